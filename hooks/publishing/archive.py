@@ -1,0 +1,182 @@
+"""The loaded content as one linked whole: records by id and the relations between them.
+
+References between records are resolved here once per build; an unknown id becomes a Problem
+naming the file, the field and the closest known id.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .citations import Citation
+from .errors import Problem
+from .frontmatter import Document, Loc
+from .model import Agreement, Committee, Matter, Meeting, Partner, Report
+
+Pair = tuple[Any, Document]
+
+
+@dataclass
+class Archive:
+    """Every record of the site and how they relate; built once, read by every page."""
+
+    committees: dict[str, Committee]
+    partners: dict[str, Partner]
+    meetings: list[Meeting]
+    """Newest first."""
+    agreements: dict[str, Agreement]
+    reports: dict[str, Report]
+    sources: dict[tuple[str, str], Document] = field(default_factory=dict)
+    """The file each record came from, by (kind, id): for 'last updated' and error messages."""
+    problems: list[Problem] = field(default_factory=list)
+    broken: set[str] = field(default_factory=set)
+    """Ids of files that failed to load: references to them are not reported again."""
+
+    meeting_of: dict[str, Meeting] = field(default_factory=dict)
+    """The meeting each matter was decided at, by matter id."""
+    matters: dict[str, Matter] = field(default_factory=dict)
+    adopting_matter: dict[str, Matter] = field(default_factory=dict)
+    """The published matter that adopted each agreement."""
+    matters_about_agreement: dict[str, list[Matter]] = field(default_factory=lambda: defaultdict(list))
+    matters_about_partner: dict[str, list[Matter]] = field(default_factory=lambda: defaultdict(list))
+    agreements_of_partner: dict[str, list[Agreement]] = field(default_factory=lambda: defaultdict(list))
+    """Newest first."""
+    renewed_by: dict[str, Agreement] = field(default_factory=dict)
+    by_case: dict[str, dict[str, list[Any]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    """Records sharing a case number: by_case[case]['report'|'matter'|'agreement']."""
+
+    @classmethod
+    def build(cls, committees: list[Pair], partners: list[Pair], decisions: list[Pair],
+              agreements: list[Pair], reports: list[Pair], broken: set[str] | None = None) -> Archive:
+        """Index the records and resolve every reference between them."""
+        archive = cls(
+            committees={r.id: r for r, _ in committees},
+            partners={r.id: r for r, _ in partners},
+            meetings=sorted((r for r, _ in decisions), key=lambda m: (m.date, m.committee), reverse=True),
+            agreements={r.id: r for r, _ in agreements},
+            reports={r.id: r for r, _ in reports},
+            broken=broken or set(),
+        )
+        for kind, pairs in (("committee", committees), ("partner", partners), ("meeting", decisions),
+                            ("agreement", agreements), ("report", reports)):
+            for record, doc in pairs:
+                archive.sources[(kind, record.id)] = doc
+        archive._link_meetings()
+        archive._link_agreements()
+        archive._link_reports()
+        return archive
+
+    # -- resolution -------------------------------------------------------------------------
+
+    def _check(self, doc: Document, loc: Loc, value: str, known: Iterable[str], what: str) -> bool:
+        known = list(known)
+        if value in known:
+            return True
+        if value in self.broken:
+            return False
+        close = difflib.get_close_matches(value, known, n=1, cutoff=0.5)
+        hint = f" (menade du '{close[0]}'?)" if close else ""
+        self.problems.append(Problem(doc.path, doc.line_of(loc), ".".join(map(str, loc)),
+                                     f"det finns ingen {what} med id '{value}'{hint}"))
+        return False
+
+    def _link_meetings(self) -> None:
+        seen: dict[str, Document] = {}
+        for meeting in sorted(self.meetings, key=lambda m: (m.date, m.committee)):
+            doc = self.sources[("meeting", meeting.id)]
+            if meeting.id in seen:
+                self.problems.append(Problem(doc.path, doc.line_of(("date",)), "date",
+                                             f"{seen[meeting.id].path} gäller redan samma nämnd och datum"))
+            seen[meeting.id] = doc
+            self._check(doc, ("committee",), meeting.committee, self.committees, "nämnd")
+            for i, matter in enumerate(meeting.matters):
+                self._link_matter(meeting, matter, doc, i)
+        for matters in self.matters_about_partner.values():
+            matters.sort(key=lambda m: self.meeting_of[m.id].date, reverse=True)
+
+    def _link_matter(self, meeting: Meeting, matter: Matter, doc: Document, i: int) -> None:
+        if matter.id in self.matters:
+            other = self.sources[("meeting", self.meeting_of[matter.id].id)]
+            self.problems.append(Problem(doc.path, doc.line_of(("matters", i, "id")), f"matters.{i}.id",
+                                         f"id:t '{matter.id}' används redan av ett ärende i {other.path}; välj ett unikt id"))
+            return
+        self.matters[matter.id] = matter
+        self.meeting_of[matter.id] = meeting
+        partners = set()
+        for field_name in ("adopts", "agreements"):
+            for j, agreement_id in enumerate(getattr(matter, field_name)):
+                if self._check(doc, ("matters", i, field_name, j), agreement_id, self.agreements, "överenskommelse"):
+                    self.matters_about_agreement[agreement_id].append(matter)
+                    partners.add(self.agreements[agreement_id].partner)
+                    if field_name == "adopts":
+                        self.adopting_matter.setdefault(agreement_id, matter)
+        for j, partner_id in enumerate(matter.concerns):
+            if self._check(doc, ("matters", i, "concerns", j), partner_id, self.partners, "partner"):
+                partners.add(partner_id)
+        for partner_id in sorted(partners):
+            self.matters_about_partner[partner_id].append(matter)
+        if matter.case_number:
+            self.by_case[matter.case_number]["matter"].append(matter)
+
+    def _link_agreements(self) -> None:
+        for agreement in self.agreements.values():
+            doc = self.sources[("agreement", agreement.id)]
+            if self._check(doc, ("partner",), agreement.partner, self.partners, "partner"):
+                self.agreements_of_partner[agreement.partner].append(agreement)
+            if agreement.committee:
+                self._check(doc, ("committee",), agreement.committee, self.committees, "nämnd")
+            if agreement.renews and self._check(doc, ("renews",), agreement.renews,
+                                                (a for a in self.agreements if a != agreement.id), "annan överenskommelse"):
+                self.renewed_by[agreement.renews] = agreement
+            if agreement.case_number:
+                self.by_case[agreement.case_number]["agreement"].append(agreement)
+        for agreement in self.agreements.values():
+            self._check_renewal_cycle(agreement)
+        for agreements in self.agreements_of_partner.values():
+            agreements.sort(key=lambda a: a.term.first_day, reverse=True)
+
+    def _check_renewal_cycle(self, start: Agreement) -> None:
+        seen = [start.id]
+        current = start
+        while current.renews and current.renews in self.agreements:
+            current = self.agreements[current.renews]
+            if current.id == start.id:
+                doc = self.sources[("agreement", start.id)]
+                self.problems.append(Problem(doc.path, doc.line_of(("renews",)), "renews",
+                                             f"förnyelserna går i cirkel ({' → '.join([*seen, start.id])}); en överenskommelse kan bara förnya en äldre"))
+                return
+            if current.id in seen:
+                return
+            seen.append(current.id)
+
+    def _link_reports(self) -> None:
+        for report in self.reports.values():
+            doc = self.sources[("report", report.id)]
+            if report.committee:
+                self._check(doc, ("committee",), report.committee, self.committees, "nämnd")
+            self.by_case[report.case_number]["report"].append(report)
+
+    # -- queries ----------------------------------------------------------------------------
+
+    def cited(self, citation: Citation) -> Matter | Meeting | None:
+        """The published matter (or meeting, for a date alone) a citation points to, if any."""
+        meetings = [m for m in self.meetings if m.date == citation.date]
+        if not citation.paragraphs:
+            return meetings[0] if len(meetings) == 1 else None
+        hits = [x for m in meetings for x in m.matters if set(citation.paragraphs) & set(x.paragraphs)]
+        return hits[0] if len(hits) == 1 else None
+
+    def adopting_decision(self, agreement: Agreement) -> Matter | Meeting | Citation | None:
+        """The decision that adopted an agreement: a published matter, or the citation as given."""
+        if agreement.id in self.adopting_matter:
+            return self.adopting_matter[agreement.id]
+        if agreement.adopted_by:
+            return self.cited(agreement.adopted_by) or agreement.adopted_by
+        return None
+
+    def related_by_case(self, case_number: str | None) -> dict[str, list[Any]]:
+        return self.by_case.get(case_number, {}) if case_number else {}

@@ -1,0 +1,53 @@
+"""Citations of decisions by date and protocol paragraph: "2020-11-11 §167", "2017-08-23 §§ 154, 155"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+PATTERN = re.compile(
+    r"(?P<date>\d{4}-\d{2}-\d{2}),?\s*(?:(?P<signs>§§?)\s*(?P<paras>\d+(?:\s*(?:,|och)\s*\d+)*))?"
+)
+"""A date, optionally followed by § or §§ and paragraph numbers."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A reference to a committee decision as protocols cite it."""
+
+    date: dt.date
+    paragraphs: tuple[int, ...] = ()
+
+    def __str__(self) -> str:
+        if not self.paragraphs:
+            return self.date.isoformat()
+        signs = "§§" if len(self.paragraphs) > 1 else "§"
+        return f"{self.date.isoformat()} {signs} {', '.join(map(str, self.paragraphs))}"
+
+
+def parse(text: str) -> Citation:
+    """Parse a whole string as one citation; raise ValueError (Swedish message) otherwise."""
+    match = PATTERN.fullmatch(text.strip())
+    if not match:
+        raise ValueError(f"'{text}' är ingen hänvisning; skriv datum och paragraf, t.ex. '2017-08-23 §§ 154, 155'")
+    return _citation(match)
+
+
+def _citation(match: re.Match[str]) -> Citation:
+    date = dt.date.fromisoformat(match["date"])
+    paras = tuple(int(p) for p in re.findall(r"\d+", match["paras"] or ""))
+    return Citation(date, paras)
+
+
+def find(text: str) -> list[tuple[re.Match[str], Citation]]:
+    """Every citation with a paragraph in running text, with its match (for linking)."""
+    found = []
+    for match in PATTERN.finditer(text):
+        if not match["paras"]:
+            continue
+        try:
+            found.append((match, _citation(match)))
+        except ValueError:
+            continue
+    return found

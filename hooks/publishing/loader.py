@@ -1,0 +1,109 @@
+"""Load and validate every content file of the site into an Archive, reporting all problems at once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import frontmatter, messages
+from .archive import Archive
+from .errors import ContentError, Problem
+from .frontmatter import Document
+from .model import Agreement, Committee, Meeting, Partner, Report
+
+FOLDERS = ("committees", "partners", "decisions", "agreements", "reports")
+"""Content folders, relative to the project root; each holds one Markdown file per record."""
+
+_MATTER_HEADING = re.compile(r"^## +(?P<title>.+?) *\{#(?P<id>[^}\s]+)\} *$", re.MULTILINE)
+
+R = TypeVar("R", bound=BaseModel)
+
+
+def load(root: Path) -> Archive:
+    """Read every content folder under `root`; raise ContentError listing every problem found."""
+    problems: list[Problem] = []
+    broken: set[str] = set()
+    records: dict[str, list[Any]] = {}
+    builders: dict[str, Callable[[Document], BaseModel]] = {
+        "committees": lambda d: _record(Committee, d, id=d.path.stem, body=d.body),
+        "partners": lambda d: _record(Partner, d, id=d.path.stem, body=d.body),
+        "agreements": lambda d: _record(Agreement, d, id=d.path.stem, body=d.body),
+        "reports": lambda d: _record(Report, d, id=d.path.stem, body=d.body),
+        "decisions": _meeting,
+    }
+    for folder in FOLDERS:
+        records[folder] = []
+        for path in _files(root, folder, problems):
+            try:
+                doc = frontmatter.parse(path.relative_to(root), path.read_bytes())
+                records[folder].append((builders[folder](doc), doc))
+            except ContentError as err:
+                problems.extend(err.problems)
+                broken.add(path.stem)
+    archive = Archive.build(**records, broken=broken)
+    problems.extend(archive.problems)
+    if problems:
+        raise ContentError(problems)
+    return archive
+
+
+def _files(root: Path, folder: str, problems: list[Problem]) -> Iterator[Path]:
+    base = root / folder
+    if not base.is_dir():
+        return
+    for path in sorted(base.iterdir()):
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.suffix != ".md":
+            problems.append(Problem(path.relative_to(root), None, "fil",
+                                    f"bara Markdown-filer (.md) hör hemma i {folder}/; flytta eller byt namn på filen"))
+            continue
+        yield path
+
+
+def _record(cls: type[R], doc: Document, **derived: Any) -> R:
+    """Validate front matter (plus fields derived from the file) against a model class."""
+    try:
+        return cls.model_validate({**doc.data, **derived})
+    except ValidationError as err:
+        raise ContentError([_problem(doc, e) for e in err.errors()]) from None
+
+
+def _problem(doc: Document, error: Any, prefix: tuple[str | int, ...] = ()) -> Problem:
+    loc = (*prefix, *error["loc"])
+    if error["type"] == "missing" or error["type"] == "value_error" and loc and loc not in doc.lines:
+        line = doc.line_of(loc[:-1]) if loc[:-1] else 2
+    else:
+        line = doc.line_of(loc)
+    field = ".".join(str(p) for p in loc) or "front matter"
+    return Problem(doc.path, line, field, messages.describe(error))
+
+
+def _meeting(doc: Document) -> Meeting:
+    """A meeting: matters' facts from front matter, their titles and text from `## Title {#id}` sections."""
+    sections = list(_MATTER_HEADING.finditer(doc.body))
+    introduction = doc.body[: sections[0].start()] if sections else doc.body
+    by_id = {}
+    for i, match in enumerate(sections):
+        end = sections[i + 1].start() if i + 1 < len(sections) else len(doc.body)
+        by_id[match["id"]] = (match, doc.body[match.end() : end].strip())
+    problems = []
+    matters = doc.data.get("matters") if isinstance(doc.data.get("matters"), list) else []
+    for i, item in enumerate(matters):
+        if isinstance(item, dict) and "id" in item:
+            found = by_id.pop(str(item["id"]), None)
+            if found is None:
+                problems.append(Problem(doc.path, doc.line_of(("matters", i, "id")), f"matters.{i}.id",
+                                        f"ärendet '{item['id']}' saknar rubrik i texten; skriv '## Rubrik {{#{item['id']}}}'"))
+                continue
+            item.update(title=found[0]["title"], body=found[1])
+    for match, _ in by_id.values():
+        line = doc.body_line + doc.body[: match.start()].count("\n")
+        problems.append(Problem(doc.path, line, "text", f"rubriken har id '{match['id']}' men inget ärende i 'matters' har det id:t"))
+    if problems:
+        raise ContentError(problems)
+    return _record(Meeting, doc, introduction=introduction.strip())

@@ -1,0 +1,57 @@
+"""Pydantic's validation errors, told in Swedish in words an editor can act on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_BY_TYPE: dict[str, str] = {
+    "missing": "fältet saknas men krävs",
+    "extra_forbidden": "okänt fält; kontrollera stavningen eller ta bort det",
+    "string_type": "ska vara text",
+    "string_too_short": "får inte vara tomt",
+    "int_type": "ska vara ett heltal",
+    "int_parsing": "ska vara ett heltal (utan mellanslag eller 'kr')",
+    "int_from_float": "ska vara ett heltal",
+    "greater_than_equal": "är för litet",
+    "less_than_equal": "är för stort",
+    "bool_type": "ska vara true eller false",
+    "bool_parsing": "ska vara true eller false",
+    "list_type": "ska vara en lista (rader som börjar med '- ')",
+    "model_type": "ska vara en grupp av fält (namn: värde) på egna, indragna rader",
+    "model_attributes_type": "ska vara en grupp av fält (namn: värde) på egna, indragna rader",
+    "date_type": "ska vara ett datum på formen ÅÅÅÅ-MM-DD",
+    "date_parsing": "ska vara ett datum på formen ÅÅÅÅ-MM-DD",
+    "date_from_datetime_parsing": "ska vara ett datum på formen ÅÅÅÅ-MM-DD",
+    "date_from_datetime_inexact": "ska vara ett datum utan klockslag (ÅÅÅÅ-MM-DD)",
+}
+
+_PATTERN_HINTS: dict[str, str] = {
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$": "ett id med små bokstäver a–z, siffror och bindestreck, t.ex. 'kvinnojouren-lund-2021-2023'",
+    r"^[A-ZÅÄÖ]{1,5} \d{4}/\d{1,6}$": "ett diarienummer som 'SO 2020/0155'",
+    r"^https?://[^\s<>\"']+$": "en webbadress som börjar med https://",
+    r"^\d{6}-\d{4}$": "ett organisationsnummer som '845000-8175'",
+}
+
+
+def describe(error: dict[str, Any]) -> str:
+    """One pydantic error as a Swedish sentence: what is wrong; what is expected."""
+    kind = error["type"]
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
+    if kind == "string_pattern_mismatch":
+        pattern = error["ctx"]["pattern"]
+        hint = _PATTERN_HINTS.get(pattern)
+        if hint is None and "@" in pattern:
+            hint = "en e-postadress som 'namn@lund.se'"
+        return f"'{error['input']}' har fel form; förväntat: {hint or pattern}"
+    if kind in ("union_tag_invalid", "union_type") or kind.startswith("date") and "int" in str(error.get("loc")):
+        return "ska vara ett datum (ÅÅÅÅ-MM-DD) eller ett årtal"
+    text = _BY_TYPE.get(kind)
+    if text is None:
+        return f"ogiltigt värde ({error['msg']})"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        limit = error["ctx"].get("ge", error["ctx"].get("le"))
+        text += f"; gränsen är {limit}"
+    if "input" in error and kind not in ("missing", "extra_forbidden") and not isinstance(error["input"], dict):
+        text = f"'{error['input']}' {text}"
+    return text

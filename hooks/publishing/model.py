@@ -1,0 +1,202 @@
+"""The domain, defined once: committee, meeting, matter, agreement, partner, officer's report.
+
+Front matter is validated by these classes (pydantic); body-derived fields (`body`, a matter's
+`title`, a meeting's `introduction`) are filled in by the loader. Ids are file names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+
+from . import citations
+from .citations import Citation
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+"""A stable id: lowercase letters, digits and single hyphens (the file name without .md)."""
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+CaseNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-ZÅÄÖ]{1,5} \d{4}/\d{1,6}$")]
+Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://[^\s<>\"']+$")]
+Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$")]
+
+
+def _luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        n = int(ch) * (2 if i % 2 else 1)
+        total += n - 9 if n > 9 else n
+    return total % 10 == 0
+
+
+def _org_number(value: str) -> str:
+    digits = value.replace("-", "")
+    if int(digits[2]) < 2:
+        raise ValueError("tredje siffran i ett organisationsnummer är 2 eller högre (annars är det ett personnummer)")
+    if not _luhn_ok(digits):
+        raise ValueError("kontrollsiffran stämmer inte; kontrollera numret")
+    return value
+
+
+OrgNumber = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^\d{6}-\d{4}$"), AfterValidator(_org_number)
+]
+
+
+def _citation(value: object) -> object:
+    return citations.parse(value) if isinstance(value, str) else value
+
+
+CitationField = Annotated[Citation, BeforeValidator(_citation)]
+
+
+class Record(BaseModel):
+    """Base of every content record: unknown fields are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+class Committee(Record):
+    """A committee (nämnd) whose meetings the site publishes."""
+
+    id: Slug
+    name: Text
+    documents_url: Url | None = None
+    """Where all meeting documents (sammanträdeshandlingar) are published."""
+    members_url: Url | None = None
+    """Where upcoming meetings and members are listed."""
+    body: str = ""
+
+
+class Partner(Record):
+    """A partner organisation, described once; agreements refer to it by id."""
+
+    id: Slug
+    name: Text
+    organisation_number: OrgNumber | None = None
+    address: Text | None = None
+    website: Url | None = None
+    body: str = ""
+
+
+class Term(Record):
+    """An agreement's term: exact dates, or only years where the source gives only years."""
+
+    start: dt.date | int
+    end: dt.date | int
+
+    @property
+    def first_day(self) -> dt.date:
+        return self.start if isinstance(self.start, dt.date) else dt.date(self.start, 1, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.end if isinstance(self.end, dt.date) else dt.date(self.end, 12, 31)
+
+    @property
+    def years(self) -> range:
+        return range(self.first_day.year, self.last_day.year + 1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Term:
+        if self.last_day < self.first_day:
+            raise ValueError("perioden slutar innan den börjar; 'end' ska vara samma dag som eller efter 'start'")
+        return self
+
+
+class Funding(Record):
+    """Funding for one calendar year; a year may have only price compensation and no sum."""
+
+    year: Annotated[int, Field(ge=1900, le=2200)]
+    amount: Annotated[int, Field(ge=0)] | None = None
+    """Kronor (SEK), as the source states it."""
+    price_compensation: bool = False
+    """The amount is adjusted by the price compensation the committee receives (priskompensation)."""
+    note: Text | None = None
+
+
+class Contact(Record):
+    """A contact person named in an agreement."""
+
+    name: Text
+    role: Text | None = None
+    organisation: Text | None = None
+    email: Email | None = None
+
+
+class Agreement(Record):
+    """An agreement (överenskommelse), e.g. an IOP with a non-profit partner."""
+
+    id: Slug
+    title: Text
+    partner: Slug
+    public_party: Text
+    committee: Slug | None = None
+    date: dt.date | None = None
+    """The date the agreement document carries."""
+    signed: dt.date | None = None
+    term: Term
+    review_by: dt.date | None = None
+    case_number: CaseNumber | None = None
+    renews: Slug | None = None
+    adopted_by: CitationField | None = None
+    """The adopting decision when its meeting is not published; otherwise a matter's `adopts` says it."""
+    funding: list[Funding] = []
+    contacts: list[Contact] = []
+    source: Text | None = None
+    """Where the facts come from when the body is not the agreement's own text."""
+    body: str = ""
+
+    @model_validator(mode="after")
+    def _funding_in_term(self) -> Agreement:
+        years = [f.year for f in self.funding]
+        for year in years:
+            if year not in self.term.years:
+                raise ValueError(f"finansiering för år {year} ligger utanför perioden {self.term.first_day.year}–{self.term.last_day.year}")
+        if len(set(years)) != len(years):
+            raise ValueError("samma år står flera gånger under 'funding'")
+        return self
+
+
+class Matter(Record):
+    """One matter (ärende) decided at a meeting; its title and text come from its body section."""
+
+    id: Slug
+    title: Text
+    paragraphs: list[Annotated[int, Field(ge=1)]] = []
+    case_number: CaseNumber | None = None
+    adopts: list[Slug] = []
+    """Agreements this decision adopts."""
+    agreements: list[Slug] = []
+    """Agreements this matter concerns without adopting them (a change, a follow-up)."""
+    concerns: list[Slug] = []
+    """Partners this matter concerns (partners of adopted agreements are implied)."""
+    body: str = ""
+
+
+class Meeting(Record):
+    """A committee meeting and the summary of what it decided."""
+
+    committee: Slug
+    date: dt.date
+    title: Text
+    minutes_url: Url | None = None
+    """Link to the minutes (protokoll) once published."""
+    introduction: str = ""
+    matters: list[Matter] = []
+
+    @property
+    def id(self) -> str:
+        return f"{self.date.isoformat()}-{self.committee}"
+
+
+class Report(Record):
+    """An officer's report (tjänsteskrivelse): the proposal behind a decision."""
+
+    id: Slug
+    case_number: CaseNumber
+    date: dt.date
+    title: Text
+    committee: Slug | None = None
+    body: str = ""

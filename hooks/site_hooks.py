@@ -1,0 +1,38 @@
+"""MkDocs hooks: a thin bridge from MkDocs events to the engine-independent `publishing` package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from publishing.errors import ContentError
+from publishing.site import Site
+
+_site: Site | None = None
+
+
+def on_config(config: MkDocsConfig) -> None:
+    """Load and validate all content once per build; invalid content stops the build."""
+    global _site
+    try:
+        _site = Site.build(Path(config.config_file_path).parent, settings=config.extra)
+    except ContentError as err:
+        raise Abort(f"Innehållet har fel:\n{err}") from None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add every generated page as a virtual file (nothing is written into the source tree)."""
+    assert _site is not None
+    for page in _site.pages:
+        files.append(File.generated(config, page.path, content=page.markdown))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The start page's hand-written text followed by its generated overview."""
+    assert _site is not None
+    return markdown + "\n\n" + _site.renderer.home_sections() if page.file.src_uri == "index.md" else markdown
