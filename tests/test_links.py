@@ -1,0 +1,34 @@
+"""Every internal link and anchor in the built site resolves."""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+from conftest import BuiltSite
+
+
+def test_no_broken_internal_links(site: BuiltSite) -> None:
+    pages = {p.relative_to(site.path).as_posix(): p for p in site.path.rglob("*.html")}
+    ids: dict[str, set[str]] = {}
+    broken = []
+    for rel, path in sorted(pages.items()):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        for a in soup.select("a[href]"):
+            href = a["href"]
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//"):
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path))) if parts.path else rel
+            if (site.path / target).is_dir():
+                target = posixpath.join(target, "index.html")
+            if target not in pages and not (site.path / target).is_file():
+                broken.append(f"{rel}: {href}")
+                continue
+            if parts.fragment and target in pages:
+                if target not in ids:
+                    ids[target] = {el["id"] for el in BeautifulSoup(pages[target].read_text(encoding="utf-8"), "lxml").select("[id]")}
+                if unquote(parts.fragment) not in ids[target]:
+                    broken.append(f"{rel}: {href} (no such anchor)")
+    assert not broken, "\n".join(broken)
