@@ -6,7 +6,10 @@ import posixpath
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
-from conftest import BuiltSite
+import yaml
+from conftest import ROOT, BuiltSite
+
+BASE = urlsplit(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
 
 
 def test_no_broken_internal_links(site: BuiltSite) -> None:
@@ -20,7 +23,13 @@ def test_no_broken_internal_links(site: BuiltSite) -> None:
             parts = urlsplit(href)
             if parts.scheme or href.startswith("//"):
                 continue
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path))) if parts.path else rel
+            if parts.path.startswith("/"):  # absolute (the 404 page): relative to site_url's path
+                assert parts.path.startswith(BASE), f"{rel}: {href} is outside the site"
+                parts = parts._replace(path=parts.path[len(BASE):] or ".")
+                rel_dir = ""
+            else:
+                rel_dir = posixpath.dirname(rel)
+            target = posixpath.normpath(posixpath.join(rel_dir, unquote(parts.path))) if parts.path else rel
             if (site.path / target).is_dir():
                 target = posixpath.join(target, "index.html")
             if target not in pages and not (site.path / target).is_file():
