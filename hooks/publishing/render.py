@@ -66,6 +66,7 @@ class Renderer:
             archive=ctx.archive, today=ctx.today, settings=ctx.settings, urls=urls,
             status=self.status, decision=self.decision, url_of=self.url_of, term=self.term_label,
             funding_total=self.funding_total, data=paths, structured_data=self.structured_data,
+            data_url=lambda path: ctx.site_url + path,
         )
 
     # -- helpers the templates call ---------------------------------------------------------
