@@ -66,6 +66,8 @@ class Archive:
     """Records sharing a case number: by_case[case]['report'|'matter'|'agreement']."""
     calendar: dict[str, list[Sitting]] = field(default_factory=dict)
     """Each committee's held and planned meetings, by committee id, oldest first."""
+    sitting_of: dict[str, Sitting] = field(default_factory=dict)
+    """The calendar entry of each published meeting (with its planned time and place), by meeting id."""
 
     @classmethod
     def build(cls, committees: list[Pair], partners: list[Pair], decisions: list[Pair],
@@ -185,6 +187,7 @@ class Archive:
             held = {m.date: m for m in self.meetings if m.committee == committee.id}
             self.calendar[committee.id] = [Sitting(committee, d, plans.get(d), held.get(d))
                                            for d in sorted(plans.keys() | held.keys())]
+            self.sitting_of.update((s.meeting.id, s) for s in self.calendar[committee.id] if s.meeting)
 
     # -- queries ----------------------------------------------------------------------------
 
@@ -208,10 +211,6 @@ class Archive:
         """Planned meetings not yet held, from `today` on, soonest first."""
         return sorted((s for sittings in self.calendar.values() for s in sittings
                        if s.meeting is None and s.date >= today), key=lambda s: (s.date, s.committee.name))
-
-    def sitting(self, meeting: Meeting) -> Sitting:
-        """The calendar entry of a published meeting (with its planned time and place, if any)."""
-        return next(s for s in self.calendar[meeting.committee] if s.meeting is meeting)
 
     def related_by_case(self, case_number: str | None) -> dict[str, list[Any]]:
         return self.by_case.get(case_number, {}) if case_number else {}

@@ -112,7 +112,7 @@ class Renderer:
         """schema.org JSON-LD for a meeting or agreement page."""
         a, base = self.ctx.archive, self.ctx.site_url
         if isinstance(record, Meeting):
-            return jsonld.script(jsonld.meeting(a, a.sitting(record), base, self.ctx.settings.get("municipality", "")))
+            return jsonld.script(jsonld.meeting(a, a.sitting_of[record.id], base, self.ctx.settings.get("municipality", "")))
         return jsonld.script(jsonld.agreement(a, record, base))
 
     # -- prose ------------------------------------------------------------------------------

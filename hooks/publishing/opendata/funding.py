@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -50,14 +51,17 @@ class FundingTable:
     without_funding: list[Agreement]
     """Agreements whose funding the sources do not state at all."""
 
+    cells: dict[tuple[str, int], list[Grant]]
+    """Grants by (partner id, year)."""
+
     def cell(self, partner: Partner, year: int) -> list[Grant]:
-        return [g for g in self.grants if g.partner.id == partner.id and g.year == year]
+        return self.cells.get((partner.id, year), [])
 
     def year_total(self, year: int) -> Total:
-        return _total(g for g in self.grants if g.year == year)
+        return _total(g for p in self.partners for g in self.cell(p, year))
 
     def partner_total(self, partner: Partner) -> Total:
-        return _total(g for g in self.grants if g.partner.id == partner.id)
+        return _total(g for y in self.years for g in self.cell(partner, y))
 
     @property
     def total(self) -> Total:
@@ -77,4 +81,7 @@ def table(archive: Archive) -> FundingTable:
     years = sorted({g.year for g in grants})
     without = sorted((a for a in archive.agreements.values() if not a.funding),
                      key=lambda a: (archive.partners[a.partner].name, a.term.first_day))
-    return FundingTable(grants, years, partners, without)
+    cells: dict[tuple[str, int], list[Grant]] = defaultdict(list)
+    for g in grants:
+        cells[(g.partner.id, g.year)].append(g)
+    return FundingTable(grants, years, partners, without, dict(cells))

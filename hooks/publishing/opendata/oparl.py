@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import defaultdict
 from typing import Any
 
 from .. import dates, urls
@@ -38,6 +39,11 @@ class OParl:
         self.out: dict[str, str] = {}
         license_url = (settings.get("open_data") or {}).get("license_url")
         self.license = {"license": license_url} if license_url else {}
+        self.consulted: dict[str, list[tuple[Matter, bool]]] = defaultdict(list)
+        """The matters that deliberate on each paper, by paper URL."""
+        for matter in archive.matters.values():
+            for paper, authoritative in self.papers_of(matter):
+                self.consulted[paper].append((matter, authoritative))
 
     def url(self, path: str) -> str:
         return self.base + paths.OPARL + path
@@ -164,8 +170,7 @@ class OParl:
             obj["underDirectionOf"] = [self.url(f"organization/namnd-{committee}.json")]
         if related:
             obj["relatedPaper"] = related
-        consultations = [self.consultation(m, p, auth) for m in self.archive.matters.values()
-                         for p, auth in self.papers_of(m) if p == pid]
+        consultations = [self.consultation(m, pid, auth) for m, auth in self.consulted[pid]]
         if consultations:
             obj["consultation"] = consultations
         return {**obj, **self._web(web)}
