@@ -40,8 +40,8 @@ def svg(table: FundingTable, table_id: str) -> Markup:
     body = "\n".join(rows)
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="funding-chart__svg" viewBox="0 0 {WIDTH} {height}" '
-        f'width="100%" role="img" aria-labelledby="{table_id}-chart-title {table_id}-chart-desc" '
-        f'font-family="system-ui, sans-serif" font-size="14" fill="currentColor">\n'
+        f'width="{WIDTH}" height="{height}" style="max-width: 100%; height: auto" role="img" aria-labelledby="{table_id}-chart-title {table_id}-chart-desc" '
+        f'font-family="system-ui, sans-serif" font-size="15" fill="currentColor">\n'
         f'<title id="{table_id}-chart-title">Finansiering per år och partner, stapeldiagram</title>\n'
         f'<desc id="{table_id}-chart-desc">Samma uppgifter finns i tabellen under diagrammet.</desc>\n'
         f'{body}\n</svg>'
