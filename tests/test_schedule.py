@@ -111,15 +111,16 @@ def test_planned_meeting_is_announced_then_becomes_a_meeting_page(tmp_path: Path
     assert data["startDate"] == "2024-02-14T13:00:00+01:00" and data["location"]["name"] == "Stadshuset, Lund"
 
 
-@pytest.mark.parametrize(("line", "message"), [
-    ("    start: 13:00", 'skriv klockslaget inom citattecken, t.ex. "13:00"'),
-    ('    start: "kl 1"', "'kl 1' är inget klockslag"),
+@pytest.mark.parametrize(("lines", "where", "message"), [
+    ("    start: 13:00", ":5: planned_meetings.0.start", 'skriv klockslaget inom citattecken, t.ex. "13:00"'),
+    ('    start: "kl 1"', ":5: planned_meetings.0.start", "'kl 1' är inget klockslag"),
+    ('    start: "16:00"\n    end: "13:00"', ":4: planned_meetings.0", "sammanträdet slutar innan det börjar"),
+    ("  - date: 2024-02-14", ":3: planned_meetings", "samma datum står flera gånger: 2024-02-14"),
 ])
-def test_bad_time_names_file_line_and_field(tmp_path: Path, line: str, message: str) -> None:
+def test_bad_schedule_names_file_line_and_field(tmp_path: Path, lines: str, where: str, message: str) -> None:
     (tmp_path / "committees").mkdir()
     (tmp_path / "committees" / "socialnamnden.md").write_text(
-        f"---\nname: Socialnämnden\nplanned_meetings:\n  - date: 2024-02-14\n{line}\n---\n", encoding="utf-8")
+        f"---\nname: Socialnämnden\nplanned_meetings:\n  - date: 2024-02-14\n{lines}\n---\n", encoding="utf-8")
     with pytest.raises(ContentError) as err:
         loader.load(tmp_path)
-    text = str(err.value)
-    assert "committees/socialnamnden.md:5" in text and "planned_meetings.0.start" in text and message in text
+    assert f"committees/socialnamnden.md{where}: {message}" in str(err.value)

@@ -199,6 +199,11 @@ class Archive:
         hits = [x for m in meetings for x in m.matters if set(citation.paragraphs) & set(x.paragraphs)]
         return hits[0] if len(hits) == 1 else None
 
+    def upcoming(self, today: dt.date) -> list[Sitting]:
+        """Planned meetings not yet held, from `today` on, soonest first."""
+        return sorted((s for sittings in self.calendar.values() for s in sittings
+                       if s.meeting is None and s.date >= today), key=lambda s: (s.date, s.committee.name))
+
     def adopting_decision(self, agreement: Agreement) -> Matter | Meeting | Citation | None:
         """The decision that adopted an agreement: a published matter, or the citation as given."""
         if agreement.id in self.adopting_matter:
@@ -206,11 +211,6 @@ class Archive:
         if agreement.adopted_by:
             return self.cited(agreement.adopted_by) or agreement.adopted_by
         return None
-
-    def upcoming(self, today: dt.date) -> list[Sitting]:
-        """Planned meetings not yet held, from `today` on, soonest first."""
-        return sorted((s for sittings in self.calendar.values() for s in sittings
-                       if s.meeting is None and s.date >= today), key=lambda s: (s.date, s.committee.name))
 
     def related_by_case(self, case_number: str | None) -> dict[str, list[Any]]:
         return self.by_case.get(case_number, {}) if case_number else {}

@@ -65,9 +65,10 @@ class Renderer:
         self.env.globals.update(
             archive=ctx.archive, today=ctx.today, settings=ctx.settings, urls=urls,
             status=self.status, decision=self.decision, url_of=self.url_of, term=self.term_label,
-            funding_total=self.funding_total, data=paths, structured_data=self.structured_data,
-            data_url=lambda path: ctx.site_url + path,
+            funding_total=self.funding_total,
         )
+        self.env.globals.update(data=paths, data_url=lambda path: ctx.site_url + path,
+                                structured_data=self.structured_data)
 
     # -- helpers the templates call ---------------------------------------------------------
 
