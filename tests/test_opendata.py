@@ -330,3 +330,10 @@ def test_schema_copy_is_unchanged() -> None:
         pytest.skip("no shared schema folder on this machine")
     for path in SCHEMAS.glob("*.json"):
         assert path.read_bytes() == (shared / path.name).read_bytes(), path.name
+
+
+def test_csv_text_cannot_run_as_a_spreadsheet_formula() -> None:
+    from publishing.opendata.tables import cell
+
+    assert cell('=HYPERLINK("http://evil.example")') == '\'=HYPERLINK("http://evil.example")'
+    assert cell("-1+1") == "'-1+1" and cell(-5) == -5 and cell("2021-01-01") == "2021-01-01" and cell(None) == ""

@@ -25,6 +25,8 @@ def feed(archive: Archive, committee: Committee, base: str, today: dt.date) -> b
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", f"{committee.name}: sammanträden")
     cal.add("x-wr-timezone", str(dates.TIMEZONE))
+    cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "P1D")
     stamp = dt.datetime.combine(today, dt.time(), dt.UTC)
     for sitting in archive.calendar.get(committee.id, []):
         cal.add_component(_event(sitting, base, stamp))

@@ -37,9 +37,6 @@ class Tables:
     def __init__(self, archive: Archive, today: dt.date, base: str, funding: FundingTable) -> None:
         self.archive, self.today, self.base, self.funding = archive, today, base, funding
 
-    def _link(self, kind: str, record: Any, url: str) -> dict[str, Any]:
-        return {"id": record.id, kind: getattr(record, "title", None) or record.name, "url": self.base + url}
-
     def _decision(self, record: Matter | Meeting | Citation, role: str) -> dict[str, Any]:
         if isinstance(record, Citation):
             return {"role": role, "date": record.date.isoformat(), "paragraphs": list(record.paragraphs),
@@ -130,9 +127,22 @@ def _decision_label(d: dict[str, Any] | None) -> str | None:
     return str(Citation(dt.date.fromisoformat(d["date"]), tuple(d["paragraphs"])))
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""A text cell starting with one of these would run as a formula in a spreadsheet."""
+
+
+def cell(value: Any) -> Any:
+    """A CSV cell: empty for None; text that a spreadsheet would read as a formula gets a leading '."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv(header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    writer.writerows([cell(v) for v in row] for row in rows)
     return "\ufeff" + out.getvalue()
