@@ -254,8 +254,10 @@ def test_meeting_page_json_ld_is_an_event_consistent_with_the_page(site: BuiltSi
 
 
 def test_agreement_page_json_ld_states_term_and_funding(site: BuiltSite) -> None:
-    data = structured(site, "overenskommelser/vanskapens-hus-2021-2023/")
+    url = "overenskommelser/vanskapens-hus-2021-2023/"
+    data = structured(site, url)
     assert data["@type"] == "CreativeWork" and data["temporalCoverage"] == "2021-10-01/2023-12-31"
+    assert data["name"] == site.article(url).h1.get_text(strip=True) and data["url"] == BASE + url
     assert [(g["amount"]["value"], g["description"]) for g in data["funding"]] == [
         (62500, "2021"), (250000, "2022"), (250000, "2023")]
     assert data["about"]["identifier"]["value"] == "845000-8175"
