@@ -83,8 +83,12 @@ class OParl:
         return self._publish({
             "id": self.url(f"organization/partner-{p.id}.json"), "type": _type("Organization"),
             "body": self.url("body.json"), "name": p.name, "organizationType": "Sonstiges",
-            "classification": "Avtalspart", **({"website": p.website} if p.website else {}), **self._web(urls.partner(p)),
+            "classification": "Avtalspart", **({"website": p.website} if p.website else {}),
+            **({"location": self._location(f"partner-{p.id}", p.address)} if p.address else {}), **self._web(urls.partner(p)),
         })
+
+    def _location(self, name: str, description: str) -> Obj:
+        return self._publish({"id": self.url(f"location/{name}.json"), "type": _type("Location"), "description": description})
 
     def meeting(self, s: Sitting) -> Obj:
         obj: Obj = {
@@ -94,8 +98,7 @@ class OParl:
             **self._times(s), "organization": [self.url(f"organization/namnd-{s.committee.id}.json")],
         }
         if s.plan and s.plan.place:
-            obj["location"] = self._publish({"id": self.url(f"location/{s.id}.json"), "type": _type("Location"),
-                                             "description": s.plan.place})
+            obj["location"] = self._location(s.id, s.plan.place)
         if s.meeting:
             if s.meeting.minutes_url:
                 obj["resultsProtocol"] = self._file(f"{s.id}-protokoll", "Protokoll", s.meeting.minutes_url)
@@ -155,6 +158,7 @@ class OParl:
                     for x in (self.archive.agreements.get(a.renews or ""), self.archive.renewed_by.get(a.id)) if x]
         obj = self._paper(self.base + paths.oparl_agreement(a), a.title, "Överenskommelse", a.case_number, a.date,
                           a.committee, related, urls.agreement(a))
+        obj["originatorOrganization"] = [self.url(f"organization/partner-{a.partner}.json")]
         obj["auxiliaryFile"] = [self._file(f"overenskommelse-{a.id}-data", "Överenskommelsens uppgifter (JSON)",
                                            self.base + paths.agreement_json(a), "application/json")]
         return self._publish(obj)
