@@ -230,7 +230,9 @@ def test_calendar_feed_parses_and_holds_every_meeting(site: BuiltSite) -> None:
     events = cal.walk("VEVENT")
     archive = loader.load(ROOT)
     assert sorted(e.decoded("dtstart") for e in events) == sorted(m.date for m in archive.meetings)
+    assert str(cal["version"]) == "2.0" and cal["prodid"]
     for event in events:
+        assert {"UID", "DTSTAMP", "DTSTART", "SUMMARY"} <= set(event), "RFC 5545's required properties"
         assert str(event["uid"]).endswith("@example.github.io")
         assert str(event["url"]).startswith(BASE + "sammantraden/")
 

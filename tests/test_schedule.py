@@ -86,6 +86,9 @@ def test_planned_meeting_is_announced_then_becomes_a_meeting_page(tmp_path: Path
     assert set(planned) == {"2024-01-17-socialnamnden", "2024-02-14-socialnamnden", "2024-03-13-socialnamnden"}
     feb = planned["2024-02-14-socialnamnden"]
     assert feb.decoded("dtstart").isoformat() == "2024-02-14T13:00:00+01:00"
+    assert feb["dtstart"].params["TZID"] == "Europe/Stockholm"
+    cal = icalendar.Calendar.from_ical((before.path / "kalender/socialnamnden.ics").read_bytes())
+    assert [str(tz["tzid"]) for tz in cal.walk("VTIMEZONE")] == ["Europe/Stockholm"], "the TZID is defined"
     assert str(feb["location"]) == "Stadshuset, Lund"
     assert str(feb["url"]) == BASE + "sammantraden/kommande/"
     assert planned["2024-03-13-socialnamnden"].decoded("dtstart").isoformat() == "2024-03-13"
