@@ -32,7 +32,7 @@ def _type(name: str) -> str:
 
 
 class OParl:
-    """Builds every OParl object of one build; `files()` returns them as (path, JSON) pairs."""
+    """Builds every OParl object of one build; `files()` returns them as JSON text by site path."""
 
     def __init__(self, archive: Archive, base: str, settings: dict[str, Any], page_size: int = PAGE_SIZE) -> None:
         self.archive, self.base, self.settings, self.page_size = archive, base, settings, page_size
@@ -47,6 +47,12 @@ class OParl:
 
     def url(self, path: str) -> str:
         return self.base + paths.OPARL + path
+
+    def _committee_url(self, committee_id: str) -> str:
+        return self.url(f"organization/namnd-{committee_id}.json")
+
+    def _partner_url(self, partner_id: str) -> str:
+        return self.url(f"organization/partner-{partner_id}.json")
 
     def _publish(self, obj: Obj) -> Obj:
         """Write the object at the path its id names, and return it (for embedding)."""
@@ -74,14 +80,14 @@ class OParl:
 
     def committee(self, c: Committee) -> Obj:
         return self._publish({
-            "id": self.url(f"organization/namnd-{c.id}.json"), "type": _type("Organization"),
+            "id": self._committee_url(c.id), "type": _type("Organization"),
             "body": self.url("body.json"), "name": c.name, "organizationType": "Gremium", "classification": "Nämnd",
             "meeting": self.url(f"organization/namnd-{c.id}/meetings.json"), **self._web(urls.MEETINGS),
         })
 
     def partner(self, p: Partner) -> Obj:
         return self._publish({
-            "id": self.url(f"organization/partner-{p.id}.json"), "type": _type("Organization"),
+            "id": self._partner_url(p.id), "type": _type("Organization"),
             "body": self.url("body.json"), "name": p.name, "organizationType": "Sonstiges",
             "classification": "Avtalspart", **({"website": p.website} if p.website else {}),
             **({"location": self._location(f"partner-{p.id}", p.address)} if p.address else {}), **self._web(urls.partner(p)),
@@ -95,7 +101,7 @@ class OParl:
             "id": self.base + paths.oparl_meeting(s.id), "type": _type("Meeting"),
             "name": f"{s.committee.name} {dates.long_date(s.date)}",
             "meetingState": "genomfört" if s.meeting else "planerat", "cancelled": False,
-            **self._times(s), "organization": [self.url(f"organization/namnd-{s.committee.id}.json")],
+            **self._times(s), "organization": [self._committee_url(s.committee.id)],
         }
         if s.plan and s.plan.place:
             obj["location"] = self._location(s.id, s.plan.place)
@@ -114,15 +120,15 @@ class OParl:
         return {"start": at(s.plan.start), **({"end": at(s.plan.end)} if s.plan.end else {})}
 
     def agenda_item(self, s: Sitting, m: Matter, order: int) -> Obj:
-        consultations = self.papers_of(m)
+        papers = self.papers_of(m)
         obj: Obj = {
             "id": self.url(f"agenda-item/{m.id}.json"), "type": _type("AgendaItem"),
             "meeting": self.base + paths.oparl_meeting(s.id), "order": order, "name": m.title, "public": True,
         }
         if m.paragraphs:
             obj["number"] = f"{'§§' if len(m.paragraphs) > 1 else '§'} {', '.join(map(str, m.paragraphs))}"
-        if consultations:
-            obj["consultation"] = self._consultation_id(m, consultations[0][0])
+        if papers:  # OParl gives an agenda item one consultation: that of its main paper
+            obj["consultation"] = self._consultation_id(m, papers[0][0])
         assert s.meeting is not None
         obj.update(self._web(f"{urls.meeting(s.meeting)}#{m.id}"))
         return self._publish(obj)
@@ -143,7 +149,7 @@ class OParl:
         return self._publish({
             "id": self._consultation_id(m, paper_url), "type": _type("Consultation"), "paper": paper_url,
             "agendaItem": self.url(f"agenda-item/{m.id}.json"), "meeting": self.base + paths.oparl_meeting(meeting.id),
-            "organization": [self.url(f"organization/namnd-{meeting.committee}.json")],
+            "organization": [self._committee_url(meeting.committee)],
             "authoritative": authoritative, "role": "Beslut" if authoritative else "Behandling",
         })
 
@@ -158,7 +164,7 @@ class OParl:
                     for x in (self.archive.agreements.get(a.renews or ""), self.archive.renewed_by.get(a.id)) if x]
         obj = self._paper(self.base + paths.oparl_agreement(a), a.title, "Överenskommelse", a.case_number, a.date,
                           a.committee, related, urls.agreement(a))
-        obj["originatorOrganization"] = [self.url(f"organization/partner-{a.partner}.json")]
+        obj["originatorOrganization"] = [self._partner_url(a.partner)]
         obj["auxiliaryFile"] = [self._file(f"overenskommelse-{a.id}-data", "Överenskommelsens uppgifter (JSON)",
                                            self.base + paths.agreement_json(a), "application/json")]
         return self._publish(obj)
@@ -171,7 +177,7 @@ class OParl:
         if date:
             obj["date"] = date.isoformat()
         if committee:
-            obj["underDirectionOf"] = [self.url(f"organization/namnd-{committee}.json")]
+            obj["underDirectionOf"] = [self._committee_url(committee)]
         if related:
             obj["relatedPaper"] = related
         consultations = [self.consultation(m, pid, auth) for m, auth in self.consulted[pid]]
