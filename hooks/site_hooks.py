@@ -19,16 +19,19 @@ def on_config(config: MkDocsConfig) -> None:
     """Load and validate all content once per build; invalid content stops the build."""
     global _site
     try:
-        _site = Site.build(Path(config.config_file_path).parent, settings=config.extra)
+        _site = Site.build(Path(config.config_file_path).parent, settings={"site_name": config.site_name, **config.extra},
+                           site_url=config.site_url or "")
     except ContentError as err:
         raise Abort(f"Innehållet har fel:\n{err}") from None
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add every generated page as a virtual file (nothing is written into the source tree)."""
+    """Add every generated page and dataset as a virtual file (nothing is written into the source tree)."""
     assert _site is not None
     for page in _site.pages:
         files.append(File.generated(config, page.path, content=page.markdown))
+    for data in _site.data:
+        files.append(File.generated(config, data.path, content=data.content))
     return files
 
 

@@ -6,6 +6,7 @@ naming the file, the field and the closest known id.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections import defaultdict
 from collections.abc import Iterable
@@ -15,9 +16,24 @@ from typing import Any
 from .citations import Citation
 from .errors import Problem
 from .frontmatter import Document, Loc
-from .model import Agreement, Committee, Matter, Meeting, Partner, Report
+from .model import Agreement, Committee, Matter, Meeting, Partner, PlannedMeeting, Report
 
 Pair = tuple[Any, Document]
+
+
+@dataclass(frozen=True)
+class Sitting:
+    """One date in a committee's calendar: planned, held (a published meeting), or both."""
+
+    committee: Committee
+    date: dt.date
+    plan: PlannedMeeting | None = None
+    meeting: Meeting | None = None
+    """The published meeting once held; it supersedes the plan (which then only adds time and place)."""
+
+    @property
+    def id(self) -> str:
+        return f"{self.date.isoformat()}-{self.committee.id}"
 
 
 @dataclass
@@ -48,6 +64,10 @@ class Archive:
     renewed_by: dict[str, Agreement] = field(default_factory=dict)
     by_case: dict[str, dict[str, list[Any]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     """Records sharing a case number: by_case[case]['report'|'matter'|'agreement']."""
+    calendar: dict[str, list[Sitting]] = field(default_factory=dict)
+    """Each committee's held and planned meetings, by committee id, oldest first."""
+    sitting_of: dict[str, Sitting] = field(default_factory=dict)
+    """The calendar entry of each published meeting (with its planned time and place), by meeting id."""
 
     @classmethod
     def build(cls, committees: list[Pair], partners: list[Pair], decisions: list[Pair],
@@ -68,6 +88,7 @@ class Archive:
         archive._link_meetings()
         archive._link_agreements()
         archive._link_reports()
+        archive._link_calendar()
         return archive
 
     # -- resolution -------------------------------------------------------------------------
@@ -160,6 +181,14 @@ class Archive:
                 self._check(doc, ("committee",), report.committee, self.committees, "nämnd")
             self.by_case[report.case_number]["report"].append(report)
 
+    def _link_calendar(self) -> None:
+        for committee in self.committees.values():
+            plans = {p.date: p for p in committee.planned_meetings}
+            held = {m.date: m for m in self.meetings if m.committee == committee.id}
+            self.calendar[committee.id] = [Sitting(committee, d, plans.get(d), held.get(d))
+                                           for d in sorted(plans.keys() | held.keys())]
+            self.sitting_of.update((s.meeting.id, s) for s in self.calendar[committee.id] if s.meeting)
+
     # -- queries ----------------------------------------------------------------------------
 
     def cited(self, citation: Citation) -> Matter | Meeting | None:
@@ -169,6 +198,11 @@ class Archive:
             return meetings[0] if len(meetings) == 1 else None
         hits = [x for m in meetings for x in m.matters if set(citation.paragraphs) & set(x.paragraphs)]
         return hits[0] if len(hits) == 1 else None
+
+    def upcoming(self, today: dt.date) -> list[Sitting]:
+        """Planned meetings not yet held, from `today` on, soonest first."""
+        return sorted((s for sittings in self.calendar.values() for s in sittings
+                       if s.meeting is None and s.date >= today), key=lambda s: (s.date, s.committee.name))
 
     def adopting_decision(self, agreement: Agreement) -> Matter | Meeting | Citation | None:
         """The decision that adopted an agreement: a published matter, or the citation as given."""

@@ -66,6 +66,8 @@ class Committee(Record):
     """Where all meeting documents (sammanträdeshandlingar) are published."""
     members_url: Url | None = None
     """Where upcoming meetings and members are listed."""
+    planned_meetings: Schedule = []
+    """The committee's schedule; a meeting in decisions/ on the same date supersedes its entry."""
     body: str = ""
 
 
@@ -200,3 +202,56 @@ class Report(Record):
     title: Text
     committee: Slug | None = None
     body: str = ""
+
+
+# -- the meeting schedule (kept apart so that Committee's own lines stay as they were) ------------
+
+
+def _clock(value: object) -> object:
+    """'13:00' as a time; YAML reads an unquoted 13:00 as the number 780, so ask for quotes."""
+    if isinstance(value, int):
+        raise ValueError('skriv klockslaget inom citattecken, t.ex. "13:00" (utan citattecken läses det som ett tal)')  # noqa: TRY004 (pydantic)
+    if not isinstance(value, str):
+        return value
+    hours, colon, minutes = value.strip().replace(".", ":").partition(":")
+    if not (colon and hours.isdigit() and minutes.isdigit() and len(minutes) == 2 and int(hours) < 24 and int(minutes) < 60):
+        raise ValueError(f"'{value}' är inget klockslag; skriv t.ex. \"13:00\"")
+    return dt.time(int(hours), int(minutes))
+
+
+Clock = Annotated[dt.time, BeforeValidator(_clock)]
+
+
+class PlannedMeeting(Record):
+    """A meeting in the committee's schedule (sammanträdesplan), published before it is held.
+
+    Once a decisions/ file for the same committee and date exists, that meeting is held and this
+    entry only adds its time and place to the calendar.
+    """
+
+    date: dt.date
+    start: Clock | None = None
+    end: Clock | None = None
+    place: Text | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PlannedMeeting:
+        if self.end and not self.start:
+            raise ValueError("'end' kräver 'start'")
+        if self.start and self.end and self.end <= self.start:
+            raise ValueError("sammanträdet slutar innan det börjar; 'end' ska vara efter 'start'")
+        return self
+
+
+def _unique_dates(plans: list[PlannedMeeting]) -> list[PlannedMeeting]:
+    dates = [m.date for m in plans]
+    twice = sorted({d.isoformat() for d in dates if dates.count(d) > 1})
+    if twice:
+        raise ValueError(f"samma datum står flera gånger: {', '.join(twice)}")
+    return plans
+
+
+Schedule = Annotated[list[PlannedMeeting], AfterValidator(_unique_dates)]
+"""A committee's planned meetings, one per date."""
+
+Committee.model_rebuild()

@@ -20,6 +20,7 @@ from . import citations, dates, urls
 from .archive import Archive
 from .citations import Citation
 from .model import Agreement, Matter, Meeting, Partner, Report
+from .opendata import chart, funding, jsonld, paths
 
 
 @dataclass
@@ -46,6 +47,8 @@ class Context:
     today: dt.date
     settings: dict[str, Any] = field(default_factory=dict)
     """Site settings (links, texts) from the engine's configuration."""
+    site_url: str = ""
+    """The site's absolute URL, ending in '/': the base of data ids and structured data."""
 
 
 class Renderer:
@@ -64,6 +67,8 @@ class Renderer:
             status=self.status, decision=self.decision, url_of=self.url_of, term=self.term_label,
             funding_total=self.funding_total,
         )
+        self.env.globals.update(data=paths, data_url=lambda path: ctx.site_url + path,
+                                structured_data=self.structured_data)
 
     # -- helpers the templates call ---------------------------------------------------------
 
@@ -103,6 +108,13 @@ class Renderer:
     def funding_total(agreement: Agreement) -> int | None:
         amounts = [f.amount for f in agreement.funding if f.amount is not None]
         return sum(amounts) if amounts else None
+
+    def structured_data(self, record: Meeting | Agreement) -> Markup:
+        """schema.org JSON-LD for a meeting or agreement page."""
+        a, base = self.ctx.archive, self.ctx.site_url
+        if isinstance(record, Meeting):
+            return jsonld.script(jsonld.meeting(a, a.sitting_of[record.id], base, self.ctx.settings.get("municipality", "")))
+        return jsonld.script(jsonld.agreement(a, record, base))
 
     # -- prose ------------------------------------------------------------------------------
 
@@ -144,7 +156,21 @@ class Renderer:
                                agreements=sorted(a.agreements.values(), key=lambda x: (a.partners[x.partner].name, x.term.first_day))))
         pages.append(self.page("partners.md.j2", urls.PARTNERS, "Partner",
                                partners=sorted(a.partners.values(), key=lambda p: p.name)))
-        return pages
+        return pages + self.open_data_pages()
+
+    def open_data_pages(self) -> list[Page]:
+        """Planned meetings, the funding overview and the list of datasets."""
+        a = self.ctx.archive
+        table = funding.table(a)
+        committees = sorted(a.committees.values(), key=lambda c: c.name)
+        return [
+            self.page("upcoming.md.j2", paths.UPCOMING, "Kommande sammanträden", sittings=a.upcoming(self.ctx.today),
+                      committees=committees),
+            self.page("funding.md.j2", paths.FUNDING, "Finansiering per år och partner", table=table,
+                      chart=chart.svg(table, "finansiering")),
+            self.page("open-data.md.j2", paths.OPEN_DATA, "Öppna data", committees=committees,
+                      agreements=sorted(a.agreements.values(), key=lambda x: x.id)),
+        ]
 
     def home_sections(self) -> str:
         """The start page's generated part: latest meetings and agreements in force."""

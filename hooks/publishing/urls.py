@@ -46,9 +46,9 @@ def source_path(url: str) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """A link from one page to another (a fragment may follow `to_url`), valid under any base path."""
+    """A link from one page to another page (a fragment may follow) or file, valid under any base path."""
     target, _, fragment = to_url.partition("#")
     start = from_url.rstrip("/") or "."
     rel = posixpath.relpath(target.rstrip("/") or ".", start)
-    rel = "./" if rel == "." else rel + "/"
+    rel = "./" if rel == "." else rel + ("/" if target.endswith("/") or not target else "")
     return f"{rel}#{fragment}" if fragment else rel

@@ -1,0 +1,60 @@
+"""One iCalendar feed per committee: its held and planned meetings, for readers' calendar apps.
+
+A meeting without a known time is an all-day event; a planned meeting keeps its UID once held,
+so a subscribed calendar updates the same event instead of adding a second one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+from icalendar import Calendar, Event
+
+from .. import dates, urls
+from ..archive import Archive, Sitting
+from ..model import Committee
+from . import paths
+
+
+def feed(archive: Archive, committee: Committee, base: str, today: dt.date) -> bytes:
+    """The committee's calendar as iCalendar bytes (RFC 5545)."""
+    cal = Calendar()
+    cal.add("prodid", f"-//{urlsplit(base).netloc}//Sammanträden//SV")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"{committee.name}: sammanträden")
+    cal.add("x-wr-timezone", str(dates.TIMEZONE))
+    cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "P1D")
+    stamp = dt.datetime.combine(today, dt.time(), dt.UTC)
+    for sitting in archive.calendar.get(committee.id, []):
+        cal.add_component(_event(sitting, base, stamp))
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def _event(s: Sitting, base: str, stamp: dt.datetime) -> Event:
+    event = Event()
+    event.add("uid", f"{s.id}@{urlsplit(base).netloc}")
+    event.add("dtstamp", stamp)
+    event.add("summary", f"{s.committee.name} sammanträder")
+    if s.plan and s.plan.start:
+        event.add("dtstart", dt.datetime.combine(s.date, s.plan.start, dates.TIMEZONE))
+        if s.plan.end:
+            event.add("dtend", dt.datetime.combine(s.date, s.plan.end, dates.TIMEZONE))
+    else:
+        event.add("dtstart", s.date)
+        event.add("dtend", s.date + dt.timedelta(days=1))
+    if s.plan and s.plan.place:
+        event.add("location", s.plan.place)
+    event.add("status", "CONFIRMED")
+    event.add("transp", "TRANSPARENT")
+    if s.meeting:
+        event.add("url", base + urls.meeting(s.meeting))
+        matters = "\n".join(f"– {m.title}" for m in s.meeting.matters)
+        event.add("description", f"{s.meeting.title}\n{matters}".strip())
+    else:
+        event.add("url", base + paths.UPCOMING)
+        event.add("description", "Planerat sammanträde. En sammanfattning av besluten publiceras efter mötet.")
+    return event

@@ -1,0 +1,48 @@
+"""The funding chart, drawn at build time as inline SVG: no script, no external resources.
+
+A horizontal bar per partner and year with its stated amount; a year with only price
+compensation gets words instead of a bar. The table next to it is the chart's text alternative.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from .. import dates
+from .funding import FundingTable
+
+COLOURS = ("#005a9c", "#8a3b00", "#2e6b30", "#6b2e6b", "#5c5c00")
+"""Bar colours, each with at least 4.5:1 contrast against white."""
+LABEL_X, BAR_X, BAR_MAX, WIDTH, ROW = 8, 220, 300, 640, 26
+
+
+def svg(table: FundingTable, table_id: str) -> Markup:
+    """The chart as an <svg> element labelled by its title, described as a view of table `table_id`."""
+    top = max((g.amount or 0 for g in table.grants), default=0) or 1
+    rows: list[str] = []
+    y = 0
+    for year in table.years:
+        y += ROW
+        rows.append(f'<text x="0" y="{y}" class="chart-year" font-weight="bold">{year}</text>')
+        for i, partner in enumerate(table.partners):
+            for grant in table.cell(partner, year):
+                y += ROW
+                rows.append(f'<text x="{LABEL_X}" y="{y}">{escape(partner.name)}</text>')
+                if grant.amount is None:
+                    rows.append(f'<text x="{BAR_X}" y="{y}" font-style="italic">priskompensation (belopp anges inte)</text>')
+                    continue
+                width = max(1, round(BAR_MAX * grant.amount / top))
+                rows.append(f'<rect x="{BAR_X}" y="{y - 14}" width="{width}" height="18" fill="{COLOURS[i % len(COLOURS)]}">'
+                            f'<title>{escape(partner.name)} {year}: {escape(dates.kronor(grant.amount))}</title></rect>')
+                rows.append(f'<text x="{BAR_X + width + 6}" y="{y}">{escape(dates.kronor(grant.amount))}</text>')
+        y += 8
+    height = y + 10
+    body = "\n".join(rows)
+    return Markup(
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="funding-chart__svg" viewBox="0 0 {WIDTH} {height}" '
+        f'width="{WIDTH}" height="{height}" style="max-width: 100%; height: auto" role="img" aria-labelledby="{table_id}-chart-title {table_id}-chart-desc" '
+        f'font-family="system-ui, sans-serif" font-size="15" fill="currentColor">\n'
+        f'<title id="{table_id}-chart-title">Finansiering per år och partner, stapeldiagram</title>\n'
+        f'<desc id="{table_id}-chart-desc">Samma uppgifter finns i tabellen under diagrammet.</desc>\n'
+        f'{body}\n</svg>'
+    )

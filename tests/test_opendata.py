@@ -1,0 +1,344 @@
+"""The open data the build writes: OParl 1.1 against its schemas, CSV, JSON, iCalendar, JSON-LD, funding page."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from typing import Any
+
+import icalendar
+import jsonschema
+import pytest
+import yaml
+from conftest import ROOT, BuiltSite
+from publishing import loader
+from publishing.opendata import jsonld
+from publishing.opendata.oparl import OParl
+
+SCHEMAS = ROOT / "tests" / "oparl-schema"
+BASE = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+SETTINGS = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]
+OPARL = "https://schema.oparl.org/1.1/"
+
+FORMATS = jsonschema.FormatChecker()
+
+
+@FORMATS.checks("url")
+def _is_url(value: object) -> bool:
+    """OParl's 'url' format: an absolute http(s) URL."""
+    return not isinstance(value, str) or value.startswith(("https://", "http://")) and " " not in value
+
+
+@FORMATS.checks("date-time", raises=ValueError)
+def _is_date_time(value: object) -> bool:
+    """RFC 3339: a date, a time and an offset."""
+    return not isinstance(value, str) or dt.datetime.fromisoformat(value).tzinfo is not None
+
+
+LIST_SCHEMA = {
+    "type": "object", "required": ["data", "pagination", "links"],
+    "properties": {
+        "data": {"type": "array", "items": {"type": "object", "required": ["id", "type"]}},
+        "pagination": {"type": "object", "required": ["totalElements", "elementsPerPage", "currentPage", "totalPages"],
+                       "properties": {k: {"type": "integer", "minimum": 0} for k in
+                                      ("totalElements", "elementsPerPage", "currentPage", "totalPages")}},
+        "links": {"type": "object", "required": ["first", "last", "self"],
+                  "additionalProperties": {"type": "string", "format": "url"}},
+    },
+}
+
+
+def validator(type_name: str) -> jsonschema.protocols.Validator:
+    schema = json.loads((SCHEMAS / f"{type_name}.json").read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=FORMATS)
+
+
+def oparl_objects(value: Any) -> list[dict[str, Any]]:
+    """Every OParl object in a JSON value, embedded ones included."""
+    found = []
+    if isinstance(value, dict):
+        if str(value.get("type", "")).startswith(OPARL):
+            found.append(value)
+        for child in value.values():
+            found += oparl_objects(child)
+    elif isinstance(value, list):
+        for child in value:
+            found += oparl_objects(child)
+    return found
+
+
+def urls_in(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value] if value.startswith(BASE) else []
+    children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    return [u for child in children for u in urls_in(child)]
+
+
+def load_json(site: BuiltSite, rel: str) -> Any:
+    return json.loads((site.path / rel).read_text(encoding="utf-8"))
+
+
+# -- OParl ------------------------------------------------------------------------------------
+
+
+def test_every_oparl_object_validates_against_its_schema(site: BuiltSite) -> None:
+    files = sorted((site.path / "oparl").rglob("*.json"))
+    validators = {p.stem: validator(p.stem) for p in SCHEMAS.glob("*.json")}
+    lists = jsonschema.Draft7Validator(LIST_SCHEMA, format_checker=FORMATS)
+    types, errors = set(), []
+    for path in files:
+        rel = path.relative_to(site.path).as_posix()
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        if "data" in doc:
+            errors += [f"{rel}: {e.message}" for e in lists.iter_errors(doc)]
+            assert doc["links"]["self"] == BASE + rel
+        else:
+            assert doc["id"] == BASE + rel, f"{rel}: an object's id is its own URL"
+        for obj in oparl_objects(doc):
+            name = obj["type"].removeprefix(OPARL)
+            types.add(name)
+            errors += [f"{rel}: {name} {obj['id']}: {e.message}" for e in validators[name].iter_errors(obj)]
+    assert not errors, "\n".join(errors)
+    assert {"System", "Body", "Organization", "Meeting", "AgendaItem", "Paper", "Consultation", "File"} <= types
+
+
+def test_every_oparl_url_resolves_to_a_file(site: BuiltSite) -> None:
+    missing = set()
+    for path in (site.path / "oparl").rglob("*.json"):
+        for url in urls_in(json.loads(path.read_text(encoding="utf-8"))):
+            target = site.path / url.removeprefix(BASE).split("#")[0]
+            if not (target.is_file() or (target / "index.html").is_file()):
+                missing.add(url)
+    assert not missing, sorted(missing)
+
+
+def test_oparl_entry_point_leads_to_every_list(site: BuiltSite) -> None:
+    system = load_json(site, "oparl/system.json")
+    assert system["oparlVersion"] == OPARL
+    bodies = load_json(site, system["body"].removeprefix(BASE))
+    body = bodies["data"][0]
+    assert body["name"] == "Lunds kommun"
+    meetings = load_json(site, body["meeting"].removeprefix(BASE))["data"]
+    archive = loader.load(ROOT)
+    assert {m["web"] for m in meetings} == {BASE + f"sammantraden/{m.id}/" for m in archive.meetings}
+    organizations = load_json(site, body["organization"].removeprefix(BASE))["data"]
+    assert {o["name"] for o in organizations} == (
+        {c.name for c in archive.committees.values()} | {p.name for p in archive.partners.values()})
+    papers = load_json(site, body["paper"].removeprefix(BASE))["data"]
+    assert sorted(p["paperType"] for p in papers) == sorted(
+        ["Tjänsteskrivelse"] * len(archive.reports) + ["Överenskommelse"] * len(archive.agreements))
+
+
+def test_meeting_agenda_items_and_consultations(site: BuiltSite) -> None:
+    meeting = load_json(site, "oparl/meeting/2020-11-11-socialnamnden.json")
+    items = meeting["agendaItem"]
+    assert [i["name"] for i in items] == ["Uppdaterad riktlinje för idéburet offentligt partnerskap (IOP)",
+                                          "Ny överenskommelse med Kvinnojouren", "Socialsekreterare hos polisen"]
+    assert items[0]["number"] == "§ 167" and [i["order"] for i in items] == [1, 2, 3]
+    agreement = load_json(site, "oparl/paper/overenskommelse-kvinnojouren-lund-2021-2023.json")
+    assert agreement["reference"] == "SO 2020/0155"
+    assert agreement["originatorOrganization"] == [BASE + "oparl/organization/partner-kvinnojouren-lund.json"]
+    (consultation,) = agreement["consultation"]
+    assert consultation["agendaItem"] == items[1]["id"] and consultation["authoritative"] is True
+    report = load_json(site, "oparl/paper/tjansteskrivelse-so-2020-0155.json")
+    assert report["date"] == "2020-11-02" and agreement["id"] in report["relatedPaper"]
+    assert report["consultation"][0]["id"] == items[1]["consultation"]
+
+
+def test_object_lists_paginate() -> None:
+    archive = loader.load(ROOT)
+    out = OParl(archive, BASE, SETTINGS, page_size=2).files()
+    lists = jsonschema.Draft7Validator(LIST_SCHEMA, format_checker=FORMATS)
+    seen, url = [], BASE + "oparl/body/agenda-items.json"
+    while url:
+        page = json.loads(out[url.removeprefix(BASE)])
+        assert not list(lists.iter_errors(page))
+        assert len(page["data"]) <= 2
+        seen += [item["id"] for item in page["data"]]
+        url = page["links"].get("next")
+    assert len(seen) == len(set(seen)) == len(archive.matters) == page["pagination"]["totalElements"]
+    assert page["pagination"]["totalPages"] == (len(archive.matters) + 1) // 2
+
+
+# -- our own data -----------------------------------------------------------------------------
+
+
+def read_csv(site: BuiltSite, rel: str) -> list[dict[str, str]]:
+    raw = (site.path / rel).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM, for spreadsheets"
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+
+
+def test_funding_csv_matches_the_content(site: BuiltSite) -> None:
+    rows = read_csv(site, "data/finansiering.csv")
+    archive = loader.load(ROOT)
+    expected = {(a.id, f.year): f for a in archive.agreements.values() for f in a.funding}
+    assert {(r["Överenskommelse"], int(r["År"])) for r in rows} == set(expected)
+    for row in rows:
+        funding = expected[(row["Överenskommelse"], int(row["År"]))]
+        assert (int(row["Belopp (kr)"]) if row["Belopp (kr)"] else None) == funding.amount
+        assert row["Priskompensation"] == ("ja" if funding.price_compensation else "nej")
+    # the seeds' numbers
+    by_key = {(r["Partner"], r["År"]): r["Belopp (kr)"] for r in rows}
+    assert by_key[("Vänskapens hus", "2021")] == "62500"
+    assert by_key[("Vänskapens hus", "2022")] == by_key[("Vänskapens hus", "2023")] == "250000"
+    assert by_key[("Kvinnojouren Lund", "2021")] == "380000"
+    assert by_key[("Kvinnojouren Lund", "2022")] == by_key[("Kvinnojouren Lund", "2023")] == ""
+
+
+def test_agreements_csv_has_one_row_per_agreement_with_iso_dates(site: BuiltSite) -> None:
+    rows = {r["Id"]: r for r in read_csv(site, "data/overenskommelser.csv")}
+    archive = loader.load(ROOT)
+    assert set(rows) == set(archive.agreements)
+    vh = rows["vanskapens-hus-2021-2023"]
+    assert (vh["Från"], vh["Till"], vh["Översyn senast"]) == ("2021-10-01", "2023-12-31", "2023-03-31")
+    assert vh["Status"] == "Gäller" and vh["Status per"] == "2022-06-01"
+    assert vh["Summa angivna belopp (kr)"] == str(62500 + 250000 + 250000)
+    assert (rows["rsmh-2021-2023"]["Från"], rows["rsmh-2021-2023"]["Till"]) == ("2021", "2023")
+    assert rows["kvinnojouren-lund-2018-2020"]["Beslut"] == "2017-08-23 §§ 154, 155"
+    assert rows["kvinnojouren-lund-2018-2020"]["Status"] == "Har upphört"
+
+
+def test_agreement_json_holds_every_fact(site: BuiltSite) -> None:
+    archive = loader.load(ROOT)
+    for agreement in archive.agreements.values():
+        record = load_json(site, f"data/overenskommelser/{agreement.id}.json")
+        assert record["id"] == agreement.id and record["title"] == agreement.title
+        assert [(f["year"], f["amount"]) for f in record["funding"]] == [(f.year, f.amount) for f in agreement.funding]
+    kj = load_json(site, "data/overenskommelser/kvinnojouren-lund-2021-2023.json")
+    assert kj["term"] == {"start": "2021-01-01", "end": "2023-12-31"}
+    assert kj["status"] == {"value": "Gäller", "on": "2022-06-01"}
+    assert kj["renews"]["id"] == "kvinnojouren-lund-2018-2020"
+    assert [(d["role"], d["date"]) for d in kj["decisions"]] == [("antar", "2020-11-11")]
+    assert kj["reports"][0]["case_number"] == "SO 2020/0155"
+    old = load_json(site, "data/overenskommelser/kvinnojouren-lund-2018-2020.json")
+    assert old["renewed_by"]["id"] == "kvinnojouren-lund-2021-2023"
+    assert old["decisions"] == [{"role": "antar", "date": "2017-08-23", "paragraphs": [154, 155], "published": False}]
+    everything = load_json(site, "data/overenskommelser.json")
+    assert [r["id"] for r in everything] == sorted(archive.agreements)
+
+
+# -- calendars --------------------------------------------------------------------------------
+
+
+def test_calendar_feed_parses_and_holds_every_meeting(site: BuiltSite) -> None:
+    cal = icalendar.Calendar.from_ical((site.path / "kalender/socialnamnden.ics").read_bytes())
+    events = cal.walk("VEVENT")
+    archive = loader.load(ROOT)
+    assert sorted(e.decoded("dtstart") for e in events) == sorted(m.date for m in archive.meetings)
+    assert str(cal["version"]) == "2.0" and cal["prodid"]
+    for event in events:
+        assert {"UID", "DTSTAMP", "DTSTART", "SUMMARY"} <= set(event), "RFC 5545's required properties"
+        assert str(event["uid"]).endswith("@example.github.io")
+        assert str(event["url"]).startswith(BASE + "sammantraden/")
+
+
+# -- pages ------------------------------------------------------------------------------------
+
+
+def structured(site: BuiltSite, url: str) -> dict[str, Any]:
+    (script,) = site.soup(url).select('script[type="application/ld+json"]')
+    return json.loads(script.string)
+
+
+def test_meeting_page_json_ld_is_an_event_consistent_with_the_page(site: BuiltSite) -> None:
+    url = "sammantraden/2020-11-11-socialnamnden/"
+    data = structured(site, url)
+    assert data["@context"] == "https://schema.org" and data["@type"] == "Event"
+    assert data["name"] == site.article(url).h1.get_text(strip=True)
+    assert data["startDate"] == site.article(url).select_one("p.page-meta time")["datetime"] == "2020-11-11"
+    assert data["url"] == BASE + url
+    assert [a["name"] for a in data["about"]] == [h.get_text(strip=True) for h in site.article(url).select("h2[id]")
+                                                 if h["id"] != "data-2020-11-11-socialnamnden"]
+
+
+def test_agreement_page_json_ld_states_term_and_funding(site: BuiltSite) -> None:
+    url = "overenskommelser/vanskapens-hus-2021-2023/"
+    data = structured(site, url)
+    assert data["@type"] == "CreativeWork" and data["temporalCoverage"] == "2021-10-01/2023-12-31"
+    assert data["name"] == site.article(url).h1.get_text(strip=True) and data["url"] == BASE + url
+    assert [(g["amount"]["value"], g["description"]) for g in data["funding"]] == [
+        (62500, "2021"), (250000, "2022"), (250000, "2023")]
+    assert data["about"]["identifier"]["value"] == "845000-8175"
+
+
+def test_json_ld_cannot_close_its_script_element() -> None:
+    nasty = {"name": "</script><script>alert(1)</script> & <!--"}
+    html = str(jsonld.script(nasty))
+    inner = html.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
+    assert "<" not in inner and ">" not in inner and "&" not in inner
+    assert json.loads(inner) == nasty
+
+
+def test_pages_link_to_their_data(site: BuiltSite) -> None:
+    hrefs = [a["href"] for a in site.article("sammantraden/2021-06-09-socialnamnden/").select("a[href]")]
+    assert "../../oparl/meeting/2021-06-09-socialnamnden.json" in hrefs
+    assert "../../kalender/socialnamnden.ics" in hrefs
+    hrefs = [a["href"] for a in site.article("overenskommelser/vanskapens-hus-2021-2023/").select("a[href]")]
+    assert "../../data/overenskommelser/vanskapens-hus-2021-2023.json" in hrefs
+    assert "../../oparl/paper/overenskommelse-vanskapens-hus-2021-2023.json" in hrefs
+
+
+def test_open_data_page_lists_every_dataset_with_format_and_licence(site: BuiltSite) -> None:
+    article = site.article("oppna-data/")
+    rows = article.select("tbody tr")
+    linked = {row.select_one("td a")["href"].removeprefix("../") for row in rows}
+    datasets = {p.relative_to(site.path).as_posix() for p in site.path.glob("data/**/*.*")}
+    datasets |= {p.relative_to(site.path).as_posix() for p in site.path.glob("kalender/*.ics")}
+    assert datasets | {"oparl/system.json"} == linked
+    for row in rows:
+        cells = [td.get_text(" ", strip=True) for td in row.select("td")]
+        assert cells[2] and cells[3] == "CC0 1.0 Universell", cells
+
+
+def test_funding_page_numbers_match_the_seeds(site: BuiltSite) -> None:
+    article = site.article("finansiering/")
+    table = article.select_one("table#finansiering")
+    years = [th.get_text(strip=True) for th in table.select("thead th")][1:-1]
+    assert years == ["2021", "2022", "2023"]
+    rows = {tr.th.get_text(strip=True): [td.get_text(" ", strip=True).replace("\u00a0", " ") for td in tr.select("td")]
+            for tr in table.select("tbody tr")}
+    assert rows["Vänskapens hus"][:3] == ["62 500 kr", "250 000 kr , med priskompensation",
+                                          "250 000 kr , med priskompensation"]
+    assert rows["Kvinnojouren Lund"][:3] == ["380 000 kr", "Priskompensation (belopp anges inte)",
+                                             "Priskompensation (belopp anges inte)"]
+    totals = [td.get_text(strip=True).replace("\u00a0", " ") for td in table.select("tfoot td")]
+    assert totals == ["442 500 kr", "minst 250 000 kr", "minst 250 000 kr", "minst 942 500 kr"]
+
+
+def test_funding_chart_is_static_svg_with_the_table_as_alternative(site: BuiltSite) -> None:
+    figure = site.article("finansiering/").select_one("figure.funding-chart")
+    svg = figure.svg
+    assert svg["role"] == "img" and not figure.select("script") and not svg.select("[href], image")
+    labelled = [svg.find(id=i).get_text() for i in svg["aria-labelledby"].split()]
+    assert "tabellen" in labelled[1]
+    bars = {r.title.get_text().replace("\u00a0", " ") for r in svg.select("rect")}
+    assert bars == {"Vänskapens hus 2021: 62 500 kr", "Vänskapens hus 2022: 250 000 kr",
+                    "Vänskapens hus 2023: 250 000 kr", "Kvinnojouren Lund 2021: 380 000 kr"}
+    assert len(svg.find_all(string="priskompensation (belopp anges inte)")) == 2
+
+
+@pytest.mark.parametrize("rel", ["data/finansiering.csv", "data/overenskommelser.csv"])
+def test_csv_rows_have_the_header_width(site: BuiltSite, rel: str) -> None:
+    raw = (site.path / rel).read_bytes().decode("utf-8-sig")
+    widths = {len(row) for row in csv.reader(io.StringIO(raw, newline=""), delimiter=";")}
+    assert len(widths) == 1
+
+
+def test_schema_copy_is_unchanged() -> None:
+    shared = ROOT.parent / "shared" / "oparl-1.1-schema"
+    if not shared.is_dir():
+        pytest.skip("no shared schema folder on this machine")
+    for path in SCHEMAS.glob("*.json"):
+        assert path.read_bytes() == (shared / path.name).read_bytes(), path.name
+
+
+def test_csv_text_cannot_run_as_a_spreadsheet_formula() -> None:
+    from publishing.opendata.tables import cell
+
+    assert cell('=HYPERLINK("http://evil.example")') == '\'=HYPERLINK("http://evil.example")'
+    assert cell("-1+1") == "'-1+1" and cell(-5) == -5 and cell("2021-01-01") == "2021-01-01" and cell(None) == ""
