@@ -47,7 +47,7 @@ def announced(archive: Archive, page_url: str) -> list[Feed]:
 def build_all(archive: Archive, url_of: Callable[[Any], str], base_url: str, today: dt.date,
               author: str) -> dict[str, bytes]:
     """Every feed of the site as Atom XML, by site-relative path."""
-    link = lambda record: urljoin(base_url, url_of(record))  # noqa: E731
+    link = lambda record: urljoin(base_url, url_of(record))
     out = {MEETINGS: _feed(Feed(MEETINGS, "Sammanträden och beslut", urls.MEETINGS), base_url, today, author,
                            [_meeting_entry(m, archive, link) for m in archive.meetings])}
     for partner in archive.partners.values():

@@ -51,7 +51,7 @@ class Furniture(BaseModel):
         return today > dates.add_months(meeting_date, self.stale_after_months)
 
     def minutes_pending_on(self, meeting_date: dt.date, today: dt.date) -> bool:
-        return (today - meeting_date).days < self.minutes_wait_days
+        return 0 <= (today - meeting_date).days < self.minutes_wait_days
 
 
 def from_settings(settings: dict[str, Any]) -> Furniture:
@@ -60,4 +60,4 @@ def from_settings(settings: dict[str, Any]) -> Furniture:
         return Furniture.model_validate(settings.get("furniture") or {})
     except ValidationError as err:
         raise ContentError([Problem(CONFIG, None, ".".join(map(str, ("extra", "furniture", *e["loc"]))),
-                                    messages.describe(e)) for e in err.errors()]) from None
+                                    messages.describe(dict(e))) for e in err.errors()]) from None
