@@ -19,7 +19,7 @@ def _parse(site: BuiltSite, path: str) -> feedparser.FeedParserDict:
 
 
 def test_meetings_feed_one_entry_per_meeting_newest_first(site: BuiltSite) -> None:
-    feed = _parse(site, "sammantraden/atom.xml")
+    feed = _parse(site, "sammantraden.xml")
     assert feed.feed.language == "sv"
     assert feed.feed.link == f"{BASE}sammantraden/"
     assert [e.link for e in feed.entries] == [f"{BASE}sammantraden/{d}-socialnamnden/" for d in MEETINGS]
@@ -40,15 +40,15 @@ def test_one_feed_per_partner_with_its_decisions(site: BuiltSite) -> None:
         "rsmh": ["2021-01-20-socialnamnden/#rsmh-overenskommelse-2021"],
     }
     for partner, links in expected.items():
-        feed = _parse(site, f"partner/{partner}/atom.xml")
+        feed = _parse(site, f"partner-{partner}.xml")
         assert feed.feed.link == f"{BASE}partner/{partner}/"
         assert [e.link for e in feed.entries] == [f"{BASE}sammantraden/{x}" for x in links]
-    assert "Kvinnojouren Lund" in _parse(site, "partner/kvinnojouren-lund/atom.xml").feed.title
+    assert "Kvinnojouren Lund" in _parse(site, "partner-kvinnojouren-lund.xml").feed.title
 
 
 def test_feeds_announced_in_the_head(site: BuiltSite) -> None:
-    for url, feeds in [("", {"sammantraden/atom.xml"}), ("overenskommelser/", {"sammantraden/atom.xml"}),
-                       ("partner/rsmh/", {"sammantraden/atom.xml", "partner/rsmh/atom.xml"})]:
+    for url, feeds in [("", {"sammantraden.xml"}), ("overenskommelser/", {"sammantraden.xml"}),
+                       ("partner/rsmh/", {"sammantraden.xml", "partner-rsmh.xml"})]:
         links = site.soup(url).select('head link[rel="alternate"][type="application/atom+xml"]')
         found = {posixpath.normpath(posixpath.join(url, link["href"])) for link in links}
         assert found == feeds, url
@@ -58,4 +58,4 @@ def test_feeds_announced_in_the_head(site: BuiltSite) -> None:
 
 def test_feeds_do_not_depend_on_the_clock(site_at) -> None:  # type: ignore[no-untyped-def]
     a, b = site_at("2022-06-01"), site_at("2026-11-22")
-    assert (a.path / "sammantraden/atom.xml").read_bytes() == (b.path / "sammantraden/atom.xml").read_bytes()
+    assert (a.path / "sammantraden.xml").read_bytes() == (b.path / "sammantraden.xml").read_bytes()

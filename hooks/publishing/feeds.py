@@ -19,11 +19,12 @@ from . import dates, urls
 from .archive import Archive
 from .model import Matter, Meeting, Partner
 
-MEETINGS = f"{urls.MEETINGS}atom.xml"
+MEETINGS = "sammantraden.xml"
+"""Feeds lie at the site's root: Material fetches 'sitemap.xml' next to every `link rel=alternate`."""
 
 
 def of_partner(partner: Partner) -> str:
-    return f"{urls.partner(partner)}atom.xml"
+    return f"partner-{partner.id}.xml"
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import citations, dates, furniture, urls
+from . import citations, dates, feeds, furniture, urls
 from .archive import Archive
 from .citations import Citation
 from .model import Agreement, Matter, Meeting, Partner, Report
@@ -61,7 +61,7 @@ class Renderer:
         self.env.filters.update(date=dates.long_date, month_year=dates.month_year, kr=dates.kronor)
         self.furniture = furniture.from_settings(ctx.settings)
         self.env.globals.update(
-            archive=ctx.archive, today=ctx.today, settings=ctx.settings, urls=urls, furniture=self.furniture,
+            archive=ctx.archive, today=ctx.today, settings=ctx.settings, urls=urls, feeds=feeds, furniture=self.furniture,
             status=self.status, decision=self.decision, url_of=self.url_of, term=self.term_label,
             funding_total=self.funding_total,
         )
