@@ -65,10 +65,10 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 def browser() -> Iterator[object]:
     """Debian's Chromium under Playwright; skipped locally when missing, a failure under CI."""
     if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
-        message = f"Chromium saknas ({CHROMIUM}); webbläsartesterna hoppas över. Installera: apt-get install chromium"
+        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set CHROMIUM)"
         if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+            pytest.fail(f"{message}: under CI the browser tests must run")
+        pytest.skip(f"{message}: browser tests skipped")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
