@@ -40,11 +40,23 @@ def tab(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:  # noqa:
     context.close()
 
 
+def tab_to(page: Any, selector: str, limit: int = 60) -> None:
+    """Press Tab until the element matching `selector` has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} is not reachable with Tab")
+
+
 def open_search(page: Any, served: Served, query: str = "Kvinnojouren") -> list[str]:  # noqa: F811
-    """Open the start page's search, type `query`, and return the result links (site-relative)."""
+    """With the keyboard only: open the start page's search, type `query`; the result links (site-relative)."""
     page.goto(served.url)
-    page.locator('label[for="__search"]:visible, input.md-search__input:visible').first.click()
-    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    page.wait_for_load_state("networkidle")
+    tab_to(page, 'button[data-toggle="__search"], input.md-search__input')
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.matches('input.md-search__input')")
+    page.keyboard.type(query, delay=20)
     page.wait_for_selector(".md-search-result__item a", timeout=10_000)
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
     return [urlsplit(h).path.removeprefix(urlsplit(served.url).path) for h in hrefs]
@@ -91,7 +103,7 @@ def test_no_request_leaves_the_local_server(browser: Any, served: Served) -> Non
     assert not failed, sorted(failed)
 
 
-def test_language_and_skip_link_and_visible_focus(tab: Any, served: Served) -> None:  # noqa: F811
+def test_language_and_skip_link(tab: Any, served: Served) -> None:  # noqa: F811
     for kind, url in PAGES.items():
         tab.goto(urljoin(served.url, url))
         assert tab.get_attribute("html", "lang") == "sv"
@@ -101,11 +113,34 @@ def test_language_and_skip_link_and_visible_focus(tab: Any, served: Served) -> N
         assert tab.locator(".md-skip").is_visible(), f"{kind}: the skip link shows when focused"
         target = first["href"].lstrip("#")
         assert tab.locator(f"article [id='{target}']").count() == 1, f"{kind}: the skip link leads into the content"
-        for _ in range(3):
+
+
+FOCUS = """() => {
+    const e = document.activeElement, r = e.getBoundingClientRect(), s = getComputedStyle(e);
+    return {html: e.outerHTML.slice(0, 120), body: e === document.body,
+            inView: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight,
+            ring: (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== "none"};
+}"""
+
+
+@pytest.mark.parametrize("tab", list(SIZES), indirect=True)
+def test_every_focus_stop_is_visible(tab: Any, served: Served) -> None:  # noqa: F811
+    """Tab through every page type: each stop is on screen and shows a focus ring (WCAG 2.4.7)."""
+    problems = []
+    for kind, url in PAGES.items():
+        tab.goto(urljoin(served.url, url))
+        tab.wait_for_load_state("networkidle")
+        seen = set()
+        for _ in range(200):
             tab.keyboard.press("Tab")
-            style = tab.evaluate("""() => { const s = getComputedStyle(document.activeElement);
-                return {outline: s.outlineStyle, width: parseFloat(s.outlineWidth), shadow: s.boxShadow}; }""")
-            assert (style["outline"] != "none" and style["width"] >= 2) or style["shadow"] != "none", f"{kind}: {style}"
+            focus = tab.evaluate(FOCUS)
+            if focus["body"] or focus["html"] in seen:
+                break
+            seen.add(focus["html"])
+            if not (focus["inView"] and focus["ring"]):
+                problems.append(f"{kind}: {focus}")
+        assert len(seen) > 3, f"{kind}: too few Tab stops"
+    assert not problems, "\n".join(problems)
 
 
 def _keyboard_links(page: Any, limit: int = 400) -> list[str]:
@@ -139,3 +174,16 @@ def test_every_page_reachable_by_keyboard(tab: Any, served: Served) -> None:  # 
                 reached.add(path)
                 queue.append(path)
     assert expected <= reached, json.dumps(sorted(expected - reached))
+
+
+@pytest.mark.parametrize("tab", ["mobile"], indirect=True)
+def test_menu_opens_with_the_keyboard_on_a_narrow_screen(tab: Any, served: Served) -> None:  # noqa: F811
+    tab.goto(urljoin(served.url, PAGES["report"]))
+    tab.wait_for_load_state("networkidle")
+    tab_to(tab, 'button[data-toggle="__drawer"]')
+    assert tab.get_attribute('button[data-toggle="__drawer"]', "aria-expanded") == "false"
+    tab.keyboard.press("Enter")
+    assert tab.get_attribute('button[data-toggle="__drawer"]', "aria-expanded") == "true"
+    tab_to(tab, ".md-sidebar--primary a[href$='overenskommelser/']")
+    tab.keyboard.press("Enter")
+    tab.wait_for_url("**/overenskommelser/")
