@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -112,6 +113,11 @@ def test_share_links_are_plain_links(site: BuiltSite) -> None:
         page_url = "https%3A//example.github.io/namndbeslut/" + url
         assert all(page_url in h for h in hrefs), hrefs
         assert {"Facebook", "LinkedIn"} <= {a.get_text(strip=True) for a in share.select("a")}
+    mail = site.soup(MEETING_0609).select_one("nav.page-furniture__share a")
+    assert mail is not None
+    query = parse_qs(urlsplit(mail["href"]).query)
+    assert query == {"subject": ["Socialnämnden – aktuella beslut juni 2021"],
+                     "body": ["https://example.github.io/namndbeslut/" + MEETING_0609]}
 
 
 def test_no_script_or_style_from_another_host(site: BuiltSite) -> None:
