@@ -36,26 +36,30 @@ class Feed:
     page: str
 
 
+MEETINGS_FEED = Feed(MEETINGS, "Sammanträden och beslut", urls.MEETINGS)
+
+
+def partner_feed(partner: Partner) -> Feed:
+    return Feed(of_partner(partner), f"Beslut som rör {partner.name}", urls.partner(partner))
+
+
 def announced(archive: Archive, page_url: str) -> list[Feed]:
     """The feeds a page announces in its head: the meetings feed everywhere, a partner's on its page."""
-    feeds = [Feed(MEETINGS, "Sammanträden och beslut (Atom)", urls.MEETINGS)]
     partner = archive.partners.get(page_url.removeprefix(urls.PARTNERS).strip("/"))
-    if partner and urls.partner(partner) == page_url:
-        feeds.append(Feed(of_partner(partner), f"Beslut som rör {partner.name} (Atom)", page_url))
-    return feeds
+    own = [partner_feed(partner)] if partner and urls.partner(partner) == page_url else []
+    return [MEETINGS_FEED, *own]
 
 
 def build_all(archive: Archive, url_of: Callable[[Any], str], base_url: str, today: dt.date,
               author: str) -> dict[str, bytes]:
     """Every feed of the site as Atom XML, by site-relative path."""
     link = lambda record: urljoin(base_url, url_of(record))
-    out = {MEETINGS: _feed(Feed(MEETINGS, "Sammanträden och beslut", urls.MEETINGS), base_url, today, author,
+    out = {MEETINGS: _feed(MEETINGS_FEED, base_url, today, author,
                            [_meeting_entry(m, archive, link) for m in archive.meetings])}
     for partner in archive.partners.values():
-        feed = Feed(of_partner(partner), f"Beslut som rör {partner.name}", urls.partner(partner))
         matters = archive.matters_about_partner.get(partner.id, [])
-        out[feed.path] = _feed(feed, base_url, today, author,
-                               [_matter_entry(x, archive.meeting_of[x.id], archive, link) for x in matters])
+        out[of_partner(partner)] = _feed(partner_feed(partner), base_url, today, author,
+                                         [_matter_entry(x, archive.meeting_of[x.id], archive, link) for x in matters])
     return out
 
 
