@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ class Site:
     today: dt.date
     pages: list[Page]
     renderer: Renderer
-    changed: dict[Path, dt.date]
+    changed: dict[Path, dt.date] = field(default_factory=dict)
     """When each file under the project root last changed, from git (see history.py)."""
 
     @classmethod
