@@ -32,10 +32,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.path, content=page.markdown))
     for data in _site.data:
         files.append(File.generated(config, data.path, content=data.content))
+    for path, feed in _site.feeds(config.site_url or "/").items():
+        files.append(File.generated(config, path, content=feed))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """The start page's hand-written text followed by its generated overview."""
+    """The start page's hand-written text followed by its generated overview; the furniture's facts in meta."""
     assert _site is not None
+    source = Path(page.file.abs_src_path).relative_to(Path(config.config_file_path).parent) if page.file.abs_src_path else None
+    page.meta.update(_site.page_meta(page.file.src_uri, source, page.meta.get("date")))
     return markdown + "\n\n" + _site.renderer.home_sections() if page.file.src_uri == "index.md" else markdown

@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import citations, dates, urls
+from . import citations, dates, feeds, furniture, urls
 from .archive import Archive
 from .citations import Citation
 from .model import Agreement, Matter, Meeting, Partner, Report
@@ -62,8 +62,9 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.filters.update(date=dates.long_date, month_year=dates.month_year, kr=dates.kronor)
+        self.furniture = furniture.from_settings(ctx.settings)
         self.env.globals.update(
-            archive=ctx.archive, today=ctx.today, settings=ctx.settings, urls=urls,
+            archive=ctx.archive, today=ctx.today, settings=ctx.settings, urls=urls, feeds=feeds, furniture=self.furniture,
             status=self.status, decision=self.decision, url_of=self.url_of, term=self.term_label,
             funding_total=self.funding_total,
         )
@@ -130,24 +131,27 @@ class Renderer:
 
     # -- pages ------------------------------------------------------------------------------
 
-    def page(self, template: str, url: str, title: str, source: Path | None = None, **values: Any) -> Page:
+    def page(self, template: str, url: str, title: str, source: Path | None = None, date: dt.date | None = None,
+             **values: Any) -> Page:
+        """Render one page; `date` is the record's own date, for 'Uppdaterad' where git has none."""
         rel = lambda target: urls.relative(url, target if isinstance(target, str) else self.url_of(target))  # noqa: E731
         markdown = self.env.get_template(template).render(
             page_url=url, title=title, rel=rel, prose=lambda md: self.prose(md, url), **values)
-        return Page(url, title, markdown, source)
+        return Page(url, title, markdown, source, {"date": date} if date else {})
 
     def all(self) -> list[Page]:
         a = self.ctx.archive
         src = lambda kind, id: a.sources[(kind, id)].path  # noqa: E731
-        pages = [self.page("meeting.md.j2", urls.meeting(m), m.title, src("meeting", m.id), meeting=m,
-                           committee=a.committees[m.committee], age=(self.ctx.today - m.date).days,
-                           stale=self.ctx.today > dates.add_months(m.date, 6))
+        today, rules = self.ctx.today, self.furniture
+        pages = [self.page("meeting.md.j2", urls.meeting(m), m.title, src("meeting", m.id), m.date, meeting=m,
+                           committee=a.committees[m.committee], stale=rules.is_stale(m.date, today),
+                           minutes_pending=rules.minutes_pending_on(m.date, today))
                  for m in a.meetings]
-        pages += [self.page("agreement.md.j2", urls.agreement(x), x.title, src("agreement", x.id), agreement=x,
-                            partner=a.partners[x.partner]) for x in a.agreements.values()]
+        pages += [self.page("agreement.md.j2", urls.agreement(x), x.title, src("agreement", x.id), x.date or x.signed,
+                            agreement=x, partner=a.partners[x.partner]) for x in a.agreements.values()]
         pages += [self.page("partner.md.j2", urls.partner(p), p.name, src("partner", p.id), partner=p)
                   for p in a.partners.values()]
-        pages += [self.page("report.md.j2", urls.report(r), r.title, src("report", r.id), report=r)
+        pages += [self.page("report.md.j2", urls.report(r), r.title, src("report", r.id), r.date, report=r)
                   for r in a.reports.values()]
         by_year = [(y, list(ms)) for y, ms in groupby(a.meetings, key=lambda m: m.date.year)]
         pages.append(self.page("meetings.md.j2", urls.MEETINGS, "Sammanträden och beslut", years=by_year))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import dates, loader
+from . import dates, feeds, history, loader
 from .archive import Archive
 from .errors import ContentError, Problem
 from .opendata import DataFile, data_files
@@ -24,6 +25,8 @@ class Site:
     renderer: Renderer
     data: list[DataFile]
     """Datasets (JSON, CSV, iCalendar) to publish as files next to the pages."""
+    changed: dict[Path, dt.date] = field(default_factory=dict)
+    """When each file under the project root last changed, from git (see history.py)."""
 
     @classmethod
     def build(cls, root: Path, settings: dict[str, Any] | None = None, today: dt.date | None = None,
@@ -39,4 +42,40 @@ class Site:
         archive = loader.load(root)
         today = today or dates.build_date()
         renderer = Renderer(Context(archive, today, settings or {}, base))
-        return cls(archive, today, renderer.all(), renderer, data_files(archive, today, base, settings or {}))
+        return cls(archive, today, renderer.all(), renderer, data_files(archive, today, base, settings or {}),
+                   history.last_changed(root))
+
+    def page_meta(self, path: str, source: Path | None = None, date: dt.date | None = None) -> dict[str, Any]:
+        """What the theme shows around a page: its feeds, and 'Uppdaterad' with the date of the last change.
+
+        `path` is the page's source path ('partner/rsmh.md'). The date is the last commit of the
+        file behind the page (`source` for a hand-written page, relative to the project root),
+        else the front-matter date (`date`, or the record's). An overview page made from many
+        files takes the newest of them.
+        """
+        page = self._pages.get(path)
+        file = source or (page.source if page else None)
+        day = self._last_change(file, date or (page.meta.get("date") if page else None)) if file else self._newest
+        feeds_here = feeds.announced(self.archive, page.url if page else "")
+        meta: dict[str, Any] = {"feeds": [{"title": f.title, "url": f.path} for f in feeds_here]}
+        if day:
+            meta["updated"] = {"iso": day.isoformat(), "text": dates.long_date(day)}
+        return meta
+
+    @cached_property
+    def _pages(self) -> dict[str, Page]:
+        return {p.path: p for p in self.pages}
+
+    def _last_change(self, file: Path, fallback: dt.date | None) -> dt.date | None:
+        return self.changed.get(file, fallback)
+
+    @cached_property
+    def _newest(self) -> dt.date | None:
+        """The newest change of any record's file: the date of a page made from all of them."""
+        days = [self._last_change(p.source, p.meta.get("date")) for p in self.pages if p.source]
+        return max((d for d in days if d), default=None)
+
+    def feeds(self, base_url: str) -> dict[str, bytes]:
+        """Every Atom feed, by site-relative path; `base_url` is the site's public address."""
+        author = ", ".join(c.name for c in self.archive.committees.values())
+        return feeds.build_all(self.archive, self.renderer.url_of, base_url, self.today, author)

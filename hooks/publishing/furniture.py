@@ -1,0 +1,63 @@
+"""The page furniture of lund.se (banners, notes, 'Uppdaterad', 'Dela sidan'), configured by the site.
+
+The texts and rules live in the site's configuration (MkDocs: `extra.furniture` in mkdocs.yml) and are
+validated here once; a part left out of the configuration is simply not shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from . import dates, messages
+from .errors import ContentError, Problem
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+CONFIG = Path("mkdocs.yml")
+
+
+class ShareLink(BaseModel):
+    """A 'Dela sidan' link: `url` is a template with `{url}` and `{title}` (URL-encoded when filled in)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: Text
+    url: Annotated[str, StringConstraints(pattern=r"^(https://|mailto:)\S*\{url\}\S*$")]
+
+
+class Furniture(BaseModel):
+    """Texts and rules of the page furniture; every text is optional (left out: not shown)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    stale_after_months: Annotated[int, Field(ge=1)] = 6
+    stale_banner: Text | None = None
+    """Shown on a meeting page when the meeting is more than `stale_after_months` before the build date."""
+    minutes_wait_days: Annotated[int, Field(ge=1)] = 14
+    minutes_pending: Text | None = None
+    """Shown while a meeting is younger than `minutes_wait_days` and its minutes are not linked."""
+    minutes_link: Text | None = None
+    """The text of the link to the minutes, followed by the meeting date."""
+    documents_intro: Text | None = None
+    documents_link: Text | None = None
+    members_link: Text | None = None
+    """Followed by the committee's name."""
+    updated_label: Text | None = None
+    share_label: Text | None = None
+    share: list[ShareLink] = []
+
+    def is_stale(self, meeting_date: dt.date, today: dt.date) -> bool:
+        return today > dates.add_months(meeting_date, self.stale_after_months)
+
+    def minutes_pending_on(self, meeting_date: dt.date, today: dt.date) -> bool:
+        return 0 <= (today - meeting_date).days < self.minutes_wait_days
+
+
+def from_settings(settings: dict[str, Any]) -> Furniture:
+    """The furniture of `settings['furniture']`; a mistake stops the build naming the field."""
+    try:
+        return Furniture.model_validate(settings.get("furniture") or {})
+    except ValidationError as err:
+        raise ContentError([Problem(CONFIG, None, ".".join(map(str, ("extra", "furniture", *e["loc"]))),
+                                    messages.describe(dict(e))) for e in err.errors()]) from None

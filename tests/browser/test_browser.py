@@ -1,0 +1,189 @@
+"""The built site in a real browser: axe-core finds nothing, nothing loads from other hosts, search and keyboard work."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from browser_fixtures import SIZES, Served, artifacts, browser, served  # noqa: F401 (fixtures)
+
+PAGES = {
+    "start": "",
+    "meeting": "sammantraden/2021-06-09-socialnamnden/",
+    "agreement": "overenskommelser/vanskapens-hus-2021-2023/",
+    "partner": "partner/kvinnojouren-lund/",
+    "meetings-index": "sammantraden/",
+    "year-index": "sammantraden/2021/",
+    "agreements-index": "overenskommelser/",
+    "partners-index": "partner/",
+    "report": "tjansteskrivelser/so-2020-0155/",
+    "statement": "tillganglighetsredogorelse/",
+}
+SEARCH = "search"
+"""A page type of its own: the start page with search results for 'Kvinnojouren' open."""
+AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+             "resultTypes": ["violations"]}
+
+
+@pytest.fixture
+def tab(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:  # noqa: F811
+    """A fresh page at the requested size ('desktop' unless parametrised with `size`)."""
+    size = getattr(request, "param", "desktop")
+    context = browser.new_context(viewport=SIZES[size], locale="sv-SE", service_workers="block")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def tab_to(page: Any, selector: str, limit: int = 60) -> None:
+    """Press Tab until the element matching `selector` has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} is not reachable with Tab")
+
+
+def open_search(page: Any, served: Served, query: str = "Kvinnojouren") -> list[str]:  # noqa: F811
+    """With the keyboard only: open the start page's search, type `query`; the result links (site-relative)."""
+    page.goto(served.url)
+    page.wait_for_load_state("networkidle")
+    tab_to(page, 'button[data-toggle="__search"], input.md-search__input')
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.matches('input.md-search__input')")
+    page.keyboard.type(query, delay=20)
+    page.wait_for_selector(".md-search-result__item a", timeout=10_000)
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    return [urlsplit(h).path.removeprefix(urlsplit(served.url).path) for h in hrefs]
+
+
+def visit(page: Any, served: Served, kind: str) -> None:  # noqa: F811
+    if kind == SEARCH:
+        open_search(page, served)
+    else:
+        page.goto(urljoin(served.url, PAGES[kind]))
+        page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.parametrize("tab", list(SIZES), indirect=True)
+@pytest.mark.parametrize("kind", [*PAGES, SEARCH])
+def test_no_axe_violations(tab: Any, served: Served, artifacts: Path, kind: str, request: pytest.FixtureRequest) -> None:  # noqa: F811
+    visit(tab, served, kind)
+    size = request.node.callspec.params["tab"]
+    tab.screenshot(path=str(artifacts / f"{kind}-{SIZES[size]['width']}x{SIZES[size]['height']}.png"), full_page=kind != SEARCH)
+    results = Axe().run(tab, options=AXE_RULES)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_search_finds_kvinnojouren(tab: Any, served: Served) -> None:  # noqa: F811
+    found = {h.split("#")[0] for h in open_search(tab, served)}
+    assert {PAGES["partner"], "overenskommelser/kvinnojouren-lund-2021-2023/",
+            "sammantraden/2020-11-11-socialnamnden/"} <= found, found
+
+
+def test_no_request_leaves_the_local_server(browser: Any, served: Served) -> None:  # noqa: F811
+    hosts: dict[str, str] = {}
+    failed: set[str] = set()
+    for size in SIZES.values():
+        context = browser.new_context(viewport=size, service_workers="block")
+        page = context.new_page()
+        page.on("request", lambda r: hosts.setdefault(r.url, urlsplit(r.url).netloc))
+        page.on("response", lambda r: failed.add(f"{r.status} {r.url}") if r.status >= 400 else None)
+        for kind in [*PAGES, SEARCH]:
+            visit(page, served, kind)
+        context.close()
+    assert len(hosts) > len(PAGES), "the requests were recorded"
+    foreign = {url for url, host in hosts.items() if host != served.host and not url.startswith(("data:", "blob:"))}
+    assert not foreign, sorted(foreign)
+    assert not failed, sorted(failed)
+
+
+def test_language_and_skip_link(tab: Any, served: Served) -> None:  # noqa: F811
+    for kind, url in PAGES.items():
+        tab.goto(urljoin(served.url, url))
+        assert tab.get_attribute("html", "lang") == "sv"
+        tab.keyboard.press("Tab")
+        first = tab.evaluate("() => ({cls: document.activeElement.className, href: document.activeElement.getAttribute('href')})")
+        assert "md-skip" in first["cls"], f"{kind}: the first Tab stop is the skip link"
+        assert tab.locator(".md-skip").is_visible(), f"{kind}: the skip link shows when focused"
+        target = first["href"].lstrip("#")
+        assert tab.locator(f"article [id='{target}']").count() == 1, f"{kind}: the skip link leads into the content"
+
+
+FOCUS = """() => {
+    const e = document.activeElement, r = e.getBoundingClientRect(), s = getComputedStyle(e);
+    return {html: e.outerHTML.slice(0, 120), body: e === document.body,
+            inView: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight,
+            ring: (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== "none"};
+}"""
+
+
+@pytest.mark.parametrize("tab", list(SIZES), indirect=True)
+def test_every_focus_stop_is_visible(tab: Any, served: Served) -> None:  # noqa: F811
+    """Tab through every page type: each stop is on screen and shows a focus ring (WCAG 2.4.7)."""
+    problems = []
+    for kind, url in PAGES.items():
+        tab.goto(urljoin(served.url, url))
+        tab.wait_for_load_state("networkidle")
+        seen = set()
+        for _ in range(200):
+            tab.keyboard.press("Tab")
+            focus = tab.evaluate(FOCUS)
+            if focus["body"] or focus["html"] in seen:
+                break
+            seen.add(focus["html"])
+            if not (focus["inView"] and focus["ring"]):
+                problems.append(f"{kind}: {focus}")
+        assert len(seen) > 3, f"{kind}: too few Tab stops"
+    assert not problems, "\n".join(problems)
+
+
+def _keyboard_links(page: Any, limit: int = 400) -> list[str]:
+    """The links a keyboard user reaches by pressing Tab through the whole page."""
+    seen: list[str] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        href = page.evaluate("() => document.activeElement.tagName === 'A' ? document.activeElement.href : ''")
+        if href in seen and href == seen[0]:
+            break
+        if href:
+            seen.append(href)
+        if page.evaluate("() => document.activeElement === document.body"):
+            break
+    return seen
+
+
+def test_every_page_reachable_by_keyboard(tab: Any, served: Served) -> None:  # noqa: F811
+    pages = {p.parent.relative_to(served.path).as_posix() for p in served.path.rglob("index.html")}
+    expected = {"" if p == "." else p + "/" for p in pages if not p.startswith("search")}
+    reached, queue = {""}, [""]
+    while queue:
+        url = queue.pop()
+        tab.goto(urljoin(served.url, url))
+        for href in _keyboard_links(tab):
+            parts = urlsplit(href)
+            if parts.netloc != served.host or not parts.path.endswith("/"):
+                continue
+            path = parts.path.removeprefix(urlsplit(served.url).path)
+            if path not in reached:
+                reached.add(path)
+                queue.append(path)
+    assert expected <= reached, json.dumps(sorted(expected - reached))
+
+
+@pytest.mark.parametrize("tab", ["mobile"], indirect=True)
+def test_menu_opens_with_the_keyboard_on_a_narrow_screen(tab: Any, served: Served) -> None:  # noqa: F811
+    tab.goto(urljoin(served.url, PAGES["report"]))
+    tab.wait_for_load_state("networkidle")
+    tab_to(tab, 'button[data-toggle="__drawer"]')
+    assert tab.get_attribute('button[data-toggle="__drawer"]', "aria-expanded") == "false"
+    tab.keyboard.press("Enter")
+    assert tab.get_attribute('button[data-toggle="__drawer"]', "aria-expanded") == "true"
+    tab_to(tab, ".md-sidebar--primary a[href$='overenskommelser/']")
+    tab.keyboard.press("Enter")
+    tab.wait_for_url("**/overenskommelser/")

@@ -1,0 +1,196 @@
+"""The page furniture of lund.se, read from the built site: banner, minutes note, 'Uppdaterad', 'Dela sidan'."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, BuiltSite, build
+from publishing import dates, furniture, history
+from publishing.errors import ContentError
+
+MEETING_0609 = "sammantraden/2021-06-09-socialnamnden/"
+MEETING_1111 = "sammantraden/2020-11-11-socialnamnden/"
+VH = "overenskommelser/vanskapens-hus-2021-2023/"
+KJ_NEW = "overenskommelser/kvinnojouren-lund-2021-2023/"
+STATEMENT = "tillganglighetsredogorelse/"
+BANNER = "Denna artikel är äldre än 6 månader och är kanske inte längre aktuell."
+MINUTES_NOTE = "Det kan dröja upp till två veckor efter mötet innan protokollet publiceras."
+
+
+def test_six_months_banner_follows_build_date(site_at: Callable[[str], BuiltSite]) -> None:
+    assert BANNER in site_at("2026-11-22").text(MEETING_0609)
+    assert BANNER not in site_at("2021-07-01").text(MEETING_0609)
+    banner = site_at("2026-11-22").article(MEETING_0609).select_one(".banner--old")
+    assert banner is not None and banner.find_previous("h1") is not None, "the banner follows the page title"
+
+
+def test_minutes_note_while_the_meeting_is_recent(site_at: Callable[[str], BuiltSite]) -> None:
+    assert MINUTES_NOTE in site_at("2020-11-15").text(MEETING_1111)
+    assert MINUTES_NOTE not in site_at("2026-11-22").text(MEETING_1111)
+    assert MINUTES_NOTE not in site_at("2020-11-15").text(MEETING_0609), "not before the meeting either"
+
+
+def test_links_to_meeting_documents(site: BuiltSite) -> None:
+    hrefs = {a.get_text(strip=True): a["href"] for a in site.article(MEETING_1111).select("a[href]")}
+    assert hrefs["Här hittar du samtliga sammanträdeshandlingar."] == "https://www.lund.se/handlingar"
+    assert hrefs["www.lund.se/handlingar"] == "https://www.lund.se/handlingar"
+
+
+def _copy_project(dest: Path) -> Path:
+    """The project without its git history: a copy to edit and build."""
+    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(".git", ".venv", "site", "test-artifacts", "__pycache__",
+                                                              ".*_cache"))
+    return dest
+
+
+@pytest.fixture(scope="module")
+def copy_with_minutes(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """A copy outside git whose 2020-11-11 meeting links its minutes, built on 2020-11-15."""
+    root = _copy_project(tmp_path_factory.mktemp("project") / "p")
+    meeting = root / "decisions" / "2020-11-11-socialnamnden.md"
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(text.replace("date: 2020-11-11\n", "date: 2020-11-11\nminutes_url: https://www.lund.se/protokoll-2020-11-11\n", 1),
+                       encoding="utf-8")
+    dest = tmp_path_factory.mktemp("site-minutes")
+    result = build(dest, "2020-11-15", root)
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(dest)
+
+
+def test_minutes_link_replaces_the_note(copy_with_minutes: BuiltSite) -> None:
+    article = copy_with_minutes.article(MEETING_1111)
+    assert MINUTES_NOTE not in copy_with_minutes.text(MEETING_1111)
+    link = article.select_one('a[href="https://www.lund.se/protokoll-2020-11-11"]')
+    assert link is not None and link.get_text(strip=True) == "Protokoll från sammanträdet 11 november 2020"
+
+
+def _updated(site: BuiltSite, url: str) -> str:
+    time = site.soup(url).select_one(".page-furniture__updated time")
+    assert time is not None, f"{url} has no 'Uppdaterad'"
+    assert time.parent.get_text(" ", strip=True).startswith("Uppdaterad:")
+    return time["datetime"]
+
+
+def _git_date(path: str) -> str:
+    return subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cs", "--", path],
+                          capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_updated_from_git_history(site: BuiltSite) -> None:
+    expected = _git_date("decisions/2021-06-09-socialnamnden.md")
+    if not expected:
+        pytest.skip("the project is not a git checkout")
+    assert _updated(site, MEETING_0609) == expected
+    assert _updated(site, STATEMENT) == _git_date("content/tillganglighetsredogorelse.md")
+    time = site.soup(MEETING_0609).select_one(".page-furniture__updated time")
+    assert time is not None and time.get_text() == dates.long_date(dt.date.fromisoformat(expected))
+
+
+def test_updated_falls_back_to_front_matter_date_outside_git(copy_with_minutes: BuiltSite) -> None:
+    assert _updated(copy_with_minutes, MEETING_1111) == "2020-11-11"
+    time = copy_with_minutes.soup(MEETING_1111).select_one(".page-furniture__updated time")
+    assert time is not None and time.get_text() == "11 november 2020"
+    assert _updated(copy_with_minutes, VH) == "2021-06-01", "the agreement's own date"
+    assert _updated(copy_with_minutes, "sammantraden/") == "2021-06-09", "an overview: its newest record"
+
+
+def test_share_links_are_plain_links(site: BuiltSite) -> None:
+    for url in ["", MEETING_0609, VH, "partner/rsmh/", STATEMENT]:
+        share = site.soup(url).select_one("nav.page-furniture__share")
+        assert share is not None and "Dela sidan" in share.get_text()
+        assert share.select("script, iframe, img") == []
+        hrefs = [a["href"] for a in share.select("a")]
+        assert hrefs[0].startswith("mailto:?subject=")
+        assert all(h.startswith(("mailto:", "https://")) for h in hrefs)
+        page_url = "https%3A//example.github.io/namndbeslut/" + url
+        assert all(page_url in h for h in hrefs), hrefs
+        assert {"Facebook", "LinkedIn"} <= {a.get_text(strip=True) for a in share.select("a")}
+    mail = site.soup(MEETING_0609).select_one("nav.page-furniture__share a")
+    assert mail is not None
+    query = parse_qs(urlsplit(mail["href"]).query)
+    assert query == {"subject": ["Socialnämnden – aktuella beslut juni 2021"],
+                     "body": ["https://example.github.io/namndbeslut/" + MEETING_0609]}
+
+
+def test_no_script_or_style_from_another_host(site: BuiltSite) -> None:
+    for path in site.path.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for el in soup.select(f"{tag}[{attr}]"):
+                if tag == "link" and el.get("rel") == ["canonical"]:
+                    continue
+                assert "://" not in el[attr] and not el[attr].startswith("//"), f"{path}: {el}"
+
+
+def test_statement_has_what_digg_requires_and_every_page_links_it(site: BuiltSite) -> None:
+    text = site.text(STATEMENT)
+    for part in ["delvis förenlig", "Innehåll som inte är tillgängligt", "Hur vi testat webbplatsen",
+                 "Den senaste bedömningen gjordes", "Rapportera brister", "Tillsyn"]:
+        assert part in text, part
+    assert site.article(STATEMENT).select_one('a[href="https://www.digg.se/tdosanmalan"]') is not None
+    for path in site.path.rglob("index.html"):
+        rel = path.parent.relative_to(site.path).as_posix()
+        rel = "" if rel == "." else rel + "/"
+        footer = site.soup(rel).select_one("footer")
+        assert footer is not None
+        links = [a for a in footer.select("a") if a.get_text(strip=True) == "Tillgänglighetsredogörelse"]
+        assert links, f"{rel}: no link to the statement in the footer"
+        assert (path.parent / links[0]["href"] / "index.html").resolve() == (site.path / STATEMENT / "index.html").resolve()
+
+
+def test_agreement_fact_box(site: BuiltSite) -> None:
+    box = site.article(VH).select_one(".fact-box")
+    assert box is not None
+    facts = {dt_.get_text(strip=True): dt_.find_next_sibling("dd") for dt_ in box.select("dt")}
+    text = lambda label: " ".join(facts[label].get_text(" ", strip=True).split()).replace("\u00a0", " ")
+    assert "845000-8175" in text("Parter") and "Socialförvaltningen i Lund" in text("Parter")
+    assert text("Status") == "Gäller"
+    assert text("Period") == "1 oktober 2021 – 31 december 2023"
+    assert text("Översyn") == "Senast 31 mars 2023"
+    assert "Summa angivna belopp: 562 500 kr" in text("Finansiering")
+    assert "\u00a0kr" in facts["Finansiering"].get_text(), "no break between amount and 'kr'"
+    assert [a["href"] for a in facts["Kontaktpersoner"].select("a")][:1] == ["mailto:johan.larssonbostrom@lund.se"]
+    kj = {d.get_text(strip=True): d.find_next_sibling("dd") for d in site.article(KJ_NEW).select(".fact-box dt")}
+    assert "2020-11-11" in kj["Beslut"].get_text() and kj["Beslut"].select_one("a") is not None
+    assert kj["Föregående överenskommelse"].select_one("a")["href"] == "../kvinnojouren-lund-2018-2020/"
+
+
+def test_print_stylesheet(site: BuiltSite) -> None:
+    link = site.soup(VH).select_one('link[rel="stylesheet"][media="print"]')
+    assert link is not None
+    css = (site.path / VH / link["href"]).resolve().read_text(encoding="utf-8")
+    assert ".md-header" in css and "display: none" in css
+
+
+def test_search_index_is_swedish_and_finds_kvinnojouren(site: BuiltSite) -> None:
+    index = json.loads((site.path / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["sv"]
+    hits = {d["location"].split("#")[0] for d in index["docs"] if "Kvinnojouren" in d["title"] + d["text"]}
+    assert {KJ_NEW, "partner/kvinnojouren-lund/", MEETING_1111} <= hits
+
+
+def test_history_parses_one_git_log() -> None:
+    log = "\x002026-11-20\n\ndecisions/a.md\ncontent/index.md\n\x002026-10-01\n\ndecisions/a.md\npartners/b.md\n"
+    assert history.parse(log) == {Path("decisions/a.md"): dt.date(2026, 11, 20), Path("content/index.md"): dt.date(2026, 11, 20),
+                                  Path("partners/b.md"): dt.date(2026, 10, 1)}
+
+
+def test_history_outside_git_is_empty(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("x")
+    assert history.last_changed(tmp_path) == {}
+
+
+def test_bad_furniture_settings_name_the_field() -> None:
+    with pytest.raises(ContentError) as err:
+        furniture.from_settings({"furniture": {"share": [{"name": "Facebook", "url": "javascript:alert(1)"}], "stale_after_months": 0}})
+    message = str(err.value)
+    assert "mkdocs.yml: extra.furniture.share.0.url:" in message
+    assert "extra.furniture.stale_after_months" in message
