@@ -9,14 +9,16 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import frontmatter, messages
+from . import frontmatter, messages, safety
 from .archive import Archive
-from .errors import ContentError, Problem
+from .errors import ContentError, FieldError, Problem
 from .frontmatter import Document
 from .model import Agreement, Committee, Meeting, Partner, Report
 
 FOLDERS = ("committees", "partners", "decisions", "agreements", "reports")
 """Content folders, relative to the project root; each holds one Markdown file per record."""
+PAGES = "content"
+"""Hand-written pages (the engine's docs folder): checked for what must not be published."""
 
 _MATTER_HEADING = re.compile(r"^## +(?P<title>.+?) *\{#(?P<id>[^}\s]+)\} *$", re.MULTILINE)
 
@@ -35,15 +37,17 @@ def load(root: Path) -> Archive:
         "reports": lambda d: _record(Report, d, id=d.path.stem, body=d.body),
         "decisions": _meeting,
     }
+    checker = safety.HtmlChecker()
     for folder in FOLDERS:
         records[folder] = []
         for path in _files(root, folder, problems):
             try:
-                doc = frontmatter.parse(path.relative_to(root), path.read_bytes())
+                doc = _read(root, path, problems, checker)
                 records[folder].append((builders[folder](doc), doc))
             except ContentError as err:
                 problems.extend(err.problems)
                 broken.add(path.stem)
+    problems.extend(_pages(root, checker))
     archive = Archive.build(**records, broken=broken)
     problems.extend(archive.problems)
     if problems:
@@ -56,13 +60,47 @@ def _files(root: Path, folder: str, problems: list[Problem]) -> Iterator[Path]:
     if not base.is_dir():
         return
     for path in sorted(base.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
+        rel = path.relative_to(root)
+        if path.name.startswith("."):
             continue
-        if path.suffix != ".md":
-            problems.append(Problem(path.relative_to(root), None, "fil",
-                                    f"bara Markdown-filer (.md) hör hemma i {folder}/; flytta eller byt namn på filen"))
+        if path.is_dir():
+            problems.append(Problem(rel, None, "mapp", f"undermappar läses inte; lägg filerna direkt i {folder}/"))
+        elif path.suffix != ".md":
+            problems.append(Problem(rel, None, "fil", f"bara Markdown-filer (.md) hör hemma i {folder}/; "
+                                                      "flytta filen eller byt namn på den så att den slutar på .md"))
+        elif path.stat().st_size > frontmatter.MAX_BYTES:
+            problems.append(Problem(rel, None, "fil", f"filen är {path.stat().st_size} byte; högst "
+                                                      f"{frontmatter.MAX_BYTES} byte tillåts – dela upp texten"))
+        else:
+            yield path
+
+
+def _read(root: Path, path: Path, problems: list[Problem], checker: safety.HtmlChecker) -> Document:
+    """Parse one file and add whatever in it must not be published (even when it cannot be parsed)."""
+    rel, raw = path.relative_to(root), path.read_bytes()
+    try:
+        doc = frontmatter.parse(rel, raw)
+    except ContentError:
+        text = frontmatter.decode(rel, raw)  # raises again if the bytes themselves are the problem
+        problems.extend(safety.identity_numbers(Document(rel, {}, text, 1, {}, text)))
+        raise
+    problems.extend(safety.check(doc, checker))
+    return doc
+
+
+def _pages(root: Path, checker: safety.HtmlChecker) -> list[Problem]:
+    """Hand-written pages: no personal identity numbers, no unsafe HTML (the engine reads the rest)."""
+    problems: list[Problem] = []
+    for path in sorted((root / PAGES).rglob("*.md")):
+        rel, raw = path.relative_to(root), path.read_bytes()
+        try:
+            text = frontmatter.decode(rel, raw)
+            doc = frontmatter.parse(rel, raw) if text.startswith("---\n") else Document(rel, {}, text, 1, {}, text)
+        except ContentError as err:
+            problems.extend(err.problems)
             continue
-        yield path
+        problems.extend(safety.check(doc, checker))
+    return problems
 
 
 def _record(cls: type[R], doc: Document, **derived: Any) -> R:
@@ -75,6 +113,9 @@ def _record(cls: type[R], doc: Document, **derived: Any) -> R:
 
 def _problem(doc: Document, error: Any, prefix: tuple[str | int, ...] = ()) -> Problem:
     loc = (*prefix, *error["loc"])
+    cause = error.get("ctx", {}).get("error")
+    if isinstance(cause, FieldError):
+        loc = (*loc, *cause.loc)
     if error["type"] == "missing" or error["type"] == "value_error" and loc and loc not in doc.lines:
         line = doc.line_of(loc[:-1]) if loc[:-1] else 2
     else:
@@ -106,4 +147,9 @@ def _meeting(doc: Document) -> Meeting:
         problems.append(Problem(doc.path, line, "text", f"rubriken har id '{match['id']}' men inget ärende i 'matters' har det id:t"))
     if problems:
         raise ContentError(problems)
-    return _record(Meeting, doc, introduction=introduction.strip())
+    meeting = _record(Meeting, doc, introduction=introduction.strip())
+    if doc.path.name != f"{meeting.id}.md":
+        raise ContentError([Problem(doc.path, doc.line_of(("date",)), "date", (
+            f"filen heter {doc.path.name} men mötet gäller {meeting.committee} {meeting.date.isoformat()}; "
+            f"byt namn på filen till {meeting.id}.md eller rätta 'date' och 'committee'"))])
+    return meeting

@@ -55,3 +55,34 @@ def describe(error: dict[str, Any]) -> str:
     if "input" in error and kind not in ("missing", "extra_forbidden") and not isinstance(error["input"], dict):
         text = f"'{error['input']}' {text}"
     return text
+
+
+_YAML_PROBLEMS: dict[str, str] = {
+    "mapping values are not allowed": "ett kolon på fel ställe; sätt värdet inom citattecken om det innehåller ': '",
+    "could not find expected ':'": "ett kolon saknas efter fältnamnet, eller ett citattecken stängs aldrig",
+    "cannot start any token": "ett tecken som inte får inleda ett värde (t.ex. tabb, @ eller `); dra in med mellanslag "
+                              "och sätt värdet inom citattecken",
+    "expected <block end>": "indraget stämmer inte med raderna ovan; fält på samma nivå ska börja i samma kolumn",
+    "did not find expected key": "indraget stämmer inte med raderna ovan; fält på samma nivå ska börja i samma kolumn",
+    "did not find expected '-' indicator": "indraget stämmer inte i listan; varje rad i listan ska börja med '- ' "
+                                           "i samma kolumn",
+    "found unexpected end of stream": "ett citattecken eller en parentes stängs aldrig",
+    "expected the node content": "ett värde saknas, eller en parentes stängs aldrig",
+    "did not find expected ',' or ']'": "en lista inom [ ] stängs aldrig, eller ett kommatecken saknas",
+    "did not find expected ',' or '}'": "en grupp inom { } stängs aldrig, eller ett kommatecken saknas",
+    "could not determine a constructor": "okänd tagg (!); ta bort utropstecknet eller sätt värdet inom citattecken",
+    "found undefined tag handle": "okänd tagg (!); ta bort utropstecknet eller sätt värdet inom citattecken",
+    "found unhashable key": "en lista eller grupp kan inte vara ett fältnamn",
+    "found unknown escape character": "okänd kombination med \\ inom citattecken; använd enkla citattecken ' '",
+    "found a tab character": "tabbtecken används inte för indrag; dra in med mellanslag",
+    "expected alphabetic or numeric character": "ett tecken som inte får inleda ett värde (* & ! |); sätt värdet "
+                                                "inom citattecken",
+}
+
+
+def yaml_problem(problem: str) -> str:
+    """PyYAML's (English) complaint as a Swedish sentence an editor can act on."""
+    for key, text in _YAML_PROBLEMS.items():
+        if key in problem:
+            return f"YAML-fel: {text}"
+    return f"YAML-fel ({problem}); kontrollera kolon, indrag och citattecken"
