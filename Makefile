@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint
+.PHONY: site serve test lint check schema new-meeting new-agreement
 
 $(STAMP): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -24,3 +24,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check hooks tests
 	$(PY) -m mypy hooks
+
+# Editors: validate all content without building; one problem per line, nothing when all is well.
+check: $(STAMP)
+	@PYTHONPATH=hooks $(PY) -m publishing.check

@@ -100,8 +100,9 @@ def _why(node: yaml.Node, err: Exception) -> str:
 
 
 def _index_lines(path: Path, node: yaml.Node, loc: Loc, out: dict[Loc, int], offset: int,
-                 problems: list[Problem]) -> None:
-    """Record the line of every key and list item; report duplicate and non-text keys."""
+                 problems: list[Problem], values: dict[tuple[int, int], Loc]) -> None:
+    """Record the line of every key and list item (and where each value starts); report bad keys."""
+    values.setdefault((node.start_mark.line, node.start_mark.column), loc)
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             line = key.start_mark.line + 1 + offset
@@ -115,11 +116,11 @@ def _index_lines(path: Path, node: yaml.Node, loc: Loc, out: dict[Loc, int], off
                                         "ta bort den ena"))
                 continue
             out[child] = line
-            _index_lines(path, value, child, out, offset, problems)
+            _index_lines(path, value, child, out, offset, problems, values)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             out[(*loc, i)] = item.start_mark.line + 1 + offset
-            _index_lines(path, item, (*loc, i), out, offset, problems)
+            _index_lines(path, item, (*loc, i), out, offset, problems, values)
 
 
 def _short(node: yaml.Node) -> str:
@@ -137,10 +138,10 @@ def decode(path: Path, raw: bytes) -> str:
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         raise _fail(path, line, "filen är inte sparad som UTF-8 (tecknet på raden går inte att läsa); "
-                                "spara den som UTF-8 i din editor") from None
+                                "spara den som UTF-8 i din editor", "fil") from None
     if "\x00" in text:
         raise _fail(path, text[: text.index("\x00")].count("\n") + 1, "filen innehåller ett nolltecken; "
-                    "den ser inte ut som en textfil – spara den som vanlig text (UTF-8)")
+                    "den ser inte ut som en textfil – spara den som vanlig text (UTF-8)", "fil")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -156,14 +157,15 @@ def parse(path: Path, raw: bytes) -> Document:
         raise _fail(path, 1, "front matter-blocket stängs aldrig; lägg till en rad med bara --- efter fälten") from None
     loader = _SafeBoundedLoader("\n".join(lines[1:end]))
     index: dict[Loc, int] = {}
+    values: dict[tuple[int, int], Loc] = {}
     problems: list[Problem] = []
     try:
-        node = _yaml_step(path, index, loader.get_single_node)
+        node = _yaml_step(path, index, values, loader.get_single_node)
         if node is not None:
-            _index_lines(path, node, (), index, 1, problems)
+            _index_lines(path, node, (), index, 1, problems, values)
         if problems:
             raise ContentError(problems)
-        data = _yaml_step(path, index, lambda: loader.construct_document(node)) if node is not None else {}
+        data = _yaml_step(path, index, values, lambda: loader.construct_document(node)) if node is not None else {}
     finally:
         loader.dispose()
     if data is None:
@@ -173,7 +175,8 @@ def parse(path: Path, raw: bytes) -> Document:
     return Document(path, data, "\n".join(lines[end + 1 :]), end + 2, index, text)
 
 
-def _yaml_step(path: Path, index: dict[Loc, int], step: Callable[[], Any]) -> Any:
+def _yaml_step(path: Path, index: dict[Loc, int], values: dict[tuple[int, int], Loc],
+               step: Callable[[], Any]) -> Any:
     """Run one step of the YAML loader, turning its errors into a Problem with line and field."""
     try:
         return step()
@@ -182,12 +185,14 @@ def _yaml_step(path: Path, index: dict[Loc, int], step: Callable[[], Any]) -> An
         line = mark.line + 2 if mark else 2
         what = " ".join(x for x in (err.context, err.problem) if x) or str(err)
         message = err.problem if isinstance(err, _Refused) and err.problem else messages.yaml_problem(what)
-        raise ContentError([Problem(path, line, _field_at(index, line), message)]) from None
+        loc = values.get((mark.line, mark.column)) if mark else None
+        field = label(loc) if loc else _field_at(index, line)
+        raise ContentError([Problem(path, line, field, message)]) from None
     except yaml.YAMLError as err:
         raise _fail(path, 2, messages.yaml_problem(str(err))) from None
     except RecursionError:
         raise _fail(path, 2, "front matter är för djupt nästlad; använd enkla fält och listor") from None
 
 
-def _fail(path: Path, line: int | None, message: str) -> ContentError:
-    return ContentError([Problem(path, line, "front matter" if line else "fil", message)])
+def _fail(path: Path, line: int | None, message: str, field: str = "front matter") -> ContentError:
+    return ContentError([Problem(path, line, field if line else "fil", message)])

@@ -40,13 +40,13 @@ def load(root: Path) -> Archive:
     checker = safety.HtmlChecker()
     for folder in FOLDERS:
         records[folder] = []
-        for path in _files(root, folder, problems):
+        for path in _files(root, folder, problems, broken):
             try:
                 doc = _read(root, path, problems, checker)
                 records[folder].append((builders[folder](doc), doc))
+                broken.discard(path.stem)
             except ContentError as err:
                 problems.extend(err.problems)
-                broken.add(path.stem)
     problems.extend(_pages(root, checker))
     archive = Archive.build(**records, broken=broken)
     problems.extend(archive.problems)
@@ -55,7 +55,8 @@ def load(root: Path) -> Archive:
     return archive
 
 
-def _files(root: Path, folder: str, problems: list[Problem]) -> Iterator[Path]:
+def _files(root: Path, folder: str, problems: list[Problem], broken: set[str]) -> Iterator[Path]:
+    """The folder's Markdown files; anything else there is a problem (and its name a known-broken id)."""
     base = root / folder
     if not base.is_dir():
         return
@@ -63,6 +64,7 @@ def _files(root: Path, folder: str, problems: list[Problem]) -> Iterator[Path]:
         rel = path.relative_to(root)
         if path.name.startswith("."):
             continue
+        broken.add(path.stem)
         if path.is_dir():
             problems.append(Problem(rel, None, "mapp", f"undermappar läses inte; lägg filerna direkt i {folder}/"))
         elif path.suffix != ".md":
@@ -113,6 +115,8 @@ def _record(cls: type[R], doc: Document, **derived: Any) -> R:
 
 def _problem(doc: Document, error: Any, prefix: tuple[str | int, ...] = ()) -> Problem:
     loc = (*prefix, *error["loc"])
+    if loc == ("id",):  # the id is the file name
+        return Problem(doc.path, None, "filnamn", messages.describe(error))
     cause = error.get("ctx", {}).get("error")
     if isinstance(cause, FieldError):
         loc = (*loc, *cause.loc)

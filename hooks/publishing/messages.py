@@ -58,6 +58,7 @@ def describe(error: dict[str, Any]) -> str:
 
 
 _YAML_PROBLEMS: dict[str, str] = {
+    "'\\t'": "tabbtecken används inte för indrag; dra in med mellanslag",
     "mapping values are not allowed": "ett kolon på fel ställe; sätt värdet inom citattecken om det innehåller ': '",
     "could not find expected ':'": "ett kolon saknas efter fältnamnet, eller ett citattecken stängs aldrig",
     "cannot start any token": "ett tecken som inte får inleda ett värde (t.ex. tabb, @ eller `); dra in med mellanslag "
@@ -68,8 +69,8 @@ _YAML_PROBLEMS: dict[str, str] = {
                                            "i samma kolumn",
     "found unexpected end of stream": "ett citattecken eller en parentes stängs aldrig",
     "expected the node content": "ett värde saknas, eller en parentes stängs aldrig",
-    "did not find expected ',' or ']'": "en lista inom [ ] stängs aldrig, eller ett kommatecken saknas",
-    "did not find expected ',' or '}'": "en grupp inom { } stängs aldrig, eller ett kommatecken saknas",
+    "expected ',' or ']'": "en lista inom [ ] stängs aldrig, eller ett kommatecken saknas",
+    "expected ',' or '}'": "en grupp inom { } stängs aldrig, eller ett kommatecken saknas",
     "could not determine a constructor": "okänd tagg (!); ta bort utropstecknet eller sätt värdet inom citattecken",
     "found undefined tag handle": "okänd tagg (!); ta bort utropstecknet eller sätt värdet inom citattecken",
     "found unhashable key": "en lista eller grupp kan inte vara ett fältnamn",

@@ -145,6 +145,7 @@ class _Inspector(HTMLParser):
         if tag in _REFUSED_TAGS:
             self.findings.append(Finding(f"<{tag}", f"<{tag}> {_REFUSED_TAGS[tag]}; ta bort det – sådant "
                                                     "publiceras inte (länka i stället med [text](https://…))"))
+            return
         for name, value in attrs:
             self.findings.extend(_attribute(name, value or ""))
 
