@@ -116,7 +116,7 @@ def test_check_command_prints_one_problem_per_line(tmp_path: Path) -> None:
     result = run_check(write_case(tmp_path, case))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "partners/kvinnojouren.md:2: front matter: YAML-fel: ett kolon på fel ställe; sätt värdet inom citattecken "
+        "partners/kvinnojouren.md:2: name: YAML-fel: ett kolon på fel ställe; sätt värdet inom citattecken "
         "om det innehåller ': '",
         "partners/kvinnojouren.md:4: text: '811218-XXXX' ser ut som ett personnummer; personnummer får aldrig "
         "publiceras – ta bort det. Är det ett annat nummer (t.ex. ett telefonnummer) som du har kontrollerat: skriv "

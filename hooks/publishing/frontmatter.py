@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +24,8 @@ MAX_BYTES = 1_000_000
 Loc = tuple[str | int, ...]
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
+_UNCLOSED = ("expected ',' or", "unexpected end of stream")
 
 
 @dataclass
@@ -181,12 +184,15 @@ def _yaml_step(path: Path, index: dict[Loc, int], values: dict[tuple[int, int], 
     try:
         return step()
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 2 if mark else 2
         what = " ".join(x for x in (err.context, err.problem) if x) or str(err)
+        unclosed = any(key in what for key in _UNCLOSED)  # the line where it opens helps more than the end
+        mark = (err.context_mark if unclosed else None) or err.problem_mark or err.context_mark
+        line = mark.line + 2 if mark else 2
         message = err.problem if isinstance(err, _Refused) and err.problem else messages.yaml_problem(what)
         loc = values.get((mark.line, mark.column)) if mark else None
         field = label(loc) if loc else _field_at(index, line)
+        if field == "front matter" and mark and (key := _KEY.match(mark.buffer.split("\n")[mark.line] if mark.buffer else "")):
+            field = key[1]  # the syntax broke before the keys were known: name the key written on the line
         raise ContentError([Problem(path, line, field, message)]) from None
     except yaml.YAMLError as err:
         raise _fail(path, 2, messages.yaml_problem(str(err))) from None
