@@ -12,8 +12,12 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install -q -r requirements.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
+# Built into .site-new and put in place only when the build succeeded: a failed build (bad content,
+# a warning under --strict) leaves the published site/ exactly as it was.
 site: $(STAMP)
-	$(PY) -m mkdocs build --strict --site-dir site
+	@rm -rf .site-new .site-old
+	$(PY) -m mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
+	@if [ -d site ]; then mv site .site-old; fi && mv .site-new site && rm -rf .site-old
 
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --strict
