@@ -32,3 +32,7 @@ lint: $(STAMP)
 # Editors: validate all content without building; one problem per line, nothing when all is well.
 check: $(STAMP)
 	@PYTHONPATH=hooks $(PY) -m publishing.check
+
+# Regenerate schema/*.schema.json (JSON Schema of each folder's front matter) from the model.
+schema: $(STAMP)
+	PYTHONPATH=hooks $(PY) -m publishing.schema

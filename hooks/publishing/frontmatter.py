@@ -158,7 +158,13 @@ def parse(path: Path, raw: bytes) -> Document:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
         raise _fail(path, 1, "front matter-blocket stängs aldrig; lägg till en rad med bara --- efter fälten") from None
-    loader = _SafeBoundedLoader("\n".join(lines[1:end]))
+    source = "\n".join(lines[1:end])
+    try:
+        loader = _SafeBoundedLoader(source)
+    except yaml.reader.ReaderError as err:
+        line = source[: err.position].count("\n") + 2
+        raise _fail(path, line, f"tecknet U+{err.character:04X} (ett osynligt styrtecken, ofta inklistrat från "
+                                "Word eller en PDF) får inte stå i front matter; ta bort det") from None
     index: dict[Loc, int] = {}
     values: dict[tuple[int, int], Loc] = {}
     problems: list[Problem] = []
