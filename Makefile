@@ -36,3 +36,11 @@ check: $(STAMP)
 # Regenerate schema/*.schema.json (JSON Schema of each folder's front matter) from the model.
 schema: $(STAMP)
 	PYTHONPATH=hooks $(PY) -m publishing.schema
+
+# Editors: a new meeting or agreement file with every field present and explained.
+COMMITTEE ?= socialnamnden
+new-meeting: $(STAMP)
+	@PYTHONPATH=hooks $(PY) -m publishing.scaffold meeting "$(DATE)" "$(COMMITTEE)"
+
+new-agreement: $(STAMP)
+	@PYTHONPATH=hooks $(PY) -m publishing.scaffold agreement "$(PARTNER)" "$(YEARS)" "$(COMMITTEE)"

@@ -17,7 +17,7 @@ def project_copy(dest: Path) -> Path:
     for folder in (*FOLDERS, PAGES):
         shutil.copytree(ROOT / folder, dest / folder)
     for name in ("mkdocs.yml", "Makefile", "requirements.txt"):
-        shutil.copy(ROOT / name, dest / name)
+        shutil.copy2(ROOT / name, dest / name)  # keeps mtimes: make must not reinstall the venv
     (dest / "hooks").symlink_to(ROOT / "hooks")
     shutil.copytree(ROOT / "site_src", dest / "site_src") if (ROOT / "site_src").is_dir() else (dest / "site_src").mkdir()
     return dest

@@ -90,7 +90,7 @@ class Archive:
         seen: dict[tuple[str, str], Partner] = {}
         for partner in sorted(self.partners.values(), key=lambda p: p.id):
             doc = self.sources[("partner", partner.id)]
-            keys = [("name", _normalised(partner.name))]
+            keys = [("name", normalised_name(partner.name))]
             if partner.organisation_number:
                 keys.append(("organisation_number", partner.organisation_number))
             for field_name, key in keys:
@@ -205,6 +205,6 @@ class Archive:
         return self.by_case.get(case_number, {}) if case_number else {}
 
 
-def _normalised(name: str) -> str:
+def normalised_name(name: str) -> str:
     """A name as a reader tells organisations apart: case, punctuation and spacing do not count."""
     return " ".join("".join(c if c.isalnum() else " " for c in name.casefold()).split())

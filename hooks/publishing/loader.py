@@ -51,8 +51,14 @@ def load(root: Path) -> Archive:
     archive = Archive.build(**records, broken=broken)
     problems.extend(archive.problems)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(_placeholders_first(problems))
     return archive
+
+
+def _placeholders_first(problems: list[Problem]) -> list[Problem]:
+    """On a line whose placeholder is still there, that is the one thing to say (not also 'not a date')."""
+    unfilled = {(p.path, p.line) for p in problems if p.message.startswith(safety.UNFILLED)}
+    return [p for p in problems if (p.path, p.line) not in unfilled or p.message.startswith(safety.UNFILLED)]
 
 
 def _files(root: Path, folder: str, problems: list[Problem], broken: set[str]) -> Iterator[Path]:

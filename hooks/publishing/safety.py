@@ -27,6 +27,9 @@ from .model import luhn_ok
 PLACEHOLDER = "FYLL I"
 """Marks a value the scaffolding left for the editor; a file that still holds it is not published."""
 
+_PLACEHOLDER = re.compile(r"FYLL[ -]I")
+UNFILLED = f"platshållaren '{PLACEHOLDER}' är kvar"
+
 REVIEWED_FIELD = "reviewed_numbers"
 """Front-matter field listing numbers in this file an editor has checked are not personal identity numbers."""
 
@@ -222,11 +225,15 @@ def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
 
 
 def placeholders(doc: Document) -> list[Problem]:
-    """Every line still holding a scaffold placeholder (`FYLL I`)."""
-    return [Problem(doc.path, line, _field(doc, line), f"platshållaren '{PLACEHOLDER}' är kvar; skriv in "
-                                                       "det rätta värdet (eller ta bort raden om fältet inte behövs)")
-            for line, text in enumerate(doc.text.split("\n"), start=1)
-            if PLACEHOLDER in (text if line >= doc.body_line else text.split(" #")[0])]
+    """Every line still holding a scaffold placeholder (FYLL I, or FYLL-I in an id); YAML comments aside."""
+    found = []
+    for line, text in enumerate(doc.text.split("\n"), start=1):
+        if line < doc.body_line:
+            text = "" if text.lstrip().startswith("#") else text.split(" #")[0]
+        if _PLACEHOLDER.search(text):
+            found.append(Problem(doc.path, line, _field(doc, line), f"{UNFILLED}; skriv in det rätta värdet "
+                                 "(eller ta bort raden om fältet är valfritt)"))
+    return found
 
 
 def check(doc: Document, checker: HtmlChecker) -> list[Problem]:
