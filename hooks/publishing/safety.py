@@ -143,8 +143,24 @@ class _Inspector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.findings: list[Finding] = []
+        self._heading: list[str] | None = None
+
+    def handle_data(self, data: str) -> None:
+        if self._heading is not None:
+            self._heading.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        # A page's <title> is its h1 as text, entities decoded (MkDocs, then Material's `striptags`):
+        # there, '</title' would end the title and let what follows run as HTML.
+        if tag == "h1" and self._heading is not None and "</title" in "".join(self._heading).lower():
+            self.findings.append(Finding("title", "rubriken innehåller '</title', som skulle avsluta sidans titel "
+                                                  "och låta resten köras som kod; skriv rubriken utan det"))
+        if tag == "h1":
+            self._heading = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "h1":
+            self._heading = []
         if tag in _REFUSED_TAGS:
             self.findings.append(Finding(f"<{tag}", f"<{tag}> {_REFUSED_TAGS[tag]}; ta bort det – sådant "
                                                     "publiceras inte (länka i stället med [text](https://…))"))
@@ -204,7 +220,7 @@ class HtmlChecker:
         """Front-matter text as the templates publish it: HTML-escaped, then read as Markdown (in a heading)."""
         problems = []
         for loc, value in _strings(doc.data, ()):
-            escaped = html.escape(value, quote=False)
+            escaped = html.escape(value, quote=False).replace("\\", "&#92;")  # as render.py escapes
             for finding in self.findings(f"# {escaped}\n\n{escaped}\n")[:1]:
                 problems.append(Problem(doc.path, doc.line_of(loc), label(loc), finding.message))
         return problems
