@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, BuiltSite, build
-from test_check import BASE, write_case
-
 from publishing import check, frontmatter, safety
 from publishing.errors import ContentError
+from test_check import BASE, write_case
 
 
 @pytest.mark.parametrize(("number", "expected"), [
@@ -74,8 +73,8 @@ def test_front_matter_values_reach_the_html_as_text(tmp_path: Path) -> None:
                                                     f"title: \"{HOSTILE['title']}\""]],
         "partners/foreningen.md": [["name: Föreningen Gemenskap", f"name: \"{HOSTILE['name']}\""]],
         "agreements/foreningen-2021-2023.md": [["amount: 62500", f"amount: 62500\n    note: '{HOSTILE['note']}'"],
-                                                ["committee: socialnamnden", "committee: socialnamnden\ncontacts:\n"
-                                                 f"  - {{name: Anna, role: '{HOSTILE['role']}'}}"],
+                                                ["committee: socialnamnden", ("committee: socialnamnden\ncontacts:\n"
+                                                 f"  - {{name: Anna, role: '{HOSTILE['role']}'}}")],
                                                 ["public_party: Socialförvaltningen i Lund",
                                                  f"public_party: '{HOSTILE['public_party']}'"],
                                                 ["title: Överenskommelse med Föreningen Gemenskap 2021–2023",
@@ -111,8 +110,8 @@ def test_code_blocks_may_show_html(tmp_path: Path) -> None:
 
 def test_local_images_and_ordinary_links_pass(tmp_path: Path) -> None:
     root = write_case(tmp_path, {"replace": {"partners/foreningen.md": [[
-        "En förening.", "En [förening](https://example.org/) med ![logga](logga.png).\n\n"
-        "<a href=\"mailto:info@example.org\">E-post</a> <img src=\"../bilder/hus.jpg\" alt=\"Huset\">"]]}})
+        "En förening.", ("En [förening](https://example.org/) med ![logga](logga.png).\n\n"
+                         "<a href=\"mailto:info@example.org\">E-post</a> <img src=\"../bilder/hus.jpg\" alt=\"Huset\">")]]}})
     assert check.problems(root) == []
 
 

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from conftest import ROOT
 from jsonschema import Draft202012Validator
-
 from publishing import frontmatter, schema
 
 

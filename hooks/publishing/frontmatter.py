@@ -7,10 +7,10 @@ anchors or aliases (the "billion laughs"), no duplicate keys, no file over MAX_B
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml

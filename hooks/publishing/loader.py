@@ -143,7 +143,8 @@ def _meeting(doc: Document) -> Meeting:
         end = sections[i + 1].start() if i + 1 < len(sections) else len(doc.body)
         by_id[match["id"]] = (match, doc.body[match.end() : end].strip())
     problems = []
-    matters = doc.data.get("matters") if isinstance(doc.data.get("matters"), list) else []
+    raw = doc.data.get("matters")
+    matters: list[Any] = raw if isinstance(raw, list) else []
     for i, item in enumerate(matters):
         if isinstance(item, dict) and "id" in item:
             found = by_id.pop(str(item["id"]), None)

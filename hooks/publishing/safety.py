@@ -92,7 +92,7 @@ def identity_numbers(doc: Document) -> list[Problem]:
                 f"'{masked}' ser ut som ett personnummer; personnummer får aldrig publiceras – ta bort det. "
                 f"Är det ett annat nummer (t.ex. ett telefonnummer) som du har kontrollerat: skriv det under "
                 f"'{REVIEWED_FIELD}' i filens front matter")))
-    for digits, i in unused.items():
+    for i in unused.values():
         problems.append(Problem(doc.path, doc.line_of((REVIEWED_FIELD, i)), f"{REVIEWED_FIELD}.{i}", (
             f"'{listed[i]}' finns inte i filen som ett nummer som liknar ett personnummer; "
             "ta bort raden (listan ska bara ha nummer som står i filen)")))

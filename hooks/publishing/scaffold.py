@@ -70,7 +70,7 @@ reviewed_numbers: []             # valfritt: nummer i filen som liknar personnum
 {P}: överenskommelsens text, med ## rubriker (t.ex. ## Bakgrund, ## Ekonomi).
 """)
 
-FUNDING_ROW = Template(f"""  - year: $year
+FUNDING_ROW = Template("""  - year: $year
     amount: $P                   # t.ex. 250000; skriv amount: om bara priskompensation anges
     price_compensation: false    # true om beloppet räknas upp med priskompensation
     note:                        # valfritt: t.ex. "samt fritt nyttjande av lokal\"""")
