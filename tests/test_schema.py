@@ -47,3 +47,11 @@ def test_every_seed_file_is_valid(path: Path) -> None:
 def test_schema_refuses_what_the_model_refuses(folder: str, data: dict[str, Any], where: str) -> None:
     errors = [e.message for e in validator(folder).iter_errors(data)]
     assert errors and any(where in e for e in errors), errors
+
+
+def test_editors_guide_explains_every_field() -> None:
+    guide = (ROOT / "REDAKTORSGUIDE.md").read_text(encoding="utf-8")
+    fields = {name for folder in schema.KINDS for part in [schema.front_matter_schema(folder),
+              *schema.front_matter_schema(folder).get("$defs", {}).values()] for name in part.get("properties", {})}
+    assert len(fields) > 30
+    assert sorted(f for f in fields if f"`{f}`" not in guide) == []
