@@ -128,6 +128,8 @@ _URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "data", "pos
                    "xlink:href", "cite", "longdesc", "manifest", "ping"}
 _LOADING_ATTRIBUTES = {"src", "srcset", "data", "poster", "background", "xlink:href", "manifest", "ping"}
 """URL attributes the browser fetches by itself, without the reader clicking anything."""
+_MARKUP = re.compile(r"[<\[{&]")
+"""What every unsafe construct needs: a tag or autolink (<), a link or image ([), an attribute list ({), an entity (&)."""
 _SAFE_DATA = re.compile(r"^data:image/(png|jpeg|gif|webp);", re.IGNORECASE)
 
 
@@ -198,6 +200,8 @@ class HtmlChecker:
         self._md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
 
     def findings(self, text: str) -> list[Finding]:
+        if not _MARKUP.search(text):  # no tag, link, attribute list or entity: plain text, nothing to run
+            return []
         self._md.reset()
         inspector = _Inspector()
         inspector.feed(self._md.convert(text))
