@@ -73,19 +73,22 @@ def _digits(value: str) -> str:
 
 
 def identity_numbers(doc: Document) -> list[Problem]:
-    """Every personal identity number in a file, unless listed (exactly) under `reviewed_numbers`."""
+    """Every personal identity number in a file, unless listed under `reviewed_numbers` (separators aside)."""
     reviewed = doc.data.get(REVIEWED_FIELD)
     listed = [str(v) for v in reviewed] if isinstance(reviewed, list) else []
     unused = {_digits(v): i for i, v in enumerate(listed)}
+    own_lines = {at for loc, at in doc.lines.items() if loc[:1] == (REVIEWED_FIELD,)}
     problems = []
     for line, text in enumerate(doc.text.split("\n"), start=1):
+        if line in own_lines:
+            continue
         for match in _IDENTITY_NUMBER.finditer(text):
             if match["century"] and match["century"] not in ("18", "19", "20"):
                 continue
             if not is_identity_number(match["century"], match["date"], match["tail"]):
                 continue
-            if _digits(match[0]) in unused:
-                unused.pop(_digits(match[0]))
+            if _digits(match[0]) in {_digits(v) for v in listed}:
+                unused.pop(_digits(match[0]), None)
                 continue
             masked = match[0][: -4] + "XXXX"
             problems.append(Problem(doc.path, line, _field(doc, line), (
@@ -94,7 +97,7 @@ def identity_numbers(doc: Document) -> list[Problem]:
                 f"'{REVIEWED_FIELD}' i filens front matter")))
     for i in unused.values():
         problems.append(Problem(doc.path, doc.line_of((REVIEWED_FIELD, i)), f"{REVIEWED_FIELD}.{i}", (
-            f"'{listed[i]}' finns inte i filen som ett nummer som liknar ett personnummer; "
+            f"'{listed[i][:-4]}XXXX' finns inte i filen som ett nummer som liknar ett personnummer; "
             "ta bort raden (listan ska bara ha nummer som står i filen)")))
     return problems
 
