@@ -99,8 +99,8 @@ def test_reviewed_number_covers_every_occurrence_and_nothing_else(tmp_path: Path
         "name: Kvinnojouren Lund", ('name: Kvinnojouren Lund\nreviewed_numbers:\n  - "0701234569"\n  - "811218-9876"\n'
                                     "address: mobil 070-1234569, även 0701234569")]]}})
     assert [str(p) for p in check.problems(root)] == [
-        "partners/kvinnojouren.md:5: reviewed_numbers.1: '811218-XXXX' finns inte i filen som ett nummer som liknar "
-        "ett personnummer; ta bort raden (listan ska bara ha nummer som står i filen)"]
+        ("partners/kvinnojouren.md:5: reviewed_numbers.1: '811218-XXXX' finns inte i filen som ett nummer som "
+         "liknar ett personnummer; ta bort raden (listan ska bara ha nummer som står i filen)")]
     other = tmp_path / "partners" / "foreningen.md"
     other.write_text(other.read_text(encoding="utf-8") + "Mobil 0701234569.\n", encoding="utf-8")
     assert [p.path.name for p in check.problems(root)] == ["foreningen.md", "kvinnojouren.md"], "one file only"
