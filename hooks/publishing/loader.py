@@ -116,7 +116,29 @@ def _record(cls: type[R], doc: Document, **derived: Any) -> R:
     try:
         return cls.model_validate({**doc.data, **derived})
     except ValidationError as err:
-        raise ContentError([_problem(doc, e) for e in err.errors()]) from None
+        raise ContentError(_problems(doc, err.errors())) from None
+
+
+def _problems(doc: Document, errors: list[Any]) -> list[Problem]:
+    """One problem per field: a value that fits no member of a union (date or year) is one mistake, not two."""
+    by_loc: dict[tuple[Any, ...], list[Any]] = {}
+    for error in errors:
+        loc = tuple(error["loc"])
+        by_loc.setdefault(loc[:-1] if _union_member(doc.data, loc) else loc, []).append(error)
+    return [_problem(doc, {**found[0], "loc": loc}) if len(found) == 1 else
+            Problem(doc.path, doc.line_of(loc), ".".join(map(str, loc)),
+                    messages.describe_union([e["loc"][-1] for e in found], found[0].get("input")))
+            for loc, found in by_loc.items()]
+
+
+def _union_member(data: Any, loc: tuple[Any, ...]) -> bool:
+    """Whether pydantic's last location part names a union member ('date', 'int'), not a key in the file."""
+    for part in loc[:-1]:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return bool(loc) and isinstance(loc[-1], str) and not isinstance(data, dict)
 
 
 def _problem(doc: Document, error: Any, prefix: tuple[str | int, ...] = ()) -> Problem:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 _BY_TYPE: dict[str, str] = {
@@ -44,17 +45,28 @@ def describe(error: dict[str, Any]) -> str:
         if hint is None and "@" in pattern:
             hint = "en e-postadress som 'namn@lund.se'"
         return f"'{error['input']}' har fel form; förväntat: {hint or pattern}"
-    if kind in ("union_tag_invalid", "union_type") or kind.startswith("date") and "int" in str(error.get("loc")):
-        return "ska vara ett datum (ÅÅÅÅ-MM-DD) eller ett årtal"
     text = _BY_TYPE.get(kind)
     if text is None:
         return f"ogiltigt värde ({error['msg']})"
     if kind in ("greater_than_equal", "less_than_equal"):
         limit = error["ctx"].get("ge", error["ctx"].get("le"))
         text += f"; gränsen är {limit}"
-    if "input" in error and kind not in ("missing", "extra_forbidden") and not isinstance(error["input"], dict):
+    if kind == "string_type" and isinstance(error.get("input"), int | float | dt.date):
+        text += "; sätt värdet inom citattecken"
+    if "input" in error and error["input"] is None and kind not in ("missing", "extra_forbidden"):
+        text = f"fältet är tomt men {text}"
+    elif "input" in error and kind not in ("missing", "extra_forbidden") and not isinstance(error["input"], dict | list):
         text = f"'{error['input']}' {text}"
     return text
+
+
+_UNION_MEMBERS = {"date": "ett datum (ÅÅÅÅ-MM-DD)", "int": "ett årtal"}
+
+
+def describe_union(members: list[str], value: Any) -> str:
+    """A value that fits none of a field's forms (a term's start: a date or a year)."""
+    forms = " eller ".join(_UNION_MEMBERS.get(m, m) for m in members)
+    return f"'{value}' ska vara {forms}" if value is not None and not isinstance(value, dict | list) else f"ska vara {forms}"
 
 
 _YAML_PROBLEMS: dict[str, str] = {
