@@ -76,6 +76,9 @@ def _files(root: Path, folder: str, problems: list[Problem], broken: set[str]) -
         elif path.suffix != ".md":
             problems.append(Problem(rel, None, "fil", f"bara Markdown-filer (.md) hör hemma i {folder}/; "
                                                       "flytta filen eller byt namn på den så att den slutar på .md"))
+        elif path.stem == "index":
+            problems.append(Problem(rel, None, "filnamn", "index.md är adressen till webbplatsens översiktssida och "
+                                                          "skulle skriva över den; ge filen ett annat namn"))
         elif path.stat().st_size > frontmatter.MAX_BYTES:
             problems.append(Problem(rel, None, "fil", f"filen är {path.stat().st_size} byte; högst "
                                                       f"{frontmatter.MAX_BYTES} byte tillåts – dela upp texten"))
