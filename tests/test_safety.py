@@ -139,6 +139,6 @@ def test_oversized_file_is_refused_without_parsing() -> None:
 
 
 def test_deep_nesting_is_refused() -> None:
-    raw = b"---\na: " + b"[" * 100_000 + b"]" * 100_000 + b"\n---\n"
+    raw = b"---\na: " + b"[" * 5_000 + b"]" * 5_000 + b"\n---\n"
     with pytest.raises(ContentError):
         frontmatter.parse(Path("x.md"), raw)
