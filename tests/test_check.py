@@ -109,11 +109,13 @@ def test_reviewed_number_covers_every_occurrence_and_nothing_else(tmp_path: Path
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     cases = {c["case"]: c for c in CASES}
     merged: dict[str, Any] = {"files": {}, "replace": {}}
-    for name in ["impossible-date", "unknown-committee", "personnummer-in-body", "not-markdown-in-decisions"]:
+    for name in ["impossible-date", "unknown-committee", "personnummer-in-body", "not-markdown-in-decisions",
+                 "matter-without-heading"]:
         merged["files"].update(cases[name].get("files", {}))
         merged["replace"].update(cases[name].get("replace", {}))
+    merged["replace"]["decisions/2021-06-09-socialnamnden.md"].append(["paragraphs: [112]", "paragraphs: [noll]"])
     found = [str(p) for p in check.problems(write_case(tmp_path, merged))]
-    assert len(found) == 4, found
+    assert len(found) == 6, found  # the meeting's missing heading and its bad paragraph, both at once
 
 
 def run_check(root: Path) -> subprocess.CompletedProcess[str]:

@@ -176,16 +176,19 @@ def _meeting(doc: Document) -> Meeting:
             if found is None:
                 problems.append(Problem(doc.path, doc.line_of(("matters", i, "id")), f"matters.{i}.id",
                                         f"ärendet '{item['id']}' saknar rubrik i texten; skriv '## Rubrik {{#{item['id']}}}'"))
-                continue
-            item.update(title=found[0]["title"], body=found[1])
+            title, body = (found[0]["title"], found[1]) if found else (str(item["id"]), "")  # validate the rest too
+            item.update(title=title, body=body)
     for match, _ in by_id.values():
         line = doc.body_line + doc.body[: match.start()].count("\n")
         problems.append(Problem(doc.path, line, "text", f"rubriken har id '{match['id']}' men inget ärende i 'matters' har det id:t"))
+    try:
+        meeting = _record(Meeting, doc, introduction=introduction.strip())
+    except ContentError as err:
+        raise ContentError([*problems, *err.problems]) from None
+    if doc.path.name != f"{meeting.id}.md":
+        problems.append(Problem(doc.path, doc.line_of(("date",)), "date", (
+            f"filen heter {doc.path.name} men mötet gäller {meeting.committee} {meeting.date.isoformat()}; "
+            f"byt namn på filen till {meeting.id}.md eller rätta 'date' och 'committee'")))
     if problems:
         raise ContentError(problems)
-    meeting = _record(Meeting, doc, introduction=introduction.strip())
-    if doc.path.name != f"{meeting.id}.md":
-        raise ContentError([Problem(doc.path, doc.line_of(("date",)), "date", (
-            f"filen heter {doc.path.name} men mötet gäller {meeting.committee} {meeting.date.isoformat()}; "
-            f"byt namn på filen till {meeting.id}.md eller rätta 'date' och 'committee'"))])
     return meeting
