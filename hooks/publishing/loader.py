@@ -172,6 +172,11 @@ def _meeting(doc: Document) -> Meeting:
     matters: list[Any] = raw if isinstance(raw, list) else []
     for i, item in enumerate(matters):
         if isinstance(item, dict) and "id" in item:
+            for key in ("title", "body"):
+                if key in item:
+                    problems.append(Problem(doc.path, doc.line_of(("matters", i, key)), f"matters.{i}.{key}",
+                                            "ett ärendes rubrik och text står i texten under '## Rubrik {#id}'; "
+                                            "ta bort fältet"))
             found = by_id.pop(str(item["id"]), None)
             if found is None:
                 problems.append(Problem(doc.path, doc.line_of(("matters", i, "id")), f"matters.{i}.id",
