@@ -110,7 +110,7 @@ def _pages(root: Path, checker: safety.HtmlChecker) -> list[Problem]:
         except ContentError as err:
             problems.extend(err.problems)
             continue
-        problems.extend(safety.check(doc, checker))
+        problems.extend(safety.check(doc, checker, escaped=False))
     return problems
 
 

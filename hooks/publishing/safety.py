@@ -223,12 +223,13 @@ class HtmlChecker:
             problems.append(Problem(path, first_line + (hit or 0), "text", finding.message))
         return problems
 
-    def values(self, doc: Document) -> list[Problem]:
-        """Front-matter text as the templates publish it: HTML-escaped, then read as Markdown (in a heading)."""
+    def values(self, doc: Document, escaped: bool = True) -> list[Problem]:
+        """Front-matter text as it is published: by our templates HTML-escaped, then read as Markdown (in a
+        heading); in a hand-written page (`escaped=False`) the theme prints values such as `title` raw."""
         problems = []
         for loc, value in _strings(doc.data, ()):
-            escaped = html.escape(value, quote=False).replace("\\", "&#92;")  # as render.py escapes
-            for finding in self.findings(f"# {escaped}\n\n{escaped}\n")[:1]:
+            text = html.escape(value, quote=False).replace("\\", "&#92;") if escaped else value  # as render.py
+            for finding in self.findings(f"# {text}\n\n{text}\n")[:1]:
                 problems.append(Problem(doc.path, doc.line_of(loc), label(loc), finding.message))
         return problems
 
@@ -259,7 +260,7 @@ def placeholders(doc: Document) -> list[Problem]:
     return found
 
 
-def check(doc: Document, checker: HtmlChecker) -> list[Problem]:
-    """Everything in one file that must not be published."""
-    return [*identity_numbers(doc), *checker.body(doc.path, doc.body, doc.body_line), *checker.values(doc),
+def check(doc: Document, checker: HtmlChecker, escaped: bool = True) -> list[Problem]:
+    """Everything in one file that must not be published (`escaped`: whether its values reach the page escaped)."""
+    return [*identity_numbers(doc), *checker.body(doc.path, doc.body, doc.body_line), *checker.values(doc, escaped),
             *placeholders(doc)]
