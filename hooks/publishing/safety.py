@@ -134,6 +134,10 @@ _LOADING_ATTRIBUTES = {"src", "srcset", "data", "poster", "background", "xlink:h
 _MARKUP = re.compile(r"[<\[{&]")
 """What every unsafe construct needs: a tag or autolink (<), a link or image ([), an attribute list ({), an entity (&)."""
 _SAFE_DATA = re.compile(r"^data:image/(png|jpeg|gif|webp);", re.IGNORECASE)
+_RUNS = re.compile(r"^(javascript|vbscript|livescript):")
+_REMOTE = re.compile(r"^([a-z][a-z0-9+.-]*:|//)(?<!data:)")
+_SVG_LOADING = {"use", "image", "feimage"}
+"""SVG elements whose href the browser fetches by itself."""
 
 
 @dataclass(frozen=True)
@@ -171,12 +175,12 @@ class _Inspector(HTMLParser):
                                                     "publiceras inte (länka i stället med [text](https://…))"))
             return
         for name, value in attrs:
-            self.findings.extend(_attribute(name, value or ""))
+            self.findings.extend(_attribute(tag, name, value or ""))
 
     handle_startendtag = handle_starttag
 
 
-def _attribute(name: str, value: str) -> Iterator[Finding]:
+def _attribute(tag: str, name: str, value: str) -> Iterator[Finding]:
     if name.startswith("on"):
         yield Finding(name, f"attributet {name} kör kod i läsarens webbläsare; ta bort det")
         return
@@ -185,13 +189,15 @@ def _attribute(name: str, value: str) -> Iterator[Finding]:
         return
     if name not in _URL_ATTRIBUTES:
         return
+    loads = name in _LOADING_ATTRIBUTES or name in ("href", "xlink:href") and tag in _SVG_LOADING
     for url in (value.split(",") if name == "srcset" else [value]):
         compact = re.sub(r"[\x00-\x20]", "", url).lower()
-        if re.match(r"^(javascript|vbscript|livescript):", compact) or compact.startswith("data:") and not _SAFE_DATA.match(compact):
-            yield Finding(url.strip()[:40] or name, f"adressen '{url.strip()[:40]}' kör kod; använd en vanlig "
-                                                    "webbadress som börjar med https://")
-        elif name in _LOADING_ATTRIBUTES and re.match(r"^([a-z][a-z0-9+.-]*:|//)", compact) and not compact.startswith("data:"):
-            address = url.strip().split()[0] if url.strip() else url
+        shown = url.strip()[:40]
+        if _RUNS.match(compact) or compact.startswith("data:") and not _SAFE_DATA.match(compact):
+            yield Finding(shown or name, f"adressen '{shown}' kör kod; använd en vanlig webbadress som börjar med "
+                                         "https://")
+        elif loads and _REMOTE.match(compact):
+            address = shown.split()[0]
             yield Finding(address, f"'{address}' hämtas från en annan webbplats när sidan visas; lägg filen på "
                                    "webbplatsen i stället, eller länka till den med [text](adress)")
 
