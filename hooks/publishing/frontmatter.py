@@ -25,7 +25,9 @@ Loc = tuple[str | int, ...]
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
-_UNCLOSED = ("expected ',' or", "unexpected end of stream")
+_HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
+"""Characters YAML reads as line breaks but editors do not show as such."""
+_UNCLOSED = ("could not find expected ':'", "expected ',' or", "unexpected end of stream")
 
 
 @dataclass
@@ -102,13 +104,18 @@ def _why(node: yaml.Node, err: Exception) -> str:
     return str(err) or type(err).__name__
 
 
-def _index_lines(path: Path, node: yaml.Node, loc: Loc, out: dict[Loc, int], offset: int,
+def _line(mark: Any, source: str) -> int:
+    """The file line of a YAML mark, counting only \\n as PyYAML also breaks lines at U+0085, U+2028 and U+2029."""
+    return source.count("\n", 0, mark.index) + 2
+
+
+def _index_lines(path: Path, node: yaml.Node, loc: Loc, out: dict[Loc, int], source: str,
                  problems: list[Problem], values: dict[tuple[int, int], Loc]) -> None:
     """Record the line of every key and list item (and where each value starts); report bad keys."""
     values.setdefault((node.start_mark.line, node.start_mark.column), loc)
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            line = key.start_mark.line + 1 + offset
+            line = _line(key.start_mark, source)
             if key.tag != _STR_TAG or not isinstance(key.value, str):
                 problems.append(Problem(path, line, label(loc), f"'{_short(key)}' kan inte vara ett fältnamn; "
                                         "ett fältnamn är ett ord som 'title', följt av kolon"))
@@ -119,11 +126,11 @@ def _index_lines(path: Path, node: yaml.Node, loc: Loc, out: dict[Loc, int], off
                                         "ta bort den ena"))
                 continue
             out[child] = line
-            _index_lines(path, value, child, out, offset, problems, values)
+            _index_lines(path, value, child, out, source, problems, values)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            out[(*loc, i)] = item.start_mark.line + 1 + offset
-            _index_lines(path, item, (*loc, i), out, offset, problems, values)
+            out[(*loc, i)] = _line(item.start_mark, source)
+            _index_lines(path, item, (*loc, i), out, source, problems, values)
 
 
 def _short(node: yaml.Node) -> str:
@@ -159,6 +166,9 @@ def parse(path: Path, raw: bytes) -> Document:
     except StopIteration:
         raise _fail(path, 1, "front matter-blocket stängs aldrig; lägg till en rad med bara --- efter fälten") from None
     source = "\n".join(lines[1:end])
+    if found := _HIDDEN_BREAK.search(source):
+        raise _fail(path, source.count("\n", 0, found.start()) + 2, f"tecknet U+{ord(found[0]):04X} (en osynlig "
+                    "radbrytning, ofta inklistrad från Word eller en PDF) får inte stå i front matter; ta bort det")
     try:
         loader = _SafeBoundedLoader(source)
     except yaml.reader.ReaderError as err:
@@ -169,12 +179,12 @@ def parse(path: Path, raw: bytes) -> Document:
     values: dict[tuple[int, int], Loc] = {}
     problems: list[Problem] = []
     try:
-        node = _yaml_step(path, index, values, loader.get_single_node)
+        node = _yaml_step(path, source, index, values, loader.get_single_node)
         if node is not None:
-            _index_lines(path, node, (), index, 1, problems, values)
+            _index_lines(path, node, (), index, source, problems, values)
         if problems:
             raise ContentError(problems)
-        data = _yaml_step(path, index, values, lambda: loader.construct_document(node)) if node is not None else {}
+        data = _yaml_step(path, source, index, values, lambda: loader.construct_document(node)) if node else {}
     finally:
         loader.dispose()
     if data is None:
@@ -184,7 +194,7 @@ def parse(path: Path, raw: bytes) -> Document:
     return Document(path, data, "\n".join(lines[end + 1 :]), end + 2, index, text)
 
 
-def _yaml_step(path: Path, index: dict[Loc, int], values: dict[tuple[int, int], Loc],
+def _yaml_step(path: Path, source: str, index: dict[Loc, int], values: dict[tuple[int, int], Loc],
                step: Callable[[], Any]) -> Any:
     """Run one step of the YAML loader, turning its errors into a Problem with line and field."""
     try:
@@ -193,11 +203,11 @@ def _yaml_step(path: Path, index: dict[Loc, int], values: dict[tuple[int, int], 
         what = " ".join(x for x in (err.context, err.problem) if x) or str(err)
         unclosed = any(key in what for key in _UNCLOSED)  # the line where it opens helps more than the end
         mark = (err.context_mark if unclosed else None) or err.problem_mark or err.context_mark
-        line = mark.line + 2 if mark else 2
+        line = _line(mark, source) if mark else 2
         message = err.problem if isinstance(err, _Refused) and err.problem else messages.yaml_problem(what)
         loc = values.get((mark.line, mark.column)) if mark else None
         field = label(loc) if loc else _field_at(index, line)
-        if field == "front matter" and mark and (key := _KEY.match(mark.buffer.split("\n")[mark.line] if mark.buffer else "")):
+        if field == "front matter" and (key := _KEY.match(source.split("\n")[line - 2])):
             field = key[1]  # the syntax broke before the keys were known: name the key written on the line
         raise ContentError([Problem(path, line, field, message)]) from None
     except yaml.YAMLError as err:
