@@ -9,16 +9,16 @@ from pathlib import Path
 
 from conftest import ROOT
 from publishing.loader import FOLDERS, PAGES
+from test_check import link_engine
 
 
 def project_copy(dest: Path) -> Path:
     """The project as an editor's checkout: content copied, engine and tools alongside."""
     for folder in (*FOLDERS, PAGES):
         shutil.copytree(ROOT / folder, dest / folder)
-    for name in ("mkdocs.yml", "Makefile", "requirements.txt"):
+    link_engine(dest)
+    for name in ("Makefile", "requirements.txt"):
         shutil.copy2(ROOT / name, dest / name)  # keeps mtimes: make must not reinstall the venv
-    (dest / "hooks").symlink_to(ROOT / "hooks")
-    shutil.copytree(ROOT / "site_src", dest / "site_src") if (ROOT / "site_src").is_dir() else (dest / "site_src").mkdir()
     return dest
 
 

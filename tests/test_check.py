@@ -49,9 +49,18 @@ def link_engine(root: Path) -> None:
     """mkdocs.yml, the hooks and the theme folder of the real project, next to the case's content."""
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     (root / "hooks").symlink_to(ROOT / "hooks")
-    (root / "site_src").mkdir(exist_ok=True)
     if (ROOT / "site_src").is_dir():
         shutil.copytree(ROOT / "site_src", root / "site_src", dirs_exist_ok=True)
+    for folder in [*mkdocs_config().get("watch", []), "site_src"]:  # MkDocs refuses a config whose folders are missing
+        (root / folder).mkdir(parents=True, exist_ok=True)
+
+
+def mkdocs_config() -> dict[str, Any]:
+    """mkdocs.yml as data (Python tags, e.g. Material's emoji functions, read as None)."""
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
 
 
 def test_corpus_covers_every_kind() -> None:
