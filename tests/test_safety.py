@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, BuiltSite, build
 from publishing import check, frontmatter, safety
 from publishing.errors import ContentError
-from test_check import BASE, write_case
+from test_check import BASE, mkdocs_config, write_case
 
 
 @pytest.mark.parametrize(("number", "expected"), [
@@ -116,11 +116,9 @@ def test_local_images_and_ordinary_links_pass(tmp_path: Path) -> None:
 
 
 def test_markdown_extensions_match_the_site() -> None:
-    import yaml
-
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    configured = [e if isinstance(e, str) else next(iter(e)) for e in config.get("markdown_extensions", [])]
-    assert set(safety.MARKDOWN_EXTENSIONS) == {"toc", "tables", "fenced_code", *configured}
+    configured = [e if isinstance(e, str) else next(iter(e)) for e in mkdocs_config().get("markdown_extensions", [])]
+    assert set(safety.MARKDOWN_EXTENSIONS) == {"toc", "tables", "fenced_code", *configured}, \
+        "safety.MARKDOWN_EXTENSIONS must render Markdown as the site does: update it with mkdocs.yml"
 
 
 def test_billion_laughs_is_refused_before_expanding() -> None:
