@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint
+.PHONY: site serve test lint check schema new-meeting new-agreement
 
 $(STAMP): requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -12,8 +12,12 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install -q -r requirements.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
+# Built into .site-new and put in place only when the build succeeded: a failed build (bad content,
+# a warning under --strict) leaves the published site/ exactly as it was.
 site: $(STAMP)
-	$(PY) -m mkdocs build --strict --site-dir site
+	@rm -rf .site-new .site-old
+	$(PY) -m mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
+	@if [ -d site ]; then mv site .site-old; fi && mv .site-new site && rm -rf .site-old
 
 serve: $(STAMP)
 	$(PY) -m mkdocs serve --strict
@@ -24,3 +28,19 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check hooks tests
 	$(PY) -m mypy hooks
+
+# Editors: validate all content without building; one problem per line, nothing when all is well.
+check: $(STAMP)
+	@PYTHONPATH=hooks $(PY) -m publishing.check
+
+# Regenerate schema/*.schema.json (JSON Schema of each folder's front matter) from the model.
+schema: $(STAMP)
+	PYTHONPATH=hooks $(PY) -m publishing.schema
+
+# Editors: a new meeting or agreement file with every field present and explained.
+COMMITTEE ?= socialnamnden
+new-meeting: $(STAMP)
+	@PYTHONPATH=hooks $(PY) -m publishing.scaffold meeting "$(DATE)" "$(COMMITTEE)"
+
+new-agreement: $(STAMP)
+	@PYTHONPATH=hooks $(PY) -m publishing.scaffold agreement "$(PARTNER)" "$(YEARS)" "$(COMMITTEE)"

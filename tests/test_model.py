@@ -73,7 +73,7 @@ def test_unknown_reference_names_file_field_and_closest_id(tmp_path: Path) -> No
 def test_term_ending_before_start_is_refused(tmp_path: Path) -> None:
     text = AGREEMENT.replace("end: 2023-12-31", "end: 2020-12-31").replace("2021, amount", "2020, amount")
     found = problems(write_tree(tmp_path, {"agreements/avtal.md": text}))
-    assert any("agreements/avtal.md:5: term: perioden slutar innan den börjar" in p for p in found), found
+    assert any("agreements/avtal.md:5: term.end: perioden slutar innan den börjar" in p for p in found), found
 
 
 def test_matter_without_heading(tmp_path: Path) -> None:

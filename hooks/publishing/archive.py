@@ -85,6 +85,7 @@ class Archive:
                             ("agreement", agreements), ("report", reports)):
             for record, doc in pairs:
                 archive.sources[(kind, record.id)] = doc
+        archive._check_partners()
         archive._link_meetings()
         archive._link_agreements()
         archive._link_reports()
@@ -104,6 +105,22 @@ class Archive:
         self.problems.append(Problem(doc.path, doc.line_of(loc), ".".join(map(str, loc)),
                                      f"det finns ingen {what} med id '{value}'{hint}"))
         return False
+
+    def _check_partners(self) -> None:
+        """One organisation, one partner file: the same name or organisation number twice is refused."""
+        seen: dict[tuple[str, str], Partner] = {}
+        for partner in sorted(self.partners.values(), key=lambda p: p.id):
+            doc = self.sources[("partner", partner.id)]
+            keys = [("name", normalised_name(partner.name))]
+            if partner.organisation_number:
+                keys.append(("organisation_number", partner.organisation_number))
+            for field_name, key in keys:
+                other = seen.setdefault((field_name, key), partner)
+                if other is not partner:
+                    self.problems.append(Problem(doc.path, doc.line_of((field_name,)), field_name, (
+                        f"{self.sources[('partner', other.id)].path} beskriver redan samma organisation "
+                        f"('{getattr(other, field_name)}'); en organisation ska ha en enda fil i partners/ – "
+                        "slå ihop filerna och låt överenskommelserna hänvisa till den")))
 
     def _link_meetings(self) -> None:
         seen: dict[str, Document] = {}
@@ -150,8 +167,12 @@ class Archive:
                 self.agreements_of_partner[agreement.partner].append(agreement)
             if agreement.committee:
                 self._check(doc, ("committee",), agreement.committee, self.committees, "nämnd")
-            if agreement.renews and self._check(doc, ("renews",), agreement.renews,
-                                                (a for a in self.agreements if a != agreement.id), "annan överenskommelse"):
+            if agreement.renews == agreement.id:
+                self.problems.append(Problem(doc.path, doc.line_of(("renews",)), "renews",
+                                             "en överenskommelse kan inte förnya sig själv; skriv id:t för den äldre "
+                                             "överenskommelse som den ersätter, eller ta bort 'renews'"))
+            elif agreement.renews and self._check(doc, ("renews",), agreement.renews, self.agreements,
+                                                  "överenskommelse"):
                 self.renewed_by[agreement.renews] = agreement
             if agreement.case_number:
                 self.by_case[agreement.case_number]["agreement"].append(agreement)
@@ -161,6 +182,8 @@ class Archive:
             agreements.sort(key=lambda a: a.term.first_day, reverse=True)
 
     def _check_renewal_cycle(self, start: Agreement) -> None:
+        if start.renews == start.id:
+            return
         seen = [start.id]
         current = start
         while current.renews and current.renews in self.agreements:
@@ -214,3 +237,8 @@ class Archive:
 
     def related_by_case(self, case_number: str | None) -> dict[str, list[Any]]:
         return self.by_case.get(case_number, {}) if case_number else {}
+
+
+def normalised_name(name: str) -> str:
+    """A name as a reader tells organisations apart: case, punctuation and spacing do not count."""
+    return " ".join("".join(c if c.isalnum() else " " for c in name.casefold()).split())

@@ -30,3 +30,11 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems, key=lambda p: (str(p.path), p.line or 0, p.field))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class FieldError(ValueError):
+    """A model check's failure that belongs to one field below the model (e.g. `term.end`), not the whole."""
+
+    def __init__(self, loc: tuple[str | int, ...], message: str) -> None:
+        super().__init__(message)
+        self.loc = loc

@@ -1,23 +1,33 @@
 """Split a content file into YAML front matter and Markdown body, safely and with line numbers.
 
 MkDocs silently drops front matter it cannot parse; we parse it ourselves so that a mistake
-stops the build and names its line.
+stops the build and names its line. The YAML is loaded safely and bounded: no Python objects, no
+anchors or aliases (the "billion laughs"), no duplicate keys, no file over MAX_BYTES.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .errors import Problem
+from . import messages
+from .errors import ContentError, Problem
 
 MAX_BYTES = 1_000_000
 """A content file larger than this is refused: no meeting summary or agreement is that long."""
 
 Loc = tuple[str | int, ...]
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
+_HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
+"""Characters YAML reads as line breaks but editors do not show as such."""
+_UNCLOSED = ("could not find expected ':'", "expected ',' or", "unexpected end of stream")
 
 
 @dataclass
@@ -31,6 +41,8 @@ class Document:
     """Line number (1-based) of the first body line in the file."""
     lines: dict[Loc, int] = field(default_factory=dict)
     """Line of each key (and list item) in the front matter, by its location."""
+    text: str = ""
+    """The whole file as text (LF line ends), for checks that read every line."""
 
     def line_of(self, loc: Loc) -> int:
         """The line of the deepest known key along `loc` (the block start if none)."""
@@ -39,87 +51,170 @@ class Document:
                 return self.lines[loc[:end]]
         return 2
 
+    def field_at(self, line: int) -> str:
+        """The field (as `label()` writes it) whose key or item stands on `line`, else 'front matter'."""
+        return _field_at(self.lines, line)
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors and aliases (the 'billion laughs' expansion)."""
+
+def _field_at(index: dict[Loc, int], line: int) -> str:
+    locs = [loc for loc, at in index.items() if at == line]
+    return label(max(locs, key=len)) if locs else "front matter"
+
+
+def label(loc: Loc) -> str:
+    """A location as the editor reads it: keys joined by dots, list positions as numbers from 0."""
+    return ".".join(str(p) for p in loc) or "front matter"
+
+
+class _Refused(yaml.constructor.ConstructorError):
+    """A value this loader refuses on purpose; its message is already Swedish."""
+
+
+class _SafeBoundedLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases and names the line of any value it cannot build."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise yaml.constructor.ConstructorError(
-                None, None, "alias (*) används inte i innehållsfiler", event.start_mark
+            raise _Refused(
+                None, None, "alias (*) används inte i innehållsfiler; skriv ut värdet", event.start_mark
             )
         event = self.peek_event()
         if getattr(event, "anchor", None):
-            raise yaml.constructor.ConstructorError(
-                None, None, "ankare (&) används inte i innehållsfiler", event.start_mark
+            raise _Refused(
+                None, None, "ankare (&) används inte i innehållsfiler; ta bort &-namnet", event.start_mark
             )
         return super().compose_node(parent, index)
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # PyYAML raises plain ValueError (e.g. for 2021-02-30) and loses the line; keep it.
+        try:
+            return super().construct_object(node, deep=deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, AttributeError, OverflowError) as err:
+            raise _Refused(
+                None, None, f"'{node.value}' är inget giltigt värde ({_why(node, err)})", node.start_mark
+            ) from None
 
-def _index_lines(node: yaml.Node, loc: Loc, out: dict[Loc, int], offset: int) -> None:
+
+def _why(node: yaml.Node, err: Exception) -> str:
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return "datumet finns inte i kalendern; skriv ett verkligt datum ÅÅÅÅ-MM-DD"
+    return str(err) or type(err).__name__
+
+
+def _line(mark: Any, source: str) -> int:
+    """The file line of a YAML mark, counting only \\n as PyYAML also breaks lines at U+0085, U+2028 and U+2029."""
+    return source.count("\n", 0, mark.index) + 2
+
+
+def _index_lines(path: Path, node: yaml.Node, loc: Loc, out: dict[Loc, int], source: str,
+                 problems: list[Problem], values: dict[tuple[int, int], Loc]) -> None:
+    """Record the line of every key and list item (and where each value starts); report bad keys."""
+    values.setdefault((node.start_mark.line, node.start_mark.column), loc)
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            child = (*loc, str(key.value))
-            out[child] = key.start_mark.line + 1 + offset
-            _index_lines(value, child, out, offset)
+            line = _line(key.start_mark, source)
+            if key.tag != _STR_TAG or not isinstance(key.value, str):
+                problems.append(Problem(path, line, label(loc), f"'{_short(key)}' kan inte vara ett fältnamn; "
+                                        "ett fältnamn är ett ord som 'title', följt av kolon"))
+                continue
+            child = (*loc, key.value)
+            if child in out:
+                problems.append(Problem(path, line, label(child), f"fältet står två gånger (även på rad {out[child]}); "
+                                        "ta bort den ena"))
+                continue
+            out[child] = line
+            _index_lines(path, value, child, out, source, problems, values)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            out[(*loc, i)] = item.start_mark.line + 1 + offset
-            _index_lines(item, (*loc, i), out, offset)
+            out[(*loc, i)] = _line(item.start_mark, source)
+            _index_lines(path, item, (*loc, i), out, source, problems, values)
+
+
+def _short(node: yaml.Node) -> str:
+    return node.value if isinstance(node.value, str) else "[…]"
 
 
 def decode(path: Path, raw: bytes) -> str:
     """Bytes to text: UTF-8 (a byte-order mark allowed), CRLF line ends made LF."""
     if len(raw) > MAX_BYTES:
-        raise _fail(path, None, f"filen är {len(raw)} byte; högst {MAX_BYTES} byte tillåts")
+        raise _fail(path, None, f"filen är {len(raw)} byte; högst {MAX_BYTES} byte tillåts – dela upp texten")
     if not raw.strip():
         raise _fail(path, None, "filen är tom; den ska börja med ett front matter-block (---)")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        raise _fail(path, line, "filen är inte UTF-8; spara den som UTF-8") from None
+        raise _fail(path, line, "filen är inte sparad som UTF-8 (tecknet på raden går inte att läsa); "
+                                "spara den som UTF-8 i din editor", "fil") from None
+    if "\x00" in text:
+        raise _fail(path, text[: text.index("\x00")].count("\n") + 1, "filen innehåller ett nolltecken; "
+                    "den ser inte ut som en textfil – spara den som vanlig text (UTF-8)", "fil")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def parse(path: Path, raw: bytes) -> Document:
-    """Parse one content file; raise a Problem-carrying error on anything malformed."""
+    """Parse one content file; raise ContentError on anything malformed."""
     text = decode(path, raw)
     lines = text.split("\n")
     if lines[0].strip() != "---":
-        raise _fail(path, 1, "filen ska börja med en rad som bara innehåller --- (front matter)")
+        raise _fail(path, 1, "filen ska börja med en rad som bara innehåller --- (början på front matter)")
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
-        raise _fail(path, 1, "front matter-blocket stängs aldrig; lägg till en rad med --- efter fälten") from None
+        raise _fail(path, 1, "front matter-blocket stängs aldrig; lägg till en rad med bara --- efter fälten") from None
     source = "\n".join(lines[1:end])
+    if found := _HIDDEN_BREAK.search(source):
+        raise _fail(path, source.count("\n", 0, found.start()) + 2, f"tecknet U+{ord(found[0]):04X} (en osynlig "
+                    "radbrytning, ofta inklistrad från Word eller en PDF) får inte stå i front matter; ta bort det")
     try:
-        loader = _NoAliasLoader(source)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 2 if mark else 2
-        raise _fail(path, line, f"YAML-fel: {err.problem or err}") from None
-    except yaml.YAMLError as err:
-        raise _fail(path, 2, f"YAML-fel: {err}") from None
-    except (ValueError, TypeError, OverflowError) as err:
-        raise _fail(path, 2, f"ogiltigt värde: {err}") from None
+        loader = _SafeBoundedLoader(source)
+    except yaml.reader.ReaderError as err:
+        line = source[: err.position].count("\n") + 2
+        raise _fail(path, line, f"tecknet U+{err.character:04X} (ett osynligt styrtecken, ofta inklistrat från "
+                                "Word eller en PDF) får inte stå i front matter; ta bort det") from None
+    index: dict[Loc, int] = {}
+    values: dict[tuple[int, int], Loc] = {}
+    problems: list[Problem] = []
+    try:
+        node = _yaml_step(path, source, index, values, loader.get_single_node)
+        if node is not None:
+            _index_lines(path, node, (), index, source, problems, values)
+        if problems:
+            raise ContentError(problems)
+        data = _yaml_step(path, source, index, values, lambda: loader.construct_document(node)) if node else {}
+    finally:
+        loader.dispose()
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise _fail(path, 2, "front matter ska vara fält på formen 'namn: värde'")
-    index: dict[Loc, int] = {}
-    if node is not None:
-        _index_lines(node, (), index, offset=1)
-    return Document(path, data, "\n".join(lines[end + 1 :]), end + 2, index)
+        raise _fail(path, 2, "front matter ska vara fält på formen 'namn: värde', ett per rad")
+    return Document(path, data, "\n".join(lines[end + 1 :]), end + 2, index, text)
 
 
-def _fail(path: Path, line: int | None, message: str) -> Exception:
-    from .errors import ContentError
+def _yaml_step(path: Path, source: str, index: dict[Loc, int], values: dict[tuple[int, int], Loc],
+               step: Callable[[], Any]) -> Any:
+    """Run one step of the YAML loader, turning its errors into a Problem with line and field."""
+    try:
+        return step()
+    except yaml.MarkedYAMLError as err:
+        what = " ".join(x for x in (err.context, err.problem) if x) or str(err)
+        unclosed = any(key in what for key in _UNCLOSED)  # the line where it opens helps more than the end
+        mark = (err.context_mark if unclosed else None) or err.problem_mark or err.context_mark
+        line = _line(mark, source) if mark else 2
+        message = err.problem if isinstance(err, _Refused) and err.problem else messages.yaml_problem(what)
+        loc = values.get((mark.line, mark.column)) if mark else None
+        field = label(loc) if loc else _field_at(index, line)
+        if field == "front matter" and (key := _KEY.match(source.split("\n")[line - 2])):
+            field = key[1]  # the syntax broke before the keys were known: name the key written on the line
+        raise ContentError([Problem(path, line, field, message)]) from None
+    except yaml.YAMLError as err:
+        raise _fail(path, 2, messages.yaml_problem(str(err))) from None
+    except RecursionError:
+        raise _fail(path, 2, "front matter är för djupt nästlad; använd enkla fält och listor") from None
 
-    return ContentError([Problem(path, line, "front matter" if line else "fil", message)])
+
+def _fail(path: Path, line: int | None, message: str, field: str = "front matter") -> ContentError:
+    return ContentError([Problem(path, line, field if line else "fil", message)])

@@ -9,14 +9,16 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import frontmatter, messages
+from . import frontmatter, messages, safety
 from .archive import Archive
-from .errors import ContentError, Problem
+from .errors import ContentError, FieldError, Problem
 from .frontmatter import Document
 from .model import Agreement, Committee, Meeting, Partner, Report
 
 FOLDERS = ("committees", "partners", "decisions", "agreements", "reports")
 """Content folders, relative to the project root; each holds one Markdown file per record."""
+PAGES = "content"
+"""Hand-written pages (the engine's docs folder): checked for what must not be published."""
 
 _MATTER_HEADING = re.compile(r"^## +(?P<title>.+?) *\{#(?P<id>[^}\s]+)\} *$", re.MULTILINE)
 
@@ -35,34 +37,81 @@ def load(root: Path) -> Archive:
         "reports": lambda d: _record(Report, d, id=d.path.stem, body=d.body),
         "decisions": _meeting,
     }
+    checker = safety.HtmlChecker()
     for folder in FOLDERS:
         records[folder] = []
-        for path in _files(root, folder, problems):
+        for path in _files(root, folder, problems, broken):
             try:
-                doc = frontmatter.parse(path.relative_to(root), path.read_bytes())
+                doc = _read(root, path, problems, checker)
                 records[folder].append((builders[folder](doc), doc))
+                broken.discard(path.stem)
             except ContentError as err:
                 problems.extend(err.problems)
-                broken.add(path.stem)
+    problems.extend(_pages(root, checker))
     archive = Archive.build(**records, broken=broken)
     problems.extend(archive.problems)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(_placeholders_first(problems))
     return archive
 
 
-def _files(root: Path, folder: str, problems: list[Problem]) -> Iterator[Path]:
+def _placeholders_first(problems: list[Problem]) -> list[Problem]:
+    """On a line whose placeholder is still there, that is the one thing to say (not also 'not a date')."""
+    unfilled = {(p.path, p.line) for p in problems if p.message.startswith(safety.UNFILLED)}
+    return [p for p in problems if (p.path, p.line) not in unfilled or p.message.startswith(safety.UNFILLED)]
+
+
+def _files(root: Path, folder: str, problems: list[Problem], broken: set[str]) -> Iterator[Path]:
+    """The folder's Markdown files; anything else there is a problem (and its name a known-broken id)."""
     base = root / folder
     if not base.is_dir():
         return
     for path in sorted(base.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
+        rel = path.relative_to(root)
+        if path.name.startswith("."):
             continue
-        if path.suffix != ".md":
-            problems.append(Problem(path.relative_to(root), None, "fil",
-                                    f"bara Markdown-filer (.md) hör hemma i {folder}/; flytta eller byt namn på filen"))
+        broken.add(path.stem)
+        if path.is_dir():
+            problems.append(Problem(rel, None, "mapp", f"undermappar läses inte; lägg filerna direkt i {folder}/"))
+        elif path.suffix != ".md":
+            problems.append(Problem(rel, None, "fil", f"bara Markdown-filer (.md) hör hemma i {folder}/; "
+                                                      "flytta filen eller byt namn på den så att den slutar på .md"))
+        elif path.stem == "index":
+            problems.append(Problem(rel, None, "filnamn", "index.md är adressen till webbplatsens översiktssida och "
+                                                          "skulle skriva över den; ge filen ett annat namn"))
+        elif path.stat().st_size > frontmatter.MAX_BYTES:
+            problems.append(Problem(rel, None, "fil", f"filen är {path.stat().st_size} byte; högst "
+                                                      f"{frontmatter.MAX_BYTES} byte tillåts – dela upp texten"))
+        else:
+            yield path
+
+
+def _read(root: Path, path: Path, problems: list[Problem], checker: safety.HtmlChecker) -> Document:
+    """Parse one file and add whatever in it must not be published (even when it cannot be parsed)."""
+    rel, raw = path.relative_to(root), path.read_bytes()
+    try:
+        doc = frontmatter.parse(rel, raw)
+    except ContentError:
+        text = frontmatter.decode(rel, raw)  # raises again if the bytes themselves are the problem
+        problems.extend(safety.identity_numbers(Document(rel, {}, text, 1, {}, text)))
+        raise
+    problems.extend(safety.check(doc, checker))
+    return doc
+
+
+def _pages(root: Path, checker: safety.HtmlChecker) -> list[Problem]:
+    """Hand-written pages: no personal identity numbers, no unsafe HTML (the engine reads the rest)."""
+    problems: list[Problem] = []
+    for path in sorted((root / PAGES).rglob("*.md")):
+        rel, raw = path.relative_to(root), path.read_bytes()
+        try:
+            text = frontmatter.decode(rel, raw)
+            doc = frontmatter.parse(rel, raw) if text.startswith("---\n") else Document(rel, {}, text, 1, {}, text)
+        except ContentError as err:
+            problems.extend(err.problems)
             continue
-        yield path
+        problems.extend(safety.check(doc, checker, escaped=False))
+    return problems
 
 
 def _record(cls: type[R], doc: Document, **derived: Any) -> R:
@@ -70,11 +119,38 @@ def _record(cls: type[R], doc: Document, **derived: Any) -> R:
     try:
         return cls.model_validate({**doc.data, **derived})
     except ValidationError as err:
-        raise ContentError([_problem(doc, e) for e in err.errors()]) from None
+        raise ContentError(_problems(doc, err.errors())) from None
+
+
+def _problems(doc: Document, errors: list[Any]) -> list[Problem]:
+    """One problem per field: a value that fits no member of a union (date or year) is one mistake, not two."""
+    by_loc: dict[tuple[Any, ...], list[Any]] = {}
+    for error in errors:
+        loc = tuple(error["loc"])
+        by_loc.setdefault(loc[:-1] if _union_member(doc.data, loc) else loc, []).append(error)
+    return [_problem(doc, {**found[0], "loc": loc}) if len(found) == 1 else
+            Problem(doc.path, doc.line_of(loc), ".".join(map(str, loc)),
+                    messages.describe_union([e["loc"][-1] for e in found], found[0].get("input")))
+            for loc, found in by_loc.items()]
+
+
+def _union_member(data: Any, loc: tuple[Any, ...]) -> bool:
+    """Whether pydantic's last location part names a union member ('date', 'int'), not a key in the file."""
+    for part in loc[:-1]:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return bool(loc) and isinstance(loc[-1], str) and not isinstance(data, dict)
 
 
 def _problem(doc: Document, error: Any, prefix: tuple[str | int, ...] = ()) -> Problem:
     loc = (*prefix, *error["loc"])
+    if loc == ("id",):  # the id is the file name
+        return Problem(doc.path, None, "filnamn", messages.describe(error))
+    cause = error.get("ctx", {}).get("error")
+    if isinstance(cause, FieldError):
+        loc = (*loc, *cause.loc)
     if error["type"] == "missing" or error["type"] == "value_error" and loc and loc not in doc.lines:
         line = doc.line_of(loc[:-1]) if loc[:-1] else 2
     else:
@@ -92,18 +168,32 @@ def _meeting(doc: Document) -> Meeting:
         end = sections[i + 1].start() if i + 1 < len(sections) else len(doc.body)
         by_id[match["id"]] = (match, doc.body[match.end() : end].strip())
     problems = []
-    matters = doc.data.get("matters") if isinstance(doc.data.get("matters"), list) else []
+    raw = doc.data.get("matters")
+    matters: list[Any] = raw if isinstance(raw, list) else []
     for i, item in enumerate(matters):
         if isinstance(item, dict) and "id" in item:
+            for key in ("title", "body"):
+                if key in item:
+                    problems.append(Problem(doc.path, doc.line_of(("matters", i, key)), f"matters.{i}.{key}",
+                                            "ett ärendes rubrik och text står i texten under '## Rubrik {#id}'; "
+                                            "ta bort fältet"))
             found = by_id.pop(str(item["id"]), None)
             if found is None:
                 problems.append(Problem(doc.path, doc.line_of(("matters", i, "id")), f"matters.{i}.id",
                                         f"ärendet '{item['id']}' saknar rubrik i texten; skriv '## Rubrik {{#{item['id']}}}'"))
-                continue
-            item.update(title=found[0]["title"], body=found[1])
+            title, body = (found[0]["title"], found[1]) if found else (str(item["id"]), "")  # validate the rest too
+            item.update(title=title, body=body)
     for match, _ in by_id.values():
         line = doc.body_line + doc.body[: match.start()].count("\n")
         problems.append(Problem(doc.path, line, "text", f"rubriken har id '{match['id']}' men inget ärende i 'matters' har det id:t"))
+    try:
+        meeting = _record(Meeting, doc, introduction=introduction.strip())
+    except ContentError as err:
+        raise ContentError([*problems, *err.problems]) from None
+    if doc.path.name != f"{meeting.id}.md":
+        problems.append(Problem(doc.path, doc.line_of(("date",)), "date", (
+            f"filen heter {doc.path.name} men mötet gäller {meeting.committee} {meeting.date.isoformat()}; "
+            f"byt namn på filen till {meeting.id}.md eller rätta 'date' och 'committee'")))
     if problems:
         raise ContentError(problems)
-    return _record(Meeting, doc, introduction=introduction.strip())
+    return meeting

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 _BY_TYPE: dict[str, str] = {
@@ -44,14 +45,57 @@ def describe(error: dict[str, Any]) -> str:
         if hint is None and "@" in pattern:
             hint = "en e-postadress som 'namn@lund.se'"
         return f"'{error['input']}' har fel form; förväntat: {hint or pattern}"
-    if kind in ("union_tag_invalid", "union_type") or kind.startswith("date") and "int" in str(error.get("loc")):
-        return "ska vara ett datum (ÅÅÅÅ-MM-DD) eller ett årtal"
     text = _BY_TYPE.get(kind)
     if text is None:
         return f"ogiltigt värde ({error['msg']})"
     if kind in ("greater_than_equal", "less_than_equal"):
         limit = error["ctx"].get("ge", error["ctx"].get("le"))
         text += f"; gränsen är {limit}"
-    if "input" in error and kind not in ("missing", "extra_forbidden") and not isinstance(error["input"], dict):
+    if kind == "string_type" and isinstance(error.get("input"), int | float | dt.date):
+        text += "; sätt värdet inom citattecken"
+    if "input" in error and error["input"] is None and kind not in ("missing", "extra_forbidden"):
+        text = f"fältet är tomt men {text}"
+    elif "input" in error and kind not in ("missing", "extra_forbidden") and not isinstance(error["input"], dict | list):
         text = f"'{error['input']}' {text}"
     return text
+
+
+_UNION_MEMBERS = {"date": "ett datum (ÅÅÅÅ-MM-DD)", "int": "ett årtal"}
+
+
+def describe_union(members: list[str], value: Any) -> str:
+    """A value that fits none of a field's forms (a term's start: a date or a year)."""
+    forms = " eller ".join(_UNION_MEMBERS.get(m, m) for m in members)
+    return f"'{value}' ska vara {forms}" if value is not None and not isinstance(value, dict | list) else f"ska vara {forms}"
+
+
+_YAML_PROBLEMS: dict[str, str] = {
+    "'\\t'": "tabbtecken används inte för indrag; dra in med mellanslag",
+    "mapping values are not allowed": "ett kolon på fel ställe; sätt värdet inom citattecken om det innehåller ': '",
+    "could not find expected ':'": "ett kolon saknas efter fältnamnet, eller ett citattecken stängs aldrig",
+    "cannot start any token": "ett tecken som inte får inleda ett värde (t.ex. tabb, @ eller `); dra in med mellanslag "
+                              "och sätt värdet inom citattecken",
+    "expected <block end>": "indraget stämmer inte med raderna ovan; fält på samma nivå ska börja i samma kolumn",
+    "did not find expected key": "indraget stämmer inte med raderna ovan; fält på samma nivå ska börja i samma kolumn",
+    "did not find expected '-' indicator": "indraget stämmer inte i listan; varje rad i listan ska börja med '- ' "
+                                           "i samma kolumn",
+    "found unexpected end of stream": "ett citattecken eller en parentes stängs aldrig",
+    "expected the node content": "ett värde saknas, eller en parentes stängs aldrig",
+    "expected ',' or ']'": "en lista inom [ ] stängs aldrig, eller ett kommatecken saknas",
+    "expected ',' or '}'": "en grupp inom { } stängs aldrig, eller ett kommatecken saknas",
+    "could not determine a constructor": "okänd tagg (!); ta bort utropstecknet eller sätt värdet inom citattecken",
+    "found undefined tag handle": "okänd tagg (!); ta bort utropstecknet eller sätt värdet inom citattecken",
+    "found unhashable key": "en lista eller grupp kan inte vara ett fältnamn",
+    "found unknown escape character": "okänd kombination med \\ inom citattecken; använd enkla citattecken ' '",
+    "found a tab character": "tabbtecken används inte för indrag; dra in med mellanslag",
+    "expected alphabetic or numeric character": "ett tecken som inte får inleda ett värde (* & ! |); sätt värdet "
+                                                "inom citattecken",
+}
+
+
+def yaml_problem(problem: str) -> str:
+    """PyYAML's (English) complaint as a Swedish sentence an editor can act on."""
+    for key, text in _YAML_PROBLEMS.items():
+        if key in problem:
+            return f"YAML-fel: {text}"
+    return f"YAML-fel ({problem}); kontrollera kolon, indrag och citattecken"

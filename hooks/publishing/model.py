@@ -10,9 +10,11 @@ import datetime as dt
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic.json_schema import WithJsonSchema
 
 from . import citations
 from .citations import Citation
+from .errors import FieldError
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 """A stable id: lowercase letters, digits and single hyphens (the file name without .md)."""
@@ -22,7 +24,7 @@ Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?:
 Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$")]
 
 
-def _luhn_ok(digits: str) -> bool:
+def luhn_ok(digits: str) -> bool:
     total = 0
     for i, ch in enumerate(reversed(digits)):
         n = int(ch) * (2 if i % 2 else 1)
@@ -34,7 +36,7 @@ def _org_number(value: str) -> str:
     digits = value.replace("-", "")
     if int(digits[2]) < 2:
         raise ValueError("tredje siffran i ett organisationsnummer är 2 eller högre (annars är det ett personnummer)")
-    if not _luhn_ok(digits):
+    if not luhn_ok(digits):
         raise ValueError("kontrollsiffran stämmer inte; kontrollera numret")
     return value
 
@@ -48,7 +50,8 @@ def _citation(value: object) -> object:
     return citations.parse(value) if isinstance(value, str) else value
 
 
-CitationField = Annotated[Citation, BeforeValidator(_citation)]
+CitationField = Annotated[Citation, BeforeValidator(_citation), WithJsonSchema(
+    {"type": "string", "pattern": citations.PATTERN.pattern, "examples": ["2017-08-23 §§ 154, 155"]})]
 
 
 class Record(BaseModel):
@@ -57,7 +60,14 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
 
 
-class Committee(Record):
+class FileRecord(Record):
+    """A record that is a content file of its own."""
+
+    reviewed_numbers: list[str] = []
+    """Numbers in this file that look like personal identity numbers but an editor has checked (e.g. a phone number)."""
+
+
+class Committee(FileRecord):
     """A committee (nämnd) whose meetings the site publishes."""
 
     id: Slug
@@ -71,7 +81,7 @@ class Committee(Record):
     body: str = ""
 
 
-class Partner(Record):
+class Partner(FileRecord):
     """A partner organisation, described once; agreements refer to it by id."""
 
     id: Slug
@@ -103,7 +113,7 @@ class Term(Record):
     @model_validator(mode="after")
     def _ordered(self) -> Term:
         if self.last_day < self.first_day:
-            raise ValueError("perioden slutar innan den börjar; 'end' ska vara samma dag som eller efter 'start'")
+            raise FieldError(("end",), "perioden slutar innan den börjar; 'end' ska vara samma dag som eller efter 'start'")
         return self
 
 
@@ -127,7 +137,7 @@ class Contact(Record):
     email: Email | None = None
 
 
-class Agreement(Record):
+class Agreement(FileRecord):
     """An agreement (överenskommelse), e.g. an IOP with a non-profit partner."""
 
     id: Slug
@@ -153,11 +163,13 @@ class Agreement(Record):
     @model_validator(mode="after")
     def _funding_in_term(self) -> Agreement:
         years = [f.year for f in self.funding]
-        for year in years:
+        for i, year in enumerate(years):
             if year not in self.term.years:
-                raise ValueError(f"finansiering för år {year} ligger utanför perioden {self.term.first_day.year}–{self.term.last_day.year}")
-        if len(set(years)) != len(years):
-            raise ValueError("samma år står flera gånger under 'funding'")
+                raise FieldError(("funding", i, "year"), f"finansiering för år {year} ligger utanför perioden "
+                                 f"{self.term.first_day.year}–{self.term.last_day.year}; ändra året eller 'term'")
+            if year in years[:i]:
+                raise FieldError(("funding", i, "year"), f"år {year} står flera gånger under 'funding'; "
+                                 "slå ihop raderna")
         return self
 
 
@@ -177,7 +189,7 @@ class Matter(Record):
     body: str = ""
 
 
-class Meeting(Record):
+class Meeting(FileRecord):
     """A committee meeting and the summary of what it decided."""
 
     committee: Slug
@@ -193,7 +205,7 @@ class Meeting(Record):
         return f"{self.date.isoformat()}-{self.committee}"
 
 
-class Report(Record):
+class Report(FileRecord):
     """An officer's report (tjänsteskrivelse): the proposal behind a decision."""
 
     id: Slug

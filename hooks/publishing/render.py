@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import citations, dates, feeds, furniture, urls
 from .archive import Archive
@@ -39,6 +39,12 @@ class Page:
         return urls.source_path(self.url)
 
 
+def _escaped(value: Any) -> Any:
+    """Autoescape, and a backslash too: values also land in YAML "…" strings (a page's description),
+    where `\x3c` would otherwise turn back into `<`."""
+    return Markup(str(escape(value)).replace("\\", "&#92;")) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
 @dataclass
 class Context:
     """What every template may read."""
@@ -58,7 +64,7 @@ class Renderer:
         self.ctx = ctx
         self.env = Environment(
             loader=FileSystemLoader(Path(__file__).parent / "templates"),
-            autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+            autoescape=True, finalize=_escaped, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True,
         )
         self.env.filters.update(date=dates.long_date, month_year=dates.month_year, kr=dates.kronor)

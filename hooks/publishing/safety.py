@@ -1,0 +1,272 @@
+"""What must never be published: personal identity numbers, HTML that runs script or loads another
+site, and placeholders an editor forgot to fill in.
+
+Every content file is scanned as text (front matter and body, so a number in a YAML comment is
+found too); bodies are rendered with the same Markdown extensions as the site and the resulting HTML
+is read with a real HTML parser, so Markdown syntax (a `javascript:` link, a remote image, an
+`{: onclick=… }` attribute list) is judged by what it becomes, and code blocks are left alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import markdown
+
+from .errors import Problem
+from .frontmatter import Document, Loc, label
+from .model import luhn_ok
+
+PLACEHOLDER = "FYLL I"
+"""Marks a value the scaffolding left for the editor; a file that still holds it is not published."""
+
+_PLACEHOLDER = re.compile(r"FYLL[ -]I")
+UNFILLED = f"platshållaren '{PLACEHOLDER}' är kvar"
+
+REVIEWED_FIELD = "reviewed_numbers"
+"""Front-matter field listing numbers in this file an editor has checked are not personal identity numbers."""
+
+MARKDOWN_EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition"]
+"""MkDocs' built-in extensions plus those of mkdocs.yml (a test keeps them in step)."""
+
+_SEPARATOR = "[-+\u2010\u2011\u2012\u2013\u2212 ]"
+"""Hyphen or plus, and what a word processor turns a hyphen into (en dash, non-breaking hyphen, …)."""
+_IDENTITY_NUMBER = re.compile(
+    rf"(?<![\d])(?P<century>\d{{2}})?(?P<date>\d{{6}})(?P<sep>{_SEPARATOR})?(?P<tail>\d{{4}})(?![\d])"
+)
+
+
+# -- personal identity numbers -----------------------------------------------------------------
+
+
+def is_identity_number(century: str | None, date: str, tail: str) -> bool:
+    """A personnummer or samordningsnummer (day + 60): a real date and a valid Luhn check digit.
+
+    Organisation numbers fail the date test (their month, the third and fourth digits, is 20 or more).
+    """
+    if not luhn_ok(date + tail):
+        return False
+    yy, month, day = int(date[:2]), int(date[2:4]), int(date[4:6])
+    if day > 60:
+        day -= 60
+    years = [int(century) * 100 + yy] if century else [1900 + yy, 2000 + yy]
+    return any(_real_date(year, month, day) for year in years)
+
+
+def _real_date(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"\D", "", value)[-10:]
+
+
+def identity_numbers(doc: Document) -> list[Problem]:
+    """Every personal identity number in a file, unless listed under `reviewed_numbers` (separators aside)."""
+    reviewed = doc.data.get(REVIEWED_FIELD)
+    listed = [str(v) for v in reviewed] if isinstance(reviewed, list) else []
+    unused = {_digits(v): i for i, v in enumerate(listed)}
+    own_lines = {at for loc, at in doc.lines.items() if loc[:1] == (REVIEWED_FIELD,)}
+    problems = []
+    for line, text in enumerate(doc.text.split("\n"), start=1):
+        if line in own_lines:
+            continue
+        for match in _IDENTITY_NUMBER.finditer(text):
+            if match["century"] and match["century"] not in ("18", "19", "20"):
+                continue
+            if not is_identity_number(match["century"], match["date"], match["tail"]):
+                continue
+            if _digits(match[0]) in {_digits(v) for v in listed}:
+                unused.pop(_digits(match[0]), None)
+                continue
+            masked = match[0][: -4] + "XXXX"
+            problems.append(Problem(doc.path, line, _field(doc, line), (
+                f"'{masked}' ser ut som ett personnummer; personnummer får aldrig publiceras – ta bort det. "
+                f"Är det ett annat nummer (t.ex. ett telefonnummer) som du har kontrollerat: skriv det under "
+                f"'{REVIEWED_FIELD}' i filens front matter")))
+    for i in unused.values():
+        problems.append(Problem(doc.path, doc.line_of((REVIEWED_FIELD, i)), f"{REVIEWED_FIELD}.{i}", (
+            f"'{listed[i][:-4]}XXXX' finns inte i filen som ett nummer som liknar ett personnummer; "
+            "ta bort raden (listan ska bara ha nummer som står i filen)")))
+    return problems
+
+
+def _field(doc: Document, line: int) -> str:
+    """The front-matter field a line belongs to (the nearest key above it), or 'text' in the body."""
+    if line >= doc.body_line:
+        return "text"
+    above = [(at, loc) for loc, at in doc.lines.items() if at <= line]
+    return label(max(above, key=lambda x: (x[0], len(x[1])))[1]) if above else "front matter"
+
+
+# -- HTML that runs script or loads another site ----------------------------------------------
+
+
+_REFUSED_TAGS = {
+    "script": "kör kod i läsarens webbläsare",
+    "iframe": "visar en annan webbplats inne i sidan",
+    "frame": "visar en annan webbplats inne i sidan",
+    "frameset": "visar en annan webbplats inne i sidan",
+    "object": "bäddar in innehåll från en annan källa",
+    "embed": "bäddar in innehåll från en annan källa",
+    "applet": "kör kod i läsarens webbläsare",
+    "base": "ändrar vart alla länkar på sidan går",
+    "meta": "kan skicka läsaren vidare till en annan webbplats",
+    "link": "hämtar en fil från en annan källa",
+    "style": "kan hämta filer från andra webbplatser och ändra sidans utseende",
+    "form": "kan skicka det läsaren skriver till en annan webbplats",
+}
+_URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "data", "poster", "background",
+                   "xlink:href", "cite", "longdesc", "manifest", "ping"}
+_LOADING_ATTRIBUTES = {"src", "srcset", "data", "poster", "background", "xlink:href", "manifest", "ping"}
+"""URL attributes the browser fetches by itself, without the reader clicking anything."""
+_MARKUP = re.compile(r"[<\[{&]")
+"""What every unsafe construct needs: a tag or autolink (<), a link or image ([), an attribute list ({), an entity (&)."""
+_SAFE_DATA = re.compile(r"^data:image/(png|jpeg|gif|webp);", re.IGNORECASE)
+_RUNS = re.compile(r"^(javascript|vbscript|livescript):")
+_REMOTE = re.compile(r"^([a-z][a-z0-9+.-]*:|//)(?<!data:)")
+_SVG_LOADING = {"use", "image", "feimage"}
+"""SVG elements whose href the browser fetches by itself."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something unsafe in rendered HTML, and the text to look for in the source to find its line."""
+
+    needle: str
+    message: str
+
+
+class _Inspector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.findings: list[Finding] = []
+        self._heading: list[str] | None = None
+
+    def handle_data(self, data: str) -> None:
+        if self._heading is not None:
+            self._heading.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        # A page's <title> is its h1 as text, entities decoded (MkDocs, then Material's `striptags`):
+        # there, '</title' would end the title and let what follows run as HTML.
+        if tag == "h1" and self._heading is not None and "</title" in "".join(self._heading).lower():
+            self.findings.append(Finding("title", "rubriken innehåller '</title', som skulle avsluta sidans titel "
+                                                  "och låta resten köras som kod; skriv rubriken utan det"))
+        if tag == "h1":
+            self._heading = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "h1":
+            self._heading = []
+        if tag in _REFUSED_TAGS:
+            self.findings.append(Finding(f"<{tag}", f"<{tag}> {_REFUSED_TAGS[tag]}; ta bort det – sådant "
+                                                    "publiceras inte (länka i stället med [text](https://…))"))
+            return
+        for name, value in attrs:
+            self.findings.extend(_attribute(tag, name, value or ""))
+
+    handle_startendtag = handle_starttag
+
+
+def _attribute(tag: str, name: str, value: str) -> Iterator[Finding]:
+    if name.startswith("on"):
+        yield Finding(name, f"attributet {name} kör kod i läsarens webbläsare; ta bort det")
+        return
+    if name == "style" and re.search(r"url\s*\(|expression\s*\(|@import", value, re.IGNORECASE):
+        yield Finding("style", "attributet style hämtar en fil eller kör kod; ta bort det")
+        return
+    if name not in _URL_ATTRIBUTES:
+        return
+    loads = name in _LOADING_ATTRIBUTES or name in ("href", "xlink:href") and tag in _SVG_LOADING
+    for url in (value.split(",") if name == "srcset" else [value]):
+        compact = re.sub(r"[\x00-\x20]", "", url).lower()
+        shown = url.strip()[:40]
+        if _RUNS.match(compact) or compact.startswith("data:") and not _SAFE_DATA.match(compact):
+            yield Finding(shown or name, f"adressen '{shown}' kör kod; använd en vanlig webbadress som börjar med "
+                                         "https://")
+        elif loads and _REMOTE.match(compact):
+            address = shown.split()[0]
+            yield Finding(address, f"'{address}' hämtas från en annan webbplats när sidan visas; lägg filen på "
+                                   "webbplatsen i stället, eller länka till den med [text](adress)")
+
+
+class HtmlChecker:
+    """Renders Markdown like the site does and reports what in the HTML is unsafe; one per build."""
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
+
+    def findings(self, text: str) -> list[Finding]:
+        if not _MARKUP.search(text):  # no tag, link, attribute list or entity: plain text, nothing to run
+            return []
+        self._md.reset()
+        inspector = _Inspector()
+        inspector.feed(self._md.convert(text))
+        inspector.close()
+        return inspector.findings
+
+    def body(self, path: Path, body: str, first_line: int) -> list[Problem]:
+        """Unsafe HTML in a Markdown body, each at the first line (from where the last one was) holding it."""
+        lines = body.split("\n")
+        cursor: dict[str, int] = {}
+        problems = []
+        for finding in self.findings(body):
+            start = cursor.get(finding.needle.lower(), 0)
+            hit = next((i for i in range(start, len(lines)) if finding.needle.lower() in lines[i].lower()), None)
+            cursor[finding.needle.lower()] = (hit + 1) if hit is not None else start
+            problems.append(Problem(path, first_line + (hit or 0), "text", finding.message))
+        return problems
+
+    def values(self, doc: Document, escaped: bool = True) -> list[Problem]:
+        """Front-matter text as it is published: by our templates HTML-escaped, then read as Markdown (in a
+        heading); in a hand-written page (`escaped=False`) the theme prints values such as `title` raw."""
+        problems = []
+        for loc, value in _strings(doc.data, ()):
+            text = html.escape(value, quote=False).replace("\\", "&#92;") if escaped else value  # as render.py
+            for finding in self.findings(f"# {text}\n\n{text}\n")[:1]:
+                problems.append(Problem(doc.path, doc.line_of(loc), label(loc), finding.message))
+        return problems
+
+
+def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*loc, str(key)))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*loc, i))
+
+
+# -- placeholders ------------------------------------------------------------------------------
+
+
+def placeholders(doc: Document) -> list[Problem]:
+    """Every line still holding a scaffold placeholder (FYLL I, or FYLL-I in an id); YAML comments aside."""
+    found = []
+    for line, text in enumerate(doc.text.split("\n"), start=1):
+        if line < doc.body_line:
+            text = "" if text.lstrip().startswith("#") else text.split(" #")[0]
+        if _PLACEHOLDER.search(text):
+            found.append(Problem(doc.path, line, _field(doc, line), f"{UNFILLED}; skriv in det rätta värdet "
+                                 "(eller ta bort raden om fältet är valfritt)"))
+    return found
+
+
+def check(doc: Document, checker: HtmlChecker, escaped: bool = True) -> list[Problem]:
+    """Everything in one file that must not be published (`escaped`: whether its values reach the page escaped)."""
+    return [*identity_numbers(doc), *checker.body(doc.path, doc.body, doc.body_line), *checker.values(doc, escaped),
+            *placeholders(doc)]

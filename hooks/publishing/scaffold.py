@@ -1,0 +1,195 @@
+"""`make new-meeting` and `make new-agreement`: a new content file with every field present and
+explained, ready for the editor to fill in. Each value to fill in holds the placeholder FYLL I,
+which `make check` refuses until it is replaced."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+import unicodedata
+from pathlib import Path
+from string import Template
+
+from . import dates, frontmatter
+from .archive import normalised_name
+from .errors import ContentError
+from .safety import PLACEHOLDER
+
+P = PLACEHOLDER
+
+MEETING = Template(f"""---
+# Ett sammanträde. Filen heter <datum>-<nämnd>.md. Ersätt allt som är markerat {P.lower()} och ta bort
+# de valfria fälten du inte behöver. Kontrollera med `make check`, förhandsgranska med `make serve`.
+committee: $committee            # nämnden: namnet på en fil i committees/ (utan .md)
+date: $date                      # sammanträdets datum, ÅÅÅÅ-MM-DD
+title: "$title"                  # sidans rubrik
+minutes_url:                     # valfritt: länk till protokollet när det är publicerat, https://…
+matters:                         # ärendena; vart och ett har en rubrik med samma id i texten nedan
+  - id: {P.replace(" ", "-")}-arendets-id   # unikt på hela webbplatsen: a–z, siffror, bindestreck
+    paragraphs: []               # valfritt: paragraf(er) i protokollet, t.ex. [112] eller [154, 155]
+    case_number:                 # valfritt: diarienummer, t.ex. SO 2021/0001
+    adopts: []                   # valfritt: överenskommelser som beslutet antar (filnamn i agreements/)
+    agreements: []               # valfritt: överenskommelser som ärendet gäller utan att anta dem
+    concerns: []                 # valfritt: partner som ärendet gäller (filnamn i partners/)
+reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
+---
+{P}: en inledning om sammanträdet och de viktigaste besluten.
+
+## {P}: ärendets rubrik {{#{P.replace(" ", "-")}-arendets-id}}
+
+{P}: en sammanfattning av ärendet och vad nämnden beslutade.
+""")
+
+AGREEMENT = Template(f"""---
+# En överenskommelse. Filen heter <partner>-<första år>-<sista år>.md. Ersätt allt som är markerat
+# {P.lower()} och ta bort de valfria fälten du inte behöver. Kontrollera med `make check`.
+title: "{P}: t.ex. Överenskommelse om idéburet offentligt partnerskap med $name $first–$last"
+partner: $partner                # partnern: namnet på en fil i partners/ (utan .md)
+public_party: "{P}: den offentliga parten, t.ex. Socialförvaltningen i Lund"
+committee: $committee            # valfritt: nämnden (filnamn i committees/)
+date:                            # valfritt: datumet som står på överenskommelsen, ÅÅÅÅ-MM-DD
+signed:                          # valfritt: när den skrevs under, ÅÅÅÅ-MM-DD
+term:                            # perioden: exakta datum, eller bara årtal om källan bara anger år
+  start: $P                      # t.ex. $first-01-01, eller $first
+  end: $P                        # t.ex. $last-12-31, eller $last
+review_by:                       # valfritt: senaste dag för översyn, ÅÅÅÅ-MM-DD
+case_number:                     # valfritt: diarienummer, t.ex. SO 2020/0155
+renews:                          # valfritt: den äldre överenskommelse som denna ersätter (filnamn i agreements/)
+adopted_by:                      # valfritt: beslutet som antog den om mötet inte är publicerat, t.ex. "2017-08-23 §§ 154, 155"
+funding:                         # finansiering per kalenderår inom perioden; belopp i kronor utan mellanslag
+$funding
+contacts:                        # kontaktpersoner; ta bort listan (skriv contacts: []) om det inte finns några
+  - name: "{P}: förnamn efternamn"
+    role:                        # valfritt: t.ex. Utvecklingschef
+    organisation:                # valfritt: t.ex. Socialförvaltningen
+    email:                       # valfritt: namn@lund.se
+source:                          # valfritt: varifrån uppgifterna kommer, om texten nedan inte är överenskommelsens egen
+reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
+---
+{P}: överenskommelsens text, med ## rubriker (t.ex. ## Bakgrund, ## Ekonomi).
+""")
+
+FUNDING_ROW = Template("""  - year: $year
+    amount: $P                   # t.ex. 250000; skriv amount: om bara priskompensation anges
+    price_compensation: false    # true om beloppet räknas upp med priskompensation
+    note:                        # valfritt: t.ex. "samt fritt nyttjande av lokal\"""")
+
+PARTNER = Template(f"""---
+# En partner: en organisation, beskriven en gång. Överenskommelser hänvisar till filens namn.
+name: "$name"  # organisationens namn som det ska stå på webbplatsen
+organisation_number:             # valfritt: NNNNNN-NNNN (tredje siffran är 2 eller högre)
+address:                         # valfritt: t.ex. Bredgatan 19–21, Lund
+website:                         # valfritt: https://…
+reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
+---
+{P}: en kort beskrivning av organisationen.
+""")
+
+
+class ScaffoldError(Exception):
+    """The file cannot be created; the message (Swedish) says why and what to do."""
+
+
+def slug(name: str) -> str:
+    """A file name (id) from a name: 'Vänskapens hus' -> 'vanskapens-hus'."""
+    plain = unicodedata.normalize("NFKD", name.casefold()).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", plain))
+
+
+def new_meeting(root: Path, date: str, committee: str = "socialnamnden") -> Path:
+    """Write decisions/<date>-<committee>.md; return its path."""
+    try:
+        day = dt.date.fromisoformat(date)
+    except ValueError:
+        raise ScaffoldError(f"DATE='{date}' är inget datum; skriv DATE=ÅÅÅÅ-MM-DD") from None
+    name = _names(root, "committees").get(committee)
+    if name is None:
+        raise ScaffoldError(f"det finns ingen nämnd '{committee}' i committees/; skriv COMMITTEE=<filnamn utan .md>")
+    title = f"{name} – aktuella beslut {dates.month_year(day)}"
+    text = MEETING.substitute(committee=committee, date=day.isoformat(), title=title)
+    return _write(root / "decisions" / f"{day.isoformat()}-{committee}.md", text)
+
+
+def new_agreement(root: Path, partner: str, years: str = "", committee: str = "socialnamnden") -> list[Path]:
+    """Write agreements/<partner>-<first>-<last>.md (and partners/<partner>.md if it is new); return the paths."""
+    first, last = _years(years)
+    partners = _names(root, "partners")
+    by_name = {normalised_name(n): pid for pid, n in partners.items()}
+    pid = next((p for p in (partner, by_name.get(normalised_name(partner)), slug(partner)) if p in partners), None)
+    written = []
+    if pid is None:
+        pid = slug(partner)
+        if not pid or partner == pid:
+            raise ScaffoldError(f"det finns ingen partner '{partner}'; skriv PARTNER=\"Organisationens namn\" för en "
+                                f"ny partner eller ett av: {', '.join(sorted(partners))}")
+        written.append(_write(root / "partners" / f"{pid}.md", PARTNER.substitute(name=partner.replace('"', "'"))))
+    name = partners.get(pid, partner)
+    funding = "\n".join(FUNDING_ROW.substitute(year=y, P=P) for y in range(first, last + 1))
+    text = AGREEMENT.substitute(name=name, partner=pid, committee=committee, first=first, last=last,
+                                funding=funding, P=P)
+    return [*written, _write(root / "agreements" / f"{pid}-{first}-{last}.md", text)]
+
+
+def _years(years: str) -> tuple[int, int]:
+    if not years.strip():
+        first = dates.build_date().year
+        return first, first + 2
+    match = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", years)
+    if not match or not int(match[1]) <= int(match[2]) <= int(match[1]) + 10:
+        raise ScaffoldError(f"YEARS='{years}' ska vara första och sista år, t.ex. YEARS=2024-2026")
+    return int(match[1]), int(match[2])
+
+
+def _names(root: Path, folder: str) -> dict[str, str]:
+    """Id -> name of every readable record in a folder (broken files are for `make check` to report)."""
+    names = {}
+    for path in sorted((root / folder).glob("*.md")):
+        try:
+            doc = frontmatter.parse(path, path.read_bytes())
+        except ContentError:
+            continue
+        names[path.stem] = str(doc.data.get("name", path.stem))
+    return names
+
+
+def _aligned(text: str, column: int = 34) -> str:
+    """Front-matter comments lined up in one column, whatever length the values got."""
+    out = []
+    for line in text.split("\n"):
+        value, sep, comment = line.partition("  # ")
+        out.append(f"{value.rstrip():<{column - 1}} # {comment}" if sep and value.strip() else line)
+    return "\n".join(out)
+
+
+def _write(path: Path, text: str) -> Path:
+    if path.exists():
+        raise ScaffoldError(f"{path.parent.name}/{path.name} finns redan; öppna den i stället, eller välj ett annat "
+                            "datum eller andra år")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(_aligned(text), encoding="utf-8")
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`scaffold meeting DATE [COMMITTEE]` or `scaffold agreement PARTNER [YEARS] [COMMITTEE]`."""
+    args = sys.argv[1:] if argv is None else argv
+    kind, rest = (args[0], [a for a in args[1:]]) if args else ("", [])
+    try:
+        if kind == "meeting" and rest and rest[0]:
+            paths = [new_meeting(Path.cwd(), rest[0], *(r for r in rest[1:2] if r))]
+        elif kind == "agreement" and rest and rest[0]:
+            paths = new_agreement(Path.cwd(), rest[0], *rest[1:3])
+        else:
+            raise ScaffoldError("skriv make new-meeting DATE=ÅÅÅÅ-MM-DD [COMMITTEE=…] eller "
+                                "make new-agreement PARTNER=\"…\" [YEARS=ÅÅÅÅ-ÅÅÅÅ]")
+    except ScaffoldError as err:
+        print(f"Kunde inte skapa filen: {err}", file=sys.stderr)
+        return 1
+    for path in paths:
+        print(f"Skapade {path.relative_to(Path.cwd())}: fyll i det som är markerat {P} och kör make check.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

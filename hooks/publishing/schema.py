@@ -1,0 +1,63 @@
+"""The front matter of each kind of content file as JSON Schema, generated from the model.
+
+Editors' tools and other programs can validate a file's front matter with these without running
+this code; `make schema` regenerates them and a test keeps the committed copies in step.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .model import Agreement, Committee, Meeting, Partner, Report
+
+KINDS: dict[str, type[BaseModel]] = {
+    "committees": Committee, "partners": Partner, "decisions": Meeting, "agreements": Agreement, "reports": Report,
+}
+"""The model class of each content folder's files."""
+
+DERIVED: dict[str, tuple[str, ...]] = {
+    "Committee": ("id", "body"), "Partner": ("id", "body"), "Agreement": ("id", "body"), "Report": ("id", "body"),
+    "Meeting": ("introduction",), "Matter": ("title", "body"),
+}
+"""Fields the loader fills in from the file name and the Markdown body: not written in front matter."""
+
+
+def front_matter_schema(folder: str) -> dict[str, Any]:
+    """JSON Schema (2020-12) of the front matter of a file in `folder`."""
+    cls = KINDS[folder]
+    schema = cls.model_json_schema(mode="validation")
+    for name, part in [(cls.__name__, schema), *schema.get("$defs", {}).items()]:
+        for field in DERIVED.get(name, ()):
+            part.get("properties", {}).pop(field, None)
+            if field in part.get("required", []):
+                part["required"].remove(field)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$comment": f"Front matter of {folder}/*.md. Generated from hooks/publishing/model.py by `make schema`.",
+            **schema}
+
+
+def render(folder: str) -> str:
+    return json.dumps(front_matter_schema(folder), ensure_ascii=False, indent=2) + "\n"
+
+
+def path_of(root: Path, folder: str) -> Path:
+    return root / "schema" / f"{folder}.schema.json"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write schema/<folder>.schema.json for every content folder."""
+    args = sys.argv[1:] if argv is None else argv
+    root = Path(args[0]) if args else Path(".")
+    for folder in KINDS:
+        path_of(root, folder).parent.mkdir(exist_ok=True)
+        path_of(root, folder).write_text(render(folder), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

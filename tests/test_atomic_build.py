@@ -1,0 +1,59 @@
+"""`make site` publishes all or nothing: a failed build leaves the previous site/ byte for byte."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+from publishing.loader import FOLDERS, PAGES
+from test_check import link_engine
+
+
+def project_copy(dest: Path) -> Path:
+    """The project as an editor's checkout: content copied, engine and tools alongside."""
+    for folder in (*FOLDERS, PAGES):
+        shutil.copytree(ROOT / folder, dest / folder)
+    link_engine(dest)
+    for name in ("Makefile", "requirements.txt"):
+        shutil.copy2(ROOT / name, dest / name)  # keeps mtimes: make must not reinstall the venv
+    return dest
+
+
+def make_site(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["make", "--no-print-directory", "site", f"VENV={ROOT / '.venv'}", f"PY={sys.executable}"],
+                          cwd=root, capture_output=True, text=True, check=False, env={"BUILD_DATE": "2022-06-01",
+                                                                        "PATH": "/usr/bin:/bin"})
+
+
+def snapshot(folder: Path) -> dict[str, bytes | None]:
+    """Every file's bytes and every folder, by relative path."""
+    return {p.relative_to(folder).as_posix(): (p.read_bytes() if p.is_file() else None) for p in folder.rglob("*")}
+
+
+def test_successful_build_replaces_the_site(tmp_path: Path) -> None:
+    root = project_copy(tmp_path)
+    (root / "site").mkdir()
+    (root / "site" / "stale.html").write_text("old page", encoding="utf-8")
+    result = make_site(root)
+    assert result.returncode == 0, result.stderr
+    assert (root / "site" / "index.html").is_file()
+    assert not (root / "site" / "stale.html").exists()
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
+    root = project_copy(tmp_path)
+    assert make_site(root).returncode == 0
+    before = snapshot(root / "site")
+    assert len(before) > 20
+    agreement = root / "agreements" / "vanskapens-hus-2021-2023.md"
+    agreement.write_text(agreement.read_text(encoding="utf-8").replace("end: 2023-12-31", "end: 2023-02-30"),
+                         encoding="utf-8")
+    result = make_site(root)
+    assert result.returncode != 0
+    assert "agreements/vanskapens-hus-2021-2023.md:9: term.end:" in result.stdout + result.stderr
+    assert snapshot(root / "site") == before
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []

@@ -1,0 +1,153 @@
+"""Every kind of bad input, from a corpus of broken trees (tests/cases/broken.yaml): each stops
+`make check` and the real build with a message naming the file and the line or field."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import ROOT
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from publishing import check, frontmatter
+
+CASES_DIR = Path(__file__).parent / "cases"
+BASE: dict[str, str] = yaml.safe_load((CASES_DIR / "base.yaml").read_text(encoding="utf-8"))
+CASES: list[dict[str, Any]] = yaml.safe_load((CASES_DIR / "broken.yaml").read_text(encoding="utf-8"))
+
+
+def write_case(root: Path, case: dict[str, Any]) -> Path:
+    """The base tree with the case's changes, plus what the engine needs to build it."""
+    files: dict[str, str | bytes | None] = {**BASE, **case.get("files", {})}
+    for rel, swaps in case.get("replace", {}).items():
+        text = files[rel]
+        assert isinstance(text, str)
+        for old, new in swaps:
+            assert old in text, f"{case['case']}: {old!r} not in {rel}"
+            text = text.replace(old, new)
+        files[rel] = text
+    for rel, content in files.items():
+        if content is None:
+            continue
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    if "large" in case:
+        (root / case["large"]).write_bytes(b"---\ntitle: x\n---\n" + b"text " * (frontmatter.MAX_BYTES // 5))
+    link_engine(root)
+    return root
+
+
+def link_engine(root: Path) -> None:
+    """mkdocs.yml, the hooks and the theme folder of the real project, next to the case's content."""
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "hooks").symlink_to(ROOT / "hooks")
+    if (ROOT / "site_src").is_dir():
+        shutil.copytree(ROOT / "site_src", root / "site_src", dirs_exist_ok=True)
+    for folder in [*mkdocs_config().get("watch", []), "site_src"]:  # MkDocs refuses a config whose folders are missing
+        (root / folder).mkdir(parents=True, exist_ok=True)
+
+
+def mkdocs_config() -> dict[str, Any]:
+    """mkdocs.yml as data (Python tags, e.g. Material's emoji functions, read as None)."""
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+
+def test_corpus_covers_every_kind() -> None:
+    names = [c["case"] for c in CASES]
+    assert len(names) == len(set(names)) and len(names) > 25
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["case"] for c in CASES])
+def test_broken_input_is_reported_and_stops_the_build(case: dict[str, Any], tmp_path: Path) -> None:
+    root = write_case(tmp_path, case)
+    found = [str(p) for p in check.problems(root)]
+    for expected in case["expect"]:
+        assert any(expected in line for line in found), f"{expected!r} not in:\n" + "\n".join(found)
+    assert len(found) == len(case["expect"]), "one message per mistake, no follow-on noise:\n" + "\n".join(found)
+    for line in found:  # every problem names its file, and its line or its field
+        path, _, rest = line.partition(": ")
+        assert (root / path.split(":")[0]).exists() and rest.strip(), line
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
+    with pytest.raises(Abort) as info:
+        build(config)
+    assert case["expect"][0] in str(info.value)
+    assert not (tmp_path / "out").exists()
+
+
+def test_base_tree_is_valid(tmp_path: Path) -> None:
+    assert check.problems(write_case(tmp_path, {})) == []
+
+
+def test_byte_order_mark_and_crlf_are_accepted(tmp_path: Path) -> None:
+    root = write_case(tmp_path, {})
+    for path in [root / "agreements/foreningen-2021-2023.md", root / "decisions/2021-06-09-socialnamnden.md"]:
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    assert check.problems(root) == []
+
+
+def test_organisation_number_and_reviewed_number_pass(tmp_path: Path) -> None:
+    root = write_case(tmp_path, {"replace": {"partners/kvinnojouren.md": [[
+        "name: Kvinnojouren Lund", ('name: Kvinnojouren Lund\nreviewed_numbers: ["070-1234569"]\n'
+                                    "address: Box 1, Lund (org.nr 845000-8175, mobil 0701234569)")]]}})
+    assert check.problems(root) == []
+
+
+def test_reviewed_number_covers_every_occurrence_and_nothing_else(tmp_path: Path) -> None:
+    root = write_case(tmp_path, {"replace": {"partners/kvinnojouren.md": [[
+        "name: Kvinnojouren Lund", ('name: Kvinnojouren Lund\nreviewed_numbers:\n  - "0701234569"\n  - "811218-9876"\n'
+                                    "address: mobil 070-1234569, även 0701234569")]]}})
+    assert [str(p) for p in check.problems(root)] == [
+        ("partners/kvinnojouren.md:5: reviewed_numbers.1: '811218-XXXX' finns inte i filen som ett nummer som "
+         "liknar ett personnummer; ta bort raden (listan ska bara ha nummer som står i filen)")]
+    other = tmp_path / "partners" / "foreningen.md"
+    other.write_text(other.read_text(encoding="utf-8") + "Mobil 0701234569.\n", encoding="utf-8")
+    assert [p.path.name for p in check.problems(root)] == ["foreningen.md", "kvinnojouren.md"], "one file only"
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    cases = {c["case"]: c for c in CASES}
+    merged: dict[str, Any] = {"files": {}, "replace": {}}
+    for name in ["impossible-date", "unknown-committee", "personnummer-in-body", "not-markdown-in-decisions",
+                 "matter-without-heading"]:
+        merged["files"].update(cases[name].get("files", {}))
+        merged["replace"].update(cases[name].get("replace", {}))
+    merged["replace"]["decisions/2021-06-09-socialnamnden.md"].append(["paragraphs: [112]", "paragraphs: [noll]"])
+    found = [str(p) for p in check.problems(write_case(tmp_path, merged))]
+    assert len(found) == 6, found  # the meeting's missing heading and its bad paragraph, both at once
+
+
+def run_check(root: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+    return subprocess.run([sys.executable, "-m", "publishing.check", str(root)], capture_output=True, text=True, check=False,
+                          env=env)
+
+
+def test_check_command_prints_one_problem_per_line(tmp_path: Path) -> None:
+    case = next(c for c in CASES if c["case"] == "personnummer-in-broken-file")
+    result = run_check(write_case(tmp_path, case))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        ("partners/kvinnojouren.md:2: name: YAML-fel: ett kolon på fel ställe; sätt värdet inom citattecken "
+         "om det innehåller ': '"),
+        ("partners/kvinnojouren.md:4: text: '811218-XXXX' ser ut som ett personnummer; personnummer får aldrig "
+         "publiceras – ta bort det. Är det ett annat nummer (t.ex. ett telefonnummer) som du har kontrollerat: skriv "
+         "det under 'reviewed_numbers' i filens front matter"),
+    ]
+    assert "2 fel" in result.stderr
+
+
+def test_make_check_on_the_seeds_prints_nothing() -> None:
+    result = subprocess.run(["make", "--no-print-directory", "-s", "check"], cwd=ROOT, capture_output=True,
+                            text=True, check=False)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")

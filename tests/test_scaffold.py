@@ -1,0 +1,114 @@
+"""`make new-meeting` / `make new-agreement`: a file with every field, refused until filled in, then valid."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, BuiltSite, build
+from publishing import check, scaffold, schema
+from test_atomic_build import project_copy
+
+FILLED = {
+    "title": "Överenskommelse om idéburet offentligt partnerskap med Föreningen Ny Start 2022–2024",
+    "public_party": "Socialförvaltningen i Lund", "start": "2022-01-01", "end": "2024-12-31", "amount": "100000",
+    "name": "Anna Andersson",
+}
+"""What an editor writes in place of each placeholder, by field."""
+
+
+def fill(path: Path, years: tuple[int, int] = (2022, 2024), matter_id: str = "nytt-arende-2021") -> None:
+    """Replace every placeholder the way an editor would: a value per field, text in the body."""
+    FILLED.update(start=f"{years[0]}-01-01", end=f"{years[1]}-12-31")
+    text = path.read_text(encoding="utf-8").replace("FYLL-I-arendets-id", matter_id)
+    def value(match: re.Match[str]) -> str:
+        return f"{match[1]}{match[2]}: {FILLED[match[2]]!r}".replace("'", '"')
+    text = re.sub(r"^(\s*(?:- )?)(\w+): \"?FYLL I[^\"#\n]*\"?", value, text, flags=re.MULTILINE)
+    text = re.sub(r"FYLL I: ([^{\n]*)", lambda m: m[1].capitalize(), text)
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return project_copy(tmp_path)
+
+
+def test_new_meeting_is_refused_until_filled_in_then_valid(project: Path) -> None:
+    path = scaffold.new_meeting(project, "2021-09-15")
+    assert path == project / "decisions" / "2021-09-15-socialnamnden.md"
+    text = path.read_text(encoding="utf-8")
+    assert 'title: "Socialnämnden – aktuella beslut september 2021"' in text
+    unfilled = [str(p) for p in check.problems(project)]
+    assert unfilled and all("platshållaren 'FYLL I' är kvar" in p for p in unfilled), unfilled
+    assert {p.split(":")[1] for p in unfilled} == {str(i) for i, line in enumerate(text.split("\n"), 1) if "FYLL" in line
+                                                    and not line.startswith("# ")}
+    fill(path)
+    assert check.problems(project) == []
+
+
+def test_new_agreement_for_a_new_partner_then_valid_and_built(project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    paths = scaffold.new_agreement(project, "Föreningen Ny Start", "2022-2024")
+    assert [p.relative_to(project).as_posix() for p in paths] == [
+        "partners/foreningen-ny-start.md", "agreements/foreningen-ny-start-2022-2024.md"]
+    assert len(check.problems(project)) > 5
+    for path in paths:
+        fill(path)
+    assert check.problems(project) == []
+    out = tmp_path_factory.mktemp("site")
+    result = build(out, "2023-01-01", root=project)
+    assert result.returncode == 0, result.stderr
+    text = BuiltSite(out).text("overenskommelser/foreningen-ny-start-2022-2024/")
+    assert "Föreningen Ny Start" in text and "2022: 100 000 kr" in text, text
+
+
+def test_new_agreement_for_a_known_partner_by_name(project: Path) -> None:
+    [path] = scaffold.new_agreement(project, "vänskapens  hus", "2024-2026")
+    assert path.name == "vanskapens-hus-2024-2026.md"
+    assert "partner: vanskapens-hus" in path.read_text(encoding="utf-8")
+    fill(path, (2024, 2026))
+    assert check.problems(project) == []
+
+
+@pytest.mark.parametrize(("folder", "make"), [
+    ("decisions", lambda root: scaffold.new_meeting(root, "2021-09-15")),
+    ("agreements", lambda root: scaffold.new_agreement(root, "rsmh", "2024-2026")[0]),
+    ("partners", lambda root: scaffold.new_agreement(root, "Ny förening", "2024-2026")[0]),
+])
+def test_every_field_of_the_model_is_in_the_scaffold(project: Path, folder: str, make) -> None:  # type: ignore[no-untyped-def]
+    text = make(project).read_text(encoding="utf-8")
+    fields = schema.front_matter_schema(folder)["properties"]
+    if folder == "decisions":
+        fields = {**fields, **schema.front_matter_schema(folder)["$defs"]["Matter"]["properties"]}
+    missing = [f for f in fields if not re.search(rf"^\s*(- )?{f}:", text, re.MULTILINE)]
+    assert missing == []
+    field_lines = [line for line in text.split("---")[1].split("\n") if re.match(r"^\s*(- )?\w+:", line)]
+    unexplained = [line for line in field_lines if " # " not in line and "FYLL I" not in line and "year:" not in line]
+    assert unexplained == [], "every field carries an explanation or an example"
+
+
+def test_refuses_to_overwrite_and_explains_bad_arguments(project: Path) -> None:
+    with pytest.raises(scaffold.ScaffoldError, match="finns redan"):
+        scaffold.new_meeting(project, "2021-06-09")
+    with pytest.raises(scaffold.ScaffoldError, match="DATE='9 juni' är inget datum"):
+        scaffold.new_meeting(project, "9 juni")
+    with pytest.raises(scaffold.ScaffoldError, match="ingen nämnd 'kultur'"):
+        scaffold.new_meeting(project, "2021-09-15", "kultur")
+    with pytest.raises(scaffold.ScaffoldError, match="YEARS='2024' ska vara"):
+        scaffold.new_agreement(project, "rsmh", "2024")
+
+
+def test_make_targets(project: Path) -> None:
+    def make(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["make", "--no-print-directory", *args, f"VENV={ROOT / '.venv'}", f"PY={sys.executable}"],
+                              cwd=project, capture_output=True, text=True, check=False, env={"PATH": "/usr/bin:/bin"})
+    assert make("new-meeting", "DATE=2021-09-15").returncode == 0
+    assert make("new-agreement", "PARTNER=RSMH", "YEARS=2024-2026").returncode == 0
+    assert (project / "agreements" / "rsmh-2024-2026.md").is_file()
+    result = make("check")
+    assert result.returncode != 0 and "decisions/2021-09-15-socialnamnden.md:9: matters.0.id: platshållaren" in result.stdout
+    shutil.rmtree(project / "decisions")
+    assert make("new-meeting").returncode != 0
