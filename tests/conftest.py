@@ -20,7 +20,7 @@ def build(dest: Path, build_date: str, root: Path = ROOT) -> subprocess.Complete
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest),
          "--config-file", str(root / "mkdocs.yml")],
-        cwd=root, env=env, capture_output=True, text=True,
+        check=False, cwd=root, env=env, capture_output=True, text=True,
     )
 
 

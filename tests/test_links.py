@@ -5,8 +5,8 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
 import yaml
+from bs4 import BeautifulSoup
 from conftest import ROOT, BuiltSite
 
 BASE = urlsplit(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path

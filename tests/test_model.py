@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from publishing import citations, dates, loader
 from publishing.errors import ContentError
 

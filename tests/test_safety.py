@@ -4,7 +4,6 @@ HTML as text whatever they hold, and YAML is loaded safely and bounded."""
 from __future__ import annotations
 
 import json
-
 import re
 from pathlib import Path
 

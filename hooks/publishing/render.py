@@ -86,9 +86,14 @@ class Renderer:
         """The URL of any record (a matter's is its meeting page with an anchor)."""
         if isinstance(record, Matter):
             return f"{urls.meeting(self.ctx.archive.meeting_of[record.id])}#{record.id}"
-        for kind, fn in ((Meeting, urls.meeting), (Agreement, urls.agreement), (Partner, urls.partner), (Report, urls.report)):
-            if isinstance(record, kind):
-                return fn(record)  # type: ignore[operator]
+        if isinstance(record, Meeting):
+            return urls.meeting(record)
+        if isinstance(record, Agreement):
+            return urls.agreement(record)
+        if isinstance(record, Partner):
+            return urls.partner(record)
+        if isinstance(record, Report):
+            return urls.report(record)
         raise TypeError(record)
 
     def decision(self, record: Matter | Meeting | Citation | None) -> dict[str, Any] | None:
@@ -140,14 +145,14 @@ class Renderer:
     def page(self, template: str, url: str, title: str, source: Path | None = None, date: dt.date | None = None,
              **values: Any) -> Page:
         """Render one page; `date` is the record's own date, for 'Uppdaterad' where git has none."""
-        rel = lambda target: urls.relative(url, target if isinstance(target, str) else self.url_of(target))  # noqa: E731
+        rel = lambda target: urls.relative(url, target if isinstance(target, str) else self.url_of(target))
         markdown = self.env.get_template(template).render(
             page_url=url, title=title, rel=rel, prose=lambda md: self.prose(md, url), **values)
         return Page(url, title, markdown, source, {"date": date} if date else {})
 
     def all(self) -> list[Page]:
         a = self.ctx.archive
-        src = lambda kind, id: a.sources[(kind, id)].path  # noqa: E731
+        src = lambda kind, id: a.sources[(kind, id)].path
         today, rules = self.ctx.today, self.furniture
         pages = [self.page("meeting.md.j2", urls.meeting(m), m.title, src("meeting", m.id), m.date, meeting=m,
                            committee=a.committees[m.committee], stale=rules.is_stale(m.date, today),
