@@ -31,8 +31,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.path, content=page.markdown))
     for data in _site.data:
         files.append(File.generated(config, data.path, content=data.content))
-    for path, feed in _site.feeds(config.site_url or "/").items():
-        files.append(File.generated(config, path, content=feed))
     return files
 
 

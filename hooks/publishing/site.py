@@ -24,7 +24,7 @@ class Site:
     pages: list[Page]
     renderer: Renderer
     data: list[DataFile]
-    """Datasets (JSON, CSV, iCalendar) to publish as files next to the pages."""
+    """Files to publish next to the pages: datasets (JSON, CSV, iCalendar) and Atom feeds."""
     changed: dict[Path, dt.date] = field(default_factory=dict)
     """When each file under the project root last changed, from git (see history.py)."""
 
@@ -42,8 +42,10 @@ class Site:
         archive = loader.load(root)
         today = today or dates.build_date()
         renderer = Renderer(Context(archive, today, settings or {}, base))
-        return cls(archive, today, renderer.all(), renderer, data_files(archive, today, base, settings or {}),
-                   history.last_changed(root))
+        author = ", ".join(c.name for c in archive.committees.values())
+        feed_files = feeds.build_all(archive, renderer.url_of, base, today, author)
+        data = data_files(archive, today, base, settings or {}) + [DataFile(p, c) for p, c in feed_files.items()]
+        return cls(archive, today, renderer.all(), renderer, data, history.last_changed(root))
 
     def page_meta(self, path: str, source: Path | None = None, date: dt.date | None = None) -> dict[str, Any]:
         """What the theme shows around a page: its feeds, and 'Uppdaterad' with the date of the last change.
@@ -74,8 +76,3 @@ class Site:
         """The newest change of any record's file: the date of a page made from all of them."""
         days = [self._last_change(p.source, p.meta.get("date")) for p in self.pages if p.source]
         return max((d for d in days if d), default=None)
-
-    def feeds(self, base_url: str) -> dict[str, bytes]:
-        """Every Atom feed, by site-relative path; `base_url` is the site's public address."""
-        author = ", ".join(c.name for c in self.archive.committees.values())
-        return feeds.build_all(self.archive, self.renderer.url_of, base_url, self.today, author)
