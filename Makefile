@@ -24,3 +24,9 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check hooks tests
 	$(PY) -m mypy hooks
+
+# Benchmark (not part of `make test`): `make bench` (full size, ~2,000 and ~8,000 meetings) or `make bench SIZE=small`.
+.PHONY: bench
+SIZE ?= full
+bench: $(STAMP)
+	$(PY) bench/run.py --size $(SIZE)
