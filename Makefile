@@ -44,3 +44,9 @@ new-meeting: $(STAMP)
 
 new-agreement: $(STAMP)
 	@PYTHONPATH=hooks $(PY) -m publishing.scaffold agreement "$(PARTNER)" "$(YEARS)" "$(COMMITTEE)"
+
+# Benchmark (not part of `make test`): `make bench` (full size, ~2,000 and ~8,000 meetings) or `make bench SIZE=small`.
+.PHONY: bench
+SIZE ?= full
+bench: $(STAMP)
+	$(PY) bench/run.py --size $(SIZE)

@@ -8,6 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from publishing import reproducible
 from publishing.errors import ContentError
 from publishing.site import Site
 
@@ -22,6 +23,7 @@ def on_config(config: MkDocsConfig) -> None:
                            site_url=config.site_url or "")
     except ContentError as err:
         raise Abort(f"Innehållet har fel:\n{err}") from None
+    reproducible.pin_source_date_epoch(_site.today)  # sitemap dates and gzip header follow BUILD_DATE
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

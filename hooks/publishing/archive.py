@@ -11,6 +11,7 @@ import difflib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .citations import Citation
@@ -216,7 +217,7 @@ class Archive:
 
     def cited(self, citation: Citation) -> Matter | Meeting | None:
         """The published matter (or meeting, for a date alone) a citation points to, if any."""
-        meetings = [m for m in self.meetings if m.date == citation.date]
+        meetings = self.meetings_on.get(citation.date, [])
         if not citation.paragraphs:
             return meetings[0] if len(meetings) == 1 else None
         hits = [x for m in meetings for x in m.matters if set(citation.paragraphs) & set(x.paragraphs)]
@@ -226,6 +227,14 @@ class Archive:
         """Planned meetings not yet held, from `today` on, soonest first."""
         return sorted((s for sittings in self.calendar.values() for s in sittings
                        if s.meeting is None and s.date >= today), key=lambda s: (s.date, s.committee.name))
+
+    @cached_property
+    def meetings_on(self) -> dict[dt.date, list[Meeting]]:
+        """Meetings by date, built once: citations are looked up by date on every page."""
+        by_date: dict[dt.date, list[Meeting]] = defaultdict(list)
+        for meeting in self.meetings:
+            by_date[meeting.date].append(meeting)
+        return dict(by_date)
 
     def adopting_decision(self, agreement: Agreement) -> Matter | Meeting | Citation | None:
         """The decision that adopted an agreement: a published matter, or the citation as given."""

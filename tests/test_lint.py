@@ -1,0 +1,15 @@
+"""The code stays typed and lint-clean: ruff and mypy run as part of the tests."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+
+@pytest.mark.parametrize("command", [["ruff", "check", "hooks", "tests", "bench"], ["mypy", "hooks"]])
+def test_clean(command: list[str]) -> None:
+    result = subprocess.run([sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr

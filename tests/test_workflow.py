@@ -1,0 +1,84 @@
+"""The scheduled build's workflow is a valid GitHub workflow and does what the README says it does."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import yaml
+from conftest import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
+PUBLISH = ROOT / ".github" / "workflows" / "publish.yml"
+
+
+def check_jsonschema(path: Path) -> subprocess.CompletedProcess[str]:
+    """Validate against the GitHub workflow schema vendored in check-jsonschema (no network)."""
+    exe = Path(sys.executable).parent / "check-jsonschema"
+    return subprocess.run([str(exe), "--builtin-schema", "vendor.github-workflows", str(path)],
+                          capture_output=True, text=True, check=False)
+
+
+def workflow() -> dict[Any, Any]:
+    data = yaml.safe_load(PUBLISH.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def steps(job: dict[str, Any]) -> list[dict[str, Any]]:
+    return job["steps"]
+
+
+def test_every_workflow_validates_against_the_github_schema() -> None:
+    assert PUBLISH in WORKFLOWS
+    for path in WORKFLOWS:
+        result = check_jsonschema(path)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_schema_check_rejects_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text(PUBLISH.read_text(encoding="utf-8").replace("runs-on:", "runs_on:"), encoding="utf-8")
+    assert check_jsonschema(broken).returncode != 0
+
+
+def test_runs_every_night_at_three_swedish_time_on_push_and_by_hand() -> None:
+    on = workflow()["on"]
+    minute, hour, *rest = on["schedule"][0]["cron"].split()
+    assert rest == ["*", "*", "*"]
+
+    def at(day: dt.date) -> dt.datetime:
+        return dt.datetime.combine(day, dt.time(int(hour), int(minute)), dt.UTC).astimezone(ZoneInfo("Europe/Stockholm"))
+
+    assert at(dt.date(2025, 1, 15)).time() == dt.time(3, 0)  # winter, CET
+    assert at(dt.date(2025, 7, 15)).time() == dt.time(4, 0)  # summer, CEST: an hour later, never earlier
+    assert on["push"]["branches"] == ["main"]
+    assert "workflow_dispatch" in on
+
+
+def test_builds_from_full_history_tests_first_and_uploads_site() -> None:
+    build = workflow()["jobs"]["build"]
+    checkout = next(s for s in steps(build) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+    runs = [s.get("run", "") for s in steps(build)]
+    commands = "\n".join(runs)
+    assert "apt-get install" in commands and "chromium" in commands
+    order = [next(i for i, r in enumerate(runs) if cmd in r) for cmd in ("make test", "make site")]
+    assert order == sorted(order)
+    upload = next(s for s in steps(build) if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"].rstrip("/") == "site"
+    assert any(s.get("uses", "").startswith("actions/configure-pages@") for s in steps(build))
+
+
+def test_deploys_with_the_official_pages_action_one_at_a_time() -> None:
+    data = workflow()
+    deploy = data["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in steps(deploy))
+    assert data["concurrency"] == {"group": "pages", "cancel-in-progress": False}
