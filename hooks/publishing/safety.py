@@ -133,6 +133,8 @@ _LOADING_ATTRIBUTES = {"src", "srcset", "data", "poster", "background", "xlink:h
 """URL attributes the browser fetches by itself, without the reader clicking anything."""
 _MARKUP = re.compile(r"[<\[{&]")
 """What every unsafe construct needs: a tag or autolink (<), a link or image ([), an attribute list ({), an entity (&)."""
+_ID_ONLY = re.compile(r"\{#[\w-]+\}")
+"""An attribute list that only sets an id (`## Title {#matter-id}`, in every meeting): it cannot make HTML unsafe."""
 _SAFE_DATA = re.compile(r"^data:image/(png|jpeg|gif|webp);", re.IGNORECASE)
 _RUNS = re.compile(r"^(javascript|vbscript|livescript):")
 _REMOTE = re.compile(r"^([a-z][a-z0-9+.-]*:|//)(?<!data:)")
@@ -209,7 +211,8 @@ class HtmlChecker:
         self._md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
 
     def findings(self, text: str) -> list[Finding]:
-        if not _MARKUP.search(text):  # no tag, link, attribute list or entity: plain text, nothing to run
+        # No tag, link, attribute list (but ids) or entity: plain text, nothing to run, no need to render it.
+        if not _MARKUP.search(_ID_ONLY.sub("", text)):
             return []
         self._md.reset()
         inspector = _Inspector()
