@@ -38,8 +38,8 @@ MARKDOWN_EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html"
 
 _SEPARATOR = "[-+\u2010\u2011\u2012\u2013\u2212 ]"
 """Hyphen or plus, and what a word processor turns a hyphen into (en dash, non-breaking hyphen, …)."""
-_IDENTITY_NUMBER = re.compile(
-    rf"(?<![\d])(?P<century>\d{{2}})?(?P<date>\d{{6}})(?P<sep>{_SEPARATOR})?(?P<tail>\d{{4}})(?![\d])"
+_IDENTITY_NUMBER = re.compile(  # (?=\d{6}) changes no match, but lets the engine skip text without digits fast
+    rf"(?=\d{{6}})(?<![\d])(?P<century>\d{{2}})?(?P<date>\d{{6}})(?P<sep>{_SEPARATOR})?(?P<tail>\d{{4}})(?![\d])"
 )
 
 
