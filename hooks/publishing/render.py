@@ -42,7 +42,10 @@ class Page:
 def _escaped(value: Any) -> Any:
     """Autoescape, and a backslash too: values also land in YAML "…" strings (a page's description),
     where `\x3c` would otherwise turn back into `<`."""
-    return Markup(str(escape(value)).replace("\\", "&#92;")) if isinstance(value, str) and not isinstance(value, Markup) else value
+    if not isinstance(value, str) or isinstance(value, Markup):
+        return value
+    escaped = escape(value)
+    return Markup(str(escaped).replace("\\", "&#92;")) if "\\" in value else escaped
 
 
 @dataclass
