@@ -68,7 +68,7 @@ class Renderer:
         self.env = Environment(
             loader=FileSystemLoader(Path(__file__).parent / "templates"),
             autoescape=True, finalize=_escaped, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-            keep_trailing_newline=True,
+            keep_trailing_newline=True, auto_reload=False,  # one Environment per build: no need to stat templates
         )
         self.env.filters.update(date=dates.long_date, month_year=dates.month_year, kr=dates.kronor)
         self.furniture = furniture.from_settings(ctx.settings)
