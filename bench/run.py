@@ -101,24 +101,47 @@ def make_baseline(project: Path, dest: Path) -> float:
     from publishing.site import Site
 
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    settings = yaml.safe_load(text).get("extra", {})
+    config = yaml.safe_load(text)
+    settings = {"site_name": config["site_name"], **config.get("extra", {})}
     start = time.perf_counter()
-    built = Site.build(project, settings=settings, today=dt.date.fromisoformat(synthetic.BUILD_DATE))
+    built = Site.build(project, settings=settings, today=dt.date.fromisoformat(synthetic.BUILD_DATE),
+                       site_url=config["site_url"])
     home = built.renderer.home_sections()
     seconds = time.perf_counter() - start
     docs = dest / "docs"
     shutil.copytree(project / "content", docs)
     shutil.copytree(project / "site_src", dest / "site_src")
-    index = docs / "index.md"
-    index.write_text(index.read_text(encoding="utf-8") + "\n\n" + home, encoding="utf-8")
+    for path in docs.rglob("*.md"):  # the hand-written pages, with what on_page_markdown adds
+        page = path.relative_to(docs).as_posix()
+        source = (project / "content" / page).read_text(encoding="utf-8")
+        meta = built.page_meta(page, Path("content") / page, _front_date(source))
+        path.write_text(_with_meta(source, meta) + ("\n\n" + home if page == "index.md" else ""), encoding="utf-8")
     for page in built.pages:
         path = docs / page.path
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.markdown, encoding="utf-8")
+        path.write_text(_with_meta(page.markdown, built.page_meta(page.path)), encoding="utf-8")
+    for data in built.data:  # datasets and feeds: MkDocs copies them as static files
+        path = docs / data.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data.content if isinstance(data.content, bytes) else data.content.encode("utf-8"))
     text = re.sub(r"^(?:hooks|watch):\n(?:[ \t]+- .*\n)+", "", text, flags=re.MULTILINE)
     text = re.sub(r"^docs_dir: .*$", "docs_dir: docs", text, flags=re.MULTILINE)
     (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
     return seconds
+
+
+def _front_date(markdown: str) -> dt.date | None:
+    """The `date` of a page's front matter, as MkDocs reads it into page.meta."""
+    if not markdown.startswith("---\n"):
+        return None
+    value = (yaml.safe_load(markdown[4:].split("\n---\n", 1)[0]) or {}).get("date")
+    return value if isinstance(value, dt.date) else None
+
+
+def _with_meta(markdown: str, meta: dict[str, object]) -> str:
+    """The page with `meta` (what on_page_markdown puts in page.meta) added to its front matter."""
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{front}{markdown[4:]}" if markdown.startswith("---\n") else f"---\n{front}---\n{markdown}"
 
 
 @dataclass

@@ -7,10 +7,12 @@ import os
 from enum import Enum
 from zoneinfo import ZoneInfo
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-LOCALE = "sv_SE"
+LOCALE = Locale.parse("sv_SE")
+"""Parsed once: Babel would parse a locale name again on every date it formats."""
 TIMEZONE = ZoneInfo("Europe/Stockholm")
 
 

@@ -42,7 +42,10 @@ class Page:
 def _escaped(value: Any) -> Any:
     """Autoescape, and a backslash too: values also land in YAML "…" strings (a page's description),
     where `\x3c` would otherwise turn back into `<`."""
-    return Markup(str(escape(value)).replace("\\", "&#92;")) if isinstance(value, str) and not isinstance(value, Markup) else value
+    if not isinstance(value, str) or isinstance(value, Markup):
+        return value
+    escaped = escape(value)
+    return Markup(str(escaped).replace("\\", "&#92;")) if "\\" in value else escaped
 
 
 @dataclass
@@ -65,7 +68,7 @@ class Renderer:
         self.env = Environment(
             loader=FileSystemLoader(Path(__file__).parent / "templates"),
             autoescape=True, finalize=_escaped, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-            keep_trailing_newline=True,
+            keep_trailing_newline=True, auto_reload=False,  # one Environment per build: no need to stat templates
         )
         self.env.filters.update(date=dates.long_date, month_year=dates.month_year, kr=dates.kronor)
         self.furniture = furniture.from_settings(ctx.settings)

@@ -38,8 +38,8 @@ MARKDOWN_EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html"
 
 _SEPARATOR = "[-+\u2010\u2011\u2012\u2013\u2212 ]"
 """Hyphen or plus, and what a word processor turns a hyphen into (en dash, non-breaking hyphen, …)."""
-_IDENTITY_NUMBER = re.compile(
-    rf"(?<![\d])(?P<century>\d{{2}})?(?P<date>\d{{6}})(?P<sep>{_SEPARATOR})?(?P<tail>\d{{4}})(?![\d])"
+_IDENTITY_NUMBER = re.compile(  # (?=\d{6}) changes no match, but lets the engine skip text without digits fast
+    rf"(?=\d{{6}})(?<![\d])(?P<century>\d{{2}})?(?P<date>\d{{6}})(?P<sep>{_SEPARATOR})?(?P<tail>\d{{4}})(?![\d])"
 )
 
 
@@ -79,22 +79,22 @@ def identity_numbers(doc: Document) -> list[Problem]:
     unused = {_digits(v): i for i, v in enumerate(listed)}
     own_lines = {at for loc, at in doc.lines.items() if loc[:1] == (REVIEWED_FIELD,)}
     problems = []
-    for line, text in enumerate(doc.text.split("\n"), start=1):
+    for match in _IDENTITY_NUMBER.finditer(doc.text):  # never across lines: the pattern has no line break
+        line = doc.text.count("\n", 0, match.start()) + 1
         if line in own_lines:
             continue
-        for match in _IDENTITY_NUMBER.finditer(text):
-            if match["century"] and match["century"] not in ("18", "19", "20"):
-                continue
-            if not is_identity_number(match["century"], match["date"], match["tail"]):
-                continue
-            if _digits(match[0]) in {_digits(v) for v in listed}:
-                unused.pop(_digits(match[0]), None)
-                continue
-            masked = match[0][: -4] + "XXXX"
-            problems.append(Problem(doc.path, line, _field(doc, line), (
-                f"'{masked}' ser ut som ett personnummer; personnummer får aldrig publiceras – ta bort det. "
-                f"Är det ett annat nummer (t.ex. ett telefonnummer) som du har kontrollerat: skriv det under "
-                f"'{REVIEWED_FIELD}' i filens front matter")))
+        if match["century"] and match["century"] not in ("18", "19", "20"):
+            continue
+        if not is_identity_number(match["century"], match["date"], match["tail"]):
+            continue
+        if _digits(match[0]) in {_digits(v) for v in listed}:
+            unused.pop(_digits(match[0]), None)
+            continue
+        masked = match[0][: -4] + "XXXX"
+        problems.append(Problem(doc.path, line, _field(doc, line), (
+            f"'{masked}' ser ut som ett personnummer; personnummer får aldrig publiceras – ta bort det. "
+            f"Är det ett annat nummer (t.ex. ett telefonnummer) som du har kontrollerat: skriv det under "
+            f"'{REVIEWED_FIELD}' i filens front matter")))
     for i in unused.values():
         problems.append(Problem(doc.path, doc.line_of((REVIEWED_FIELD, i)), f"{REVIEWED_FIELD}.{i}", (
             f"'{listed[i][:-4]}XXXX' finns inte i filen som ett nummer som liknar ett personnummer; "
@@ -133,6 +133,8 @@ _LOADING_ATTRIBUTES = {"src", "srcset", "data", "poster", "background", "xlink:h
 """URL attributes the browser fetches by itself, without the reader clicking anything."""
 _MARKUP = re.compile(r"[<\[{&]")
 """What every unsafe construct needs: a tag or autolink (<), a link or image ([), an attribute list ({), an entity (&)."""
+_ID_ONLY = re.compile(r"\{#[\w-]+\}")
+"""An attribute list that only sets an id (`## Title {#matter-id}`, in every meeting): it cannot make HTML unsafe."""
 _SAFE_DATA = re.compile(r"^data:image/(png|jpeg|gif|webp);", re.IGNORECASE)
 _RUNS = re.compile(r"^(javascript|vbscript|livescript):")
 _REMOTE = re.compile(r"^([a-z][a-z0-9+.-]*:|//)(?<!data:)")
@@ -209,7 +211,8 @@ class HtmlChecker:
         self._md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
 
     def findings(self, text: str) -> list[Finding]:
-        if not _MARKUP.search(text):  # no tag, link, attribute list or entity: plain text, nothing to run
+        # No tag, link, attribute list (but ids) or entity: plain text, nothing to run, no need to render it.
+        if not _MARKUP.search(_ID_ONLY.sub("", text)):
             return []
         self._md.reset()
         inspector = _Inspector()
@@ -256,7 +259,9 @@ def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
 
 def placeholders(doc: Document) -> list[Problem]:
     """Every line still holding a scaffold placeholder (FYLL I, or FYLL-I in an id); YAML comments aside."""
-    found = []
+    found: list[Problem] = []
+    if not _PLACEHOLDER.search(doc.text):  # the usual case: no need to look line by line
+        return found
     for line, text in enumerate(doc.text.split("\n"), start=1):
         if line < doc.body_line:
             text = "" if text.lstrip().startswith("#") else text.split(" #")[0]

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -39,13 +42,14 @@ class Site:
             raise ContentError([Problem(Path("mkdocs.yml"), None, "site_url",
                                         "webbplatsens adress (t.ex. https://example.org/) krävs för öppna data")])
         base = site_url.rstrip("/") + "/"
-        archive = loader.load(root)
-        today = today or dates.build_date()
-        renderer = Renderer(Context(archive, today, settings or {}, base))
-        author = ", ".join(c.name for c in archive.committees.values())
-        feed_files = feeds.build_all(archive, renderer.url_of, base, today, author)
-        data = data_files(archive, today, base, settings or {}) + [DataFile(p, c) for p, c in feed_files.items()]
-        return cls(archive, today, renderer.all(), renderer, data, history.last_changed(root))
+        with _no_cyclic_gc():
+            archive = loader.load(root)
+            today = today or dates.build_date()
+            renderer = Renderer(Context(archive, today, settings or {}, base))
+            author = ", ".join(c.name for c in archive.committees.values())
+            feed_files = feeds.build_all(archive, renderer.url_of, base, today, author)
+            data = data_files(archive, today, base, settings or {}) + [DataFile(p, c) for p, c in feed_files.items()]
+            return cls(archive, today, renderer.all(), renderer, data, history.last_changed(root))
 
     def page_meta(self, path: str, source: Path | None = None, date: dt.date | None = None) -> dict[str, Any]:
         """What the theme shows around a page: its feeds, and 'Uppdaterad' with the date of the last change.
@@ -76,3 +80,16 @@ class Site:
         """The newest change of any record's file: the date of a page made from all of them."""
         days = [self._last_change(p.source, p.meta.get("date")) for p in self.pages if p.source]
         return max((d for d in days if d), default=None)
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building: the build makes millions of objects that all
+    live on, and the collector would scan them again and again for nothing (a fifth of the build's time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

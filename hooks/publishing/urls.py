@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
-
 from .model import Agreement, Committee, Meeting, Partner, Report
 
 HOME = ""
@@ -48,7 +46,11 @@ def source_path(url: str) -> str:
 def relative(from_url: str, to_url: str) -> str:
     """A link from one page to another page (a fragment may follow) or file, valid under any base path."""
     target, _, fragment = to_url.partition("#")
-    start = from_url.rstrip("/") or "."
-    rel = posixpath.relpath(target.rstrip("/") or ".", start)
-    rel = "./" if rel == "." else rel + ("/" if target.endswith("/") or not target else "")
+    start, parts = from_url.split("/"), target.split("/")  # site-root URLs: no '.', '..' or leading '/'
+    start, parts = [p for p in start if p], [p for p in parts if p]
+    common = 0
+    while common < min(len(start), len(parts)) and start[common] == parts[common]:
+        common += 1
+    rel = "/".join([".."] * (len(start) - common) + parts[common:])
+    rel = rel + ("/" if target.endswith("/") or not target else "") if rel else "./"
     return f"{rel}#{fragment}" if fragment else rel
