@@ -1,15 +1,17 @@
 # Two commands set a newcomer up: `make site` builds the site into site/, `make test` runs every test.
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha1sum | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve test lint check schema new-meeting new-agreement
 
-$(STAMP): requirements.txt
+# The pinned dependencies, then this project as an editable package (its code stays under hooks/).
+$(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements.txt
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-* && touch $@
 
 # Built into .site-new and put in place only when the build succeeded: a failed build (bad content,
@@ -26,24 +28,24 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 lint: $(STAMP)
-	$(PY) -m ruff check hooks tests
-	$(PY) -m mypy hooks
+	$(PY) -m ruff check hooks tests bench
+	$(PY) -m mypy
 
 # Editors: validate all content without building; one problem per line, nothing when all is well.
 check: $(STAMP)
-	@PYTHONPATH=hooks $(PY) -m publishing.check
+	@$(VENV)/bin/namndbeslut-check
 
 # Regenerate schema/*.schema.json (JSON Schema of each folder's front matter) from the model.
 schema: $(STAMP)
-	PYTHONPATH=hooks $(PY) -m publishing.schema
+	$(VENV)/bin/namndbeslut-schema
 
 # Editors: a new meeting or agreement file with every field present and explained.
 COMMITTEE ?= socialnamnden
 new-meeting: $(STAMP)
-	@PYTHONPATH=hooks $(PY) -m publishing.scaffold meeting "$(DATE)" "$(COMMITTEE)"
+	@$(VENV)/bin/namndbeslut-scaffold meeting "$(DATE)" "$(COMMITTEE)"
 
 new-agreement: $(STAMP)
-	@PYTHONPATH=hooks $(PY) -m publishing.scaffold agreement "$(PARTNER)" "$(YEARS)" "$(COMMITTEE)"
+	@$(VENV)/bin/namndbeslut-scaffold agreement "$(PARTNER)" "$(YEARS)" "$(COMMITTEE)"
 
 # Benchmark (not part of `make test`): `make bench` (full size, ~2,000 and ~8,000 meetings) or `make bench SIZE=small`.
 .PHONY: bench

@@ -30,7 +30,6 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import synthetic
@@ -98,7 +97,7 @@ def make_baseline(project: Path, dest: Path) -> float:
     the baseline's output is the project's site and the difference between the two builds is
     the work the hooks do. Returns how long that work took in this process (load + render).
     """
-    from publishing.site import Site
+    from namndbeslut.site import Site
 
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = yaml.safe_load(text)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from publishing.model import luhn_ok  # run.py puts hooks/ on sys.path
+from namndbeslut.model import luhn_ok
 
 MEETINGS_PER_YEAR = 11
 """Every month but July."""

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-from publishing.loader import FOLDERS, PAGES
+from namndbeslut.loader import FOLDERS, PAGES
 from test_check import link_engine
 
 
@@ -17,7 +17,7 @@ def project_copy(dest: Path) -> Path:
     for folder in (*FOLDERS, PAGES):
         shutil.copytree(ROOT / folder, dest / folder)
     link_engine(dest)
-    for name in ("Makefile", "requirements.txt"):
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
         shutil.copy2(ROOT / name, dest / name)  # keeps mtimes: make must not reinstall the venv
     return dest
 

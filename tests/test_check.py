@@ -16,7 +16,7 @@ from conftest import ROOT
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
-from publishing import check, frontmatter
+from namndbeslut import check, frontmatter
 
 CASES_DIR = Path(__file__).parent / "cases"
 BASE: dict[str, str] = yaml.safe_load((CASES_DIR / "base.yaml").read_text(encoding="utf-8"))
@@ -128,9 +128,9 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
 
 
 def run_check(root: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
-    return subprocess.run([sys.executable, "-m", "publishing.check", str(root)], capture_output=True, text=True, check=False,
-                          env=env)
+    """The installed console script, as `make check` runs it."""
+    script = Path(sys.executable).with_name("namndbeslut-check")
+    return subprocess.run([str(script), str(root)], capture_output=True, text=True, check=False)
 
 
 def test_check_command_prints_one_problem_per_line(tmp_path: Path) -> None:

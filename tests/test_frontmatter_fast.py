@@ -10,8 +10,8 @@ from unittest import mock
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
-from publishing import frontmatter
-from publishing.errors import ContentError
+from namndbeslut import frontmatter
+from namndbeslut.errors import ContentError
 from test_properties import SETTINGS, front_matter
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,8 +13,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, BuiltSite, build
-from publishing import dates, furniture, history
-from publishing.errors import ContentError
+from namndbeslut import dates, furniture, history
+from namndbeslut.errors import ContentError
 
 MEETING_0609 = "sammantraden/2021-06-09-socialnamnden/"
 MEETING_1111 = "sammantraden/2020-11-11-socialnamnden/"

@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from publishing import citations, dates, loader
-from publishing.errors import ContentError
+from namndbeslut import citations, dates, loader
+from namndbeslut.errors import ContentError
 
 COMMITTEE = "---\nname: Socialnämnden\n---\n"
 PARTNER = "---\nname: Föreningen\norganisation_number: 845000-8175\n---\n"
@@ -81,7 +81,7 @@ def test_matter_without_heading(tmp_path: Path) -> None:
 
 
 def test_term_in_years_and_status() -> None:
-    from publishing.model import Term
+    from namndbeslut.model import Term
 
     term = Term(start=2021, end=2023)
     assert (term.first_day, term.last_day) == (dt.date(2021, 1, 1), dt.date(2023, 12, 31))

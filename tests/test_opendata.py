@@ -13,9 +13,9 @@ import jsonschema
 import pytest
 import yaml
 from conftest import ROOT, BuiltSite
-from publishing import loader
-from publishing.opendata import jsonld
-from publishing.opendata.oparl import OParl
+from namndbeslut import loader
+from namndbeslut.opendata import jsonld
+from namndbeslut.opendata.oparl import OParl
 
 SCHEMAS = ROOT / "tests" / "oparl-schema"
 BASE = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
@@ -338,7 +338,7 @@ def test_schema_copy_is_unchanged() -> None:
 
 
 def test_csv_text_cannot_run_as_a_spreadsheet_formula() -> None:
-    from publishing.opendata.tables import cell
+    from namndbeslut.opendata.tables import cell
 
     assert cell('=HYPERLINK("http://evil.example")') == '\'=HYPERLINK("http://evil.example")'
     assert cell("-1+1") == "'-1+1" and cell(-5) == -5 and cell("2021-01-01") == "2021-01-01" and cell(None) == ""

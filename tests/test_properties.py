@@ -14,8 +14,8 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from publishing.errors import ContentError
-from publishing.site import Site
+from namndbeslut.errors import ContentError
+from namndbeslut.site import Site
 
 BASE: dict[str, str] = yaml.safe_load((Path(__file__).parent / "cases" / "base.yaml").read_text(encoding="utf-8"))
 TARGETS = sorted(BASE)

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import ROOT, build
-from publishing import reproducible
+from namndbeslut import reproducible
 
 BUILD_DATE = "2021-03-15"
 """Far from any day the tests run on, so a date taken from the clock cannot pass for it."""

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, BuiltSite, build
-from publishing import check, frontmatter, safety
-from publishing.errors import ContentError
+from namndbeslut import check, frontmatter, safety
+from namndbeslut.errors import ContentError
 from test_check import BASE, mkdocs_config, write_case
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, BuiltSite, build
-from publishing import check, scaffold, schema
+from namndbeslut import check, scaffold, schema
 from test_atomic_build import project_copy
 
 FILLED = {

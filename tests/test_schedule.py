@@ -14,8 +14,8 @@ from pathlib import Path
 import icalendar
 import pytest
 from conftest import ROOT, BuiltSite, build
-from publishing import loader
-from publishing.errors import ContentError
+from namndbeslut import loader
+from namndbeslut.errors import ContentError
 from test_opendata import BASE, oparl_objects, validator
 
 COMMITTEE = """---

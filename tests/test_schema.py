@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from conftest import ROOT
 from jsonschema import Draft202012Validator
-from publishing import frontmatter, schema
+from namndbeslut import frontmatter, schema
 
 
 def as_json(value: Any) -> Any:

@@ -6,7 +6,7 @@ import posixpath
 
 from hypothesis import given
 from hypothesis import strategies as st
-from publishing import urls
+from namndbeslut import urls
 from test_properties import SETTINGS
 
 segments = st.lists(st.sampled_from(["sammantraden", "2021", "partner", "a", "oparl", "x.json"]), max_size=4)

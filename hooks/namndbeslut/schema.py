@@ -37,7 +37,7 @@ def front_matter_schema(folder: str) -> dict[str, Any]:
             if field in part.get("required", []):
                 part["required"].remove(field)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$comment": f"Front matter of {folder}/*.md. Generated from hooks/publishing/model.py by `make schema`.",
+            "$comment": f"Front matter of {folder}/*.md. Generated from hooks/namndbeslut/model.py by `make schema`.",
             **schema}
 
 
