@@ -85,9 +85,9 @@ def test_term_in_years_and_status() -> None:
 
     term = Term(start=2021, end=2023)
     assert (term.first_day, term.last_day) == (dt.date(2021, 1, 1), dt.date(2023, 12, 31))
-    assert dates.status(term.first_day, term.last_day, dt.date(2020, 12, 31)) is dates.Status.UPCOMING
-    assert dates.status(term.first_day, term.last_day, dt.date(2023, 12, 31)) is dates.Status.IN_FORCE
-    assert dates.status(term.first_day, term.last_day, dt.date(2024, 1, 1)) is dates.Status.ENDED
+    assert term.status_on(dt.date(2020, 12, 31)) is dates.Status.UPCOMING
+    assert term.status_on(dt.date(2023, 12, 31)) is dates.Status.IN_FORCE
+    assert term.status_on(dt.date(2024, 1, 1)) is dates.Status.ENDED
 
 
 def test_build_date_from_environment() -> None:

@@ -14,6 +14,7 @@ import pytest
 import yaml
 from conftest import ROOT, BuiltSite
 from namndbeslut import loader
+from namndbeslut.context import BuildContext
 from namndbeslut.opendata import jsonld
 from namndbeslut.opendata.oparl import OParl
 
@@ -151,7 +152,7 @@ def test_meeting_agenda_items_and_consultations(site: BuiltSite) -> None:
 
 def test_object_lists_paginate() -> None:
     archive = loader.load(ROOT)
-    out = OParl(archive, BASE, SETTINGS, page_size=2).files()
+    out = OParl(BuildContext(archive, dt.date(2022, 6, 1), BASE, SETTINGS), page_size=2).files()
     lists = jsonschema.Draft7Validator(LIST_SCHEMA, format_checker=FORMATS)
     seen, url = [], BASE + "oparl/body/agenda-items.json"
     while url:

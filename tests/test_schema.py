@@ -10,6 +10,7 @@ import pytest
 from conftest import ROOT
 from jsonschema import Draft202012Validator
 from namndbeslut import frontmatter, schema
+from namndbeslut.kinds import FOLDERS
 
 
 def as_json(value: Any) -> Any:
@@ -23,12 +24,12 @@ def validator(folder: str) -> Draft202012Validator:
     return Draft202012Validator(document, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-@pytest.mark.parametrize("folder", schema.KINDS)
+@pytest.mark.parametrize("folder", FOLDERS)
 def test_committed_schema_matches_the_model(folder: str) -> None:
     assert schema.path_of(ROOT, folder).read_text(encoding="utf-8") == schema.render(folder), "run `make schema`"
 
 
-@pytest.mark.parametrize("path", sorted(p for f in schema.KINDS for p in (ROOT / f).glob("*.md")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(p for f in FOLDERS for p in (ROOT / f).glob("*.md")), ids=lambda p: p.name)
 def test_every_seed_file_is_valid(path: Path) -> None:
     doc = frontmatter.parse(path, path.read_bytes())
     errors = [e.message for e in validator(path.parent.name).iter_errors(as_json(doc.data))]
@@ -51,7 +52,7 @@ def test_schema_refuses_what_the_model_refuses(folder: str, data: dict[str, Any]
 
 def test_editors_guide_explains_every_field() -> None:
     guide = (ROOT / "REDAKTORSGUIDE.md").read_text(encoding="utf-8")
-    fields = {name for folder in schema.KINDS for part in [schema.front_matter_schema(folder),
+    fields = {name for folder in FOLDERS for part in [schema.front_matter_schema(folder),
               *schema.front_matter_schema(folder).get("$defs", {}).values()] for name in part.get("properties", {})}
     assert len(fields) > 30
     assert sorted(f for f in fields if f"`{f}`" not in guide) == []

@@ -14,12 +14,29 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from . import kinds
 from .citations import Citation
 from .errors import Problem
 from .frontmatter import Document, Loc
+from .kinds import Kind
 from .model import Agreement, Committee, Matter, Meeting, Partner, PlannedMeeting, Report
 
 Pair = tuple[Any, Document]
+
+
+@dataclass
+class CaseFile:
+    """Everything filed under one case number (diarienummer): the officer's reports, the matters that
+    decided it and the agreements it concerns."""
+
+    number: str
+    reports: list[Report] = field(default_factory=list)
+    matters: list[Matter] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+
+
+NO_CASE = CaseFile("")
+"""What a record without a (known) case number is filed with: nothing."""
 
 
 @dataclass(frozen=True)
@@ -63,29 +80,29 @@ class Archive:
     agreements_of_partner: dict[str, list[Agreement]] = field(default_factory=lambda: defaultdict(list))
     """Newest first."""
     renewed_by: dict[str, Agreement] = field(default_factory=dict)
-    by_case: dict[str, dict[str, list[Any]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
-    """Records sharing a case number: by_case[case]['report'|'matter'|'agreement']."""
+    case_files: dict[str, CaseFile] = field(default_factory=dict)
+    """Records sharing a case number, by case number."""
     calendar: dict[str, list[Sitting]] = field(default_factory=dict)
     """Each committee's held and planned meetings, by committee id, oldest first."""
     sitting_of: dict[str, Sitting] = field(default_factory=dict)
     """The calendar entry of each published meeting (with its planned time and place), by meeting id."""
 
     @classmethod
-    def build(cls, committees: list[Pair], partners: list[Pair], decisions: list[Pair],
-              agreements: list[Pair], reports: list[Pair], broken: set[str] | None = None) -> Archive:
-        """Index the records and resolve every reference between them."""
+    def build(cls, records: dict[Kind, list[Pair]], broken: set[str] | None = None) -> Archive:
+        """Index the records (with the file each came from, by kind) and resolve every reference between them."""
+        by_id = lambda kind: {r.id: r for r, _ in records.get(kind, [])}
         archive = cls(
-            committees={r.id: r for r, _ in committees},
-            partners={r.id: r for r, _ in partners},
-            meetings=sorted((r for r, _ in decisions), key=lambda m: (m.date, m.committee), reverse=True),
-            agreements={r.id: r for r, _ in agreements},
-            reports={r.id: r for r, _ in reports},
+            committees=by_id(kinds.COMMITTEE),
+            partners=by_id(kinds.PARTNER),
+            meetings=sorted((r for r, _ in records.get(kinds.MEETING, [])), key=lambda m: (m.date, m.committee),
+                            reverse=True),
+            agreements=by_id(kinds.AGREEMENT),
+            reports=by_id(kinds.REPORT),
             broken=broken or set(),
         )
-        for kind, pairs in (("committee", committees), ("partner", partners), ("meeting", decisions),
-                            ("agreement", agreements), ("report", reports)):
+        for kind, pairs in records.items():
             for record, doc in pairs:
-                archive.sources[(kind, record.id)] = doc
+                archive.sources[(kind.name, record.id)] = doc
         archive._check_partners()
         archive._link_meetings()
         archive._link_agreements()
@@ -159,7 +176,7 @@ class Archive:
         for partner_id in sorted(partners):
             self.matters_about_partner[partner_id].append(matter)
         if matter.case_number:
-            self.by_case[matter.case_number]["matter"].append(matter)
+            self._case(matter.case_number).matters.append(matter)
 
     def _link_agreements(self) -> None:
         for agreement in self.agreements.values():
@@ -176,7 +193,7 @@ class Archive:
                                                   "överenskommelse"):
                 self.renewed_by[agreement.renews] = agreement
             if agreement.case_number:
-                self.by_case[agreement.case_number]["agreement"].append(agreement)
+                self._case(agreement.case_number).agreements.append(agreement)
         for agreement in self.agreements.values():
             self._check_renewal_cycle(agreement)
         for agreements in self.agreements_of_partner.values():
@@ -203,7 +220,10 @@ class Archive:
             doc = self.sources[("report", report.id)]
             if report.committee:
                 self._check(doc, ("committee",), report.committee, self.committees, "nämnd")
-            self.by_case[report.case_number]["report"].append(report)
+            self._case(report.case_number).reports.append(report)
+
+    def _case(self, number: str) -> CaseFile:
+        return self.case_files.setdefault(number, CaseFile(number))
 
     def _link_calendar(self) -> None:
         for committee in self.committees.values():
@@ -244,8 +264,58 @@ class Archive:
             return self.cited(agreement.adopted_by) or agreement.adopted_by
         return None
 
-    def related_by_case(self, case_number: str | None) -> dict[str, list[Any]]:
-        return self.by_case.get(case_number, {}) if case_number else {}
+    def citation_of(self, decision: Matter | Meeting | Citation) -> Citation:
+        """How a protocol cites a decision: its meeting's date and its paragraphs."""
+        if isinstance(decision, Citation):
+            return decision
+        if isinstance(decision, Matter):
+            return Citation(self.meeting_with(decision).date, tuple(decision.paragraphs))
+        return Citation(decision.date)
+
+    def case_file(self, case_number: str | None) -> CaseFile:
+        """The records filed under a case number (none for a record without one)."""
+        return self.case_files.get(case_number, NO_CASE) if case_number else NO_CASE
+
+    # -- typed relations, for pages, feeds and data alike ---------------------------------------
+
+    def partner_of(self, agreement: Agreement) -> Partner:
+        return self.partners[agreement.partner]
+
+    def committee_of(self, record: Meeting | Sitting) -> Committee:
+        return record.committee if isinstance(record, Sitting) else self.committees[record.committee]
+
+    def meeting_with(self, matter: Matter) -> Meeting:
+        """The meeting at which a matter was decided."""
+        return self.meeting_of[matter.id]
+
+    def agreements_of(self, partner: Partner) -> list[Agreement]:
+        """The partner's agreements, newest first."""
+        return self.agreements_of_partner.get(partner.id, [])
+
+    def matters_about(self, record: Partner | Agreement) -> list[Matter]:
+        """The published matters that concern a partner or an agreement, newest first for a partner."""
+        index = self.matters_about_partner if isinstance(record, Partner) else self.matters_about_agreement
+        return index.get(record.id, [])
+
+    def adopted_in(self, matter: Matter) -> list[Agreement]:
+        """The agreements a matter adopts."""
+        return [self.agreements[x] for x in matter.adopts]
+
+    def concerned_in(self, matter: Matter) -> list[Agreement]:
+        """The agreements a matter concerns without adopting them."""
+        return [self.agreements[x] for x in matter.agreements]
+
+    def partners_in(self, matter: Matter) -> list[Partner]:
+        """The partners a matter names as concerned."""
+        return [self.partners[x] for x in matter.concerns]
+
+    def predecessor(self, agreement: Agreement) -> Agreement | None:
+        """The older agreement this one renews."""
+        return self.agreements.get(agreement.renews) if agreement.renews else None
+
+    def successor(self, agreement: Agreement) -> Agreement | None:
+        """The newer agreement that renews this one."""
+        return self.renewed_by.get(agreement.id)
 
 
 def normalised_name(name: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 PATTERN = re.compile(
@@ -20,10 +21,15 @@ class Citation:
     paragraphs: tuple[int, ...] = ()
 
     def __str__(self) -> str:
-        if not self.paragraphs:
-            return self.date.isoformat()
-        signs = "§§" if len(self.paragraphs) > 1 else "§"
-        return f"{self.date.isoformat()} {signs} {', '.join(map(str, self.paragraphs))}"
+        label = paragraph_label(self.paragraphs)
+        return f"{self.date.isoformat()} {label}" if label else self.date.isoformat()
+
+
+def paragraph_label(paragraphs: Sequence[int]) -> str:
+    """How protocols cite paragraphs: '§ 167', '§§ 167, 168', or '' for none. The one place of this rule."""
+    if not paragraphs:
+        return ""
+    return f"{'§§' if len(paragraphs) > 1 else '§'} {', '.join(map(str, paragraphs))}"
 
 
 def parse(text: str) -> Citation:

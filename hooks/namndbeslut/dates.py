@@ -50,14 +50,6 @@ class Status(str, Enum):
     ENDED = "Har upphört"
 
 
-def status(first_day: dt.date, last_day: dt.date, today: dt.date) -> Status:
-    if today < first_day:
-        return Status.UPCOMING
-    if today > last_day:
-        return Status.ENDED
-    return Status.IN_FORCE
-
-
 def add_months(value: dt.date, months: int) -> dt.date:
     """The same day `months` later (the month's last day where it is shorter)."""
     import calendar

@@ -10,21 +10,13 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 from markupsafe import Markup
 
-from . import dates, urls
-from .archive import Archive
+from . import dates, routes
+from .context import BuildContext
 from .model import Matter, Meeting, Partner
-
-MEETINGS = "sammantraden.xml"
-"""Feeds lie at the site's root: Material fetches 'sitemap.xml' next to every `link rel=alternate`."""
-
-
-def of_partner(partner: Partner) -> str:
-    return f"partner-{partner.id}.xml"
 
 
 @dataclass(frozen=True)
@@ -36,62 +28,61 @@ class Feed:
     page: str
 
 
-MEETINGS_FEED = Feed(MEETINGS, "Sammanträden och beslut", urls.MEETINGS)
+MEETINGS = Feed(routes.MEETINGS_FEED, "Sammanträden och beslut", routes.MEETINGS)
 
 
-def partner_feed(partner: Partner) -> Feed:
-    return Feed(of_partner(partner), f"Beslut som rör {partner.name}", urls.partner(partner))
+def of_partner(partner: Partner) -> Feed:
+    return Feed(routes.partner_feed(partner), f"Beslut som rör {partner.name}", routes.partner(partner))
 
 
-def announced(archive: Archive, page_url: str) -> list[Feed]:
+def announced(record: object | None) -> list[Feed]:
     """The feeds a page announces in its head: the meetings feed everywhere, a partner's on its page."""
-    partner = archive.partners.get(page_url.removeprefix(urls.PARTNERS).strip("/"))
-    own = [partner_feed(partner)] if partner and urls.partner(partner) == page_url else []
-    return [MEETINGS_FEED, *own]
+    return [MEETINGS, of_partner(record)] if isinstance(record, Partner) else [MEETINGS]
 
 
-def build_all(archive: Archive, url_of: Callable[[Any], str], base_url: str, today: dt.date,
-              author: str) -> dict[str, bytes]:
+def build_all(ctx: BuildContext) -> dict[str, bytes]:
     """Every feed of the site as Atom XML, by site-relative path."""
-    link = lambda record: urljoin(base_url, url_of(record))
-    out = {MEETINGS: _feed(MEETINGS_FEED, base_url, today, author,
-                           [_meeting_entry(m, archive, link) for m in archive.meetings])}
+    archive = ctx.archive
+    author = ", ".join(c.name for c in archive.committees.values())
+    link = lambda record: ctx.absolute(routes.page(record, archive))
+    out = {MEETINGS.path: _feed(MEETINGS, ctx, author, [_meeting_entry(m, ctx, link) for m in archive.meetings])}
     for partner in archive.partners.values():
-        matters = archive.matters_about_partner.get(partner.id, [])
-        out[of_partner(partner)] = _feed(partner_feed(partner), base_url, today, author,
-                                         [_matter_entry(x, archive.meeting_of[x.id], archive, link) for x in matters])
+        feed = of_partner(partner)
+        out[feed.path] = _feed(feed, ctx, author, [_matter_entry(x, ctx, link) for x in archive.matters_about(partner)])
     return out
 
 
 Entry = dict[str, Any]
+Link = Callable[[routes.Published], str]
 
 
-def _meeting_entry(meeting: Meeting, archive: Archive, link: Callable[[Any], str]) -> Entry:
+def _meeting_entry(meeting: Meeting, ctx: BuildContext, link: Link) -> Entry:
     items = Markup("").join(Markup('<li><a href="{}">{}</a></li>').format(link(x), x.title) for x in meeting.matters)
-    committee = archive.committees[meeting.committee].name
+    committee = ctx.archive.committee_of(meeting).name
     return {"title": meeting.title, "url": link(meeting), "date": meeting.date,
             "summary": f"{committee}, sammanträde {dates.long_date(meeting.date)}: "
                        + "; ".join(x.title for x in meeting.matters),
             "content": Markup("<p>{}</p><ul>{}</ul>").format(meeting.introduction, items)}
 
 
-def _matter_entry(matter: Matter, meeting: Meeting, archive: Archive, link: Callable[[Any], str]) -> Entry:
-    committee = archive.committees[meeting.committee].name
-    paras = f" § {', '.join(map(str, matter.paragraphs))}" if matter.paragraphs else ""
+def _matter_entry(matter: Matter, ctx: BuildContext, link: Link) -> Entry:
+    meeting = ctx.archive.meeting_with(matter)
+    committee = ctx.archive.committee_of(meeting).name
+    paras = f" {matter.paragraph_label}" if matter.paragraphs else ""
     return {"title": matter.title, "url": link(matter), "date": meeting.date,
             "summary": f"{committee} beslutade vid sammanträdet {dates.long_date(meeting.date)}{paras}.",
             "content": None}
 
 
-def _feed(feed: Feed, base_url: str, today: dt.date, author: str, entries: list[Entry]) -> bytes:
+def _feed(feed: Feed, ctx: BuildContext, author: str, entries: list[Entry]) -> bytes:
     fg = FeedGenerator()
-    fg.id(urljoin(base_url, feed.path))
+    fg.id(ctx.absolute(feed.path))
     fg.title(feed.title)
     fg.author(name=author)
     fg.language("sv")
-    fg.link(href=urljoin(base_url, feed.page), rel="alternate", type="text/html")
-    fg.link(href=urljoin(base_url, feed.path), rel="self", type="application/atom+xml")
-    fg.updated(_moment(max((e["date"] for e in entries), default=today)))
+    fg.link(href=ctx.absolute(feed.page), rel="alternate", type="text/html")
+    fg.link(href=ctx.absolute(feed.path), rel="self", type="application/atom+xml")
+    fg.updated(_moment(max((e["date"] for e in entries), default=ctx.today)))
     for e in entries:
         fe = fg.add_entry(order="append")
         fe.id(e["url"])

@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import frontmatter, messages, safety
+from . import frontmatter, kinds, messages, safety
 from .archive import Archive
 from .errors import ContentError, FieldError, Problem
 from .frontmatter import Document
-from .model import Agreement, Committee, Meeting, Partner, Report
+from .kinds import FOLDERS, PAGES, Kind
+from .model import Meeting
 
-FOLDERS = ("committees", "partners", "decisions", "agreements", "reports")
-"""Content folders, relative to the project root; each holds one Markdown file per record."""
-PAGES = "content"
-"""Hand-written pages (the engine's docs folder): checked for what must not be published."""
+__all__ = ["FOLDERS", "PAGES", "load"]
 
 _MATTER_HEADING = re.compile(r"^## +(?P<title>.+?) *\{#(?P<id>[^}\s]+)\} *$", re.MULTILINE)
 
@@ -29,30 +27,30 @@ def load(root: Path) -> Archive:
     """Read every content folder under `root`; raise ContentError listing every problem found."""
     problems: list[Problem] = []
     broken: set[str] = set()
-    records: dict[str, list[Any]] = {}
-    builders: dict[str, Callable[[Document], BaseModel]] = {
-        "committees": lambda d: _record(Committee, d, id=d.path.stem, body=d.body),
-        "partners": lambda d: _record(Partner, d, id=d.path.stem, body=d.body),
-        "agreements": lambda d: _record(Agreement, d, id=d.path.stem, body=d.body),
-        "reports": lambda d: _record(Report, d, id=d.path.stem, body=d.body),
-        "decisions": _meeting,
-    }
+    records: dict[Kind, list[Any]] = {}
     checker = safety.HtmlChecker()
-    for folder in FOLDERS:
-        records[folder] = []
-        for path in _files(root, folder, problems, broken):
+    for kind in kinds.KINDS:
+        records[kind] = []
+        for path in _files(root, kind.folder, problems, broken):
             try:
                 doc = _read(root, path, problems, checker)
-                records[folder].append((builders[folder](doc), doc))
+                records[kind].append((_build(kind, doc), doc))
                 broken.discard(path.stem)
             except ContentError as err:
                 problems.extend(err.problems)
     problems.extend(_pages(root, checker))
-    archive = Archive.build(**records, broken=broken)
+    archive = Archive.build(records, broken=broken)
     problems.extend(archive.problems)
     if problems:
         raise ContentError(_placeholders_first(problems))
     return archive
+
+
+def _build(kind: Kind, doc: Document) -> BaseModel:
+    """A record from its file: the id is the file name, the text its body (a meeting's body has sections)."""
+    if kind is kinds.MEETING:
+        return _meeting(doc)
+    return _record(kind.model, doc, id=doc.path.stem, body=doc.body)
 
 
 def _placeholders_first(problems: list[Problem]) -> list[Problem]:

@@ -12,7 +12,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 from pydantic.json_schema import WithJsonSchema
 
-from . import citations
+from . import citations, dates
 from .citations import Citation
 from .errors import FieldError
 
@@ -80,6 +80,11 @@ class Committee(FileRecord):
     """The committee's schedule; a meeting in decisions/ on the same date supersedes its entry."""
     body: str = ""
 
+    @property
+    def documents_address(self) -> str | None:
+        """The documents' address as a reader reads it aloud: without 'https://'."""
+        return self.documents_url.partition("://")[2] if self.documents_url else None
+
 
 class Partner(FileRecord):
     """A partner organisation, described once; agreements refer to it by id."""
@@ -109,6 +114,21 @@ class Term(Record):
     @property
     def years(self) -> range:
         return range(self.first_day.year, self.last_day.year + 1)
+
+    @property
+    def label(self) -> str:
+        """'2021–2023' where the source gives years, else '1 oktober 2021 – 31 december 2023'."""
+        if isinstance(self.start, int) and isinstance(self.end, int):
+            return f"{self.start}–{self.end}"
+        return f"{dates.long_date(self.first_day)} – {dates.long_date(self.last_day)}"
+
+    def status_on(self, day: dt.date) -> dates.Status:
+        """Whether the term has not begun, is running or has ended on `day` (the build date)."""
+        if day < self.first_day:
+            return dates.Status.UPCOMING
+        if day > self.last_day:
+            return dates.Status.ENDED
+        return dates.Status.IN_FORCE
 
     @model_validator(mode="after")
     def _ordered(self) -> Term:
@@ -160,6 +180,18 @@ class Agreement(FileRecord):
     """Where the facts come from when the body is not the agreement's own text."""
     body: str = ""
 
+    def status_on(self, day: dt.date) -> dates.Status:
+        return self.term.status_on(day)
+
+    def in_force_on(self, day: dt.date) -> bool:
+        return self.term.status_on(day) is dates.Status.IN_FORCE
+
+    @property
+    def stated_total(self) -> int | None:
+        """The sum of the amounts the source states; None when it states none."""
+        amounts = [f.amount for f in self.funding if f.amount is not None]
+        return sum(amounts) if amounts else None
+
     @model_validator(mode="after")
     def _funding_in_term(self) -> Agreement:
         years = [f.year for f in self.funding]
@@ -187,6 +219,11 @@ class Matter(Record):
     concerns: list[Slug] = []
     """Partners this matter concerns (partners of adopted agreements are implied)."""
     body: str = ""
+
+    @property
+    def paragraph_label(self) -> str:
+        """'§ 112', '§§ 167, 168', or '' when no paragraph is known."""
+        return citations.paragraph_label(self.paragraphs)
 
 
 class Meeting(FileRecord):

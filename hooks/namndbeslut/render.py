@@ -16,16 +16,16 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import citations, dates, feeds, furniture, urls
-from .archive import Archive
+from . import citations, dates, feeds, furniture, routes
 from .citations import Citation
-from .model import Agreement, Matter, Meeting, Partner, Report
-from .opendata import chart, funding, jsonld, paths
+from .context import BuildContext
+from .model import Agreement, Matter, Meeting
+from .opendata import chart, jsonld
 
 
 @dataclass
 class Page:
-    """A page to publish: where, its Markdown, and which content file it comes from."""
+    """A page to publish: where, its Markdown, the record it shows and the content file it comes from."""
 
     url: str
     title: str
@@ -33,10 +33,17 @@ class Page:
     source: Path | None = None
     """The content file the page is made from (for 'Uppdaterad')."""
     meta: dict[str, Any] = field(default_factory=dict)
+    record: object | None = None
+    """The record the page shows (None for an overview page)."""
 
     @property
     def path(self) -> str:
-        return urls.source_path(self.url)
+        return routes.source_path(self.url)
+
+    @property
+    def feeds(self) -> list[feeds.Feed]:
+        """The feeds the page announces."""
+        return feeds.announced(self.record)
 
 
 def _escaped(value: Any) -> Any:
@@ -48,22 +55,18 @@ def _escaped(value: Any) -> Any:
     return Markup(str(escaped).replace("\\", "&#92;")) if "\\" in value else escaped
 
 
-@dataclass
-class Context:
-    """What every template may read."""
+@dataclass(frozen=True)
+class Decision:
+    """A decision as a page shows it: its label, and where it is published (None when it is only cited)."""
 
-    archive: Archive
-    today: dt.date
-    settings: dict[str, Any] = field(default_factory=dict)
-    """Site settings (links, texts) from the engine's configuration."""
-    site_url: str = ""
-    """The site's absolute URL, ending in '/': the base of data ids and structured data."""
+    label: str
+    url: str | None
 
 
 class Renderer:
     """Renders the site's pages; one instance per build."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: BuildContext) -> None:
         self.ctx = ctx
         self.env = Environment(
             loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -73,63 +76,33 @@ class Renderer:
         self.env.filters.update(date=dates.long_date, month_year=dates.month_year, kr=dates.kronor)
         self.furniture = furniture.from_settings(ctx.settings)
         self.env.globals.update(
-            archive=ctx.archive, today=ctx.today, settings=ctx.settings, urls=urls, feeds=feeds, furniture=self.furniture,
-            status=self.status, decision=self.decision, url_of=self.url_of, term=self.term_label,
-            funding_total=self.funding_total,
+            archive=ctx.archive, today=ctx.today, settings=ctx.settings, routes=routes, furniture=self.furniture,
+            decision=self.decision, absolute=ctx.absolute, structured_data=self.structured_data,
         )
-        self.env.globals.update(data=paths, data_url=lambda path: ctx.site_url + path,
-                                structured_data=self.structured_data)
 
     # -- helpers the templates call ---------------------------------------------------------
 
-    def status(self, agreement: Agreement) -> dates.Status:
-        return dates.status(agreement.term.first_day, agreement.term.last_day, self.ctx.today)
+    def url_of(self, record: routes.Published) -> str:
+        return routes.page(record, self.ctx.archive)
 
-    def url_of(self, record: Any) -> str:
-        """The URL of any record (a matter's is its meeting page with an anchor)."""
-        if isinstance(record, Matter):
-            return f"{urls.meeting(self.ctx.archive.meeting_of[record.id])}#{record.id}"
-        if isinstance(record, Meeting):
-            return urls.meeting(record)
-        if isinstance(record, Agreement):
-            return urls.agreement(record)
-        if isinstance(record, Partner):
-            return urls.partner(record)
-        if isinstance(record, Report):
-            return urls.report(record)
-        raise TypeError(record)
-
-    def decision(self, record: Matter | Meeting | Citation | None) -> dict[str, Any] | None:
-        """A decision for display: label, and URL where it is published."""
+    def decision(self, record: Matter | Meeting | Citation | None) -> Decision | None:
+        """A decision for display: '<committee> <date> <§ label>: <title>', linked where it is published."""
         if record is None:
             return None
         if isinstance(record, Citation):
-            return {"label": f"Beslut {record}", "url": None}
-        meeting = self.ctx.archive.meeting_of[record.id] if isinstance(record, Matter) else record
-        paras = ", ".join(map(str, record.paragraphs)) if isinstance(record, Matter) else ""
-        label = f"{meeting.date.isoformat()}{' § ' + paras if paras else ''}"
-        name = self.ctx.archive.committees[meeting.committee].name
+            return Decision(f"Beslut {record}", None)
+        meeting = self.ctx.archive.meeting_with(record) if isinstance(record, Matter) else record
+        paras = f" {record.paragraph_label}" if isinstance(record, Matter) and record.paragraphs else ""
+        name = self.ctx.archive.committee_of(meeting).name
         title = f": {record.title}" if isinstance(record, Matter) else ""
-        return {"label": f"{name} {label}{title}", "url": self.url_of(record)}
-
-    @staticmethod
-    def term_label(agreement: Agreement) -> str:
-        t = agreement.term
-        if isinstance(t.start, int) and isinstance(t.end, int):
-            return f"{t.start}–{t.end}"
-        return f"{dates.long_date(t.first_day)} – {dates.long_date(t.last_day)}"
-
-    @staticmethod
-    def funding_total(agreement: Agreement) -> int | None:
-        amounts = [f.amount for f in agreement.funding if f.amount is not None]
-        return sum(amounts) if amounts else None
+        return Decision(f"{name} {meeting.date.isoformat()}{paras}{title}", self.url_of(record))
 
     def structured_data(self, record: Meeting | Agreement) -> Markup:
         """schema.org JSON-LD for a meeting or agreement page."""
-        a, base = self.ctx.archive, self.ctx.site_url
+        a = self.ctx.archive
         if isinstance(record, Meeting):
-            return jsonld.script(jsonld.meeting(a, a.sitting_of[record.id], base, self.ctx.settings.get("municipality", "")))
-        return jsonld.script(jsonld.agreement(a, record, base))
+            return jsonld.script(jsonld.meeting(self.ctx, a.sitting_of[record.id]))
+        return jsonld.script(jsonld.agreement(self.ctx, record))
 
     # -- prose ------------------------------------------------------------------------------
 
@@ -140,59 +113,64 @@ class Renderer:
             target = self.ctx.archive.cited(found[0]) if found else None
             if target is None:
                 return match[0]
-            return f"[{match[0]}]({urls.relative(page_url, self.url_of(target))})"
+            return f"[{match[0]}]({routes.relative(page_url, self.url_of(target))})"
         return Markup(citations.PATTERN.sub(link, markdown))
 
     # -- pages ------------------------------------------------------------------------------
 
     def page(self, template: str, url: str, title: str, source: Path | None = None, date: dt.date | None = None,
-             **values: Any) -> Page:
+             record: object | None = None, **values: Any) -> Page:
         """Render one page; `date` is the record's own date, for 'Uppdaterad' where git has none."""
-        rel = lambda target: urls.relative(url, target if isinstance(target, str) else self.url_of(target))
+        def rel(target: str | routes.Published) -> str:
+            return routes.relative(url, target if isinstance(target, str) else self.url_of(target))
         markdown = self.env.get_template(template).render(
             page_url=url, title=title, rel=rel, prose=lambda md: self.prose(md, url), **values)
-        return Page(url, title, markdown, source, {"date": date} if date else {})
+        return Page(url, title, markdown, source, {"date": date} if date else {}, record)
 
     def all(self) -> list[Page]:
         a = self.ctx.archive
         src = lambda kind, id: a.sources[(kind, id)].path
         today, rules = self.ctx.today, self.furniture
-        pages = [self.page("meeting.md.j2", urls.meeting(m), m.title, src("meeting", m.id), m.date, meeting=m,
-                           committee=a.committees[m.committee], stale=rules.is_stale(m.date, today),
+        pages = [self.page("meeting.md.j2", routes.meeting(m), m.title, src("meeting", m.id), m.date, m, meeting=m,
+                           committee=a.committee_of(m), stale=rules.is_stale(m.date, today),
                            minutes_pending=rules.minutes_pending_on(m.date, today))
                  for m in a.meetings]
-        pages += [self.page("agreement.md.j2", urls.agreement(x), x.title, src("agreement", x.id), x.date or x.signed,
-                            agreement=x, partner=a.partners[x.partner]) for x in a.agreements.values()]
-        pages += [self.page("partner.md.j2", urls.partner(p), p.name, src("partner", p.id), partner=p)
+        pages += [self.page("agreement.md.j2", routes.agreement(x), x.title, src("agreement", x.id), x.date or x.signed,
+                            x, agreement=x, partner=a.partner_of(x)) for x in a.agreements.values()]
+        pages += [self.page("partner.md.j2", routes.partner(p), p.name, src("partner", p.id), None, p, partner=p)
                   for p in a.partners.values()]
-        pages += [self.page("report.md.j2", urls.report(r), r.title, src("report", r.id), r.date, report=r)
+        pages += [self.page("report.md.j2", routes.report(r), r.title, src("report", r.id), r.date, r, report=r)
                   for r in a.reports.values()]
         by_year = [(y, list(ms)) for y, ms in groupby(a.meetings, key=lambda m: m.date.year)]
-        pages.append(self.page("meetings.md.j2", urls.MEETINGS, "Sammanträden och beslut", years=by_year))
-        pages += [self.page("year.md.j2", urls.year(y), f"Sammanträden {y}", year=y, meetings=ms) for y, ms in by_year]
-        pages.append(self.page("agreements.md.j2", urls.AGREEMENTS, "Överenskommelser",
-                               agreements=sorted(a.agreements.values(), key=lambda x: (a.partners[x.partner].name, x.term.first_day))))
-        pages.append(self.page("partners.md.j2", urls.PARTNERS, "Partner",
+        pages.append(self.page("meetings.md.j2", routes.MEETINGS, "Sammanträden och beslut", years=by_year))
+        pages += [self.page("year.md.j2", routes.year(y), f"Sammanträden {y}", year=y, meetings=ms) for y, ms in by_year]
+        pages.append(self.page("agreements.md.j2", routes.AGREEMENTS, "Överenskommelser",
+                               agreements=sorted(a.agreements.values(), key=self._by_partner)))
+        pages.append(self.page("partners.md.j2", routes.PARTNERS, "Partner",
                                partners=sorted(a.partners.values(), key=lambda p: p.name)))
         return pages + self.open_data_pages()
+
+    def _by_partner(self, agreement: Agreement) -> tuple[str, dt.date]:
+        """Agreements as lists show them: by partner name, then oldest first."""
+        return self.ctx.archive.partner_of(agreement).name, agreement.term.first_day
 
     def open_data_pages(self) -> list[Page]:
         """Planned meetings, the funding overview and the list of datasets."""
         a = self.ctx.archive
-        table = funding.table(a)
+        table = self.ctx.funding
         committees = sorted(a.committees.values(), key=lambda c: c.name)
         return [
-            self.page("upcoming.md.j2", paths.UPCOMING, "Kommande sammanträden", sittings=a.upcoming(self.ctx.today),
+            self.page("upcoming.md.j2", routes.UPCOMING, "Kommande sammanträden", sittings=a.upcoming(self.ctx.today),
                       committees=committees),
-            self.page("funding.md.j2", paths.FUNDING, "Finansiering per år och partner", table=table,
+            self.page("funding.md.j2", routes.FUNDING, "Finansiering per år och partner", table=table,
                       chart=chart.svg(table, "finansiering")),
-            self.page("open-data.md.j2", paths.OPEN_DATA, "Öppna data", committees=committees,
+            self.page("open-data.md.j2", routes.OPEN_DATA, "Öppna data", committees=committees,
                       agreements=sorted(a.agreements.values(), key=lambda x: x.id)),
         ]
 
     def home_sections(self) -> str:
         """The start page's generated part: latest meetings and agreements in force."""
         a = self.ctx.archive
-        in_force = [x for x in a.agreements.values() if self.status(x) is dates.Status.IN_FORCE]
-        return self.page("home.md.j2", urls.HOME, "", latest=a.meetings[:5],
-                         in_force=sorted(in_force, key=lambda x: a.partners[x.partner].name)).markdown
+        in_force = [x for x in a.agreements.values() if x.in_force_on(self.ctx.today)]
+        return self.page("home.md.j2", routes.HOME, "", latest=a.meetings[:5],
+                         in_force=sorted(in_force, key=lambda x: a.partner_of(x).name)).markdown

@@ -11,14 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
-from .model import Agreement, Committee, Meeting, Partner, Report
-
-KINDS: dict[str, type[BaseModel]] = {
-    "committees": Committee, "partners": Partner, "decisions": Meeting, "agreements": Agreement, "reports": Report,
-}
-"""The model class of each content folder's files."""
+from .kinds import FOLDERS, by_folder
 
 DERIVED: dict[str, tuple[str, ...]] = {
     "Committee": ("id", "body"), "Partner": ("id", "body"), "Agreement": ("id", "body"), "Report": ("id", "body"),
@@ -29,7 +22,7 @@ DERIVED: dict[str, tuple[str, ...]] = {
 
 def front_matter_schema(folder: str) -> dict[str, Any]:
     """JSON Schema (2020-12) of the front matter of a file in `folder`."""
-    cls = KINDS[folder]
+    cls = by_folder(folder).model
     schema = cls.model_json_schema(mode="validation")
     for name, part in [(cls.__name__, schema), *schema.get("$defs", {}).items()]:
         for field in DERIVED.get(name, ()):
@@ -53,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     """Write schema/<folder>.schema.json for every content folder."""
     args = sys.argv[1:] if argv is None else argv
     root = Path(args[0]) if args else Path(".")
-    for folder in KINDS:
+    for folder in FOLDERS:
         path_of(root, folder).parent.mkdir(exist_ok=True)
         path_of(root, folder).write_text(render(folder), encoding="utf-8")
     return 0

@@ -13,9 +13,10 @@ from typing import Any
 
 from . import dates, feeds, history, loader
 from .archive import Archive
+from .context import BuildContext
 from .errors import ContentError, Problem
 from .opendata import DataFile, data_files
-from .render import Context, Page, Renderer
+from .render import Page, Renderer
 
 
 @dataclass
@@ -43,13 +44,10 @@ class Site:
                                         "webbplatsens adress (t.ex. https://example.org/) krävs för öppna data")])
         base = site_url.rstrip("/") + "/"
         with _no_cyclic_gc():
-            archive = loader.load(root)
-            today = today or dates.build_date()
-            renderer = Renderer(Context(archive, today, settings or {}, base))
-            author = ", ".join(c.name for c in archive.committees.values())
-            feed_files = feeds.build_all(archive, renderer.url_of, base, today, author)
-            data = data_files(archive, today, base, settings or {}) + [DataFile(p, c) for p, c in feed_files.items()]
-            return cls(archive, today, renderer.all(), renderer, data, history.last_changed(root))
+            ctx = BuildContext(loader.load(root), today or dates.build_date(), base, settings or {})
+            renderer = Renderer(ctx)
+            data = data_files(ctx) + [DataFile(p, c) for p, c in feeds.build_all(ctx).items()]
+            return cls(ctx.archive, ctx.today, renderer.all(), renderer, data, history.last_changed(root))
 
     def page_meta(self, path: str, source: Path | None = None, date: dt.date | None = None) -> dict[str, Any]:
         """What the theme shows around a page: its feeds, and 'Uppdaterad' with the date of the last change.
@@ -62,7 +60,7 @@ class Site:
         page = self._pages.get(path)
         file = source or (page.source if page else None)
         day = self._last_change(file, date or (page.meta.get("date") if page else None)) if file else self._newest
-        feeds_here = feeds.announced(self.archive, page.url if page else "")
+        feeds_here = page.feeds if page else feeds.announced(None)
         meta: dict[str, Any] = {"feeds": [{"title": f.title, "url": f.path} for f in feeds_here]}
         if day:
             meta["updated"] = {"iso": day.isoformat(), "text": dates.long_date(day)}

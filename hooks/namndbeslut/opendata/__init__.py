@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
-from ..archive import Archive
-from . import calendar, paths
-from .funding import table
+from .. import routes
+from ..context import BuildContext
+from . import calendar
 from .oparl import OParl
 from .tables import Tables, dump
 
@@ -21,15 +19,16 @@ class DataFile:
     content: str | bytes
 
 
-def data_files(archive: Archive, today: dt.date, base: str, settings: dict[str, Any]) -> list[DataFile]:
-    """Every dataset of one build; `base` is the site's absolute URL (ids and links are absolute)."""
-    tables = Tables(archive, today, base, table(archive))
-    records = {a.id: tables.record(a) for a in sorted(archive.agreements.values(), key=lambda a: a.id)}
-    out = {paths.agreement_json(archive.agreements[id]): dump(r) for id, r in records.items()}
-    out[paths.AGREEMENTS_JSON] = dump(list(records.values()))
-    out[paths.AGREEMENTS_CSV] = tables.agreements_csv()
-    out[paths.FUNDING_CSV] = tables.funding_csv()
-    out.update(OParl(archive, base, settings).files())
+def data_files(ctx: BuildContext) -> list[DataFile]:
+    """Every dataset of one build (ids and links in them are absolute URLs)."""
+    tables = Tables(ctx)
+    agreements = sorted(ctx.archive.agreements.values(), key=lambda a: a.id)
+    records = [tables.record(a) for a in agreements]
+    out = {routes.agreement_json(a): dump(r) for a, r in zip(agreements, records, strict=True)}
+    out[routes.AGREEMENTS_JSON] = dump(records)
+    out[routes.AGREEMENTS_CSV] = tables.agreements_csv()
+    out[routes.FUNDING_CSV] = tables.funding_csv()
+    out.update(OParl(ctx).files())
     files = [DataFile(path, content) for path, content in sorted(out.items())]
-    files += [DataFile(paths.calendar(c), calendar.feed(archive, c, base, today)) for c in archive.committees.values()]
+    files += [DataFile(routes.calendar(c), calendar.feed(ctx, c)) for c in ctx.archive.committees.values()]
     return files

@@ -11,32 +11,32 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
 
-from .. import dates, urls
-from ..archive import Archive, Sitting
+from .. import dates, routes
+from ..archive import Sitting
+from ..context import BuildContext
 from ..model import Committee
-from . import paths
 
 
-def feed(archive: Archive, committee: Committee, base: str, today: dt.date) -> bytes:
+def feed(ctx: BuildContext, committee: Committee) -> bytes:
     """The committee's calendar as iCalendar bytes (RFC 5545)."""
     cal = Calendar()
-    cal.add("prodid", f"-//{urlsplit(base).netloc}//Sammanträden//SV")
+    cal.add("prodid", f"-//{urlsplit(ctx.base_url).netloc}//Sammanträden//SV")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", f"{committee.name}: sammanträden")
     cal.add("x-wr-timezone", str(dates.TIMEZONE))
     cal.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
-    stamp = dt.datetime.combine(today, dt.time(), dt.UTC)
-    for sitting in archive.calendar.get(committee.id, []):
-        cal.add_component(_event(sitting, base, stamp))
+    stamp = dt.datetime.combine(ctx.today, dt.time(), dt.UTC)
+    for sitting in ctx.archive.calendar.get(committee.id, []):
+        cal.add_component(_event(sitting, ctx, stamp))
     cal.add_missing_timezones()
     return cal.to_ical()
 
 
-def _event(s: Sitting, base: str, stamp: dt.datetime) -> Event:
+def _event(s: Sitting, ctx: BuildContext, stamp: dt.datetime) -> Event:
     event = Event()
-    event.add("uid", f"{s.id}@{urlsplit(base).netloc}")
+    event.add("uid", f"{s.id}@{urlsplit(ctx.base_url).netloc}")
     event.add("dtstamp", stamp)
     event.add("summary", f"{s.committee.name} sammanträder")
     if s.plan and s.plan.start:
@@ -51,10 +51,10 @@ def _event(s: Sitting, base: str, stamp: dt.datetime) -> Event:
     event.add("status", "CONFIRMED")
     event.add("transp", "TRANSPARENT")
     if s.meeting:
-        event.add("url", base + urls.meeting(s.meeting))
+        event.add("url", ctx.absolute(routes.meeting(s.meeting)))
         matters = "\n".join(f"– {m.title}" for m in s.meeting.matters)
         event.add("description", f"{s.meeting.title}\n{matters}".strip())
     else:
-        event.add("url", base + paths.UPCOMING)
+        event.add("url", ctx.absolute(routes.UPCOMING))
         event.add("description", "Planerat sammanträde. En sammanfattning av besluten publiceras efter mötet.")
     return event

@@ -9,7 +9,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from .. import dates
-from .funding import FundingTable
+from ..funding import FundingTable
 
 COLOURS = ("#005a9c", "#8a3b00", "#2e6b30", "#6b2e6b", "#5c5c00")
 """Bar colours, each with at least 4.5:1 contrast against white."""

@@ -8,8 +8,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .. import dates, urls
-from ..archive import Archive, Sitting
+from .. import dates, routes
+from ..archive import Sitting
+from ..context import BuildContext
 from ..model import Agreement
 
 CONTEXT = "https://schema.org"
@@ -27,18 +28,19 @@ def _org(name: str, kind: str = "Organization", **extra: Any) -> dict[str, Any]:
     return {"@type": kind, "name": name, **extra}
 
 
-def meeting(archive: Archive, s: Sitting, base: str, municipality: str) -> dict[str, Any]:
+def meeting(ctx: BuildContext, s: Sitting) -> dict[str, Any]:
     """The meeting as a schema.org Event, with the matters it decided as what it is about."""
     assert s.meeting is not None
-    page = base + urls.meeting(s.meeting)
+    held, municipality = s.meeting, ctx.settings.get("municipality", "")
     at = lambda t: dt.datetime.combine(s.date, t, dates.TIMEZONE).isoformat()
     data: dict[str, Any] = {
-        "@context": CONTEXT, "@type": "Event", "name": s.meeting.title, "url": page, "inLanguage": "sv",
+        "@context": CONTEXT, "@type": "Event", "name": held.title, "url": ctx.absolute(routes.meeting(held)), "inLanguage": "sv",
         "startDate": at(s.plan.start) if s.plan and s.plan.start else s.date.isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
         "organizer": _org(s.committee.name, "GovernmentOrganization",
                           **({"parentOrganization": _org(municipality, "GovernmentOrganization")} if municipality else {})),
-        "about": [{"@type": "Thing", "name": m.title, "url": f"{page}#{m.id}"} for m in s.meeting.matters],
+        "about": [{"@type": "Thing", "name": m.title, "url": ctx.absolute(routes.matter(held, m))}
+                  for m in held.matters],
     }
     if s.plan and s.plan.start and s.plan.end:
         data["endDate"] = at(s.plan.end)
@@ -47,17 +49,17 @@ def meeting(archive: Archive, s: Sitting, base: str, municipality: str) -> dict[
     return data
 
 
-def agreement(archive: Archive, a: Agreement, base: str) -> dict[str, Any]:
+def agreement(ctx: BuildContext, a: Agreement) -> dict[str, Any]:
     """The agreement as a schema.org CreativeWork: parties, term and the funding it grants."""
-    partner = archive.partners[a.partner]
+    partner = ctx.archive.partner_of(a)
     ident: dict[str, Any] = ({"identifier": {"@type": "PropertyValue", "propertyID": "organisationsnummer",
                              "value": partner.organisation_number}} if partner.organisation_number else {})
     start, end = (x.isoformat() if isinstance(x, dt.date) else str(x) for x in (a.term.start, a.term.end))
     funder = _org(a.public_party, "GovernmentOrganization")
     data: dict[str, Any] = {
-        "@context": CONTEXT, "@type": "CreativeWork", "name": a.title, "url": base + urls.agreement(a),
+        "@context": CONTEXT, "@type": "CreativeWork", "name": a.title, "url": ctx.absolute(routes.agreement(a)),
         "inLanguage": "sv", "temporalCoverage": f"{start}/{end}", "funder": funder,
-        "about": _org(partner.name, url=base + urls.partner(partner), **ident),
+        "about": _org(partner.name, url=ctx.absolute(routes.partner(partner)), **ident),
         "funding": [{"@type": "MonetaryGrant", "funder": funder, "description": str(f.year),
                      "amount": {"@type": "MonetaryAmount", "currency": "SEK", "value": f.amount,
                                 "validFrom": f"{f.year}-01-01", "validThrough": f"{f.year}-12-31"}}

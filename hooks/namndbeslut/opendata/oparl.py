@@ -14,10 +14,10 @@ import math
 from collections import defaultdict
 from typing import Any
 
-from .. import dates, urls
-from ..archive import Archive, Sitting
+from .. import dates, routes
+from ..archive import Sitting
+from ..context import BuildContext
 from ..model import Agreement, Committee, Matter, Partner, Report
-from . import paths
 from .tables import dump
 
 VERSION = "https://schema.oparl.org/1.1/"
@@ -25,6 +25,7 @@ PAGE_SIZE = 100
 """Objects per page of an object list."""
 
 Obj = dict[str, Any]
+Paper = Agreement | Report
 
 
 def _type(name: str) -> str:
@@ -34,71 +35,69 @@ def _type(name: str) -> str:
 class OParl:
     """Builds every OParl object of one build; `files()` returns them as JSON text by site path."""
 
-    def __init__(self, archive: Archive, base: str, settings: dict[str, Any], page_size: int = PAGE_SIZE) -> None:
-        self.archive, self.base, self.settings, self.page_size = archive, base, settings, page_size
+    def __init__(self, ctx: BuildContext, page_size: int = PAGE_SIZE) -> None:
+        self.ctx, self.archive, self.settings, self.page_size = ctx, ctx.archive, ctx.settings, page_size
+        self.url = ctx.absolute
         self.out: dict[str, str] = {}
-        license_url = (settings.get("open_data") or {}).get("license_url")
+        license_url = (self.settings.get("open_data") or {}).get("license_url")
         self.license = {"license": license_url} if license_url else {}
         self.consulted: dict[str, list[tuple[Matter, bool]]] = defaultdict(list)
-        """The matters that deliberate on each paper, by paper URL."""
-        for matter in archive.matters.values():
+        """The matters that deliberate on each paper, by the paper's path."""
+        for matter in self.archive.matters.values():
             for paper, authoritative in self.papers_of(matter):
-                self.consulted[paper].append((matter, authoritative))
-
-    def url(self, path: str) -> str:
-        return self.base + paths.OPARL + path
+                self.consulted[routes.oparl_paper(paper)].append((matter, authoritative))
 
     def _committee_url(self, committee_id: str) -> str:
-        return self.url(f"organization/namnd-{committee_id}.json")
-
-    def _partner_url(self, partner_id: str) -> str:
-        return self.url(f"organization/partner-{partner_id}.json")
+        return self.url(routes.oparl_committee(self.archive.committees[committee_id]))
 
     def _publish(self, obj: Obj) -> Obj:
         """Write the object at the path its id names, and return it (for embedding)."""
-        self.out[obj["id"][len(self.base):]] = dump(obj)
+        self.out[obj["id"][len(self.ctx.base_url):]] = dump(obj)
         return obj
 
     # -- objects ------------------------------------------------------------------------------
 
     def system(self) -> Obj:
         return self._publish({
-            "id": self.url("system.json"), "type": _type("System"), "oparlVersion": VERSION,
-            "name": self.settings.get("site_name") or "", "body": self.url("bodies.json"),
-            "website": self.base, "web": self.base, **self.license,
+            "id": self.url(routes.OPARL_SYSTEM), "type": _type("System"), "oparlVersion": VERSION,
+            "name": self.settings.get("site_name") or "", "body": self.url(routes.oparl_list("bodies")),
+            "website": self.url(routes.HOME), "web": self.url(routes.HOME), **self.license,
         })
 
     def body(self) -> Obj:
         lists = {"organization": "organizations", "person": "people", "meeting": "meetings", "paper": "papers",
                  "agendaItem": "agenda-items", "consultation": "consultations", "file": "files"}
         return self._publish({
-            "id": self.url("body.json"), "type": _type("Body"), "system": self.url("system.json"),
+            "id": self.url(routes.OPARL_BODY), "type": _type("Body"), "system": self.url(routes.OPARL_SYSTEM),
             "name": self.settings.get("municipality") or "", "legislativeTerm": [],
-            **{key: self.url(f"body/{name}.json") for key, name in lists.items()},
-            "web": self.base, **self.license,
+            **{key: self.url(routes.oparl_list(routes.oparl_body_list(name))) for key, name in lists.items()},
+            "web": self.url(routes.HOME), **self.license,
         })
 
     def committee(self, c: Committee) -> Obj:
         return self._publish({
-            "id": self._committee_url(c.id), "type": _type("Organization"),
-            "body": self.url("body.json"), "name": c.name, "organizationType": "Gremium", "classification": "Nämnd",
-            "meeting": self.url(f"organization/namnd-{c.id}/meetings.json"), **self._web(urls.MEETINGS),
+            "id": self.url(routes.oparl_committee(c)), "type": _type("Organization"),
+            "body": self.url(routes.OPARL_BODY), "name": c.name, "organizationType": "Gremium",
+            "classification": "Nämnd", "meeting": self.url(routes.oparl_list(routes.oparl_committee_meetings(c))),
+            **self._web(routes.MEETINGS),
         })
 
     def partner(self, p: Partner) -> Obj:
         return self._publish({
-            "id": self._partner_url(p.id), "type": _type("Organization"),
-            "body": self.url("body.json"), "name": p.name, "organizationType": "Sonstiges",
+            "id": self.url(routes.oparl_partner(p)), "type": _type("Organization"),
+            "body": self.url(routes.OPARL_BODY), "name": p.name, "organizationType": "Sonstiges",
             "classification": "Avtalspart", **({"website": p.website} if p.website else {}),
-            **({"location": self._location(f"partner-{p.id}", p.address)} if p.address else {}), **self._web(urls.partner(p)),
+            **({"location": self._location(f"partner-{p.id}", p.address)} if p.address else {}),
+            **self._web(routes.partner(p)),
         })
 
     def _location(self, name: str, description: str) -> Obj:
-        return self._publish({"id": self.url(f"location/{name}.json"), "type": _type("Location"), "description": description})
+        return self._publish({"id": self.url(routes.oparl_location(name)), "type": _type("Location"),
+                              "description": description})
 
     def meeting(self, s: Sitting) -> Obj:
         obj: Obj = {
-            "id": self.base + paths.oparl_meeting(s.id), "type": _type("Meeting"),
+            "id": self.url(routes.oparl_meeting(s.id)), "type": _type("Meeting"),
             "name": f"{s.committee.name} {dates.long_date(s.date)}",
             "meetingState": "genomfört" if s.meeting else "planerat", "cancelled": False,
             **self._times(s), "organization": [self._committee_url(s.committee.id)],
@@ -109,7 +108,7 @@ class OParl:
             if s.meeting.minutes_url:
                 obj["resultsProtocol"] = self._file(f"{s.id}-protokoll", "Protokoll", s.meeting.minutes_url)
             obj["agendaItem"] = [self.agenda_item(s, m, i) for i, m in enumerate(s.meeting.matters, 1)]
-            obj.update(self._web(urls.meeting(s.meeting)))
+            obj.update(self._web(routes.meeting(s.meeting)))
         return self._publish(obj)
 
     def _times(self, s: Sitting) -> Obj:
@@ -122,56 +121,54 @@ class OParl:
     def agenda_item(self, s: Sitting, m: Matter, order: int) -> Obj:
         papers = self.papers_of(m)
         obj: Obj = {
-            "id": self.url(f"agenda-item/{m.id}.json"), "type": _type("AgendaItem"),
-            "meeting": self.base + paths.oparl_meeting(s.id), "order": order, "name": m.title, "public": True,
+            "id": self.url(routes.oparl_agenda_item(m)), "type": _type("AgendaItem"),
+            "meeting": self.url(routes.oparl_meeting(s.id)), "order": order, "name": m.title, "public": True,
         }
         if m.paragraphs:
-            obj["number"] = f"{'§§' if len(m.paragraphs) > 1 else '§'} {', '.join(map(str, m.paragraphs))}"
+            obj["number"] = m.paragraph_label
         if papers:  # OParl gives an agenda item one consultation: that of its main paper
-            obj["consultation"] = self._consultation_id(m, papers[0][0])
+            obj["consultation"] = self.url(routes.oparl_consultation(m, papers[0][0]))
         assert s.meeting is not None
-        obj.update(self._web(f"{urls.meeting(s.meeting)}#{m.id}"))
+        obj.update(self._web(routes.matter(s.meeting, m)))
         return self._publish(obj)
 
-    def papers_of(self, m: Matter) -> list[tuple[str, bool]]:
-        """The papers a matter deliberates on, as (paper URL, authoritative): its report first."""
+    def papers_of(self, m: Matter) -> list[tuple[Paper, bool]]:
+        """The papers a matter deliberates on, as (paper, authoritative): its report first."""
         a = self.archive
-        reports = [(self.base + paths.oparl_report(r), True) for r in a.related_by_case(m.case_number).get("report", [])]
-        return reports + [(self.base + paths.oparl_agreement(a.agreements[x]), x in m.adopts)
-                          for x in dict.fromkeys(m.adopts + m.agreements)]
+        reports: list[tuple[Paper, bool]] = [(r, True) for r in a.case_file(m.case_number).reports]
+        return reports + [(a.agreements[x], x in m.adopts) for x in dict.fromkeys(m.adopts + m.agreements)]
 
-    def _consultation_id(self, m: Matter, paper_url: str) -> str:
-        paper = paper_url.rsplit("/", 1)[1].removesuffix(".json")
-        return self.url(f"consultation/{m.id}--{paper}.json")
-
-    def consultation(self, m: Matter, paper_url: str, authoritative: bool) -> Obj:
-        meeting = self.archive.meeting_of[m.id]
+    def consultation(self, m: Matter, paper: Paper, authoritative: bool) -> Obj:
+        meeting = self.archive.meeting_with(m)
         return self._publish({
-            "id": self._consultation_id(m, paper_url), "type": _type("Consultation"), "paper": paper_url,
-            "agendaItem": self.url(f"agenda-item/{m.id}.json"), "meeting": self.base + paths.oparl_meeting(meeting.id),
+            "id": self.url(routes.oparl_consultation(m, paper)), "type": _type("Consultation"),
+            "paper": self.url(routes.oparl_paper(paper)), "agendaItem": self.url(routes.oparl_agenda_item(m)),
+            "meeting": self.url(routes.oparl_meeting(meeting.id)),
             "organization": [self._committee_url(meeting.committee)],
             "authoritative": authoritative, "role": "Beslut" if authoritative else "Behandling",
         })
 
     def report(self, r: Report) -> Obj:
-        related = [self.base + paths.oparl_agreement(x) for x in self.archive.related_by_case(r.case_number).get("agreement", [])]
-        return self._publish(self._paper(self.base + paths.oparl_report(r), r.title, "Tjänsteskrivelse",
-                                         r.case_number, r.date, r.committee, related, urls.report(r)))
+        related = [self.url(routes.oparl_paper(x)) for x in self.archive.case_file(r.case_number).agreements]
+        return self._publish(self._paper(r, r.title, "Tjänsteskrivelse", r.case_number, r.date, r.committee, related,
+                                         routes.report(r)))
 
     def agreement(self, a: Agreement) -> Obj:
-        related = [self.base + paths.oparl_report(r) for r in self.archive.related_by_case(a.case_number).get("report", [])]
-        related += [self.base + paths.oparl_agreement(x)
-                    for x in (self.archive.agreements.get(a.renews or ""), self.archive.renewed_by.get(a.id)) if x]
-        obj = self._paper(self.base + paths.oparl_agreement(a), a.title, "Överenskommelse", a.case_number, a.date,
-                          a.committee, related, urls.agreement(a))
-        obj["originatorOrganization"] = [self._partner_url(a.partner)]
-        obj["auxiliaryFile"] = [self._file(f"overenskommelse-{a.id}-data", "Överenskommelsens uppgifter (JSON)",
-                                           self.base + paths.agreement_json(a), "application/json")]
+        related = [self.url(routes.oparl_paper(r)) for r in self.archive.case_file(a.case_number).reports]
+        related += [self.url(routes.oparl_paper(x))
+                    for x in (self.archive.predecessor(a), self.archive.successor(a)) if x]
+        obj = self._paper(a, a.title, "Överenskommelse", a.case_number, a.date, a.committee, related,
+                          routes.agreement(a))
+        obj["originatorOrganization"] = [self.url(routes.oparl_partner(self.archive.partner_of(a)))]
+        obj["auxiliaryFile"] = [self._file(f"{routes.oparl_paper_key(a)}-data", "Överenskommelsens uppgifter (JSON)",
+                                           self.url(routes.agreement_json(a)), "application/json")]
         return self._publish(obj)
 
-    def _paper(self, pid: str, name: str, kind: str, reference: str | None, date: dt.date | None,
+    def _paper(self, paper: Paper, name: str, kind: str, reference: str | None, date: dt.date | None,
                committee: str | None, related: list[str], web: str) -> Obj:
-        obj: Obj = {"id": pid, "type": _type("Paper"), "body": self.url("body.json"), "name": name, "paperType": kind}
+        path = routes.oparl_paper(paper)
+        obj: Obj = {"id": self.url(path), "type": _type("Paper"), "body": self.url(routes.OPARL_BODY), "name": name,
+                    "paperType": kind}
         if reference:
             obj["reference"] = reference
         if date:
@@ -180,31 +177,31 @@ class OParl:
             obj["underDirectionOf"] = [self._committee_url(committee)]
         if related:
             obj["relatedPaper"] = related
-        consultations = [self.consultation(m, pid, auth) for m, auth in self.consulted[pid]]
+        consultations = [self.consultation(m, paper, auth) for m, auth in self.consulted[path]]
         if consultations:
             obj["consultation"] = consultations
         return {**obj, **self._web(web)}
 
     def _file(self, name: str, title: str, access_url: str, mime: str | None = None) -> Obj:
-        return self._publish({"id": self.url(f"file/{name}.json"), "type": _type("File"), "name": title,
+        return self._publish({"id": self.url(routes.oparl_file(name)), "type": _type("File"), "name": title,
                               "accessUrl": access_url, **({"mimeType": mime} if mime else {})})
 
     def _web(self, page_url: str) -> Obj:
-        return {"web": self.base + page_url}
+        return {"web": self.url(page_url)}
 
     # -- lists --------------------------------------------------------------------------------
 
     def object_list(self, path: str, items: list[Obj]) -> None:
         """A paginated external object list: <path>.json, <path>-2.json, ... (OParl 'Objektlisten')."""
         pages = max(1, math.ceil(len(items) / self.page_size))
-        page_url = lambda n: self.url(f"{path}.json" if n == 1 else f"{path}-{n}.json")
+        page_url = lambda n: self.url(routes.oparl_list(path, n))
         for n in range(1, pages + 1):
             links = {"first": page_url(1), "last": page_url(pages), "self": page_url(n)}
             if n > 1:
                 links["prev"] = page_url(n - 1)
             if n < pages:
                 links["next"] = page_url(n + 1)
-            self.out[page_url(n)[len(self.base):]] = dump({
+            self.out[routes.oparl_list(path, n)] = dump({
                 "data": items[(n - 1) * self.page_size : n * self.page_size],
                 "pagination": {"totalElements": len(items), "elementsPerPage": self.page_size,
                                "currentPage": n, "totalPages": pages},
@@ -221,14 +218,16 @@ class OParl:
         sittings = sorted((s for ss in a.calendar.values() for s in ss), key=lambda s: (s.date, s.committee.id), reverse=True)
         meetings = [self.meeting(s) for s in sittings]
         papers = [self.report(r) for r in a.reports.values()] + [self.agreement(x) for x in a.agreements.values()]
-        self.object_list("body/organizations", organizations)
-        self.object_list("body/people", [])
-        self.object_list("body/meetings", meetings)
-        self.object_list("body/papers", papers)
-        self.object_list("body/agenda-items", [item for m in meetings for item in m.get("agendaItem", [])])
-        self.object_list("body/consultations", [c for p in papers for c in p.get("consultation", [])])
-        self.object_list("body/files", [x for p in papers for x in p.get("auxiliaryFile", [])]
+        body = routes.oparl_body_list
+        self.object_list(body("organizations"), organizations)
+        self.object_list(body("people"), [])
+        self.object_list(body("meetings"), meetings)
+        self.object_list(body("papers"), papers)
+        self.object_list(body("agenda-items"), [item for m in meetings for item in m.get("agendaItem", [])])
+        self.object_list(body("consultations"), [c for p in papers for c in p.get("consultation", [])])
+        self.object_list(body("files"), [x for p in papers for x in p.get("auxiliaryFile", [])]
                          + [m["resultsProtocol"] for m in meetings if "resultsProtocol" in m])
-        for cid in committees:
-            self.object_list(f"organization/namnd-{cid}/meetings", [m for m, s in zip(meetings, sittings) if s.committee.id == cid])
+        for committee in a.committees.values():
+            self.object_list(routes.oparl_committee_meetings(committee),
+                             [m for m, s in zip(meetings, sittings, strict=True) if s.committee.id == committee.id])
         return self.out

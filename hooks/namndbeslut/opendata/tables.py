@@ -12,12 +12,10 @@ import io
 import json
 from typing import Any
 
-from .. import dates, urls
-from ..archive import Archive
+from .. import routes
 from ..citations import Citation
+from ..context import BuildContext
 from ..model import Agreement, Matter, Meeting
-from . import paths
-from .funding import FundingTable
 
 
 def iso(value: dt.date | int | None) -> str | None:
@@ -34,18 +32,17 @@ def dump(data: Any) -> str:
 class Tables:
     """Builds the agreement records and CSV files from the Archive, for one build date."""
 
-    def __init__(self, archive: Archive, today: dt.date, base: str, funding: FundingTable) -> None:
-        self.archive, self.today, self.base, self.funding = archive, today, base, funding
+    def __init__(self, ctx: BuildContext) -> None:
+        self.ctx, self.archive = ctx, ctx.archive
 
     def _decision(self, record: Matter | Meeting | Citation, role: str) -> dict[str, Any]:
         if isinstance(record, Citation):
             return {"role": role, "date": record.date.isoformat(), "paragraphs": list(record.paragraphs),
                     "published": False}
-        meeting = self.archive.meeting_of[record.id] if isinstance(record, Matter) else record
-        anchor = f"#{record.id}" if isinstance(record, Matter) else ""
+        meeting = self.archive.meeting_with(record) if isinstance(record, Matter) else record
         return {"role": role, "date": meeting.date.isoformat(), "committee": meeting.committee,
-                "paragraphs": list(getattr(record, "paragraphs", [])), "title": record.title,
-                "published": True, "url": self.base + urls.meeting(meeting) + anchor}
+                "paragraphs": list(record.paragraphs) if isinstance(record, Matter) else [], "title": record.title,
+                "published": True, "url": self.ctx.absolute(routes.page(record, self.archive))}
 
     def decisions(self, a: Agreement) -> list[dict[str, Any]]:
         """Every decision about the agreement: the adopting one (published or only cited), then others."""
@@ -53,46 +50,42 @@ class Tables:
         adopted = self.archive.adopting_decision(a)
         if adopted is not None:
             out.append(self._decision(adopted, "antar"))
-        out += [self._decision(m, "gäller") for m in self.archive.matters_about_agreement.get(a.id, [])
-                if m is not adopted]
+        out += [self._decision(m, "gäller") for m in self.archive.matters_about(a) if m is not adopted]
         return out
 
     def record(self, a: Agreement) -> dict[str, Any]:
         """All facts about one agreement, as the site states them on the build date."""
-        partner = self.archive.partners[a.partner]
-        renews = self.archive.agreements.get(a.renews) if a.renews else None
-        renewed_by = self.archive.renewed_by.get(a.id)
+        partner, url = self.archive.partner_of(a), self.ctx.absolute
         committee = self.archive.committees.get(a.committee) if a.committee else None
         return {
-            "id": a.id, "url": self.base + urls.agreement(a), "title": a.title,
+            "id": a.id, "url": url(routes.agreement(a)), "title": a.title,
             "partner": {"id": partner.id, "name": partner.name, "organisation_number": partner.organisation_number,
-                        "url": self.base + urls.partner(partner)},
+                        "url": url(routes.partner(partner))},
             "public_party": a.public_party,
             "committee": {"id": committee.id, "name": committee.name} if committee else None,
             "date": iso(a.date), "signed": iso(a.signed),
             "term": {"start": iso(a.term.start), "end": iso(a.term.end)},
             "review_by": iso(a.review_by), "case_number": a.case_number,
-            "status": {"value": self.status(a).value, "on": self.today.isoformat()},
+            "status": {"value": a.status_on(self.ctx.today).value, "on": self.ctx.today.isoformat()},
             "funding": [{"year": f.year, "amount": f.amount, "currency": "SEK",
                          "price_compensation": f.price_compensation, "note": f.note} for f in a.funding],
-            "funding_stated_total": sum(f.amount for f in a.funding if f.amount is not None) if a.funding else None,
-            "renews": self._agreement_link(renews), "renewed_by": self._agreement_link(renewed_by),
+            "funding_stated_total": a.stated_total,
+            "renews": self._agreement_link(self.archive.predecessor(a)),
+            "renewed_by": self._agreement_link(self.archive.successor(a)),
             "decisions": self.decisions(a),
             "reports": [{"case_number": r.case_number, "date": r.date.isoformat(), "title": r.title,
-                         "url": self.base + urls.report(r)}
-                        for r in self.archive.related_by_case(a.case_number).get("report", [])],
+                         "url": url(routes.report(r))}
+                        for r in self.archive.case_file(a.case_number).reports],
             "contacts": [c.model_dump(exclude_none=True) for c in a.contacts],
             "source": a.source,
-            "oparl": self.base + paths.oparl_agreement(a),
+            "oparl": url(routes.oparl_paper(a)),
         }
 
     def _agreement_link(self, a: Agreement | None) -> dict[str, Any] | None:
         if a is None:
             return None
-        return {"id": a.id, "title": a.title, "url": self.base + urls.agreement(a), "data": self.base + paths.agreement_json(a)}
-
-    def status(self, a: Agreement) -> dates.Status:
-        return dates.status(a.term.first_day, a.term.last_day, self.today)
+        url = self.ctx.absolute
+        return {"id": a.id, "title": a.title, "url": url(routes.agreement(a)), "data": url(routes.agreement_json(a))}
 
     # -- CSV ------------------------------------------------------------------------------
 
@@ -104,27 +97,23 @@ class Tables:
 
     def agreements_csv(self) -> str:
         rows = []
-        for a in sorted(self.archive.agreements.values(), key=lambda x: (self.archive.partners[x.partner].name, x.term.first_day)):
+        by_partner = lambda x: (self.archive.partner_of(x).name, x.term.first_day)
+        for a in sorted(self.archive.agreements.values(), key=by_partner):
             r = self.record(a)
-            adopted = next((d for d in r["decisions"] if d["role"] == "antar"), None)
+            adopted = self.archive.adopting_decision(a)
             rows.append((a.id, a.title, r["partner"]["name"], r["partner"]["organisation_number"], a.public_party,
                          r["committee"]["name"] if r["committee"] else None, r["term"]["start"], r["term"]["end"],
                          r["status"]["value"], r["status"]["on"], r["review_by"], a.case_number, a.renews,
-                         _decision_label(adopted), r["funding_stated_total"], r["url"],
-                         self.base + paths.agreement_json(a)))
+                         str(self.archive.citation_of(adopted)) if adopted else None, r["funding_stated_total"], r["url"],
+                         self.ctx.absolute(routes.agreement_json(a))))
         return _csv(self.AGREEMENT_COLUMNS, rows)
 
     def funding_csv(self) -> str:
         rows = [(g.year, g.partner.name, g.partner.organisation_number, g.agreement.id, g.amount,
-                 "ja" if g.funding.price_compensation else "nej", g.funding.note, self.base + urls.agreement(g.agreement))
-                for g in self.funding.grants]
+                 "ja" if g.funding.price_compensation else "nej", g.funding.note,
+                 self.ctx.absolute(routes.agreement(g.agreement)))
+                for g in self.ctx.funding.grants]
         return _csv(self.FUNDING_COLUMNS, rows)
-
-
-def _decision_label(d: dict[str, Any] | None) -> str | None:
-    if d is None:
-        return None
-    return str(Citation(dt.date.fromisoformat(d["date"]), tuple(d["paragraphs"])))
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -6,8 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..archive import Archive
-from ..model import Agreement, Funding, Partner
+from .archive import Archive
+from .model import Agreement, Funding, Partner
 
 
 @dataclass(frozen=True)

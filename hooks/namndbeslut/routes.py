@@ -1,0 +1,177 @@
+"""Where everything is published: the one map from a record to its page, data file, feed, calendar and OParl id.
+
+Every path is relative to the site root (no leading '/'); pages are directory-style ('a/b/'). Callers ask
+by record and never parse a path back into an id.
+"""
+
+from __future__ import annotations
+
+from .archive import Archive
+from .model import Agreement, Committee, Matter, Meeting, Partner, Report
+
+Published = Matter | Meeting | Agreement | Partner | Report
+"""A record with a page (a matter's is a section of its meeting's page)."""
+
+# -- pages -------------------------------------------------------------------------------------------
+
+HOME = ""
+MEETINGS = "sammantraden/"
+AGREEMENTS = "overenskommelser/"
+PARTNERS = "partner/"
+REPORTS = "tjansteskrivelser/"
+UPCOMING = "sammantraden/kommande/"
+"""Planned meetings (Kommande sammanträden)."""
+FUNDING = "finansiering/"
+"""Funding per year and partner."""
+OPEN_DATA = "oppna-data/"
+"""Every dataset with its format and licence."""
+
+
+def meeting(m: Meeting) -> str:
+    return f"{MEETINGS}{m.date.isoformat()}-{m.committee}/"
+
+
+def matter(m: Meeting, x: Matter) -> str:
+    """A matter is a section of its meeting's page."""
+    return f"{meeting(m)}#{x.id}"
+
+
+def year(y: int) -> str:
+    return f"{MEETINGS}{y}/"
+
+
+def agreement(a: Agreement) -> str:
+    return f"{AGREEMENTS}{a.id}/"
+
+
+def partner(p: Partner) -> str:
+    return f"{PARTNERS}{p.id}/"
+
+
+def report(r: Report) -> str:
+    return f"{REPORTS}{r.id}/"
+
+
+def page(record: Published, archive: Archive) -> str:
+    """The page of any record with one."""
+    if isinstance(record, Matter):
+        return matter(archive.meeting_with(record), record)
+    if isinstance(record, Meeting):
+        return meeting(record)
+    if isinstance(record, Agreement):
+        return agreement(record)
+    if isinstance(record, Partner):
+        return partner(record)
+    return report(record)
+
+
+INDEXES = (MEETINGS, AGREEMENTS, PARTNERS, REPORTS)
+"""Pages whose folder holds other pages: their source is the folder's index.md."""
+
+
+def source_path(url: str) -> str:
+    """The Markdown source path an engine builds `url` from: 'a/b/' -> 'a/b.md', '' -> 'index.md'."""
+    if url == HOME:
+        return "index.md"
+    path = url.rstrip("/")
+    return f"{path}/index.md" if url in INDEXES else f"{path}.md"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from one page to another page (a fragment may follow) or file, valid under any base path."""
+    target, _, fragment = to_url.partition("#")
+    start, parts = from_url.split("/"), target.split("/")  # site-root URLs: no '.', '..' or leading '/'
+    start, parts = [p for p in start if p], [p for p in parts if p]
+    common = 0
+    while common < min(len(start), len(parts)) and start[common] == parts[common]:
+        common += 1
+    rel = "/".join([".."] * (len(start) - common) + parts[common:])
+    rel = rel + ("/" if target.endswith("/") or not target else "") if rel else "./"
+    return f"{rel}#{fragment}" if fragment else rel
+
+
+# -- feeds and calendars -----------------------------------------------------------------------------
+# Feeds lie at the site's root: Material fetches 'sitemap.xml' next to every `link rel=alternate`.
+
+MEETINGS_FEED = "sammantraden.xml"
+
+
+def partner_feed(p: Partner) -> str:
+    return f"partner-{p.id}.xml"
+
+
+def calendar(c: Committee) -> str:
+    return f"kalender/{c.id}.ics"
+
+
+# -- our own datasets --------------------------------------------------------------------------------
+
+AGREEMENTS_CSV = "data/overenskommelser.csv"
+FUNDING_CSV = "data/finansiering.csv"
+AGREEMENTS_JSON = "data/overenskommelser.json"
+"""Every agreement's record in one file."""
+
+
+def agreement_json(a: Agreement) -> str:
+    return f"data/overenskommelser/{a.id}.json"
+
+
+# -- OParl 1.1: every object a file whose id is its own absolute URL ---------------------------------
+
+OPARL = "oparl/"
+OPARL_SYSTEM = f"{OPARL}system.json"
+"""The OParl entry point."""
+OPARL_BODIES = f"{OPARL}bodies"
+OPARL_BODY = f"{OPARL}body.json"
+
+
+def oparl_list(name: str, page: int = 1) -> str:
+    """Page `page` of an object list `name` (e.g. 'body/meetings'): name.json, name-2.json, …"""
+    return f"{OPARL}{name}.json" if page == 1 else f"{OPARL}{name}-{page}.json"
+
+
+def oparl_body_list(name: str) -> str:
+    """The list name of one of the body's object lists, e.g. 'meetings' -> 'body/meetings'."""
+    return f"body/{name}"
+
+
+def oparl_committee(c: Committee) -> str:
+    return f"{OPARL}organization/namnd-{c.id}.json"
+
+
+def oparl_committee_meetings(c: Committee) -> str:
+    """The list name of a committee's meetings (see `oparl_list`)."""
+    return f"organization/namnd-{c.id}/meetings"
+
+
+def oparl_partner(p: Partner) -> str:
+    return f"{OPARL}organization/partner-{p.id}.json"
+
+
+def oparl_meeting(sitting_id: str) -> str:
+    return f"{OPARL}meeting/{sitting_id}.json"
+
+
+def oparl_agenda_item(x: Matter) -> str:
+    return f"{OPARL}agenda-item/{x.id}.json"
+
+
+def oparl_paper_key(record: Agreement | Report) -> str:
+    """A paper's name among all papers: agreements and reports share the folder."""
+    return f"overenskommelse-{record.id}" if isinstance(record, Agreement) else f"tjansteskrivelse-{record.id}"
+
+
+def oparl_paper(record: Agreement | Report) -> str:
+    return f"{OPARL}paper/{oparl_paper_key(record)}.json"
+
+
+def oparl_consultation(x: Matter, paper: Agreement | Report) -> str:
+    return f"{OPARL}consultation/{x.id}--{oparl_paper_key(paper)}.json"
+
+
+def oparl_file(name: str) -> str:
+    return f"{OPARL}file/{name}.json"
+
+
+def oparl_location(name: str) -> str:
+    return f"{OPARL}location/{name}.json"
