@@ -9,18 +9,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-
 from namndbeslut import reproducible
 from namndbeslut.errors import ContentError
 from namndbeslut.site import Site
 
 
-class NamndbeslutPlugin(BasePlugin):  # type: ignore[type-arg]
+class Options(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves __init_subclass__ untyped
+    """The plugin has no options: the site's settings are mkdocs.yml's `extra`."""
+
+
+class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  # as above
     """Load and render the archive once per build; add its pages and data as generated files."""
 
     site: Site | None = None

@@ -90,7 +90,9 @@ class Archive:
     @classmethod
     def build(cls, records: dict[Kind, list[Pair]], broken: set[str] | None = None) -> Archive:
         """Index the records (with the file each came from, by kind) and resolve every reference between them."""
-        by_id = lambda kind: {r.id: r for r, _ in records.get(kind, [])}
+        def by_id(kind: Kind) -> dict[str, Any]:
+            return {r.id: r for r, _ in records.get(kind, [])}
+
         archive = cls(
             committees=by_id(kinds.COMMITTEE),
             partners=by_id(kinds.PARTNER),
@@ -158,7 +160,8 @@ class Archive:
         if matter.id in self.matters:
             other = self.sources[("meeting", self.meeting_of[matter.id].id)]
             self.problems.append(Problem(doc.path, doc.line_of(("matters", i, "id")), f"matters.{i}.id",
-                                         f"id:t '{matter.id}' används redan av ett ärende i {other.path}; välj ett unikt id"))
+                                         f"id:t '{matter.id}' används redan av ett ärende i {other.path}; "
+                                         "välj ett unikt id"))
             return
         self.matters[matter.id] = matter
         self.meeting_of[matter.id] = meeting
@@ -209,7 +212,8 @@ class Archive:
             if current.id == start.id:
                 doc = self.sources[("agreement", start.id)]
                 self.problems.append(Problem(doc.path, doc.line_of(("renews",)), "renews",
-                                             f"förnyelserna går i cirkel ({' → '.join([*seen, start.id])}); en överenskommelse kan bara förnya en äldre"))
+                                             f"förnyelserna går i cirkel ({' → '.join([*seen, start.id])}); "
+                                             "en överenskommelse kan bara förnya en äldre"))
                 return
             if current.id in seen:
                 return
@@ -308,6 +312,10 @@ class Archive:
     def partners_in(self, matter: Matter) -> list[Partner]:
         """The partners a matter names as concerned."""
         return [self.partners[x] for x in matter.concerns]
+
+    def in_list_order(self, agreement: Agreement) -> tuple[str, dt.date]:
+        """The order lists of agreements follow: by partner name, then oldest first."""
+        return self.partner_of(agreement).name, agreement.term.first_day
 
     def predecessor(self, agreement: Agreement) -> Agreement | None:
         """The older agreement this one renews."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from enum import Enum
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -42,7 +42,7 @@ def kronor(amount: int) -> str:
     return f"{format_decimal(amount, locale=LOCALE)}\u00a0kr"
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """Where an agreement stands on the build date."""
 
     UPCOMING = "Kommande"

@@ -44,7 +44,10 @@ def build_all(ctx: BuildContext) -> dict[str, bytes]:
     """Every feed of the site as Atom XML, by site-relative path."""
     archive = ctx.archive
     author = ", ".join(c.name for c in archive.committees.values())
-    link = lambda record: ctx.absolute(routes.page(record, archive))
+
+    def link(record: routes.Published) -> str:
+        return ctx.absolute(routes.page(record, archive))
+
     out = {MEETINGS.path: _feed(MEETINGS, ctx, author, [_meeting_entry(m, ctx, link) for m in archive.meetings])}
     for partner in archive.partners.values():
         feed = of_partner(partner)

@@ -75,13 +75,13 @@ class _Refused(yaml.constructor.ConstructorError):
 class _SafeBoundedLoader(yaml.SafeLoader):
     """SafeLoader that refuses anchors and aliases and names the line of any value it cannot build."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+    def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]  # types-PyYAML leaves it untyped
             raise _Refused(
                 None, None, "alias (*) används inte i innehållsfiler; skriv ut värdet", event.start_mark
             )
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if getattr(event, "anchor", None):
             raise _Refused(
                 None, None, "ankare (&) används inte i innehållsfiler; ta bort &-namnet", event.start_mark

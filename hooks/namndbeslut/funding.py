@@ -75,12 +75,11 @@ def _total(grants: Iterable[Grant]) -> Total:
 
 def table(archive: Archive) -> FundingTable:
     """Every stated funding year of every agreement, partners by name, years ascending."""
-    grants = sorted((Grant(a, archive.partners[a.partner], f) for a in archive.agreements.values() for f in a.funding),
+    grants = sorted((Grant(a, archive.partner_of(a), f) for a in archive.agreements.values() for f in a.funding),
                     key=lambda g: (g.year, g.partner.name, g.agreement.term.first_day))
     partners = sorted({g.partner.id: g.partner for g in grants}.values(), key=lambda p: p.name)
     years = sorted({g.year for g in grants})
-    without = sorted((a for a in archive.agreements.values() if not a.funding),
-                     key=lambda a: (archive.partners[a.partner].name, a.term.first_day))
+    without = sorted((a for a in archive.agreements.values() if not a.funding), key=archive.in_list_order)
     cells: dict[tuple[str, int], list[Grant]] = defaultdict(list)
     for g in grants:
         cells[(g.partner.id, g.year)].append(g)

@@ -7,6 +7,7 @@ validated here once; a part left out of the configuration is simply not shown.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -54,7 +55,7 @@ class Furniture(BaseModel):
         return 0 <= (today - meeting_date).days < self.minutes_wait_days
 
 
-def from_settings(settings: dict[str, Any]) -> Furniture:
+def from_settings(settings: Mapping[str, Any]) -> Furniture:
     """The furniture of `settings['furniture']`; a mistake stops the build naming the field."""
     try:
         return Furniture.model_validate(settings.get("furniture") or {})

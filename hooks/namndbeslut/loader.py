@@ -178,12 +178,14 @@ def _meeting(doc: Document) -> Meeting:
             found = by_id.pop(str(item["id"]), None)
             if found is None:
                 problems.append(Problem(doc.path, doc.line_of(("matters", i, "id")), f"matters.{i}.id",
-                                        f"ärendet '{item['id']}' saknar rubrik i texten; skriv '## Rubrik {{#{item['id']}}}'"))
+                                        f"ärendet '{item['id']}' saknar rubrik i texten; "
+                                        f"skriv '## Rubrik {{#{item['id']}}}'"))
             title, body = (found[0]["title"], found[1]) if found else (str(item["id"]), "")  # validate the rest too
             item.update(title=title, body=body)
     for match, _ in by_id.values():
         line = doc.body_line + doc.body[: match.start()].count("\n")
-        problems.append(Problem(doc.path, line, "text", f"rubriken har id '{match['id']}' men inget ärende i 'matters' har det id:t"))
+        problems.append(Problem(doc.path, line, "text",
+                                f"rubriken har id '{match['id']}' men inget ärende i 'matters' har det id:t"))
     try:
         meeting = _record(Meeting, doc, introduction=introduction.strip())
     except ContentError as err:

@@ -27,7 +27,8 @@ _BY_TYPE: dict[str, str] = {
 }
 
 _PATTERN_HINTS: dict[str, str] = {
-    r"^[a-z0-9]+(?:-[a-z0-9]+)*$": "ett id med små bokstäver a–z, siffror och bindestreck, t.ex. 'kvinnojouren-lund-2021-2023'",
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$":
+        "ett id med små bokstäver a–z, siffror och bindestreck, t.ex. 'kvinnojouren-lund-2021-2023'",
     r"^[A-ZÅÄÖ]{1,5} \d{4}/\d{1,6}$": "ett diarienummer som 'SO 2020/0155'",
     r"^https?://[^\s<>\"']+$": "en webbadress som börjar med https://",
     r"^\d{6}-\d{4}$": "ett organisationsnummer som '845000-8175'",
@@ -55,7 +56,7 @@ def describe(error: dict[str, Any]) -> str:
         text += "; sätt värdet inom citattecken"
     if "input" in error and error["input"] is None and kind not in ("missing", "extra_forbidden"):
         text = f"fältet är tomt men {text}"
-    elif "input" in error and kind not in ("missing", "extra_forbidden") and not isinstance(error["input"], dict | list):
+    elif "input" in error and kind not in ("missing", "extra_forbidden") and not _composite(error["input"]):
         text = f"'{error['input']}' {text}"
     return text
 
@@ -66,7 +67,12 @@ _UNION_MEMBERS = {"date": "ett datum (ÅÅÅÅ-MM-DD)", "int": "ett årtal"}
 def describe_union(members: list[str], value: Any) -> str:
     """A value that fits none of a field's forms (a term's start: a date or a year)."""
     forms = " eller ".join(_UNION_MEMBERS.get(m, m) for m in members)
-    return f"'{value}' ska vara {forms}" if value is not None and not isinstance(value, dict | list) else f"ska vara {forms}"
+    return f"'{value}' ska vara {forms}" if value is not None and not _composite(value) else f"ska vara {forms}"
+
+
+def _composite(value: object) -> bool:
+    """A mapping or a list: quoting it back to the editor would only repeat the whole structure."""
+    return isinstance(value, dict | list)
 
 
 _YAML_PROBLEMS: dict[str, str] = {

@@ -133,7 +133,8 @@ class Term(Record):
     @model_validator(mode="after")
     def _ordered(self) -> Term:
         if self.last_day < self.first_day:
-            raise FieldError(("end",), "perioden slutar innan den börjar; 'end' ska vara samma dag som eller efter 'start'")
+            raise FieldError(("end",), "perioden slutar innan den börjar; 'end' ska vara samma dag som "
+                                       "eller efter 'start'")
         return self
 
 
@@ -263,7 +264,8 @@ def _clock(value: object) -> object:
     if not isinstance(value, str):
         return value
     hours, colon, minutes = value.strip().replace(".", ":").partition(":")
-    if not (colon and hours.isdigit() and minutes.isdigit() and len(minutes) == 2 and int(hours) < 24 and int(minutes) < 60):
+    valid = colon and hours.isdigit() and minutes.isdigit() and len(minutes) == 2
+    if not (valid and int(hours) < 24 and int(minutes) < 60):
         raise ValueError(f"'{value}' är inget klockslag; skriv t.ex. \"13:00\"")
     return dt.time(int(hours), int(minutes))
 

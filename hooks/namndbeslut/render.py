@@ -129,30 +129,30 @@ class Renderer:
 
     def all(self) -> list[Page]:
         a = self.ctx.archive
-        src = lambda kind, id: a.sources[(kind, id)].path
+
+        def src(kind: str, record_id: str) -> Path:
+            return a.sources[(kind, record_id)].path
+
         today, rules = self.ctx.today, self.furniture
         pages = [self.page("meeting.md.j2", routes.meeting(m), m.title, src("meeting", m.id), m.date, m, meeting=m,
                            committee=a.committee_of(m), stale=rules.is_stale(m.date, today),
                            minutes_pending=rules.minutes_pending_on(m.date, today))
                  for m in a.meetings]
-        pages += [self.page("agreement.md.j2", routes.agreement(x), x.title, src("agreement", x.id), x.date or x.signed,
-                            x, agreement=x, partner=a.partner_of(x)) for x in a.agreements.values()]
+        pages += [self.page("agreement.md.j2", routes.agreement(x), x.title, src("agreement", x.id),
+                            x.date or x.signed, x, agreement=x, partner=a.partner_of(x)) for x in a.agreements.values()]
         pages += [self.page("partner.md.j2", routes.partner(p), p.name, src("partner", p.id), None, p, partner=p)
                   for p in a.partners.values()]
         pages += [self.page("report.md.j2", routes.report(r), r.title, src("report", r.id), r.date, r, report=r)
                   for r in a.reports.values()]
         by_year = [(y, list(ms)) for y, ms in groupby(a.meetings, key=lambda m: m.date.year)]
         pages.append(self.page("meetings.md.j2", routes.MEETINGS, "Sammanträden och beslut", years=by_year))
-        pages += [self.page("year.md.j2", routes.year(y), f"Sammanträden {y}", year=y, meetings=ms) for y, ms in by_year]
+        pages += [self.page("year.md.j2", routes.year(y), f"Sammanträden {y}", year=y, meetings=ms)
+                  for y, ms in by_year]
         pages.append(self.page("agreements.md.j2", routes.AGREEMENTS, "Överenskommelser",
-                               agreements=sorted(a.agreements.values(), key=self._by_partner)))
+                               agreements=sorted(a.agreements.values(), key=a.in_list_order)))
         pages.append(self.page("partners.md.j2", routes.PARTNERS, "Partner",
                                partners=sorted(a.partners.values(), key=lambda p: p.name)))
         return pages + self.open_data_pages()
-
-    def _by_partner(self, agreement: Agreement) -> tuple[str, dt.date]:
-        """Agreements as lists show them: by partner name, then oldest first."""
-        return self.ctx.archive.partner_of(agreement).name, agreement.term.first_day
 
     def open_data_pages(self) -> list[Page]:
         """Planned meetings, the funding overview and the list of datasets."""

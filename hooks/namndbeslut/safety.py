@@ -132,7 +132,8 @@ _URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "data", "pos
 _LOADING_ATTRIBUTES = {"src", "srcset", "data", "poster", "background", "xlink:href", "manifest", "ping"}
 """URL attributes the browser fetches by itself, without the reader clicking anything."""
 _MARKUP = re.compile(r"[<\[{&]")
-"""What every unsafe construct needs: a tag or autolink (<), a link or image ([), an attribute list ({), an entity (&)."""
+"""What every unsafe construct needs: a tag or autolink (<), a link or image ([), an attribute list ({),
+an entity (&)."""
 _ID_ONLY = re.compile(r"\{#[\w-]+\}")
 """An attribute list that only sets an id (`## Title {#matter-id}`, in every meeting): it cannot make HTML unsafe."""
 _SAFE_DATA = re.compile(r"^data:image/(png|jpeg|gif|webp);", re.IGNORECASE)

@@ -56,7 +56,7 @@ term:                            # perioden: exakta datum, eller bara årtal om 
 review_by:                       # valfritt: senaste dag för översyn, ÅÅÅÅ-MM-DD
 case_number:                     # valfritt: diarienummer, t.ex. SO 2020/0155
 renews:                          # valfritt: den äldre överenskommelse som denna ersätter (filnamn i agreements/)
-adopted_by:                      # valfritt: beslutet som antog den om mötet inte är publicerat, t.ex. "2017-08-23 §§ 154, 155"
+adopted_by:                      # valfritt: antagandebeslut vars möte inte är publicerat: "2017-08-23 §§ 154, 155"
 funding:                         # finansiering per kalenderår inom perioden; belopp i kronor utan mellanslag
 $funding
 contacts:                        # kontaktpersoner; ta bort listan (skriv contacts: []) om det inte finns några

@@ -31,7 +31,7 @@ def feed(ctx: BuildContext, committee: Committee) -> bytes:
     for sitting in ctx.archive.calendar.get(committee.id, []):
         cal.add_component(_event(sitting, ctx, stamp))
     cal.add_missing_timezones()
-    return cal.to_ical()
+    return bytes(cal.to_ical())
 
 
 def _event(s: Sitting, ctx: BuildContext, stamp: dt.datetime) -> Event:

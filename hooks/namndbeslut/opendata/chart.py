@@ -29,18 +29,22 @@ def svg(table: FundingTable, table_id: str) -> Markup:
                 y += ROW
                 rows.append(f'<text x="{LABEL_X}" y="{y}">{escape(partner.name)}</text>')
                 if grant.amount is None:
-                    rows.append(f'<text x="{BAR_X}" y="{y}" font-style="italic">priskompensation (belopp anges inte)</text>')
+                    rows.append(f'<text x="{BAR_X}" y="{y}" font-style="italic">'
+                                'priskompensation (belopp anges inte)</text>')
                     continue
                 width = max(1, round(BAR_MAX * grant.amount / top))
-                rows.append(f'<rect x="{BAR_X}" y="{y - 14}" width="{width}" height="18" fill="{COLOURS[i % len(COLOURS)]}">'
-                            f'<title>{escape(partner.name)} {year}: {escape(dates.kronor(grant.amount))}</title></rect>')
+                amount = escape(dates.kronor(grant.amount))
+                colour = COLOURS[i % len(COLOURS)]
+                rows.append(f'<rect x="{BAR_X}" y="{y - 14}" width="{width}" height="18" fill="{colour}">'
+                            f'<title>{escape(partner.name)} {year}: {amount}</title></rect>')
                 rows.append(f'<text x="{BAR_X + width + 6}" y="{y}">{escape(dates.kronor(grant.amount))}</text>')
         y += 8
     height = y + 10
     body = "\n".join(rows)
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="funding-chart__svg" viewBox="0 0 {WIDTH} {height}" '
-        f'width="{WIDTH}" height="{height}" style="max-width: 100%; height: auto" role="img" aria-labelledby="{table_id}-chart-title {table_id}-chart-desc" '
+        f'width="{WIDTH}" height="{height}" style="max-width: 100%; height: auto" role="img" '
+        f'aria-labelledby="{table_id}-chart-title {table_id}-chart-desc" '
         f'font-family="system-ui, sans-serif" font-size="15" fill="currentColor">\n'
         f'<title id="{table_id}-chart-title">Finansiering per år och partner, stapeldiagram</title>\n'
         f'<desc id="{table_id}-chart-desc">Samma uppgifter finns i tabellen under diagrammet.</desc>\n'

@@ -32,13 +32,17 @@ def meeting(ctx: BuildContext, s: Sitting) -> dict[str, Any]:
     """The meeting as a schema.org Event, with the matters it decided as what it is about."""
     assert s.meeting is not None
     held, municipality = s.meeting, ctx.settings.get("municipality", "")
-    at = lambda t: dt.datetime.combine(s.date, t, dates.TIMEZONE).isoformat()
+
+    def at(t: dt.time) -> str:
+        return dt.datetime.combine(s.date, t, dates.TIMEZONE).isoformat()
+
+    parent = {"parentOrganization": _org(municipality, "GovernmentOrganization")} if municipality else {}
     data: dict[str, Any] = {
-        "@context": CONTEXT, "@type": "Event", "name": held.title, "url": ctx.absolute(routes.meeting(held)), "inLanguage": "sv",
+        "@context": CONTEXT, "@type": "Event", "name": held.title, "url": ctx.absolute(routes.meeting(held)),
+        "inLanguage": "sv",
         "startDate": at(s.plan.start) if s.plan and s.plan.start else s.date.isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
-        "organizer": _org(s.committee.name, "GovernmentOrganization",
-                          **({"parentOrganization": _org(municipality, "GovernmentOrganization")} if municipality else {})),
+        "organizer": _org(s.committee.name, "GovernmentOrganization", **parent),
         "about": [{"@type": "Thing", "name": m.title, "url": ctx.absolute(routes.matter(held, m))}
                   for m in held.matters],
     }

@@ -115,7 +115,9 @@ class OParl:
         """Start and end where the schedule gives a time; a date alone is no OParl date-time."""
         if not (s.plan and s.plan.start):
             return {}
-        at = lambda t: dt.datetime.combine(s.date, t, dates.TIMEZONE).isoformat()
+        def at(t: dt.time) -> str:
+            return dt.datetime.combine(s.date, t, dates.TIMEZONE).isoformat()
+
         return {"start": at(s.plan.start), **({"end": at(s.plan.end)} if s.plan.end else {})}
 
     def agenda_item(self, s: Sitting, m: Matter, order: int) -> Obj:
@@ -194,7 +196,10 @@ class OParl:
     def object_list(self, path: str, items: list[Obj]) -> None:
         """A paginated external object list: <path>.json, <path>-2.json, ... (OParl 'Objektlisten')."""
         pages = max(1, math.ceil(len(items) / self.page_size))
-        page_url = lambda n: self.url(routes.oparl_list(path, n))
+
+        def page_url(n: int) -> str:
+            return self.url(routes.oparl_list(path, n))
+
         for n in range(1, pages + 1):
             links = {"first": page_url(1), "last": page_url(pages), "self": page_url(n)}
             if n > 1:
@@ -215,7 +220,8 @@ class OParl:
         self.object_list("bodies", [self.body()])
         committees = {c.id: self.committee(c) for c in a.committees.values()}
         organizations = list(committees.values()) + [self.partner(p) for p in a.partners.values()]
-        sittings = sorted((s for ss in a.calendar.values() for s in ss), key=lambda s: (s.date, s.committee.id), reverse=True)
+        sittings = sorted((s for ss in a.calendar.values() for s in ss), key=lambda s: (s.date, s.committee.id),
+                          reverse=True)
         meetings = [self.meeting(s) for s in sittings]
         papers = [self.report(r) for r in a.reports.values()] + [self.agreement(x) for x in a.agreements.values()]
         body = routes.oparl_body_list

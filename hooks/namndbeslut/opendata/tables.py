@@ -97,14 +97,14 @@ class Tables:
 
     def agreements_csv(self) -> str:
         rows = []
-        by_partner = lambda x: (self.archive.partner_of(x).name, x.term.first_day)
-        for a in sorted(self.archive.agreements.values(), key=by_partner):
+        for a in sorted(self.archive.agreements.values(), key=self.archive.in_list_order):
             r = self.record(a)
             adopted = self.archive.adopting_decision(a)
+            cited = str(self.archive.citation_of(adopted)) if adopted else None
             rows.append((a.id, a.title, r["partner"]["name"], r["partner"]["organisation_number"], a.public_party,
                          r["committee"]["name"] if r["committee"] else None, r["term"]["start"], r["term"]["end"],
                          r["status"]["value"], r["status"]["on"], r["review_by"], a.case_number, a.renews,
-                         str(self.archive.citation_of(adopted)) if adopted else None, r["funding_stated_total"], r["url"],
+                         cited, r["funding_stated_total"], r["url"],
                          self.ctx.absolute(routes.agreement_json(a))))
         return _csv(self.AGREEMENT_COLUMNS, rows)
 
