@@ -64,7 +64,7 @@ class Archive:
     """Newest first."""
     agreements: dict[str, Agreement]
     reports: dict[str, Report]
-    sources: dict[tuple[str, str], Document] = field(default_factory=dict)
+    sources: dict[tuple[Kind, str], Document] = field(default_factory=dict)
     """The file each record came from, by (kind, id): for 'last updated' and error messages."""
     problems: list[Problem] = field(default_factory=list)
     broken: set[str] = field(default_factory=set)
@@ -104,7 +104,7 @@ class Archive:
         )
         for kind, pairs in records.items():
             for record, doc in pairs:
-                archive.sources[(kind.name, record.id)] = doc
+                archive.sources[(kind, record.id)] = doc
         archive._check_partners()
         archive._link_meetings()
         archive._link_agreements()
@@ -130,7 +130,7 @@ class Archive:
         """One organisation, one partner file: the same name or organisation number twice is refused."""
         seen: dict[tuple[str, str], Partner] = {}
         for partner in sorted(self.partners.values(), key=lambda p: p.id):
-            doc = self.sources[("partner", partner.id)]
+            doc = self.sources[(kinds.PARTNER, partner.id)]
             keys = [("name", normalised_name(partner.name))]
             if partner.organisation_number:
                 keys.append(("organisation_number", partner.organisation_number))
@@ -138,14 +138,14 @@ class Archive:
                 other = seen.setdefault((field_name, key), partner)
                 if other is not partner:
                     self.problems.append(Problem(doc.path, doc.line_of((field_name,)), field_name, (
-                        f"{self.sources[('partner', other.id)].path} beskriver redan samma organisation "
+                        f"{self.sources[(kinds.PARTNER, other.id)].path} beskriver redan samma organisation "
                         f"('{getattr(other, field_name)}'); en organisation ska ha en enda fil i partners/ – "
                         "slå ihop filerna och låt överenskommelserna hänvisa till den")))
 
     def _link_meetings(self) -> None:
         seen: dict[str, Document] = {}
         for meeting in sorted(self.meetings, key=lambda m: (m.date, m.committee)):
-            doc = self.sources[("meeting", meeting.id)]
+            doc = self.sources[(kinds.MEETING, meeting.id)]
             if meeting.id in seen:
                 self.problems.append(Problem(doc.path, doc.line_of(("date",)), "date",
                                              f"{seen[meeting.id].path} gäller redan samma nämnd och datum"))
@@ -158,7 +158,7 @@ class Archive:
 
     def _link_matter(self, meeting: Meeting, matter: Matter, doc: Document, i: int) -> None:
         if matter.id in self.matters:
-            other = self.sources[("meeting", self.meeting_of[matter.id].id)]
+            other = self.sources[(kinds.MEETING, self.meeting_of[matter.id].id)]
             self.problems.append(Problem(doc.path, doc.line_of(("matters", i, "id")), f"matters.{i}.id",
                                          f"id:t '{matter.id}' används redan av ett ärende i {other.path}; "
                                          "välj ett unikt id"))
@@ -183,7 +183,7 @@ class Archive:
 
     def _link_agreements(self) -> None:
         for agreement in self.agreements.values():
-            doc = self.sources[("agreement", agreement.id)]
+            doc = self.sources[(kinds.AGREEMENT, agreement.id)]
             if self._check(doc, ("partner",), agreement.partner, self.partners, "partner"):
                 self.agreements_of_partner[agreement.partner].append(agreement)
             if agreement.committee:
@@ -210,7 +210,7 @@ class Archive:
         while current.renews and current.renews in self.agreements:
             current = self.agreements[current.renews]
             if current.id == start.id:
-                doc = self.sources[("agreement", start.id)]
+                doc = self.sources[(kinds.AGREEMENT, start.id)]
                 self.problems.append(Problem(doc.path, doc.line_of(("renews",)), "renews",
                                              f"förnyelserna går i cirkel ({' → '.join([*seen, start.id])}); "
                                              "en överenskommelse kan bara förnya en äldre"))
@@ -221,7 +221,7 @@ class Archive:
 
     def _link_reports(self) -> None:
         for report in self.reports.values():
-            doc = self.sources[("report", report.id)]
+            doc = self.sources[(kinds.REPORT, report.id)]
             if report.committee:
                 self._check(doc, ("committee",), report.committee, self.committees, "nämnd")
             self._case(report.case_number).reports.append(report)

@@ -16,9 +16,10 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import citations, dates, feeds, furniture, routes
+from . import citations, dates, feeds, furniture, kinds, routes
 from .citations import Citation
 from .context import BuildContext
+from .kinds import Kind
 from .model import Agreement, Matter, Meeting
 from .opendata import chart, jsonld
 
@@ -130,19 +131,19 @@ class Renderer:
     def all(self) -> list[Page]:
         a = self.ctx.archive
 
-        def src(kind: str, record_id: str) -> Path:
+        def src(kind: Kind, record_id: str) -> Path:
             return a.sources[(kind, record_id)].path
 
         today, rules = self.ctx.today, self.furniture
-        pages = [self.page("meeting.md.j2", routes.meeting(m), m.title, src("meeting", m.id), m.date, m, meeting=m,
+        pages = [self.page("meeting.md.j2", routes.meeting(m), m.title, src(kinds.MEETING, m.id), m.date, m, meeting=m,
                            committee=a.committee_of(m), stale=rules.is_stale(m.date, today),
                            minutes_pending=rules.minutes_pending_on(m.date, today))
                  for m in a.meetings]
-        pages += [self.page("agreement.md.j2", routes.agreement(x), x.title, src("agreement", x.id),
+        pages += [self.page("agreement.md.j2", routes.agreement(x), x.title, src(kinds.AGREEMENT, x.id),
                             x.date or x.signed, x, agreement=x, partner=a.partner_of(x)) for x in a.agreements.values()]
-        pages += [self.page("partner.md.j2", routes.partner(p), p.name, src("partner", p.id), None, p, partner=p)
+        pages += [self.page("partner.md.j2", routes.partner(p), p.name, src(kinds.PARTNER, p.id), None, p, partner=p)
                   for p in a.partners.values()]
-        pages += [self.page("report.md.j2", routes.report(r), r.title, src("report", r.id), r.date, r, report=r)
+        pages += [self.page("report.md.j2", routes.report(r), r.title, src(kinds.REPORT, r.id), r.date, r, report=r)
                   for r in a.reports.values()]
         by_year = [(y, list(ms)) for y, ms in groupby(a.meetings, key=lambda m: m.date.year)]
         pages.append(self.page("meetings.md.j2", routes.MEETINGS, "Sammanträden och beslut", years=by_year))

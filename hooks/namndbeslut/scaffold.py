@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 from string import Template
 
-from . import dates, frontmatter
+from . import dates, frontmatter, kinds
 from .archive import normalised_name
 from .errors import ContentError
 from .safety import PLACEHOLDER
@@ -103,18 +103,18 @@ def new_meeting(root: Path, date: str, committee: str = "socialnamnden") -> Path
         day = dt.date.fromisoformat(date)
     except ValueError:
         raise ScaffoldError(f"DATE='{date}' är inget datum; skriv DATE=ÅÅÅÅ-MM-DD") from None
-    name = _names(root, "committees").get(committee)
+    name = _names(root, kinds.COMMITTEE.folder).get(committee)
     if name is None:
         raise ScaffoldError(f"det finns ingen nämnd '{committee}' i committees/; skriv COMMITTEE=<filnamn utan .md>")
     title = f"{name} – aktuella beslut {dates.month_year(day)}"
     text = MEETING.substitute(committee=committee, date=day.isoformat(), title=title)
-    return _write(root / "decisions" / f"{day.isoformat()}-{committee}.md", text)
+    return _write(root / kinds.MEETING.folder / f"{day.isoformat()}-{committee}.md", text)
 
 
 def new_agreement(root: Path, partner: str, years: str = "", committee: str = "socialnamnden") -> list[Path]:
     """Write agreements/<partner>-<first>-<last>.md (and partners/<partner>.md if it is new); return the paths."""
     first, last = _years(years)
-    partners = _names(root, "partners")
+    partners = _names(root, kinds.PARTNER.folder)
     by_name = {normalised_name(n): pid for pid, n in partners.items()}
     pid = next((p for p in (partner, by_name.get(normalised_name(partner)), slug(partner)) if p in partners), None)
     written = []
@@ -123,12 +123,13 @@ def new_agreement(root: Path, partner: str, years: str = "", committee: str = "s
         if not pid or partner == pid:
             raise ScaffoldError(f"det finns ingen partner '{partner}'; skriv PARTNER=\"Organisationens namn\" för en "
                                 f"ny partner eller ett av: {', '.join(sorted(partners))}")
-        written.append(_write(root / "partners" / f"{pid}.md", PARTNER.substitute(name=partner.replace('"', "'"))))
+        text = PARTNER.substitute(name=partner.replace('"', "'"))
+        written.append(_write(root / kinds.PARTNER.folder / f"{pid}.md", text))
     name = partners.get(pid, partner)
     funding = "\n".join(FUNDING_ROW.substitute(year=y, P=P) for y in range(first, last + 1))
     text = AGREEMENT.substitute(name=name, partner=pid, committee=committee, first=first, last=last,
                                 funding=funding, P=P)
-    return [*written, _write(root / "agreements" / f"{pid}-{first}-{last}.md", text)]
+    return [*written, _write(root / kinds.AGREEMENT.folder / f"{pid}-{first}-{last}.md", text)]
 
 
 def _years(years: str) -> tuple[int, int]:
