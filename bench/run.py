@@ -124,6 +124,7 @@ def make_baseline(project: Path, dest: Path) -> float:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data.content if isinstance(data.content, bytes) else data.content.encode("utf-8"))
     text = re.sub(r"^(?:hooks|watch):\n(?:[ \t]+- .*\n)+", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^(?:[ \t]+#.*\n)*[ \t]+- namndbeslut\n", "", text, flags=re.MULTILINE)  # the project's plugin
     text = re.sub(r"^docs_dir: .*$", "docs_dir: docs", text, flags=re.MULTILINE)
     (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
     return seconds
