@@ -109,6 +109,6 @@ def test_make_targets(project: Path) -> None:
     assert make("new-agreement", "PARTNER=RSMH", "YEARS=2024-2026").returncode == 0
     assert (project / "agreements" / "rsmh-2024-2026.md").is_file()
     result = make("check")
-    assert result.returncode != 0 and "decisions/2021-09-15-socialnamnden.md:9: matters.0.id: platshållaren" in result.stdout
+    assert result.returncode != 0 and "decisions/2021-09-15-socialnamnden.md:13: matters.0.id: platshållaren" in result.stdout
     shutil.rmtree(project / "decisions")
     assert make("new-meeting").returncode != 0

@@ -80,7 +80,7 @@ def test_planned_meeting_is_announced_then_becomes_a_meeting_page(tmp_path: Path
     root = tree(tmp_path)
 
     before = built(root, tmp_path / "before", "2024-02-01")
-    assert upcoming(before) == [["14 februari 2024", "13:00–16:00", "Socialnämnden", "Stadshuset, Lund"],
+    assert upcoming(before) == [["14 februari 2024", "13.00–16.00", "Socialnämnden", "Stadshuset, Lund"],
                                 ["13 mars 2024", "ej angiven", "Socialnämnden", "ej angiven"]]
     planned = events(before)
     assert set(planned) == {"2024-01-17-socialnamnden", "2024-02-14-socialnamnden", "2024-03-13-socialnamnden"}
@@ -117,7 +117,7 @@ def test_planned_meeting_is_announced_then_becomes_a_meeting_page(tmp_path: Path
 @pytest.mark.parametrize(("lines", "where", "message"), [
     ("    start: 13:00", ":5: planned_meetings.0.start", 'skriv klockslaget inom citattecken, t.ex. "13:00"'),
     ('    start: "kl 1"', ":5: planned_meetings.0.start", "'kl 1' är inget klockslag"),
-    ('    start: "16:00"\n    end: "13:00"', ":4: planned_meetings.0", "sammanträdet slutar innan det börjar"),
+    ('    start: "16:00"\n    end: "13:00"', ":6: planned_meetings.0.end", "sammanträdet slutar innan det börjar"),
     ("  - date: 2024-02-14", ":3: planned_meetings", "samma datum står flera gånger: 2024-02-14"),
 ])
 def test_bad_schedule_names_file_line_and_field(tmp_path: Path, lines: str, where: str, message: str) -> None:

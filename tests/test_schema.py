@@ -46,8 +46,9 @@ def test_every_seed_file_is_valid(path: Path) -> None:
     ("committees", {"name": "N", "namn": "N"}, "namn"),
 ])
 def test_schema_refuses_what_the_model_refuses(folder: str, data: dict[str, Any], where: str) -> None:
-    errors = [e.message for e in validator(folder).iter_errors(data)]
-    assert errors and any(where in e for e in errors), errors
+    found = list(validator(folder).iter_errors(data))
+    errors = [e.message for error in found for e in [error, *(error.context or [])]]
+    assert found and any(where in e for e in errors), errors
 
 
 def test_editors_guide_explains_every_field() -> None:

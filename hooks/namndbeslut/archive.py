@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from . import kinds
+from . import dates, kinds
 from .citations import Citation
 from .errors import Problem
 from .frontmatter import Document, Loc
 from .kinds import Kind
-from .model import Agreement, Committee, Matter, Meeting, Partner, PlannedMeeting, Report
+from .model import Agreement, Committee, Matter, Meeting, Partner, PlannedMeeting, Report, meeting_id
 
 Pair = tuple[Any, Document]
 
@@ -51,7 +51,22 @@ class Sitting:
 
     @property
     def id(self) -> str:
-        return f"{self.date.isoformat()}-{self.committee.id}"
+        return meeting_id(self.date, self.committee.id)
+
+    @property
+    def start(self) -> dt.time | None:
+        """The time, as the held meeting's file states it, else as planned."""
+        return self.meeting.start if self.meeting and self.meeting.start else self.plan.start if self.plan else None
+
+    @property
+    def end(self) -> dt.time | None:
+        if self.meeting and self.meeting.start:
+            return self.meeting.end
+        return self.plan.end if self.plan else None
+
+    @property
+    def place(self) -> str | None:
+        return (self.meeting.place if self.meeting else None) or (self.plan.place if self.plan else None)
 
 
 @dataclass
@@ -80,6 +95,8 @@ class Archive:
     agreements_of_partner: dict[str, list[Agreement]] = field(default_factory=lambda: defaultdict(list))
     """Newest first."""
     renewed_by: dict[str, Agreement] = field(default_factory=dict)
+    continued_by: dict[str, Committee] = field(default_factory=dict)
+    """The body that continues each body's work, by the earlier body's id."""
     case_files: dict[str, CaseFile] = field(default_factory=dict)
     """Records sharing a case number, by case number."""
     calendar: dict[str, list[Sitting]] = field(default_factory=dict)
@@ -105,6 +122,7 @@ class Archive:
         for kind, pairs in records.items():
             for record, doc in pairs:
                 archive.sources[(kind, record.id)] = doc
+        archive._link_bodies()
         archive._check_partners()
         archive._link_meetings()
         archive._link_agreements()
@@ -125,6 +143,21 @@ class Archive:
         self.problems.append(Problem(doc.path, doc.line_of(loc), ".".join(map(str, loc)),
                                      f"det finns ingen {what} med id '{value}'{hint}"))
         return False
+
+    def _link_bodies(self) -> None:
+        """A body's `continues` names another body; the reverse link (its successor) is derived here."""
+        for body in self.committees.values():
+            doc = self.sources[(kinds.COMMITTEE, body.id)]
+            if body.continues == body.id:
+                self.problems.append(Problem(doc.path, doc.line_of(("continues",)), "continues",
+                                             "ett organ kan inte fortsätta sitt eget arbete; skriv filnamnet för det "
+                                             "tidigare organet, eller ta bort 'continues'"))
+            elif body.continues and self._check(doc, ("continues",), body.continues, self.committees, "nämnd"):
+                self.continued_by[body.continues] = body
+            if body.since and not body.continues:
+                self.problems.append(Problem(doc.path, doc.line_of(("since",)), "since",
+                                             "'since' anger när organet tog över ett annat organs arbete; skriv "
+                                             "också 'continues' med det tidigare organets filnamn"))
 
     def _check_partners(self) -> None:
         """One organisation, one partner file: the same name or organisation number twice is refused."""
@@ -170,7 +203,7 @@ class Archive:
             for j, agreement_id in enumerate(getattr(matter, field_name)):
                 if self._check(doc, ("matters", i, field_name, j), agreement_id, self.agreements, "överenskommelse"):
                     self.matters_about_agreement[agreement_id].append(matter)
-                    partners.add(self.agreements[agreement_id].partner)
+                    partners.update(self.agreements[agreement_id].counterparties)
                     if field_name == "adopts":
                         self.adopting_matter.setdefault(agreement_id, matter)
         for j, partner_id in enumerate(matter.concerns):
@@ -184,8 +217,9 @@ class Archive:
     def _link_agreements(self) -> None:
         for agreement in self.agreements.values():
             doc = self.sources[(kinds.AGREEMENT, agreement.id)]
-            if self._check(doc, ("partner",), agreement.partner, self.partners, "partner"):
-                self.agreements_of_partner[agreement.partner].append(agreement)
+            for loc, partner_id in _counterparty_fields(agreement):
+                if self._check(doc, loc, partner_id, self.partners, "partner"):
+                    self.agreements_of_partner[partner_id].append(agreement)
             if agreement.committee:
                 self._check(doc, ("committee",), agreement.committee, self.committees, "nämnd")
             if agreement.renews == agreement.id:
@@ -200,7 +234,7 @@ class Archive:
         for agreement in self.agreements.values():
             self._check_renewal_cycle(agreement)
         for agreements in self.agreements_of_partner.values():
-            agreements.sort(key=lambda a: a.term.first_day, reverse=True)
+            agreements.sort(key=lambda a: a.sort_day, reverse=True)
 
     def _check_renewal_cycle(self, start: Agreement) -> None:
         if start.renews == start.id:
@@ -282,8 +316,13 @@ class Archive:
 
     # -- typed relations, for pages, feeds and data alike ---------------------------------------
 
-    def partner_of(self, agreement: Agreement) -> Partner:
-        return self.partners[agreement.partner]
+    def partners_of(self, agreement: Agreement) -> list[Partner]:
+        """The agreement's counterparties, in the order its file names them."""
+        return [self.partners[p] for p in agreement.counterparties]
+
+    def parties_label(self, agreement: Agreement) -> str:
+        """The counterparties' names as a sentence lists them: 'A, B och C'."""
+        return dates.listing([p.name for p in self.partners_of(agreement)])
 
     def committee_of(self, record: Meeting | Sitting) -> Committee:
         return record.committee if isinstance(record, Sitting) else self.committees[record.committee]
@@ -315,7 +354,30 @@ class Archive:
 
     def in_list_order(self, agreement: Agreement) -> tuple[str, dt.date]:
         """The order lists of agreements follow: by partner name, then oldest first."""
-        return self.partner_of(agreement).name, agreement.term.first_day
+        return self.parties_label(agreement), agreement.sort_day
+
+    def meetings_of(self, body: Committee) -> list[Meeting]:
+        """The body's published meetings, newest first."""
+        return self.meetings_by_body.get(body.id, [])
+
+    @cached_property
+    def meetings_by_body(self) -> dict[str, list[Meeting]]:
+        by_body: dict[str, list[Meeting]] = defaultdict(list)
+        for meeting in self.meetings:
+            by_body[meeting.committee].append(meeting)
+        return dict(by_body)
+
+    def agreements_under(self, body: Committee) -> list[Agreement]:
+        """The agreements the body is responsible for, in list order."""
+        return sorted((a for a in self.agreements.values() if a.committee == body.id), key=self.in_list_order)
+
+    def continued_from(self, body: Committee) -> Committee | None:
+        """The body whose work this one continues."""
+        return self.committees.get(body.continues) if body.continues else None
+
+    def continued_as(self, body: Committee) -> Committee | None:
+        """The body that continues this one's work."""
+        return self.continued_by.get(body.id)
 
     def predecessor(self, agreement: Agreement) -> Agreement | None:
         """The older agreement this one renews."""
@@ -324,6 +386,13 @@ class Archive:
     def successor(self, agreement: Agreement) -> Agreement | None:
         """The newer agreement that renews this one."""
         return self.renewed_by.get(agreement.id)
+
+
+def _counterparty_fields(agreement: Agreement) -> list[tuple[Loc, str]]:
+    """Each counterparty id with the front-matter field it is written in (for messages)."""
+    if agreement.partner:
+        return [(("partner",), agreement.partner)]
+    return [(("partners", j), p) for j, p in enumerate(agreement.partners)]
 
 
 def normalised_name(name: str) -> str:

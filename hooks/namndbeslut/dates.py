@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 LOCALE = Locale.parse("sv_SE")
@@ -37,9 +38,19 @@ def month_year(value: dt.date) -> str:
     return format_date(value, "LLLL y", locale=LOCALE)
 
 
+def clock(value: dt.time) -> str:
+    """'13.00' (Swedish style)."""
+    return value.strftime("%H.%M")
+
+
 def kronor(amount: int) -> str:
     """'62 500 kr' (Swedish grouping with a no-break space)."""
     return f"{format_decimal(amount, locale=LOCALE)}\u00a0kr"
+
+
+def listing(items: list[str]) -> str:
+    """'A, B och C': how a Swedish sentence lists names."""
+    return format_list(items, locale=LOCALE)
 
 
 class Status(StrEnum):
@@ -48,6 +59,7 @@ class Status(StrEnum):
     UPCOMING = "Kommande"
     IN_FORCE = "Gäller"
     ENDED = "Har upphört"
+    UNSTATED = "Period anges inte"
 
 
 def add_months(value: dt.date, months: int) -> dt.date:

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from . import dates, routes
 from .context import BuildContext
-from .model import Matter, Meeting, Partner
+from .model import Committee, Matter, Meeting, Partner
 
 
 @dataclass(frozen=True)
@@ -35,9 +35,18 @@ def of_partner(partner: Partner) -> Feed:
     return Feed(routes.partner_feed(partner), f"Beslut som rör {partner.name}", routes.partner(partner))
 
 
+def of_body(body: Committee) -> Feed:
+    return Feed(routes.body_feed(body), f"Sammanträden och beslut: {body.name}", routes.body(body))
+
+
 def announced(record: object | None) -> list[Feed]:
-    """The feeds a page announces in its head: the meetings feed everywhere, a partner's on its page."""
-    return [MEETINGS, of_partner(record)] if isinstance(record, Partner) else [MEETINGS]
+    """The feeds a page announces in its head: the meetings feed everywhere, a partner's or a body's on its
+    page."""
+    if isinstance(record, Partner):
+        return [MEETINGS, of_partner(record)]
+    if isinstance(record, Committee):
+        return [MEETINGS, of_body(record)]
+    return [MEETINGS]
 
 
 def build_all(ctx: BuildContext) -> dict[str, bytes]:
@@ -52,6 +61,9 @@ def build_all(ctx: BuildContext) -> dict[str, bytes]:
     for partner in archive.partners.values():
         feed = of_partner(partner)
         out[feed.path] = _feed(feed, ctx, author, [_matter_entry(x, ctx, link) for x in archive.matters_about(partner)])
+    for body in archive.committees.values():
+        feed = of_body(body)
+        out[feed.path] = _feed(feed, ctx, body.name, [_meeting_entry(m, ctx, link) for m in archive.meetings_of(body)])
     return out
 
 

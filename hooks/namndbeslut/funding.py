@@ -6,8 +6,30 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from . import dates
 from .archive import Archive
 from .model import Agreement, Funding, Partner
+
+
+@dataclass(frozen=True)
+class Parties:
+    """The counterparties an agreement funds, together: one row of the table (most rows are one partner)."""
+
+    members: tuple[Partner, ...]
+
+    @property
+    def id(self) -> str:
+        return "+".join(p.id for p in self.members)
+
+    @property
+    def name(self) -> str:
+        """'Kvinnojouren Lund', or 'A, B och C' for an agreement with three counterparties."""
+        return dates.listing([p.name for p in self.members])
+
+    @property
+    def organisation_numbers(self) -> str | None:
+        numbers = [p.organisation_number for p in self.members if p.organisation_number]
+        return ", ".join(numbers) if numbers else None
 
 
 @dataclass(frozen=True)
@@ -15,7 +37,7 @@ class Grant:
     """One agreement's funding for one calendar year."""
 
     agreement: Agreement
-    partner: Partner
+    parties: Parties
     funding: Funding
 
     @property
@@ -43,25 +65,25 @@ class Total:
 
 @dataclass(frozen=True)
 class FundingTable:
-    """Grants by partner (rows) and year (columns), with totals per year and per partner."""
+    """Grants by counterparties (rows) and year (columns), with totals per year and per row."""
 
     grants: list[Grant]
     years: list[int]
-    partners: list[Partner]
+    rows: list[Parties]
     without_funding: list[Agreement]
     """Agreements whose funding the sources do not state at all."""
 
     cells: dict[tuple[str, int], list[Grant]]
-    """Grants by (partner id, year)."""
+    """Grants by (row id, year)."""
 
-    def cell(self, partner: Partner, year: int) -> list[Grant]:
-        return self.cells.get((partner.id, year), [])
+    def cell(self, row: Parties, year: int) -> list[Grant]:
+        return self.cells.get((row.id, year), [])
 
     def year_total(self, year: int) -> Total:
-        return _total(g for p in self.partners for g in self.cell(p, year))
+        return _total(g for r in self.rows for g in self.cell(r, year))
 
-    def partner_total(self, partner: Partner) -> Total:
-        return _total(g for y in self.years for g in self.cell(partner, y))
+    def row_total(self, row: Parties) -> Total:
+        return _total(g for y in self.years for g in self.cell(row, y))
 
     @property
     def total(self) -> Total:
@@ -74,13 +96,14 @@ def _total(grants: Iterable[Grant]) -> Total:
 
 
 def table(archive: Archive) -> FundingTable:
-    """Every stated funding year of every agreement, partners by name, years ascending."""
-    grants = sorted((Grant(a, archive.partner_of(a), f) for a in archive.agreements.values() for f in a.funding),
-                    key=lambda g: (g.year, g.partner.name, g.agreement.term.first_day))
-    partners = sorted({g.partner.id: g.partner for g in grants}.values(), key=lambda p: p.name)
+    """Every stated funding year of every agreement, rows by counterparties' names, years ascending."""
+    grants = sorted((Grant(a, Parties(tuple(archive.partners_of(a))), f)
+                     for a in archive.agreements.values() for f in a.funding),
+                    key=lambda g: (g.year, g.parties.name, g.agreement.sort_day))
+    rows = sorted({g.parties.id: g.parties for g in grants}.values(), key=lambda r: r.name)
     years = sorted({g.year for g in grants})
     without = sorted((a for a in archive.agreements.values() if not a.funding), key=archive.in_list_order)
     cells: dict[tuple[str, int], list[Grant]] = defaultdict(list)
     for g in grants:
-        cells[(g.partner.id, g.year)].append(g)
-    return FundingTable(grants, years, partners, without, dict(cells))
+        cells[(g.parties.id, g.year)].append(g)
+    return FundingTable(grants, years, rows, without, dict(cells))

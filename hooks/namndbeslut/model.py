@@ -7,12 +7,13 @@ Front matter is validated by these classes (pydantic); body-derived fields (`bod
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 from pydantic.json_schema import WithJsonSchema
 
 from . import citations, dates
+from .categories import AgreementKind, BodyKind, MatterKind, PartnerKind
 from .citations import Citation
 from .errors import FieldError
 
@@ -68,10 +69,19 @@ class FileRecord(Record):
 
 
 class Committee(FileRecord):
-    """A committee (nämnd) whose meetings the site publishes."""
+    """A decision-making body whose meetings the site publishes: a nämnd, a styrelse, the council, …
+
+    Its text (the file's body) is its remit. A body that takes over another's work names it in
+    `continues`, from the date in `since`; the other's page then links forward to it.
+    """
 
     id: Slug
     name: Text
+    kind: BodyKind = BodyKind.NAMND
+    continues: Slug | None = None
+    """The body whose work this one continues (a renamed or merged committee)."""
+    since: dt.date | None = None
+    """The day this body took over from the one it continues."""
     documents_url: Url | None = None
     """Where all meeting documents (sammanträdeshandlingar) are published."""
     members_url: Url | None = None
@@ -91,48 +101,97 @@ class Partner(FileRecord):
 
     id: Slug
     name: Text
+    kind: PartnerKind = PartnerKind.IDEBUREN
     organisation_number: OrgNumber | None = None
     address: Text | None = None
     website: Url | None = None
     body: str = ""
 
 
+UNTIL_FURTHER_NOTICE = "tills vidare"
+"""What an editor writes as a term's `end` when the agreement runs until further notice."""
+NOT_STATED = "anges inte"
+"""What an editor writes as `term` when the source states no term."""
+
+
+def _end(value: object) -> object:
+    """'tills vidare' is no end (None); an empty `end:` is a mistake, not an open-ended term."""
+    if value is None:
+        raise ValueError(f"skriv slutdatumet eller slutåret, eller '{UNTIL_FURTHER_NOTICE}' om överenskommelsen "
+                         "gäller tills vidare")
+    return None if value == UNTIL_FURTHER_NOTICE else value
+
+
+def _stated(value: object) -> object:
+    """'anges inte' is no term (None); an empty `term:` is a mistake, not an unstated term."""
+    if value is None:
+        raise ValueError(f"skriv perioden som {{start: …, end: …}}, eller '{NOT_STATED}' om källan inte anger någon")
+    return None if value == NOT_STATED else value
+
+
+def _not_stated_in_schema(schema: dict[str, Any]) -> None:
+    """In the JSON Schema, the term's 'no value' is the words an editor writes, not null."""
+    schema["anyOf"] = [s if s.get("type") != "null" else {"const": NOT_STATED} for s in schema["anyOf"]]
+
+
+End = Annotated[dt.date | int | None, BeforeValidator(_end), WithJsonSchema(
+    {"anyOf": [{"type": "string", "format": "date"}, {"type": "integer"}, {"const": UNTIL_FURTHER_NOTICE}]})]
+
+
 class Term(Record):
-    """An agreement's term: exact dates, or only years where the source gives only years."""
+    """An agreement's term: exact dates, or only years where the source gives only years; `end: tills vidare`
+    when it runs until further notice."""
 
     start: dt.date | int
-    end: dt.date | int
+    end: End
 
     @property
     def first_day(self) -> dt.date:
         return self.start if isinstance(self.start, dt.date) else dt.date(self.start, 1, 1)
 
     @property
-    def last_day(self) -> dt.date:
-        return self.end if isinstance(self.end, dt.date) else dt.date(self.end, 12, 31)
+    def last_day(self) -> dt.date | None:
+        """None for an agreement that runs until further notice."""
+        end = self.stated_end
+        return end if isinstance(end, dt.date) or end is None else dt.date(end, 12, 31)
 
     @property
-    def years(self) -> range:
-        return range(self.first_day.year, self.last_day.year + 1)
+    def stated_end(self) -> dt.date | int | None:
+        """The end as the source gives it (a date or a year); None until further notice."""
+        return self.end
+
+    @property
+    def years_label(self) -> str:
+        """'2021–2023', or '2021–' until further notice."""
+        return f"{self.first_day.year}–{self.last_day.year if self.last_day else ''}"
+
+    def covers_year(self, year: int) -> bool:
+        last = self.last_day
+        return self.first_day.year <= year and (last is None or year <= last.year)
 
     @property
     def label(self) -> str:
-        """'2021–2023' where the source gives years, else '1 oktober 2021 – 31 december 2023'."""
+        """'2021–2023' where the source gives years, else '1 oktober 2021 – 31 december 2023'; 'från …,
+        tills vidare' without an end."""
+        start = str(self.start) if isinstance(self.start, int) else dates.long_date(self.first_day)
+        if self.last_day is None:
+            return f"från {start}, tills vidare"
         if isinstance(self.start, int) and isinstance(self.end, int):
             return f"{self.start}–{self.end}"
+        assert self.last_day is not None
         return f"{dates.long_date(self.first_day)} – {dates.long_date(self.last_day)}"
 
     def status_on(self, day: dt.date) -> dates.Status:
         """Whether the term has not begun, is running or has ended on `day` (the build date)."""
         if day < self.first_day:
             return dates.Status.UPCOMING
-        if day > self.last_day:
+        if self.last_day is not None and day > self.last_day:
             return dates.Status.ENDED
         return dates.Status.IN_FORCE
 
     @model_validator(mode="after")
     def _ordered(self) -> Term:
-        if self.last_day < self.first_day:
+        if self.last_day is not None and self.last_day < self.first_day:
             raise FieldError(("end",), "perioden slutar innan den börjar; 'end' ska vara samma dag som "
                                        "eller efter 'start'")
         return self
@@ -159,17 +218,23 @@ class Contact(Record):
 
 
 class Agreement(FileRecord):
-    """An agreement (överenskommelse), e.g. an IOP with a non-profit partner."""
+    """An agreement of any kind (an IOP, a samverkansavtal, an avsiktsförklaring, …) between a public party
+    and one or more counterparties."""
 
     id: Slug
     title: Text
-    partner: Slug
+    kind: AgreementKind = AgreementKind.IOP
+    partner: Slug | None = None
+    """The counterparty (a file in partners/), when there is one."""
+    partners: list[Slug] = []
+    """The counterparties, when there are several (instead of `partner`)."""
     public_party: Text
     committee: Slug | None = None
     date: dt.date | None = None
     """The date the agreement document carries."""
     signed: dt.date | None = None
-    term: Term
+    term: Annotated[Term | None, BeforeValidator(_stated), Field(json_schema_extra=_not_stated_in_schema)]
+    """None ('anges inte') where the source states no term: the site then says so and guesses nothing."""
     review_by: dt.date | None = None
     case_number: CaseNumber | None = None
     renews: Slug | None = None
@@ -181,11 +246,25 @@ class Agreement(FileRecord):
     """Where the facts come from when the body is not the agreement's own text."""
     body: str = ""
 
+    @property
+    def counterparties(self) -> list[str]:
+        """The ids of every counterparty, in the order the file gives them."""
+        return [self.partner] if self.partner else list(self.partners)
+
+    @property
+    def term_label(self) -> str:
+        return self.term.label if self.term is not None else "Anges inte i källan"
+
     def status_on(self, day: dt.date) -> dates.Status:
-        return self.term.status_on(day)
+        return self.term.status_on(day) if self.term is not None else dates.Status.UNSTATED
 
     def in_force_on(self, day: dt.date) -> bool:
-        return self.term.status_on(day) is dates.Status.IN_FORCE
+        return self.status_on(day) is dates.Status.IN_FORCE
+
+    @property
+    def sort_day(self) -> dt.date:
+        """Where lists place the agreement: its first day, else its own date (never shown as a term)."""
+        return self.term.first_day if self.term is not None else self.date or self.signed or dt.date.min
 
     @property
     def stated_total(self) -> int | None:
@@ -194,12 +273,24 @@ class Agreement(FileRecord):
         return sum(amounts) if amounts else None
 
     @model_validator(mode="after")
+    def _one_way_to_name_counterparties(self) -> Agreement:
+        if self.partner and self.partners:
+            raise FieldError(("partners",), "ange motparten antingen med 'partner: <id>' eller flera med "
+                                            "'partners: [<id>, …]', inte båda")
+        if not self.counterparties:
+            raise FieldError(("partner",), "motpart saknas; skriv 'partner: <id>' (en fil i partners/) eller "
+                                           "'partners: [<id>, <id>]' för flera")
+        if len(set(self.partners)) < len(self.partners):
+            raise FieldError(("partners",), "samma motpart står flera gånger under 'partners'")
+        return self
+
+    @model_validator(mode="after")
     def _funding_in_term(self) -> Agreement:
         years = [f.year for f in self.funding]
         for i, year in enumerate(years):
-            if year not in self.term.years:
+            if self.term is not None and not self.term.covers_year(year):
                 raise FieldError(("funding", i, "year"), f"finansiering för år {year} ligger utanför perioden "
-                                 f"{self.term.first_day.year}–{self.term.last_day.year}; ändra året eller 'term'")
+                                 f"{self.term.years_label}; ändra året eller 'term'")
             if year in years[:i]:
                 raise FieldError(("funding", i, "year"), f"år {year} står flera gånger under 'funding'; "
                                  "slå ihop raderna")
@@ -207,10 +298,12 @@ class Agreement(FileRecord):
 
 
 class Matter(Record):
-    """One matter (ärende) decided at a meeting; its title and text come from its body section."""
+    """One matter (ärende) of a meeting: decided, reported or an election; its title and text come from its
+    body section."""
 
     id: Slug
     title: Text
+    kind: MatterKind = MatterKind.BESLUT
     paragraphs: list[Annotated[int, Field(ge=1)]] = []
     case_number: CaseNumber | None = None
     adopts: list[Slug] = []
@@ -233,6 +326,11 @@ class Meeting(FileRecord):
     committee: Slug
     date: dt.date
     title: Text
+    start: Clock | None = None
+    end: Clock | None = None
+    place: Text | None = None
+    documents_url: Url | None = None
+    """This meeting's own documents (kallelse, handlingar), where they are published."""
     minutes_url: Url | None = None
     """Link to the minutes (protokoll) once published."""
     introduction: str = ""
@@ -240,7 +338,22 @@ class Meeting(FileRecord):
 
     @property
     def id(self) -> str:
-        return f"{self.date.isoformat()}-{self.committee}"
+        return meeting_id(self.date, self.committee)
+
+    @property
+    def decided_anything(self) -> bool:
+        """Whether any matter is a decision (a meeting may only have heard information)."""
+        return any(m.kind is MatterKind.BESLUT for m in self.matters)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Meeting:
+        _check_times(self.start, self.end)
+        return self
+
+
+def meeting_id(day: dt.date, committee: str) -> str:
+    """A meeting's id (and file name): its date and its body, '2021-06-09-socialnamnden'."""
+    return f"{day.isoformat()}-{committee}"
 
 
 class Report(FileRecord):
@@ -287,11 +400,15 @@ class PlannedMeeting(Record):
 
     @model_validator(mode="after")
     def _ordered(self) -> PlannedMeeting:
-        if self.end and not self.start:
-            raise ValueError("'end' kräver 'start'")
-        if self.start and self.end and self.end <= self.start:
-            raise ValueError("sammanträdet slutar innan det börjar; 'end' ska vara efter 'start'")
+        _check_times(self.start, self.end)
         return self
+
+
+def _check_times(start: dt.time | None, end: dt.time | None) -> None:
+    if end and not start:
+        raise FieldError(("end",), "'end' kräver 'start'")
+    if start and end and end <= start:
+        raise FieldError(("end",), "sammanträdet slutar innan det börjar; 'end' ska vara efter 'start'")
 
 
 def _unique_dates(plans: list[PlannedMeeting]) -> list[PlannedMeeting]:
@@ -306,3 +423,4 @@ Schedule = Annotated[list[PlannedMeeting], AfterValidator(_unique_dates)]
 """A committee's planned meetings, one per date."""
 
 Committee.model_rebuild()
+Meeting.model_rebuild()

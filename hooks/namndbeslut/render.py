@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import citations, dates, feeds, furniture, kinds, routes
+from . import citations, dates, feeds, furniture, kinds, routes, voice
 from .citations import Citation
 from .context import BuildContext
 from .kinds import Kind
@@ -79,7 +79,9 @@ class Renderer:
         self.env.globals.update(
             archive=ctx.archive, today=ctx.today, settings=ctx.settings, routes=routes, furniture=self.furniture,
             decision=self.decision, absolute=ctx.absolute, structured_data=self.structured_data,
+            voice=voice.of(ctx.archive.committees.values()),
         )
+        self.env.filters.update(clock=dates.clock)
 
     # -- helpers the templates call ---------------------------------------------------------
 
@@ -136,15 +138,20 @@ class Renderer:
 
         today, rules = self.ctx.today, self.furniture
         pages = [self.page("meeting.md.j2", routes.meeting(m), m.title, src(kinds.MEETING, m.id), m.date, m, meeting=m,
-                           committee=a.committee_of(m), stale=rules.is_stale(m.date, today),
+                           committee=a.committee_of(m), sitting=a.sitting_of[m.id], stale=rules.is_stale(m.date, today),
                            minutes_pending=rules.minutes_pending_on(m.date, today))
                  for m in a.meetings]
         pages += [self.page("agreement.md.j2", routes.agreement(x), x.title, src(kinds.AGREEMENT, x.id),
-                            x.date or x.signed, x, agreement=x, partner=a.partner_of(x)) for x in a.agreements.values()]
+                            x.date or x.signed, x, agreement=x, partners=a.partners_of(x))
+                  for x in a.agreements.values()]
         pages += [self.page("partner.md.j2", routes.partner(p), p.name, src(kinds.PARTNER, p.id), None, p, partner=p)
                   for p in a.partners.values()]
         pages += [self.page("report.md.j2", routes.report(r), r.title, src(kinds.REPORT, r.id), r.date, r, report=r)
                   for r in a.reports.values()]
+        bodies = sorted(a.committees.values(), key=lambda c: c.name)
+        pages += [self.page("body.md.j2", routes.body(c), c.name, src(kinds.COMMITTEE, c.id), None, c, body=c,
+                            sittings=[s for s in a.upcoming(today) if s.committee is c]) for c in bodies]
+        pages.append(self.page("bodies.md.j2", routes.BODIES, "Nämnder och styrelser", bodies=bodies))
         by_year = [(y, list(ms)) for y, ms in groupby(a.meetings, key=lambda m: m.date.year)]
         pages.append(self.page("meetings.md.j2", routes.MEETINGS, "Sammanträden och beslut", years=by_year))
         pages += [self.page("year.md.j2", routes.year(y), f"Sammanträden {y}", year=y, meetings=ms)
@@ -174,4 +181,4 @@ class Renderer:
         a = self.ctx.archive
         in_force = [x for x in a.agreements.values() if x.in_force_on(self.ctx.today)]
         return self.page("home.md.j2", routes.HOME, "", latest=a.meetings[:5],
-                         in_force=sorted(in_force, key=lambda x: a.partner_of(x).name)).markdown
+                         in_force=sorted(in_force, key=a.in_list_order)).markdown

@@ -9,7 +9,7 @@ from __future__ import annotations
 from .archive import Archive
 from .model import Agreement, Committee, Matter, Meeting, Partner, Report
 
-Published = Matter | Meeting | Agreement | Partner | Report
+Published = Matter | Meeting | Agreement | Partner | Report | Committee
 """A record with a page (a matter's is a section of its meeting's page)."""
 
 # -- pages -------------------------------------------------------------------------------------------
@@ -25,6 +25,12 @@ FUNDING = "finansiering/"
 """Funding per year and partner."""
 OPEN_DATA = "oppna-data/"
 """Every dataset with its format and licence."""
+BODIES = "namnder/"
+"""Every decision-making body (nämnd, styrelse, kommunfullmäktige)."""
+
+
+def body(c: Committee) -> str:
+    return f"{BODIES}{c.id}/"
 
 
 def meeting(m: Meeting) -> str:
@@ -62,10 +68,12 @@ def page(record: Published, archive: Archive) -> str:
         return agreement(record)
     if isinstance(record, Partner):
         return partner(record)
+    if isinstance(record, Committee):
+        return body(record)
     return report(record)
 
 
-INDEXES = (MEETINGS, AGREEMENTS, PARTNERS, REPORTS)
+INDEXES = (MEETINGS, AGREEMENTS, PARTNERS, REPORTS, BODIES)
 """Pages whose folder holds other pages: their source is the folder's index.md."""
 
 
@@ -98,6 +106,10 @@ MEETINGS_FEED = "sammantraden.xml"
 
 def partner_feed(p: Partner) -> str:
     return f"partner-{p.id}.xml"
+
+
+def body_feed(c: Committee) -> str:
+    return f"namnd-{c.id}.xml"
 
 
 def calendar(c: Committee) -> str:

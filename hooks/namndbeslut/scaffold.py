@@ -24,9 +24,14 @@ MEETING = Template(f"""---
 committee: $committee            # nämnden: namnet på en fil i committees/ (utan .md)
 date: $date                      # sammanträdets datum, ÅÅÅÅ-MM-DD
 title: "$title"                  # sidans rubrik
+start:                           # valfritt: klockslag inom citattecken, t.ex. "13:00"
+end:                             # valfritt: när sammanträdet slutade, t.ex. "16:30"
+place:                           # valfritt: var det hölls, t.ex. Stadshuset, Stora salen
+documents_url:                   # valfritt: länk till just detta sammanträdes handlingar, https://…
 minutes_url:                     # valfritt: länk till protokollet när det är publicerat, https://…
 matters:                         # ärendena; vart och ett har en rubrik med samma id i texten nedan
   - id: {P.replace(" ", "-")}-arendets-id   # unikt på hela webbplatsen: a–z, siffror, bindestreck
+    kind: beslut                 # beslut, information (inget beslut), val eller anmälan
     paragraphs: []               # valfritt: paragraf(er) i protokollet, t.ex. [112] eller [154, 155]
     case_number:                 # valfritt: diarienummer, t.ex. SO 2021/0001
     adopts: []                   # valfritt: överenskommelser som beslutet antar (filnamn i agreements/)
@@ -45,14 +50,17 @@ AGREEMENT = Template(f"""---
 # En överenskommelse. Filen heter <partner>-<första år>-<sista år>.md. Ersätt allt som är markerat
 # {P.lower()} och ta bort de valfria fälten du inte behöver. Kontrollera med `make check`.
 title: "{P}: t.ex. Överenskommelse om idéburet offentligt partnerskap med $name $first–$last"
-partner: $partner                # partnern: namnet på en fil i partners/ (utan .md)
+kind: iop                        # iop, överenskommelse, ramöverenskommelse, samverkansavtal, samarbetsavtal,
+                                 # eller avsiktsförklaring
+partner: $partner                # motparten: namnet på en fil i partners/ (utan .md)
+partners: []                     # i stället för partner vid flera motparter: [id, id, id]
 public_party: "{P}: den offentliga parten, t.ex. Socialförvaltningen i Lund"
 committee: $committee            # valfritt: nämnden (filnamn i committees/)
 date:                            # valfritt: datumet som står på överenskommelsen, ÅÅÅÅ-MM-DD
 signed:                          # valfritt: när den skrevs under, ÅÅÅÅ-MM-DD
-term:                            # perioden: exakta datum, eller bara årtal om källan bara anger år
+term:                            # perioden: exakta datum, eller årtal; skriv term: anges inte om källan saknar period
   start: $P                      # t.ex. $first-01-01, eller $first
-  end: $P                        # t.ex. $last-12-31, eller $last
+  end: $P                        # t.ex. $last-12-31, eller $last, eller tills vidare
 review_by:                       # valfritt: senaste dag för översyn, ÅÅÅÅ-MM-DD
 case_number:                     # valfritt: diarienummer, t.ex. SO 2020/0155
 renews:                          # valfritt: den äldre överenskommelse som denna ersätter (filnamn i agreements/)
@@ -78,6 +86,7 @@ FUNDING_ROW = Template("""  - year: $year
 PARTNER = Template(f"""---
 # En partner: en organisation, beskriven en gång. Överenskommelser hänvisar till filens namn.
 name: "$name"  # organisationens namn som det ska stå på webbplatsen
+kind: idéburen organisation      # idéburen organisation, företag, kommunalt bolag, offentlig aktör eller förvaltning
 organisation_number:             # valfritt: NNNNNN-NNNN (tredje siffran är 2 eller högre)
 address:                         # valfritt: t.ex. Bredgatan 19–21, Lund
 website:                         # valfritt: https://…

@@ -39,15 +39,15 @@ def _event(s: Sitting, ctx: BuildContext, stamp: dt.datetime) -> Event:
     event.add("uid", f"{s.id}@{urlsplit(ctx.base_url).netloc}")
     event.add("dtstamp", stamp)
     event.add("summary", f"{s.committee.name} sammanträder")
-    if s.plan and s.plan.start:
-        event.add("dtstart", dt.datetime.combine(s.date, s.plan.start, dates.TIMEZONE))
-        if s.plan.end:
-            event.add("dtend", dt.datetime.combine(s.date, s.plan.end, dates.TIMEZONE))
+    if s.start:
+        event.add("dtstart", dt.datetime.combine(s.date, s.start, dates.TIMEZONE))
+        if s.end:
+            event.add("dtend", dt.datetime.combine(s.date, s.end, dates.TIMEZONE))
     else:
         event.add("dtstart", s.date)
         event.add("dtend", s.date + dt.timedelta(days=1))
-    if s.plan and s.plan.place:
-        event.add("location", s.plan.place)
+    if s.place:
+        event.add("location", s.place)
     event.add("status", "CONFIRMED")
     event.add("transp", "TRANSPARENT")
     if s.meeting:

@@ -24,10 +24,10 @@ def svg(table: FundingTable, table_id: str) -> Markup:
     for year in table.years:
         y += ROW
         rows.append(f'<text x="0" y="{y}" class="chart-year" font-weight="bold">{year}</text>')
-        for i, partner in enumerate(table.partners):
-            for grant in table.cell(partner, year):
+        for i, row in enumerate(table.rows):
+            for grant in table.cell(row, year):
                 y += ROW
-                rows.append(f'<text x="{LABEL_X}" y="{y}">{escape(partner.name)}</text>')
+                rows.append(f'<text x="{LABEL_X}" y="{y}">{escape(row.name)}</text>')
                 if grant.amount is None:
                     rows.append(f'<text x="{BAR_X}" y="{y}" font-style="italic">'
                                 'priskompensation (belopp anges inte)</text>')
@@ -36,7 +36,7 @@ def svg(table: FundingTable, table_id: str) -> Markup:
                 amount = escape(dates.kronor(grant.amount))
                 colour = COLOURS[i % len(COLOURS)]
                 rows.append(f'<rect x="{BAR_X}" y="{y - 14}" width="{width}" height="18" fill="{colour}">'
-                            f'<title>{escape(partner.name)} {year}: {amount}</title></rect>')
+                            f'<title>{escape(row.name)} {year}: {amount}</title></rect>')
                 rows.append(f'<text x="{BAR_X + width + 6}" y="{y}">{escape(dates.kronor(grant.amount))}</text>')
         y += 8
     height = y + 10

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from .. import dates, routes
 from ..archive import Sitting
 from ..context import BuildContext
-from ..model import Agreement
+from ..model import Agreement, Partner
 
 CONTEXT = "https://schema.org"
 
@@ -40,30 +40,43 @@ def meeting(ctx: BuildContext, s: Sitting) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": CONTEXT, "@type": "Event", "name": held.title, "url": ctx.absolute(routes.meeting(held)),
         "inLanguage": "sv",
-        "startDate": at(s.plan.start) if s.plan and s.plan.start else s.date.isoformat(),
+        "startDate": at(s.start) if s.start else s.date.isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
         "organizer": _org(s.committee.name, "GovernmentOrganization", **parent),
         "about": [{"@type": "Thing", "name": m.title, "url": ctx.absolute(routes.matter(held, m))}
                   for m in held.matters],
     }
-    if s.plan and s.plan.start and s.plan.end:
-        data["endDate"] = at(s.plan.end)
-    if s.plan and s.plan.place:
-        data["location"] = {"@type": "Place", "name": s.plan.place}
+    if s.start and s.end:
+        data["endDate"] = at(s.end)
+    if s.place:
+        data["location"] = {"@type": "Place", "name": s.place}
     return data
+
+
+def _partner(ctx: BuildContext, partner: Partner) -> dict[str, Any]:
+    ident: dict[str, Any] = ({"identifier": {"@type": "PropertyValue", "propertyID": "organisationsnummer",
+                             "value": partner.organisation_number}} if partner.organisation_number else {})
+    return _org(partner.name, url=ctx.absolute(routes.partner(partner)), **ident)
+
+
+def _coverage(a: Agreement) -> dict[str, str]:
+    """The term as an ISO 8601 interval ('2021/2023', '2022-01-01/..' until further notice); none if unstated."""
+    term = a.term
+    if term is None:
+        return {}
+    start, end = (x.isoformat() if isinstance(x, dt.date) else str(x) for x in (term.start, term.end))
+    end = ".." if term.last_day is None else end
+    return {"temporalCoverage": f"{start}/{end}"}
 
 
 def agreement(ctx: BuildContext, a: Agreement) -> dict[str, Any]:
     """The agreement as a schema.org CreativeWork: parties, term and the funding it grants."""
-    partner = ctx.archive.partner_of(a)
-    ident: dict[str, Any] = ({"identifier": {"@type": "PropertyValue", "propertyID": "organisationsnummer",
-                             "value": partner.organisation_number}} if partner.organisation_number else {})
-    start, end = (x.isoformat() if isinstance(x, dt.date) else str(x) for x in (a.term.start, a.term.end))
+    about = [_partner(ctx, p) for p in ctx.archive.partners_of(a)]
     funder = _org(a.public_party, "GovernmentOrganization")
     data: dict[str, Any] = {
         "@context": CONTEXT, "@type": "CreativeWork", "name": a.title, "url": ctx.absolute(routes.agreement(a)),
-        "inLanguage": "sv", "temporalCoverage": f"{start}/{end}", "funder": funder,
-        "about": _org(partner.name, url=ctx.absolute(routes.partner(partner)), **ident),
+        "inLanguage": "sv", **_coverage(a), "funder": funder,
+        "about": about[0] if len(about) == 1 else about,
         "funding": [{"@type": "MonetaryGrant", "funder": funder, "description": str(f.year),
                      "amount": {"@type": "MonetaryAmount", "currency": "SEK", "value": f.amount,
                                 "validFrom": f"{f.year}-01-01", "validThrough": f"{f.year}-12-31"}}

@@ -78,8 +78,8 @@ class OParl:
         return self._publish({
             "id": self.url(routes.oparl_committee(c)), "type": _type("Organization"),
             "body": self.url(routes.OPARL_BODY), "name": c.name, "organizationType": "Gremium",
-            "classification": "Nämnd", "meeting": self.url(routes.oparl_list(routes.oparl_committee_meetings(c))),
-            **self._web(routes.MEETINGS),
+            "classification": c.kind.classification,
+            "meeting": self.url(routes.oparl_list(routes.oparl_committee_meetings(c))), **self._web(routes.body(c)),
         })
 
     def partner(self, p: Partner) -> Obj:
@@ -102,8 +102,8 @@ class OParl:
             "meetingState": "genomfört" if s.meeting else "planerat", "cancelled": False,
             **self._times(s), "organization": [self._committee_url(s.committee.id)],
         }
-        if s.plan and s.plan.place:
-            obj["location"] = self._location(s.id, s.plan.place)
+        if s.place:
+            obj["location"] = self._location(s.id, s.place)
         if s.meeting:
             if s.meeting.minutes_url:
                 obj["resultsProtocol"] = self._file(f"{s.id}-protokoll", "Protokoll", s.meeting.minutes_url)
@@ -113,12 +113,12 @@ class OParl:
 
     def _times(self, s: Sitting) -> Obj:
         """Start and end where the schedule gives a time; a date alone is no OParl date-time."""
-        if not (s.plan and s.plan.start):
+        if not s.start:
             return {}
         def at(t: dt.time) -> str:
             return dt.datetime.combine(s.date, t, dates.TIMEZONE).isoformat()
 
-        return {"start": at(s.plan.start), **({"end": at(s.plan.end)} if s.plan.end else {})}
+        return {"start": at(s.start), **({"end": at(s.end)} if s.end else {})}
 
     def agenda_item(self, s: Sitting, m: Matter, order: int) -> Obj:
         papers = self.papers_of(m)
@@ -161,7 +161,7 @@ class OParl:
                     for x in (self.archive.predecessor(a), self.archive.successor(a)) if x]
         obj = self._paper(a, a.title, "Överenskommelse", a.case_number, a.date, a.committee, related,
                           routes.agreement(a))
-        obj["originatorOrganization"] = [self.url(routes.oparl_partner(self.archive.partner_of(a)))]
+        obj["originatorOrganization"] = [self.url(routes.oparl_partner(p)) for p in self.archive.partners_of(a)]
         obj["auxiliaryFile"] = [self._file(f"{routes.oparl_paper_key(a)}-data", "Överenskommelsens uppgifter (JSON)",
                                            self.url(routes.agreement_json(a)), "application/json")]
         return self._publish(obj)

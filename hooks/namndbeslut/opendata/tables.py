@@ -15,7 +15,8 @@ from typing import Any
 from .. import routes
 from ..citations import Citation
 from ..context import BuildContext
-from ..model import Agreement, Matter, Meeting
+from ..funding import Parties
+from ..model import Agreement, Matter, Meeting, Term
 
 
 def iso(value: dt.date | int | None) -> str | None:
@@ -23,6 +24,13 @@ def iso(value: dt.date | int | None) -> str | None:
     if value is None:
         return None
     return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def _term(term: Term | None) -> dict[str, str | None] | None:
+    """Start and end as ISO dates or years; end None until further notice; no term where none is stated."""
+    if term is None:
+        return None
+    return {"start": iso(term.start), "end": iso(term.stated_end)}
 
 
 def dump(data: Any) -> str:
@@ -55,16 +63,18 @@ class Tables:
 
     def record(self, a: Agreement) -> dict[str, Any]:
         """All facts about one agreement, as the site states them on the build date."""
-        partner, url = self.archive.partner_of(a), self.ctx.absolute
+        url = self.ctx.absolute
         committee = self.archive.committees.get(a.committee) if a.committee else None
         return {
             "id": a.id, "url": url(routes.agreement(a)), "title": a.title,
-            "partner": {"id": partner.id, "name": partner.name, "organisation_number": partner.organisation_number,
-                        "url": url(routes.partner(partner))},
+            "kind": {"value": a.kind.value, "label": a.kind.label},
+            "partners": [{"id": p.id, "name": p.name, "kind": p.kind.value,
+                          "organisation_number": p.organisation_number, "url": url(routes.partner(p))}
+                         for p in self.archive.partners_of(a)],
             "public_party": a.public_party,
             "committee": {"id": committee.id, "name": committee.name} if committee else None,
             "date": iso(a.date), "signed": iso(a.signed),
-            "term": {"start": iso(a.term.start), "end": iso(a.term.end)},
+            "term": _term(a.term),
             "review_by": iso(a.review_by), "case_number": a.case_number,
             "status": {"value": a.status_on(self.ctx.today).value, "on": self.ctx.today.isoformat()},
             "funding": [{"year": f.year, "amount": f.amount, "currency": "SEK",
@@ -89,8 +99,8 @@ class Tables:
 
     # -- CSV ------------------------------------------------------------------------------
 
-    AGREEMENT_COLUMNS = ("Id", "Titel", "Partner", "Organisationsnummer", "Offentlig part", "Nämnd", "Från", "Till",
-                         "Status", "Status per", "Översyn senast", "Diarienummer", "Förnyar", "Beslut",
+    AGREEMENT_COLUMNS = ("Id", "Titel", "Typ", "Partner", "Organisationsnummer", "Offentlig part", "Nämnd", "Från",
+                         "Till", "Status", "Status per", "Översyn senast", "Diarienummer", "Förnyar", "Beslut",
                          "Summa angivna belopp (kr)", "Webbsida", "Data (JSON)")
     FUNDING_COLUMNS = ("År", "Partner", "Organisationsnummer", "Överenskommelse", "Belopp (kr)",
                        "Priskompensation", "Anmärkning", "Webbsida")
@@ -101,15 +111,17 @@ class Tables:
             r = self.record(a)
             adopted = self.archive.adopting_decision(a)
             cited = str(self.archive.citation_of(adopted)) if adopted else None
-            rows.append((a.id, a.title, r["partner"]["name"], r["partner"]["organisation_number"], a.public_party,
-                         r["committee"]["name"] if r["committee"] else None, r["term"]["start"], r["term"]["end"],
+            parties = Parties(tuple(self.archive.partners_of(a)))
+            term = r["term"] or {"start": None, "end": None}
+            rows.append((a.id, a.title, a.kind.label, parties.name, parties.organisation_numbers, a.public_party,
+                         r["committee"]["name"] if r["committee"] else None, term["start"], term["end"],
                          r["status"]["value"], r["status"]["on"], r["review_by"], a.case_number, a.renews,
                          cited, r["funding_stated_total"], r["url"],
                          self.ctx.absolute(routes.agreement_json(a))))
         return _csv(self.AGREEMENT_COLUMNS, rows)
 
     def funding_csv(self) -> str:
-        rows = [(g.year, g.partner.name, g.partner.organisation_number, g.agreement.id, g.amount,
+        rows = [(g.year, g.parties.name, g.parties.organisation_numbers, g.agreement.id, g.amount,
                  "ja" if g.funding.price_compensation else "nej", g.funding.note,
                  self.ctx.absolute(routes.agreement(g.agreement)))
                 for g in self.ctx.funding.grants]

@@ -1,0 +1,82 @@
+"""The closed lists editors choose from: kinds of body, agreement, counterparty and matter.
+
+Each value is what an editor writes in front matter (Swedish, lower case); `label` is how the site
+shows it. A value outside a list is an error naming the allowed ones (see messages.py).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class BodyKind(StrEnum):
+    """What kind of decision-making body a committees/ file describes."""
+
+    NAMND = "nämnd"
+    STYRELSE = "styrelse"
+    KOMMUNFULLMAKTIGE = "kommunfullmäktige"
+    KOMMUNSTYRELSE = "kommunstyrelse"
+    UTSKOTT = "utskott"
+    BEREDNING = "beredning"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    @property
+    def classification(self) -> str:
+        """OParl's `classification` of an Organization of this kind ('Nämnd', 'Kommunfullmäktige')."""
+        return self.label
+
+    @property
+    def definite(self) -> str:
+        """'nämnden', 'utskottet', 'kommunfullmäktige': how a sentence names a body of this kind."""
+        return _DEFINITE[self]
+
+
+_DEFINITE = {BodyKind.NAMND: "nämnden", BodyKind.STYRELSE: "styrelsen",
+             BodyKind.KOMMUNFULLMAKTIGE: "kommunfullmäktige", BodyKind.KOMMUNSTYRELSE: "kommunstyrelsen",
+             BodyKind.UTSKOTT: "utskottet", BodyKind.BEREDNING: "beredningen"}
+
+
+class AgreementKind(StrEnum):
+    """What kind of agreement an agreements/ file records."""
+
+    IOP = "iop"
+    OVERENSKOMMELSE = "överenskommelse"
+    RAMOVERENSKOMMELSE = "ramöverenskommelse"
+    SAMVERKANSAVTAL = "samverkansavtal"
+    SAMARBETSAVTAL = "samarbetsavtal"
+    AVSIKTSFORKLARING = "avsiktsförklaring"
+
+    @property
+    def label(self) -> str:
+        return "Idéburet offentligt partnerskap (IOP)" if self is AgreementKind.IOP else self.value.capitalize()
+
+
+class PartnerKind(StrEnum):
+    """What kind of counterparty a partners/ file describes."""
+
+    IDEBUREN = "idéburen organisation"
+    FORETAG = "företag"
+    KOMMUNALT_BOLAG = "kommunalt bolag"
+    OFFENTLIG = "offentlig aktör"
+    FORVALTNING = "förvaltning"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class MatterKind(StrEnum):
+    """What happened to a matter at a meeting: decided, only reported, an election."""
+
+    BESLUT = "beslut"
+    INFORMATION = "information"
+    VAL = "val"
+    ANMALAN = "anmälan"
+
+    @property
+    def label(self) -> str:
+        return {"beslut": "Beslut", "information": "Information (inget beslut)", "val": "Val",
+                "anmälan": "Anmälan (för kännedom)"}[self.value]
