@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
-from namndbeslut.loader import FOLDERS, PAGES
-from test_check import link_engine
-
-
-def project_copy(dest: Path) -> Path:
-    """The project as an editor's checkout: content copied, engine and tools alongside."""
-    for folder in (*FOLDERS, PAGES):
-        shutil.copytree(ROOT / folder, dest / folder)
-    link_engine(dest)
-    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
-        shutil.copy2(ROOT / name, dest / name)  # keeps mtimes: make must not reinstall the venv
-    return dest
+from support.project import ROOT, project_copy
 
 
 def make_site(root: Path) -> subprocess.CompletedProcess[str]:

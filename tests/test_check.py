@@ -3,64 +3,17 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from conftest import ROOT
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
-from namndbeslut import check, frontmatter
-
-CASES_DIR = Path(__file__).parent / "cases"
-BASE: dict[str, str] = yaml.safe_load((CASES_DIR / "base.yaml").read_text(encoding="utf-8"))
-CASES: list[dict[str, Any]] = yaml.safe_load((CASES_DIR / "broken.yaml").read_text(encoding="utf-8"))
-
-
-def write_case(root: Path, case: dict[str, Any]) -> Path:
-    """The base tree with the case's changes, plus what the engine needs to build it."""
-    files: dict[str, str | bytes | None] = {**BASE, **case.get("files", {})}
-    for rel, swaps in case.get("replace", {}).items():
-        text = files[rel]
-        assert isinstance(text, str)
-        for old, new in swaps:
-            assert old in text, f"{case['case']}: {old!r} not in {rel}"
-            text = text.replace(old, new)
-        files[rel] = text
-    for rel, content in files.items():
-        if content is None:
-            continue
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    if "large" in case:
-        (root / case["large"]).write_bytes(b"---\ntitle: x\n---\n" + b"text " * (frontmatter.MAX_BYTES // 5))
-    link_engine(root)
-    return root
-
-
-def link_engine(root: Path) -> None:
-    """mkdocs.yml, the hooks and the theme folder of the real project, next to the case's content."""
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "hooks").symlink_to(ROOT / "hooks")
-    if (ROOT / "site_src").is_dir():
-        shutil.copytree(ROOT / "site_src", root / "site_src", dirs_exist_ok=True)
-    for folder in [*mkdocs_config().get("watch", []), "site_src"]:  # MkDocs refuses a config whose folders are missing
-        (root / folder).mkdir(parents=True, exist_ok=True)
-
-
-def mkdocs_config() -> dict[str, Any]:
-    """mkdocs.yml as data (Python tags, e.g. Material's emoji functions, read as None)."""
-    class Loader(yaml.SafeLoader):
-        pass
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+from namndbeslut import check
+from support.project import CASES, ROOT, write_case
 
 
 def test_corpus_covers_every_kind() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 
 import feedparser
-from conftest import BuiltSite
+from support.site import BuiltSite
 
 BASE = "https://example.github.io/namndbeslut/"
 MEETINGS = ["2021-06-09", "2021-01-20", "2020-11-11"]

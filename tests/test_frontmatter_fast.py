@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from namndbeslut import frontmatter
 from namndbeslut.errors import ContentError
-from test_properties import SETTINGS, front_matter
+from support.strategies import SETTINGS, front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).parent / "cases"

@@ -12,9 +12,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, BuiltSite, build
 from namndbeslut import dates, furniture, history
 from namndbeslut.errors import ContentError
+from support.project import ROOT
+from support.site import BuiltSite, build
 
 MEETING_0609 = "sammantraden/2021-06-09-socialnamnden/"
 MEETING_1111 = "sammantraden/2020-11-11-socialnamnden/"

@@ -7,7 +7,8 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, BuiltSite
+from support.project import ROOT
+from support.site import BuiltSite
 
 BASE = urlsplit(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
 

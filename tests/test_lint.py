@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from support.project import ROOT
 
 
 @pytest.mark.parametrize("command", [["ruff", "check", "hooks", "tests", "bench"], ["mypy", "hooks"]])

@@ -11,32 +11,13 @@ from typing import Any
 import icalendar
 import jsonschema
 import pytest
-import yaml
-from conftest import ROOT, BuiltSite
 from namndbeslut import loader
 from namndbeslut.context import BuildContext
 from namndbeslut.opendata import jsonld
 from namndbeslut.opendata.oparl import OParl
-
-SCHEMAS = ROOT / "tests" / "oparl-schema"
-BASE = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
-SETTINGS = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]
-OPARL = "https://schema.oparl.org/1.1/"
-
-FORMATS = jsonschema.FormatChecker()
-
-
-@FORMATS.checks("url")
-def _is_url(value: object) -> bool:
-    """OParl's 'url' format: an absolute http(s) URL."""
-    return not isinstance(value, str) or value.startswith(("https://", "http://")) and " " not in value
-
-
-@FORMATS.checks("date-time", raises=ValueError)
-def _is_date_time(value: object) -> bool:
-    """RFC 3339: a date, a time and an offset."""
-    return not isinstance(value, str) or dt.datetime.fromisoformat(value).tzinfo is not None
-
+from support.oparl import FORMATS, OPARL, SCHEMAS, oparl_objects, validator
+from support.project import ROOT
+from support.site import EXTRA, SITE_URL, BuiltSite
 
 LIST_SCHEMA = {
     "type": "object", "required": ["data", "pagination", "links"],
@@ -51,30 +32,9 @@ LIST_SCHEMA = {
 }
 
 
-def validator(type_name: str) -> jsonschema.protocols.Validator:
-    schema = json.loads((SCHEMAS / f"{type_name}.json").read_text(encoding="utf-8"))
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    return cls(schema, format_checker=FORMATS)
-
-
-def oparl_objects(value: Any) -> list[dict[str, Any]]:
-    """Every OParl object in a JSON value, embedded ones included."""
-    found = []
-    if isinstance(value, dict):
-        if str(value.get("type", "")).startswith(OPARL):
-            found.append(value)
-        for child in value.values():
-            found += oparl_objects(child)
-    elif isinstance(value, list):
-        for child in value:
-            found += oparl_objects(child)
-    return found
-
-
 def urls_in(value: Any) -> list[str]:
     if isinstance(value, str):
-        return [value] if value.startswith(BASE) else []
+        return [value] if value.startswith(SITE_URL) else []
     children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
     return [u for child in children for u in urls_in(child)]
 
@@ -96,9 +56,9 @@ def test_every_oparl_object_validates_against_its_schema(site: BuiltSite) -> Non
         doc = json.loads(path.read_text(encoding="utf-8"))
         if "data" in doc:
             errors += [f"{rel}: {e.message}" for e in lists.iter_errors(doc)]
-            assert doc["links"]["self"] == BASE + rel
+            assert doc["links"]["self"] == SITE_URL + rel
         else:
-            assert doc["id"] == BASE + rel, f"{rel}: an object's id is its own URL"
+            assert doc["id"] == SITE_URL + rel, f"{rel}: an object's id is its own URL"
         for obj in oparl_objects(doc):
             name = obj["type"].removeprefix(OPARL)
             types.add(name)
@@ -111,7 +71,7 @@ def test_every_oparl_url_resolves_to_a_file(site: BuiltSite) -> None:
     missing = set()
     for path in (site.path / "oparl").rglob("*.json"):
         for url in urls_in(json.loads(path.read_text(encoding="utf-8"))):
-            target = site.path / url.removeprefix(BASE).split("#")[0]
+            target = site.path / url.removeprefix(SITE_URL).split("#")[0]
             if not (target.is_file() or (target / "index.html").is_file()):
                 missing.add(url)
     assert not missing, sorted(missing)
@@ -120,16 +80,16 @@ def test_every_oparl_url_resolves_to_a_file(site: BuiltSite) -> None:
 def test_oparl_entry_point_leads_to_every_list(site: BuiltSite) -> None:
     system = load_json(site, "oparl/system.json")
     assert system["oparlVersion"] == OPARL
-    bodies = load_json(site, system["body"].removeprefix(BASE))
+    bodies = load_json(site, system["body"].removeprefix(SITE_URL))
     body = bodies["data"][0]
     assert body["name"] == "Lunds kommun"
-    meetings = load_json(site, body["meeting"].removeprefix(BASE))["data"]
+    meetings = load_json(site, body["meeting"].removeprefix(SITE_URL))["data"]
     archive = loader.load(ROOT)
-    assert {m["web"] for m in meetings} == {BASE + f"sammantraden/{m.id}/" for m in archive.meetings}
-    organizations = load_json(site, body["organization"].removeprefix(BASE))["data"]
+    assert {m["web"] for m in meetings} == {SITE_URL + f"sammantraden/{m.id}/" for m in archive.meetings}
+    organizations = load_json(site, body["organization"].removeprefix(SITE_URL))["data"]
     assert {o["name"] for o in organizations} == (
         {c.name for c in archive.committees.values()} | {p.name for p in archive.partners.values()})
-    papers = load_json(site, body["paper"].removeprefix(BASE))["data"]
+    papers = load_json(site, body["paper"].removeprefix(SITE_URL))["data"]
     assert sorted(p["paperType"] for p in papers) == sorted(
         ["Tjänsteskrivelse"] * len(archive.reports) + ["Överenskommelse"] * len(archive.agreements))
 
@@ -142,7 +102,7 @@ def test_meeting_agenda_items_and_consultations(site: BuiltSite) -> None:
     assert items[0]["number"] == "§ 167" and [i["order"] for i in items] == [1, 2, 3]
     agreement = load_json(site, "oparl/paper/overenskommelse-kvinnojouren-lund-2021-2023.json")
     assert agreement["reference"] == "SO 2020/0155"
-    assert agreement["originatorOrganization"] == [BASE + "oparl/organization/partner-kvinnojouren-lund.json"]
+    assert agreement["originatorOrganization"] == [SITE_URL + "oparl/organization/partner-kvinnojouren-lund.json"]
     (consultation,) = agreement["consultation"]
     assert consultation["agendaItem"] == items[1]["id"] and consultation["authoritative"] is True
     report = load_json(site, "oparl/paper/tjansteskrivelse-so-2020-0155.json")
@@ -152,11 +112,11 @@ def test_meeting_agenda_items_and_consultations(site: BuiltSite) -> None:
 
 def test_object_lists_paginate() -> None:
     archive = loader.load(ROOT)
-    out = OParl(BuildContext(archive, dt.date(2022, 6, 1), BASE, SETTINGS), page_size=2).files()
+    out = OParl(BuildContext(archive, dt.date(2022, 6, 1), SITE_URL, EXTRA), page_size=2).files()
     lists = jsonschema.Draft7Validator(LIST_SCHEMA, format_checker=FORMATS)
-    seen, url = [], BASE + "oparl/body/agenda-items.json"
+    seen, url = [], SITE_URL + "oparl/body/agenda-items.json"
     while url:
-        page = json.loads(out[url.removeprefix(BASE)])
+        page = json.loads(out[url.removeprefix(SITE_URL)])
         assert not list(lists.iter_errors(page))
         assert len(page["data"]) <= 2
         seen += [item["id"] for item in page["data"]]
@@ -235,7 +195,7 @@ def test_calendar_feed_parses_and_holds_every_meeting(site: BuiltSite) -> None:
     for event in events:
         assert {"UID", "DTSTAMP", "DTSTART", "SUMMARY"} <= set(event), "RFC 5545's required properties"
         assert str(event["uid"]).endswith("@example.github.io")
-        assert str(event["url"]).startswith(BASE + "sammantraden/")
+        assert str(event["url"]).startswith(SITE_URL + "sammantraden/")
 
 
 # -- pages ------------------------------------------------------------------------------------
@@ -252,7 +212,7 @@ def test_meeting_page_json_ld_is_an_event_consistent_with_the_page(site: BuiltSi
     assert data["@context"] == "https://schema.org" and data["@type"] == "Event"
     assert data["name"] == site.article(url).h1.get_text(strip=True)
     assert data["startDate"] == site.article(url).select_one("p.page-meta time")["datetime"] == "2020-11-11"
-    assert data["url"] == BASE + url
+    assert data["url"] == SITE_URL + url
     assert [a["name"] for a in data["about"]] == [h.get_text(strip=True) for h in site.article(url).select("h2[id]")
                                                  if h["id"] != "data-2020-11-11-socialnamnden"]
 
@@ -261,7 +221,7 @@ def test_agreement_page_json_ld_states_term_and_funding(site: BuiltSite) -> None
     url = "overenskommelser/vanskapens-hus-2021-2023/"
     data = structured(site, url)
     assert data["@type"] == "CreativeWork" and data["temporalCoverage"] == "2021-10-01/2023-12-31"
-    assert data["name"] == site.article(url).h1.get_text(strip=True) and data["url"] == BASE + url
+    assert data["name"] == site.article(url).h1.get_text(strip=True) and data["url"] == SITE_URL + url
     assert [(g["amount"]["value"], g["description"]) for g in data["funding"]] == [
         (62500, "2021"), (250000, "2022"), (250000, "2023")]
     assert data["about"]["identifier"]["value"] == "845000-8175"

@@ -11,8 +11,8 @@ import json
 import re
 
 import pytest
-from conftest import BuiltSite, build
-from test_atomic_build import project_copy
+from support.project import project_copy
+from support.site import BuiltSite, build
 
 MEETING = "decisions/2020-11-11-socialnamnden.md"
 MATTER = "kvinnojouren-overenskommelse-2020"

@@ -12,8 +12,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import ROOT, build
 from namndbeslut import reproducible
+from support.project import ROOT
+from support.site import build
 
 BUILD_DATE = "2021-03-15"
 """Far from any day the tests run on, so a date taken from the clock cannot pass for it."""

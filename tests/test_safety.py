@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, BuiltSite, build
 from namndbeslut import check, frontmatter, safety
 from namndbeslut.errors import ContentError
-from test_check import BASE, mkdocs_config, write_case
+from support.project import BASE_TREE, ROOT, mkdocs_config, write_case
+from support.site import BuiltSite, build
 
 
 @pytest.mark.parametrize(("number", "expected"), [
@@ -43,16 +43,16 @@ def test_seeds_organisation_number_passes_and_is_published(site: BuiltSite) -> N
     assert "845000-8175" in site.text("partner/vanskapens-hus/")
 
 
-@pytest.mark.parametrize("rel", sorted(BASE))
+@pytest.mark.parametrize("rel", sorted(BASE_TREE))
 def test_personnummer_anywhere_fails_the_build(rel: str, tmp_path: Path) -> None:
     """In every kind of file (and hand-written pages), in front matter or body."""
-    text = BASE[rel]
+    text = BASE_TREE[rel]
     if text.startswith("---"):
         text = text.replace("\n", "\n# handläggare 19811218-9876\n", 1)
     text += "\nKontakt 811218-9876.\n"
     root = write_case(tmp_path, {"files": {rel: text}})
     found = [str(p) for p in check.problems(root) if "personnummer" in p.message]
-    assert len(found) == (2 if BASE[rel].startswith("---") else 1), found
+    assert len(found) == (2 if BASE_TREE[rel].startswith("---") else 1), found
     assert all(p.startswith(f"{rel}:") for p in found)
     result = build(tmp_path / "out", "2022-06-01", root=root)
     assert result.returncode != 0 and "ser ut som ett personnummer" in result.stdout + result.stderr

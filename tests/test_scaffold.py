@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, BuiltSite, build
 from namndbeslut import check, scaffold, schema
-from test_atomic_build import project_copy
+from support.project import ROOT, project_copy
+from support.site import BuiltSite, build
 
 FILLED = {
     "title": "Överenskommelse om idéburet offentligt partnerskap med Föreningen Ny Start 2022–2024",

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from conftest import ROOT, BuiltSite, build
 from namndbeslut import loader
 from namndbeslut.errors import ContentError
-from test_opendata import BASE, oparl_objects, validator
+from support.oparl import oparl_objects, validator
+from support.project import ROOT
+from support.site import SITE_URL, BuiltSite, build
 
 COMMITTEE = """---
 name: Socialnämnden
@@ -90,7 +91,7 @@ def test_planned_meeting_is_announced_then_becomes_a_meeting_page(tmp_path: Path
     cal = icalendar.Calendar.from_ical((before.path / "kalender/socialnamnden.ics").read_bytes())
     assert [str(tz["tzid"]) for tz in cal.walk("VTIMEZONE")] == ["Europe/Stockholm"], "the TZID is defined"
     assert str(feb["location"]) == "Stadshuset, Lund"
-    assert str(feb["url"]) == BASE + "sammantraden/kommande/"
+    assert str(feb["url"]) == SITE_URL + "sammantraden/kommande/"
     assert planned["2024-03-13-socialnamnden"].decoded("dtstart").isoformat() == "2024-03-13"
     meeting = json.loads((before.path / "oparl/meeting/2024-02-14-socialnamnden.json").read_text(encoding="utf-8"))
     assert meeting["meetingState"] == "planerat" and meeting["start"] == "2024-02-14T13:00:00+01:00"
@@ -105,7 +106,7 @@ def test_planned_meeting_is_announced_then_becomes_a_meeting_page(tmp_path: Path
     assert upcoming(after) == [["13 mars 2024", "ej angiven", "Socialnämnden", "ej angiven"]]
     assert "Ett ärende" in after.text("sammantraden/2024-02-14-socialnamnden/")
     held = events(after)["2024-02-14-socialnamnden"]
-    assert str(held["url"]) == BASE + "sammantraden/2024-02-14-socialnamnden/"
+    assert str(held["url"]) == SITE_URL + "sammantraden/2024-02-14-socialnamnden/"
     assert held.decoded("dtstart").isoformat() == "2024-02-14T13:00:00+01:00", "the plan's time is kept"
     meeting = json.loads((after.path / "oparl/meeting/2024-02-14-socialnamnden.json").read_text(encoding="utf-8"))
     assert meeting["meetingState"] == "genomfört" and meeting["agendaItem"][0]["name"] == "Ett ärende"

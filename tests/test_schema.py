@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
 from jsonschema import Draft202012Validator
 from namndbeslut import frontmatter, schema
 from namndbeslut.kinds import FOLDERS
+from support.project import ROOT
 
 
 def as_json(value: Any) -> Any:

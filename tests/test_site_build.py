@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import BuiltSite
+from support.site import BuiltSite
 
 MEETING_0609 = "sammantraden/2021-06-09-socialnamnden/"
 MEETING_1111 = "sammantraden/2020-11-11-socialnamnden/"

@@ -7,7 +7,7 @@ import posixpath
 from hypothesis import given
 from hypothesis import strategies as st
 from namndbeslut import routes as urls
-from test_properties import SETTINGS
+from support.strategies import SETTINGS
 
 segments = st.lists(st.sampled_from(["sammantraden", "2021", "partner", "a", "oparl", "x.json"]), max_size=4)
 

@@ -10,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
-from conftest import ROOT
+from support.project import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
 PUBLISH = ROOT / ".github" / "workflows" / "publish.yml"

@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser_fixtures import SIZES, Served, artifacts, browser, served  # noqa: F401 (fixtures)
+from support.browser import SIZES, Served
 
 PAGES = {
     "start": "",
@@ -31,7 +31,7 @@ AXE_RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a
 
 
 @pytest.fixture
-def tab(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:  # noqa: F811
+def tab(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     """A fresh page at the requested size ('desktop' unless parametrised with `size`)."""
     size = getattr(request, "param", "desktop")
     context = browser.new_context(viewport=SIZES[size], locale="sv-SE", service_workers="block")
@@ -49,7 +49,7 @@ def tab_to(page: Any, selector: str, limit: int = 60) -> None:
     raise AssertionError(f"{selector} is not reachable with Tab")
 
 
-def open_search(page: Any, served: Served, query: str = "Kvinnojouren") -> list[str]:  # noqa: F811
+def open_search(page: Any, served: Served, query: str = "Kvinnojouren") -> list[str]:
     """With the keyboard only: open the start page's search, type `query`; the result links (site-relative)."""
     page.goto(served.url)
     page.wait_for_load_state("networkidle")
@@ -62,7 +62,7 @@ def open_search(page: Any, served: Served, query: str = "Kvinnojouren") -> list[
     return [urlsplit(h).path.removeprefix(urlsplit(served.url).path) for h in hrefs]
 
 
-def visit(page: Any, served: Served, kind: str) -> None:  # noqa: F811
+def visit(page: Any, served: Served, kind: str) -> None:
     if kind == SEARCH:
         open_search(page, served)
     else:
@@ -72,7 +72,7 @@ def visit(page: Any, served: Served, kind: str) -> None:  # noqa: F811
 
 @pytest.mark.parametrize("tab", list(SIZES), indirect=True)
 @pytest.mark.parametrize("kind", [*PAGES, SEARCH])
-def test_no_axe_violations(tab: Any, served: Served, artifacts: Path, kind: str, request: pytest.FixtureRequest) -> None:  # noqa: F811
+def test_no_axe_violations(tab: Any, served: Served, artifacts: Path, kind: str, request: pytest.FixtureRequest) -> None:
     visit(tab, served, kind)
     size = request.node.callspec.params["tab"]
     tab.screenshot(path=str(artifacts / f"{kind}-{SIZES[size]['width']}x{SIZES[size]['height']}.png"), full_page=kind != SEARCH)
@@ -80,13 +80,13 @@ def test_no_axe_violations(tab: Any, served: Served, artifacts: Path, kind: str,
     assert results.violations_count == 0, results.generate_report()
 
 
-def test_search_finds_kvinnojouren(tab: Any, served: Served) -> None:  # noqa: F811
+def test_search_finds_kvinnojouren(tab: Any, served: Served) -> None:
     found = {h.split("#")[0] for h in open_search(tab, served)}
     assert {PAGES["partner"], "overenskommelser/kvinnojouren-lund-2021-2023/",
             "sammantraden/2020-11-11-socialnamnden/"} <= found, found
 
 
-def test_no_request_leaves_the_local_server(browser: Any, served: Served) -> None:  # noqa: F811
+def test_no_request_leaves_the_local_server(browser: Any, served: Served) -> None:
     hosts: dict[str, str] = {}
     failed: set[str] = set()
     for size in SIZES.values():
@@ -103,7 +103,7 @@ def test_no_request_leaves_the_local_server(browser: Any, served: Served) -> Non
     assert not failed, sorted(failed)
 
 
-def test_language_and_skip_link(tab: Any, served: Served) -> None:  # noqa: F811
+def test_language_and_skip_link(tab: Any, served: Served) -> None:
     for kind, url in PAGES.items():
         tab.goto(urljoin(served.url, url))
         assert tab.get_attribute("html", "lang") == "sv"
@@ -124,7 +124,7 @@ FOCUS = """() => {
 
 
 @pytest.mark.parametrize("tab", list(SIZES), indirect=True)
-def test_every_focus_stop_is_visible(tab: Any, served: Served) -> None:  # noqa: F811
+def test_every_focus_stop_is_visible(tab: Any, served: Served) -> None:
     """Tab through every page type: each stop is on screen and shows a focus ring (WCAG 2.4.7)."""
     problems = []
     for kind, url in PAGES.items():
@@ -158,7 +158,7 @@ def _keyboard_links(page: Any, limit: int = 400) -> list[str]:
     return seen
 
 
-def test_every_page_reachable_by_keyboard(tab: Any, served: Served) -> None:  # noqa: F811
+def test_every_page_reachable_by_keyboard(tab: Any, served: Served) -> None:
     pages = {p.parent.relative_to(served.path).as_posix() for p in served.path.rglob("index.html")}
     expected = {"" if p == "." else p + "/" for p in pages if not p.startswith("search")}
     reached, queue = {""}, [""]
@@ -177,7 +177,7 @@ def test_every_page_reachable_by_keyboard(tab: Any, served: Served) -> None:  # 
 
 
 @pytest.mark.parametrize("tab", ["mobile"], indirect=True)
-def test_menu_opens_with_the_keyboard_on_a_narrow_screen(tab: Any, served: Served) -> None:  # noqa: F811
+def test_menu_opens_with_the_keyboard_on_a_narrow_screen(tab: Any, served: Served) -> None:
     tab.goto(urljoin(served.url, PAGES["report"]))
     tab.wait_for_load_state("networkidle")
     tab_to(tab, 'button[data-toggle="__drawer"]')

@@ -10,37 +10,16 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING
 
 import pytest
-import yaml
-from conftest import ROOT, build
+from support.browser import ARTIFACTS, BASE_PATH, BUILD_DATE, CHROMIUM, CHROMIUM_ARGS, QuietHandler, Served
+from support.site import build
 
-BUILD_DATE = "2026-11-22"
-"""A fixed build date: the meeting pages show the six-months banner, the agreements have ended."""
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SIZES = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 390, "height": 844}}
-ARTIFACTS = ROOT / "test-artifacts"
-BASE_PATH = urlsplit(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
-
-
-@dataclass(frozen=True)
-class Served:
-    """The site served locally: its address (with site_url's path) and where it lies on disk."""
-
-    url: str
-    host: str
-    path: Path
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 
 @pytest.fixture(scope="session")
@@ -50,7 +29,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     site = root / BASE_PATH.strip("/") if BASE_PATH.strip("/") else root
     result = build(site, BUILD_DATE)
     assert result.returncode == 0, result.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     host = f"127.0.0.1:{server.server_address[1]}"
@@ -62,7 +41,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     """Debian's Chromium under Playwright; skipped locally when missing, a failure under CI."""
     if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
         message = f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set CHROMIUM)"

@@ -1,0 +1,73 @@
+"""Copies of the project to build in a temporary folder, and the corpus of broken input (tests/cases/)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+from namndbeslut import frontmatter
+from namndbeslut.loader import FOLDERS, PAGES
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+CASES_DIR = ROOT / "tests" / "cases"
+BASE_TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "base.yaml").read_text(encoding="utf-8"))
+"""A small valid tree of content, by relative path: each broken case changes it."""
+CASES: list[dict[str, Any]] = yaml.safe_load((CASES_DIR / "broken.yaml").read_text(encoding="utf-8"))
+
+
+def write_case(root: Path, case: dict[str, Any]) -> Path:
+    """The base tree with the case's changes, plus what the engine needs to build it."""
+    files: dict[str, str | bytes | None] = {**BASE_TREE, **case.get("files", {})}
+    for rel, swaps in case.get("replace", {}).items():
+        text = files[rel]
+        assert isinstance(text, str)
+        for old, new in swaps:
+            assert old in text, f"{case['case']}: {old!r} not in {rel}"
+            text = text.replace(old, new)
+        files[rel] = text
+    for rel, content in files.items():
+        if content is None:
+            continue
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    if "large" in case:
+        (root / case["large"]).write_bytes(b"---\ntitle: x\n---\n" + b"text " * (frontmatter.MAX_BYTES // 5))
+    link_engine(root)
+    return root
+
+
+def link_engine(root: Path) -> None:
+    """mkdocs.yml, the hooks and the theme folder of the real project, next to the case's content."""
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "hooks").symlink_to(ROOT / "hooks")
+    if (ROOT / "site_src").is_dir():
+        shutil.copytree(ROOT / "site_src", root / "site_src", dirs_exist_ok=True)
+    for folder in [*mkdocs_config().get("watch", []), "site_src"]:  # MkDocs refuses a config whose folders are missing
+        (root / folder).mkdir(parents=True, exist_ok=True)
+
+
+def _ignore_python_tag(*_: object) -> None:
+    return None
+
+
+def mkdocs_config() -> dict[str, Any]:
+    """mkdocs.yml as data (Python tags, e.g. Material's emoji functions, read as None)."""
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_python_tag)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    assert isinstance(config, dict)
+    return config
+
+
+def project_copy(dest: Path) -> Path:
+    """The project as an editor's checkout: content copied, engine and tools alongside."""
+    for folder in (*FOLDERS, PAGES):
+        shutil.copytree(ROOT / folder, dest / folder)
+    link_engine(dest)
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
+        shutil.copy2(ROOT / name, dest / name)  # keeps mtimes: make must not reinstall the venv
+    return dest

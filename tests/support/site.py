@@ -1,0 +1,78 @@
+"""Building the real site (MkDocs, strict) and reading what a reader or a client gets from it."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+from bs4 import BeautifulSoup, Tag
+
+from support.project import ROOT
+
+_MKDOCS: dict[str, Any] = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+SITE_URL: str = _MKDOCS["site_url"]
+"""The published address of the site (mkdocs.yml's site_url), ending in '/'."""
+EXTRA: dict[str, Any] = _MKDOCS["extra"]
+"""mkdocs.yml's `extra`: the settings the build hands to every output."""
+
+
+def build(dest: Path, build_date: str, root: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run the real MkDocs build (strict) of `root` into `dest` for a given BUILD_DATE."""
+    env = {**os.environ, "BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest),
+         "--config-file", str(root / "mkdocs.yml")],
+        check=False, cwd=root, env=env, capture_output=True, text=True,
+    )
+
+
+def one(parent: Tag, selector: str) -> Tag:
+    """The element a CSS selector finds; a test failure naming the selector when there is none."""
+    found = parent.select_one(selector)
+    assert found is not None, f"nothing matches {selector!r}"
+    return found
+
+
+def attr(tag: Tag, name: str) -> str:
+    """An attribute's value as one string (bs4 returns a list for multi-valued ones like class)."""
+    value = tag.get(name)
+    assert isinstance(value, str), f"<{tag.name}> has no single {name!r} attribute: {value!r}"
+    return value
+
+
+class BuiltSite:
+    """A built site and helpers to read the HTML a reader gets."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def html(self, url: str) -> str:
+        return (self.path / url / "index.html").read_text(encoding="utf-8")
+
+    def soup(self, url: str) -> BeautifulSoup:
+        return BeautifulSoup(self.html(url), "lxml")
+
+    def article(self, url: str) -> Tag:
+        article = self.soup(url).select_one("article")
+        assert article is not None, f"{url} has no <article>"
+        return article
+
+    def text(self, url: str) -> str:
+        return " ".join(self.article(url).get_text(" ", strip=True).split())
+
+    def links(self, url: str) -> list[str]:
+        """Every link in the page's article, resolved to a site-relative URL."""
+        out = []
+        for a in self.article(url).select("a[href]"):
+            href = attr(a, "href")
+            if "://" in href or href.startswith(("mailto:", "#")):
+                continue
+            path, _, frag = href.partition("#")
+            joined = posixpath.normpath(posixpath.join(url, path)) + "/"
+            out.append((joined.lstrip("./") if joined != "./" else "") + (f"#{frag}" if frag else ""))
+        return out
