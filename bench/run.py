@@ -27,12 +27,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import synthetic  # bench/ is on sys.path: the script's own folder
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-
-import synthetic
 
 PROJECT_FILES = ["mkdocs.yml", "hooks", "site_src", "content"]
 
@@ -115,10 +113,10 @@ def make_baseline(project: Path, dest: Path) -> float:
         source = (project / "content" / page).read_text(encoding="utf-8")
         meta = built.page_meta(page, Path("content") / page, _front_date(source))
         path.write_text(_with_meta(source, meta) + ("\n\n" + home if page == "index.md" else ""), encoding="utf-8")
-    for page in built.pages:
-        path = docs / page.path
+    for generated in built.pages:
+        path = docs / generated.path
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_with_meta(page.markdown, built.page_meta(page.path)), encoding="utf-8")
+        path.write_text(_with_meta(generated.markdown, built.page_meta(generated.path)), encoding="utf-8")
     for data in built.data:  # datasets and feeds: MkDocs copies them as static files
         path = docs / data.path
         path.parent.mkdir(parents=True, exist_ok=True)

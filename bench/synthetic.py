@@ -254,7 +254,10 @@ class Generator:
         for a in plan:
             if a["start"] - 1 in self.years:
                 to_adopt.setdefault((a["committee"][0], a["start"] - 1), []).append(a)
-        in_force = lambda c, y: [a for a in plan if a["committee"][0] == c and a["start"] <= y <= a["end"]]
+
+        def in_force(committee: str, year: int) -> list[dict[str, Any]]:
+            return [a for a in plan if a["committee"][0] == committee and a["start"] <= year <= a["end"]]
+
         adopted: dict[str, Any] = {}
         for k, (slug, name, code) in enumerate(committees):
             past: list[tuple[dt.date, int]] = []

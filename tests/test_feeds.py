@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 
 import feedparser
-from support.site import BuiltSite
+from support.site import BuiltSite, attr
 
 BASE = "https://example.github.io/namndbeslut/"
 MEETINGS = ["2021-06-09", "2021-01-20", "2020-11-11"]
@@ -50,7 +50,7 @@ def test_feeds_announced_in_the_head(site: BuiltSite) -> None:
     for url, feeds in [("", {"sammantraden.xml"}), ("overenskommelser/", {"sammantraden.xml"}),
                        ("partner/rsmh/", {"sammantraden.xml", "partner-rsmh.xml"})]:
         links = site.soup(url).select('head link[rel="alternate"][type="application/atom+xml"]')
-        found = {posixpath.normpath(posixpath.join(url, link["href"])) for link in links}
+        found = {posixpath.normpath(posixpath.join(url, attr(link, "href"))) for link in links}
         assert found == feeds, url
         assert all(link.get("title") for link in links)
         assert all((site.path / f).is_file() for f in found)

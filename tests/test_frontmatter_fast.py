@@ -56,11 +56,11 @@ def test_every_content_file_and_case_reads_the_same() -> None:
     for text in base.values():
         assert_same(text.encode())
     for case in yaml.safe_load((CASES / "broken.yaml").read_text(encoding="utf-8")):
-        files = {**base, **(case.get("files") or {})}
+        case_files = {**base, **(case.get("files") or {})}
         for rel, pairs in (case.get("replace") or {}).items():
             for old, new in pairs:
-                files[rel] = files[rel].replace(old, new)
-        for text in files.values():
+                case_files[rel] = case_files[rel].replace(old, new)
+        for text in case_files.values():
             if isinstance(text, str):
                 assert_same(text.encode("utf-8", "surrogatepass"))
 

@@ -11,11 +11,11 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from namndbeslut import dates, furniture, history
 from namndbeslut.errors import ContentError
 from support.project import ROOT
-from support.site import BuiltSite, build
+from support.site import BuiltSite, attr, build, one
 
 MEETING_0609 = "sammantraden/2021-06-09-socialnamnden/"
 MEETING_1111 = "sammantraden/2020-11-11-socialnamnden/"
@@ -76,8 +76,8 @@ def test_minutes_link_replaces_the_note(copy_with_minutes: BuiltSite) -> None:
 def _updated(site: BuiltSite, url: str) -> str:
     time = site.soup(url).select_one(".page-furniture__updated time")
     assert time is not None, f"{url} has no 'Uppdaterad'"
-    assert time.parent.get_text(" ", strip=True).startswith("Uppdaterad:")
-    return time["datetime"]
+    assert time.parent is not None and time.parent.get_text(" ", strip=True).startswith("Uppdaterad:")
+    return attr(time, "datetime")
 
 
 def _git_date(path: str) -> str:
@@ -108,7 +108,7 @@ def test_share_links_are_plain_links(site: BuiltSite) -> None:
         share = site.soup(url).select_one("nav.page-furniture__share")
         assert share is not None and "Dela sidan" in share.get_text()
         assert share.select("script, iframe, img") == []
-        hrefs = [a["href"] for a in share.select("a")]
+        hrefs = [attr(a, "href") for a in share.select("a")]
         assert hrefs[0].startswith("mailto:?subject=")
         assert all(h.startswith(("mailto:", "https://")) for h in hrefs)
         page_url = "https%3A//example.github.io/namndbeslut/" + url
@@ -116,7 +116,7 @@ def test_share_links_are_plain_links(site: BuiltSite) -> None:
         assert {"Facebook", "LinkedIn"} <= {a.get_text(strip=True) for a in share.select("a")}
     mail = site.soup(MEETING_0609).select_one("nav.page-furniture__share a")
     assert mail is not None
-    query = parse_qs(urlsplit(mail["href"]).query)
+    query = parse_qs(urlsplit(attr(mail, "href")).query)
     assert query == {"subject": ["Socialnämnden – aktuella beslut juni 2021"],
                      "body": ["https://example.github.io/namndbeslut/" + MEETING_0609]}
 
@@ -124,11 +124,11 @@ def test_share_links_are_plain_links(site: BuiltSite) -> None:
 def test_no_script_or_style_from_another_host(site: BuiltSite) -> None:
     for path in site.path.rglob("*.html"):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
-            for el in soup.select(f"{tag}[{attr}]"):
+        for tag, name in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for el in soup.select(f"{tag}[{name}]"):
                 if tag == "link" and el.get("rel") == ["canonical"]:
                     continue
-                assert "://" not in el[attr] and not el[attr].startswith("//"), f"{path}: {el}"
+                assert "://" not in attr(el, name) and not attr(el, name).startswith("//"), f"{path}: {el}"
 
 
 def test_statement_has_what_digg_requires_and_every_page_links_it(site: BuiltSite) -> None:
@@ -144,30 +144,40 @@ def test_statement_has_what_digg_requires_and_every_page_links_it(site: BuiltSit
         assert footer is not None
         links = [a for a in footer.select("a") if a.get_text(strip=True) == "Tillgänglighetsredogörelse"]
         assert links, f"{rel}: no link to the statement in the footer"
-        assert (path.parent / links[0]["href"] / "index.html").resolve() == (site.path / STATEMENT / "index.html").resolve()
+        assert (path.parent / attr(links[0], "href") / "index.html").resolve() == (site.path / STATEMENT / "index.html").resolve()
+
+
+def dd(term: Tag) -> Tag:
+    """The <dd> that gives a fact-box term's value."""
+    value = term.find_next_sibling("dd")
+    assert isinstance(value, Tag), f"{term} has no <dd>"
+    return value
 
 
 def test_agreement_fact_box(site: BuiltSite) -> None:
     box = site.article(VH).select_one(".fact-box")
     assert box is not None
-    facts = {dt_.get_text(strip=True): dt_.find_next_sibling("dd") for dt_ in box.select("dt")}
-    text = lambda label: " ".join(facts[label].get_text(" ", strip=True).split()).replace("\u00a0", " ")
+    facts = {dt_.get_text(strip=True): dd(dt_) for dt_ in box.select("dt")}
+
+    def text(label: str) -> str:
+        return " ".join(facts[label].get_text(" ", strip=True).split()).replace("\u00a0", " ")
+
     assert "845000-8175" in text("Parter") and "Socialförvaltningen i Lund" in text("Parter")
     assert text("Status") == "Gäller"
     assert text("Period") == "1 oktober 2021 – 31 december 2023"
     assert text("Översyn") == "Senast 31 mars 2023"
     assert "Summa angivna belopp: 562 500 kr" in text("Finansiering")
     assert "\u00a0kr" in facts["Finansiering"].get_text(), "no break between amount and 'kr'"
-    assert [a["href"] for a in facts["Kontaktpersoner"].select("a")][:1] == ["mailto:johan.larssonbostrom@lund.se"]
-    kj = {d.get_text(strip=True): d.find_next_sibling("dd") for d in site.article(KJ_NEW).select(".fact-box dt")}
+    assert [attr(a, "href") for a in facts["Kontaktpersoner"].select("a")][:1] == ["mailto:johan.larssonbostrom@lund.se"]
+    kj = {d.get_text(strip=True): dd(d) for d in site.article(KJ_NEW).select(".fact-box dt")}
     assert "2020-11-11" in kj["Beslut"].get_text() and kj["Beslut"].select_one("a") is not None
-    assert kj["Föregående överenskommelse"].select_one("a")["href"] == "../kvinnojouren-lund-2018-2020/"
+    assert attr(one(kj["Föregående överenskommelse"], "a"), "href") == "../kvinnojouren-lund-2018-2020/"
 
 
 def test_print_stylesheet(site: BuiltSite) -> None:
     link = site.soup(VH).select_one('link[rel="stylesheet"][media="print"]')
     assert link is not None
-    css = (site.path / VH / link["href"]).resolve().read_text(encoding="utf-8")
+    css = (site.path / VH / attr(link, "href")).resolve().read_text(encoding="utf-8")
     assert ".md-header" in css and "display: none" in css
 
 

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 from bs4 import BeautifulSoup
 from support.project import ROOT
-from support.site import BuiltSite
+from support.site import BuiltSite, attr
 
 BASE = urlsplit(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
 
@@ -20,7 +20,7 @@ def test_no_broken_internal_links(site: BuiltSite) -> None:
     for rel, path in sorted(pages.items()):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         for a in soup.select("a[href]"):
-            href = a["href"]
+            href = attr(a, "href")
             parts = urlsplit(href)
             if parts.scheme or href.startswith("//"):
                 continue
@@ -38,7 +38,7 @@ def test_no_broken_internal_links(site: BuiltSite) -> None:
                 continue
             if parts.fragment and target in pages:
                 if target not in ids:
-                    ids[target] = {el["id"] for el in BeautifulSoup(pages[target].read_text(encoding="utf-8"), "lxml").select("[id]")}
+                    ids[target] = {attr(el, "id") for el in BeautifulSoup(pages[target].read_text(encoding="utf-8"), "lxml").select("[id]")}
                 if unquote(parts.fragment) not in ids[target]:
                     broken.append(f"{rel}: {href} (no such anchor)")
     assert not broken, "\n".join(broken)

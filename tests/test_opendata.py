@@ -17,7 +17,7 @@ from namndbeslut.opendata import jsonld
 from namndbeslut.opendata.oparl import OParl
 from support.oparl import FORMATS, OPARL, SCHEMAS, oparl_objects, validator
 from support.project import ROOT
-from support.site import EXTRA, SITE_URL, BuiltSite
+from support.site import EXTRA, SITE_URL, BuiltSite, attr, one, string
 
 LIST_SCHEMA = {
     "type": "object", "required": ["data", "pagination", "links"],
@@ -203,25 +203,27 @@ def test_calendar_feed_parses_and_holds_every_meeting(site: BuiltSite) -> None:
 
 def structured(site: BuiltSite, url: str) -> dict[str, Any]:
     (script,) = site.soup(url).select('script[type="application/ld+json"]')
-    return json.loads(script.string)
+    data = json.loads(string(script))
+    assert isinstance(data, dict)
+    return data
 
 
 def test_meeting_page_json_ld_is_an_event_consistent_with_the_page(site: BuiltSite) -> None:
     url = "sammantraden/2020-11-11-socialnamnden/"
     data = structured(site, url)
     assert data["@context"] == "https://schema.org" and data["@type"] == "Event"
-    assert data["name"] == site.article(url).h1.get_text(strip=True)
-    assert data["startDate"] == site.article(url).select_one("p.page-meta time")["datetime"] == "2020-11-11"
+    assert data["name"] == one(site.article(url), "h1").get_text(strip=True)
+    assert data["startDate"] == attr(one(site.article(url), "p.page-meta time"), "datetime") == "2020-11-11"
     assert data["url"] == SITE_URL + url
     assert [a["name"] for a in data["about"]] == [h.get_text(strip=True) for h in site.article(url).select("h2[id]")
-                                                 if h["id"] != "data-2020-11-11-socialnamnden"]
+                                                 if attr(h, "id") != "data-2020-11-11-socialnamnden"]
 
 
 def test_agreement_page_json_ld_states_term_and_funding(site: BuiltSite) -> None:
     url = "overenskommelser/vanskapens-hus-2021-2023/"
     data = structured(site, url)
     assert data["@type"] == "CreativeWork" and data["temporalCoverage"] == "2021-10-01/2023-12-31"
-    assert data["name"] == site.article(url).h1.get_text(strip=True) and data["url"] == SITE_URL + url
+    assert data["name"] == one(site.article(url), "h1").get_text(strip=True) and data["url"] == SITE_URL + url
     assert [(g["amount"]["value"], g["description"]) for g in data["funding"]] == [
         (62500, "2021"), (250000, "2022"), (250000, "2023")]
     assert data["about"]["identifier"]["value"] == "845000-8175"
@@ -236,10 +238,10 @@ def test_json_ld_cannot_close_its_script_element() -> None:
 
 
 def test_pages_link_to_their_data(site: BuiltSite) -> None:
-    hrefs = [a["href"] for a in site.article("sammantraden/2021-06-09-socialnamnden/").select("a[href]")]
+    hrefs = [attr(a, "href") for a in site.article("sammantraden/2021-06-09-socialnamnden/").select("a[href]")]
     assert "../../oparl/meeting/2021-06-09-socialnamnden.json" in hrefs
     assert "../../kalender/socialnamnden.ics" in hrefs
-    hrefs = [a["href"] for a in site.article("overenskommelser/vanskapens-hus-2021-2023/").select("a[href]")]
+    hrefs = [attr(a, "href") for a in site.article("overenskommelser/vanskapens-hus-2021-2023/").select("a[href]")]
     assert "../../data/overenskommelser/vanskapens-hus-2021-2023.json" in hrefs
     assert "../../oparl/paper/overenskommelse-vanskapens-hus-2021-2023.json" in hrefs
 
@@ -247,7 +249,7 @@ def test_pages_link_to_their_data(site: BuiltSite) -> None:
 def test_open_data_page_lists_every_dataset_with_format_and_licence(site: BuiltSite) -> None:
     article = site.article("oppna-data/")
     rows = article.select("tbody tr")
-    linked = {row.select_one("td a")["href"].removeprefix("../") for row in rows}
+    linked = {attr(one(row, "td a"), "href").removeprefix("../") for row in rows}
     datasets = {p.relative_to(site.path).as_posix() for p in site.path.glob("data/**/*.*")}
     datasets |= {p.relative_to(site.path).as_posix() for p in site.path.glob("kalender/*.ics")}
     assert datasets | {"oparl/system.json"} == linked
@@ -258,10 +260,10 @@ def test_open_data_page_lists_every_dataset_with_format_and_licence(site: BuiltS
 
 def test_funding_page_numbers_match_the_seeds(site: BuiltSite) -> None:
     article = site.article("finansiering/")
-    table = article.select_one("table#finansiering")
+    table = one(article, "table#finansiering")
     years = [th.get_text(strip=True) for th in table.select("thead th")][1:-1]
     assert years == ["2021", "2022", "2023"]
-    rows = {tr.th.get_text(strip=True): [td.get_text(" ", strip=True).replace("\u00a0", " ") for td in tr.select("td")]
+    rows = {one(tr, "th").get_text(strip=True): [td.get_text(" ", strip=True).replace("\u00a0", " ") for td in tr.select("td")]
             for tr in table.select("tbody tr")}
     assert rows["Vänskapens hus"][:3] == ["62 500 kr", "250 000 kr , med priskompensation",
                                           "250 000 kr , med priskompensation"]
@@ -272,12 +274,12 @@ def test_funding_page_numbers_match_the_seeds(site: BuiltSite) -> None:
 
 
 def test_funding_chart_is_static_svg_with_the_table_as_alternative(site: BuiltSite) -> None:
-    figure = site.article("finansiering/").select_one("figure.funding-chart")
-    svg = figure.svg
-    assert svg["role"] == "img" and not figure.select("script") and not svg.select("[href], image")
-    labelled = [svg.find(id=i).get_text() for i in svg["aria-labelledby"].split()]
+    figure = one(site.article("finansiering/"), "figure.funding-chart")
+    svg = one(figure, "svg")
+    assert attr(svg, "role") == "img" and not figure.select("script") and not svg.select("[href], image")
+    labelled = [one(svg, f"#{i}").get_text() for i in attr(svg, "aria-labelledby").split()]
     assert "tabellen" in labelled[1]
-    bars = {r.title.get_text().replace("\u00a0", " ") for r in svg.select("rect")}
+    bars = {one(r, "title").get_text().replace("\u00a0", " ") for r in svg.select("rect")}
     assert bars == {"Vänskapens hus 2021: 62 500 kr", "Vänskapens hus 2022: 250 000 kr",
                     "Vänskapens hus 2023: 250 000 kr", "Kvinnojouren Lund 2021: 380 000 kr"}
     assert len(svg.find_all(string="priskompensation (belopp anges inte)")) == 2

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from namndbeslut import check, frontmatter, safety
 from namndbeslut.errors import ContentError
 from support.project import BASE_TREE, ROOT, mkdocs_config, write_case
-from support.site import BuiltSite, build
+from support.site import BuiltSite, attr, build, one, string
 
 
 @pytest.mark.parametrize(("number", "expected"), [
@@ -91,17 +91,17 @@ def test_front_matter_values_reach_the_html_as_text(tmp_path: Path) -> None:
         assert not soup.select("[onerror], [onload], iframe"), page
         assert not [s for s in soup.select("script:not([type='application/ld+json'])") if "alert" in s.get_text()], page
         for data in soup.select("script[type='application/ld+json']"):  # data, not code: valid JSON, no raw '<'
-            assert "<" not in data.string and json.loads(data.string), page
+            assert "<" not in string(data) and json.loads(string(data)), page
     meeting = "sammantraden/2021-06-09-socialnamnden/"
-    assert site.soup(meeting).select_one("h1").get_text() == HOSTILE["title"]
-    assert HOSTILE["title"] in site.soup(meeting).select_one("title").get_text()
+    assert one(site.soup(meeting), "h1").get_text() == HOSTILE["title"]
+    assert HOSTILE["title"] in one(site.soup(meeting), "title").get_text()
     assert HOSTILE["name"] in site.text("partner/foreningen/")
     assert HOSTILE["note"] in site.text("overenskommelser/foreningen-2021-2023/")
     assert HOSTILE["role"] in site.text("overenskommelser/foreningen-2021-2023/")
     agreement = site.soup("overenskommelser/foreningen-2021-2023/")
     assert HOSTILE["public_party"] in site.text("overenskommelser/foreningen-2021-2023/")
-    assert agreement.select_one('meta[name="description"]')["content"].startswith(HOSTILE["public_party"])
-    assert agreement.select_one("title").get_text().startswith(HOSTILE["public_party"])
+    assert attr(one(agreement, 'meta[name="description"]'), "content").startswith(HOSTILE["public_party"])
+    assert one(agreement, "title").get_text().startswith(HOSTILE["public_party"])
 
 
 def test_code_blocks_may_show_html(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from namndbeslut import loader
 from namndbeslut.errors import ContentError
 from support.oparl import oparl_objects, validator
 from support.project import ROOT
-from support.site import SITE_URL, BuiltSite, build
+from support.site import SITE_URL, BuiltSite, build, string
 
 COMMITTEE = """---
 name: Socialnämnden
@@ -69,7 +69,7 @@ def built(root: Path, dest: Path, build_date: str) -> BuiltSite:
 
 def events(site: BuiltSite) -> dict[str, icalendar.Event]:
     cal = icalendar.Calendar.from_ical((site.path / "kalender/socialnamnden.ics").read_bytes())
-    return {str(e["uid"]).split("@")[0]: e for e in cal.walk("VEVENT")}
+    return {str(e["uid"]).split("@")[0]: e for e in cal.walk("VEVENT") if isinstance(e, icalendar.Event)}
 
 
 def upcoming(site: BuiltSite) -> list[list[str]]:
@@ -111,7 +111,7 @@ def test_planned_meeting_is_announced_then_becomes_a_meeting_page(tmp_path: Path
     meeting = json.loads((after.path / "oparl/meeting/2024-02-14-socialnamnden.json").read_text(encoding="utf-8"))
     assert meeting["meetingState"] == "genomfört" and meeting["agendaItem"][0]["name"] == "Ett ärende"
     (script,) = after.soup("sammantraden/2024-02-14-socialnamnden/").select('script[type="application/ld+json"]')
-    data = json.loads(script.string)
+    data = json.loads(string(script))
     assert data["startDate"] == "2024-02-14T13:00:00+01:00" and data["location"]["name"] == "Stadshuset, Lund"
 
 

@@ -25,12 +25,14 @@ def check_jsonschema(path: Path) -> subprocess.CompletedProcess[str]:
 
 def workflow() -> dict[Any, Any]:
     data = yaml.safe_load(PUBLISH.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
     data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
     return data
 
 
 def steps(job: dict[str, Any]) -> list[dict[str, Any]]:
-    return job["steps"]
+    found: list[dict[str, Any]] = job["steps"]
+    return found
 
 
 def test_every_workflow_validates_against_the_github_schema() -> None:

@@ -45,6 +45,12 @@ def attr(tag: Tag, name: str) -> str:
     return value
 
 
+def string(tag: Tag) -> str:
+    """An element's only text child (a script's JSON, a title): a test failure when it has none or several."""
+    assert tag.string is not None, f"<{tag.name}> has no single text child"
+    return str(tag.string)
+
+
 class BuiltSite:
     """A built site and helpers to read the HTML a reader gets."""
 
