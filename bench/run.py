@@ -193,7 +193,8 @@ def report(small: Result, large: Result) -> str:
         ]
     for label, a, b in (("with hooks", small.hooks, large.hooks), ("baseline  ", small.baseline, large.baseline)):
         rows.append(f"4N / N {label}    time {b.seconds / a.seconds:5.2f} × / {b.cpu / a.cpu:5.2f} × CPU   "
-                    f"peak memory {b.peak_mib / a.peak_mib:5.2f} ×" + ("   (targets: ≤ 4.4 ×, ≤ 4 ×)" if a is small.hooks else ""))
+                    f"peak memory {b.peak_mib / a.peak_mib:5.2f} ×"
+                    + ("   (targets: ≤ 4.4 ×, ≤ 4 ×)" if a is small.hooks else ""))
     return "\n".join(rows)
 
 
@@ -211,7 +212,8 @@ def main() -> None:
     parser.add_argument("--size", choices=sorted(synthetic.SIZES), default="full")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     parser.add_argument("--repeat", type=int,
-                        help="builds per variant and size, the least CPU time counts (default: 2 at full size, 1 at small)")
+                        help="builds per variant and size, the least CPU time counts "
+                             "(default: 2 at full size, 1 at small)")
     parser.add_argument("--profile", type=Path, help="also profile the build with hooks at N (cProfile) into this file")
     args = parser.parse_args()
     size = synthetic.SIZES[args.size]

@@ -70,7 +70,8 @@ VERBS = ["har under året arbetat vidare med", "föreslår att nämnden fortsät
          "lyfter fram vikten av", "har tagit fram en plan för", "pekar på möjligheter att stärka",
          "ser ett fortsatt behov av", "har utvärderat", "ansvarar för", "har genomfört en översyn av",
          "vill särskilt uppmärksamma", "har fördjupat samverkan kring"]
-OBJECTS = ["det förebyggande arbetet", "stödet till våldsutsatta vuxna och barn", "de volontärsdrivna självhjälpsgrupperna",
+OBJECTS = ["det förebyggande arbetet", "stödet till våldsutsatta vuxna och barn",
+           "de volontärsdrivna självhjälpsgrupperna",
            "den öppna verksamheten för unga", "insatserna för personer med missbruk och beroende",
            "brukarinflytandet inom boendena", "tillgängligheten i kommunens lokaler", "stödet till anhöriga",
            "arbetet mot hemlöshet", "den sociala gemenskapen i bostadsområdena", "lägerverksamheten under sommaren",
@@ -78,7 +79,8 @@ OBJECTS = ["det förebyggande arbetet", "stödet till våldsutsatta vuxna och ba
            "mötesplatserna för äldre", "språkstödet för nyanlända", "föräldrastödet", "sysselsättningsaktiviteterna"]
 TAILS = ["inom ramen för nämndens budget", "i enlighet med verksamhetsplanen", "under den kommande avtalsperioden",
          "i samverkan med civilsamhället", "med särskilt fokus på barn och unga", "utan ytterligare kostnader",
-         "i hela kommunen", "på landsbygden och i centralorten", "enligt socialtjänstlagen", "med stöd av statliga medel",
+         "i hela kommunen", "på landsbygden och i centralorten", "enligt socialtjänstlagen",
+         "med stöd av statliga medel",
          "efter dialog med målgruppen", "i nära samarbete med regionen", "fram till nästa årsskifte", ""]
 AGREEMENT_SECTIONS = ["Bakgrund", "Syfte och mål", "Målgrupp", "Parternas åtaganden", "Ekonomi",
                       "Uppföljning och dialog", "Giltighetstid", "Ändringar och uppsägning"]
@@ -198,7 +200,8 @@ class Generator:
             name = names[i % len(names)] + (f" {i // len(names) + 1}" if i >= len(names) else "")
             slug = f"partner-{i + 1:04d}"
             data: dict[str, Any] = {"name": name, "organisation_number": self.org_number(),
-                                    "address": f"Storgatan {self.rng.randint(1, 90)}, 222 {self.rng.randint(10, 99)} Lund"}
+                                    "address": f"Storgatan {self.rng.randint(1, 90)}, "
+                                               f"222 {self.rng.randint(10, 99)} Lund"}
             if self.rng.random() < 0.6:
                 data["website"] = f"https://example.se/{slug}"
             self.write_record(f"partners/{slug}.md", data, self.prose(250, 600))
@@ -228,7 +231,8 @@ class Generator:
         self.agreements(plan, partners, meetings)
         return self.files
 
-    def agreement_plan(self, partners: list[tuple[str, str]], committees: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
+    def agreement_plan(self, partners: list[tuple[str, str]],
+                       committees: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
         """Chains of three-year agreements per partner; the newest start between the last years and the next."""
         plan: list[dict[str, Any]] = []
         per, extra = divmod(self.size.agreements, len(partners))
@@ -281,7 +285,8 @@ class Generator:
         return adopted
 
     def matter(self, matter_id: str, paragraph: int, code: str, year: int, agreement: dict[str, Any] | None,
-               running: list[dict[str, Any]], partners: list[tuple[str, str]], past: list[tuple[dt.date, int]]) -> _Matter:
+               running: list[dict[str, Any]], partners: list[tuple[str, str]],
+               past: list[tuple[dt.date, int]]) -> _Matter:
         rng = self.rng
         body = self.prose(600, 2200)
         if past and rng.random() < 0.3:
@@ -311,9 +316,9 @@ class Generator:
                                 "title": f"{name} – beslut {date.day}/{date.month} {date.year}"}
         if self.rng.random() < 0.9:
             data["minutes_url"] = f"https://example.se/{slug}/protokoll/{date.isoformat()}"
-        data["matters"] = [{k: v for k, v in (("id", m.id), ("paragraphs", m.paragraphs), ("case_number", m.case_number),
-                                              ("adopts", m.adopts), ("agreements", m.agreements),
-                                              ("concerns", m.concerns)) if v}
+        data["matters"] = [{k: v for k, v in (("id", m.id), ("paragraphs", m.paragraphs),
+                                              ("case_number", m.case_number), ("adopts", m.adopts),
+                                              ("agreements", m.agreements), ("concerns", m.concerns)) if v}
                            for m in matters]
         intro = self.prose(250, 450)
         body = "\n\n".join([intro, *(f"## {m.title} {{#{m.id}}}\n\n{m.body}" for m in matters)])
@@ -325,7 +330,8 @@ class Generator:
         for a in plan:
             partner_name = names[a["partner"]]
             data: dict[str, Any] = {
-                "title": f"Överenskommelse om idéburet offentligt partnerskap med {partner_name} {a['start']}–{a['end']}",
+                "title": f"Överenskommelse om idéburet offentligt partnerskap med {partner_name} "
+                         f"{a['start']}–{a['end']}",
                 "partner": a["partner"], "public_party": f"Förvaltningen för {a['committee'][1].lower()}",
                 "committee": a["committee"][0],
             }
@@ -342,8 +348,9 @@ class Generator:
                 data["adopted_by"] = f"{a['start'] - 1}-10-{rng.randint(10, 28)} § {rng.randint(100, 200)}"
             data["funding"] = [{"year": y, "amount": rng.randint(5, 60) * 10_000} if rng.random() < 0.8
                                else {"year": y, "price_compensation": True} for y in range(a["start"], a["end"] + 1)]
-            data["contacts"] = [{"name": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}", "role": "Utvecklingsledare",
-                                 "organisation": data["public_party"], "email": f"kontakt{rng.randint(1, 999)}@example.se"}]
+            data["contacts"] = [{"name": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+                                 "role": "Utvecklingsledare", "organisation": data["public_party"],
+                                 "email": f"kontakt{rng.randint(1, 999)}@example.se"}]
             long = rng.random() < 0.15
             body = self.sectioned(AGREEMENT_SECTIONS, 12_000, 25_000) if long else self.prose(800, 3000)
             self.write_record(f"agreements/{a['id']}.md", data, body)

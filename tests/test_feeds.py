@@ -27,7 +27,8 @@ def test_meetings_feed_one_entry_per_meeting_newest_first(site: BuiltSite) -> No
     november = feed.entries[2]
     assert november.title == "Socialnämnden – aktuella beslut november 2020"
     content = november.content[0].value
-    for matter in ["Uppdaterad riktlinje för idéburet offentligt partnerskap (IOP)", "Ny överenskommelse med Kvinnojouren",
+    for matter in ["Uppdaterad riktlinje för idéburet offentligt partnerskap (IOP)",
+                   "Ny överenskommelse med Kvinnojouren",
                    "Socialsekreterare hos polisen"]:
         assert matter in content and matter in november.summary
     assert f'href="{BASE}sammantraden/2020-11-11-socialnamnden/#kvinnojouren-overenskommelse-2020"' in content

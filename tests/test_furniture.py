@@ -58,8 +58,8 @@ def copy_with_minutes(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     root = _copy_project(tmp_path_factory.mktemp("project") / "p")
     meeting = root / "decisions" / "2020-11-11-socialnamnden.md"
     text = meeting.read_text(encoding="utf-8")
-    meeting.write_text(text.replace("date: 2020-11-11\n", "date: 2020-11-11\nminutes_url: https://www.lund.se/protokoll-2020-11-11\n", 1),
-                       encoding="utf-8")
+    minutes = "date: 2020-11-11\nminutes_url: https://www.lund.se/protokoll-2020-11-11\n"
+    meeting.write_text(text.replace("date: 2020-11-11\n", minutes, 1), encoding="utf-8")
     dest = tmp_path_factory.mktemp("site-minutes")
     result = build(dest, "2020-11-15", root)
     assert result.returncode == 0, result.stderr
@@ -144,7 +144,8 @@ def test_statement_has_what_digg_requires_and_every_page_links_it(site: BuiltSit
         assert footer is not None
         links = [a for a in footer.select("a") if a.get_text(strip=True) == "Tillgänglighetsredogörelse"]
         assert links, f"{rel}: no link to the statement in the footer"
-        assert (path.parent / attr(links[0], "href") / "index.html").resolve() == (site.path / STATEMENT / "index.html").resolve()
+        statement = (site.path / STATEMENT / "index.html").resolve()
+        assert (path.parent / attr(links[0], "href") / "index.html").resolve() == statement
 
 
 def dd(term: Tag) -> Tag:
@@ -168,7 +169,8 @@ def test_agreement_fact_box(site: BuiltSite) -> None:
     assert text("Översyn") == "Senast 31 mars 2023"
     assert "Summa angivna belopp: 562 500 kr" in text("Finansiering")
     assert "\u00a0kr" in facts["Finansiering"].get_text(), "no break between amount and 'kr'"
-    assert [attr(a, "href") for a in facts["Kontaktpersoner"].select("a")][:1] == ["mailto:johan.larssonbostrom@lund.se"]
+    contacts = [attr(a, "href") for a in facts["Kontaktpersoner"].select("a")]
+    assert contacts[:1] == ["mailto:johan.larssonbostrom@lund.se"]
     kj = {d.get_text(strip=True): dd(d) for d in site.article(KJ_NEW).select(".fact-box dt")}
     assert "2020-11-11" in kj["Beslut"].get_text() and kj["Beslut"].select_one("a") is not None
     assert attr(one(kj["Föregående överenskommelse"], "a"), "href") == "../kvinnojouren-lund-2018-2020/"
@@ -190,7 +192,8 @@ def test_search_index_is_swedish_and_finds_kvinnojouren(site: BuiltSite) -> None
 
 def test_history_parses_one_git_log() -> None:
     log = "\x002026-11-20\n\ndecisions/a.md\ncontent/index.md\n\x002026-10-01\n\ndecisions/a.md\npartners/b.md\n"
-    assert history.parse(log) == {Path("decisions/a.md"): dt.date(2026, 11, 20), Path("content/index.md"): dt.date(2026, 11, 20),
+    assert history.parse(log) == {Path("decisions/a.md"): dt.date(2026, 11, 20),
+                                  Path("content/index.md"): dt.date(2026, 11, 20),
                                   Path("partners/b.md"): dt.date(2026, 10, 1)}
 
 
@@ -201,7 +204,8 @@ def test_history_outside_git_is_empty(tmp_path: Path) -> None:
 
 def test_bad_furniture_settings_name_the_field() -> None:
     with pytest.raises(ContentError) as err:
-        furniture.from_settings({"furniture": {"share": [{"name": "Facebook", "url": "javascript:alert(1)"}], "stale_after_months": 0}})
+        furniture.from_settings({"furniture": {"share": [{"name": "Facebook", "url": "javascript:alert(1)"}],
+                                               "stale_after_months": 0}})
     message = str(err.value)
     assert "mkdocs.yml: extra.furniture.share.0.url:" in message
     assert "extra.furniture.stale_after_months" in message

@@ -38,7 +38,8 @@ def test_no_broken_internal_links(site: BuiltSite) -> None:
                 continue
             if parts.fragment and target in pages:
                 if target not in ids:
-                    ids[target] = {attr(el, "id") for el in BeautifulSoup(pages[target].read_text(encoding="utf-8"), "lxml").select("[id]")}
+                    soup_of_target = BeautifulSoup(pages[target].read_text(encoding="utf-8"), "lxml")
+                    ids[target] = {attr(el, "id") for el in soup_of_target.select("[id]")}
                 if unquote(parts.fragment) not in ids[target]:
                     broken.append(f"{rel}: {href} (no such anchor)")
     assert not broken, "\n".join(broken)

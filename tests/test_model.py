@@ -65,8 +65,10 @@ def test_loads_and_links(tmp_path: Path) -> None:
 
 
 def test_unknown_reference_names_file_field_and_closest_id(tmp_path: Path) -> None:
-    found = problems(write_tree(tmp_path, {"agreements/avtal.md": AGREEMENT.replace("partner: foreningen", "partner: forenigen")}))
-    assert found == ["agreements/avtal.md:3: partner: det finns ingen partner med id 'forenigen' (menade du 'foreningen'?)"]
+    misspelt = AGREEMENT.replace("partner: foreningen", "partner: forenigen")
+    found = problems(write_tree(tmp_path, {"agreements/avtal.md": misspelt}))
+    assert found == [
+        "agreements/avtal.md:3: partner: det finns ingen partner med id 'forenigen' (menade du 'foreningen'?)"]
 
 
 def test_term_ending_before_start_is_refused(tmp_path: Path) -> None:
@@ -76,8 +78,10 @@ def test_term_ending_before_start_is_refused(tmp_path: Path) -> None:
 
 
 def test_matter_without_heading(tmp_path: Path) -> None:
-    found = problems(write_tree(tmp_path, {"decisions/2021-06-09-socialnamnden.md": MEETING.replace(" {#avtal-2021}", "")}))
-    assert found == ["decisions/2021-06-09-socialnamnden.md:6: matters.0.id: ärendet 'avtal-2021' saknar rubrik i texten; skriv '## Rubrik {#avtal-2021}'"]
+    no_heading = MEETING.replace(" {#avtal-2021}", "")
+    found = problems(write_tree(tmp_path, {"decisions/2021-06-09-socialnamnden.md": no_heading}))
+    assert found == ["decisions/2021-06-09-socialnamnden.md:6: matters.0.id: ärendet 'avtal-2021' saknar rubrik "
+                     "i texten; skriv '## Rubrik {#avtal-2021}'"]
 
 
 def test_term_in_years_and_status() -> None:

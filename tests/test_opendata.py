@@ -263,7 +263,8 @@ def test_funding_page_numbers_match_the_seeds(site: BuiltSite) -> None:
     table = one(article, "table#finansiering")
     years = [th.get_text(strip=True) for th in table.select("thead th")][1:-1]
     assert years == ["2021", "2022", "2023"]
-    rows = {one(tr, "th").get_text(strip=True): [td.get_text(" ", strip=True).replace("\u00a0", " ") for td in tr.select("td")]
+    rows = {one(tr, "th").get_text(strip=True):
+            [td.get_text(" ", strip=True).replace("\u00a0", " ") for td in tr.select("td")]
             for tr in table.select("tbody tr")}
     assert rows["Vänskapens hus"][:3] == ["62 500 kr", "250 000 kr , med priskompensation",
                                           "250 000 kr , med priskompensation"]

@@ -58,7 +58,8 @@ def test_any_bytes(tree: Path, rel: str, raw: bytes) -> None:
 @SETTINGS
 @given(rel=st.sampled_from(TARGETS), data=front_matter, body=st.text(max_size=200))
 def test_any_yaml_front_matter(tree: Path, rel: str, data: dict[str, Any], body: str) -> None:
-    build_with(tree, rel, f"---\n{yaml.safe_dump(data, allow_unicode=True)}---\n{body}".encode("utf-8", "surrogatepass"))
+    text = f"---\n{yaml.safe_dump(data, allow_unicode=True)}---\n{body}"
+    build_with(tree, rel, text.encode("utf-8", "surrogatepass"))
 
 
 @SETTINGS
@@ -70,7 +71,8 @@ def test_one_value_changed_in_a_valid_file(tree: Path, rel: str, data: st.DataOb
     if not keyed:
         return
     i = data.draw(st.sampled_from(keyed))
-    value = data.draw(yaml_values.map(lambda v: yaml.safe_dump(v, default_flow_style=True).strip()) | st.text(max_size=20))
+    flow = yaml_values.map(lambda v: yaml.safe_dump(v, default_flow_style=True).strip())
+    value = data.draw(flow | st.text(max_size=20))
     key = lines[i].split(":", 1)[0]
     lines[i] = f"{key}: {value}".replace("\n", " ")
     build_with(tree, rel, "\n".join(lines).encode("utf-8", "surrogatepass"))

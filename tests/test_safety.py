@@ -114,7 +114,8 @@ def test_code_blocks_may_show_html(tmp_path: Path) -> None:
 def test_local_images_and_ordinary_links_pass(tmp_path: Path) -> None:
     root = write_case(tmp_path, {"replace": {"partners/foreningen.md": [[
         "En förening.", ("En [förening](https://example.org/) med ![logga](logga.png).\n\n"
-                         "<a href=\"mailto:info@example.org\">E-post</a> <img src=\"../bilder/hus.jpg\" alt=\"Huset\">")]]}})
+                         "<a href=\"mailto:info@example.org\">E-post</a> "
+                         "<img src=\"../bilder/hus.jpg\" alt=\"Huset\">")]]}})
     assert check.problems(root) == []
 
 
@@ -127,7 +128,7 @@ def test_markdown_extensions_match_the_site() -> None:
 def test_billion_laughs_is_refused_before_expanding() -> None:
     """Nine levels of nine aliases would be 9**9 strings; the first anchor is refused instead."""
     lines = ["---", 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
     with pytest.raises(ContentError, match="ankare"):
         frontmatter.parse(Path("x.md"), "\n".join([*lines, "---", ""]).encode())

@@ -31,7 +31,8 @@ def test_examples() -> None:
 @SETTINGS
 @given(source=segments, target=segments, source_dir=st.booleans(), target_dir=st.booleans(),
        fragment=st.sampled_from(["", "#m"]))
-def test_same_as_relpath(source: list[str], target: list[str], source_dir: bool, target_dir: bool, fragment: str) -> None:
+def test_same_as_relpath(source: list[str], target: list[str], source_dir: bool, target_dir: bool,
+                         fragment: str) -> None:
     from_url = "/".join(source) + ("/" if source and source_dir else "")
     to_url = "/".join(target) + ("/" if target and target_dir else "") + fragment
     assert urls.relative(from_url, to_url) == reference(from_url, to_url)

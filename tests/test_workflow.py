@@ -54,7 +54,8 @@ def test_runs_every_night_at_three_swedish_time_on_push_and_by_hand() -> None:
     assert rest == ["*", "*", "*"]
 
     def at(day: dt.date) -> dt.datetime:
-        return dt.datetime.combine(day, dt.time(int(hour), int(minute)), dt.UTC).astimezone(ZoneInfo("Europe/Stockholm"))
+        utc = dt.datetime.combine(day, dt.time(int(hour), int(minute)), dt.UTC)
+        return utc.astimezone(ZoneInfo("Europe/Stockholm"))
 
     assert at(dt.date(2025, 1, 15)).time() == dt.time(3, 0)  # winter, CET
     assert at(dt.date(2025, 7, 15)).time() == dt.time(4, 0)  # summer, CEST: an hour later, never earlier

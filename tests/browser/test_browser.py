@@ -1,4 +1,5 @@
-"""The built site in a real browser: axe-core finds nothing, nothing loads from other hosts, search and keyboard work."""
+"""The built site in a real browser: axe-core finds nothing, nothing loads from other hosts, search and keyboard
+work."""
 
 from __future__ import annotations
 
@@ -72,10 +73,12 @@ def visit(page: Any, served: Served, kind: str) -> None:
 
 @pytest.mark.parametrize("tab", list(SIZES), indirect=True)
 @pytest.mark.parametrize("kind", [*PAGES, SEARCH])
-def test_no_axe_violations(tab: Any, served: Served, artifacts: Path, kind: str, request: pytest.FixtureRequest) -> None:
+def test_no_axe_violations(tab: Any, served: Served, artifacts: Path, kind: str,
+                           request: pytest.FixtureRequest) -> None:
     visit(tab, served, kind)
     size = request.node.callspec.params["tab"]
-    tab.screenshot(path=str(artifacts / f"{kind}-{SIZES[size]['width']}x{SIZES[size]['height']}.png"), full_page=kind != SEARCH)
+    shot = artifacts / f"{kind}-{SIZES[size]['width']}x{SIZES[size]['height']}.png"
+    tab.screenshot(path=str(shot), full_page=kind != SEARCH)
     results = Axe().run(tab, options=AXE_RULES)
     assert results.violations_count == 0, results.generate_report()
 
@@ -108,7 +111,8 @@ def test_language_and_skip_link(tab: Any, served: Served) -> None:
         tab.goto(urljoin(served.url, url))
         assert tab.get_attribute("html", "lang") == "sv"
         tab.keyboard.press("Tab")
-        first = tab.evaluate("() => ({cls: document.activeElement.className, href: document.activeElement.getAttribute('href')})")
+        first = tab.evaluate("() => ({cls: document.activeElement.className, "
+                             "href: document.activeElement.getAttribute('href')})")
         assert "md-skip" in first["cls"], f"{kind}: the first Tab stop is the skip link"
         assert tab.locator(".md-skip").is_visible(), f"{kind}: the skip link shows when focused"
         target = first["href"].lstrip("#")
@@ -118,7 +122,8 @@ def test_language_and_skip_link(tab: Any, served: Served) -> None:
 FOCUS = """() => {
     const e = document.activeElement, r = e.getBoundingClientRect(), s = getComputedStyle(e);
     return {html: e.outerHTML.slice(0, 120), body: e === document.body,
-            inView: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight,
+            inView: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0
+                    && r.left < innerWidth && r.top < innerHeight,
             ring: (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== "none"};
 }"""
 
