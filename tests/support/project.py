@@ -27,16 +27,21 @@ def write_case(root: Path, case: dict[str, Any]) -> Path:
             assert old in text, f"{case['case']}: {old!r} not in {rel}"
             text = text.replace(old, new)
         files[rel] = text
+    write_tree(root, files)
+    if "large" in case:
+        (root / case["large"]).write_bytes(b"---\ntitle: x\n---\n" + b"text " * (frontmatter.MAX_BYTES // 5))
+    link_engine(root)
+    return root
+
+
+def write_tree(root: Path, files: dict[str, str | bytes | None]) -> None:
+    """Content files by relative path (None: left out)."""
     for rel, content in files.items():
         if content is None:
             continue
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    if "large" in case:
-        (root / case["large"]).write_bytes(b"---\ntitle: x\n---\n" + b"text " * (frontmatter.MAX_BYTES // 5))
-    link_engine(root)
-    return root
 
 
 def link_engine(root: Path) -> None:

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 FIELDS = ["name", "title", "partner", "public_party", "committee", "date", "signed", "term", "start", "end",
           "review_by", "case_number", "renews", "adopted_by", "funding", "year", "amount", "price_compensation",
           "note", "contacts", "email", "matters", "id", "paragraphs", "adopts", "agreements", "concerns",
-          "organisation_number", "website", "documents_url", "minutes_url", "reviewed_numbers"]
+          "organisation_number", "website", "documents_url", "minutes_url", "reviewed_numbers", "kind", "partners",
+          "continues", "since", "place"]
 """The model's field names, so that generated front matter gets past 'unknown field' and deep into validation."""
 
 SETTINGS = settings(max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "100")), deadline=None, database=None,
