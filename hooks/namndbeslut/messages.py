@@ -46,6 +46,9 @@ def describe(error: dict[str, Any]) -> str:
         if hint is None and "@" in pattern:
             hint = "en e-postadress som 'namn@lund.se'"
         return f"'{error['input']}' har fel form; förväntat: {hint or pattern}"
+    if kind == "enum":
+        choices = str(error["ctx"]["expected"]).replace(" or ", " eller ")
+        return f"'{error['input']}' är inget av de värden som finns; välj ett av {choices}"
     text = _BY_TYPE.get(kind)
     if text is None:
         return f"ogiltigt värde ({error['msg']})"

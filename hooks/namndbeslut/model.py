@@ -124,8 +124,10 @@ def _end(value: object) -> object:
 
 def _stated(value: object) -> object:
     """'anges inte' is no term (None); an empty `term:` is a mistake, not an unstated term."""
-    if value is None:
-        raise ValueError(f"skriv perioden som {{start: …, end: …}}, eller '{NOT_STATED}' om källan inte anger någon")
+    if value is None or (isinstance(value, str) and value != NOT_STATED):
+        given = "" if value is None else f"'{value}' kan inte läsas som en period; "
+        raise ValueError(
+            f"{given}skriv perioden som {{start: …, end: …}}, eller '{NOT_STATED}' om källan inte anger någon")
     return None if value == NOT_STATED else value
 
 
@@ -372,8 +374,9 @@ class Report(FileRecord):
 
 def _clock(value: object) -> object:
     """'13:00' as a time; YAML reads an unquoted 13:00 as the number 780, so ask for quotes."""
-    if isinstance(value, int):
-        raise ValueError('skriv klockslaget inom citattecken, t.ex. "13:00" (utan citattecken läses det som ett tal)')  # noqa: TRY004 (pydantic)
+    if isinstance(value, int | float):
+        raise ValueError(  # noqa: TRY004 (pydantic)
+            'skriv klockslaget inom citattecken, t.ex. "13:00" eller "13.00" (utan citattecken läses det som ett tal)')
     if not isinstance(value, str):
         return value
     hours, colon, minutes = value.strip().replace(".", ":").partition(":")
