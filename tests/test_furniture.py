@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
 from namndbeslut import dates, furniture, history
 from namndbeslut.errors import ContentError
 from support.project import ROOT
@@ -148,17 +148,8 @@ def test_statement_has_what_digg_requires_and_every_page_links_it(site: BuiltSit
         assert (path.parent / attr(links[0], "href") / "index.html").resolve() == statement
 
 
-def dd(term: Tag) -> Tag:
-    """The <dd> that gives a fact-box term's value."""
-    value = term.find_next_sibling("dd")
-    assert isinstance(value, Tag), f"{term} has no <dd>"
-    return value
-
-
 def test_agreement_fact_box(site: BuiltSite) -> None:
-    box = site.article(VH).select_one(".fact-box")
-    assert box is not None
-    facts = {dt_.get_text(strip=True): dd(dt_) for dt_ in box.select("dt")}
+    facts = site.fact_box(VH)
 
     def text(label: str) -> str:
         return " ".join(facts[label].get_text(" ", strip=True).split()).replace("\u00a0", " ")
@@ -171,7 +162,7 @@ def test_agreement_fact_box(site: BuiltSite) -> None:
     assert "\u00a0kr" in facts["Finansiering"].get_text(), "no break between amount and 'kr'"
     contacts = [attr(a, "href") for a in facts["Kontaktpersoner"].select("a")]
     assert contacts[:1] == ["mailto:johan.larssonbostrom@lund.se"]
-    kj = {d.get_text(strip=True): dd(d) for d in site.article(KJ_NEW).select(".fact-box dt")}
+    kj = site.fact_box(KJ_NEW)
     assert "2020-11-11" in kj["Beslut"].get_text() and kj["Beslut"].select_one("a") is not None
     assert attr(one(kj["Föregående överenskommelse"], "a"), "href") == "../kvinnojouren-lund-2018-2020/"
 

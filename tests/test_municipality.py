@@ -13,7 +13,7 @@ import pytest
 import yaml
 from support.oparl import oparl_objects, validator
 from support.project import CASES_DIR, link_engine, write_tree
-from support.site import BuiltSite, build, one
+from support.site import BuiltSite, build
 
 TREE = yaml.safe_load((CASES_DIR / "municipality.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2024-06-01"
@@ -32,14 +32,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 
 def facts(site: BuiltSite, url: str) -> dict[str, str]:
-    """The fact box of a page: each <dt>'s text with its <dd>'s."""
-    box = one(site.article(url), "section.fact-box")
-    out = {}
-    for dt in box.select("dt"):
-        dd = dt.find_next_sibling("dd")
-        assert dd is not None, f"<dt>{dt.get_text()}</dt> has no <dd>"
-        out[dt.get_text(" ", strip=True)] = " ".join(dd.get_text(" ", strip=True).split())
-    return out
+    """The fact box of a page as text: each label with its value's words."""
+    return {label: " ".join(value.get_text(" ", strip=True).split()) for label, value in site.fact_box(url).items()}
+
+
+def prose(site: BuiltSite, url: str) -> str:
+    """The article's text with no space before a comma (an inline element's edge adds one)."""
+    return site.text(url).replace(" ,", ",")
 
 
 def test_every_body_is_listed_with_its_kind(built: BuiltSite) -> None:
@@ -66,7 +65,7 @@ def test_a_body_page_shows_its_remit_meetings_and_agreements(built: BuiltSite) -
     links = built.links("namnder/socialnamnden/")
     assert {"overenskommelser/fontanhuset-lund/", "overenskommelser/radrum-2022-2024/"} <= set(links)
     assert "sammantraden/2021-03-17-socialnamnden/" in links
-    upcoming = built.text("namnder/vard-och-omsorgsnamnden/").replace(" ,", ",")
+    upcoming = prose(built, "namnder/vard-och-omsorgsnamnden/")
     assert "16 oktober 2024, kl. 13.00, Stadshuset" in upcoming
 
 
@@ -108,7 +107,7 @@ def test_an_agreement_between_two_administrations(built: BuiltSite) -> None:
 
 def test_a_meeting_with_place_time_documents_and_information(built: BuiltSite) -> None:
     url = "sammantraden/2023-09-20-vard-och-omsorgsnamnden/"
-    text = built.text(url).replace(" ,", ",")
+    text = prose(built, url)
     assert "Sammanträde 20 september 2023, kl. 13.00–16.00 · Grågåsvägen · Vård- och omsorgsnämnden" in text
     assert "Ärendetyp: Information (inget beslut)" in text and "Ärendetyp: Val" in text
     assert "Ärendetyp: Beslut" in text and "Inga beslutsärenden" not in text

@@ -373,7 +373,7 @@ class Report(FileRecord):
 
 
 def _clock(value: object) -> object:
-    """'13:00' as a time; YAML reads an unquoted 13:00 as the number 780, so ask for quotes."""
+    """'13:00' or '13.00' as a time; YAML reads them unquoted as the numbers 780 and 13.0, so ask for quotes."""
     if isinstance(value, int | float):
         raise ValueError(  # noqa: TRY004 (pydantic)
             'skriv klockslaget inom citattecken, t.ex. "13:00" eller "13.00" (utan citattecken läses det som ett tal)')

@@ -71,6 +71,15 @@ class BuiltSite:
     def text(self, url: str) -> str:
         return " ".join(self.article(url).get_text(" ", strip=True).split())
 
+    def fact_box(self, url: str) -> dict[str, Tag]:
+        """A page's fact box: each <dt>'s label with the <dd> that gives its value."""
+        values = {}
+        for term in one(self.article(url), ".fact-box").select("dt"):
+            value = term.find_next_sibling("dd")
+            assert isinstance(value, Tag), f"{url}: {term} has no <dd>"
+            values[term.get_text(strip=True)] = value
+        return values
+
     def links(self, url: str) -> list[str]:
         """Every link in the page's article, resolved to a site-relative URL."""
         out = []
