@@ -182,15 +182,17 @@ def test_search_index_is_swedish_and_finds_kvinnojouren(site: BuiltSite) -> None
 
 
 def test_history_parses_one_git_log() -> None:
-    log = "\x002026-11-20\n\ndecisions/a.md\ncontent/index.md\n\x002026-10-01\n\ndecisions/a.md\npartners/b.md\n"
-    assert history.parse(log) == {Path("decisions/a.md"): dt.date(2026, 11, 20),
-                                  Path("content/index.md"): dt.date(2026, 11, 20),
-                                  Path("partners/b.md"): dt.date(2026, 10, 1)}
+    new, old = "2026-11-20T10:00:00+01:00", "2026-10-01T09:30:00+02:00"
+    log = f"\x00{new}\n\ndecisions/a.md\ncontent/index.md\n\x00{old}\n\ndecisions/a.md\npartners/b.md\n"
+    at = dt.datetime.fromisoformat
+    assert history.parse(log) == {Path("decisions/a.md"): history.Span(at(old), at(new)),
+                                  Path("content/index.md"): history.Span(at(new), at(new)),
+                                  Path("partners/b.md"): history.Span(at(old), at(old))}
 
 
 def test_history_outside_git_is_empty(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("x")
-    assert history.last_changed(tmp_path) == {}
+    assert history.read(tmp_path) == {}
 
 
 def test_bad_furniture_settings_name_the_field() -> None:

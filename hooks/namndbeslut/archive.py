@@ -65,6 +65,21 @@ class Sitting:
         return self.plan.end if self.plan else None
 
     @property
+    def time_stated(self) -> bool:
+        return self.start is not None
+
+    @property
+    def starts_at(self) -> dt.datetime:
+        """When the meeting starts, for open data that needs a date-time (OParl `start`): where no time is stated,
+        the date at 00:00 in Stockholm, which clients file under the right day; `time_stated` then says so,
+        and pages and calendars show the date alone."""
+        return dt.datetime.combine(self.date, self.start or dt.time(), dates.TIMEZONE)
+
+    @property
+    def ends_at(self) -> dt.datetime | None:
+        return dt.datetime.combine(self.date, self.end, dates.TIMEZONE) if self.start and self.end else None
+
+    @property
     def place(self) -> str | None:
         return (self.meeting.place if self.meeting else None) or (self.plan.place if self.plan else None)
 
@@ -326,6 +341,16 @@ class Archive:
 
     def committee_of(self, record: Meeting | Sitting) -> Committee:
         return record.committee if isinstance(record, Sitting) else self.committees[record.committee]
+
+    def paper_date(self, agreement: Agreement) -> dt.date | None:
+        """The date an agreement is filed by: its own date, else its signing date, else the adopting meeting's
+        (published here, or as `adopted_by` cites it)."""
+        adopting = self.adopting_matter.get(agreement.id)
+        if agreement.date or agreement.signed:
+            return agreement.date or agreement.signed
+        if adopting:
+            return self.meeting_with(adopting).date
+        return agreement.adopted_by.date if agreement.adopted_by else None
 
     def meeting_with(self, matter: Matter) -> Meeting:
         """The meeting at which a matter was decided."""

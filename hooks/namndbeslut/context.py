@@ -6,10 +6,13 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
+from . import dates
 from .archive import Archive
 from .funding import FundingTable, table
+from .history import FileHistory, Span
 
 
 @dataclass(frozen=True)
@@ -23,10 +26,20 @@ class BuildContext:
     """The site's absolute URL, ending in '/': open data names every object by its absolute URL."""
     settings: Mapping[str, Any] = field(default_factory=dict)
     """Site settings (name, municipality, furniture texts, licence) from the engine's configuration."""
+    history: FileHistory = field(default_factory=dict)
+    """When each file under the project root was first and last committed (see history.py)."""
 
     def absolute(self, route: str) -> str:
         """The absolute URL of a site-relative path from `routes`."""
         return self.base_url + route
+
+    def span(self, source: Path | None, fallback: dt.date | None = None) -> Span:
+        """When a record's file was first and last committed; for a file git does not know, the record's own
+        date (else the build date) at 00:00 in Stockholm, so that every object has both."""
+        if source is not None and source in self.history:
+            return self.history[source]
+        at = dt.datetime.combine(fallback or self.today, dt.time(), dates.TIMEZONE)
+        return Span(at, at)
 
     @cached_property
     def funding(self) -> FundingTable:

@@ -1,4 +1,4 @@
-"""When each content file last changed, from git history: one `git log` per build, parsed into a dict.
+"""When each content file was first and last committed, from git history: one `git log` per build.
 
 A file git does not know (no repository, git missing, a new uncommitted file) has no entry; the
 caller then falls back to a date from the file's front matter.
@@ -8,16 +8,29 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 _MARK = "\x00"
 
 
-def last_changed(root: Path) -> dict[Path, dt.date]:
-    """Each path under `root` (relative to it) with the date of the newest commit that touched it."""
+@dataclass(frozen=True)
+class Span:
+    """The commit times of the first and the newest commit that touched one file."""
+
+    first: dt.datetime
+    last: dt.datetime
+
+
+FileHistory = dict[Path, Span]
+"""Each path (relative to the root read) with its first and last commit time."""
+
+
+def read(root: Path) -> FileHistory:
+    """Every path under `root` git knows, with its first and last commit (the same for every build of one commit)."""
     try:
         result = subprocess.run(
-            ["git", "-C", str(root), "log", "--relative", "--no-renames", "--format=%x00%cs", "--name-only", "--", "."],
+            ["git", "-C", str(root), "log", "--relative", "--no-renames", "--format=%x00%cI", "--name-only", "--", "."],
             capture_output=True, text=True, check=True, timeout=60,
         )
     except (OSError, subprocess.SubprocessError):
@@ -25,13 +38,16 @@ def last_changed(root: Path) -> dict[Path, dt.date]:
     return parse(result.stdout)
 
 
-def parse(log: str) -> dict[Path, dt.date]:
-    """Parse `git log --format=<NUL>%cs --name-only` output (newest commit first)."""
-    changed: dict[Path, dt.date] = {}
-    day: dt.date | None = None
+def parse(log: str) -> FileHistory:
+    """Parse `git log --format=<NUL>%cI --name-only` output (newest commit first)."""
+    last: dict[Path, dt.datetime] = {}
+    first: dict[Path, dt.datetime] = {}
+    when: dt.datetime | None = None
     for line in log.splitlines():
         if line.startswith(_MARK):
-            day = dt.date.fromisoformat(line[1:])
-        elif line.strip() and day is not None:
-            changed.setdefault(Path(line.strip()), day)
-    return changed
+            when = dt.datetime.fromisoformat(line[1:])
+        elif line.strip() and when is not None:
+            path = Path(line.strip())
+            last.setdefault(path, when)
+            first[path] = when
+    return {path: Span(first[path], at) for path, at in last.items()}

@@ -44,10 +44,12 @@ class Site:
                                         "webbplatsens adress (t.ex. https://example.org/) krävs för öppna data")])
         base = site_url.rstrip("/") + "/"
         with _no_cyclic_gc():
-            ctx = BuildContext(loader.load(root), today or dates.build_date(), base, settings or {})
+            changes = history.read(root)
+            ctx = BuildContext(loader.load(root), today or dates.build_date(), base, settings or {}, changes)
             renderer = Renderer(ctx)
             data = data_files(ctx) + [DataFile(p, c) for p, c in feeds.build_all(ctx).items()]
-            return cls(ctx.archive, ctx.today, renderer.all(), renderer, data, history.last_changed(root))
+            return cls(ctx.archive, ctx.today, renderer.all(), renderer, data,
+                       {path: span.last.date() for path, span in changes.items()})
 
     def page_meta(self, path: str, source: Path | None = None, date: dt.date | None = None) -> dict[str, Any]:
         """What the theme shows around a page: its feeds, and 'Uppdaterad' with the date of the last change.

@@ -39,10 +39,10 @@ def _event(s: Sitting, ctx: BuildContext, stamp: dt.datetime) -> Event:
     event.add("uid", f"{s.id}@{urlsplit(ctx.base_url).netloc}")
     event.add("dtstamp", stamp)
     event.add("summary", f"{s.committee.name} sammanträder")
-    if s.start:
-        event.add("dtstart", dt.datetime.combine(s.date, s.start, dates.TIMEZONE))
-        if s.end:
-            event.add("dtend", dt.datetime.combine(s.date, s.end, dates.TIMEZONE))
+    if s.time_stated:
+        event.add("dtstart", s.starts_at)
+        if s.ends_at:
+            event.add("dtend", s.ends_at)
     else:
         event.add("dtstart", s.date)
         event.add("dtend", s.date + dt.timedelta(days=1))

@@ -12,15 +12,19 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
-from .. import dates, routes
+from .. import dates, kinds, routes
 from ..archive import Sitting
 from ..context import BuildContext
+from ..kinds import Kind
 from ..model import Agreement, Committee, Matter, Partner, Report
 from .tables import dump
 
 VERSION = "https://schema.oparl.org/1.1/"
+TIME_STATED = "namndbeslut:timeStated"
+"""Our own field on a Meeting: false where the source states no time and `start` is the date at 00:00."""
 PAGE_SIZE = 100
 """Objects per page of an object list."""
 
@@ -55,13 +59,28 @@ class OParl:
         self.out[obj["id"][len(self.ctx.base_url):]] = dump(obj)
         return obj
 
+    def _source(self, kind: Kind, record_id: str) -> Path | None:
+        doc = self.archive.sources.get((kind, record_id))
+        return doc.path if doc else None
+
+    def _stamps(self, kind: Kind, record_id: str, fallback: dt.date | None = None) -> Obj:
+        """`created` and `modified`: the first and last commit of the record's file (see BuildContext.span)."""
+        span = self.ctx.span(self._source(kind, record_id), fallback)
+        return {"created": span.first.isoformat(), "modified": span.last.isoformat()}
+
+    @property
+    def _whole(self) -> Obj:
+        """`created`/`modified` of what is made from every record (system, body): the oldest and newest."""
+        spans = [self.ctx.span(doc.path) for doc in self.archive.sources.values()] or [self.ctx.span(None)]
+        return {"created": min(s.first for s in spans).isoformat(), "modified": max(s.last for s in spans).isoformat()}
+
     # -- objects ------------------------------------------------------------------------------
 
     def system(self) -> Obj:
         return self._publish({
             "id": self.url(routes.OPARL_SYSTEM), "type": _type("System"), "oparlVersion": VERSION,
             "name": self.settings.get("site_name") or "", "body": self.url(routes.oparl_list("bodies")),
-            "website": self.url(routes.HOME), "web": self.url(routes.HOME), **self.license,
+            "website": self.url(routes.HOME), "web": self.url(routes.HOME), **self.license, **self._whole,
         })
 
     def body(self) -> Obj:
@@ -71,7 +90,7 @@ class OParl:
             "id": self.url(routes.OPARL_BODY), "type": _type("Body"), "system": self.url(routes.OPARL_SYSTEM),
             "name": self.settings.get("municipality") or "", "legislativeTerm": [],
             **{key: self.url(routes.oparl_list(routes.oparl_body_list(name))) for key, name in lists.items()},
-            "web": self.url(routes.HOME), **self.license,
+            "web": self.url(routes.HOME), **self.license, **self._whole,
         })
 
     def committee(self, c: Committee) -> Obj:
@@ -80,59 +99,55 @@ class OParl:
             "body": self.url(routes.OPARL_BODY), "name": c.name, "organizationType": "Gremium",
             "classification": c.kind.classification,
             "meeting": self.url(routes.oparl_list(routes.oparl_committee_meetings(c))), **self._web(routes.body(c)),
+            **self._stamps(kinds.COMMITTEE, c.id),
         })
 
     def partner(self, p: Partner) -> Obj:
+        stamps = self._stamps(kinds.PARTNER, p.id)
         return self._publish({
             "id": self.url(routes.oparl_partner(p)), "type": _type("Organization"),
             "body": self.url(routes.OPARL_BODY), "name": p.name, "organizationType": "Sonstiges",
             "classification": "Avtalspart", **({"website": p.website} if p.website else {}),
-            **({"location": self._location(f"partner-{p.id}", p.address)} if p.address else {}),
-            **self._web(routes.partner(p)),
+            **({"location": self._location(f"partner-{p.id}", p.address, stamps)} if p.address else {}),
+            **self._web(routes.partner(p)), **stamps,
         })
 
-    def _location(self, name: str, description: str) -> Obj:
+    def _location(self, name: str, description: str, stamps: Obj) -> Obj:
         return self._publish({"id": self.url(routes.oparl_location(name)), "type": _type("Location"),
-                              "description": description})
+                              "description": description, **stamps})
 
     def meeting(self, s: Sitting) -> Obj:
+        stamps = (self._stamps(kinds.MEETING, s.meeting.id, s.date) if s.meeting
+                  else self._stamps(kinds.COMMITTEE, s.committee.id))
         obj: Obj = {
             "id": self.url(routes.oparl_meeting(s.id)), "type": _type("Meeting"),
             "name": f"{s.committee.name} {dates.long_date(s.date)}",
             "meetingState": "genomfört" if s.meeting else "planerat", "cancelled": False,
-            **self._times(s), "organization": [self._committee_url(s.committee.id)],
+            "start": s.starts_at.isoformat(), **({"end": s.ends_at.isoformat()} if s.ends_at else {}),
+            TIME_STATED: s.time_stated, "organization": [self._committee_url(s.committee.id)],
         }
         if s.place:
-            obj["location"] = self._location(s.id, s.place)
+            obj["location"] = self._location(s.id, s.place, stamps)
         if s.meeting:
             if s.meeting.minutes_url:
-                obj["resultsProtocol"] = self._file(f"{s.id}-protokoll", "Protokoll", s.meeting.minutes_url)
-            obj["agendaItem"] = [self.agenda_item(s, m, i) for i, m in enumerate(s.meeting.matters, 1)]
+                obj["resultsProtocol"] = self._file(f"{s.id}-protokoll", "Protokoll", s.meeting.minutes_url, stamps)
+            obj["agendaItem"] = [self.agenda_item(s, m, i, stamps) for i, m in enumerate(s.meeting.matters, 1)]
             obj.update(self._web(routes.meeting(s.meeting)))
-        return self._publish(obj)
+        return self._publish({**obj, **stamps})
 
-    def _times(self, s: Sitting) -> Obj:
-        """Start and end where the schedule gives a time; a date alone is no OParl date-time."""
-        if not s.start:
-            return {}
-        def at(t: dt.time) -> str:
-            return dt.datetime.combine(s.date, t, dates.TIMEZONE).isoformat()
-
-        return {"start": at(s.start), **({"end": at(s.end)} if s.end else {})}
-
-    def agenda_item(self, s: Sitting, m: Matter, order: int) -> Obj:
+    def agenda_item(self, s: Sitting, m: Matter, order: int, stamps: Obj) -> Obj:
+        """`number` is the paragraph (§ 45), else the order in the meeting: clients file items by it."""
         papers = self.papers_of(m)
         obj: Obj = {
             "id": self.url(routes.oparl_agenda_item(m)), "type": _type("AgendaItem"),
             "meeting": self.url(routes.oparl_meeting(s.id)), "order": order, "name": m.title, "public": True,
+            "number": m.paragraph_label if m.paragraphs else str(order),
         }
-        if m.paragraphs:
-            obj["number"] = m.paragraph_label
         if papers:  # OParl gives an agenda item one consultation: that of its main paper
             obj["consultation"] = self.url(routes.oparl_consultation(m, papers[0][0]))
         assert s.meeting is not None
         obj.update(self._web(routes.matter(s.meeting, m)))
-        return self._publish(obj)
+        return self._publish({**obj, **stamps})
 
     def papers_of(self, m: Matter) -> list[tuple[Paper, bool]]:
         """The papers a matter deliberates on, as (paper, authoritative): its report first."""
@@ -148,23 +163,32 @@ class OParl:
             "meeting": self.url(routes.oparl_meeting(meeting.id)),
             "organization": [self._committee_url(meeting.committee)],
             "authoritative": authoritative, "role": "Beslut" if authoritative else "Behandling",
+            **self._stamps(kinds.MEETING, meeting.id, meeting.date),
         })
 
     def report(self, r: Report) -> Obj:
         related = [self.url(routes.oparl_paper(x)) for x in self.archive.case_file(r.case_number).agreements]
-        return self._publish(self._paper(r, r.title, "Tjänsteskrivelse", r.case_number, r.date, r.committee, related,
-                                         routes.report(r)))
+        obj = self._paper(r, r.title, "Tjänsteskrivelse", r.case_number, r.date, r.committee, related, routes.report(r))
+        return self._publish({**obj, **self._stamps(kinds.REPORT, r.id, r.date)})
 
     def agreement(self, a: Agreement) -> Obj:
         related = [self.url(routes.oparl_paper(r)) for r in self.archive.case_file(a.case_number).reports]
         related += [self.url(routes.oparl_paper(x))
                     for x in (self.archive.predecessor(a), self.archive.successor(a)) if x]
-        obj = self._paper(a, a.title, "Överenskommelse", a.case_number, a.date, a.committee, related,
+        stamps = self._stamps(kinds.AGREEMENT, a.id, a.date or a.signed)
+        # An agreement with no date, signing or adoption stated is filed by the day it was first published here.
+        date = self.archive.paper_date(a) or dt.date.fromisoformat(stamps["created"][:10])
+        obj = self._paper(a, a.title, "Överenskommelse", a.case_number, date, a.committee, related,
                           routes.agreement(a))
-        obj["originatorOrganization"] = [self.url(routes.oparl_partner(p)) for p in self.archive.partners_of(a)]
+        partners = self.archive.partners_of(a)
+        # Clients file a paper's organisations by underDirectionOf and ignore originatorOrganization: name the
+        # partners in both, and by name in keyword.
+        obj["originatorOrganization"] = [self.url(routes.oparl_partner(p)) for p in partners]
+        obj["underDirectionOf"] = obj.get("underDirectionOf", []) + obj["originatorOrganization"]
+        obj["keyword"] = [p.name for p in partners]
         obj["auxiliaryFile"] = [self._file(f"{routes.oparl_paper_key(a)}-data", "Överenskommelsens uppgifter (JSON)",
-                                           self.url(routes.agreement_json(a)), "application/json")]
-        return self._publish(obj)
+                                           self.url(routes.agreement_json(a)), stamps, "application/json")]
+        return self._publish({**obj, **stamps})
 
     def _paper(self, paper: Paper, name: str, kind: str, reference: str | None, date: dt.date | None,
                committee: str | None, related: list[str], web: str) -> Obj:
@@ -184,9 +208,9 @@ class OParl:
             obj["consultation"] = consultations
         return {**obj, **self._web(web)}
 
-    def _file(self, name: str, title: str, access_url: str, mime: str | None = None) -> Obj:
+    def _file(self, name: str, title: str, access_url: str, stamps: Obj, mime: str | None = None) -> Obj:
         return self._publish({"id": self.url(routes.oparl_file(name)), "type": _type("File"), "name": title,
-                              "accessUrl": access_url, **({"mimeType": mime} if mime else {})})
+                              "accessUrl": access_url, **({"mimeType": mime} if mime else {}), **stamps})
 
     def _web(self, page_url: str) -> Obj:
         return {"web": self.url(page_url)}
