@@ -60,3 +60,14 @@ def test_feeds_announced_in_the_head(site: BuiltSite) -> None:
 def test_feeds_do_not_depend_on_the_clock(site_at) -> None:  # type: ignore[no-untyped-def]
     a, b = site_at("2022-06-01"), site_at("2026-11-22")
     assert (a.path / "sammantraden.xml").read_bytes() == (b.path / "sammantraden.xml").read_bytes()
+
+
+def test_entry_links_keep_rel_and_type(site: BuiltSite) -> None:
+    """feedgen 1.0.0 dropped them (its bug #135); a reader's feed app needs them to open the page."""
+    for path in ("sammantraden.xml", "partner-rsmh.xml", "namnd-socialnamnden.xml"):
+        feed = _parse(site, path)
+        assert feed.entries, path
+        for entry in feed.entries:
+            assert [(x.rel, x.type, x.href) for x in entry.links] == [("alternate", "text/html", entry.id)], path
+        assert {(x.rel, x.type) for x in feed.feed.links} == {("alternate", "text/html"),
+                                                             ("self", "application/atom+xml")}

@@ -252,7 +252,9 @@ def test_open_data_page_lists_every_dataset_with_format_and_licence(site: BuiltS
     linked = {attr(one(row, "td a"), "href").removeprefix("../") for row in rows}
     datasets = {p.relative_to(site.path).as_posix() for p in site.path.glob("data/**/*.*")}
     datasets |= {p.relative_to(site.path).as_posix() for p in site.path.glob("kalender/*.ics")}
-    assert datasets | {"oparl/system.json"} == linked
+    catalogue = {"data/katalog.rdf", "data/katalog.ttl"}  # describes the datasets; linked from the text below
+    assert (datasets - catalogue) | {"oparl/system.json"} == linked
+    assert catalogue <= {attr(a, "href").removeprefix("../") for a in article.select("p a[href]")}
     for row in rows:
         cells = [td.get_text(" ", strip=True) for td in row.select("td")]
         assert cells[2] and cells[3] == "CC0 1.0 Universell", cells

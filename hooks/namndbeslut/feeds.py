@@ -1,6 +1,6 @@
 """Atom feeds: one of the committee's meetings, one per partner of the decisions that concern it.
 
-Built with feedgen from the Archive, as files an engine adds to the site. Dates come from the
+Written with ElementTree from the Archive, as files an engine adds to the site. Dates come from the
 content (never the clock), so a build of a given date gives the same bytes.
 """
 
@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from xml.etree import ElementTree
 
-from feedgen.feed import FeedGenerator
 from markupsafe import Markup
 
 from . import dates, routes
@@ -89,26 +89,40 @@ def _matter_entry(matter: Matter, ctx: BuildContext, link: Link) -> Entry:
             "content": None}
 
 
+ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
 def _feed(feed: Feed, ctx: BuildContext, author: str, entries: list[Entry]) -> bytes:
-    fg = FeedGenerator()
-    fg.id(ctx.absolute(feed.path))
-    fg.title(feed.title)
-    fg.author(name=author)
-    fg.language("sv")
-    fg.link(href=ctx.absolute(feed.page), rel="alternate", type="text/html")
-    fg.link(href=ctx.absolute(feed.path), rel="self", type="application/atom+xml")
-    fg.updated(_moment(max((e["date"] for e in entries), default=ctx.today)))
+    """The feed as Atom (RFC 4287), written with ElementTree: every link keeps its rel and type."""
+    root = ElementTree.Element(f"{{{ATOM}}}feed", {XML_LANG: "sv"})
+    _add(root, "id", ctx.absolute(feed.path))
+    _add(root, "title", feed.title)
+    _add(root, "updated", _moment(max((e["date"] for e in entries), default=ctx.today)))
+    _add(_add(root, "author"), "name", author)
+    _add(root, "link", href=ctx.absolute(feed.page), rel="alternate", type="text/html")
+    _add(root, "link", href=ctx.absolute(feed.path), rel="self", type="application/atom+xml")
     for e in entries:
-        fe = fg.add_entry(order="append")
-        fe.id(e["url"])
-        fe.title(e["title"])
-        fe.link(href=e["url"], rel="alternate", type="text/html")
-        fe.published(_moment(e["date"]))
-        fe.updated(_moment(e["date"]))
-        fe.summary(e["summary"])
+        entry = _add(root, "entry")
+        _add(entry, "id", e["url"])
+        _add(entry, "title", e["title"])
+        _add(entry, "link", href=e["url"], rel="alternate", type="text/html")
+        _add(entry, "published", _moment(e["date"]))
+        _add(entry, "updated", _moment(e["date"]))
+        _add(entry, "summary", e["summary"])
         if e["content"] is not None:
-            fe.content(str(e["content"]), type="html")
-    return bytes(fg.atom_str(pretty=True))
+            _add(entry, "content", str(e["content"]), type="html")
+    ElementTree.register_namespace("", ATOM)
+    ElementTree.indent(root)
+    return bytes(ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)) + b"\n"
+
+
+def _add(parent: ElementTree.Element, name: str, text: str | dt.datetime | None = None,
+         **attributes: str) -> ElementTree.Element:
+    element = ElementTree.SubElement(parent, f"{{{ATOM}}}{name}", attributes)
+    if text is not None:
+        element.text = text.isoformat() if isinstance(text, dt.datetime) else text
+    return element
 
 
 def _moment(day: dt.date) -> dt.datetime:

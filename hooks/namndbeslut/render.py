@@ -22,6 +22,7 @@ from .context import BuildContext
 from .kinds import Kind
 from .model import Agreement, Matter, Meeting
 from .opendata import chart, jsonld
+from .opendata.datasets import datasets
 
 
 @dataclass
@@ -172,8 +173,7 @@ class Renderer:
                       committees=committees),
             self.page("funding.md.j2", routes.FUNDING, "Finansiering per år och partner", table=table,
                       chart=chart.svg(table, "finansiering")),
-            self.page("open-data.md.j2", routes.OPEN_DATA, "Öppna data", committees=committees,
-                      agreements=sorted(a.agreements.values(), key=lambda x: x.id)),
+            self.page("open-data.md.j2", routes.OPEN_DATA, "Öppna data", datasets=datasets(self.ctx)),
         ]
 
     def home_sections(self) -> str:

@@ -128,6 +128,11 @@ def agreement_json(a: Agreement) -> str:
     return f"data/overenskommelser/{a.id}.json"
 
 
+CATALOGUE_RDF = "data/katalog.rdf"
+"""The DCAT-AP-SE catalogue of the datasets, for dataportal.se to harvest (RDF/XML); also as Turtle:"""
+CATALOGUE_TTL = "data/katalog.ttl"
+
+
 # -- OParl 1.1: every object a file whose id is its own absolute URL ---------------------------------
 
 OPARL = "oparl/"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .. import routes
 from ..context import BuildContext
-from . import calendar
+from . import calendar, dcat
 from .oparl import OParl
 from .tables import Tables, dump
 
@@ -29,6 +29,7 @@ def data_files(ctx: BuildContext) -> list[DataFile]:
     out[routes.AGREEMENTS_CSV] = tables.agreements_csv()
     out[routes.FUNDING_CSV] = tables.funding_csv()
     out.update(OParl(ctx).files())
+    out.update(dcat.files(ctx))
     files = [DataFile(path, content) for path, content in sorted(out.items())]
     files += [DataFile(routes.calendar(c), calendar.feed(ctx, c)) for c in ctx.archive.committees.values()]
     return files
