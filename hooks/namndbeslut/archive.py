@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -84,6 +85,8 @@ class Archive:
     problems: list[Problem] = field(default_factory=list)
     broken: set[str] = field(default_factory=set)
     """Ids of files that failed to load: references to them are not reported again."""
+    reviewed: set[str] = field(default_factory=set)
+    """Numbers editors have listed as checked (`reviewed_numbers`): not personal identity numbers."""
 
     meeting_of: dict[str, Meeting] = field(default_factory=dict)
     """The meeting each matter was decided at, by matter id."""
@@ -396,5 +399,7 @@ def _counterparty_fields(agreement: Agreement) -> list[tuple[Loc, str]]:
 
 
 def normalised_name(name: str) -> str:
-    """A name as a reader tells organisations apart: case, punctuation and spacing do not count."""
-    return " ".join("".join(c if c.isalnum() else " " for c in name.casefold()).split())
+    """A name as a reader tells organisations apart: case, punctuation, spacing and Unicode form
+    (composed or not, compatibility forms such as ligatures and full-width letters) do not count."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    return " ".join("".join(c if c.isalnum() else " " for c in folded).split())

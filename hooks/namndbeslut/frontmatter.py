@@ -8,6 +8,7 @@ anchors or aliases (the "billion laughs"), no duplicate keys, no file over MAX_B
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,8 +26,6 @@ Loc = tuple[str | int, ...]
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
-_HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
-"""Characters YAML reads as line breaks but editors do not show as such."""
 _NOT_FAST = re.compile("[&*\t]")
 """Left to the pure-Python loader: anchors and aliases (refused), tabs (libyaml accepts some PyYAML refuses)."""
 _UNCLOSED = ("could not find expected ':'", "expected ',' or", "unexpected end of stream")
@@ -154,7 +153,48 @@ def decode(path: Path, raw: bytes) -> str:
     if "\x00" in text:
         raise _fail(path, text[: text.index("\x00")].count("\n") + 1, "filen innehåller ett nolltecken; "
                     "den ser inte ut som en textfil – spara den som vanlig text (UTF-8)", "fil")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if found := [Problem(path, line, field, messages.invisible(char)) for line, field, char in _invisible(text)]:
+        raise ContentError(found)
+    return text
+
+
+def field_on_line(lines: list[str], number: int, all_yaml: bool = False) -> str:
+    """The field a file's line belongs to as written (the key on it or the nearest above), or 'text' in the body.
+
+    `all_yaml`: the whole file is YAML (mkdocs.yml), not front matter and a body.
+    """
+    if not all_yaml and (not lines or lines[0].strip() != "---"):
+        return "text"
+    key = "front matter"
+    for i, line in enumerate(lines[0 if all_yaml else 1:number], start=1 if all_yaml else 2):
+        if line.strip() == "---":
+            return "text"
+        if written := _KEY.match(line):
+            key = written[1]
+        if i == number:
+            break
+    return key
+
+
+def _invisible(text: str) -> list[tuple[int, str, str]]:
+    """(line, field, character) of the first invisible or control character on each line that has one.
+
+    The field is the key written on the line or the nearest one above it in the front matter, else 'text'.
+    """
+    if not messages.INVISIBLE.search(text):
+        return []
+    in_front = text.startswith("---\n")
+    found, key = [], "front matter" if in_front else "text"
+    for number, line in enumerate(text.split("\n"), start=1):
+        if number > 1 and in_front and line.strip() == "---":
+            in_front, key = False, "text"
+            continue
+        if in_front and (written := _KEY.match(line)):
+            key = written[1]
+        if char := messages.INVISIBLE.search(line):
+            found.append((number, key, char[0]))
+    return found
 
 
 def parse(path: Path, raw: bytes) -> Document:
@@ -168,9 +208,6 @@ def parse(path: Path, raw: bytes) -> Document:
     except StopIteration:
         raise _fail(path, 1, "front matter-blocket stängs aldrig; lägg till en rad med bara --- efter fälten") from None
     source = "\n".join(lines[1:end])
-    if found := _HIDDEN_BREAK.search(source):
-        raise _fail(path, source.count("\n", 0, found.start()) + 2, f"tecknet U+{ord(found[0]):04X} (en osynlig "
-                    "radbrytning, ofta inklistrad från Word eller en PDF) får inte stå i front matter; ta bort det")
     try:
         loader = _SafeBoundedLoader(source)
     except yaml.reader.ReaderError as err:

@@ -20,6 +20,9 @@ __all__ = ["FOLDERS", "PAGES", "load"]
 
 _MATTER_HEADING = re.compile(r"^## +(?P<title>.+?) *\{#(?P<id>[^}\s]+)\} *$", re.MULTILINE)
 
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
+"""Blank lines before a section's text: dropped, but not the first line's indentation (indented code)."""
+
 R = TypeVar("R", bound=BaseModel)
 
 
@@ -38,8 +41,10 @@ def load(root: Path) -> Archive:
                 broken.discard(path.stem)
             except ContentError as err:
                 problems.extend(err.problems)
-    problems.extend(_pages(root, checker))
+    reviewed: set[str] = set()
+    problems.extend(_pages(root, checker, reviewed))
     archive = Archive.build(records, broken=broken)
+    archive.reviewed = reviewed.union(*(safety.reviewed(doc) for doc in archive.sources.values()))
     problems.extend(archive.problems)
     if problems:
         raise ContentError(_placeholders_first(problems))
@@ -97,7 +102,7 @@ def _read(root: Path, path: Path, problems: list[Problem], checker: safety.HtmlC
     return doc
 
 
-def _pages(root: Path, checker: safety.HtmlChecker) -> list[Problem]:
+def _pages(root: Path, checker: safety.HtmlChecker, reviewed: set[str]) -> list[Problem]:
     """Hand-written pages: no personal identity numbers, no unsafe HTML (the engine reads the rest)."""
     problems: list[Problem] = []
     for path in sorted((root / PAGES).rglob("*.md")):
@@ -109,6 +114,7 @@ def _pages(root: Path, checker: safety.HtmlChecker) -> list[Problem]:
             problems.extend(err.problems)
             continue
         problems.extend(safety.check(doc, checker, escaped=False))
+        reviewed.update(safety.reviewed(doc))
     return problems
 
 
@@ -164,7 +170,7 @@ def _meeting(doc: Document) -> Meeting:
     by_id = {}
     for i, match in enumerate(sections):
         end = sections[i + 1].start() if i + 1 < len(sections) else len(doc.body)
-        by_id[match["id"]] = (match, doc.body[match.end() : end].strip())
+        by_id[match["id"]] = (match, _LEADING_BLANK_LINES.sub("", doc.body[match.end() : end]).rstrip())
     problems = []
     raw = doc.data.get("matters")
     matters: list[Any] = raw if isinstance(raw, list) else []

@@ -36,8 +36,9 @@ REVIEWED_FIELD = "reviewed_numbers"
 MARKDOWN_EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition"]
 """MkDocs' built-in extensions plus those of mkdocs.yml (a test keeps them in step)."""
 
-_SEPARATOR = "[-+\u2010\u2011\u2012\u2013\u2212 ]"
-"""Hyphen or plus, and what a word processor turns a hyphen into (en dash, non-breaking hyphen, …)."""
+_SEPARATOR = "[-+\u2010\u2011\u2012\u2013\u2212 _\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+"""Hyphen or plus, what a word processor turns a hyphen into (en dash, non-breaking hyphen, …), a space of
+any width, and YAML's digit separator `_` (811218_9876 is the number 8112189876)."""
 _IDENTITY_NUMBER = re.compile(  # (?=\d{6}) changes no match, but lets the engine skip text without digits fast
     rf"(?=\d{{6}})(?<![\d])(?P<century>\d{{2}})?(?P<date>\d{{6}})(?P<sep>{_SEPARATOR})?(?P<tail>\d{{4}})(?![\d])"
 )
@@ -70,6 +71,12 @@ def _real_date(year: int, month: int, day: int) -> bool:
 
 def _digits(value: str) -> str:
     return re.sub(r"\D", "", value)[-10:]
+
+
+def reviewed(doc: Document) -> set[str]:
+    """The numbers a file lists under `reviewed_numbers` (checked by an editor: not identity numbers)."""
+    listed = doc.data.get(REVIEWED_FIELD)
+    return {str(v) for v in listed} if isinstance(listed, list) else set()
 
 
 def identity_numbers(doc: Document) -> list[Problem]:
