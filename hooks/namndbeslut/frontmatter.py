@@ -22,7 +22,11 @@ from .errors import ContentError, Problem
 MAX_BYTES = 1_000_000
 """A content file larger than this is refused: no meeting summary or agreement is that long."""
 
+MAX_DEPTH = 10
+"""Deepest nesting of [ ] and { } in front matter: checked before parsing, as libyaml would overflow its stack."""
+
 Loc = tuple[str | int, ...]
+_QUOTED = re.compile(r""""(?:[^"\\\n]|\\.)*"|'[^'\n]*'|#.*""")
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
@@ -208,6 +212,9 @@ def parse(path: Path, raw: bytes) -> Document:
     except StopIteration:
         raise _fail(path, 1, "front matter-blocket stängs aldrig; lägg till en rad med bara --- efter fälten") from None
     source = "\n".join(lines[1:end])
+    if (depth := _flow_depth(source)) > MAX_DEPTH:
+        raise _fail(path, depth_line(source) + 1, f"front matter är nästlad i {depth} nivåer av [ ] eller {{ }}; "
+                    f"högst {MAX_DEPTH} tillåts – använd enkla fält och listor")
     try:
         loader = _SafeBoundedLoader(source)
     except yaml.reader.ReaderError as err:
@@ -235,6 +242,31 @@ def parse(path: Path, raw: bytes) -> Document:
     if not isinstance(data, dict):
         raise _fail(path, 2, "front matter ska vara fält på formen 'namn: värde', ett per rad")
     return Document(path, data, body, body_line, index, text)
+
+
+def _flow_depth(source: str) -> int:
+    """The deepest nesting of YAML flow collections ([ ] and { }), quoted text and comments aside."""
+    if source.count("[") + source.count("{") <= MAX_DEPTH:
+        return 0  # the usual case, without a look at every character
+    deepest = depth = 0
+    for char in _QUOTED.sub("", source):
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+def depth_line(source: str) -> int:
+    """The line (1-based, within `source`) where flow nesting first goes deeper than MAX_DEPTH."""
+    depth = 0
+    for number, line in enumerate(_QUOTED.sub("", source).split("\n"), start=1):
+        for char in line:
+            depth += 1 if char in "[{" else -1 if char in "]}" and depth else 0
+            if depth > MAX_DEPTH:
+                return number
+    return 1
 
 
 def _load_fast(path: Path, source: str) -> tuple[dict[str, Any], dict[Loc, int]] | None:

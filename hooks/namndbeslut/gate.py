@@ -88,7 +88,8 @@ def check(site_dir: Path, base_url: str, reviewed: Iterable[str], sources: dict[
         elif path.is_file():
             found, text = _inspect(site_dir, path, rel, base_url)
             findings.extend(found)
-            numbers.extend((rel, n) for n in identity_numbers(text) if _digits(n) not in known)
+            numbers.extend((rel, n) for n in identity_numbers(text + "\n" + urllib.parse.unquote(rel))
+                           if _digits(n) not in known)
     problems = [_problem(f, sources) for f in findings]
     by_number: dict[str, list[str]] = {}
     for rel, number in numbers:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,6 +43,7 @@ def load(root: Path) -> Archive:
             except ContentError as err:
                 problems.extend(err.problems)
     reviewed: set[str] = set()
+    problems.extend(_static_files(root))
     problems.extend(_pages(root, checker, reviewed))
     archive = Archive.build(records, broken=broken)
     archive.reviewed = reviewed.union(*(safety.reviewed(doc) for doc in archive.sources.values()))
@@ -71,6 +73,10 @@ def _files(root: Path, folder: str, problems: list[Problem], broken: set[str]) -
         return
     for path in sorted(base.iterdir()):
         rel = path.relative_to(root)
+        if path.is_symlink():
+            broken.add(path.stem)
+            problems.append(Problem(rel, None, "fil", messages.SYMLINK))
+            continue
         if path.name.startswith("."):
             continue
         broken.add(path.stem)
@@ -102,10 +108,28 @@ def _read(root: Path, path: Path, problems: list[Problem], checker: safety.HtmlC
     return doc
 
 
+STATIC_TYPES = {".md", ".pdf", ".png", ".jpg", ".jpeg", ".webp", ".csv"}
+"""The only files content/ may hold: pages, and documents and images that cannot run code."""
+
+
+def _static_files(root: Path) -> list[Problem]:
+    """content/ and its subfolders: no symbolic link (it would publish its target) and only STATIC_TYPES."""
+    problems = []
+    for folder, dirs, names in os.walk(root / PAGES, onerror=None, followlinks=False):
+        here = Path(folder)
+        for name in sorted(dirs + names):
+            path, rel = here / name, (here / name).relative_to(root)
+            if path.is_symlink():
+                problems.append(Problem(rel, None, "fil", messages.SYMLINK))
+            elif name in names and path.suffix.lower() not in STATIC_TYPES and not name.startswith("."):
+                problems.append(Problem(rel, None, "fil", messages.static_type(path.suffix.lower())))
+    return problems
+
+
 def _pages(root: Path, checker: safety.HtmlChecker, reviewed: set[str]) -> list[Problem]:
     """Hand-written pages: no personal identity numbers, no unsafe HTML (the engine reads the rest)."""
     problems: list[Problem] = []
-    for path in sorted((root / PAGES).rglob("*.md")):
+    for path in sorted(p for p in (root / PAGES).rglob("*.md") if not p.is_symlink() and p.is_file()):
         rel, raw = path.relative_to(root), path.read_bytes()
         try:
             text = frontmatter.decode(rel, raw)

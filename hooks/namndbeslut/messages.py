@@ -23,6 +23,18 @@ _INVISIBLE_KINDS = [
 ]
 
 
+SYMLINK = ("en symbolisk länk publicerar filen den pekar på, var den än ligger; lägg in själva filen i stället "
+           "(eller ta bort länken)")
+
+
+def static_type(suffix: str) -> str:
+    """Why a file of this type may not sit in content/."""
+    why = "kan köra kod i läsarens webbläsare" if suffix in (".html", ".htm", ".svg", ".xhtml", ".js") else \
+        "hör inte till det som publiceras"
+    return (f"filtypen '{suffix or '(ingen)'}' {why}; i content/ får bara Markdown (.md), PDF, PNG, JPEG, WebP och CSV "
+            "ligga")
+
+
 def invisible(char: str) -> str:
     """Why an invisible character (INVISIBLE) is refused, and what to do."""
     what = next((text for chars, text in _INVISIBLE_KINDS if char in chars), "ett osynligt styrtecken")

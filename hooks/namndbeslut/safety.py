@@ -279,7 +279,32 @@ def placeholders(doc: Document) -> list[Problem]:
     return found
 
 
+# -- bounded work --------------------------------------------------------------------------------
+
+MAX_BRACKETS = 2_000
+"""More '[' than this in one file is no meeting summary, and Python-Markdown's link search grows with its square."""
+MAX_DEPTH = 12
+"""Deepest list or quote nesting in a body: deeper than any text needs, and far below Markdown's recursion limit."""
+_NESTED = re.compile(r"^(?P<indent>[ \t]*)(?P<marks>(?:(?:[-*+]|\d{1,9}[.)]|>)[ \t]+)+)", re.MULTILINE)
+
+
+def bounded(doc: Document) -> list[Problem]:
+    """A body that would make the Markdown renderer work for minutes or overflow its stack: refused before rendering."""
+    if doc.body.count("[") > MAX_BRACKETS:
+        return [Problem(doc.path, doc.body_line, "text", f"texten har {doc.body.count('[')} tecken '['; högst "
+                        f"{MAX_BRACKETS} tillåts – så många länkar eller hakparenteser kan inte visas")]
+    for match in _NESTED.finditer(doc.body):
+        depth = len(match["indent"].expandtabs(4)) // 2 + len(match["marks"].split())
+        if depth > MAX_DEPTH:
+            line = doc.body_line + doc.body.count("\n", 0, match.start())
+            return [Problem(doc.path, line, "text", f"listan eller citatet är nästlat i {depth} nivåer; högst "
+                            f"{MAX_DEPTH} tillåts – skriv texten med färre indrag")]
+    return []
+
+
 def check(doc: Document, checker: HtmlChecker, escaped: bool = True) -> list[Problem]:
     """Everything in one file that must not be published (`escaped`: whether its values reach the page escaped)."""
+    if too_much := bounded(doc):
+        return [*identity_numbers(doc), *too_much, *placeholders(doc)]
     return [*identity_numbers(doc), *checker.body(doc.path, doc.body, doc.body_line), *checker.values(doc, escaped),
             *placeholders(doc)]
