@@ -4,6 +4,9 @@ and no case's payload reaches any published file."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +17,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from namndbeslut import check
 from namndbeslut_mkdocs import build_problems
-from support.project import CASES_DIR, write_case
+from support.project import CASES_DIR, ROOT, write_case
 
 HOSTILE: list[dict[str, Any]] = yaml.safe_load((CASES_DIR / "hostile.yaml").read_text(encoding="utf-8"))
 
@@ -65,3 +68,24 @@ def test_hostile_input_is_refused_or_inert(case: dict[str, Any], tmp_path: Path,
         data = path.read_bytes()
         for payload in case.get("payload", []):
             assert payload.encode("utf-8") not in data, f"{payload!r} published in {path.relative_to(out)}"
+
+
+def test_check_names_a_meeting_withheld_until_its_date(tmp_path: Path) -> None:
+    case = next(c for c in HOSTILE if c["case"] == "meeting-dated-after-the-build-date")
+    root = write_hostile(tmp_path, case)
+    script = Path(sys.executable).with_name("namndbeslut-check")
+    result = subprocess.run([str(script), str(root)], capture_output=True, text=True, check=False,
+                            env={**os.environ, "BUILD_DATE": "2026-12-04"})
+    assert (result.returncode, result.stdout.splitlines()) == (0, [
+        "decisions/2099-06-09-socialnamnden.md:3: date: sammanträdet är daterat 2099-06-09, efter byggdatumet "
+        "2026-12-04; det publiceras inte som hållet förrän det datumet (som planerat sammanträde visas det om "
+        "nämndens fil har det i 'meetings')"])
+
+
+def test_a_historical_rebuild_withholds_later_meetings_and_succeeds(tmp_path: Path) -> None:
+    env = {**os.environ, "BUILD_DATE": "2019-03-01"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
+                            cwd=ROOT, capture_output=True, text=True, check=False, env=env)
+    assert result.returncode == 0, result.stderr
+    assert not list((tmp_path / "out" / "sammantraden").glob("20*/index.html")), "no meeting held before 2019-03-01"
+    assert (tmp_path / "out" / "overenskommelser" / "index.html").is_file()

@@ -85,6 +85,8 @@ class Archive:
     problems: list[Problem] = field(default_factory=list)
     broken: set[str] = field(default_factory=set)
     """Ids of files that failed to load: references to them are not reported again."""
+    withheld: list[Problem] = field(default_factory=list)
+    """Meetings dated after the build date, left out (see loader.load): notices, not errors."""
     reviewed: set[str] = field(default_factory=set)
     """Numbers editors have listed as checked (`reviewed_numbers`): not personal identity numbers."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections.abc import Iterator
@@ -27,8 +28,12 @@ _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 R = TypeVar("R", bound=BaseModel)
 
 
-def load(root: Path) -> Archive:
-    """Read every content folder under `root`; raise ContentError listing every problem found."""
+def load(root: Path, today: dt.date | None = None) -> Archive:
+    """Read every content folder under `root`; raise ContentError listing every problem found.
+
+    With `today` (the build date), a meeting dated after it is withheld: not published as held, its
+    matters not cited (a planned meeting still shows as upcoming); `archive.withheld` says which and why.
+    """
     problems: list[Problem] = []
     broken: set[str] = set()
     records: dict[Kind, list[Any]] = {}
@@ -42,15 +47,29 @@ def load(root: Path) -> Archive:
                 broken.discard(path.stem)
             except ContentError as err:
                 problems.extend(err.problems)
+    withheld = _withhold(records[kinds.MEETING], today, broken) if today else []
     reviewed: set[str] = set()
     problems.extend(_static_files(root))
     problems.extend(_pages(root, checker, reviewed))
     archive = Archive.build(records, broken=broken)
     archive.reviewed = reviewed.union(*(safety.reviewed(doc) for doc in archive.sources.values()))
+    archive.withheld = withheld
     problems.extend(archive.problems)
     if problems:
         raise ContentError(_placeholders_first(problems))
     return archive
+
+
+def _withhold(meetings: list[Any], today: dt.date, broken: set[str]) -> list[Problem]:
+    """Take meetings dated after `today` out of `meetings` (in place); their ids and matters count as known."""
+    withheld = []
+    for meeting, doc in list(meetings):
+        if meeting.date > today:
+            meetings.remove((meeting, doc))
+            broken.update([meeting.id, *(m.id for m in meeting.matters)])
+            withheld.append(Problem(doc.path, doc.line_of(("date",)), "date", messages.future_meeting(meeting.date,
+                                                                                                        today)))
+    return withheld
 
 
 def _build(kind: Kind, doc: Document) -> BaseModel:

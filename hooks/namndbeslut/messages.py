@@ -23,6 +23,12 @@ _INVISIBLE_KINDS = [
 ]
 
 
+def future_meeting(day: dt.date, today: dt.date) -> str:
+    """Why a meeting's protocol is not published yet (a notice, not an error: a historical rebuild is fine)."""
+    return (f"sammanträdet är daterat {day.isoformat()}, efter byggdatumet {today.isoformat()}; det publiceras inte "
+            "som hållet förrän det datumet (som planerat sammanträde visas det om nämndens fil har det i 'meetings')")
+
+
 SYMLINK = ("en symbolisk länk publicerar filen den pekar på, var den än ligger; lägg in själva filen i stället "
            "(eller ta bort länken)")
 

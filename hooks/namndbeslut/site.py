@@ -44,7 +44,8 @@ class Site:
                                         "webbplatsens adress (t.ex. https://example.org/) krävs för öppna data")])
         base = site_url.rstrip("/") + "/"
         with _no_cyclic_gc():
-            ctx = BuildContext(loader.load(root), today or dates.build_date(), base, settings or {})
+            day = today or dates.build_date()
+            ctx = BuildContext(loader.load(root, day), day, base, settings or {})
             renderer = Renderer(ctx)
             data = data_files(ctx) + [DataFile(p, c) for p, c in feeds.build_all(ctx).items()]
             return cls(ctx.archive, ctx.today, renderer.all(), renderer, data, history.last_changed(root))
