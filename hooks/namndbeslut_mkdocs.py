@@ -6,17 +6,22 @@ module that imports MkDocs, so another engine needs only its own ten lines like 
 
 from __future__ import annotations
 
+import shutil
+import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from namndbeslut import reproducible
-from namndbeslut.errors import ContentError
+from namndbeslut import check, gate, reproducible
+from namndbeslut.errors import ContentError, Problem
 from namndbeslut.site import Site
 
 
@@ -28,14 +33,20 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
     """Load and render the archive once per build; add its pages and data as generated files."""
 
     site: Site | None = None
+    problems: list[Problem]
+    """What stopped the last build (content or the output gate), for `make check`."""
+    sources: dict[str, Path]
+    """The content file behind each published page, by its path in the site (for the gate's messages)."""
 
     def on_config(self, config: MkDocsConfig) -> None:
         """Load and validate all content once per build; invalid content stops the build."""
+        self.problems, self.sources = [], {}
         try:
             self.site = Site.build(Path(config.config_file_path).parent,
                                    settings={"site_name": config.site_name, **config.extra},
                                    site_url=config.site_url or "")
         except ContentError as err:
+            self.problems = err.problems
             raise Abort(f"Innehållet har fel:\n{err}") from None
         reproducible.pin_source_date_epoch(self.site.today)  # sitemap dates and gzip header follow BUILD_DATE
 
@@ -46,6 +57,10 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
             files.append(File.generated(config, page.path, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
         for data in self.site.data:
             files.append(File.generated(config, data.path, content=data.content, inclusion=InclusionLevel.NOT_IN_NAV))
+        by_path = {p.path: p.source for p in self.site.pages}
+        docs = Path(config.docs_dir)
+        self.sources = {f.dest_uri: by_path.get(f.src_uri) or docs.name / Path(f.src_uri) for f in files
+                        if f.src_uri in by_path or f.abs_src_path and Path(f.abs_src_path).is_relative_to(docs)}
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files, **_: Any) -> str:
@@ -55,3 +70,31 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         source = Path(page.file.abs_src_path).relative_to(root) if page.file.abs_src_path else None
         page.meta.update(self.site.page_meta(page.file.src_uri, source, page.meta.get("date")))
         return markdown + "\n\n" + self.site.renderer.home_sections() if page.file.src_uri == "index.md" else markdown
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """The output gate, before the built site is put in place: a finding deletes the build and stops it."""
+        assert self.site is not None
+        site_dir, root = Path(config.site_dir), Path(config.config_file_path).parent
+        found = gate.check(site_dir, config.site_url or "", self.site.archive.reviewed, self.sources, root)
+        if found:
+            self.problems = sorted(found, key=lambda p: (str(p.path), p.line or 0, p.field))
+            shutil.rmtree(site_dir, ignore_errors=True)  # nothing of a refused build may be served
+            raise Abort("Det som skulle publiceras har fel:\n" + "\n".join(map(str, self.problems)))
+
+
+def build_problems(root: Path) -> list[Problem]:
+    """Build `root` into a temporary folder as `make site` does and return what stopped it (none: it builds)."""
+    with tempfile.TemporaryDirectory() as out:
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(Path(out) / "site"))
+        plugin = config.plugins["namndbeslut"]
+        assert isinstance(plugin, NamndbeslutPlugin)
+        try:
+            build(config)
+        except Abort as err:
+            return plugin.problems or [Problem(Path("mkdocs.yml"), None, "bygget", str(err))]
+    return []
+
+
+def check_main() -> int:
+    """`make check`: the content's problems, then the same build and output gate as `make site`."""
+    return check.main(sys.argv[1:], build_problems)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from typing import Any
 from . import dates, kinds
 from .citations import Citation
 from .errors import Problem
-from .frontmatter import Document, Loc
+from .frontmatter import Document, Loc, label
 from .kinds import Kind
 from .model import Agreement, Committee, Matter, Meeting, Partner, PlannedMeeting, Report, meeting_id
 
@@ -99,6 +100,10 @@ class Archive:
     problems: list[Problem] = field(default_factory=list)
     broken: set[str] = field(default_factory=set)
     """Ids of files that failed to load: references to them are not reported again."""
+    withheld: list[Problem] = field(default_factory=list)
+    """Meetings dated after the build date, left out (see loader.load): notices, not errors."""
+    reviewed: set[str] = field(default_factory=set)
+    """Numbers editors have listed as checked (`reviewed_numbers`): not personal identity numbers."""
 
     meeting_of: dict[str, Meeting] = field(default_factory=dict)
     """The meeting each matter was decided at, by matter id."""
@@ -220,7 +225,7 @@ class Archive:
                     self.matters_about_agreement[agreement_id].append(matter)
                     partners.update(self.agreements[agreement_id].counterparties)
                     if field_name == "adopts":
-                        self.adopting_matter.setdefault(agreement_id, matter)
+                        self._adopt(agreement_id, matter, doc, ("matters", i, field_name, j))
         for j, partner_id in enumerate(matter.concerns):
             if self._check(doc, ("matters", i, "concerns", j), partner_id, self.partners, "partner"):
                 partners.add(partner_id)
@@ -228,6 +233,28 @@ class Archive:
             self.matters_about_partner[partner_id].append(matter)
         if matter.case_number:
             self._case(matter.case_number).matters.append(matter)
+
+    def _adopt(self, agreement_id: str, matter: Matter, doc: Document, loc: Loc) -> None:
+        """One agreement, one adopting decision: a second matter adopting it is an error naming both files."""
+        other = self.adopting_matter.setdefault(agreement_id, matter)
+        if other is not matter:
+            first = self.sources[(kinds.MEETING, self.meeting_of[other.id].id)].path
+            self.problems.append(Problem(doc.path, doc.line_of(loc), label(loc), (
+                f"överenskommelsen '{agreement_id}' antas redan av ärendet '{other.id}' i {first}; en överenskommelse "
+                "antas en gång – ta bort den ena, eller skriv den under 'agreements' om ärendet bara gäller den")))
+
+    def _check_adopted_by(self, agreement: Agreement, doc: Document) -> None:
+        """`adopted_by` and the matter that adopts the agreement must name the same decision."""
+        matter = self.adopting_matter.get(agreement.id)
+        if not (matter and agreement.adopted_by):
+            return
+        cited = self.cited(agreement.adopted_by)
+        if cited is not None and cited is not matter and cited is not self.meeting_of[matter.id]:
+            meeting = self.meeting_of[matter.id]
+            where = self.sources[(kinds.MEETING, meeting.id)].path
+            self.problems.append(Problem(doc.path, doc.line_of(("adopted_by",)), "adopted_by", (
+                f"'adopted_by' pekar på ett annat beslut än ärendet '{matter.id}' i {where}, som antar "
+                "överenskommelsen; rätta den ena så att de stämmer, eller ta bort 'adopted_by'")))
 
     def _link_agreements(self) -> None:
         for agreement in self.agreements.values():
@@ -243,7 +270,12 @@ class Archive:
                                              "överenskommelse som den ersätter, eller ta bort 'renews'"))
             elif agreement.renews and self._check(doc, ("renews",), agreement.renews, self.agreements,
                                                   "överenskommelse"):
-                self.renewed_by[agreement.renews] = agreement
+                other = self.renewed_by.setdefault(agreement.renews, agreement)
+                if other is not agreement:
+                    self.problems.append(Problem(doc.path, doc.line_of(("renews",)), "renews", (
+                        f"'{agreement.renews}' förnyas redan av {self.sources[(kinds.AGREEMENT, other.id)].path}; "
+                        "en överenskommelse förnyas av en enda – rätta 'renews' i den ena filen")))
+            self._check_adopted_by(agreement, doc)
             if agreement.case_number:
                 self._case(agreement.case_number).agreements.append(agreement)
         for agreement in self.agreements.values():
@@ -421,5 +453,7 @@ def _counterparty_fields(agreement: Agreement) -> list[tuple[Loc, str]]:
 
 
 def normalised_name(name: str) -> str:
-    """A name as a reader tells organisations apart: case, punctuation and spacing do not count."""
-    return " ".join("".join(c if c.isalnum() else " " for c in name.casefold()).split())
+    """A name as a reader tells organisations apart: case, punctuation, spacing and Unicode form
+    (composed or not, compatibility forms such as ligatures and full-width letters) do not count."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    return " ".join("".join(c if c.isalnum() else " " for c in folded).split())

@@ -8,6 +8,7 @@ anchors or aliases (the "billion laughs"), no duplicate keys, no file over MAX_B
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,12 +22,14 @@ from .errors import ContentError, Problem
 MAX_BYTES = 1_000_000
 """A content file larger than this is refused: no meeting summary or agreement is that long."""
 
+MAX_DEPTH = 10
+"""Deepest nesting of [ ] and { } in front matter: checked before parsing, as libyaml would overflow its stack."""
+
 Loc = tuple[str | int, ...]
+_QUOTED = re.compile(r""""(?:[^"\\\n]|\\.)*"|'[^'\n]*'|#.*""")
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
-_HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
-"""Characters YAML reads as line breaks but editors do not show as such."""
 _NOT_FAST = re.compile("[&*\t]")
 """Left to the pure-Python loader: anchors and aliases (refused), tabs (libyaml accepts some PyYAML refuses)."""
 _UNCLOSED = ("could not find expected ':'", "expected ',' or", "unexpected end of stream")
@@ -154,7 +157,48 @@ def decode(path: Path, raw: bytes) -> str:
     if "\x00" in text:
         raise _fail(path, text[: text.index("\x00")].count("\n") + 1, "filen innehåller ett nolltecken; "
                     "den ser inte ut som en textfil – spara den som vanlig text (UTF-8)", "fil")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if found := [Problem(path, line, field, messages.invisible(char)) for line, field, char in _invisible(text)]:
+        raise ContentError(found)
+    return text
+
+
+def field_on_line(lines: list[str], number: int, all_yaml: bool = False) -> str:
+    """The field a file's line belongs to as written (the key on it or the nearest above), or 'text' in the body.
+
+    `all_yaml`: the whole file is YAML (mkdocs.yml), not front matter and a body.
+    """
+    if not all_yaml and (not lines or lines[0].strip() != "---"):
+        return "text"
+    key = "front matter"
+    for i, line in enumerate(lines[0 if all_yaml else 1:number], start=1 if all_yaml else 2):
+        if line.strip() == "---":
+            return "text"
+        if written := _KEY.match(line):
+            key = written[1]
+        if i == number:
+            break
+    return key
+
+
+def _invisible(text: str) -> list[tuple[int, str, str]]:
+    """(line, field, character) of the first invisible or control character on each line that has one.
+
+    The field is the key written on the line or the nearest one above it in the front matter, else 'text'.
+    """
+    if not messages.INVISIBLE.search(text):
+        return []
+    in_front = text.startswith("---\n")
+    found, key = [], "front matter" if in_front else "text"
+    for number, line in enumerate(text.split("\n"), start=1):
+        if number > 1 and in_front and line.strip() == "---":
+            in_front, key = False, "text"
+            continue
+        if in_front and (written := _KEY.match(line)):
+            key = written[1]
+        if char := messages.INVISIBLE.search(line):
+            found.append((number, key, char[0]))
+    return found
 
 
 def parse(path: Path, raw: bytes) -> Document:
@@ -168,9 +212,9 @@ def parse(path: Path, raw: bytes) -> Document:
     except StopIteration:
         raise _fail(path, 1, "front matter-blocket stängs aldrig; lägg till en rad med bara --- efter fälten") from None
     source = "\n".join(lines[1:end])
-    if found := _HIDDEN_BREAK.search(source):
-        raise _fail(path, source.count("\n", 0, found.start()) + 2, f"tecknet U+{ord(found[0]):04X} (en osynlig "
-                    "radbrytning, ofta inklistrad från Word eller en PDF) får inte stå i front matter; ta bort det")
+    if (depth := _flow_depth(source)) > MAX_DEPTH:
+        raise _fail(path, depth_line(source) + 1, f"front matter är nästlad i {depth} nivåer av [ ] eller {{ }}; "
+                    f"högst {MAX_DEPTH} tillåts – använd enkla fält och listor")
     try:
         loader = _SafeBoundedLoader(source)
     except yaml.reader.ReaderError as err:
@@ -198,6 +242,31 @@ def parse(path: Path, raw: bytes) -> Document:
     if not isinstance(data, dict):
         raise _fail(path, 2, "front matter ska vara fält på formen 'namn: värde', ett per rad")
     return Document(path, data, body, body_line, index, text)
+
+
+def _flow_depth(source: str) -> int:
+    """The deepest nesting of YAML flow collections ([ ] and { }), quoted text and comments aside."""
+    if source.count("[") + source.count("{") <= MAX_DEPTH:
+        return 0  # the usual case, without a look at every character
+    deepest = depth = 0
+    for char in _QUOTED.sub("", source):
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+def depth_line(source: str) -> int:
+    """The line (1-based, within `source`) where flow nesting first goes deeper than MAX_DEPTH."""
+    depth = 0
+    for number, line in enumerate(_QUOTED.sub("", source).split("\n"), start=1):
+        for char in line:
+            depth += 1 if char in "[{" else -1 if char in "]}" and depth else 0
+            if depth > MAX_DEPTH:
+                return number
+    return 1
 
 
 def _load_fast(path: Path, source: str) -> tuple[dict[str, Any], dict[Loc, int]] | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,11 +22,18 @@ __all__ = ["FOLDERS", "PAGES", "load"]
 
 _MATTER_HEADING = re.compile(r"^## +(?P<title>.+?) *\{#(?P<id>[^}\s]+)\} *$", re.MULTILINE)
 
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
+"""Blank lines before a section's text: dropped, but not the first line's indentation (indented code)."""
+
 R = TypeVar("R", bound=BaseModel)
 
 
-def load(root: Path) -> Archive:
-    """Read every content folder under `root`; raise ContentError listing every problem found."""
+def load(root: Path, today: dt.date | None = None) -> Archive:
+    """Read every content folder under `root`; raise ContentError listing every problem found.
+
+    With `today` (the build date), a meeting dated after it is withheld: not published as held, its
+    matters not cited (a planned meeting still shows as upcoming); `archive.withheld` says which and why.
+    """
     problems: list[Problem] = []
     broken: set[str] = set()
     records: dict[Kind, list[Any]] = {}
@@ -38,12 +47,29 @@ def load(root: Path) -> Archive:
                 broken.discard(path.stem)
             except ContentError as err:
                 problems.extend(err.problems)
-    problems.extend(_pages(root, checker))
+    withheld = _withhold(records[kinds.MEETING], today, broken) if today else []
+    reviewed: set[str] = set()
+    problems.extend(_static_files(root))
+    problems.extend(_pages(root, checker, reviewed))
     archive = Archive.build(records, broken=broken)
+    archive.reviewed = reviewed.union(*(safety.reviewed(doc) for doc in archive.sources.values()))
+    archive.withheld = withheld
     problems.extend(archive.problems)
     if problems:
         raise ContentError(_placeholders_first(problems))
     return archive
+
+
+def _withhold(meetings: list[Any], today: dt.date, broken: set[str]) -> list[Problem]:
+    """Take meetings dated after `today` out of `meetings` (in place); their ids and matters count as known."""
+    withheld = []
+    for meeting, doc in list(meetings):
+        if meeting.date > today:
+            meetings.remove((meeting, doc))
+            broken.update([meeting.id, *(m.id for m in meeting.matters)])
+            withheld.append(Problem(doc.path, doc.line_of(("date",)), "date", messages.future_meeting(meeting.date,
+                                                                                                        today)))
+    return withheld
 
 
 def _build(kind: Kind, doc: Document) -> BaseModel:
@@ -66,6 +92,10 @@ def _files(root: Path, folder: str, problems: list[Problem], broken: set[str]) -
         return
     for path in sorted(base.iterdir()):
         rel = path.relative_to(root)
+        if path.is_symlink():
+            broken.add(path.stem)
+            problems.append(Problem(rel, None, "fil", messages.SYMLINK))
+            continue
         if path.name.startswith("."):
             continue
         broken.add(path.stem)
@@ -97,10 +127,28 @@ def _read(root: Path, path: Path, problems: list[Problem], checker: safety.HtmlC
     return doc
 
 
-def _pages(root: Path, checker: safety.HtmlChecker) -> list[Problem]:
+STATIC_TYPES = {".md", ".pdf", ".png", ".jpg", ".jpeg", ".webp", ".csv"}
+"""The only files content/ may hold: pages, and documents and images that cannot run code."""
+
+
+def _static_files(root: Path) -> list[Problem]:
+    """content/ and its subfolders: no symbolic link (it would publish its target) and only STATIC_TYPES."""
+    problems = []
+    for folder, dirs, names in os.walk(root / PAGES, onerror=None, followlinks=False):
+        here = Path(folder)
+        for name in sorted(dirs + names):
+            path, rel = here / name, (here / name).relative_to(root)
+            if path.is_symlink():
+                problems.append(Problem(rel, None, "fil", messages.SYMLINK))
+            elif name in names and path.suffix.lower() not in STATIC_TYPES and not name.startswith("."):
+                problems.append(Problem(rel, None, "fil", messages.static_type(path.suffix.lower())))
+    return problems
+
+
+def _pages(root: Path, checker: safety.HtmlChecker, reviewed: set[str]) -> list[Problem]:
     """Hand-written pages: no personal identity numbers, no unsafe HTML (the engine reads the rest)."""
     problems: list[Problem] = []
-    for path in sorted((root / PAGES).rglob("*.md")):
+    for path in sorted(p for p in (root / PAGES).rglob("*.md") if not p.is_symlink() and p.is_file()):
         rel, raw = path.relative_to(root), path.read_bytes()
         try:
             text = frontmatter.decode(rel, raw)
@@ -109,6 +157,7 @@ def _pages(root: Path, checker: safety.HtmlChecker) -> list[Problem]:
             problems.extend(err.problems)
             continue
         problems.extend(safety.check(doc, checker, escaped=False))
+        reviewed.update(safety.reviewed(doc))
     return problems
 
 
@@ -164,7 +213,7 @@ def _meeting(doc: Document) -> Meeting:
     by_id = {}
     for i, match in enumerate(sections):
         end = sections[i + 1].start() if i + 1 < len(sections) else len(doc.body)
-        by_id[match["id"]] = (match, doc.body[match.end() : end].strip())
+        by_id[match["id"]] = (match, _LEADING_BLANK_LINES.sub("", doc.body[match.end() : end]).rstrip())
     problems = []
     raw = doc.data.get("matters")
     matters: list[Any] = raw if isinstance(raw, list) else []

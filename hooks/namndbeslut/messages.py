@@ -3,7 +3,50 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from typing import Any
+
+INVISIBLE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
+                       "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
+"""Characters refused in every content file: control characters (C0 but tab and line feed, DEL, C1),
+line and paragraph separators, soft hyphens, zero-width characters and joiners, and the bidirectional
+controls that can reverse how an amount reads. They do not show, so an editor cannot see them, but they
+split a personal identity number for every scan, or change what the reader sees. (Odd spaces such as
+the no-break space U+00A0 stay: they are typography, and every scan reads them as spaces.)"""
+
+_INVISIBLE_KINDS = [
+    ("\u00ad", "ett mjukt bindestreck"),
+    ("\u200b\u200c\u200d\u2060\ufeff\u180e", "ett osynligt tecken utan bredd"),
+    ("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", "ett styrtecken för skrivriktning"),
+    ("\x85\u2028\u2029", "en osynlig radbrytning"),
+]
+
+
+def future_meeting(day: dt.date, today: dt.date) -> str:
+    """Why a meeting's protocol is not published yet (a notice, not an error: a historical rebuild is fine)."""
+    return (f"sammanträdet är daterat {day.isoformat()}, efter byggdatumet {today.isoformat()}; det publiceras inte "
+            "som hållet förrän det datumet (som planerat sammanträde visas det om nämndens fil har det i 'meetings')")
+
+
+SYMLINK = ("en symbolisk länk publicerar filen den pekar på, var den än ligger; lägg in själva filen i stället "
+           "(eller ta bort länken)")
+
+
+def static_type(suffix: str) -> str:
+    """Why a file of this type may not sit in content/."""
+    why = "kan köra kod i läsarens webbläsare" if suffix in (".html", ".htm", ".svg", ".xhtml", ".js") else \
+        "hör inte till det som publiceras"
+    return (f"filtypen '{suffix or '(ingen)'}' {why}; i content/ får bara Markdown (.md), PDF, PNG, JPEG, WebP och CSV "
+            "ligga")
+
+
+def invisible(char: str) -> str:
+    """Why an invisible character (INVISIBLE) is refused, and what to do."""
+    what = next((text for chars, text in _INVISIBLE_KINDS if char in chars), "ett osynligt styrtecken")
+    name = unicodedata.name(char, "")
+    return (f"tecknet U+{ord(char):04X} ({what}{', ' + name if name else ''}) syns inte men ändrar hur texten läses "
+            "eller visas (ofta inklistrat från Word eller en PDF); ta bort det")
 
 _BY_TYPE: dict[str, str] = {
     "missing": "fältet saknas men krävs",

@@ -108,6 +108,20 @@ class Partner(FileRecord):
     body: str = ""
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+"""The years a record may speak of: a two-digit year (21 for 2021) is refused, not read as the year 21."""
+
+
+def _not_bool(value: object) -> object:
+    """YAML reads yes/no/true/false/on/off as booleans; where a number belongs that is a mistake, not 1 or 0."""
+    if isinstance(value, bool):
+        raise ValueError(f"'{str(value).lower()}' läses som ja/nej (sant/falskt), inte som ett tal; skriv ett heltal")
+    return value
+
+
+NOT_BOOL = BeforeValidator(_not_bool)
+"""On an integer field (after its limits, so the JSON Schema keeps them): never a boolean."""
+
 UNTIL_FURTHER_NOTICE = "tills vidare"
 """What an editor writes as a term's `end` when the agreement runs until further notice."""
 NOT_STATED = "anges inte"
@@ -119,7 +133,7 @@ def _end(value: object) -> object:
     if value is None:
         raise ValueError(f"skriv slutdatumet eller slutåret, eller '{UNTIL_FURTHER_NOTICE}' om överenskommelsen "
                          "gäller tills vidare")
-    return None if value == UNTIL_FURTHER_NOTICE else value
+    return None if value == UNTIL_FURTHER_NOTICE else _not_bool(value)
 
 
 def _stated(value: object) -> object:
@@ -144,7 +158,7 @@ class Term(Record):
     """An agreement's term: exact dates, or only years where the source gives only years; `end: tills vidare`
     when it runs until further notice."""
 
-    start: dt.date | int
+    start: Annotated[dt.date | int, NOT_BOOL]
     end: End
 
     @property
@@ -193,6 +207,10 @@ class Term(Record):
 
     @model_validator(mode="after")
     def _ordered(self) -> Term:
+        for name, day in (("start", self.first_day), ("end", self.last_day)):
+            if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+                raise FieldError((name,), f"året {day.year} är inte rimligt; skriv året med fyra siffror "
+                                          f"(mellan {FIRST_YEAR} och {LAST_YEAR}), t.ex. 2021")
         if self.last_day is not None and self.last_day < self.first_day:
             raise FieldError(("end",), "perioden slutar innan den börjar; 'end' ska vara samma dag som "
                                        "eller efter 'start'")
@@ -202,8 +220,8 @@ class Term(Record):
 class Funding(Record):
     """Funding for one calendar year; a year may have only price compensation and no sum."""
 
-    year: Annotated[int, Field(ge=1900, le=2200)]
-    amount: Annotated[int, Field(ge=0)] | None = None
+    year: Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR), NOT_BOOL]
+    amount: Annotated[int, Field(ge=0), NOT_BOOL] | None = None
     """Kronor (SEK), as the source states it."""
     price_compensation: bool = False
     """The amount is adjusted by the price compensation the committee receives (priskompensation)."""
@@ -306,7 +324,7 @@ class Matter(Record):
     id: Slug
     title: Text
     kind: MatterKind = MatterKind.BESLUT
-    paragraphs: list[Annotated[int, Field(ge=1)]] = []
+    paragraphs: list[Annotated[int, Field(ge=1), NOT_BOOL]] = []
     case_number: CaseNumber | None = None
     adopts: list[Slug] = []
     """Agreements this decision adopts."""

@@ -36,8 +36,9 @@ REVIEWED_FIELD = "reviewed_numbers"
 MARKDOWN_EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition"]
 """MkDocs' built-in extensions plus those of mkdocs.yml (a test keeps them in step)."""
 
-_SEPARATOR = "[-+\u2010\u2011\u2012\u2013\u2212 ]"
-"""Hyphen or plus, and what a word processor turns a hyphen into (en dash, non-breaking hyphen, …)."""
+_SEPARATOR = "[-+\u2010\u2011\u2012\u2013\u2212 _\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+"""Hyphen or plus, what a word processor turns a hyphen into (en dash, non-breaking hyphen, …), a space of
+any width, and YAML's digit separator `_` (811218_9876 is the number 8112189876)."""
 _IDENTITY_NUMBER = re.compile(  # (?=\d{6}) changes no match, but lets the engine skip text without digits fast
     rf"(?=\d{{6}})(?<![\d])(?P<century>\d{{2}})?(?P<date>\d{{6}})(?P<sep>{_SEPARATOR})?(?P<tail>\d{{4}})(?![\d])"
 )
@@ -70,6 +71,12 @@ def _real_date(year: int, month: int, day: int) -> bool:
 
 def _digits(value: str) -> str:
     return re.sub(r"\D", "", value)[-10:]
+
+
+def reviewed(doc: Document) -> set[str]:
+    """The numbers a file lists under `reviewed_numbers` (checked by an editor: not identity numbers)."""
+    listed = doc.data.get(REVIEWED_FIELD)
+    return {str(v) for v in listed} if isinstance(listed, list) else set()
 
 
 def identity_numbers(doc: Document) -> list[Problem]:
@@ -272,7 +279,32 @@ def placeholders(doc: Document) -> list[Problem]:
     return found
 
 
+# -- bounded work --------------------------------------------------------------------------------
+
+MAX_BRACKETS = 2_000
+"""More '[' than this in one file is no meeting summary, and Python-Markdown's link search grows with its square."""
+MAX_DEPTH = 12
+"""Deepest list or quote nesting in a body: deeper than any text needs, and far below Markdown's recursion limit."""
+_NESTED = re.compile(r"^(?P<indent>[ \t]*)(?P<marks>(?:(?:[-*+]|\d{1,9}[.)]|>)[ \t]+)+)", re.MULTILINE)
+
+
+def bounded(doc: Document) -> list[Problem]:
+    """A body that would make the Markdown renderer work for minutes or overflow its stack: refused before rendering."""
+    if doc.body.count("[") > MAX_BRACKETS:
+        return [Problem(doc.path, doc.body_line, "text", f"texten har {doc.body.count('[')} tecken '['; högst "
+                        f"{MAX_BRACKETS} tillåts – så många länkar eller hakparenteser kan inte visas")]
+    for match in _NESTED.finditer(doc.body):
+        depth = len(match["indent"].expandtabs(4)) // 2 + len(match["marks"].split())
+        if depth > MAX_DEPTH:
+            line = doc.body_line + doc.body.count("\n", 0, match.start())
+            return [Problem(doc.path, line, "text", f"listan eller citatet är nästlat i {depth} nivåer; högst "
+                            f"{MAX_DEPTH} tillåts – skriv texten med färre indrag")]
+    return []
+
+
 def check(doc: Document, checker: HtmlChecker, escaped: bool = True) -> list[Problem]:
     """Everything in one file that must not be published (`escaped`: whether its values reach the page escaped)."""
+    if too_much := bounded(doc):
+        return [*identity_numbers(doc), *too_much, *placeholders(doc)]
     return [*identity_numbers(doc), *checker.body(doc.path, doc.body, doc.body_line), *checker.values(doc, escaped),
             *placeholders(doc)]

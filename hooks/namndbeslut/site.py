@@ -45,7 +45,8 @@ class Site:
         base = site_url.rstrip("/") + "/"
         with _no_cyclic_gc():
             changes = history.read(root)
-            ctx = BuildContext(loader.load(root), today or dates.build_date(), base, settings or {}, changes)
+            day = today or dates.build_date()
+            ctx = BuildContext(loader.load(root, day), day, base, settings or {}, changes)
             renderer = Renderer(ctx)
             data = data_files(ctx) + [DataFile(p, c) for p, c in feeds.build_all(ctx).items()]
             return cls(ctx.archive, ctx.today, renderer.all(), renderer, data,

@@ -1,0 +1,91 @@
+"""Hostile and careless input against what is published (tests/cases/hostile.yaml, issue 11): each case
+through `make check`'s function and a real build, which agree; a refused case leaves no output at all,
+and no case's payload reaches any published file."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from namndbeslut import check
+from namndbeslut_mkdocs import build_problems
+from support.project import CASES_DIR, ROOT, write_case
+
+HOSTILE: list[dict[str, Any]] = yaml.safe_load((CASES_DIR / "hostile.yaml").read_text(encoding="utf-8"))
+
+
+def write_hostile(root: Path, case: dict[str, Any]) -> Path:
+    """The base tree with the case's changes, its mkdocs.yml changes, links and generated files."""
+    write_case(root, case)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for old, new in case.get("mkdocs", []):
+        assert old in text, f"{case['case']}: {old!r} not in mkdocs.yml"
+        text = text.replace(old, new)
+    config.write_text(text, encoding="utf-8")
+    for rel, target in case.get("links", {}).items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).symlink_to(target if target.startswith("/") else root / target)
+    for rel, (head, unit, count, tail) in case.get("generate", {}).items():
+        (root / rel).write_text(head + unit * count + tail, encoding="utf-8")
+    return root
+
+
+def test_corpus_names_are_unique() -> None:
+    names = [c["case"] for c in HOSTILE]
+    assert len(names) == len(set(names)) and len(names) >= 20
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=[c["case"] for c in HOSTILE])
+def test_hostile_input_is_refused_or_inert(case: dict[str, Any], tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # the build pins it; undone afterwards, for the tests that follow
+    root = write_hostile(tmp_path / "project", case)
+    found = [str(p) for p in check.problems(root, build_problems)]
+    assert len(found) == len(case["expect"]), "\n".join(found)
+    for expected, line in zip(case["expect"], found, strict=True):
+        assert line.startswith(expected), f"{expected!r} is not\n{line!r}"
+    out = tmp_path / "out"
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(out))
+    if case["expect"]:
+        with pytest.raises(Abort) as info:
+            build(config)
+        assert all(expected in str(info.value) for expected in case["expect"]), str(info.value)
+        assert not out.exists(), "a refused build leaves nothing to publish"
+        return
+    build(config)
+    published = [p for p in out.rglob("*") if p.is_file()]
+    assert {p.suffix for p in published} >= {".html", ".xml", ".ics", ".csv", ".json", ".gz"}
+    for path in published:
+        data = path.read_bytes()
+        for payload in case.get("payload", []):
+            assert payload.encode("utf-8") not in data, f"{payload!r} published in {path.relative_to(out)}"
+
+
+def test_check_names_a_meeting_withheld_until_its_date(tmp_path: Path) -> None:
+    case = next(c for c in HOSTILE if c["case"] == "meeting-dated-after-the-build-date")
+    root = write_hostile(tmp_path, case)
+    script = Path(sys.executable).with_name("namndbeslut-check")
+    result = subprocess.run([str(script), str(root)], capture_output=True, text=True, check=False,
+                            env={**os.environ, "BUILD_DATE": "2026-12-04"})
+    assert (result.returncode, result.stdout.splitlines()) == (0, [
+        "decisions/2099-06-09-socialnamnden.md:3: date: sammanträdet är daterat 2099-06-09, efter byggdatumet "
+        "2026-12-04; det publiceras inte som hållet förrän det datumet (som planerat sammanträde visas det om "
+        "nämndens fil har det i 'meetings')"])
+
+
+def test_a_historical_rebuild_withholds_later_meetings_and_succeeds(tmp_path: Path) -> None:
+    env = {**os.environ, "BUILD_DATE": "2019-03-01"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
+                            cwd=ROOT, capture_output=True, text=True, check=False, env=env)
+    assert result.returncode == 0, result.stderr
+    assert not list((tmp_path / "out" / "sammantraden").glob("20*/index.html")), "no meeting held before 2019-03-01"
+    assert (tmp_path / "out" / "overenskommelser" / "index.html").is_file()
