@@ -21,8 +21,10 @@ site: $(STAMP)
 	$(PY) -m mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
 	@if [ -d site ]; then mv site .site-old; fi && mv .site-new site && rm -rf .site-old
 
+# Editors: the preview on http://127.0.0.1:8000; it keeps answering (with the errors on every page) when content is broken.
+PORT ?= 8000
 serve: $(STAMP)
-	$(PY) -m mkdocs serve --strict
+	@$(VENV)/bin/namndbeslut-serve --port $(PORT)
 
 test: $(STAMP)
 	$(PY) -m pytest
