@@ -49,8 +49,20 @@ new-meeting: $(STAMP)
 new-agreement: $(STAMP)
 	@$(VENV)/bin/namndbeslut-scaffold agreement "$(PARTNER)" "$(YEARS)" "$(COMMITTEE)"
 
+# Editors: a new partner, committee or officer's report (CASE="SO 2021/0001", optional DATE, COMMITTEE).
+.PHONY: new-partner new-committee new-report
+new-partner: $(STAMP)
+	@$(VENV)/bin/namndbeslut-scaffold partner "$(NAME)"
+
+new-committee: $(STAMP)
+	@$(VENV)/bin/namndbeslut-scaffold committee "$(NAME)"
+
+new-report: $(STAMP)
+	@$(VENV)/bin/namndbeslut-scaffold report "$(CASE)" "$(DATE)" "$(COMMITTEE)"
+
 # Benchmark (not part of `make test`): `make bench` (full size, ~2,000 and ~8,000 meetings) or `make bench SIZE=small`.
 .PHONY: bench
 SIZE ?= full
 bench: $(STAMP)
 	$(PY) bench/run.py --size $(SIZE)
+	$(PY) bench/preview.py --size $(SIZE)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -123,12 +124,19 @@ class Preview:
 
 
 class _Changes(FileSystemEventHandler):
+    """A change to a file the site is built from (not a folder's own timestamp, not a cache the build writes)."""
+
     def __init__(self, preview: Preview) -> None:
         self.preview = preview
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.event_type not in ("opened", "closed_no_write"):
-            self.preview.changed.set()
+        if event.is_directory or event.event_type in ("opened", "closed_no_write"):
+            return
+        paths = [event.src_path, getattr(event, "dest_path", "") or event.src_path]
+        for path in paths:
+            rel = Path(os.fsdecode(path)).relative_to(self.preview.root).parts
+            if rel and rel[0] in WATCHED and "__pycache__" not in rel:
+                self.preview.changed.set()
 
 
 def _line(problem: Problem) -> str:
