@@ -6,6 +6,7 @@ command accepts the build accepts, and the other way round.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -22,12 +23,29 @@ def problems(root: Path) -> list[Problem]:
     return []
 
 
+def annotation(problem: Problem) -> str:
+    """The problem as a GitHub Actions annotation, shown beside the file's line in a pull request."""
+    where = f"file={_property(problem.path.as_posix())}" + (f",line={problem.line}" if problem.line else "")
+    return f"::error {where},title={_property(problem.field)}::{_data(problem.message)}"
+
+
+def _data(text: str) -> str:
+    """GitHub's escaping of a workflow command's message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    """GitHub's escaping of a workflow command's property value."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print `path:line: field: message` for each problem; exit status 1 if there is any."""
     args = sys.argv[1:] if argv is None else argv
     found = problems(Path(args[0]) if args else Path.cwd())
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in found:
-        print(problem)
+        print(annotation(problem) if annotate else problem)
     if found:
         print(f"{len(found)} fel hittades; webbplatsen byggs inte förrän de är rättade.", file=sys.stderr)
     return 1 if found else 0
