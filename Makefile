@@ -21,8 +21,10 @@ site: $(STAMP)
 	$(PY) -m mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
 	@if [ -d site ]; then mv site .site-old; fi && mv .site-new site && rm -rf .site-old
 
+# Editors: the preview on http://127.0.0.1:8000; it keeps answering (with the errors on every page) when content is broken.
+PORT ?= 8000
 serve: $(STAMP)
-	$(PY) -m mkdocs serve --strict
+	@$(VENV)/bin/namndbeslut-serve --port $(PORT)
 
 test: $(STAMP)
 	$(PY) -m pytest
@@ -47,8 +49,20 @@ new-meeting: $(STAMP)
 new-agreement: $(STAMP)
 	@$(VENV)/bin/namndbeslut-scaffold agreement "$(PARTNER)" "$(YEARS)" "$(COMMITTEE)"
 
+# Editors: a new partner, committee or officer's report (CASE="SO 2021/0001", optional DATE, COMMITTEE).
+.PHONY: new-partner new-committee new-report
+new-partner: $(STAMP)
+	@$(VENV)/bin/namndbeslut-scaffold partner "$(NAME)"
+
+new-committee: $(STAMP)
+	@$(VENV)/bin/namndbeslut-scaffold committee "$(NAME)"
+
+new-report: $(STAMP)
+	@$(VENV)/bin/namndbeslut-scaffold report "$(CASE)" "$(DATE)" "$(COMMITTEE)"
+
 # Benchmark (not part of `make test`): `make bench` (full size, ~2,000 and ~8,000 meetings) or `make bench SIZE=small`.
 .PHONY: bench
 SIZE ?= full
 bench: $(STAMP)
 	$(PY) bench/run.py --size $(SIZE)
+	$(PY) bench/preview.py --size $(SIZE)

@@ -13,6 +13,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from namndbeslut import check
+from namndbeslut.errors import Problem
 from support.project import CASES, ROOT, write_case
 
 
@@ -104,3 +105,17 @@ def test_make_check_on_the_seeds_prints_nothing() -> None:
     result = subprocess.run(["make", "--no-print-directory", "-s", "check"], cwd=ROOT, capture_output=True,
                             text=True, check=False)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_annotations_for_github_actions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """Under GITHUB_ACTIONS=true each problem is a workflow command: file and line as properties, escaped."""
+    case = next(c for c in CASES if c["case"] == "agreement-name-years-disagree-with-term")
+    root = write_case(tmp_path, case)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert check.main([str(root)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == ["::error file=agreements/foreningen-2021-2023.md,line=6,title=term::filnamnet anger 2021–2023 men "
+                     "perioden är 2021–2024; byt namn på filen till foreningen-2021-2024.md, eller rätta 'term'"]
+    odd = Problem(Path("a,b:c.md"), None, "x", "100% fel\nrad två\r")
+    assert check.annotation(odd) == "::error file=a%2Cb%3Ac.md,title=x::100%25 fel%0Arad två%0D"

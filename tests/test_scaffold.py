@@ -78,7 +78,9 @@ def test_new_agreement_for_a_known_partner_by_name(project: Path) -> None:
 @pytest.mark.parametrize(("folder", "make"), [
     ("decisions", lambda root: scaffold.new_meeting(root, "2021-09-15")),
     ("agreements", lambda root: scaffold.new_agreement(root, "rsmh", "2024-2026")[0]),
-    ("partners", lambda root: scaffold.new_agreement(root, "Ny förening", "2024-2026")[0]),
+    ("partners", lambda root: scaffold.new_partner(root, "Ny förening")),
+    ("committees", lambda root: scaffold.new_committee(root, "Kulturnämnden")),
+    ("reports", lambda root: scaffold.new_report(root, "SO 2024/0012", "2024-02-01")),
 ])
 def test_every_field_of_the_model_is_in_the_scaffold(project: Path, folder: str, make) -> None:  # type: ignore[no-untyped-def]
     text = make(project).read_text(encoding="utf-8")
@@ -90,6 +92,33 @@ def test_every_field_of_the_model_is_in_the_scaffold(project: Path, folder: str,
     field_lines = [line for line in text.split("---")[1].split("\n") if re.match(r"^\s*(- )?\w+:", line)]
     unexplained = [line for line in field_lines if " # " not in line and "FYLL I" not in line and "year:" not in line]
     assert unexplained == [], "every field carries an explanation or an example"
+
+
+@pytest.mark.parametrize(("make", "name"), [
+    (lambda root: scaffold.new_partner(root, "Föreningen Ny Start"), "partners/foreningen-ny-start.md"),
+    (lambda root: scaffold.new_committee(root, "Kulturnämnden"), "committees/kulturnamnden.md"),
+    (lambda root: scaffold.new_report(root, "SO 2024/0012", "2024-02-01"), "reports/so-2024-0012.md"),
+])
+def test_every_kind_is_refused_until_filled_in_then_valid(project: Path, make, name: str) -> None:  # type: ignore[no-untyped-def]
+    path = make(project)
+    assert path.relative_to(project).as_posix() == name
+    unfilled = [str(p) for p in check.problems(project)]
+    assert unfilled and all(p.startswith(name) and "platshållaren 'FYLL I' är kvar" in p for p in unfilled), unfilled
+    fill(path)
+    assert check.problems(project) == []
+
+
+def test_an_agreement_needs_its_years(project: Path) -> None:
+    with pytest.raises(scaffold.ScaffoldError, match="YEARS saknas: skriv överenskommelsens första och sista år"):
+        scaffold.new_agreement(project, "rsmh")
+    assert [p.name for p in (project / "agreements").glob("rsmh-*.md")] == ["rsmh-2021-2023.md"], "nothing written"
+
+
+def test_an_unknown_committee_says_how_to_add_one(project: Path) -> None:
+    with pytest.raises(scaffold.ScaffoldError, match='make new-committee NAME="Nämndens namn"'):
+        scaffold.new_meeting(project, "2021-09-15", "kulturnamnden")
+    scaffold.new_committee(project, "Kulturnämnden")
+    assert scaffold.new_meeting(project, "2021-09-15", "kulturnamnden").name == "2021-09-15-kulturnamnden.md"
 
 
 def test_refuses_to_overwrite_and_explains_bad_arguments(project: Path) -> None:
@@ -110,6 +139,12 @@ def test_make_targets(project: Path) -> None:
     assert make("new-meeting", "DATE=2021-09-15").returncode == 0
     assert make("new-agreement", "PARTNER=RSMH", "YEARS=2024-2026").returncode == 0
     assert (project / "agreements" / "rsmh-2024-2026.md").is_file()
+    assert make("new-agreement", "PARTNER=RSMH").returncode != 0
+    for target, made in (("new-partner", "partners/ny-forening.md"), ("new-committee", "committees/kulturnamnden.md"),
+                         ("new-report", "reports/so-2024-0012.md")):
+        arg = {"new-partner": "NAME=Ny förening", "new-committee": "NAME=Kulturnämnden",
+               "new-report": "CASE=SO 2024/0012"}[target]
+        assert make(target, arg).returncode == 0 and (project / made).is_file(), target
     result = make("check")
     expected = "decisions/2021-09-15-socialnamnden.md:13: matters.0.id: platshållaren"
     assert result.returncode != 0 and expected in result.stdout

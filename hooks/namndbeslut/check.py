@@ -7,6 +7,7 @@ so what this command accepts the build accepts, and the other way round.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -32,12 +33,31 @@ def report(root: Path, build: Builder | None = None) -> tuple[list[Problem], lis
     return (build(root) if build else []), archive.withheld
 
 
+def annotation(problem: Problem) -> str:
+    """The problem as a GitHub Actions annotation, shown beside the file's line in a pull request."""
+    where = f"file={_property(problem.path.as_posix())}" + (f",line={problem.line}" if problem.line else "")
+    return f"::error {where},title={_property(problem.field)}::{_data(problem.message)}"
+
+
+def _data(text: str) -> str:
+    """GitHub's escaping of a workflow command's message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    """GitHub's escaping of a workflow command's property value."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
 def main(argv: list[str] | None = None, build: Builder | None = None) -> int:
-    """Print `path:line: field: message` for each problem; exit status 1 if there is any."""
+    """Print `path:line: field: message` for each problem (a GitHub annotation under Actions); exit 1 if any."""
     args = sys.argv[1:] if argv is None else argv
     found, notices = report(Path(args[0]) if args else Path.cwd(), build)
-    for problem in [*found, *notices]:
-        print(problem)
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in found:
+        print(annotation(problem) if annotate else problem)
+    for notice in notices:
+        print(notice)
     if found:
         print(f"{len(found)} fel hittades; webbplatsen byggs inte förrän de är rättade.", file=sys.stderr)
     return 1 if found else 0

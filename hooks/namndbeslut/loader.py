@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import frontmatter, kinds, messages, safety
+from . import frontmatter, kinds, messages, names, safety
 from .archive import Archive
 from .errors import ContentError, FieldError, Problem
 from .frontmatter import Document
@@ -43,7 +43,9 @@ def load(root: Path, today: dt.date | None = None) -> Archive:
         for path in _files(root, kind.folder, problems, broken):
             try:
                 doc = _read(root, path, problems, checker)
-                records[kind].append((_build(kind, doc), doc))
+                record = _build(kind, doc)
+                records[kind].append((record, doc))
+                problems.extend(names.problems(kind, record, doc))
                 broken.discard(path.stem)
             except ContentError as err:
                 problems.extend(err.problems)

@@ -151,3 +151,12 @@ def yaml_problem(problem: str) -> str:
         if key in problem:
             return f"YAML-fel: {text}"
     return f"YAML-fel ({problem}); kontrollera kolon, indrag och citattecken"
+
+
+# The preview (`make serve`).
+PREVIEW_READY = "Förhandsvisningen är klar på {url} (efter {seconds:.1f} s); sidorna uppdateras när du sparar."
+PREVIEW_HAS_PROBLEMS = ("Innehållet har fel, så förhandsvisningen visar den senaste versionen som gick att bygga. "
+                        "Rätta felen och spara; sidan uppdateras av sig själv.")
+PREVIEW_NO_SITE = "Webbplatsen har inte gått att bygga ännu"
+PREVIEW_NOT_FOUND = "Sidan finns inte (ännu) i förhandsvisningen"
+PREVIEW_BUILD_FAILED = "bygget misslyckades: "

@@ -1,6 +1,6 @@
-"""`make new-meeting` and `make new-agreement`: a new content file with every field present and
-explained, ready for the editor to fill in. Each value to fill in holds the placeholder FYLL I,
-which `make check` refuses until it is replaced."""
+"""`make new-meeting`, `new-agreement`, `new-partner`, `new-committee`, `new-report`: a new content file
+with every field present and explained, ready for the editor to fill in. Each value to fill in holds
+the placeholder FYLL I, which `make check` refuses until it is replaced."""
 
 from __future__ import annotations
 
@@ -96,6 +96,36 @@ reviewed_numbers: []             # valfritt: nummer i filen som liknar personnum
 """)
 
 
+COMMITTEE = Template(f"""---
+# En nämnd (eller styrelse, fullmäktige …) vars sammanträden webbplatsen publicerar. Sammanträden och
+# överenskommelser hänvisar till filens namn. Kontrollera med `make check`.
+name: "$name"  # nämndens namn som det ska stå på webbplatsen
+kind: nämnd                      # nämnd, styrelse, kommunfullmäktige, kommunstyrelse, utskott eller beredning
+continues:                       # valfritt: den nämnd vars arbete denna tar över (filnamn i committees/)
+since:                           # valfritt: när den tog över, ÅÅÅÅ-MM-DD (kräver continues)
+documents_url:                   # valfritt: var sammanträdeshandlingarna publiceras, https://…
+members_url:                     # valfritt: var ledamöter och kommande sammanträden visas, https://…
+planned_meetings: []             # valfritt: planerade sammanträden, t.ex. [{{date: 2025-02-12, start: "13:00"}}]
+reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
+---
+{P}: nämndens uppdrag i några meningar.
+""")
+
+REPORT = Template(f"""---
+# En tjänsteskrivelse. Filen heter som diarienumret (SO 2021/0001 blir so-2021-0001.md).
+# Ersätt allt som är markerat {P.lower()}. Kontrollera med `make check`.
+case_number: $case_number        # diarienumret
+date: $date                      # skrivelsens datum, ÅÅÅÅ-MM-DD
+title: "{P}: skrivelsens rubrik"
+committee: $committee            # valfritt: nämnden skrivelsen går till (filnamn i committees/)
+reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
+---
+## Förslag till beslut
+
+{P}: förslaget, med ## rubriker (t.ex. ## Sammanfattning, ## Ärendet).
+""")
+
+
 class ScaffoldError(Exception):
     """The file cannot be created; the message (Swedish) says why and what to do."""
 
@@ -114,7 +144,8 @@ def new_meeting(root: Path, date: str, committee: str = "socialnamnden") -> Path
         raise ScaffoldError(f"DATE='{date}' är inget datum; skriv DATE=ÅÅÅÅ-MM-DD") from None
     name = _names(root, kinds.COMMITTEE.folder).get(committee)
     if name is None:
-        raise ScaffoldError(f"det finns ingen nämnd '{committee}' i committees/; skriv COMMITTEE=<filnamn utan .md>")
+        raise ScaffoldError(f"det finns ingen nämnd '{committee}' i committees/; skriv COMMITTEE=<filnamn utan .md>, "
+                            "eller lägg till nämnden med make new-committee NAME=\"Nämndens namn\"")
     title = f"{name} – aktuella beslut {dates.month_year(day)}"
     text = MEETING.substitute(committee=committee, date=day.isoformat(), title=title)
     return _write(root / kinds.MEETING.folder / f"{day.isoformat()}-{committee}.md", text)
@@ -141,10 +172,44 @@ def new_agreement(root: Path, partner: str, years: str = "", committee: str = "s
     return [*written, _write(root / kinds.AGREEMENT.folder / f"{pid}-{first}-{last}.md", text)]
 
 
+def new_partner(root: Path, name: str) -> Path:
+    """Write partners/<slug of name>.md; return its path."""
+    pid = _id(name, "NAME=\"Organisationens namn\"")
+    return _write(root / kinds.PARTNER.folder / f"{pid}.md", PARTNER.substitute(name=name.replace('"', "'")))
+
+
+def new_committee(root: Path, name: str) -> Path:
+    """Write committees/<slug of name>.md; return its path."""
+    cid = _id(name, "NAME=\"Nämndens namn\"")
+    return _write(root / kinds.COMMITTEE.folder / f"{cid}.md", COMMITTEE.substitute(name=name.replace('"', "'")))
+
+
+def new_report(root: Path, case_number: str, date: str = "", committee: str = "socialnamnden") -> Path:
+    """Write reports/<slug of case number>.md; return its path."""
+    if not re.fullmatch(r"[A-ZÅÄÖ]{1,5} \d{4}/\d{1,6}", case_number.strip()):
+        raise ScaffoldError(f"CASE='{case_number}' är inget diarienummer; skriv t.ex. CASE=\"SO 2021/0001\"")
+    try:
+        day = dt.date.fromisoformat(date) if date else dates.build_date()
+    except ValueError:
+        raise ScaffoldError(f"DATE='{date}' är inget datum; skriv DATE=ÅÅÅÅ-MM-DD") from None
+    if committee not in _names(root, kinds.COMMITTEE.folder):
+        raise ScaffoldError(f"det finns ingen nämnd '{committee}' i committees/; skriv COMMITTEE=<filnamn utan .md>, "
+                            "eller lägg till nämnden med make new-committee NAME=\"Nämndens namn\"")
+    text = REPORT.substitute(case_number=case_number.strip(), date=day.isoformat(), committee=committee)
+    return _write(root / kinds.REPORT.folder / f"{slug(case_number)}.md", text)
+
+
+def _id(name: str, how: str) -> str:
+    pid = slug(name)
+    if not pid:
+        raise ScaffoldError(f"ett namn behövs; skriv {how}")
+    return pid
+
+
 def _years(years: str) -> tuple[int, int]:
     if not years.strip():
-        first = dates.build_date().year
-        return first, first + 2
+        raise ScaffoldError("YEARS saknas: skriv överenskommelsens första och sista år, t.ex. YEARS=2024-2026 "
+                            "(filen får dem i sitt namn, så de måste stämma med perioden)")
     match = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", years)
     if not match or not int(match[1]) <= int(match[2]) <= int(match[1]) + 10:
         raise ScaffoldError(f"YEARS='{years}' ska vara första och sista år, t.ex. YEARS=2024-2026")
@@ -190,9 +255,17 @@ def main(argv: list[str] | None = None) -> int:
             paths = [new_meeting(Path.cwd(), rest[0], *(r for r in rest[1:2] if r))]
         elif kind == "agreement" and rest and rest[0]:
             paths = new_agreement(Path.cwd(), rest[0], *rest[1:3])
+        elif kind == "partner" and rest:
+            paths = [new_partner(Path.cwd(), rest[0])]
+        elif kind == "committee" and rest:
+            paths = [new_committee(Path.cwd(), rest[0])]
+        elif kind == "report" and rest and rest[0]:
+            date, committee = [*rest[1:3], "", ""][:2]
+            paths = [new_report(Path.cwd(), rest[0], date, committee or "socialnamnden")]
         else:
-            raise ScaffoldError("skriv make new-meeting DATE=ÅÅÅÅ-MM-DD [COMMITTEE=…] eller "
-                                "make new-agreement PARTNER=\"…\" [YEARS=ÅÅÅÅ-ÅÅÅÅ]")
+            raise ScaffoldError("skriv make new-meeting DATE=ÅÅÅÅ-MM-DD [COMMITTEE=…], "
+                                "make new-agreement PARTNER=\"…\" YEARS=ÅÅÅÅ-ÅÅÅÅ, make new-partner NAME=\"…\", "
+                                "make new-committee NAME=\"…\" eller make new-report CASE=\"SO ÅÅÅÅ/NNNN\"")
     except ScaffoldError as err:
         print(f"Kunde inte skapa filen: {err}", file=sys.stderr)
         return 1

@@ -1,0 +1,32 @@
+"""An agreement's file name carries its years, and editors and readers rely on them: a name whose years
+disagree with the term is refused, with the name it should have. (A meeting's name is its id: archive.py.)"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+
+from . import kinds
+from .errors import Problem
+from .frontmatter import Document
+from .kinds import Kind
+from .model import Agreement
+
+_YEARS = re.compile(r"-(?P<first>\d{4})(?:-(?P<last>\d{4}))?$")
+
+
+def problems(kind: Kind, record: BaseModel, doc: Document) -> list[Problem]:
+    """The disagreement between the file's name and the record, if any."""
+    if kind is kinds.AGREEMENT and isinstance(record, Agreement) and record.term:
+        named = _YEARS.search(doc.path.stem)
+        last = record.term.last_day
+        if named and (int(named["first"]) != record.term.first_day.year
+                      or (named["last"] and last and int(named["last"]) != last.year)):
+            years = f"{record.term.first_day.year}-{last.year}" if last else str(record.term.first_day.year)
+            name = f"{doc.path.stem[:named.start()]}-{years}.md"
+            said = f"{named['first']}–{named['last']}" if named["last"] else named["first"]
+            return [Problem(doc.path, doc.line_of(("term",)), "term",
+                            f"filnamnet anger {said} men perioden är {record.term.years_label}; byt namn på filen "
+                            f"till {name}, eller rätta 'term'")]
+    return []

@@ -1,0 +1,265 @@
+"""`make serve`: a preview that always answers.
+
+A plain HTTP server serves the last site that built; a watcher rebuilds it when content changes.
+When the content has problems (a typo, a freshly scaffolded file still holding FYLL I), the last
+good site stays served and every page carries a Swedish banner naming file, line and message; a
+small same-origin script polls the preview's state and reloads the page when it changes, so the
+page comes back by itself once the file is fixed. The engine is a child process (`mkdocs build`),
+so this module imports no engine and a failed or slow build never blocks a request.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from . import check, messages
+from .errors import Problem
+from .kinds import FOLDERS, PAGES
+
+WATCHED = (*FOLDERS, PAGES, "site_src", "mkdocs.yml")
+"""What a rebuild depends on, relative to the project root."""
+STATUS = "/__forhandsvisning/status"
+SCRIPT = "/__forhandsvisning/uppdatera.js"
+RELOAD_JS = """(function () {
+  var seen = document.documentElement.getAttribute("data-forhandsvisning");
+  setInterval(function () {
+    fetch("STATUS", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
+      if (String(s.version) !== seen) { location.reload(); }
+    }).catch(function () {});
+  }, 700);
+})();
+""".replace("STATUS", STATUS)
+
+Build = Callable[[Path], str | None]
+"""Build the site into the given folder; None when it built, else what the engine said (Swedish or its own)."""
+
+
+def engine_build(root: Path, command: Sequence[str]) -> Build:
+    """A Build running the engine in a child process in `root` (`{dest}` in `command` is the output folder)."""
+    def build(dest: Path) -> str | None:
+        cmd = [part.replace("{dest}", str(dest)) for part in command]
+        done = subprocess.run(cmd, cwd=root, capture_output=True, text=True, check=False)
+        return None if done.returncode == 0 else (done.stderr.strip() or done.stdout.strip() or "bygget misslyckades")
+    return build
+
+
+@dataclass
+class State:
+    """What the preview shows: the last good build and the problems found since (if any)."""
+
+    site: Path | None = None
+    problems: list[str] = field(default_factory=list)
+    version: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def snapshot(self) -> tuple[Path | None, list[str], int]:
+        with self.lock:
+            return self.site, list(self.problems), self.version
+
+
+class Preview:
+    """Keeps `state` up to date with the content under `root`: checks first, builds only valid content."""
+
+    def __init__(self, root: Path, build: Build, work: Path) -> None:
+        self.root, self.build, self.work = root, build, work
+        self.state = State()
+        self.changed = threading.Event()
+        self.builds = 0
+
+    def refresh(self) -> None:
+        """Check the content; if it is valid, build it and serve the new site; else show the problems."""
+        found = check.problems(self.root)
+        if found:
+            self._publish(None, [_line(p) for p in found])
+            return
+        self.builds += 1
+        dest = self.work / f"site-{self.builds}"
+        failure = self.build(dest)
+        if failure is not None:
+            shutil.rmtree(dest, ignore_errors=True)
+            self._publish(None, [messages.PREVIEW_BUILD_FAILED + failure])
+            return
+        self._publish(dest, [])
+
+    def _publish(self, site: Path | None, problems: list[str]) -> None:
+        with self.state.lock:
+            old = self.state.site if site else None
+            if site:
+                self.state.site = site
+            if site or problems != self.state.problems:
+                self.state.version += 1
+            self.state.problems = problems
+        if old:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def watch(self, settle: float = 0.2) -> None:
+        """Rebuild after each burst of changes (an editor's save writes several events), forever."""
+        while True:
+            self.changed.wait()
+            time.sleep(settle)
+            self.changed.clear()
+            try:
+                self.refresh()
+            except Exception as err:  # noqa: BLE001  # the preview must outlive any failure and say what it was
+                self._publish(None, [messages.PREVIEW_BUILD_FAILED + repr(err)])
+
+
+class _Changes(FileSystemEventHandler):
+    """A change to a file the site is built from (not a folder's own timestamp, not a cache the build writes)."""
+
+    def __init__(self, preview: Preview) -> None:
+        self.preview = preview
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.is_directory or event.event_type in ("opened", "closed_no_write"):
+            return
+        paths = [event.src_path, getattr(event, "dest_path", "") or event.src_path]
+        for path in paths:
+            rel = Path(os.fsdecode(path)).relative_to(self.preview.root).parts
+            if rel and rel[0] in WATCHED and "__pycache__" not in rel:
+                self.preview.changed.set()
+
+
+def _line(problem: Problem) -> str:
+    return str(problem)
+
+
+class Handler(SimpleHTTPRequestHandler):
+    """Files of the last good build; HTML pages with the banner and the reload script added."""
+
+    state: State
+
+    def __init__(self, *args: Any, state: State, **kwargs: Any) -> None:
+        self.state = state
+        site, _, _ = state.snapshot()
+        super().__init__(*args, directory=str(site or tempfile.gettempdir()), **kwargs)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002  # the base class's name
+        """Quiet: the terminal is for what an editor must act on."""
+
+    def do_GET(self) -> None:  # noqa: N802  # the base class's name
+        site, problems, version = self.state.snapshot()
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if path == STATUS:
+            self._send(HTTPStatus.OK, "application/json", json.dumps({"version": version, "problems": problems}))
+        elif path == SCRIPT:
+            self._send(HTTPStatus.OK, "text/javascript", RELOAD_JS)
+        elif site is None:
+            self._send(HTTPStatus.SERVICE_UNAVAILABLE, "text/html", _page(messages.PREVIEW_NO_SITE, problems, version))
+        else:
+            self._file(site, path, problems, version)
+
+    def _file(self, site: Path, path: str, problems: list[str], version: int) -> None:
+        local = Path(self.translate_path(path))
+        if local.is_dir():
+            if not path.endswith("/"):
+                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+                self.send_header("Location", path + "/")
+                self.end_headers()
+                return
+            local = local / "index.html"
+        if not local.is_file():
+            self._send(HTTPStatus.NOT_FOUND, "text/html", _page(messages.PREVIEW_NOT_FOUND, problems, version))
+        elif local.suffix == ".html":
+            self._send(HTTPStatus.OK, "text/html", _with_banner(local.read_text(encoding="utf-8"), problems, version))
+        else:
+            super().do_GET()
+
+    def _send(self, status: HTTPStatus, kind: str, body: str) -> None:
+        data = body.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", f"{kind}; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(data)
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+
+def _banner(problems: list[str]) -> str:
+    if not problems:
+        return ""
+    items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
+    return (f'<div id="forhandsvisning-fel" role="alert" style="background:#fff0f0;color:#000;border:3px solid '
+            f'#b00020;padding:1em;margin:0;font:16px/1.4 sans-serif;position:relative;z-index:10000">'
+            f"<strong>{html.escape(messages.PREVIEW_HAS_PROBLEMS)}</strong><ul>{items}</ul></div>")
+
+
+def _with_banner(page: str, problems: list[str], version: int) -> str:
+    """The page with the problems on top and the reload script at the end (the page itself untouched)."""
+    page = page.replace("<html", f'<html data-forhandsvisning="{version}"', 1)
+    script = f'<script src="{SCRIPT}"></script>'
+    head, body, rest = page.partition("<body")
+    if not body:
+        return _banner(problems) + page + script
+    tag_end = rest.index(">") + 1
+    rest = rest[:tag_end] + _banner(problems) + rest[tag_end:]
+    return head + body + rest.replace("</body>", script + "</body>", 1)
+
+
+def _page(title: str, problems: list[str], version: int) -> str:
+    return _with_banner(f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>{html.escape(title)}'
+                        f"</title></head><body><h1>{html.escape(title)}</h1></body></html>", problems, version)
+
+
+def serve(root: Path, port: int, build: Build, ready: Callable[[str], None] = print) -> None:
+    """Build once, then serve on 127.0.0.1:`port` and rebuild on every change under `root`, until interrupted."""
+    with tempfile.TemporaryDirectory(prefix="forhandsvisning-") as work:
+        preview = Preview(root, build, Path(work))
+        start = time.perf_counter()
+        preview.refresh()
+        observer = Observer()
+        handler = _Changes(preview)
+        for name in WATCHED:
+            if (root / name).is_dir():
+                observer.schedule(handler, str(root / name), recursive=True)
+        observer.schedule(handler, str(root), recursive=False)  # mkdocs.yml
+        observer.start()
+        threading.Thread(target=preview.watch, daemon=True).start()
+        server = ThreadingHTTPServer(("127.0.0.1", port), partial(Handler, state=preview.state))
+        ready(messages.PREVIEW_READY.format(url=f"http://127.0.0.1:{server.server_port}/",
+                                            seconds=time.perf_counter() - start))
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            observer.stop()
+            server.server_close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`namndbeslut-serve [--port N] [--root DIR]`: the editors' preview."""
+    parser = argparse.ArgumentParser(prog="namndbeslut-serve", description="Förhandsvisa webbplatsen.")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--root", type=Path, default=Path.cwd())
+    args = parser.parse_args(argv)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", "{dest}"]
+    serve(args.root.resolve(), args.port, engine_build(args.root, command), ready=lambda m: print(m, flush=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
