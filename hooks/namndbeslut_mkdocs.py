@@ -15,7 +15,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from namndbeslut import reproducible
+from namndbeslut import reproducible, search
 from namndbeslut.errors import ContentError
 from namndbeslut.site import Site
 
@@ -55,3 +55,10 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         source = Path(page.file.abs_src_path).relative_to(root) if page.file.abs_src_path else None
         page.meta.update(self.site.page_meta(page.file.src_uri, source, page.meta.get("date")))
         return markdown + "\n\n" + self.site.renderer.home_sections() if page.file.src_uri == "index.md" else markdown
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Index the finished site for search (Pagefind), inside the build, so every build has its search."""
+        try:
+            search.index(Path(config.site_dir))
+        except RuntimeError as err:
+            raise Abort(str(err)) from None
