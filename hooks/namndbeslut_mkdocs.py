@@ -20,7 +20,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from namndbeslut import check, gate, reproducible
+from namndbeslut import check, gate, reproducible, search
 from namndbeslut.errors import ContentError, Problem
 from namndbeslut.site import Site
 
@@ -72,9 +72,14 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         return markdown + "\n\n" + self.site.renderer.home_sections() if page.file.src_uri == "index.md" else markdown
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """The output gate, before the built site is put in place: a finding deletes the build and stops it."""
+        """Index the finished site for search (Pagefind), then the output gate over all of it, before the
+        built site is put in place: a finding deletes the build and stops it."""
         assert self.site is not None
         site_dir, root = Path(config.site_dir), Path(config.config_file_path).parent
+        try:
+            search.index(site_dir)
+        except RuntimeError as err:
+            raise Abort(str(err)) from None
         found = gate.check(site_dir, config.site_url or "", self.site.archive.reviewed, self.sources, root)
         if found:
             self.problems = sorted(found, key=lambda p: (str(p.path), p.line or 0, p.field))

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from namndbeslut import dates, furniture, history
+from namndbeslut import dates, furniture, history, search
 from namndbeslut.errors import ContentError
 from support.project import ROOT
 from support.site import BuiltSite, attr, build, one
@@ -175,11 +175,21 @@ def test_print_stylesheet(site: BuiltSite) -> None:
     assert ".md-header" in css and "display: none" in css
 
 
-def test_search_index_is_swedish_and_finds_kvinnojouren(site: BuiltSite) -> None:
-    index = json.loads((site.path / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["sv"]
-    hits = {d["location"].split("#")[0] for d in index["docs"] if "Kvinnojouren" in d["title"] + d["text"]}
-    assert {KJ_NEW, "partner/kvinnojouren-lund/", MEETING_1111} <= hits
+def test_search_indexes_the_article_in_swedish_with_its_filters(site: BuiltSite) -> None:
+    """Pagefind's index (searched in a real browser in tests/browser): Swedish, no lunr index, and each page
+    hands it only its article, with the kind, body and year as filters."""
+    entry = json.loads((site.path / search.OUTPUT_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["sv"]
+    assert not (site.path / "search" / "search_index.json").exists()
+    for url, kind in ((MEETING_1111, search.MEETING), ("partner/kvinnojouren-lund/", search.PARTNER),
+                      (KJ_NEW, search.AGREEMENT)):
+        soup = site.soup(url)
+        (body,) = soup.select("[data-pagefind-body]")
+        assert body.find_parent("article") is not None and body.find("h1") is not None, url
+        assert not body.select(".md-skip, .page-furniture"), url
+        filters = {attr(f, "data-pagefind-filter"): f.get_text() for f in soup.select("[data-pagefind-filter]")}
+        assert filters[search.KIND] == kind, url
+    assert filters[search.BODY] == "Socialnämnden" and filters[search.YEAR] == "2021"
 
 
 def test_history_parses_one_git_log() -> None:

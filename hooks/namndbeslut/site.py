@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import dates, feeds, history, loader
+from . import dates, feeds, history, loader, search
 from .archive import Archive
 from .context import BuildContext
 from .errors import ContentError, Problem
@@ -64,7 +64,8 @@ class Site:
         file = source or (page.source if page else None)
         day = self._last_change(file, date or (page.meta.get("date") if page else None)) if file else self._newest
         feeds_here = page.feeds if page else feeds.announced(None)
-        meta: dict[str, Any] = {"feeds": [{"title": f.title, "url": f.path} for f in feeds_here]}
+        meta: dict[str, Any] = {"feeds": [{"title": f.title, "url": f.path} for f in feeds_here],
+                                "search": search.facets(page.record if page else None, self.archive).meta()}
         if day:
             meta["updated"] = {"iso": day.isoformat(), "text": dates.long_date(day)}
         return meta
