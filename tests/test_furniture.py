@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from namndbeslut import dates, furniture, history, search
 from namndbeslut.errors import ContentError
 from support.project import ROOT
-from support.site import BuiltSite, attr, build, one
+from support.site import SITE_URL, BuiltSite, attr, build, one, string
 
 MEETING_0609 = "sammantraden/2021-06-09-socialnamnden/"
 MEETING_1111 = "sammantraden/2020-11-11-socialnamnden/"
@@ -213,3 +213,13 @@ def test_bad_furniture_settings_name_the_field() -> None:
     message = str(err.value)
     assert "mkdocs.yml: extra.furniture.share.0.url:" in message
     assert "extra.furniture.stale_after_months" in message
+
+
+def test_the_404_page_is_swedish_and_leads_back(site: BuiltSite) -> None:
+    soup = BeautifulSoup((site.path / "404.html").read_text(encoding="utf-8"), "lxml")
+    assert one(soup, "article h1").get_text(strip=True) == "Sidan kunde inte hittas"
+    assert string(one(soup, "title")).startswith("Sidan kunde inte hittas - ")
+    assert "Not found" not in soup.get_text()
+    links = {a.get_text(strip=True): attr(a, "href") for a in soup.select("article a")}
+    base = urlsplit(SITE_URL).path
+    assert links["Gå till startsidan"] == base and links["Sök på webbplatsen"] == f"{base}?q=", links

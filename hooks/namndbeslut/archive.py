@@ -371,6 +371,15 @@ class Archive:
         """The counterparties' names as a sentence lists them: 'A, B och C'."""
         return dates.listing([p.name for p in self.partners_of(agreement)])
 
+    def agreement_label(self, agreement: Agreement) -> str:
+        """How a link names an agreement: parties and period, 'Kvinnojouren Lund 2018–2020', so that two
+        agreements with one partner never share a link text (WCAG 2.4.4); the title where no term is stated."""
+        term = agreement.term
+        if term is None:
+            return agreement.title
+        period = term.years_label if term.last_day else f"från {term.first_day.year}"
+        return f"{self.parties_label(agreement)} {period}"
+
     def committee_of(self, record: Meeting | Sitting) -> Committee:
         return record.committee if isinstance(record, Sitting) else self.committees[record.committee]
 

@@ -361,6 +361,14 @@ class Meeting(FileRecord):
         return meeting_id(self.date, self.committee)
 
     @property
+    def lead(self) -> str:
+        """What a listing shows of the meeting, as lund.se does: the introduction's first paragraph, else the
+        first matter's; '' when the file has no text."""
+        texts = [self.introduction, *(m.body for m in self.matters)]
+        paragraphs = (p.strip() for text in texts for p in text.split("\n\n"))
+        return next((p for p in paragraphs if p and not p.startswith(("#", "<", "|", "-", "*"))), "")
+
+    @property
     def decided_anything(self) -> bool:
         """Whether any matter is a decision (a meeting may only have heard information)."""
         return any(m.kind is MatterKind.BESLUT for m in self.matters)

@@ -24,6 +24,9 @@ from .model import Agreement, Matter, Meeting
 from .opendata import chart, jsonld
 from .opendata.datasets import datasets
 
+HOME_ITEMS = 5
+"""How many meetings and agreements the start page lists."""
+
 
 @dataclass
 class Page:
@@ -177,8 +180,8 @@ class Renderer:
         ]
 
     def home_sections(self) -> str:
-        """The start page's generated part: latest meetings and agreements in force."""
-        a = self.ctx.archive
-        in_force = [x for x in a.agreements.values() if x.in_force_on(self.ctx.today)]
-        return self.page("home.md.j2", routes.HOME, "", latest=a.meetings[:5],
-                         in_force=sorted(in_force, key=a.in_list_order)).markdown
+        """The start page's generated part: the newest meetings and the newest agreements whatever their status."""
+        a, today = self.ctx.archive, self.ctx.today
+        newest = sorted(a.agreements.values(), key=lambda x: x.sort_day, reverse=True)[:HOME_ITEMS]
+        return self.page("home.md.j2", routes.HOME, "", latest=a.meetings[:HOME_ITEMS], newest=newest,
+                         any_in_force=any(x.in_force_on(today) for x in a.agreements.values())).markdown
