@@ -6,6 +6,7 @@ module that imports MkDocs, so another engine needs only its own ten lines like 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from namndbeslut import reproducible
+from namndbeslut import publishing, reproducible
 from namndbeslut.errors import ContentError
 from namndbeslut.site import Site
 
@@ -30,11 +31,12 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
     site: Site | None = None
 
     def on_config(self, config: MkDocsConfig) -> None:
-        """Load and validate all content once per build; invalid content stops the build."""
+        """Load and validate all content once per build; invalid content (or a placeholder when publishing) stops it."""
+        config.site_url = publishing.site_url(config.site_url or "", os.environ)
         try:
             self.site = Site.build(Path(config.config_file_path).parent,
                                    settings={"site_name": config.site_name, **config.extra},
-                                   site_url=config.site_url or "")
+                                   site_url=config.site_url, publish=publishing.requested(os.environ))
         except ContentError as err:
             raise Abort(f"Innehållet har fel:\n{err}") from None
         reproducible.pin_source_date_epoch(self.site.today)  # sitemap dates and gzip header follow BUILD_DATE

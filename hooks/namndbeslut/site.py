@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import dates, feeds, history, loader
+from . import dates, feeds, history, loader, publishing
 from .archive import Archive
 from .context import BuildContext
 from .errors import ContentError, Problem
@@ -34,15 +34,18 @@ class Site:
 
     @classmethod
     def build(cls, root: Path, settings: dict[str, Any] | None = None, today: dt.date | None = None,
-              site_url: str = "") -> Site:
+              site_url: str = "", publish: bool = False) -> Site:
         """Load `root`'s content (raising ContentError on any problem) and render its pages and data.
 
         `site_url` is the site's absolute URL: open data names every object by its absolute URL.
+        A build to `publish` also refuses placeholders (publishing.py).
         """
         if not site_url.startswith(("http://", "https://")):
             raise ContentError([Problem(Path("mkdocs.yml"), None, "site_url",
                                         "webbplatsens adress (t.ex. https://example.org/) krävs för öppna data")])
         base = site_url.rstrip("/") + "/"
+        if publish:
+            publishing.check(base)
         with _no_cyclic_gc():
             ctx = BuildContext(loader.load(root), today or dates.build_date(), base, settings or {})
             renderer = Renderer(ctx)

@@ -1,0 +1,63 @@
+"""A build for publishing refuses the placeholder address; a local build (and CI's tests) may use it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from namndbeslut import publishing
+from support.site import SITE_URL, build
+
+REAL = "https://beslut.kommun.se/namnd/"
+"""An address that is no placeholder, for the test only."""
+PLACEHOLDER_MESSAGE = "mkdocs.yml: site_url: 'https://example.github.io/namndbeslut/' är en platshållare"
+
+
+@pytest.mark.parametrize("url", [SITE_URL, "https://example.org/", "https://www.example.com/x/", "http://localhost:8000/",
+                                 "https://127.0.0.1/", "https://beslut.test/", "https://lund.example/", "https:///"])
+def test_placeholder_hosts(url: str) -> None:
+    assert publishing.is_placeholder_host(url)
+    assert publishing.address_problems(url)
+
+
+@pytest.mark.parametrize("url", [REAL, "https://www.lund.se/", "https://kommun.github.io/namndbeslut/"])
+def test_real_hosts(url: str) -> None:
+    assert not publishing.is_placeholder_host(url)
+    assert publishing.address_problems(url) == []
+
+
+def test_plain_http_is_refused_for_publishing() -> None:
+    assert "https://" in str(publishing.address_problems("http://www.lund.se/")[0])
+
+
+def test_the_setting_wins_and_ends_in_a_slash() -> None:
+    assert publishing.site_url(SITE_URL, {"SITE_URL": "https://www.lund.se/beslut"}) == "https://www.lund.se/beslut/"
+    assert publishing.site_url(SITE_URL, {"SITE_URL": " "}) == SITE_URL
+    assert publishing.requested({"PUBLISH": "1"}) and not publishing.requested({"CI": "true", "PUBLISH": ""})
+
+
+def test_publishing_refuses_the_placeholder(tmp_path: Path) -> None:
+    result = build(tmp_path / "out", "2022-06-01", environ={"PUBLISH": "1", "CI": "true"})
+    assert result.returncode != 0
+    output = result.stdout + result.stderr  # MkDocs prints an Abort on stdout
+    assert PLACEHOLDER_MESSAGE in output and "SITE_URL" in output
+    assert not (tmp_path / "out" / "index.html").exists(), "nothing is written"
+
+
+def test_ci_without_publish_is_a_local_build(tmp_path: Path) -> None:
+    result = build(tmp_path / "out", "2022-06-01", environ={"CI": "true", "GITHUB_ACTIONS": "true"})
+    assert result.returncode == 0, result.stderr
+    assert SITE_URL in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+
+def test_publishing_with_the_real_address_puts_it_everywhere(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = build(out, "2022-06-01", environ={"PUBLISH": "1", "SITE_URL": REAL})
+    assert result.returncode == 0, result.stderr
+    for name in ["index.html", "sitemap.xml", "sammantraden.xml", "oparl/system.json",
+                 "sammantraden/2021-06-09-socialnamnden/index.html"]:
+        text = (out / name).read_text(encoding="utf-8")
+        assert REAL in text, name
+    leaks = [p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and p.suffix != ".gz"
+             and "example.github.io" in p.read_text(encoding="utf-8", errors="replace")]
+    assert leaks == []
