@@ -1,4 +1,4 @@
-"""A build for publishing, and what such a build refuses: a placeholder address in the public data.
+"""A build for publishing, and what such a build refuses: a placeholder address or contact in what it publishes.
 
 A build publishes only when asked to (`PUBLISH=1`, set by `make publish` and the nightly workflow):
 CI's test builds (`CI=true make test`) and an editor's preview are local builds and may use the
@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import statement
 from .errors import ContentError, Problem
 
 PUBLISH = "PUBLISH"
@@ -53,8 +54,23 @@ def address_problems(url: str) -> list[Problem]:
     return []
 
 
-def check(url: str) -> None:
+def contact_problems(contact: statement.Accessibility) -> list[Problem]:
+    """What keeps the accessibility statement's contact from reaching anyone (DIGG: e-mail or phone)."""
+    problems = []
+    if not contact.email and not contact.phone:
+        problems.append(Problem(CONFIG, None, statement.FIELD, "en publicering kräver en e-postadress (email) "
+                                "eller ett telefonnummer (phone) dit läsare kan vända sig"))
+    if contact.email and is_placeholder_host("https://" + contact.email.rpartition("@")[2] + "/"):
+        problems.append(Problem(CONFIG, None, f"{statement.FIELD}.email", f"'{contact.email}' är en platshållare; "
+                                "en publicering kräver en e-postadress som läsare kan skriva till"))
+    if contact.phone and not any(digit in contact.phone for digit in "123456789"):
+        problems.append(Problem(CONFIG, None, f"{statement.FIELD}.phone", f"'{contact.phone}' är en platshållare; "
+                                "en publicering kräver ett riktigt telefonnummer"))
+    return problems
+
+
+def check(url: str, settings: Mapping[str, object]) -> None:
     """Refuse to publish what only a local build may carry; every problem at once."""
-    problems = address_problems(url)
+    problems = address_problems(url) + contact_problems(statement.from_settings(settings))
     if problems:
         raise ContentError(problems)

@@ -45,7 +45,7 @@ class Site:
                                         "webbplatsens adress (t.ex. https://example.org/) krävs för öppna data")])
         base = site_url.rstrip("/") + "/"
         if publish:
-            publishing.check(base)
+            publishing.check(base, settings or {})
         with _no_cyclic_gc():
             ctx = BuildContext(loader.load(root), today or dates.build_date(), base, settings or {})
             renderer = Renderer(ctx)
@@ -62,7 +62,8 @@ class Site:
         """
         page = self._pages.get(path)
         file = source or (page.source if page else None)
-        day = self._last_change(file, date or (page.meta.get("date") if page else None)) if file else self._newest
+        own = date or (page.meta.get("date") if page else None)
+        day = self._last_change(file, own) if file else own or self._newest
         feeds_here = page.feeds if page else feeds.announced(None)
         meta: dict[str, Any] = {"feeds": [{"title": f.title, "url": f.path} for f in feeds_here]}
         if day:
