@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha1sum | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint check schema new-meeting new-agreement
+.PHONY: site publish serve test lint check schema new-meeting new-agreement
 
 # The pinned dependencies, then this project as an editable package (its code stays under hooks/).
 $(STAMP): requirements.txt pyproject.toml
@@ -20,6 +20,10 @@ site: $(STAMP)
 	@rm -rf .site-new .site-old
 	$(PY) -m mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
 	@if [ -d site ]; then mv site .site-old; fi && mv .site-new site && rm -rf .site-old
+
+# A build for publishing: refuses the placeholder site_url (set SITE_URL=https://…) and placeholder contacts.
+publish:
+	PUBLISH=1 $(MAKE) --no-print-directory site
 
 # Editors: the preview on http://127.0.0.1:8000; it keeps answering (with the errors on every page) when content is broken.
 PORT ?= 8000

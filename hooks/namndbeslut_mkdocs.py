@@ -6,6 +6,7 @@ module that imports MkDocs, so another engine needs only its own ten lines like 
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -20,7 +21,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from namndbeslut import check, gate, reproducible, search
+from namndbeslut import check, gate, publishing, reproducible, search
 from namndbeslut.errors import ContentError, Problem
 from namndbeslut.site import Site
 
@@ -39,12 +40,13 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
     """The content file behind each published page, by its path in the site (for the gate's messages)."""
 
     def on_config(self, config: MkDocsConfig) -> None:
-        """Load and validate all content once per build; invalid content stops the build."""
+        """Load and validate all content once per build; invalid content (or a placeholder when publishing) stops it."""
         self.problems, self.sources = [], {}
+        config.site_url = publishing.site_url(config.site_url or "", os.environ)
         try:
             self.site = Site.build(Path(config.config_file_path).parent,
                                    settings={"site_name": config.site_name, **config.extra},
-                                   site_url=config.site_url or "")
+                                   site_url=config.site_url, publish=publishing.requested(os.environ))
         except ContentError as err:
             self.problems = err.problems
             raise Abort(f"Innehållet har fel:\n{err}") from None

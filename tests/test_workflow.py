@@ -70,8 +70,12 @@ def test_builds_from_full_history_tests_first_and_uploads_site() -> None:
     runs = [s.get("run", "") for s in steps(build)]
     commands = "\n".join(runs)
     assert "apt-get install" in commands and "chromium" in commands
-    order = [next(i for i, r in enumerate(runs) if cmd in r) for cmd in ("make test", "make site")]
+    order = [next(i for i, r in enumerate(runs) if cmd in r) for cmd in ("make test", "make publish")]
     assert order == sorted(order)
+    publish = next(s for s in steps(build) if "make publish" in s.get("run", ""))
+    assert publish["env"]["SITE_URL"] == "${{ vars.SITE_URL }}", "the real address is a repository variable"
+    test = next(s for s in steps(build) if "make test" in s.get("run", ""))
+    assert "PUBLISH" not in {**build.get("env", {}), **test.get("env", {})}, "the tests' builds are local builds"
     upload = next(s for s in steps(build) if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"].rstrip("/") == "site"
     assert any(s.get("uses", "").startswith("actions/configure-pages@") for s in steps(build))

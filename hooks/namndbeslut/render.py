@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import citations, dates, feeds, furniture, kinds, routes, voice
+from . import citations, dates, feeds, furniture, kinds, routes, statement, voice
 from .citations import Citation
 from .context import BuildContext
 from .kinds import Kind
@@ -80,6 +80,7 @@ class Renderer:
         )
         self.env.filters.update(date=dates.long_date, month_year=dates.month_year, kr=dates.kronor)
         self.furniture = furniture.from_settings(ctx.settings)
+        self.statement = statement.from_settings(ctx.settings)
         self.env.globals.update(
             archive=ctx.archive, today=ctx.today, settings=ctx.settings, routes=routes, furniture=self.furniture,
             decision=self.decision, absolute=ctx.absolute, structured_data=self.structured_data,
@@ -167,7 +168,7 @@ class Renderer:
         return pages + self.open_data_pages()
 
     def open_data_pages(self) -> list[Page]:
-        """Planned meetings, the funding overview and the list of datasets."""
+        """Planned meetings, the funding overview, the list of datasets and the accessibility statement."""
         a = self.ctx.archive
         table = self.ctx.funding
         committees = sorted(a.committees.values(), key=lambda c: c.name)
@@ -177,6 +178,8 @@ class Renderer:
             self.page("funding.md.j2", routes.FUNDING, "Finansiering per år och partner", table=table,
                       chart=chart.svg(table, "finansiering")),
             self.page("open-data.md.j2", routes.OPEN_DATA, "Öppna data", datasets=datasets(self.ctx)),
+            self.page("statement.md.j2", routes.STATEMENT, "Tillgänglighetsredogörelse", None, self.statement.reviewed,
+                      statement=self.statement),
         ]
 
     def home_sections(self) -> str:

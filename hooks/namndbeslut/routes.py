@@ -27,6 +27,8 @@ OPEN_DATA = "oppna-data/"
 """Every dataset with its format and licence."""
 BODIES = "namnder/"
 """Every decision-making body (nämnd, styrelse, kommunfullmäktige)."""
+STATEMENT = "tillganglighetsredogorelse/"
+"""The accessibility statement (tillgänglighetsredogörelse), linked from every page's footer."""
 
 
 def body(c: Committee) -> str:

@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import dates, feeds, history, loader, search
+from . import dates, feeds, history, loader, publishing, search
 from .archive import Archive
 from .context import BuildContext
 from .errors import ContentError, Problem
@@ -34,15 +34,18 @@ class Site:
 
     @classmethod
     def build(cls, root: Path, settings: dict[str, Any] | None = None, today: dt.date | None = None,
-              site_url: str = "") -> Site:
+              site_url: str = "", publish: bool = False) -> Site:
         """Load `root`'s content (raising ContentError on any problem) and render its pages and data.
 
         `site_url` is the site's absolute URL: open data names every object by its absolute URL.
+        A build to `publish` also refuses placeholders (publishing.py).
         """
         if not site_url.startswith(("http://", "https://")):
             raise ContentError([Problem(Path("mkdocs.yml"), None, "site_url",
                                         "webbplatsens adress (t.ex. https://example.org/) krävs för öppna data")])
         base = site_url.rstrip("/") + "/"
+        if publish:
+            publishing.check(base, settings or {})
         with _no_cyclic_gc():
             changes = history.read(root)
             day = today or dates.build_date()
@@ -62,7 +65,8 @@ class Site:
         """
         page = self._pages.get(path)
         file = source or (page.source if page else None)
-        day = self._last_change(file, date or (page.meta.get("date") if page else None)) if file else self._newest
+        own = date or (page.meta.get("date") if page else None)
+        day = self._last_change(file, own) if file else own or self._newest
         feeds_here = page.feeds if page else feeds.announced(None)
         meta: dict[str, Any] = {"feeds": [{"title": f.title, "url": f.path} for f in feeds_here],
                                 "search": search.facets(page.record if page else None, self.archive).meta()}

@@ -6,6 +6,7 @@ import os
 import posixpath
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +22,14 @@ EXTRA: dict[str, Any] = _MKDOCS["extra"]
 """mkdocs.yml's `extra`: the settings the build hands to every output."""
 
 
-def build(dest: Path, build_date: str, root: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run the real MkDocs build (strict) of `root` into `dest` for a given BUILD_DATE."""
-    env = {**os.environ, "BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1"}
+def build(dest: Path, build_date: str, root: Path = ROOT,
+          environ: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real MkDocs build (strict) of `root` into `dest` for a given BUILD_DATE.
+
+    A local build unless `environ` says otherwise: the caller's PUBLISH and SITE_URL are left out.
+    """
+    env = {k: v for k, v in os.environ.items() if k not in ("PUBLISH", "SITE_URL")}
+    env.update({"BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1", **(environ or {})})
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest),
          "--config-file", str(root / "mkdocs.yml")],
