@@ -35,14 +35,17 @@ caption thead tbody tfoot tr th td colgroup col figure figcaption img picture so
 summary label input button form del ins dfn address wbr""".split())
 _SVG = set("svg g path rect circle ellipse line polyline polygon text tspan title desc defs lineargradient stop"
            .split())
-ELEMENTS = _HTML | _SVG
+_SEARCH = {f"pagefind-{name}" for name in
+           "config modal-trigger modal modal-header input modal-body filter-pane summary results".split()}
+"""The search's custom elements, defined by the site's own Pagefind script (search.py)."""
+ELEMENTS = _HTML | _SVG | _SEARCH
 """Every element a published page may hold (the theme's and ours); anything else stops the build."""
 ATTRIBUTES = set("""class id title lang dir role tabindex hidden href src alt width height rel type name content
 charset media for value placeholder autocomplete autocorrect autocapitalize spellcheck required datetime scope colspan
 rowspan headers start reversed open checked disabled readonly style srcset sizes loading decoding cite span translate
 xmlns viewbox d fill stroke stroke-width stroke-linecap stroke-linejoin opacity fill-opacity x y x1 x2 y1 y2 cx cy r rx
 ry points transform text-anchor font-family font-size font-style font-weight focusable preserveaspectratio offset
-stop-color xml:lang property""".split())
+stop-color xml:lang property defer hide-shortcut""".split())
 """Every attribute a published element may carry, besides aria-* and data-* (none runs code or fetches a file)."""
 _LINK_RELS = {"stylesheet", "icon", "alternate", "canonical", "prev", "next"}
 _FETCHED_RELS = {"stylesheet", "icon"}

@@ -104,8 +104,8 @@ def test_search_filter_by_kind(tab: Any, served: Served) -> None:
     open_search(tab, served)
     tab.click("details[data-filter-name='Typ'] > summary")
     tab.check("details[data-filter-name='Typ'] input[value='Sammanträde']")
-    tab.wait_for_function("[...document.querySelectorAll('pagefind-results a')].every("
-                          "a => a.pathname.includes('/sammantraden/2'))", timeout=10_000)
+    tab.wait_for_function("(links => links.length > 0 && links.every(a => a.pathname.includes('/sammantraden/2')))"
+                          "([...document.querySelectorAll('pagefind-results a')])", timeout=10_000)
     assert set(result_pages(tab, served)) == {"sammantraden/2020-11-11-socialnamnden/"}
 
 
