@@ -136,13 +136,13 @@ STATIC_TYPES = {".md", ".pdf", ".png", ".jpg", ".jpeg", ".webp", ".csv"}
 def _static_files(root: Path) -> list[Problem]:
     """content/ and its subfolders: no symbolic link (it would publish its target) and only STATIC_TYPES."""
     problems = []
-    for folder, dirs, names in os.walk(root / PAGES, onerror=None, followlinks=False):
+    for folder, dirs, files in os.walk(root / PAGES, onerror=None, followlinks=False):
         here = Path(folder)
-        for name in sorted(dirs + names):
+        for name in sorted(dirs + files):
             path, rel = here / name, (here / name).relative_to(root)
             if path.is_symlink():
                 problems.append(Problem(rel, None, "fil", messages.SYMLINK))
-            elif name in names and path.suffix.lower() not in STATIC_TYPES and not name.startswith("."):
+            elif name in files and path.suffix.lower() not in STATIC_TYPES and not name.startswith("."):
                 problems.append(Problem(rel, None, "fil", messages.static_type(path.suffix.lower())))
     return problems
 

@@ -59,10 +59,10 @@ def datasets(ctx: BuildContext) -> list[Dataset]:
                 ("sammanträden", "beslut", "nämnder", "överenskommelser", "OParl"), ("GOVE",), modified,
                 [Distribution("OParl-gränssnitt", "Startadress (System) för OParl-program", routes.OPARL_SYSTEM,
                               OPARL_JSON)]),
-        Dataset("Överenskommelser i en tabell", "En rad per överenskommelse: partner, period, status, beslut och summa angivna "
-                "belopp", about_agreements, ("GOVE", "SOCI"), modified,
-                [Distribution("Överenskommelser i en tabell", "En rad per överenskommelse: partner, period, status, beslut och "
-                              "summa angivna belopp", routes.AGREEMENTS_CSV, CSV)]),
+        Dataset("Överenskommelser i en tabell", "En rad per överenskommelse: partner, period, status, beslut och "
+                "summa angivna belopp", about_agreements, ("GOVE", "SOCI"), modified,
+                [Distribution("Överenskommelser i en tabell", "En rad per överenskommelse: partner, period, "
+                              "status, beslut och summa angivna belopp", routes.AGREEMENTS_CSV, CSV)]),
         Dataset("Finansiering per år och partner", "En rad per överenskommelse och år: belopp och priskompensation",
                 (*about_agreements, "finansiering", "bidrag"), ("GOVE", "ECON"), modified,
                 [Distribution("Finansiering per år och partner", "En rad per överenskommelse och år: belopp och "
