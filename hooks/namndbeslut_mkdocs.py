@@ -17,11 +17,11 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from namndbeslut import check, gate, publishing, reproducible, search
+from namndbeslut import check, gate, messages, publishing, reproducible, safety, search
 from namndbeslut.errors import ContentError, Problem
 from namndbeslut.site import Site
 
@@ -43,6 +43,9 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         """Load and validate all content once per build; invalid content (or a placeholder when publishing) stops it."""
         self.problems, self.sources = [], {}
         config.site_url = publishing.site_url(config.site_url or "", os.environ)
+        if found := safety.extensions(Path(config.config_file_path), list(config.markdown_extensions)):
+            self.problems = found
+            raise Abort("Inställningarna har fel:\n" + "\n".join(map(str, found)))
         try:
             self.site = Site.build(Path(config.config_file_path).parent,
                                    settings={"site_name": config.site_name, **config.extra},
@@ -92,7 +95,10 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
 def build_problems(root: Path) -> list[Problem]:
     """Build `root` into a temporary folder as `make site` does and return what stopped it (none: it builds)."""
     with tempfile.TemporaryDirectory() as out:
-        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(Path(out) / "site"))
+        try:
+            config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(Path(out) / "site"))
+        except (ConfigurationError, Abort) as err:
+            return [messages.settings_problem(str(err))]
         plugin = config.plugins["namndbeslut"]
         assert isinstance(plugin, NamndbeslutPlugin)
         try:

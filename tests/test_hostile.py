@@ -34,6 +34,11 @@ def write_hostile(root: Path, case: dict[str, Any]) -> Path:
     for rel, target in case.get("links", {}).items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).symlink_to(target if target.startswith("/") else root / target)
+    for rel, target in case.get("hardlinks", {}).items():  # a target outside the project is made first
+        (root / target).parent.mkdir(parents=True, exist_ok=True)
+        if not (root / target).exists():
+            (root / target).write_text("hemligt\n", encoding="utf-8")
+        (root / rel).hardlink_to(root / target)
     for rel, (head, unit, count, tail) in case.get("generate", {}).items():
         (root / rel).write_text(head + unit * count + tail, encoding="utf-8")
     return root
@@ -89,3 +94,20 @@ def test_a_historical_rebuild_withholds_later_meetings_and_succeeds(tmp_path: Pa
     assert result.returncode == 0, result.stderr
     assert not list((tmp_path / "out" / "sammantraden").glob("20*/index.html")), "no meeting held before 2019-03-01"
     assert (tmp_path / "out" / "overenskommelser" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("site_name: Socialnämnden", 'site_name: "Socialnämnden" – beslut',
+     "mkdocs.yml:1: inställningar: YAML-fel: indraget stämmer inte med raderna ovan"),
+    ("docs_dir: content", "docs_dir: content\nsite_titel: x",
+     "mkdocs.yml: inställningar: inställningarna godtas inte (Aborted with 1 configuration warnings"),
+])
+def test_a_broken_mkdocs_yml_is_a_problem_not_a_traceback(old: str, new: str, expected: str, tmp_path: Path) -> None:
+    root = write_hostile(tmp_path, {"case": "mkdocs", "mkdocs": [[old, new]]})
+    script = Path(sys.executable).with_name("namndbeslut-check")
+    result = subprocess.run([str(script), str(root)], capture_output=True, text=True, check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stdout.splitlines()[-1].startswith(expected), result.stdout
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
+                           cwd=root, capture_output=True, text=True, check=False)
+    assert build.returncode != 0 and not (tmp_path / "out").exists()

@@ -98,14 +98,16 @@ class _SafeBoundedLoader(yaml.SafeLoader):
         except yaml.YAMLError:
             raise
         except (ValueError, TypeError, AttributeError, OverflowError) as err:
-            raise _Refused(
-                None, None, f"'{node.value}' är inget giltigt värde ({_why(node, err)})", node.start_mark
-            ) from None
+            shown = node.value if len(str(node.value)) <= 40 else f"{str(node.value)[:40]}…"
+            raise _Refused(None, None, f"'{shown}' är inget giltigt värde ({_why(node, err)})",
+                           node.start_mark) from None
 
 
 def _why(node: yaml.Node, err: Exception) -> str:
     if node.tag == "tag:yaml.org,2002:timestamp":
         return "datumet finns inte i kalendern; skriv ett verkligt datum ÅÅÅÅ-MM-DD"
+    if node.tag == "tag:yaml.org,2002:int":
+        return "talet har för många siffror"
     return str(err) or type(err).__name__
 
 
@@ -215,6 +217,10 @@ def parse(path: Path, raw: bytes) -> Document:
     if (depth := _flow_depth(source)) > MAX_DEPTH:
         raise _fail(path, depth_line(source) + 1, f"front matter är nästlad i {depth} nivåer av [ ] eller {{ }}; "
                     f"högst {MAX_DEPTH} tillåts – använd enkla fält och listor")
+    if (block := _block_depth(source)) is not None:
+        depth, line = block
+        raise _fail(path, line + 1, f"front matter är nästlad i {depth} nivåer av indrag och '- '; högst "
+                    f"{MAX_DEPTH} tillåts – använd enkla fält och listor")
     try:
         loader = _SafeBoundedLoader(source)
     except yaml.reader.ReaderError as err:
@@ -256,6 +262,28 @@ def _flow_depth(source: str) -> int:
         elif char in "]}":
             depth = max(depth - 1, 0)
     return deepest
+
+
+_INDICATORS = re.compile(r"(?:[-?:](?: +|$))+")
+
+
+def _block_depth(source: str) -> tuple[int, int] | None:
+    """(depth, line) where block nesting (each level indented further, or one more '- ' on the line) first goes
+    deeper than MAX_DEPTH, else None: checked before parsing, as libyaml would overflow its stack on '- - - …'."""
+    levels: list[int] = []
+    for number, line in enumerate(source.split("\n"), start=1):
+        text = line.lstrip(" ")
+        if not text or text.startswith("#"):
+            continue
+        column = len(line) - len(text)
+        while levels and levels[-1] >= column:
+            levels.pop()
+        levels.append(column)
+        indicators = _INDICATORS.match(text)
+        depth = len(levels) + (indicators[0].count("-") + indicators[0].count("?") if indicators else 0)
+        if depth > MAX_DEPTH:
+            return depth, number
+    return None
 
 
 def depth_line(source: str) -> int:

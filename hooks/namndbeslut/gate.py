@@ -23,7 +23,7 @@ from pathlib import Path
 import lxml.etree
 import lxml.html
 
-from . import frontmatter, messages, safety
+from . import embedded, frontmatter, messages, safety
 from .errors import Problem
 from .kinds import FOLDERS, PAGES
 
@@ -65,6 +65,19 @@ _THEME_SCRIPTS = {
 _BASE_ARGUMENT = re.compile(r'new URL\("(?:\.\.?(?:/\.\.)*|/[\w./-]*)",location\)')
 _CSS_LOADS = re.compile(r"url\s*\(|@import|image-set|expression\s*\(|behavio(u)?r\s*:|\\", re.IGNORECASE)
 _LOCAL_URL_REF = re.compile(r"url\(#[\w-]+\)")
+_THEME_FETCHES = {
+    ("class", "mermaid"): "klassen mermaid får temat att hämta ett skript från unpkg.com när sidan visas; ta bort den",
+    ("data-md-component", "source"): "data-md-component=\"source\" får temat att hämta uppgifter från GitHub eller "
+                                     "GitLab när sidan visas; ta bort det (och repo_url i mkdocs.yml)",
+}
+"""Harmless-looking attribute values the theme's own script acts on by loading from another site (Material
+loads Mermaid for `pre.mermaid` and asks the code host's API about `[data-md-component=source]`)."""
+
+
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
+MAX_NESTING = 256
+"""Deepest element nesting a page may have. libxml2 silently drops everything past its own limit (256, or 2048
+with huge_tree), which the browser still shows: a page that deep could hide anything from this gate."""
 
 
 @dataclass(frozen=True)
@@ -93,10 +106,11 @@ def check(site_dir: Path, base_url: str, reviewed: Iterable[str], sources: dict[
             findings.extend(found)
             numbers.extend((rel, n) for n in identity_numbers(text + "\n" + urllib.parse.unquote(rel))
                            if _digits(n) not in known)
-    problems = [_problem(f, sources) for f in findings]
+    problems = _grouped(findings, sources)
     by_number: dict[str, list[str]] = {}
     for rel, number in numbers:
-        by_number.setdefault(number, []).append(rel)
+        if rel not in (places := by_number.setdefault(number, [])):
+            places.append(rel)
     problems.extend(_number_problem(places, number, sources, root) for number, places in by_number.items())
     return problems
 
@@ -104,8 +118,13 @@ def check(site_dir: Path, base_url: str, reviewed: Iterable[str], sources: dict[
 def _inspect(site_dir: Path, path: Path, rel: str, base_url: str) -> tuple[list[_Finding], str]:
     """What is wrong with one published file, and its text for the identity-number search ('' if not text)."""
     suffix = path.suffix.lower()
-    if suffix in (".js", ".map", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico", ".pdf", ".woff", ".woff2"):
-        return [], ""  # the theme's and our own code, and binary files (a content PDF is read at its source)
+    if suffix in embedded.SUFFIXES:
+        try:
+            return [], embedded.text(path)
+        except embedded.Unreadable as err:
+            return [_Finding(rel, str(err))], ""
+    if suffix in (".js", ".map", ".gif", ".ico", ".woff", ".woff2"):
+        return [], ""  # the theme's and our own code and fonts (content/ cannot hold these types)
     raw = gzip.decompress(path.read_bytes()) if suffix == ".gz" else path.read_bytes()
     text = raw.decode("utf-8", errors="replace")
     if suffix == ".svg":
@@ -119,9 +138,23 @@ def _inspect(site_dir: Path, path: Path, rel: str, base_url: str) -> tuple[list[
     return [], text
 
 
-def _problem(finding: _Finding, sources: dict[str, Path]) -> Problem:
-    source = sources.get(finding.where)
-    return Problem(source or Path(finding.where), None, f"publiceras som {finding.where}", finding.message)
+def _grouped(findings: list[_Finding], sources: dict[str, Path]) -> list[Problem]:
+    """One problem per source file and message. A finding also made on a page no content file is behind (the
+    404 page) comes from the theme or the settings: one problem at mkdocs.yml, not one per page."""
+    from_settings = {f.message for f in findings if f.where not in sources}
+    by_message: dict[tuple[Path | None, str], list[str]] = {}
+    for finding in findings:
+        source = None if finding.message in from_settings else sources.get(finding.where)
+        if finding.where not in (places := by_message.setdefault((source, finding.message), [])):
+            places.append(finding.where)
+    return [_problem(places, message, source, settings=message in from_settings)
+            for (source, message), places in by_message.items()]
+
+
+def _problem(places: list[str], message: str, source: Path | None, settings: bool = False) -> Problem:
+    where = places[0] + (f" (och {len(places) - 1} filer till)" if len(places) > 1 else "")
+    path = Path("mkdocs.yml") if settings and len(places) > 1 else source or Path(places[0])
+    return Problem(path, None, f"publiceras som {where}", message)
 
 
 # -- HTML ------------------------------------------------------------------------------------------
@@ -129,7 +162,10 @@ def _problem(finding: _Finding, sources: dict[str, Path]) -> Problem:
 
 def _page(site_dir: Path, path: Path, raw: bytes, base_url: str) -> Iterator[str]:
     """Everything in one page's final HTML that runs code, loads from elsewhere or is not on the allow-list."""
-    doc = lxml.html.document_fromstring(raw)
+    doc = lxml.html.document_fromstring(raw, parser=_PARSER)
+    if (depth := _depth(doc)) > MAX_NESTING:
+        yield f"sidan är nästlad i {depth} nivåer av HTML; högst {MAX_NESTING} tillåts – skriv texten enklare"
+        return
     for el in doc.iter():
         if not isinstance(el.tag, str):
             continue  # comments and processing instructions are never run
@@ -142,11 +178,22 @@ def _page(site_dir: Path, path: Path, raw: bytes, base_url: str) -> Iterator[str
             yield from _script(site_dir, path, el, base_url)
 
 
+def _depth(doc: lxml.html.HtmlElement) -> int:
+    depth = deepest = 0
+    for event, _ in lxml.etree.iterwalk(doc, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def _attributes(tag: str, el: lxml.html.HtmlElement, base_url: str) -> Iterator[str]:
     rel = set((el.get("rel") or "").lower().split())
     for name, value in el.attrib.items():
         name = name.lower()
-        if name.startswith("on"):
+        if fetch := next((why for (key, word), why in _THEME_FETCHES.items()
+                          if name == key and word in value.lower().split()), None):
+            yield fetch
+        elif name.startswith("on"):
             yield f"attributet {name} på <{tag}> kör kod i läsarens webbläsare; ta bort det"
         elif name == "http-equiv":
             yield f"<{tag} http-equiv> kan skicka läsaren vidare eller ändra sidans regler; ta bort det"
@@ -248,8 +295,6 @@ _ATTRIBUTE = re.compile(r"""[\w:.-]+\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([nrt])|([^\w\s]))")
 _FOLD = re.compile(r"\r?\n[ \t]")
 _ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\\s]+")
-_NUMBER = re.compile(r"(?=\d{6})(?<!\d)(?P<century>\d{2})?(?P<date>\d{6}) ?(?P<sep>[-+\u2010-\u2013\u2212_])? ?"
-                     r"(?P<tail>\d{4})(?!\d)")
 
 
 def readable(text: str) -> str:
@@ -278,22 +323,16 @@ def identity_numbers(text: str) -> list[str]:
     """Every personal identity number in a published text, in any of the forms `readable` undoes."""
     if not text or not re.search(r"\d", text):
         return []
-    found = []
-    for match in _NUMBER.finditer(readable(text)):
-        if match["century"] and match["century"] not in ("18", "19", "20"):
-            continue
-        if safety.is_identity_number(match["century"], match["date"], match["tail"]):
-            found.append(match[0])
-    return found
+    return [match[0] for match in safety.number_matches(readable(text))]
 
 
 def _digits(number: str) -> str:
-    return re.sub(r"\D", "", number)[-10:]
+    return safety.ascii_digits(number)[-10:]
 
 
 def _number_problem(places: list[str], number: str, sources: dict[str, Path], root: Path) -> Problem:
     """One problem per number, traced to its file when it can be, naming where it would have been published."""
-    masked, published = re.sub(r"\d{4}$", "XXXX", number), places[0]
+    masked, published = safety.mask(number), places[0]
     where = published + (f" (och {len(places) - 1} filer till)" if len(places) > 1 else "")
     message = (f"'{masked}' ser ut som ett personnummer och skulle publiceras i {where}; personnummer får "
                "aldrig publiceras – ta bort det (det kan vara dolt av formatering, ett osynligt tecken eller en "
@@ -310,6 +349,13 @@ def _trace(digits: str, root: Path) -> tuple[Path, int | None, str] | None:
         rel = path.relative_to(root)
         if any(_digits(n) == digits for n in identity_numbers(urllib.parse.unquote(rel.as_posix()))):
             return rel, None, "filnamn"
+        if path.suffix.lower() in embedded.SUFFIXES:
+            try:
+                if any(_digits(n) == digits for n in identity_numbers(embedded.text(path))):
+                    return rel, None, "filens text eller metadata"
+            except embedded.Unreadable:
+                pass
+            continue
         try:
             lines = path.read_text(encoding="utf-8").split("\n")
         except (OSError, UnicodeDecodeError):

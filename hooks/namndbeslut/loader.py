@@ -101,7 +101,9 @@ def _files(root: Path, folder: str, problems: list[Problem], broken: set[str]) -
         if path.name.startswith("."):
             continue
         broken.add(path.stem)
-        if path.is_dir():
+        if path.is_file() and path.stat().st_nlink > 1:
+            problems.append(Problem(rel, None, "fil", messages.HARDLINK))
+        elif path.is_dir():
             problems.append(Problem(rel, None, "mapp", f"undermappar läses inte; lägg filerna direkt i {folder}/"))
         elif path.suffix != ".md":
             problems.append(Problem(rel, None, "fil", f"bara Markdown-filer (.md) hör hemma i {folder}/; "
@@ -129,8 +131,10 @@ def _read(root: Path, path: Path, problems: list[Problem], checker: safety.HtmlC
     return doc
 
 
-STATIC_TYPES = {".md", ".pdf", ".png", ".jpg", ".jpeg", ".webp", ".csv"}
-"""The only files content/ may hold: pages, and documents and images that cannot run code."""
+STATIC_TYPES = {".md": frontmatter.MAX_BYTES, ".pdf": 30_000_000, ".png": 10_000_000, ".jpg": 10_000_000,
+                ".jpeg": 10_000_000, ".webp": 10_000_000, ".csv": 5_000_000}
+"""The only files content/ may hold (pages, and documents and images that cannot run code), each with the most
+bytes it may have: every published file is read whole by the output gate, which must finish in seconds."""
 
 
 def _static_files(root: Path) -> list[Problem]:
@@ -142,8 +146,13 @@ def _static_files(root: Path) -> list[Problem]:
             path, rel = here / name, (here / name).relative_to(root)
             if path.is_symlink():
                 problems.append(Problem(rel, None, "fil", messages.SYMLINK))
+            elif name in files and path.stat().st_nlink > 1:
+                problems.append(Problem(rel, None, "fil", messages.HARDLINK))
             elif name in files and path.suffix.lower() not in STATIC_TYPES and not name.startswith("."):
                 problems.append(Problem(rel, None, "fil", messages.static_type(path.suffix.lower())))
+            elif name in files and path.suffix != ".md" and (size := path.stat().st_size) > STATIC_TYPES.get(
+                    path.suffix.lower(), size):
+                problems.append(Problem(rel, None, "fil", messages.too_large(size, STATIC_TYPES[path.suffix.lower()])))
     return problems
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from pathlib import Path
 from typing import Any
+
+from .errors import Problem
 
 INVISIBLE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
                        "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
@@ -31,6 +34,21 @@ def future_meeting(day: dt.date, today: dt.date) -> str:
 
 SYMLINK = ("en symbolisk länk publicerar filen den pekar på, var den än ligger; lägg in själva filen i stället "
            "(eller ta bort länken)")
+
+
+HARDLINK = ("filen är en hård länk (samma fil finns också någon annanstans på servern), så den kan publicera något "
+            "som inte hör till innehållet; lägg in en vanlig kopia av filen i stället")
+
+
+def extension(name: str, known: list[str]) -> str:
+    """Why mkdocs.yml may not turn on a Markdown extension the content check does not know."""
+    return (f"tillägget '{name}' granskas inte av innehållskontrollen: det kan ta in filer utanför innehållet eller "
+            f"skapa HTML som ingen har kontrollerat; ta bort det (de som går att använda är {', '.join(known)})")
+
+
+def too_large(size: int, limit: int) -> str:
+    """Why a file is refused for its size."""
+    return f"filen är {size} byte; högst {limit} byte tillåts – dela upp den eller gör den mindre"
 
 
 def static_type(suffix: str) -> str:
@@ -144,6 +162,13 @@ _YAML_PROBLEMS: dict[str, str] = {
     "expected alphabetic or numeric character": "ett tecken som inte får inleda ett värde (* & ! |); sätt värdet "
                                                 "inom citattecken",
 }
+
+
+def settings_problem(error: str) -> Problem:
+    """mkdocs.yml that the engine cannot read or does not accept, at the line its error names."""
+    lines = re.findall(r"line (\d+)", error)
+    what = yaml_problem(error) if lines else f"inställningarna godtas inte ({error.strip()}); se meddelandena ovan"
+    return Problem(Path("mkdocs.yml"), int(lines[-1]) if lines else None, "inställningar", what)
 
 
 def yaml_problem(problem: str) -> str:

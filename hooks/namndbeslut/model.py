@@ -217,11 +217,15 @@ class Term(Record):
         return self
 
 
+MAX_AMOUNT = 10_000_000_000
+"""Ten billion kronor a year: more than a Swedish municipality's whole budget, so a larger amount is a mistake."""
+
+
 class Funding(Record):
     """Funding for one calendar year; a year may have only price compensation and no sum."""
 
     year: Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR), NOT_BOOL]
-    amount: Annotated[int, Field(ge=0), NOT_BOOL] | None = None
+    amount: Annotated[int, Field(ge=0, le=MAX_AMOUNT), NOT_BOOL] | None = None
     """Kronor (SEK), as the source states it."""
     price_compensation: bool = False
     """The amount is adjusted by the price compensation the committee receives (priskompensation)."""

@@ -20,6 +20,7 @@ from typing import Any
 
 import markdown
 
+from . import messages
 from .errors import Problem
 from .frontmatter import Document, Loc, label
 from .model import luhn_ok
@@ -34,14 +35,19 @@ REVIEWED_FIELD = "reviewed_numbers"
 """Front-matter field listing numbers in this file an editor has checked are not personal identity numbers."""
 
 MARKDOWN_EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition"]
-"""MkDocs' built-in extensions plus those of mkdocs.yml (a test keeps them in step)."""
+"""MkDocs' built-in extensions plus those of mkdocs.yml (a test keeps them in step; `extensions` refuses others)."""
 
-_SEPARATOR = "[-+\u2010\u2011\u2012\u2013\u2212 _\u00a0\u2000-\u200a\u202f\u205f\u3000]"
-"""Hyphen or plus, what a word processor turns a hyphen into (en dash, non-breaking hyphen, …), a space of
-any width, and YAML's digit separator `_` (811218_9876 is the number 8112189876)."""
-_IDENTITY_NUMBER = re.compile(  # (?=\d{6}) changes no match, but lets the engine skip text without digits fast
-    rf"(?=\d{{6}})(?<![\d])(?P<century>\d{{2}})?(?P<date>\d{{6}})(?P<sep>{_SEPARATOR})?(?P<tail>\d{{4}})(?![\d])"
+_DASHES = "-\u058a\u05be\u1400\u1806\u2010-\u2015\u207b\u208b\u2212\u2796\u2e3a\u2e3b\u30a0\ufe58\ufe63\uff0d"
+"""Every dash and minus sign of Unicode (category Pd and the minus signs): a word processor, a PDF or a font
+with fullwidth forms turns a hyphen into any of them, and the reader still reads one number."""
+_SPACES = " \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+IDENTITY_NUMBER = re.compile(  # (?=\d{6}) changes no match, but lets the engine skip text without digits fast
+    rf"(?=\d{{6}})(?<!\d)(?P<century>\d{{2}})?(?P<date>\d{{6}})[{_SPACES}]?(?P<sep>[{_DASHES}+\ufe62\uff0b_])?"
+    rf"[{_SPACES}]?(?P<tail>\d{{4}})(?!\d)"
 )
+"""Ten or twelve digits of any script (`\\d` is Unicode: fullwidth and Arabic-Indic digits too), split at most
+by a dash or plus of any kind, YAML's digit separator `_` (811218_9876 is the number 8112189876) and a space
+of any width on either side; never across lines."""
 
 
 # -- personal identity numbers -----------------------------------------------------------------
@@ -69,8 +75,33 @@ def _real_date(year: int, month: int, day: int) -> bool:
     return True
 
 
+def ascii_digits(value: str) -> str:
+    """The digits of `value`, of any script, as ASCII digits."""
+    return "".join(str(int(c)) for c in value if c.isdecimal())
+
+
 def _digits(value: str) -> str:
-    return re.sub(r"\D", "", value)[-10:]
+    return ascii_digits(value)[-10:]
+
+
+def mask(text: str) -> str:
+    """`text` with the last four digits of every identity number in it hidden (a field name can hold one too),
+    so that a message does not spread the number into logs."""
+    parts, end = [], 0
+    for match in number_matches(text):
+        parts.append(text[end:match.end() - 4] + "XXXX")
+        end = match.end()
+    return "".join(parts) + text[end:]
+
+
+def number_matches(text: str) -> Iterator[re.Match[str]]:
+    """Every personal identity number in `text` (the one rule both the content scan and the output gate use)."""
+    for match in IDENTITY_NUMBER.finditer(text):
+        century = ascii_digits(match["century"] or "")
+        if century and century not in ("18", "19", "20"):
+            continue
+        if is_identity_number(century or None, ascii_digits(match["date"]), ascii_digits(match["tail"])):
+            yield match
 
 
 def reviewed(doc: Document) -> set[str]:
@@ -86,19 +117,15 @@ def identity_numbers(doc: Document) -> list[Problem]:
     unused = {_digits(v): i for i, v in enumerate(listed)}
     own_lines = {at for loc, at in doc.lines.items() if loc[:1] == (REVIEWED_FIELD,)}
     problems = []
-    for match in _IDENTITY_NUMBER.finditer(doc.text):  # never across lines: the pattern has no line break
+    for match in number_matches(doc.text):
         line = doc.text.count("\n", 0, match.start()) + 1
         if line in own_lines:
-            continue
-        if match["century"] and match["century"] not in ("18", "19", "20"):
-            continue
-        if not is_identity_number(match["century"], match["date"], match["tail"]):
             continue
         if _digits(match[0]) in {_digits(v) for v in listed}:
             unused.pop(_digits(match[0]), None)
             continue
-        masked = match[0][: -4] + "XXXX"
-        problems.append(Problem(doc.path, line, _field(doc, line), (
+        masked = mask(match[0])
+        problems.append(Problem(doc.path, line, mask(_field(doc, line)), (
             f"'{masked}' ser ut som ett personnummer; personnummer får aldrig publiceras – ta bort det. "
             f"Är det ett annat nummer (t.ex. ett telefonnummer) som du har kontrollerat: skriv det under "
             f"'{REVIEWED_FIELD}' i filens front matter")))
@@ -230,13 +257,14 @@ class HtmlChecker:
 
     def body(self, path: Path, body: str, first_line: int) -> list[Problem]:
         """Unsafe HTML in a Markdown body, each at the first line (from where the last one was) holding it."""
-        lines = body.split("\n")
+        lines = [_as_read(line) for line in body.split("\n")]
         cursor: dict[str, int] = {}
         problems = []
         for finding in self.findings(body):
-            start = cursor.get(finding.needle.lower(), 0)
-            hit = next((i for i in range(start, len(lines)) if finding.needle.lower() in lines[i].lower()), None)
-            cursor[finding.needle.lower()] = (hit + 1) if hit is not None else start
+            needle = _as_read(finding.needle)
+            start = cursor.get(needle, 0)
+            hit = next((i for i in range(start, len(lines)) if needle in lines[i]), None)
+            cursor[needle] = (hit + 1) if hit is not None else start
             problems.append(Problem(path, first_line + (hit or 0), "text", finding.message))
         return problems
 
@@ -251,6 +279,12 @@ class HtmlChecker:
         return problems
 
 
+def _as_read(text: str) -> str:
+    """A line as the browser reads a URL in it (entities decoded, control characters and spaces dropped), to
+    find the line of `jav&#x09;ascript:` by the address it becomes."""
+    return re.sub(r"[\x00-\x20]", "", html.unescape(text)).lower()
+
+
 def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
     if isinstance(value, str):
         yield loc, value
@@ -260,6 +294,16 @@ def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _strings(item, (*loc, i))
+
+
+def extensions(config: Path, names: list[str]) -> list[Problem]:
+    """Markdown extensions in mkdocs.yml that the content check does not render with: what they do to a text
+    (include a file from anywhere on the server, like pymdownx.snippets, or make new HTML) would go unchecked."""
+    lines = config.read_text(encoding="utf-8").split("\n")
+    return [Problem(Path(config.name), next((i for i, line in enumerate(lines, 1)
+                                             if re.match(rf"\s*-\s*{re.escape(name)}\s*(:|$)", line)), None),
+                    "markdown_extensions", messages.extension(name, MARKDOWN_EXTENSIONS))
+            for name in names if name not in MARKDOWN_EXTENSIONS]
 
 
 # -- placeholders ------------------------------------------------------------------------------
@@ -283,6 +327,11 @@ def placeholders(doc: Document) -> list[Problem]:
 
 MAX_BRACKETS = 2_000
 """More '[' than this in one file is no meeting summary, and Python-Markdown's link search grows with its square."""
+MARKUP_LIMITS = [("[", MAX_BRACKETS, "så många länkar eller hakparenteser"), ("<", 1_000, "så mycket HTML"),
+                 ("*_`", 10_000, "så mycket betoning och kod")]
+"""The most of each kind of markup character a body may hold, and what so many would be: Python-Markdown's search
+for raw HTML grows with the square of the '<' (4,000 unclosed `<a ` take seconds, 250,000 hours), and its
+emphasis and code spans cost enough per mark that a file of them alone takes half a minute."""
 MAX_DEPTH = 12
 """Deepest list or quote nesting in a body: deeper than any text needs, and far below Markdown's recursion limit."""
 _NESTED = re.compile(r"^(?P<indent>[ \t]*)(?P<marks>(?:(?:[-*+]|\d{1,9}[.)]|>)[ \t]+)+)", re.MULTILINE)
@@ -290,9 +339,11 @@ _NESTED = re.compile(r"^(?P<indent>[ \t]*)(?P<marks>(?:(?:[-*+]|\d{1,9}[.)]|>)[ 
 
 def bounded(doc: Document) -> list[Problem]:
     """A body that would make the Markdown renderer work for minutes or overflow its stack: refused before rendering."""
-    if doc.body.count("[") > MAX_BRACKETS:
-        return [Problem(doc.path, doc.body_line, "text", f"texten har {doc.body.count('[')} tecken '['; högst "
-                        f"{MAX_BRACKETS} tillåts – så många länkar eller hakparenteser kan inte visas")]
+    for chars, limit, what in MARKUP_LIMITS:
+        if (count := sum(doc.text.count(c) for c in chars)) > limit:  # front matter too: a page's title is raw
+            shown = " eller ".join(f"'{c}'" for c in chars)
+            return [Problem(doc.path, doc.body_line, "text", f"texten har {count} tecken {shown}; högst {limit} "
+                            f"tillåts – {what} kan inte visas")]
     for match in _NESTED.finditer(doc.body):
         depth = len(match["indent"].expandtabs(4)) // 2 + len(match["marks"].split())
         if depth > MAX_DEPTH:
