@@ -105,6 +105,9 @@ def build_problems(root: Path) -> list[Problem]:
             build(config)
         except Abort as err:
             return plugin.problems or [Problem(Path("mkdocs.yml"), None, "bygget", str(err))]
+        except Exception as err:  # noqa: BLE001 - make check reports every failure as a problem, never a traceback
+            return [Problem(Path("mkdocs.yml"), None, "bygget", f"bygget avbröts av ett oväntat fel "
+                            f"({type(err).__name__}: {str(err)[:200]}); rätta felet ovan eller fråga en utvecklare")]
     return []
 
 

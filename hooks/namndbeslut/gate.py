@@ -11,6 +11,7 @@ odd spaces and line wrapping are taken away. A finding names the source file whe
 
 from __future__ import annotations
 
+import csv
 import gzip
 import html
 import json
@@ -26,6 +27,7 @@ import lxml.html
 from . import embedded, frontmatter, messages, safety
 from .errors import Problem
 from .kinds import FOLDERS, PAGES
+from .opendata import tables
 
 # -- what a page may hold ------------------------------------------------------------------------
 
@@ -107,11 +109,12 @@ def check(site_dir: Path, base_url: str, reviewed: Iterable[str], sources: dict[
             numbers.extend((rel, n) for n in identity_numbers(text + "\n" + urllib.parse.unquote(rel))
                            if _digits(n) not in known)
     problems = _grouped(findings, sources)
-    by_number: dict[str, list[str]] = {}
-    for rel, number in numbers:
-        if rel not in (places := by_number.setdefault(number, [])):
+    by_number: dict[str, tuple[str, list[str]]] = {}  # one problem per number, however each file writes it
+    for rel, number in sorted(numbers, key=lambda found: found[0].startswith("pagefind/")):  # pages first
+        shown, places = by_number.setdefault(_digits(number), (number, []))
+        if rel not in places:
             places.append(rel)
-    problems.extend(_number_problem(places, number, sources, root) for number, places in by_number.items())
+    problems.extend(_number_problem(places, shown, sources, root) for shown, places in by_number.values())
     return problems
 
 
@@ -125,7 +128,9 @@ def _inspect(site_dir: Path, path: Path, rel: str, base_url: str) -> tuple[list[
             return [_Finding(rel, str(err))], ""
     if suffix in (".js", ".map", ".gif", ".ico", ".woff", ".woff2"):
         return [], ""  # the theme's and our own code and fonts (content/ cannot hold these types)
-    raw = gzip.decompress(path.read_bytes()) if suffix == ".gz" else path.read_bytes()
+    raw = path.read_bytes()
+    if raw[:2] == b"\x1f\x8b":  # sitemap.xml.gz and Pagefind's index and fragments, whatever their suffix
+        raw = gzip.decompress(raw)
     text = raw.decode("utf-8", errors="replace")
     if suffix == ".svg":
         return [_Finding(rel, "SVG-filer publiceras inte (de kan köra kod); använd PNG, JPEG eller WebP")], text
@@ -135,7 +140,23 @@ def _inspect(site_dir: Path, path: Path, rel: str, base_url: str) -> tuple[list[
         return [_Finding(rel, m) for m in _page(site_dir, path, raw, base_url)], text
     if suffix == ".xml" and "<feed" in text[:500]:
         return [_Finding(rel, m) for m in _feed(raw)], text
+    if suffix == ".csv":
+        return [_Finding(rel, m) for m in _formulas(text)], text
     return [], text
+
+
+_NUMBER_CELL = re.compile(r"[-+]?\d[\d\s.,-]*")
+
+
+def _formulas(text: str) -> Iterator[str]:
+    """Cells of a published CSV file that a spreadsheet would run as a formula (our own datasets write such a
+    text with a leading ', tables.cell); a signed number or a telephone number is fine."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        cells = (value for delimiter in ",;\t" for value in next(csv.reader([line], delimiter=delimiter), []))
+        if formula := next((v for v in cells if v.startswith(tables.FORMULA_START)
+                            and not _NUMBER_CELL.fullmatch(v)), None):
+            yield (f"cellen '{formula.strip()[:40]}' på rad {number} körs som en formel när filen öppnas i ett "
+                   "kalkylprogram (den kan hämta data eller starta program); skriv ' först i cellen")
 
 
 def _grouped(findings: list[_Finding], sources: dict[str, Path]) -> list[Problem]:
@@ -212,7 +233,7 @@ def _attributes(tag: str, el: lxml.html.HtmlElement, base_url: str) -> Iterator[
 
 def _url(tag: str, name: str, value: str, fetched: bool, base_url: str) -> Iterator[str]:
     for url in (value.split(",") if name == "srcset" else [value]):
-        compact = re.sub(r"[\x00-\x20]", "", html.unescape(url))
+        compact = re.sub(r"[\x00-\x20]", "", html.unescape(url)).replace("\\", "/")  # as the browser reads it
         shown = url.strip()[:60]
         if tag == "img" and _SAFE_IMAGE.match(compact):
             continue

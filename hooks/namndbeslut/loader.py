@@ -168,6 +168,8 @@ def _pages(root: Path, checker: safety.HtmlChecker, reviewed: set[str]) -> list[
             problems.extend(err.problems)
             continue
         problems.extend(safety.check(doc, checker, escaped=False))
+        if "template" in doc.data:  # the engine would load any file by that name, or stop with a traceback
+            problems.append(Problem(rel, doc.line_of(("template",)), "template", messages.PAGE_TEMPLATE))
         reviewed.update(safety.reviewed(doc))
     return problems
 

@@ -36,6 +36,9 @@ SYMLINK = ("en symbolisk länk publicerar filen den pekar på, var den än ligge
            "(eller ta bort länken)")
 
 
+PAGE_TEMPLATE = ("en sida i content/ kan inte välja mall (temat ger alla sidor samma utseende); ta bort fältet "
+                 "'template'")
+
 HARDLINK = ("filen är en hård länk (samma fil finns också någon annanstans på servern), så den kan publicera något "
             "som inte hör till innehållet; lägg in en vanlig kopia av filen i stället")
 
