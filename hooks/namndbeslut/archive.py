@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from . import dates, kinds
@@ -102,8 +103,9 @@ class Archive:
     """Ids of files that failed to load: references to them are not reported again."""
     withheld: list[Problem] = field(default_factory=list)
     """Meetings dated after the build date, left out (see loader.load): notices, not errors."""
-    reviewed: set[str] = field(default_factory=set)
-    """Numbers editors have listed as checked (`reviewed_numbers`): not personal identity numbers."""
+    reviewed: dict[Path, set[str]] = field(default_factory=dict)
+    """Numbers editors have listed as checked (`reviewed_numbers`), by the file that lists them: in that file, and
+    in that file alone, they are not personal identity numbers."""
 
     meeting_of: dict[str, Meeting] = field(default_factory=dict)
     """The meeting each matter was decided at, by matter id."""

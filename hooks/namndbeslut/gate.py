@@ -17,7 +17,7 @@ import html
 import json
 import re
 import urllib.parse
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,14 +89,17 @@ class _Finding:
     message: str
 
 
-def check(site_dir: Path, base_url: str, reviewed: Iterable[str], sources: dict[str, Path],
+def check(site_dir: Path, base_url: str, reviewed: dict[Path, set[str]], sources: dict[str, Path],
           root: Path) -> list[Problem]:
     """Every problem in the built site under `site_dir` (none when it may be published).
 
-    `reviewed`: numbers editors have marked as not identity numbers; `sources`: the content file behind each
-    published page, by its path in the site; `root`: the project, to trace a number back to its file.
+    `reviewed`: numbers editors have marked as not identity numbers, by the file that lists them (accepted on
+    that file's page, and in the site-wide files that gather every record: datasets, feeds, the search index);
+    `sources`: the content file behind each published page, by its path in the site; `root`: the project, to
+    trace a number back to its file.
     """
-    known = {_digits(n) for n in reviewed}
+    by_file = {path: {_digits(n) for n in numbers} for path, numbers in reviewed.items()}
+    anywhere = set().union(*by_file.values())
     findings: list[_Finding] = []
     numbers: list[tuple[str, str]] = []
     for path in sorted(site_dir.rglob("*")):
@@ -106,6 +109,7 @@ def check(site_dir: Path, base_url: str, reviewed: Iterable[str], sources: dict[
         elif path.is_file():
             found, text = _inspect(site_dir, path, rel, base_url)
             findings.extend(found)
+            known = by_file.get(sources[rel], set()) if rel in sources else anywhere
             numbers.extend((rel, n) for n in identity_numbers(text + "\n" + urllib.parse.unquote(rel))
                            if _digits(n) not in known)
     problems = _grouped(findings, sources)
@@ -358,38 +362,52 @@ def _number_problem(places: list[str], number: str, sources: dict[str, Path], ro
     message = (f"'{masked}' ser ut som ett personnummer och skulle publiceras i {where}; personnummer får "
                "aldrig publiceras – ta bort det (det kan vara dolt av formatering, ett osynligt tecken eller en "
                "radbrytning)")
-    if traced := _trace(_digits(number), root):
+    if traced := _trace(_digits(number), root, [sources[p] for p in places if p in sources]):
         path, line, field = traced
         return Problem(path, line, field, message)
     return Problem(sources.get(published) or Path(published), None, f"publiceras som {published}", message)
 
 
-def _trace(digits: str, root: Path) -> tuple[Path, int | None, str] | None:
-    """The content file, line and field a published number comes from (the file's name, or a line or two)."""
-    for path in _source_files(root):
-        rel = path.relative_to(root)
-        if any(_digits(n) == digits for n in identity_numbers(urllib.parse.unquote(rel.as_posix()))):
-            return rel, None, "filnamn"
-        if path.suffix.lower() in embedded.SUFFIXES:
-            try:
-                if any(_digits(n) == digits for n in identity_numbers(embedded.text(path))):
-                    return rel, None, "filens text eller metadata"
-            except embedded.Unreadable:
-                pass
-            continue
-        try:
-            lines = path.read_text(encoding="utf-8").split("\n")
-        except (OSError, UnicodeDecodeError):
-            continue
-        def has(text: str) -> bool:
-            return any(_digits(n) == digits for n in identity_numbers(_EMPHASIS.sub("", text)))
-        for i, line in enumerate(lines):
-            below = lines[i + 1] if i + 1 < len(lines) else ""
-            if has(line) or has(line + "\n" + below) and not has(below):
-                return rel, i + 1, frontmatter.field_on_line(lines, i + 1, path.suffix in (".yml", ".yaml"))
+def _trace(digits: str, root: Path, first: list[Path]) -> tuple[Path, int | None, str] | None:
+    """The content file, line and field a published number comes from (the file's name, or a line or two),
+    looked for first in `first` (the files behind the pages it was found on); failing that, digits grouped
+    in a way only the search index joins ('8112-18-9876')."""
+    files = [*dict.fromkeys(p for p in (*(root / f for f in first), *_source_files(root)) if p.is_file())]
+    for joined in (False, True):
+        for path in files:
+            if found := _trace_in(path, root, digits, joined):
+                return found
     return None
 
 
+def _trace_in(path: Path, root: Path, digits: str, joined: bool) -> tuple[Path, int | None, str] | None:
+    rel = path.relative_to(root)
+    if any(_digits(n) == digits for n in identity_numbers(urllib.parse.unquote(rel.as_posix()))):
+        return rel, None, "filnamn"
+    if path.suffix.lower() in embedded.SUFFIXES:
+        try:
+            if any(_digits(n) == digits for n in identity_numbers(embedded.text(path))):
+                return rel, None, "filens text eller metadata"
+        except embedded.Unreadable:
+            pass
+        return None
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    def has(text: str) -> bool:
+        if joined:
+            return digits in safety.ascii_digits(_GROUPING.sub("", text))
+        return any(_digits(n) == digits for n in identity_numbers(_EMPHASIS.sub("", text)))
+    for i, line in enumerate(lines):
+        below = lines[i + 1] if i + 1 < len(lines) else ""
+        if has(line) or has(line + "\n" + below) and not has(below):
+            return rel, i + 1, frontmatter.field_on_line(lines, i + 1, path.suffix in (".yml", ".yaml"))
+    return None
+
+
+_GROUPING = re.compile(r"(?<=\d)[^\d\n]{1,3}(?=\d)")
+"""What may stand between the digits of a number written in groups ('8112-18-9876', '81 12 18-98 76')."""
 _EMPHASIS = re.compile(r"(?<=\d)[*_`~]+|[*_`~]+(?=\d)")
 """Markdown emphasis around digits: the source of '81<em>12</em>18' is '81*12*18'."""
 

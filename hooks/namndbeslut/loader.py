@@ -50,11 +50,11 @@ def load(root: Path, today: dt.date | None = None) -> Archive:
             except ContentError as err:
                 problems.extend(err.problems)
     withheld = _withhold(records[kinds.MEETING], today, broken) if today else []
-    reviewed: set[str] = set()
+    reviewed: dict[Path, set[str]] = {}
     problems.extend(_static_files(root))
     problems.extend(_pages(root, checker, reviewed))
     archive = Archive.build(records, broken=broken)
-    archive.reviewed = reviewed.union(*(safety.reviewed(doc) for doc in archive.sources.values()))
+    archive.reviewed = {**reviewed, **{doc.path: safety.reviewed(doc) for doc in archive.sources.values()}}
     archive.withheld = withheld
     problems.extend(archive.problems)
     if problems:
@@ -156,7 +156,7 @@ def _static_files(root: Path) -> list[Problem]:
     return problems
 
 
-def _pages(root: Path, checker: safety.HtmlChecker, reviewed: set[str]) -> list[Problem]:
+def _pages(root: Path, checker: safety.HtmlChecker, reviewed: dict[Path, set[str]]) -> list[Problem]:
     """Hand-written pages: no personal identity numbers, no unsafe HTML (the engine reads the rest)."""
     problems: list[Problem] = []
     for path in sorted(p for p in (root / PAGES).rglob("*.md") if not p.is_symlink() and p.is_file()):
@@ -170,7 +170,7 @@ def _pages(root: Path, checker: safety.HtmlChecker, reviewed: set[str]) -> list[
         problems.extend(safety.check(doc, checker, escaped=False))
         if "template" in doc.data:  # the engine would load any file by that name, or stop with a traceback
             problems.append(Problem(rel, doc.line_of(("template",)), "template", messages.PAGE_TEMPLATE))
-        reviewed.update(safety.reviewed(doc))
+        reviewed[rel] = safety.reviewed(doc)
     return problems
 
 
