@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import gzip
 import html
+import io
 import json
 import re
 import urllib.parse
@@ -154,11 +155,13 @@ _NUMBER_CELL = re.compile(r"[-+]?\d[\d\s.,-]*")
 
 def _formulas(text: str) -> Iterator[str]:
     """Cells of a published CSV file that a spreadsheet would run as a formula (our own datasets write such a
-    text with a leading ', tables.cell); a signed number or a telephone number is fine."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        cells = (value for delimiter in ",;\t" for value in next(csv.reader([line], delimiter=delimiter), []))
-        if formula := next((v for v in cells if v.startswith(tables.FORMULA_START)
-                            and not _NUMBER_CELL.fullmatch(v)), None):
+    text with a leading ', tables.cell); a signed number or a telephone number is fine. The delimiter is the
+    one the header line uses most."""
+    header = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=header.count)
+    for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
+        if formula := next((v for v in row if v.startswith(tables.FORMULA_START) and not _NUMBER_CELL.fullmatch(v)),
+                           None):
             yield (f"cellen '{formula.strip()[:40]}' på rad {number} körs som en formel när filen öppnas i ett "
                    "kalkylprogram (den kan hämta data eller starta program); skriv ' först i cellen")
 
