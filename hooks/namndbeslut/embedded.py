@@ -5,8 +5,10 @@ for personal identity numbers, as a search engine or a curious reader would.
 
 from __future__ import annotations
 
+import base64
 import io
 import logging
+import re
 import struct
 import zlib
 from collections.abc import Iterator
@@ -26,12 +28,29 @@ class Unreadable(ValueError):
 
 def text(path: Path) -> str:
     """Everything readable in the file beyond its pixels; raises Unreadable for a PDF that cannot be read."""
-    raw = path.read_bytes()
-    suffix = path.suffix.lower()
+    return _text(path.read_bytes(), path.suffix.lower())
+
+
+def _text(raw: bytes, suffix: str) -> str:
     if suffix == ".pdf":
         return _pdf(raw)
     chunks = _png(raw) if suffix == ".png" else _jpeg(raw) if suffix in (".jpg", ".jpeg") else _webp(raw)
     return "\n".join(_decoded(b"\n".join(chunks)))
+
+
+_DATA_IMAGE = re.compile(r"data:image/(png|jpeg|webp);base64,([A-Za-z0-9+/=\s]+)", re.IGNORECASE)
+
+
+def in_data_uris(page: str) -> str:
+    """The metadata of every image a page carries inline as a data: address (`![](data:image/png;base64,…)`)."""
+    found = []
+    for match in _DATA_IMAGE.finditer(page):
+        try:
+            raw = base64.b64decode(re.sub(r"\s", "", match[2]) + "==", validate=False)
+        except ValueError:
+            continue
+        found.append(_text(raw, "." + match[1].lower()))
+    return "\n".join(found)
 
 
 def _decoded(data: bytes) -> Iterator[str]:

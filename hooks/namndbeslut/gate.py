@@ -142,7 +142,7 @@ def _inspect(site_dir: Path, path: Path, rel: str, base_url: str) -> tuple[list[
     if suffix == ".css":
         return [_Finding(rel, m) for m in _css(text)], text
     if suffix == ".html":
-        return [_Finding(rel, m) for m in _page(site_dir, path, raw, base_url)], text
+        return [_Finding(rel, m) for m in _page(site_dir, path, raw, base_url)], text + embedded.in_data_uris(text)
     if suffix == ".xml" and "<feed" in text[:500]:
         return [_Finding(rel, m) for m in _feed(raw)], text
     if suffix == ".csv":
