@@ -13,6 +13,7 @@ import struct
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pypdf
 
@@ -115,7 +116,8 @@ def _webp(raw: bytes) -> Iterator[bytes]:
 
 
 def _pdf(raw: bytes) -> str:
-    """A PDF's metadata (document information and XMP) and the text of every page."""
+    """A PDF's metadata (document information and XMP), the text of every page, and what a reader's PDF program
+    shows besides: bookmarks, comments and other annotations, form fields and attached files."""
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns about every small flaw; a flaw is not a problem
     try:
         reader = pypdf.PdfReader(io.BytesIO(raw))
@@ -126,9 +128,26 @@ def _pdf(raw: bytes) -> str:
         if (xmp := reader.xmp_metadata) is not None:
             parts.append(xmp.stream.get_data().decode("utf-8", errors="replace"))
         parts.extend(page.extract_text() for page in reader.pages)
+        parts.extend(_pdf_extras(reader))
     except Unreadable:
         raise
     except Exception as err:  # noqa: BLE001 - pypdf raises many kinds; any of them means the text cannot be read
         raise Unreadable(f"PDF-filen går inte att läsa ({type(err).__name__}), så den går inte att kontrollera; "
                          "spara den på nytt som PDF") from None
     return "\n".join(parts)
+
+
+def _pdf_extras(reader: pypdf.PdfReader) -> Iterator[str]:
+    def titles(outline: Any) -> Iterator[str]:
+        for item in outline:
+            yield from titles(item) if isinstance(item, list) else [str(getattr(item, "title", ""))]
+    yield from titles(reader.outline)
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            note = annotation.get_object()
+            yield " ".join(str(note.get(key, "")) for key in ("/Contents", "/T", "/RC"))
+    yield from (f"{name} {field.get('/V', '')}" for name, field in (reader.get_fields() or {}).items())
+    for name, contents in reader.attachments.items():
+        yield name
+        yield from (_text(data, Path(name).suffix.lower()) if Path(name).suffix.lower() in SUFFIXES
+                    else "\n".join(_decoded(data[:MAX_TEXT])) for data in contents)
