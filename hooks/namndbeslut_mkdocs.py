@@ -6,6 +6,7 @@ module that imports MkDocs, so another engine needs only its own ten lines like 
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sys
@@ -21,9 +22,11 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from namndbeslut import check, gate, publishing, reproducible, search
+from namndbeslut import check, gate, publishing, reproducible, search, summary
 from namndbeslut.errors import ContentError, Problem
 from namndbeslut.site import Site
+
+log = logging.getLogger("mkdocs.plugins.namndbeslut")
 
 
 class Options(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves __init_subclass__ untyped
@@ -87,6 +90,10 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
             self.problems = sorted(found, key=lambda p: (str(p.path), p.line or 0, p.field))
             shutil.rmtree(site_dir, ignore_errors=True)  # nothing of a refused build may be served
             raise Abort("Det som skulle publiceras har fel:\n" + "\n".join(map(str, self.problems)))
+        for notice in self.site.archive.withheld:
+            log.info(str(notice))
+        pages = sum(1 for _ in site_dir.rglob("*.html"))
+        log.info(summary.published(self.site.archive, pages, len(self.site.data)))
 
 
 def build_problems(root: Path) -> list[Problem]:
