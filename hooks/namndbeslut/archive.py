@@ -7,7 +7,6 @@ naming the file, the field and the closest known id.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -15,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from . import dates, kinds
+from . import dates, kinds, suggest
 from .citations import Citation
 from .errors import Problem
 from .frontmatter import Document, Loc, label
@@ -158,10 +157,8 @@ class Archive:
             return True
         if value in self.broken:
             return False
-        close = difflib.get_close_matches(value, known, n=1, cutoff=0.5)
-        hint = f" (menade du '{close[0]}'?)" if close else ""
         self.problems.append(Problem(doc.path, doc.line_of(loc), ".".join(map(str, loc)),
-                                     f"det finns ingen {what} med id '{value}'{hint}"))
+                                     f"det finns ingen {what} med id '{value}'{suggest.hint(value, known, what)}"))
         return False
 
     def _link_bodies(self) -> None:
