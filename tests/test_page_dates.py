@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from namndbeslut import dates
+from rdflib import Graph
+from rdflib.namespace import DCTERMS
 from support.project import project_copy
 from support.site import SITE_URL, BuiltSite, attr, build, one
 
@@ -159,3 +161,11 @@ def test_the_six_month_banner_speaks_of_the_meeting(dated: BuiltSite) -> None:
         banner = dated.article(url).select_one(".banner--old")
         assert banner is not None and banner.get_text(strip=True).startswith(BANNER), url
         assert "artikel" not in banner.get_text() and "sidan" not in banner.get_text(), url
+
+
+def test_the_catalogue_dates_the_datasets_as_the_open_data_page(dated: BuiltSite) -> None:
+    """DCAT's `dct:modified` (catalogue and every dataset) is the day "Öppna data", made from every record, shows."""
+    graph = Graph().parse(dated.path / "data" / "katalog.ttl")
+    modified = {str(day) for day in graph.objects(None, DCTERMS.modified)}
+    published, updated = page_dates(dated, "oppna-data/")
+    assert modified == {updated or published} == {BUILD_DATE}
