@@ -111,7 +111,7 @@ def make_baseline(project: Path, dest: Path) -> float:
     for path in docs.rglob("*.md"):  # the hand-written pages, with what on_page_markdown adds
         page = path.relative_to(docs).as_posix()
         source = (project / "content" / page).read_text(encoding="utf-8")
-        meta = built.page_meta(page, Path("content") / page, _front_date(source))
+        meta = built.page_meta(page, Path("content") / page)
         path.write_text(_with_meta(source, meta) + ("\n\n" + home if page == "index.md" else ""), encoding="utf-8")
     for generated in built.pages:
         path = docs / generated.path
@@ -126,14 +126,6 @@ def make_baseline(project: Path, dest: Path) -> float:
     text = re.sub(r"^docs_dir: .*$", "docs_dir: docs", text, flags=re.MULTILINE)
     (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
     return seconds
-
-
-def _front_date(markdown: str) -> dt.date | None:
-    """The `date` of a page's front matter, as MkDocs reads it into page.meta."""
-    if not markdown.startswith("---\n"):
-        return None
-    value = (yaml.safe_load(markdown[4:].split("\n---\n", 1)[0]) or {}).get("date")
-    return value if isinstance(value, dt.date) else None
 
 
 def _with_meta(markdown: str, meta: dict[str, object]) -> str:

@@ -69,11 +69,13 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files, **_: Any) -> str:
-        """The start page's hand-written text followed by its generated overview; the furniture's facts in meta."""
+        """The start page's hand-written text followed by its generated overview; the furniture's facts in meta,
+        and the page's last change as its sitemap date (`update_date`, MkDocs' `<lastmod>`)."""
         assert self.site is not None
         root = Path(config.config_file_path).parent
         source = Path(page.file.abs_src_path).relative_to(root) if page.file.abs_src_path else None
-        page.meta.update(self.site.page_meta(page.file.src_uri, source, page.meta.get("date")))
+        page.meta.update(self.site.page_meta(page.file.src_uri, source))
+        page.update_date = page.meta["lastmod"]
         return markdown + "\n\n" + self.site.renderer.home_sections() if page.file.src_uri == "index.md" else markdown
 
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -1,28 +1,30 @@
-"""The page furniture of lund.se, read from the built site: banner, minutes note, 'Uppdaterad', 'Dela sidan'."""
+"""The page furniture of lund.se, read from the built site: banner, minutes note, dates, 'Dela sidan'.
+
+The dates against git history: test_page_dates.py."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from namndbeslut import dates, furniture, history, search
+from namndbeslut import furniture, history, search
 from namndbeslut.errors import ContentError
 from support.project import ROOT
-from support.site import EXTRA, SITE_URL, BuiltSite, attr, build, one, string
+from support.site import SITE_URL, BuiltSite, attr, build, one, string
 
 MEETING_0609 = "sammantraden/2021-06-09-socialnamnden/"
 MEETING_1111 = "sammantraden/2020-11-11-socialnamnden/"
 VH = "overenskommelser/vanskapens-hus-2021-2023/"
 KJ_NEW = "overenskommelser/kvinnojouren-lund-2021-2023/"
 STATEMENT = "tillganglighetsredogorelse/"
-BANNER = "Denna artikel är äldre än 6 månader och är kanske inte längre aktuell."
+BANNER = "Sammanträdet hölls för mer än 6 månader sedan. Besluten kan ha ändrats eller ersatts av senare beslut."
 MINUTES_NOTE = "Det kan dröja upp till två veckor efter mötet innan protokollet publiceras."
 
 
@@ -74,34 +76,18 @@ def test_minutes_link_replaces_the_note(copy_with_minutes: BuiltSite) -> None:
     assert link is not None and link.get_text(strip=True) == "Protokoll från sammanträdet 11 november 2020"
 
 
-def _updated(site: BuiltSite, url: str) -> str:
-    time = site.soup(url).select_one(".page-furniture__updated time")
-    assert time is not None, f"{url} has no 'Uppdaterad'"
-    assert time.parent is not None and time.parent.get_text(" ", strip=True).startswith("Uppdaterad:")
-    return attr(time, "datetime")
-
-
-def _git_date(path: str) -> str:
-    return subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cs", "--", path],
-                          capture_output=True, text=True, check=True).stdout.strip()
-
-
-def test_updated_from_git_history(site: BuiltSite) -> None:
-    expected = _git_date("decisions/2021-06-09-socialnamnden.md")
-    if not expected:
-        pytest.skip("the project is not a git checkout")
-    assert _updated(site, MEETING_0609) == expected
-    assert _updated(site, STATEMENT) == str(EXTRA["accessibility"]["reviewed"]), "the statement's own date"
-    time = site.soup(MEETING_0609).select_one(".page-furniture__updated time")
-    assert time is not None and time.get_text() == dates.long_date(dt.date.fromisoformat(expected))
-
-
-def test_updated_falls_back_to_front_matter_date_outside_git(copy_with_minutes: BuiltSite) -> None:
-    assert _updated(copy_with_minutes, MEETING_1111) == "2020-11-11"
-    time = copy_with_minutes.soup(MEETING_1111).select_one(".page-furniture__updated time")
-    assert time is not None and time.get_text() == "11 november 2020"
-    assert _updated(copy_with_minutes, VH) == "2021-06-01", "the agreement's own date"
-    assert _updated(copy_with_minutes, "sammantraden/") == "2021-06-01", "an overview: its newest published record"
+def test_outside_git_every_page_is_published_on_the_build_date(copy_with_minutes: BuiltSite) -> None:
+    """No history: each page went online with this build (2020-11-15), not on a date from its record."""
+    pages = list(copy_with_minutes.path.rglob("index.html"))
+    assert len(pages) >= 15
+    for path in pages:
+        furniture = one(BeautifulSoup(path.read_text(encoding="utf-8"), "lxml"), ".page-furniture")
+        assert attr(one(furniture, ".page-furniture__published time"), "datetime") == "2020-11-15", path
+        assert furniture.select_one(".page-furniture__updated") is None, path
+    time = one(copy_with_minutes.soup(MEETING_1111), ".page-furniture__published time")
+    assert time.get_text() == "15 november 2020"
+    sitemap = (copy_with_minutes.path / "sitemap.xml").read_text(encoding="utf-8")
+    assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {"2020-11-15"}
 
 
 def test_share_links_are_plain_links(site: BuiltSite) -> None:

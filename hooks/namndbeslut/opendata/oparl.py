@@ -63,9 +63,9 @@ class OParl:
         doc = self.archive.sources.get((kind, record_id))
         return doc.path if doc else None
 
-    def _stamps(self, kind: Kind, record_id: str, fallback: dt.date | None = None) -> Obj:
+    def _stamps(self, kind: Kind, record_id: str) -> Obj:
         """`created` and `modified`: the first and last commit of the record's file (see BuildContext.span)."""
-        span = self.ctx.span(self._source(kind, record_id), fallback)
+        span = self.ctx.span(self._source(kind, record_id))
         return {"created": span.first.isoformat(), "modified": span.last.isoformat()}
 
     @property
@@ -117,7 +117,7 @@ class OParl:
                               "description": description, **stamps})
 
     def meeting(self, s: Sitting) -> Obj:
-        stamps = (self._stamps(kinds.MEETING, s.meeting.id, s.date) if s.meeting
+        stamps = (self._stamps(kinds.MEETING, s.meeting.id) if s.meeting
                   else self._stamps(kinds.COMMITTEE, s.committee.id))
         obj: Obj = {
             "id": self.url(routes.oparl_meeting(s.id)), "type": _type("Meeting"),
@@ -163,19 +163,19 @@ class OParl:
             "meeting": self.url(routes.oparl_meeting(meeting.id)),
             "organization": [self._committee_url(meeting.committee)],
             "authoritative": authoritative, "role": "Beslut" if authoritative else "Behandling",
-            **self._stamps(kinds.MEETING, meeting.id, meeting.date),
+            **self._stamps(kinds.MEETING, meeting.id),
         })
 
     def report(self, r: Report) -> Obj:
         related = [self.url(routes.oparl_paper(x)) for x in self.archive.case_file(r.case_number).agreements]
         obj = self._paper(r, r.title, "Tjänsteskrivelse", r.case_number, r.date, r.committee, related, routes.report(r))
-        return self._publish({**obj, **self._stamps(kinds.REPORT, r.id, r.date)})
+        return self._publish({**obj, **self._stamps(kinds.REPORT, r.id)})
 
     def agreement(self, a: Agreement) -> Obj:
         related = [self.url(routes.oparl_paper(r)) for r in self.archive.case_file(a.case_number).reports]
         related += [self.url(routes.oparl_paper(x))
                     for x in (self.archive.predecessor(a), self.archive.successor(a)) if x]
-        stamps = self._stamps(kinds.AGREEMENT, a.id, a.date or a.signed)
+        stamps = self._stamps(kinds.AGREEMENT, a.id)
         # An agreement with no date, signing or adoption stated is filed by the day it was first published here.
         date = self.archive.paper_date(a) or dt.date.fromisoformat(stamps["created"][:10])
         obj = self._paper(a, a.title, "Överenskommelse", a.case_number, date, a.committee, related,
