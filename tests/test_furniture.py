@@ -15,12 +15,14 @@ from bs4 import BeautifulSoup
 from namndbeslut import dates, furniture, history, search
 from namndbeslut.errors import ContentError
 from support.project import ROOT
-from support.site import EXTRA, SITE_URL, BuiltSite, attr, build, one, string
+from support.site import EXTRA, SITE_URL, BuiltSite, attr, build, one, string, words
 
 MEETING_0609 = "sammantraden/2021-06-09-socialnamnden/"
 MEETING_1111 = "sammantraden/2020-11-11-socialnamnden/"
 VH = "overenskommelser/vanskapens-hus-2021-2023/"
 KJ_NEW = "overenskommelser/kvinnojouren-lund-2021-2023/"
+KJ_OLD = "overenskommelser/kvinnojouren-lund-2018-2020/"
+KJ_MATTER = "kvinnojouren-overenskommelse-2020"
 STATEMENT = "tillganglighetsredogorelse/"
 BANNER = "Denna artikel är äldre än 6 månader och är kanske inte längre aktuell."
 MINUTES_NOTE = "Det kan dröja upp till två veckor efter mötet innan protokollet publiceras."
@@ -164,7 +166,12 @@ def test_agreement_fact_box(site: BuiltSite) -> None:
     contacts = [attr(a, "href") for a in facts["Kontaktpersoner"].select("a")]
     assert contacts[:1] == ["mailto:johan.larssonbostrom@lund.se"]
     kj = site.fact_box(KJ_NEW)
-    assert "2020-11-11" in kj["Beslut"].get_text() and kj["Beslut"].select_one("a") is not None
+    assert words(kj["Beslutat"]) == "Socialnämnden 11 november 2020: Ny överenskommelse med Kvinnojouren"
+    assert attr(one(kj["Beslutat"], "a"), "href") == "../../sammantraden/2020-11-11-socialnamnden/#" + KJ_MATTER
+    old = site.fact_box(KJ_OLD)
+    assert "Beslut" not in old, "the label says it once: 'Beslutat', not 'Beslut: Beslut …'"
+    assert words(old["Beslutat"]) == "Socialnämnden 23 augusti 2017, §§ 154, 155", "only cited: no link"
+    assert old["Beslutat"].select_one("a") is None
     assert attr(one(kj["Föregående överenskommelse"], "a"), "href") == "../kvinnojouren-lund-2018-2020/"
 
 

@@ -44,12 +44,12 @@ def test_the_meeting_page_says_paragraphs(built: BuiltSite) -> None:
 def test_fact_boxes_cite_both_paragraphs(built: BuiltSite, url: str) -> None:
     box = built.article(url).select_one("section.fact-box")
     assert box is not None
-    assert f"Socialnämnden 2020-11-11 {LABEL}" in box.get_text(" ", strip=True)
+    assert f"Socialnämnden 11 november 2020, {LABEL}" in box.get_text(" ", strip=True)
 
 
 def test_the_partner_feed_cites_both_paragraphs(built: BuiltSite) -> None:
     feed = (built.path / "partner-kvinnojouren-lund.xml").read_text(encoding="utf-8")
-    assert f"sammanträdet 11 november 2020 {LABEL}." in feed
+    assert f"Beslut: Socialnämnden 11 november 2020, {LABEL}." in feed
 
 
 def test_oparl_numbers_the_agenda_item(built: BuiltSite) -> None:

@@ -20,7 +20,7 @@ from . import citations, dates, feeds, furniture, kinds, routes, statement, voic
 from .citations import Citation
 from .context import BuildContext
 from .kinds import Kind
-from .model import Agreement, Matter, Meeting
+from .model import Agreement, Committee, Matter, Meeting
 from .opendata import chart, jsonld
 from .opendata.datasets import datasets
 
@@ -93,17 +93,17 @@ class Renderer:
     def url_of(self, record: routes.Published) -> str:
         return routes.page(record, self.ctx.archive)
 
-    def decision(self, record: Matter | Meeting | Citation | None) -> Decision | None:
-        """A decision for display: '<committee> <date> <§ label>: <title>', linked where it is published."""
+    def decision(self, record: Matter | Meeting | Citation | None, responsible: Committee | None = None
+                 ) -> Decision | None:
+        """A decision for display: 'Socialnämnden 11 november 2020, § 167: <title>', linked where it is published;
+        a cited one is named by the `responsible` body (an agreement's committee) when it has one."""
         if record is None:
             return None
+        label = self.ctx.archive.decision_label(record, responsible)
         if isinstance(record, Citation):
-            return Decision(f"Beslut {record}", None)
-        meeting = self.ctx.archive.meeting_with(record) if isinstance(record, Matter) else record
-        paras = f" {record.paragraph_label}" if isinstance(record, Matter) and record.paragraphs else ""
-        name = self.ctx.archive.committee_of(meeting).name
+            return Decision(label, None)
         title = f": {record.title}" if isinstance(record, Matter) else ""
-        return Decision(f"{name} {meeting.date.isoformat()}{paras}{title}", self.url_of(record))
+        return Decision(f"{label}{title}", self.url_of(record))
 
     def structured_data(self, record: Meeting | Agreement) -> Markup:
         """schema.org JSON-LD for a meeting or agreement page."""
@@ -155,7 +155,7 @@ class Renderer:
                   for r in a.reports.values()]
         bodies = sorted(a.committees.values(), key=lambda c: c.name)
         pages += [self.page("body.md.j2", routes.body(c), c.name, src(kinds.COMMITTEE, c.id), None, c, body=c,
-                            sittings=[s for s in a.upcoming(today) if s.committee is c]) for c in bodies]
+                            sittings=a.upcoming_of(c, today)) for c in bodies]
         pages.append(self.page("bodies.md.j2", routes.BODIES, "Nämnder och styrelser", bodies=bodies))
         by_year = [(y, list(ms)) for y, ms in groupby(a.meetings, key=lambda m: m.date.year)]
         pages.append(self.page("meetings.md.j2", routes.MEETINGS, "Sammanträden och beslut", years=by_year))

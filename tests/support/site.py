@@ -57,6 +57,11 @@ def string(tag: Tag) -> str:
     return str(tag.string)
 
 
+def words(tag: Tag) -> str:
+    """An element's text as a reader hears it: words separated by single spaces (no-break spaces too)."""
+    return " ".join(tag.get_text(" ", strip=True).replace("\u00a0", " ").split()).replace(" ,", ",")
+
+
 class BuiltSite:
     """A built site and helpers to read the HTML a reader gets."""
 
