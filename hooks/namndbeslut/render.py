@@ -46,6 +46,12 @@ class Page:
         return routes.source_path(self.url)
 
     @property
+    def heading(self) -> str:
+        """The title as the page's h1 has it (escaped): what an engine that takes a page's title from its first
+        heading would find, were the breadcrumb trail not above it."""
+        return str(_escaped(self.title))
+
+    @property
     def feeds(self) -> list[feeds.Feed]:
         """The feeds the page announces."""
         return feeds.announced(self.record)
@@ -68,6 +74,14 @@ class Decision:
     url: str | None
 
 
+@dataclass(frozen=True)
+class Crumb:
+    """One step of a page's breadcrumb trail: a page's name and where it is."""
+
+    name: str
+    url: str
+
+
 class Renderer:
     """Renders the site's pages; one instance per build."""
 
@@ -87,6 +101,8 @@ class Renderer:
             voice=voice.of(ctx.archive.committees.values()),
         )
         self.env.filters.update(clock=dates.clock)
+        self.names = {**routes.TITLES, **{routes.body(c): c.name for c in ctx.archive.committees.values()}}
+        """The name of every page a trail passes through: the overview pages and the bodies."""
 
     # -- helpers the templates call ---------------------------------------------------------
 
@@ -112,6 +128,17 @@ class Renderer:
             return jsonld.script(jsonld.meeting(self.ctx, a.sitting_of[record.id]))
         return jsonld.script(jsonld.agreement(self.ctx, record))
 
+    def trail(self, url: str, title: str, record: object | None) -> list[Crumb]:
+        """The breadcrumb trail from the start page down to this page (routes.parent); none on the start page."""
+        if url == routes.HOME:
+            return []
+        crumbs = [Crumb(title, url)]
+        above = routes.parent(url, record if isinstance(record, routes.Published) else None, self.ctx.archive)
+        while above is not None:
+            crumbs.append(Crumb(self.names[above], above))
+            above = routes.parent(above, None, self.ctx.archive)
+        return crumbs[::-1]
+
     # -- prose ------------------------------------------------------------------------------
 
     def prose(self, markdown: str, page_url: str) -> Markup:
@@ -132,8 +159,13 @@ class Renderer:
         def rel(target: str | routes.Published) -> str:
             return routes.relative(url, target if isinstance(target, str) else self.url_of(target))
         markdown = self.env.get_template(template).render(
-            page_url=url, title=title, rel=rel, prose=lambda md: self.prose(md, url), **values)
+            page_url=url, title=title, rel=rel, prose=lambda md: self.prose(md, url),
+            trail=self.trail(url, title, record), **values)
         return Page(url, title, markdown, source, {"date": date} if date else {}, record)
+
+    def overview(self, template: str, url: str, **values: Any) -> Page:
+        """An overview page (not a record's), titled by its name in routes.TITLES."""
+        return self.page(template, url, routes.TITLES[url], **values)
 
     def all(self) -> list[Page]:
         a = self.ctx.archive
@@ -156,15 +188,17 @@ class Renderer:
         bodies = sorted(a.committees.values(), key=lambda c: c.name)
         pages += [self.page("body.md.j2", routes.body(c), c.name, src(kinds.COMMITTEE, c.id), None, c, body=c,
                             sittings=a.upcoming_of(c, today)) for c in bodies]
-        pages.append(self.page("bodies.md.j2", routes.BODIES, "Nämnder och styrelser", bodies=bodies))
+        pages.append(self.overview("bodies.md.j2", routes.BODIES, bodies=bodies))
         by_year = [(y, list(ms)) for y, ms in groupby(a.meetings, key=lambda m: m.date.year)]
-        pages.append(self.page("meetings.md.j2", routes.MEETINGS, "Sammanträden och beslut", years=by_year))
+        pages.append(self.overview("meetings.md.j2", routes.MEETINGS, years=by_year))
         pages += [self.page("year.md.j2", routes.year(y), f"Sammanträden {y}", year=y, meetings=ms)
                   for y, ms in by_year]
-        pages.append(self.page("agreements.md.j2", routes.AGREEMENTS, "Överenskommelser",
+        pages.append(self.overview("agreements.md.j2", routes.AGREEMENTS,
                                agreements=sorted(a.agreements.values(), key=a.in_list_order)))
-        pages.append(self.page("partners.md.j2", routes.PARTNERS, "Partner",
+        pages.append(self.overview("partners.md.j2", routes.PARTNERS,
                                partners=sorted(a.partners.values(), key=lambda p: p.name)))
+        pages.append(self.overview("reports.md.j2", routes.REPORTS,
+                                   reports=sorted(a.reports.values(), key=lambda r: r.date, reverse=True)))
         return pages + self.open_data_pages()
 
     def open_data_pages(self) -> list[Page]:
@@ -173,13 +207,13 @@ class Renderer:
         table = self.ctx.funding
         committees = sorted(a.committees.values(), key=lambda c: c.name)
         return [
-            self.page("upcoming.md.j2", routes.UPCOMING, "Kommande sammanträden", sittings=a.upcoming(self.ctx.today),
+            self.overview("upcoming.md.j2", routes.UPCOMING, sittings=a.upcoming(self.ctx.today),
                       committees=committees),
-            self.page("funding.md.j2", routes.FUNDING, "Finansiering per år och partner", table=table,
+            self.overview("funding.md.j2", routes.FUNDING, table=table,
                       chart=chart.svg(table, "finansiering")),
-            self.page("open-data.md.j2", routes.OPEN_DATA, "Öppna data", datasets=datasets(self.ctx)),
-            self.page("statement.md.j2", routes.STATEMENT, "Tillgänglighetsredogörelse", None, self.statement.reviewed,
-                      statement=self.statement),
+            self.overview("open-data.md.j2", routes.OPEN_DATA, datasets=datasets(self.ctx)),
+            self.page("statement.md.j2", routes.STATEMENT, routes.TITLES[routes.STATEMENT], None,
+                      self.statement.reviewed, statement=self.statement),
         ]
 
     def home_sections(self) -> str:

@@ -74,6 +74,10 @@ class Site:
             meta["updated"] = {"iso": day.isoformat(), "text": dates.long_date(day)}
         return meta
 
+    def page_at(self, path: str) -> Page | None:
+        """The generated page whose source path is `path` ('partner/rsmh.md'); None for a hand-written page."""
+        return self._pages.get(path)
+
     @cached_property
     def _pages(self) -> dict[str, Page]:
         return {p.path: p for p in self.pages}
