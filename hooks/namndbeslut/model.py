@@ -96,6 +96,11 @@ class Committee(FileRecord):
         return self.name[:1].lower() + self.name[1:]
 
     @property
+    def has_remit(self) -> bool:
+        """Whether the file has a text (the remit): its page then has a section 'Uppdrag'."""
+        return bool(self.body.strip())
+
+    @property
     def remit_lead(self) -> str:
         """What a meeting page shows of the body's remit: the first paragraph of its text ('' when it has none)."""
         return lead_paragraph([self.body])
