@@ -113,10 +113,14 @@ def make_baseline(project: Path, dest: Path) -> float:
         source = (project / "content" / page).read_text(encoding="utf-8")
         meta = built.page_meta(page, Path("content") / page)
         path.write_text(_with_meta(source, meta) + ("\n\n" + home if page == "index.md" else ""), encoding="utf-8")
+    named = {path for entry in config.get("nav", []) for path in entry.values()}
     for generated in built.pages:
         path = docs / generated.path
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_with_meta(generated.markdown, built.page_meta(generated.path)), encoding="utf-8")
+        meta = built.page_meta(generated.path)
+        if generated.path not in named:  # the title the plugin hands MkDocs (the breadcrumbs precede the h1)
+            meta = {"title": generated.heading, **meta}
+        path.write_text(_with_meta(generated.markdown, meta), encoding="utf-8")
     for data in built.data:  # datasets and feeds: MkDocs copies them as static files
         path = docs / data.path
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -76,6 +76,9 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         source = Path(page.file.abs_src_path).relative_to(root) if page.file.abs_src_path else None
         page.meta.update(self.site.page_meta(page.file.src_uri, source))
         page.update_date = page.meta["lastmod"]
+        ours = self.site.page_at(page.file.src_uri)
+        if ours is not None and "title" not in vars(page):  # not named by mkdocs.yml's nav: MkDocs would look for
+            page.title = ours.heading                      # the h1 in the first element, where the breadcrumbs are
         return markdown + "\n\n" + self.site.renderer.home_sections() if page.file.src_uri == "index.md" else markdown
 
     def on_post_build(self, config: MkDocsConfig) -> None:

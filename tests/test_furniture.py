@@ -17,12 +17,14 @@ from bs4 import BeautifulSoup
 from namndbeslut import furniture, history, search
 from namndbeslut.errors import ContentError
 from support.project import ROOT
-from support.site import SITE_URL, BuiltSite, attr, build, one, string
+from support.site import SITE_URL, BuiltSite, attr, build, one, string, words
 
 MEETING_0609 = "sammantraden/2021-06-09-socialnamnden/"
 MEETING_1111 = "sammantraden/2020-11-11-socialnamnden/"
 VH = "overenskommelser/vanskapens-hus-2021-2023/"
 KJ_NEW = "overenskommelser/kvinnojouren-lund-2021-2023/"
+KJ_OLD = "overenskommelser/kvinnojouren-lund-2018-2020/"
+KJ_MATTER = "kvinnojouren-overenskommelse-2020"
 STATEMENT = "tillganglighetsredogorelse/"
 BANNER = "Sammanträdet hölls för mer än 6 månader sedan. Besluten kan ha ändrats eller ersatts av senare beslut."
 MINUTES_NOTE = "Det kan dröja upp till två veckor efter mötet innan protokollet publiceras."
@@ -150,7 +152,12 @@ def test_agreement_fact_box(site: BuiltSite) -> None:
     contacts = [attr(a, "href") for a in facts["Kontaktpersoner"].select("a")]
     assert contacts[:1] == ["mailto:johan.larssonbostrom@lund.se"]
     kj = site.fact_box(KJ_NEW)
-    assert "2020-11-11" in kj["Beslut"].get_text() and kj["Beslut"].select_one("a") is not None
+    assert words(kj["Beslutat"]) == "Socialnämnden 11 november 2020: Ny överenskommelse med Kvinnojouren"
+    assert attr(one(kj["Beslutat"], "a"), "href") == "../../sammantraden/2020-11-11-socialnamnden/#" + KJ_MATTER
+    old = site.fact_box(KJ_OLD)
+    assert "Beslut" not in old, "the label says it once: 'Beslutat', not 'Beslut: Beslut …'"
+    assert words(old["Beslutat"]) == "Socialnämnden 23 augusti 2017, §§ 154, 155", "only cited: no link"
+    assert old["Beslutat"].select_one("a") is None
     assert attr(one(kj["Föregående överenskommelse"], "a"), "href") == "../kvinnojouren-lund-2018-2020/"
 
 
@@ -209,3 +216,62 @@ def test_the_404_page_is_swedish_and_leads_back(site: BuiltSite) -> None:
     links = {a.get_text(strip=True): attr(a, "href") for a in soup.select("article a")}
     base = urlsplit(SITE_URL).path
     assert links["Gå till startsidan"] == base and links["Sök på webbplatsen"] == f"{base}?q=", links
+
+
+HOME = ("Startsida", "")
+BODIES = ("Nämnder och styrelser", "namnder/")
+SOCIAL = ("Socialnämnden", "namnder/socialnamnden/")
+
+
+@pytest.mark.parametrize(("url", "above"), [
+    (MEETING_0609, [HOME, BODIES, SOCIAL]),
+    (VH, [HOME, ("Överenskommelser", "overenskommelser/")]),
+    ("partner/rsmh/", [HOME, ("Partner", "partner/")]),
+    ("tjansteskrivelser/so-2020-0155/", [HOME, ("Tjänsteskrivelser", "tjansteskrivelser/")]),
+    ("namnder/socialnamnden/", [HOME, BODIES]),
+    ("sammantraden/2021/", [HOME, ("Sammanträden och beslut", "sammantraden/")]),
+    ("sammantraden/kommande/", [HOME, ("Sammanträden och beslut", "sammantraden/")]),
+    ("overenskommelser/", [HOME]),
+    (STATEMENT, [HOME]),
+])
+def test_breadcrumbs_lead_from_the_start_page(site: BuiltSite, url: str, above: list[tuple[str, str]]) -> None:
+    trail = site.breadcrumbs(url)
+    assert trail[:-1] == above
+    assert trail[-1] == (one(site.article(url), "h1").get_text(strip=True), None), "the last step is this page"
+    title = string(one(site.soup(url), "title"))
+    assert title.startswith(f"{trail[-1][0]} - "), "the page keeps its title with the trail above its heading"
+
+
+def test_every_page_has_a_trail_whose_steps_exist(site: BuiltSite) -> None:
+    pages = sorted(p.parent.relative_to(site.path).as_posix() + "/" for p in site.path.rglob("index.html"))
+    pages = [p.removeprefix("./") for p in pages if not p.startswith(("search/", "pagefind/"))]
+    assert len(pages) > 20 and "tjansteskrivelser/" in pages
+    for url in pages:
+        if url == "":
+            assert site.article(url).select('nav[aria-label="Brödsmulor"]') == [], "nothing above the start page"
+            continue
+        trail = site.breadcrumbs(url)
+        assert trail[0] == HOME, url
+        for _, step in trail[:-1]:
+            assert step is not None and (site.path / step / "index.html").is_file(), f"{url}: {step}"
+        nav = one(site.article(url), 'nav[aria-label="Brödsmulor"]')
+        assert nav.has_attr("data-pagefind-ignore"), "no page matches a search for the pages above it"
+
+
+def test_the_reports_overview_lists_each_report(site: BuiltSite) -> None:
+    assert site.links("tjansteskrivelser/") == ["", "tjansteskrivelser/so-2020-0155/"]
+    assert "diarienummer SO 2020/0155" in site.text("tjansteskrivelser/")
+
+
+def test_a_meeting_page_links_its_body_and_only_what_exists(site: BuiltSite) -> None:
+    """The seeds' committee has no remit text and no members_url: only our own page's upcoming meetings."""
+    heading, remit, links = site.body_links(MEETING_0609)
+    assert (heading, remit) == ("Om socialnämnden", "")
+    assert links == {"Kommande sammanträden i socialnämnden": "namnder/socialnamnden/#kommande"}
+    assert one(site.article("namnder/socialnamnden/"), "h2#kommande").get_text(strip=True) == "Kommande sammanträden"
+    assert "Ledamöter" not in site.facts("namnder/socialnamnden/")
+
+
+def test_the_report_names_the_decision_once(site: BuiltSite) -> None:
+    assert site.facts("tjansteskrivelser/so-2020-0155/")["Beslut"] == (
+        "Socialnämnden 11 november 2020: Ny överenskommelse med Kvinnojouren")

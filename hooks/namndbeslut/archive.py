@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from . import dates, kinds, suggest
+from . import citations, dates, kinds, suggest
 from .citations import Citation
 from .errors import Problem
 from .frontmatter import Document, Loc, label
@@ -330,6 +330,10 @@ class Archive:
         return sorted((s for sittings in self.calendar.values() for s in sittings
                        if s.meeting is None and s.date >= today), key=lambda s: (s.date, s.committee.name))
 
+    def upcoming_of(self, body: Committee, today: dt.date) -> list[Sitting]:
+        """One body's planned meetings not yet held, from `today` on, soonest first."""
+        return [s for s in self.calendar.get(body.id, []) if s.meeting is None and s.date >= today]
+
     @cached_property
     def meetings_on(self) -> dict[dt.date, list[Meeting]]:
         """Meetings by date, built once: citations are looked up by date on every page."""
@@ -353,6 +357,39 @@ class Archive:
         if isinstance(decision, Matter):
             return Citation(self.meeting_with(decision).date, tuple(decision.paragraphs))
         return Citation(decision.date)
+
+    def decided_by(self, decision: Matter | Meeting | Citation,
+                   responsible: Committee | None = None) -> Committee | None:
+        """The body that took a decision: a published one's meeting's body; a cited one's, the `responsible` body
+        (an agreement's committee) or, before the day it took over, the body whose work it continues."""
+        if isinstance(decision, Citation):
+            return self.body_on(responsible, decision.date) if responsible else None
+        return self.committee_of(decision if isinstance(decision, Meeting) else self.meeting_with(decision))
+
+    def decision_label(self, decision: Matter | Meeting | Citation, responsible: Committee | None = None) -> str:
+        """'Socialnämnden 23 augusti 2017, §§ 154, 155': how pages and feeds name a decision (citations.py)."""
+        cited, body = self.citation_of(decision), self.decided_by(decision, responsible)
+        return citations.decision_label(cited.date, cited.paragraphs, body.name if body else None)
+
+    def body_on(self, body: Committee, day: dt.date) -> Committee:
+        """The body that did `body`'s work on `day`: before the day a body took over (`since`), the one it continues."""
+        seen = {body.id}
+        while body.since and day < body.since and body.continues in self.committees and body.continues not in seen:
+            body = self.committees[body.continues]
+            seen.add(body.id)
+        return body
+
+    def current_body(self, body: Committee) -> Committee:
+        """The body doing `body`'s work today: the last of those that continue it (itself when none does)."""
+        seen = {body.id}
+        while (after := self.continued_by.get(body.id)) is not None and after.id not in seen:
+            body = after
+            seen.add(body.id)
+        return body
+
+    def responsible_for(self, agreement: Agreement) -> Committee | None:
+        """The committee responsible for an agreement, where its file names one."""
+        return self.committees.get(agreement.committee) if agreement.committee else None
 
     def case_file(self, case_number: str | None) -> CaseFile:
         """The records filed under a case number (none for a record without one)."""

@@ -68,6 +68,10 @@ class Site:
             meta["updated"] = _day(when.updated)
         return meta
 
+    def page_at(self, path: str) -> Page | None:
+        """The generated page whose source path is `path` ('partner/rsmh.md'); None for a hand-written page."""
+        return self._pages.get(path)
+
     @cached_property
     def _pages(self) -> dict[str, Page]:
         """Every generated page by its source path, and the start page's generated part (what it lists)."""

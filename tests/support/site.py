@@ -57,6 +57,11 @@ def string(tag: Tag) -> str:
     return str(tag.string)
 
 
+def words(tag: Tag) -> str:
+    """An element's text as a reader hears it: words separated by single spaces (no-break spaces too)."""
+    return " ".join(tag.get_text(" ", strip=True).replace("\u00a0", " ").split()).replace(" ,", ",")
+
+
 class BuiltSite:
     """A built site and helpers to read the HTML a reader gets."""
 
@@ -88,12 +93,46 @@ class BuiltSite:
 
     def links(self, url: str) -> list[str]:
         """Every link in the page's article, resolved to a site-relative URL."""
-        out = []
-        for a in self.article(url).select("a[href]"):
+        hrefs = [attr(a, "href") for a in self.article(url).select("a[href]")]
+        return [resolve(url, h) for h in hrefs if not ("://" in h or h.startswith(("mailto:", "#")))]
+
+    def facts(self, url: str) -> dict[str, str]:
+        """The fact box as text: each label with its value's words."""
+        return {label: words(value) for label, value in self.fact_box(url).items()}
+
+    def breadcrumbs(self, url: str) -> list[tuple[str, str | None]]:
+        """The page's breadcrumb trail as a reader gets it, each step's name and where it leads (None for the
+        page itself); fails unless it is the APG pattern: one nav named 'Brödsmulor' in the article, an ordered
+        list whose items each hold one link, but the last, the current page: text with aria-current="page"."""
+        navs = self.article(url).select('nav[aria-label="Brödsmulor"]')
+        assert len(navs) == 1, f"{url}: {len(navs)} breadcrumb navs"
+        items = navs[0].select(":scope > ol > li")
+        assert items and len(items) == len(navs[0].select("li")), f"{url}: not one flat <ol>"
+        *above, here = items
+        assert here.get("aria-current") == "page" and here.select("a") == [], f"{url}: last item {here}"
+        trail: list[tuple[str, str | None]] = []
+        for li in above:
+            (link,) = li.select("a[href]")
+            assert li.get("aria-current") is None and words(li) == words(link), f"{url}: {li}"
+            trail.append((words(link), resolve(url, attr(link, "href"))))
+        return [*trail, (words(here), None)]
+
+    def body_links(self, url: str) -> tuple[str, str, dict[str, str]]:
+        """A meeting page's block about its body: the heading, the text before the links (the remit's first
+        paragraph, or ''), and each link's text with where it leads (site-relative, or the external URL)."""
+        block = one(self.article(url), "ul.body-links")
+        heading = block.find_previous("h2")
+        assert isinstance(heading, Tag), f"{url}: the body's links have no heading"
+        text = [words(p) for p in heading.find_next_siblings("p") if p.find_next_sibling("ul") is block]
+        links = {}
+        for a in block.select("a[href]"):
             href = attr(a, "href")
-            if "://" in href or href.startswith(("mailto:", "#")):
-                continue
-            path, _, frag = href.partition("#")
-            joined = posixpath.normpath(posixpath.join(url, path)) + "/"
-            out.append((joined.lstrip("./") if joined != "./" else "") + (f"#{frag}" if frag else ""))
-        return out
+            links[words(a)] = href if "://" in href else resolve(url, href)
+        return words(heading), " ".join(text), links
+
+
+def resolve(page: str, href: str) -> str:
+    """A relative link on page `page` as a site-relative URL ('namnder/socialnamnden/#kommande')."""
+    path, _, frag = href.partition("#")
+    joined = posixpath.normpath(posixpath.join(page, path)) + "/"
+    return (joined.lstrip("./") if joined != "./" else "") + (f"#{frag}" if frag else "")
