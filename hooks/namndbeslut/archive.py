@@ -39,6 +39,12 @@ NO_CASE = CaseFile("")
 """What a record without a (known) case number is filed with: nothing."""
 
 
+FILED_AT = dt.time(12)
+"""A meeting's date-time where no time is stated: noon in Stockholm, not midnight. Meine Stadt Transparent stores
+OParl's `start` in UTC and shows the UTC clock, so midnight in Stockholm showed as 22:00 on the day before; noon
+is the same date from UTC-10 to UTC+12."""
+
+
 @dataclass(frozen=True)
 class Sitting:
     """One date in a committee's calendar: planned, held (a published meeting), or both."""
@@ -71,9 +77,9 @@ class Sitting:
     @property
     def starts_at(self) -> dt.datetime:
         """When the meeting starts, for open data that needs a date-time (OParl `start`): where no time is stated,
-        the date at 00:00 in Stockholm, which clients file under the right day; `time_stated` then says so,
+        the date at FILED_AT in Stockholm, which clients file under the right day; `time_stated` then says so,
         and pages and calendars show the date alone."""
-        return dt.datetime.combine(self.date, self.start or dt.time(), dates.TIMEZONE)
+        return dt.datetime.combine(self.date, self.start or FILED_AT, dates.TIMEZONE)
 
     @property
     def ends_at(self) -> dt.datetime | None:
