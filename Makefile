@@ -40,6 +40,12 @@ $(NPM_STAMP): package.json package-lock.json
 test: $(STAMP) $(NPM_STAMP)
 	$(PY) -m pytest
 
+# Material's stylesheet trimmed to the rules the pages use (site_src/stylesheets/material.css): after changing
+# templates, when tests/test_material_css.py says it is not current.
+.PHONY: css
+css: $(STAMP) $(NPM_STAMP)
+	UPDATE_CSS=1 $(PY) -m pytest -q tests/test_material_css.py
+
 lint: $(STAMP)
 	$(PY) -m ruff check hooks tests bench
 	$(PY) -m mypy
