@@ -30,8 +30,21 @@ PORT ?= 8000
 serve: $(STAMP)
 	@$(VENV)/bin/namndbeslut-serve --port $(PORT)
 
-test: $(STAMP)
+# The W3C Nu HTML checker (vnu-jar, pinned in package-lock.json; run with the system's Java by
+# tests/test_html_valid.py). --ignore-scripts: its install script would download a Java of its own.
+NPM_STAMP := node_modules/.installed-$(shell cat package-lock.json | sha1sum | cut -c1-12)
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	rm -f node_modules/.installed-* && touch $@
+
+test: $(STAMP) $(NPM_STAMP)
 	$(PY) -m pytest
+
+# Material's stylesheet trimmed to the rules the pages use (site_src/stylesheets/material.css): after changing
+# templates, when tests/test_material_css.py says it is not current.
+.PHONY: css
+css: $(STAMP) $(NPM_STAMP)
+	UPDATE_CSS=1 $(PY) -m pytest -q tests/test_material_css.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check hooks tests bench
