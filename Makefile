@@ -40,6 +40,13 @@ lint: $(STAMP)
 check: $(STAMP)
 	@$(VENV)/bin/namndbeslut-check
 
+# The pages as plain Markdown and static files in export/, which any engine builds without our plugin
+# (the command is at the top of export/mkdocs.yml; hooks/namndbeslut/export.py).
+.PHONY: export
+export: $(STAMP)
+	@rm -rf export
+	@$(VENV)/bin/namndbeslut-export export
+
 # Regenerate schema/*.schema.json (JSON Schema of each folder's front matter) from the model.
 schema: $(STAMP)
 	$(VENV)/bin/namndbeslut-schema

@@ -73,7 +73,7 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         root = _root(config)
         source = Path(page.file.abs_src_path).relative_to(root) if page.file.abs_src_path else None
         page.meta.update(self.site.page_meta(page.file.src_uri, source, page.meta.get("date")))
-        return markdown + "\n\n" + self.site.renderer.home_sections() if page.file.src_uri == "index.md" else markdown
+        return self.site.page_markdown(page.file.src_uri, markdown)
 
     def on_post_build(self, config: ProperDocsConfig) -> None:
         """Index the finished site for search (Pagefind), then the output gate over all of it, before the

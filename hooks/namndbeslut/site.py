@@ -74,6 +74,10 @@ class Site:
             meta["updated"] = {"iso": day.isoformat(), "text": dates.long_date(day)}
         return meta
 
+    def page_markdown(self, path: str, markdown: str) -> str:
+        """A page's Markdown as published: the start page's hand-written text followed by its generated overview."""
+        return markdown + "\n\n" + self.renderer.home_sections() if path == "index.md" else markdown
+
     @cached_property
     def _pages(self) -> dict[str, Page]:
         return {p.path: p for p in self.pages}
