@@ -83,16 +83,21 @@ def header(site: Site) -> str:
             f"--force-language {search.LANGUAGE}\n")
 
 
-def write(root: Path, dest: Path, environ: Mapping[str, str]) -> int:
-    """Export `root`'s site as built on the build date of `environ` into the empty or new folder `dest`.
-
-    Returns the number of files written into the docs folder. Raises ContentError as a build would.
-    """
+def prepare(root: Path, environ: Mapping[str, str]) -> tuple[dict[str, Any], Site]:
+    """The project's config and its site as built on the build date of `environ` (ContentError as in a build)."""
     project = yaml.safe_load((root / engine.CONFIG).read_text(encoding="utf-8"))
     site_url = publishing.site_url(project.get("site_url") or "", environ)
     site = Site.build(root, settings={"site_name": project["site_name"], **(project.get("extra") or {})},
                       today=dates.build_date(dict(environ)), site_url=site_url,
                       publish=publishing.requested(environ))
+    return {**project, "site_url": site_url}, site
+
+
+def write_site(root: Path, project: dict[str, Any], site: Site, dest: Path) -> int:
+    """Write the export of `site` (built from `root` with config `project`) into the empty or new folder `dest`.
+
+    Returns the number of files written into the docs folder.
+    """
     count = 0
     for rel, content in files(site, root, project.get("docs_dir", "docs")):
         target = dest / DOCS / rel
@@ -103,9 +108,14 @@ def write(root: Path, dest: Path, environ: Mapping[str, str]) -> int:
     if isinstance(theme, dict) and theme.get("custom_dir"):
         shutil.copytree(root / theme["custom_dir"], dest / theme["custom_dir"],
                         ignore=shutil.ignore_patterns("__pycache__"))
-    text = yaml.safe_dump(config(project, site_url), allow_unicode=True, sort_keys=False, width=1_000_000)
+    text = yaml.safe_dump(config(project, project["site_url"]), allow_unicode=True, sort_keys=False, width=1_000_000)
     (dest / engine.CONFIG).write_text(header(site) + text, encoding="utf-8")
     return count
+
+
+def write(root: Path, dest: Path, environ: Mapping[str, str]) -> int:
+    """Export `root`'s site as built on the build date of `environ` into `dest`; the number of files written."""
+    return write_site(root, *prepare(root, environ), dest)
 
 
 def main(argv: list[str] | None = None) -> int:
