@@ -5,7 +5,7 @@
 
 For N and 4N meetings it writes a synthetic archive (bench/synthetic.py) into a temporary copy of
 the project (mkdocs.yml, hooks/, site_src/, content/) and measures, each in a child process:
-- the project's real build (`mkdocs build --strict`, hooks and all);
+- the project's real build (`properdocs build --strict`, the pinned engine, hooks and all);
 - the baseline: MkDocs and Material building the very same pages from plain Markdown files
   (the pages the hooks generate, written out beforehand), same theme config, no hooks.
 Wall time, CPU time and the child's peak resident memory (wait4's rusage) are reported, with the
@@ -60,7 +60,7 @@ def measure(config: Path, site: Path, profile: Path | None = None) -> Run:
     """Build `config` into `site` in a child process; its own wall time and peak memory."""
     env = {**os.environ, "BUILD_DATE": synthetic.BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"}
     prefix = ["-m", "cProfile", "-o", str(profile)] if profile else []
-    cmd = [sys.executable, *prefix, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)]
+    cmd = [sys.executable, *prefix, "-m", "properdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)]
     with tempfile.TemporaryFile() as log:  # a file, not a pipe: a long error log cannot block the child
         start = time.perf_counter()
         child = subprocess.Popen(cmd, cwd=config.parent, env=env, stderr=log)
