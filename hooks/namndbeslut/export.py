@@ -12,6 +12,7 @@ the search index and the output gate, are `search.index` and `gate.check`, run o
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import re
 import shutil
@@ -74,10 +75,20 @@ def config(project: dict[str, Any], site_url: str) -> dict[str, Any]:
     return {**out, "site_url": site_url, "docs_dir": DOCS, "plugins": plugins}
 
 
-def header(site: Site) -> str:
+def source_date(site: Site, root: Path, docs_dir: str) -> dt.date:
+    """The date the engine should stamp a build of the export with (its default sitemap date, the gzip header):
+    the newest `lastmod` the pages' meta gives, as the plugin sets each page's date, else the build date."""
+    docs = root / docs_dir
+    sources = [(f.relative_to(docs).as_posix(), f.relative_to(root)) for f in docs.rglob("*.md") if f.is_file()]
+    metas = [site.page_meta(path, source) for path, source in [*sources, *((p.path, None) for p in site.pages)]]
+    days = [dt.date.fromisoformat(str(m["lastmod"])) for m in metas if m.get("lastmod")]
+    return max(days, default=site.today)
+
+
+def header(site: Site, day: dt.date) -> str:
     """The exported config's opening comment: how to build the same site from it."""
     return (f"# The pages of {site.today.isoformat()}'s build as plain files (namndbeslut `make export`): build with\n"
-            f"#   SOURCE_DATE_EPOCH={reproducible.epoch(site.today)} properdocs build --strict -f mkdocs.yml\n"
+            f"#   SOURCE_DATE_EPOCH={reproducible.epoch(day)} properdocs build --strict -f mkdocs.yml\n"
             f"# (or mkdocs build), then index for search:\n"
             f"#   python -m pagefind --site site --output-subdir {search.OUTPUT_DIR} "
             f"--force-language {search.LANGUAGE}\n")
@@ -109,7 +120,8 @@ def write_site(root: Path, project: dict[str, Any], site: Site, dest: Path) -> i
         shutil.copytree(root / theme["custom_dir"], dest / theme["custom_dir"],
                         ignore=shutil.ignore_patterns("__pycache__"))
     text = yaml.safe_dump(config(project, project["site_url"]), allow_unicode=True, sort_keys=False, width=1_000_000)
-    (dest / engine.CONFIG).write_text(header(site) + text, encoding="utf-8")
+    day = source_date(site, root, project.get("docs_dir", "docs"))
+    (dest / engine.CONFIG).write_text(header(site, day) + text, encoding="utf-8")
     return count
 
 
