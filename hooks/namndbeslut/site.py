@@ -72,6 +72,10 @@ class Site:
         """The generated page whose source path is `path` ('partner/rsmh.md'); None for a hand-written page."""
         return self._pages.get(path)
 
+    def page_markdown(self, path: str, markdown: str) -> str:
+        """A page's Markdown as published: the start page's hand-written text followed by its generated overview."""
+        return markdown + "\n\n" + self.renderer.home_sections() if path == "index.md" else markdown
+
     @cached_property
     def _pages(self) -> dict[str, Page]:
         """Every generated page by its source path, and the start page's generated part (what it lists)."""

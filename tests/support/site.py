@@ -1,17 +1,17 @@
-"""Building the real site (MkDocs, strict) and reading what a reader or a client gets from it."""
+"""Building the real site (the pinned engine, strict) and reading what a reader or a client gets from it."""
 
 from __future__ import annotations
 
 import os
 import posixpath
 import subprocess
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 from bs4 import BeautifulSoup, Tag
+from namndbeslut import engine
 
 from support.project import ROOT
 
@@ -24,17 +24,14 @@ EXTRA: dict[str, Any] = _MKDOCS["extra"]
 
 def build(dest: Path, build_date: str, root: Path = ROOT,
           environ: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the real MkDocs build (strict) of `root` into `dest` for a given BUILD_DATE.
+    """Run the real build (the pinned engine, strict) of `root` into `dest` for a given BUILD_DATE.
 
     A local build unless `environ` says otherwise: the caller's PUBLISH and SITE_URL are left out.
     """
     env = {k: v for k, v in os.environ.items() if k not in ("PUBLISH", "SITE_URL")}
-    env.update({"BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1", **(environ or {})})
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest),
-         "--config-file", str(root / "mkdocs.yml")],
-        check=False, cwd=root, env=env, capture_output=True, text=True,
-    )
+    env.update({"BUILD_DATE": build_date, **(environ or {})})
+    return subprocess.run(engine.build_command(root / engine.CONFIG, dest), check=False, cwd=root, env=env,
+                          capture_output=True, text=True)
 
 
 def one(parent: Tag, selector: str) -> Tag:
