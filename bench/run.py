@@ -5,7 +5,7 @@
 
 For N and 4N meetings it writes a synthetic archive (bench/synthetic.py) into a temporary copy of
 the project (mkdocs.yml, hooks/, site_src/, content/) and measures, each in a child process:
-- the project's real build (`mkdocs build --strict`, hooks and all);
+- the project's real build (`properdocs build --strict`, the pinned engine, hooks and all);
 - the baseline: MkDocs and Material building the very same pages from plain Markdown files
   (the pages the hooks generate, written out beforehand), same theme config, no hooks.
 Wall time, CPU time and the child's peak resident memory (wait4's rusage) are reported, with the
@@ -15,10 +15,8 @@ ratios hooks/baseline and 4N/N, the output size and the search index a reader do
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gzip
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -28,7 +26,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import synthetic  # bench/ is on sys.path: the script's own folder
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,7 +60,7 @@ def measure(config: Path, site: Path, profile: Path | None = None) -> Run:
     """Build `config` into `site` in a child process; its own wall time and peak memory."""
     env = {**os.environ, "BUILD_DATE": synthetic.BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"}
     prefix = ["-m", "cProfile", "-o", str(profile)] if profile else []
-    cmd = [sys.executable, *prefix, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)]
+    cmd = [sys.executable, *prefix, "-m", "properdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)]
     with tempfile.TemporaryFile() as log:  # a file, not a pipe: a long error log cannot block the child
         start = time.perf_counter()
         child = subprocess.Popen(cmd, cwd=config.parent, env=env, stderr=log)
@@ -89,57 +86,19 @@ def make_project(size: synthetic.Size, dest: Path) -> int:
 
 
 def make_baseline(project: Path, dest: Path) -> float:
-    """The same pages as plain Markdown in a docs dir, and the same config without hooks.
+    """The same pages as plain Markdown in a docs dir, and the same config without hooks: `make export`.
 
-    The pages are what the hooks generate for `project` (rendered here, before any timing), so
+    The pages are what the hooks generate for `project` (namndbeslut.export, before any timing), so
     the baseline's output is the project's site and the difference between the two builds is
     the work the hooks do. Returns how long that work took in this process (load + render).
     """
-    from namndbeslut.site import Site
+    from namndbeslut import export
 
-    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = yaml.safe_load(text)
-    settings = {"site_name": config["site_name"], **config.get("extra", {})}
     start = time.perf_counter()
-    built = Site.build(project, settings=settings, today=dt.date.fromisoformat(synthetic.BUILD_DATE),
-                       site_url=config["site_url"])
-    home = built.renderer.home_sections()
+    config, built = export.prepare(project, {**os.environ, "BUILD_DATE": synthetic.BUILD_DATE})
     seconds = time.perf_counter() - start
-    docs = dest / "docs"
-    shutil.copytree(project / "content", docs)
-    shutil.copytree(project / "site_src", dest / "site_src")
-    for path in docs.rglob("*.md"):  # the hand-written pages, with what on_page_markdown adds
-        page = path.relative_to(docs).as_posix()
-        source = (project / "content" / page).read_text(encoding="utf-8")
-        meta = built.page_meta(page, Path("content") / page, _front_date(source))
-        path.write_text(_with_meta(source, meta) + ("\n\n" + home if page == "index.md" else ""), encoding="utf-8")
-    for generated in built.pages:
-        path = docs / generated.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_with_meta(generated.markdown, built.page_meta(generated.path)), encoding="utf-8")
-    for data in built.data:  # datasets and feeds: MkDocs copies them as static files
-        path = docs / data.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data.content if isinstance(data.content, bytes) else data.content.encode("utf-8"))
-    text = re.sub(r"^(?:hooks|watch):\n(?:[ \t]+- .*\n)+", "", text, flags=re.MULTILINE)
-    text = re.sub(r"^(?:[ \t]+#.*\n)*[ \t]+- namndbeslut\n", "", text, flags=re.MULTILINE)  # the project's plugin
-    text = re.sub(r"^docs_dir: .*$", "docs_dir: docs", text, flags=re.MULTILINE)
-    (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
+    export.write_site(project, config, built, dest)
     return seconds
-
-
-def _front_date(markdown: str) -> dt.date | None:
-    """The `date` of a page's front matter, as MkDocs reads it into page.meta."""
-    if not markdown.startswith("---\n"):
-        return None
-    value = (yaml.safe_load(markdown[4:].split("\n---\n", 1)[0]) or {}).get("date")
-    return value if isinstance(value, dt.date) else None
-
-
-def _with_meta(markdown: str, meta: dict[str, object]) -> str:
-    """The page with `meta` (what on_page_markdown puts in page.meta) added to its front matter."""
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{front}{markdown[4:]}" if markdown.startswith("---\n") else f"---\n{front}---\n{markdown}"
 
 
 @dataclass
