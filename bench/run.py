@@ -1,6 +1,6 @@
 """Benchmark: build a synthetic municipal archive with the project's hooks and without them.
 
-    make bench              # full: 1,980 meetings (N) and 7,920 (4N); about 12 minutes
+    make bench              # full: 1,980 meetings (N) and 7,920 (4N); 30 minutes or more on a shared machine
     make bench SIZE=small   # 44 and 176 meetings; well under a minute
 
 For N and 4N meetings it writes a synthetic archive (bench/synthetic.py) into a temporary copy of
