@@ -2,7 +2,6 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha1sum | cut -c1-12)
-export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site publish serve test lint check schema new-meeting new-agreement
 
@@ -14,11 +13,11 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-* && touch $@
 
-# Built into .site-new and put in place only when the build succeeded: a failed build (bad content,
-# a warning under --strict) leaves the published site/ exactly as it was.
+# Built by the pinned engine (ProperDocs, hooks/namndbeslut/engine.py) into .site-new and put in place only
+# when the build succeeded: a failed build (bad content, a warning under --strict) leaves site/ exactly as it was.
 site: $(STAMP)
 	@rm -rf .site-new .site-old
-	$(PY) -m mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; exit 1; }
+	$(PY) -m properdocs build --strict --config-file mkdocs.yml --site-dir .site-new || { rm -rf .site-new; exit 1; }
 	@if [ -d site ]; then mv site .site-old; fi && mv .site-new site && rm -rf .site-old
 
 # A build for publishing: refuses the placeholder site_url (set SITE_URL=https://…) and placeholder contacts.
@@ -30,8 +29,21 @@ PORT ?= 8000
 serve: $(STAMP)
 	@$(VENV)/bin/namndbeslut-serve --port $(PORT)
 
-test: $(STAMP)
+# The W3C Nu HTML checker (vnu-jar, pinned in package-lock.json; run with the system's Java by
+# tests/test_html_valid.py). --ignore-scripts: its install script would download a Java of its own.
+NPM_STAMP := node_modules/.installed-$(shell cat package-lock.json | sha1sum | cut -c1-12)
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	rm -f node_modules/.installed-* && touch $@
+
+test: $(STAMP) $(NPM_STAMP)
 	$(PY) -m pytest
+
+# Material's stylesheet trimmed to the rules the pages use (site_src/stylesheets/material.css): after changing
+# templates, when tests/test_material_css.py says it is not current.
+.PHONY: css
+css: $(STAMP) $(NPM_STAMP)
+	UPDATE_CSS=1 $(PY) -m pytest -q tests/test_material_css.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check hooks tests bench
@@ -40,6 +52,13 @@ lint: $(STAMP)
 # Editors: validate all content without building; one problem per line, nothing when all is well.
 check: $(STAMP)
 	@$(VENV)/bin/namndbeslut-check
+
+# The pages as plain Markdown and static files in export/, which any engine builds without our plugin
+# (the command is at the top of export/mkdocs.yml; hooks/namndbeslut/export.py).
+.PHONY: export
+export: $(STAMP)
+	@rm -rf export
+	@$(VENV)/bin/namndbeslut-export export
 
 # Regenerate schema/*.schema.json (JSON Schema of each folder's front matter) from the model.
 schema: $(STAMP)

@@ -6,7 +6,7 @@
 For N and 4N meetings it writes a synthetic archive (bench/synthetic.py) into a temporary copy of
 the project (mkdocs.yml, hooks/, site_src/, content/) and measures, each build on its own through
 bench/launch.py (a fresh interpreter holding nothing else, so the peak memory is the build's own):
-- the project's real build (`mkdocs build --strict`, hooks and all, Pagefind's indexing included);
+- the project's real build (`properdocs build --strict`, hooks and all, Pagefind's indexing included);
 - the baseline: MkDocs and Material building the very same pages from plain Markdown files
   (the pages the hooks generate, written out beforehand), same theme config, no hooks, no search;
 - Pagefind's indexing of the built site alone (a part of the build with hooks).
@@ -18,10 +18,8 @@ first view of a meeting page and of a first search.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -89,7 +87,7 @@ def launch(cmd: list[str], cwd: Path, site: Path) -> Run:
 def measure(config: Path, site: Path, profile: Path | None = None) -> Run:
     """Build `config` into `site`, measured on its own."""
     prefix = ["-m", "cProfile", "-o", str(profile)] if profile else []
-    cmd = [sys.executable, *prefix, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)]
+    cmd = [sys.executable, *prefix, "-m", "properdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)]
     return launch(cmd, config.parent, site)
 
 
@@ -130,58 +128,19 @@ def make_project(size: synthetic.Size, dest: Path) -> int:
 
 
 def make_baseline(project: Path, dest: Path) -> float:
-    """The same pages as plain Markdown in a docs dir, and the same config without hooks.
+    """The same pages as plain Markdown in a docs dir, and the same config without hooks: `make export`.
 
-    The pages are what the hooks generate for `project` (rendered here, before any timing), so
+    The pages are what the hooks generate for `project` (namndbeslut.export, before any timing), so
     the baseline's output is the project's site and the difference between the two builds is
     the work the hooks do. Returns how long that work took in this process (load + render), in CPU seconds.
     """
-    from namndbeslut.site import Site
+    from namndbeslut import export
 
-    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = yaml.safe_load(text)
-    settings = {"site_name": config["site_name"], **config.get("extra", {})}
     start = time.process_time()  # CPU seconds: on a shared machine the steadier figure
-    built = Site.build(project, settings=settings, today=dt.date.fromisoformat(synthetic.BUILD_DATE),
-                       site_url=config["site_url"])
-    home = built.renderer.home_sections()
+    config, built = export.prepare(project, {**os.environ, "BUILD_DATE": synthetic.BUILD_DATE})
     seconds = time.process_time() - start
-    docs = dest / "docs"
-    shutil.copytree(project / "content", docs)
-    shutil.copytree(project / "site_src", dest / "site_src")
-    for path in docs.rglob("*.md"):  # the hand-written pages, with what on_page_markdown adds
-        page = path.relative_to(docs).as_posix()
-        source = (project / "content" / page).read_text(encoding="utf-8")
-        meta = built.page_meta(page, Path("content") / page, _front_date(source))
-        path.write_text(_with_meta(source, meta) + ("\n\n" + home if page == "index.md" else ""), encoding="utf-8")
-    for generated in built.pages:
-        path = docs / generated.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_with_meta(generated.markdown, built.page_meta(generated.path)), encoding="utf-8")
-    for data in built.data:  # datasets and feeds: MkDocs copies them as static files
-        path = docs / data.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data.content if isinstance(data.content, bytes) else data.content.encode("utf-8"))
-    text = re.sub(r"^(?:hooks|watch):\n(?:[ \t]+- .*\n)+", "", text, flags=re.MULTILINE)
-    text = re.sub(r"^(?:[ \t]+#.*\n)*[ \t]+- namndbeslut\n", "", text, flags=re.MULTILINE)  # the project's plugin
-    text = re.sub(r"^docs_dir: .*$", "docs_dir: docs", text, flags=re.MULTILINE)
-    text = re.sub(r"^plugins:[ \t]*$", "plugins: []", text, flags=re.MULTILINE)  # empty: MkDocs would add search
-    (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
+    export.write_site(project, config, built, dest)
     return seconds
-
-
-def _front_date(markdown: str) -> dt.date | None:
-    """The `date` of a page's front matter, as MkDocs reads it into page.meta."""
-    if not markdown.startswith("---\n"):
-        return None
-    value = (yaml.safe_load(markdown[4:].split("\n---\n", 1)[0]) or {}).get("date")
-    return value if isinstance(value, dt.date) else None
-
-
-def _with_meta(markdown: str, meta: dict[str, object]) -> str:
-    """The page with `meta` (what on_page_markdown puts in page.meta) added to its front matter."""
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{front}{markdown[4:]}" if markdown.startswith("---\n") else f"---\n{front}---\n{markdown}"
 
 
 @dataclass

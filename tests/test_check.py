@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
 from namndbeslut import check
 from namndbeslut.errors import Problem
+from properdocs.commands.build import build
+from properdocs.config import load_config
+from properdocs.exceptions import Abort
 from support.project import CASES, ROOT, write_case
 
 

@@ -1,28 +1,32 @@
-"""The page furniture of lund.se, read from the built site: banner, minutes note, 'Uppdaterad', 'Dela sidan'."""
+"""The page furniture of lund.se, read from the built site: banner, minutes note, dates, 'Dela sidan'.
+
+The dates against git history: test_page_dates.py."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from namndbeslut import dates, furniture, history, search
+from namndbeslut import furniture, history, search
 from namndbeslut.errors import ContentError
 from support.project import ROOT
-from support.site import EXTRA, SITE_URL, BuiltSite, attr, build, one, string
+from support.site import SITE_URL, BuiltSite, attr, build, one, string, words
 
 MEETING_0609 = "sammantraden/2021-06-09-socialnamnden/"
 MEETING_1111 = "sammantraden/2020-11-11-socialnamnden/"
 VH = "overenskommelser/vanskapens-hus-2021-2023/"
 KJ_NEW = "overenskommelser/kvinnojouren-lund-2021-2023/"
+KJ_OLD = "overenskommelser/kvinnojouren-lund-2018-2020/"
+KJ_MATTER = "kvinnojouren-overenskommelse-2020"
 STATEMENT = "tillganglighetsredogorelse/"
-BANNER = "Denna artikel är äldre än 6 månader och är kanske inte längre aktuell."
+BANNER = "Sammanträdet hölls för mer än 6 månader sedan. Besluten kan ha ändrats eller ersatts av senare beslut."
 MINUTES_NOTE = "Det kan dröja upp till två veckor efter mötet innan protokollet publiceras."
 
 
@@ -74,34 +78,18 @@ def test_minutes_link_replaces_the_note(copy_with_minutes: BuiltSite) -> None:
     assert link is not None and link.get_text(strip=True) == "Protokoll från sammanträdet 11 november 2020"
 
 
-def _updated(site: BuiltSite, url: str) -> str:
-    time = site.soup(url).select_one(".page-furniture__updated time")
-    assert time is not None, f"{url} has no 'Uppdaterad'"
-    assert time.parent is not None and time.parent.get_text(" ", strip=True).startswith("Uppdaterad:")
-    return attr(time, "datetime")
-
-
-def _git_date(path: str) -> str:
-    return subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cs", "--", path],
-                          capture_output=True, text=True, check=True).stdout.strip()
-
-
-def test_updated_from_git_history(site: BuiltSite) -> None:
-    expected = _git_date("decisions/2021-06-09-socialnamnden.md")
-    if not expected:
-        pytest.skip("the project is not a git checkout")
-    assert _updated(site, MEETING_0609) == expected
-    assert _updated(site, STATEMENT) == str(EXTRA["accessibility"]["reviewed"]), "the statement's own date"
-    time = site.soup(MEETING_0609).select_one(".page-furniture__updated time")
-    assert time is not None and time.get_text() == dates.long_date(dt.date.fromisoformat(expected))
-
-
-def test_updated_falls_back_to_front_matter_date_outside_git(copy_with_minutes: BuiltSite) -> None:
-    assert _updated(copy_with_minutes, MEETING_1111) == "2020-11-11"
-    time = copy_with_minutes.soup(MEETING_1111).select_one(".page-furniture__updated time")
-    assert time is not None and time.get_text() == "11 november 2020"
-    assert _updated(copy_with_minutes, VH) == "2021-06-01", "the agreement's own date"
-    assert _updated(copy_with_minutes, "sammantraden/") == "2021-06-01", "an overview: its newest published record"
+def test_outside_git_every_page_is_published_on_the_build_date(copy_with_minutes: BuiltSite) -> None:
+    """No history: each page went online with this build (2020-11-15), not on a date from its record."""
+    pages = list(copy_with_minutes.path.rglob("index.html"))
+    assert len(pages) >= 15
+    for path in pages:
+        furniture = one(BeautifulSoup(path.read_text(encoding="utf-8"), "lxml"), ".page-furniture")
+        assert attr(one(furniture, ".page-furniture__published time"), "datetime") == "2020-11-15", path
+        assert furniture.select_one(".page-furniture__updated") is None, path
+    time = one(copy_with_minutes.soup(MEETING_1111), ".page-furniture__published time")
+    assert time.get_text() == "15 november 2020"
+    sitemap = (copy_with_minutes.path / "sitemap.xml").read_text(encoding="utf-8")
+    assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {"2020-11-15"}
 
 
 def test_share_links_are_plain_links(site: BuiltSite) -> None:
@@ -164,7 +152,12 @@ def test_agreement_fact_box(site: BuiltSite) -> None:
     contacts = [attr(a, "href") for a in facts["Kontaktpersoner"].select("a")]
     assert contacts[:1] == ["mailto:johan.larssonbostrom@lund.se"]
     kj = site.fact_box(KJ_NEW)
-    assert "2020-11-11" in kj["Beslut"].get_text() and kj["Beslut"].select_one("a") is not None
+    assert words(kj["Beslutat"]) == "Socialnämnden 11 november 2020: Ny överenskommelse med Kvinnojouren"
+    assert attr(one(kj["Beslutat"], "a"), "href") == "../../sammantraden/2020-11-11-socialnamnden/#" + KJ_MATTER
+    old = site.fact_box(KJ_OLD)
+    assert "Beslut" not in old, "the label says it once: 'Beslutat', not 'Beslut: Beslut …'"
+    assert words(old["Beslutat"]) == "Socialnämnden 23 augusti 2017, §§ 154, 155", "only cited: no link"
+    assert old["Beslutat"].select_one("a") is None
     assert attr(one(kj["Föregående överenskommelse"], "a"), "href") == "../kvinnojouren-lund-2018-2020/"
 
 
@@ -223,3 +216,62 @@ def test_the_404_page_is_swedish_and_leads_back(site: BuiltSite) -> None:
     links = {a.get_text(strip=True): attr(a, "href") for a in soup.select("article a")}
     base = urlsplit(SITE_URL).path
     assert links["Gå till startsidan"] == base and links["Sök på webbplatsen"] == f"{base}?q=", links
+
+
+HOME = ("Startsida", "")
+BODIES = ("Nämnder och styrelser", "namnder/")
+SOCIAL = ("Socialnämnden", "namnder/socialnamnden/")
+
+
+@pytest.mark.parametrize(("url", "above"), [
+    (MEETING_0609, [HOME, BODIES, SOCIAL]),
+    (VH, [HOME, ("Överenskommelser", "overenskommelser/")]),
+    ("partner/rsmh/", [HOME, ("Partner", "partner/")]),
+    ("tjansteskrivelser/so-2020-0155/", [HOME, ("Tjänsteskrivelser", "tjansteskrivelser/")]),
+    ("namnder/socialnamnden/", [HOME, BODIES]),
+    ("sammantraden/2021/", [HOME, ("Sammanträden och beslut", "sammantraden/")]),
+    ("sammantraden/kommande/", [HOME, ("Sammanträden och beslut", "sammantraden/")]),
+    ("overenskommelser/", [HOME]),
+    (STATEMENT, [HOME]),
+])
+def test_breadcrumbs_lead_from_the_start_page(site: BuiltSite, url: str, above: list[tuple[str, str]]) -> None:
+    trail = site.breadcrumbs(url)
+    assert trail[:-1] == above
+    assert trail[-1] == (one(site.article(url), "h1").get_text(strip=True), None), "the last step is this page"
+    title = string(one(site.soup(url), "title"))
+    assert title.startswith(f"{trail[-1][0]} - "), "the page keeps its title with the trail above its heading"
+
+
+def test_every_page_has_a_trail_whose_steps_exist(site: BuiltSite) -> None:
+    pages = sorted(p.parent.relative_to(site.path).as_posix() + "/" for p in site.path.rglob("index.html"))
+    pages = [p.removeprefix("./") for p in pages if not p.startswith(("search/", "pagefind/"))]
+    assert len(pages) > 20 and "tjansteskrivelser/" in pages
+    for url in pages:
+        if url == "":
+            assert site.article(url).select('nav[aria-label="Brödsmulor"]') == [], "nothing above the start page"
+            continue
+        trail = site.breadcrumbs(url)
+        assert trail[0] == HOME, url
+        for _, step in trail[:-1]:
+            assert step is not None and (site.path / step / "index.html").is_file(), f"{url}: {step}"
+        nav = one(site.article(url), 'nav[aria-label="Brödsmulor"]')
+        assert nav.has_attr("data-pagefind-ignore"), "no page matches a search for the pages above it"
+
+
+def test_the_reports_overview_lists_each_report(site: BuiltSite) -> None:
+    assert site.links("tjansteskrivelser/") == ["", "tjansteskrivelser/so-2020-0155/"]
+    assert "diarienummer SO 2020/0155" in site.text("tjansteskrivelser/")
+
+
+def test_a_meeting_page_links_its_body_and_only_what_exists(site: BuiltSite) -> None:
+    """The seeds' committee has no remit text and no members_url: only our own page's upcoming meetings."""
+    heading, remit, links = site.body_links(MEETING_0609)
+    assert (heading, remit) == ("Om socialnämnden", "")
+    assert links == {"Kommande sammanträden i socialnämnden": "namnder/socialnamnden/#kommande"}
+    assert one(site.article("namnder/socialnamnden/"), "h2#kommande").get_text(strip=True) == "Kommande sammanträden"
+    assert "Ledamöter" not in site.facts("namnder/socialnamnden/")
+
+
+def test_the_report_names_the_decision_once(site: BuiltSite) -> None:
+    assert site.facts("tjansteskrivelser/so-2020-0155/")["Beslut"] == (
+        "Socialnämnden 11 november 2020: Ny överenskommelse med Kvinnojouren")

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from support.oparl import oparl_objects, validator
 from support.project import CASES_DIR, link_engine, write_tree
-from support.site import BuiltSite, build
+from support.site import BuiltSite, build, one, words
 
 TREE = yaml.safe_load((CASES_DIR / "municipality.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2024-06-01"
@@ -144,3 +144,66 @@ def test_oparl_is_valid_and_the_council_is_no_committee(built: BuiltSite) -> Non
 def test_the_site_speaks_for_the_municipality_not_one_committee(built: BuiltSite) -> None:
     assert "från kommunens sammanträden" in built.text("sammantraden/")
     assert "nämndens" not in built.text("sammantraden/")
+
+
+OLD_MEETING = "sammantraden/2021-03-17-socialnamnden/"
+SUCCESSOR = "namnder/arbetsmarknads-och-socialnamnden/"
+MEMBERS = "https://www.lund.se/kommun-och-politik/arbetsmarknads-och-socialnamnden"
+
+
+def test_breadcrumbs_name_each_meetings_own_body(built: BuiltSite) -> None:
+    home, bodies = ("Startsida", ""), ("Nämnder och styrelser", "namnder/")
+    for url, body in [(OLD_MEETING, ("Socialnämnden", "namnder/socialnamnden/")),
+                      ("sammantraden/2022-12-14-arbetsmarknads-och-socialnamnden/",
+                       ("Arbetsmarknads- och socialnämnden", SUCCESSOR)),
+                      ("sammantraden/2020-12-16-kommunfullmaktige/",
+                       ("Kommunfullmäktige", "namnder/kommunfullmaktige/"))]:
+        trail = built.breadcrumbs(url)
+        assert trail[:-1] == [home, bodies, body], url
+        assert trail[-1] == (one(built.article(url), "h1").get_text(strip=True), None)
+    assert built.breadcrumbs("overenskommelser/radrum-2022-2024/") == [
+        home, ("Överenskommelser", "overenskommelser/"), ("IOP om RådRum", None)]
+    assert built.breadcrumbs("partner/lkf/")[:-1] == [home, ("Partner", "partner/")]
+
+
+def test_a_meeting_of_a_body_whose_work_continues_links_its_remit_and_its_successor(built: BuiltSite) -> None:
+    heading, remit, links = built.body_links(OLD_MEETING)
+    assert heading == "Om socialnämnden"
+    assert remit == "Socialnämnden ansvarar för individ- och familjeomsorgen."
+    assert links == {
+        "Vad socialnämnden gör": "namnder/socialnamnden/#uppdrag",
+        "Arbetet fortsätter i arbetsmarknads- och socialnämnden": SUCCESSOR,
+        "Kommande sammanträden i arbetsmarknads- och socialnämnden": SUCCESSOR + "#kommande",
+        "Kommande möten och ledamöter i arbetsmarknads- och socialnämnden": MEMBERS,
+    }
+    assert "Arbetet fortsätter i arbetsmarknads- och socialnämnden, från 1 december 2022" in prose(built, OLD_MEETING)
+    assert built.article("namnder/socialnamnden/").select_one("h2#uppdrag") is not None
+
+
+def test_a_body_without_remit_or_members_shows_its_next_meeting(built: BuiltSite) -> None:
+    url = "sammantraden/2023-09-20-vard-och-omsorgsnamnden/"
+    heading, remit, links = built.body_links(url)
+    assert (heading, remit) == ("Om vård- och omsorgsnämnden", "")
+    assert links == {"Kommande sammanträden i vård- och omsorgsnämnden": "namnder/vard-och-omsorgsnamnden/#kommande"}
+    assert words(one(built.article(url), "ul.body-links li")) == (
+        "Kommande sammanträden i vård- och omsorgsnämnden, nästa 16 oktober 2024")
+    council = built.body_links("sammantraden/2020-12-16-kommunfullmaktige/")
+    assert council[1] == "Kommunens högsta beslutande organ."
+    assert "Vad kommunfullmäktige gör" in council[2]
+
+
+def test_the_members_link_is_the_bodys_own(built: BuiltSite) -> None:
+    text = "Kommande möten och ledamöter i arbetsmarknads- och socialnämnden"
+    assert facts(built, SUCCESSOR)["Ledamöter"] == text
+    links = [a for a in built.article("sammantraden/kommande/").select("a") if a.get("href") == MEMBERS]
+    assert [a.get_text(strip=True) for a in links] == [text]
+    assert "Ledamöter" not in facts(built, "namnder/socialnamnden/")
+
+
+def test_fact_boxes_name_who_decided_and_when(built: BuiltSite) -> None:
+    assert facts(built, "overenskommelser/lkf-avsiktsforklaring/")["Beslutat"] == (
+        "Vård- och omsorgsnämnden 20 september 2023, § 120: Avsiktsförklaring med LKF")
+    assert facts(built, "overenskommelser/maltider-2023-2025/")["Beslutat"] == (
+        "Servicenämnden 23 augusti 2023: Samarbetsavtal om måltider")
+    # only cited, and taken before the successor took over (1 December 2022): the body that decided it
+    assert facts(built, "overenskommelser/personligt-ombud/")["Beslutat"] == "Socialnämnden 19 oktober 2022, § 150"

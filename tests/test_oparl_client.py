@@ -2,6 +2,10 @@
 object by its id, and the fields a client files objects by (Meine Stadt Transparent's importer needs a
 meeting's `start`, a paper's `date`, an agenda item's `number` and `meeting`, `created`/`modified`).
 
+Also what Meine Stadt Transparent 0.2.14 showed when it imported a build (see the README): it stores
+`start` in UTC and its meeting page shows the UTC clock, so a meeting without a time must have a `start`
+that is its date in UTC too; and it names a File without `fileName` after its `name` plus '.pdf'.
+
 Run on the seeds' site and on a synthetic archive of the benchmark's small size with one agreement
 with several partners.
 """
@@ -10,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import mimetypes
+import re
 import shutil
 import subprocess
 import sys
@@ -29,6 +35,8 @@ import synthetic  # noqa: E402  (bench/ is no package)
 Obj = dict[str, Any]
 LISTS = ("organization", "person", "meeting", "paper", "agendaItem", "consultation", "file")
 TIME_STATED = "namndbeslut:timeStated"
+UTC_OFFSETS = range(-10, 13)
+"""The time zones (hours from UTC) in which a meeting without a time must still fall on its date."""
 
 
 class Client:
@@ -101,8 +109,11 @@ def check_client_fields(objects: dict[str, Obj]) -> None:
     for m in meetings:
         start = _at(m["start"]).astimezone(dates.TIMEZONE)
         assert start.date().isoformat() in m["id"]  # the meeting's date, in Stockholm
-        if not m[TIME_STATED]:
-            assert start.time() == dt.time(0, 0), m["id"]
+        if not m[TIME_STATED]:  # filed at noon: the same date in UTC (what MST shows) and from UTC-10 to UTC+12
+            assert start.time() == dt.time(12, 0), m["id"]
+            for hours in UTC_OFFSETS:
+                elsewhere = start.astimezone(dt.timezone(dt.timedelta(hours=hours)))
+                assert elsewhere.date() == start.date(), (m["id"], hours)
         numbers = [item["number"] for item in m.get("agendaItem", [])]
         assert all(numbers) and len(set(numbers)) == len(numbers), m["id"]
     for item in by_type(objects, "AgendaItem"):
@@ -112,9 +123,22 @@ def check_client_fields(objects: dict[str, Obj]) -> None:
             assert objects[item["consultation"]]["agendaItem"] == item["id"]
     for paper in by_type(objects, "Paper"):
         dt.date.fromisoformat(paper["date"])
+    check_files(objects)
     reachable = {item["consultation"] for item in by_type(objects, "AgendaItem") if "consultation" in item}
     reachable |= {c["id"] for p in by_type(objects, "Paper") for c in p.get("consultation", [])}
     assert reachable == {c["id"] for c in by_type(objects, "Consultation")}
+
+
+def check_files(objects: dict[str, Obj]) -> None:
+    """Every File has a `fileName` (else MST invents '<name>.pdf'), one per file, whose suffix agrees with
+    `mimeType`; a file of our own build is named as its URL is."""
+    files = by_type(objects, "File")
+    assert len({f["fileName"] for f in files}) == len(files)
+    for f in files:
+        if "mimeType" in f:
+            assert mimetypes.MimeTypes().guess_type(f["fileName"])[0] == f["mimeType"], f["id"]
+        if f["accessUrl"].startswith(SITE_URL):
+            assert f["accessUrl"].endswith("/" + f["fileName"]), f["id"]
 
 
 def check_partners(objects: dict[str, Obj]) -> list[Obj]:
@@ -139,9 +163,9 @@ def test_client_walk_on_the_seeds(site: BuiltSite) -> None:
     check_client_fields(objects)
     check_partners(objects)
     meeting = objects[SITE_URL + "oparl/meeting/2021-06-09-socialnamnden.json"]
-    assert meeting["start"] == "2021-06-09T00:00:00+02:00" and meeting[TIME_STATED] is False
+    assert meeting["start"] == "2021-06-09T12:00:00+02:00" and meeting[TIME_STATED] is False
     assert "tid anges inte" in site.text("sammantraden/2021-06-09-socialnamnden/")
-    assert "00.00" not in site.text("sammantraden/2021-06-09-socialnamnden/")
+    assert "12.00" not in site.text("sammantraden/2021-06-09-socialnamnden/")
     papers = {p["web"][len(SITE_URL):]: p for p in by_type(objects, "Paper")}
     assert papers["overenskommelser/vanskapens-hus-2021-2023/"]["date"] == "2021-06-01"  # its own date
     assert papers["overenskommelser/kvinnojouren-lund-2018-2020/"]["date"] == "2017-08-23"  # adopted_by's date
@@ -155,9 +179,13 @@ def test_client_walk_on_the_seeds(site: BuiltSite) -> None:
 
 @pytest.fixture(scope="module")
 def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The benchmark's small archive, plus one agreement with three partners; outside git."""
+    """The benchmark's small archive, plus one agreement with three partners and one meeting whose minutes are a
+    PDF (the others link a page); outside git."""
     root = tmp_path_factory.mktemp("synthetic")
     synthetic.write(synthetic.SIZES["small"], root)
+    first = next(p for p in sorted((root / "decisions").glob("*.md")) if "minutes_url:" in p.read_text("utf-8"))
+    first.write_text(re.sub(r"(minutes_url: .*/)(.*)", r"\1Protokoll%20\2.pdf", first.read_text("utf-8"), count=1),
+                     encoding="utf-8")
     shutil.copytree(ROOT / "content", root / "content")  # the hand-written pages, as the benchmark does
     partners = sorted(p.stem for p in (root / "partners").glob("*.md"))[:3]
     (root / "agreements" / "samverkan-tre-parter.md").write_text(
@@ -178,8 +206,13 @@ def test_client_walk_on_a_synthetic_archive(synthetic_site: Path) -> None:
     assert Counter(o["type"][len(OPARL):] for o in objects.values())["Meeting"] >= synthetic.SIZES["small"].meetings
     several = [p for p in agreements if len(p["originatorOrganization"]) == 3]
     assert len(several) == 1 and several[0]["date"] == "2023-02-01"
-    # Outside git, created/modified fall back to the record's date at 00:00 in Stockholm.
-    assert several[0]["created"] == several[0]["modified"] == "2023-02-01T00:00:00+01:00"
-    for m in by_type(objects, "Meeting"):
-        if m["meetingState"] == "genomfört":
-            assert _at(m["modified"]).astimezone(dates.TIMEZONE).date() == _at(m["start"]).date()
+    # Outside git every file is published by this build: created/modified are the build date at 00:00 in
+    # Stockholm, never a date the record states (pagedates.py).
+    built = dt.datetime.combine(dt.date.fromisoformat(synthetic.BUILD_DATE), dt.time(), dates.TIMEZONE)
+    assert several[0]["created"] == several[0]["modified"] == built.isoformat()
+    assert {(o["created"], o["modified"]) for o in objects.values() if "created" in o} == {(built.isoformat(),) * 2}
+    minutes = [m["resultsProtocol"] for m in by_type(objects, "Meeting") if "resultsProtocol" in m]
+    pdf = [f for f in minutes if f["accessUrl"].endswith(".pdf")]
+    assert len(pdf) == 1 and pdf[0]["mimeType"] == "application/pdf"
+    assert re.fullmatch(r"Protokoll \d{4}-\d\d-\d\d\.pdf", pdf[0]["fileName"])  # the URL's name, decoded
+    assert len(minutes) > 1 and all("mimeType" not in f for f in minutes if f not in pdf)  # a page: type unknown

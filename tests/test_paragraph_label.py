@@ -6,11 +6,13 @@ The seeds have no such matter, so this builds a copy of the project where one ha
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
 
 import pytest
+from namndbeslut import citations
 from support.project import project_copy
 from support.site import BuiltSite, build
 
@@ -44,12 +46,12 @@ def test_the_meeting_page_says_paragraphs(built: BuiltSite) -> None:
 def test_fact_boxes_cite_both_paragraphs(built: BuiltSite, url: str) -> None:
     box = built.article(url).select_one("section.fact-box")
     assert box is not None
-    assert f"Socialnämnden 2020-11-11 {LABEL}" in box.get_text(" ", strip=True)
+    assert f"Socialnämnden 11 november 2020, {LABEL}" in box.get_text(" ", strip=True)
 
 
 def test_the_partner_feed_cites_both_paragraphs(built: BuiltSite) -> None:
     feed = (built.path / "partner-kvinnojouren-lund.xml").read_text(encoding="utf-8")
-    assert f"sammanträdet 11 november 2020 {LABEL}." in feed
+    assert f"Beslut: Socialnämnden 11 november 2020, {LABEL}." in feed
 
 
 def test_oparl_numbers_the_agenda_item(built: BuiltSite) -> None:
@@ -74,3 +76,12 @@ def test_no_output_says_one_sign_for_two_paragraphs(built: BuiltSite) -> None:
     assert found == []
     assert any(LABEL in p.read_text(encoding="utf-8-sig") for p in texts if p.suffix == ".html")
 
+
+
+def test_the_decision_label_says_each_part_once() -> None:
+    """Pages and feeds name a decision by body, date in words and paragraphs; data keeps the protocol's form."""
+    day = dt.date(2017, 8, 23)
+    assert citations.decision_label(day, (154, 155), "Socialnämnden") == "Socialnämnden 23 augusti 2017, §§ 154, 155"
+    assert citations.decision_label(day, (91,)) == "23 augusti 2017, § 91"
+    assert citations.decision_label(day, (), "Socialnämnden") == "Socialnämnden 23 augusti 2017"
+    assert str(citations.Citation(day, (154, 155))) == "2017-08-23 §§ 154, 155"

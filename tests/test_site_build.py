@@ -52,7 +52,7 @@ def test_kvinnojouren_agreements_chained(site: BuiltSite) -> None:
     assert f"{MEETING_1111}#kvinnojouren-overenskommelse-2020" in site.links(KJ_NEW)
     assert KJ_NEW in site.links(MEETING_1111)
     # the old agreement's decision was taken at a meeting that is not published: plain text
-    assert "2017-08-23 §§ 154, 155" in site.text(KJ_OLD)
+    assert "Socialnämnden 23 augusti 2017, §§ 154, 155" in site.text(KJ_OLD)
 
 
 def test_rsmh_term_in_years(site: BuiltSite) -> None:

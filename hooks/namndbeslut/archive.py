@@ -7,7 +7,6 @@ naming the file, the field and the closest known id.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -15,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from . import dates, kinds
+from . import citations, dates, kinds, suggest
 from .citations import Citation
 from .errors import Problem
 from .frontmatter import Document, Loc, label
@@ -38,6 +37,12 @@ class CaseFile:
 
 NO_CASE = CaseFile("")
 """What a record without a (known) case number is filed with: nothing."""
+
+
+FILED_AT = dt.time(12)
+"""A meeting's date-time where no time is stated: noon in Stockholm, not midnight. Meine Stadt Transparent stores
+OParl's `start` in UTC and shows the UTC clock, so midnight in Stockholm showed as 22:00 on the day before; noon
+is the same date from UTC-10 to UTC+12."""
 
 
 @dataclass(frozen=True)
@@ -72,9 +77,9 @@ class Sitting:
     @property
     def starts_at(self) -> dt.datetime:
         """When the meeting starts, for open data that needs a date-time (OParl `start`): where no time is stated,
-        the date at 00:00 in Stockholm, which clients file under the right day; `time_stated` then says so,
+        the date at FILED_AT in Stockholm, which clients file under the right day; `time_stated` then says so,
         and pages and calendars show the date alone."""
-        return dt.datetime.combine(self.date, self.start or dt.time(), dates.TIMEZONE)
+        return dt.datetime.combine(self.date, self.start or FILED_AT, dates.TIMEZONE)
 
     @property
     def ends_at(self) -> dt.datetime | None:
@@ -158,10 +163,8 @@ class Archive:
             return True
         if value in self.broken:
             return False
-        close = difflib.get_close_matches(value, known, n=1, cutoff=0.5)
-        hint = f" (menade du '{close[0]}'?)" if close else ""
         self.problems.append(Problem(doc.path, doc.line_of(loc), ".".join(map(str, loc)),
-                                     f"det finns ingen {what} med id '{value}'{hint}"))
+                                     f"det finns ingen {what} med id '{value}'{suggest.hint(value, known, what)}"))
         return False
 
     def _link_bodies(self) -> None:
@@ -333,6 +336,10 @@ class Archive:
         return sorted((s for sittings in self.calendar.values() for s in sittings
                        if s.meeting is None and s.date >= today), key=lambda s: (s.date, s.committee.name))
 
+    def upcoming_of(self, body: Committee, today: dt.date) -> list[Sitting]:
+        """One body's planned meetings not yet held, from `today` on, soonest first."""
+        return [s for s in self.calendar.get(body.id, []) if s.meeting is None and s.date >= today]
+
     @cached_property
     def meetings_on(self) -> dict[dt.date, list[Meeting]]:
         """Meetings by date, built once: citations are looked up by date on every page."""
@@ -356,6 +363,39 @@ class Archive:
         if isinstance(decision, Matter):
             return Citation(self.meeting_with(decision).date, tuple(decision.paragraphs))
         return Citation(decision.date)
+
+    def decided_by(self, decision: Matter | Meeting | Citation,
+                   responsible: Committee | None = None) -> Committee | None:
+        """The body that took a decision: a published one's meeting's body; a cited one's, the `responsible` body
+        (an agreement's committee) or, before the day it took over, the body whose work it continues."""
+        if isinstance(decision, Citation):
+            return self.body_on(responsible, decision.date) if responsible else None
+        return self.committee_of(decision if isinstance(decision, Meeting) else self.meeting_with(decision))
+
+    def decision_label(self, decision: Matter | Meeting | Citation, responsible: Committee | None = None) -> str:
+        """'Socialnämnden 23 augusti 2017, §§ 154, 155': how pages and feeds name a decision (citations.py)."""
+        cited, body = self.citation_of(decision), self.decided_by(decision, responsible)
+        return citations.decision_label(cited.date, cited.paragraphs, body.name if body else None)
+
+    def body_on(self, body: Committee, day: dt.date) -> Committee:
+        """The body that did `body`'s work on `day`: before the day a body took over (`since`), the one it continues."""
+        seen = {body.id}
+        while body.since and day < body.since and body.continues in self.committees and body.continues not in seen:
+            body = self.committees[body.continues]
+            seen.add(body.id)
+        return body
+
+    def current_body(self, body: Committee) -> Committee:
+        """The body doing `body`'s work today: the last of those that continue it (itself when none does)."""
+        seen = {body.id}
+        while (after := self.continued_by.get(body.id)) is not None and after.id not in seen:
+            body = after
+            seen.add(body.id)
+        return body
+
+    def responsible_for(self, agreement: Agreement) -> Committee | None:
+        """The committee responsible for an agreement, where its file names one."""
+        return self.committees.get(agreement.committee) if agreement.committee else None
 
     def case_file(self, case_number: str | None) -> CaseFile:
         """The records filed under a case number (none for a record without one)."""

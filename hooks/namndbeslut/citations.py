@@ -7,6 +7,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import dates
+
 PATTERN = re.compile(
     r"(?P<date>\d{4}-\d{2}-\d{2}),?\s*(?:(?P<signs>§§?)\s*(?P<paras>\d+(?:\s*(?:,|och)\s*\d+)*))?"
 )
@@ -30,6 +32,15 @@ def paragraph_label(paragraphs: Sequence[int]) -> str:
     if not paragraphs:
         return ""
     return f"{'§§' if len(paragraphs) > 1 else '§'} {', '.join(map(str, paragraphs))}"
+
+
+def decision_label(day: dt.date, paragraphs: Sequence[int] = (), body: str | None = None) -> str:
+    """How a reader's text names a decision: 'Socialnämnden 23 augusti 2017, §§ 154, 155' (the body where known,
+    the date in words, the paragraphs where known). The one place of this rule: fact boxes and feeds use it;
+    data keeps the protocol's form (`Citation`, ISO date) for spreadsheets and clients."""
+    when = f"{body} {dates.long_date(day)}" if body else dates.long_date(day)
+    label = paragraph_label(paragraphs)
+    return f"{when}, {label}" if label else when
 
 
 def parse(text: str) -> Citation:

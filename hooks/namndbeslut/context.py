@@ -33,12 +33,13 @@ class BuildContext:
         """The absolute URL of a site-relative path from `routes`."""
         return self.base_url + route
 
-    def span(self, source: Path | None, fallback: dt.date | None = None) -> Span:
-        """When a record's file was first and last committed; for a file git does not know, the record's own
-        date (else the build date) at 00:00 in Stockholm, so that every object has both."""
+    def span(self, source: Path | None) -> Span:
+        """When a record's file was first and last committed; for a file git does not know (new and not yet
+        committed, or no repository), the build date at 00:00 in Stockholm: it is published now, whatever
+        date the record itself states (pagedates.py)."""
         if source is not None and source in self.history:
             return self.history[source]
-        at = dt.datetime.combine(fallback or self.today, dt.time(), dates.TIMEZONE)
+        at = dt.datetime.combine(self.today, dt.time(), dates.TIMEZONE)
         return Span(at, at)
 
     @cached_property

@@ -82,10 +82,8 @@ def _meeting_entry(meeting: Meeting, ctx: BuildContext, link: Link) -> Entry:
 
 def _matter_entry(matter: Matter, ctx: BuildContext, link: Link) -> Entry:
     meeting = ctx.archive.meeting_with(matter)
-    committee = ctx.archive.committee_of(meeting).name
-    paras = f" {matter.paragraph_label}" if matter.paragraphs else ""
     return {"title": matter.title, "url": link(matter), "date": meeting.date,
-            "summary": f"{committee} beslutade vid sammanträdet {dates.long_date(meeting.date)}{paras}.",
+            "summary": f"{matter.kind.label}: {ctx.archive.decision_label(matter)}.",
             "content": None}
 
 

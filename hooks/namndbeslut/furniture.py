@@ -1,4 +1,4 @@
-"""The page furniture of lund.se (banners, notes, 'Uppdaterad', 'Dela sidan'), configured by the site.
+"""The page furniture of lund.se (banners, notes, 'Publicerad', 'Dela sidan'), configured by the site.
 
 The texts and rules live in the site's configuration (MkDocs: `extra.furniture` in mkdocs.yml) and are
 validated here once; a part left out of the configuration is simply not shown.
@@ -34,7 +34,8 @@ class Furniture(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     stale_after_months: Annotated[int, Field(ge=1)] = 6
     stale_banner: Text | None = None
-    """Shown on a meeting page when the meeting is more than `stale_after_months` before the build date."""
+    """Shown on a meeting page when the meeting is more than `stale_after_months` before the build date: it speaks
+    of the meeting, never of the page, which may have been published or updated recently."""
     minutes_wait_days: Annotated[int, Field(ge=1)] = 14
     minutes_pending: Text | None = None
     """Shown while a meeting is younger than `minutes_wait_days` and its minutes are not linked."""
@@ -44,7 +45,10 @@ class Furniture(BaseModel):
     documents_link: Text | None = None
     members_link: Text | None = None
     """Followed by the committee's name."""
+    published_label: Text | None = None
+    """'Publicerad: <date>' under every page: when the page went online (pagedates.py)."""
     updated_label: Text | None = None
+    """'Uppdaterad: <date>', only on a page changed on a later day than it was published."""
     share_label: Text | None = None
     share: list[ShareLink] = []
 

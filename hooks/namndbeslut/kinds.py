@@ -36,5 +36,10 @@ PAGES = "content"
 """Hand-written pages (the engine's docs folder): checked for what must not be published."""
 
 
+def of(record: FileRecord) -> Kind:
+    """The kind of a record."""
+    return next(k for k in KINDS if isinstance(record, k.model))
+
+
 def by_folder(folder: str) -> Kind:
     return next(k for k in KINDS if k.folder == folder)

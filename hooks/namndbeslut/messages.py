@@ -161,3 +161,7 @@ PREVIEW_HAS_PROBLEMS = ("Innehållet har fel, så förhandsvisningen visar den s
 PREVIEW_NO_SITE = "Webbplatsen har inte gått att bygga ännu"
 PREVIEW_NOT_FOUND = "Sidan finns inte (ännu) i förhandsvisningen"
 PREVIEW_BUILD_FAILED = "bygget misslyckades: "
+EXPORT_HELP = "Skriv webbplatsens sidor som vanlig Markdown och statiska filer, som vilken motor som helst kan bygga."
+EXPORT_NOT_EMPTY = "{dest} finns redan och är inte tom; ta bort mappen eller välj en annan (make export gör det själv)."
+EXPORT_FAILED = "Innehållet har fel, så inget exporterades:"
+EXPORT_DONE = "Exporterade {count} filer till {dest}; bygg med kommandot överst i {dest}/mkdocs.yml."

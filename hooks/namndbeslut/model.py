@@ -91,6 +91,21 @@ class Committee(FileRecord):
     body: str = ""
 
     @property
+    def in_text(self) -> str:
+        """The name inside a sentence, as Swedish writes a body's name there: 'i socialnämnden'."""
+        return self.name[:1].lower() + self.name[1:]
+
+    @property
+    def has_remit(self) -> bool:
+        """Whether the file has a text (the remit): its page then has a section 'Uppdrag'."""
+        return bool(self.body.strip())
+
+    @property
+    def remit_lead(self) -> str:
+        """What a meeting page shows of the body's remit: the first paragraph of its text ('' when it has none)."""
+        return lead_paragraph([self.body])
+
+    @property
     def documents_address(self) -> str | None:
         """The documents' address as a reader reads it aloud: without 'https://'."""
         return self.documents_url.partition("://")[2] if self.documents_url else None
@@ -364,9 +379,7 @@ class Meeting(FileRecord):
     def lead(self) -> str:
         """What a listing shows of the meeting, as lund.se does: the introduction's first paragraph, else the
         first matter's; '' when the file has no text."""
-        texts = [self.introduction, *(m.body for m in self.matters)]
-        paragraphs = (p.strip() for text in texts for p in text.split("\n\n"))
-        return next((p for p in paragraphs if p and not p.startswith(("#", "<", "|", "-", "*"))), "")
+        return lead_paragraph([self.introduction, *(m.body for m in self.matters)])
 
     @property
     def decided_anything(self) -> bool:
@@ -377,6 +390,13 @@ class Meeting(FileRecord):
     def _ordered(self) -> Meeting:
         _check_times(self.start, self.end)
         return self
+
+
+def lead_paragraph(texts: list[str]) -> str:
+    """The first paragraph of running text in `texts` (no heading, HTML, table or list), as lund.se's listings
+    show it; '' when there is none."""
+    paragraphs = (p.strip() for text in texts for p in text.split("\n\n"))
+    return next((p for p in paragraphs if p and not p.startswith(("#", "<", "|", "-", "*"))), "")
 
 
 def meeting_id(day: dt.date, committee: str) -> str:

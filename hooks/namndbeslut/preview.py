@@ -4,7 +4,7 @@ A plain HTTP server serves the last site that built; a watcher rebuilds it when 
 When the content has problems (a typo, a freshly scaffolded file still holding FYLL I), the last
 good site stays served and every page carries a Swedish banner naming file, line and message; a
 small same-origin script polls the preview's state and reloads the page when it changes, so the
-page comes back by itself once the file is fixed. The engine is a child process (`mkdocs build`),
+page comes back by itself once the file is fixed. The engine is a child process (engine.py's build),
 so this module imports no engine and a failed or slow build never blocks a request.
 """
 
@@ -31,7 +31,7 @@ from typing import Any
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from . import check, messages
+from . import check, engine, messages
 from .errors import Problem
 from .kinds import FOLDERS, PAGES
 
@@ -256,8 +256,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--root", type=Path, default=Path.cwd())
     args = parser.parse_args(argv)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", "{dest}"]
-    serve(args.root.resolve(), args.port, engine_build(args.root, command), ready=lambda m: print(m, flush=True))
+    root = args.root.resolve()
+    command = engine.build_command(root / engine.CONFIG, "{dest}", "--quiet")
+    serve(root, args.port, engine_build(root, command), ready=lambda m: print(m, flush=True))
     return 0
 
 

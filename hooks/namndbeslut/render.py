@@ -6,9 +6,10 @@ Plain code over Jinja2 templates in `templates/`: another static-site engine cou
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,7 @@ from markupsafe import Markup, escape
 from . import citations, dates, feeds, furniture, kinds, routes, statement, voice
 from .citations import Citation
 from .context import BuildContext
-from .kinds import Kind
-from .model import Agreement, Matter, Meeting
+from .model import Agreement, Committee, Matter, Meeting, Partner, Report
 from .opendata import chart, jsonld
 from .opendata.datasets import datasets
 
@@ -36,14 +36,21 @@ class Page:
     title: str
     markdown: str
     source: Path | None = None
-    """The content file the page is made from (for 'Uppdaterad')."""
-    meta: dict[str, Any] = field(default_factory=dict)
+    """The page's own content file ('Publicerad': its first commit; see pagedates.py)."""
+    parts: tuple[Path, ...] = ()
+    """The other files the page is made from: the records it lists (an overview: all of its records)."""
     record: object | None = None
     """The record the page shows (None for an overview page)."""
 
     @property
     def path(self) -> str:
         return routes.source_path(self.url)
+
+    @property
+    def heading(self) -> str:
+        """The title as the page's h1 has it (escaped): what an engine that takes a page's title from its first
+        heading would find, were the breadcrumb trail not above it."""
+        return str(_escaped(self.title))
 
     @property
     def feeds(self) -> list[feeds.Feed]:
@@ -68,6 +75,14 @@ class Decision:
     url: str | None
 
 
+@dataclass(frozen=True)
+class Crumb:
+    """One step of a page's breadcrumb trail: a page's name and where it is."""
+
+    name: str
+    url: str
+
+
 class Renderer:
     """Renders the site's pages; one instance per build."""
 
@@ -87,23 +102,25 @@ class Renderer:
             voice=voice.of(ctx.archive.committees.values()),
         )
         self.env.filters.update(clock=dates.clock)
+        self.names = {**routes.TITLES, **{routes.body(c): c.name for c in ctx.archive.committees.values()}}
+        """The name of every page a trail passes through: the overview pages and the bodies."""
 
     # -- helpers the templates call ---------------------------------------------------------
 
     def url_of(self, record: routes.Published) -> str:
         return routes.page(record, self.ctx.archive)
 
-    def decision(self, record: Matter | Meeting | Citation | None) -> Decision | None:
-        """A decision for display: '<committee> <date> <§ label>: <title>', linked where it is published."""
+    def decision(self, record: Matter | Meeting | Citation | None, responsible: Committee | None = None
+                 ) -> Decision | None:
+        """A decision for display: 'Socialnämnden 11 november 2020, § 167: <title>', linked where it is published;
+        a cited one is named by the `responsible` body (an agreement's committee) when it has one."""
         if record is None:
             return None
+        label = self.ctx.archive.decision_label(record, responsible)
         if isinstance(record, Citation):
-            return Decision(f"Beslut {record}", None)
-        meeting = self.ctx.archive.meeting_with(record) if isinstance(record, Matter) else record
-        paras = f" {record.paragraph_label}" if isinstance(record, Matter) and record.paragraphs else ""
-        name = self.ctx.archive.committee_of(meeting).name
+            return Decision(label, None)
         title = f": {record.title}" if isinstance(record, Matter) else ""
-        return Decision(f"{name} {meeting.date.isoformat()}{paras}{title}", self.url_of(record))
+        return Decision(f"{label}{title}", self.url_of(record))
 
     def structured_data(self, record: Meeting | Agreement) -> Markup:
         """schema.org JSON-LD for a meeting or agreement page."""
@@ -111,6 +128,17 @@ class Renderer:
         if isinstance(record, Meeting):
             return jsonld.script(jsonld.meeting(self.ctx, a.sitting_of[record.id]))
         return jsonld.script(jsonld.agreement(self.ctx, record))
+
+    def trail(self, url: str, title: str, record: object | None) -> list[Crumb]:
+        """The breadcrumb trail from the start page down to this page (routes.parent); none on the start page."""
+        if url == routes.HOME:
+            return []
+        crumbs = [Crumb(title, url)]
+        above = routes.parent(url, record if isinstance(record, routes.Published) else None, self.ctx.archive)
+        while above is not None:
+            crumbs.append(Crumb(self.names[above], above))
+            above = routes.parent(above, None, self.ctx.archive)
+        return crumbs[::-1]
 
     # -- prose ------------------------------------------------------------------------------
 
@@ -126,45 +154,68 @@ class Renderer:
 
     # -- pages ------------------------------------------------------------------------------
 
-    def page(self, template: str, url: str, title: str, source: Path | None = None, date: dt.date | None = None,
+    def page(self, template: str, url: str, title: str, source: Path | None = None, parts: Iterable[Path] = (),
              record: object | None = None, **values: Any) -> Page:
-        """Render one page; `date` is the record's own date, for 'Uppdaterad' where git has none."""
+        """Render one page from its own file `source` and the other files it is made from, `parts` (its dates)."""
         def rel(target: str | routes.Published) -> str:
             return routes.relative(url, target if isinstance(target, str) else self.url_of(target))
         markdown = self.env.get_template(template).render(
-            page_url=url, title=title, rel=rel, prose=lambda md: self.prose(md, url), **values)
-        return Page(url, title, markdown, source, {"date": date} if date else {}, record)
+            page_url=url, title=title, rel=rel, prose=lambda md: self.prose(md, url),
+            trail=self.trail(url, title, record), **values)
+        return Page(url, title, markdown, source, tuple(parts), record)
+
+    def files(self, records: Iterable[Committee | Partner | Meeting | Agreement | Report]) -> list[Path]:
+        """The content files of `records` (what a page listing them is made from)."""
+        return [self.ctx.archive.sources[(kinds.of(r), r.id)].path for r in records]
+
+    def overview(self, template: str, url: str, parts: Iterable[Path], **values: Any) -> Page:
+        """An overview page (not a record's), titled by its name in routes.TITLES, made from the files `parts`."""
+        return self.page(template, url, routes.TITLES[url], None, parts, **values)
 
     def all(self) -> list[Page]:
-        a = self.ctx.archive
+        a, file = self.ctx.archive, self.files
 
-        def src(kind: Kind, record_id: str) -> Path:
-            return a.sources[(kind, record_id)].path
+        def own(record: Committee | Partner | Meeting | Agreement | Report) -> Path:
+            return file([record])[0]
+
+        def meetings(matters: Iterable[Matter]) -> list[Meeting]:
+            return [a.meeting_with(m) for m in matters]
+
+        def renewals(x: Agreement) -> list[Agreement]:
+            return [y for y in (a.predecessor(x), a.successor(x)) if y]
 
         today, rules = self.ctx.today, self.furniture
-        pages = [self.page("meeting.md.j2", routes.meeting(m), m.title, src(kinds.MEETING, m.id), m.date, m, meeting=m,
+        pages = [self.page("meeting.md.j2", routes.meeting(m), m.title, own(m), (), m, meeting=m,
                            committee=a.committee_of(m), sitting=a.sitting_of[m.id], stale=rules.is_stale(m.date, today),
                            minutes_pending=rules.minutes_pending_on(m.date, today))
                  for m in a.meetings]
-        pages += [self.page("agreement.md.j2", routes.agreement(x), x.title, src(kinds.AGREEMENT, x.id),
-                            x.date or x.signed, x, agreement=x, partners=a.partners_of(x))
+        pages += [self.page("agreement.md.j2", routes.agreement(x), x.title, own(x),
+                            file([*meetings(a.matters_about(x)), *renewals(x), *a.case_file(x.case_number).reports]),
+                            x, agreement=x, partners=a.partners_of(x))
                   for x in a.agreements.values()]
-        pages += [self.page("partner.md.j2", routes.partner(p), p.name, src(kinds.PARTNER, p.id), None, p, partner=p)
+        pages += [self.page("partner.md.j2", routes.partner(p), p.name, own(p),
+                            file([*a.agreements_of(p), *meetings(a.matters_about(p))]), p, partner=p)
                   for p in a.partners.values()]
-        pages += [self.page("report.md.j2", routes.report(r), r.title, src(kinds.REPORT, r.id), r.date, r, report=r)
+        pages += [self.page("report.md.j2", routes.report(r), r.title, own(r),
+                            file([*meetings((case := a.case_file(r.case_number)).matters), *case.agreements]),
+                            r, report=r)
                   for r in a.reports.values()]
         bodies = sorted(a.committees.values(), key=lambda c: c.name)
-        pages += [self.page("body.md.j2", routes.body(c), c.name, src(kinds.COMMITTEE, c.id), None, c, body=c,
-                            sittings=[s for s in a.upcoming(today) if s.committee is c]) for c in bodies]
-        pages.append(self.page("bodies.md.j2", routes.BODIES, "Nämnder och styrelser", bodies=bodies))
+        pages += [self.page("body.md.j2", routes.body(c), c.name, own(c), file([*a.meetings_of(c),
+                            *a.agreements_under(c)]), c, body=c, sittings=a.upcoming_of(c, today)) for c in bodies]
+        pages.append(self.overview("bodies.md.j2", routes.BODIES, file(bodies), bodies=bodies))
         by_year = [(y, list(ms)) for y, ms in groupby(a.meetings, key=lambda m: m.date.year)]
-        pages.append(self.page("meetings.md.j2", routes.MEETINGS, "Sammanträden och beslut", years=by_year))
-        pages += [self.page("year.md.j2", routes.year(y), f"Sammanträden {y}", year=y, meetings=ms)
+        pages.append(self.overview("meetings.md.j2", routes.MEETINGS, file(a.meetings), years=by_year))
+        pages += [self.page("year.md.j2", routes.year(y), f"Sammanträden {y}", None, file(ms), year=y, meetings=ms)
                   for y, ms in by_year]
-        pages.append(self.page("agreements.md.j2", routes.AGREEMENTS, "Överenskommelser",
-                               agreements=sorted(a.agreements.values(), key=a.in_list_order)))
-        pages.append(self.page("partners.md.j2", routes.PARTNERS, "Partner",
-                               partners=sorted(a.partners.values(), key=lambda p: p.name)))
+        pages.append(self.overview("agreements.md.j2", routes.AGREEMENTS,
+                                   file([*a.agreements.values(), *a.partners.values()]),
+                                   agreements=sorted(a.agreements.values(), key=a.in_list_order)))
+        pages.append(self.overview("partners.md.j2", routes.PARTNERS,
+                                   file([*a.partners.values(), *a.agreements.values()]),
+                                   partners=sorted(a.partners.values(), key=lambda p: p.name)))
+        pages.append(self.overview("reports.md.j2", routes.REPORTS, file(a.reports.values()),
+                                   reports=sorted(a.reports.values(), key=lambda r: r.date, reverse=True)))
         return pages + self.open_data_pages()
 
     def open_data_pages(self) -> list[Page]:
@@ -172,19 +223,26 @@ class Renderer:
         a = self.ctx.archive
         table = self.ctx.funding
         committees = sorted(a.committees.values(), key=lambda c: c.name)
+        everything = [doc.path for doc in a.sources.values()]
         return [
-            self.page("upcoming.md.j2", routes.UPCOMING, "Kommande sammanträden", sittings=a.upcoming(self.ctx.today),
-                      committees=committees),
-            self.page("funding.md.j2", routes.FUNDING, "Finansiering per år och partner", table=table,
-                      chart=chart.svg(table, "finansiering")),
-            self.page("open-data.md.j2", routes.OPEN_DATA, "Öppna data", datasets=datasets(self.ctx)),
-            self.page("statement.md.j2", routes.STATEMENT, "Tillgänglighetsredogörelse", None, self.statement.reviewed,
+            self.overview("upcoming.md.j2", routes.UPCOMING, self.files(committees),
+                          sittings=a.upcoming(self.ctx.today), committees=committees),
+            self.overview("funding.md.j2", routes.FUNDING, self.files([*a.agreements.values(), *a.partners.values()]),
+                          table=table, chart=chart.svg(table, "finansiering")),
+            self.overview("open-data.md.j2", routes.OPEN_DATA, everything, datasets=datasets(self.ctx)),
+            self.page("statement.md.j2", routes.STATEMENT, routes.TITLES[routes.STATEMENT], statement.CONFIG,
                       statement=self.statement),
         ]
 
-    def home_sections(self) -> str:
-        """The start page's generated part: the newest meetings and the newest agreements whatever their status."""
+    @cached_property
+    def home(self) -> Page:
+        """The start page's generated part (the newest meetings and the newest agreements whatever their
+        status); the start page itself is hand-written (content/index.md), this is made from what it lists."""
         a, today = self.ctx.archive, self.ctx.today
+        latest = a.meetings[:HOME_ITEMS]
         newest = sorted(a.agreements.values(), key=lambda x: x.sort_day, reverse=True)[:HOME_ITEMS]
-        return self.page("home.md.j2", routes.HOME, "", latest=a.meetings[:HOME_ITEMS], newest=newest,
-                         any_in_force=any(x.in_force_on(today) for x in a.agreements.values())).markdown
+        return self.page("home.md.j2", routes.HOME, "", None, self.files([*latest, *newest]), latest=latest,
+                         newest=newest, any_in_force=any(x.in_force_on(today) for x in a.agreements.values()))
+
+    def home_sections(self) -> str:
+        return self.home.markdown

@@ -20,7 +20,7 @@ from collections.abc import MutableMapping
 
 VARIABLE = "SOURCE_DATE_EPOCH"
 _pinned: str | None = None
-"""The value this module set, so that `mkdocs serve` can move it on past midnight."""
+"""The value this module set, so that the engine's `serve` can move it on past midnight."""
 
 
 def epoch(build_date: dt.date) -> int:

@@ -30,6 +30,13 @@ BODIES = "namnder/"
 STATEMENT = "tillganglighetsredogorelse/"
 """The accessibility statement (tillgänglighetsredogörelse), linked from every page's footer."""
 
+TITLES = {
+    HOME: "Startsida", MEETINGS: "Sammanträden och beslut", UPCOMING: "Kommande sammanträden",
+    AGREEMENTS: "Överenskommelser", PARTNERS: "Partner", REPORTS: "Tjänsteskrivelser", BODIES: "Nämnder och styrelser",
+    FUNDING: "Finansiering per år och partner", OPEN_DATA: "Öppna data", STATEMENT: "Tillgänglighetsredogörelse",
+}
+"""The name of each page that is not a record's: its title, and its name in every breadcrumb trail."""
+
 
 def body(c: Committee) -> str:
     return f"{BODIES}{c.id}/"
@@ -73,6 +80,17 @@ def page(record: Published, archive: Archive) -> str:
     if isinstance(record, Committee):
         return body(record)
     return report(record)
+
+
+def parent(url: str, record: Published | None, archive: Archive) -> str | None:
+    """The page above a page in its breadcrumb trail: a meeting's body, else the folder the page is published in
+    (a year's meetings: the meetings; an agreement: the agreements); the start page has none."""
+    if isinstance(record, Meeting):
+        return body(archive.committee_of(record))
+    if url == HOME:
+        return None
+    folder = url.rstrip("/").rpartition("/")[0]
+    return f"{folder}/" if folder else HOME
 
 
 INDEXES = (MEETINGS, AGREEMENTS, PARTNERS, REPORTS, BODIES)

@@ -6,12 +6,12 @@ import datetime as dt
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import dates, feeds, history, loader, publishing, search
+from . import dates, feeds, history, loader, pagedates, publishing, search
 from .archive import Archive
 from .context import BuildContext
 from .errors import ContentError, Problem
@@ -29,8 +29,6 @@ class Site:
     renderer: Renderer
     data: list[DataFile]
     """Files to publish next to the pages: datasets (JSON, CSV, iCalendar) and Atom feeds."""
-    changed: dict[Path, dt.date] = field(default_factory=dict)
-    """When each file under the project root last changed, from git (see history.py)."""
 
     @classmethod
     def build(cls, root: Path, settings: dict[str, Any] | None = None, today: dt.date | None = None,
@@ -47,45 +45,45 @@ class Site:
         if publish:
             publishing.check(base, settings or {})
         with _no_cyclic_gc():
-            changes = history.read(root)
             day = today or dates.build_date()
-            ctx = BuildContext(loader.load(root, day), day, base, settings or {}, changes)
+            ctx = BuildContext(loader.load(root, day), day, base, settings or {}, history.read(root))
             renderer = Renderer(ctx)
             data = data_files(ctx) + [DataFile(p, c) for p, c in feeds.build_all(ctx).items()]
-            return cls(ctx.archive, ctx.today, renderer.all(), renderer, data,
-                       {path: span.last.date() for path, span in changes.items()})
+            return cls(ctx.archive, ctx.today, renderer.all(), renderer, data)
 
-    def page_meta(self, path: str, source: Path | None = None, date: dt.date | None = None) -> dict[str, Any]:
-        """What the theme shows around a page: its feeds, and 'Uppdaterad' with the date of the last change.
+    def page_meta(self, path: str, source: Path | None = None) -> dict[str, Any]:
+        """What the theme shows around a page: its feeds, 'Publicerad' and 'Uppdaterad' (pagedates.py), and
+        `lastmod`, the sitemap's date of the page (the same day the page shows last).
 
-        `path` is the page's source path ('partner/rsmh.md'). The date is the last commit of the
-        file behind the page (`source` for a hand-written page, relative to the project root),
-        else the front-matter date (`date`, or the record's). An overview page made from many
-        files takes the newest of them.
+        `path` is the page's source path ('partner/rsmh.md'); `source` the hand-written page's file,
+        relative to the project root (a generated page knows its own files).
         """
         page = self._pages.get(path)
-        file = source or (page.source if page else None)
-        own = date or (page.meta.get("date") if page else None)
-        day = self._last_change(file, own) if file else own or self._newest
+        when = pagedates.of(self.renderer.ctx, source or (page.source if page else None), page.parts if page else ())
         feeds_here = page.feeds if page else feeds.announced(None)
         meta: dict[str, Any] = {"feeds": [{"title": f.title, "url": f.path} for f in feeds_here],
-                                "search": search.facets(page.record if page else None, self.archive).meta()}
-        if day:
-            meta["updated"] = {"iso": day.isoformat(), "text": dates.long_date(day)}
+                                "search": search.facets(page.record if page else None, self.archive).meta(),
+                                "published": _day(when.published), "lastmod": when.last_modified.isoformat()}
+        if when.updated:
+            meta["updated"] = _day(when.updated)
         return meta
+
+    def page_at(self, path: str) -> Page | None:
+        """The generated page whose source path is `path` ('partner/rsmh.md'); None for a hand-written page."""
+        return self._pages.get(path)
+
+    def page_markdown(self, path: str, markdown: str) -> str:
+        """A page's Markdown as published: the start page's hand-written text followed by its generated overview."""
+        return markdown + "\n\n" + self.renderer.home_sections() if path == "index.md" else markdown
 
     @cached_property
     def _pages(self) -> dict[str, Page]:
-        return {p.path: p for p in self.pages}
+        """Every generated page by its source path, and the start page's generated part (what it lists)."""
+        return {p.path: p for p in [*self.pages, self.renderer.home]}
 
-    def _last_change(self, file: Path, fallback: dt.date | None) -> dt.date | None:
-        return self.changed.get(file, fallback)
 
-    @cached_property
-    def _newest(self) -> dt.date | None:
-        """The newest change of any record's file: the date of a page made from all of them."""
-        days = [self._last_change(p.source, p.meta.get("date")) for p in self.pages if p.source]
-        return max((d for d in days if d), default=None)
+def _day(day: dt.date) -> dict[str, str]:
+    return {"iso": day.isoformat(), "text": dates.long_date(day)}
 
 
 @contextmanager

@@ -17,6 +17,8 @@
       var input = document.querySelector(".md-search__input");
       if (toggle.checked && label.htmlFor === "__search" && input) input.focus();
     });
+    toggle.checked = false; /* closed on every load: the checkboxes carry no autocomplete="off" (invalid HTML), so a
+                               browser restoring form state on reload would otherwise reopen the menu or search */
     var sync = function () { button.setAttribute("aria-expanded", String(toggle.checked)); };
     toggle.addEventListener("change", sync);
     sync();

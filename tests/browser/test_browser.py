@@ -23,6 +23,8 @@ PAGES = {
     "agreements-index": "overenskommelser/",
     "partners-index": "partner/",
     "report": "tjansteskrivelser/so-2020-0155/",
+    "reports-index": "tjansteskrivelser/",
+    "body": "namnder/socialnamnden/",
     "statement": "tillganglighetsredogorelse/",
 }
 SEARCH = "search"
@@ -217,3 +219,18 @@ def test_menu_opens_with_the_keyboard_on_a_narrow_screen(tab: Any, served: Serve
     tab_to(tab, ".md-sidebar--primary a[href$='overenskommelser/']")
     tab.keyboard.press("Enter")
     tab.wait_for_url("**/overenskommelser/")
+
+
+def test_breadcrumbs_as_assistive_technology_gets_them(tab: Any, served: Served) -> None:
+    """The accessibility tree a screen reader reads: a navigation named 'Brödsmulor' with a list whose
+    last item is the current page (not a link), the others links up to the start page."""
+    tab.goto(urljoin(served.url, PAGES["meeting"]))
+    nav = tab.get_by_role("navigation", name="Brödsmulor")
+    assert nav.count() == 1
+    items = nav.get_by_role("list").get_by_role("listitem")
+    assert items.count() == 4
+    assert nav.get_by_role("link").all_inner_texts() == ["Startsida", "Nämnder och styrelser", "Socialnämnden"]
+    assert items.last.get_attribute("aria-current") == "page"
+    assert items.last.inner_text().strip() == tab.get_by_role("heading", level=1).inner_text().strip()
+    box, heading = nav.bounding_box(), tab.get_by_role("heading", level=1).bounding_box()
+    assert box is not None and heading is not None and box["y"] + box["height"] <= heading["y"], "above the title"

@@ -24,6 +24,7 @@ PAGES = {
     "open-data": "oppna-data/",
     "upcoming": "sammantraden/kommande/",
     "report": "tjansteskrivelser/so-2020-0155/",
+    "reports-index": "tjansteskrivelser/",
     "statement": "tillganglighetsredogorelse/",
     "not-found": "404.html",
 }

@@ -1,17 +1,17 @@
-"""Building the real site (MkDocs, strict) and reading what a reader or a client gets from it."""
+"""Building the real site (the pinned engine, strict) and reading what a reader or a client gets from it."""
 
 from __future__ import annotations
 
 import os
 import posixpath
 import subprocess
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 from bs4 import BeautifulSoup, Tag
+from namndbeslut import engine
 
 from support.project import ROOT
 
@@ -24,17 +24,14 @@ EXTRA: dict[str, Any] = _MKDOCS["extra"]
 
 def build(dest: Path, build_date: str, root: Path = ROOT,
           environ: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the real MkDocs build (strict) of `root` into `dest` for a given BUILD_DATE.
+    """Run the real build (the pinned engine, strict) of `root` into `dest` for a given BUILD_DATE.
 
     A local build unless `environ` says otherwise: the caller's PUBLISH and SITE_URL are left out.
     """
     env = {k: v for k, v in os.environ.items() if k not in ("PUBLISH", "SITE_URL")}
-    env.update({"BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1", **(environ or {})})
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest),
-         "--config-file", str(root / "mkdocs.yml")],
-        check=False, cwd=root, env=env, capture_output=True, text=True,
-    )
+    env.update({"BUILD_DATE": build_date, **(environ or {})})
+    return subprocess.run(engine.build_command(root / engine.CONFIG, dest), check=False, cwd=root, env=env,
+                          capture_output=True, text=True)
 
 
 def one(parent: Tag, selector: str) -> Tag:
@@ -55,6 +52,11 @@ def string(tag: Tag) -> str:
     """An element's only text child (a script's JSON, a title): a test failure when it has none or several."""
     assert tag.string is not None, f"<{tag.name}> has no single text child"
     return str(tag.string)
+
+
+def words(tag: Tag) -> str:
+    """An element's text as a reader hears it: words separated by single spaces (no-break spaces too)."""
+    return " ".join(tag.get_text(" ", strip=True).replace("\u00a0", " ").split()).replace(" ,", ",")
 
 
 class BuiltSite:
@@ -88,12 +90,46 @@ class BuiltSite:
 
     def links(self, url: str) -> list[str]:
         """Every link in the page's article, resolved to a site-relative URL."""
-        out = []
-        for a in self.article(url).select("a[href]"):
+        hrefs = [attr(a, "href") for a in self.article(url).select("a[href]")]
+        return [resolve(url, h) for h in hrefs if not ("://" in h or h.startswith(("mailto:", "#")))]
+
+    def facts(self, url: str) -> dict[str, str]:
+        """The fact box as text: each label with its value's words."""
+        return {label: words(value) for label, value in self.fact_box(url).items()}
+
+    def breadcrumbs(self, url: str) -> list[tuple[str, str | None]]:
+        """The page's breadcrumb trail as a reader gets it, each step's name and where it leads (None for the
+        page itself); fails unless it is the APG pattern: one nav named 'Brödsmulor' in the article, an ordered
+        list whose items each hold one link, but the last, the current page: text with aria-current="page"."""
+        navs = self.article(url).select('nav[aria-label="Brödsmulor"]')
+        assert len(navs) == 1, f"{url}: {len(navs)} breadcrumb navs"
+        items = navs[0].select(":scope > ol > li")
+        assert items and len(items) == len(navs[0].select("li")), f"{url}: not one flat <ol>"
+        *above, here = items
+        assert here.get("aria-current") == "page" and here.select("a") == [], f"{url}: last item {here}"
+        trail: list[tuple[str, str | None]] = []
+        for li in above:
+            (link,) = li.select("a[href]")
+            assert li.get("aria-current") is None and words(li) == words(link), f"{url}: {li}"
+            trail.append((words(link), resolve(url, attr(link, "href"))))
+        return [*trail, (words(here), None)]
+
+    def body_links(self, url: str) -> tuple[str, str, dict[str, str]]:
+        """A meeting page's block about its body: the heading, the text before the links (the remit's first
+        paragraph, or ''), and each link's text with where it leads (site-relative, or the external URL)."""
+        block = one(self.article(url), "ul.body-links")
+        heading = block.find_previous("h2")
+        assert isinstance(heading, Tag), f"{url}: the body's links have no heading"
+        text = [words(p) for p in heading.find_next_siblings("p") if p.find_next_sibling("ul") is block]
+        links = {}
+        for a in block.select("a[href]"):
             href = attr(a, "href")
-            if "://" in href or href.startswith(("mailto:", "#")):
-                continue
-            path, _, frag = href.partition("#")
-            joined = posixpath.normpath(posixpath.join(url, path)) + "/"
-            out.append((joined.lstrip("./") if joined != "./" else "") + (f"#{frag}" if frag else ""))
-        return out
+            links[words(a)] = href if "://" in href else resolve(url, href)
+        return words(heading), " ".join(text), links
+
+
+def resolve(page: str, href: str) -> str:
+    """A relative link on page `page` as a site-relative URL ('namnder/socialnamnden/#kommande')."""
+    path, _, frag = href.partition("#")
+    joined = posixpath.normpath(posixpath.join(page, path)) + "/"
+    return (joined.lstrip("./") if joined != "./" else "") + (f"#{frag}" if frag else "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .. import routes
+from .. import pagedates, routes
 from ..context import BuildContext
 
 
@@ -85,5 +85,6 @@ def datasets(ctx: BuildContext) -> list[Dataset]:
 
 
 def _newest(ctx: BuildContext) -> dt.date:
-    """The newest change of any record: every dataset is rebuilt from all of them at each publication."""
-    return max((ctx.span(doc.path).last.date() for doc in ctx.archive.sources.values()), default=ctx.today)
+    """The newest change of any record (every dataset is rebuilt from all of them at each publication): the
+    day the page "Öppna data", made from all of them, shows as its last change."""
+    return pagedates.of(ctx, None, [doc.path for doc in ctx.archive.sources.values()]).last_modified

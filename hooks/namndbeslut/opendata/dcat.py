@@ -2,12 +2,19 @@
 
 Made from the same list the "Öppna data" page shows (datasets.py). Publisher: the municipality
 (`municipality`); contact point: `open_data.contact` (name, and email or url) in the settings.
+
+The resources the catalogue refers to carry the class DCAT-AP gives their property (a licence is a
+dct:LicenseDocument, a format a dct:MediaTypeOrExtent, ...), which DCAT-AP 2.1.1's SHACL range shapes
+check; not the concepts of the EU and ADMS vocabularies (themes, publisher type), whose own files
+define them with the labels a skos:Concept must have.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -23,6 +30,8 @@ EU = "http://publications.europa.eu/resource/authority/"
 THEMES = URIRef(f"{EU}data-theme")
 SWEDISH = URIRef(f"{EU}language/SWE")
 PUBLIC_AUTHORITY = URIRef("http://purl.org/adms/publishertype/LocalAuthority")
+IANA = "https://www.iana.org/assignments/media-types/"
+"""IANA's media types (DCAT-AP's SHACL accepts http or https)."""
 
 
 def catalogue(ctx: BuildContext) -> Graph:
@@ -37,7 +46,7 @@ def catalogue(ctx: BuildContext) -> Graph:
     cat = URIRef(ctx.absolute(routes.CATALOGUE_RDF))
     publisher = _publisher(g, ctx, str(settings.get("municipality") or ""))
     contact = _contact(g, ctx, open_data.get("contact") or {})
-    license_url = URIRef(open_data["license_url"]) if open_data.get("license_url") else None
+    license_url = _licence(g, open_data["license_url"]) if open_data.get("license_url") else None
     items = datasets(ctx)
     g.add((cat, RDF.type, DCAT.Catalog))
     g.add((cat, DCTERMS.title, Literal(str(settings.get("site_name") or ""), lang="sv")))
@@ -45,15 +54,38 @@ def catalogue(ctx: BuildContext) -> Graph:
         f"Öppna data från {settings.get('site_name') or ''}: sammanträden och beslut, överenskommelser och "
         "finansiering.", lang="sv")))
     g.add((cat, DCTERMS.publisher, publisher))
-    g.add((cat, FOAF.homepage, URIRef(ctx.absolute(routes.HOME))))
-    g.add((cat, DCTERMS.language, SWEDISH))
+    g.add((cat, FOAF.homepage, _typed(g, URIRef(ctx.absolute(routes.HOME)), FOAF.Document)))
+    g.add((cat, DCTERMS.language, _typed(g, SWEDISH, DCTERMS.LinguisticSystem)))
     g.add((cat, DCAT.themeTaxonomy, THEMES))
+    g.add((cat, DCTERMS.issued, Literal(_first(ctx), datatype=XSD.date)))
     g.add((cat, DCTERMS.modified, Literal(max(d.modified for d in items), datatype=XSD.date)))
     if license_url:
         g.add((cat, DCTERMS.license, license_url))
     for d in items:
         g.add((cat, DCAT.dataset, _dataset(g, ctx, d, publisher, contact, license_url)))
     return g
+
+
+def _typed(g: Graph, node: URIRef, cls: URIRef) -> URIRef:
+    """`node`, stated to be of the class DCAT-AP gives the property that refers to it."""
+    g.add((node, RDF.type, cls))
+    return node
+
+
+def _licence(g: Graph, url: str) -> URIRef:
+    """The licence's own URI: a Creative Commons deed page in a language (`…/zero/1.0/deed.sv`, which the
+    page links for readers) names the licence `http://creativecommons.org/publicdomain/zero/1.0/`, the
+    form DCAT-AP-SE's list of licences and dataportal.se recognise."""
+    parts = urlsplit(url)
+    if parts.hostname in ("creativecommons.org", "www.creativecommons.org"):
+        path = parts.path.rsplit("/deed", 1)[0].rstrip("/") + "/"
+        url = f"http://creativecommons.org{path}"
+    return _typed(g, URIRef(url), DCTERMS.LicenseDocument)
+
+
+def _first(ctx: BuildContext) -> dt.date:
+    """When the catalogue was first published: the first commit of any record."""
+    return min((ctx.span(doc.path).first.date() for doc in ctx.archive.sources.values()), default=ctx.today)
 
 
 def _publisher(g: Graph, ctx: BuildContext, name: str) -> URIRef:
@@ -67,6 +99,7 @@ def _publisher(g: Graph, ctx: BuildContext, name: str) -> URIRef:
 def _contact(g: Graph, ctx: BuildContext, contact: Mapping[str, str]) -> URIRef:
     node = _id(ctx, "kontakt")
     g.add((node, RDF.type, VCARD.Organization))
+    g.add((node, RDF.type, VCARD.Kind))  # DCAT-AP's range of dcat:contactPoint (vcard:Organization's superclass)
     g.add((node, VCARD.fn, Literal(contact.get("name") or ctx.settings.get("municipality") or "", lang="sv")))
     if contact.get("email"):
         g.add((node, VCARD.hasEmail, URIRef(f"mailto:{contact['email']}")))
@@ -90,7 +123,7 @@ def _dataset(g: Graph, ctx: BuildContext, d: Dataset, publisher: URIRef, contact
     g.add((node, DCAT.contactPoint, contact))
     g.add((node, DCTERMS.modified, Literal(d.modified, datatype=XSD.date)))
     g.add((node, DCTERMS.language, SWEDISH))
-    g.add((node, DCAT.landingPage, URIRef(ctx.absolute(routes.OPEN_DATA))))
+    g.add((node, DCAT.landingPage, _typed(g, URIRef(ctx.absolute(routes.OPEN_DATA)), FOAF.Document)))
     for word in d.keywords:
         g.add((node, DCAT.keyword, Literal(word, lang="sv")))
     for theme in d.themes:
@@ -108,8 +141,9 @@ def _distribution(g: Graph, ctx: BuildContext, x: Distribution, license_url: URI
     g.add((node, DCTERMS.description, Literal(x.description, lang="sv")))
     g.add((node, DCAT.accessURL, url))
     g.add((node, DCAT.downloadURL, url))
-    g.add((node, DCTERMS.format, URIRef(f"{EU}file-type/{x.format.eu_file_type}")))
-    g.add((node, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{x.format.media_type}")))
+    file_type = URIRef(f"{EU}file-type/{x.format.eu_file_type}")
+    g.add((node, DCTERMS.format, _typed(g, file_type, DCTERMS.MediaTypeOrExtent)))
+    g.add((node, DCAT.mediaType, _typed(g, URIRef(f"{IANA}{x.format.media_type}"), DCTERMS.MediaType)))
     if license_url:
         g.add((node, DCTERMS.license, license_url))
     return node

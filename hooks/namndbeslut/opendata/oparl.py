@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import mimetypes
 from collections import defaultdict
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from .. import dates, kinds, routes
 from ..archive import Sitting
@@ -24,9 +26,12 @@ from .tables import dump
 
 VERSION = "https://schema.oparl.org/1.1/"
 TIME_STATED = "namndbeslut:timeStated"
-"""Our own field on a Meeting: false where the source states no time and `start` is the date at 00:00."""
+"""Our own field on a Meeting: false where the source states no time and `start` is the date at noon
+(archive.FILED_AT)."""
 PAGE_SIZE = 100
 """Objects per page of an object list."""
+MEDIA_TYPES = mimetypes.MimeTypes()
+"""Python's built-in table of file suffixes only (not the machine's /etc/mime.types): the same on every build."""
 
 Obj = dict[str, Any]
 Paper = Agreement | Report
@@ -34,6 +39,13 @@ Paper = Agreement | Report
 
 def _type(name: str) -> str:
     return f"{VERSION}{name}"
+
+
+def _named(url: str) -> tuple[str | None, str | None]:
+    """`fileName` and `mimeType` of a linked file, from the last segment of its URL when its suffix is known."""
+    last = PurePosixPath(unquote(urlsplit(url).path)).name
+    mime, _ = MEDIA_TYPES.guess_type(last, strict=True)
+    return (last, mime) if mime else (None, None)
 
 
 class OParl:
@@ -63,9 +75,9 @@ class OParl:
         doc = self.archive.sources.get((kind, record_id))
         return doc.path if doc else None
 
-    def _stamps(self, kind: Kind, record_id: str, fallback: dt.date | None = None) -> Obj:
+    def _stamps(self, kind: Kind, record_id: str) -> Obj:
         """`created` and `modified`: the first and last commit of the record's file (see BuildContext.span)."""
-        span = self.ctx.span(self._source(kind, record_id), fallback)
+        span = self.ctx.span(self._source(kind, record_id))
         return {"created": span.first.isoformat(), "modified": span.last.isoformat()}
 
     @property
@@ -117,7 +129,7 @@ class OParl:
                               "description": description, **stamps})
 
     def meeting(self, s: Sitting) -> Obj:
-        stamps = (self._stamps(kinds.MEETING, s.meeting.id, s.date) if s.meeting
+        stamps = (self._stamps(kinds.MEETING, s.meeting.id) if s.meeting
                   else self._stamps(kinds.COMMITTEE, s.committee.id))
         obj: Obj = {
             "id": self.url(routes.oparl_meeting(s.id)), "type": _type("Meeting"),
@@ -130,7 +142,8 @@ class OParl:
             obj["location"] = self._location(s.id, s.place, stamps)
         if s.meeting:
             if s.meeting.minutes_url:
-                obj["resultsProtocol"] = self._file(f"{s.id}-protokoll", "Protokoll", s.meeting.minutes_url, stamps)
+                obj["resultsProtocol"] = self._file(f"{s.id}-protokoll", f"Protokoll, {obj['name']}",
+                                                    s.meeting.minutes_url, stamps, *_named(s.meeting.minutes_url))
             obj["agendaItem"] = [self.agenda_item(s, m, i, stamps) for i, m in enumerate(s.meeting.matters, 1)]
             obj.update(self._web(routes.meeting(s.meeting)))
         return self._publish({**obj, **stamps})
@@ -163,19 +176,19 @@ class OParl:
             "meeting": self.url(routes.oparl_meeting(meeting.id)),
             "organization": [self._committee_url(meeting.committee)],
             "authoritative": authoritative, "role": "Beslut" if authoritative else "Behandling",
-            **self._stamps(kinds.MEETING, meeting.id, meeting.date),
+            **self._stamps(kinds.MEETING, meeting.id),
         })
 
     def report(self, r: Report) -> Obj:
         related = [self.url(routes.oparl_paper(x)) for x in self.archive.case_file(r.case_number).agreements]
         obj = self._paper(r, r.title, "Tjänsteskrivelse", r.case_number, r.date, r.committee, related, routes.report(r))
-        return self._publish({**obj, **self._stamps(kinds.REPORT, r.id, r.date)})
+        return self._publish({**obj, **self._stamps(kinds.REPORT, r.id)})
 
     def agreement(self, a: Agreement) -> Obj:
         related = [self.url(routes.oparl_paper(r)) for r in self.archive.case_file(a.case_number).reports]
         related += [self.url(routes.oparl_paper(x))
                     for x in (self.archive.predecessor(a), self.archive.successor(a)) if x]
-        stamps = self._stamps(kinds.AGREEMENT, a.id, a.date or a.signed)
+        stamps = self._stamps(kinds.AGREEMENT, a.id)
         # An agreement with no date, signing or adoption stated is filed by the day it was first published here.
         date = self.archive.paper_date(a) or dt.date.fromisoformat(stamps["created"][:10])
         obj = self._paper(a, a.title, "Överenskommelse", a.case_number, date, a.committee, related,
@@ -186,8 +199,9 @@ class OParl:
         obj["originatorOrganization"] = [self.url(routes.oparl_partner(p)) for p in partners]
         obj["underDirectionOf"] = obj.get("underDirectionOf", []) + obj["originatorOrganization"]
         obj["keyword"] = [p.name for p in partners]
+        data = routes.agreement_json(a)
         obj["auxiliaryFile"] = [self._file(f"{routes.oparl_paper_key(a)}-data", "Överenskommelsens uppgifter (JSON)",
-                                           self.url(routes.agreement_json(a)), stamps, "application/json")]
+                                           self.url(data), stamps, PurePosixPath(data).name, "application/json")]
         return self._publish({**obj, **stamps})
 
     def _paper(self, paper: Paper, name: str, kind: str, reference: str | None, date: dt.date | None,
@@ -208,9 +222,12 @@ class OParl:
             obj["consultation"] = consultations
         return {**obj, **self._web(web)}
 
-    def _file(self, name: str, title: str, access_url: str, stamps: Obj, mime: str | None = None) -> Obj:
+    def _file(self, name: str, title: str, access_url: str, stamps: Obj, file_name: str | None,
+              mime: str | None) -> Obj:
+        """A File; `fileName` always, since a client without it names the download after `name` and adds '.pdf'."""
         return self._publish({"id": self.url(routes.oparl_file(name)), "type": _type("File"), "name": title,
-                              "accessUrl": access_url, **({"mimeType": mime} if mime else {}), **stamps})
+                              "fileName": file_name or name, "accessUrl": access_url,
+                              **({"mimeType": mime} if mime else {}), **stamps})
 
     def _web(self, page_url: str) -> Obj:
         return {"web": self.url(page_url)}
