@@ -1,21 +1,24 @@
 """Benchmark: build a synthetic municipal archive with the project's hooks and without them.
 
-    make bench              # full: 1,980 meetings (N) and 7,920 (4N); about 12 minutes
+    make bench              # full: 1,980 meetings (N) and 7,920 (4N); 30 minutes or more on a shared machine
     make bench SIZE=small   # 44 and 176 meetings; well under a minute
 
 For N and 4N meetings it writes a synthetic archive (bench/synthetic.py) into a temporary copy of
-the project (mkdocs.yml, hooks/, site_src/, content/) and measures, each in a child process:
-- the project's real build (`properdocs build --strict`, the pinned engine, hooks and all);
+the project (mkdocs.yml, hooks/, site_src/, content/) and measures, each build on its own through
+bench/launch.py (a fresh interpreter holding nothing else, so the peak memory is the build's own):
+- the project's real build (`properdocs build --strict`, hooks and all, Pagefind's indexing included);
 - the baseline: MkDocs and Material building the very same pages from plain Markdown files
-  (the pages the hooks generate, written out beforehand), same theme config, no hooks.
-Wall time, CPU time and the child's peak resident memory (wait4's rusage) are reported, with the
-ratios hooks/baseline and 4N/N, the output size and the search index a reader downloads.
+  (the pages the hooks generate, written out beforehand), same theme config, no hooks, no search;
+- Pagefind's indexing of the built site alone (a part of the build with hooks).
+Wall time, CPU time and peak resident memory are reported, with the ratios hooks/baseline and 4N/N,
+the output size and what a reader pays in a real browser (bench/reader.py): the gzipped bytes of a
+first view of a meeting page and of a first search.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
+import json
 import os
 import shutil
 import subprocess
@@ -24,23 +27,33 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
-import synthetic  # bench/ is on sys.path: the script's own folder
+import reader  # bench/ is on sys.path: the script's own folder
+import synthetic
+import yaml
+from namndbeslut import search
 
 ROOT = Path(__file__).resolve().parent.parent
 
 PROJECT_FILES = ["mkdocs.yml", "hooks", "site_src", "content"]
+LAUNCH = Path(__file__).resolve().parent / "launch.py"
+TRIVIAL_LIMIT_MIB = 64
+"""A child that does nothing must measure below this, or the memory figures would be the harness's own."""
 
 
 @dataclass
 class Run:
-    """One measured build."""
+    """One measured process: its wall time, CPU time and peak memory (its own, and its children's)."""
 
     seconds: float
     cpu: float
-    """User + system CPU seconds: steadier than wall time on a shared machine."""
+    """User + system CPU seconds, children (Pagefind) included: steadier than wall time on a shared machine."""
     peak_mib: float
+    """The peak of the process or of its children (Pagefind), whichever is higher (wait4)."""
     site: Path
+    own_peak_mib: float = 0.0
+    """The process's own peak, without its children (VmHWM polled while it ran)."""
 
     @property
     def files(self) -> list[Path]:
@@ -50,28 +63,57 @@ class Run:
     def size_mib(self) -> float:
         return sum(p.stat().st_size for p in self.files) / 2**20
 
-    def search_index(self) -> tuple[int, int]:
-        """Bytes of search/search_index.json, raw and gzip-compressed (as a server sends it)."""
-        raw = (self.site / "search" / "search_index.json").read_bytes()
-        return len(raw), len(gzip.compress(raw, compresslevel=6))
+    def folder_mib(self, name: str) -> tuple[float, int]:
+        """Size on disk and number of files of one folder of the site (e.g. Pagefind's bundle)."""
+        files = [p for p in (self.site / name).rglob("*") if p.is_file()]
+        return sum(p.stat().st_size for p in files) / 2**20, len(files)
+
+
+def launch(cmd: list[str], cwd: Path, site: Path) -> Run:
+    """Run `cmd` through bench/launch.py: measured in a process that holds nothing else (see its docstring)."""
+    env = {**os.environ, "BUILD_DATE": synthetic.BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"}
+    with tempfile.TemporaryFile() as log:  # a file, not a pipe: a long error log cannot block the child
+        done = subprocess.run([sys.executable, "-I", str(LAUNCH), "--", *cmd], cwd=cwd, env=env, stderr=log,
+                              stdout=subprocess.PIPE, text=True, check=False)
+        log.seek(0)
+        stderr = log.read().decode(errors="replace")
+    figures = json.loads(done.stdout) if done.returncode == 0 and done.stdout else {"returncode": done.returncode}
+    if figures["returncode"] != 0 or "WARNING" in stderr:
+        sys.exit(f"{' '.join(cmd)} failed:\n{stderr}")
+    return Run(figures["seconds"], figures["cpu"], figures["peak_kib"] / 1024, site,  # ru_maxrss is KiB on Linux
+               figures["own_peak_kib"] / 1024)
 
 
 def measure(config: Path, site: Path, profile: Path | None = None) -> Run:
-    """Build `config` into `site` in a child process; its own wall time and peak memory."""
-    env = {**os.environ, "BUILD_DATE": synthetic.BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"}
+    """Build `config` into `site`, measured on its own."""
     prefix = ["-m", "cProfile", "-o", str(profile)] if profile else []
     cmd = [sys.executable, *prefix, "-m", "properdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)]
-    with tempfile.TemporaryFile() as log:  # a file, not a pipe: a long error log cannot block the child
-        start = time.perf_counter()
-        child = subprocess.Popen(cmd, cwd=config.parent, env=env, stderr=log)
-        _, status, usage = os.wait4(child.pid, 0)  # reaped here, with the child's own rusage
-        seconds = time.perf_counter() - start
-        child.returncode = os.waitstatus_to_exitcode(status)
-        log.seek(0)
-        stderr = log.read().decode(errors="replace")
-    if child.returncode != 0 or "WARNING" in stderr:
-        sys.exit(f"build of {config} failed:\n{stderr}")
-    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, site)  # ru_maxrss is KiB on Linux
+    return launch(cmd, config.parent, site)
+
+
+def measure_index(site: Path, out: Path) -> Run:
+    """Pagefind's indexing of a built site alone (the build runs the same command), written into `out`."""
+    cmd = search.command(site)
+    at = cmd.index("--output-subdir")
+    shutil.rmtree(out, ignore_errors=True)
+    return launch([*cmd[:at], "--output-path", str(out), *cmd[at + 2:]], site, out)
+
+
+def check_memory_method() -> float:
+    """The peak memory of a child that does nothing, measured as the builds are; exits if it is not small.
+
+    Called once the harness itself is large (it has rendered an archive): a figure near the harness's size
+    would mean the method measured the harness, not the child.
+    """
+    trivial = launch([sys.executable, "-c", "pass"], ROOT, ROOT).peak_mib
+    child = subprocess.Popen([sys.executable, "-c", "pass"])  # the former method: wait4 straight from here
+    direct = os.wait4(child.pid, 0)[2].ru_maxrss / 1024
+    own = int(Path("/proc/self/status").read_text().split("VmHWM:")[1].split()[0]) / 1024
+    print(f"    memory check: a trivial child measures {trivial:.0f} MiB through launch.py; "
+          f"{direct:.0f} MiB by wait4 straight from this harness of {own:.0f} MiB", flush=True)
+    if trivial > TRIVIAL_LIMIT_MIB:
+        sys.exit(f"a trivial child measured {trivial:.0f} MiB: the memory figures would not be the builds' own")
+    return trivial
 
 
 def make_project(size: synthetic.Size, dest: Path) -> int:
@@ -90,13 +132,13 @@ def make_baseline(project: Path, dest: Path) -> float:
 
     The pages are what the hooks generate for `project` (namndbeslut.export, before any timing), so
     the baseline's output is the project's site and the difference between the two builds is
-    the work the hooks do. Returns how long that work took in this process (load + render).
+    the work the hooks do. Returns how long that work took in this process (load + render), in CPU seconds.
     """
     from namndbeslut import export
 
-    start = time.perf_counter()
+    start = time.process_time()  # CPU seconds: on a shared machine the steadier figure
     config, built = export.prepare(project, {**os.environ, "BUILD_DATE": synthetic.BUILD_DATE})
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     export.write_site(project, config, built, dest)
     return seconds
 
@@ -107,7 +149,11 @@ class Result:
     files: int
     hooks: Run
     baseline: Run
+    index: Run
+    """Pagefind's indexing alone, of the site the build with hooks made."""
     hook_work: float
+    reader: reader.ReaderCost
+    query: str
 
 
 def run_size(size: synthetic.Size, work: Path, repeat: int, profile: Path | None) -> Result:
@@ -118,6 +164,7 @@ def run_size(size: synthetic.Size, work: Path, repeat: int, profile: Path | None
     print(f"  {size.meetings} meetings: writing the archive …", flush=True)
     files = make_project(size, project)
     hook_work = make_baseline(project, baseline)
+    check_memory_method()
     hooks: list[Run] = []
     base: list[Run] = []
     for i in range(repeat):  # interleaved, so a busy spell on the machine hits both alike
@@ -129,31 +176,76 @@ def run_size(size: synthetic.Size, work: Path, repeat: int, profile: Path | None
     pages = [sum(1 for p in r.files if p.name == "index.html") for r in (best_hooks, best_base)]
     if pages[0] != pages[1]:
         sys.exit(f"the baseline has {pages[1]} pages, the project {pages[0]}: they no longer build the same site")
+    if any((best_base.site / name).exists() for name in ("search", search.OUTPUT_DIR)):
+        sys.exit("the baseline has a search index: it must be the same pages without hooks and without search")
+    if not (best_hooks.site / search.OUTPUT_DIR / "pagefind-entry.json").is_file():
+        sys.exit("the build with hooks made no Pagefind index")
+    index = measure_index(best_hooks.site, work / f"index-{size.meetings}")
+    print(f"    Pagefind alone: {index.seconds:.1f} s; a reader's first view and search in Chromium …", flush=True)
+    query = partner_query(project)
+    cost = reader.measure(best_hooks.site, _base_path(project), meeting_page(project), query)
     if profile:
         print(f"    profiling the build with hooks into {profile} …", flush=True)
         measure(project / "mkdocs.yml", work / "profiled-site", profile)
-    return Result(size, files, best_hooks, best_base, hook_work)
+    return Result(size, files, best_hooks, best_base, index, hook_work, cost, query)
+
+
+def _base_path(project: Path) -> str:
+    """site_url's path (the site is served under it, as published)."""
+    url = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    return urlsplit(str(url)).path or "/"
+
+
+def meeting_page(project: Path) -> str:
+    """The page of the meeting in the middle of the archive (site-relative)."""
+    meetings = sorted((project / "decisions").glob("*.md"))
+    return f"sammantraden/{meetings[len(meetings) // 2].stem}/"
+
+
+def partner_query(project: Path) -> str:
+    """What a reader types: the name of the archive's first partner."""
+    first = sorted((project / "partners").glob("*.md"))[0].read_text(encoding="utf-8")
+    return str(yaml.safe_load(first.split("---\n")[1])["name"])
+
+
+def report_size(r: Result) -> str:
+    """One size's figures (printed as soon as they are measured: a long run that stops later keeps them)."""
+    s, h, b, i, c = r.size, r.hooks, r.baseline, r.index, r.reader
+    bundle, bundle_files = h.folder_mib(search.OUTPUT_DIR)
+    rows = [
+        (f"{s.meetings} meetings ({s.committees} committees × {s.years} years; {s.partners} partners, "
+         f"{s.agreements} agreements; {r.files} content files, {len(h.files)} output files)"),
+        (f"  build with hooks     {h.seconds:7.1f} s / {h.cpu:6.1f} s CPU   peak {h.peak_mib:6.0f} MiB "
+         f"(the higher of the build process, {h.own_peak_mib:.0f} MiB, and Pagefind, its child)"),
+        (f"    of which Pagefind  {i.seconds:7.1f} s / {i.cpu:6.1f} s CPU   peak {i.peak_mib:6.0f} MiB "
+         "(its indexing measured alone)"),
+        f"  baseline (no hooks, no search) {b.seconds:5.1f} s / {b.cpu:6.1f} s CPU   peak {b.peak_mib:6.0f} MiB",
+        (f"  hooks / baseline     {h.seconds / b.seconds:7.2f} × / {h.cpu / b.cpu:6.2f} × CPU     "
+         f"{h.peak_mib / b.peak_mib:6.2f} × memory ({h.own_peak_mib / b.peak_mib:.2f} × without Pagefind)   "
+         "(targets: time ≤ 1.10 ×, memory ≤ 1.5 ×)"),
+        f"  hooks' own work (load, validate, render) measured in-process: {r.hook_work:.1f} s CPU",
+        f"  output {h.size_mib:.1f} MiB; Pagefind's bundle {bundle:.1f} MiB in {bundle_files} files",
+        (f"  reader, first view of a meeting page: {c.first_view.kib:6.1f} KiB gzipped in "
+         f"{c.first_view.requests} requests   (target ≤ 150 KB)"),
+        (f"  reader, first search ('{r.query}'): {c.first_search.kib:6.1f} KiB more in "
+         f"{c.first_search.requests} requests, results shown {c.first_search.seconds:.1f} s after typing began"
+         "   (target ≤ 450 KB)"),
+        "  largest responses: " + ", ".join(f"{path.rsplit('/', 2)[-2] + '/' + path.rsplit('/', 1)[-1]} "
+                                        f"{n / 1024:.0f} KiB" for path, n in c.heaviest[:4]),
+        f"  (load average {os.getloadavg()[0]:.1f}; time = wall seconds / CPU seconds, children included)",
+    ]
+    return "\n".join(rows)
 
 
 def report(small: Result, large: Result) -> str:
-    rows = ["(each build: the run of least CPU time; time = wall seconds / CPU seconds)"]
-    for r in (small, large):
-        raw, packed = r.hooks.search_index()
-        s, h, b = r.size, r.hooks, r.baseline
-        rows += [
-            (f"{s.meetings} meetings ({s.committees} committees × {s.years} years; {s.partners} partners, "
-             f"{s.agreements} agreements; {r.files} content files, {len(h.files)} output files)"),
-            f"  build with hooks     {h.seconds:7.1f} s / {h.cpu:6.1f} s CPU   peak {h.peak_mib:6.0f} MiB",
-            f"  baseline (no hooks)  {b.seconds:7.1f} s / {b.cpu:6.1f} s CPU   peak {b.peak_mib:6.0f} MiB",
-            (f"  hooks / baseline     {h.seconds / b.seconds:7.2f} × / {h.cpu / b.cpu:6.2f} × CPU     "
-             f"{h.peak_mib / b.peak_mib:6.2f} ×     (target: time ≤ 1.10 ×)"),
-            f"  hooks' own work (load, validate, render) measured in-process: {r.hook_work:.1f} s",
-            f"  output {h.size_mib:.1f} MiB; search index {raw / 2**20:.2f} MiB, {packed / 2**20:.2f} MiB gzipped",
-        ]
+    rows: list[str] = []
     for label, a, b in (("with hooks", small.hooks, large.hooks), ("baseline  ", small.baseline, large.baseline)):
         rows.append(f"4N / N {label}    time {b.seconds / a.seconds:5.2f} × / {b.cpu / a.cpu:5.2f} × CPU   "
                     f"peak memory {b.peak_mib / a.peak_mib:5.2f} ×"
                     + ("   (targets: ≤ 4.4 ×, ≤ 4 ×)" if a is small.hooks else ""))
+    view, found = (large.reader.first_view.bytes / small.reader.first_view.bytes,
+                   large.reader.first_search.bytes / small.reader.first_search.bytes)
+    rows.append(f"4N / N reader      first view {view:5.2f} ×, first search {found:5.2f} ×")
     return "\n".join(rows)
 
 
@@ -178,15 +270,17 @@ def main() -> None:
     size = synthetic.SIZES[args.size]
     repeat = args.repeat or (2 if args.size == "full" else 1)
     started = time.perf_counter()
-    print(f"Benchmark, size {args.size}; {machine()}", flush=True)
+    print(f"Benchmark, size {args.size}; {machine()}; load average {os.getloadavg()[0]:.1f} at the start",
+          flush=True)
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         small = run_size(size, work, repeat, args.profile.resolve() if args.profile else None)
+        print(report_size(small), flush=True)
         large = run_size(size.times(4), work, repeat, None)
-        print()
+        print(report_size(large))
         print(report(small, large))
-    print(f"(benchmark took {time.perf_counter() - started:.0f} s)")
+    print(f"(benchmark took {time.perf_counter() - started:.0f} s; load average {os.getloadavg()[0]:.1f} at the end)")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,59 @@
+"""Run one command and print its own wall time, CPU time and peak memory as JSON (bench/run.py's measuring stick).
+
+    python -I bench/launch.py -- COMMAND [ARG ...]
+
+Why a launcher: `wait4` reports a child's `ru_maxrss` as the most the child ever held, and a child made by
+`fork` starts by holding its parent's pages, a peak the kernel keeps through `exec`. Measured straight from the
+benchmark, every build would report at least the benchmark's own size (hundreds of MiB once it has rendered an
+archive). This script is started as a fresh interpreter holding nothing else (about 10 MiB), forks the command
+from there and reports what `wait4` says of it: the command's peak or its children's (Pagefind), whichever is
+higher; and, polled from /proc while it runs, the command's own peak without its children (VmHWM).
+Standard library only; the command's output goes to this script's stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] != "--" or len(argv) < 2:
+        print("usage: launch.py -- COMMAND [ARG ...]", file=sys.stderr)
+        return 2
+    command = argv[1:]
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:  # the child: stdout is the report's, so the command writes to stderr
+        try:
+            os.dup2(2, 1)
+            os.execvp(command[0], command)
+        finally:
+            os._exit(127)
+    own = 0
+    while True:  # the command's own high-water mark, without its children's, read while it runs
+        own = max(own, _hwm_kib(pid))
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            break
+        time.sleep(0.1)
+    seconds = time.perf_counter() - start
+    print(json.dumps({"returncode": os.waitstatus_to_exitcode(status), "seconds": seconds,
+                      "cpu": usage.ru_utime + usage.ru_stime, "peak_kib": usage.ru_maxrss, "own_peak_kib": own}))
+    return 0
+
+
+def _hwm_kib(pid: int) -> int:
+    """VmHWM of `pid` (its peak resident memory since its last exec), 0 once it is gone."""
+    try:
+        status = open(f"/proc/{pid}/status", encoding="ascii").read()
+    except OSError:
+        return 0
+    field = status.partition("VmHWM:")[2].split()
+    return int(field[0]) if field else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
