@@ -13,11 +13,15 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from namndbeslut import check, gate, messages, publishing, reproducible, safety, search, summary
+from namndbeslut import check, gate, loader, messages, preview, publishing, reproducible, safety, search, summary
 from namndbeslut.errors import ContentError, Problem
+from namndbeslut.render import Page as OurPage
 from namndbeslut.site import Site
 from properdocs.commands.build import build
 from properdocs.config import load_config
@@ -35,10 +39,25 @@ class Options(Config):  # type: ignore[no-untyped-call]  # the engine leaves __i
     """The plugin has no options: the site's settings are mkdocs.yml's `extra`."""
 
 
+@dataclass
+class Memory:
+    """What the preview keeps from one of its builds to the next (PreviewEngine)."""
+
+    reads: loader.Reads = field(default_factory=loader.Reads)
+    """The content files as last read: a build reads again only those that changed."""
+    site: Site | None = None
+    """The last site that built."""
+    quick: bool = False
+    """This build updates the output of the build that made `site`, in place: only the pages whose content files
+    changed are rendered and written (the datasets, feeds and search index stay the last full build's)."""
+
+
 class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  # as above
     """Load and render the archive once per build; add its pages and data as generated files."""
 
     site: Site | None = None
+    memory: Memory | None = None
+    """Set by the preview (PreviewEngine): a build that may take what the last one made."""
     problems: list[Problem]
     """What stopped the last build (content or the output gate), for `make check`."""
     sources: dict[str, Path]
@@ -51,10 +70,12 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         if found := safety.extensions(Path(config.config_file_path), list(config.markdown_extensions)):
             self.problems = found
             raise Abort("Inställningarna har fel:\n" + "\n".join(map(str, found)))
+        memory = self.memory or Memory()
         try:
             self.site = Site.build(_root(config),
                                    settings={"site_name": config.site_name, **config.extra},
-                                   site_url=config.site_url, publish=publishing.requested(os.environ))
+                                   site_url=config.site_url, publish=publishing.requested(os.environ),
+                                   earlier=memory.site if memory.quick else None, reads=memory.reads)
         except ContentError as err:
             self.problems = err.problems
             raise Abort(f"Innehållet har fel:\n{err}") from None
@@ -64,9 +85,14 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         """Every generated page and dataset as a virtual file, outside the nav (nothing is written to the source)."""
         assert self.site is not None
         for page in self.site.pages:
-            files.append(File.generated(config, page.path, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
-        for data in self.site.data:
-            files.append(File.generated(config, data.path, content=data.content, inclusion=InclusionLevel.NOT_IN_NAV))
+            generated = File.generated(config, page.path, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+            files.append(_Unchanged.of(generated) if page.kept else generated)
+        if self.site.changed is None:  # a quick build leaves the data files as they are
+            for data in self.site.data:
+                files.append(File.generated(config, data.path, content=data.content,
+                                            inclusion=InclusionLevel.NOT_IN_NAV))
+        elif (home := files.get_file_from_path("index.md")) and not _kept(self.site.page_at("index.md")):
+            _Unchanged.of(home, modified=True)  # the start page lists what changed
         by_path = {p.path: p.source for p in self.site.pages}
         docs = Path(config.docs_dir)
         self.sources = {f.dest_uri: by_path.get(f.src_uri) or docs.name / Path(f.src_uri) for f in files
@@ -91,6 +117,10 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         built site is put in place: a finding deletes the build and stops it."""
         assert self.site is not None
         site_dir, root = Path(config.site_dir), _root(config)
+        if self.site.changed is not None and self.memory is not None and self.memory.site is not None:
+            for gone in {p.url for p in self.memory.site.pages} - {p.url for p in self.site.pages}:
+                (site_dir / gone / "index.html").unlink(missing_ok=True)  # a quick build: a record removed
+            return
         try:
             search.index(site_dir)
         except RuntimeError as err:
@@ -104,6 +134,72 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
             log.info(str(notice))
         pages = sum(1 for _ in site_dir.rglob("*.html"))
         log.info(summary.published(self.site.archive, pages, len(self.site.data)))
+
+
+def _kept(page: OurPage | None) -> bool:
+    return page is not None and page.kept
+
+
+class _Unchanged(File):
+    """A file the engine's incremental build (`--dirty`) leaves as it is in the output (or, `modified`, renders)."""
+
+    modified = False
+
+    @classmethod
+    def of(cls, file: File, modified: bool = False) -> File:
+        file.__class__ = cls
+        assert isinstance(file, cls)
+        file.modified = modified
+        return file
+
+    def is_modified(self) -> bool:
+        return self.modified
+
+
+class PreviewEngine:
+    """The preview's builds, in its own process: the first one whole; each later one `quick` where it can,
+    over the output of the last (Memory.quick), so that a saved file shows within seconds at any size."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.memory = Memory()
+
+    def __call__(self, dest: Path, quick: bool) -> list[Problem]:
+        """Build into `dest` (quick: update the last build's output there); what stopped the build, if anything."""
+        try:
+            config = load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(dest))
+        except (ConfigurationError, Abort) as err:
+            return [messages.settings_problem(str(err))]
+        plugin = config.plugins["namndbeslut"]
+        assert isinstance(plugin, NamndbeslutPlugin)
+        plugin.memory = self.memory
+        self.memory.quick = quick and self.memory.site is not None
+        if self.memory.quick:
+            config["strict"] = False  # the engine warns about every incremental build
+        try:
+            with _quiet(self.memory.quick):
+                build(config, dirty=self.memory.quick)
+        except Abort as err:
+            return plugin.problems or [Problem(Path("mkdocs.yml"), None, "bygget", str(err))]
+        self.memory.site = plugin.site
+        return []
+
+    @property
+    def can_update(self) -> bool:
+        return self.memory.site is not None
+
+
+@contextmanager
+def _quiet(quick: bool) -> Iterator[None]:
+    """The engine's log during a quick build says only that it is one."""
+    logger = logging.getLogger("properdocs")
+    level = logger.level
+    if quick:
+        logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _root(config: ProperDocsConfig) -> Path:
@@ -128,6 +224,11 @@ def build_problems(root: Path) -> list[Problem]:
             return [Problem(Path("mkdocs.yml"), None, "bygget", f"bygget avbröts av ett oväntat fel "
                             f"({type(err).__name__}: {str(err)[:200]}); rätta felet ovan eller fråga en utvecklare")]
     return []
+
+
+def serve_main() -> int:
+    """`make serve`: the preview (preview.py), building with PreviewEngine."""
+    return preview.main(PreviewEngine)
 
 
 def check_main() -> int:

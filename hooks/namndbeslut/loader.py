@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,27 +30,51 @@ _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 R = TypeVar("R", bound=BaseModel)
 
 
-def load(root: Path, today: dt.date | None = None) -> Archive:
+@dataclass(frozen=True)
+class _Read:
+    """One record file as read: its record and document (None when it has errors), and its problems."""
+
+    record: BaseModel | None
+    doc: Document | None
+    problems: list[Problem]
+
+
+@dataclass
+class Reads:
+    """Record files read earlier, by path and (modification time, size, inode): the preview reads again only
+    the files that changed since its last build, and reads the rest from here."""
+
+    files: dict[Path, tuple[tuple[int, int, int], _Read]] = field(default_factory=dict)
+
+    def get(self, path: Path, read: Callable[[], _Read]) -> _Read:
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        known = self.files.get(path)
+        if known is None or known[0] != key:
+            known = self.files[path] = (key, read())
+        return known[1]
+
+
+def load(root: Path, today: dt.date | None = None, reads: Reads | None = None) -> Archive:
     """Read every content folder under `root`; raise ContentError listing every problem found.
 
     With `today` (the build date), a meeting dated after it is withheld: not published as held, its
     matters not cited (a planned meeting still shows as upcoming); `archive.withheld` says which and why.
+    With `reads`, a file unchanged since it was read into `reads` is not read again.
     """
     problems: list[Problem] = []
     broken: set[str] = set()
     records: dict[Kind, list[Any]] = {}
     checker = safety.HtmlChecker()
+    reads = reads or Reads()
     for kind in kinds.KINDS:
         records[kind] = []
         for path in _files(root, kind.folder, problems, broken):
-            try:
-                doc = _read(root, path, problems, checker)
-                record = _build(kind, doc)
-                records[kind].append((record, doc))
-                problems.extend(names.problems(kind, record, doc))
+            read = reads.get(path, partial(_read_record, root, kind, path, checker))
+            problems.extend(read.problems)
+            if read.record is not None:
+                records[kind].append((read.record, read.doc))
                 broken.discard(path.stem)
-            except ContentError as err:
-                problems.extend(err.problems)
     withheld = _withhold(records[kinds.MEETING], today, broken) if today else []
     reviewed: dict[Path, set[str]] = {}
     problems.extend(_static_files(root))
@@ -72,6 +98,17 @@ def _withhold(meetings: list[Any], today: dt.date, broken: set[str]) -> list[Pro
             withheld.append(Problem(doc.path, doc.line_of(("date",)), "date", messages.future_meeting(meeting.date,
                                                                                                         today)))
     return withheld
+
+
+def _read_record(root: Path, kind: Kind, path: Path, checker: safety.HtmlChecker) -> _Read:
+    """Parse and validate one record file, collecting (not raising) its problems."""
+    problems: list[Problem] = []
+    try:
+        doc = _read(root, path, problems, checker)
+        record = _build(kind, doc)
+    except ContentError as err:
+        return _Read(None, None, [*problems, *err.problems])
+    return _Read(record, doc, [*problems, *names.problems(kind, record, doc)])
 
 
 def _build(kind: Kind, doc: Document) -> BaseModel:

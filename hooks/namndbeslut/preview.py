@@ -1,11 +1,14 @@
-"""`make serve`: a preview that always answers.
+"""`make serve`: a preview that always answers, and keeps up with an editor at a municipality's size.
 
-A plain HTTP server serves the last site that built; a watcher rebuilds it when content changes.
-When the content has problems (a typo, a freshly scaffolded file still holding FYLL I), the last
-good site stays served and every page carries a Swedish banner naming file, line and message; a
-small same-origin script polls the preview's state and reloads the page when it changes, so the
-page comes back by itself once the file is fixed. The engine is a child process (engine.py's build),
-so this module imports no engine and a failed or slow build never blocks a request.
+A plain HTTP server serves the last site that built; a watcher updates it when content changes. The update
+is quick: the engine (`Engine`, the adapter's PreviewEngine) keeps the last build in memory and re-renders
+only the pages whose content files changed, in place. A full build then runs in a child process, in the
+background, for what a quick update leaves as it was (datasets, feeds, the search index, the output gate);
+it replaces the served site when it is done, unless the content changed meanwhile. A change to the settings
+or the theme is built whole. When the content has problems (a typo, a freshly scaffolded file still holding
+FYLL I), the last good site stays served and every page carries a Swedish banner naming file, line and
+message; a small same-origin script polls the preview's state and reloads the page when it changes, so the
+page comes back by itself once the file is fixed.
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -26,12 +28,12 @@ from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from . import check, engine, messages
+from . import engine, messages
 from .errors import Problem
 from .kinds import FOLDERS, PAGES
 
@@ -49,17 +51,41 @@ RELOAD_JS = """(function () {
 })();
 """.replace("STATUS", STATUS)
 
-Build = Callable[[Path], str | None]
-"""Build the site into the given folder; None when it built, else what the engine said (Swedish or its own)."""
+THEME = ("site_src", "mkdocs.yml")
+"""What, when changed, is built whole (every page looks different)."""
 
 
-def engine_build(root: Path, command: Sequence[str]) -> Build:
-    """A Build running the engine in a child process in `root` (`{dest}` in `command` is the output folder)."""
-    def build(dest: Path) -> str | None:
-        cmd = [part.replace("{dest}", str(dest)) for part in command]
-        done = subprocess.run(cmd, cwd=root, capture_output=True, text=True, check=False)
-        return None if done.returncode == 0 else (done.stderr.strip() or done.stdout.strip() or "bygget misslyckades")
-    return build
+class Engine(Protocol):
+    """Builds the site in this process and remembers the last build (namndbeslut_mkdocs.PreviewEngine)."""
+
+    def __call__(self, dest: Path, quick: bool) -> list[Problem]:
+        """Build into `dest`, or with `quick` update the last build's output there; what stopped it, if anything."""
+
+    @property
+    def can_update(self) -> bool:
+        """Whether a quick build is possible (a build succeeded before)."""
+
+
+class FullBuild:
+    """The engine's whole build (`make site`'s, output gate and search index included) in a child process,
+    which a newer change cancels."""
+
+    def __init__(self, root: Path, command: Sequence[str]) -> None:
+        self.root, self.command = root, command
+
+    def __call__(self, dest: Path, cancelled: Callable[[], bool]) -> str | None:
+        """Build into `dest`: None when it built, "" when cancelled, else what the engine said."""
+        cmd = [part.replace("{dest}", str(dest)) for part in self.command]
+        with tempfile.TemporaryFile("w+") as log:
+            child = subprocess.Popen(cmd, cwd=self.root, stdout=log, stderr=subprocess.STDOUT, text=True)
+            while child.poll() is None:
+                if cancelled():
+                    child.terminate()
+                    child.wait()
+                    return ""
+                time.sleep(0.2)
+            log.seek(0)
+            return None if child.returncode == 0 else (log.read().strip() or "bygget misslyckades")
 
 
 @dataclass
@@ -77,32 +103,46 @@ class State:
 
 
 class Preview:
-    """Keeps `state` up to date with the content under `root`: checks first, builds only valid content."""
+    """Keeps `state` up to date with the content under `root`: quick updates, full builds behind them."""
 
-    def __init__(self, root: Path, build: Build, work: Path) -> None:
-        self.root, self.build, self.work = root, build, work
+    def __init__(self, root: Path, engine: Engine, full: FullBuild, work: Path) -> None:
+        self.root, self.engine, self.full, self.work = root, engine, full, work
         self.state = State()
         self.changed = threading.Event()
+        self.whole = True
+        """The next build is a whole one (the first, or after a change to the settings or the theme)."""
+        self.generation = 0
+        """Counts the bursts of changes seen: a background build of an older generation is out of date."""
+        self.stale = threading.Event()
+        """Set after a quick update: a full build is due."""
+        self.building = threading.Lock()
+        """Held while the served site is being written to or replaced."""
         self.builds = 0
 
     def refresh(self) -> None:
-        """Check the content; if it is valid, build it and serve the new site; else show the problems."""
-        found = check.problems(self.root)
-        if found:
-            self._publish(None, [_line(p) for p in found])
-            return
+        """Build the content: quick into the served site when possible, else whole into a new folder."""
+        with self.building:
+            site = self.state.site
+            quick = not self.whole and site is not None and self.engine.can_update
+            dest = site if quick and site else self._new_folder()
+            problems = self.engine(dest, quick)
+            if problems:
+                if dest != site:
+                    shutil.rmtree(dest, ignore_errors=True)
+                self._publish(None, [_line(p) for p in problems])
+                return
+            self.whole = False
+            self._publish(dest, [])
+        if quick:
+            self.stale.set()
+
+    def _new_folder(self) -> Path:
         self.builds += 1
-        dest = self.work / f"site-{self.builds}"
-        failure = self.build(dest)
-        if failure is not None:
-            shutil.rmtree(dest, ignore_errors=True)
-            self._publish(None, [messages.PREVIEW_BUILD_FAILED + failure])
-            return
-        self._publish(dest, [])
+        return self.work / f"site-{self.builds}"
 
     def _publish(self, site: Path | None, problems: list[str]) -> None:
         with self.state.lock:
-            old = self.state.site if site else None
+            old = self.state.site if site and site != self.state.site else None
             if site:
                 self.state.site = site
             if site or problems != self.state.problems:
@@ -112,15 +152,35 @@ class Preview:
             shutil.rmtree(old, ignore_errors=True)
 
     def watch(self, settle: float = 0.2) -> None:
-        """Rebuild after each burst of changes (an editor's save writes several events), forever."""
+        """Update after each burst of changes (an editor's save writes several events), forever."""
         while True:
             self.changed.wait()
+            self.generation += 1
             time.sleep(settle)
             self.changed.clear()
             try:
                 self.refresh()
             except Exception as err:  # noqa: BLE001  # the preview must outlive any failure and say what it was
+                self.whole = True
                 self._publish(None, [messages.PREVIEW_BUILD_FAILED + repr(err)])
+
+    def _newer_than(self, generation: int) -> bool:
+        return self.generation != generation
+
+    def background(self) -> None:
+        """After quick updates, the whole build in a child process; served when no change came meanwhile, forever."""
+        while True:
+            self.stale.wait()
+            self.stale.clear()
+            generation, dest = self.generation, self._new_folder()
+            failure = self.full(dest, partial(self._newer_than, generation))
+            with self.building:
+                if failure is None and self.generation == generation:
+                    self._publish(dest, [])
+                    continue
+            shutil.rmtree(dest, ignore_errors=True)
+            if failure and self.generation == generation:
+                self._publish(None, [messages.PREVIEW_BUILD_FAILED + failure])
 
 
 class _Changes(FileSystemEventHandler):
@@ -136,6 +196,7 @@ class _Changes(FileSystemEventHandler):
         for path in paths:
             rel = Path(os.fsdecode(path)).relative_to(self.preview.root).parts
             if rel and rel[0] in WATCHED and "__pycache__" not in rel:
+                self.preview.whole = self.preview.whole or rel[0] in THEME
                 self.preview.changed.set()
 
 
@@ -224,10 +285,11 @@ def _page(title: str, problems: list[str], version: int) -> str:
                         f"</title></head><body><h1>{html.escape(title)}</h1></body></html>", problems, version)
 
 
-def serve(root: Path, port: int, build: Build, ready: Callable[[str], None] = print) -> None:
-    """Build once, then serve on 127.0.0.1:`port` and rebuild on every change under `root`, until interrupted."""
+def serve(root: Path, port: int, engine: Engine, ready: Callable[[str], None] = print) -> None:
+    """Build once, then serve on 127.0.0.1:`port` and update on every change under `root`, until interrupted."""
     with tempfile.TemporaryDirectory(prefix="forhandsvisning-") as work:
-        preview = Preview(root, build, Path(work))
+        full = FullBuild(root, engine_command(root))
+        preview = Preview(root, engine, full, Path(work))
         start = time.perf_counter()
         preview.refresh()
         observer = Observer()
@@ -238,6 +300,7 @@ def serve(root: Path, port: int, build: Build, ready: Callable[[str], None] = pr
         observer.schedule(handler, str(root), recursive=False)  # mkdocs.yml
         observer.start()
         threading.Thread(target=preview.watch, daemon=True).start()
+        threading.Thread(target=preview.background, daemon=True).start()
         server = ThreadingHTTPServer(("127.0.0.1", port), partial(Handler, state=preview.state))
         ready(messages.PREVIEW_READY.format(url=f"http://127.0.0.1:{server.server_port}/",
                                             seconds=time.perf_counter() - start))
@@ -250,17 +313,17 @@ def serve(root: Path, port: int, build: Build, ready: Callable[[str], None] = pr
             server.server_close()
 
 
-def main(argv: list[str] | None = None) -> int:
-    """`namndbeslut-serve [--port N] [--root DIR]`: the editors' preview."""
+def engine_command(root: Path) -> list[str]:
+    """The whole build as `make site` runs it (`{dest}`: the output folder)."""
+    return engine.build_command(root / engine.CONFIG, "{dest}", "--quiet")
+
+
+def main(engine_for: Callable[[Path], Engine], argv: list[str] | None = None) -> int:
+    """`namndbeslut-serve [--port N] [--root DIR]`: the editors' preview, with the engine's adapter's Engine."""
     parser = argparse.ArgumentParser(prog="namndbeslut-serve", description="Förhandsvisa webbplatsen.")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--root", type=Path, default=Path.cwd())
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    command = engine.build_command(root / engine.CONFIG, "{dest}", "--quiet")
-    serve(root, args.port, engine_build(root, command), ready=lambda m: print(m, flush=True))
+    serve(root, args.port, engine_for(root), ready=lambda m: print(m, flush=True))
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

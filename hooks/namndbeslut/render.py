@@ -6,10 +6,11 @@ Plain code over Jinja2 templates in `templates/`: another static-site engine cou
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import citations, dates, feeds, furniture, kinds, routes, statement, voice
+from .archive import Archive, CaseFile
 from .citations import Citation
 from .context import BuildContext
 from .model import Agreement, Committee, Matter, Meeting, Partner, Report
@@ -28,19 +30,73 @@ HOME_ITEMS = 5
 """How many meetings and agreements the start page lists."""
 
 
+@dataclass(frozen=True)
+class Query:
+    """A question a page's template asked the archive, and the answer it got: the page stays as it is while
+    every question it asked gets the same answer (a body's list of meetings, the meetings of a cited day)."""
+
+    ask: Callable[[Archive], object]
+    answer: object
+
+    def holds(self, archive: Archive) -> bool:
+        return _comparable(self.ask(archive)) == self.answer
+
+
+def _comparable(found: object) -> object:
+    """An answer as a value to compare (records compare by value)."""
+    if isinstance(found, list | tuple):
+        return tuple(_comparable(x) for x in found)
+    if isinstance(found, dict):
+        return tuple((k, _comparable(v)) for k, v in found.items())
+    if isinstance(found, CaseFile):
+        return (found.number, *map(_comparable, (found.reports, found.matters, found.agreements)))
+    return found
+
+
 @dataclass
 class Page:
-    """A page to publish: where, its Markdown, the record it shows and the content file it comes from."""
+    """A page to publish: where, its Markdown, the record it shows and the content file it comes from.
+
+    The Markdown is rendered when first asked for: the preview asks only for the pages a change touches.
+    """
 
     url: str
     title: str
-    markdown: str
+    draw: Callable[[Page], str] = field(repr=False, compare=False)
+    """Renders the page's Markdown (and fills in `links` while doing so)."""
     source: Path | None = None
     """The page's own content file ('Publicerad': its first commit; see pagedates.py)."""
     parts: tuple[Path, ...] = ()
     """The other files the page is made from: the records it lists (an overview: all of its records)."""
     record: object | None = None
     """The record the page shows (None for an overview page)."""
+    links: set[Path] = field(default_factory=set, compare=False)
+    """The content files of the records the rendered page links to or was told of by the archive."""
+    queries: list[Query] = field(default_factory=list, compare=False)
+    """What the rendered page asked the archive (see Query)."""
+    kept: bool = field(default=False, compare=False)
+    """Whether the Markdown is an earlier build's (the preview's: see `reuse`)."""
+
+    @cached_property
+    def markdown(self) -> str:
+        return self.draw(self)
+
+    @property
+    def inputs(self) -> set[Path]:
+        """Every content file the rendered page depends on: a change to one of them changes the page."""
+        return {*([self.source] if self.source else []), *self.parts, *self.links}
+
+    def reuse(self, earlier: Page) -> None:
+        """Take the Markdown an earlier build rendered from the same inputs."""
+        self.__dict__["markdown"], self.links, self.queries = earlier.markdown, earlier.links, earlier.queries
+        self.kept = True
+
+    def holds(self, earlier: Page, changed: set[Path], archive: Archive) -> bool:
+        """Whether the `earlier` build's Markdown of this page is still right: same title and files made from,
+        none of its content files `changed`, and the same answers from the new `archive` to its questions."""
+        return ("markdown" in vars(earlier) and (earlier.title, earlier.source, earlier.parts)
+                == (self.title, self.source, self.parts) and not earlier.inputs & changed
+                and all(q.holds(archive) for q in earlier.queries))
 
     @property
     def path(self) -> str:
@@ -65,6 +121,23 @@ def _escaped(value: Any) -> Any:
         return value
     escaped = escape(value)
     return Markup(str(escaped).replace("\\", "&#92;")) if "\\" in value else escaped
+
+
+class _Asked:
+    """The archive as one page's template asks it: every question goes through Renderer.ask, which notes it."""
+
+    def __init__(self, ask: Callable[[Callable[[Archive], object]], object]) -> None:
+        self._ask = ask
+
+    def __getattr__(self, name: str) -> Any:
+        return partial(self._ask_method, name)
+
+    def _ask_method(self, name: str, *args: Any, **kwargs: Any) -> object:
+        return self._ask(lambda archive: getattr(archive, name)(*args, **kwargs))
+
+
+def _meetings_on(day: dt.date) -> Callable[[Archive], object]:
+    return lambda archive: archive.meetings_on.get(day, [])
 
 
 @dataclass(frozen=True)
@@ -142,27 +215,64 @@ class Renderer:
 
     # -- prose ------------------------------------------------------------------------------
 
-    def prose(self, markdown: str, page_url: str) -> Markup:
+    def prose(self, markdown: str, page: Page) -> Markup:
         """An editor's Markdown with citations of published decisions turned into links."""
         def link(match: re.Match[str]) -> str:
             found = [c for m, c in citations.find(match[0]) if m.span() == (0, len(match[0]))]
+            if found:  # which decision it is depends on the meetings of that day
+                self.ask(page, _meetings_on(found[0].date))
             target = self.ctx.archive.cited(found[0]) if found else None
             if target is None:
                 return match[0]
-            return f"[{match[0]}]({routes.relative(page_url, self.url_of(target))})"
+            return f"[{match[0]}]({self.link(page, self.url_of(target))})"
         return Markup(citations.PATTERN.sub(link, markdown))
+
+    def link(self, page: Page, target: str) -> str:
+        """The relative URL from `page` to `target`, noting the content file of a record's page among its links."""
+        page.links.update(self.named_by.get(target.partition("#")[0], ()))
+        return routes.relative(page.url, target)
+
+    def ask(self, page: Page, question: Callable[[Archive], object]) -> object:
+        """The archive's answer to `question`, noted for `page`: the question and answer, and the records in it
+        among its links."""
+        found = question(self.ctx.archive)
+        page.queries.append(Query(question, _comparable(found)))
+        self._note(page, found)
+        return found
+
+    def _note(self, page: Page, found: object) -> None:
+        if isinstance(found, list | tuple):
+            for item in found:
+                self._note(page, item)
+        elif isinstance(found, CaseFile):
+            self._note(page, [*found.reports, *found.matters, *found.agreements])
+        elif isinstance(found, Matter | Meeting | Agreement | Partner | Report | Committee):
+            page.links.update(self.named_by[self.url_of(found).partition("#")[0]])
+
+    @cached_property
+    def named_by(self) -> dict[str, list[Path]]:
+        """The content files a link to a record's page is named from, by the page's URL: the record's, and an
+        agreement's partners' too (a link names an agreement by its parties, Archive.agreement_label)."""
+        a = self.ctx.archive
+        records: list[Committee | Partner | Meeting | Agreement | Report] = [
+            *a.meetings, *a.agreements.values(), *a.partners.values(), *a.reports.values(), *a.committees.values()]
+        return {self.url_of(r): self.files([r, *(a.partners_of(r) if isinstance(r, Agreement) else [])])
+                for r in records}
 
     # -- pages ------------------------------------------------------------------------------
 
     def page(self, template: str, url: str, title: str, source: Path | None = None, parts: Iterable[Path] = (),
              record: object | None = None, **values: Any) -> Page:
-        """Render one page from its own file `source` and the other files it is made from, `parts` (its dates)."""
-        def rel(target: str | routes.Published) -> str:
-            return routes.relative(url, target if isinstance(target, str) else self.url_of(target))
-        markdown = self.env.get_template(template).render(
-            page_url=url, title=title, rel=rel, prose=lambda md: self.prose(md, url),
-            trail=self.trail(url, title, record), **values)
-        return Page(url, title, markdown, source, tuple(parts), record)
+        """A page from its own file `source` and the other files it is made from, `parts` (its dates); its Markdown
+        is rendered from `template` when first asked for."""
+        def draw(page: Page) -> str:
+            def rel(target: str | routes.Published) -> str:
+                return self.link(page, target if isinstance(target, str) else self.url_of(target))
+            return self.env.get_template(template).render(
+                page_url=url, title=title, rel=rel, prose=lambda md: self.prose(md, page),
+                archive=_Asked(partial(self.ask, page)),
+                trail=self.trail(url, title, record), **values)
+        return Page(url, title, draw, source, tuple(parts), record)
 
     def files(self, records: Iterable[Committee | Partner | Meeting | Agreement | Report]) -> list[Path]:
         """The content files of `records` (what a page listing them is made from)."""

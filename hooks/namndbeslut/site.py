@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import dates, feeds, history, loader, pagedates, publishing, search
+from . import dates, feeds, history, kinds, loader, pagedates, publishing, search
 from .archive import Archive
 from .context import BuildContext
 from .errors import ContentError, Problem
@@ -27,16 +27,19 @@ class Site:
     today: dt.date
     pages: list[Page]
     renderer: Renderer
-    data: list[DataFile]
-    """Files to publish next to the pages: datasets (JSON, CSV, iCalendar) and Atom feeds."""
+    changed: set[Path] | None = None
+    """The content files that differ from the `earlier` site this one was built after (None: built afresh)."""
 
     @classmethod
     def build(cls, root: Path, settings: dict[str, Any] | None = None, today: dt.date | None = None,
-              site_url: str = "", publish: bool = False) -> Site:
-        """Load `root`'s content (raising ContentError on any problem) and render its pages and data.
+              site_url: str = "", publish: bool = False, earlier: Site | None = None,
+              reads: loader.Reads | None = None) -> Site:
+        """Load `root`'s content (raising ContentError on any problem) and render its pages.
 
         `site_url` is the site's absolute URL: open data names every object by its absolute URL.
-        A build to `publish` also refuses placeholders (publishing.py).
+        A build to `publish` also refuses placeholders (publishing.py). After an `earlier` build of the same
+        settings and day (the preview's), a page whose content files are unchanged keeps its Markdown, and
+        `reads` spares reading files again.
         """
         if not site_url.startswith(("http://", "https://")):
             raise ContentError([Problem(Path("mkdocs.yml"), None, "site_url",
@@ -46,10 +49,36 @@ class Site:
             publishing.check(base, settings or {})
         with _no_cyclic_gc():
             day = today or dates.build_date()
-            ctx = BuildContext(loader.load(root, day), day, base, settings or {}, history.read(root))
+            ctx = BuildContext(loader.load(root, day, reads), day, base, settings or {}, history.read(root))
             renderer = Renderer(ctx)
-            data = data_files(ctx) + [DataFile(p, c) for p, c in feeds.build_all(ctx).items()]
-            return cls(ctx.archive, ctx.today, renderer.all(), renderer, data)
+            site = cls(ctx.archive, ctx.today, renderer.all(), renderer)
+            if earlier is not None and _same_setting(earlier.renderer.ctx, ctx):
+                site.changed = site._reuse(earlier)
+            for page in site._pages.values():
+                assert page.markdown is not None  # render now, while the collector rests
+            return site
+
+    @cached_property
+    def data(self) -> list[DataFile]:
+        """Files to publish next to the pages: datasets (JSON, CSV, iCalendar) and Atom feeds."""
+        with _no_cyclic_gc():
+            ctx = self.renderer.ctx
+            return data_files(ctx) + [DataFile(p, c) for p, c in feeds.build_all(ctx).items()]
+
+    def _reuse(self, earlier: Site) -> set[Path]:
+        """Give each page the earlier Markdown when none of its content files changed; the changed files.
+
+        A body's name is on nearly every page (in each decision's label), so a changed body renders them all."""
+        changed = _changed(earlier.archive, self.archive)
+        if any(path.parts[0] == kinds.COMMITTEE.folder for path in changed):
+            return changed
+        before = earlier._pages
+        for page in self._pages.values():
+            old = before.get(page.path)
+            if old is not None and page.holds(old, changed, self.archive):
+                page.reuse(old)
+        return changed
+
 
     def page_meta(self, path: str, source: Path | None = None) -> dict[str, Any]:
         """What the theme shows around a page: its feeds, 'Publicerad' and 'Uppdaterad' (pagedates.py), and
@@ -80,6 +109,19 @@ class Site:
     def _pages(self) -> dict[str, Page]:
         """Every generated page by its source path, and the start page's generated part (what it lists)."""
         return {p.path: p for p in [*self.pages, self.renderer.home]}
+
+
+def _same_setting(earlier: BuildContext, now: BuildContext) -> bool:
+    """Whether two builds share everything but the content files: day, settings and the files' history."""
+    return (earlier.today, earlier.settings, earlier.history) == (now.today, now.settings, now.history)
+
+
+def _changed(earlier: Archive, now: Archive) -> set[Path]:
+    """The content files added, removed or edited between two loads."""
+    before = {doc.path: doc.text for doc in earlier.sources.values()}
+    after = {doc.path: doc.text for doc in now.sources.values()}
+    changed = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+    return changed
 
 
 def _day(day: dt.date) -> dict[str, str]:

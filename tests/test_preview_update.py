@@ -1,0 +1,110 @@
+"""The preview's quick update (PreviewEngine, `quick`) publishes the same pages as a whole build of the same content.
+
+Each step edits the seeds as an editor would; the quick update re-renders only the pages whose content files
+changed, in place over the last build's output; a fresh whole build of the same content must give every HTML
+page byte for byte the same. (The datasets, feeds and search index are the whole build's in the background.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from namndbeslut_mkdocs import PreviewEngine
+from support.project import project_copy
+
+NEW_MEETING = """---
+committee: socialnamnden
+date: 2021-09-15
+title: Socialnämnden – aktuella beslut september 2021
+matters:
+  - id: uppfoljning-iop-2021
+    paragraphs: [120]
+    concerns: [rsmh]
+---
+Uppföljning av överenskommelserna.
+
+## Uppföljning av idéburna partnerskap {#uppfoljning-iop-2021}
+
+Nämnden tog del av uppföljningen. Se också 2020-11-11 § 167.
+"""
+
+
+def _replace(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (rel, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return edit
+
+
+def _write(rel: str, text: str | None) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        if text is None:
+            (root / rel).unlink()
+        else:
+            (root / rel).write_text(text, encoding="utf-8")
+    return edit
+
+
+EDITS: list[tuple[str, Callable[[Path], None]]] = [
+    ("a meeting's title", _replace("decisions/2021-01-20-socialnamnden.md", "title: Socialnämnden –",
+                                   "title: Ändrad rubrik – Socialnämnden –")),
+    ("a matter's text with a citation", _replace("decisions/2021-06-09-socialnamnden.md", "\n## ",
+                                                 "\nSe beslutet 2020-11-11 § 167.\n\n## ")),
+    ("a partner's name", _replace("partners/rsmh.md", "name: Riksförbundet", "name: Föreningen Riksförbundet")),
+    ("an agreement's text", _replace("agreements/rsmh-2021-2023.md", "\n---\n", "\n---\nEn ny första mening.\n\n")),
+    ("a new meeting", _write("decisions/2021-09-15-socialnamnden.md", NEW_MEETING)),
+    ("the new meeting removed", _write("decisions/2021-09-15-socialnamnden.md", None)),
+    ("the body's name", _replace("committees/socialnamnden.md", "name: Socialnämnden", "name: Sociala nämnden")),
+]
+
+
+def pages(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*.html")}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return project_copy(tmp_path_factory.mktemp("preview-update"))
+
+
+def test_quick_updates_publish_what_a_whole_build_does(project: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BUILD_DATE", "2022-06-01")
+    served = tmp_path / "served"
+    engine = PreviewEngine(project)
+    assert engine(served, quick=False) == [] and engine.can_update
+    for i, (what, edit) in enumerate(EDITS):
+        before = pages(served)
+        edit(project)
+        assert engine(served, quick=True) == [], what
+        assert engine.memory.site is not None and engine.memory.site.changed, f"{what}: not a quick update"
+        whole = tmp_path / f"whole-{i}"
+        assert PreviewEngine(project)(whole, quick=False) == [], what
+        quick, expected = pages(served), pages(whole)
+        assert sorted(quick) == sorted(expected), what
+        differ = sorted(name for name in expected if quick[name] != expected[name])
+        assert not differ, f"{what}: the quick update's pages differ from a whole build's: {differ}"
+        assert any(before.get(name) != page for name, page in expected.items()), f"{what}: nothing changed"
+
+
+def test_a_content_error_leaves_the_served_pages_and_the_next_update_recovers(project: Path, tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BUILD_DATE", "2022-06-01")
+    served = tmp_path / "served"
+    engine = PreviewEngine(project)
+    assert engine(served, quick=False) == []
+    before = pages(served)
+    meeting = project / "decisions/2021-06-09-socialnamnden.md"
+    good = meeting.read_text(encoding="utf-8")
+    meeting.write_text(good.replace("date: 2021-06-09", "date: 2021-13-09"), encoding="utf-8")
+    problems = [str(p) for p in engine(served, quick=True)]
+    assert problems and all(p.startswith("decisions/2021-06-09-socialnamnden.md:3: date:") for p in problems), problems
+    assert pages(served) == before, "a refused update writes nothing"
+    meeting.write_text(good.replace("title: ", "title: Rättad – ", 1), encoding="utf-8")
+    assert engine(served, quick=True) == []
+    assert "Rättad – " in (served / "sammantraden/2021-06-09-socialnamnden/index.html").read_text(encoding="utf-8")
+    meeting.write_text(good, encoding="utf-8")
