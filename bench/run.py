@@ -183,14 +183,14 @@ def run_size(size: synthetic.Size, work: Path, repeat: int, profile: Path | None
     index = measure_index(best_hooks.site, work / f"index-{size.meetings}")
     print(f"    Pagefind alone: {index.seconds:.1f} s; a reader's first view and search in Chromium …", flush=True)
     query = partner_query(project)
-    cost = reader.measure(best_hooks.site, _base_path(project), meeting_page(project), query)
+    cost = reader.measure(best_hooks.site, base_path(project), meeting_page(project), query)
     if profile:
         print(f"    profiling the build with hooks into {profile} …", flush=True)
         measure(project / "mkdocs.yml", work / "profiled-site", profile)
     return Result(size, files, best_hooks, best_base, index, hook_work, cost, query)
 
 
-def _base_path(project: Path) -> str:
+def base_path(project: Path) -> str:
     """site_url's path (the site is served under it, as published)."""
     url = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
     return urlsplit(str(url)).path or "/"

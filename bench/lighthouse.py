@@ -1,0 +1,102 @@
+"""Lighthouse's mobile Performance score of the start, a meeting and an agreement page of the built site.
+
+    make site && .venv/bin/python bench/lighthouse.py [--runs 3]
+
+Not part of `make test` (scores are timings). The site in site/ is served on 127.0.0.1 under site_url's path
+twice: compressed as a web server does (bench/reader.py's server, gzip) and uncompressed over HTTP/1.0 (the
+worst case). Lighthouse (pinned below, run with npx from the npm registry) drives Debian's Chromium with its
+default mobile settings: simulated slow 4G and a 4x slower CPU. The median of the runs is reported per page,
+with its first and largest paint, blocking time and layout shift; a busy machine costs blocking time first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import reader  # bench/ is on sys.path: the script's own folder
+import run
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = "lighthouse@13.5.0"
+AUDITS = {"FCP": "first-contentful-paint", "LCP": "largest-contentful-paint", "TBT": "total-blocking-time",
+          "CLS": "cumulative-layout-shift"}
+
+
+class Plain(SimpleHTTPRequestHandler):
+    """Python's own file server (HTTP/1.0, nothing compressed), quiet."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002  # the base class's name
+        pass
+
+
+@contextmanager
+def served(site: Path, base: str, gzip: bool) -> Iterator[str]:
+    """The site's address under `base`, served until the block ends."""
+    with tempfile.TemporaryDirectory() as tmp:
+        handler: Callable[..., BaseHTTPRequestHandler]
+        if gzip:
+            handler = partial(reader.Handler, site=site, base=base, traffic=reader.Traffic())
+        else:  # a folder whose path is `base`, pointing at the site
+            (Path(tmp) / base.strip("/")).parent.mkdir(parents=True, exist_ok=True)
+            (Path(tmp) / base.strip("/")).symlink_to(site.resolve())
+            handler = partial(Plain, directory=tmp)
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}{base}"
+        finally:
+            server.shutdown()
+            server.server_close()
+
+
+def score(url: str) -> dict[str, float]:
+    """One Lighthouse run: the Performance score (0–100) and the audits' values in ms (CLS unitless)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        subprocess.run(["npx", "--yes", LIGHTHOUSE, url, "--only-categories=performance", "--output=json",
+                        f"--output-path={out}", "--quiet", "--chrome-flags=" + " ".join(reader.CHROMIUM_ARGS)],
+                       check=True, env={**os.environ, "CHROME_PATH": reader.CHROMIUM}, stderr=subprocess.DEVNULL)
+        report = json.loads(out.read_text())
+    values = {name: float(report["audits"][audit]["numericValue"]) for name, audit in AUDITS.items()}
+    return {"score": 100 * float(report["categories"]["performance"]["score"]), **values}
+
+
+def pages(site: Path) -> dict[str, str]:
+    """The three pages the issue names: the start page, the newest meeting and the first agreement."""
+    meetings = sorted(p.parent.name for p in (site / "sammantraden").glob("*/index.html") if p.parent.name[:4].isdigit()
+                      and not p.parent.name.isdigit())
+    agreements = sorted(p.parent.name for p in (site / "overenskommelser").glob("*/index.html"))
+    return {"start": "", "meeting": f"sammantraden/{meetings[-1]}/", "agreement": f"overenskommelser/{agreements[0]}/"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    args = parser.parse_args()
+    base = run.base_path(ROOT)
+    for gzip in (True, False):
+        with served(args.site, base, gzip) as address:
+            for name, page in pages(args.site).items():
+                runs = [score(address + page) for _ in range(args.runs)]
+                median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+                each = ", ".join(f"{r['score']:.0f}" for r in runs)
+                print(f"{'gzip' if gzip else 'plain'} {name:9} {median['score']:3.0f} (runs "
+                      f"{each}) FCP {median['FCP'] / 1000:.1f} s "
+                      f"LCP {median['LCP'] / 1000:.1f} s TBT {median['TBT']:.0f} ms CLS {median['CLS']:.2f}",
+                      flush=True)
+
+
+if __name__ == "__main__":
+    main()
