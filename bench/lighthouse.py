@@ -48,8 +48,9 @@ def served(site: Path, base: str, gzip: bool) -> Iterator[str]:
         if gzip:
             handler = partial(reader.Handler, site=site, base=base, traffic=reader.Traffic())
         else:  # a folder whose path is `base`, pointing at the site
-            (Path(tmp) / base.strip("/")).parent.mkdir(parents=True, exist_ok=True)
-            (Path(tmp) / base.strip("/")).symlink_to(site.resolve())
+            mount = Path(tmp) / base.strip("/")
+            mount.parent.mkdir(parents=True, exist_ok=True)
+            mount.symlink_to(site.resolve())
             handler = partial(Plain, directory=tmp)
         server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
