@@ -1,4 +1,4 @@
-"""Hostile and careless input against what is published (tests/cases/hostile.yaml, issue 11): each case
+"""Hostile and careless input against what is published (tests/cases/hostile*.yaml, issues 11 and 24): each case
 through `make check`'s function and a real build, which agree; a refused case leaves no output at all,
 and no case's payload reaches any published file."""
 
@@ -20,7 +20,9 @@ from properdocs.exceptions import Abort
 from support.project import CASES_DIR, write_case
 from support.site import build as build_site
 
-HOSTILE: list[dict[str, Any]] = yaml.safe_load((CASES_DIR / "hostile.yaml").read_text(encoding="utf-8"))
+HOSTILE: list[dict[str, Any]] = [case for path in sorted(CASES_DIR.glob("hostile*.yaml"))
+                                  for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
+"""Every corpus of hostile input: hostile.yaml (issue 11) and one file per class of issue 24 (hostile-*.yaml)."""
 
 
 def write_hostile(root: Path, case: dict[str, Any]) -> Path:
