@@ -116,7 +116,7 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         """Index the finished site for search (Pagefind), then the output gate over all of it, before the
         built site is put in place: a finding deletes the build and stops it."""
         assert self.site is not None
-        site_dir, root = Path(config.site_dir), _root(config)
+        site_dir = Path(config.site_dir)
         if self.site.changed is not None and self.memory is not None and self.memory.site is not None:
             for gone in {p.url for p in self.memory.site.pages} - {p.url for p in self.site.pages}:
                 (site_dir / gone / "index.html").unlink(missing_ok=True)  # a quick build: a record removed
@@ -125,7 +125,7 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
             search.index(site_dir)
         except RuntimeError as err:
             raise Abort(str(err)) from None
-        found = gate.check(site_dir, config.site_url or "", self.site.archive.reviewed, self.sources, root)
+        found = gate.check(site_dir, config.site_url or "", self.sources)
         if found:
             self.problems = sorted(found, key=lambda p: (str(p.path), p.line or 0, p.field))
             shutil.rmtree(site_dir, ignore_errors=True)  # nothing of a refused build may be served

@@ -95,7 +95,8 @@ def test_check_command_prints_one_problem_per_line(tmp_path: Path) -> None:
         ("partners/kvinnojouren.md:2: name: YAML-fel: ett kolon på fel ställe; sätt värdet inom citattecken "
          "om det innehåller ': '"),
         ("partners/kvinnojouren.md:4: text: '811218-XXXX' ser ut som ett personnummer; personnummer får aldrig "
-         "publiceras – ta bort det. Är det ett annat nummer (t.ex. ett telefonnummer) som du har kontrollerat: skriv "
+         "publiceras – ta bort det (det kan vara dolt av formatering, ett osynligt tecken eller en radbrytning). "
+         "Är det ett annat nummer (t.ex. ett telefonnummer) som du har kontrollerat: skriv "
          "det under 'reviewed_numbers' i filens front matter"),
     ]
     assert "2 fel" in result.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from namndbeslut import check, frontmatter, safety
+from namndbeslut import check, frontmatter, idnumbers, safety
 from namndbeslut.errors import ContentError
 from support.project import BASE_TREE, ROOT, mkdocs_config, write_case
 from support.site import BuiltSite, attr, build, one, string
@@ -34,7 +34,7 @@ from support.site import BuiltSite, attr, build, one, string
 def test_identity_numbers(number: str, expected: bool) -> None:
     digits = re.sub(r"\D", "", number)
     century, rest = (digits[:2], digits[2:]) if len(digits) == 12 else (None, digits)
-    assert safety.is_identity_number(century, rest[:6], rest[6:]) is expected
+    assert idnumbers.is_identity_number(century, rest[:6], rest[6:]) is expected
 
 
 def test_seeds_organisation_number_passes_and_is_published(site: BuiltSite) -> None:

@@ -1,33 +1,28 @@
-"""The output gate: every file a build is about to publish, read as a reader or a client gets it.
+"""The output gate: the last line, a cheap structural check of what a build is about to publish.
 
-The input checks (safety.py) judge each piece of content alone; a reader gets the assembled page,
-where a title, a theme attribute and a citation meet. So after everything is assembled and before it
-is put in place, each HTML page (head included) is held against an allow-list of elements, attributes
-and URL schemes, with no script but the site's own and nothing loaded from another site, and every
-published text (pages, datasets, feeds, calendars, sitemap, search index, OParl) is searched for
-personal identity numbers after markup, entities, percent-encoding, escapes, invisible characters,
-odd spaces and line wrapping are taken away. A finding names the source file where it can be traced.
+Facts are checked where they enter (safety.py: identity numbers in every text, file name and attachment; unsafe
+HTML in what editors write), and everything published is derived from them through writers that escape for
+their format. What only the assembled page shows is checked here: each HTML page (head included) is held
+against an allow-list of elements, attributes and URL schemes, with no script but the site's own and nothing
+loaded from another site; feeds, stylesheets and tables for what runs or loads. A finding names the source file.
 """
 
 from __future__ import annotations
 
 import csv
-import gzip
 import html
 import io
 import json
 import re
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.etree
 import lxml.html
 
-from . import embedded, frontmatter, messages, safety
 from .errors import Problem
-from .kinds import FOLDERS, PAGES
 from .opendata import tables
 
 # -- what a page may hold ------------------------------------------------------------------------
@@ -90,64 +85,28 @@ class _Finding:
     message: str
 
 
-def check(site_dir: Path, base_url: str, reviewed: dict[Path, set[str]], sources: dict[str, Path],
-          root: Path) -> list[Problem]:
+def check(site_dir: Path, base_url: str, sources: dict[str, Path]) -> list[Problem]:
     """Every problem in the built site under `site_dir` (none when it may be published).
 
-    `reviewed`: numbers editors have marked as not identity numbers, by the file that lists them (accepted on
-    that file's page, and in the site-wide files that gather every record: datasets, feeds, the search index);
-    `sources`: the content file behind each published page, by its path in the site; `root`: the project, to
-    trace a number back to its file.
+    `sources`: the content file behind each published page, by its path in the site (named in a finding).
+    Identity numbers are not searched here: every text is searched where it enters (safety.py, loader.py),
+    and everything published is derived from those texts.
     """
-    by_file = {path: {_digits(n) for n in numbers} for path, numbers in reviewed.items()}
-    anywhere = set().union(*by_file.values())
+    checks: dict[str, Callable[[Path], Iterator[str]]] = {
+        ".html": lambda path: _page(site_dir, path, path.read_bytes(), base_url),
+        ".xml": lambda path: _feed(raw) if b"<feed" in (raw := path.read_bytes())[:500] else iter(()),
+        ".svg": lambda path: iter(["SVG-filer publiceras inte (de kan köra kod); använd PNG, JPEG eller WebP"]),
+        ".css": lambda path: _css(path.read_text(encoding="utf-8", errors="replace")),
+        ".csv": lambda path: _formulas(path.read_text(encoding="utf-8", errors="replace")),
+    }  # JSON, calendars, images and the search index are data: a browser never runs them
     findings: list[_Finding] = []
-    numbers: list[tuple[str, str]] = []
     for path in sorted(site_dir.rglob("*")):
         rel = path.relative_to(site_dir).as_posix()
         if path.is_symlink():
             findings.append(_Finding(rel, "en symbolisk länk skulle publicera filen den pekar på; ta bort länken"))
-        elif path.is_file():
-            found, text = _inspect(site_dir, path, rel, base_url)
-            findings.extend(found)
-            known = by_file.get(sources[rel], set()) if rel in sources else anywhere
-            numbers.extend((rel, n) for n in identity_numbers(text + "\n" + urllib.parse.unquote(rel))
-                           if _digits(n) not in known)
-    problems = _grouped(findings, sources)
-    by_number: dict[str, tuple[str, list[str]]] = {}  # one problem per number, however each file writes it
-    for rel, number in sorted(numbers, key=lambda found: found[0].startswith("pagefind/")):  # pages first
-        shown, places = by_number.setdefault(_digits(number), (number, []))
-        if rel not in places:
-            places.append(rel)
-    problems.extend(_number_problem(places, shown, sources, root) for shown, places in by_number.values())
-    return problems
-
-
-def _inspect(site_dir: Path, path: Path, rel: str, base_url: str) -> tuple[list[_Finding], str]:
-    """What is wrong with one published file, and its text for the identity-number search ('' if not text)."""
-    suffix = path.suffix.lower()
-    if suffix in embedded.SUFFIXES:
-        try:
-            return [], embedded.text(path)
-        except embedded.Unreadable as err:
-            return [_Finding(rel, str(err))], ""
-    if suffix in (".js", ".map", ".gif", ".ico", ".woff", ".woff2"):
-        return [], ""  # the theme's and our own code and fonts (content/ cannot hold these types)
-    raw = path.read_bytes()
-    if raw[:2] == b"\x1f\x8b":  # sitemap.xml.gz and Pagefind's index and fragments, whatever their suffix
-        raw = gzip.decompress(raw)
-    text = raw.decode("utf-8", errors="replace")
-    if suffix == ".svg":
-        return [_Finding(rel, "SVG-filer publiceras inte (de kan köra kod); använd PNG, JPEG eller WebP")], text
-    if suffix == ".css":
-        return [_Finding(rel, m) for m in _css(text)], text
-    if suffix == ".html":
-        return [_Finding(rel, m) for m in _page(site_dir, path, raw, base_url)], text + embedded.in_data_uris(text)
-    if suffix == ".xml" and "<feed" in text[:500]:
-        return [_Finding(rel, m) for m in _feed(raw)], text
-    if suffix == ".csv":
-        return [_Finding(rel, m) for m in _formulas(text)], text
-    return [], text
+        elif path.is_file() and (check_file := checks.get(path.suffix.lower())):
+            findings.extend(_Finding(rel, m) for m in check_file(path))
+    return _grouped(findings, sources)
 
 
 _NUMBER_CELL = re.compile(r"[-+]?\d[\d\s.,-]*")
@@ -191,12 +150,11 @@ def _problem(places: list[str], message: str, source: Path | None, settings: boo
 def _page(site_dir: Path, path: Path, raw: bytes, base_url: str) -> Iterator[str]:
     """Everything in one page's final HTML that runs code, loads from elsewhere or is not on the allow-list."""
     doc = lxml.html.document_fromstring(raw, parser=_PARSER)
-    if (depth := _depth(doc)) > MAX_NESTING:
-        yield f"sidan är nästlad i {depth} nivåer av HTML; högst {MAX_NESTING} tillåts – skriv texten enklare"
+    if _TOO_DEEP(doc):
+        yield (f"sidan är nästlad i {_depth(doc)} nivåer av HTML; högst {MAX_NESTING} tillåts – skriv texten "
+               "enklare")
         return
-    for el in doc.iter():
-        if not isinstance(el.tag, str):
-            continue  # comments and processing instructions are never run
+    for el in _SUSPECT(doc):  # comments and processing instructions are never run
         tag = el.tag.split("}")[-1].lower()
         if tag not in ELEMENTS:
             yield f"<{tag}> hör inte till det som får publiceras; ta bort det"
@@ -204,6 +162,21 @@ def _page(site_dir: Path, path: Path, raw: bytes, base_url: str) -> Iterator[str
         yield from _attributes(tag, el, base_url)
         if tag == "script":
             yield from _script(site_dir, path, el, base_url)
+
+
+def _any_of(test: str, names: set[str]) -> str:
+    return " or ".join(test.format(name) for name in sorted(names))
+
+
+_TOO_DEEP = lxml.etree.XPath(f"boolean(//*[count(ancestor::*) >= {MAX_NESTING}])")
+_SUSPECT = lxml.etree.XPath(
+    f"//*[not({_any_of('self::{}', ELEMENTS)})]"
+    f" | //*[@*[not({_any_of('name()={!r}', ATTRIBUTES)} or starts-with(name(), 'aria-')"
+    " or starts-with(name(), 'data-'))]]"
+    " | //*[@style or @href or @src or @srcset or @data-md-component or contains(@class, 'mermaid')]"
+    " | //*[@*[contains(translate(., 'URL', 'url'), 'url(')]] | //link | //script")
+"""The elements whose name, attributes or values the checks below must read (in C, by libxml2's XPath): every
+other element has an allowed name, only allowed attributes, and no value that could load or run anything."""
 
 
 def _depth(doc: lxml.html.HtmlElement) -> int:
@@ -314,109 +287,3 @@ def _css(text: str) -> Iterator[str]:
 
 
 # -- personal identity numbers -------------------------------------------------------------------
-
-
-_INLINE = set("a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong sub sup time u "
-              "var wbr".split())
-_TAG = re.compile(r"<!--.*?(?:-->|$)|<!\[CDATA\[|\]\]>|</?([a-zA-Z][\w:-]*)[^<>]*>|<!--", re.S)
-_ATTRIBUTE = re.compile(r"""[\w:.-]+\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([nrt])|([^\w\s]))")
-_FOLD = re.compile(r"\r?\n[ \t]")
-_ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\\s]+")
-
-
-def readable(text: str) -> str:
-    """Text as a reader could read it: entities, percent-encoding and escapes decoded, markup stripped (inline
-    tags and comments without a trace, so '81<em>12</em>18' joins), attribute values kept, invisible characters
-    dropped, calendar line folding undone and every run of spaces and line breaks one space."""
-    text = _FOLD.sub("", text)
-    for _ in range(3):  # a number may be escaped twice: an entity in JSON in HTML
-        before = text
-        text = _ESCAPE.sub(_unescape, urllib.parse.unquote(html.unescape(text)))
-        if text == before:
-            break
-    values = [v for tag in _TAG.finditer(text) for m in _ATTRIBUTE.finditer(tag[0]) for v in m.groups() if v]
-    text = _TAG.sub(lambda m: "" if not m[1] or m[1].lower() in _INLINE else " ", text)
-    text = messages.INVISIBLE.sub("", "\n".join([text, *values]))
-    return _ODD_SPACE.sub(" ", text)
-
-
-def _unescape(m: re.Match[str]) -> str:
-    if m[1] or m[2]:
-        return chr(int(m[1] or m[2], 16))
-    return {"n": "\n", "r": "\n", "t": " "}.get(m[3], "") if m[3] else m[4]
-
-
-def identity_numbers(text: str) -> list[str]:
-    """Every personal identity number in a published text, in any of the forms `readable` undoes."""
-    if not text or not re.search(r"\d", text):
-        return []
-    return [match[0] for match in safety.number_matches(readable(text))]
-
-
-def _digits(number: str) -> str:
-    return safety.ascii_digits(number)[-10:]
-
-
-def _number_problem(places: list[str], number: str, sources: dict[str, Path], root: Path) -> Problem:
-    """One problem per number, traced to its file when it can be, naming where it would have been published."""
-    masked, published = safety.mask(number), places[0]
-    where = published + (f" (och {len(places) - 1} filer till)" if len(places) > 1 else "")
-    message = (f"'{masked}' ser ut som ett personnummer och skulle publiceras i {where}; personnummer får "
-               "aldrig publiceras – ta bort det (det kan vara dolt av formatering, ett osynligt tecken eller en "
-               "radbrytning)")
-    if traced := _trace(_digits(number), root, [sources[p] for p in places if p in sources]):
-        path, line, field = traced
-        return Problem(path, line, field, message)
-    return Problem(sources.get(published) or Path(published), None, f"publiceras som {published}", message)
-
-
-def _trace(digits: str, root: Path, first: list[Path]) -> tuple[Path, int | None, str] | None:
-    """The content file, line and field a published number comes from (the file's name, or a line or two),
-    looked for first in `first` (the files behind the pages it was found on); failing that, digits grouped
-    in a way only the search index joins ('8112-18-9876')."""
-    files = [*dict.fromkeys(p for p in (*(root / f for f in first), *_source_files(root)) if p.is_file())]
-    for joined in (False, True):
-        for path in files:
-            if found := _trace_in(path, root, digits, joined):
-                return found
-    return None
-
-
-def _trace_in(path: Path, root: Path, digits: str, joined: bool) -> tuple[Path, int | None, str] | None:
-    rel = path.relative_to(root)
-    if any(_digits(n) == digits for n in identity_numbers(urllib.parse.unquote(rel.as_posix()))):
-        return rel, None, "filnamn"
-    if path.suffix.lower() in embedded.SUFFIXES:
-        try:
-            if any(_digits(n) == digits for n in identity_numbers(embedded.text(path))):
-                return rel, None, "filens text eller metadata"
-        except embedded.Unreadable:
-            pass
-        return None
-    try:
-        lines = path.read_text(encoding="utf-8").split("\n")
-    except (OSError, UnicodeDecodeError):
-        return None
-    def has(text: str) -> bool:
-        if joined:
-            return digits in safety.ascii_digits(_GROUPING.sub("", text))
-        return any(_digits(n) == digits for n in identity_numbers(_EMPHASIS.sub("", text)))
-    for i, line in enumerate(lines):
-        below = lines[i + 1] if i + 1 < len(lines) else ""
-        if has(line) or has(line + "\n" + below) and not has(below):
-            return rel, i + 1, frontmatter.field_on_line(lines, i + 1, path.suffix in (".yml", ".yaml"))
-    return None
-
-
-_GROUPING = re.compile(r"(?<=\d)[^\d\n]{1,3}(?=\d)")
-"""What may stand between the digits of a number written in groups ('8112-18-9876', '81 12 18-98 76')."""
-_EMPHASIS = re.compile(r"(?<=\d)[*_`~]+|[*_`~]+(?=\d)")
-"""Markdown emphasis around digits: the source of '81<em>12</em>18' is '81*12*18'."""
-
-
-def _source_files(root: Path) -> Iterator[Path]:
-    yield root / "mkdocs.yml"
-    for folder in (*FOLDERS, PAGES):
-        if (root / folder).is_dir():
-            yield from sorted(p for p in (root / folder).rglob("*") if p.is_file() and not p.is_symlink())

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import frontmatter, kinds, messages, names, safety
+from . import embedded, frontmatter, kinds, messages, names, safety
 from .archive import Archive
 from .errors import ContentError, FieldError, Problem
 from .frontmatter import Document
@@ -79,6 +79,7 @@ def load(root: Path, today: dt.date | None = None, reads: Reads | None = None) -
     reviewed: dict[Path, set[str]] = {}
     problems.extend(_static_files(root))
     problems.extend(_pages(root, checker, reviewed))
+    problems.extend(_settings(root))
     archive = Archive.build(records, broken=broken)
     archive.reviewed = {**reviewed, **{doc.path: safety.reviewed(doc) for doc in archive.sources.values()}}
     archive.withheld = withheld
@@ -138,6 +139,7 @@ def _files(root: Path, folder: str, problems: list[Problem], broken: set[str]) -
         if path.name.startswith("."):
             continue
         broken.add(path.stem)
+        problems.extend(safety.file_name(rel))
         if path.is_file() and path.stat().st_nlink > 1:
             problems.append(Problem(rel, None, "fil", messages.HARDLINK))
         elif path.is_dir():
@@ -187,16 +189,45 @@ def _static_files(root: Path) -> list[Problem]:
                 problems.append(Problem(rel, None, "fil", messages.HARDLINK))
             elif name in files and path.suffix.lower() not in STATIC_TYPES and not name.startswith("."):
                 problems.append(Problem(rel, None, "fil", messages.static_type(path.suffix.lower())))
-            elif name in files and path.suffix != ".md" and (size := path.stat().st_size) > STATIC_TYPES.get(
+            elif name in files and path.suffix.lower() != ".md" and (size := path.stat().st_size) > STATIC_TYPES.get(
                     path.suffix.lower(), size):
                 problems.append(Problem(rel, None, "fil", messages.too_large(size, STATIC_TYPES[path.suffix.lower()])))
+            elif name in files and not name.startswith("."):
+                problems.extend(_static_file(path, rel))
+            if not name.startswith("."):
+                problems.extend(safety.file_name(rel))
     return problems
+
+
+def _static_file(path: Path, rel: Path) -> list[Problem]:
+    """What a document or image under content/ would publish, checked as it is read (pages: `_pages`)."""
+    suffix = path.suffix.lower()
+    if suffix in embedded.SUFFIXES:
+        return safety.attachment(rel, path)
+    if suffix == ".md":
+        return []
+    try:
+        return safety.text_file(rel, frontmatter.decode(rel, path.read_bytes()))
+    except ContentError as err:
+        return err.problems
+
+
+def _settings(root: Path) -> list[Problem]:
+    """mkdocs.yml's texts (the site's name, the footer's contacts, …) reach every page: no identity number."""
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        return []
+    text = config.read_text(encoding="utf-8", errors="replace")
+    lines = text.split("\n")
+    return [Problem(p.path, p.line, frontmatter.field_on_line(lines, p.line, all_yaml=True) if p.line else p.field,
+                    p.message) for p in safety.text_file(Path(config.name), text)]
 
 
 def _pages(root: Path, checker: safety.HtmlChecker, reviewed: dict[Path, set[str]]) -> list[Problem]:
     """Hand-written pages: no personal identity numbers, no unsafe HTML (the engine reads the rest)."""
     problems: list[Problem] = []
-    for path in sorted(p for p in (root / PAGES).rglob("*.md") if not p.is_symlink() and p.is_file()):
+    for path in sorted(p for p in (root / PAGES).rglob("*") if p.suffix.lower() == ".md" and not p.is_symlink()
+                       and p.is_file()):
         rel, raw = path.relative_to(root), path.read_bytes()
         try:
             text = frontmatter.decode(rel, raw)

@@ -193,3 +193,10 @@ EXPORT_HELP = "Skriv webbplatsens sidor som vanlig Markdown och statiska filer, 
 EXPORT_NOT_EMPTY = "{dest} finns redan och är inte tom; ta bort mappen eller välj en annan (make export gör det själv)."
 EXPORT_FAILED = "Innehållet har fel, så inget exporterades:"
 EXPORT_DONE = "Exporterade {count} filer till {dest}; bygg med kommandot överst i {dest}/mkdocs.yml."
+
+
+def identity_number(masked: str, reviewed_field: str) -> str:
+    """A personal identity number found in a source, however it was written (the number shown masked)."""
+    return (f"'{masked}' ser ut som ett personnummer; personnummer får aldrig publiceras – ta bort det (det kan "
+            "vara dolt av formatering, ett osynligt tecken eller en radbrytning). Är det ett annat nummer (t.ex. "
+            f"ett telefonnummer) som du har kontrollerat: skriv det under '{reviewed_field}' i filens front matter")

@@ -9,7 +9,6 @@ is read with a real HTML parser, so Markdown syntax (a `javascript:` link, a rem
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from collections.abc import Iterator
@@ -20,10 +19,9 @@ from typing import Any
 
 import markdown
 
-from . import messages
+from . import embedded, idnumbers, messages
 from .errors import Problem
 from .frontmatter import Document, Loc, label
-from .model import luhn_ok
 
 PLACEHOLDER = "FYLL I"
 """Marks a value the scaffolding left for the editor; a file that still holds it is not published."""
@@ -37,103 +35,66 @@ REVIEWED_FIELD = "reviewed_numbers"
 MARKDOWN_EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition"]
 """MkDocs' built-in extensions plus those of mkdocs.yml (a test keeps them in step; `extensions` refuses others)."""
 
-_DASHES = "-\u058a\u05be\u1400\u1806\u2010-\u2015\u207b\u208b\u2212\u2796\u2e3a\u2e3b\u30a0\ufe58\ufe63\uff0d"
-"""Every dash and minus sign of Unicode (category Pd and the minus signs): a word processor, a PDF or a font
-with fullwidth forms turns a hyphen into any of them, and the reader still reads one number."""
-_SPACES = " \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-IDENTITY_NUMBER = re.compile(  # (?=\d{6}) changes no match, but lets the engine skip text without digits fast
-    rf"(?=\d{{6}})(?<!\d)(?P<century>\d{{2}})?(?P<date>\d{{6}})[{_SPACES}]?(?P<sep>[{_DASHES}+\ufe62\uff0b_])?"
-    rf"[{_SPACES}]?(?P<tail>\d{{4}})(?!\d)"
-)
-"""Ten or twelve digits of any script (`\\d` is Unicode: fullwidth and Arabic-Indic digits too), split at most
-by a dash or plus of any kind, YAML's digit separator `_` (811218_9876 is the number 8112189876) and a space
-of any width on either side; never across lines."""
-
-
-# -- personal identity numbers -----------------------------------------------------------------
-
-
-def is_identity_number(century: str | None, date: str, tail: str) -> bool:
-    """A personnummer or samordningsnummer (day + 60): a real date and a valid Luhn check digit.
-
-    Organisation numbers fail the date test (their month, the third and fourth digits, is 20 or more).
-    """
-    if not luhn_ok(date + tail):
-        return False
-    yy, month, day = int(date[:2]), int(date[2:4]), int(date[4:6])
-    if day > 60:
-        day -= 60
-    years = [int(century) * 100 + yy] if century else [1900 + yy, 2000 + yy]
-    return any(_real_date(year, month, day) for year in years)
-
-
-def _real_date(year: int, month: int, day: int) -> bool:
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
-def ascii_digits(value: str) -> str:
-    """The digits of `value`, of any script, as ASCII digits."""
-    return "".join(str(int(c)) for c in value if c.isdecimal())
-
-
-def _digits(value: str) -> str:
-    return ascii_digits(value)[-10:]
-
-
-def mask(text: str) -> str:
-    """`text` with the last four digits of every identity number in it hidden (a field name can hold one too),
-    so that a message does not spread the number into logs."""
-    parts, end = [], 0
-    for match in number_matches(text):
-        parts.append(text[end:match.end() - 4] + "XXXX")
-        end = match.end()
-    return "".join(parts) + text[end:]
-
-
-def number_matches(text: str) -> Iterator[re.Match[str]]:
-    """Every personal identity number in `text` (the one rule both the content scan and the output gate use)."""
-    for match in IDENTITY_NUMBER.finditer(text):
-        century = ascii_digits(match["century"] or "")
-        if century and century not in ("18", "19", "20"):
-            continue
-        if is_identity_number(century or None, ascii_digits(match["date"]), ascii_digits(match["tail"])):
-            yield match
-
-
 def reviewed(doc: Document) -> set[str]:
     """The numbers a file lists under `reviewed_numbers` (checked by an editor: not identity numbers)."""
     listed = doc.data.get(REVIEWED_FIELD)
     return {str(v) for v in listed} if isinstance(listed, list) else set()
 
 
-def identity_numbers(doc: Document) -> list[Problem]:
-    """Every personal identity number in a file, unless listed under `reviewed_numbers` (separators aside)."""
-    reviewed = doc.data.get(REVIEWED_FIELD)
-    listed = [str(v) for v in reviewed] if isinstance(reviewed, list) else []
-    unused = {_digits(v): i for i, v in enumerate(listed)}
+def identity_numbers(doc: Document, attached: str = "") -> list[Problem]:
+    """Every personal identity number in a file, unless listed under `reviewed_numbers` (separators aside): on
+    each line as written, in each front-matter value as parsed, and in the body (and `attached`: the text its
+    inline images carry) as read once rendered. One problem per number, at the first line that shows it."""
+    raw = doc.data.get(REVIEWED_FIELD)
+    listed = [str(v) for v in raw] if isinstance(raw, list) else []
+    known, used = {idnumbers.digits(v) for v in listed}, set()
     own_lines = {at for loc, at in doc.lines.items() if loc[:1] == (REVIEWED_FIELD,)}
-    problems = []
-    for match in number_matches(doc.text):
-        line = doc.text.count("\n", 0, match.start()) + 1
-        if line in own_lines:
-            continue
-        if _digits(match[0]) in {_digits(v) for v in listed}:
-            unused.pop(_digits(match[0]), None)
-            continue
-        masked = mask(match[0])
-        problems.append(Problem(doc.path, line, mask(_field(doc, line)), (
-            f"'{masked}' ser ut som ett personnummer; personnummer får aldrig publiceras – ta bort det. "
-            f"Är det ett annat nummer (t.ex. ett telefonnummer) som du har kontrollerat: skriv det under "
-            f"'{REVIEWED_FIELD}' i filens front matter")))
-    for i in unused.values():
-        problems.append(Problem(doc.path, doc.line_of((REVIEWED_FIELD, i)), f"{REVIEWED_FIELD}.{i}", (
-            f"'{listed[i][:-4]}XXXX' finns inte i filen som ett nummer som liknar ett personnummer; "
-            "ta bort raden (listan ska bara ha nummer som står i filen)")))
+    lines = doc.text.split("\n")
+    found: dict[tuple[str, int | None], Problem] = {}
+
+    def add(number: str, line: int | None, field: str, again: bool = False) -> None:
+        """Every line that shows a number as written; a number only found as read, once."""
+        key = idnumbers.digits(number)
+        if key in known:
+            used.add(key)
+        elif again or all(seen != key for seen, _ in found):
+            found[key, line] = Problem(doc.path, line, idnumbers.mask(field), messages.identity_number(
+                idnumbers.mask(number), REVIEWED_FIELD))
+
+    for line, number in idnumbers.by_line(doc.text):
+        if line not in own_lines:
+            add(number, line, _field(doc, line), again=True)
+    values = list(_strings({k: v for k, v in doc.data.items() if k != REVIEWED_FIELD}, ()))
+    if idnumbers.as_read(_APART.join(value for _, value in values)):  # rarely: then find which values
+        for loc, value in values:
+            for number in idnumbers.as_read(value):
+                add(number, doc.line_of(loc), label(loc))
+    body_lines = lines[doc.body_line - 1:]
+    for number in idnumbers.as_read(doc.body + "\n" + attached):
+        at = _line_of(body_lines, idnumbers.digits(number))
+        add(number, None if at is None else doc.body_line + at, "text")
+    problems = list(found.values())
+    for i, value in enumerate(listed):
+        if idnumbers.digits(value) not in used:
+            problems.append(Problem(doc.path, doc.line_of((REVIEWED_FIELD, i)), f"{REVIEWED_FIELD}.{i}", (
+                f"'{value[:-4]}XXXX' finns inte i filen som ett nummer som liknar ett personnummer; "
+                "ta bort raden (listan ska bara ha nummer som står i filen)")))
     return problems
+
+
+_APART = "\n|\n"
+"""Joins front-matter values into one text to search at once: no reading of a number runs across it."""
+
+
+def _line_of(lines: list[str], digits: str) -> int | None:
+    """The index of the first line that shows the number as read, alone or run on into the next line."""
+    def has(text: str) -> bool:
+        return any(idnumbers.digits(n) == digits for n in idnumbers.as_read(text))
+    for i, line in enumerate(lines):
+        below = lines[i + 1] if i + 1 < len(lines) else ""
+        if has(line) or has(line + "\n" + below) and not has(below):
+            return i
+    return None
 
 
 def _field(doc: Document, line: int) -> str:
@@ -355,7 +316,29 @@ def bounded(doc: Document) -> list[Problem]:
 
 def check(doc: Document, checker: HtmlChecker, escaped: bool = True) -> list[Problem]:
     """Everything in one file that must not be published (`escaped`: whether its values reach the page escaped)."""
+    numbers = identity_numbers(doc, embedded.in_data_uris(doc.body) if "data:" in doc.body else "")
     if too_much := bounded(doc):
-        return [*identity_numbers(doc), *too_much, *placeholders(doc)]
-    return [*identity_numbers(doc), *checker.body(doc.path, doc.body, doc.body_line), *checker.values(doc, escaped),
+        return [*numbers, *too_much, *placeholders(doc)]
+    return [*numbers, *checker.body(doc.path, doc.body, doc.body_line), *checker.values(doc, escaped),
             *placeholders(doc)]
+
+
+def file_name(rel: Path) -> list[Problem]:
+    """A personal identity number in a file's name (which becomes a page's address and title)."""
+    return [Problem(rel, None, "filnamn", messages.identity_number(idnumbers.mask(number), REVIEWED_FIELD))
+            for number in idnumbers.as_read(rel.as_posix())[:1]]
+
+
+def text_file(rel: Path, text: str) -> list[Problem]:
+    """A published text file (a CSV table under content/): identity numbers on its lines and as read."""
+    return identity_numbers(Document(rel, {}, text, 1, {}, text))
+
+
+def attachment(rel: Path, path: Path) -> list[Problem]:
+    """A published PDF or image: what its text, metadata and inline data carry, or why it cannot be checked."""
+    try:
+        text = embedded.text(path)
+    except embedded.Unreadable as err:
+        return [Problem(rel, None, "fil", str(err))]
+    messages_once = dict.fromkeys(p.message for p in text_file(rel, text))
+    return [Problem(rel, None, "filens text eller metadata", message) for message in messages_once]
