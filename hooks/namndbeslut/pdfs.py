@@ -110,12 +110,13 @@ def _direct(obj: Any, depth: int) -> Iterator[Any]:
 def _object_problem(obj: dict[Any, Any]) -> str | None:
     """Why a dictionary anywhere in the file stops it from being published, if it does."""
     if obj.get("/Type") == "/EmbeddedFile" or "/EF" in obj or "/EmbeddedFiles" in obj:
-        return "PDF-filen har en bifogad fil inuti sig, som inte kan granskas; ta bort bilagan och spara PDF-filen på nytt"
+        return ("PDF-filen har en bifogad fil inuti sig, som inte kan granskas; ta bort bilagan och spara PDF-filen "
+                "på nytt")
     if "/XFA" in obj:
         return "PDF-filen är ett XFA-formulär, vars innehåll inte kan granskas; skriv ut formuläret till en vanlig PDF"
     if "/JS" in obj or "/JavaScript" in obj or "/AA" in obj:
-        return ("PDF-filen har ett skript eller en åtgärd som körs av sig själv; sådant publiceras inte – spara PDF-filen "
-                "på nytt utan skript")
+        return ("PDF-filen har ett skript eller en åtgärd som körs av sig själv; sådant publiceras inte – spara "
+                "PDF-filen på nytt utan skript")
     if (action := str(obj.get("/S", ""))) in _RUNS:
         return f"PDF-filen har {_RUNS[action]}; sådant publiceras inte – ta bort den och spara PDF-filen på nytt"
     opens = obj.get("/OpenAction")
