@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ from properdocs.commands.build import build
 from properdocs.config import load_config
 from properdocs.exceptions import Abort
 from support.project import CASES, ROOT, write_case
+from support.site import build as build_site
 
 
 def test_corpus_covers_every_kind() -> None:
@@ -119,3 +121,16 @@ def test_annotations_for_github_actions(tmp_path: Path, monkeypatch: pytest.Monk
                      "perioden är 2021–2024; byt namn på filen till foreningen-2021-2024.md, eller rätta 'term'"]
     odd = Problem(Path("a,b:c.md"), None, "x", "100% fel\nrad två\r")
     assert check.annotation(odd) == "::error file=a%2Cb%3Ac.md,title=x::100%25 fel%0Arad två%0D"
+
+
+@pytest.mark.parametrize("value", ["2026-12-07T10:00+01:00", "2026-13-01", "2026-12-07 ", "7/12 2026"])
+def test_a_bad_build_date_is_a_problem_in_check_and_build(value: str, tmp_path: Path) -> None:
+    root = write_case(tmp_path / "project", {})
+    expected = f"BUILD_DATE: byggdatum: {value!r} är inget datum; skriv BUILD_DATE=ÅÅÅÅ-MM-DD"
+    script = Path(sys.executable).with_name("namndbeslut-check")
+    checked = subprocess.run([str(script), str(root)], capture_output=True, text=True, check=False,
+                             env={**os.environ, "BUILD_DATE": value})
+    assert checked.returncode == 1 and checked.stdout.startswith(expected), checked.stdout + checked.stderr
+    built = build_site(tmp_path / "out", value, root)
+    assert built.returncode != 0 and expected in built.stdout + built.stderr
+    assert "Traceback" not in checked.stderr + built.stderr and not (tmp_path / "out").exists()
