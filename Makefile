@@ -65,23 +65,28 @@ schema: $(STAMP)
 	$(VENV)/bin/namndbeslut-schema
 
 # Editors: a new meeting or agreement file with every field present and explained.
-COMMITTEE ?= socialnamnden
+# The values go to the scaffold as environment variables, exactly as typed: `$(value …)` keeps make from
+# expanding them and no shell ever reads them, so quotes, backticks and $(…) in a name stay text.
+SCAFFOLD_VARIABLES := NAME DATE CASE PARTNER YEARS COMMITTEE
+$(foreach v,$(SCAFFOLD_VARIABLES),$(eval override $(v) := $$(value $(v))))
+export $(SCAFFOLD_VARIABLES)
+
 new-meeting: $(STAMP)
-	@$(VENV)/bin/namndbeslut-scaffold meeting "$(DATE)" "$(COMMITTEE)"
+	@$(VENV)/bin/namndbeslut-scaffold meeting
 
 new-agreement: $(STAMP)
-	@$(VENV)/bin/namndbeslut-scaffold agreement "$(PARTNER)" "$(YEARS)" "$(COMMITTEE)"
+	@$(VENV)/bin/namndbeslut-scaffold agreement
 
 # Editors: a new partner, committee or officer's report (CASE="SO 2021/0001", optional DATE, COMMITTEE).
 .PHONY: new-partner new-committee new-report
 new-partner: $(STAMP)
-	@$(VENV)/bin/namndbeslut-scaffold partner "$(NAME)"
+	@$(VENV)/bin/namndbeslut-scaffold partner
 
 new-committee: $(STAMP)
-	@$(VENV)/bin/namndbeslut-scaffold committee "$(NAME)"
+	@$(VENV)/bin/namndbeslut-scaffold committee
 
 new-report: $(STAMP)
-	@$(VENV)/bin/namndbeslut-scaffold report "$(CASE)" "$(DATE)" "$(COMMITTEE)"
+	@$(VENV)/bin/namndbeslut-scaffold report
 
 # Benchmark (not part of `make test`): `make bench` (full size, ~2,000 and ~8,000 meetings) or `make bench SIZE=small`.
 .PHONY: bench
