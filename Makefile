@@ -5,6 +5,14 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha1su
 
 .PHONY: site publish serve test lint check schema new-meeting new-agreement
 
+# Values typed after `make` reach the commands as environment variables, exactly as typed: `$(value …)` keeps
+# make from expanding them (make would run a $(shell …) in them) and the recipes never put them on a shell's
+# command line, so quotes, backticks and $(…) in a name stay text. The commands check them (scaffold.py,
+# publishing.py, dates.py).
+VERBATIM := NAME DATE CASE PARTNER YEARS COMMITTEE SITE_URL BUILD_DATE
+$(foreach v,$(VERBATIM),$(eval override $(v) := $$(value $(v))))
+export $(VERBATIM)
+
 # The pinned dependencies, then this project as an editable package (its code stays under hooks/).
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -65,12 +73,6 @@ schema: $(STAMP)
 	$(VENV)/bin/namndbeslut-schema
 
 # Editors: a new meeting or agreement file with every field present and explained.
-# The values go to the scaffold as environment variables, exactly as typed: `$(value …)` keeps make from
-# expanding them and no shell ever reads them, so quotes, backticks and $(…) in a name stay text.
-SCAFFOLD_VARIABLES := NAME DATE CASE PARTNER YEARS COMMITTEE
-$(foreach v,$(SCAFFOLD_VARIABLES),$(eval override $(v) := $$(value $(v))))
-export $(SCAFFOLD_VARIABLES)
-
 new-meeting: $(STAMP)
 	@$(VENV)/bin/namndbeslut-scaffold meeting
 
