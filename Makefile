@@ -5,6 +5,14 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha1su
 
 .PHONY: site publish serve test lint check schema new-meeting new-agreement
 
+# Values typed after `make` reach the commands as environment variables, exactly as typed: `$(value …)` keeps
+# make from expanding them (make would run a $(shell …) in them) and the recipes never put them on a shell's
+# command line, so quotes, backticks and $(…) in a name stay text. The commands check them (scaffold.py,
+# publishing.py, dates.py).
+VERBATIM := NAME DATE CASE PARTNER YEARS COMMITTEE SITE_URL BUILD_DATE
+$(foreach v,$(VERBATIM),$(eval override $(v) := $$(value $(v))))
+export $(VERBATIM)
+
 # The pinned dependencies, then this project as an editable package (its code stays under hooks/).
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -65,23 +73,22 @@ schema: $(STAMP)
 	$(VENV)/bin/namndbeslut-schema
 
 # Editors: a new meeting or agreement file with every field present and explained.
-COMMITTEE ?= socialnamnden
 new-meeting: $(STAMP)
-	@$(VENV)/bin/namndbeslut-scaffold meeting "$(DATE)" "$(COMMITTEE)"
+	@$(VENV)/bin/namndbeslut-scaffold meeting
 
 new-agreement: $(STAMP)
-	@$(VENV)/bin/namndbeslut-scaffold agreement "$(PARTNER)" "$(YEARS)" "$(COMMITTEE)"
+	@$(VENV)/bin/namndbeslut-scaffold agreement
 
 # Editors: a new partner, committee or officer's report (CASE="SO 2021/0001", optional DATE, COMMITTEE).
 .PHONY: new-partner new-committee new-report
 new-partner: $(STAMP)
-	@$(VENV)/bin/namndbeslut-scaffold partner "$(NAME)"
+	@$(VENV)/bin/namndbeslut-scaffold partner
 
 new-committee: $(STAMP)
-	@$(VENV)/bin/namndbeslut-scaffold committee "$(NAME)"
+	@$(VENV)/bin/namndbeslut-scaffold committee
 
 new-report: $(STAMP)
-	@$(VENV)/bin/namndbeslut-scaffold report "$(CASE)" "$(DATE)" "$(COMMITTEE)"
+	@$(VENV)/bin/namndbeslut-scaffold report
 
 # Benchmark (not part of `make test`): `make bench` (full size, ~2,000 and ~8,000 meetings) or `make bench SIZE=small`.
 .PHONY: bench

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +17,8 @@ from properdocs.commands.build import build
 from properdocs.config import load_config
 from properdocs.exceptions import Abort
 from support.project import CASES, ROOT, write_case
+from support.site import build as build_site
+from test_hostile import HOSTILE, write_hostile
 
 
 def test_corpus_covers_every_kind() -> None:
@@ -115,8 +119,61 @@ def test_annotations_for_github_actions(tmp_path: Path, monkeypatch: pytest.Monk
     root = write_case(tmp_path, case)
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     assert check.main([str(root)]) == 1
-    lines = capsys.readouterr().out.splitlines()
+    stop, resume, *lines = capsys.readouterr().out.splitlines()
+    assert re.fullmatch(r"::stop-commands::[0-9a-f]{32}", stop) and resume == f"::{stop.rpartition(':')[2]}::"
     assert lines == ["::error file=agreements/foreningen-2021-2023.md,line=6,title=term::filnamnet anger 2021–2023 men "
                      "perioden är 2021–2024; byt namn på filen till foreningen-2021-2024.md, eller rätta 'term'"]
     odd = Problem(Path("a,b:c.md"), None, "x", "100% fel\nrad två\r")
     assert check.annotation(odd) == "::error file=a%2Cb%3Ac.md,title=x::100%25 fel%0Arad två%0D"
+    odder = Problem(Path("50%\r\n::set-env name=X::y,z.md"), 2, "a:b,c\n", "::add-mask::x%0A\r\n::warning::y")
+    assert check.annotation(odder, "notice") == (
+        "::notice file=50%25%0D%0A%3A%3Aset-env name=X%3A%3Ay%2Cz.md,line=2,title=a%3Ab%2Cc%0A::"
+        "::add-mask::x%250A%0D%0A::warning::y")
+
+
+HOSTILE_NAME = "x\n::set-env name=NODE_OPTIONS::--require=x.js\r::add-mask::hemligt\n::error::falskt.md"
+"""A file name (Linux allows any byte but / and NUL) that would be workflow commands if printed as it is."""
+
+
+@pytest.mark.parametrize("actions", [True, False])
+def test_a_file_name_cannot_carry_a_workflow_command(actions: bool, tmp_path: Path) -> None:
+    root = write_case(tmp_path, {"files": {f"partners/{HOSTILE_NAME}": "name: X\n"}})
+    script = Path(sys.executable).with_name("namndbeslut-check")
+    env = {**os.environ, "GITHUB_ACTIONS": "true" if actions else "false"}
+    result = subprocess.run([str(script), str(root)], capture_output=True, text=True, check=False, env=env)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    if actions:
+        stop, resume, *lines = lines
+        assert stop.startswith("::stop-commands::") and resume == f"::{stop.rpartition(':')[2]}::"
+        assert len(lines) == 1 and lines[0].startswith("::error file=partners/x%0A%3A%3Aset-env name=NODE_OPTIONS")
+    else:
+        assert lines == ["partners/x\\n::set-env name=NODE_OPTIONS::--require=x.js\\r::add-mask::hemligt\\n::error"
+                         "::falskt.md:1: front matter: filen ska börja med en rad som bara innehåller --- (början på "
+                         "front matter)"]
+    assert "\r" not in result.stdout and not any(line.startswith("::") for line in lines if not actions)
+
+
+def test_a_notice_is_an_annotation_under_github_actions(tmp_path: Path) -> None:
+    root = write_hostile(tmp_path, next(c for c in HOSTILE if c["case"] == "meeting-dated-after-the-build-date"))
+    script = Path(sys.executable).with_name("namndbeslut-check")
+    result = subprocess.run([str(script), str(root)], capture_output=True, text=True, check=False,
+                            env={**os.environ, "GITHUB_ACTIONS": "true", "BUILD_DATE": "2026-12-04"})
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines()[2:] == [
+        "::notice file=decisions/2099-06-09-socialnamnden.md,line=3,title=date::sammanträdet är daterat 2099-06-09, "
+        "efter byggdatumet 2026-12-04; det publiceras inte som hållet förrän det datumet (som planerat sammanträde "
+        "visas det om nämndens fil har det i 'meetings')"]
+
+
+@pytest.mark.parametrize("value", ["2026-12-07T10:00+01:00", "2026-13-01", "2026-12-07 ", "7/12 2026"])
+def test_a_bad_build_date_is_a_problem_in_check_and_build(value: str, tmp_path: Path) -> None:
+    root = write_case(tmp_path / "project", {})
+    expected = f"BUILD_DATE: byggdatum: {value!r} är inget datum; skriv BUILD_DATE=ÅÅÅÅ-MM-DD"
+    script = Path(sys.executable).with_name("namndbeslut-check")
+    checked = subprocess.run([str(script), str(root)], capture_output=True, text=True, check=False,
+                             env={**os.environ, "BUILD_DATE": value})
+    assert checked.returncode == 1 and checked.stdout.startswith(expected), checked.stdout + checked.stderr
+    built = build_site(tmp_path / "out", value, root)
+    assert built.returncode != 0 and expected in built.stdout + built.stderr
+    assert "Traceback" not in checked.stderr + built.stderr and not (tmp_path / "out").exists()

@@ -96,8 +96,17 @@ def test_term_in_years_and_status() -> None:
 
 def test_build_date_from_environment() -> None:
     assert dates.build_date({"BUILD_DATE": "2022-06-01"}) == dt.date(2022, 6, 1)
-    with pytest.raises(ValueError, match="BUILD_DATE"):
-        dates.build_date({"BUILD_DATE": "2022-02-30"})
+    assert dates.build_date({"BUILD_DATE": ""}) == dt.datetime.now(dates.TIMEZONE).date()
+
+
+@pytest.mark.parametrize("value", ["2022-02-30", "2026-13-01", "2026-12-07T10:00+01:00", "2026-12-07 ", " 2026-12-07",
+                                   "20261207", "2026-W49-1", "2026-12-07Z", "igår", "２０２６-１２-０７"])
+def test_build_date_is_a_plain_date_or_a_problem(value: str) -> None:
+    with pytest.raises(ContentError) as err:
+        dates.build_date({"BUILD_DATE": value})
+    assert [str(p) for p in err.value.problems] == [
+        f"BUILD_DATE: byggdatum: {value!r} är inget datum; skriv BUILD_DATE=ÅÅÅÅ-MM-DD, t.ex. BUILD_DATE=2026-12-07 "
+        "(utan klockslag, tidszon eller mellanslag), eller sätt den inte alls för dagens datum"]
 
 
 def test_citations() -> None:

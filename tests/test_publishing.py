@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from namndbeslut import publishing, statement
 from namndbeslut.errors import ContentError
 from support.project import project_copy
 from support.site import SITE_URL, BuiltSite, attr, build, one
+from test_scaffold import make
 
 REAL = "https://beslut.kommun.se/namnd/"
 """An address that is no placeholder, for the test only."""
@@ -105,3 +107,64 @@ def test_bad_statement_settings_name_the_field() -> None:
         statement.from_settings({"accessibility": {"phone": "ring oss", "reviewed": "2026-12-04"}})
     assert str(err.value) == ("mkdocs.yml: extra.accessibility.phone: 'ring oss' har fel form; förväntat: "
                               "ett telefonnummer med siffror, mellanslag och bindestreck")
+
+
+MALFORMED = {
+    "https://redaktor:hemligt@beslut.kommun.se/": "har ett användarnamn eller lösenord (före @)",
+    "https://beslut.kommun.se/?q=1": "har en frågedel (?…)",
+    "https://beslut.kommun.se?": "har en frågedel (?…)",
+    "https://beslut.kommun.se/#x": "har ett fragment (#…)",
+    "https://beslut.ko mmun.se/": "innehåller tecknet U+0020 (SPACE)",
+    'https://beslut.kommun.se/"onmouseover="x': "innehåller tecknet U+0022 (QUOTATION MARK)",
+    "https://beslut.kommun.se/'x": "innehåller tecknet U+0027 (APOSTROPHE)",
+    "https://beslut.kommun.se/<script>/": "innehåller tecknet U+003C (LESS-THAN SIGN)",
+    "https://beslut.kommun.se\\@evil.se/": "innehåller tecknet U+005C (REVERSE SOLIDUS)",
+    "https://beslut.kommun.se/\x1b[31m/": "innehåller tecknet U+001B (ett styrtecken)",
+    "https://beslut.kommun.se/a\u202eb/": "innehåller tecknet U+202E (RIGHT-TO-LEFT OVERRIDE)",
+    "https://beslut.kommun.se:99999/": "går inte att läsa som en adress",
+    "https://[::1/": "går inte att läsa som en adress",
+    "http://": "har ingen värd (t.ex. www.kommun.se)",
+    "https:///beslut/": "har ingen värd (t.ex. www.kommun.se)",
+    "javascript:alert(1)//": "börjar inte med https://",
+    "//beslut.kommun.se/": "börjar inte med https://",
+    "ftp://beslut.kommun.se/": "börjar inte med https://",
+}
+"""Addresses that are no site's address, and what the message says is wrong with each."""
+
+
+@pytest.mark.parametrize("url", MALFORMED)
+def test_a_malformed_address_is_refused_whether_publishing_or_not(url: str) -> None:
+    for publish in (True, False):
+        for environ, field in (({"SITE_URL": url}, "SITE_URL"), ({}, "site_url")):
+            [problem] = publishing.address_problems(url, publish, environ)
+            assert str(problem).startswith(f"mkdocs.yml: {field}: {url!r} {MALFORMED[url]}; webbplatsens adress "
+                                           "skrivs https://värd/sökväg/ utan användarnamn"), str(problem)
+            assert "\n" not in str(problem) and "\r" not in str(problem)
+
+
+def test_a_local_build_may_use_http_and_a_placeholder() -> None:
+    for url in ("http://127.0.0.1:8000/", SITE_URL, "https://beslut.kommun.se/ärenden/", "https://kommun.se:8443/"):
+        assert publishing.address_problems(url, publish=False, environ={}) == []
+    assert publishing.site_url(SITE_URL, {"SITE_URL": "https://beslut.kommun.se"}) == "https://beslut.kommun.se/"
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    *((url, MALFORMED[url]) for url in ["https://redaktor:hemligt@beslut.kommun.se/", "https://beslut.kommun.se/?q=1",
+                                        "https://beslut.kommun.se/#x", 'https://beslut.kommun.se/"onmouseover="x',
+                                        "http://", "https://beslut.ko mmun.se/"]),
+    ("http://beslut.kommun.se/", "en publicerad webbplats ska ha en https://-adress"),
+    ("https://beslut.kommun.se/$(shell touch pwned)`touch pwned` x/", "innehåller tecknet U+0020 (SPACE)"),
+])
+def test_make_publish_refuses_a_malformed_site_url(url: str, expected: str, tmp_path: Path) -> None:
+    root = copy_with(tmp_path, REAL_CONTACT)
+    result = make(root, "publish", f"SITE_URL={url}", "BUILD_DATE=2022-06-01")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and re.search(rf"mkdocs.yml: SITE_URL: '.*{re.escape(expected)}", output), output
+    assert "Traceback" not in output and not (root / "site").exists() and not (root / "pwned").exists()
+
+
+@pytest.mark.parametrize("url", ["https://beslut.kommun.se/?q=1", "https://beslut.kommun.se/ x/"])
+def test_a_local_build_refuses_a_malformed_site_url(url: str, tmp_path: Path) -> None:
+    result = build(tmp_path / "out", "2022-06-01", environ={"SITE_URL": url})
+    assert result.returncode != 0 and f"mkdocs.yml: SITE_URL: '{url}" in result.stdout + result.stderr
+    assert not (tmp_path / "out").exists()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -9,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from namndbeslut import check, scaffold, schema
+from namndbeslut import check, frontmatter, scaffold, schema
 from support.project import ROOT, project_copy
 from support.site import BuiltSite, build
 
@@ -132,21 +134,96 @@ def test_refuses_to_overwrite_and_explains_bad_arguments(project: Path) -> None:
         scaffold.new_agreement(project, "rsmh", "2024")
 
 
+VENV = Path(sys.executable).parent.parent
+"""The virtual environment running the tests: `make` uses it as it is (its install stamp is current)."""
+
+
+def make(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`make` in the project copy with the test's venv (and the code under test: PYTHONPATH, when set)."""
+    stamp = hashlib.sha1(b"".join((ROOT / n).read_bytes() for n in ("requirements.txt", "pyproject.toml")))
+    assert (VENV / f".installed-{stamp.hexdigest()[:12]}").is_file(), "make would install the venv again"
+    env = {"PATH": "/usr/bin:/bin", **{k: v for k, v in os.environ.items() if k == "PYTHONPATH"}}
+    return subprocess.run(["make", "--no-print-directory", *args, f"VENV={VENV}", f"PY={sys.executable}"],
+                          cwd=project, capture_output=True, text=True, check=False, env=env)
+
+
 def test_make_targets(project: Path) -> None:
-    def make(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["make", "--no-print-directory", *args, f"VENV={ROOT / '.venv'}", f"PY={sys.executable}"],
-                              cwd=project, capture_output=True, text=True, check=False, env={"PATH": "/usr/bin:/bin"})
-    assert make("new-meeting", "DATE=2021-09-15").returncode == 0
-    assert make("new-agreement", "PARTNER=RSMH", "YEARS=2024-2026").returncode == 0
+    assert make(project, "new-meeting", "DATE=2021-09-15").returncode == 0
+    assert make(project, "new-agreement", "PARTNER=RSMH", "YEARS=2024-2026").returncode == 0
     assert (project / "agreements" / "rsmh-2024-2026.md").is_file()
-    assert make("new-agreement", "PARTNER=RSMH").returncode != 0
+    assert make(project, "new-agreement", "PARTNER=RSMH").returncode != 0
     for target, made in (("new-partner", "partners/ny-forening.md"), ("new-committee", "committees/kulturnamnden.md"),
                          ("new-report", "reports/so-2024-0012.md")):
         arg = {"new-partner": "NAME=Ny förening", "new-committee": "NAME=Kulturnämnden",
                "new-report": "CASE=SO 2024/0012"}[target]
-        assert make(target, arg).returncode == 0 and (project / made).is_file(), target
-    result = make("check")
+        assert make(project, target, arg).returncode == 0 and (project / made).is_file(), target
+    result = make(project, "check")
     expected = "decisions/2021-09-15-socialnamnden.md:13: matters.0.id: platshållaren"
     assert result.returncode != 0 and expected in result.stdout
     shutil.rmtree(project / "decisions")
-    assert make("new-meeting").returncode != 0
+    assert make(project, "new-meeting").returncode != 0
+
+
+@pytest.mark.parametrize("name", [
+    "Föreningen `touch {pwned}`", "Föreningen $(touch {pwned})", "Föreningen \"; touch {pwned}; echo \"",
+    "Föreningen '; touch {pwned}; echo '", "Föreningen $(shell touch {pwned})",
+    "Föreningen ${{PWNED:-$(touch {pwned})}}", "Föreningen \\\" & touch {pwned} #",
+])
+def test_make_new_partner_takes_the_name_as_text_not_as_a_command(project: Path, name: str) -> None:
+    pwned = project / "pwned"  # the recipe runs in the project: a command in the name would make this file
+    name = name.format(pwned="pwned")
+    result = make(project, "new-partner", f"NAME={name}")
+    assert result.returncode == 0, result.stderr
+    assert not pwned.exists(), "the name ran as a command"
+    [path] = [p for p in (project / "partners").glob("foreningen-*.md")]
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*\.md", path.name)
+    assert frontmatter.parse(path, path.read_bytes()).data["name"] == name, "the name is written as typed"
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["new-meeting", "DATE=2021-09-15`touch {pwned}`"], "DATE='2021-09-15`touch {pwned}`' är inget datum"),
+    (["new-meeting", "DATE=2021-09-15", "COMMITTEE=socialnamnden$(touch {pwned})"],
+     "det finns ingen nämnd 'socialnamnden$(touch {pwned})' i committees/"),
+    (["new-agreement", "PARTNER=RSMH", "YEARS=2024-2026", "COMMITTEE=../../x`touch {pwned}`"],
+     "det finns ingen nämnd '../../x`touch {pwned}`' i committees/"),
+    (["new-agreement", "PARTNER=RSMH", "YEARS=2024-2026;touch {pwned}"], "YEARS='2024-2026;touch {pwned}' ska vara"),
+    (["new-report", "CASE=SO 2024/0012\"; touch {pwned}; \""], "CASE='SO 2024/0012\"; touch {pwned}; \"' är inget"),
+])
+def test_make_refuses_hostile_values_without_running_them(project: Path, args: list[str], expected: str) -> None:
+    pwned = project / "pwned"
+    result = make(project, *(a.format(pwned="pwned") for a in args))
+    assert result.returncode != 0
+    assert f"Kunde inte skapa filen: {expected.format(pwned='pwned')}" in result.stderr, result.stderr
+    assert not pwned.exists(), "a value ran as a command"
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("", "NAME='' ger inget filnamn: namnet behöver minst en bokstav a–z eller en siffra"),
+    ("../", "NAME='../' ger inget filnamn"),
+    ("/ .. \\ -", "NAME='/ .. \\\\ -' ger inget filnamn"),
+    ("Общество помощи", "NAME='Общество помощи' ger inget filnamn"),
+    ("東京都の会", "NAME='東京都の会' ger inget filnamn"),
+    ("🙂🙂", "NAME='🙂🙂' ger inget filnamn"),
+    ("Förening " * 10, "NAME: filnamnet blir 89 tecken långt, högst 80 går"),
+    ("Förening\u202eNy", "NAME: tecknet U+202E (ett styrtecken för skrivriktning"),
+])
+def test_a_name_that_makes_no_safe_file_is_refused(project: Path, name: str, expected: str) -> None:
+    before = sorted(p.name for p in (project / "partners").iterdir())
+    with pytest.raises(scaffold.ScaffoldError) as err:
+        scaffold.new_partner(project, name)
+    assert str(err.value).startswith(expected), str(err.value)
+    assert sorted(p.name for p in (project / "partners").iterdir()) == before, "nothing written"
+
+
+@pytest.mark.parametrize(("name", "written"), [
+    ("../../etc/passwd", "partners/etc-passwd.md"),
+    ("Ö" + "ö" * 79, "partners/" + "o" * 80 + ".md"),
+    ("Föreningen\n\"Ny\"\tStart \\ 2", "partners/foreningen-ny-start-2.md"),
+])
+def test_a_name_with_odd_characters_gives_a_safe_file_in_its_folder(project: Path, name: str, written: str) -> None:
+    path = scaffold.new_partner(project, name)
+    assert path.relative_to(project).as_posix() == written
+    assert frontmatter.parse(path, path.read_bytes()).data["name"] == " ".join(name.split())
+    fill(path)
+    assert check.problems(project) == []

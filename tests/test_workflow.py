@@ -89,3 +89,17 @@ def test_deploys_with_the_official_pages_action_one_at_a_time() -> None:
     assert deploy["environment"]["name"] == "github-pages"
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in steps(deploy))
     assert data["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+
+
+def test_steps_that_may_print_content_run_with_workflow_commands_stopped(tmp_path: Path) -> None:
+    runs = [s.get("run", "") for s in steps(workflow()["jobs"]["build"])]
+    wrapped = [r for r in runs if r.startswith("sh .github/without-commands.sh ")]
+    assert [r.split()[-1] for r in wrapped] == ["test", "publish"]
+    assert "make check" in runs, "make check stops commands itself (check.py) and prints annotations"
+    hostile = "printf '::add-mask::hemligt\\n::set-env name=X::y\\n'; exit 3"
+    result = subprocess.run(["sh", str(ROOT / ".github" / "without-commands.sh"), "sh", "-c", hostile],
+                            capture_output=True, text=True, check=False, cwd=tmp_path)
+    stop, *printed, resume = result.stdout.splitlines()
+    assert result.returncode == 3 and printed == ["::add-mask::hemligt", "::set-env name=X::y"]
+    token = stop.removeprefix("::stop-commands::")
+    assert len(token) == 32 and resume == f"::{token}::"

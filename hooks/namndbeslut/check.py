@@ -8,6 +8,7 @@ so what this command accepts the build accepts, and the other way round.
 from __future__ import annotations
 
 import os
+import secrets
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -33,14 +34,14 @@ def report(root: Path, build: Builder | None = None) -> tuple[list[Problem], lis
     return (build(root) if build else []), archive.withheld
 
 
-def annotation(problem: Problem) -> str:
-    """The problem as a GitHub Actions annotation, shown beside the file's line in a pull request."""
+def annotation(problem: Problem, command: str = "error") -> str:
+    """The problem as a GitHub Actions annotation (`error` or `notice`), shown beside the file's line."""
     where = f"file={_property(problem.path.as_posix())}" + (f",line={problem.line}" if problem.line else "")
-    return f"::error {where},title={_property(problem.field)}::{_data(problem.message)}"
+    return f"::{command} {where},title={_property(problem.field)}::{_data(problem.message)}"
 
 
 def _data(text: str) -> str:
-    """GitHub's escaping of a workflow command's message."""
+    """GitHub's escaping of a workflow command's message: the line cannot end, or another command start."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -49,15 +50,28 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _one_line(problem: Problem) -> str:
+    """The problem on one line, whatever its file name or text holds."""
+    return str(problem).replace("\r", "\\r").replace("\n", "\\n")
+
+
 def main(argv: list[str] | None = None, build: Builder | None = None) -> int:
-    """Print `path:line: field: message` for each problem (a GitHub annotation under Actions); exit 1 if any."""
+    """Print `path:line: field: message` for each problem, then each notice; exit 1 if any problem.
+
+    Under GitHub Actions the build's own output is printed with workflow commands stopped (a file name or
+    title in it could otherwise read as one), and the problems and notices follow as escaped annotations."""
     args = sys.argv[1:] if argv is None else argv
+    token = secrets.token_hex(16) if os.environ.get("GITHUB_ACTIONS") == "true" else ""
+    if token:
+        print(f"::stop-commands::{token}", flush=True)
     found, notices = report(Path(args[0]) if args else Path.cwd(), build)
-    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    if token:
+        sys.stderr.flush()
+        print(f"::{token}::", flush=True)
     for problem in found:
-        print(annotation(problem) if annotate else problem)
+        print(annotation(problem) if token else _one_line(problem))
     for notice in notices:
-        print(notice)
+        print(annotation(notice, "notice") if token else _one_line(notice))
     if found:
         print(f"{len(found)} fel hittades; webbplatsen byggs inte förrän de är rättade.", file=sys.stderr)
     return 1 if found else 0

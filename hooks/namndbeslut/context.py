@@ -9,8 +9,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import dates
+from . import dates, publishing
 from .archive import Archive
+from .errors import ContentError
 from .funding import FundingTable, table
 from .history import FileHistory, Span
 
@@ -28,6 +29,11 @@ class BuildContext:
     """Site settings (name, municipality, furniture texts, licence) from the engine's configuration."""
     history: FileHistory = field(default_factory=dict)
     """When each file under the project root was first and last committed (see history.py)."""
+
+    def __post_init__(self) -> None:
+        """Every output writes the address: a malformed one stops every build (a build to publish checks more)."""
+        if problems := publishing.address_problems(self.base_url, publish=False):
+            raise ContentError(problems)
 
     def absolute(self, route: str) -> str:
         """The absolute URL of a site-relative path from `routes`."""

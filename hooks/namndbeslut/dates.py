@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+from collections.abc import Mapping
 from enum import StrEnum
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -12,20 +15,39 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
+from .errors import ContentError, Problem
+
 LOCALE = Locale.parse("sv_SE")
 """Parsed once: Babel would parse a locale name again on every date it formats."""
 TIMEZONE = ZoneInfo("Europe/Stockholm")
+BUILD_DATE = "BUILD_DATE"
+"""The environment variable that fixes the build date."""
 
 
-def build_date(environ: dict[str, str] | None = None) -> dt.date:
-    """`BUILD_DATE` (YYYY-MM-DD) when set, so a build is repeatable; else today in Stockholm."""
-    value = (environ if environ is not None else os.environ).get("BUILD_DATE", "").strip()
+def build_date(environ: Mapping[str, str] | None = None) -> dt.date:
+    """`BUILD_DATE` (YYYY-MM-DD) when set, so a build is repeatable; else today in Stockholm.
+
+    Anything but a plain date is a problem (ContentError), not a guess: the date decides what is published."""
+    value = (os.environ if environ is None else environ).get(BUILD_DATE, "")
     if not value:
         return dt.datetime.now(TIMEZONE).date()
+    day = plain_date(value)
+    if day is None:
+        raise ContentError([Problem(Path(BUILD_DATE), None, "byggdatum",
+                                    f"{value[:40]!r} är inget datum; skriv {BUILD_DATE}=ÅÅÅÅ-MM-DD, t.ex. "
+                                    f"{BUILD_DATE}=2026-12-07 (utan klockslag, tidszon eller mellanslag), eller "
+                                    "sätt den inte alls för dagens datum")])
+    return day
+
+
+def plain_date(value: str) -> dt.date | None:
+    """`value` as a date when it is exactly YYYY-MM-DD (not another ISO form, no time, zone or space), else None."""
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"BUILD_DATE='{value}' är inget datum; skriv ÅÅÅÅ-MM-DD") from None
+        return None
 
 
 def long_date(value: dt.date) -> str:

@@ -8,6 +8,8 @@ placeholder `site_url` of mkdocs.yml. The published address is a setting of the 
 
 from __future__ import annotations
 
+import os
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,6 +24,9 @@ SITE_URL = "SITE_URL"
 CONFIG = Path("mkdocs.yml")
 _RESERVED_SUFFIXES = (".example", ".test", ".invalid", ".localhost", ".local")
 """Names reserved for examples and tests (RFC 2606, RFC 6761, RFC 6762), never a real site."""
+_UNSAFE = "\"'<>\\`{}|^"
+"""Characters that would end an attribute or a string in what the address is written into, or that no
+address holds unescaped (besides spaces and control characters, refused by category)."""
 
 
 def requested(environ: Mapping[str, str]) -> bool:
@@ -43,15 +48,39 @@ def is_placeholder_host(url: str) -> bool:
             or host.replace(".", "").isdigit())
 
 
-def address_problems(url: str) -> list[Problem]:
-    """What keeps `url` from being a published site's address."""
-    if is_placeholder_host(url):
-        return [Problem(CONFIG, None, "site_url",
+def address_problems(url: str, publish: bool = True, environ: Mapping[str, str] = os.environ) -> list[Problem]:
+    """What keeps `url` from being the site's address: its form always (it is written into every page, feed,
+    CSV and catalogue), and for a build to `publish` also http or a placeholder host."""
+    field = SITE_URL if environ.get(SITE_URL, "").strip() else "site_url"
+    flaw = malformed(url)
+    if flaw:
+        return [Problem(CONFIG, None, field, f"{url[:100]!r} {flaw}; webbplatsens adress skrivs https://värd/sökväg/ "
+                                             "utan användarnamn, lösenord, ?frågedel eller #fragment")]
+    if publish and is_placeholder_host(url):
+        return [Problem(CONFIG, None, field,
                         f"'{url}' är en platshållare, inte webbplatsens riktiga adress; en publicering "
                         f"(PUBLISH=1) kräver den riktiga adressen i {SITE_URL} eller i site_url")]
-    if urlsplit(url).scheme != "https":
-        return [Problem(CONFIG, None, "site_url", f"'{url}': en publicerad webbplats ska ha en https://-adress")]
+    if publish and urlsplit(url).scheme != "https":
+        return [Problem(CONFIG, None, field, f"'{url}': en publicerad webbplats ska ha en https://-adress")]
     return []
+
+
+def malformed(url: str) -> str:
+    """What in `url` is not a site's address, in Swedish ('' when nothing is)."""
+    if char := next((c for c in url if c in _UNSAFE or unicodedata.category(c)[0] in "CZ"), ""):
+        return f"innehåller tecknet U+{ord(char):04X} ({unicodedata.name(char, 'ett styrtecken')})"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - an impossible port raises here
+    except ValueError:
+        return "går inte att läsa som en adress"
+    for wrong, what in [(parts.scheme not in ("http", "https"), "börjar inte med https://"),
+                        (not parts.hostname, "har ingen värd (t.ex. www.kommun.se)"),
+                        ("@" in parts.netloc, "har ett användarnamn eller lösenord (före @)"),
+                        ("?" in url, "har en frågedel (?…)"), ("#" in url, "har ett fragment (#…)")]:
+        if wrong:
+            return what
+    return ""
 
 
 def contact_problems(contact: statement.Accessibility) -> list[Problem]:

@@ -1,29 +1,39 @@
 """`make new-meeting`, `new-agreement`, `new-partner`, `new-committee`, `new-report`: a new content file
 with every field present and explained, ready for the editor to fill in. Each value to fill in holds
-the placeholder FYLL I, which `make check` refuses until it is replaced."""
+the placeholder FYLL I, which `make check` refuses until it is replaced.
+
+The values come from the environment (the Makefile exports NAME, DATE, … unexpanded), never through a shell:
+a name is text, whatever characters it holds."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import re
 import sys
 import unicodedata
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from string import Template
 
-from . import dates, frontmatter, kinds
+from . import dates, frontmatter, kinds, messages
 from .archive import normalised_name
 from .errors import ContentError
 from .safety import PLACEHOLDER
 
 P = PLACEHOLDER
+MAX_ID = 80
+"""The longest id (file name without .md) the scaffold makes from a name: any organisation's name shortened
+reads well within it, and every file system and address takes it (an agreement's adds its years)."""
+DEFAULT_COMMITTEE = "socialnamnden"
 
 MEETING = Template(f"""---
 # Ett sammanträde. Filen heter <datum>-<nämnd>.md. Ersätt allt som är markerat {P.lower()} och ta bort
 # de valfria fälten du inte behöver. Kontrollera med `make check`, förhandsgranska med `make serve`.
 committee: $committee            # nämnden: namnet på en fil i committees/ (utan .md)
 date: $date                      # sammanträdets datum, ÅÅÅÅ-MM-DD
-title: "$title"                  # sidans rubrik
+title: $title  # sidans rubrik
 start:                           # valfritt: klockslag inom citattecken, t.ex. "13:00"
 end:                             # valfritt: när sammanträdet slutade, t.ex. "16:30"
 place:                           # valfritt: var det hölls, t.ex. Stadshuset, Stora salen
@@ -49,7 +59,7 @@ reviewed_numbers: []             # valfritt: nummer i filen som liknar personnum
 AGREEMENT = Template(f"""---
 # En överenskommelse. Filen heter <partner>-<första år>-<sista år>.md. Ersätt allt som är markerat
 # {P.lower()} och ta bort de valfria fälten du inte behöver. Kontrollera med `make check`.
-title: "{P}: t.ex. Överenskommelse om idéburet offentligt partnerskap med $name $first–$last"
+title: $title
 kind: iop                        # iop, överenskommelse, ramöverenskommelse, samverkansavtal, samarbetsavtal,
                                  # eller avsiktsförklaring
 partner: $partner                # motparten: namnet på en fil i partners/ (utan .md)
@@ -85,7 +95,7 @@ FUNDING_ROW = Template("""  - year: $year
 
 PARTNER = Template(f"""---
 # En partner: en organisation, beskriven en gång. Överenskommelser hänvisar till filens namn.
-name: "$name"  # organisationens namn som det ska stå på webbplatsen
+name: $name  # organisationens namn som det ska stå på webbplatsen
 kind: idéburen organisation      # idéburen organisation, företag, kommunalt bolag, offentlig aktör eller förvaltning
 organisation_number:             # valfritt: NNNNNN-NNNN (tredje siffran är 2 eller högre)
 address:                         # valfritt: t.ex. Bredgatan 19–21, Lund
@@ -99,7 +109,7 @@ reviewed_numbers: []             # valfritt: nummer i filen som liknar personnum
 COMMITTEE = Template(f"""---
 # En nämnd (eller styrelse, fullmäktige …) vars sammanträden webbplatsen publicerar. Sammanträden och
 # överenskommelser hänvisar till filens namn. Kontrollera med `make check`.
-name: "$name"  # nämndens namn som det ska stå på webbplatsen
+name: $name  # nämndens namn som det ska stå på webbplatsen
 kind: nämnd                      # nämnd, styrelse, kommunfullmäktige, kommunstyrelse, utskott eller beredning
 continues:                       # valfritt: den nämnd vars arbete denna tar över (filnamn i committees/)
 since:                           # valfritt: när den tog över, ÅÅÅÅ-MM-DD (kräver continues)
@@ -136,84 +146,109 @@ def slug(name: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", plain))
 
 
-def new_meeting(root: Path, date: str, committee: str = "socialnamnden") -> Path:
+def new_meeting(root: Path, date: str, committee: str = DEFAULT_COMMITTEE) -> Path:
     """Write decisions/<date>-<committee>.md; return its path."""
-    try:
-        day = dt.date.fromisoformat(date)
-    except ValueError:
-        raise ScaffoldError(f"DATE='{date}' är inget datum; skriv DATE=ÅÅÅÅ-MM-DD") from None
-    name = _names(root, kinds.COMMITTEE.folder).get(committee)
-    if name is None:
-        raise ScaffoldError(f"det finns ingen nämnd '{committee}' i committees/; skriv COMMITTEE=<filnamn utan .md>, "
-                            "eller lägg till nämnden med make new-committee NAME=\"Nämndens namn\"")
-    title = f"{name} – aktuella beslut {dates.month_year(day)}"
-    text = MEETING.substitute(committee=committee, date=day.isoformat(), title=title)
+    day = _date(date)
+    title = f"{_committee(root, committee)} – aktuella beslut {dates.month_year(day)}"
+    text = MEETING.substitute(committee=committee, date=day.isoformat(), title=_quoted(title))
     return _write(root / kinds.MEETING.folder / f"{day.isoformat()}-{committee}.md", text)
 
 
-def new_agreement(root: Path, partner: str, years: str = "", committee: str = "socialnamnden") -> list[Path]:
+def new_agreement(root: Path, partner: str, years: str = "", committee: str = DEFAULT_COMMITTEE) -> list[Path]:
     """Write agreements/<partner>-<first>-<last>.md (and partners/<partner>.md if it is new); return the paths."""
     first, last = _years(years)
+    _committee(root, committee)
     partners = _names(root, kinds.PARTNER.folder)
     by_name = {normalised_name(n): pid for pid, n in partners.items()}
     pid = next((p for p in (partner, by_name.get(normalised_name(partner)), slug(partner)) if p in partners), None)
     written = []
     if pid is None:
-        pid = slug(partner)
-        if not pid or partner == pid:
+        pid = _id(partner, "PARTNER")
+        if partner == pid:
             raise ScaffoldError(f"det finns ingen partner '{partner}'; skriv PARTNER=\"Organisationens namn\" för en "
                                 f"ny partner eller ett av: {', '.join(sorted(partners))}")
-        text = PARTNER.substitute(name=partner.replace('"', "'"))
-        written.append(_write(root / kinds.PARTNER.folder / f"{pid}.md", text))
+        written.append(_write(root / kinds.PARTNER.folder / f"{pid}.md", PARTNER.substitute(name=_quoted(partner))))
     name = partners.get(pid, partner)
+    title = f"{P}: t.ex. Överenskommelse om idéburet offentligt partnerskap med {name} {first}–{last}"
     funding = "\n".join(FUNDING_ROW.substitute(year=y, P=P) for y in range(first, last + 1))
-    text = AGREEMENT.substitute(name=name, partner=pid, committee=committee, first=first, last=last,
+    text = AGREEMENT.substitute(title=_quoted(title), partner=pid, committee=committee, first=first, last=last,
                                 funding=funding, P=P)
     return [*written, _write(root / kinds.AGREEMENT.folder / f"{pid}-{first}-{last}.md", text)]
 
 
 def new_partner(root: Path, name: str) -> Path:
     """Write partners/<slug of name>.md; return its path."""
-    pid = _id(name, "NAME=\"Organisationens namn\"")
-    return _write(root / kinds.PARTNER.folder / f"{pid}.md", PARTNER.substitute(name=name.replace('"', "'")))
+    pid = _id(name, "NAME")
+    return _write(root / kinds.PARTNER.folder / f"{pid}.md", PARTNER.substitute(name=_quoted(name)))
 
 
 def new_committee(root: Path, name: str) -> Path:
     """Write committees/<slug of name>.md; return its path."""
-    cid = _id(name, "NAME=\"Nämndens namn\"")
-    return _write(root / kinds.COMMITTEE.folder / f"{cid}.md", COMMITTEE.substitute(name=name.replace('"', "'")))
+    cid = _id(name, "NAME")
+    return _write(root / kinds.COMMITTEE.folder / f"{cid}.md", COMMITTEE.substitute(name=_quoted(name)))
 
 
-def new_report(root: Path, case_number: str, date: str = "", committee: str = "socialnamnden") -> Path:
+def new_report(root: Path, case_number: str, date: str = "", committee: str = DEFAULT_COMMITTEE) -> Path:
     """Write reports/<slug of case number>.md; return its path."""
-    if not re.fullmatch(r"[A-ZÅÄÖ]{1,5} \d{4}/\d{1,6}", case_number.strip()):
-        raise ScaffoldError(f"CASE='{case_number}' är inget diarienummer; skriv t.ex. CASE=\"SO 2021/0001\"")
+    if not re.fullmatch(r"[A-ZÅÄÖ]{1,5} \d{4}/\d{1,6}", case_number.strip(), re.ASCII):
+        raise ScaffoldError(f"CASE={_shown(case_number)} är inget diarienummer; skriv t.ex. CASE=\"SO 2021/0001\"")
     try:
-        day = dt.date.fromisoformat(date) if date else dates.build_date()
-    except ValueError:
-        raise ScaffoldError(f"DATE='{date}' är inget datum; skriv DATE=ÅÅÅÅ-MM-DD") from None
-    if committee not in _names(root, kinds.COMMITTEE.folder):
-        raise ScaffoldError(f"det finns ingen nämnd '{committee}' i committees/; skriv COMMITTEE=<filnamn utan .md>, "
-                            "eller lägg till nämnden med make new-committee NAME=\"Nämndens namn\"")
+        day = _date(date) if date else dates.build_date()
+    except ContentError as err:
+        raise ScaffoldError(err.problems[0].message) from None
+    _committee(root, committee)
     text = REPORT.substitute(case_number=case_number.strip(), date=day.isoformat(), committee=committee)
     return _write(root / kinds.REPORT.folder / f"{slug(case_number)}.md", text)
 
 
-def _id(name: str, how: str) -> str:
+def _id(name: str, variable: str) -> str:
+    """The id a name gives, refused unless it makes a safe file name: a–z, digits and hyphens, MAX_ID at most."""
+    if char := messages.INVISIBLE.search(name):
+        raise ScaffoldError(f"{variable}: {messages.invisible(char[0])}")
     pid = slug(name)
     if not pid:
-        raise ScaffoldError(f"ett namn behövs; skriv {how}")
+        raise ScaffoldError(f"{variable}={_shown(name)} ger inget filnamn: namnet behöver minst en bokstav a–z eller "
+                            f"en siffra (å, ä och ö blir a, a och o); skriv t.ex. {variable}=\"Föreningen Ny Start\"")
+    if len(pid) > MAX_ID:
+        raise ScaffoldError(f"{variable}: filnamnet blir {len(pid)} tecken långt, högst {MAX_ID} går; skriv en "
+                            "kortare form av namnet (det fullständiga namnet kan du sedan skriva i filen)")
     return pid
+
+
+def _date(date: str) -> dt.date:
+    day = dates.plain_date(date)
+    if day is None:
+        raise ScaffoldError(f"DATE={_shown(date)} är inget datum; skriv DATE=ÅÅÅÅ-MM-DD")
+    return day
+
+
+def _committee(root: Path, committee: str) -> str:
+    """The name of an existing committee (its id is the file name the scaffold writes into)."""
+    name = _names(root, kinds.COMMITTEE.folder).get(committee)
+    if name is None:
+        raise ScaffoldError(f"det finns ingen nämnd {_shown(committee)} i committees/; skriv COMMITTEE=<filnamn utan "
+                            ".md>, eller lägg till nämnden med make new-committee NAME=\"Nämndens namn\"")
+    return name
 
 
 def _years(years: str) -> tuple[int, int]:
     if not years.strip():
         raise ScaffoldError("YEARS saknas: skriv överenskommelsens första och sista år, t.ex. YEARS=2024-2026 "
                             "(filen får dem i sitt namn, så de måste stämma med perioden)")
-    match = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", years)
+    match = re.fullmatch(r"\s*([0-9]{4})\s*[-–]\s*([0-9]{4})\s*", years)
     if not match or not int(match[1]) <= int(match[2]) <= int(match[1]) + 10:
-        raise ScaffoldError(f"YEARS='{years}' ska vara första och sista år, t.ex. YEARS=2024-2026")
+        raise ScaffoldError(f"YEARS={_shown(years)} ska vara första och sista år, t.ex. YEARS=2024-2026")
     return int(match[1]), int(match[2])
+
+
+def _shown(value: str) -> str:
+    """A value as a message quotes it: on one line, whatever it holds, and not endlessly long."""
+    return repr(value if len(value) <= 60 else value[:60] + "…")
+
+
+def _quoted(text: str) -> str:
+    """Text as a YAML string on one line (JSON's quoting is YAML's): quotes and backslashes stay text."""
+    return json.dumps(" ".join(text.split()), ensure_ascii=False)
 
 
 def _names(root: Path, folder: str) -> dict[str, str]:
@@ -246,26 +281,25 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
-def main(argv: list[str] | None = None) -> int:
-    """`scaffold meeting DATE [COMMITTEE]` or `scaffold agreement PARTNER [YEARS] [COMMITTEE]`."""
-    args = sys.argv[1:] if argv is None else argv
-    kind, rest = (args[0], [a for a in args[1:]]) if args else ("", [])
+def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
+    """`namndbeslut-scaffold KIND`: the values in the environment, as `make new-*` exports them."""
+    kind = "".join((sys.argv[1:] if argv is None else argv)[:1])
+    env = os.environ if environ is None else environ
+    value = env.get
+    committee = value("COMMITTEE") or DEFAULT_COMMITTEE
+    makers: dict[str, Callable[[Path], list[Path]]] = {
+        "meeting": lambda root: [new_meeting(root, value("DATE", ""), committee)],
+        "agreement": lambda root: new_agreement(root, value("PARTNER", ""), value("YEARS", ""), committee),
+        "partner": lambda root: [new_partner(root, value("NAME", ""))],
+        "committee": lambda root: [new_committee(root, value("NAME", ""))],
+        "report": lambda root: [new_report(root, value("CASE", ""), value("DATE", ""), committee)],
+    }
     try:
-        if kind == "meeting" and rest and rest[0]:
-            paths = [new_meeting(Path.cwd(), rest[0], *(r for r in rest[1:2] if r))]
-        elif kind == "agreement" and rest and rest[0]:
-            paths = new_agreement(Path.cwd(), rest[0], *rest[1:3])
-        elif kind == "partner" and rest:
-            paths = [new_partner(Path.cwd(), rest[0])]
-        elif kind == "committee" and rest:
-            paths = [new_committee(Path.cwd(), rest[0])]
-        elif kind == "report" and rest and rest[0]:
-            date, committee = [*rest[1:3], "", ""][:2]
-            paths = [new_report(Path.cwd(), rest[0], date, committee or "socialnamnden")]
-        else:
+        if kind not in makers:
             raise ScaffoldError("skriv make new-meeting DATE=ÅÅÅÅ-MM-DD [COMMITTEE=…], "
                                 "make new-agreement PARTNER=\"…\" YEARS=ÅÅÅÅ-ÅÅÅÅ, make new-partner NAME=\"…\", "
                                 "make new-committee NAME=\"…\" eller make new-report CASE=\"SO ÅÅÅÅ/NNNN\"")
+        paths = makers[kind](Path.cwd())
     except ScaffoldError as err:
         print(f"Kunde inte skapa filen: {err}", file=sys.stderr)
         return 1
