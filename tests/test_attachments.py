@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from namndbeslut import embedded
-from namndbeslut.gate import identity_numbers
+from namndbeslut.idnumbers import as_read as identity_numbers
 from support.attachments import CASES, bomb, chunk, jpeg, png, segment
 from support.project import CASES_DIR
 

@@ -14,7 +14,6 @@ from typing import Any
 from . import dates, feeds, history, kinds, loader, pagedates, publishing, search
 from .archive import Archive
 from .context import BuildContext
-from .errors import ContentError, Problem
 from .opendata import DataFile, data_files
 from .render import Page, Renderer
 
@@ -41,10 +40,7 @@ class Site:
         settings and day (the preview's), a page whose content files are unchanged keeps its Markdown, and
         `reads` spares reading files again.
         """
-        if not site_url.startswith(("http://", "https://")):
-            raise ContentError([Problem(Path("mkdocs.yml"), None, "site_url",
-                                        "webbplatsens adress (t.ex. https://example.org/) krävs för öppna data")])
-        base = site_url.rstrip("/") + "/"
+        base = site_url.rstrip("/") + "/"  # its form is checked once, by BuildContext
         if publish:
             publishing.check(base, settings or {})
         with _no_cyclic_gc():
