@@ -84,6 +84,12 @@ def long_id(length: int, limit: int) -> str:
             "filnamn – välj ett kortare id (för en fil: byt namn på filen)")
 
 
+def far_future(day: dt.date, today: dt.date, years: int) -> str:
+    """Why a meeting dated years ahead is refused: a typing error, not a meeting to withhold."""
+    return (f"sammanträdet är daterat {day.isoformat()}, mer än {years} år efter byggdatumet {today.isoformat()}; "
+            "det är troligen ett skrivfel – kontrollera årtalet")
+
+
 _BY_TYPE: dict[str, str] = {
     "missing": "fältet saknas men krävs",
     "extra_forbidden": "okänt fält; kontrollera stavningen eller ta bort det",
