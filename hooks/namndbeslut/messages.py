@@ -116,6 +116,8 @@ _PATTERN_HINTS: dict[str, str] = {
         "ett id med små bokstäver a–z, siffror och bindestreck, t.ex. 'kvinnojouren-lund-2021-2023'",
     r"^[A-ZÅÄÖ]{1,5} \d{4}/\d{1,6}$": "ett diarienummer som 'SO 2020/0155'",
     r"^https?://[^\s<>\"']+$": "en webbadress som börjar med https://",
+    r"^https://[^\s<>\"'{}|\\^`]+$":
+        "en webbadress som börjar med https:// och saknar mellanslag, citattecken och tecknen < > { } | \\ ^ `",
     r"^\d{6}-\d{4}$": "ett organisationsnummer som '845000-8175'",
     r"^\+?[0-9][0-9 –-]{4,}[0-9]$": "ett telefonnummer med siffror, mellanslag och bindestreck",
 }
