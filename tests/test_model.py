@@ -120,3 +120,89 @@ def test_swedish_formats() -> None:
     assert dates.long_date(dt.date(2021, 6, 9)) == "9 juni 2021"
     assert dates.kronor(62500) == "62\u00a0500\u00a0kr"
     assert dates.add_months(dt.date(2021, 8, 31), 6) == dt.date(2022, 2, 28)
+
+
+# -- records that make no sense, refused where they enter (issue 24) ------------------------------------------
+
+
+def test_text_values_are_nfc_at_any_depth_and_one_line_values_keep_yaml_line_ends(tmp_path: Path) -> None:
+    decomposed = AGREEMENT.replace("title: Överenskommelse", 'title: "O\\u0308verenskommelse"').replace(
+        "funding:", 'contacts:\n  - {name: "Bjo\\u0308rn", role: ">\\n"}\nsource: >\n  Ur protokollet.\nfunding:')
+    archive = loader.load(write_tree(tmp_path, {"agreements/avtal.md": decomposed}))
+    agreement = archive.agreements["avtal"]
+    assert (agreement.title, agreement.contacts[0].name) == ("Överenskommelse", "Björn")
+    assert agreement.source == "Ur protokollet."  # a folded value's final line end is YAML's, not the editor's
+
+
+@pytest.mark.parametrize(("value", "refused"), [
+    ('"Social\\tnämnden"', None),  # a tab is text, also on one line
+    ('"Social\\nnämnden"', "radbrytning (U+000A)"),
+    ('"Social\\Pnämnden"', "radbrytning (U+2029)"),
+    ('"Social\\x7fnämnden"', "U+007F"),
+    ('"Social\\u2066nämnden"', "U+2066 (ett styrtecken för skrivriktning"),
+])
+def test_a_one_line_value_refuses_control_characters(value: str, refused: str | None, tmp_path: Path) -> None:
+    root = write_tree(tmp_path, {"committees/socialnamnden.md": f"---\nname: {value}\n---\n"})
+    if refused is None:
+        assert loader.load(root).committees["socialnamnden"].name == "Social\tnämnden"
+        return
+    found = problems(root)
+    assert len(found) == 1 and found[0].startswith("committees/socialnamnden.md:2: name: ") and refused in found[0]
+
+
+def test_an_id_has_at_most_80_characters(tmp_path: Path) -> None:
+    ok, long = "a" * 80, "a" * 81
+    text = MEETING.replace("avtal-2021", ok)
+    assert ok in loader.load(write_tree(tmp_path, {"decisions/2021-06-09-socialnamnden.md": text})).matters
+    found = problems(write_tree(tmp_path, {"decisions/2021-06-09-socialnamnden.md": text.replace(ok, long)}))
+    assert found == ["decisions/2021-06-09-socialnamnden.md:6: matters.0.id: id:t har 81 tecken; högst 80 tillåts, "
+                     "eftersom det blir en del av sidornas adresser och filnamn – välj ett kortare id (för en fil: "
+                     "byt namn på filen)"]
+
+
+def test_a_meeting_may_be_dated_two_years_after_the_build_date_and_no_later(tmp_path: Path) -> None:
+    today = dt.date(2019, 6, 9)
+    root = write_tree(tmp_path)
+    assert [n.field for n in loader.load(root, today).withheld] == ["date"]  # 2021-06-09: withheld, not refused
+    found = [str(p) for p in _load_problems(root, today - dt.timedelta(days=1))]
+    assert found == ["decisions/2021-06-09-socialnamnden.md:3: date: sammanträdet är daterat 2021-06-09, mer än 2 år "
+                     "efter byggdatumet 2019-06-08; det är troligen ett skrivfel – kontrollera årtalet"]
+
+
+def test_a_planned_meeting_may_be_dated_two_years_after_the_build_date_and_no_later(tmp_path: Path) -> None:
+    plans = COMMITTEE.replace("---\n", "---\nplanned_meetings:\n  - date: 2023-06-09\n  - date: 2023-06-10\n", 1)
+    found = [str(p) for p in _load_problems(write_tree(tmp_path, {"committees/socialnamnden.md": plans}),
+                                            dt.date(2021, 6, 9))]
+    assert found == ["committees/socialnamnden.md:4: planned_meetings.1.date: sammanträdet är daterat 2023-06-10, "
+                     "mer än 2 år efter byggdatumet 2021-06-09; det är troligen ett skrivfel – kontrollera årtalet"]
+
+
+def _load_problems(root: Path, today: dt.date) -> list[object]:
+    with pytest.raises(ContentError) as info:
+        loader.load(root, today)
+    return list(info.value.problems)
+
+
+@pytest.mark.parametrize(("adopted_by", "agrees"), [
+    ("2021-06-09", True), ("2021-06-09 § 12", True), ("2021-06-09 §§ 12, 13", False), ("2021-06-10 § 12", False),
+])
+def test_adopted_by_names_the_decision_of_the_adopting_matter(adopted_by: str, agrees: bool, tmp_path: Path) -> None:
+    text = AGREEMENT.replace("funding:", f"adopted_by: {adopted_by}\nfunding:")
+    root = write_tree(tmp_path, {"agreements/avtal.md": text})
+    if agrees:
+        assert loader.load(root).agreements["avtal"].adopted_by == citations.parse(adopted_by)
+        return
+    assert problems(root) == [
+        f"agreements/avtal.md:6: adopted_by: 'adopted_by' pekar på ett annat beslut än ärendet 'avtal-2021' i "
+        f"decisions/2021-06-09-socialnamnden.md, som antar överenskommelsen ('{adopted_by}' mot 2021-06-09 § 12); "
+        "rätta den ena så att de stämmer, eller ta bort 'adopted_by'"]
+
+
+def test_a_body_history_is_a_line(tmp_path: Path) -> None:
+    after = "---\nname: Omsorgsnämnden\ncontinues: socialnamnden\n---\n"
+    line = loader.load(write_tree(tmp_path, {"committees/omsorgsnamnden.md": after}))
+    assert line.continued_as(line.committees["socialnamnden"]) is line.committees["omsorgsnamnden"]
+    fork = problems(write_tree(tmp_path, {"committees/valfardsnamnden.md": after.replace("Omsorgs", "Välfärds")}))
+    assert fork == ["committees/valfardsnamnden.md:3: continues: 'socialnamnden' fortsätts redan av "
+                    "committees/omsorgsnamnden.md; ett organs arbete fortsätts av ett enda organ – rätta 'continues' "
+                    "i den ena filen (slogs organen ihop, skriv 'continues' bara i det nya)"]

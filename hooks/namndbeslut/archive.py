@@ -178,11 +178,27 @@ class Archive:
                                              "ett organ kan inte fortsätta sitt eget arbete; skriv filnamnet för det "
                                              "tidigare organet, eller ta bort 'continues'"))
             elif body.continues and self._check(doc, ("continues",), body.continues, self.committees, "nämnd"):
-                self.continued_by[body.continues] = body
+                self._succeed(body, doc)
             if body.since and not body.continues:
                 self.problems.append(Problem(doc.path, doc.line_of(("since",)), "since",
                                              "'since' anger när organet tog över ett annat organs arbete; skriv "
                                              "också 'continues' med det tidigare organets filnamn"))
+        for cycle in _cycles({b.id: b.continues for b in self.committees.values() if b.continues}):
+            doc = self.sources[(kinds.COMMITTEE, cycle[0])]
+            files = " → ".join(str(self.sources[(kinds.COMMITTEE, x)].path) for x in [*cycle, cycle[0]])
+            self.problems.append(Problem(doc.path, doc.line_of(("continues",)), "continues", (
+                f"organen fortsätter varandras arbete i en cirkel ({files}); ett organ kan bara fortsätta ett "
+                "tidigare organs arbete – ta bort 'continues' i det organ som är först")))
+
+    def _succeed(self, body: Committee, doc: Document) -> None:
+        """One successor per body: a history forks when a second body continues the same one."""
+        assert body.continues is not None
+        other = self.continued_by.setdefault(body.continues, body)
+        if other is not body:
+            self.problems.append(Problem(doc.path, doc.line_of(("continues",)), "continues", (
+                f"'{body.continues}' fortsätts redan av {self.sources[(kinds.COMMITTEE, other.id)].path}; ett organs "
+                "arbete fortsätts av ett enda organ – rätta 'continues' i den ena filen (slogs organen ihop, "
+                "skriv 'continues' bara i det nya)")))
 
     def _check_partners(self) -> None:
         """One organisation, one partner file: the same name or organisation number twice is refused."""
@@ -249,17 +265,21 @@ class Archive:
                 "antas en gång – ta bort den ena, eller skriv den under 'agreements' om ärendet bara gäller den")))
 
     def _check_adopted_by(self, agreement: Agreement, doc: Document) -> None:
-        """`adopted_by` and the matter that adopts the agreement must name the same decision."""
+        """`adopted_by` and the matter that adopts the agreement must name the same decision: the meeting's date,
+        paragraphs among the matter's (where it has any), and no other published decision."""
         matter = self.adopting_matter.get(agreement.id)
         if not (matter and agreement.adopted_by):
             return
-        cited = self.cited(agreement.adopted_by)
-        if cited is not None and cited is not matter and cited is not self.meeting_of[matter.id]:
-            meeting = self.meeting_of[matter.id]
-            where = self.sources[(kinds.MEETING, meeting.id)].path
-            self.problems.append(Problem(doc.path, doc.line_of(("adopted_by",)), "adopted_by", (
-                f"'adopted_by' pekar på ett annat beslut än ärendet '{matter.id}' i {where}, som antar "
-                "överenskommelsen; rätta den ena så att de stämmer, eller ta bort 'adopted_by'")))
+        meeting, given = self.meeting_of[matter.id], agreement.adopted_by
+        cited = self.cited(given)
+        if (given.date == meeting.date and (not matter.paragraphs or set(given.paragraphs) <= set(matter.paragraphs))
+                and cited in (None, matter, meeting)):
+            return
+        where = self.sources[(kinds.MEETING, meeting.id)].path
+        self.problems.append(Problem(doc.path, doc.line_of(("adopted_by",)), "adopted_by", (
+            f"'adopted_by' pekar på ett annat beslut än ärendet '{matter.id}' i {where}, som antar "
+            f"överenskommelsen ('{given}' mot {self.citation_of(matter)}); rätta den ena så att de stämmer, eller "
+            "ta bort 'adopted_by'")))
 
     def _link_agreements(self) -> None:
         for agreement in self.agreements.values():
@@ -283,27 +303,16 @@ class Archive:
             self._check_adopted_by(agreement, doc)
             if agreement.case_number:
                 self._case(agreement.case_number).agreements.append(agreement)
-        for agreement in self.agreements.values():
-            self._check_renewal_cycle(agreement)
+        for cycle in _cycles({a.id: a.renews for a in self.agreements.values() if a.renews}):
+            for agreement_id in cycle:
+                doc = self.sources[(kinds.AGREEMENT, agreement_id)]
+                turn = cycle.index(agreement_id)
+                chain = [*cycle[turn:], *cycle[:turn], agreement_id]
+                self.problems.append(Problem(doc.path, doc.line_of(("renews",)), "renews",
+                                             f"förnyelserna går i cirkel ({' → '.join(chain)}); "
+                                             "en överenskommelse kan bara förnya en äldre"))
         for agreements in self.agreements_of_partner.values():
             agreements.sort(key=lambda a: a.sort_day, reverse=True)
-
-    def _check_renewal_cycle(self, start: Agreement) -> None:
-        if start.renews == start.id:
-            return
-        seen = [start.id]
-        current = start
-        while current.renews and current.renews in self.agreements:
-            current = self.agreements[current.renews]
-            if current.id == start.id:
-                doc = self.sources[(kinds.AGREEMENT, start.id)]
-                self.problems.append(Problem(doc.path, doc.line_of(("renews",)), "renews",
-                                             f"förnyelserna går i cirkel ({' → '.join([*seen, start.id])}); "
-                                             "en överenskommelse kan bara förnya en äldre"))
-                return
-            if current.id in seen:
-                return
-            seen.append(current.id)
 
     def _link_reports(self) -> None:
         for report in self.reports.values():
@@ -508,3 +517,21 @@ def normalised_name(name: str) -> str:
     (composed or not, compatibility forms such as ligatures and full-width letters) do not count."""
     folded = unicodedata.normalize("NFKC", name).casefold()
     return " ".join("".join(c if c.isalnum() else " " for c in folded).split())
+
+
+def _cycles(step: dict[str, str]) -> list[list[str]]:
+    """Every cycle of a relation naming one other record per record (`renews`, `continues`), in its direction, from
+    its smallest id; linear in the records. A record naming itself is reported where it stands, not here."""
+    found: list[list[str]] = []
+    done: set[str] = set()
+    for start in sorted(step):
+        path: dict[str, int] = {}
+        node = start
+        while node in step and node not in done and node not in path:
+            path[node] = len(path)
+            node = step[node]
+        if node in path and len(cycle := list(path)[path[node]:]) > 1:
+            turn = cycle.index(min(cycle))
+            found.append([*cycle[turn:], *cycle[:turn]])
+        done.update(path)
+    return found

@@ -13,10 +13,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import embedded, frontmatter, kinds, messages, names, safety
+from . import dates, embedded, frontmatter, kinds, messages, names, safety
 from .archive import Archive
 from .errors import ContentError, FieldError, Problem
-from .frontmatter import Document
+from .frontmatter import Document, Loc, label
 from .kinds import FOLDERS, PAGES, Kind
 from .model import Meeting
 
@@ -75,6 +75,8 @@ def load(root: Path, today: dt.date | None = None, reads: Reads | None = None) -
             if read.record is not None:
                 records[kind].append((read.record, read.doc))
                 broken.discard(path.stem)
+    if today:
+        problems.extend(_far_ahead(records, today))
     withheld = _withhold(records[kinds.MEETING], today, broken) if today else []
     reviewed: dict[Path, set[str]] = {}
     problems.extend(_static_files(root))
@@ -87,6 +89,21 @@ def load(root: Path, today: dt.date | None = None, reads: Reads | None = None) -
     if problems:
         raise ContentError(_placeholders_first(problems))
     return archive
+
+
+PLAUSIBLE_YEARS = 2
+"""How far after the build date a meeting, held or planned, may be dated: a committee plans its meetings a year or
+so ahead, so a later date is a typing error (2099 for 2029), not a meeting to withhold until its day."""
+
+
+def _far_ahead(records: dict[Kind, list[Any]], today: dt.date) -> list[Problem]:
+    """Every meeting and planned meeting dated more than PLAUSIBLE_YEARS after the build date `today`."""
+    horizon = dates.add_months(today, 12 * PLAUSIBLE_YEARS)
+    dated: list[tuple[Document, Loc, dt.date]] = [(doc, ("date",), m.date) for m, doc in records[kinds.MEETING]]
+    dated += [(doc, ("planned_meetings", i, "date"), plan.date) for body, doc in records[kinds.COMMITTEE]
+              for i, plan in enumerate(body.planned_meetings)]
+    return [Problem(doc.path, doc.line_of(loc), label(loc), messages.far_future(day, today, PLAUSIBLE_YEARS))
+            for doc, loc, day in dated if day > horizon]
 
 
 def _withhold(meetings: list[Any], today: dt.date, broken: set[str]) -> list[Problem]:

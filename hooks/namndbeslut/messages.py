@@ -69,6 +69,27 @@ def invisible(char: str) -> str:
     return (f"tecknet U+{ord(char):04X} ({what}{', ' + name if name else ''}) syns inte men ändrar hur texten läses "
             "eller visas (ofta inklistrat från Word eller en PDF); ta bort det")
 
+
+def control_character(char: str, one_line: bool) -> str:
+    """Why a value (typed as a YAML escape such as "\\v" or "\\n" inside quotes) is refused for a character."""
+    if one_line and char in "\n\r\x85\u2028\u2029":
+        return (f"texten har en radbrytning (U+{ord(char):04X}), men fältet ska stå på en enda rad; skriv allt på "
+                "samma rad (ta bort \\n eller radbrytningen)")
+    return f"{invisible(char)}; inom citattecken kan det vara skrivet som en \\-kod, t.ex. \\v eller \\u202e"
+
+
+def long_id(length: int, limit: int) -> str:
+    """Why an id (a file name, or a matter's id) is refused for its length."""
+    return (f"id:t har {length} tecken; högst {limit} tillåts, eftersom det blir en del av sidornas adresser och "
+            "filnamn – välj ett kortare id (för en fil: byt namn på filen)")
+
+
+def far_future(day: dt.date, today: dt.date, years: int) -> str:
+    """Why a meeting dated years ahead is refused: a typing error, not a meeting to withhold."""
+    return (f"sammanträdet är daterat {day.isoformat()}, mer än {years} år efter byggdatumet {today.isoformat()}; "
+            "det är troligen ett skrivfel – kontrollera årtalet")
+
+
 _BY_TYPE: dict[str, str] = {
     "missing": "fältet saknas men krävs",
     "extra_forbidden": "okänt fält; kontrollera stavningen eller ta bort det",
@@ -95,6 +116,8 @@ _PATTERN_HINTS: dict[str, str] = {
         "ett id med små bokstäver a–z, siffror och bindestreck, t.ex. 'kvinnojouren-lund-2021-2023'",
     r"^[A-ZÅÄÖ]{1,5} \d{4}/\d{1,6}$": "ett diarienummer som 'SO 2020/0155'",
     r"^https?://[^\s<>\"']+$": "en webbadress som börjar med https://",
+    r"^https://[^\s<>\"'{}|\\^`]+$":
+        "en webbadress som börjar med https:// och saknar mellanslag, citattecken och tecknen < > { } | \\ ^ `",
     r"^\d{6}-\d{4}$": "ett organisationsnummer som '845000-8175'",
     r"^\+?[0-9][0-9 –-]{4,}[0-9]$": "ett telefonnummer med siffror, mellanslag och bindestreck",
 }

@@ -7,22 +7,62 @@ Front matter is validated by these classes (pydantic); body-derived fields (`bod
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
+from functools import partial
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 from pydantic.json_schema import WithJsonSchema
 
-from . import citations, dates
+from . import citations, dates, messages
 from .categories import AgreementKind, BodyKind, MatterKind, PartnerKind
 from .citations import Citation
 from .errors import FieldError
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-"""A stable id: lowercase letters, digits and single hyphens (the file name without .md)."""
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-CaseNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-ZÅÄÖ]{1,5} \d{4}/\d{1,6}$")]
-Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://[^\s<>\"']+$")]
-Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$")]
+_LINE_BREAK = re.compile("[\n\r]")
+"""Line breaks a one-line field refuses besides messages.INVISIBLE (which has U+0085, U+2028 and U+2029)."""
+
+
+def _text(value: object, one_line: bool) -> object:
+    """Every text value as loaded: NFC, and never a control or invisible character (messages.INVISIBLE, the rule of
+    whole files, which a YAML escape such as "\\v" or "\\u202e" inside quotes slips past); a one-line value
+    (a name, a title, an id) no line break either, but for what YAML adds at its ends."""
+    if not isinstance(value, str):
+        return value
+    value = unicodedata.normalize("NFC", value)
+    if found := messages.INVISIBLE.search(value) or one_line and _LINE_BREAK.search(value.strip(" \t\n")):
+        raise ValueError(messages.control_character(found[0], one_line))
+    return value
+
+
+LINE = BeforeValidator(partial(_text, one_line=True))
+"""On every one-line text field (last in its Annotated, so it sees the value before stripping and patterns)."""
+PROSE = BeforeValidator(partial(_text, one_line=False))
+"""On every multi-line text field (a body: already checked as a file, made NFC here like every text)."""
+
+MAX_ID = 80
+"""The longest id: an id is a file name and becomes part of output file names and addresses (a long one ended in
+'File name too long'), and no record needs more to be told apart."""
+
+
+def _short_id(value: str) -> str:
+    if len(value) > MAX_ID:
+        raise ValueError(messages.long_id(len(value), MAX_ID))
+    return value
+
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$"), AfterValidator(_short_id),
+                 Field(json_schema_extra={"maxLength": MAX_ID}), LINE]
+"""A stable id: lowercase letters, digits and single hyphens (the file name without .md), at most MAX_ID long."""
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), LINE]
+"""One line of text: a name, a title, a place."""
+Prose = Annotated[str, PROSE]
+"""Text of several lines: a file's body."""
+CaseNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-ZÅÄÖ]{1,5} \d{4}/\d{1,6}$"), LINE]
+Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://[^\s<>\"']+$"), LINE]
+Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$"),
+                  LINE]
 
 
 def luhn_ok(digits: str) -> bool:
@@ -43,11 +83,14 @@ def _org_number(value: str) -> str:
 
 
 OrgNumber = Annotated[
-    str, StringConstraints(strip_whitespace=True, pattern=r"^\d{6}-\d{4}$"), AfterValidator(_org_number)
+    str, StringConstraints(strip_whitespace=True, pattern=r"^\d{6}-\d{4}$"), AfterValidator(_org_number), LINE
 ]
 
 
 def _citation(value: object) -> object:
+    """A citation as written; a date alone, unquoted, is one that YAML has already read as a date."""
+    if isinstance(value, dt.date):
+        return Citation(value)
     return citations.parse(value) if isinstance(value, str) else value
 
 
@@ -64,7 +107,7 @@ class Record(BaseModel):
 class FileRecord(Record):
     """A record that is a content file of its own."""
 
-    reviewed_numbers: list[str] = []
+    reviewed_numbers: list[Annotated[str, LINE]] = []
     """Numbers in this file that look like personal identity numbers but an editor has checked (e.g. a phone number)."""
 
 
@@ -88,7 +131,7 @@ class Committee(FileRecord):
     """Where upcoming meetings and members are listed."""
     planned_meetings: Schedule = []
     """The committee's schedule; a meeting in decisions/ on the same date supersedes its entry."""
-    body: str = ""
+    body: Prose = ""
 
     @property
     def in_text(self) -> str:
@@ -120,7 +163,7 @@ class Partner(FileRecord):
     organisation_number: OrgNumber | None = None
     address: Text | None = None
     website: Url | None = None
-    body: str = ""
+    body: Prose = ""
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
@@ -283,7 +326,7 @@ class Agreement(FileRecord):
     contacts: list[Contact] = []
     source: Text | None = None
     """Where the facts come from when the body is not the agreement's own text."""
-    body: str = ""
+    body: Prose = ""
 
     @property
     def counterparties(self) -> list[str]:
@@ -351,7 +394,7 @@ class Matter(Record):
     """Agreements this matter concerns without adopting them (a change, a follow-up)."""
     concerns: list[Slug] = []
     """Partners this matter concerns (partners of adopted agreements are implied)."""
-    body: str = ""
+    body: Prose = ""
 
     @property
     def paragraph_label(self) -> str:
@@ -372,7 +415,7 @@ class Meeting(FileRecord):
     """This meeting's own documents (kallelse, handlingar), where they are published."""
     minutes_url: Url | None = None
     """Link to the minutes (protokoll) once published."""
-    introduction: str = ""
+    introduction: Prose = ""
     matters: list[Matter] = []
 
     @property
@@ -416,7 +459,7 @@ class Report(FileRecord):
     date: dt.date
     title: Text
     committee: Slug | None = None
-    body: str = ""
+    body: Prose = ""
 
 
 # -- the meeting schedule (kept apart so that Committee's own lines stay as they were) ------------

@@ -23,7 +23,7 @@ from .archive import Archive, CaseFile
 from .citations import Citation
 from .context import BuildContext
 from .model import Agreement, Committee, Matter, Meeting, Partner, Report
-from .opendata import chart, jsonld
+from .opendata import chart, dcat, jsonld
 from .opendata.datasets import datasets
 
 HOME_ITEMS = 5
@@ -169,6 +169,7 @@ class Renderer:
         self.env.filters.update(date=dates.long_date, month_year=dates.month_year, kr=dates.kronor)
         self.furniture = furniture.from_settings(ctx.settings)
         self.statement = statement.from_settings(ctx.settings)
+        dcat.from_settings(ctx.settings)  # a bad open data setting stops the build here, named, not in the catalogue
         self.env.globals.update(
             archive=ctx.archive, today=ctx.today, settings=ctx.settings, routes=routes, furniture=self.furniture,
             decision=self.decision, absolute=ctx.absolute, structured_data=self.structured_data,

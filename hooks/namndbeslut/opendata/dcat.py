@@ -13,15 +13,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
-from urllib.parse import urlsplit
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote, urlsplit
 from xml.etree import ElementTree
 
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
-from .. import routes
+from .. import messages, routes
 from ..context import BuildContext
+from ..errors import ContentError, Problem
+from ..model import LINE, Email, Text
 from .datasets import Dataset, Distribution, datasets
 
 XML = "http://www.w3.org/XML/1998/namespace"
@@ -34,10 +38,46 @@ IANA = "https://www.iana.org/assignments/media-types/"
 """IANA's media types (DCAT-AP's SHACL accepts http or https)."""
 
 
+IRI = r"^https://[^\s<>\"'{}|\\^`]+$"
+"""A web address the catalogue names as an IRI: https, and none of the characters an IRI may not hold (a space, a
+quote, < > { } | \\ ^ `), which rdflib would write into the catalogue and then fail on."""
+Iri = Annotated[str, StringConstraints(strip_whitespace=True, pattern=IRI), LINE]
+CONFIG = Path("mkdocs.yml")
+FIELD = "extra.open_data"
+
+
+class Contact(BaseModel):
+    """The catalogue's contact point: a name, and an e-mail address and/or a web address."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: Text | None = None
+    email: Email | None = None
+    url: Iri | None = None
+
+
+class OpenData(BaseModel):
+    """The open data settings (`extra.open_data`): the licence, and the catalogue's contact point."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    license: Text | None = None
+    license_url: Iri | None = None
+    contact: Contact = Contact()
+
+
+def from_settings(settings: Mapping[str, Any]) -> OpenData:
+    """The open data settings, validated where they are read; a mistake stops the build naming the setting."""
+    try:
+        return OpenData.model_validate(settings.get("open_data") or {})
+    except ValidationError as err:
+        raise ContentError([Problem(CONFIG, None, ".".join(map(str, (FIELD, *e["loc"]))), messages.describe(dict(e)))
+                            for e in err.errors()]) from None
+
+
 def catalogue(ctx: BuildContext) -> Graph:
-    """The catalogue as an RDF graph: one dcat:Dataset per dataset, one dcat:Distribution per file."""
+    """The catalogue as an RDF graph: one dcat:Dataset per dataset, one dcat:Distribution per file; every IRI is
+    made of validated settings (`from_settings`)."""
     settings: Mapping[str, Any] = ctx.settings
-    open_data = settings.get("open_data") or {}
+    open_data = from_settings(settings)
     g = Graph(bind_namespaces="core")
     g.bind("dcat", DCAT)
     g.bind("dct", DCTERMS)
@@ -45,8 +85,8 @@ def catalogue(ctx: BuildContext) -> Graph:
     g.bind("vcard", VCARD)
     cat = URIRef(ctx.absolute(routes.CATALOGUE_RDF))
     publisher = _publisher(g, ctx, str(settings.get("municipality") or ""))
-    contact = _contact(g, ctx, open_data.get("contact") or {})
-    license_url = _licence(g, open_data["license_url"]) if open_data.get("license_url") else None
+    contact = _contact(g, ctx, open_data.contact)
+    license_url = _licence(g, open_data.license_url) if open_data.license_url else None
     items = datasets(ctx)
     g.add((cat, RDF.type, DCAT.Catalog))
     g.add((cat, DCTERMS.title, Literal(str(settings.get("site_name") or ""), lang="sv")))
@@ -96,15 +136,15 @@ def _publisher(g: Graph, ctx: BuildContext, name: str) -> URIRef:
     return agent
 
 
-def _contact(g: Graph, ctx: BuildContext, contact: Mapping[str, str]) -> URIRef:
+def _contact(g: Graph, ctx: BuildContext, contact: Contact) -> URIRef:
     node = _id(ctx, "kontakt")
     g.add((node, RDF.type, VCARD.Organization))
     g.add((node, RDF.type, VCARD.Kind))  # DCAT-AP's range of dcat:contactPoint (vcard:Organization's superclass)
-    g.add((node, VCARD.fn, Literal(contact.get("name") or ctx.settings.get("municipality") or "", lang="sv")))
-    if contact.get("email"):
-        g.add((node, VCARD.hasEmail, URIRef(f"mailto:{contact['email']}")))
-    if contact.get("url"):
-        g.add((node, VCARD.hasURL, URIRef(contact["url"])))
+    g.add((node, VCARD.fn, Literal(contact.name or ctx.settings.get("municipality") or "", lang="sv")))
+    if contact.email:  # percent-encoded: an address may hold characters an IRI may not
+        g.add((node, VCARD.hasEmail, URIRef(f"mailto:{quote(contact.email, safe='@+')}")))
+    if contact.url:
+        g.add((node, VCARD.hasURL, URIRef(contact.url)))
     return node
 
 
