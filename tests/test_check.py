@@ -161,7 +161,7 @@ def test_a_notice_is_an_annotation_under_github_actions(tmp_path: Path) -> None:
                             env={**os.environ, "GITHUB_ACTIONS": "true", "BUILD_DATE": "2026-12-04"})
     assert result.returncode == 0, result.stdout
     assert result.stdout.splitlines()[2:] == [
-        "::notice file=decisions/2099-06-09-socialnamnden.md,line=3,title=date::sammanträdet är daterat 2099-06-09, "
+        "::notice file=decisions/2027-06-09-socialnamnden.md,line=3,title=date::sammanträdet är daterat 2027-06-09, "
         "efter byggdatumet 2026-12-04; det publiceras inte som hållet förrän det datumet (som planerat sammanträde "
         "visas det om nämndens fil har det i 'meetings')"]
 
