@@ -19,7 +19,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from namndbeslut import check, gate, loader, messages, preview, publishing, reproducible, safety, search, summary
+from namndbeslut import (
+    check,
+    export,
+    gate,
+    loader,
+    messages,
+    preview,
+    publishing,
+    reproducible,
+    safety,
+    search,
+    summary,
+)
 from namndbeslut.errors import ContentError, Problem
 from namndbeslut.render import Page as OurPage
 from namndbeslut.site import Site
@@ -62,6 +74,8 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
     """What stopped the last build (content or the output gate), for `make check`."""
     sources: dict[str, Path]
     """The content file behind each published page, by its path in the site (for the gate's messages)."""
+    rendered: list[str]
+    """The pages the engine wrote in this build, by their path in the site."""
 
     def on_config(self, config: ProperDocsConfig) -> None:
         """Load and validate all content once per build; invalid content (or a placeholder when publishing) stops it."""
@@ -120,20 +134,39 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         if self.site.changed is not None and self.memory is not None and self.memory.site is not None:
             for gone in {p.url for p in self.memory.site.pages} - {p.url for p in self.site.pages}:
                 (site_dir / gone / "index.html").unlink(missing_ok=True)  # a quick build: a record removed
+            self._refuse(gate.check(site_dir, config.site_url or "", self.sources, only=self.rendered), site_dir,
+                         only=self.rendered)
             return
         try:
             search.index(site_dir)
         except RuntimeError as err:
             raise Abort(str(err)) from None
-        found = gate.check(site_dir, config.site_url or "", self.sources)
-        if found:
-            self.problems = sorted(found, key=lambda p: (str(p.path), p.line or 0, p.field))
-            shutil.rmtree(site_dir, ignore_errors=True)  # nothing of a refused build may be served
-            raise Abort("Det som skulle publiceras har fel:\n" + "\n".join(map(str, self.problems)))
+        self._refuse(gate.check(site_dir, config.site_url or "", self.sources), site_dir)
         for notice in self.site.archive.withheld:
             log.info(str(notice))
         pages = sum(1 for _ in site_dir.rglob("*.html"))
         log.info(summary.published(self.site.archive, pages, len(self.site.data)))
+
+
+    def _refuse(self, found: list[Problem], site_dir: Path, only: list[str] | None = None) -> None:
+        """Stop the build when the gate found anything, leaving nothing it refused to be served: the whole
+        output of a build, or `only` the pages a quick build wrote into the served site (the preview's)."""
+        if not found:
+            return
+        self.problems = sorted(found, key=lambda p: (str(p.path), p.line or 0, p.field))
+        if only is None:
+            shutil.rmtree(site_dir, ignore_errors=True)
+        for rel in only or []:
+            (site_dir / rel).unlink(missing_ok=True)
+        raise Abort("Det som skulle publiceras har fel:\n" + "\n".join(map(str, self.problems)))
+
+    def on_pre_build(self, config: ProperDocsConfig) -> None:
+        self.rendered = []
+
+    def on_post_page(self, output: str, page: Page, config: ProperDocsConfig) -> str:
+        """Note each page the engine writes: a quick build's pages are checked by the gate before they are served."""
+        self.rendered.append(page.file.dest_uri)
+        return output
 
 
 def _kept(page: OurPage | None) -> bool:
@@ -229,6 +262,11 @@ def build_problems(root: Path) -> list[Problem]:
 def serve_main() -> int:
     """`make serve`: the preview (preview.py), building with PreviewEngine."""
     return preview.main(PreviewEngine)
+
+
+def export_main() -> int:
+    """`make export`: the export, after the same build and output gate as `make site` passed (nothing it refuses)."""
+    return export.main(sys.argv[1:], build_problems)
 
 
 def check_main() -> int:

@@ -108,3 +108,25 @@ def test_a_content_error_leaves_the_served_pages_and_the_next_update_recovers(pr
     assert engine(served, quick=True) == []
     assert "Rättad – " in (served / "sammantraden/2021-06-09-socialnamnden/index.html").read_text(encoding="utf-8")
     meeting.write_text(good, encoding="utf-8")
+
+
+def test_a_quick_update_the_gate_refuses_is_not_served(project: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quick update's pages pass the whole build's output gate before they are served: a refused page is
+    taken out of the served site (and the problem shown) rather than served until the whole build says no."""
+    monkeypatch.setenv("BUILD_DATE", "2022-06-01")
+    served = tmp_path / "served"
+    engine = PreviewEngine(project)
+    assert engine(served, quick=False) == []
+    page = project / "content/ny.md"
+    page.write_text('# Ny sida\n\n<pre class="mermaid">graph TD; A-->B</pre>\n', encoding="utf-8")
+    try:
+        problems = [str(p) for p in engine(served, quick=True)]
+        assert engine.memory.quick, "not a quick update"
+        assert problems and "klassen mermaid" in problems[0] and problems[0].startswith("content/ny.md"), problems
+        assert not (served / "ny/index.html").exists(), "the refused page is served"
+        assert not any(b'class="mermaid"' in p for p in pages(served).values())
+        page.write_text("# Ny sida\n\nRättad.\n", encoding="utf-8")
+        assert engine(served, quick=True) == [] and "Rättad" in (served / "ny/index.html").read_text(encoding="utf-8")
+    finally:
+        page.unlink()

@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from . import dates, engine, messages, publishing, reproducible, search
+from . import check, dates, engine, messages, publishing, reproducible, search
 from .errors import ContentError
 from .site import Site
 
@@ -135,14 +135,20 @@ def write(root: Path, dest: Path, environ: Mapping[str, str]) -> int:
     return write_site(root, *prepare(root, environ), dest)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """`namndbeslut-export [DEST] [--root DIR]`: the export into DEST (default `export`), which must be new or empty."""
+def main(argv: list[str] | None = None, build: check.Builder | None = None) -> int:
+    """`namndbeslut-export [DEST] [--root DIR]`: the export into DEST (default `export`), which must be new or empty.
+
+    With `build` (the engine adapter's), the content is first built where nothing is published, through the same
+    checks and output gate as `make site`: what the build refuses is not exported either."""
     parser = argparse.ArgumentParser(prog="namndbeslut-export", description=messages.EXPORT_HELP)
     parser.add_argument("dest", type=Path, nargs="?", default=Path("export"))
     parser.add_argument("--root", type=Path, default=Path.cwd())
     args = parser.parse_args(argv)
     if args.dest.exists() and any(args.dest.iterdir()):
         print(messages.EXPORT_NOT_EMPTY.format(dest=args.dest), file=sys.stderr)
+        return 1
+    if build and (problems := build(args.root.resolve())):
+        print(messages.EXPORT_FAILED + "\n" + "\n".join(map(str, problems)), file=sys.stderr)
         return 1
     try:
         count = write(args.root.resolve(), args.dest, os.environ)

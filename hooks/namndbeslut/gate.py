@@ -85,8 +85,9 @@ class _Finding:
     message: str
 
 
-def check(site_dir: Path, base_url: str, sources: dict[str, Path]) -> list[Problem]:
-    """Every problem in the built site under `site_dir` (none when it may be published).
+def check(site_dir: Path, base_url: str, sources: dict[str, Path], only: list[str] | None = None) -> list[Problem]:
+    """Every problem in the built site under `site_dir` (none when it may be published), or in `only` these
+    files of it (paths relative to it: the pages a preview's quick build wrote).
 
     `sources`: the content file behind each published page, by its path in the site (named in a finding).
     Identity numbers are not searched here: every text is searched where it enters (safety.py, loader.py),
@@ -100,7 +101,7 @@ def check(site_dir: Path, base_url: str, sources: dict[str, Path]) -> list[Probl
         ".csv": lambda path: _formulas(path.read_text(encoding="utf-8", errors="replace")),
     }  # JSON, calendars, images and the search index are data: a browser never runs them
     findings: list[_Finding] = []
-    for path in sorted(site_dir.rglob("*")):
+    for path in sorted(site_dir.rglob("*")) if only is None else [site_dir / rel for rel in only]:
         rel = path.relative_to(site_dir).as_posix()
         if path.is_symlink():
             findings.append(_Finding(rel, "en symbolisk länk skulle publicera filen den pekar på; ta bort länken"))

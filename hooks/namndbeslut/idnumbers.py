@@ -93,7 +93,7 @@ def by_line(text: str) -> Iterator[tuple[int, str]]:
     neither changes where lines end)."""
     if not _HAS_DIGIT.search(text):
         return
-    text = _EMPHASIS.sub("", folded(text))
+    text = _without_emphasis(folded(text))
     for match in number_matches(text):
         yield text.count("\n", 0, match.start()) + 1, match[0]
 
@@ -103,7 +103,7 @@ def as_read(text: str) -> list[str]:
     are written in other groups ('8112-18-9876', '81 12 18 98 76': a search index joins them as one word)."""
     if not _HAS_DIGIT.search(text):
         return []
-    read = readable(_EMPHASIS.sub("", folded(text)))
+    read = readable(_without_emphasis(folded(text)))
     joined = (ascii_digits(group[0]) for group in _GROUPS.finditer(read) if len(group[0]) >= 10)
     return [*(match[0] for match in number_matches(read)),
             *(match[0] for number in joined if len(number) in (10, 12) for match in number_matches(number))]
@@ -115,13 +115,22 @@ bounded: linear)."""
 
 
 _HAS_DIGIT = re.compile(r"\d")
-_EMPHASIS = re.compile(r"(?<=\d)[*_`~]+|[*_`~]+(?=\d)")
-"""Markdown emphasis around digits: '81*12*18' is read as '81<em>12</em>18'."""
+_MARKS = re.compile(r"[*_`~]+")
+"""Runs of Markdown emphasis and code marks: each run matched once (a look-ahead after a run would rescan it
+from every position in it)."""
+
+
+def _without_emphasis(text: str) -> str:
+    """`text` without the emphasis marks next to a digit: '81*12*18' is read as '81<em>12</em>18'."""
+    def drop(m: re.Match[str]) -> str:
+        before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+        return "" if before.isdecimal() or after.isdecimal() else m[0]
+    return _MARKS.sub(drop, text) if _MARKS.search(text) else text
 _INLINE = set("a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong sub sup time u "
               "var wbr".split())
 _TAG = re.compile(r"<!\[CDATA\[|\]\]>|</?([a-zA-Z][\w:-]{0,64})([^<>]{0,4096})>")
 """A tag (its name and attributes, bounded so that an unclosed '<a' costs a bounded look-ahead) or a CDATA mark."""
-_ATTRIBUTE = re.compile(r"""[\w:.-]{1,64}\s{0,8}=\s{0,8}(?:"([^"]*)"|'([^']*)')""")
+_ATTRIBUTE = re.compile(r"""(?<![\w:.-])[\w:.-]{1,64}\s{0,8}=\s{0,8}(?:"([^"]*)"|'([^']*)')""")
 _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([nrt])|([^\w\s]))")
 _SPACE_RUN = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\\s]+")
 
