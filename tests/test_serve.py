@@ -86,8 +86,9 @@ def test_an_error_is_shown_on_the_page_and_the_page_comes_back_after_the_fix(ser
 def test_a_fresh_scaffold_does_not_stop_the_preview(served: tuple[Path, str]) -> None:
     root, url = served
     before = int(str(status(url)["version"]))
-    done = subprocess.run([str(Path(sys.executable).parent / "namndbeslut-scaffold"), "meeting", "2022-03-16"],
-                          cwd=root, capture_output=True, text=True, check=False)
+    done = subprocess.run([str(Path(sys.executable).parent / "namndbeslut-scaffold"), "meeting"],
+                          cwd=root, capture_output=True, text=True, check=False,
+                          env={**os.environ, "DATE": "2022-03-16"})
     assert done.returncode == 0, done.stderr
     until(lambda: int(str(status(url)["version"])) > before, "the scaffold noticed")
     problems = [str(p) for p in status(url)["problems"]]  # type: ignore[attr-defined]
