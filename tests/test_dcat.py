@@ -335,9 +335,9 @@ def test_settings_fill_in_the_rest(tmp_path: Path) -> None:
     """With the settings mkdocs.yml leaves out given, the catalogue has every recommended property that applies."""
     root = project_copy(tmp_path / "project")
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    contact = ('    contact: {name: Lunds kommun, email: oppnadata@example.org, url: "https://www.lund.se", '
+    line = ('    contact: {name: Lunds kommun, email: oppnadata@example.org, url: "https://www.lund.se", '
                'phone: "+46 46 000 00 00", address: {street: Stortorget 1, postal_code: "222 22", locality: Lund}}\n')
-    config, count = re.subn(r"    contact: \{[^\n]*\n", contact, config)
+    config, count = re.subn(r"    contact: \{[^\n]*\n", line, config)
     config, more = re.subn(r"    publisher:\n", '    publisher:\n      identifier: "000000-0000"\n', config)
     assert (count, more) == (1, 1)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
