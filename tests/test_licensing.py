@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 import tomllib
@@ -14,7 +13,7 @@ from typing import Any
 
 import jsonschema
 import yaml
-from support.project import ROOT
+from support.project import ROOT, tracked_copy
 
 SCHEMA = json.loads((ROOT / "tests" / "publiccode-schema" / "publiccode.schema.json").read_text(encoding="utf-8"))
 
@@ -22,16 +21,6 @@ SCHEMA = json.loads((ROOT / "tests" / "publiccode-schema" / "publiccode.schema.j
 def reuse_lint(root: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "reuse", "--root", str(root), "lint"], capture_output=True,
                           text=True, check=False)
-
-
-def tracked_copy(dest: Path) -> Path:
-    """The files git tracks (what a clone holds), copied without the repository."""
-    names = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    for name in filter(None, names.split("\0")):
-        if (ROOT / name).is_file():
-            (dest / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, dest / name)
-    return dest
 
 
 def test_every_file_has_licence_and_copyright() -> None:

@@ -82,6 +82,16 @@ def project_copy(dest: Path) -> Path:
     return dest
 
 
+def tracked_copy(dest: Path) -> Path:
+    """The files git tracks (what a clone holds), copied with their times, without the repository."""
+    names = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    for name in filter(None, names.split("\0")):
+        if (ROOT / name).is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, dest / name)
+    return dest
+
+
 VENV = Path(sys.executable).parent.parent
 """The virtual environment running the tests: `make` uses it as it is (its install stamps are current)."""
 
