@@ -1,7 +1,10 @@
 # Two commands set a newcomer up: `make site` builds the site into site/, `make test` runs every test.
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha1sum | cut -c1-12)
+# What is installed in the venv, by the hash of the files that say what to install: the build's locked
+# requirements (`make site`), and besides those the tests' (`make test`). A stamp is current when nothing changed.
+STAMP := $(VENV)/.installed-build-$(shell cat requirements/build.txt pyproject.toml | sha1sum | cut -c1-12)
+TEST_STAMP := $(VENV)/.installed-test-$(shell cat requirements/build.txt requirements/test.txt pyproject.toml | sha1sum | cut -c1-12)
 
 .PHONY: site publish serve test lint check schema new-meeting new-agreement
 
@@ -13,13 +16,27 @@ VERBATIM := NAME DATE CASE PARTNER YEARS COMMITTEE SITE_URL BUILD_DATE
 $(foreach v,$(VERBATIM),$(eval override $(v) := $$(value $(v))))
 export $(VERBATIM)
 
-# The pinned dependencies, then this project as an editable package (its code stays under hooks/).
-$(STAMP): requirements.txt pyproject.toml
+# The build's locked dependencies (every file checked against its hash in requirements/build.txt), then this
+# project as an editable package (its code stays under hooks/), built with the locked setuptools.
+$(STAMP): requirements/build.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements.txt
+	$(PY) -m pip install -q --require-hashes -r requirements/build.txt
 	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-* && touch $@
+
+# The tests' locked dependencies, on top of the build's (requirements/test.txt keeps the build's versions).
+$(TEST_STAMP): $(STAMP) requirements/test.txt
+	$(PY) -m pip install -q --require-hashes -r requirements/test.txt
+	rm -f $(VENV)/.installed-test-* && touch $@
+
+# Locks requirements/*.txt again after a change to requirements/*.in (pip-tools, pinned, in a venv of its own);
+# versions already locked stay unless the .in file asks for others. Dependabot does the same in its pull requests.
+LOCK_VENV := .venv-lock
+COMPILE := ../$(LOCK_VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
+.PHONY: lock
+lock:
+	test -x $(LOCK_VENV)/bin/pip-compile || { python3 -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install -q pip-tools==7.7.0; }
+	cd requirements && $(COMPILE) -o build.txt build.in && $(COMPILE) -o test.txt test.in
 
 # Built by the pinned engine (ProperDocs, hooks/namndbeslut/engine.py) into .site-new and put in place only
 # when the build succeeded: a failed build (bad content, a warning under --strict) leaves site/ exactly as it was.
@@ -44,16 +61,16 @@ $(NPM_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	rm -f node_modules/.installed-* && touch $@
 
-test: $(STAMP) $(NPM_STAMP)
+test: $(TEST_STAMP) $(NPM_STAMP)
 	$(PY) -m pytest
 
 # Material's stylesheet trimmed to the rules the pages use (site_src/stylesheets/material.css): after changing
 # templates, when tests/test_material_css.py says it is not current.
 .PHONY: css
-css: $(STAMP) $(NPM_STAMP)
+css: $(TEST_STAMP) $(NPM_STAMP)
 	UPDATE_CSS=1 $(PY) -m pytest -q tests/test_material_css.py
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(PY) -m ruff check hooks tests bench
 	$(PY) -m mypy
 
@@ -93,6 +110,6 @@ new-report: $(STAMP)
 # Benchmark (not part of `make test`): `make bench` (full size, ~2,000 and ~8,000 meetings) or `make bench SIZE=small`.
 .PHONY: bench
 SIZE ?= full
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(PY) bench/run.py --size $(SIZE)
 	$(PY) bench/preview.py --size $(SIZE)

@@ -1,7 +1,7 @@
 """Material's stylesheet, trimmed to the rules our pages can use, is current (site_src/stylesheets/material.css).
 
 Every page fetches the stylesheet before its first paint; Material's whole one is 137 KB, of which Lighthouse
-found 110 KB unused on a phone (README, "Weight on phones"). PurgeCSS (pinned in package-lock.json) keeps each
+found 110 KB unused on a phone (docs/pages.md, "Weight on phones"). PurgeCSS (pinned in package-lock.json) keeps each
 rule whose classes, ids and elements occur in the built pages (the seeds on two dates and the municipality
 case), in Material's script (the states it sets: `focus-visible`, `md-nav__link--active`, ...) and in ours,
 plus what editors' Markdown can produce that the seeds do not (admonitions, code, quotes, images, ...).

@@ -2,7 +2,7 @@
 object by its id, and the fields a client files objects by (Meine Stadt Transparent's importer needs a
 meeting's `start`, a paper's `date`, an agenda item's `number` and `meeting`, `created`/`modified`).
 
-Also what Meine Stadt Transparent 0.2.14 showed when it imported a build (see the README): it stores
+Also what Meine Stadt Transparent 0.2.14 showed when it imported a build (see docs/open-data.md): it stores
 `start` in UTC and its meeting page shows the UTC clock, so a meeting without a time must have a `start`
 that is its date in UTC too; and it names a File without `fileName` after its `name` plus '.pdf'.
 

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from namndbeslut import publishing, statement
 from namndbeslut.errors import ContentError
-from support.project import project_copy
+from support.project import make, project_copy
 from support.site import SITE_URL, BuiltSite, attr, build, one
-from test_scaffold import make
 
 REAL = "https://beslut.kommun.se/namnd/"
 """An address that is no placeholder, for the test only."""
@@ -21,13 +20,19 @@ REAL_CONTACT = "email: tillganglighet@kommun.se\n    phone: 046-123 45 67\n"
 """A contact that is no placeholder, for the test only."""
 
 
+OPEN_DATA_CONTACT = "email: oppnadata@example.org"
+"""The placeholder contact of the open data catalogue (extra.open_data.contact), refused when publishing."""
+
+
 def copy_with(tmp_path: Path, contact: str) -> Path:
-    """The project with another accessibility contact in mkdocs.yml."""
+    """The project with another accessibility contact in mkdocs.yml (and an open data contact that is no
+    placeholder)."""
     root = project_copy(tmp_path / "project")
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert CONTACT in text
-    config.write_text(text.replace(CONTACT, contact), encoding="utf-8")
+    assert CONTACT in text and OPEN_DATA_CONTACT in text
+    config.write_text(text.replace(CONTACT, contact).replace(OPEN_DATA_CONTACT, "email: oppnadata@kommun.se"),
+                      encoding="utf-8")
     return root
 
 

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from namndbeslut import check, frontmatter, scaffold, schema
-from support.project import ROOT, project_copy
+from support.project import make, project_copy
 from support.site import BuiltSite, build
 
 FILLED = {
@@ -132,19 +128,6 @@ def test_refuses_to_overwrite_and_explains_bad_arguments(project: Path) -> None:
         scaffold.new_meeting(project, "2021-09-15", "kultur")
     with pytest.raises(scaffold.ScaffoldError, match="YEARS='2024' ska vara"):
         scaffold.new_agreement(project, "rsmh", "2024")
-
-
-VENV = Path(sys.executable).parent.parent
-"""The virtual environment running the tests: `make` uses it as it is (its install stamp is current)."""
-
-
-def make(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """`make` in the project copy with the test's venv (and the code under test: PYTHONPATH, when set)."""
-    stamp = hashlib.sha1(b"".join((ROOT / n).read_bytes() for n in ("requirements.txt", "pyproject.toml")))
-    assert (VENV / f".installed-{stamp.hexdigest()[:12]}").is_file(), "make would install the venv again"
-    env = {"PATH": "/usr/bin:/bin", **{k: v for k, v in os.environ.items() if k == "PYTHONPATH"}}
-    return subprocess.run(["make", "--no-print-directory", *args, f"VENV={VENV}", f"PY={sys.executable}"],
-                          cwd=project, capture_output=True, text=True, check=False, env=env)
 
 
 def test_make_targets(project: Path) -> None:

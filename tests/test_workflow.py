@@ -1,8 +1,9 @@
-"""The scheduled build's workflow is a valid GitHub workflow and does what the README says it does."""
+"""The scheduled build's workflow is a valid GitHub workflow and does what docs/build-and-deployment.md says it does."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -63,19 +64,30 @@ def test_runs_every_night_at_three_swedish_time_on_push_and_by_hand() -> None:
     assert "workflow_dispatch" in on
 
 
-def test_builds_from_full_history_tests_first_and_uploads_site() -> None:
+def test_tests_run_on_every_push_and_pull_request_with_the_browser() -> None:
+    test = workflow()["jobs"]["test"]
+    assert test["if"] == "github.event_name != 'schedule'", "the nightly run only rebuilds a tested commit"
+    checkout = next(s for s in steps(test) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+    commands = "\n".join(s.get("run", "") for s in steps(test))
+    assert "apt-get install" in commands and "chromium" in commands and "make test" in commands
+    step = next(s for s in steps(test) if "make test" in s.get("run", ""))
+    assert "PUBLISH" not in {**test.get("env", {}), **step.get("env", {})}, "the tests' builds are local builds"
+
+
+def test_build_checks_first_installs_only_the_build_and_uploads_site() -> None:
     build = workflow()["jobs"]["build"]
     checkout = next(s for s in steps(build) if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0
     runs = [s.get("run", "") for s in steps(build)]
     commands = "\n".join(runs)
-    assert "apt-get install" in commands and "chromium" in commands
-    order = [next(i for i, r in enumerate(runs) if cmd in r) for cmd in ("make test", "make publish")]
+    order = [next(i for i, r in enumerate(runs) if cmd in r) for cmd in ("make check", "make publish")]
     assert order == sorted(order)
+    # only the build's requirements: no test target, no browser, no package installed beside the Makefile's
+    assert re.findall(r"make (\w+)", commands) == ["check", "publish"]
+    assert "apt-get" not in commands and "pip" not in commands and "npm" not in commands
     publish = next(s for s in steps(build) if "make publish" in s.get("run", ""))
     assert publish["env"]["SITE_URL"] == "${{ vars.SITE_URL }}", "the real address is a repository variable"
-    test = next(s for s in steps(build) if "make test" in s.get("run", ""))
-    assert "PUBLISH" not in {**build.get("env", {}), **test.get("env", {})}, "the tests' builds are local builds"
     upload = next(s for s in steps(build) if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"].rstrip("/") == "site"
     assert any(s.get("uses", "").startswith("actions/configure-pages@") for s in steps(build))
@@ -84,15 +96,47 @@ def test_builds_from_full_history_tests_first_and_uploads_site() -> None:
 def test_deploys_with_the_official_pages_action_one_at_a_time() -> None:
     data = workflow()
     deploy = data["jobs"]["deploy"]
-    assert deploy["needs"] == "build"
+    assert deploy["needs"] == ["test", "build"]
+    condition = " ".join(deploy["if"].split())
+    for part in ("!cancelled()", "github.ref == 'refs/heads/main'", "needs.build.result == 'success'",
+                 "(needs.test.result == 'success' || needs.test.result == 'skipped')"):
+        assert part in condition, part
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in steps(deploy))
     assert data["concurrency"] == {"group": "pages", "cancel-in-progress": False}
 
 
+def test_actions_pinned_by_commit_with_least_permissions() -> None:
+    """Every action by its full commit SHA, the release named in a comment; read-only by default, and each job
+    granted only what it uses (the token of the test and build jobs can only read)."""
+    text = PUBLISH.read_text(encoding="utf-8")
+    uses = re.findall(r"uses: (\S+)(.*)", text)
+    assert len(uses) == 5
+    for action, comment in uses:
+        assert re.fullmatch(r"actions/[\w-]+@[0-9a-f]{40}", action), action
+        assert re.fullmatch(r" # v\d+\.\d+\.\d+", comment), (action, comment)
+    data = workflow()
+    assert data["permissions"] == {"contents": "read"}
+    jobs = data["jobs"]
+    assert jobs["test"]["permissions"] == {"contents": "read"}
+    assert jobs["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    for job in ("test", "build"):
+        checkout = next(s for s in steps(jobs[job]) if s.get("uses", "").startswith("actions/checkout@"))
+        assert checkout["with"]["persist-credentials"] is False, job
+
+
+def test_dependabot_watches_every_pinned_ecosystem() -> None:
+    config = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert config["version"] == 2
+    watched = {(u["package-ecosystem"], u["directory"]) for u in config["updates"]}
+    assert watched == {("pip", "/requirements"), ("npm", "/"), ("github-actions", "/")}
+    assert (ROOT / "requirements" / "build.txt").is_file() and (ROOT / "package-lock.json").is_file()
+
+
 def test_steps_that_may_print_content_run_with_workflow_commands_stopped(tmp_path: Path) -> None:
-    runs = [s.get("run", "") for s in steps(workflow()["jobs"]["build"])]
+    jobs = workflow()["jobs"]
+    runs = [s.get("run", "") for job in ("test", "build") for s in steps(jobs[job])]
     wrapped = [r for r in runs if r.startswith("sh .github/without-commands.sh ")]
     assert [r.split()[-1] for r in wrapped] == ["test", "publish"]
     assert "make check" in runs, "make check stops commands itself (check.py) and prints annotations"

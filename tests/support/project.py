@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +76,32 @@ def project_copy(dest: Path) -> Path:
     for folder in (*FOLDERS, PAGES):
         shutil.copytree(ROOT / folder, dest / folder)
     link_engine(dest)
-    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
+    for name in ("Makefile", "pyproject.toml"):
         shutil.copy2(ROOT / name, dest / name)  # keeps mtimes: make must not reinstall the venv
+    shutil.copytree(ROOT / "requirements", dest / "requirements")  # copytree keeps mtimes too
     return dest
+
+
+def tracked_copy(dest: Path) -> Path:
+    """The files git tracks (what a clone holds), copied with their times, without the repository."""
+    names = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    for name in filter(None, names.split("\0")):
+        if (ROOT / name).is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, dest / name)
+    return dest
+
+
+VENV = Path(sys.executable).parent.parent
+"""The virtual environment running the tests: `make` uses it as it is (its install stamps are current)."""
+
+
+def make(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`make` in `project` with the test's venv (and the code under test: PYTHONPATH, when set). First a dry run
+    (`make -n`): the tests never install into the venv running them, so a stamp that is not current fails here."""
+    command = ["make", "--no-print-directory", *args, f"VENV={VENV}", f"PY={sys.executable}"]
+    environ = {"PATH": "/usr/bin:/bin", **{k: v for k, v in os.environ.items() if k == "PYTHONPATH"}, **(env or {})}
+    dry = subprocess.run([command[0], "-n", *command[1:]], cwd=project, capture_output=True, text=True, check=False,
+                         env=environ)
+    assert "pip install" not in dry.stdout, f"make would install the venv again:\n{dry.stdout}"
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, check=False, env=environ)

@@ -1,7 +1,10 @@
-"""The DCAT-AP-SE catalogue (DCAT-AP 2.x) of the datasets, for Sweden's data portal (dataportal.se) to harvest.
+"""The DCAT-AP-SE 3.0.1 catalogue of the datasets, for Sweden's data portal (dataportal.se) to harvest.
 
-Made from the same list the "Öppna data" page shows (datasets.py). Publisher: the municipality
-(`municipality`); contact point: `open_data.contact` (name, and email or url) in the settings.
+Made from the same list the "Öppna data" page shows (datasets.py), with every property DCAT-AP-SE 3.0.1 makes
+mandatory or recommends where it applies (tests/test_dcat.py names them; docs/open-data.md explains the
+settings). Publisher: the municipality (`municipality`, and `open_data.publisher`); contact point:
+`open_data.contact` (a name and an e-mail address, which DCAT-AP-SE requires); the area covered:
+`open_data.spatial`; the period each dataset covers comes from its records.
 
 The resources the catalogue refers to carry the class DCAT-AP gives their property (a licence is a
 dct:LicenseDocument, a format a dct:MediaTypeOrExtent, ...), which DCAT-AP 2.1.1's SHACL range shapes
@@ -12,9 +15,11 @@ define them with the labels a skos:Concept must have.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Any
+from typing import Literal as Choice
 from urllib.parse import quote, urlsplit
 from xml.etree import ElementTree
 
@@ -22,18 +27,26 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
-from .. import messages, routes
+from .. import messages, publishing, routes
 from ..context import BuildContext
 from ..errors import ContentError, Problem
 from ..model import LINE, Email, Text
-from .datasets import Dataset, Distribution, datasets
+from .datasets import CSV, ICS, JSON, OPARL_JSON, Dataset, Distribution, datasets
 
 XML = "http://www.w3.org/XML/1998/namespace"
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 EU = "http://publications.europa.eu/resource/authority/"
 THEMES = URIRef(f"{EU}data-theme")
 SWEDISH = URIRef(f"{EU}language/SWE")
-PUBLIC_AUTHORITY = URIRef("http://purl.org/adms/publishertype/LocalAuthority")
+DCATAP = Namespace("http://data.europa.eu/r5r/")
+PUBLISHER_TYPES = "http://purl.org/adms/publishertype/"
+LICENCE_TYPES = "http://purl.org/adms/licencetype/"
+PUBLIC = URIRef(f"{EU}access-right/PUBLIC")
+""""Open data": DCAT-AP-SE's access rights of a dataset anyone may use without asking."""
+STANDARDS = {OPARL_JSON: "https://schema.oparl.org/1.1/", CSV: "https://www.rfc-editor.org/rfc/rfc4180",
+             ICS: "https://www.rfc-editor.org/rfc/rfc5545", JSON: "https://www.rfc-editor.org/rfc/rfc8259"}
+"""The specification each format follows (dct:conformsTo of a dataset): OParl 1.1 by its version URI, the others
+by their RFC."""
 IANA = "https://www.iana.org/assignments/media-types/"
 """IANA's media types (DCAT-AP's SHACL accepts http or https)."""
 
@@ -42,35 +55,84 @@ IRI = r"^https://[^\s<>\"'{}|\\^`]+$"
 """A web address the catalogue names as an IRI: https, and none of the characters an IRI may not hold (a space, a
 quote, < > { } | \\ ^ `), which rdflib would write into the catalogue and then fail on."""
 Iri = Annotated[str, StringConstraints(strip_whitespace=True, pattern=IRI), LINE]
+PLACE = r"^https?://[^\s<>\"'{}|\\^`]+$"
+"""A place's URI: GeoNames and the EU's vocabularies name places with http URIs, so http is allowed here."""
+Place = Annotated[str, StringConstraints(strip_whitespace=True, pattern=PLACE), LINE]
 CONFIG = Path("mkdocs.yml")
 FIELD = "extra.open_data"
 
 
+Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9][0-9 -]{4,}$"), LINE]
+"""A phone number as digits (spaces and hyphens between them), international with +: written as a tel: URI."""
+
+
+class Address(BaseModel):
+    """A postal address (vcard:Address)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    street: Text
+    postal_code: Text
+    locality: Text
+
+
 class Contact(BaseModel):
-    """The catalogue's contact point: a name, and an e-mail address and/or a web address."""
+    """The catalogue's contact point: a name and an e-mail address (DCAT-AP-SE requires one), and where known a web
+    address, a phone number and a postal address (recommended)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     name: Text | None = None
     email: Email | None = None
     url: Iri | None = None
+    phone: Phone | None = None
+    address: Address | None = None
+
+
+class Publisher(BaseModel):
+    """What the catalogue says about its publisher besides the name (`municipality`): the ADMS publisher type, the
+    organisation number (dct:identifier) and a description."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    type: Choice["LocalAuthority", "RegionalAuthority", "NationalAuthority"] = "LocalAuthority"
+    identifier: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\d{6}-\d{4}$"), LINE] | None = None
+    description: Text | None = None
 
 
 class OpenData(BaseModel):
-    """The open data settings (`extra.open_data`): the licence, and the catalogue's contact point."""
+    """The open data settings (`extra.open_data`): the licence, the catalogue's contact point, its publisher, the
+    area it covers and how long its files stay available. Each is documented in docs/open-data.md."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     license: Text | None = None
     license_url: Iri | None = None
+    license_type: Choice["PublicDomain", "Attribution", "ShareAlike", "NonCommercialUse", "NoDerivativeWork",
+                         "RoyaltiesRequired"] | None = None
+    """ADMS licence type (dct:type of the licence): PublicDomain for CC0."""
     contact: Contact = Contact()
+    publisher: Publisher = Publisher()
+    spatial: list[Place] = []
+    """URIs of the area the data covers (dct:spatial), e.g. a GeoNames feature."""
+    availability: Choice["TEMPORARY", "EXPERIMENTAL", "AVAILABLE", "STABLE"] | None = None
+    """The EU planned-availability of the files (dcatap:availability)."""
 
 
-def from_settings(settings: Mapping[str, Any]) -> OpenData:
-    """The open data settings, validated where they are read; a mistake stops the build naming the setting."""
+def from_settings(settings: Mapping[str, Any], publish: bool | None = None) -> OpenData:
+    """The open data settings, validated where they are read; a mistake stops the build naming the setting. The
+    contact point needs an e-mail address (DCAT-AP-SE 3.0.1: vcard:hasEmail is mandatory), and a build to publish
+    (`publish`; by default PUBLISH=1) refuses a placeholder one, as it does the accessibility contact's."""
     try:
-        return OpenData.model_validate(settings.get("open_data") or {})
+        found = OpenData.model_validate(settings.get("open_data") or {})
     except ValidationError as err:
         raise ContentError([Problem(CONFIG, None, ".".join(map(str, (FIELD, *e["loc"]))), messages.describe(dict(e)))
                             for e in err.errors()]) from None
+    email = found.contact.email
+    if not email:
+        raise ContentError([Problem(CONFIG, None, f"{FIELD}.contact.email", "katalogen över öppna data kräver en "
+                                    "e-postadress dit den som använder data kan vända sig")])
+    publish = publishing.requested(os.environ) if publish is None else publish
+    if publish and publishing.is_placeholder_host("https://" + email.rpartition("@")[2] + "/"):
+        raise ContentError([Problem(CONFIG, None, f"{FIELD}.contact.email", f"'{email}' är en platshållare; en "
+                                    "publicering kräver en e-postadress som den som använder data kan skriva till")])
+    return found
 
 
 def catalogue(ctx: BuildContext) -> Graph:
@@ -83,10 +145,12 @@ def catalogue(ctx: BuildContext) -> Graph:
     g.bind("dct", DCTERMS)
     g.bind("foaf", FOAF)
     g.bind("vcard", VCARD)
+    g.bind("dcatap", DCATAP)  # named: ElementTree refuses the ns1, ns2, … that rdflib would make up
     cat = URIRef(ctx.absolute(routes.CATALOGUE_RDF))
-    publisher = _publisher(g, ctx, str(settings.get("municipality") or ""))
+    publisher = _publisher(g, ctx, str(settings.get("municipality") or ""), open_data.publisher)
     contact = _contact(g, ctx, open_data.contact)
-    license_url = _licence(g, open_data.license_url) if open_data.license_url else None
+    license_url = _licence(g, open_data) if open_data.license_url else None
+    places = [_typed(g, URIRef(p), DCTERMS.Location) for p in open_data.spatial]
     items = datasets(ctx)
     g.add((cat, RDF.type, DCAT.Catalog))
     g.add((cat, DCTERMS.title, Literal(str(settings.get("site_name") or ""), lang="sv")))
@@ -101,8 +165,10 @@ def catalogue(ctx: BuildContext) -> Graph:
     g.add((cat, DCTERMS.modified, Literal(max(d.modified for d in items), datatype=XSD.date)))
     if license_url:
         g.add((cat, DCTERMS.license, license_url))
+    for place in places:
+        g.add((cat, DCTERMS.spatial, place))
     for d in items:
-        g.add((cat, DCAT.dataset, _dataset(g, ctx, d, publisher, contact, license_url)))
+        g.add((cat, DCAT.dataset, _dataset(g, ctx, d, publisher, contact, license_url, places, open_data)))
     return g
 
 
@@ -112,15 +178,22 @@ def _typed(g: Graph, node: URIRef, cls: URIRef) -> URIRef:
     return node
 
 
-def _licence(g: Graph, url: str) -> URIRef:
+def _licence(g: Graph, open_data: OpenData) -> URIRef:
     """The licence's own URI: a Creative Commons deed page in a language (`…/zero/1.0/deed.sv`, which the
     page links for readers) names the licence `http://creativecommons.org/publicdomain/zero/1.0/`, the
-    form DCAT-AP-SE's list of licences and dataportal.se recognise."""
+    form DCAT-AP-SE's list of licences and dataportal.se recognise. Its name (dct:title) and ADMS licence type
+    (dct:type) from the settings."""
+    url = str(open_data.license_url)
     parts = urlsplit(url)
     if parts.hostname in ("creativecommons.org", "www.creativecommons.org"):
         path = parts.path.rsplit("/deed", 1)[0].rstrip("/") + "/"
         url = f"http://creativecommons.org{path}"
-    return _typed(g, URIRef(url), DCTERMS.LicenseDocument)
+    node = _typed(g, URIRef(url), DCTERMS.LicenseDocument)
+    if open_data.license:
+        g.add((node, DCTERMS.title, Literal(open_data.license, lang="sv")))
+    if open_data.license_type:
+        g.add((node, DCTERMS.type, URIRef(f"{LICENCE_TYPES}{open_data.license_type}")))
+    return node
 
 
 def _first(ctx: BuildContext) -> dt.date:
@@ -128,11 +201,18 @@ def _first(ctx: BuildContext) -> dt.date:
     return min((ctx.span(doc.path).first.date() for doc in ctx.archive.sources.values()), default=ctx.today)
 
 
-def _publisher(g: Graph, ctx: BuildContext, name: str) -> URIRef:
+def _publisher(g: Graph, ctx: BuildContext, name: str, about: Publisher) -> URIRef:
+    """The municipality as a foaf:Agent and foaf:Organization, typed with the ADMS publisher type; its
+    organisation number (dct:identifier) and description when the settings give them."""
     agent = _id(ctx, "utgivare")
     g.add((agent, RDF.type, FOAF.Agent))
+    g.add((agent, RDF.type, FOAF.Organization))
     g.add((agent, FOAF.name, Literal(name, lang="sv")))
-    g.add((agent, DCTERMS.type, PUBLIC_AUTHORITY))
+    g.add((agent, DCTERMS.type, URIRef(f"{PUBLISHER_TYPES}{about.type}")))
+    if about.identifier:
+        g.add((agent, DCTERMS.identifier, Literal(about.identifier)))
+    if about.description:
+        g.add((agent, DCTERMS.description, Literal(about.description, lang="sv")))
     return agent
 
 
@@ -145,6 +225,15 @@ def _contact(g: Graph, ctx: BuildContext, contact: Contact) -> URIRef:
         g.add((node, VCARD.hasEmail, URIRef(f"mailto:{quote(contact.email, safe='@+')}")))
     if contact.url:
         g.add((node, VCARD.hasURL, URIRef(contact.url)))
+    if contact.phone:
+        g.add((node, VCARD.hasTelephone, URIRef("tel:" + contact.phone.replace(" ", "").replace("-", ""))))
+    if contact.address:
+        address = _id(ctx, "adress")
+        g.add((node, VCARD.hasAddress, address))
+        g.add((address, RDF.type, VCARD.Address))
+        g.add((address, VCARD["street-address"], Literal(contact.address.street)))
+        g.add((address, VCARD["postal-code"], Literal(contact.address.postal_code)))
+        g.add((address, VCARD.locality, Literal(contact.address.locality)))
     return node
 
 
@@ -154,8 +243,23 @@ def _id(ctx: BuildContext, name: str) -> URIRef:
 
 
 def _dataset(g: Graph, ctx: BuildContext, d: Dataset, publisher: URIRef, contact: URIRef,
-             license_url: URIRef | None) -> URIRef:
+             license_url: URIRef | None, places: list[URIRef], open_data: OpenData) -> URIRef:
     node = _id(ctx, f"datamangd/{d.distributions[0].route}")
+    g.add((node, DCTERMS.issued, Literal(_first(ctx), datatype=XSD.date)))
+    g.add((node, DCTERMS.accessRights, PUBLIC))
+    for place in places:
+        g.add((node, DCTERMS.spatial, place))
+    for standard in sorted({STANDARDS[x.format] for x in d.distributions if x.format in STANDARDS}):
+        g.add((node, DCTERMS.conformsTo, _typed(g, URIRef(standard), DCTERMS.Standard)))
+    period = _period(_dates(ctx, d))
+    if period:
+        start, end = period
+        time = _id(ctx, f"period/{d.distributions[0].route}")
+        g.add((node, DCTERMS.temporal, time))
+        g.add((time, RDF.type, DCTERMS.PeriodOfTime))
+        g.add((time, DCAT.startDate, Literal(start, datatype=XSD.date)))
+        if end:
+            g.add((time, DCAT.endDate, Literal(end, datatype=XSD.date)))
     g.add((node, RDF.type, DCAT.Dataset))
     g.add((node, DCTERMS.title, Literal(d.title, lang="sv")))
     g.add((node, DCTERMS.description, Literal(d.description, lang="sv")))
@@ -169,11 +273,36 @@ def _dataset(g: Graph, ctx: BuildContext, d: Dataset, publisher: URIRef, contact
     for theme in d.themes:
         g.add((node, DCAT.theme, URIRef(f"{EU}data-theme/{theme}")))
     for x in d.distributions:
-        g.add((node, DCAT.distribution, _distribution(g, ctx, x, license_url)))
+        g.add((node, DCAT.distribution, _distribution(g, ctx, x, license_url, open_data)))
     return node
 
 
-def _distribution(g: Graph, ctx: BuildContext, x: Distribution, license_url: URIRef | None) -> URIRef:
+def _dates(ctx: BuildContext, d: Dataset) -> Iterable[tuple[dt.date, dt.date | None]]:
+    """(first, last) day of each record the dataset holds; last None for an agreement until further notice.
+    The OParl interface holds every record; the agreement tables and files the agreements; a committee's
+    calendar its meetings."""
+    a = ctx.archive
+    terms = [(x.term.first_day, x.term.last_day) for x in a.agreements.values() if x.term]
+    route = d.distributions[0].route
+    if route == routes.OPARL_SYSTEM:
+        return [*terms, *((m.date, m.date) for m in a.meetings), *((r.date, r.date) for r in a.reports.values())]
+    if d.distributions[0].format is ICS:
+        return [(m.date, m.date) for m in a.meetings if route == routes.calendar(a.committees[m.committee])]
+    return terms
+
+
+def _period(dates: Iterable[tuple[dt.date, dt.date | None]]) -> tuple[dt.date, dt.date | None] | None:
+    """The period the records cover (dct:temporal): from the first day of the earliest to the last day of the
+    latest; open-ended (no end) when a record runs until further notice; None without records."""
+    found = list(dates)
+    if not found:
+        return None
+    ends = [end for _, end in found]
+    return min(start for start, _ in found), (None if None in ends else max(e for e in ends if e))
+
+
+def _distribution(g: Graph, ctx: BuildContext, x: Distribution, license_url: URIRef | None,
+                  open_data: OpenData) -> URIRef:
     node = _id(ctx, f"fil/{x.route}")
     url = URIRef(ctx.absolute(x.route))
     g.add((node, RDF.type, DCAT.Distribution))
@@ -186,6 +315,9 @@ def _distribution(g: Graph, ctx: BuildContext, x: Distribution, license_url: URI
     g.add((node, DCAT.mediaType, _typed(g, URIRef(f"{IANA}{x.format.media_type}"), DCTERMS.MediaType)))
     if license_url:
         g.add((node, DCTERMS.license, license_url))
+    if open_data.availability:
+        g.add((node, DCATAP.availability,
+               URIRef(f"{EU}planned-availability/{open_data.availability}")))
     return node
 
 
