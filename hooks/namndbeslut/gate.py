@@ -10,7 +10,6 @@ loaded from another site; feeds, stylesheets and tables for what runs or loads. 
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 import re
@@ -22,34 +21,10 @@ from pathlib import Path
 import lxml.etree
 import lxml.html
 
+from . import allowlist
 from .errors import Problem
 from .opendata import tables
 
-# -- what a page may hold ------------------------------------------------------------------------
-
-_HTML = set("""html head body title meta link script main header footer nav section article aside div span p a em
-strong b i u s small mark code pre kbd samp var sub sup abbr time br hr h1 h2 h3 h4 h5 h6 ul ol li dl dt dd table
-caption thead tbody tfoot tr th td colgroup col figure figcaption img picture source blockquote q cite details
-summary label input button form del ins dfn address wbr""".split())
-_SVG = set("svg g path rect circle ellipse line polyline polygon text tspan title desc defs lineargradient stop"
-           .split())
-_SEARCH = {f"pagefind-{name}" for name in
-           "config modal-trigger modal modal-header input modal-body filter-pane summary results".split()}
-"""The search's custom elements, defined by the site's own Pagefind script (search.py)."""
-ELEMENTS = _HTML | _SVG | _SEARCH
-"""Every element a published page may hold (the theme's and ours); anything else stops the build."""
-ATTRIBUTES = set("""class id title lang dir role tabindex hidden href src alt width height rel type name content
-charset media for value placeholder autocomplete autocorrect autocapitalize spellcheck required datetime scope colspan
-rowspan headers start reversed open checked disabled readonly style srcset sizes loading decoding cite span translate
-xmlns viewbox d fill stroke stroke-width stroke-linecap stroke-linejoin opacity fill-opacity x y x1 x2 y1 y2 cx cy r rx
-ry points transform text-anchor font-family font-size font-style font-weight focusable preserveaspectratio offset
-stop-color xml:lang property defer hide-shortcut""".split())
-"""Every attribute a published element may carry, besides aria-* and data-* (none runs code or fetches a file)."""
-_LINK_RELS = {"stylesheet", "icon", "alternate", "canonical", "prev", "next"}
-_FETCHED_RELS = {"stylesheet", "icon"}
-_NAVIGATION = re.compile(r"^(https?:|mailto:|tel:|#|[^:]*$)", re.IGNORECASE)
-"""Where a link may take the reader: the web, e-mail, telephone, or a path on this site."""
-_SAFE_IMAGE = re.compile(r"^data:image/(png|jpeg|gif|webp);", re.IGNORECASE)
 _DATA_SCRIPTS = {"application/json", "application/ld+json"}
 """Script elements the browser never runs: the theme's configuration and our JSON-LD."""
 _THEME_SCRIPTS = {
@@ -61,15 +36,6 @@ _THEME_SCRIPTS = {
 }
 """Material's two inline scripts, recognised exactly (the page's relative base written as BASE)."""
 _BASE_ARGUMENT = re.compile(r'new URL\("(?:\.\.?(?:/\.\.)*|/[\w./-]*)",location\)')
-_CSS_LOADS = re.compile(r"url\s*\(|@import|image-set|expression\s*\(|behavio(u)?r\s*:|\\", re.IGNORECASE)
-_LOCAL_URL_REF = re.compile(r"url\(#[\w-]+\)")
-_THEME_FETCHES = {
-    ("class", "mermaid"): "klassen mermaid får temat att hämta ett skript från unpkg.com när sidan visas; ta bort den",
-    ("data-md-component", "source"): "data-md-component=\"source\" får temat att hämta uppgifter från GitHub eller "
-                                     "GitLab när sidan visas; ta bort det (och repo_url i mkdocs.yml)",
-}
-"""Harmless-looking attribute values the theme's own script acts on by loading from another site (Material
-loads Mermaid for `pre.mermaid` and asks the code host's API about `[data-md-component=source]`)."""
 
 
 _PARSER = lxml.html.HTMLParser(huge_tree=True)
@@ -157,10 +123,10 @@ def _page(site_dir: Path, path: Path, raw: bytes, base_url: str) -> Iterator[str
         return
     for el in _SUSPECT(doc):  # comments and processing instructions are never run
         tag = el.tag.split("}")[-1].lower()
-        if tag not in ELEMENTS:
-            yield f"<{tag}> hör inte till det som får publiceras; ta bort det"
+        if tag not in allowlist.ELEMENTS:
+            yield from allowlist.element(tag)
             continue
-        yield from _attributes(tag, el, base_url)
+        yield from allowlist.attributes(tag, el.attrib, base_url)
         if tag == "script":
             yield from _script(site_dir, path, el, base_url)
 
@@ -171,8 +137,8 @@ def _any_of(test: str, names: set[str]) -> str:
 
 _TOO_DEEP = lxml.etree.XPath(f"boolean(//*[count(ancestor::*) >= {MAX_NESTING}])")
 _SUSPECT = lxml.etree.XPath(
-    f"//*[not({_any_of('self::{}', ELEMENTS)})]"
-    f" | //*[@*[not({_any_of('name()={!r}', ATTRIBUTES)} or starts-with(name(), 'aria-')"
+    f"//*[not({_any_of('self::{}', allowlist.ELEMENTS)})]"
+    f" | //*[@*[not({_any_of('name()={!r}', allowlist.ATTRIBUTES)} or starts-with(name(), 'aria-')"
     " or starts-with(name(), 'data-'))]]"
     " | //*[@style or @href or @src or @srcset or @data-md-component or contains(@class, 'mermaid')]"
     " | //*[@*[contains(translate(., 'URL', 'url'), 'url(')]] | //link | //script")
@@ -188,52 +154,11 @@ def _depth(doc: lxml.html.HtmlElement) -> int:
     return deepest
 
 
-def _attributes(tag: str, el: lxml.html.HtmlElement, base_url: str) -> Iterator[str]:
-    rel = set((el.get("rel") or "").lower().split())
-    for name, value in el.attrib.items():
-        name = name.lower()
-        if fetch := next((why for (key, word), why in _THEME_FETCHES.items()
-                          if name == key and word in value.lower().split()), None):
-            yield fetch
-        elif name.startswith("on"):
-            yield f"attributet {name} på <{tag}> kör kod i läsarens webbläsare; ta bort det"
-        elif name == "http-equiv":
-            yield f"<{tag} http-equiv> kan skicka läsaren vidare eller ändra sidans regler; ta bort det"
-        elif name not in ATTRIBUTES and not name.startswith(("aria-", "data-")):
-            yield f"attributet {name} på <{tag}> hör inte till det som får publiceras; ta bort det"
-        elif name == "style" and _CSS_LOADS.search(value):
-            yield f"attributet style på <{tag}> hämtar en fil eller kör kod; ta bort det"
-        elif "url(" in value.lower() and not _LOCAL_URL_REF.fullmatch(value.strip()):
-            yield f"attributet {name} på <{tag}> hämtar en fil; ta bort det"
-        elif name in ("href", "src", "srcset"):
-            fetched = name != "href" or tag == "link" and bool(rel & _FETCHED_RELS)
-            yield from _url(tag, name, value, fetched, base_url)
-    if tag == "link" and not rel <= _LINK_RELS:
-        yield f"<link rel=\"{' '.join(sorted(rel - _LINK_RELS))}\"> hör inte till det som får publiceras; ta bort det"
-
-
-def _url(tag: str, name: str, value: str, fetched: bool, base_url: str) -> Iterator[str]:
-    for url in (value.split(",") if name == "srcset" else [value]):
-        compact = re.sub(r"[\x00-\x20]", "", html.unescape(url)).replace("\\", "/")  # as the browser reads it
-        shown = url.strip()[:60]
-        if tag == "img" and _SAFE_IMAGE.match(compact):
-            continue
-        if fetched and not _same_site(compact, base_url):
-            yield f"'{shown}' hämtas från en annan webbplats när sidan visas; lägg filen på webbplatsen i stället"
-        elif not _NAVIGATION.match(compact):
-            yield f"adressen '{shown}' i <{tag} {name}> kör kod eller är ingen webbadress; använd https://…"
-
-
-def _same_site(url: str, base_url: str) -> bool:
-    """A path on this site: no scheme and no host of its own, or the site's own address."""
-    return url.startswith(base_url) or not (url.startswith("//") or re.match(r"^[a-zA-Z][\w+.-]*:", url))
-
-
 def _script(site_dir: Path, page: Path, el: lxml.html.HtmlElement, base_url: str) -> Iterator[str]:
     """The site's own script files, the theme's inline scripts exactly, and data the browser does not run."""
     src, code = el.get("src"), el.text or ""
     if src is not None:
-        if not _same_site(src, base_url) or not _own_file(site_dir, page, src, base_url):
+        if not allowlist.same_site(src, base_url) or not _own_file(site_dir, page, src, base_url):
             yield f"<script src=\"{src[:60]}\"> är inte webbplatsens eget skript; ta bort det"
         elif code.strip():
             yield "<script> med både src och kod; ta bort koden"
@@ -271,10 +196,10 @@ def _feed(raw: bytes) -> Iterator[str]:
             for el in fragment.iter():
                 if not isinstance(el.tag, str):
                     continue
-                if el.tag not in ELEMENTS or el.tag in ("script", "head", "link", "meta", "title"):
+                if el.tag not in allowlist.ELEMENTS or el.tag in ("script", "head", "link", "meta", "title"):
                     yield f"<{el.tag}> i flödets text hör inte till det som får publiceras; ta bort det"
                 else:
-                    yield from _attributes(el.tag, el, "")
+                    yield from allowlist.attributes(el.tag, el.attrib, "")
 
 
 def _css(text: str) -> Iterator[str]:

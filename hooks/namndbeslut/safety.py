@@ -19,7 +19,7 @@ from typing import Any
 
 import markdown
 
-from . import embedded, idnumbers, messages
+from . import allowlist, embedded, idnumbers, messages
 from .errors import Problem
 from .frontmatter import Document, Loc, label
 
@@ -172,8 +172,13 @@ class _Inspector(HTMLParser):
             self.findings.append(Finding(f"<{tag}", f"<{tag}> {_REFUSED_TAGS[tag]}; ta bort det – sådant "
                                                     "publiceras inte (länka i stället med [text](https://…))"))
             return
+        if tag not in allowlist.ELEMENTS:  # the page's allow-list (the output gate's), applied where the text enters
+            self.findings.extend(Finding(f"<{tag}", message) for message in allowlist.element(tag))
+            return
         for name, value in attrs:
-            self.findings.extend(_attribute(tag, name, value or ""))
+            found = list(_attribute(tag, name, value or ""))
+            self.findings.extend(found or (Finding(name, message) for message in allowlist.attributes(
+                tag, {name: value or ""}, "")))
 
     handle_startendtag = handle_starttag
 
