@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from namndbeslut import (
+    cache,
     check,
     export,
     gate,
@@ -142,6 +143,7 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         except RuntimeError as err:
             raise Abort(str(err)) from None
         self._refuse(gate.check(site_dir, config.site_url or "", self.sources), site_dir)
+        cache.mark_built(_root(config), os.environ)
         for notice in self.site.archive.withheld:
             log.info(str(notice))
         pages = sum(1 for _ in site_dir.rglob("*.html"))

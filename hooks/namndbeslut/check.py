@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import dates, loader
+from . import cache, dates, loader
 from .errors import ContentError, Problem
 
 Builder = Callable[[Path], list[Problem]]
@@ -26,12 +26,17 @@ def problems(root: Path, build: Builder | None = None) -> list[Problem]:
 
 
 def report(root: Path, build: Builder | None = None) -> tuple[list[Problem], list[Problem]]:
-    """The problems, and the notices: what is valid but withheld on the build date (a meeting not yet held)."""
+    """The problems, and the notices: what is valid but withheld on the build date (a meeting not yet held).
+
+    The whole build (`build`) runs only when something besides the records changed since one last passed
+    (cache.built): every check a record's change can fail is made where the record is loaded."""
     try:
         archive = loader.load(root, dates.build_date())
     except ContentError as err:
         return err.problems, []
-    return (build(root) if build else []), archive.withheld
+    if build is None or cache.built(root, os.environ):
+        return [], archive.withheld  # nothing but records changed since a whole build passed: the loader judged them
+    return build(root), archive.withheld
 
 
 def annotation(problem: Problem, command: str = "error") -> str:

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import dates, embedded, frontmatter, kinds, messages, names, safety
+from . import cache, dates, embedded, frontmatter, kinds, messages, names, safety
 from .archive import Archive
 from .errors import ContentError, FieldError, Problem
 from .frontmatter import Document, Loc, label
@@ -41,18 +41,43 @@ class _Read:
 
 @dataclass
 class Reads:
-    """Record files read earlier, by path and (modification time, size, inode): the preview reads again only
-    the files that changed since its last build, and reads the rest from here."""
+    """Record files read earlier: in this process by path and (modification time, size, inode), the preview's
+    way to read again only the files that changed since its last build; and across builds by content hash in the
+    build cache (cache.py), so that a nightly build or `make check` reads and checks only what changed."""
 
-    files: dict[Path, tuple[tuple[int, int, int], _Read]] = field(default_factory=dict)
+    files: dict[Path, tuple[tuple[int, int, int], tuple[str, _Read]]] = field(default_factory=dict)
+    stored: dict[str, tuple[str, _Read]] | None = None
+    """The build cache's entries (by the file's path in the project: its content hash and the read)."""
+    seen: dict[str, tuple[str, _Read]] = field(default_factory=dict)
+    """The entries of the files this load read, to save as the cache."""
+    changed: bool = False
+    """Whether a file was read anew since the cache was loaded or saved."""
 
-    def get(self, path: Path, read: Callable[[], _Read]) -> _Read:
+    def get(self, root: Path, path: Path, read: Callable[[], _Read]) -> _Read:
         stat = path.stat()
         key = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
         known = self.files.get(path)
         if known is None or known[0] != key:
-            known = self.files[path] = (key, read())
-        return known[1]
+            known = self.files[path] = (key, self._stored(root, path, read))
+        self.seen[path.relative_to(root).as_posix()] = known[1]
+        return known[1][1]
+
+    def _stored(self, root: Path, path: Path, read: Callable[[], _Read]) -> tuple[str, _Read]:
+        if self.stored is None:
+            self.stored = cache.load(root, "reads")
+        rel, digest = path.relative_to(root).as_posix(), cache.digest(path.read_bytes())
+        entry = self.stored.get(rel)
+        if entry is None or entry[0] != digest:
+            entry = self.stored[rel] = (digest, read())
+            self.changed = True
+        return entry
+
+    def save(self, root: Path) -> None:
+        """Keep what this load read (and only that: a removed file's entry goes) in the build cache."""
+        if self.stored is not None and (self.changed or self.seen.keys() != self.stored.keys()):
+            cache.save(root, "reads", self.seen)
+            self.stored = dict(self.seen)
+        self.seen, self.changed = {}, False
 
 
 def load(root: Path, today: dt.date | None = None, reads: Reads | None = None) -> Archive:
@@ -70,13 +95,14 @@ def load(root: Path, today: dt.date | None = None, reads: Reads | None = None) -
     for kind in kinds.KINDS:
         records[kind] = []
         for path in _files(root, kind.folder, problems, broken):
-            read = reads.get(path, partial(_read_record, root, kind, path, checker))
+            read = reads.get(root, path, partial(_read_record, root, kind, path, checker))
             problems.extend(read.problems)
             if read.record is not None:
                 records[kind].append((read.record, read.doc))
                 broken.discard(path.stem)
     if today:
         problems.extend(_far_ahead(records, today))
+    reads.save(root)
     withheld = _withhold(records[kinds.MEETING], today, broken) if today else []
     reviewed: dict[Path, set[str]] = {}
     problems.extend(_static_files(root))

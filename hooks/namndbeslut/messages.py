@@ -223,3 +223,9 @@ def identity_number(masked: str, reviewed_field: str) -> str:
     return (f"'{masked}' ser ut som ett personnummer; personnummer får aldrig publiceras – ta bort det (det kan "
             "vara dolt av formatering, ett osynligt tecken eller en radbrytning). Är det ett annat nummer (t.ex. "
             f"ett telefonnummer) som du har kontrollerat: skriv det under '{reviewed_field}' i filens front matter")
+
+
+def markdown_link(target: str) -> str:
+    """A record's text links to a Markdown file: its page is generated, where no such file is beside it."""
+    return (f"länken '{target}' pekar på en Markdown-fil, men texten visas på en genererad sida där den inte finns; "
+            "länka med sidans webbadress (https://… eller /sammantraden/…/)")

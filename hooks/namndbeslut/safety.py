@@ -134,6 +134,8 @@ _ID_ONLY = re.compile(r"\{#[\w-]+\}")
 _SAFE_DATA = re.compile(r"^data:image/(png|jpeg|gif|webp);", re.IGNORECASE)
 _RUNS = re.compile(r"^(javascript|vbscript|livescript):")
 _REMOTE = re.compile(r"^([a-z][a-z0-9+.-]*:|//)(?<!data:)")
+_MARKDOWN_FILE = re.compile(r"^(?![a-zA-Z][\w+.-]*:|/|#)[^?#]*\.md(?:[?#]|$)", re.IGNORECASE)
+"""A relative link to a Markdown file: the engine resolves it only from hand-written pages."""
 _SVG_LOADING = {"use", "image", "feimage"}
 """SVG elements whose href the browser fetches by itself."""
 
@@ -147,8 +149,10 @@ class Finding:
 
 
 class _Inspector(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, record: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        self.record = record
+        """A record's text: its page is generated, so a link to a Markdown file there leads nowhere."""
         self.findings: list[Finding] = []
         self._heading: list[str] | None = None
 
@@ -176,6 +180,8 @@ class _Inspector(HTMLParser):
             self.findings.extend(Finding(f"<{tag}", message) for message in allowlist.element(tag))
             return
         for name, value in attrs:
+            if self.record and name == "href" and _MARKDOWN_FILE.match(value or ""):
+                self.findings.append(Finding(value or "", messages.markdown_link(value or "")))
             found = list(_attribute(tag, name, value or ""))
             self.findings.extend(found or (Finding(name, message) for message in allowlist.attributes(
                 tag, {name: value or ""}, "")))
@@ -211,22 +217,23 @@ class HtmlChecker:
     def __init__(self) -> None:
         self._md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
 
-    def findings(self, text: str) -> list[Finding]:
+    def findings(self, text: str, record: bool = False) -> list[Finding]:
+        """What in `text` rendered is unsafe (`record`: it is a record's text, shown on a generated page)."""
         # No tag, link, attribute list (but ids) or entity: plain text, nothing to run, no need to render it.
         if not _MARKUP.search(_ID_ONLY.sub("", text)):
             return []
         self._md.reset()
-        inspector = _Inspector()
+        inspector = _Inspector(record)
         inspector.feed(self._md.convert(text))
         inspector.close()
         return inspector.findings
 
-    def body(self, path: Path, body: str, first_line: int) -> list[Problem]:
+    def body(self, path: Path, body: str, first_line: int, record: bool = False) -> list[Problem]:
         """Unsafe HTML in a Markdown body, each at the first line (from where the last one was) holding it."""
         lines = [_as_read(line) for line in body.split("\n")]
         cursor: dict[str, int] = {}
         problems = []
-        for finding in self.findings(body):
+        for finding in self.findings(body, record):
             needle = _as_read(finding.needle)
             start = cursor.get(needle, 0)
             hit = next((i for i in range(start, len(lines)) if needle in lines[i]), None)
@@ -324,8 +331,8 @@ def check(doc: Document, checker: HtmlChecker, escaped: bool = True) -> list[Pro
     numbers = identity_numbers(doc, embedded.in_data_uris(doc.body) if "data:" in doc.body else "")
     if too_much := bounded(doc):
         return [*numbers, *too_much, *placeholders(doc)]
-    return [*numbers, *checker.body(doc.path, doc.body, doc.body_line), *checker.values(doc, escaped),
-            *placeholders(doc)]
+    return [*numbers, *checker.body(doc.path, doc.body, doc.body_line, record=escaped),
+            *checker.values(doc, escaped), *placeholders(doc)]
 
 
 def file_name(rel: Path) -> list[Problem]:
