@@ -44,6 +44,7 @@ from properdocs.exceptions import Abort, ConfigurationError
 from properdocs.plugins import BasePlugin
 from properdocs.structure.files import File, Files, InclusionLevel
 from properdocs.structure.pages import Page
+from properdocs.structure.toc import get_toc
 
 log = logging.getLogger("properdocs.plugins.namndbeslut")
 
@@ -125,7 +126,25 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         ours = self.site.page_at(page.file.src_uri)
         if ours is not None and "title" not in vars(page):  # not named by mkdocs.yml's nav: the engine would look
             page.title = ours.heading                      # for the h1 in the first element, where the breadcrumbs are
-        return self.site.page_markdown(page.file.src_uri, markdown)
+        return "" if self.site.generated(page.file.src_uri) else markdown  # a generated page is HTML already
+
+    def on_page_content(self, html: str, page: Page, config: ProperDocsConfig, files: Files) -> str:
+        """A generated page's HTML and table of contents as rendered (no Markdown is converted for it); the start
+        page's hand-written text followed by its generated overview."""
+        assert self.site is not None
+        ours = self.site.page_at(page.file.src_uri)
+        if ours is None:
+            return html
+        if self.site.generated(page.file.src_uri):
+            page.toc = get_toc(ours.toc)  # type: ignore[arg-type]  # the engine's TypedDict, as Markdown gives it
+            return ours.html
+        own = page.toc.items
+        added = get_toc(ours.toc).items  # type: ignore[arg-type]  # as above
+        if own and own[0].level == 1:  # the sections belong under the start page's own h1, as Markdown nests them
+            own[0].children.extend(added)
+        else:
+            own.extend(added)
+        return html + "\n" + ours.html
 
     def on_post_build(self, config: ProperDocsConfig) -> None:
         """Index the finished site for search (Pagefind), then the output gate over all of it, before the

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import re
 import shutil
 import sys
 from collections.abc import Iterator, Mapping
@@ -23,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from . import check, dates, engine, messages, publishing, reproducible, search
+from . import check, dates, engine, messages, pagefile, publishing, reproducible, search
 from .errors import ContentError
 from .site import Site
 
@@ -31,19 +30,6 @@ DOCS = "docs"
 """The exported pages' folder (the exported config's docs_dir)."""
 PLUGIN = "namndbeslut"
 """Our plugin's name under `plugins:`, left out of the exported config."""
-_FRONT = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
-"""YAML front matter at the very start of a page, the MkDocs 1.x rule the engine reads pages by."""
-
-
-def split(markdown: str) -> tuple[dict[str, Any], str]:
-    """A page's front matter and body as the engine reads them into `page.meta` (no mapping: no meta)."""
-    found = _FRONT.match(markdown)
-    if not found:
-        return {}, markdown
-    data = yaml.load(found[1], Loader=yaml.CSafeLoader)
-    return (data, markdown[found.end():]) if isinstance(data, dict) else ({}, markdown)
-
-
 def page(path: str, markdown: str, site: Site, source: Path | None = None, title: str | None = None) -> str:
     """One page as exported: what the plugin adds to its meta in front matter, its Markdown as published.
 
@@ -51,7 +37,7 @@ def page(path: str, markdown: str, site: Site, source: Path | None = None, title
     `title` the title the plugin hands the engine (a generated page's breadcrumbs precede its h1, so the engine
     would not find it; a page named in mkdocs.yml's nav keeps the nav's title, as in the plugin).
     """
-    front, body = split(markdown)
+    front, body = pagefile.split(markdown)
     meta = {**({"title": title} if title else {}), **front, **site.page_meta(path, source)}
     header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
     return f"---\n{header}---\n{site.page_markdown(path, body)}"

@@ -1,7 +1,8 @@
-"""Every generated page as Markdown (with escaped HTML where tables need it), from the Archive.
+"""Every generated page, from the Archive: HTML from autoescaping Jinja2 templates in `templates/`, with the
+editors' Markdown converted once (pagehtml.py), under YAML front matter (its description).
 
-Plain code over Jinja2 templates in `templates/`: another static-site engine could call
-`site_pages()` and build the same site.
+Plain code: another static-site engine could take `Page.markdown` (a Markdown file whose body is raw HTML) or
+`Page.meta`, `Page.html` and `Page.toc` and build the same site.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import citations, dates, feeds, furniture, kinds, routes, statement, voice
+from . import citations, dates, feeds, furniture, kinds, pagefile, pagehtml, routes, statement, voice
 from .archive import Archive, CaseFile
 from .citations import Citation
 from .context import BuildContext
@@ -79,7 +80,23 @@ class Page:
 
     @cached_property
     def markdown(self) -> str:
+        """The page as a Markdown file: front matter, then the page's HTML (raw HTML blocks, as Markdown keeps them)."""
         return self.draw(self)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """The page's front matter (its description)."""
+        return pagefile.split(self.markdown)[0]
+
+    @property
+    def html(self) -> str:
+        """The page's content as HTML: what an engine shows in its theme, with no Markdown left to convert."""
+        return pagefile.split(self.markdown)[1]
+
+    @property
+    def toc(self) -> list[dict[str, Any]]:
+        """The page's table of contents, as the engine's Markdown `toc` extension reports it."""
+        return pagehtml.toc_tokens(self.html)
 
     @property
     def inputs(self) -> set[Path]:
@@ -176,6 +193,8 @@ class Renderer:
             voice=voice.of(ctx.archive.committees.values()),
         )
         self.env.filters.update(clock=dates.clock)
+        self.markdown = pagehtml.Prose()
+        """What editors write, as HTML (each text converted once per build)."""
         self.names = {**routes.TITLES, **{routes.body(c): c.name for c in ctx.archive.committees.values()}}
         """The name of every page a trail passes through: the overview pages and the bodies."""
 
@@ -217,6 +236,14 @@ class Renderer:
     # -- prose ------------------------------------------------------------------------------
 
     def prose(self, markdown: str, page: Page) -> Markup:
+        """An editor's Markdown as HTML, with citations of published decisions turned into links."""
+        return self.markdown.block(self.cited(markdown, page))
+
+    def prose_inline(self, markdown: str, page: Page) -> Markup:
+        """A one-paragraph text as HTML inside an element of the template's (a teaser's lead)."""
+        return self.markdown.inline(self.cited(markdown, page))
+
+    def cited(self, markdown: str, page: Page) -> str:
         """An editor's Markdown with citations of published decisions turned into links."""
         def link(match: re.Match[str]) -> str:
             found = [c for m, c in citations.find(match[0]) if m.span() == (0, len(match[0]))]
@@ -226,7 +253,7 @@ class Renderer:
             if target is None:
                 return match[0]
             return f"[{match[0]}]({self.link(page, self.url_of(target))})"
-        return Markup(citations.PATTERN.sub(link, markdown))
+        return citations.PATTERN.sub(link, markdown)
 
     def link(self, page: Page, target: str) -> str:
         """The relative URL from `page` to `target`, noting the content file of a record's page among its links."""
@@ -271,6 +298,7 @@ class Renderer:
                 return self.link(page, target if isinstance(target, str) else self.url_of(target))
             return self.env.get_template(template).render(
                 page_url=url, title=title, rel=rel, prose=lambda md: self.prose(md, page),
+                prose_inline=lambda md: self.prose_inline(md, page), h=pagehtml.Headings(),
                 archive=_Asked(partial(self.ask, page)),
                 trail=self.trail(url, title, record), **values)
         return Page(url, title, draw, source, tuple(parts), record)
@@ -296,36 +324,36 @@ class Renderer:
             return [y for y in (a.predecessor(x), a.successor(x)) if y]
 
         today, rules = self.ctx.today, self.furniture
-        pages = [self.page("meeting.md.j2", routes.meeting(m), m.title, own(m), (), m, meeting=m,
+        pages = [self.page("meeting.html.j2", routes.meeting(m), m.title, own(m), (), m, meeting=m,
                            committee=a.committee_of(m), sitting=a.sitting_of[m.id], stale=rules.is_stale(m.date, today),
                            minutes_pending=rules.minutes_pending_on(m.date, today))
                  for m in a.meetings]
-        pages += [self.page("agreement.md.j2", routes.agreement(x), x.title, own(x),
+        pages += [self.page("agreement.html.j2", routes.agreement(x), x.title, own(x),
                             file([*meetings(a.matters_about(x)), *renewals(x), *a.case_file(x.case_number).reports]),
                             x, agreement=x, partners=a.partners_of(x))
                   for x in a.agreements.values()]
-        pages += [self.page("partner.md.j2", routes.partner(p), p.name, own(p),
+        pages += [self.page("partner.html.j2", routes.partner(p), p.name, own(p),
                             file([*a.agreements_of(p), *meetings(a.matters_about(p))]), p, partner=p)
                   for p in a.partners.values()]
-        pages += [self.page("report.md.j2", routes.report(r), r.title, own(r),
+        pages += [self.page("report.html.j2", routes.report(r), r.title, own(r),
                             file([*meetings((case := a.case_file(r.case_number)).matters), *case.agreements]),
                             r, report=r)
                   for r in a.reports.values()]
         bodies = sorted(a.committees.values(), key=lambda c: c.name)
-        pages += [self.page("body.md.j2", routes.body(c), c.name, own(c), file([*a.meetings_of(c),
+        pages += [self.page("body.html.j2", routes.body(c), c.name, own(c), file([*a.meetings_of(c),
                             *a.agreements_under(c)]), c, body=c, sittings=a.upcoming_of(c, today)) for c in bodies]
-        pages.append(self.overview("bodies.md.j2", routes.BODIES, file(bodies), bodies=bodies))
+        pages.append(self.overview("bodies.html.j2", routes.BODIES, file(bodies), bodies=bodies))
         by_year = [(y, list(ms)) for y, ms in groupby(a.meetings, key=lambda m: m.date.year)]
-        pages.append(self.overview("meetings.md.j2", routes.MEETINGS, file(a.meetings), years=by_year))
-        pages += [self.page("year.md.j2", routes.year(y), f"Sammanträden {y}", None, file(ms), year=y, meetings=ms)
+        pages.append(self.overview("meetings.html.j2", routes.MEETINGS, file(a.meetings), years=by_year))
+        pages += [self.page("year.html.j2", routes.year(y), f"Sammanträden {y}", None, file(ms), year=y, meetings=ms)
                   for y, ms in by_year]
-        pages.append(self.overview("agreements.md.j2", routes.AGREEMENTS,
+        pages.append(self.overview("agreements.html.j2", routes.AGREEMENTS,
                                    file([*a.agreements.values(), *a.partners.values()]),
                                    agreements=sorted(a.agreements.values(), key=a.in_list_order)))
-        pages.append(self.overview("partners.md.j2", routes.PARTNERS,
+        pages.append(self.overview("partners.html.j2", routes.PARTNERS,
                                    file([*a.partners.values(), *a.agreements.values()]),
                                    partners=sorted(a.partners.values(), key=lambda p: p.name)))
-        pages.append(self.overview("reports.md.j2", routes.REPORTS, file(a.reports.values()),
+        pages.append(self.overview("reports.html.j2", routes.REPORTS, file(a.reports.values()),
                                    reports=sorted(a.reports.values(), key=lambda r: r.date, reverse=True)))
         return pages + self.open_data_pages()
 
@@ -336,12 +364,12 @@ class Renderer:
         committees = sorted(a.committees.values(), key=lambda c: c.name)
         everything = [doc.path for doc in a.sources.values()]
         return [
-            self.overview("upcoming.md.j2", routes.UPCOMING, self.files(committees),
+            self.overview("upcoming.html.j2", routes.UPCOMING, self.files(committees),
                           sittings=a.upcoming(self.ctx.today), committees=committees),
-            self.overview("funding.md.j2", routes.FUNDING, self.files([*a.agreements.values(), *a.partners.values()]),
+            self.overview("funding.html.j2", routes.FUNDING, self.files([*a.agreements.values(), *a.partners.values()]),
                           table=table, chart=chart.svg(table, "finansiering")),
-            self.overview("open-data.md.j2", routes.OPEN_DATA, everything, datasets=datasets(self.ctx)),
-            self.page("statement.md.j2", routes.STATEMENT, routes.TITLES[routes.STATEMENT], statement.CONFIG,
+            self.overview("open-data.html.j2", routes.OPEN_DATA, everything, datasets=datasets(self.ctx)),
+            self.page("statement.html.j2", routes.STATEMENT, routes.TITLES[routes.STATEMENT], statement.CONFIG,
                       statement=self.statement),
         ]
 
@@ -352,8 +380,8 @@ class Renderer:
         a, today = self.ctx.archive, self.ctx.today
         latest = a.meetings[:HOME_ITEMS]
         newest = sorted(a.agreements.values(), key=lambda x: x.sort_day, reverse=True)[:HOME_ITEMS]
-        return self.page("home.md.j2", routes.HOME, "", None, self.files([*latest, *newest]), latest=latest,
+        return self.page("home.html.j2", routes.HOME, "", None, self.files([*latest, *newest]), latest=latest,
                          newest=newest, any_in_force=any(x.in_force_on(today) for x in a.agreements.values()))
 
     def home_sections(self) -> str:
-        return self.home.markdown
+        return self.home.html

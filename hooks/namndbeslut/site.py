@@ -97,6 +97,11 @@ class Site:
         """The generated page whose source path is `path` ('partner/rsmh.md'); None for a hand-written page."""
         return self._pages.get(path)
 
+    def generated(self, path: str) -> bool:
+        """Whether the page at source path `path` is generated whole (HTML, no Markdown to convert)."""
+        page = self._pages.get(path)
+        return page is not None and page is not self.renderer.home
+
     def page_markdown(self, path: str, markdown: str) -> str:
         """A page's Markdown as published: the start page's hand-written text followed by its generated overview."""
         return markdown + "\n\n" + self.renderer.home_sections() if path == "index.md" else markdown
