@@ -219,7 +219,9 @@ def _widget(root: dict[str, Any], prop: dict[str, Any], model: str, name: str,
     if kind == "array":
         items = _resolve(root, prop["items"])
         if items.get("type") == "object":
-            return {"widget": "list", "collapsed": False, "summary": _summary(items),
+            # default []: else Decap starts a new record with one row holding the rows' defaults (a funding row
+            # without a year), which the model then refuses
+            return {"widget": "list", "collapsed": False, "summary": _summary(items), "default": [],
                     "fields": _fields(root, items, items.get("title", ""), notes, path)}
         return {"widget": "list", "field": {**_widget(root, items, model, name, notes, path), "name": name,
                                             "label": name}}
@@ -395,8 +397,7 @@ class LocalBackend:
         if action == "getEntry":
             return self._entry(self._record(params.get("path", "")))
         if action == "persistEntry":
-            entry = params["entry"]
-            files = params.get("dataFiles") or [entry]
+            files = params.get("dataFiles") or [params["entry"]]
             for data in files:
                 self._write(self._record(data["path"]), data["raw"].encode("utf-8"))
             for asset in params.get("assets", []):
