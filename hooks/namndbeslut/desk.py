@@ -338,7 +338,9 @@ INDEX = """<!doctype html>
 <meta name="robots" content="noindex">
 <title>Redaktionen – sammanträden och överenskommelser</title>
 <link href="config.yml" type="text/yaml" rel="cms-config-url">
-<style>.redaktionen-rubrik{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}</style>
+<style>
+.redaktionen-rubrik{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+</style>
 </head>
 <body>
 <main>
@@ -353,9 +355,9 @@ INDEX = """<!doctype html>
 </html>
 """
 """The desk's own page: Swedish, titled, one main landmark with a heading (read, not shown) around the CMS's
-own root (`nc-root`, where Decap renders when it finds one), loading the vendored bundle from the same folder. The bundle would start
-itself twice (decap-cms and decap-cms-app each start it), leaving React's tree in pieces: it is started once, by
-hand. (Scripts in files of their own, not inline: a content security policy then needs no exception.)"""
+own root (`nc-root`, where Decap renders when it finds one), loading the vendored bundle from the same folder.
+The bundle would start itself twice (decap-cms and decap-cms-app each start it), leaving React's tree in pieces:
+it is started once, by hand. (Scripts in files of their own, not inline: a content security policy then needs no exception.)"""
 
 SCRIPTS = {
     "manual-init.js": "window.CMS_MANUAL_INIT = true;\n",

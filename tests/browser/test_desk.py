@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from namndbeslut import check, frontmatter, loader
+from namndbeslut import check, frontmatter, loader, scaffold
 from namndbeslut import desk as desk_module
 from namndbeslut_mkdocs import build_problems
 from support.browser import BUILD_DATE
@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 WAIT = 30.0
 PARTNER = "Föreningen Ny Start i Lund"
-PARTNER_FILE = "partners/foreningen-ny-start-i-lund.md"
+PARTNER_FILE = f"partners/{scaffold.slug(PARTNER)}.md"
+"""Named by Decap by the scaffolds' rule (desk.SLUGS): the same file name as `make new-partner` would write."""
 AGREEMENT_TITLE = "Överenskommelse om idéburet offentligt partnerskap med Föreningen Ny Start 2024–2025"
 AGREEMENT_FILE = "agreements/foreningen-ny-start-i-lund-2024-2025.md"
 MEETING_TITLE = "Socialnämnden – beslut om partnerskap maj 2024"
