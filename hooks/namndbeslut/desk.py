@@ -357,7 +357,8 @@ INDEX = """<!doctype html>
 """The desk's own page: Swedish, titled, one main landmark with a heading (read, not shown) around the CMS's
 own root (`nc-root`, where Decap renders when it finds one), loading the vendored bundle from the same folder.
 The bundle would start itself twice (decap-cms and decap-cms-app each start it), leaving React's tree in pieces:
-it is started once, by hand. (Scripts in files of their own, not inline: a content security policy then needs no exception.)"""
+it is started once, by hand. (Scripts in files of their own, not inline: a content security policy then needs no
+exception for them.)"""
 
 SCRIPTS = {
     "manual-init.js": "window.CMS_MANUAL_INIT = true;\n",
