@@ -50,6 +50,8 @@ publish:
 	PUBLISH=1 $(MAKE) --no-print-directory site
 
 # Editors: the preview on http://127.0.0.1:8000; it keeps answering (with the errors on every page) when content is broken.
+# The editors' desk (forms that write the content files, docs/desk.md) is at http://127.0.0.1:8000/admin/: its
+# bundle (decap-cms) comes from node_modules, installed from package-lock.json.
 PORT ?= 8000
 serve: $(STAMP)
 	@$(VENV)/bin/namndbeslut-serve --port $(PORT)
@@ -60,6 +62,8 @@ NPM_STAMP := node_modules/.installed-$(shell cat package-lock.json | sha1sum | c
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	rm -f node_modules/.installed-* && touch $@
+
+serve: $(NPM_STAMP) # the desk's bundle (its prerequisite here, where NPM_STAMP is defined)
 
 test: $(TEST_STAMP) $(NPM_STAMP)
 	$(PY) -m pytest

@@ -33,7 +33,7 @@ from typing import Any, Protocol
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from . import engine, messages
+from . import desk, engine, messages
 from .errors import Problem
 from .kinds import FOLDERS, PAGES
 
@@ -208,9 +208,11 @@ class Handler(SimpleHTTPRequestHandler):
     """Files of the last good build; HTML pages with the banner and the reload script added."""
 
     state: State
+    backend: desk.LocalBackend | None
+    """The editors' desk's local backend (None: no desk)."""
 
-    def __init__(self, *args: Any, state: State, **kwargs: Any) -> None:
-        self.state = state
+    def __init__(self, *args: Any, state: State, backend: desk.LocalBackend | None = None, **kwargs: Any) -> None:
+        self.state, self.backend = state, backend
         site, _, _ = state.snapshot()
         super().__init__(*args, directory=str(site or tempfile.gettempdir()), **kwargs)
 
@@ -224,10 +226,37 @@ class Handler(SimpleHTTPRequestHandler):
             self._send(HTTPStatus.OK, "application/json", json.dumps({"version": version, "problems": problems}))
         elif path == SCRIPT:
             self._send(HTTPStatus.OK, "text/javascript", RELOAD_JS)
+        elif self.backend and path.startswith(desk.PREFIX):
+            self._desk_file(path)
         elif site is None:
             self._send(HTTPStatus.SERVICE_UNAVAILABLE, "text/html", _page(messages.PREVIEW_NO_SITE, problems, version))
         else:
             self._file(site, path, problems, version)
+
+    def _desk_file(self, path: str) -> None:
+        """The editors' desk (desk.py): its page, its configuration for this origin, the vendored bundle."""
+        assert self.backend is not None
+        found = desk.get(self.backend.root, path, f"http://{self.headers.get('Host', '127.0.0.1')}")
+        if found is None:
+            self._send(HTTPStatus.NOT_FOUND, "text/plain", messages.PREVIEW_NOT_FOUND)
+            return
+        kind, data = found
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_POST(self) -> None:  # noqa: N802  # the base class's name
+        """The desk's local backend (desk.LocalBackend): saves into the working tree, from this origin only."""
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length)
+        host, origin = self.headers.get("Host", ""), self.headers.get("Origin")
+        if not self.backend or self.path != desk.API or not desk.local_host(host) or origin not in (None, f"http://{host}"):
+            self._send(HTTPStatus.FORBIDDEN, "text/plain", messages.PREVIEW_NOT_FOUND)
+            return
+        status, answer = desk.post(self.backend, body)
+        self._send(HTTPStatus(status), "application/json", answer.decode("utf-8"))
 
     def _file(self, site: Path, path: str, problems: list[str], version: int) -> None:
         local = Path(self.translate_path(path))
@@ -301,9 +330,11 @@ def serve(root: Path, port: int, engine: Engine, ready: Callable[[str], None] = 
         observer.start()
         threading.Thread(target=preview.watch, daemon=True).start()
         threading.Thread(target=preview.background, daemon=True).start()
-        server = ThreadingHTTPServer(("127.0.0.1", port), partial(Handler, state=preview.state))
+        server = ThreadingHTTPServer(("127.0.0.1", port), partial(Handler, state=preview.state,
+                                                                    backend=desk.LocalBackend(root)))
         ready(messages.PREVIEW_READY.format(url=f"http://127.0.0.1:{server.server_port}/",
                                             seconds=time.perf_counter() - start))
+        ready(desk.READY.format(url=f"http://127.0.0.1:{server.server_port}{desk.PREFIX}"))
         try:
             server.serve_forever()
         except KeyboardInterrupt:
