@@ -324,7 +324,7 @@ CMS_PROBLEMS: dict[str, str] = {
     "aria-command-name": "4.1.2",
 }
 """What axe-core still finds in Decap CMS's own markup (not in the page around it), by rule, with the WCAG
-criterion the accessibility statement names it under (templates/statement.md.j2); tests/browser/test_desk_forms.py
+criterion the accessibility statement names it under (templates/statement.html.j2); tests/browser/test_desk_forms.py
 fails on any other."""
 
 

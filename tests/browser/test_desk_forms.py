@@ -181,7 +181,7 @@ def test_what_axe_finds_in_the_cms_is_in_the_accessibility_statement(page: Page,
             found.setdefault(v["id"], f"{view or 'start'}: {v['help']}: {v['nodes'][0]['html'][:200]}")
     unknown = {rule: where for rule, where in found.items() if rule not in desk_module.CMS_PROBLEMS}
     assert not unknown, unknown
-    statement = (ROOT / "hooks" / "namndbeslut" / "templates" / "statement.md.j2").read_text(encoding="utf-8")
+    statement = (ROOT / "hooks" / "namndbeslut" / "templates" / "statement.html.j2").read_text(encoding="utf-8")
     for criterion in {desk_module.CMS_PROBLEMS[rule] for rule in found}:
         assert "Redaktionen" in statement and f"WCAG {criterion}" in statement, criterion
 
