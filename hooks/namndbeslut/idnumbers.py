@@ -91,9 +91,10 @@ def folded(text: str) -> str:
 def by_line(text: str) -> Iterator[tuple[int, str]]:
     """The numbers in a source as written, each with its line (folded, Markdown emphasis around digits left out;
     neither changes where lines end)."""
+    text = folded(text)
     if not _HAS_DIGIT.search(text):
         return
-    text = _without_emphasis(folded(text))
+    text = _without_emphasis(text)
     for match in number_matches(text):
         yield text.count("\n", 0, match.start()) + 1, match[0]
 
@@ -101,9 +102,10 @@ def by_line(text: str) -> Iterator[tuple[int, str]]:
 def as_read(text: str) -> list[str]:
     """The numbers in `text` as a reader reads it once it is rendered (see `readable`), also when its digits
     are written in other groups ('8112-18-9876', '81 12 18 98 76': a search index joins them as one word)."""
+    text = folded(text)
     if not _HAS_DIGIT.search(text):
         return []
-    read = readable(_without_emphasis(folded(text)))
+    read = readable(_without_emphasis(text))
     joined = (ascii_digits(group[0]) for group in _GROUPS.finditer(read) if len(group[0]) >= 10)
     return [*(match[0] for match in number_matches(read)),
             *(match[0] for number in joined if len(number) in (10, 12) for match in number_matches(number))]
