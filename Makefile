@@ -38,11 +38,13 @@ lock:
 	test -x $(LOCK_VENV)/bin/pip-compile || { python3 -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install -q pip-tools==7.7.0; }
 	cd requirements && $(COMPILE) -o build.txt build.in && $(COMPILE) -o test.txt test.in
 
-# Built by the pinned engine (ProperDocs, hooks/namndbeslut/engine.py) into .site-new and put in place only
+# Built by the pinned engine (ProperDocs, hooks/namndbeslut/engine.py) into .site-new, indexed for search by Pagefind
+# once the build's process has ended (one big process at a time: search.LATER), and put in place only
 # when the build succeeded: a failed build (bad content, a warning under --strict) leaves site/ exactly as it was.
 site: $(STAMP)
 	@rm -rf .site-new .site-old
-	$(PY) -m properdocs build --strict --config-file mkdocs.yml --site-dir .site-new || { rm -rf .site-new; exit 1; }
+	NAMNDBESLUT_SEARCH=later $(PY) -m properdocs build --strict --config-file mkdocs.yml --site-dir .site-new \
+		&& $(PY) -m namndbeslut.search .site-new || { rm -rf .site-new; exit 1; }
 	@if [ -d site ]; then mv site .site-old; fi && mv .site-new site && rm -rf .site-old
 
 # A build for publishing: refuses the placeholder site_url (set SITE_URL=https://…) and placeholder contacts.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from namndbeslut import search
 from support.project import make, project_copy
 
 
@@ -26,6 +27,7 @@ def test_successful_build_replaces_the_site(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (root / "site" / "index.html").is_file()
     assert not (root / "site" / "stale.html").exists()
+    assert (root / "site" / search.OUTPUT_DIR / "pagefind-entry.json").is_file(), "indexed after the build's process"
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []
 
 

@@ -14,6 +14,7 @@ import hashlib
 import json
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,27 @@ def command(site_dir: Path) -> list[str]:
     """The indexing command for a built site (the wheel's binary, run through its Python module)."""
     return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", OUTPUT_DIR,
             "--force-language", LANGUAGE, "--quiet"]
+
+
+LATER = "NAMNDBESLUT_SEARCH"
+"""Set to `later` (as `make site` does), the build leaves the index to a process of its own run after it
+(`python -m namndbeslut.search SITE`): Pagefind then never holds its memory while the build holds its own."""
+
+
+def deferred(environ: Mapping[str, str]) -> bool:
+    """Whether this build leaves the search index to a later process."""
+    return environ.get(LATER, "") == "later"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m namndbeslut.search SITE`: index a built site (what a build with NAMNDBESLUT_SEARCH=later left)."""
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        index(Path(args[0]))
+    except (RuntimeError, IndexError, OSError) as err:
+        print(str(err) or "ange den byggda webbplatsens mapp", file=sys.stderr)
+        return 1
+    return 0
 
 
 def index(site_dir: Path) -> None:
@@ -167,3 +189,7 @@ def _head(major: int, n: int) -> bytes:
         return bytes([major << 5 | n])
     size = next(s for s in (1, 2, 4, 8) if n < 1 << (8 * s))
     return bytes([major << 5 | (24 + size.bit_length() - 1)]) + n.to_bytes(size, "big")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
