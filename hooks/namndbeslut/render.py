@@ -7,6 +7,7 @@ Plain code: another static-site engine could take `Page.markdown` (a Markdown fi
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
