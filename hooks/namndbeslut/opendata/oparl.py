@@ -279,7 +279,7 @@ class OParl:
         self.object_list("bodies", [self.body()])
         committees = {c.id: self.committee(c) for c in a.committees.values()}
         organizations = list(committees.values()) + [self.partner(p) for p in a.partners.values()]
-        sittings = sorted((s for ss in a.calendar.values() for s in ss), key=lambda s: (s.date, s.committee.id),
+        sittings = sorted((s for ss in a.calendar.values() for s in ss), key=lambda s: (s.sort_day, s.committee.id),
                           reverse=True)
         meetings = [self.meeting(s) for s in sittings]
         papers = [self.report(r) for r in a.reports.values()] + [self.agreement(x) for x in a.agreements.values()]

@@ -101,7 +101,9 @@ class Tables:
                          "Till", "Status", "Status per", "Översyn senast", "Diarienummer", "Förnyar", "Beslut",
                          "Summa angivna belopp (kr)", "Webbsida", "Data (JSON)")
     FUNDING_COLUMNS = ("År", "Partner", "Organisationsnummer", "Överenskommelse", "Belopp (kr)",
-                       "Priskompensation", "Anmärkning", "Webbsida")
+                       "Priskompensation", "Anmärkning", "Webbsida", "Finansiär")
+    """'Finansiär' last (a later column, so earlier ones keep their places): who pays where the source names someone
+    other than the public party; empty where it names no one else."""
 
     def agreements_csv(self) -> str:
         rows = []
@@ -121,7 +123,7 @@ class Tables:
     def funding_csv(self) -> str:
         rows = [(g.year, g.parties.name, g.parties.organisation_numbers, g.agreement.id, g.amount,
                  "ja" if g.funding.price_compensation else "nej", g.funding.note,
-                 self.ctx.absolute(routes.agreement(g.agreement)))
+                 self.ctx.absolute(routes.agreement(g.agreement)), g.funding.funder)
                 for g in self.ctx.funding.grants]
         return _csv(self.FUNDING_COLUMNS, rows)
 
