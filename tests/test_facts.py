@@ -11,17 +11,18 @@ import datetime as dt
 import io
 import json
 import re
+import socket
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import icalendar
 import pytest
 import yaml
-from namndbeslut import loader
+from namndbeslut import loader, preview
 from namndbeslut.errors import ContentError
 from namndbeslut.model import Matter, Partner, Term
 from support.oparl import oparl_objects, validator
-from support.project import CASES_DIR, link_engine, write_tree
+from support.project import CASES_DIR, ROOT, link_engine, write_tree
 from support.site import BuiltSite, attr, build, one, words
 
 TREE = yaml.safe_load((CASES_DIR / "facts.yaml").read_text(encoding="utf-8"))
@@ -260,3 +261,29 @@ def test_unstated_is_no_value() -> None:
     assert Term.model_validate({"start": "2022-03", "end": "2022-03"}).label == "mars 2022"
     assert Term.model_validate({"start": "2022-03", "end": "2023-02"}).label == "mars 2022 – februari 2023"
     assert Term.model_validate({"start": "2022-03", "end": "tills vidare"}).label == "från mars 2022, tills vidare"
+
+
+def test_make_serve_with_its_port_taken_says_so_in_swedish(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code = preview.main(lambda root: cast(preview.Engine, None), ["--port", str(port), "--root", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert err.startswith(f"Förhandsvisningen kan inte starta: porten {port} används redan av ett annat program")
+    assert f"make serve PORT={port + 1}" in err
+
+
+def test_a_one_year_agreement_is_named_by_its_year(tmp_path: Path) -> None:
+    found = _problems(tmp_path, {"agreements/lager-2021.md": (
+        "---\ntitle: Läger\npartner: foreningen-gemenskap\nterm: {start: 2022-06, end: 2022-08}\n---\n")})
+    assert found == ["agreements/lager-2021.md:4: term: filnamnet anger 2021 men perioden är 2022; byt namn på "
+                     "filen till lager-2022.md, eller rätta 'term'"]
+
+
+def test_the_statement_names_the_site_by_its_setting(built: BuiltSite) -> None:
+    name = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
+    text = words(built.article("tillganglighetsredogorelse/"))
+    assert f"står bakom den här webbplatsen, {name}." in text and "socialnämndens beslut" not in text
+    assert name in one(built.soup(""), "header").get_text()  # the header: site_name, as before

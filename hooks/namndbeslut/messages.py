@@ -210,6 +210,13 @@ def yaml_problem(problem: str) -> str:
 PREVIEW_READY = "Förhandsvisningen är klar på {url} (efter {seconds:.1f} s); sidorna uppdateras när du sparar."
 PREVIEW_HAS_PROBLEMS = ("Innehållet har fel, så förhandsvisningen visar den senaste versionen som gick att bygga. "
                         "Rätta felen och spara; sidan uppdateras av sig själv.")
+def port_taken(port: int, err: OSError) -> str:
+    """Why `make serve` cannot start: the port is taken (or not ours to use)."""
+    return (f"Förhandsvisningen kan inte starta: porten {port} används redan av ett annat program (kanske en "
+            f"förhandsvisning som redan är igång – stäng den eller använd den). Välj en annan port, t.ex. "
+            f"make serve PORT={port + 1}. ({err.strerror or err})")
+
+
 PREVIEW_NO_SITE = "Webbplatsen har inte gått att bygga ännu"
 PREVIEW_NOT_FOUND = "Sidan finns inte (ännu) i förhandsvisningen"
 PREVIEW_BUILD_FAILED = "bygget misslyckades: "
