@@ -153,7 +153,7 @@ def describe(error: dict[str, Any]) -> str:
     return text
 
 
-_UNION_MEMBERS = {"date": "ett datum (ÅÅÅÅ-MM-DD)", "int": "ett årtal"}
+_UNION_MEMBERS = {"date": "ett datum (ÅÅÅÅ-MM-DD)", "Month": "en månad (ÅÅÅÅ-MM)", "int": "ett årtal"}
 
 
 def describe_union(members: list[str], value: Any) -> str:
