@@ -126,8 +126,21 @@ def test_refuses_to_overwrite_and_explains_bad_arguments(project: Path) -> None:
         scaffold.new_meeting(project, "9 juni")
     with pytest.raises(scaffold.ScaffoldError, match="ingen nämnd 'kultur'"):
         scaffold.new_meeting(project, "2021-09-15", "kultur")
-    with pytest.raises(scaffold.ScaffoldError, match="YEARS='2024' ska vara"):
-        scaffold.new_agreement(project, "rsmh", "2024")
+    with pytest.raises(scaffold.ScaffoldError, match="YEARS='2024-2020' ska vara"):
+        scaffold.new_agreement(project, "rsmh", "2024-2020")
+    with pytest.raises(scaffold.ScaffoldError, match=r"DATE='2020-13' är inget datum; skriv DATE=ÅÅÅÅ-MM-DD \(eller"):
+        scaffold.new_meeting(project, "2020-13")
+
+
+def test_a_month_and_a_single_year(project: Path) -> None:
+    """A meeting known to the month and an agreement within one calendar year (issue 26)."""
+    meeting = scaffold.new_meeting(project, "2020-11")
+    assert meeting.name == "2020-11-socialnamnden.md"
+    text = meeting.read_text(encoding="utf-8")
+    assert "\ndate: 2020-11 " in text and '"Socialnämnden – aktuella beslut november 2020"' in text
+    [agreement] = scaffold.new_agreement(project, "rsmh", "2024")
+    assert agreement.name == "rsmh-2024.md"
+    assert "# t.ex. 2024-01-01, 2024-03 (mars 2024), eller 2024" in agreement.read_text(encoding="utf-8")
 
 
 def test_make_targets(project: Path) -> None:

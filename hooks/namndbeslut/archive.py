@@ -11,12 +11,14 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from . import citations, dates, kinds, suggest
 from .citations import Citation
+from .dates import Day, Month
 from .errors import Problem
 from .frontmatter import Document, Loc, label
 from .kinds import Kind
@@ -46,12 +48,24 @@ OParl's `start` in UTC and shows the UTC clock, so midnight in Stockholm showed 
 is the same date from UTC-10 to UTC+12."""
 
 
+class SittingState(StrEnum):
+    """Where a date of a committee's calendar stands on the build date. The value is how the site says it
+    (pages, iCalendar, OParl's `meetingState`)."""
+
+    HELD = "genomfört"
+    PLANNED = "planerat"
+    PASSED = "datumet har passerat, sammanfattning saknas"
+    """Planned for a day before the build date, and no summary is published: not shown as still planned, and
+    not said to have been held either (it may have been cancelled or moved)."""
+
+
 @dataclass(frozen=True)
 class Sitting:
     """One date in a committee's calendar: planned, held (a published meeting), or both."""
 
     committee: Committee
-    date: dt.date
+    date: Day
+    """The day; only the month for a published meeting whose source names no day."""
     plan: PlannedMeeting | None = None
     meeting: Meeting | None = None
     """The published meeting once held; it supersedes the plan (which then only adds time and place)."""
@@ -59,6 +73,22 @@ class Sitting:
     @property
     def id(self) -> str:
         return meeting_id(self.date, self.committee.id)
+
+    @property
+    def day(self) -> dt.date | None:
+        """The day of the sitting; None for a meeting known only to the month."""
+        return self.date if isinstance(self.date, dt.date) else None
+
+    @property
+    def sort_day(self) -> dt.date:
+        """Where the calendar places it: its day, or the last day of its month (Meeting.sort_day)."""
+        return dates.last_day(self.date)
+
+    def state_on(self, today: dt.date) -> SittingState:
+        """Held (published), planned, or planned for a day that has passed without a published summary."""
+        if self.meeting is not None:
+            return SittingState.HELD
+        return SittingState.PASSED if self.sort_day < today else SittingState.PLANNED
 
     @property
     def start(self) -> dt.time | None:
@@ -76,15 +106,25 @@ class Sitting:
         return self.start is not None
 
     @property
-    def starts_at(self) -> dt.datetime:
+    def unstated_time(self) -> str:
+        """What a page says where no time is stated: 'tid anges inte', or 'dag och tid anges inte' for a meeting
+        known only to the month."""
+        return "tid anges inte" if self.day else "dag och tid anges inte"
+
+    @property
+    def starts_at(self) -> dt.datetime | None:
         """When the meeting starts, for open data that needs a date-time (OParl `start`): where no time is stated,
         the date at FILED_AT in Stockholm, which clients file under the right day; `time_stated` then says so,
-        and pages and calendars show the date alone."""
-        return dt.datetime.combine(self.date, self.start or FILED_AT, dates.TIMEZONE)
+        and pages and calendars show the date alone. None where only the month is known: no day is invented."""
+        if self.day is None:
+            return None
+        return dt.datetime.combine(self.day, self.start or FILED_AT, dates.TIMEZONE)
 
     @property
     def ends_at(self) -> dt.datetime | None:
-        return dt.datetime.combine(self.date, self.end, dates.TIMEZONE) if self.start and self.end else None
+        if self.day is None or not (self.start and self.end):
+            return None
+        return dt.datetime.combine(self.day, self.end, dates.TIMEZONE)
 
     @property
     def place(self) -> str | None:
@@ -140,7 +180,7 @@ class Archive:
         archive = cls(
             committees=by_id(kinds.COMMITTEE),
             partners=by_id(kinds.PARTNER),
-            meetings=sorted((r for r, _ in records.get(kinds.MEETING, [])), key=lambda m: (m.date, m.committee),
+            meetings=sorted((r for r, _ in records.get(kinds.MEETING, [])), key=_meeting_order,
                             reverse=True),
             agreements=by_id(kinds.AGREEMENT),
             reports=by_id(kinds.REPORT),
@@ -218,7 +258,7 @@ class Archive:
 
     def _link_meetings(self) -> None:
         seen: dict[str, Document] = {}
-        for meeting in sorted(self.meetings, key=lambda m: (m.date, m.committee)):
+        for meeting in sorted(self.meetings, key=_meeting_order):
             doc = self.sources[(kinds.MEETING, meeting.id)]
             if meeting.id in seen:
                 self.problems.append(Problem(doc.path, doc.line_of(("date",)), "date",
@@ -228,7 +268,7 @@ class Archive:
             for i, matter in enumerate(meeting.matters):
                 self._link_matter(meeting, matter, doc, i)
         for matters in self.matters_about_partner.values():
-            matters.sort(key=lambda m: self.meeting_of[m.id].date, reverse=True)
+            matters.sort(key=lambda m: self.meeting_of[m.id].sort_day, reverse=True)
 
     def _link_matter(self, meeting: Meeting, matter: Matter, doc: Document, i: int) -> None:
         if matter.id in self.matters:
@@ -272,7 +312,8 @@ class Archive:
             return
         meeting, given = self.meeting_of[matter.id], agreement.adopted_by
         cited = self.cited(given)
-        if (given.date == meeting.date and (not matter.paragraphs or set(given.paragraphs) <= set(matter.paragraphs))
+        if (dates.within(given.date, meeting.date)
+                and (not matter.paragraphs or set(given.paragraphs) <= set(matter.paragraphs))
                 and cited in (None, matter, meeting)):
             return
         where = self.sources[(kinds.MEETING, meeting.id)].path
@@ -326,10 +367,10 @@ class Archive:
 
     def _link_calendar(self) -> None:
         for committee in self.committees.values():
-            plans = {p.date: p for p in committee.planned_meetings}
-            held = {m.date: m for m in self.meetings if m.committee == committee.id}
+            plans: dict[Day, PlannedMeeting] = {p.date: p for p in committee.planned_meetings}
+            held: dict[Day, Meeting] = {m.date: m for m in self.meetings if m.committee == committee.id}
             self.calendar[committee.id] = [Sitting(committee, d, plans.get(d), held.get(d))
-                                           for d in sorted(plans.keys() | held.keys())]
+                                           for d in sorted(plans.keys() | held.keys(), key=_day_order)]
             self.sitting_of.update((s.meeting.id, s) for s in self.calendar[committee.id] if s.meeting)
 
     # -- queries ----------------------------------------------------------------------------
@@ -345,18 +386,23 @@ class Archive:
     def upcoming(self, today: dt.date) -> list[Sitting]:
         """Planned meetings not yet held, from `today` on, soonest first."""
         return sorted((s for sittings in self.calendar.values() for s in sittings
-                       if s.meeting is None and s.date >= today), key=lambda s: (s.date, s.committee.name))
+                       if s.state_on(today) is SittingState.PLANNED), key=lambda s: (s.sort_day, s.committee.name))
 
     def upcoming_of(self, body: Committee, today: dt.date) -> list[Sitting]:
         """One body's planned meetings not yet held, from `today` on, soonest first."""
-        return [s for s in self.calendar.get(body.id, []) if s.meeting is None and s.date >= today]
+        return [s for s in self.calendar.get(body.id, []) if s.state_on(today) is SittingState.PLANNED]
+
+    def passed_of(self, body: Committee, today: dt.date) -> list[Sitting]:
+        """One body's planned meetings whose day has passed without a published summary, newest first."""
+        return [s for s in reversed(self.calendar.get(body.id, [])) if s.state_on(today) is SittingState.PASSED]
 
     @cached_property
-    def meetings_on(self) -> dict[dt.date, list[Meeting]]:
-        """Meetings by date, built once: citations are looked up by date on every page."""
-        by_date: dict[dt.date, list[Meeting]] = defaultdict(list)
+    def meetings_on(self) -> dict[Day, list[Meeting]]:
+        """Meetings by day, built once: citations are looked up by date on every page."""
+        by_date: dict[Day, list[Meeting]] = defaultdict(list)
         for meeting in self.meetings:
-            by_date[meeting.date].append(meeting)
+            if meeting.day is not None:  # a citation names a day: a meeting known to the month is never cited
+                by_date[meeting.day].append(meeting)
         return dict(by_date)
 
     def adopting_decision(self, agreement: Agreement) -> Matter | Meeting | Citation | None:
@@ -388,9 +434,10 @@ class Archive:
         cited, body = self.citation_of(decision), self.decided_by(decision, responsible)
         return citations.decision_label(cited.date, cited.paragraphs, body.name if body else None)
 
-    def body_on(self, body: Committee, day: dt.date) -> Committee:
-        """The body that did `body`'s work on `day`: before the day a body took over (`since`), the one it continues."""
-        seen = {body.id}
+    def body_on(self, body: Committee, when: Day) -> Committee:
+        """The body that did `body`'s work on `when`: before the day a body took over (`since`), the one it
+        continues (for a month, on its last day)."""
+        seen, day = {body.id}, dates.last_day(when)
         while body.since and day < body.since and body.continues in self.committees and body.continues not in seen:
             body = self.committees[body.continues]
             seen.add(body.id)
@@ -424,25 +471,34 @@ class Archive:
 
     def agreement_label(self, agreement: Agreement) -> str:
         """How a link names an agreement: parties and period, 'Kvinnojouren Lund 2018–2020', so that two
-        agreements with one partner never share a link text (WCAG 2.4.4); the title where no term is stated."""
+        agreements with one partner never share a link text (WCAG 2.4.4); 'Sensus (period anges inte)' where no term
+        is stated (the parties, never the title, in a column of parties)."""
         term = agreement.term
         if term is None:
-            return agreement.title
+            return f"{self.parties_label(agreement)} (period anges inte)"
         period = term.years_label if term.last_day else f"från {term.first_day.year}"
         return f"{self.parties_label(agreement)} {period}"
 
     def committee_of(self, record: Meeting | Sitting) -> Committee:
         return record.committee if isinstance(record, Sitting) else self.committees[record.committee]
 
-    def paper_date(self, agreement: Agreement) -> dt.date | None:
+    def paper_date(self, agreement: Agreement) -> Day | None:
         """The date an agreement is filed by: its own date, else its signing date, else the adopting meeting's
-        (published here, or as `adopted_by` cites it)."""
+        (published here, or as `adopted_by` cites it; only its month where the meeting's day is not known)."""
         adopting = self.adopting_matter.get(agreement.id)
         if agreement.date or agreement.signed:
             return agreement.date or agreement.signed
         if adopting:
             return self.meeting_with(adopting).date
         return agreement.adopted_by.date if agreement.adopted_by else None
+
+    def agreement_day(self, agreement: Agreement) -> dt.date | None:
+        """Where 'latest' lists place an agreement: the first day of its term, else the first day its own date,
+        signing or adopting decision can mean (paper_date); None where the sources give none of them."""
+        if agreement.term is not None:
+            return agreement.term.first_day
+        day = self.paper_date(agreement)
+        return dates.first_day(day) if day else None
 
     def meeting_with(self, matter: Matter) -> Meeting:
         """The meeting at which a matter was decided."""
@@ -503,6 +559,15 @@ class Archive:
     def successor(self, agreement: Agreement) -> Agreement | None:
         """The newer agreement that renews this one."""
         return self.renewed_by.get(agreement.id)
+
+
+def _meeting_order(meeting: Meeting) -> tuple[dt.date, bool, str]:
+    """Lists place a meeting at its day, one known to the month at the month's end (after a meeting on that day)."""
+    return meeting.sort_day, meeting.day is None, meeting.committee
+
+
+def _day_order(day: Day) -> tuple[dt.date, bool]:
+    return dates.last_day(day), isinstance(day, Month)
 
 
 def _counterparty_fields(agreement: Agreement) -> list[tuple[Loc, str]]:

@@ -19,7 +19,9 @@ PATTERN = re.compile(
 class Citation:
     """A reference to a committee decision as protocols cite it."""
 
-    date: dt.date
+    date: dates.Day
+    """The meeting's day (as every citation written names it); a month for a published meeting known to the
+    month, which a protocol would cite by its day but the source does not give."""
     paragraphs: tuple[int, ...] = ()
 
     def __str__(self) -> str:
@@ -34,7 +36,7 @@ def paragraph_label(paragraphs: Sequence[int]) -> str:
     return f"{'§§' if len(paragraphs) > 1 else '§'} {', '.join(map(str, paragraphs))}"
 
 
-def decision_label(day: dt.date, paragraphs: Sequence[int] = (), body: str | None = None) -> str:
+def decision_label(day: dates.Day, paragraphs: Sequence[int] = (), body: str | None = None) -> str:
     """How a reader's text names a decision: 'Socialnämnden 23 augusti 2017, §§ 154, 155' (the body where known,
     the date in words, the paragraphs where known). The one place of this rule: fact boxes and feeds use it;
     data keeps the protocol's form (`Citation`, ISO date) for spreadsheets and clients."""

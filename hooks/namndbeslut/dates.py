@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import os
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -50,9 +52,90 @@ def plain_date(value: str) -> dt.date | None:
         return None
 
 
-def long_date(value: dt.date) -> str:
-    """'9 juni 2021'."""
+@dataclass(frozen=True, order=True)
+class Month:
+    """A month of a year: a date the source gives only to the month ('i november 2020'). Written and shown as
+    what it is ('2020-11', 'november 2020'), never as one of its days; lists that need a day place it at its
+    `last_day` (a meeting that month was held by then)."""
+
+    year: int
+    month: int
+
+    def isoformat(self) -> str:
+        """'2020-11': ISO 8601's calendar month (and HTML's valid month string)."""
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+
+Day = dt.date | Month
+"""A date as precise as the source gives it: a day, or only its month."""
+Stated = dt.date | Month | int
+"""A term's start or end as precise as the source gives it: a day, a month, or only the year."""
+
+MONTH = re.compile(r"(?P<year>[0-9]{4})-(?P<month>0[1-9]|1[0-2])")
+"""How an editor writes a month: '2020-11'."""
+
+
+def month_of(value: str) -> Month | None:
+    """`value` as a Month when it is exactly YYYY-MM (a real month), else None."""
+    found = MONTH.fullmatch(value.strip())
+    return Month(int(found["year"]), int(found["month"])) if found else None
+
+
+def first_day(value: Stated) -> dt.date:
+    """The first day a date of any precision can mean: the day itself, the month's first, the year's 1 January."""
+    if isinstance(value, int):
+        return dt.date(value, 1, 1)
+    return value.first_day if isinstance(value, Month) else value
+
+
+def last_day(value: Stated) -> dt.date:
+    """The last day a date of any precision can mean: the day itself, the month's last, the year's 31 December.
+    Where a list needs one day for a month (sorting, 'latest'), it is this one."""
+    if isinstance(value, int):
+        return dt.date(value, 12, 31)
+    return value.last_day if isinstance(value, Month) else value
+
+
+def within(inner: Day, outer: Day) -> bool:
+    """Whether every day `inner` can mean is one `outer` can mean: the same day, or a day of the month."""
+    return first_day(outer) <= first_day(inner) and last_day(inner) <= last_day(outer)
+
+
+def iso(value: Stated) -> str:
+    """ISO 8601 at the precision given: '2021-06-09', '2020-11' or '2021'."""
+    return str(value) if isinstance(value, int) else value.isoformat()
+
+
+def long_date(value: Stated) -> str:
+    """'9 juni 2021', 'november 2020' or '2021': exactly as precise as the source."""
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Month):
+        return month_year(value.first_day)
     return format_date(value, "d MMMM y", locale=LOCALE)
+
+
+def span(start: Stated, end: Stated) -> str:
+    """A period at the precision given: '2021–2023', 'mars–augusti 2022', '2022' (one year), 'mars 2022'
+    (one month), '1 oktober 2021 – 31 december 2023'; a month and a year of other precisions each as given."""
+    if start == end:
+        return long_date(start)
+    if isinstance(start, int) and isinstance(end, int):
+        return f"{start}–{end}"
+    if isinstance(start, Month) and isinstance(end, Month) and start.year == end.year:
+        return f"{format_date(start.first_day, 'LLLL', locale=LOCALE)}–{long_date(end)}"
+    return f"{long_date(start)} – {long_date(end)}"
 
 
 def month_year(value: dt.date) -> str:
@@ -86,8 +169,6 @@ class Status(StrEnum):
 
 def add_months(value: dt.date, months: int) -> dt.date:
     """The same day `months` later (the month's last day where it is shorter)."""
-    import calendar
-
     years, month0 = divmod(value.month - 1 + months, 12)
     year = value.year + years
     return value.replace(year=year, month=month0 + 1, day=min(value.day, calendar.monthrange(year, month0 + 1)[1]))

@@ -1,7 +1,9 @@
 """Atom feeds: one of the committee's meetings, one per partner of the decisions that concern it.
 
 Written with ElementTree from the Archive, as files an engine adds to the site. Dates come from the
-content (never the clock), so a build of a given date gives the same bytes.
+content (never the clock), so a build of a given date gives the same bytes. Atom dates every entry with a
+timestamp: a meeting known only to the month is dated at the month's last day (Meeting.sort_day, the latest it
+can have been held), and its summary names the month alone.
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ Link = Callable[[routes.Published], str]
 def _meeting_entry(meeting: Meeting, ctx: BuildContext, link: Link) -> Entry:
     items = Markup("").join(Markup('<li><a href="{}">{}</a></li>').format(link(x), x.title) for x in meeting.matters)
     committee = ctx.archive.committee_of(meeting).name
-    return {"title": meeting.title, "url": link(meeting), "date": meeting.date,
+    return {"title": meeting.title, "url": link(meeting), "date": meeting.sort_day,
             "summary": f"{committee}, sammanträde {dates.long_date(meeting.date)}: "
                        + "; ".join(x.title for x in meeting.matters),
             "content": Markup("<p>{}</p><ul>{}</ul>").format(meeting.introduction, items)}
@@ -82,8 +84,9 @@ def _meeting_entry(meeting: Meeting, ctx: BuildContext, link: Link) -> Entry:
 
 def _matter_entry(matter: Matter, ctx: BuildContext, link: Link) -> Entry:
     meeting = ctx.archive.meeting_with(matter)
-    return {"title": matter.title, "url": link(matter), "date": meeting.date,
-            "summary": f"{matter.kind.label}: {ctx.archive.decision_label(matter)}.",
+    kind = f"{matter.kind.label}: " if matter.kind else ""  # an unstated kind is not guessed, nor said in a summary
+    return {"title": matter.title, "url": link(matter), "date": meeting.sort_day,
+            "summary": f"{kind}{ctx.archive.decision_label(matter)}.",
             "content": None}
 
 

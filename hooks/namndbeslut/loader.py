@@ -125,18 +125,18 @@ so ahead, so a later date is a typing error (2099 for 2029), not a meeting to wi
 def _far_ahead(records: dict[Kind, list[Any]], today: dt.date) -> list[Problem]:
     """Every meeting and planned meeting dated more than PLAUSIBLE_YEARS after the build date `today`."""
     horizon = dates.add_months(today, 12 * PLAUSIBLE_YEARS)
-    dated: list[tuple[Document, Loc, dt.date]] = [(doc, ("date",), m.date) for m, doc in records[kinds.MEETING]]
+    dated: list[tuple[Document, Loc, dates.Day]] = [(doc, ("date",), m.date) for m, doc in records[kinds.MEETING]]
     dated += [(doc, ("planned_meetings", i, "date"), plan.date) for body, doc in records[kinds.COMMITTEE]
               for i, plan in enumerate(body.planned_meetings)]
     return [Problem(doc.path, doc.line_of(loc), label(loc), messages.far_future(day, today, PLAUSIBLE_YEARS))
-            for doc, loc, day in dated if day > horizon]
+            for doc, loc, day in dated if dates.first_day(day) > horizon]
 
 
 def _withhold(meetings: list[Any], today: dt.date, broken: set[str]) -> list[Problem]:
     """Take meetings dated after `today` out of `meetings` (in place); their ids and matters count as known."""
     withheld = []
     for meeting, doc in list(meetings):
-        if meeting.date > today:
+        if dates.first_day(meeting.date) > today:  # a month that has begun may have had its meeting
             meetings.remove((meeting, doc))
             broken.update([meeting.id, *(m.id for m in meeting.matters)])
             withheld.append(Problem(doc.path, doc.line_of(("date",)), "date", messages.future_meeting(meeting.date,

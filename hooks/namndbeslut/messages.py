@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from .dates import Month
 from .errors import Problem
 
 INVISIBLE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
@@ -26,7 +27,7 @@ _INVISIBLE_KINDS = [
 ]
 
 
-def future_meeting(day: dt.date, today: dt.date) -> str:
+def future_meeting(day: dt.date | Month, today: dt.date) -> str:
     """Why a meeting's protocol is not published yet (a notice, not an error: a historical rebuild is fine)."""
     return (f"sammanträdet är daterat {day.isoformat()}, efter byggdatumet {today.isoformat()}; det publiceras inte "
             "som hållet förrän det datumet (som planerat sammanträde visas det om nämndens fil har det i 'meetings')")
@@ -84,7 +85,7 @@ def long_id(length: int, limit: int) -> str:
             "filnamn – välj ett kortare id (för en fil: byt namn på filen)")
 
 
-def far_future(day: dt.date, today: dt.date, years: int) -> str:
+def far_future(day: dt.date | Month, today: dt.date, years: int) -> str:
     """Why a meeting dated years ahead is refused: a typing error, not a meeting to withhold."""
     return (f"sammanträdet är daterat {day.isoformat()}, mer än {years} år efter byggdatumet {today.isoformat()}; "
             "det är troligen ett skrivfel – kontrollera årtalet")
@@ -152,7 +153,7 @@ def describe(error: dict[str, Any]) -> str:
     return text
 
 
-_UNION_MEMBERS = {"date": "ett datum (ÅÅÅÅ-MM-DD)", "int": "ett årtal"}
+_UNION_MEMBERS = {"date": "ett datum (ÅÅÅÅ-MM-DD)", "Month": "en månad (ÅÅÅÅ-MM)", "int": "ett årtal"}
 
 
 def describe_union(members: list[str], value: Any) -> str:
@@ -209,6 +210,13 @@ def yaml_problem(problem: str) -> str:
 PREVIEW_READY = "Förhandsvisningen är klar på {url} (efter {seconds:.1f} s); sidorna uppdateras när du sparar."
 PREVIEW_HAS_PROBLEMS = ("Innehållet har fel, så förhandsvisningen visar den senaste versionen som gick att bygga. "
                         "Rätta felen och spara; sidan uppdateras av sig själv.")
+def port_taken(port: int, err: OSError) -> str:
+    """Why `make serve` cannot start: the port is taken (or not ours to use)."""
+    return (f"Förhandsvisningen kan inte starta: porten {port} används redan av ett annat program (kanske en "
+            f"förhandsvisning som redan är igång – stäng den eller använd den). Välj en annan port, t.ex. "
+            f"make serve PORT={port + 1}. ({err.strerror or err})")
+
+
 PREVIEW_NO_SITE = "Webbplatsen har inte gått att bygga ännu"
 PREVIEW_NOT_FOUND = "Sidan finns inte (ännu) i förhandsvisningen"
 PREVIEW_BUILD_FAILED = "bygget misslyckades: "

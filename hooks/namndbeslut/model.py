@@ -18,6 +18,7 @@ from pydantic.json_schema import WithJsonSchema
 from . import citations, dates, messages
 from .categories import AgreementKind, BodyKind, MatterKind, PartnerKind
 from .citations import Citation
+from .dates import Month
 from .errors import FieldError
 
 _LINE_BREAK = re.compile("[\n\r]")
@@ -98,6 +99,52 @@ CitationField = Annotated[Citation, BeforeValidator(_citation), WithJsonSchema(
     {"type": "string", "pattern": citations.PATTERN.pattern, "examples": ["2017-08-23 §§ 154, 155"]})]
 
 
+NOT_STATED = "anges inte"
+"""What an editor writes where the source is silent (a term, a public party, a kind), and what the site shows."""
+
+
+def shown(value: str | None) -> str:
+    """A stated value as the site shows it, or 'anges inte' where the source is silent: the one place that says
+    so for every field that may be unstated."""
+    return NOT_STATED if value is None else value
+
+
+def _unstated(value: object) -> object:
+    """'anges inte' is no value (None): the site then says so and guesses nothing."""
+    return None if isinstance(value, str) and value.strip() == NOT_STATED else value
+
+
+def _not_stated_in_schema(schema: dict[str, Any]) -> None:
+    """In the JSON Schema, a field's 'no value' is the words an editor writes, not null."""
+    schema["anyOf"] = [s if s.get("type") != "null" else {"const": NOT_STATED} for s in schema["anyOf"]]
+
+
+MAY_BE_UNSTATED = BeforeValidator(_unstated)
+"""On a field the source may leave out: 'anges inte' (or no value) is None, never a default a reader takes as a
+fact (with NOT_STATED_IN_SCHEMA)."""
+NOT_STATED_IN_SCHEMA = Field(json_schema_extra=_not_stated_in_schema)
+
+
+def _month(value: object) -> object:
+    """'2020-11' (a date known to the month) as a Month; YAML reads it as text, a full date as a date."""
+    if not isinstance(value, str) or not re.fullmatch(r"\s*[0-9]{4}-[0-9]{1,2}\s*", value):
+        return value
+    month = dates.month_of(value)
+    if month is None:
+        raise ValueError(f"'{value.strip()}' är ingen månad; skriv året och månaden som ÅÅÅÅ-MM, t.ex. 2020-11")
+    if not FIRST_YEAR <= month.year <= LAST_YEAR:
+        raise ValueError(f"året {month.year} är inte rimligt; skriv ett år mellan {FIRST_YEAR} och {LAST_YEAR}")
+    return month
+
+
+MONTH_SCHEMA = {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$", "examples": ["2020-11"]}
+"""A month as an editor writes it, in the JSON Schema."""
+
+MeetingDate = Annotated[dt.date | Month, BeforeValidator(_month), WithJsonSchema(
+    {"anyOf": [{"type": "string", "format": "date"}, MONTH_SCHEMA]})]
+"""A meeting's date: the day, or only the month ('2020-11') where the source names no day."""
+
+
 class Record(BaseModel):
     """Base of every content record: unknown fields are errors, values are immutable."""
 
@@ -111,7 +158,26 @@ class FileRecord(Record):
     """Numbers in this file that look like personal identity numbers but an editor has checked (e.g. a phone number)."""
 
 
-class Committee(FileRecord):
+class Sourced(FileRecord):
+    """A record whose facts come from a source an editor can name: `source` in words, `source_url` its address.
+    The page shows it as 'Källa'; the open data carry it."""
+
+    source: Text | None = None
+    """Where the facts come from, in words (when the body is not the record's own text)."""
+    source_url: Url | None = None
+    """The address of the source (the published summary, the agreement's PDF, …)."""
+
+    @property
+    def source_address(self) -> str | None:
+        """The source's address as a reader reads it aloud: without 'https://'."""
+        return self.source_url.partition("://")[2] if self.source_url else None
+
+    @property
+    def has_source(self) -> bool:
+        return bool(self.source or self.source_url)
+
+
+class Committee(Sourced):
     """A decision-making body whose meetings the site publishes: a nämnd, a styrelse, the council, …
 
     Its text (the file's body) is its remit. A body that takes over another's work names it in
@@ -154,16 +220,21 @@ class Committee(FileRecord):
         return self.documents_url.partition("://")[2] if self.documents_url else None
 
 
-class Partner(FileRecord):
+class Partner(Sourced):
     """A partner organisation, described once; agreements refer to it by id."""
 
     id: Slug
     name: Text
-    kind: PartnerKind = PartnerKind.IDEBUREN
+    kind: Annotated[PartnerKind | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = None
+    """None ('anges inte') where the source does not say what kind of organisation it is."""
     organisation_number: OrgNumber | None = None
     address: Text | None = None
     website: Url | None = None
     body: Prose = ""
+
+    @property
+    def kind_label(self) -> str:
+        return shown(self.kind.label if self.kind else None)
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
@@ -182,8 +253,6 @@ NOT_BOOL = BeforeValidator(_not_bool)
 
 UNTIL_FURTHER_NOTICE = "tills vidare"
 """What an editor writes as a term's `end` when the agreement runs until further notice."""
-NOT_STATED = "anges inte"
-"""What an editor writes as `term` when the source states no term."""
 
 
 def _end(value: object) -> object:
@@ -191,7 +260,7 @@ def _end(value: object) -> object:
     if value is None:
         raise ValueError(f"skriv slutdatumet eller slutåret, eller '{UNTIL_FURTHER_NOTICE}' om överenskommelsen "
                          "gäller tills vidare")
-    return None if value == UNTIL_FURTHER_NOTICE else _not_bool(value)
+    return None if value == UNTIL_FURTHER_NOTICE else _month(_not_bool(value))
 
 
 def _stated(value: object) -> object:
@@ -203,40 +272,41 @@ def _stated(value: object) -> object:
     return None if value == NOT_STATED else value
 
 
-def _not_stated_in_schema(schema: dict[str, Any]) -> None:
-    """In the JSON Schema, the term's 'no value' is the words an editor writes, not null."""
-    schema["anyOf"] = [s if s.get("type") != "null" else {"const": NOT_STATED} for s in schema["anyOf"]]
-
-
-End = Annotated[dt.date | int | None, BeforeValidator(_end), WithJsonSchema(
-    {"anyOf": [{"type": "string", "format": "date"}, {"type": "integer"}, {"const": UNTIL_FURTHER_NOTICE}]})]
+End = Annotated[dt.date | Month | int | None, BeforeValidator(_end), WithJsonSchema(
+    {"anyOf": [{"type": "string", "format": "date"}, MONTH_SCHEMA, {"type": "integer"},
+               {"const": UNTIL_FURTHER_NOTICE}]})]
+Start = Annotated[dt.date | Month | int, NOT_BOOL, BeforeValidator(_month), WithJsonSchema(
+    {"anyOf": [{"type": "string", "format": "date"}, MONTH_SCHEMA, {"type": "integer"}]})]
 
 
 class Term(Record):
-    """An agreement's term: exact dates, or only years where the source gives only years; `end: tills vidare`
-    when it runs until further notice."""
+    """An agreement's term as precise as the source gives it: exact dates, months ('2022-03') or only years;
+    `end: tills vidare` when it runs until further notice."""
 
-    start: Annotated[dt.date | int, NOT_BOOL]
+    start: Start
     end: End
 
     @property
     def first_day(self) -> dt.date:
-        return self.start if isinstance(self.start, dt.date) else dt.date(self.start, 1, 1)
+        """The first day the start can mean (a month's first, a year's 1 January): for status and sorting only,
+        never shown as the start."""
+        return dates.first_day(self.start)
 
     @property
     def last_day(self) -> dt.date | None:
-        """None for an agreement that runs until further notice."""
-        end = self.stated_end
-        return end if isinstance(end, dt.date) or end is None else dt.date(end, 12, 31)
+        """The last day the end can mean (a month's last, a year's 31 December); None until further notice."""
+        return None if self.end is None else dates.last_day(self.end)
 
     @property
-    def stated_end(self) -> dt.date | int | None:
-        """The end as the source gives it (a date or a year); None until further notice."""
+    def stated_end(self) -> dt.date | Month | int | None:
+        """The end as the source gives it (a date, a month or a year); None until further notice."""
         return self.end
 
     @property
     def years_label(self) -> str:
-        """'2021–2023', or '2021–' until further notice."""
+        """'2021–2023', '2022' within one calendar year, or '2021–' until further notice."""
+        if self.last_day is not None and self.last_day.year == self.first_day.year:
+            return str(self.first_day.year)
         return f"{self.first_day.year}–{self.last_day.year if self.last_day else ''}"
 
     def covers_year(self, year: int) -> bool:
@@ -245,15 +315,11 @@ class Term(Record):
 
     @property
     def label(self) -> str:
-        """'2021–2023' where the source gives years, else '1 oktober 2021 – 31 december 2023'; 'från …,
-        tills vidare' without an end."""
-        start = str(self.start) if isinstance(self.start, int) else dates.long_date(self.first_day)
-        if self.last_day is None:
-            return f"från {start}, tills vidare"
-        if isinstance(self.start, int) and isinstance(self.end, int):
-            return f"{self.start}–{self.end}"
-        assert self.last_day is not None
-        return f"{dates.long_date(self.first_day)} – {dates.long_date(self.last_day)}"
+        """The term exactly as precise as the source: '2021–2023', 'mars–augusti 2022', '2022',
+        '1 oktober 2021 – 31 december 2023'; 'från …, tills vidare' without an end (dates.span)."""
+        if self.end is None:
+            return f"från {dates.long_date(self.start)}, tills vidare"
+        return dates.span(self.start, self.end)
 
     def status_on(self, day: dt.date) -> dates.Status:
         """Whether the term has not begun, is running or has ended on `day` (the build date)."""
@@ -288,6 +354,8 @@ class Funding(Record):
     price_compensation: bool = False
     """The amount is adjusted by the price compensation the committee receives (priskompensation)."""
     note: Text | None = None
+    funder: Text | None = None
+    """Who pays, where the source names someone other than the public party (Länsstyrelsen, Region Skåne, …)."""
 
 
 class Contact(Record):
@@ -299,7 +367,7 @@ class Contact(Record):
     email: Email | None = None
 
 
-class Agreement(FileRecord):
+class Agreement(Sourced):
     """An agreement of any kind (an IOP, a samverkansavtal, an avsiktsförklaring, …) between a public party
     and one or more counterparties."""
 
@@ -310,7 +378,8 @@ class Agreement(FileRecord):
     """The counterparty (a file in partners/), when there is one."""
     partners: list[Slug] = []
     """The counterparties, when there are several (instead of `partner`)."""
-    public_party: Text
+    public_party: Annotated[Text | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = None
+    """The public party (a förvaltning, the municipality); None ('anges inte') where the source does not name it."""
     committee: Slug | None = None
     date: dt.date | None = None
     """The date the agreement document carries."""
@@ -324,9 +393,11 @@ class Agreement(FileRecord):
     """The adopting decision when its meeting is not published; otherwise a matter's `adopts` says it."""
     funding: list[Funding] = []
     contacts: list[Contact] = []
-    source: Text | None = None
-    """Where the facts come from when the body is not the agreement's own text."""
     body: Prose = ""
+
+    @property
+    def public_party_label(self) -> str:
+        return shown(self.public_party)
 
     @property
     def counterparties(self) -> list[str]:
@@ -385,7 +456,8 @@ class Matter(Record):
 
     id: Slug
     title: Text
-    kind: MatterKind = MatterKind.BESLUT
+    kind: Annotated[MatterKind | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = None
+    """What happened to the matter; None ('anges inte') where the source does not say (never taken for 'beslut')."""
     paragraphs: list[Annotated[int, Field(ge=1), NOT_BOOL]] = []
     case_number: CaseNumber | None = None
     adopts: list[Slug] = []
@@ -401,12 +473,17 @@ class Matter(Record):
         """'§ 112', '§§ 167, 168', or '' when no paragraph is known."""
         return citations.paragraph_label(self.paragraphs)
 
+    @property
+    def kind_label(self) -> str:
+        return shown(self.kind.label if self.kind else None)
 
-class Meeting(FileRecord):
+
+class Meeting(Sourced):
     """A committee meeting and the summary of what it decided."""
 
     committee: Slug
-    date: dt.date
+    date: MeetingDate
+    """The day, or only the month where the source names no day: shown as given, never as a day of it."""
     title: Text
     start: Clock | None = None
     end: Clock | None = None
@@ -429,13 +506,28 @@ class Meeting(FileRecord):
         return lead_paragraph([self.introduction, *(m.body for m in self.matters)])
 
     @property
+    def day(self) -> dt.date | None:
+        """The meeting's day; None where the source gives only the month."""
+        return self.date if isinstance(self.date, dt.date) else None
+
+    @property
+    def sort_day(self) -> dt.date:
+        """Where lists place the meeting: its day, or the last day of its month where only the month is known
+        (by then it was held)."""
+        return dates.last_day(self.date)
+
+    @property
     def decided_anything(self) -> bool:
-        """Whether any matter is a decision (a meeting may only have heard information)."""
-        return any(m.kind is MatterKind.BESLUT for m in self.matters)
+        """Whether any matter is a decision, or may be one (a matter whose kind the source does not state): a
+        meeting is said to have decided nothing only where every matter is stated to be something else."""
+        return any(m.kind is MatterKind.BESLUT or m.kind is None for m in self.matters)
 
     @model_validator(mode="after")
     def _ordered(self) -> Meeting:
         _check_times(self.start, self.end)
+        if self.start and self.day is None:
+            raise FieldError(("start",), "ett klockslag kräver en dag; skriv hela datumet (ÅÅÅÅ-MM-DD) eller ta "
+                                         "bort 'start'")
         return self
 
 
@@ -446,8 +538,9 @@ def lead_paragraph(texts: list[str]) -> str:
     return next((p for p in paragraphs if p and not p.startswith(("#", "<", "|", "-", "*"))), "")
 
 
-def meeting_id(day: dt.date, committee: str) -> str:
-    """A meeting's id (and file name): its date and its body, '2021-06-09-socialnamnden'."""
+def meeting_id(day: dt.date | Month, committee: str) -> str:
+    """A meeting's id (and file name): its date and its body, '2021-06-09-socialnamnden' ('2020-11-kommunstyrelsen'
+    for a meeting known to the month)."""
     return f"{day.isoformat()}-{committee}"
 
 

@@ -23,7 +23,8 @@ def problems(kind: Kind, record: BaseModel, doc: Document) -> list[Problem]:
         last = record.term.last_day
         if named and (int(named["first"]) != record.term.first_day.year
                       or (named["last"] and last and int(named["last"]) != last.year)):
-            years = f"{record.term.first_day.year}-{last.year}" if last else str(record.term.first_day.year)
+            first = record.term.first_day.year
+            years = f"{first}-{last.year}" if last and last.year != first else str(first)  # one year: '<id>-2022'
             name = f"{doc.path.stem[:named.start()]}-{years}.md"
             said = f"{named['first']}–{named['last']}" if named["last"] else named["first"]
             return [Problem(doc.path, doc.line_of(("term",)), "term",

@@ -19,6 +19,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -316,7 +317,11 @@ def _page(title: str, problems: list[str], version: int) -> str:
 
 def serve(root: Path, port: int, engine: Engine, ready: Callable[[str], None] = print) -> None:
     """Build once, then serve on 127.0.0.1:`port` and update on every change under `root`, until interrupted."""
-    with tempfile.TemporaryDirectory(prefix="forhandsvisning-") as work:
+    try:  # before the first build: a port already taken is said at once, in Swedish
+        server = ThreadingHTTPServer(("127.0.0.1", port), partial(Handler, state=State()))
+    except OSError as err:
+        raise PortTaken(messages.port_taken(port, err)) from None
+    with server, tempfile.TemporaryDirectory(prefix="forhandsvisning-") as work:
         full = FullBuild(root, engine_command(root))
         preview = Preview(root, engine, full, Path(work))
         start = time.perf_counter()
@@ -330,8 +335,8 @@ def serve(root: Path, port: int, engine: Engine, ready: Callable[[str], None] = 
         observer.start()
         threading.Thread(target=preview.watch, daemon=True).start()
         threading.Thread(target=preview.background, daemon=True).start()
-        server = ThreadingHTTPServer(("127.0.0.1", port), partial(Handler, state=preview.state,
-                                                                    backend=desk.LocalBackend(root)))
+        server.RequestHandlerClass = partial(Handler, state=preview.state,  # the preview now that it exists
+                                             backend=desk.LocalBackend(root))
         ready(messages.PREVIEW_READY.format(url=f"http://127.0.0.1:{server.server_port}/",
                                             seconds=time.perf_counter() - start))
         ready(desk.READY.format(url=f"http://127.0.0.1:{server.server_port}{desk.PREFIX}"))
@@ -356,5 +361,13 @@ def main(engine_for: Callable[[Path], Engine], argv: list[str] | None = None) ->
     parser.add_argument("--root", type=Path, default=Path.cwd())
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    serve(root, args.port, engine_for(root), ready=lambda m: print(m, flush=True))
+    try:
+        serve(root, args.port, engine_for(root), ready=lambda m: print(m, flush=True))
+    except PortTaken as err:
+        print(err, file=sys.stderr, flush=True)
+        return 1
     return 0
+
+
+class PortTaken(Exception):
+    """The preview's port cannot be used (another program, or another preview, has it)."""

@@ -153,7 +153,7 @@ class _Asked:
         return self._ask(lambda archive: getattr(archive, name)(*args, **kwargs))
 
 
-def _meetings_on(day: dt.date) -> Callable[[Archive], object]:
+def _meetings_on(day: dates.Day) -> Callable[[Archive], object]:
     return lambda archive: archive.meetings_on.get(day, [])
 
 
@@ -325,8 +325,9 @@ class Renderer:
 
         today, rules = self.ctx.today, self.furniture
         pages = [self.page("meeting.html.j2", routes.meeting(m), m.title, own(m), (), m, meeting=m,
-                           committee=a.committee_of(m), sitting=a.sitting_of[m.id], stale=rules.is_stale(m.date, today),
-                           minutes_pending=rules.minutes_pending_on(m.date, today))
+                           committee=a.committee_of(m), sitting=a.sitting_of[m.id],
+                           stale=rules.is_stale(m.sort_day, today),
+                           minutes_pending=rules.minutes_pending_on(m.sort_day, today))
                  for m in a.meetings]
         pages += [self.page("agreement.html.j2", routes.agreement(x), x.title, own(x),
                             file([*meetings(a.matters_about(x)), *renewals(x), *a.case_file(x.case_number).reports]),
@@ -379,9 +380,16 @@ class Renderer:
         status); the start page itself is hand-written (content/index.md), this is made from what it lists."""
         a, today = self.ctx.archive, self.ctx.today
         latest = a.meetings[:HOME_ITEMS]
-        newest = sorted(a.agreements.values(), key=lambda x: x.sort_day, reverse=True)[:HOME_ITEMS]
+
+        def recency(x: Agreement) -> dt.date:
+            """An agreement without a term by its own dates, else by the day it was first published here."""
+            return a.agreement_day(x) or self.ctx.span(a.sources[(kinds.AGREEMENT, x.id)].path).first.date()
+
+        newest = sorted(a.agreements.values(), key=recency, reverse=True)[:HOME_ITEMS]
+        # 'none is in force' only where that is known: an agreement without a stated term may be
+        maybe = (dates.Status.IN_FORCE, dates.Status.UNSTATED)
         return self.page("home.html.j2", routes.HOME, "", None, self.files([*latest, *newest]), latest=latest,
-                         newest=newest, any_in_force=any(x.in_force_on(today) for x in a.agreements.values()))
+                         newest=newest, any_in_force=any(x.status_on(today) in maybe for x in a.agreements.values()))
 
     def home_sections(self) -> str:
         return self.home.html

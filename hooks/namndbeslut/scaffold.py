@@ -32,16 +32,19 @@ MEETING = Template(f"""---
 # Ett sammanträde. Filen heter <datum>-<nämnd>.md. Ersätt allt som är markerat {P.lower()} och ta bort
 # de valfria fälten du inte behöver. Kontrollera med `make check`, förhandsgranska med `make serve`.
 committee: $committee            # nämnden: namnet på en fil i committees/ (utan .md)
-date: $date                      # sammanträdets datum, ÅÅÅÅ-MM-DD
+date: $date                      # sammanträdets datum, ÅÅÅÅ-MM-DD; bara ÅÅÅÅ-MM om källan bara anger månaden
 title: $title  # sidans rubrik
 start:                           # valfritt: klockslag inom citattecken, t.ex. "13:00"
 end:                             # valfritt: när sammanträdet slutade, t.ex. "16:30"
 place:                           # valfritt: var det hölls, t.ex. Stadshuset, Stora salen
 documents_url:                   # valfritt: länk till just detta sammanträdes handlingar, https://…
 minutes_url:                     # valfritt: länk till protokollet när det är publicerat, https://…
+source:                          # valfritt: varifrån uppgifterna kommer, t.ex. Sammanfattningen på lund.se
+source_url:                      # valfritt: källans adress (t.ex. sammanfattningen på kommunens webbplats), https://…
 matters:                         # ärendena; vart och ett har en rubrik med samma id i texten nedan
   - id: {P.replace(" ", "-")}-arendets-id   # unikt på hela webbplatsen: a–z, siffror, bindestreck
-    kind: beslut                 # beslut, information (inget beslut), val eller anmälan
+    kind: beslut                 # beslut, information (inget beslut), val, anmälan, eller anges inte om källan
+                                 # inte säger vad som hände
     paragraphs: []               # valfritt: paragraf(er) i protokollet, t.ex. [112] eller [154, 155]
     case_number:                 # valfritt: diarienummer, t.ex. SO 2021/0001
     adopts: []                   # valfritt: överenskommelser som beslutet antar (filnamn i agreements/)
@@ -64,13 +67,14 @@ kind: iop                        # iop, överenskommelse, ramöverenskommelse, s
                                  # eller avsiktsförklaring
 partner: $partner                # motparten: namnet på en fil i partners/ (utan .md)
 partners: []                     # i stället för partner vid flera motparter: [id, id, id]
-public_party: "{P}: den offentliga parten, t.ex. Socialförvaltningen i Lund"
+public_party: "{P}: den offentliga parten, t.ex. Socialförvaltningen i Lund, eller anges inte"
 committee: $committee            # valfritt: nämnden (filnamn i committees/)
 date:                            # valfritt: datumet som står på överenskommelsen, ÅÅÅÅ-MM-DD
 signed:                          # valfritt: när den skrevs under, ÅÅÅÅ-MM-DD
-term:                            # perioden: exakta datum, eller årtal; skriv term: anges inte om källan saknar period
-  start: $P                      # t.ex. $first-01-01, eller $first
-  end: $P                        # t.ex. $last-12-31, eller $last, eller tills vidare
+term:                            # perioden så exakt som källan anger den: datum, år och månad, eller årtal;
+                                 # skriv term: anges inte om källan saknar period
+  start: $P                      # t.ex. $first-01-01, $first-03 (mars $first), eller $first
+  end: $P                        # t.ex. $last-12-31, $last-08 (augusti $last), eller $last, eller tills vidare
 review_by:                       # valfritt: senaste dag för översyn, ÅÅÅÅ-MM-DD
 case_number:                     # valfritt: diarienummer, t.ex. SO 2020/0155
 renews:                          # valfritt: den äldre överenskommelse som denna ersätter (filnamn i agreements/)
@@ -83,6 +87,7 @@ contacts:                        # kontaktpersoner; ta bort listan (skriv contac
     organisation:                # valfritt: t.ex. Socialförvaltningen
     email:                       # valfritt: namn@lund.se
 source:                          # valfritt: varifrån uppgifterna kommer, om texten nedan inte är överenskommelsens egen
+source_url:                      # valfritt: källans adress (överenskommelsens pdf, sammanfattningen), https://…
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
 ---
 {P}: överenskommelsens text, med ## rubriker (t.ex. ## Bakgrund, ## Ekonomi).
@@ -91,15 +96,19 @@ reviewed_numbers: []             # valfritt: nummer i filen som liknar personnum
 FUNDING_ROW = Template("""  - year: $year
     amount: $P                   # t.ex. 250000; skriv amount: om bara priskompensation anges
     price_compensation: false    # true om beloppet räknas upp med priskompensation
-    note:                        # valfritt: t.ex. "samt fritt nyttjande av lokal\"""")
+    note:                        # valfritt: t.ex. "samt fritt nyttjande av lokal"
+    funder:                      # valfritt: vem som betalar, om källan anger någon annan än den offentliga parten""")
 
 PARTNER = Template(f"""---
 # En partner: en organisation, beskriven en gång. Överenskommelser hänvisar till filens namn.
 name: $name  # organisationens namn som det ska stå på webbplatsen
-kind: idéburen organisation      # idéburen organisation, företag, kommunalt bolag, offentlig aktör eller förvaltning
+kind: idéburen organisation      # idéburen organisation, företag, kommunalt bolag, offentlig aktör, förvaltning,
+                                 # eller anges inte om källan inte säger vad det är för organisation
 organisation_number:             # valfritt: NNNNNN-NNNN (tredje siffran är 2 eller högre)
 address:                         # valfritt: t.ex. Bredgatan 19–21, Lund
 website:                         # valfritt: https://…
+source:                          # valfritt: varifrån uppgifterna om organisationen kommer, med ord
+source_url:                      # valfritt: källans adress, https://…
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
 ---
 {P}: en kort beskrivning av organisationen.
@@ -116,6 +125,8 @@ since:                           # valfritt: när den tog över, ÅÅÅÅ-MM-DD 
 documents_url:                   # valfritt: var sammanträdeshandlingarna publiceras, https://…
 members_url:                     # valfritt: var ledamöter och kommande sammanträden visas, https://…
 planned_meetings: []             # valfritt: planerade sammanträden, t.ex. [{{date: 2025-02-12, start: "13:00"}}]
+source:                          # valfritt: varifrån uppgifterna om nämnden kommer, med ord
+source_url:                      # valfritt: källans adress, https://…
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
 ---
 {P}: nämndens uppdrag i några meningar.
@@ -148,8 +159,8 @@ def slug(name: str) -> str:
 
 def new_meeting(root: Path, date: str, committee: str = DEFAULT_COMMITTEE) -> Path:
     """Write decisions/<date>-<committee>.md; return its path."""
-    day = _date(date)
-    title = f"{_committee(root, committee)} – aktuella beslut {dates.month_year(day)}"
+    day = dates.month_of(date) or _date(date)  # a meeting known to the month: DATE=2020-11
+    title = f"{_committee(root, committee)} – aktuella beslut {dates.month_year(dates.first_day(day))}"
     text = MEETING.substitute(committee=committee, date=day.isoformat(), title=_quoted(title))
     return _write(root / kinds.MEETING.folder / f"{day.isoformat()}-{committee}.md", text)
 
@@ -169,11 +180,12 @@ def new_agreement(root: Path, partner: str, years: str = "", committee: str = DE
                                 f"ny partner eller ett av: {', '.join(sorted(partners))}")
         written.append(_write(root / kinds.PARTNER.folder / f"{pid}.md", PARTNER.substitute(name=_quoted(partner))))
     name = partners.get(pid, partner)
-    title = f"{P}: t.ex. Överenskommelse om idéburet offentligt partnerskap med {name} {first}–{last}"
+    years = f"{first}-{last}" if last != first else str(first)  # one calendar year: '<partner>-2022.md'
+    title = f"{P}: t.ex. Överenskommelse om idéburet offentligt partnerskap med {name} {years.replace('-', '–')}"
     funding = "\n".join(FUNDING_ROW.substitute(year=y, P=P) for y in range(first, last + 1))
     text = AGREEMENT.substitute(title=_quoted(title), partner=pid, committee=committee, first=first, last=last,
                                 funding=funding, P=P)
-    return [*written, _write(root / kinds.AGREEMENT.folder / f"{pid}-{first}-{last}.md", text)]
+    return [*written, _write(root / kinds.AGREEMENT.folder / f"{pid}-{years}.md", text)]
 
 
 def new_partner(root: Path, name: str) -> Path:
@@ -218,7 +230,8 @@ def _id(name: str, variable: str) -> str:
 def _date(date: str) -> dt.date:
     day = dates.plain_date(date)
     if day is None:
-        raise ScaffoldError(f"DATE={_shown(date)} är inget datum; skriv DATE=ÅÅÅÅ-MM-DD")
+        raise ScaffoldError(f"DATE={_shown(date)} är inget datum; skriv DATE=ÅÅÅÅ-MM-DD (eller DATE=ÅÅÅÅ-MM för ett "
+                            "sammanträde som källan bara anger månaden för)")
     return day
 
 
@@ -235,10 +248,11 @@ def _years(years: str) -> tuple[int, int]:
     if not years.strip():
         raise ScaffoldError("YEARS saknas: skriv överenskommelsens första och sista år, t.ex. YEARS=2024-2026 "
                             "(filen får dem i sitt namn, så de måste stämma med perioden)")
-    match = re.fullmatch(r"\s*([0-9]{4})\s*[-–]\s*([0-9]{4})\s*", years)
-    if not match or not int(match[1]) <= int(match[2]) <= int(match[1]) + 10:
-        raise ScaffoldError(f"YEARS={_shown(years)} ska vara första och sista år, t.ex. YEARS=2024-2026")
-    return int(match[1]), int(match[2])
+    match = re.fullmatch(r"\s*([0-9]{4})\s*(?:[-–]\s*([0-9]{4})\s*)?", years)  # one year alone: YEARS=2022
+    if not match or not int(match[1]) <= int(match[2] or match[1]) <= int(match[1]) + 10:
+        raise ScaffoldError(f"YEARS={_shown(years)} ska vara första och sista år, t.ex. YEARS=2024-2026 (eller ett "
+                            "år, YEARS=2022, om perioden ligger inom ett kalenderår)")
+    return int(match[1]), int(match[2] or match[1])
 
 
 def _shown(value: str) -> str:
@@ -296,7 +310,7 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
     }
     try:
         if kind not in makers:
-            raise ScaffoldError("skriv make new-meeting DATE=ÅÅÅÅ-MM-DD [COMMITTEE=…], "
+            raise ScaffoldError("skriv make new-meeting DATE=ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM) [COMMITTEE=…], "
                                 "make new-agreement PARTNER=\"…\" YEARS=ÅÅÅÅ-ÅÅÅÅ, make new-partner NAME=\"…\", "
                                 "make new-committee NAME=\"…\" eller make new-report CASE=\"SO ÅÅÅÅ/NNNN\"")
         paths = makers[kind](Path.cwd())

@@ -1,7 +1,9 @@
 """One iCalendar feed per committee: its held and planned meetings, for readers' calendar apps.
 
 A meeting without a known time is an all-day event; a planned meeting keeps its UID once held,
-so a subscribed calendar updates the same event instead of adding a second one.
+so a subscribed calendar updates the same event instead of adding a second one. A meeting known only to the
+month is left out: an event needs a day, and the calendar invents none. A planned meeting whose day has passed
+without a published summary says so (not that it is still planned, nor that it was held).
 """
 
 from __future__ import annotations
@@ -12,9 +14,12 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event
 
 from .. import dates, routes
-from ..archive import Sitting
+from ..archive import Sitting, SittingState
 from ..context import BuildContext
 from ..model import Committee
+
+PASSED_NOTE = ("Planerat sammanträde. Datumet har passerat och ingen sammanfattning av besluten är publicerad "
+               "(sammanträdet kan ha ställts in eller flyttats).")
 
 
 def feed(ctx: BuildContext, committee: Committee) -> bytes:
@@ -29,12 +34,13 @@ def feed(ctx: BuildContext, committee: Committee) -> bytes:
     cal.add("x-published-ttl", "P1D")
     stamp = dt.datetime.combine(ctx.today, dt.time(), dt.UTC)
     for sitting in ctx.archive.calendar.get(committee.id, []):
-        cal.add_component(_event(sitting, ctx, stamp))
+        if sitting.day is not None:
+            cal.add_component(_event(sitting, sitting.day, ctx, stamp))
     cal.add_missing_timezones()
     return bytes(cal.to_ical())
 
 
-def _event(s: Sitting, ctx: BuildContext, stamp: dt.datetime) -> Event:
+def _event(s: Sitting, day: dt.date, ctx: BuildContext, stamp: dt.datetime) -> Event:
     event = Event()
     event.add("uid", f"{s.id}@{urlsplit(ctx.base_url).netloc}")
     event.add("dtstamp", stamp)
@@ -44,8 +50,8 @@ def _event(s: Sitting, ctx: BuildContext, stamp: dt.datetime) -> Event:
         if s.ends_at:
             event.add("dtend", s.ends_at)
     else:
-        event.add("dtstart", s.date)
-        event.add("dtend", s.date + dt.timedelta(days=1))
+        event.add("dtstart", day)
+        event.add("dtend", day + dt.timedelta(days=1))
     if s.place:
         event.add("location", s.place)
     event.add("status", "CONFIRMED")
@@ -54,6 +60,9 @@ def _event(s: Sitting, ctx: BuildContext, stamp: dt.datetime) -> Event:
         event.add("url", ctx.absolute(routes.meeting(s.meeting)))
         matters = "\n".join(f"– {m.title}" for m in s.meeting.matters)
         event.add("description", f"{s.meeting.title}\n{matters}".strip())
+    elif s.state_on(ctx.today) is SittingState.PASSED:
+        event.add("url", ctx.absolute(routes.body(s.committee)))
+        event.add("description", PASSED_NOTE)
     else:
         event.add("url", ctx.absolute(routes.UPCOMING))
         event.add("description", "Planerat sammanträde. En sammanfattning av besluten publiceras efter mötet.")

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
-from .. import messages, publishing, routes
+from .. import dates, messages, publishing, routes
 from ..context import BuildContext
 from ..errors import ContentError, Problem
 from ..model import LINE, Email, Text
@@ -285,9 +285,10 @@ def _dates(ctx: BuildContext, d: Dataset) -> Iterable[tuple[dt.date, dt.date | N
     terms = [(x.term.first_day, x.term.last_day) for x in a.agreements.values() if x.term]
     route = d.distributions[0].route
     if route == routes.OPARL_SYSTEM:
-        return [*terms, *((m.date, m.date) for m in a.meetings), *((r.date, r.date) for r in a.reports.values())]
-    if d.distributions[0].format is ICS:
-        return [(m.date, m.date) for m in a.meetings if route == routes.calendar(a.committees[m.committee])]
+        return [*terms, *((dates.first_day(m.date), m.sort_day) for m in a.meetings),
+                *((r.date, r.date) for r in a.reports.values())]
+    if d.distributions[0].format is ICS:  # the calendar holds only meetings with a day
+        return [(m.day, m.day) for m in a.meetings if m.day and route == routes.calendar(a.committees[m.committee])]
     return terms
 
 

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from .. import dates, routes
 from ..archive import Sitting
 from ..context import BuildContext
-from ..model import Agreement, Partner
+from ..model import Agreement, Funding, Partner
 
 CONTEXT = "https://schema.org"
 
@@ -34,13 +34,14 @@ def meeting(ctx: BuildContext, s: Sitting) -> dict[str, Any]:
     held, municipality = s.meeting, ctx.settings.get("municipality", "")
 
     def at(t: dt.time) -> str:
-        return dt.datetime.combine(s.date, t, dates.TIMEZONE).isoformat()
+        assert s.day is not None  # a time is only ever given with a day (model.Meeting)
+        return dt.datetime.combine(s.day, t, dates.TIMEZONE).isoformat()
 
     parent = {"parentOrganization": _org(municipality, "GovernmentOrganization")} if municipality else {}
     data: dict[str, Any] = {
         "@context": CONTEXT, "@type": "Event", "name": held.title, "url": ctx.absolute(routes.meeting(held)),
         "inLanguage": "sv",
-        "startDate": at(s.start) if s.start else s.date.isoformat(),
+        "startDate": at(s.start) if s.start else dates.iso(s.date),  # '2020-11' where only the month is known
         "eventStatus": "https://schema.org/EventScheduled",
         "organizer": _org(s.committee.name, "GovernmentOrganization", **parent),
         "about": [{"@type": "Thing", "name": m.title, "url": ctx.absolute(routes.matter(held, m))}
@@ -64,26 +65,33 @@ def _coverage(a: Agreement) -> dict[str, str]:
     term = a.term
     if term is None:
         return {}
-    start, end = (x.isoformat() if isinstance(x, dt.date) else str(x) for x in (term.start, term.end))
-    end = ".." if term.last_day is None else end
+    start = dates.iso(term.start)
+    end = ".." if term.end is None else dates.iso(term.end)
     return {"temporalCoverage": f"{start}/{end}"}
 
 
 def agreement(ctx: BuildContext, a: Agreement) -> dict[str, Any]:
     """The agreement as a schema.org CreativeWork: parties, term and the funding it grants."""
     about = [_partner(ctx, p) for p in ctx.archive.partners_of(a)]
-    funder = _org(a.public_party, "GovernmentOrganization")
+    party = {"funder": _org(a.public_party, "GovernmentOrganization")} if a.public_party else {}
+
+    def funder(f: Funding) -> dict[str, Any]:
+        """Who pays a year's grant: the funder the source names, else the public party (where it is named)."""
+        return {"funder": _org(f.funder)} if f.funder else party
+
     data: dict[str, Any] = {
         "@context": CONTEXT, "@type": "CreativeWork", "name": a.title, "url": ctx.absolute(routes.agreement(a)),
-        "inLanguage": "sv", **_coverage(a), "funder": funder,
+        "inLanguage": "sv", **_coverage(a), **party,
         "about": about[0] if len(about) == 1 else about,
-        "funding": [{"@type": "MonetaryGrant", "funder": funder, "description": str(f.year),
+        "funding": [{"@type": "MonetaryGrant", **funder(f), "description": str(f.year),
                      "amount": {"@type": "MonetaryAmount", "currency": "SEK", "value": f.amount,
                                 "validFrom": f"{f.year}-01-01", "validThrough": f"{f.year}-12-31"}}
                     for f in a.funding if f.amount is not None],
     }
     if a.date:
         data["dateCreated"] = a.date.isoformat()
+    if a.source_url:
+        data["isBasedOn"] = a.source_url
     if not data["funding"]:
         del data["funding"]
     return data

@@ -18,16 +18,22 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from .. import dates, kinds, routes
-from ..archive import Sitting
+from ..archive import Sitting, SittingState
 from ..context import BuildContext
 from ..kinds import Kind
-from ..model import Agreement, Committee, Matter, Partner, Report
+from ..model import Agreement, Committee, Matter, Partner, Report, Sourced
 from .tables import dump
 
 VERSION = "https://schema.oparl.org/1.1/"
 TIME_STATED = "namndbeslut:timeStated"
 """Our own field on a Meeting: false where the source states no time and `start` is the date at noon
 (archive.FILED_AT)."""
+MONTH = "namndbeslut:month"
+"""Our own field on a Meeting known only to the month ('2020-11'): such a meeting has no `start` (OParl's `start`
+is a date-time, and no day is invented)."""
+SOURCE, SOURCE_URL = "namndbeslut:source", "namndbeslut:sourceUrl"
+"""Our own fields on a Meeting, Paper (agreement) or Organization: where its facts come from, in words and as an
+address (`web` is the object's page on this site, not its source)."""
 PAGE_SIZE = 100
 """Objects per page of an object list."""
 MEDIA_TYPES = mimetypes.MimeTypes()
@@ -46,6 +52,12 @@ def _named(url: str) -> tuple[str | None, str | None]:
     last = PurePosixPath(unquote(urlsplit(url).path)).name
     mime, _ = MEDIA_TYPES.guess_type(last, strict=True)
     return (last, mime) if mime else (None, None)
+
+
+def _sourced(record: Sourced) -> Obj:
+    """A record's source, in our own fields, where its file names one."""
+    return {**({SOURCE: record.source} if record.source else {}),
+            **({SOURCE_URL: record.source_url} if record.source_url else {})}
 
 
 class OParl:
@@ -111,7 +123,7 @@ class OParl:
             "body": self.url(routes.OPARL_BODY), "name": c.name, "organizationType": "Gremium",
             "classification": c.kind.classification,
             "meeting": self.url(routes.oparl_list(routes.oparl_committee_meetings(c))), **self._web(routes.body(c)),
-            **self._stamps(kinds.COMMITTEE, c.id),
+            **_sourced(c), **self._stamps(kinds.COMMITTEE, c.id),
         })
 
     def partner(self, p: Partner) -> Obj:
@@ -121,7 +133,7 @@ class OParl:
             "body": self.url(routes.OPARL_BODY), "name": p.name, "organizationType": "Sonstiges",
             "classification": "Avtalspart", **({"website": p.website} if p.website else {}),
             **({"location": self._location(f"partner-{p.id}", p.address, stamps)} if p.address else {}),
-            **self._web(routes.partner(p)), **stamps,
+            **self._web(routes.partner(p)), **_sourced(p), **stamps,
         })
 
     def _location(self, name: str, description: str, stamps: Obj) -> Obj:
@@ -131,11 +143,14 @@ class OParl:
     def meeting(self, s: Sitting) -> Obj:
         stamps = (self._stamps(kinds.MEETING, s.meeting.id) if s.meeting
                   else self._stamps(kinds.COMMITTEE, s.committee.id))
+        state = s.state_on(self.ctx.today)
         obj: Obj = {
             "id": self.url(routes.oparl_meeting(s.id)), "type": _type("Meeting"),
-            "name": f"{s.committee.name} {dates.long_date(s.date)}",
-            "meetingState": "genomfört" if s.meeting else "planerat", "cancelled": False,
-            "start": s.starts_at.isoformat(), **({"end": s.ends_at.isoformat()} if s.ends_at else {}),
+            "name": f"{s.committee.name} {dates.long_date(s.date)}", "meetingState": state.value,
+            # whether a meeting whose day passed without a summary was cancelled is not known: not said
+            **({} if state is SittingState.PASSED else {"cancelled": False}),
+            **({"start": s.starts_at.isoformat()} if s.starts_at else {MONTH: dates.iso(s.date)}),
+            **({"end": s.ends_at.isoformat()} if s.ends_at else {}),
             TIME_STATED: s.time_stated, "organization": [self._committee_url(s.committee.id)],
         }
         if s.place:
@@ -145,7 +160,7 @@ class OParl:
                 obj["resultsProtocol"] = self._file(f"{s.id}-protokoll", f"Protokoll, {obj['name']}",
                                                     s.meeting.minutes_url, stamps, *_named(s.meeting.minutes_url))
             obj["agendaItem"] = [self.agenda_item(s, m, i, stamps) for i, m in enumerate(s.meeting.matters, 1)]
-            obj.update(self._web(routes.meeting(s.meeting)))
+            obj.update(self._web(routes.meeting(s.meeting)), **_sourced(s.meeting))
         return self._publish({**obj, **stamps})
 
     def agenda_item(self, s: Sitting, m: Matter, order: int, stamps: Obj) -> Obj:
@@ -189,10 +204,11 @@ class OParl:
         related += [self.url(routes.oparl_paper(x))
                     for x in (self.archive.predecessor(a), self.archive.successor(a)) if x]
         stamps = self._stamps(kinds.AGREEMENT, a.id)
-        # An agreement with no date, signing or adoption stated is filed by the day it was first published here.
-        date = self.archive.paper_date(a) or dt.date.fromisoformat(stamps["created"][:10])
-        obj = self._paper(a, a.title, "Överenskommelse", a.case_number, date, a.committee, related,
-                          routes.agreement(a))
+        # An agreement with no date, signing or adoption stated has no `date`: the day it was first published
+        # here is no date of the agreement's.
+        obj = self._paper(a, a.title, "Överenskommelse", a.case_number, self.archive.paper_date(a), a.committee,
+                          related, routes.agreement(a))
+        obj.update(_sourced(a))
         partners = self.archive.partners_of(a)
         # Clients file a paper's organisations by underDirectionOf and ignore originatorOrganization: name the
         # partners in both, and by name in keyword.
@@ -204,15 +220,17 @@ class OParl:
                                            self.url(data), stamps, PurePosixPath(data).name, "application/json")]
         return self._publish({**obj, **stamps})
 
-    def _paper(self, paper: Paper, name: str, kind: str, reference: str | None, date: dt.date | None,
+    def _paper(self, paper: Paper, name: str, kind: str, reference: str | None, date: dates.Day | None,
                committee: str | None, related: list[str], web: str) -> Obj:
         path = routes.oparl_paper(paper)
         obj: Obj = {"id": self.url(path), "type": _type("Paper"), "body": self.url(routes.OPARL_BODY), "name": name,
                     "paperType": kind}
         if reference:
             obj["reference"] = reference
-        if date:
+        if isinstance(date, dt.date):
             obj["date"] = date.isoformat()
+        elif date:  # OParl's `date` is a day: a month alone ('2020-11') goes in our own field
+            obj[MONTH] = date.isoformat()
         if committee:
             obj["underDirectionOf"] = [self._committee_url(committee)]
         if related:
@@ -261,7 +279,7 @@ class OParl:
         self.object_list("bodies", [self.body()])
         committees = {c.id: self.committee(c) for c in a.committees.values()}
         organizations = list(committees.values()) + [self.partner(p) for p in a.partners.values()]
-        sittings = sorted((s for ss in a.calendar.values() for s in ss), key=lambda s: (s.date, s.committee.id),
+        sittings = sorted((s for ss in a.calendar.values() for s in ss), key=lambda s: (s.sort_day, s.committee.id),
                           reverse=True)
         meetings = [self.meeting(s) for s in sittings]
         papers = [self.report(r) for r in a.reports.values()] + [self.agreement(x) for x in a.agreements.values()]

@@ -7,23 +7,20 @@ integers, so that a spreadsheet in Swedish opens them into columns with å, ä, 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 from typing import Any
 
-from .. import routes
+from .. import dates, routes
 from ..citations import Citation
 from ..context import BuildContext
 from ..funding import Parties
 from ..model import Agreement, Matter, Meeting, Term
 
 
-def iso(value: dt.date | int | None) -> str | None:
-    """An ISO 8601 date, or a year alone where the source gives only the year."""
-    if value is None:
-        return None
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
+def iso(value: dates.Stated | None) -> str | None:
+    """An ISO 8601 date at the precision the source gives: '2021-06-09', '2020-11' or '2021'."""
+    return None if value is None else dates.iso(value)
 
 
 def _term(term: Term | None) -> dict[str, str | None] | None:
@@ -45,10 +42,10 @@ class Tables:
 
     def _decision(self, record: Matter | Meeting | Citation, role: str) -> dict[str, Any]:
         if isinstance(record, Citation):
-            return {"role": role, "date": record.date.isoformat(), "paragraphs": list(record.paragraphs),
+            return {"role": role, "date": iso(record.date), "paragraphs": list(record.paragraphs),
                     "published": False}
         meeting = self.archive.meeting_with(record) if isinstance(record, Matter) else record
-        return {"role": role, "date": meeting.date.isoformat(), "committee": meeting.committee,
+        return {"role": role, "date": iso(meeting.date), "committee": meeting.committee,
                 "paragraphs": list(record.paragraphs) if isinstance(record, Matter) else [], "title": record.title,
                 "published": True, "url": self.ctx.absolute(routes.page(record, self.archive))}
 
@@ -68,7 +65,7 @@ class Tables:
         return {
             "id": a.id, "url": url(routes.agreement(a)), "title": a.title,
             "kind": {"value": a.kind.value, "label": a.kind.label},
-            "partners": [{"id": p.id, "name": p.name, "kind": p.kind.value,
+            "partners": [{"id": p.id, "name": p.name, "kind": p.kind.value if p.kind else None,
                           "organisation_number": p.organisation_number, "url": url(routes.partner(p))}
                          for p in self.archive.partners_of(a)],
             "public_party": a.public_party,
@@ -78,7 +75,8 @@ class Tables:
             "review_by": iso(a.review_by), "case_number": a.case_number,
             "status": {"value": a.status_on(self.ctx.today).value, "on": self.ctx.today.isoformat()},
             "funding": [{"year": f.year, "amount": f.amount, "currency": "SEK",
-                         "price_compensation": f.price_compensation, "note": f.note} for f in a.funding],
+                         "price_compensation": f.price_compensation, "note": f.note, "funder": f.funder}
+                        for f in a.funding],
             "funding_stated_total": a.stated_total,
             "renews": self._agreement_link(self.archive.predecessor(a)),
             "renewed_by": self._agreement_link(self.archive.successor(a)),
@@ -87,7 +85,7 @@ class Tables:
                          "url": url(routes.report(r))}
                         for r in self.archive.case_file(a.case_number).reports],
             "contacts": [c.model_dump(exclude_none=True) for c in a.contacts],
-            "source": a.source,
+            "source": a.source, "source_url": a.source_url,
             "oparl": url(routes.oparl_paper(a)),
         }
 
@@ -103,7 +101,9 @@ class Tables:
                          "Till", "Status", "Status per", "Översyn senast", "Diarienummer", "Förnyar", "Beslut",
                          "Summa angivna belopp (kr)", "Webbsida", "Data (JSON)")
     FUNDING_COLUMNS = ("År", "Partner", "Organisationsnummer", "Överenskommelse", "Belopp (kr)",
-                       "Priskompensation", "Anmärkning", "Webbsida")
+                       "Priskompensation", "Anmärkning", "Webbsida", "Finansiär")
+    """'Finansiär' last (a later column, so earlier ones keep their places): who pays where the source names someone
+    other than the public party; empty where it names no one else."""
 
     def agreements_csv(self) -> str:
         rows = []
@@ -123,7 +123,7 @@ class Tables:
     def funding_csv(self) -> str:
         rows = [(g.year, g.parties.name, g.parties.organisation_numbers, g.agreement.id, g.amount,
                  "ja" if g.funding.price_compensation else "nej", g.funding.note,
-                 self.ctx.absolute(routes.agreement(g.agreement)))
+                 self.ctx.absolute(routes.agreement(g.agreement)), g.funding.funder)
                 for g in self.ctx.funding.grants]
         return _csv(self.FUNDING_COLUMNS, rows)
 
