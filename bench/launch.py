@@ -7,7 +7,11 @@ Why a launcher: `wait4` reports a child's `ru_maxrss` as the most the child ever
 benchmark, every build would report at least the benchmark's own size (hundreds of MiB once it has rendered an
 archive). This script is started as a fresh interpreter holding nothing else (about 10 MiB), forks the command
 from there and reports what `wait4` says of it: the command's peak or its children's (Pagefind), whichever is
-higher; and, polled from /proc while it runs, the command's own peak without its children (VmHWM).
+higher, so the largest single process of the tree; and, polled from /proc every 50 ms while it runs, the command's
+own peak without its children (VmHWM), and the peak of the sum of the resident memory (RSS) of every live process
+of the tree at once (the command and its descendants, found by their parent ids in /proc/*/stat: this kernel has no
+/proc/<pid>/task/*/children). A process that lives less than 50 ms can be missed by the sum; pages two processes
+share are counted in each.
 Standard library only; the command's output goes to this script's stderr.
 """
 
@@ -17,6 +21,10 @@ import json
 import os
 import sys
 import time
+
+INTERVAL = 0.05
+"""Seconds between two readings of /proc."""
+PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 
 def main(argv: list[str]) -> int:
@@ -32,16 +40,19 @@ def main(argv: list[str]) -> int:
             os.execvp(command[0], command)
         finally:
             os._exit(127)
-    own = 0
-    while True:  # the command's own high-water mark, without its children's, read while it runs
+    own = tree = samples = 0
+    while True:  # the command's own high-water mark and the tree's summed RSS, read while it runs
         own = max(own, _hwm_kib(pid))
+        tree = max(tree, _tree_rss_kib(pid))
+        samples += 1
         done, status, usage = os.wait4(pid, os.WNOHANG)
         if done:
             break
-        time.sleep(0.1)
+        time.sleep(INTERVAL)
     seconds = time.perf_counter() - start
     print(json.dumps({"returncode": os.waitstatus_to_exitcode(status), "seconds": seconds,
-                      "cpu": usage.ru_utime + usage.ru_stime, "peak_kib": usage.ru_maxrss, "own_peak_kib": own}))
+                      "cpu": usage.ru_utime + usage.ru_stime, "peak_kib": usage.ru_maxrss, "own_peak_kib": own,
+                      "tree_peak_kib": tree, "samples": samples}))
     return 0
 
 
@@ -53,6 +64,31 @@ def _hwm_kib(pid: int) -> int:
         return 0
     field = status.partition("VmHWM:")[2].split()
     return int(field[0]) if field else 0
+
+
+def _tree_rss_kib(root: int) -> int:
+    """The resident memory of `root` and of all its live descendants, summed (KiB); 0 once `root` is gone."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        ppid = int(stat.rpartition(b")")[2].split()[1])  # the name, in parentheses, may hold spaces
+        children.setdefault(ppid, []).append(int(entry.name))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, []))
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as f:
+                total += int(f.read().split()[1]) * PAGE_KIB
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@
     bench/preview.py --size small
 
 Measures, on a copy of the project holding the synthetic archive (bench/synthetic.py):
-- start-up: from starting `namndbeslut-serve` until it says it is ready (one full build);
+- start-up: from starting `namndbeslut-serve` until it says it is ready (one full build), without a build cache
+  (`.cache/` deleted first) and, after the runs below, again with the `.cache/` the preview's builds left;
 - save → shown: from saving a changed meeting title until each page that lists the meeting shows it
   (the meeting's page, the list of all meetings, its year's and its committee's pages, the start page);
 - save → error shown: from saving a broken date until the page carries the error banner;
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -65,9 +67,21 @@ def timed_pages(save: Callable[[], object], pages: dict[str, str], text: str, li
     return seen
 
 
-def measure(project: Path, port: int) -> dict[str, float]:
+def start(project: Path, port: int) -> tuple[subprocess.Popen[str], float]:
+    """Start the preview; it and the seconds until it said it is ready."""
     env = {**os.environ, "BUILD_DATE": synthetic.BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"}
     serve = Path(sys.executable).parent / "namndbeslut-serve"
+    begun = time.perf_counter()
+    child = subprocess.Popen([str(serve), "--port", str(port)], cwd=project, env=env, stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    child.stdout.readline()
+    seconds = time.perf_counter() - begun
+    if child.poll() is not None:  # e.g. the port was taken: the pages fetched would be another server's
+        sys.exit(f"namndbeslut-serve stopped at start-up (exit code {child.returncode}); is port {port} free?")
+    return child, seconds
+
+
+def measure(project: Path, port: int) -> dict[str, float]:
     meetings = sorted((project / "decisions").glob("*.md"))
     meeting = meetings[-1]  # the newest: it is also on the start page
     good = meeting.read_text(encoding="utf-8")
@@ -80,12 +94,10 @@ def measure(project: Path, port: int) -> dict[str, float]:
     pages = {"meeting page": page, "all meetings": f"{site}sammantraden/",
              "year page": f"{site}sammantraden/{date[1][:4]}/", "committee page": f"{site}namnder/{committee[1]}/",
              "start page": site}
-    start = time.perf_counter()
-    child = subprocess.Popen([str(serve), "--port", str(port)], cwd=project, env=env, stdout=subprocess.PIPE, text=True)
+    shutil.rmtree(project / run.CACHE, ignore_errors=True)
+    child, seconds = start(project, port)
     try:
-        assert child.stdout is not None
-        child.stdout.readline()
-        figures = {"start-up": time.perf_counter() - start}
+        figures = {"start-up, no .cache/": seconds}
         marker = "Ändrad i förhandsvisningen"
         changed = good.replace(title[0], f"{title[0]} ({marker})", 1)
         shown = timed_pages(lambda: meeting.write_text(changed, encoding="utf-8"), pages, marker)
@@ -99,6 +111,12 @@ def measure(project: Path, port: int) -> dict[str, float]:
     finally:
         child.terminate()
         child.wait()
+    if not (project / run.CACHE).is_dir():
+        sys.exit("the preview left no .cache/: its start-up with a cache cannot be measured")
+    child, seconds = start(project, port)
+    child.terminate()
+    child.wait()
+    figures["start-up, with .cache/"] = seconds
     return figures
 
 
