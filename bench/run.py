@@ -106,7 +106,15 @@ def measure(config: Path, site: Path, profile: Path | None = None, clean: bool =
     if clean:
         shutil.rmtree(config.parent / CACHE, ignore_errors=True)
     prefix = ["-m", "cProfile", "-o", str(profile)] if profile else []
-    return launch([sys.executable, *prefix, "-m", "properdocs", *build_args(config, site)], config.parent, site)
+    return launch(project_command([sys.executable, *prefix, "-m", "properdocs", *build_args(config, site)], site),
+                  config.parent, site)
+
+
+def project_command(build: list[str], site: Path) -> list[str]:
+    """The project's build as `make site` runs it, as one process tree: the engine's build leaving the search index
+    for later (search.LATER), then Pagefind's indexing in a process of its own (`python -m namndbeslut.search`)."""
+    script = f'{search.LATER}=later "$0" "$@" && exec "$0" -m namndbeslut.search "{site}"'
+    return ["/bin/sh", "-c", script, *build]
 
 
 @dataclass
