@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from namndbeslut import export, search
+from namndbeslut import export, pagefile, search
 
 HERE = Path(__file__).resolve().parent
 HUGO_REQUIREMENT = HERE / "hugo.txt"
@@ -116,7 +116,7 @@ def write_hugo_site(baseline: Path, dest: Path) -> int:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(file, target)
             continue
-        front, body = export.split(file.read_text(encoding="utf-8"))
+        front, body = pagefile.split(file.read_text(encoding="utf-8"))
         name = "_index.md" if rel.name == "index.md" else rel.name
         target = dest / "content" / rel.parent / name
         target.parent.mkdir(parents=True, exist_ok=True)
