@@ -57,18 +57,21 @@ def test_a_collection_per_kind_in_swedish_with_the_models_rules() -> None:
             assert fields[name]["required"] is (name in front.get("required", [])), (kind.name, name)
     meeting = _fields(by_folder["decisions"])
     assert meeting["committee"]["widget"] == "relation" and meeting["committee"]["collection"] == "committees"
-    assert meeting["date"]["widget"] == "datetime" and meeting["date"]["format"] == "YYYY-MM-DD"
+    assert meeting["date"]["widget"] == "string", "a day or a month: the precision the model allows"
+    assert meeting["date"]["pattern"][0] == r"^(?:\d{4}-\d{2}-\d{2}|(?:[0-9]{4}-(0[1-9]|1[0-2])))$"
     matters = _fields(meeting["matters"])
     assert meeting["matters"]["widget"] == "list" and "title" not in matters and "body" not in matters
     assert matters["adopts"] == {**matters["adopts"], "widget": "relation", "collection": "agreements",
                                  "multiple": True, "display_fields": ["title"]}
-    assert [o["value"] for o in matters["kind"]["options"]] == ["beslut", "information", "val", "anmälan"]
+    assert [o["value"] for o in matters["kind"]["options"]] == ["beslut", "information", "val", "anmälan",
+                                                               "anges inte"]
     agreement = _fields(by_folder["agreements"])
     assert agreement["partner"]["display_fields"] == ["name"]
     assert agreement["case_number"]["pattern"][0] == r"^[A-ZÅÄÖ]{1,5} \d{4}/\d{1,6}$"
     term = _fields(agreement["term"])
-    assert term["start"]["pattern"][0] == r"^(?:\d{4}-\d{2}-\d{2}|\d{4})$"
-    assert term["end"]["pattern"][0] == r"^(?:\d{4}-\d{2}-\d{2}|\d{4}|tills vidare)$"
+    month = r"(?:[0-9]{4}-(0[1-9]|1[0-2]))"
+    assert term["start"]["pattern"][0] == rf"^(?:\d{{4}}-\d{{2}}-\d{{2}}|{month}|\d{{4}})$"
+    assert term["end"]["pattern"][0] == rf"^(?:\d{{4}}-\d{{2}}-\d{{2}}|{month}|\d{{4}}|tills vidare)$"
     funding = _fields(agreement["funding"])
     assert funding["year"] == {**funding["year"], "widget": "number", "value_type": "int", "min": 1900, "max": 2200}
     assert list(_fields(by_folder["partners"]))[-2:] == ["reviewed_numbers", "body"], "common fields last"
@@ -78,7 +81,7 @@ def test_hints_come_from_the_scaffolds() -> None:
     notes = desk.hints(kinds.AGREEMENT)
     assert notes[("funding", "amount")].startswith("t.ex. 250000")
     assert notes[("kind",)].endswith("eller avsiktsförklaring"), "a comment continued on the next line"
-    assert notes[("term", "start")] == "t.ex. 2024-01-01, eller 2024"
+    assert notes[("term", "start")] == "t.ex. 2024-01-01, 2024-03 (mars 2024), eller 2024"
 
 
 @pytest.mark.parametrize("name", ["Vänskapens hus", "Föreningen Ny Start i Lund", "RSMH Lund – Vågen"])

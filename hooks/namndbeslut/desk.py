@@ -202,6 +202,10 @@ def _widget(root: dict[str, Any], prop: dict[str, Any], model: str, name: str,
         objects = [p for p in values if p.get("type") == "object"]
         if objects:  # a term: its dates, or the words for 'not stated', which the file takes but not the form
             return _widget(root, objects[0], model, name, notes, path)
+        if all("enum" in p or "const" in p for p in values):  # a closed list, or 'anges inte': one select
+            choices = [_widget(root, p if "enum" in p else {"enum": [p["const"]]}, model, name, notes, path)
+                       for p in values]
+            return {"widget": "select", "options": [o for c in choices for o in c["options"]]}
         alternatives = "|".join(_alternative(p) for p in values)
         return {"widget": "string", "pattern": [f"^(?:{alternatives})$", _choices_message(values)]}
     target = REFERENCES.get((model, name))
@@ -254,13 +258,15 @@ def _alternative(prop: dict[str, Any]) -> str:
         return r"(?:[01]?\d|2[0-3])[:.][0-5]\d"
     if prop.get("type") == "integer":
         return r"\d{4}" if prop.get("minimum", 1000) >= 1000 else r"\d+"
+    if "pattern" in prop:  # a month, ÅÅÅÅ-MM: the model's own pattern, without its anchors
+        return "(?:" + _js(prop["pattern"]).removeprefix("^").removesuffix("$") + ")"
     return ".+"
 
 
 def _choices_message(values: list[dict[str, Any]]) -> str:
     words = {"date": "ett datum ÅÅÅÅ-MM-DD", "integer": "ett årtal ÅÅÅÅ"}
-    shown = [f"'{p['const']}'" if "const" in p else words.get(p.get("format") or p.get("type", ""), "text")
-             for p in values]
+    shown = [f"'{p['const']}'" if "const" in p else "en månad ÅÅÅÅ-MM" if "pattern" in p
+             else words.get(p.get("format") or p.get("type", ""), "text") for p in values]
     return "skriv " + ", ".join(shown[:-1]) + " eller " + shown[-1]
 
 
