@@ -26,7 +26,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     root = project_copy(tmp_path_factory.mktemp("project"))
     path = root / MEETING
     text = path.read_text(encoding="utf-8")
-    old = "  - id: iop-riktlinje-2020\n    kind: beslut\n    paragraphs: [167]\n  - id: kvinnojouren-overenskommelse-2020\n"
+    old = ("  - id: iop-riktlinje-2020\n    kind: beslut\n    paragraphs: [167]\n"
+           "  - id: kvinnojouren-overenskommelse-2020\n")
     assert old in text
     path.write_text(text.replace(old, "  - id: iop-riktlinje-2020\n    kind: beslut\n    paragraphs: [166]\n"
                                       f"  - id: {MATTER}\n    paragraphs: [167, 168]\n"), encoding="utf-8")
