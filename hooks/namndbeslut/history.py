@@ -121,9 +121,6 @@ def parse_log(log: str, pending: str = "", shallow: bool = False) -> Log:
             now_named.setdefault(old, current)
         events.setdefault(new, Event(Fate.DELETED if status == "D" else Fate.KEPT, when))
     spans = {path: Span(first[path], at) for path, at in last.items()}
-    for old, new in now_named.items():  # a rename not yet committed: the file's history is its old name's
-        if new not in spans and old in spans:
-            spans[new] = spans[old]
     return Log(spans, events, shallow)
 
 
