@@ -187,10 +187,11 @@ def _resolve(path: Path, root: Path, log: Log, register: Register, archive: Arch
 
 
 def _title(archive: Archive, kind: Kind, id: str) -> str:
-    record: Any = {
+    by_id: dict[Kind, dict[str, Any]] = {
         kinds.COMMITTEE: archive.committees, kinds.PARTNER: archive.partners, kinds.AGREEMENT: archive.agreements,
         kinds.REPORT: archive.reports, kinds.MEETING: {m.id: m for m in archive.meetings},
-    }[kind].get(id)
+    }
+    record = by_id[kind].get(id)
     if record is None:
         return id
     return str(getattr(record, "name", None) or record.title)

@@ -30,7 +30,8 @@ PAGES = {  # old page, new page
 }
 DATA = {  # old data address, new one: a feed, an agreement's JSON, OParl objects
     "partner-vanskapens-hus.xml": "partner-vanskapens-hus-lund.xml",
-    "data/overenskommelser/kvinnojouren-lund-2018-2020.json": "data/overenskommelser/kvinnojouren-lund-2018-2020-iop.json",
+    "data/overenskommelser/kvinnojouren-lund-2018-2020.json":
+        "data/overenskommelser/kvinnojouren-lund-2018-2020-iop.json",
     "oparl/organization/partner-vanskapens-hus.json": "oparl/organization/partner-vanskapens-hus-lund.json",
     "oparl/meeting/2021-01-20-socialnamnden.json": "oparl/meeting/2021-01-21-socialnamnden.json",
     "oparl/paper/overenskommelse-kvinnojouren-lund-2018-2020.json":
