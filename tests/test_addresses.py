@@ -92,3 +92,23 @@ def test_register_carries_a_rename_a_shallow_history_lacks(tmp_path: Path) -> No
     result = build(site, "2026-11-22", repo)
     assert result.returncode == 0, result.stderr
     assert "url=../so-2020-0155-a/" in (site / "tjansteskrivelser/so-2020-0155/index.html").read_text(encoding="utf-8")
+
+
+def test_gate_allows_only_the_refresh_the_build_wrote(tmp_path: Path) -> None:
+    from namndbeslut import gate
+
+    def page(refresh: str) -> str:
+        return (f'<!doctype html><html lang="sv"><head><meta http-equiv="refresh" content="{refresh}">'
+                "<title>x</title></head><body><p>x</p></body></html>")
+
+    for rel, content in {"old/index.html": "0; url=../new/", "other/index.html": "0; url=../new/",
+                         "away/index.html": "0; url=https://example.org/", "late/index.html": "5; url=../new/"}.items():
+        (tmp_path / rel).parent.mkdir(parents=True)
+        (tmp_path / rel).write_text(page(content), encoding="utf-8")
+    allowed = {"old/index.html": "0; url=../new/", "away/index.html": "0; url=https://example.org/",
+               "late/index.html": "0; url=../new/"}
+    sources = {rel: Path(rel) for rel in ("old/index.html", "other/index.html", "away/index.html", "late/index.html")}
+    found = gate.check(tmp_path, SITE_URL, sources, refresh=allowed)
+    places = " ".join(p.field for p in found)
+    assert "old/index.html" not in places  # the one the build wrote, as it wrote it
+    assert all(f"{name}/index.html" in places for name in ("other", "away", "late"))
