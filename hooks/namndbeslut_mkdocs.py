@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from namndbeslut import (
+    addresses,
     cache,
     check,
     export,
@@ -162,8 +163,11 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
                 search.index(site_dir)
         except RuntimeError as err:
             raise Abort(str(err)) from None
-        self._refuse(gate.check(site_dir, config.site_url or "", self.sources), site_dir)
+        self._refuse(gate.check(site_dir, config.site_url or "", self.sources, refresh=self.site.refresh_pages),
+                     site_dir)
         cache.mark_built(_root(config), os.environ)
+        if self.site.register_written:
+            log.info(addresses.WRITTEN)
         for notice in self.site.archive.withheld:
             log.info(str(notice))
         pages = sum(1 for _ in site_dir.rglob("*.html"))

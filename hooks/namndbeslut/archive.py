@@ -16,13 +16,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import citations, dates, kinds, suggest
+from . import citations, dates, kinds, renewal, suggest
 from .citations import Citation
 from .dates import Day, Month
 from .errors import Problem
 from .frontmatter import Document, Loc, label
 from .kinds import Kind
 from .model import Agreement, Committee, Matter, Meeting, Partner, PlannedMeeting, Report, meeting_id
+from .renewal import Comparison
 
 Pair = tuple[Any, Document]
 
@@ -559,6 +560,11 @@ class Archive:
     def successor(self, agreement: Agreement) -> Agreement | None:
         """The newer agreement that renews this one."""
         return self.renewed_by.get(agreement.id)
+
+    def changes(self, agreement: Agreement) -> Comparison | None:
+        """What changed in a renewal compared with the agreement it renews (None: it renews none)."""
+        older = self.predecessor(agreement)
+        return renewal.compare(older, agreement, self.partners) if older else None
 
 
 def _meeting_order(meeting: Meeting) -> tuple[dt.date, bool, str]:

@@ -153,6 +153,21 @@ def kronor(amount: int) -> str:
     return f"{format_decimal(amount, locale=LOCALE)}\u00a0kr"
 
 
+def change_kronor(change: int) -> str:
+    """A change of an amount: '+20 000 kr', '−5 000 kr' (a minus sign), '0 kr'."""
+    return f"{_sign(change)}{kronor(abs(change))}"
+
+
+def change_percent(change: float) -> str:
+    """A change in per cent: '+5,3 %', '−12 %' (one decimal where there is one)."""
+    shown = format_decimal(abs(change), format="#,##0.#", locale=LOCALE)
+    return f"{_sign(change)}{shown}\u00a0%"
+
+
+def _sign(change: float) -> str:
+    return "+" if change > 0 else "\u2212" if change < 0 else ""
+
+
 def listing(items: list[str]) -> str:
     """'A, B och C': how a Swedish sentence lists names."""
     return format_list(items, locale=LOCALE)

@@ -14,7 +14,7 @@ import io
 import json
 import re
 import urllib.parse
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,16 +51,22 @@ class _Finding:
     message: str
 
 
-def check(site_dir: Path, base_url: str, sources: dict[str, Path], only: list[str] | None = None) -> list[Problem]:
+def check(site_dir: Path, base_url: str, sources: dict[str, Path], only: list[str] | None = None,
+          refresh: Mapping[str, str] | None = None) -> list[Problem]:
     """Every problem in the built site under `site_dir` (none when it may be published), or in `only` these
     files of it (paths relative to it: the pages a preview's quick build wrote).
 
     `sources`: the content file behind each published page, by its path in the site (named in a finding).
     Identity numbers are not searched here: every text is searched where it enters (safety.py, loader.py),
     and everything published is derived from those texts.
+
+    `refresh`: the pages the build wrote at a renamed record's old addresses (addresses.py), by their path in the
+    site, each with the one `<meta http-equiv="refresh">` content it may carry: at once, to a relative address on
+    this site that the build computed (routes.py). Anywhere else, and with any other content, http-equiv is refused.
     """
     checks: dict[str, Callable[[Path], Iterator[str]]] = {
-        ".html": lambda path: _page(site_dir, path, path.read_bytes(), base_url),
+        ".html": lambda path: _page(site_dir, path, path.read_bytes(), base_url,
+                                    (refresh or {}).get(path.relative_to(site_dir).as_posix())),
         ".xml": lambda path: _feed(raw) if b"<feed" in (raw := path.read_bytes())[:500] else iter(()),
         ".svg": lambda path: iter(["SVG-filer publiceras inte (de kan köra kod); använd PNG, JPEG eller WebP"]),
         ".css": lambda path: _css(path.read_text(encoding="utf-8", errors="replace")),
@@ -114,8 +120,9 @@ def _problem(places: list[str], message: str, source: Path | None, settings: boo
 # -- HTML ------------------------------------------------------------------------------------------
 
 
-def _page(site_dir: Path, path: Path, raw: bytes, base_url: str) -> Iterator[str]:
-    """Everything in one page's final HTML that runs code, loads from elsewhere or is not on the allow-list."""
+def _page(site_dir: Path, path: Path, raw: bytes, base_url: str, refresh: str | None = None) -> Iterator[str]:
+    """Everything in one page's final HTML that runs code, loads from elsewhere or is not on the allow-list
+    (with the one same-site `refresh` a page at an old address may have)."""
     doc = lxml.html.document_fromstring(raw, parser=_PARSER)
     if _TOO_DEEP(doc):
         yield (f"sidan är nästlad i {_depth(doc)} nivåer av HTML; högst {MAX_NESTING} tillåts – skriv texten "
@@ -128,9 +135,21 @@ def _page(site_dir: Path, path: Path, raw: bytes, base_url: str) -> Iterator[str
         if tag not in allowlist.ELEMENTS:
             yield from allowlist.element(tag)
             continue
+        if refresh is not None and _allowed_refresh(tag, el.attrib, refresh):
+            refresh = None  # once
+            continue
         yield from allowlist.attributes(tag, el.attrib, base_url)
         if tag == "script":
             yield from _script(site_dir, path, el, base_url)
+
+
+def _allowed_refresh(tag: str, attrib: Mapping[str, str], expected: str) -> bool:
+    """A `<meta http-equiv="refresh" content="0; url=…">` with exactly the content the build wrote, to a relative
+    address on this site (no scheme, no host, no leading '/')."""
+    url = expected.partition("; url=")[2]
+    return (tag == "meta" and set(attrib) == {"http-equiv", "content"} and attrib["http-equiv"].lower() == "refresh"
+            and attrib["content"] == expected and expected.startswith("0; url=") and bool(url)
+            and allowlist.same_site(url, "") and not url.startswith("/") and ":" not in url)
 
 
 _TOO_DEEP = lxml.etree.XPath(f"boolean(//*[count(ancestor::*) >= {MAX_NESTING}])")

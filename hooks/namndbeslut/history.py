@@ -1,4 +1,9 @@
-"""When each content file was first and last committed, from git history: one `git log` per build.
+"""When each content file was first and last committed, and what became of files that are gone, from git history:
+one `git log` per build (and one `git diff` for renames not yet committed).
+
+Renames are followed (git's `--find-renames`): a renamed file keeps the first commit of its old name, and the old
+name is remembered as moved to the new one; a deleted file is remembered with the time of its deletion. The
+addresses the site has published are derived from this (addresses.py).
 
 A file git does not know (no repository, git missing, a new uncommitted file) has no entry; the
 caller then falls back to a date from the file's front matter.
@@ -8,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 _MARK = "\x00"
@@ -16,7 +22,7 @@ _MARK = "\x00"
 
 @dataclass(frozen=True)
 class Span:
-    """The commit times of the first and the newest commit that touched one file."""
+    """The commit times of the first and the newest commit that touched one file (under any of its names)."""
 
     first: dt.datetime
     last: dt.datetime
@@ -26,28 +32,108 @@ FileHistory = dict[Path, Span]
 """Each path (relative to the root read) with its first and last commit time."""
 
 
+class Fate(StrEnum):
+    """What the newest commit that names a path did to it."""
+
+    KEPT = "kept"
+    """Added or changed: the path existed after it (if it is missing now, it was deleted and not yet committed)."""
+    MOVED = "moved"
+    DELETED = "deleted"
+
+
+@dataclass(frozen=True)
+class Event:
+    """The newest thing history says happened to a path: when, and where it went when it was moved."""
+
+    fate: Fate
+    at: dt.datetime | None
+    """None for a rename not yet committed."""
+    to: Path | None = None
+
+
+@dataclass(frozen=True)
+class Log:
+    """One repository's history of the files under the root read."""
+
+    spans: FileHistory = field(default_factory=dict)
+    events: dict[Path, Event] = field(default_factory=dict)
+    """Every path ever committed, with the newest event of its name."""
+    shallow: bool = False
+    """A shallow clone: history before its oldest commit is unknown (the address register tells it)."""
+
+
 def read(root: Path) -> FileHistory:
     """Every path under `root` git knows, with its first and last commit (the same for every build of one commit)."""
+    return read_log(root).spans
+
+
+def read_log(root: Path) -> Log:
+    """`root`'s history, with renames committed or staged (`git mv`) but not yet committed; empty outside git."""
     try:
-        result = subprocess.run(
-            ["git", "-C", str(root), "log", "--relative", "--no-renames", "--format=%x00%cI", "--name-only", "--", "."],
-            capture_output=True, text=True, check=True, timeout=60,
-        )
+        log = _git(root, "log", "--relative", "--find-renames", "--name-status", "--format=%x00%cI", "--", ".")
     except (OSError, subprocess.SubprocessError):
-        return {}
-    return parse(result.stdout)
+        return Log()
+    try:
+        pending = _git(root, "diff", "--relative", "--find-renames", "--name-status", "HEAD", "--", ".")
+        shallow = _git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
+    except (OSError, subprocess.SubprocessError):
+        pending, shallow = "", False
+    return parse_log(log, pending, shallow)
+
+
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=True,
+                          timeout=60).stdout
 
 
 def parse(log: str) -> FileHistory:
-    """Parse `git log --format=<NUL>%cI --name-only` output (newest commit first)."""
+    """Parse `git log --format=<NUL>%cI --name-status` (or `--name-only`) output (newest commit first)."""
+    return parse_log(log).spans
+
+
+def parse_log(log: str, pending: str = "", shallow: bool = False) -> Log:
+    """Parse the log (newest commit first) and `git diff --name-status HEAD`'s uncommitted changes, `pending`."""
     last: dict[Path, dt.datetime] = {}
     first: dict[Path, dt.datetime] = {}
+    events: dict[Path, Event] = {}
+    now_named: dict[Path, Path] = {}
+    """An older name of a file, with the name it has now (the newest name in the history read so far)."""
+    for status, old, new in _changes(pending):
+        if status == "R" and old != new:
+            events[old] = Event(Fate.MOVED, None, new)
+            now_named[old] = new
+        elif status == "D":
+            events[new] = Event(Fate.DELETED, None)
     when: dt.datetime | None = None
     for line in log.splitlines():
         if line.startswith(_MARK):
             when = dt.datetime.fromisoformat(line[1:])
-        elif line.strip() and when is not None:
-            path = Path(line.strip())
-            last.setdefault(path, when)
-            first[path] = when
-    return {path: Span(first[path], at) for path, at in last.items()}
+            continue
+        change = _change(line)
+        if change is None or when is None:
+            continue
+        status, old, new = change
+        current = now_named.get(new, new)
+        last.setdefault(current, when)
+        first[current] = when
+        if status == "R" and old != new:
+            events.setdefault(old, Event(Fate.MOVED, when, new))
+            now_named.setdefault(old, current)
+        events.setdefault(new, Event(Fate.DELETED if status == "D" else Fate.KEPT, when))
+    spans = {path: Span(first[path], at) for path, at in last.items()}
+    return Log(spans, events, shallow)
+
+
+def _changes(text: str) -> list[tuple[str, Path, Path]]:
+    return [c for c in map(_change, text.splitlines()) if c is not None]
+
+
+def _change(line: str) -> tuple[str, Path, Path] | None:
+    """One line of `--name-status` ('M\\tpath', 'R100\\told\\tnew') or `--name-only` ('path'): status, old, new."""
+    if not line.strip():
+        return None
+    parts = line.split("\t")
+    if len(parts) == 1:
+        return "M", Path(line.strip()), Path(line.strip())
+    status = parts[0][:1]
+    return status, Path(parts[1]), Path(parts[-1])

@@ -6,7 +6,11 @@ by record and never parse a path back into an id.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from . import kinds
 from .archive import Archive
+from .kinds import Kind
 from .model import Agreement, Committee, Matter, Meeting, Partner, Report
 
 Published = Matter | Meeting | Agreement | Partner | Report | Committee
@@ -39,11 +43,19 @@ TITLES = {
 
 
 def body(c: Committee) -> str:
-    return f"{BODIES}{c.id}/"
+    return _body(c.id)
+
+
+def _body(id: str) -> str:
+    return f"{BODIES}{id}/"
 
 
 def meeting(m: Meeting) -> str:
-    return f"{MEETINGS}{m.date.isoformat()}-{m.committee}/"
+    return _meeting(m.id)  # its date and body
+
+
+def _meeting(id: str) -> str:
+    return f"{MEETINGS}{id}/"
 
 
 def matter(m: Meeting, x: Matter) -> str:
@@ -56,15 +68,27 @@ def year(y: int) -> str:
 
 
 def agreement(a: Agreement) -> str:
-    return f"{AGREEMENTS}{a.id}/"
+    return _agreement(a.id)
+
+
+def _agreement(id: str) -> str:
+    return f"{AGREEMENTS}{id}/"
 
 
 def partner(p: Partner) -> str:
-    return f"{PARTNERS}{p.id}/"
+    return _partner(p.id)
+
+
+def _partner(id: str) -> str:
+    return f"{PARTNERS}{id}/"
 
 
 def report(r: Report) -> str:
-    return f"{REPORTS}{r.id}/"
+    return _report(r.id)
+
+
+def _report(id: str) -> str:
+    return f"{REPORTS}{id}/"
 
 
 def page(record: Published, archive: Archive) -> str:
@@ -125,15 +149,27 @@ MEETINGS_FEED = "sammantraden.xml"
 
 
 def partner_feed(p: Partner) -> str:
-    return f"partner-{p.id}.xml"
+    return _partner_feed(p.id)
+
+
+def _partner_feed(id: str) -> str:
+    return f"partner-{id}.xml"
 
 
 def body_feed(c: Committee) -> str:
-    return f"namnd-{c.id}.xml"
+    return _body_feed(c.id)
+
+
+def _body_feed(id: str) -> str:
+    return f"namnd-{id}.xml"
 
 
 def calendar(c: Committee) -> str:
-    return f"kalender/{c.id}.ics"
+    return _calendar(c.id)
+
+
+def _calendar(id: str) -> str:
+    return f"kalender/{id}.ics"
 
 
 # -- our own datasets --------------------------------------------------------------------------------
@@ -145,7 +181,11 @@ AGREEMENTS_JSON = "data/overenskommelser.json"
 
 
 def agreement_json(a: Agreement) -> str:
-    return f"data/overenskommelser/{a.id}.json"
+    return _agreement_json(a.id)
+
+
+def _agreement_json(id: str) -> str:
+    return f"data/overenskommelser/{id}.json"
 
 
 CATALOGUE_RDF = "data/katalog.rdf"
@@ -173,7 +213,11 @@ def oparl_body_list(name: str) -> str:
 
 
 def oparl_committee(c: Committee) -> str:
-    return f"{OPARL}organization/namnd-{c.id}.json"
+    return _oparl_committee(c.id)
+
+
+def _oparl_committee(id: str) -> str:
+    return f"{OPARL}organization/namnd-{id}.json"
 
 
 def oparl_committee_meetings(c: Committee) -> str:
@@ -182,7 +226,11 @@ def oparl_committee_meetings(c: Committee) -> str:
 
 
 def oparl_partner(p: Partner) -> str:
-    return f"{OPARL}organization/partner-{p.id}.json"
+    return _oparl_partner(p.id)
+
+
+def _oparl_partner(id: str) -> str:
+    return f"{OPARL}organization/partner-{id}.json"
 
 
 def oparl_meeting(sitting_id: str) -> str:
@@ -195,11 +243,19 @@ def oparl_agenda_item(x: Matter) -> str:
 
 def oparl_paper_key(record: Agreement | Report) -> str:
     """A paper's name among all papers: agreements and reports share the folder."""
-    return f"overenskommelse-{record.id}" if isinstance(record, Agreement) else f"tjansteskrivelse-{record.id}"
+    return _paper_key(kinds.of(record), record.id)
+
+
+def _paper_key(kind: Kind, id: str) -> str:
+    return f"overenskommelse-{id}" if kind is kinds.AGREEMENT else f"tjansteskrivelse-{id}"
 
 
 def oparl_paper(record: Agreement | Report) -> str:
-    return f"{OPARL}paper/{oparl_paper_key(record)}.json"
+    return _oparl_paper(kinds.of(record), record.id)
+
+
+def _oparl_paper(kind: Kind, id: str) -> str:
+    return f"{OPARL}paper/{_paper_key(kind, id)}.json"
 
 
 def oparl_consultation(x: Matter, paper: Agreement | Report) -> str:
@@ -212,3 +268,37 @@ def oparl_file(name: str) -> str:
 
 def oparl_location(name: str) -> str:
     return f"{OPARL}location/{name}.json"
+
+
+# -- addresses once published: a renamed or deleted record's (addresses.py) ---------------------------
+
+REDIRECTS = "_redirects"
+"""Moved and removed addresses for hosts that read Netlify's format (Netlify, Cloudflare Pages)."""
+NGINX_MAP = "redirects.nginx.map"
+"""The same as an nginx `map` (the cron set-up: docs/build-and-deployment.md)."""
+
+
+@dataclass(frozen=True)
+class Address:
+    """One address a record publishes: a page (directory-style) or a data file; `oparl` for an OParl object."""
+
+    path: str
+    page: bool = False
+    oparl: bool = False
+
+
+def addresses(kind: Kind, id: str) -> list[Address]:
+    """Every address a record of `kind` with file name `id` publishes of its own, its page first, in the same order
+    for every record of a kind: a renamed record's old addresses pair with its new ones. A matter's section moves with
+    its meeting's page; its OParl objects are named by the matter's own id, which a rename of the file keeps."""
+    if kind is kinds.COMMITTEE:
+        return [Address(_body(id), page=True), Address(_body_feed(id)), Address(_calendar(id)),
+                Address(_oparl_committee(id), oparl=True)]
+    if kind is kinds.PARTNER:
+        return [Address(_partner(id), page=True), Address(_partner_feed(id)), Address(_oparl_partner(id), oparl=True)]
+    if kind is kinds.MEETING:
+        return [Address(_meeting(id), page=True), Address(oparl_meeting(id), oparl=True)]
+    if kind is kinds.AGREEMENT:
+        return [Address(_agreement(id), page=True), Address(_agreement_json(id)),
+                Address(_oparl_paper(kind, id), oparl=True)]
+    return [Address(_report(id), page=True), Address(_oparl_paper(kind, id), oparl=True)]

@@ -6,14 +6,15 @@ import datetime as dt
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import dates, feeds, history, kinds, loader, pagedates, publishing, search
+from . import addresses, dates, feeds, history, kinds, loader, pagedates, publishing, search
 from .archive import Archive
 from .context import BuildContext
+from .errors import ContentError
 from .opendata import DataFile, data_files
 from .render import Page, Renderer
 
@@ -28,6 +29,10 @@ class Site:
     renderer: Renderer
     changed: set[Path] | None = None
     """The content files that differ from the `earlier` site this one was built after (None: built afresh)."""
+    addresses: addresses.Addresses = field(default_factory=addresses.Addresses)
+    """Addresses once published that no record has now: where they lead, or why they are gone."""
+    register_written: bool = False
+    """Whether this build wrote the address register (addresses.yml): it learnt a rename or removal from history."""
 
     @classmethod
     def build(cls, root: Path, settings: dict[str, Any] | None = None, today: dt.date | None = None,
@@ -45,9 +50,14 @@ class Site:
             publishing.check(base, settings or {})
         with _no_cyclic_gc():
             day = today or dates.build_date()
-            ctx = BuildContext(loader.load(root, day, reads), day, base, settings or {}, history.read(root))
+            log = history.read_log(root)
+            ctx = BuildContext(loader.load(root, day, reads), day, base, settings or {}, log.spans)
+            found = addresses.published(root, log, ctx.archive, day)
+            if found.problems:
+                raise ContentError(found.problems)
             renderer = Renderer(ctx)
-            site = cls(ctx.archive, ctx.today, renderer.all(), renderer)
+            site = cls(ctx.archive, ctx.today, renderer.all(), renderer, addresses=found,
+                       register_written=addresses.keep(root, found))
             if earlier is not None and _same_setting(earlier.renderer.ctx, ctx):
                 site.changed = site._reuse(earlier)
             for page in site._pages.values():
@@ -59,7 +69,19 @@ class Site:
         """Files to publish next to the pages: datasets (JSON, CSV, iCalendar) and Atom feeds."""
         with _no_cyclic_gc():
             ctx = self.renderer.ctx
-            return data_files(ctx) + [DataFile(p, c) for p, c in feeds.build_all(ctx).items()]
+            files = data_files(ctx) + [DataFile(p, c) for p, c in feeds.build_all(ctx).items()]
+            published = {f.path: f.content for f in files}
+            old = addresses.files(self.addresses, ctx.base_url, self._render, published)
+            return files + [DataFile(path, content) for path, content in sorted(old.items())]
+
+    def _render(self, template: str, values: dict[str, Any]) -> str:
+        return self.renderer.env.get_template(template).render(**values)
+
+    @property
+    def refresh_pages(self) -> dict[str, str]:
+        """The pages this build writes to lead from an old address to a new one, by their file in the site, with
+        their one allowed `<meta http-equiv="refresh">` content (for the output gate)."""
+        return {f"{r.old.path}index.html": addresses.refresh(r) for r in self.addresses.redirects if r.old.page}
 
     def _reuse(self, earlier: Site) -> set[Path]:
         """Give each page the earlier Markdown when none of its content files changed; the changed files.

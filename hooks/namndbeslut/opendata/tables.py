@@ -16,6 +16,7 @@ from ..citations import Citation
 from ..context import BuildContext
 from ..funding import Parties
 from ..model import Agreement, Matter, Meeting, Term
+from ..renewal import Amounts, Change, Comparison
 
 
 def iso(value: dates.Stated | None) -> str | None:
@@ -80,6 +81,7 @@ class Tables:
             "funding_stated_total": a.stated_total,
             "renews": self._agreement_link(self.archive.predecessor(a)),
             "renewed_by": self._agreement_link(self.archive.successor(a)),
+            "changes": self._changes(self.archive.changes(a)),
             "decisions": self.decisions(a),
             "reports": [{"case_number": r.case_number, "date": r.date.isoformat(), "title": r.title,
                          "url": url(routes.report(r))}
@@ -87,6 +89,28 @@ class Tables:
             "contacts": [c.model_dump(exclude_none=True) for c in a.contacts],
             "source": a.source, "source_url": a.source_url,
             "oparl": url(routes.oparl_paper(a)),
+        }
+
+    def _changes(self, c: Comparison | None) -> dict[str, Any] | None:
+        """What changed compared with the agreement this one renews (renewal.py), as the page shows it."""
+        if c is None:
+            return None
+        url = self.ctx.absolute
+
+        def amounts(x: Amounts) -> dict[str, Any]:
+            return {"old": x.old, "new": x.new, "change": x.change, "change_percent": x.percent}
+
+        return {
+            "compared_with": self._agreement_link(c.older),
+            "term": {"old": c.term.old, "new": c.term.new, "changed": c.term.changed},
+            "kind": {"old": c.kind.old, "new": c.kind.new, "changed": c.kind.changed},
+            "review_by": {"old": iso(c.review_by.old), "new": iso(c.review_by.new), "changed": c.review_by.changed},
+            "funding": [{"year": y.year, **amounts(y)} for y in c.funding],
+            "funding_stated_total": amounts(c.total),
+            "partners_added": [{"id": p.id, "name": p.name, "url": url(routes.partner(p))} for p in c.partners_added],
+            "partners_removed": [{"id": p.id, "name": p.name, "url": url(routes.partner(p))}
+                                 for p in c.partners_removed],
+            "text": [{"change": "added" if t.change is Change.ADDED else "removed", "text": t.text} for t in c.text],
         }
 
     def _agreement_link(self, a: Agreement | None) -> dict[str, Any] | None:

@@ -1,0 +1,138 @@
+"""What changed when an agreement was renewed: the one comparison of a renewal with the agreement it renews, read
+by the agreement's page and its JSON record (each step of a chain of renewals compares with the one before).
+
+The agreement text is compared paragraph by paragraph (paragraphs are separated by blank lines, as the editors'
+Markdown has them): a passage is added, removed, or both where a paragraph was rewritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Generic, TypeVar
+
+from .model import Agreement, Partner
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Pair(Generic[T]):
+    """One fact of the older agreement and of the renewal."""
+
+    old: T
+    new: T
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+
+@dataclass(frozen=True)
+class Amounts:
+    """Stated funding, older and newer, of one year (or of all years): the change in kronor and per cent where
+    both sides state an amount (and, for per cent, the older one is not zero)."""
+
+    old: int | None
+    new: int | None
+
+    @property
+    def change(self) -> int | None:
+        return self.new - self.old if self.old is not None and self.new is not None else None
+
+    @property
+    def percent(self) -> float | None:
+        """The change in per cent of the older amount, to one decimal."""
+        change = self.change
+        return round(change * 100 / self.old, 1) if change is not None and self.old else None
+
+
+@dataclass(frozen=True)
+class YearAmounts(Amounts):
+    year: int = 0
+
+
+class Change(StrEnum):
+    """How a passage of the text changed; the value is the visible label the page puts before it."""
+
+    ADDED = "Tillagt"
+    REMOVED = "Borttaget"
+
+
+@dataclass(frozen=True)
+class Passage:
+    change: Change
+    text: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A renewal compared with the agreement it renews."""
+
+    older: Agreement
+    newer: Agreement
+    term: Pair[str]
+    """Each period as the site states it."""
+    kind: Pair[str]
+    review_by: Pair[dt.date | None]
+    funding: list[YearAmounts]
+    """Every year either agreement states funding for, oldest first."""
+    total: Amounts
+    """The sums of the stated amounts."""
+    partners_added: list[Partner]
+    partners_removed: list[Partner]
+    text: list[Passage]
+    """The passages of the text that were removed or added, in the order of the texts."""
+
+    @property
+    def text_changed(self) -> bool:
+        return bool(self.text)
+
+
+def compare(older: Agreement, newer: Agreement, partners: dict[str, Partner]) -> Comparison:
+    """`newer` (which renews `older`) compared with it; `partners` by id."""
+    years = sorted({f.year for f in [*older.funding, *newer.funding]})
+    old_ids, new_ids = older.counterparties, newer.counterparties
+    return Comparison(
+        older, newer,
+        term=Pair(older.term_label, newer.term_label),
+        kind=Pair(older.kind.label, newer.kind.label),
+        review_by=Pair(older.review_by, newer.review_by),
+        funding=[YearAmounts(_stated(older, y), _stated(newer, y), year=y) for y in years],
+        total=Amounts(older.stated_total, newer.stated_total),
+        partners_added=[partners[i] for i in new_ids if i not in old_ids and i in partners],
+        partners_removed=[partners[i] for i in old_ids if i not in new_ids and i in partners],
+        text=passages(older.body, newer.body),
+    )
+
+
+def _stated(agreement: Agreement, year: int) -> int | None:
+    """The sum of the amounts stated for `year`; None where none is stated."""
+    amounts = [f.amount for f in agreement.funding if f.year == year and f.amount is not None]
+    return sum(amounts) if amounts else None
+
+
+def paragraphs(text: str) -> list[str]:
+    """A Markdown text's paragraphs (blocks separated by blank lines), each with its lines joined by spaces."""
+    blocks, lines = [], []
+    for line in [*text.splitlines(), ""]:
+        if line.strip():
+            lines.append(line.strip())
+        elif lines:
+            blocks.append(" ".join(lines))
+            lines = []
+    return blocks
+
+
+def passages(old: str, new: str) -> list[Passage]:
+    """The paragraphs removed from `old` and added in `new`: a rewritten paragraph is both."""
+    before, after = paragraphs(old), paragraphs(new)
+    out: list[Passage] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if tag in ("delete", "replace"):
+            out += [Passage(Change.REMOVED, p) for p in before[i1:i2]]
+        if tag in ("insert", "replace"):
+            out += [Passage(Change.ADDED, p) for p in after[j1:j2]]
+    return out
