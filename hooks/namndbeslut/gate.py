@@ -138,7 +138,8 @@ def _page(site_dir: Path, path: Path, raw: bytes, base_url: str, refresh: str | 
         if refresh is not None and _allowed_refresh(tag, el.attrib, refresh):
             refresh = None  # once
             continue
-        yield from allowlist.attributes(tag, el.attrib, base_url)
+        if el.attrib or tag == "link":
+            yield from allowlist.attributes(tag, el.attrib, base_url)
         if tag == "script":
             yield from _script(site_dir, path, el, base_url)
 
