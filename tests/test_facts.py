@@ -217,9 +217,11 @@ def test_every_oparl_object_is_valid(built: BuiltSite) -> None:
             assert list(validator(name).iter_errors(obj)) == [], Path(path).name
 
 
-def test_a_body_without_a_text_has_no_about_heading(built: BuiltSite) -> None:
-    article = built.article(MONTH_MEETING)
-    assert article.select_one("h2#om-kommunstyrelsen") is None
+def test_a_body_without_a_text_has_no_empty_about_section(built: BuiltSite) -> None:
+    """The 'Om …' heading introduces the body's links (its upcoming meetings), never an empty text."""
+    heading = one(built.article(MONTH_MEETING), "h2#om-kommunstyrelsen")
+    following = heading.find_next_sibling()
+    assert following is not None and following.name == "ul" and "body-links" in following.get("class", [])
     assert one(built.article("sammantraden/2021-03-17-socialnamnden/"), "h2#om-socialnamnden")
 
 
