@@ -25,7 +25,7 @@ from .citations import Citation
 from .context import BuildContext
 from .model import Agreement, Committee, Matter, Meeting, Partner, Report
 from .opendata import chart, dcat, jsonld
-from .opendata.datasets import datasets
+from .opendata.datasets import Dataset, Distribution, datasets
 
 HOME_ITEMS = 5
 """How many meetings and agreements the start page lists."""
@@ -163,6 +163,13 @@ def _by_body(meetings: list[Meeting], archive: Archive) -> list[tuple[Committee,
     for m in meetings:
         groups.setdefault(m.committee, []).append(m)
     return sorted(((archive.committees[c], ms) for c, ms in groups.items()), key=lambda g: g[0].name)
+
+
+def _rows(dataset: Dataset, apart: set[str]) -> tuple[Dataset, list[Distribution], int]:
+    """A dataset as the open data page lists it: its files but those `apart` (each linked from its own record's
+    page), and how many of its files are apart."""
+    listed = [x for x in dataset.distributions if x.route not in apart]
+    return dataset, listed, len(dataset.distributions) - len(listed)
 
 
 def _start_year(agreement: Agreement) -> int | None:
@@ -406,6 +413,8 @@ class Renderer:
         table = self.ctx.funding
         committees = sorted(a.committees.values(), key=lambda c: c.name)
         everything = [doc.path for doc in a.sources.values()]
+        each = {routes.agreement_json(x) for x in a.agreements.values()}
+        """Every agreement's own data file: linked from its page, one row for all of them on the open data page."""
         return [
             self.overview("upcoming.html.j2", routes.UPCOMING, self.files(committees),
                           sittings=a.upcoming(self.ctx.today), committees=committees),
@@ -416,7 +425,8 @@ class Renderer:
                                     *{p.id: p for g in grants for p in g.parties.members}.values()]),
                         year=y, grants=grants, total=table.year_total(y), years=table.years)
               for y in table.years if (grants := table.in_year(y))),
-            self.overview("open-data.html.j2", routes.OPEN_DATA, everything, datasets=datasets(self.ctx)),
+            self.overview("open-data.html.j2", routes.OPEN_DATA, everything,
+                          datasets=[_rows(d, each) for d in datasets(self.ctx)]),
             self.page("statement.html.j2", routes.STATEMENT, routes.TITLES[routes.STATEMENT], statement.CONFIG,
                       statement=self.statement),
         ]
