@@ -268,8 +268,10 @@ def test_open_data_page_lists_every_dataset_with_format_and_licence(site: BuiltS
 
 
 def _rows(table: Any) -> dict[str, list[str]]:
+    """A table's rows as text, by their row heading."""
     return {one(tr, "th").get_text(strip=True): [td.get_text(" ", strip=True).replace("\u00a0", " ")
-                                                 for td in tr.select("td")] for tr in table.select("tbody tr, tfoot tr")}
+                                                 for td in tr.select("td")]
+            for tr in table.select("tbody tr, tfoot tr")}
 
 
 def test_funding_page_numbers_match_the_seeds(site: BuiltSite) -> None:
