@@ -39,8 +39,8 @@ def scaled(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, dict[st
     result = build(root / "site", synthetic.BUILD_DATE, root)
     assert result.returncode == 0, result.stderr
     archive = loader.load(root, dt.date.fromisoformat(synthetic.BUILD_DATE))
-    records = [*archive.meetings, *archive.agreements.values(), *archive.partners.values(),
-               *archive.reports.values(), *archive.committees.values()]
+    records: list[routes.Published] = [*archive.meetings, *archive.agreements.values(), *archive.partners.values(),
+                                       *archive.reports.values(), *archive.committees.values()]
     kinds = {routes.page(r, archive): type(r).__name__ for r in records}
     return BuiltSite(root / "site"), kinds
 
