@@ -370,8 +370,12 @@ class Renderer:
         pages.append(self.overview("partners.html.j2", routes.PARTNERS,
                                    file([*a.partners.values(), *a.agreements.values()]),
                                    partners=sorted(a.partners.values(), key=lambda p: p.name)))
-        pages.append(self.overview("reports.html.j2", routes.REPORTS, file(a.reports.values()),
-                                   reports=sorted(a.reports.values(), key=lambda r: r.date, reverse=True)))
+        reports = sorted(a.reports.values(), key=lambda r: r.date, reverse=True)
+        by_year = [(y, list(rs)) for y, rs in groupby(reports, key=lambda r: r.date.year)]
+        pages.append(self.overview("reports.html.j2", routes.REPORTS, file(reports), latest=reports[:HOME_ITEMS],
+                                   years=[(y, len(rs)) for y, rs in by_year]))
+        pages += [self.page("reports-year.html.j2", routes.reports_year(y), f"Tjänsteskrivelser {y}", None, file(rs),
+                            year=y, reports=rs, years=[y for y, _ in by_year]) for y, rs in by_year]
         return pages + self.open_data_pages()
 
     def meeting_overviews(self) -> list[Page]:

@@ -66,6 +66,11 @@ def agreements_year(y: int) -> str:
     return f"{AGREEMENTS}{y}/"
 
 
+def reports_year(y: int) -> str:
+    """The officers' reports dated in year `y`."""
+    return f"{REPORTS}{y}/"
+
+
 def funding_year(y: int) -> str:
     """One year's funding, partner by partner."""
     return f"{FUNDING}{y}/"
