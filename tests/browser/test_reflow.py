@@ -90,7 +90,7 @@ def test_no_page_is_wider_than_the_window(narrow: Any, served: Served, kind: str
         assert not hidden or (table["overflows"] and table["region"]), f"{name}: {hidden} hidden without a hint"
 
 
-@pytest.mark.parametrize("kind", ["agreements-index", "partner", "partners-index"])
+@pytest.mark.parametrize("kind", ["agreements-year", "partner", "partners-index"])
 def test_the_money_column_is_there(narrow: Any, served: Served, kind: str) -> None:
     """The money column is on every list of agreements (visible, or reached by scrolling its region)."""
     found = layout(narrow, served, PAGES[kind])
