@@ -1,6 +1,11 @@
-"""Lighthouse's mobile Performance score of the start, a meeting and an agreement page of the built site.
+"""Lighthouse's mobile Performance score of every page type of the built site: the start page, the overviews
+(all meetings, a year's meetings, agreements, funding, bodies) and the record pages (a meeting, an agreement, a
+partner).
 
-    make site && .venv/bin/python bench/lighthouse.py [--runs 3]
+    make site && .venv/bin/python bench/lighthouse.py [--runs 3] [--site DIR]
+
+At scale, build the benchmark's archive (bench/run.py `make_project`, then the engine with BUILD_DATE) and pass
+its site with --site.
 
 Not part of `make test` (scores are timings). The site in site/ is served on 127.0.0.1 under site_url's path
 twice: compressed as a web server does (bench/reader.py's server, gzip) and uncompressed over HTTP/1.0 (the
@@ -12,6 +17,7 @@ with its first and largest paint, blocking time and layout shift; a busy machine
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import statistics
@@ -24,6 +30,7 @@ from functools import partial
 from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import lxml.html
 import reader  # bench/ is on sys.path: the script's own folder
 import run
 
@@ -74,11 +81,25 @@ def score(url: str) -> dict[str, float]:
 
 
 def pages(site: Path) -> dict[str, str]:
-    """The three pages the issue names: the start page, the newest meeting and the first agreement."""
-    meetings = sorted(p.parent.name for p in (site / "sammantraden").glob("*/index.html") if p.parent.name[:4].isdigit()
-                      and not p.parent.name.isdigit())
-    agreements = sorted(p.parent.name for p in (site / "overenskommelser").glob("*/index.html"))
-    return {"start": "", "meeting": f"sammantraden/{meetings[-1]}/", "agreement": f"overenskommelser/{agreements[0]}/"}
+    """One page of each type: the start page, the overviews, the newest year's meetings and the newest meeting,
+    the first agreement and the first partner (by address)."""
+    def under(folder: str) -> list[str]:
+        return sorted(p.parent.name for p in (site / folder).glob("*/index.html"))
+    meetings = [m for m in under("sammantraden") if m[:4].isdigit() and not m.isdigit()]
+    years = [y for y in under("sammantraden") if y.isdigit()]
+    return {"start": "", "meetings": "sammantraden/", "year": f"sammantraden/{years[-1]}/",
+            "agreements": "overenskommelser/", "funding": "finansiering/", "bodies": "namnder/",
+            "meeting": f"sammantraden/{meetings[-1]}/",
+            "agreement": f"overenskommelser/{next(a for a in under('overenskommelser') if not a.isdigit())}/",
+            "partner": f"partner/{under('partner')[0]}/"}
+
+
+def html_size(site: Path, page: str) -> tuple[int, int, int]:
+    """The page's elements as served (before any script adds its own), and its HTML in bytes, as stored and
+    gzipped (as bench/reader.py's server sends it)."""
+    raw = (site / page / "index.html").read_bytes()
+    elements = sum(1 for e in lxml.html.fromstring(raw).iter() if isinstance(e.tag, str))
+    return elements, len(raw), len(gzip.compress(raw))
 
 
 def main() -> None:
@@ -87,16 +108,25 @@ def main() -> None:
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     args = parser.parse_args()
     base = run.base_path(ROOT)
-    for gzip in (True, False):
-        with served(args.site, base, gzip) as address:
+    rows = []
+    for gzip_on in (True, False):
+        with served(args.site, base, gzip_on) as address:
             for name, page in pages(args.site).items():
                 runs = [score(address + page) for _ in range(args.runs)]
                 median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
                 each = ", ".join(f"{r['score']:.0f}" for r in runs)
-                print(f"{'gzip' if gzip else 'plain'} {name:9} {median['score']:3.0f} (runs "
+                elements, plain, packed = html_size(args.site, page)
+                mode = "gzip" if gzip_on else "plain"
+                print(f"{mode} {name:10} {median['score']:3.0f} (runs "
                       f"{each}) FCP {median['FCP'] / 1000:.1f} s "
-                      f"LCP {median['LCP'] / 1000:.1f} s TBT {median['TBT']:.0f} ms CLS {median['CLS']:.2f}",
-                      flush=True)
+                      f"LCP {median['LCP'] / 1000:.1f} s TBT {median['TBT']:.0f} ms CLS {median['CLS']:.2f} "
+                      f"elements {elements} HTML {plain / 1000:.0f} KB ({packed / 1000:.0f} KB gzip)", flush=True)
+                rows.append(f"| {name} | {mode} | {median['score']:.0f} | {median['FCP'] / 1000:.1f} s | "
+                            f"{median['LCP'] / 1000:.1f} s | {median['TBT']:.0f} ms | {median['CLS']:.2f} | "
+                            f"{elements} | {plain / 1000:.0f} KB / {packed / 1000:.0f} KB |")
+    print("\n| Page | Served | Score | FCP | LCP | TBT | CLS | Elements | HTML (plain / gzip) |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    print("\n".join(rows))
 
 
 if __name__ == "__main__":

@@ -259,8 +259,11 @@ def test_every_page_has_a_trail_whose_steps_exist(site: BuiltSite) -> None:
 
 
 def test_the_reports_overview_lists_each_report(site: BuiltSite) -> None:
-    assert site.links("tjansteskrivelser/") == ["", "tjansteskrivelser/so-2020-0155/"]
+    """The newest reports, then every year's page, which lists that year's reports."""
+    assert site.links("tjansteskrivelser/") == ["", "tjansteskrivelser/so-2020-0155/", "tjansteskrivelser/2020/"]
     assert "diarienummer SO 2020/0155" in site.text("tjansteskrivelser/")
+    assert site.links("tjansteskrivelser/2020/") == ["", "tjansteskrivelser/", "tjansteskrivelser/so-2020-0155/",
+                                                     "tjansteskrivelser/"]
 
 
 def test_a_meeting_page_links_its_body_and_only_what_exists(site: BuiltSite) -> None:

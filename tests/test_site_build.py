@@ -72,13 +72,17 @@ def test_partner_pages(site: BuiltSite) -> None:
 
 
 def test_meeting_index_newest_first_grouped_by_year(site: BuiltSite) -> None:
+    """The overview: the newest meetings, then every year with its bodies (each body's year a page of its own)."""
     links = [u for u in site.links("sammantraden/") if "#" not in u]
     order = [links.index(u) for u in (MEETING_0609, MEETING_0120, MEETING_1111)]
     assert order == sorted(order)
-    years = [h.get_text(strip=True) for h in site.article("sammantraden/").select("h2")]
+    years = [h.get_text(strip=True) for h in site.article("sammantraden/").select("h3")]
     assert years == ["2021", "2020"]
+    assert {"sammantraden/2021/", "sammantraden/2021/socialnamnden/", "sammantraden/2020/socialnamnden/"} <= set(links)
     assert MEETING_1111 in site.links("sammantraden/2020/")
     assert MEETING_0609 not in site.links("sammantraden/2020/")
+    assert f"{MEETING_1111}#kvinnojouren-overenskommelse-2020" in site.links("sammantraden/2020/socialnamnden/")
+    assert MEETING_0609 not in site.links("sammantraden/2020/socialnamnden/")
 
 
 def test_citation_links_to_matter_where_published(site: BuiltSite) -> None:
@@ -96,7 +100,11 @@ def test_report_linked_both_ways(site: BuiltSite) -> None:
 
 
 def test_overviews(site: BuiltSite) -> None:
-    assert {VH, KJ_NEW, KJ_OLD, RSMH} <= set(site.links("overenskommelser/"))
+    current = site.links("overenskommelser/")
+    assert {VH, KJ_NEW, RSMH} <= set(current) and KJ_OLD not in current  # those in force, then year by year:
+    assert {"overenskommelser/2018/", "overenskommelser/2021/"} <= set(current)
+    assert KJ_OLD in site.links("overenskommelser/2018/")
+    assert {VH, KJ_NEW, RSMH} <= set(site.links("overenskommelser/2021/"))
     home = site.links("")
     assert MEETING_0609 in home and {VH, KJ_NEW, RSMH} <= set(home)  # the newest agreements, whatever their status
 

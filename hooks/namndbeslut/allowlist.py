@@ -25,7 +25,7 @@ xmlns viewbox d fill stroke stroke-width stroke-linecap stroke-linejoin opacity 
 ry points transform text-anchor font-family font-size font-style font-weight focusable preserveaspectratio offset
 stop-color xml:lang property defer hide-shortcut""".split())
 """Every attribute a published element may carry, besides aria-* and data-* (none runs code or fetches a file)."""
-LINK_RELS = {"stylesheet", "icon", "alternate", "canonical", "prev", "next"}
+LINK_RELS = {"stylesheet", "icon", "alternate", "feed", "canonical", "prev", "next"}
 FETCHED_RELS = {"stylesheet", "icon"}
 NAVIGATION = re.compile(r"^(https?:|mailto:|tel:|#|[^:]*$)", re.IGNORECASE)
 """Where a link may take the reader: the web, e-mail, telephone, or a path on this site."""

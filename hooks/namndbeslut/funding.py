@@ -89,6 +89,14 @@ class FundingTable:
     def total(self) -> Total:
         return _total(self.grants)
 
+    def in_year(self, year: int) -> list[Grant]:
+        """The year's grants, by counterparties' names (a year's page lists them partner by partner)."""
+        return [g for r in self.rows for g in self.cell(r, year)]
+
+    def body_total(self, committee: str | None) -> Total:
+        """The grants of the agreements a body (by id; None: none named) is responsible for, summed."""
+        return _total(g for g in self.grants if g.agreement.committee == committee)
+
 
 def _total(grants: Iterable[Grant]) -> Total:
     items = list(grants)

@@ -25,7 +25,7 @@ from .citations import Citation
 from .context import BuildContext
 from .model import Agreement, Committee, Matter, Meeting, Partner, Report
 from .opendata import chart, dcat, jsonld
-from .opendata.datasets import datasets
+from .opendata.datasets import Dataset, Distribution, datasets
 
 HOME_ITEMS = 5
 """How many meetings and agreements the start page lists."""
@@ -157,6 +157,27 @@ def _meetings_on(day: dates.Day) -> Callable[[Archive], object]:
     return lambda archive: archive.meetings_on.get(day, [])
 
 
+def _by_body(meetings: list[Meeting], archive: Archive) -> list[tuple[Committee, list[Meeting]]]:
+    """Meetings grouped by their body, bodies by name (each group in the order given)."""
+    groups: dict[str, list[Meeting]] = {}
+    for m in meetings:
+        groups.setdefault(m.committee, []).append(m)
+    return sorted(((archive.committees[c], ms) for c, ms in groups.items()), key=lambda g: g[0].name)
+
+
+def _rows(dataset: Dataset, apart: set[str]) -> tuple[Dataset, list[Distribution], int]:
+    """A dataset as the open data page lists it: its files but those `apart` (each linked from its own record's
+    page), and how many of its files are apart."""
+    listed = [x for x in dataset.distributions if x.route not in apart]
+    return dataset, listed, len(dataset.distributions) - len(listed)
+
+
+def _start_year(agreement: Agreement) -> int | None:
+    """The year an agreement is listed under: its term's first (else its own date's); None without either."""
+    day = agreement.sort_day
+    return None if day == dt.date.min else day.year
+
+
 @dataclass(frozen=True)
 class Decision:
     """A decision as a page shows it: its label, and where it is published (None when it is only cited)."""
@@ -196,7 +217,8 @@ class Renderer:
         self.env.filters.update(clock=dates.clock)
         self.markdown = pagehtml.Prose()
         """What editors write, as HTML (each text converted once per build)."""
-        self.names = {**routes.TITLES, **{routes.body(c): c.name for c in ctx.archive.committees.values()}}
+        self.names = {**routes.TITLES, **{routes.body(c): c.name for c in ctx.archive.committees.values()},
+                      **{routes.year(y): f"Sammanträden {y}" for y in {m.date.year for m in ctx.archive.meetings}}}
         """The name of every page a trail passes through: the overview pages and the bodies."""
 
     # -- helpers the templates call ---------------------------------------------------------
@@ -345,19 +367,51 @@ class Renderer:
         pages += [self.page("body.html.j2", routes.body(c), c.name, own(c), file([*a.meetings_of(c),
                             *a.agreements_under(c)]), c, body=c, sittings=a.upcoming_of(c, today)) for c in bodies]
         pages.append(self.overview("bodies.html.j2", routes.BODIES, file(bodies), bodies=bodies))
-        by_year = [(y, list(ms)) for y, ms in groupby(a.meetings, key=lambda m: m.date.year)]
-        pages.append(self.overview("meetings.html.j2", routes.MEETINGS, file(a.meetings), years=by_year))
-        pages += [self.page("year.html.j2", routes.year(y), f"Sammanträden {y}", None, file(ms), year=y, meetings=ms)
-                  for y, ms in by_year]
-        pages.append(self.overview("agreements.html.j2", routes.AGREEMENTS,
-                                   file([*a.agreements.values(), *a.partners.values()]),
-                                   agreements=sorted(a.agreements.values(), key=a.in_list_order)))
+        pages += self.meeting_overviews()
+        pages += self.agreement_overviews()
         pages.append(self.overview("partners.html.j2", routes.PARTNERS,
                                    file([*a.partners.values(), *a.agreements.values()]),
                                    partners=sorted(a.partners.values(), key=lambda p: p.name)))
-        pages.append(self.overview("reports.html.j2", routes.REPORTS, file(a.reports.values()),
-                                   reports=sorted(a.reports.values(), key=lambda r: r.date, reverse=True)))
+        reports = sorted(a.reports.values(), key=lambda r: r.date, reverse=True)
+        by_year = [(y, list(rs)) for y, rs in groupby(reports, key=lambda r: r.date.year)]
+        pages.append(self.overview("reports.html.j2", routes.REPORTS, file(reports), latest=reports[:HOME_ITEMS],
+                                   years=[(y, len(rs)) for y, rs in by_year]))
+        pages += [self.page("reports-year.html.j2", routes.reports_year(y), f"Tjänsteskrivelser {y}", None, file(rs),
+                            year=y, reports=rs, years=[y for y, _ in by_year]) for y, rs in by_year]
         return pages + self.open_data_pages()
+
+    def meeting_overviews(self) -> list[Page]:
+        """The meetings as a navigator whose every page stays short at any size of the archive: the overview (the
+        years, each with its bodies and their numbers of meetings), a page per year (its meetings by body, linked)
+        and a page per body and year (its meetings with their matters)."""
+        a, file = self.ctx.archive, self.files
+        years = [(y, _by_body(list(ms), a)) for y, ms in groupby(a.meetings, key=lambda m: m.date.year)]
+        pages = [self.overview("meetings.html.j2", routes.MEETINGS, file(a.meetings), years=years,
+                               latest=a.meetings[:HOME_ITEMS])]
+        for y, bodies in years:
+            pages.append(self.page("year.html.j2", routes.year(y), self.names[routes.year(y)], None,
+                                   file([m for _, ms in bodies for m in ms]), year=y, bodies=bodies))
+            pages += [self.page("year-body.html.j2", routes.year_body(y, c), f"{c.name}: sammanträden {y}", None,
+                                file([c, *ms]), year=y, body=c, meetings=ms) for c, ms in bodies]
+        return pages
+
+    def agreement_overviews(self) -> list[Page]:
+        """The agreements: the overview (those in force, then every year's and every body's number) and a page per
+        year in which agreements begin (the full table)."""
+        a, file, today = self.ctx.archive, self.files, self.ctx.today
+        every = sorted(a.agreements.values(), key=a.in_list_order)
+        by_year: dict[int | None, list[Agreement]] = {}
+        for x in every:
+            by_year.setdefault(_start_year(x), []).append(x)
+        years = sorted((y for y in by_year if y is not None), reverse=True)
+        bodies = sorted(a.committees.values(), key=lambda c: c.name)
+        page = self.overview("agreements.html.j2", routes.AGREEMENTS, file([*every, *a.partners.values()]),
+                             current=[x for x in every if x.in_force_on(today)],
+                             years=[(y, len(by_year[y])) for y in years], undated=by_year.get(None, []),
+                             bodies=[(c, n) for c in bodies if (n := len(a.agreements_under(c)))])
+        return [page, *(self.page("agreements-year.html.j2", routes.agreements_year(y), f"Överenskommelser {y}",
+                                  None, file([*by_year[y], *(p for x in by_year[y] for p in a.partners_of(x))]),
+                                  year=y, agreements=by_year[y], years=years) for y in years)]
 
     def open_data_pages(self) -> list[Page]:
         """Planned meetings, the funding overview, the list of datasets and the accessibility statement."""
@@ -365,12 +419,20 @@ class Renderer:
         table = self.ctx.funding
         committees = sorted(a.committees.values(), key=lambda c: c.name)
         everything = [doc.path for doc in a.sources.values()]
+        each = {routes.agreement_json(x) for x in a.agreements.values()}
+        """Every agreement's own data file: linked from its page, one row for all of them on the open data page."""
         return [
             self.overview("upcoming.html.j2", routes.UPCOMING, self.files(committees),
                           sittings=a.upcoming(self.ctx.today), committees=committees),
             self.overview("funding.html.j2", routes.FUNDING, self.files([*a.agreements.values(), *a.partners.values()]),
-                          table=table, chart=chart.svg(table, "finansiering")),
-            self.overview("open-data.html.j2", routes.OPEN_DATA, everything, datasets=datasets(self.ctx)),
+                          table=table, chart=chart.svg(table, "finansiering"), bodies=committees),
+            *(self.page("funding-year.html.j2", routes.funding_year(y), f"Finansiering {y}", None,
+                        self.files([*{g.agreement.id: g.agreement for g in grants}.values(),
+                                    *{p.id: p for g in grants for p in g.parties.members}.values()]),
+                        year=y, grants=grants, total=table.year_total(y), years=table.years)
+              for y in table.years if (grants := table.in_year(y))),
+            self.overview("open-data.html.j2", routes.OPEN_DATA, everything,
+                          datasets=[_rows(d, each) for d in datasets(self.ctx)]),
             self.page("statement.html.j2", routes.STATEMENT, routes.TITLES[routes.STATEMENT], statement.CONFIG,
                       statement=self.statement),
         ]

@@ -64,7 +64,28 @@ def matter(m: Meeting, x: Matter) -> str:
 
 
 def year(y: int) -> str:
+    """A year's meetings, by body (each body's list of the year a page of its own, `year_body`)."""
     return f"{MEETINGS}{y}/"
+
+
+def year_body(y: int, c: Committee) -> str:
+    """One body's meetings of one year, with their matters: the unit the meetings overview leads to."""
+    return f"{year(y)}{c.id}/"
+
+
+def agreements_year(y: int) -> str:
+    """The agreements whose term (else date) begins in year `y`."""
+    return f"{AGREEMENTS}{y}/"
+
+
+def reports_year(y: int) -> str:
+    """The officers' reports dated in year `y`."""
+    return f"{REPORTS}{y}/"
+
+
+def funding_year(y: int) -> str:
+    """One year's funding, partner by partner."""
+    return f"{FUNDING}{y}/"
 
 
 def agreement(a: Agreement) -> str:
@@ -143,7 +164,7 @@ def relative(from_url: str, to_url: str) -> str:
 
 
 # -- feeds and calendars -----------------------------------------------------------------------------
-# Feeds lie at the site's root: Material fetches 'sitemap.xml' next to every `link rel=alternate`.
+# Feeds lie at the site's root (pages announce them with rel="alternate feed": see site_src/main.html).
 
 MEETINGS_FEED = "sammantraden.xml"
 

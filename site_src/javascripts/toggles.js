@@ -26,16 +26,3 @@
     label.parentNode.insertBefore(button, label);
   });
 })();
-
-/* A table that is wider than its column scrolls in its region: show the hint above it only then. */
-(function () {
-  var regions = document.querySelectorAll(".table-scroll");
-  var mark = function () {
-    regions.forEach(function (region) {
-      var hint = region.previousElementSibling;
-      if (hint && hint.classList.contains("table-scroll__hint")) hint.hidden = region.scrollWidth <= region.clientWidth + 1;
-    });
-  };
-  mark();
-  window.addEventListener("resize", mark);
-})();

@@ -20,7 +20,11 @@ PAGES = {
     "partner": "partner/kvinnojouren-lund/",
     "meetings-index": "sammantraden/",
     "year-index": "sammantraden/2021/",
+    "year-body": "sammantraden/2021/socialnamnden/",
     "agreements-index": "overenskommelser/",
+    "agreements-year": "overenskommelser/2021/",
+    "funding": "finansiering/",
+    "funding-year": "finansiering/2022/",
     "partners-index": "partner/",
     "report": "tjansteskrivelser/so-2020-0155/",
     "reports-index": "tjansteskrivelser/",
@@ -131,6 +135,23 @@ def test_no_request_leaves_the_local_server(browser: Any, served: Served) -> Non
     foreign = {url for url, host in hosts.items() if host != served.host and not url.startswith(("data:", "blob:"))}
     assert not foreign, sorted(foreign)
     assert not failed, sorted(failed)
+
+
+def test_no_page_fetches_the_sitemap_or_a_feed(browser: Any, served: Served) -> None:
+    """Loading a page fetches the page and its theme (styles, scripts, icons) and nothing else: no sitemap.xml
+    (Material fetches it next to every link[rel=alternate], read as another language's site), no feed, no data."""
+    fetched: list[tuple[str, str, str]] = []
+    context = browser.new_context(viewport=SIZES["mobile"], service_workers="block")
+    page = context.new_page()
+    page.on("request", lambda r: fetched.append((page.url, r.resource_type, urlsplit(r.url).path)))
+    for kind in PAGES:
+        visit(page, served, kind)
+        page.wait_for_timeout(300)  # a deferred script's fetch would start after the load
+    context.close()
+    assert len({url for url, _, _ in fetched}) >= len(PAGES), "the requests were recorded"
+    assert not [f for f in fetched if f[2].endswith("sitemap.xml")], "the sitemap was fetched"
+    other = [f for f in fetched if f[1] != "document" and not f[2].endswith((".css", ".js", ".png", ".svg"))]
+    assert not other, other  # the theme's styles, scripts and icon: no feed, no data file
 
 
 def test_language_and_skip_link(tab: Any, served: Served) -> None:

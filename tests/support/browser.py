@@ -16,7 +16,8 @@ BUILD_DATE = "2026-11-22"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SIZES = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 390, "height": 844}}
+SIZES = {"desktop": {"width": 1280, "height": 800}, "mobile": {"width": 390, "height": 844},
+         "narrow": {"width": 320, "height": 640}}
 ARTIFACTS = ROOT / "test-artifacts"
 BASE_PATH = urlsplit(SITE_URL).path
 

@@ -1,7 +1,8 @@
 """The funding chart, drawn at build time as inline SVG: no script, no external resources.
 
-A horizontal bar per partner and year with its stated amount; a year with only price
-compensation gets words instead of a bar. The table next to it is the chart's text alternative.
+One horizontal bar per year with the sum of its stated amounts, so the chart is as tall as the archive has
+years, whatever the number of partners (the per-partner amounts are on each year's page). A year with only
+price compensation gets words instead of a bar. The table after it is the chart's text alternative.
 """
 
 from __future__ import annotations
@@ -11,46 +12,37 @@ from markupsafe import Markup, escape
 from .. import dates
 from ..funding import FundingTable
 
-COLOURS = ("#005a9c", "#8a3b00", "#2e6b30", "#6b2e6b", "#5c5c00")
-"""Bar colours, each with at least 4.5:1 contrast against white."""
-LABEL_X, BAR_MAX, WIDTH, LINE, BAR = 8, 190, 330, 19, 18
-"""Narrow on purpose: each partner's name stands above its bar, so the chart is drawn about as wide as a
-phone's column and its 15-unit text stays above 12 px at 320 px (it scales down, never below 11 px)."""
+COLOUR = "#005a9c"
+"""The bars' colour: 7:1 against white."""
+WIDTH, LINE, BAR, ROW = 330, 18, 14, 40
+"""About a phone's column wide, so its 15-unit text stays above 12 px at 320 px (it scales down, never up): per
+year a line of text (the year and its sum) and a bar under it, the longest bar the whole width."""
 
 
 def svg(table: FundingTable, table_id: str) -> Markup:
     """The chart as an <svg> element labelled by its title, described as a view of table `table_id`."""
-    top = max((g.amount or 0 for g in table.grants), default=0) or 1
+    totals = {year: table.year_total(year) for year in table.years}
+    top = max((t.stated for t in totals.values()), default=0) or 1
     rows: list[str] = []
-    y = 0
-    for year in table.years:
-        y += LINE + 4
-        rows.append(f'<text x="0" y="{y}" class="chart-year" font-weight="bold">{year}</text>')
-        for i, row in enumerate(table.rows):
-            for grant in table.cell(row, year):
-                y += LINE
-                rows.append(f'<text x="{LABEL_X}" y="{y}">{escape(row.name)}</text>')
-                y += BAR + 4
-                if grant.amount is None:
-                    rows.append(f'<text x="{LABEL_X}" y="{y - 4}" font-style="italic">'
-                                'priskompensation (belopp anges inte)</text>')
-                    continue
-                width = max(1, round(BAR_MAX * grant.amount / top))
-                amount = escape(dates.kronor(grant.amount))
-                colour = COLOURS[i % len(COLOURS)]
-                rows.append(f'<rect x="{LABEL_X}" y="{y - BAR}" width="{width}" height="{BAR - 4}" fill="{colour}">'
-                            f'<title>{escape(row.name)} {year}: {amount}</title></rect>')
-                rows.append(f'<text x="{LABEL_X + width + 6}" y="{y - 6}">{amount}</text>')
-        y += 8
-    height = y + 10
-    canvas = max(WIDTH, LABEL_X + 9 * max((len(r.name) for r in table.rows), default=0))  # a long name is not cut
+    for i, (year, total) in enumerate(totals.items()):
+        y = i * ROW
+        if not total.stated:
+            rows.append(f'<text x="0" y="{y + LINE - 4}"><tspan font-weight="bold">{year}</tspan>: '
+                        '<tspan font-style="italic">priskompensation, belopp anges inte</tspan></text>')
+            continue
+        label = escape(("minst " if not total.known else "") + dates.kronor(total.stated))
+        rows.append(f'<text x="0" y="{y + LINE - 4}"><tspan font-weight="bold">{year}</tspan>: {label}</text>')
+        width = max(1, round(WIDTH * total.stated / top))
+        rows.append(f'<rect x="0" y="{y + LINE}" width="{width}" height="{BAR}" fill="{COLOUR}">'
+                    f'<title>{year}: {label}</title></rect>')
+    height = max(ROW * len(totals) - (ROW - LINE - BAR), ROW)
     body = "\n".join(rows)
     return Markup(
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="funding-chart__svg" viewBox="0 0 {canvas} {height}" '
-        f'width="{canvas}" height="{height}" style="max-width: 100%; height: auto" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="funding-chart__svg" viewBox="0 0 {WIDTH} {height}" '
+        f'width="{WIDTH}" height="{height}" style="max-width: 100%; height: auto" role="img" '
         f'aria-labelledby="{table_id}-chart-title {table_id}-chart-desc" '
         f'font-family="system-ui, sans-serif" font-size="15" fill="currentColor">\n'
-        f'<title id="{table_id}-chart-title">Finansiering per år och partner, stapeldiagram</title>\n'
+        f'<title id="{table_id}-chart-title">Finansiering per år, stapeldiagram</title>\n'
         f'<desc id="{table_id}-chart-desc">Samma uppgifter finns i tabellen under diagrammet.</desc>\n'
         f'{body}\n</svg>'
     )
