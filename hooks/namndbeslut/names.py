@@ -13,11 +13,16 @@ from .frontmatter import Document
 from .kinds import Kind
 from .model import Agreement
 
+_YEAR_ONLY = re.compile(r"\d{4}")
 _YEARS = re.compile(r"-(?P<first>\d{4})(?:-(?P<last>\d{4}))?$")
 
 
 def problems(kind: Kind, record: BaseModel, doc: Document) -> list[Problem]:
-    """The disagreement between the file's name and the record, if any."""
+    """The disagreement between the file's name and the record, if any; a name that is a year only (its page
+    would be the address of that year's overview, e.g. overenskommelser/2022/)."""
+    if _YEAR_ONLY.fullmatch(doc.path.stem):
+        return [Problem(doc.path, None, "filnamn", f"filnamnet {doc.path.name} är bara ett årtal, och adressen "
+                        "är redan årets översikt; ge filen ett namn som också säger vad den gäller")]
     if kind is kinds.AGREEMENT and isinstance(record, Agreement) and record.term:
         named = _YEARS.search(doc.path.stem)
         last = record.term.last_day
