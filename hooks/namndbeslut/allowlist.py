@@ -48,8 +48,8 @@ def element(tag: str) -> Iterator[str]:
         yield f"<{tag}> hör inte till det som får publiceras; ta bort det"
 
 
-_FETCH_NAMES = {key for key, _ in THEME_FETCHES}
-_PLAIN = ATTRIBUTES - {"style", "href", "src", "srcset"} - _FETCH_NAMES
+_FETCHES_BY_NAME = {name: (word, why) for (name, word), why in THEME_FETCHES.items()}
+_PLAIN = ATTRIBUTES - {"style", "href", "src", "srcset"}
 """Allowed attributes whose value matters only if it loads a file (`url(`): most of a page's attributes."""
 
 
@@ -58,12 +58,11 @@ def attributes(tag: str, attrib: Mapping[str, str], base_url: str) -> Iterator[s
     rel = set((attrib.get("rel") or "").lower().split())
     for name, value in attrib.items():
         name = name.lower()
-        plain = name in _PLAIN or name.startswith(("aria-", "data-")) and name not in _FETCH_NAMES
-        if plain and "url(" not in value.lower():
+        fetch = _FETCHES_BY_NAME.get(name)
+        if fetch and fetch[0] in value.lower().split():
+            yield fetch[1]
+        elif (name in _PLAIN or name.startswith(("aria-", "data-"))) and "url(" not in value.lower():
             continue  # the common case, settled at once
-        if fetch := next((why for (key, word), why in THEME_FETCHES.items()
-                          if name == key and word in value.lower().split()), None):
-            yield fetch
         elif name.startswith("on"):
             yield f"attributet {name} på <{tag}> kör kod i läsarens webbläsare; ta bort det"
         elif name == "http-equiv":

@@ -38,7 +38,8 @@ _THEME_SCRIPTS = {
 _BASE_ARGUMENT = re.compile(r'new URL\("(?:\.\.?(?:/\.\.)*|/[\w./-]*)",location\)')
 
 
-_PARSER = lxml.html.HTMLParser(huge_tree=True)
+_PARSER = lxml.etree.HTMLParser(huge_tree=True)
+"""libxml2's HTML parser with plain elements (lxml.html's element classes cost a lookup per element)."""
 MAX_NESTING = 256
 """Deepest element nesting a page may have. libxml2 silently drops everything past its own limit (256, or 2048
 with huge_tree), which the browser still shows: a page that deep could hide anything from this gate."""
@@ -123,7 +124,10 @@ def _problem(places: list[str], message: str, source: Path | None, settings: boo
 def _page(site_dir: Path, path: Path, raw: bytes, base_url: str, refresh: str | None = None) -> Iterator[str]:
     """Everything in one page's final HTML that runs code, loads from elsewhere or is not on the allow-list
     (with the one same-site `refresh` a page at an old address may have)."""
-    doc = lxml.html.document_fromstring(raw, parser=_PARSER)
+    doc = lxml.etree.fromstring(raw, parser=_PARSER) if raw.strip() else None
+    if doc is None:
+        yield "sidan är tom"
+        return
     if _TOO_DEEP(doc):
         yield (f"sidan är nästlad i {_depth(doc)} nivåer av HTML; högst {MAX_NESTING} tillåts – skriv texten "
                "enklare")
@@ -157,7 +161,7 @@ _TOO_DEEP = lxml.etree.XPath(f"boolean(//*[count(ancestor::*) >= {MAX_NESTING}])
 """Whether any element is nested deeper than MAX_NESTING (libxml2's XPath, in C)."""
 
 
-def _depth(doc: lxml.html.HtmlElement) -> int:
+def _depth(doc: lxml.etree._Element) -> int:
     depth = deepest = 0
     for event, _ in lxml.etree.iterwalk(doc, events=("start", "end")):
         depth += 1 if event == "start" else -1
@@ -165,7 +169,7 @@ def _depth(doc: lxml.html.HtmlElement) -> int:
     return deepest
 
 
-def _script(site_dir: Path, page: Path, el: lxml.html.HtmlElement, base_url: str) -> Iterator[str]:
+def _script(site_dir: Path, page: Path, el: lxml.etree._Element, base_url: str) -> Iterator[str]:
     """The site's own script files, the theme's inline scripts exactly, and data the browser does not run."""
     src, code = el.get("src"), el.text or ""
     if src is not None:
