@@ -163,8 +163,8 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
                 search.index(site_dir)
         except RuntimeError as err:
             raise Abort(str(err)) from None
-        self._refuse(gate.check(site_dir, config.site_url or "", self.sources, refresh=self.site.refresh_pages),
-                     site_dir)
+        self._refuse(gate.check(site_dir, config.site_url or "", self.sources, refresh=self.site.refresh_pages,
+                                repeated=self.site.repeated()), site_dir)
         cache.mark_built(_root(config), os.environ)
         if self.site.register_written:
             log.info(addresses.WRITTEN)

@@ -14,7 +14,7 @@ import io
 import json
 import re
 import urllib.parse
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,13 +53,15 @@ class _Finding:
 
 
 def check(site_dir: Path, base_url: str, sources: dict[str, Path], only: list[str] | None = None,
-          refresh: Mapping[str, str] | None = None) -> list[Problem]:
+          refresh: Mapping[str, str] | None = None, repeated: Collection[str] = ()) -> list[Problem]:
     """Every problem in the built site under `site_dir` (none when it may be published), or in `only` these
     files of it (paths relative to it: the pages a preview's quick build wrote).
 
     `sources`: the content file behind each published page, by its path in the site (named in a finding).
     Identity numbers are not searched here: every text is searched where it enters (safety.py, loader.py),
     and everything published is derived from those texts.
+
+    `repeated`: pages another page of the same template stands for (Site.repeated), not read again.
 
     `refresh`: the pages the build wrote at a renamed record's old addresses (addresses.py), by their path in the
     site, each with the one `<meta http-equiv="refresh">` content it may carry: at once, to a relative address on
@@ -78,6 +80,8 @@ def check(site_dir: Path, base_url: str, sources: dict[str, Path], only: list[st
         rel = path.relative_to(site_dir).as_posix()
         if path.is_symlink():
             findings.append(_Finding(rel, "en symbolisk länk skulle publicera filen den pekar på; ta bort länken"))
+        elif rel in repeated:
+            continue
         elif path.is_file() and (check_file := checks.get(path.suffix.lower())):
             findings.extend(_Finding(rel, m) for m in check_file(path))
     return _grouped(findings, sources)

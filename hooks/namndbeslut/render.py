@@ -75,6 +75,8 @@ class Page:
     """The content files of the records the rendered page links to or was told of by the archive."""
     queries: list[Query] = field(default_factory=list, compare=False)
     """What the rendered page asked the archive (see Query)."""
+    template: str = field(default="", compare=False)
+    """The template the page is rendered from: every page of one template has the same markup around its values."""
     kept: bool = field(default=False, compare=False)
     """Whether the Markdown is an earlier build's (the preview's: see `reuse`)."""
 
@@ -324,7 +326,7 @@ class Renderer:
                 prose_inline=lambda md: self.prose_inline(md, page), h=pagehtml.Headings(),
                 archive=_Asked(partial(self.ask, page)),
                 trail=self.trail(url, title, record), **values)
-        return Page(url, title, draw, source, tuple(parts), record)
+        return Page(url, title, draw, source, tuple(parts), record, template=template)
 
     def files(self, records: Iterable[Committee | Partner | Meeting | Agreement | Report]) -> list[Path]:
         """The content files of `records` (what a page listing them is made from)."""

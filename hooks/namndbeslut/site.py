@@ -119,6 +119,18 @@ class Site:
         """The generated page whose source path is `path` ('partner/rsmh.md'); None for a hand-written page."""
         return self._pages.get(path)
 
+    def repeated(self) -> set[str]:
+        """The published files of generated pages after the first of their template (by path in the site): their
+        markup is that page's, around autoescaped values and editors' text checked against the same allow-list
+        where it entered, so the output gate holds the first page of each template (and every hand-written page)."""
+        seen: set[str] = set()
+        repeated = set()
+        for page in self.pages:
+            if page.template in seen:
+                repeated.add(page.url + "index.html")
+            seen.add(page.template)
+        return repeated
+
     def generated(self, path: str) -> bool:
         """Whether the page at source path `path` is generated whole (HTML, no Markdown to convert)."""
         page = self._pages.get(path)
