@@ -112,7 +112,7 @@ def test_actions_pinned_by_commit_with_least_permissions() -> None:
     granted only what it uses (the token of the test and build jobs can only read)."""
     text = PUBLISH.read_text(encoding="utf-8")
     uses = re.findall(r"uses: (\S+)(.*)", text)
-    assert len(uses) == 5
+    assert len(uses) == 6
     for action, comment in uses:
         assert re.fullmatch(r"actions/[\w-]+@[0-9a-f]{40}", action), action
         assert re.fullmatch(r" # v\d+\.\d+\.\d+", comment), (action, comment)
@@ -124,6 +124,15 @@ def test_actions_pinned_by_commit_with_least_permissions() -> None:
     for job in ("test", "build"):
         checkout = next(s for s in steps(jobs[job]) if s.get("uses", "").startswith("actions/checkout@"))
         assert checkout["with"]["persist-credentials"] is False, job
+
+
+def test_the_build_restores_and_saves_the_build_cache() -> None:
+    """The nightly build starts from the last build's .cache/ (cache.py), restored before `make check` runs."""
+    names = [s.get("uses", s.get("run", "")) for s in steps(workflow()["jobs"]["build"])]
+    cache = next(i for i, s in enumerate(names) if s.startswith("actions/cache@"))
+    assert cache < names.index("make check")
+    step = steps(workflow()["jobs"]["build"])[cache]
+    assert step["with"]["path"] == ".cache" and step["with"]["restore-keys"] == "build-cache-"
 
 
 def test_dependabot_watches_every_pinned_ecosystem() -> None:
