@@ -1,9 +1,10 @@
 """Atom feeds: one of the committee's meetings, one per partner of the decisions that concern it.
 
 Written with ElementTree from the Archive, as files an engine adds to the site. Dates come from the
-content (never the clock), so a build of a given date gives the same bytes. Atom dates every entry with a
-timestamp: a meeting known only to the month is dated at the month's last day (Meeting.sort_day, the latest it
-can have been held), and its summary names the month alone.
+content (never the clock), so a build of a given date gives the same bytes. Atom requires every entry's
+`updated`: a meeting known only to the month has it at the month's last day (Meeting.sort_day, the latest it
+can have been held); its optional `published`, which a reader takes for the meeting's day, is left out, and its
+summary names the month alone.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ Link = Callable[[routes.Published], str]
 def _meeting_entry(meeting: Meeting, ctx: BuildContext, link: Link) -> Entry:
     items = Markup("").join(Markup('<li><a href="{}">{}</a></li>').format(link(x), x.title) for x in meeting.matters)
     committee = ctx.archive.committee_of(meeting).name
-    return {"title": meeting.title, "url": link(meeting), "date": meeting.sort_day,
+    return {"title": meeting.title, "url": link(meeting), "date": meeting.sort_day, "day": meeting.day,
             "summary": f"{committee}, sammanträde {dates.long_date(meeting.date)}: "
                        + "; ".join(x.title for x in meeting.matters),
             "content": Markup("<p>{}</p><ul>{}</ul>").format(meeting.introduction, items)}
@@ -85,7 +86,7 @@ def _meeting_entry(meeting: Meeting, ctx: BuildContext, link: Link) -> Entry:
 def _matter_entry(matter: Matter, ctx: BuildContext, link: Link) -> Entry:
     meeting = ctx.archive.meeting_with(matter)
     kind = f"{matter.kind.label}: " if matter.kind else ""  # an unstated kind is not guessed, nor said in a summary
-    return {"title": matter.title, "url": link(matter), "date": meeting.sort_day,
+    return {"title": matter.title, "url": link(matter), "date": meeting.sort_day, "day": meeting.day,
             "summary": f"{kind}{ctx.archive.decision_label(matter)}.",
             "content": None}
 
@@ -108,7 +109,8 @@ def _feed(feed: Feed, ctx: BuildContext, author: str, entries: list[Entry]) -> b
         _add(entry, "id", e["url"])
         _add(entry, "title", e["title"])
         _add(entry, "link", href=e["url"], rel="alternate", type="text/html")
-        _add(entry, "published", _moment(e["date"]))
+        if e["day"] is not None:  # a day the source does not give is not published as one
+            _add(entry, "published", _moment(e["day"]))
         _add(entry, "updated", _moment(e["date"]))
         _add(entry, "summary", e["summary"])
         if e["content"] is not None:
