@@ -22,8 +22,8 @@ from namndbeslut import loader, preview
 from namndbeslut.errors import ContentError
 from namndbeslut.model import Matter, Partner, Term
 from support.oparl import oparl_objects, validator
-from support.project import CASES_DIR, ROOT, link_engine, write_tree
-from support.site import BuiltSite, attr, build, one, words
+from support.project import CASES_DIR, ROOT, write_tree
+from support.site import BuiltSite, attr, built_tree, one, words
 
 TREE = yaml.safe_load((CASES_DIR / "facts.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2024-06-01"
@@ -34,14 +34,7 @@ SOURCE = "https://www.lund.se/beslut-i-korthet-november-2020"
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    root = tmp_path_factory.mktemp("facts")
-    write_tree(root, TREE)
-    link_engine(root)
-    dest = tmp_path_factory.mktemp("site")
-    result = build(dest, BUILD_DATE, root)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return BuiltSite(dest)
+    return built_tree(tmp_path_factory, "facts", TREE, BUILD_DATE)
 
 
 def facts(site: BuiltSite, url: str) -> dict[str, str]:
@@ -239,25 +232,30 @@ def _problems(tmp_path: Path, files: dict[str, str]) -> list[str]:
     return [f"{p.path.as_posix()}:{p.line}: {p.field}: {p.message}" for p in caught.value.problems]
 
 
-def test_a_month_that_is_no_month(tmp_path: Path) -> None:
-    found = _problems(tmp_path, {"decisions/2020-13-kommunstyrelsen.md": (
-        "---\ncommittee: kommunstyrelsen\ndate: 2020-13\ntitle: Beslut i korthet\n---\n")})
-    assert found == ["decisions/2020-13-kommunstyrelsen.md:3: date: '2020-13' är ingen månad; skriv året och "
-                     "månaden som ÅÅÅÅ-MM, t.ex. 2020-11"]
+_REFUSED = [
+    pytest.param({"decisions/2020-13-kommunstyrelsen.md": (
+        "---\ncommittee: kommunstyrelsen\ndate: 2020-13\ntitle: Beslut i korthet\n---\n")},
+        ["decisions/2020-13-kommunstyrelsen.md:3: date: '2020-13' är ingen månad; skriv året och "
+         "månaden som ÅÅÅÅ-MM, t.ex. 2020-11"], id="a_month_that_is_no_month"),
+    pytest.param({"decisions/2020-11-kommunstyrelsen.md": (
+        '---\ncommittee: kommunstyrelsen\ndate: 2020-11\nstart: "13:00"\ntitle: Beslut i korthet\n---\n')},
+        ["decisions/2020-11-kommunstyrelsen.md:4: start: ett klockslag kräver en dag; skriv hela "
+         "datumet (ÅÅÅÅ-MM-DD) eller ta bort 'start'"], id="a_time_needs_a_day"),
+    pytest.param({"agreements/projekt-2022.md": (
+        "---\ntitle: Projekt\npartner: foreningen-gemenskap\nterm: {start: 2022-08, end: 2022-03}\n---\n")},
+        ["agreements/projekt-2022.md:4: term.end: perioden slutar innan den börjar; 'end' ska vara "
+         "samma dag som eller efter 'start'"], id="a_term_month_out_of_order"),
+    pytest.param({"agreements/lager-2021.md": (
+        "---\ntitle: Läger\npartner: foreningen-gemenskap\nterm: {start: 2022-06, end: 2022-08}\n---\n")},
+        ["agreements/lager-2021.md:4: term: filnamnet anger 2021 men perioden är 2022; byt namn på "
+         "filen till lager-2022.md, eller rätta 'term'"], id="a_one_year_agreement_is_named_by_its_year"),
+]
+"""Records written wrongly: each with the problems `make check` prints."""
 
 
-def test_a_time_needs_a_day(tmp_path: Path) -> None:
-    found = _problems(tmp_path, {"decisions/2020-11-kommunstyrelsen.md": (
-        '---\ncommittee: kommunstyrelsen\ndate: 2020-11\nstart: "13:00"\ntitle: Beslut i korthet\n---\n')})
-    assert found == ["decisions/2020-11-kommunstyrelsen.md:4: start: ett klockslag kräver en dag; skriv hela "
-                     "datumet (ÅÅÅÅ-MM-DD) eller ta bort 'start'"]
-
-
-def test_a_term_month_out_of_order(tmp_path: Path) -> None:
-    found = _problems(tmp_path, {"agreements/projekt-2022.md": (
-        "---\ntitle: Projekt\npartner: foreningen-gemenskap\nterm: {start: 2022-08, end: 2022-03}\n---\n")})
-    assert found == ["agreements/projekt-2022.md:4: term.end: perioden slutar innan den börjar; 'end' ska vara "
-                     "samma dag som eller efter 'start'"]
+@pytest.mark.parametrize(("files", "expected"), _REFUSED)
+def test_a_wrong_form_is_refused_by_name(files: dict[str, str], expected: list[str], tmp_path: Path) -> None:
+    assert _problems(tmp_path, files) == expected
 
 
 def test_unstated_is_no_value() -> None:
@@ -279,13 +277,6 @@ def test_make_serve_with_its_port_taken_says_so_in_swedish(tmp_path: Path, capsy
     assert code == 1 and "Traceback" not in err
     assert err.startswith(f"Förhandsvisningen kan inte starta: porten {port} används redan av ett annat program")
     assert f"make serve PORT={port + 1}" in err
-
-
-def test_a_one_year_agreement_is_named_by_its_year(tmp_path: Path) -> None:
-    found = _problems(tmp_path, {"agreements/lager-2021.md": (
-        "---\ntitle: Läger\npartner: foreningen-gemenskap\nterm: {start: 2022-06, end: 2022-08}\n---\n")})
-    assert found == ["agreements/lager-2021.md:4: term: filnamnet anger 2021 men perioden är 2022; byt namn på "
-                     "filen till lager-2022.md, eller rätta 'term'"]
 
 
 def test_the_statement_names_the_site_by_its_setting(built: BuiltSite) -> None:

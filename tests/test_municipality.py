@@ -12,8 +12,8 @@ import icalendar
 import pytest
 import yaml
 from support.oparl import oparl_objects, validator
-from support.project import CASES_DIR, link_engine, write_tree
-from support.site import BuiltSite, build, one, words
+from support.project import CASES_DIR
+from support.site import BuiltSite, built_tree, one, words
 
 TREE = yaml.safe_load((CASES_DIR / "municipality.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2024-06-01"
@@ -21,14 +21,7 @@ BUILD_DATE = "2024-06-01"
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    root = tmp_path_factory.mktemp("municipality")
-    write_tree(root, TREE)
-    link_engine(root)
-    dest = tmp_path_factory.mktemp("site")
-    result = build(dest, BUILD_DATE, root)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return BuiltSite(dest)
+    return built_tree(tmp_path_factory, "municipality", TREE, BUILD_DATE)
 
 
 def facts(site: BuiltSite, url: str) -> dict[str, str]:

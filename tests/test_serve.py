@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from support.project import ROOT, project_copy
+from support.serve import preview
 
 MEETING = "decisions/2021-06-09-socialnamnden.md"
 PAGE = "/sammantraden/2021-06-09-socialnamnden/"
@@ -43,21 +43,10 @@ def until(condition: Callable[[], bool], what: str) -> None:
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """The preview running on a copy of the project, as `make serve` starts it."""
     root = project_copy(tmp_path_factory.mktemp("serve"))
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "BUILD_DATE": "2022-06-01"}
-    child = subprocess.Popen([str(Path(sys.executable).parent / "namndbeslut-serve"), "--port", str(port)],
-                             cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        assert child.stdout is not None
-        ready = child.stdout.readline()
+    with preview(root, "2022-06-01") as (url, output):
+        ready = output.readline()
         assert f"Förhandsvisningen är klar på {url}/" in ready, ready
         yield root, url
-    finally:
-        child.terminate()
-        child.wait(timeout=30)
 
 
 def status(url: str) -> dict[str, object]:

@@ -85,17 +85,21 @@ class Page:
         """The page as a Markdown file: front matter, then the page's HTML (raw HTML blocks, as Markdown keeps them)."""
         return self.draw(self)
 
+    @cached_property
+    def _parts(self) -> tuple[dict[str, Any], str]:
+        return pagefile.split(self.markdown)
+
     @property
     def meta(self) -> dict[str, Any]:
         """The page's front matter (its description)."""
-        return pagefile.split(self.markdown)[0]
+        return self._parts[0]
 
     @property
     def html(self) -> str:
         """The page's content as HTML: what an engine shows in its theme, with no Markdown left to convert."""
-        return pagefile.split(self.markdown)[1]
+        return self._parts[1]
 
-    @property
+    @cached_property
     def toc(self) -> list[dict[str, Any]]:
         """The page's table of contents, as the engine's Markdown `toc` extension reports it."""
         return pagehtml.toc_tokens(self.html)
@@ -108,6 +112,8 @@ class Page:
     def reuse(self, earlier: Page) -> None:
         """Take the Markdown an earlier build rendered from the same inputs."""
         self.__dict__["markdown"], self.links, self.queries = earlier.markdown, earlier.links, earlier.queries
+        for derived in ("_parts", "toc"):  # made from the Markdown: taken along, never from an older one
+            self.__dict__.pop(derived, None)
         self.kept = True
 
     def holds(self, earlier: Page, changed: set[Path], archive: Archive) -> bool:

@@ -4,11 +4,7 @@ the agreement); then `make check` and the built site; then one field edited and 
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,6 +16,7 @@ from namndbeslut import desk as desk_module
 from namndbeslut_mkdocs import build_problems
 from support.browser import BUILD_DATE
 from support.project import ROOT, project_copy
+from support.serve import preview
 from support.site import BuiltSite, build, one
 
 if TYPE_CHECKING:
@@ -51,21 +48,10 @@ def until(page: Page, condition: Callable[[], bool], what: str) -> None:
 def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """`make serve` on a copy of the project: the preview, and the desk at /admin/ saving into the copy."""
     root = project_copy(tmp_path_factory.mktemp("desk"))
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "BUILD_DATE": BUILD_DATE}
-    child = subprocess.Popen([str(Path(sys.executable).parent / "namndbeslut-serve"), "--port", str(port)],
-                             cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        assert child.stdout is not None
-        assert f"{url}/" in child.stdout.readline()
-        assert f"{url}/admin/" in child.stdout.readline()
+    with preview(root, BUILD_DATE) as (url, output):
+        assert f"{url}/" in output.readline()
+        assert f"{url}/admin/" in output.readline()
         yield root, url
-    finally:
-        child.terminate()
-        child.wait(timeout=30)
 
 
 @pytest.fixture

@@ -9,11 +9,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 from namndbeslut import engine
 
-from support.project import ROOT
+from support.project import ROOT, link_engine, write_tree
 
 _MKDOCS: dict[str, Any] = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 SITE_URL: str = _MKDOCS["site_url"]
@@ -52,6 +53,19 @@ def string(tag: Tag) -> str:
     """An element's only text child (a script's JSON, a title): a test failure when it has none or several."""
     assert tag.string is not None, f"<{tag.name}> has no single text child"
     return str(tag.string)
+
+
+def built_tree(folders: pytest.TempPathFactory, name: str, tree: Mapping[str, str], build_date: str) -> BuiltSite:
+    """The strict build of `tree` (content files by path) with the project's engine, theme and settings, which
+    must build without a warning."""
+    root = folders.mktemp(name)
+    write_tree(root, dict(tree))
+    link_engine(root)
+    dest = folders.mktemp("site")
+    result = build(dest, build_date, root)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return BuiltSite(dest)
 
 
 def words(tag: Tag) -> str:
