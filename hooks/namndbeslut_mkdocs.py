@@ -36,7 +36,7 @@ from namndbeslut import (
 )
 from namndbeslut.errors import ContentError, Problem
 from namndbeslut.render import Page as OurPage
-from namndbeslut.site import Site
+from namndbeslut.site import Earlier, Site
 from properdocs.commands.build import build
 from properdocs.config import load_config
 from properdocs.config.base import Config
@@ -60,10 +60,12 @@ class Memory:
 
     reads: loader.Reads = field(default_factory=loader.Reads)
     """The content files as last read: a build reads again only those that changed."""
-    site: Site | None = None
-    """The last site that built."""
+    earlier: Earlier | None = None
+    """What the last build that passed left (its pages as rendered)."""
+    changed: set[Path] | None = None
+    """The content files the last build found changed since the one before (None: it built afresh)."""
     quick: bool = False
-    """This build updates the output of the build that made `site`, in place: only the pages whose content files
+    """This build updates the output of the build that left `earlier`, in place: only the pages whose content files
     changed are rendered and written (the datasets, feeds and search index stay the last full build's)."""
 
 
@@ -92,7 +94,7 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
             self.site = Site.build(_root(config),
                                    settings={"site_name": config.site_name, **config.extra},
                                    site_url=config.site_url, publish=publishing.requested(os.environ),
-                                   earlier=memory.site if memory.quick else None, reads=memory.reads)
+                                   earlier=memory.earlier if memory.quick else None, reads=memory.reads)
         except ContentError as err:
             self.problems = err.problems
             raise Abort(f"Innehållet har fel:\n{err}") from None
@@ -152,8 +154,8 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         built site is put in place: a finding deletes the build and stops it."""
         assert self.site is not None
         site_dir = Path(config.site_dir)
-        if self.site.changed is not None and self.memory is not None and self.memory.site is not None:
-            for gone in {p.url for p in self.memory.site.pages} - {p.url for p in self.site.pages}:
+        if self.site.changed is not None and self.memory is not None and self.memory.earlier is not None:
+            for gone in self.site.gone(self.memory.earlier):
                 (site_dir / gone / "index.html").unlink(missing_ok=True)  # a quick build: a record removed
             self._refuse(gate.check(site_dir, config.site_url or "", self.sources, only=self.rendered), site_dir,
                          only=self.rendered)
@@ -232,7 +234,7 @@ class PreviewEngine:
         plugin = config.plugins["namndbeslut"]
         assert isinstance(plugin, NamndbeslutPlugin)
         plugin.memory = self.memory
-        self.memory.quick = quick and self.memory.site is not None
+        self.memory.quick = quick and self.memory.earlier is not None
         if self.memory.quick:
             config["strict"] = False  # the engine warns about every incremental build
         try:
@@ -240,12 +242,13 @@ class PreviewEngine:
                 build(config, dirty=self.memory.quick)
         except Abort as err:
             return plugin.problems or [Problem(Path("mkdocs.yml"), None, "bygget", str(err))]
-        self.memory.site = plugin.site
+        assert plugin.site is not None
+        self.memory.earlier, self.memory.changed = plugin.site.earlier(), plugin.site.changed
         return []
 
     @property
     def can_update(self) -> bool:
-        return self.memory.site is not None
+        return self.memory.earlier is not None
 
 
 @contextmanager

@@ -32,11 +32,26 @@ HOME_ITEMS = 5
 
 
 @dataclass(frozen=True)
+class Question:
+    """A question a template asked the archive, as data (kept in the build cache between builds): a method of
+    the Archive and its arguments, or with `method` "" the meetings of the day in `args` (a citation's)."""
+
+    method: str
+    args: tuple[Any, ...] = ()
+    kwargs: tuple[tuple[str, Any], ...] = ()
+
+    def __call__(self, archive: Archive) -> object:
+        if not self.method:
+            return archive.meetings_on.get(self.args[0], [])
+        return getattr(archive, self.method)(*self.args, **dict(self.kwargs))
+
+
+@dataclass(frozen=True)
 class Query:
     """A question a page's template asked the archive, and the answer it got: the page stays as it is while
     every question it asked gets the same answer (a body's list of meetings, the meetings of a cited day)."""
 
-    ask: Callable[[Archive], object]
+    ask: Question
     answer: object
 
     def holds(self, archive: Archive) -> bool:
@@ -52,6 +67,25 @@ def _comparable(found: object) -> object:
     if isinstance(found, CaseFile):
         return (found.number, *map(_comparable, (found.reports, found.matters, found.agreements)))
     return found
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What a build keeps of a page it rendered, for a later build (in memory in the preview, in the build cache
+    for `make site`): what the page was made from and asked, and its Markdown."""
+
+    url: str
+    title: str
+    source: Path | None
+    parts: tuple[Path, ...]
+    links: frozenset[Path]
+    queries: tuple[Query, ...]
+    markdown: str
+
+    @property
+    def inputs(self) -> set[Path]:
+        """Every content file the page depends on: a change to one of them changes the page."""
+        return {*([self.source] if self.source else []), *self.parts, *self.links}
 
 
 @dataclass
@@ -104,24 +138,25 @@ class Page:
         """The page's table of contents, as the engine's Markdown `toc` extension reports it."""
         return pagehtml.toc_tokens(self.html)
 
-    @property
-    def inputs(self) -> set[Path]:
-        """Every content file the rendered page depends on: a change to one of them changes the page."""
-        return {*([self.source] if self.source else []), *self.parts, *self.links}
+    def rendered(self) -> Rendered | None:
+        """What a later build needs to take this page over (None: its Markdown was never asked for)."""
+        if "markdown" not in vars(self):
+            return None
+        return Rendered(self.url, self.title, self.source, self.parts, frozenset(self.links), tuple(self.queries),
+                        self.markdown)
 
-    def reuse(self, earlier: Page) -> None:
+    def reuse(self, earlier: Rendered) -> None:
         """Take the Markdown an earlier build rendered from the same inputs."""
-        self.__dict__["markdown"], self.links, self.queries = earlier.markdown, earlier.links, earlier.queries
+        self.__dict__["markdown"], self.links, self.queries = earlier.markdown, set(earlier.links), [*earlier.queries]
         for derived in ("_parts", "toc"):  # made from the Markdown: taken along, never from an older one
             self.__dict__.pop(derived, None)
         self.kept = True
 
-    def holds(self, earlier: Page, changed: set[Path], archive: Archive) -> bool:
+    def holds(self, earlier: Rendered, changed: set[Path], archive: Archive) -> bool:
         """Whether the `earlier` build's Markdown of this page is still right: same title and files made from,
         none of its content files `changed`, and the same answers from the new `archive` to its questions."""
-        return ("markdown" in vars(earlier) and (earlier.title, earlier.source, earlier.parts)
-                == (self.title, self.source, self.parts) and not earlier.inputs & changed
-                and all(q.holds(archive) for q in earlier.queries))
+        return ((earlier.title, earlier.source, earlier.parts) == (self.title, self.source, self.parts)
+                and not earlier.inputs & changed and all(q.holds(archive) for q in earlier.queries))
 
     @property
     def path(self) -> str:
@@ -151,18 +186,14 @@ def _escaped(value: Any) -> Any:
 class _Asked:
     """The archive as one page's template asks it: every question goes through Renderer.ask, which notes it."""
 
-    def __init__(self, ask: Callable[[Callable[[Archive], object]], object]) -> None:
+    def __init__(self, ask: Callable[[Question], object]) -> None:
         self._ask = ask
 
     def __getattr__(self, name: str) -> Any:
         return partial(self._ask_method, name)
 
     def _ask_method(self, name: str, *args: Any, **kwargs: Any) -> object:
-        return self._ask(lambda archive: getattr(archive, name)(*args, **kwargs))
-
-
-def _meetings_on(day: dates.Day) -> Callable[[Archive], object]:
-    return lambda archive: archive.meetings_on.get(day, [])
+        return self._ask(Question(name, args, tuple(sorted(kwargs.items()))))
 
 
 def _by_body(meetings: list[Meeting], archive: Archive) -> list[tuple[Committee, list[Meeting]]]:
@@ -279,7 +310,7 @@ class Renderer:
         def link(match: re.Match[str]) -> str:
             found = [c for m, c in citations.find(match[0]) if m.span() == (0, len(match[0]))]
             if found:  # which decision it is depends on the meetings of that day
-                self.ask(page, _meetings_on(found[0].date))
+                self.ask(page, Question("", (found[0].date,)))
             target = self.ctx.archive.cited(found[0]) if found else None
             if target is None:
                 return match[0]
@@ -291,7 +322,7 @@ class Renderer:
         page.links.update(self.named_by.get(target.partition("#")[0], ()))
         return routes.relative(page.url, target)
 
-    def ask(self, page: Page, question: Callable[[Archive], object]) -> object:
+    def ask(self, page: Page, question: Question) -> object:
         """The archive's answer to `question`, noted for `page`: the question and answer, and the records in it
         among its links."""
         found = question(self.ctx.archive)

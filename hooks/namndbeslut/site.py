@@ -11,12 +11,25 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import addresses, dates, feeds, history, kinds, loader, pagedates, publishing, search
+from . import addresses, cache, dates, feeds, history, kinds, loader, pagedates, publishing, search
 from .archive import Archive
 from .context import BuildContext
 from .errors import ContentError
 from .opendata import DataFile, data_files
-from .render import Page, Renderer
+from .render import Page, Rendered, Renderer
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """What one build leaves the next: its setting, the content files it was made from (by digest) and its
+    pages as rendered. The preview keeps it in memory; `make site` keeps it in the build cache (cache.py)."""
+
+    setting: tuple[object, ...]
+    """Everything but the content files that every page may show: day, settings, address, the files' history."""
+    files: dict[Path, str]
+    """Each content file's digest."""
+    pages: dict[str, Rendered]
+    """Each rendered page by its source path."""
 
 
 @dataclass
@@ -36,7 +49,7 @@ class Site:
 
     @classmethod
     def build(cls, root: Path, settings: dict[str, Any] | None = None, today: dt.date | None = None,
-              site_url: str = "", publish: bool = False, earlier: Site | None = None,
+              site_url: str = "", publish: bool = False, earlier: Earlier | None = None,
               reads: loader.Reads | None = None) -> Site:
         """Load `root`'s content (raising ContentError on any problem) and render its pages.
 
@@ -58,7 +71,7 @@ class Site:
             renderer = Renderer(ctx)
             site = cls(ctx.archive, ctx.today, renderer.all(), renderer, addresses=found,
                        register_written=addresses.keep(root, found))
-            if earlier is not None and _same_setting(earlier.renderer.ctx, ctx):
+            if earlier is not None and earlier.setting == _setting(ctx):
                 site.changed = site._reuse(earlier)
             for page in site._pages.values():
                 assert page.markdown is not None  # render now, while the collector rests
@@ -83,20 +96,27 @@ class Site:
         their one allowed `<meta http-equiv="refresh">` content (for the output gate)."""
         return {f"{r.old.path}index.html": addresses.refresh(r) for r in self.addresses.redirects if r.old.page}
 
-    def _reuse(self, earlier: Site) -> set[Path]:
+    def _reuse(self, earlier: Earlier) -> set[Path]:
         """Give each page the earlier Markdown when none of its content files changed; the changed files.
 
         A body's name is on nearly every page (in each decision's label), so a changed body renders them all."""
-        changed = _changed(earlier.archive, self.archive)
+        changed = _changed(earlier.files, _files(self.archive))
         if any(path.parts[0] == kinds.COMMITTEE.folder for path in changed):
             return changed
-        before = earlier._pages
         for page in self._pages.values():
-            old = before.get(page.path)
+            old = earlier.pages.get(page.path)
             if old is not None and page.holds(old, changed, self.archive):
                 page.reuse(old)
         return changed
 
+    def gone(self, earlier: Earlier) -> list[str]:
+        """The URLs of the pages an earlier build published and this one does not (a record removed)."""
+        return sorted(r.url for path, r in earlier.pages.items() if path not in self._pages)
+
+    def earlier(self) -> Earlier:
+        """What this build leaves the next one."""
+        return Earlier(_setting(self.renderer.ctx), _files(self.archive),
+                       {path: r for path, page in self._pages.items() if (r := page.rendered())})
 
     def page_meta(self, path: str, source: Path | None = None) -> dict[str, Any]:
         """What the theme shows around a page: its feeds, 'Publicerad' and 'Uppdaterad' (pagedates.py), and
@@ -146,17 +166,18 @@ class Site:
         return {p.path: p for p in [*self.pages, self.renderer.home]}
 
 
-def _same_setting(earlier: BuildContext, now: BuildContext) -> bool:
-    """Whether two builds share everything but the content files: day, settings and the files' history."""
-    return (earlier.today, earlier.settings, earlier.history) == (now.today, now.settings, now.history)
+def _setting(ctx: BuildContext) -> tuple[object, ...]:
+    """What two builds must share for one to take the other's pages: day, settings, address and the files' history."""
+    return ctx.today, ctx.settings, ctx.base_url, ctx.history
 
 
-def _changed(earlier: Archive, now: Archive) -> set[Path]:
+def _files(archive: Archive) -> dict[Path, str]:
+    return {doc.path: cache.digest(doc.text.encode()) for doc in archive.sources.values()}
+
+
+def _changed(earlier: dict[Path, str], now: dict[Path, str]) -> set[Path]:
     """The content files added, removed or edited between two loads."""
-    before = {doc.path: doc.text for doc in earlier.sources.values()}
-    after = {doc.path: doc.text for doc in now.sources.values()}
-    changed = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
-    return changed
+    return {path for path in earlier.keys() | now.keys() if earlier.get(path) != now.get(path)}
 
 
 def _day(day: dt.date) -> dict[str, str]:
