@@ -43,7 +43,7 @@ lock:
 # when the build succeeded: a failed build (bad content, a warning under --strict) leaves site/ exactly as it was.
 site: $(STAMP)
 	@rm -rf .site-new .site-old
-	NAMNDBESLUT_SEARCH=later $(PY) -m properdocs build --strict --config-file mkdocs.yml --site-dir .site-new \
+	NAMNDBESLUT_SEARCH=later $(PY) -m properdocs build --strict --dirty --config-file mkdocs.yml --site-dir .site-new \
 		&& $(PY) -m namndbeslut.search .site-new || { rm -rf .site-new; exit 1; }
 	@if [ -d site ]; then mv site .site-old; fi && mv .site-new site && rm -rf .site-old
 

@@ -25,6 +25,7 @@ from namndbeslut import (
     check,
     export,
     gate,
+    incremental,
     loader,
     messages,
     preview,
@@ -48,6 +49,8 @@ from properdocs.structure.pages import Page
 from properdocs.structure.toc import get_toc
 
 log = logging.getLogger("properdocs.plugins.namndbeslut")
+SITEMAP_GZ = "sitemap.xml.gz"
+"""Written by the engine next to the sitemap (a theme's static template)."""
 
 
 class Options(Config):  # type: ignore[no-untyped-call]  # the engine leaves __init_subclass__ untyped
@@ -81,6 +84,8 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
     """The content file behind each published page, by its path in the site (for the gate's messages)."""
     rendered: list[str]
     """The pages the engine wrote in this build, by their path in the site."""
+    files: Files
+    """Every file of this build (what it publishes)."""
 
     def on_config(self, config: ProperDocsConfig) -> None:
         """Load and validate all content once per build; invalid content (or a placeholder when publishing) stops it."""
@@ -90,27 +95,43 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
             self.problems = found
             raise Abort("Inställningarna har fel:\n" + "\n".join(map(str, found)))
         memory = self.memory or Memory()
+        earlier = memory.earlier if memory.quick else None
+        if self.memory is None:  # `make site`: over the output the last build kept, where it can be
+            earlier = incremental.earlier(_root(config), os.environ)
+            _allow_dirty()
         try:
             self.site = Site.build(_root(config),
                                    settings={"site_name": config.site_name, **config.extra},
                                    site_url=config.site_url, publish=publishing.requested(os.environ),
-                                   earlier=memory.earlier if memory.quick else None, reads=memory.reads)
+                                   earlier=earlier, reads=memory.reads)
         except ContentError as err:
             self.problems = err.problems
             raise Abort(f"Innehållet har fel:\n{err}") from None
         reproducible.pin_source_date_epoch(self.site.today)  # sitemap dates and gzip header follow BUILD_DATE
 
     def on_files(self, files: Files, config: ProperDocsConfig) -> Files:
-        """Every generated page and dataset as a virtual file, outside the nav (nothing is written to the source)."""
+        """Every generated page and dataset as a virtual file, outside the nav (nothing is written to the source).
+
+        A build over an earlier one's output (Site.changed is set) writes only the pages that changed; `make site`'s
+        first puts the output its earlier build kept in place, where its hand-written pages and theme files stay."""
         assert self.site is not None
+        quick = self.memory is not None and self.memory.quick
+        if self.site.changed is not None and not quick:
+            incremental.restore(_root(config), Path(config.site_dir))
+            for file in files:
+                _Unchanged.of(file)
+        elif self.site.changed is None and self.memory is None:
+            shutil.rmtree(config.site_dir, ignore_errors=True)  # a build from scratch (the engine runs `--dirty`)
+        self.files = files
         for page in self.site.pages:
             generated = File.generated(config, page.path, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
             files.append(_Unchanged.of(generated) if page.kept else generated)
-        if self.site.changed is None:  # a quick build leaves the data files as they are
+        if not quick:  # a preview's quick build leaves the data files as they are
             for data in self.site.data:
                 files.append(File.generated(config, data.path, content=data.content,
                                             inclusion=InclusionLevel.NOT_IN_NAV))
-        elif (home := files.get_file_from_path("index.md")) and not _kept(self.site.page_at("index.md")):
+        if self.site.changed is not None and (home := files.get_file_from_path("index.md")) and not _kept(
+                self.site.page_at("index.md")):
             _Unchanged.of(home, modified=True)  # the start page lists what changed
         by_path = {p.path: p.source for p in self.site.pages}
         docs = Path(config.docs_dir)
@@ -122,9 +143,7 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         """The start page's hand-written text followed by its generated overview; the furniture's facts in meta,
         and the page's last change as its sitemap date (`update_date`, the engine's `<lastmod>`)."""
         assert self.site is not None
-        root = _root(config)
-        source = Path(page.file.abs_src_path).relative_to(root) if page.file.abs_src_path else None
-        page.meta.update(self.site.page_meta(page.file.src_uri, source))
+        page.meta.update(self.site.page_meta(page.file.src_uri, _source(page.file, config)))
         page.update_date = page.meta["lastmod"]
         ours = self.site.page_at(page.file.src_uri)
         if ours is not None and "title" not in vars(page):  # not named by mkdocs.yml's nav: the engine would look
@@ -149,17 +168,29 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
             own.extend(added)
         return html + "\n" + ours.html
 
+    def on_env(self, env: Any, config: ProperDocsConfig, files: Files) -> Any:
+        """A page a build over an earlier output leaves as it is still gets its sitemap date."""
+        assert self.site is not None
+        for file in files.documentation_pages():
+            if file.page is not None and file.page.markdown is None:
+                file.page.update_date = self.site.page_meta(file.src_uri, _source(file, config))["lastmod"]
+        return env
+
     def on_post_build(self, config: ProperDocsConfig) -> None:
         """Index the finished site for search (Pagefind), then the output gate over all of it, before the
         built site is put in place: a finding deletes the build and stops it."""
         assert self.site is not None
         site_dir = Path(config.site_dir)
+        root = _root(config)
         if self.site.changed is not None and self.memory is not None and self.memory.earlier is not None:
             for gone in self.site.gone(self.memory.earlier):
                 (site_dir / gone / "index.html").unlink(missing_ok=True)  # a quick build: a record removed
             self._refuse(gate.check(site_dir, config.site_url or "", self.sources, only=self.rendered), site_dir,
                          only=self.rendered)
             return
+        if self.site.changed is not None:  # over an earlier output: what this build did not write goes
+            written = [f.dest_uri for f in self.files if f.inclusion.is_included()]  # type: ignore[no-untyped-call]
+            incremental.prune(site_dir, [*written, *config.theme.static_templates, SITEMAP_GZ])
         try:
             if not search.deferred(os.environ):
                 search.index(site_dir)
@@ -167,7 +198,9 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
             raise Abort(str(err)) from None
         self._refuse(gate.check(site_dir, config.site_url or "", self.sources, refresh=self.site.refresh_pages,
                                 repeated=self.site.repeated()), site_dir)
-        cache.mark_built(_root(config), os.environ)
+        cache.mark_built(root, os.environ)
+        if self.memory is None:
+            incremental.keep(root, site_dir, os.environ, self.site.earlier())
         if self.site.register_written:
             log.info(addresses.WRITTEN)
         for notice in self.site.archive.withheld:
@@ -262,6 +295,25 @@ def _quiet(quick: bool) -> Iterator[None]:
         yield
     finally:
         logger.setLevel(level)
+
+
+def _source(file: File, config: ProperDocsConfig) -> Path | None:
+    """A hand-written page's file, relative to the project root (None for a generated page)."""
+    return Path(file.abs_src_path).relative_to(_root(config)) if file.abs_src_path else None
+
+
+class _NoDirtyWarning(logging.Filter):
+    """The engine warns of every `--dirty` build, for sites whose navigation it cannot know is still right; this
+    site's pages are outside the navigation and a build over an earlier output renders every page that changed."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def _allow_dirty() -> None:
+    logger = logging.getLogger("properdocs.commands.build")
+    if not any(isinstance(f, _NoDirtyWarning) for f in logger.filters):
+        logger.addFilter(_NoDirtyWarning())
 
 
 def _root(config: ProperDocsConfig) -> Path:

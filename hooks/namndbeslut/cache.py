@@ -58,7 +58,7 @@ def load(root: Path, name: str) -> dict[str, Any]:
             raise TypeError(type(entries).__name__)
         return entries
     except Exception as err:  # noqa: BLE001 - any unreadable cache is set aside, whatever broke it
-        log.warning(f"Byggcachen {path.relative_to(root)} gick inte att läsa ({type(err).__name__}); den tas bort "
+        log.info(f"Byggcachen {path.relative_to(root)} gick inte att läsa ({type(err).__name__}); den tas bort "
                     "och allt läses från början")
         path.unlink(missing_ok=True)
         return {}

@@ -1,0 +1,99 @@
+"""`make site` over the output its earlier build kept (incremental.py) publishes exactly what a build from scratch does.
+
+Each step edits the seeds as an editor would and builds as `make site` does (`--dirty`, the search index left for
+later); a build of the same content with no cache must give every file byte for byte the same. The build must also
+have taken the earlier pages where it could (or it proves nothing), and must build from scratch, and say so, when
+what it kept cannot be trusted.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from namndbeslut import cache, incremental
+from namndbeslut_mkdocs import NamndbeslutPlugin
+from properdocs.commands.build import build
+from properdocs.config import load_config
+from support.edits import EDITS
+from support.project import project_copy
+
+
+def make_site(root: Path) -> NamndbeslutPlugin:
+    """Build `root` into root/.site-new as `make site` does (the search index aside); the plugin, to ask what it did."""
+    out = root / ".site-new"
+    shutil.rmtree(out, ignore_errors=True)
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(out), strict=True)
+    plugin = config.plugins["namndbeslut"]
+    assert isinstance(plugin, NamndbeslutPlugin)
+    build(config, dirty=True)
+    return plugin
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def from_scratch(root: Path, elsewhere: Path) -> dict[str, bytes]:
+    """What a build of `root`'s content with no cache and no earlier output publishes."""
+    shutil.rmtree(elsewhere, ignore_errors=True)
+    shutil.copytree(root, elsewhere, ignore=shutil.ignore_patterns(cache.FOLDER, ".site-new"))
+    plugin = make_site(elsewhere)
+    assert plugin.site is not None and plugin.site.changed is None
+    return tree(elsewhere / ".site-new")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return project_copy(tmp_path_factory.mktemp("incremental"))
+
+
+def test_each_edit_builds_what_a_build_from_scratch_does(project: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BUILD_DATE", "2022-06-01")
+    assert make_site(project).site is not None
+    for what, edit in EDITS:
+        edit(project)
+        plugin = make_site(project)
+        assert plugin.site is not None and plugin.site.changed, f"{what}: the earlier output was not built over"
+        if what != "the body's name":  # a body's name is on nearly every page: all of them are rendered again
+            assert len(plugin.rendered) < len(plugin.site.pages) / 2, f"{what}: {len(plugin.rendered)} pages rendered"
+        built, expected = tree(project / ".site-new"), from_scratch(project, tmp_path / "scratch")
+        assert sorted(built) == sorted(expected), f"{what}: {sorted(set(built) ^ set(expected))}"
+        differ = sorted(name for name in expected if built[name] != expected[name])
+        assert not differ, f"{what}: these files differ from a build from scratch: {differ}"
+
+
+def test_a_new_build_date_builds_what_a_build_from_scratch_does(project: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """An agreement's status, a planned meeting's state and the start page follow the day of the build."""
+    monkeypatch.setenv("BUILD_DATE", "2022-06-01")
+    make_site(project)
+    for day in ("2023-06-01", "2024-01-15"):
+        monkeypatch.setenv("BUILD_DATE", day)
+        make_site(project)
+        assert tree(project / ".site-new") == from_scratch(project, tmp_path / "scratch"), day
+
+
+def test_what_cannot_be_trusted_is_not_built_over(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setenv("BUILD_DATE", "2022-06-01")
+    make_site(project)
+    kept = project / cache.FOLDER / incremental.OUTPUT
+    page = next(kept.rglob("index.html"))
+    page.unlink()
+    page.write_text("ändrad", encoding="utf-8")  # a copy of the output changed behind the build's back
+    with caplog.at_level(logging.INFO):
+        plugin = make_site(project)
+    assert plugin.site is not None and plugin.site.changed is None
+    assert "kopia av förra bygget är ändrad" in caplog.text
+    for entry in (project / cache.FOLDER).glob(f"{incremental.NAME}-*.pickle"):
+        entry.write_bytes(b"inte en cache")
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        plugin = make_site(project)
+    assert plugin.site is not None and plugin.site.changed is None
+    assert "gick inte att läsa" in caplog.text
+    assert make_site(project).site.changed is not None  # type: ignore[union-attr]  # and the next build builds over it
