@@ -101,6 +101,11 @@ def build_args(config: Path, site: Path) -> list[str]:
     return ["build", "--strict", "-q", "-f", str(config), "-d", str(site)]
 
 
+def project_args(config: Path, site: Path) -> list[str]:
+    """The project's build as `make site` runs it: over the output its earlier build kept, where it can be."""
+    return [*build_args(config, site), "--dirty"]
+
+
 def measure(config: Path, site: Path, profile: Path | None = None, clean: bool = False) -> Run:
     """Build `config` into `site`, measured on its own; `clean`: without the build cache a build before left."""
     if clean:
@@ -113,7 +118,7 @@ def measure_project(config: Path, site: Path, clean: bool = False) -> Run:
     """The project's build as `make site` runs it (see project_command), measured as one process tree."""
     if clean:
         shutil.rmtree(config.parent / CACHE, ignore_errors=True)
-    build = [sys.executable, "-m", "properdocs", *build_args(config, site)]
+    build = [sys.executable, "-m", "properdocs", *project_args(config, site)]
     return launch(project_command(build, site), config.parent, site)
 
 
@@ -143,7 +148,7 @@ def measure_shares(config: Path, site: Path, clean: bool) -> Shares:
         shutil.rmtree(config.parent / CACHE, ignore_errors=True)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "shares.json"
-        run = launch([sys.executable, str(SHARES), str(out), "--", *build_args(config, site)], config.parent, site)
+        run = launch([sys.executable, str(SHARES), str(out), "--", *project_args(config, site)], config.parent, site)
         figures = json.loads(out.read_text(encoding="utf-8"))
     return Shares(run, figures["cpu"], figures["calls"])
 

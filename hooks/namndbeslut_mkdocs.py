@@ -169,11 +169,17 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         return html + "\n" + ours.html
 
     def on_env(self, env: Any, config: ProperDocsConfig, files: Files) -> Any:
-        """A page a build over an earlier output leaves as it is still gets its sitemap date."""
+        """Over an earlier output: a page left as it is still gets its sitemap date, and every file about to be
+        written is first unlinked (the output may be hard links to the kept copy, incremental.restore)."""
         assert self.site is not None
+        if self.site.changed is None:
+            return env
         for file in files.documentation_pages():
             if file.page is not None and file.page.markdown is None:
                 file.page.update_date = self.site.page_meta(file.src_uri, _source(file, config))["lastmod"]
+        site_dir = Path(config.site_dir)
+        incremental.detach([*(f.abs_dest_path for f in files if f.is_modified()),
+                            *(str(site_dir / name) for name in [*config.theme.static_templates, SITEMAP_GZ])])
         return env
 
     def on_post_build(self, config: ProperDocsConfig) -> None:
@@ -267,6 +273,9 @@ class PreviewEngine:
         plugin = config.plugins["namndbeslut"]
         assert isinstance(plugin, NamndbeslutPlugin)
         plugin.memory = self.memory
+        if not quick and self.memory.earlier is None and (kept := incremental.earlier(self.root, os.environ)):
+            incremental.restore(self.root, dest)  # the first build starts from `make site`'s last, where it can
+            self.memory.earlier, quick = kept, True
         self.memory.quick = quick and self.memory.earlier is not None
         if self.memory.quick:
             config["strict"] = False  # the engine warns about every incremental build
@@ -282,6 +291,10 @@ class PreviewEngine:
     @property
     def can_update(self) -> bool:
         return self.memory.earlier is not None
+
+    @property
+    def partial(self) -> bool:
+        return self.memory.quick
 
 
 @contextmanager

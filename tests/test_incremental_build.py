@@ -9,12 +9,13 @@ what it kept cannot be trusted.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from pathlib import Path
 
 import pytest
-from namndbeslut import cache, incremental
-from namndbeslut_mkdocs import NamndbeslutPlugin
+from namndbeslut import cache, incremental, search
+from namndbeslut_mkdocs import NamndbeslutPlugin, PreviewEngine
 from properdocs.commands.build import build
 from properdocs.config import load_config
 from support.edits import EDITS
@@ -97,3 +98,21 @@ def test_what_cannot_be_trusted_is_not_built_over(project: Path, monkeypatch: py
     assert plugin.site is not None and plugin.site.changed is None
     assert "gick inte att läsa" in caplog.text
     assert make_site(project).site.changed is not None  # type: ignore[union-attr]  # and the next build builds over it
+
+
+def test_the_preview_starts_from_what_make_site_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`make serve` at a municipality's size answers within seconds when `make site` built before: its first build
+    is a quick one over the kept output (the datasets and search index follow in the background)."""
+    monkeypatch.setenv("BUILD_DATE", "2022-06-01")
+    project = project_copy(tmp_path / "project")
+    made = make_site(project)
+    assert made.site is not None
+    engine, served = PreviewEngine(project), tmp_path / "served"
+    assert engine(served, quick=False) == []
+    assert engine.partial and engine.memory.changed == set(), "the first build did not start from the kept output"
+    built = {k: v for k, v in tree(project / ".site-new").items() if not k.startswith(f"{search.OUTPUT_DIR}/")}
+    assert tree(served) == built
+    what, edit = EDITS[0]
+    edit(project)
+    assert engine(served, quick=True) == [] and engine.memory.changed, what
+    assert incremental.earlier(project, os.environ) is not None, "the preview's update wrote through to the kept copy"

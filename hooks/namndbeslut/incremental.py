@@ -11,6 +11,7 @@ cannot be read, and the build starts clean (and says so).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -32,12 +33,19 @@ log = logging.getLogger("properdocs.plugins.namndbeslut")
 def manifest(folder: Path) -> str:
     """The digest of every file's path, size and modification time under `folder` (its search index aside)."""
     digest = hashlib.sha256()
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not (Path(dirpath) == folder and d == search.OUTPUT_DIR))
-        for name in sorted(filenames):
-            path = Path(dirpath, name)
-            st = path.stat()
-            digest.update(f"{path.relative_to(folder).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+
+    def walk(here: str, prefix: str) -> None:
+        with os.scandir(here) as found:
+            entries = sorted(found, key=lambda e: e.name)
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if not (prefix == "" and entry.name == search.OUTPUT_DIR):
+                    walk(entry.path, f"{prefix}{entry.name}/")
+            else:
+                st = entry.stat(follow_symlinks=False)
+                digest.update(f"{prefix}{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+
+    walk(str(folder), "")
     return digest.hexdigest()
 
 
@@ -58,9 +66,18 @@ def earlier(root: Path, environ: Mapping[str, str]) -> Earlier | None:
 
 
 def restore(root: Path, site_dir: Path) -> None:
-    """Copy the last build's output into the (empty) `site_dir`, to build over it."""
+    """Put the last build's output into `site_dir`, to build over it: as hard links (fast at any size), so every
+    file this build writes must first be unlinked (`detach`), never written through."""
     shutil.rmtree(site_dir, ignore_errors=True)
-    shutil.copytree(root / cache.FOLDER / OUTPUT, site_dir)
+    shutil.copytree(root / cache.FOLDER / OUTPUT, site_dir, copy_function=os.link)
+
+
+def detach(paths: Iterable[str]) -> None:
+    """Unlink the files about to be written over a restored output: the engine writes a file in place, which
+    would change the kept copy through a hard link."""
+    for path in paths:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
 
 
 def keep(root: Path, site_dir: Path, environ: Mapping[str, str], earlier: Earlier) -> None:

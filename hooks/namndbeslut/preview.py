@@ -66,6 +66,11 @@ class Engine(Protocol):
     def can_update(self) -> bool:
         """Whether a quick build is possible (a build succeeded before)."""
 
+    @property
+    def partial(self) -> bool:
+        """Whether the last build left the datasets, feeds and search index to a full build (a quick one, or the
+        first when it started from the output `make site` kept)."""
+
 
 class FullBuild:
     """The engine's whole build (`make site`'s, output gate and search index included) in a child process,
@@ -134,7 +139,7 @@ class Preview:
                 return
             self.whole = False
             self._publish(dest, [])
-        if quick:
+        if self.engine.partial:
             self.stale.set()
 
     def _new_folder(self) -> Path:
