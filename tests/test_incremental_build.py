@@ -19,6 +19,7 @@ from namndbeslut_mkdocs import NamndbeslutPlugin, PreviewEngine
 from properdocs.commands.build import build
 from properdocs.config import load_config
 from support.edits import EDITS
+from support.git import commit, repository
 from support.project import project_copy
 
 
@@ -67,15 +68,37 @@ def test_each_edit_builds_what_a_build_from_scratch_does(project: Path, tmp_path
         assert not differ, f"{what}: these files differ from a build from scratch: {differ}"
 
 
-def test_a_new_build_date_builds_what_a_build_from_scratch_does(project: Path, tmp_path: Path,
+def test_a_new_build_date_builds_what_a_build_from_scratch_does(tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    """An agreement's status, a planned meeting's state and the start page follow the day of the build."""
+    """An agreement's status, a planned meeting's state and the start page follow the day of the build; the pages'
+    dates come from the history (without one, every page shows the build date and is rendered again)."""
+    project = repository(tmp_path / "repo", at="2022-05-30T10:00:00+02:00")
     monkeypatch.setenv("BUILD_DATE", "2022-06-01")
     make_site(project)
-    for day in ("2023-06-01", "2024-01-15"):
+    for day in ("2022-06-02", "2023-06-01", "2024-01-15"):
         monkeypatch.setenv("BUILD_DATE", day)
-        make_site(project)
+        plugin = make_site(project)
+        assert plugin.site is not None and plugin.site.changed is not None, day
+        assert len(plugin.rendered) < len(plugin.site.pages), f"{day}: every page was rendered again"
         assert tree(project / ".site-new") == from_scratch(project, tmp_path / "scratch"), day
+
+
+def test_the_nightly_build_after_a_commit_builds_what_a_build_from_scratch_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scheduled build: a new day, and an editor's commit since (the pages' dates come from the history)."""
+    project = repository(tmp_path / "repo", at="2022-05-30T10:00:00+02:00")
+    monkeypatch.setenv("BUILD_DATE", "2022-06-01")
+    make_site(project)
+    for n, (what, edit) in enumerate(EDITS[:5]):
+        edit(project)
+        commit(project, what, at=f"2022-06-{n + 1:02d}T15:00:00+02:00")
+        monkeypatch.setenv("BUILD_DATE", f"2022-06-{n + 2:02d}")
+        plugin = make_site(project)
+        assert plugin.site is not None and plugin.site.changed, what
+        assert len(plugin.rendered) < len(plugin.site.pages) / 2, f"{what}: {len(plugin.rendered)} pages rendered"
+        built, expected = tree(project / ".site-new"), from_scratch(project, tmp_path / "scratch")
+        differ = sorted(name for name in built.keys() | expected.keys() if built.get(name) != expected.get(name))
+        assert not differ, f"{what}: these files differ from a build from scratch: {differ}"
 
 
 def test_what_cannot_be_trusted_is_not_built_over(project: Path, monkeypatch: pytest.MonkeyPatch,

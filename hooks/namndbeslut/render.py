@@ -20,12 +20,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import citations, dates, feeds, furniture, kinds, pagefile, pagehtml, routes, statement, voice
-from .archive import Archive, CaseFile
+from .archive import Archive, CaseFile, Sitting, SittingState
 from .citations import Citation
 from .context import BuildContext
 from .model import Agreement, Committee, Matter, Meeting, Partner, Report
 from .opendata import chart, dcat, jsonld
 from .opendata.datasets import Dataset, Distribution, datasets
+from .pagedates import PageDates
 
 HOME_ITEMS = 5
 """How many meetings and agreements the start page lists."""
@@ -39,11 +40,43 @@ class Question:
     method: str
     args: tuple[Any, ...] = ()
     kwargs: tuple[tuple[str, Any], ...] = ()
+    on_day: bool = False
+    """A question of OnDay's, about the build date (an agreement's status, a body's planned meetings)."""
 
-    def __call__(self, archive: Archive) -> object:
+    def __call__(self, archive: Archive, today: dt.date) -> object:
+        if self.on_day:
+            return getattr(OnDay(archive, today), self.method)(*self.args, **dict(self.kwargs))
         if not self.method:
             return archive.meetings_on.get(self.args[0], [])
         return getattr(archive, self.method)(*self.args, **dict(self.kwargs))
+
+
+@dataclass(frozen=True)
+class OnDay:
+    """What the build date decides, as templates ask it (`today.status(a)`): each answer is noted among the page's
+    questions, so that a later day's build keeps the page while every such answer stays the same."""
+
+    archive: Archive
+    today: dt.date
+
+    def day(self) -> dt.date:
+        """The build date itself (a page that shows it is rendered every day)."""
+        return self.today
+
+    def status(self, agreement: Agreement) -> dates.Status:
+        return agreement.status_on(self.today)
+
+    def in_force(self, agreement: Agreement) -> bool:
+        return agreement.in_force_on(self.today)
+
+    def upcoming(self, body: Committee) -> list[Sitting]:
+        return self.archive.upcoming_of(body, self.today)
+
+    def passed(self, body: Committee) -> list[Sitting]:
+        return self.archive.passed_of(body, self.today)
+
+    def state(self, sitting: Sitting) -> SittingState:
+        return sitting.state_on(self.today)
 
 
 @dataclass(frozen=True)
@@ -54,8 +87,8 @@ class Query:
     ask: Question
     answer: object
 
-    def holds(self, archive: Archive) -> bool:
-        return _comparable(self.ask(archive)) == self.answer
+    def holds(self, archive: Archive, today: dt.date) -> bool:
+        return _comparable(self.ask(archive, today)) == self.answer
 
 
 def _comparable(found: object) -> object:
@@ -80,6 +113,10 @@ class Rendered:
     parts: tuple[Path, ...]
     links: frozenset[Path]
     queries: tuple[Query, ...]
+    dated: object
+    """Page.dated as it was."""
+    dates: PageDates
+    """The page's 'Publicerad' and 'Uppdaterad' as shown (from its files' history, or the build date)."""
     markdown: str
 
     @property
@@ -109,6 +146,8 @@ class Page:
     """The content files of the records the rendered page links to or was told of by the archive."""
     queries: list[Query] = field(default_factory=list, compare=False)
     """What the rendered page asked the archive (see Query)."""
+    dated: object = field(default=(), compare=False)
+    """The values from the build date the page was given (a meeting's 'old' banner), as compared."""
     template: str = field(default="", compare=False)
     """The template the page is rendered from: every page of one template has the same markup around its values."""
     kept: bool = field(default=False, compare=False)
@@ -138,12 +177,12 @@ class Page:
         """The page's table of contents, as the engine's Markdown `toc` extension reports it."""
         return pagehtml.toc_tokens(self.html)
 
-    def rendered(self) -> Rendered | None:
+    def rendered(self, dates: PageDates) -> Rendered | None:
         """What a later build needs to take this page over (None: its Markdown was never asked for)."""
         if "markdown" not in vars(self):
             return None
         return Rendered(self.url, self.title, self.source, self.parts, frozenset(self.links), tuple(self.queries),
-                        self.markdown)
+                        self.dated, dates, self.markdown)
 
     def reuse(self, earlier: Rendered) -> None:
         """Take the Markdown an earlier build rendered from the same inputs."""
@@ -152,11 +191,13 @@ class Page:
             self.__dict__.pop(derived, None)
         self.kept = True
 
-    def holds(self, earlier: Rendered, changed: set[Path], archive: Archive) -> bool:
-        """Whether the `earlier` build's Markdown of this page is still right: same title and files made from,
-        none of its content files `changed`, and the same answers from the new `archive` to its questions."""
-        return ((earlier.title, earlier.source, earlier.parts) == (self.title, self.source, self.parts)
-                and not earlier.inputs & changed and all(q.holds(archive) for q in earlier.queries))
+    def holds(self, earlier: Rendered, changed: set[Path], archive: Archive, today: dt.date, dates: PageDates) -> bool:
+        """Whether the `earlier` build's Markdown of this page is still right: same title, files made from, values
+        from the build date and `dates`, none of its content files `changed`, and the same answers from the new
+        `archive` on `today` to its questions."""
+        return ((earlier.title, earlier.source, earlier.parts, earlier.dated, earlier.dates)
+                == (self.title, self.source, self.parts, self.dated, dates)
+                and not earlier.inputs & changed and all(q.holds(archive, today) for q in earlier.queries))
 
     @property
     def path(self) -> str:
@@ -186,14 +227,14 @@ def _escaped(value: Any) -> Any:
 class _Asked:
     """The archive as one page's template asks it: every question goes through Renderer.ask, which notes it."""
 
-    def __init__(self, ask: Callable[[Question], object]) -> None:
-        self._ask = ask
+    def __init__(self, ask: Callable[[Question], object], on_day: bool = False) -> None:
+        self._ask, self._on_day = ask, on_day
 
     def __getattr__(self, name: str) -> Any:
         return partial(self._ask_method, name)
 
     def _ask_method(self, name: str, *args: Any, **kwargs: Any) -> object:
-        return self._ask(Question(name, args, tuple(sorted(kwargs.items()))))
+        return self._ask(Question(name, args, tuple(sorted(kwargs.items())), self._on_day))
 
 
 def _by_body(meetings: list[Meeting], archive: Archive) -> list[tuple[Committee, list[Meeting]]]:
@@ -249,7 +290,7 @@ class Renderer:
         self.statement = statement.from_settings(ctx.settings)
         dcat.from_settings(ctx.settings)  # a bad open data setting stops the build here, named, not in the catalogue
         self.env.globals.update(
-            archive=ctx.archive, today=ctx.today, settings=ctx.settings, routes=routes, furniture=self.furniture,
+            archive=ctx.archive, settings=ctx.settings, routes=routes, furniture=self.furniture,
             decision=self.decision, absolute=ctx.absolute, structured_data=self.structured_data,
             voice=voice.of(ctx.archive.committees.values()),
         )
@@ -325,7 +366,7 @@ class Renderer:
     def ask(self, page: Page, question: Question) -> object:
         """The archive's answer to `question`, noted for `page`: the question and answer, and the records in it
         among its links."""
-        found = question(self.ctx.archive)
+        found = question(self.ctx.archive, self.ctx.today)
         page.queries.append(Query(question, _comparable(found)))
         self._note(page, found)
         return found
@@ -352,18 +393,20 @@ class Renderer:
     # -- pages ------------------------------------------------------------------------------
 
     def page(self, template: str, url: str, title: str, source: Path | None = None, parts: Iterable[Path] = (),
-             record: object | None = None, **values: Any) -> Page:
+             record: object | None = None, dated: dict[str, Any] | None = None, **values: Any) -> Page:
         """A page from its own file `source` and the other files it is made from, `parts` (its dates); its Markdown
-        is rendered from `template` when first asked for."""
+        is rendered from `template` when first asked for. The values `dated` come from the build date: the page
+        is kept on a later day only while they stay the same."""
+        values.update(dated or {})
         def draw(page: Page) -> str:
             def rel(target: str | routes.Published) -> str:
                 return self.link(page, target if isinstance(target, str) else self.url_of(target))
             return self.env.get_template(template).render(
                 page_url=url, title=title, rel=rel, prose=lambda md: self.prose(md, page),
                 prose_inline=lambda md: self.prose_inline(md, page), h=pagehtml.Headings(),
-                archive=_Asked(partial(self.ask, page)),
+                archive=_Asked(partial(self.ask, page)), today=_Asked(partial(self.ask, page), on_day=True),
                 trail=self.trail(url, title, record), **values)
-        return Page(url, title, draw, source, tuple(parts), record, template=template)
+        return Page(url, title, draw, source, tuple(parts), record, dated=_comparable(dated or {}), template=template)
 
     def files(self, records: Iterable[Committee | Partner | Meeting | Agreement | Report]) -> list[Path]:
         """The content files of `records` (what a page listing them is made from)."""
@@ -388,8 +431,8 @@ class Renderer:
         today, rules = self.ctx.today, self.furniture
         pages = [self.page("meeting.html.j2", routes.meeting(m), m.title, own(m), (), m, meeting=m,
                            committee=a.committee_of(m), sitting=a.sitting_of[m.id],
-                           stale=rules.is_stale(m.sort_day, today),
-                           minutes_pending=rules.minutes_pending_on(m.sort_day, today))
+                           dated={"stale": rules.is_stale(m.sort_day, today),
+                                  "minutes_pending": rules.minutes_pending_on(m.sort_day, today)})
                  for m in a.meetings]
         pages += [self.page("agreement.html.j2", routes.agreement(x), x.title, own(x),
                             file([*meetings(a.matters_about(x)), *renewals(x), *a.case_file(x.case_number).reports]),
@@ -404,7 +447,8 @@ class Renderer:
                   for r in a.reports.values()]
         bodies = sorted(a.committees.values(), key=lambda c: c.name)
         pages += [self.page("body.html.j2", routes.body(c), c.name, own(c), file([*a.meetings_of(c),
-                            *a.agreements_under(c)]), c, body=c, sittings=a.upcoming_of(c, today)) for c in bodies]
+                            *a.agreements_under(c)]), c, body=c, dated={"sittings": a.upcoming_of(c, today)})
+                  for c in bodies]
         pages.append(self.overview("bodies.html.j2", routes.BODIES, file(bodies), bodies=bodies))
         pages += self.meeting_overviews()
         pages += self.agreement_overviews()
@@ -445,7 +489,7 @@ class Renderer:
         years = sorted((y for y in by_year if y is not None), reverse=True)
         bodies = sorted(a.committees.values(), key=lambda c: c.name)
         page = self.overview("agreements.html.j2", routes.AGREEMENTS, file([*every, *a.partners.values()]),
-                             current=[x for x in every if x.in_force_on(today)],
+                             dated={"current": [x for x in every if x.in_force_on(today)]},
                              years=[(y, len(by_year[y])) for y in years], undated=by_year.get(None, []),
                              bodies=[(c, n) for c in bodies if (n := len(a.agreements_under(c)))])
         return [page, *(self.page("agreements-year.html.j2", routes.agreements_year(y), f"Överenskommelser {y}",
@@ -462,7 +506,7 @@ class Renderer:
         """Every agreement's own data file: linked from its page, one row for all of them on the open data page."""
         return [
             self.overview("upcoming.html.j2", routes.UPCOMING, self.files(committees),
-                          sittings=a.upcoming(self.ctx.today), committees=committees),
+                          dated={"sittings": a.upcoming(self.ctx.today)}, committees=committees),
             self.overview("funding.html.j2", routes.FUNDING, self.files([*a.agreements.values(), *a.partners.values()]),
                           table=table, chart=chart.svg(table, "finansiering"), bodies=committees),
             *(self.page("funding-year.html.j2", routes.funding_year(y), f"Finansiering {y}", None,
@@ -491,7 +535,8 @@ class Renderer:
         # 'none is in force' only where that is known: an agreement without a stated term may be
         maybe = (dates.Status.IN_FORCE, dates.Status.UNSTATED)
         return self.page("home.html.j2", routes.HOME, "", None, self.files([*latest, *newest]), latest=latest,
-                         newest=newest, any_in_force=any(x.status_on(today) in maybe for x in a.agreements.values()))
+                         newest=newest,
+                         dated={"any_in_force": any(x.status_on(today) in maybe for x in a.agreements.values())})
 
     def home_sections(self) -> str:
         return self.home.html

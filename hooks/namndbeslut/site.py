@@ -25,7 +25,7 @@ class Earlier:
     pages as rendered. The preview keeps it in memory; `make site` keeps it in the build cache (cache.py)."""
 
     setting: tuple[object, ...]
-    """Everything but the content files that every page may show: day, settings, address, the files' history."""
+    """What every page may show besides its content files' and its questions': the settings and the address."""
     files: dict[Path, str]
     """Each content file's digest."""
     pages: dict[str, Rendered]
@@ -46,6 +46,8 @@ class Site:
     """Addresses once published that no record has now: where they lead, or why they are gone."""
     register_written: bool = False
     """Whether this build wrote the address register (addresses.yml): it learnt a rename or removal from history."""
+    setting: tuple[object, ...] = ()
+    """What a later build must share with this one to take its pages (Earlier.setting)."""
 
     @classmethod
     def build(cls, root: Path, settings: dict[str, Any] | None = None, today: dt.date | None = None,
@@ -71,7 +73,8 @@ class Site:
             renderer = Renderer(ctx)
             site = cls(ctx.archive, ctx.today, renderer.all(), renderer, addresses=found,
                        register_written=addresses.keep(root, found))
-            if earlier is not None and earlier.setting == _setting(ctx):
+            site.setting = _setting(ctx, root)
+            if earlier is not None and earlier.setting == site.setting:
                 site.changed = site._reuse(earlier)
             for page in site._pages.values():
                 assert page.markdown is not None  # render now, while the collector rests
@@ -103,11 +106,16 @@ class Site:
         changed = _changed(earlier.files, _files(self.archive))
         if any(path.parts[0] == kinds.COMMITTEE.folder for path in changed):
             return changed
+        today = self.today
         for page in self._pages.values():
             old = earlier.pages.get(page.path)
-            if old is not None and page.holds(old, changed, self.archive):
+            if old is not None and page.holds(old, changed, self.archive, today, self._dates(page)):
                 page.reuse(old)
         return changed
+
+    def _dates(self, page: Page) -> pagedates.PageDates:
+        """A generated page's 'Publicerad' and 'Uppdaterad' (from its files' history, else the build date)."""
+        return pagedates.of(self.renderer.ctx, page.source, page.parts)
 
     def gone(self, earlier: Earlier) -> list[str]:
         """The URLs of the pages an earlier build published and this one does not (a record removed)."""
@@ -115,8 +123,8 @@ class Site:
 
     def earlier(self) -> Earlier:
         """What this build leaves the next one."""
-        return Earlier(_setting(self.renderer.ctx), _files(self.archive),
-                       {path: r for path, page in self._pages.items() if (r := page.rendered())})
+        return Earlier(self.setting, _files(self.archive),
+                       {path: r for path, page in self._pages.items() if (r := page.rendered(self._dates(page)))})
 
     def page_meta(self, path: str, source: Path | None = None) -> dict[str, Any]:
         """What the theme shows around a page: its feeds, 'Publicerad' and 'Uppdaterad' (pagedates.py), and
@@ -166,9 +174,12 @@ class Site:
         return {p.path: p for p in [*self.pages, self.renderer.home]}
 
 
-def _setting(ctx: BuildContext) -> tuple[object, ...]:
-    """What two builds must share for one to take the other's pages: day, settings, address and the files' history."""
-    return ctx.today, ctx.settings, ctx.base_url, ctx.history
+def _setting(ctx: BuildContext, root: Path) -> tuple[object, ...]:
+    """What two builds must share for one to take the other's pages: the settings, the address and the hand-written
+    pages' history (their dates). The build date and the records' history are each generated page's own
+    (Rendered.dated, Rendered.dates and the questions it asked)."""
+    pages = sorted(path.relative_to(root) for path in (root / kinds.PAGES).rglob("*") if path.is_file())
+    return ctx.settings, ctx.base_url, tuple((path, ctx.span(path)) for path in pages)
 
 
 def _files(archive: Archive) -> dict[Path, str]:
