@@ -124,8 +124,12 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
             shutil.rmtree(config.site_dir, ignore_errors=True)  # a build from scratch (the engine runs `--dirty`)
         self.files = files
         for page in self.site.pages:
-            generated = File.generated(config, page.path, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
-            files.append(_Unchanged.of(generated) if page.kept else generated)
+            if page.kept:  # left in the output as an earlier build wrote it
+                files.append(_Unchanged.of(File.generated(config, page.path, content="",
+                                                          inclusion=InclusionLevel.NOT_IN_NAV)))
+            else:
+                files.append(File.generated(config, page.path, content=page.markdown,
+                                            inclusion=InclusionLevel.NOT_IN_NAV))
         if not quick:  # a preview's quick build leaves the data files as they are
             for data in self.site.data:
                 files.append(File.generated(config, data.path, content=data.content,

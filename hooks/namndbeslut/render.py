@@ -20,86 +20,17 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import citations, dates, feeds, furniture, kinds, pagefile, pagehtml, routes, statement, voice
-from .archive import Archive, CaseFile, Sitting, SittingState
+from .archive import Archive, CaseFile
 from .citations import Citation
 from .context import BuildContext
 from .model import Agreement, Committee, Matter, Meeting, Partner, Report
 from .opendata import chart, dcat, jsonld
 from .opendata.datasets import Dataset, Distribution, datasets
 from .pagedates import PageDates
+from .questions import Fingerprints, Query, Question
 
 HOME_ITEMS = 5
 """How many meetings and agreements the start page lists."""
-
-
-@dataclass(frozen=True)
-class Question:
-    """A question a template asked the archive, as data (kept in the build cache between builds): a method of
-    the Archive and its arguments, or with `method` "" the meetings of the day in `args` (a citation's)."""
-
-    method: str
-    args: tuple[Any, ...] = ()
-    kwargs: tuple[tuple[str, Any], ...] = ()
-    on_day: bool = False
-    """A question of OnDay's, about the build date (an agreement's status, a body's planned meetings)."""
-
-    def __call__(self, archive: Archive, today: dt.date) -> object:
-        if self.on_day:
-            return getattr(OnDay(archive, today), self.method)(*self.args, **dict(self.kwargs))
-        if not self.method:
-            return archive.meetings_on.get(self.args[0], [])
-        return getattr(archive, self.method)(*self.args, **dict(self.kwargs))
-
-
-@dataclass(frozen=True)
-class OnDay:
-    """What the build date decides, as templates ask it (`today.status(a)`): each answer is noted among the page's
-    questions, so that a later day's build keeps the page while every such answer stays the same."""
-
-    archive: Archive
-    today: dt.date
-
-    def day(self) -> dt.date:
-        """The build date itself (a page that shows it is rendered every day)."""
-        return self.today
-
-    def status(self, agreement: Agreement) -> dates.Status:
-        return agreement.status_on(self.today)
-
-    def in_force(self, agreement: Agreement) -> bool:
-        return agreement.in_force_on(self.today)
-
-    def upcoming(self, body: Committee) -> list[Sitting]:
-        return self.archive.upcoming_of(body, self.today)
-
-    def passed(self, body: Committee) -> list[Sitting]:
-        return self.archive.passed_of(body, self.today)
-
-    def state(self, sitting: Sitting) -> SittingState:
-        return sitting.state_on(self.today)
-
-
-@dataclass(frozen=True)
-class Query:
-    """A question a page's template asked the archive, and the answer it got: the page stays as it is while
-    every question it asked gets the same answer (a body's list of meetings, the meetings of a cited day)."""
-
-    ask: Question
-    answer: object
-
-    def holds(self, archive: Archive, today: dt.date) -> bool:
-        return _comparable(self.ask(archive, today)) == self.answer
-
-
-def _comparable(found: object) -> object:
-    """An answer as a value to compare (records compare by value)."""
-    if isinstance(found, list | tuple):
-        return tuple(_comparable(x) for x in found)
-    if isinstance(found, dict):
-        return tuple((k, _comparable(v)) for k, v in found.items())
-    if isinstance(found, CaseFile):
-        return (found.number, *map(_comparable, (found.reports, found.matters, found.agreements)))
-    return found
 
 
 @dataclass(frozen=True)
@@ -117,7 +48,6 @@ class Rendered:
     """Page.dated as it was."""
     dates: PageDates
     """The page's 'Publicerad' and 'Uppdaterad' as shown (from its files' history, or the build date)."""
-    markdown: str
 
     @property
     def inputs(self) -> set[Path]:
@@ -151,7 +81,7 @@ class Page:
     template: str = field(default="", compare=False)
     """The template the page is rendered from: every page of one template has the same markup around its values."""
     kept: bool = field(default=False, compare=False)
-    """Whether the Markdown is an earlier build's (the preview's: see `reuse`)."""
+    """Whether the page stays as an earlier build published it (see `reuse`): it is not rendered."""
 
     @cached_property
     def markdown(self) -> str:
@@ -178,26 +108,25 @@ class Page:
         return pagehtml.toc_tokens(self.html)
 
     def rendered(self, dates: PageDates) -> Rendered | None:
-        """What a later build needs to take this page over (None: its Markdown was never asked for)."""
-        if "markdown" not in vars(self):
+        """What a later build needs to tell whether this page still holds (None: it was never rendered)."""
+        if "markdown" not in vars(self) and not self.kept:
             return None
         return Rendered(self.url, self.title, self.source, self.parts, frozenset(self.links), tuple(self.queries),
-                        self.dated, dates, self.markdown)
+                        self.dated, dates)
 
     def reuse(self, earlier: Rendered) -> None:
-        """Take the Markdown an earlier build rendered from the same inputs."""
-        self.__dict__["markdown"], self.links, self.queries = earlier.markdown, set(earlier.links), [*earlier.queries]
-        for derived in ("_parts", "toc"):  # made from the Markdown: taken along, never from an older one
-            self.__dict__.pop(derived, None)
-        self.kept = True
+        """Keep what an earlier build published of this page, rendered from the same inputs (the engine leaves its
+        file as it is); what it was made from and asked stays known for the next build."""
+        self.links, self.queries, self.kept = set(earlier.links), [*earlier.queries], True
 
-    def holds(self, earlier: Rendered, changed: set[Path], archive: Archive, today: dt.date, dates: PageDates) -> bool:
+    def holds(self, earlier: Rendered, changed: set[Path], archive: Archive, today: dt.date, dates: PageDates,
+              prints: Fingerprints) -> bool:
         """Whether the `earlier` build's Markdown of this page is still right: same title, files made from, values
         from the build date and `dates`, none of its content files `changed`, and the same answers from the new
         `archive` on `today` to its questions."""
         return ((earlier.title, earlier.source, earlier.parts, earlier.dated, earlier.dates)
                 == (self.title, self.source, self.parts, self.dated, dates)
-                and not earlier.inputs & changed and all(q.holds(archive, today) for q in earlier.queries))
+                and not earlier.inputs & changed and all(q.holds(archive, today, prints) for q in earlier.queries))
 
     @property
     def path(self) -> str:
@@ -295,6 +224,8 @@ class Renderer:
             voice=voice.of(ctx.archive.committees.values()),
         )
         self.env.filters.update(clock=dates.clock)
+        self.prints = Fingerprints(ctx.archive)
+        """Answers and values from the build date as kept for a later build (questions.py)."""
         self.markdown = pagehtml.Prose()
         """What editors write, as HTML (each text converted once per build)."""
         self.names = {**routes.TITLES, **{routes.body(c): c.name for c in ctx.archive.committees.values()},
@@ -367,7 +298,7 @@ class Renderer:
         """The archive's answer to `question`, noted for `page`: the question and answer, and the records in it
         among its links."""
         found = question(self.ctx.archive, self.ctx.today)
-        page.queries.append(Query(question, _comparable(found)))
+        page.queries.append(Query(question, self.prints(found)))
         self._note(page, found)
         return found
 
@@ -406,7 +337,7 @@ class Renderer:
                 prose_inline=lambda md: self.prose_inline(md, page), h=pagehtml.Headings(),
                 archive=_Asked(partial(self.ask, page)), today=_Asked(partial(self.ask, page), on_day=True),
                 trail=self.trail(url, title, record), **values)
-        return Page(url, title, draw, source, tuple(parts), record, dated=_comparable(dated or {}), template=template)
+        return Page(url, title, draw, source, tuple(parts), record, dated=self.prints(dated or {}), template=template)
 
     def files(self, records: Iterable[Committee | Partner | Meeting | Agreement | Report]) -> list[Path]:
         """The content files of `records` (what a page listing them is made from)."""

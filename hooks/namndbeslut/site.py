@@ -77,7 +77,8 @@ class Site:
             if earlier is not None and earlier.setting == site.setting:
                 site.changed = site._reuse(earlier)
             for page in site._pages.values():
-                assert page.markdown is not None  # render now, while the collector rests
+                if not page.kept:
+                    assert page.markdown is not None  # render now, while the collector rests
             return site
 
     @cached_property
@@ -109,7 +110,8 @@ class Site:
         today = self.today
         for page in self._pages.values():
             old = earlier.pages.get(page.path)
-            if old is not None and page.holds(old, changed, self.archive, today, self._dates(page)):
+            if old is not None and page.holds(old, changed, self.archive, today, self._dates(page),
+                                                       self.renderer.prints):
                 page.reuse(old)
         return changed
 
