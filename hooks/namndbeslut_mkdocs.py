@@ -132,8 +132,8 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
                                             inclusion=InclusionLevel.NOT_IN_NAV))
         if not quick:  # a preview's quick build leaves the data files as they are
             for data in self.site.data:
-                files.append(File.generated(config, data.path, content=data.content,
-                                            inclusion=InclusionLevel.NOT_IN_NAV))
+                file = File.generated(config, data.path, content=data.content, inclusion=InclusionLevel.NOT_IN_NAV)
+                files.append(_Unchanged.of(file) if self.site.data_kept(data) else file)
         if self.site.changed is not None and (home := files.get_file_from_path("index.md")) and not _kept(
                 self.site.page_at("index.md")):
             _Unchanged.of(home, modified=True)  # the start page lists what changed

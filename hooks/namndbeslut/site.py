@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,6 +31,8 @@ class Earlier:
     """Each content file's digest."""
     pages: dict[str, Rendered]
     """Each rendered page by its source path."""
+    data: dict[str, str] = field(default_factory=dict)
+    """Each data file's digest, by its path in the site (none when the build left the data files as they were)."""
 
 
 @dataclass
@@ -48,6 +51,8 @@ class Site:
     """Whether this build wrote the address register (addresses.yml): it learnt a rename or removal from history."""
     setting: tuple[object, ...] = ()
     """What a later build must share with this one to take its pages (Earlier.setting)."""
+    data_before: dict[str, str] = field(default_factory=dict)
+    """The data files' digests in the output this build is made over (Earlier.data)."""
 
     @classmethod
     def build(cls, root: Path, settings: dict[str, Any] | None = None, today: dt.date | None = None,
@@ -75,7 +80,7 @@ class Site:
                        register_written=addresses.keep(root, found))
             site.setting = _setting(ctx, root)
             if earlier is not None and earlier.setting == site.setting:
-                site.changed = site._reuse(earlier)
+                site.changed, site.data_before = site._reuse(earlier), earlier.data
             for page in site._pages.values():
                 if not page.kept:
                     assert page.markdown is not None  # render now, while the collector rests
@@ -125,8 +130,13 @@ class Site:
 
     def earlier(self) -> Earlier:
         """What this build leaves the next one."""
+        data = {f.path: _digest(f.content) for f in self.data} if "data" in vars(self) else {}
         return Earlier(self.setting, _files(self.archive),
-                       {path: r for path, page in self._pages.items() if (r := page.rendered(self._dates(page)))})
+                       {path: r for path, page in self._pages.items() if (r := page.rendered(self._dates(page)))}, data)
+
+    def data_kept(self, data: DataFile) -> bool:
+        """Whether the output this build is made over has `data` as it is (the engine need not write it again)."""
+        return self.data_before.get(data.path) == _digest(data.content)
 
     def page_meta(self, path: str, source: Path | None = None) -> dict[str, Any]:
         """What the theme shows around a page: its feeds, 'Publicerad' and 'Uppdaterad' (pagedates.py), and
@@ -182,6 +192,10 @@ def _setting(ctx: BuildContext, root: Path) -> tuple[object, ...]:
     (Rendered.dated, Rendered.dates and the questions it asked)."""
     pages = sorted(path.relative_to(root) for path in (root / kinds.PAGES).rglob("*") if path.is_file())
     return ctx.settings, ctx.base_url, tuple((path, ctx.span(path)) for path in pages)
+
+
+def _digest(content: str | bytes) -> str:
+    return hashlib.blake2b(content.encode() if isinstance(content, str) else content, digest_size=16).hexdigest()
 
 
 def _files(archive: Archive) -> dict[Path, str]:
