@@ -82,20 +82,38 @@ def detach(paths: Iterable[str]) -> None:
 
 def keep(root: Path, site_dir: Path, environ: Mapping[str, str], earlier: Earlier) -> None:
     """Keep this build's pages and (as hard links) its output for the next build: `make site`'s, whose output is
-    in the project (a build into a temporary folder, `make check`'s, keeps nothing)."""
+    in the project (a build into a temporary folder, `make check`'s, keeps nothing). A build over the kept output
+    changes only what it wrote: the copy is brought up to date file by file."""
     if not site_dir.resolve().is_relative_to(root.resolve()):
         return
     output = root / cache.FOLDER / OUTPUT
-    shutil.rmtree(output, ignore_errors=True)
     try:
-        shutil.copytree(site_dir, output, copy_function=os.link,
-                        ignore=lambda d, names: [search.OUTPUT_DIR] if Path(d) == site_dir else [])
+        _mirror(site_dir, output)
     except OSError as err:
         shutil.rmtree(output, ignore_errors=True)
         log.info(f"Byggcachen kunde inte spara bygget ({err}); nästa bygge börjar från början")
         return
     cache.save(root, NAME, {"key": cache.whole_build_key(root, environ), "earlier": earlier,
                             "output": manifest(output)})
+
+
+def _mirror(source: Path, copy: Path) -> None:
+    """Make `copy` hold hard links to exactly the files under `source` (its search index aside)."""
+    linked: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(source):
+        here = Path(dirpath)
+        if here == source:
+            dirnames[:] = [d for d in dirnames if d != search.OUTPUT_DIR]
+        there = copy / here.relative_to(source)
+        there.mkdir(parents=True, exist_ok=True)
+        for name in filenames:
+            linked.add(str(there / name))
+            with contextlib.suppress(FileNotFoundError):
+                if os.path.samefile(here / name, there / name):
+                    continue
+                os.unlink(there / name)
+            os.link(here / name, there / name)
+    prune(copy, [Path(p).relative_to(copy).as_posix() for p in linked])
 
 
 def prune(site_dir: Path, written: Iterable[str]) -> list[str]:
