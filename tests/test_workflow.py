@@ -127,12 +127,15 @@ def test_actions_pinned_by_commit_with_least_permissions() -> None:
 
 
 def test_the_build_restores_and_saves_the_build_cache() -> None:
-    """The nightly build starts from the last build's .cache/ (cache.py), restored before `make check` runs."""
+    """The nightly build starts from the last build's .cache/ (cache.py, incremental.py), restored before `make check`
+    runs, and saves its own every night (the key has the build date, fixed in an earlier step)."""
     names = [s.get("uses", s.get("run", "")) for s in steps(workflow()["jobs"]["build"])]
     cache = next(i for i, s in enumerate(names) if s.startswith("actions/cache@"))
     assert cache < names.index("make check")
     step = steps(workflow()["jobs"]["build"])[cache]
     assert step["with"]["path"] == ".cache" and step["with"]["restore-keys"] == "build-cache-"
+    assert "${{ env.BUILD_DATE }}" in step["with"]["key"] and "${{ github.sha }}" in step["with"]["key"]
+    assert any("BUILD_DATE=" in name and ">> \"$GITHUB_ENV\"" in name for name in names[:cache])
 
 
 def test_dependabot_watches_every_pinned_ecosystem() -> None:
