@@ -266,14 +266,16 @@ class Archive:
 
     # -- resolution -------------------------------------------------------------------------
 
-    def _check(self, doc: Document, loc: Loc, value: str, known: Iterable[str], what: str) -> bool:
+    def _check(self, doc: Document, loc: Loc, value: str, known: Iterable[str], what: str, none: str = "ingen") -> bool:
+        """Whether `value` is a known id; else a problem: 'det finns ingen nämnd med id …' (`none`: 'inget' for a
+        neuter noun such as 'ärende')."""
         known = list(known)
         if value in known:
             return True
         if value in self.broken:
             return False
         self.problems.append(Problem(doc.path, doc.line_of(loc), ".".join(map(str, loc)),
-                                     f"det finns ingen {what} med id '{value}'{suggest.hint(value, known, what)}"))
+                                     f"det finns {none} {what} med id '{value}'{suggest.hint(value, known, what)}"))
         return False
 
     def _link_bodies(self) -> None:
@@ -449,7 +451,10 @@ class Archive:
             if step.refers_to == matter.id:
                 self._problem(doc, (*loc, "refers_to"), "ett steg kan inte hänvisa till sitt eget ärende; skriv id:t "
                                                         "för det tidigare ärendet (t.ex. nämndens förslag)")
-            elif step.refers_to and self._check(doc, (*loc, "refers_to"), step.refers_to, self.matters, "ärende"):
+            elif step.refers_to and step.refers_to not in self.matters and self.broken:
+                pass  # the matter may be in a file that did not load: that file's problem is reported, not this one
+            elif step.refers_to and self._check(doc, (*loc, "refers_to"), step.refers_to, self.matters, "ärende",
+                                                    "inget"):
                 refers = self.matters[step.refers_to]
                 self._check_reference(meeting, refers, step, doc, (*loc, "refers_to"))
             made = AgreementStep(agreement, step.action, matter, meeting.date, self.committees.get(meeting.committee),
