@@ -65,6 +65,11 @@ def test_a_collection_per_kind_in_swedish_with_the_models_rules() -> None:
                                  "multiple": True, "display_fields": ["title"]}
     assert [o["value"] for o in matters["kind"]["options"]] == ["beslut", "information", "val", "anmälan",
                                                                "anges inte"]
+    steps = _fields(matters["steps"])
+    assert (steps["agreement"]["collection"], steps["to"]["collection"]) == ("agreements", "committees")
+    assert [o["value"] for o in steps["action"]["options"]] == ["föreslår", "uppdrag att teckna", "antar", "ändrar",
+                                                                 "förlänger", "säger upp"]
+    assert steps["refers_to"]["widget"] == "string", "a matter's id: matters have no collection of their own"
     agreement = _fields(by_folder["agreements"])
     assert agreement["partner"]["display_fields"] == ["name"]
     assert agreement["case_number"]["pattern"][0] == r"^[A-ZÅÄÖ]{1,5} \d{4}/\d{1,6}$"
