@@ -234,3 +234,18 @@ def test_the_same_step_twice_in_one_matter_is_refused(tmp_path: Path) -> None:
         load(tmp_path, tree)
     assert any("ärendet tar redan steget 'antar' för överenskommelsen 'gemenskap-2024-2026'" in str(p)
                for p in raised.value.problems), raised.value.problems
+
+
+def test_an_amendment_after_an_extension_without_an_end_leaves_the_end_unstated(tmp_path: Path) -> None:
+    tree = dict(TREE)
+    old = "{agreement: kafe-2023-2025, action: säger upp}"
+    assert old in tree[MEETING_0515]
+    tree[MEETING_0515] = tree[MEETING_0515].replace(
+        old, old + "\n      - {agreement: lokal-2022-2023, action: ändrar}")
+    files: dict[str, str | bytes | None] = dict(tree)
+    write_tree(tmp_path, files)
+    archive = loader.load(tmp_path, dt.date.fromisoformat(BUILD_DATE))
+    lokal = archive.agreements["lokal-2022-2023"]
+    assert [s.outcome for s in archive.steps_of(lokal)] == ["Förlängd (nytt slutdatum anges inte)", "Ändrad"]
+    assert archive.status_of(lokal, dt.date.fromisoformat(BUILD_DATE)).value == "Förlängd, nytt slutdatum anges inte"
+    assert archive.status_of(lokal, dt.date(2023, 12, 1)).value == "Gäller"

@@ -738,7 +738,7 @@ class Archive:
         if term is None:
             return dates.Status.UNSTATED
         status = term.status_on(day)
-        last = steps[-1] if steps else None
+        last = next((s for s in reversed(steps) if s.action.states_end), None)
         if status is dates.Status.ENDED and last is not None and last.action is StepAction.EXTEND and last.end is None:
             return dates.Status.EXTENDED
         return status
