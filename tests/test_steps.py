@@ -95,6 +95,23 @@ def test_extension_and_termination_as_the_decisions_state_them(built: BuiltSite)
     assert [s.split(":")[0] for s in steps_on_page(built, kafe)] == ["Ändrad", "Uppsagd (sista dag anges inte)"]
 
 
+def test_a_council_decision_known_only_by_its_citation_names_the_body_its_source_names(built: BuiltSite) -> None:
+    stod = "overenskommelser/stod-2024-2025/"
+    assert steps_on_page(built, stod) == [
+        "Förslag till kommunfullmäktige: Socialnämnden 15 maj 2024: Förslag om stöd till Föreningen Gemenskap",
+        "Antagen: Kommunfullmäktige 12 juni 2024, § 120",
+        "Uppdrag att teckna: 12 juni 2024, § 121",
+    ], "the council as the source names it, not the responsible committee; no body where none is named"
+    assert words(built.fact_box(stod)["Beslutat"]) == "Kommunfullmäktige 12 juni 2024, § 120"
+    assert status(built, stod) == "Gäller"
+    paper = data(built, "oparl/paper/overenskommelse-stod-2024-2025.json")
+    assert [c["role"] for c in paper["consultation"]] == ["Föreslår"], "a cited decision has no meeting here"
+    assert paper["date"] == "2024-06-12", "filed by its adoption"
+    steps = data(built, "data/overenskommelser/stod-2024-2025.json")["steps"]
+    assert [(s["action"], s["body"] and s["body"]["id"], s["decision"]["published"]) for s in steps] == [
+        ("föreslår", "socialnamnden", True), ("antar", "kommunfullmaktige", False), ("uppdrag att teckna", None, False)]
+
+
 def test_known_only_from_a_news_item(built: BuiltSite) -> None:
     news = "overenskommelser/nyhet-2024/"
     facts = built.fact_box(news)
@@ -179,7 +196,19 @@ def load(root: Path, tree: dict[str, str]) -> None:
     loader.load(root, dt.date.fromisoformat(BUILD_DATE))
 
 
+STOD = "agreements/stod-2024-2025.md"
+
+
 @pytest.mark.parametrize(("path", "old", "new", "expected"), [
+    (STOD, 'decision: "2024-06-12 § 120"', 'decision: "2024-02-14 § 20"',
+     f"{STOD}:9: cited_steps.0.decision: beslutet 2024-02-14 § 20 är publicerat: ärendet 'gemenskap-forslag-2024' i "
+     f"{MEETING_0214}; skriv steget där"),
+    (STOD, "body: kommunfullmaktige", "body: kommunfullmaktig",
+     f"{STOD}:9: cited_steps.0.body: det finns ingen nämnd med id 'kommunfullmaktig'"),
+    (STOD, "term: {start: 2024-07-01", 'adopted_by: "2024-06-12 § 120"\nterm: {start: 2024-07-01',
+     f"{STOD}:10: cited_steps.0.action: överenskommelsen antas redan av ett annat beslut"),
+    (STOD, "- {action: uppdrag att teckna,", "- {action: uppdrag att teckna, end: 2025,",
+     f"{STOD}:10: cited_steps.1.end: 'end' anger ett nytt slutdatum och hör bara till"),
     (MEETING_0214, "agreement: kafe-2023-2025, action: ändrar", "agreement: kafe-2032, action: ändrar",
      f"{MEETING_0214}:19: matters.2.steps.0.agreement: det finns ingen överenskommelse med id 'kafe-2032'"),
     (MEETING_0214, "action: ändrar", "action: godkänner",

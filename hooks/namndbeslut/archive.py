@@ -140,11 +140,13 @@ class AgreementStep:
 
     agreement: Agreement
     action: StepAction
-    decision: Matter | Citation
-    """The published matter, or the adopting decision as the agreement's `adopted_by` cites it."""
+    decision: Matter | Meeting | Citation
+    """The published matter; or a decision whose meeting is not published, as the agreement cites it (`adopted_by`,
+    `cited_steps`), or the published meeting a date alone in `adopted_by` names."""
     date: Day
     body: Committee | None
-    """The body that took the decision (None for a cited decision when the agreement names no committee)."""
+    """The body that took the decision: a published one's; a cited step's as its source names it; `adopted_by`'s the
+    agreement's committee (or the body whose work it continued then); None where no body is named."""
     to: Committee | None = None
     """The body a proposal goes to."""
     refers_to: Matter | None = None
@@ -462,17 +464,41 @@ class Archive:
             self.steps_by_agreement[agreement.id].append(made)
             self.steps_by_matter[matter.id].append(made)
         for agreement in self.agreements.values():
+            doc = self.sources[(kinds.AGREEMENT, agreement.id)]
             if agreement.adopted_by and agreement.id not in self.adopting_matter:
-                cited = self.cited(agreement.adopted_by)
-                decision = cited if isinstance(cited, Matter) else agreement.adopted_by
+                decision = self.cited(agreement.adopted_by) or agreement.adopted_by
                 body = self.decided_by(decision, self.responsible_for(agreement))
-                doc = self.sources[(kinds.AGREEMENT, agreement.id)]
                 self.steps_by_agreement[agreement.id].append(AgreementStep(
                     agreement, StepAction.ADOPT, decision, agreement.adopted_by.date, body,
                     where=(doc, ("adopted_by",))))
+            self._link_cited_steps(agreement, doc)
         for agreement_id, steps in self.steps_by_agreement.items():
             steps.sort(key=lambda s: (s.sort_day, self._depth(s.refers_to)))
             self._check_order(self.agreements[agreement_id], steps)
+
+    def _link_cited_steps(self, agreement: Agreement, doc: Document) -> None:
+        """An agreement's `cited_steps`: decisions whose meetings are not published, with the body their source
+        names (none guessed); one published here belongs in its meeting's file instead."""
+        for j, cited in enumerate(agreement.cited_steps):
+            loc: Loc = ("cited_steps", j)
+            published = self.cited(cited.decision)
+            if isinstance(published, Matter):
+                where = self.sources[(kinds.MEETING, self.meeting_of[published.id].id)].path
+                self._problem(doc, (*loc, "decision"), f"beslutet {cited.decision} är publicerat: ärendet "
+                                                       f"'{published.id}' i {where}; skriv steget där, under "
+                                                       "'steps', och ta bort det här")
+                continue
+            if cited.action is StepAction.ADOPT and (agreement.adopted_by or agreement.id in self.adopting_matter):
+                self._problem(doc, (*loc, "action"), "överenskommelsen antas redan av ett annat beslut ('adopted_by' "
+                                                     "eller ett ärende); en överenskommelse antas en gång")
+                continue
+            body = to = None
+            if cited.body and self._check(doc, (*loc, "body"), cited.body, self.committees, "nämnd"):
+                body = self.committees[cited.body]
+            if cited.to and self._check(doc, (*loc, "to"), cited.to, self.committees, "nämnd"):
+                to = self.committees[cited.to]
+            self.steps_by_agreement[agreement.id].append(AgreementStep(
+                agreement, cited.action, cited.decision, cited.decision.date, body, to, None, cited.end, (doc, loc)))
 
     def _depth(self, matter: Matter | None) -> int:
         """How many steps precede one that refers to `matter` (a proposal's answer comes after the proposal, also on
@@ -535,7 +561,7 @@ class Archive:
         """A step's decision in a message: 'ärendet x (2024-05-12)' or the cited decision."""
         if step.matter is not None:
             return f"ärendet '{step.matter.id}' ({dates.iso(step.date)})"
-        return f"beslutet {step.decision}"
+        return f"beslutet {self.citation_of(step.decision)}"
 
     def _problem(self, doc: Document, loc: Loc, message: str) -> None:
         self.problems.append(Problem(doc.path, doc.line_of(loc), label(loc), message))
@@ -590,13 +616,14 @@ class Archive:
                 by_date[meeting.day].append(meeting)
         return dict(by_date)
 
+    def adopting_step(self, agreement: Agreement) -> AgreementStep | None:
+        """The step that adopted an agreement: a published matter's, or the decision as the agreement cites it."""
+        return next((s for s in self.steps_of(agreement) if s.action is StepAction.ADOPT), None)
+
     def adopting_decision(self, agreement: Agreement) -> Matter | Meeting | Citation | None:
         """The decision that adopted an agreement: a published matter, or the citation as given."""
-        if agreement.id in self.adopting_matter:
-            return self.adopting_matter[agreement.id]
-        if agreement.adopted_by:
-            return self.cited(agreement.adopted_by) or agreement.adopted_by
-        return None
+        step = self.adopting_step(agreement)
+        return step.decision if step else None
 
     def citation_of(self, decision: Matter | Meeting | Citation) -> Citation:
         """How a protocol cites a decision: its meeting's date and its paragraphs."""
@@ -669,13 +696,12 @@ class Archive:
 
     def paper_date(self, agreement: Agreement) -> Day | None:
         """The date an agreement is filed by: its own date, else its signing date, else the adopting meeting's
-        (published here, or as `adopted_by` cites it; only its month where the meeting's day is not known)."""
-        adopting = self.adopting_matter.get(agreement.id)
+        (published here, or as `adopted_by` or `cited_steps` cite it; only its month where the meeting's day is not
+        known)."""
         if agreement.date or agreement.signed:
             return agreement.date or agreement.signed
-        if adopting:
-            return self.meeting_with(adopting).date
-        return agreement.adopted_by.date if agreement.adopted_by else None
+        adopting = self.adopting_step(agreement)
+        return adopting.date if adopting else None
 
     def agreement_day(self, agreement: Agreement) -> dt.date | None:
         """Where 'latest' lists place an agreement: the first day of its term, else the first day its own date,

@@ -66,6 +66,8 @@ REFERENCES: dict[tuple[str, str], Kind] = {
     ("Matter", "agreements"): kinds.AGREEMENT,
     ("Step", "agreement"): kinds.AGREEMENT,
     ("Step", "to"): kinds.COMMITTEE,
+    ("CitedStep", "body"): kinds.COMMITTEE,
+    ("CitedStep", "to"): kinds.COMMITTEE,
     ("Matter", "concerns"): kinds.PARTNER,
     ("Agreement", "partner"): kinds.PARTNER,
     ("Agreement", "partners"): kinds.PARTNER,

@@ -367,6 +367,45 @@ class Contact(Record):
     email: Email | None = None
 
 
+StepEnd = Annotated[dt.date | Month | int, NOT_BOOL, BeforeValidator(_month), WithJsonSchema(
+    {"anyOf": [{"type": "string", "format": "date"}, MONTH_SCHEMA, {"type": "integer"}]})]
+"""The end a step states: a day, a month ('2025-06') or a year, as precise as the source."""
+
+
+def _fits_action(action: StepAction, to: str | None, end: dt.date | Month | int | None) -> None:
+    """`to` belongs to a proposal, `end` to an extension or a termination."""
+    if to is not None and action is not StepAction.PROPOSE:
+        raise FieldError(("to",), f"'to' anger vilket organ ett förslag går till och hör bara till "
+                                  f"'action: {StepAction.PROPOSE.value}'; ta bort 'to' eller ändra 'action'")
+    if end is not None and not action.states_end:
+        raise FieldError(("end",), f"'end' anger ett nytt slutdatum och hör bara till "
+                                   f"'action: {StepAction.EXTEND.value}' eller '{StepAction.TERMINATE.value}'; "
+                                   "ta bort 'end' eller ändra 'action'")
+    if end is not None and not FIRST_YEAR <= dates.last_day(end).year <= LAST_YEAR:
+        raise FieldError(("end",), f"året {dates.last_day(end).year} är inte rimligt; skriv året med fyra "
+                                   f"siffror (mellan {FIRST_YEAR} och {LAST_YEAR})")
+
+
+class CitedStep(Record):
+    """A step taken by a decision whose meeting is not published here, as a source cites it (a report, a news
+    item): the decision by date and paragraph, and the body only where the source names it."""
+
+    action: StepAction
+    decision: CitationField
+    """The decision as cited: '2021-03-03 § 45'."""
+    body: Slug | None = None
+    """The body that took it (a file in committees/), where the source names it; else the page names none."""
+    to: Slug | None = None
+    """The body a proposal goes to, with 'föreslår'."""
+    end: StepEnd | None = None
+    """With 'förlänger' or 'säger upp': the end the decision states."""
+
+    @model_validator(mode="after")
+    def _fields_fit_action(self) -> CitedStep:
+        _fits_action(self.action, self.to, self.end)
+        return self
+
+
 class Agreement(Sourced):
     """An agreement of any kind (an IOP, a samverkansavtal, an avsiktsförklaring, …) between a public party
     and one or more counterparties."""
@@ -392,6 +431,8 @@ class Agreement(Sourced):
     renews: Slug | None = None
     adopted_by: CitationField | None = None
     """The adopting decision when its meeting is not published; otherwise a matter's `adopts` says it."""
+    cited_steps: list[CitedStep] = []
+    """Other steps taken by decisions whose meetings are not published (a proposal, a mandate, an extension, …)."""
     funding: list[Funding] = []
     contacts: list[Contact] = []
     body: Prose = ""
@@ -449,11 +490,6 @@ class Agreement(Sourced):
         return self
 
 
-StepEnd = Annotated[dt.date | Month | int, NOT_BOOL, BeforeValidator(_month), WithJsonSchema(
-    {"anyOf": [{"type": "string", "format": "date"}, MONTH_SCHEMA, {"type": "integer"}]})]
-"""The end a step states: a day, a month ('2025-06') or a year, as precise as the source."""
-
-
 class Step(Record):
     """One step a matter's decision takes with an agreement: proposes it to another body, mandates its signing,
     adopts, amends, extends or terminates it. `refers_to` names the matter (usually another body's, in the same
@@ -473,16 +509,7 @@ class Step(Record):
 
     @model_validator(mode="after")
     def _fields_fit_action(self) -> Step:
-        if self.to is not None and self.action is not StepAction.PROPOSE:
-            raise FieldError(("to",), f"'to' anger vilket organ ett förslag går till och hör bara till "
-                                      f"'action: {StepAction.PROPOSE.value}'; ta bort 'to' eller ändra 'action'")
-        if self.end is not None and not self.action.states_end:
-            raise FieldError(("end",), f"'end' anger ett nytt slutdatum och hör bara till "
-                                       f"'action: {StepAction.EXTEND.value}' eller '{StepAction.TERMINATE.value}'; "
-                                       "ta bort 'end' eller ändra 'action'")
-        if self.end is not None and not FIRST_YEAR <= dates.last_day(self.end).year <= LAST_YEAR:
-            raise FieldError(("end",), f"året {dates.last_day(self.end).year} är inte rimligt; skriv året med fyra "
-                                       f"siffror (mellan {FIRST_YEAR} och {LAST_YEAR})")
+        _fits_action(self.action, self.to, self.end)
         return self
 
 

@@ -84,6 +84,9 @@ review_by:                       # valfritt: senaste dag för översyn, ÅÅÅÅ
 case_number:                     # valfritt: diarienummer, t.ex. SO 2020/0155
 renews:                          # valfritt: den äldre överenskommelse som denna ersätter (filnamn i agreements/)
 adopted_by:                      # valfritt: antagandebeslut vars möte inte är publicerat: "2017-08-23 §§ 154, 155"
+cited_steps: []                  # valfritt: andra beslut vars möte inte är publicerat, som källan anger dem, t.ex.
+                                 # - {{action: antar, decision: "2024-06-12 § 120", body: kommunfullmaktige}}
+                                 # body bara om källan anger organet; action som under steps i ett ärende
 funding:                         # finansiering per kalenderår inom perioden; belopp i kronor utan mellanslag
 $funding
 contacts:                        # kontaktpersoner; ta bort listan (skriv contacts: []) om det inte finns några
