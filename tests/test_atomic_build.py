@@ -41,6 +41,6 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None
                          encoding="utf-8")
     result = make_site(root)
     assert result.returncode != 0
-    assert "agreements/vanskapens-hus-2021-2023.md:9: term.end:" in result.stdout + result.stderr
+    assert "agreements/vanskapens-hus-2021-2023.md:10: term.end:" in result.stdout + result.stderr
     assert snapshot(root / "site") == before
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []

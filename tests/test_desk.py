@@ -35,7 +35,7 @@ def test_every_reference_field_of_the_model_lists_records() -> None:
         front = schema.front_matter_schema(kind.folder)
         fields |= _slug_fields(front, front, kind.model.__name__)
     own_ids = {("Matter", "id")}
-    assert fields - own_ids == set(desk.REFERENCES)
+    assert fields - own_ids - desk.MATTER_REFERENCES == set(desk.REFERENCES)
 
 
 def _fields(collection: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -65,6 +65,11 @@ def test_a_collection_per_kind_in_swedish_with_the_models_rules() -> None:
                                  "multiple": True, "display_fields": ["title"]}
     assert [o["value"] for o in matters["kind"]["options"]] == ["beslut", "information", "val", "anmälan",
                                                                "anges inte"]
+    steps = _fields(matters["steps"])
+    assert (steps["agreement"]["collection"], steps["to"]["collection"]) == ("agreements", "committees")
+    assert [o["value"] for o in steps["action"]["options"]] == ["föreslår", "uppdrag att teckna", "antar", "ändrar",
+                                                                 "förlänger", "säger upp"]
+    assert steps["refers_to"]["widget"] == "string", "a matter's id: matters have no collection of their own"
     agreement = _fields(by_folder["agreements"])
     assert agreement["partner"]["display_fields"] == ["name"]
     assert agreement["case_number"]["pattern"][0] == r"^[A-ZÅÄÖ]{1,5} \d{4}/\d{1,6}$"
@@ -80,7 +85,8 @@ def test_a_collection_per_kind_in_swedish_with_the_models_rules() -> None:
 def test_hints_come_from_the_scaffolds() -> None:
     notes = desk.hints(kinds.AGREEMENT)
     assert notes[("funding", "amount")].startswith("t.ex. 250000")
-    assert notes[("kind",)].endswith("eller avsiktsförklaring"), "a comment continued on the next line"
+    assert notes[("kind",)].endswith("eller anges inte om källan inte säger vilket slags avtal"), (
+        "a comment continued on the next line")
     assert notes[("term", "start")] == "t.ex. 2024-01-01, 2024-03 (mars 2024), eller 2024"
 
 

@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from . import citations, dates, kinds, renewal, suggest
+from .categories import StepAction
 from .citations import Citation
 from .dates import Day, Month
 from .errors import Problem
 from .frontmatter import Document, Loc, label
 from .kinds import Kind
-from .model import Agreement, Committee, Matter, Meeting, Partner, PlannedMeeting, Report, meeting_id
+from .model import Agreement, Committee, Matter, Meeting, Partner, PlannedMeeting, Report, Step, Term, meeting_id
 from .renewal import Comparison
 
 Pair = tuple[Any, Document]
@@ -132,6 +133,66 @@ class Sitting:
         return (self.meeting.place if self.meeting else None) or (self.plan.place if self.plan else None)
 
 
+@dataclass(frozen=True)
+class AgreementStep:
+    """One step of an agreement's way through the bodies (a proposal, a mandate, the adoption, an amendment, an
+    extension, the termination): the decision, its body and date, as pages, data and OParl show it."""
+
+    agreement: Agreement
+    action: StepAction
+    decision: Matter | Meeting | Citation
+    """The published matter; or a decision whose meeting is not published, as the agreement cites it (`adopted_by`,
+    `cited_steps`), or the published meeting a date alone in `adopted_by` names."""
+    date: Day
+    body: Committee | None
+    """The body that took the decision: a published one's; a cited step's as its source names it; `adopted_by`'s the
+    agreement's committee (or the body whose work it continued then); None where no body is named."""
+    to: Committee | None = None
+    """The body a proposal goes to."""
+    refers_to: Matter | None = None
+    """The matter whose step this one follows."""
+    end: dates.Stated | None = None
+    """The end the decision states (an extension's new end, a termination's last day); None where it states none."""
+    where: tuple[Document, Loc] | None = field(default=None, compare=False)
+    """The file and field the step is written in (for messages)."""
+
+    @property
+    def matter(self) -> Matter | None:
+        return self.decision if isinstance(self.decision, Matter) else None
+
+    @property
+    def sort_day(self) -> dt.date:
+        """Where the step stands in the order: its day, or the last day of its month."""
+        return dates.last_day(self.date)
+
+    @property
+    def detail(self) -> str:
+        """Where a proposal goes and when an extension or termination ends, or that the source does not say
+        ('till kommunstyrelsen', 'till 31 december 2025', 'sista dag anges inte'); '' for the other steps."""
+        end = dates.long_date(self.end) if self.end is not None else None
+        match self.action:
+            case StepAction.PROPOSE:
+                return f"till {self.to.in_text}" if self.to else "till vilket organ anges inte"
+            case StepAction.EXTEND:
+                return f"till {end}" if end else "nytt slutdatum anges inte"
+            case StepAction.TERMINATE:
+                return f"upphör {end}" if end else "sista dag anges inte"
+            case _:
+                return ""
+
+    @property
+    def outcome(self) -> str:
+        """What the step did to the agreement, as its page says it: 'Förslag till kommunstyrelsen', 'Antagen',
+        'Förlängd till 31 december 2025', 'Uppsagd (sista dag anges inte)', …"""
+        done = _OUTCOME[self.action]
+        if not self.detail:
+            return done
+        stated = self.to if self.action is StepAction.PROPOSE else self.end
+        if stated is None:
+            return f"{done} ({self.detail})"
+        return f"{done}, {self.detail}" if self.action is StepAction.TERMINATE else f"{done} {self.detail}"
+
+
 @dataclass
 class Archive:
     """Every record of the site and how they relate; built once, read by every page."""
@@ -158,6 +219,12 @@ class Archive:
     matters: dict[str, Matter] = field(default_factory=dict)
     adopting_matter: dict[str, Matter] = field(default_factory=dict)
     """The published matter that adopted each agreement."""
+    steps_by_agreement: dict[str, list[AgreementStep]] = field(default_factory=lambda: defaultdict(list))
+    """Each agreement's steps, in order (Archive.steps_of)."""
+    steps_by_matter: dict[str, list[AgreementStep]] = field(default_factory=lambda: defaultdict(list))
+    """The steps each matter's decision takes, as its file lists them."""
+    _written_steps: list[tuple[Meeting, Matter, Document, Loc, Step]] = field(default_factory=list)
+    """The steps as the meeting files write them, resolved once every matter is known (_link_steps)."""
     matters_about_agreement: dict[str, list[Matter]] = field(default_factory=lambda: defaultdict(list))
     matters_about_partner: dict[str, list[Matter]] = field(default_factory=lambda: defaultdict(list))
     agreements_of_partner: dict[str, list[Agreement]] = field(default_factory=lambda: defaultdict(list))
@@ -194,20 +261,23 @@ class Archive:
         archive._check_partners()
         archive._link_meetings()
         archive._link_agreements()
+        archive._link_steps()
         archive._link_reports()
         archive._link_calendar()
         return archive
 
     # -- resolution -------------------------------------------------------------------------
 
-    def _check(self, doc: Document, loc: Loc, value: str, known: Iterable[str], what: str) -> bool:
+    def _check(self, doc: Document, loc: Loc, value: str, known: Iterable[str], what: str, none: str = "ingen") -> bool:
+        """Whether `value` is a known id; else a problem: 'det finns ingen nämnd med id …' (`none`: 'inget' for a
+        neuter noun such as 'ärende')."""
         known = list(known)
         if value in known:
             return True
         if value in self.broken:
             return False
         self.problems.append(Problem(doc.path, doc.line_of(loc), ".".join(map(str, loc)),
-                                     f"det finns ingen {what} med id '{value}'{suggest.hint(value, known, what)}"))
+                                     f"det finns {none} {what} med id '{value}'{suggest.hint(value, known, what)}"))
         return False
 
     def _link_bodies(self) -> None:
@@ -280,14 +350,18 @@ class Archive:
             return
         self.matters[matter.id] = matter
         self.meeting_of[matter.id] = meeting
-        partners = set()
-        for field_name in ("adopts", "agreements"):
-            for j, agreement_id in enumerate(getattr(matter, field_name)):
-                if self._check(doc, ("matters", i, field_name, j), agreement_id, self.agreements, "överenskommelse"):
-                    self.matters_about_agreement[agreement_id].append(matter)
-                    partners.update(self.agreements[agreement_id].counterparties)
-                    if field_name == "adopts":
-                        self._adopt(agreement_id, matter, doc, ("matters", i, field_name, j))
+        partners: set[str] = set()
+        for loc, step in matter.all_steps:
+            at: Loc = ("matters", i, *loc)
+            if self._check(doc, at if loc[0] == "adopts" else (*at, "agreement"), step.agreement, self.agreements,
+                           "överenskommelse"):
+                self._about(step.agreement, matter, partners)
+                self._written_steps.append((meeting, matter, doc, at, step))
+                if step.action is StepAction.ADOPT:
+                    self._adopt(step.agreement, matter, doc, at)
+        for j, agreement_id in enumerate(matter.agreements):
+            if self._check(doc, ("matters", i, "agreements", j), agreement_id, self.agreements, "överenskommelse"):
+                self._about(agreement_id, matter, partners)
         for j, partner_id in enumerate(matter.concerns):
             if self._check(doc, ("matters", i, "concerns", j), partner_id, self.partners, "partner"):
                 partners.add(partner_id)
@@ -295,6 +369,13 @@ class Archive:
             self.matters_about_partner[partner_id].append(matter)
         if matter.case_number:
             self._case(matter.case_number).matters.append(matter)
+
+    def _about(self, agreement_id: str, matter: Matter, partners: set[str]) -> None:
+        """The matter concerns the agreement (once, however many steps it takes), and so its partners."""
+        about = self.matters_about_agreement[agreement_id]
+        if not about or about[-1] is not matter:
+            about.append(matter)
+        partners.update(self.agreements[agreement_id].counterparties)
 
     def _adopt(self, agreement_id: str, matter: Matter, doc: Document, loc: Loc) -> None:
         """One agreement, one adopting decision: a second matter adopting it is an error naming both files."""
@@ -356,6 +437,135 @@ class Archive:
         for agreements in self.agreements_of_partner.values():
             agreements.sort(key=lambda a: a.sort_day, reverse=True)
 
+    def _link_steps(self) -> None:
+        """Each agreement's steps, resolved and in order: the published ones, and an adoption cited only by the
+        agreement's `adopted_by`; then what cannot be (a step after the termination, a reference to a later
+        decision, an extension that ends before the term already does)."""
+        for meeting, matter, doc, loc, step in self._written_steps:
+            agreement = self.agreements[step.agreement]
+            to = None
+            if step.to == meeting.committee:
+                self._problem(doc, (*loc, "to"), "ett organ lämnar inte förslag till sig självt; skriv det organ som "
+                                                 "förslaget går till (filnamn i committees/)")
+            elif step.to and self._check(doc, (*loc, "to"), step.to, self.committees, "nämnd"):
+                to = self.committees[step.to]
+            refers = None
+            if step.refers_to == matter.id:
+                self._problem(doc, (*loc, "refers_to"), "ett steg kan inte hänvisa till sitt eget ärende; skriv id:t "
+                                                        "för det tidigare ärendet (t.ex. nämndens förslag)")
+            elif step.refers_to and step.refers_to not in self.matters and self.broken:
+                pass  # the matter may be in a file that did not load: that file's problem is reported, not this one
+            elif step.refers_to and self._check(doc, (*loc, "refers_to"), step.refers_to, self.matters, "ärende",
+                                                    "inget"):
+                refers = self.matters[step.refers_to]
+                self._check_reference(meeting, refers, step, doc, (*loc, "refers_to"))
+            made = AgreementStep(agreement, step.action, matter, meeting.date, self.committees.get(meeting.committee),
+                                 to, refers, step.end, (doc, loc))
+            self.steps_by_agreement[agreement.id].append(made)
+            self.steps_by_matter[matter.id].append(made)
+        for agreement in self.agreements.values():
+            doc = self.sources[(kinds.AGREEMENT, agreement.id)]
+            if agreement.adopted_by and agreement.id not in self.adopting_matter:
+                decision = self.cited(agreement.adopted_by) or agreement.adopted_by
+                body = self.decided_by(decision, self.responsible_for(agreement))
+                self.steps_by_agreement[agreement.id].append(AgreementStep(
+                    agreement, StepAction.ADOPT, decision, agreement.adopted_by.date, body,
+                    where=(doc, ("adopted_by",))))
+            self._link_cited_steps(agreement, doc)
+        for agreement_id, steps in self.steps_by_agreement.items():
+            steps.sort(key=lambda s: (s.sort_day, self._depth(s.refers_to)))
+            self._check_order(self.agreements[agreement_id], steps)
+
+    def _link_cited_steps(self, agreement: Agreement, doc: Document) -> None:
+        """An agreement's `cited_steps`: decisions whose meetings are not published, with the body their source
+        names (none guessed); one published here belongs in its meeting's file instead."""
+        for j, cited in enumerate(agreement.cited_steps):
+            loc: Loc = ("cited_steps", j)
+            published = self.cited(cited.decision)
+            if isinstance(published, Matter):
+                where = self.sources[(kinds.MEETING, self.meeting_of[published.id].id)].path
+                self._problem(doc, (*loc, "decision"), f"beslutet {cited.decision} är publicerat: ärendet "
+                                                       f"'{published.id}' i {where}; skriv steget där, under "
+                                                       "'steps', och ta bort det här")
+                continue
+            if cited.action is StepAction.ADOPT and (agreement.adopted_by or agreement.id in self.adopting_matter):
+                self._problem(doc, (*loc, "action"), "överenskommelsen antas redan av ett annat beslut ('adopted_by' "
+                                                     "eller ett ärende); en överenskommelse antas en gång")
+                continue
+            body = to = None
+            if cited.body and self._check(doc, (*loc, "body"), cited.body, self.committees, "nämnd"):
+                body = self.committees[cited.body]
+            if cited.to and self._check(doc, (*loc, "to"), cited.to, self.committees, "nämnd"):
+                to = self.committees[cited.to]
+            self.steps_by_agreement[agreement.id].append(AgreementStep(
+                agreement, cited.action, cited.decision, cited.decision.date, body, to, None, cited.end, (doc, loc)))
+
+    def _depth(self, matter: Matter | None) -> int:
+        """How many steps precede one that refers to `matter` (a proposal's answer comes after the proposal, also on
+        the same day)."""
+        depth, seen = 0, set()
+        while matter is not None and matter.id not in seen:
+            seen.add(matter.id)
+            depth += 1
+            matter = next((self.matters.get(s.refers_to) for _, s in matter.all_steps if s.refers_to), None)
+        return depth
+
+    def _check_reference(self, meeting: Meeting, refers: Matter, step: Step, doc: Document, loc: Loc) -> None:
+        """A step follows a step of the same agreement, taken earlier, and by the body a proposal went to."""
+        theirs = [s for _, s in refers.all_steps if s.agreement == step.agreement]
+        earlier = self.meeting_of[refers.id]
+        where = self.sources[(kinds.MEETING, earlier.id)].path
+        if not theirs:
+            self._problem(doc, loc, f"ärendet '{refers.id}' i {where} tar inget steg för överenskommelsen "
+                                    f"'{step.agreement}'; 'refers_to' ska peka på ett ärende som föreslår, antar, "
+                                    "ändrar … samma överenskommelse")
+        elif dates.last_day(meeting.date) < dates.first_day(earlier.date):
+            self._problem(doc, loc, f"steget är daterat {dates.iso(meeting.date)}, före steget det hänvisar till "
+                                    f"('{refers.id}' i {where}, {dates.iso(earlier.date)}); ett beslut kan bara "
+                                    "hänvisa till ett tidigare beslut – rätta datumet eller 'refers_to'")
+        elif (proposed := [s.to for s in theirs if s.action is StepAction.PROPOSE and s.to]) \
+                and meeting.committee not in proposed:
+            names = dates.listing([self.committees[x].in_text if x in self.committees else x for x in proposed])
+            body = self.committees.get(meeting.committee)
+            self._problem(doc, loc, f"ärendet '{refers.id}' i {where} föreslår överenskommelsen för {names}, men "
+                                    f"detta sammanträde är {body.in_text if body else meeting.committee}s; rätta "
+                                    "'to' där eller 'refers_to' här")
+
+    def _check_order(self, agreement: Agreement, steps: list[AgreementStep]) -> None:
+        """Nothing follows a termination; an amendment, extension or termination is not dated before the adoption;
+        an extension's end is later than the term's."""
+        adopted = next((s for s in steps if s.action is StepAction.ADOPT), None)
+        ended: AgreementStep | None = None
+        for step in steps:
+            if step.where is None:
+                continue
+            doc, loc = step.where
+            if ended is not None:
+                self._problem(doc, loc, f"överenskommelsen '{agreement.id}' sägs redan upp av "
+                                        f"{self._named(ended)}; ett senare beslut kan inte "
+                                        f"{_INFINITIVE[step.action]} den – skriv en ny överenskommelse")
+            elif (adopted is not None and step.action in (StepAction.AMEND, StepAction.EXTEND, StepAction.TERMINATE)
+                  and step.sort_day < dates.first_day(adopted.date)):
+                self._problem(doc, loc, f"beslutet ({dates.iso(step.date)}) är daterat före beslutet som antar "
+                                        f"överenskommelsen ({self._named(adopted)}); ett beslut kan inte "
+                                        f"{_INFINITIVE[step.action]} den innan den är antagen – rätta datumet")
+            if (step.action is StepAction.EXTEND and step.end is not None and agreement.term is not None
+                    and agreement.term.last_day is not None and dates.last_day(step.end) <= agreement.term.last_day):
+                self._problem(doc, (*loc, "end"), f"förlängningen slutar {dates.iso(step.end)}, men perioden slutar "
+                                                  f"redan {dates.iso(agreement.term.stated_end or step.end)}; skriv "
+                                                  "det nya slutdatumet som beslutet anger")
+            if step.action is StepAction.TERMINATE:
+                ended = step
+
+    def _named(self, step: AgreementStep) -> str:
+        """A step's decision in a message: 'ärendet x (2024-05-12)' or the cited decision."""
+        if step.matter is not None:
+            return f"ärendet '{step.matter.id}' ({dates.iso(step.date)})"
+        return f"beslutet {self.citation_of(step.decision)}"
+
+    def _problem(self, doc: Document, loc: Loc, message: str) -> None:
+        self.problems.append(Problem(doc.path, doc.line_of(loc), label(loc), message))
+
     def _link_reports(self) -> None:
         for report in self.reports.values():
             doc = self.sources[(kinds.REPORT, report.id)]
@@ -406,13 +616,14 @@ class Archive:
                 by_date[meeting.day].append(meeting)
         return dict(by_date)
 
+    def adopting_step(self, agreement: Agreement) -> AgreementStep | None:
+        """The step that adopted an agreement: a published matter's, or the decision as the agreement cites it."""
+        return next((s for s in self.steps_of(agreement) if s.action is StepAction.ADOPT), None)
+
     def adopting_decision(self, agreement: Agreement) -> Matter | Meeting | Citation | None:
         """The decision that adopted an agreement: a published matter, or the citation as given."""
-        if agreement.id in self.adopting_matter:
-            return self.adopting_matter[agreement.id]
-        if agreement.adopted_by:
-            return self.cited(agreement.adopted_by) or agreement.adopted_by
-        return None
+        step = self.adopting_step(agreement)
+        return step.decision if step else None
 
     def citation_of(self, decision: Matter | Meeting | Citation) -> Citation:
         """How a protocol cites a decision: its meeting's date and its paragraphs."""
@@ -485,13 +696,12 @@ class Archive:
 
     def paper_date(self, agreement: Agreement) -> Day | None:
         """The date an agreement is filed by: its own date, else its signing date, else the adopting meeting's
-        (published here, or as `adopted_by` cites it; only its month where the meeting's day is not known)."""
-        adopting = self.adopting_matter.get(agreement.id)
+        (published here, or as `adopted_by` or `cited_steps` cite it; only its month where the meeting's day is not
+        known)."""
         if agreement.date or agreement.signed:
             return agreement.date or agreement.signed
-        if adopting:
-            return self.meeting_with(adopting).date
-        return agreement.adopted_by.date if agreement.adopted_by else None
+        adopting = self.adopting_step(agreement)
+        return adopting.date if adopting else None
 
     def agreement_day(self, agreement: Agreement) -> dt.date | None:
         """Where 'latest' lists place an agreement: the first day of its term, else the first day its own date,
@@ -514,9 +724,53 @@ class Archive:
         index = self.matters_about_partner if isinstance(record, Partner) else self.matters_about_agreement
         return index.get(record.id, [])
 
-    def adopted_in(self, matter: Matter) -> list[Agreement]:
-        """The agreements a matter adopts."""
-        return [self.agreements[x] for x in matter.adopts]
+    def steps_of(self, agreement: Agreement) -> list[AgreementStep]:
+        """The agreement's steps in order: by date, a step after the one it refers to."""
+        return self.steps_by_agreement.get(agreement.id, [])
+
+    def other_matters_about(self, agreement: Agreement) -> list[Matter]:
+        """The published matters that concern the agreement without taking a step with it (a follow-up, a report)."""
+        stepping = {id(s.decision) for s in self.steps_of(agreement)}
+        return [m for m in self.matters_about(agreement) if id(m) not in stepping]
+
+    def steps_in(self, matter: Matter) -> list[AgreementStep]:
+        """The steps a matter's decision takes, as its file lists them."""
+        return self.steps_by_matter.get(matter.id, [])
+
+    def term_of(self, agreement: Agreement) -> Term | None:
+        """The term as the decisions leave it: the agreement's, with the end the last extension or termination
+        states (a decision that states none changes nothing here)."""
+        term = agreement.term
+        ends = [s.end for s in self.steps_of(agreement) if s.end is not None]
+        if term is None or not ends:
+            return term
+        return term.model_copy(update={"end": ends[-1]})
+
+    def status_of(self, agreement: Agreement, day: dt.date) -> dates.Status:
+        """Where the agreement stands on `day`, the one rule: only proposed, or mandated and not signed; terminated
+        without a stated last day; extended without a stated new end after its term; else by its term (as the
+        decisions leave it), or 'Period anges inte'."""
+        steps = self.steps_of(agreement)
+        actions = {s.action for s in steps}
+        terminated = next((s for s in reversed(steps) if s.action is StepAction.TERMINATE), None)
+        if terminated is not None and terminated.end is None:
+            return dates.Status.TERMINATED
+        if StepAction.ADOPT not in actions and not agreement.signed and terminated is None:
+            if StepAction.MANDATE in actions:
+                return dates.Status.NOT_SIGNED
+            if StepAction.PROPOSE in actions:
+                return dates.Status.PROPOSED
+        term = self.term_of(agreement)
+        if term is None:
+            return dates.Status.UNSTATED
+        status = term.status_on(day)
+        last = next((s for s in reversed(steps) if s.action.states_end), None)
+        if status is dates.Status.ENDED and last is not None and last.action is StepAction.EXTEND and last.end is None:
+            return dates.Status.EXTENDED
+        return status
+
+    def in_force_on(self, agreement: Agreement, day: dt.date) -> bool:
+        return self.status_of(agreement, day) is dates.Status.IN_FORCE
 
     def concerned_in(self, matter: Matter) -> list[Agreement]:
         """The agreements a matter concerns without adopting them."""
@@ -565,6 +819,14 @@ class Archive:
         """What changed in a renewal compared with the agreement it renews (None: it renews none)."""
         older = self.predecessor(agreement)
         return renewal.compare(older, agreement, self.partners) if older else None
+
+
+_OUTCOME = {StepAction.PROPOSE: "Förslag", StepAction.MANDATE: "Uppdrag att teckna", StepAction.ADOPT: "Antagen",
+            StepAction.AMEND: "Ändrad", StepAction.EXTEND: "Förlängd", StepAction.TERMINATE: "Uppsagd"}
+"""What a step did to the agreement, as its page says it before the detail."""
+_INFINITIVE = {StepAction.PROPOSE: "föreslå", StepAction.MANDATE: "ge uppdrag att teckna", StepAction.ADOPT: "anta",
+               StepAction.AMEND: "ändra", StepAction.EXTEND: "förlänga", StepAction.TERMINATE: "säga upp"}
+"""A step's verb in a message: 'kan inte anta den'."""
 
 
 def _meeting_order(meeting: Meeting) -> tuple[dt.date, bool, str]:

@@ -80,3 +80,31 @@ class MatterKind(StrEnum):
     def label(self) -> str:
         return {"beslut": "Beslut", "information": "Information (inget beslut)", "val": "Val",
                 "anmälan": "Anmälan (för kännedom)"}[self.value]
+
+
+class StepAction(StrEnum):
+    """What a decision does with an agreement (or a letter of intent): one step of its way through the bodies,
+    from a committee's proposal to the council's adoption, and later an amendment, an extension or its end."""
+
+    PROPOSE = "föreslår"
+    MANDATE = "uppdrag att teckna"
+    ADOPT = "antar"
+    AMEND = "ändrar"
+    EXTEND = "förlänger"
+    TERMINATE = "säger upp"
+
+    @property
+    def label(self) -> str:
+        """How a page names the step: 'Föreslår', 'Ger uppdrag att teckna', 'Antar', …"""
+        return "Ger uppdrag att teckna" if self is StepAction.MANDATE else self.value.capitalize()
+
+    @property
+    def authoritative(self) -> bool:
+        """Whether the body decides the agreement itself (OParl's `authoritative`): all but a proposal to
+        another body."""
+        return self is not StepAction.PROPOSE
+
+    @property
+    def states_end(self) -> bool:
+        """Whether the step may state when the agreement ends (an extension's new end, a termination's last day)."""
+        return self in (StepAction.EXTEND, StepAction.TERMINATE)

@@ -180,6 +180,19 @@ class Status(StrEnum):
     IN_FORCE = "Gäller"
     ENDED = "Har upphört"
     UNSTATED = "Period anges inte"
+    PROPOSED = "Föreslagen"
+    """Only proposed to another body: no decision to adopt it is published or cited."""
+    NOT_SIGNED = "Inte undertecknad"
+    """A body has mandated its signing, and neither an adoption nor a signing date is stated."""
+    TERMINATED = "Uppsagd"
+    """Terminated by a decision that states no last day: not said to have ended on any day."""
+    EXTENDED = "Förlängd, nytt slutdatum anges inte"
+    """Its stated term has passed, and it was extended by a decision that states no new end."""
+
+    @property
+    def may_be_in_force(self) -> bool:
+        """Whether the agreement may be in force: it is, or the sources leave it open."""
+        return self in (Status.IN_FORCE, Status.UNSTATED, Status.TERMINATED, Status.EXTENDED)
 
 
 def add_months(value: dt.date, months: int) -> dt.date:

@@ -64,6 +64,10 @@ REFERENCES: dict[tuple[str, str], Kind] = {
     ("Meeting", "committee"): kinds.COMMITTEE,
     ("Matter", "adopts"): kinds.AGREEMENT,
     ("Matter", "agreements"): kinds.AGREEMENT,
+    ("Step", "agreement"): kinds.AGREEMENT,
+    ("Step", "to"): kinds.COMMITTEE,
+    ("CitedStep", "body"): kinds.COMMITTEE,
+    ("CitedStep", "to"): kinds.COMMITTEE,
     ("Matter", "concerns"): kinds.PARTNER,
     ("Agreement", "partner"): kinds.PARTNER,
     ("Agreement", "partners"): kinds.PARTNER,
@@ -74,6 +78,10 @@ REFERENCES: dict[tuple[str, str], Kind] = {
 """(model, field) -> the kind of record the field names by id: the desk lists those records by name.
 (The archive checks each of these references; tests/test_desk.py fails when the model gains an id field
 that is neither a record's own id nor listed here.)"""
+
+MATTER_REFERENCES = {("Step", "refers_to")}
+"""(model, field) naming a matter by its id: matters live inside meeting files, so the desk takes the id as text (the
+archive checks it)."""
 
 SLUGS: dict[str, str] = {
     kinds.MEETING.name: "{{fields.date}}-{{fields.committee}}",

@@ -16,7 +16,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic.json_schema import WithJsonSchema
 
 from . import citations, dates, messages
-from .categories import AgreementKind, BodyKind, MatterKind, PartnerKind
+from .categories import AgreementKind, BodyKind, MatterKind, PartnerKind, StepAction
 from .citations import Citation
 from .dates import Month
 from .errors import FieldError
@@ -367,13 +367,53 @@ class Contact(Record):
     email: Email | None = None
 
 
+StepEnd = Annotated[dt.date | Month | int, NOT_BOOL, BeforeValidator(_month), WithJsonSchema(
+    {"anyOf": [{"type": "string", "format": "date"}, MONTH_SCHEMA, {"type": "integer"}]})]
+"""The end a step states: a day, a month ('2025-06') or a year, as precise as the source."""
+
+
+def _fits_action(action: StepAction, to: str | None, end: dt.date | Month | int | None) -> None:
+    """`to` belongs to a proposal, `end` to an extension or a termination."""
+    if to is not None and action is not StepAction.PROPOSE:
+        raise FieldError(("to",), f"'to' anger vilket organ ett förslag går till och hör bara till "
+                                  f"'action: {StepAction.PROPOSE.value}'; ta bort 'to' eller ändra 'action'")
+    if end is not None and not action.states_end:
+        raise FieldError(("end",), f"'end' anger ett nytt slutdatum och hör bara till "
+                                   f"'action: {StepAction.EXTEND.value}' eller '{StepAction.TERMINATE.value}'; "
+                                   "ta bort 'end' eller ändra 'action'")
+    if end is not None and not FIRST_YEAR <= dates.last_day(end).year <= LAST_YEAR:
+        raise FieldError(("end",), f"året {dates.last_day(end).year} är inte rimligt; skriv året med fyra "
+                                   f"siffror (mellan {FIRST_YEAR} och {LAST_YEAR})")
+
+
+class CitedStep(Record):
+    """A step taken by a decision whose meeting is not published here, as a source cites it (a report, a news
+    item): the decision by date and paragraph, and the body only where the source names it."""
+
+    action: StepAction
+    decision: CitationField
+    """The decision as cited: '2021-03-03 § 45'."""
+    body: Slug | None = None
+    """The body that took it (a file in committees/), where the source names it; else the page names none."""
+    to: Slug | None = None
+    """The body a proposal goes to, with 'föreslår'."""
+    end: StepEnd | None = None
+    """With 'förlänger' or 'säger upp': the end the decision states."""
+
+    @model_validator(mode="after")
+    def _fields_fit_action(self) -> CitedStep:
+        _fits_action(self.action, self.to, self.end)
+        return self
+
+
 class Agreement(Sourced):
     """An agreement of any kind (an IOP, a samverkansavtal, an avsiktsförklaring, …) between a public party
     and one or more counterparties."""
 
     id: Slug
     title: Text
-    kind: AgreementKind = AgreementKind.IOP
+    kind: Annotated[AgreementKind | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = None
+    """None ('anges inte') where the source does not say what kind of agreement it is (never taken for an IOP)."""
     partner: Slug | None = None
     """The counterparty (a file in partners/), when there is one."""
     partners: list[Slug] = []
@@ -391,6 +431,8 @@ class Agreement(Sourced):
     renews: Slug | None = None
     adopted_by: CitationField | None = None
     """The adopting decision when its meeting is not published; otherwise a matter's `adopts` says it."""
+    cited_steps: list[CitedStep] = []
+    """Other steps taken by decisions whose meetings are not published (a proposal, a mandate, an extension, …)."""
     funding: list[Funding] = []
     contacts: list[Contact] = []
     body: Prose = ""
@@ -400,6 +442,10 @@ class Agreement(Sourced):
         return shown(self.public_party)
 
     @property
+    def kind_label(self) -> str:
+        return shown(self.kind.label if self.kind else None)
+
+    @property
     def counterparties(self) -> list[str]:
         """The ids of every counterparty, in the order the file gives them."""
         return [self.partner] if self.partner else list(self.partners)
@@ -407,12 +453,6 @@ class Agreement(Sourced):
     @property
     def term_label(self) -> str:
         return self.term.label if self.term is not None else "Anges inte i källan"
-
-    def status_on(self, day: dt.date) -> dates.Status:
-        return self.term.status_on(day) if self.term is not None else dates.Status.UNSTATED
-
-    def in_force_on(self, day: dt.date) -> bool:
-        return self.status_on(day) is dates.Status.IN_FORCE
 
     @property
     def sort_day(self) -> dt.date:
@@ -450,6 +490,29 @@ class Agreement(Sourced):
         return self
 
 
+class Step(Record):
+    """One step a matter's decision takes with an agreement: proposes it to another body, mandates its signing,
+    adopts, amends, extends or terminates it. `refers_to` names the matter (usually another body's, in the same
+    case) whose step this one follows, so that a case through nämnd, kommunstyrelse and kommunfullmäktige is one
+    line of steps."""
+
+    agreement: Slug
+    """The agreement (or letter of intent), a file in agreements/."""
+    action: StepAction
+    to: Slug | None = None
+    """The body a proposal goes to (a file in committees/), with 'föreslår'."""
+    refers_to: Slug | None = None
+    """The matter whose step this one follows (its id, in any meeting file)."""
+    end: StepEnd | None = None
+    """With 'förlänger': the new end, where the decision states it; with 'säger upp': the agreement's last day,
+    where the decision states it. Never inferred."""
+
+    @model_validator(mode="after")
+    def _fields_fit_action(self) -> Step:
+        _fits_action(self.action, self.to, self.end)
+        return self
+
+
 class Matter(Record):
     """One matter (ärende) of a meeting: decided, reported or an election; its title and text come from its
     body section."""
@@ -461,9 +524,11 @@ class Matter(Record):
     paragraphs: list[Annotated[int, Field(ge=1), NOT_BOOL]] = []
     case_number: CaseNumber | None = None
     adopts: list[Slug] = []
-    """Agreements this decision adopts."""
+    """Agreements this decision adopts: short for a step with 'action: antar'."""
+    steps: list[Step] = []
+    """What this decision does with agreements: proposes, mandates, adopts, amends, extends, terminates."""
     agreements: list[Slug] = []
-    """Agreements this matter concerns without adopting them (a change, a follow-up)."""
+    """Agreements this matter concerns without taking a step (a follow-up, a report)."""
     concerns: list[Slug] = []
     """Partners this matter concerns (partners of adopted agreements are implied)."""
     body: Prose = ""
@@ -476,6 +541,23 @@ class Matter(Record):
     @property
     def kind_label(self) -> str:
         return shown(self.kind.label if self.kind else None)
+
+    @property
+    def all_steps(self) -> list[tuple[tuple[str | int, ...], Step]]:
+        """Every step of the decision with the field it is written in: `adopts` (each an adopting step) first,
+        then `steps`."""
+        adopting = [(("adopts", j), Step(agreement=x, action=StepAction.ADOPT)) for j, x in enumerate(self.adopts)]
+        return [*adopting, *((("steps", j), s) for j, s in enumerate(self.steps))]
+
+    @model_validator(mode="after")
+    def _one_step_each(self) -> Matter:
+        seen: set[tuple[str, StepAction]] = set()
+        for loc, step in self.all_steps:
+            if (step.agreement, step.action) in seen:
+                raise FieldError(loc, f"ärendet tar redan steget '{step.action.value}' för överenskommelsen "
+                                      f"'{step.agreement}' (under 'adopts' eller 'steps'); skriv det en gång")
+            seen.add((step.agreement, step.action))
+        return self
 
 
 class Meeting(Sourced):

@@ -47,10 +47,10 @@ class OnDay:
         return self.today
 
     def status(self, agreement: Agreement) -> dates.Status:
-        return agreement.status_on(self.today)
+        return self.archive.status_of(agreement, self.today)
 
     def in_force(self, agreement: Agreement) -> bool:
-        return agreement.in_force_on(self.today)
+        return self.archive.in_force_on(agreement, self.today)
 
     def upcoming(self, body: Committee) -> list[Sitting]:
         return self.archive.upcoming_of(body, self.today)

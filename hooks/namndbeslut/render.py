@@ -420,7 +420,7 @@ class Renderer:
         years = sorted((y for y in by_year if y is not None), reverse=True)
         bodies = sorted(a.committees.values(), key=lambda c: c.name)
         page = self.overview("agreements.html.j2", routes.AGREEMENTS, file([*every, *a.partners.values()]),
-                             dated={"current": [x for x in every if x.in_force_on(today)]},
+                             dated={"current": [x for x in every if a.in_force_on(x, today)]},
                              years=[(y, len(by_year[y])) for y in years], undated=by_year.get(None, []),
                              bodies=[(c, n) for c in bodies if (n := len(a.agreements_under(c)))])
         return [page, *(self.page("agreements-year.html.j2", routes.agreements_year(y), f"Överenskommelser {y}",
@@ -464,10 +464,10 @@ class Renderer:
 
         newest = sorted(a.agreements.values(), key=recency, reverse=True)[:HOME_ITEMS]
         # 'none is in force' only where that is known: an agreement without a stated term may be
-        maybe = (dates.Status.IN_FORCE, dates.Status.UNSTATED)
         return self.page("home.html.j2", routes.HOME, "", None, self.files([*latest, *newest]), latest=latest,
                          newest=newest,
-                         dated={"any_in_force": any(x.status_on(today) in maybe for x in a.agreements.values())})
+                         dated={"any_in_force": any(a.status_of(x, today).may_be_in_force
+                                                    for x in a.agreements.values())})
 
     def home_sections(self) -> str:
         return self.home.html

@@ -98,7 +98,7 @@ def compare(older: Agreement, newer: Agreement, partners: dict[str, Partner]) ->
     return Comparison(
         older, newer,
         term=Pair(older.term_label, newer.term_label),
-        kind=Pair(older.kind.label, newer.kind.label),
+        kind=Pair(older.kind_label, newer.kind_label),
         review_by=Pair(older.review_by, newer.review_by),
         funding=[YearAmounts(_stated(older, y), _stated(newer, y), year=y) for y in years],
         total=Amounts(older.stated_total, newer.stated_total),

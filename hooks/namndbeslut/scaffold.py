@@ -48,7 +48,12 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
     paragraphs: []               # valfritt: paragraf(er) i protokollet, t.ex. [112] eller [154, 155]
     case_number:                 # valfritt: diarienummer, t.ex. SO 2021/0001
     adopts: []                   # valfritt: överenskommelser som beslutet antar (filnamn i agreements/)
-    agreements: []               # valfritt: överenskommelser som ärendet gäller utan att anta dem
+    steps: []                    # valfritt: andra steg med en överenskommelse, ett per rad, t.ex.
+                                 # - {{agreement: <id>, action: föreslår, to: kommunstyrelsen}}
+                                 # - {{agreement: <id>, action: antar, refers_to: <id för nämndens ärende>}}
+                                 # - {{agreement: <id>, action: förlänger, end: 2025-12-31}}
+                                 # action: föreslår, uppdrag att teckna, antar, ändrar, förlänger eller säger upp
+    agreements: []               # valfritt: överenskommelser som ärendet gäller utan att ta något steg
     concerns: []                 # valfritt: partner som ärendet gäller (filnamn i partners/)
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
 ---
@@ -64,7 +69,7 @@ AGREEMENT = Template(f"""---
 # {P.lower()} och ta bort de valfria fälten du inte behöver. Kontrollera med `make check`.
 title: $title
 kind: iop                        # iop, överenskommelse, ramöverenskommelse, samverkansavtal, samarbetsavtal,
-                                 # eller avsiktsförklaring
+                                 # avsiktsförklaring, eller anges inte om källan inte säger vilket slags avtal
 partner: $partner                # motparten: namnet på en fil i partners/ (utan .md)
 partners: []                     # i stället för partner vid flera motparter: [id, id, id]
 public_party: "{P}: den offentliga parten, t.ex. Socialförvaltningen i Lund, eller anges inte"
@@ -79,6 +84,9 @@ review_by:                       # valfritt: senaste dag för översyn, ÅÅÅÅ
 case_number:                     # valfritt: diarienummer, t.ex. SO 2020/0155
 renews:                          # valfritt: den äldre överenskommelse som denna ersätter (filnamn i agreements/)
 adopted_by:                      # valfritt: antagandebeslut vars möte inte är publicerat: "2017-08-23 §§ 154, 155"
+cited_steps: []                  # valfritt: andra beslut vars möte inte är publicerat, som källan anger dem, t.ex.
+                                 # - {{action: antar, decision: "2024-06-12 § 120", body: kommunfullmaktige}}
+                                 # body bara om källan anger organet; action som under steps i ett ärende
 funding:                         # finansiering per kalenderår inom perioden; belopp i kronor utan mellanslag
 $funding
 contacts:                        # kontaktpersoner; ta bort listan (skriv contacts: []) om det inte finns några

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from .. import dates, kinds, routes
 from ..archive import Sitting, SittingState
+from ..categories import StepAction
 from ..context import BuildContext
 from ..kinds import Kind
 from ..model import Agreement, Committee, Matter, Partner, Report, Sourced
@@ -41,6 +42,12 @@ MEDIA_TYPES = mimetypes.MimeTypes()
 
 Obj = dict[str, Any]
 Paper = Agreement | Report
+Deliberation = tuple[Paper, str, bool]
+"""A paper a matter deliberates on, with the Consultation's `role` and `authoritative`."""
+DELIBERATION = "Behandling"
+"""The role of a matter that concerns an agreement without a step (a follow-up, a report)."""
+DECISION = "Beslut"
+"""The role of a matter decided on an officer's report."""
 
 
 def _type(name: str) -> str:
@@ -69,11 +76,16 @@ class OParl:
         self.out: dict[str, str] = {}
         license_url = (self.settings.get("open_data") or {}).get("license_url")
         self.license = {"license": license_url} if license_url else {}
-        self.consulted: dict[str, list[tuple[Matter, bool]]] = defaultdict(list)
-        """The matters that deliberate on each paper, by the paper's path."""
+        self.consulted: dict[str, list[tuple[Matter, str, bool]]] = defaultdict(list)
+        """The matters that deliberate on each paper, by the paper's path: an agreement's in the order of its steps
+        (archive.steps_of), each a Consultation of the one Paper."""
         for matter in self.archive.matters.values():
-            for paper, authoritative in self.papers_of(matter):
-                self.consulted[routes.oparl_paper(paper)].append((matter, authoritative))
+            for paper, role, authoritative in self.papers_of(matter):
+                self.consulted[routes.oparl_paper(paper)].append((matter, role, authoritative))
+        for agreement in self.archive.agreements.values():
+            order = {s.matter.id: i for i, s in enumerate(self.archive.steps_of(agreement)) if s.matter}
+            self.consulted[routes.oparl_paper(agreement)].sort(
+                key=lambda c: (self.archive.meeting_with(c[0]).sort_day, order.get(c[0].id, len(order))))
 
     def _committee_url(self, committee_id: str) -> str:
         return self.url(routes.oparl_committee(self.archive.committees[committee_id]))
@@ -177,20 +189,29 @@ class OParl:
         obj.update(self._web(routes.matter(s.meeting, m)))
         return self._publish({**obj, **stamps})
 
-    def papers_of(self, m: Matter) -> list[tuple[Paper, bool]]:
-        """The papers a matter deliberates on, as (paper, authoritative): its report first."""
+    def papers_of(self, m: Matter) -> list[Deliberation]:
+        """The papers a matter deliberates on, its report first; an agreement with the step the decision takes as
+        the `role` ('Föreslår', 'Antar', … ; 'Föreslår och ger uppdrag att teckna' for two), authoritative unless
+        it only proposes, and 'Behandling' where the matter concerns it without a step."""
         a = self.archive
-        reports: list[tuple[Paper, bool]] = [(r, True) for r in a.case_file(m.case_number).reports]
-        return reports + [(a.agreements[x], x in m.adopts) for x in dict.fromkeys(m.adopts + m.agreements)]
+        papers: list[Deliberation] = [(r, DECISION, True) for r in a.case_file(m.case_number).reports]
+        steps: dict[str, list[StepAction]] = defaultdict(list)
+        for s in a.steps_in(m):
+            steps[s.agreement.id].append(s.action)
+        for x in dict.fromkeys([*steps, *m.agreements]):
+            actions = steps.get(x, [])
+            papers.append((a.agreements[x], " och ".join(act.label for act in actions).capitalize() or DELIBERATION,
+                           any(act.authoritative for act in actions)))
+        return papers
 
-    def consultation(self, m: Matter, paper: Paper, authoritative: bool) -> Obj:
+    def consultation(self, m: Matter, paper: Paper, role: str, authoritative: bool) -> Obj:
         meeting = self.archive.meeting_with(m)
         return self._publish({
             "id": self.url(routes.oparl_consultation(m, paper)), "type": _type("Consultation"),
             "paper": self.url(routes.oparl_paper(paper)), "agendaItem": self.url(routes.oparl_agenda_item(m)),
             "meeting": self.url(routes.oparl_meeting(meeting.id)),
             "organization": [self._committee_url(meeting.committee)],
-            "authoritative": authoritative, "role": "Beslut" if authoritative else "Behandling",
+            "authoritative": authoritative, "role": role,
             **self._stamps(kinds.MEETING, meeting.id),
         })
 
@@ -235,7 +256,7 @@ class OParl:
             obj["underDirectionOf"] = [self._committee_url(committee)]
         if related:
             obj["relatedPaper"] = related
-        consultations = [self.consultation(m, paper, auth) for m, auth in self.consulted[path]]
+        consultations = [self.consultation(m, paper, role, auth) for m, role, auth in self.consulted[path]]
         if consultations:
             obj["consultation"] = consultations
         return {**obj, **self._web(web)}

@@ -13,10 +13,11 @@ from typing import Any
 import orjson
 
 from .. import dates, routes
+from ..archive import AgreementStep
 from ..citations import Citation
 from ..context import BuildContext
 from ..funding import Parties
-from ..model import Agreement, Matter, Meeting, Term
+from ..model import Agreement, Committee, Matter, Meeting, Term
 from ..renewal import Amounts, Change, Comparison
 
 
@@ -62,13 +63,25 @@ class Tables:
         out += [self._decision(m, "gäller") for m in self.archive.matters_about(a) if m is not adopted]
         return out
 
+    def _step(self, s: AgreementStep) -> dict[str, Any]:
+        """One step of the agreement's way through the bodies (archive.AgreementStep), in order."""
+        def body(c: Committee | None) -> dict[str, str] | None:
+            return {"id": c.id, "name": c.name} if c else None
+
+        refers = s.refers_to
+        return {"action": s.action.value, "outcome": s.outcome, "date": iso(s.date), "body": body(s.body),
+                "to": body(s.to), "end": iso(s.end),
+                "refers_to": {"matter": refers.id, "url": self.ctx.absolute(routes.page(refers, self.archive))}
+                if refers else None,
+                "decision": self._decision(s.decision, s.action.value)}
+
     def record(self, a: Agreement) -> dict[str, Any]:
         """All facts about one agreement, as the site states them on the build date."""
         url = self.ctx.absolute
         committee = self.archive.committees.get(a.committee) if a.committee else None
         return {
             "id": a.id, "url": url(routes.agreement(a)), "title": a.title,
-            "kind": {"value": a.kind.value, "label": a.kind.label},
+            "kind": {"value": a.kind.value, "label": a.kind.label} if a.kind else None,
             "partners": [{"id": p.id, "name": p.name, "kind": p.kind.value if p.kind else None,
                           "organisation_number": p.organisation_number, "url": url(routes.partner(p))}
                          for p in self.archive.partners_of(a)],
@@ -77,7 +90,7 @@ class Tables:
             "date": iso(a.date), "signed": iso(a.signed),
             "term": _term(a.term),
             "review_by": iso(a.review_by), "case_number": a.case_number,
-            "status": {"value": a.status_on(self.ctx.today).value, "on": self.ctx.today.isoformat()},
+            "status": {"value": self.archive.status_of(a, self.ctx.today).value, "on": self.ctx.today.isoformat()},
             "funding": [{"year": f.year, "amount": f.amount, "currency": "SEK",
                          "price_compensation": f.price_compensation, "note": f.note, "funder": f.funder}
                         for f in a.funding],
@@ -86,6 +99,7 @@ class Tables:
             "renewed_by": self._agreement_link(self.archive.successor(a)),
             "changes": self._changes(self.archive.changes(a)),
             "decisions": self.decisions(a),
+            "steps": [self._step(s) for s in self.archive.steps_of(a)],
             "reports": [{"case_number": r.case_number, "date": r.date.isoformat(), "title": r.title,
                          "url": url(routes.report(r))}
                         for r in self.archive.case_file(a.case_number).reports],
@@ -126,7 +140,9 @@ class Tables:
 
     AGREEMENT_COLUMNS = ("Id", "Titel", "Typ", "Partner", "Organisationsnummer", "Offentlig part", "Nämnd", "Från",
                          "Till", "Status", "Status per", "Översyn senast", "Diarienummer", "Förnyar", "Beslut",
-                         "Summa angivna belopp (kr)", "Webbsida", "Data (JSON)")
+                         "Summa angivna belopp (kr)", "Webbsida", "Data (JSON)", "Beslutsgång")
+    """'Beslutsgång' last (a later column, so earlier ones keep their places): each step as 'date body: outcome',
+    in order, separated by ' | '."""
     FUNDING_COLUMNS = ("År", "Partner", "Organisationsnummer", "Överenskommelse", "Belopp (kr)",
                        "Priskompensation", "Anmärkning", "Webbsida", "Finansiär")
     """'Finansiär' last (a later column, so earlier ones keep their places): who pays where the source names someone
@@ -140,12 +156,19 @@ class Tables:
             cited = str(self.archive.citation_of(adopted)) if adopted else None
             parties = Parties(tuple(self.archive.partners_of(a)))
             term = r["term"] or {"start": None, "end": None}
-            rows.append((a.id, a.title, a.kind.label, parties.name, parties.organisation_numbers, a.public_party,
+            kind = a.kind.label if a.kind else None
+            rows.append((a.id, a.title, kind, parties.name, parties.organisation_numbers, a.public_party,
                          r["committee"]["name"] if r["committee"] else None, term["start"], term["end"],
                          r["status"]["value"], r["status"]["on"], r["review_by"], a.case_number, a.renews,
                          cited, r["funding_stated_total"], r["url"],
-                         self.ctx.absolute(routes.agreement_json(a))))
+                         self.ctx.absolute(routes.agreement_json(a)), self._steps_cell(a)))
         return _csv(self.AGREEMENT_COLUMNS, rows)
+
+    def _steps_cell(self, a: Agreement) -> str | None:
+        """The agreement's steps in one cell: '2024-03-12 Socialnämnden: Förslag till kommunstyrelsen | …'."""
+        steps = [f"{dates.iso(s.date)}{f' {s.body.name}' if s.body else ''}: {s.outcome}"
+                 for s in self.archive.steps_of(a)]
+        return " | ".join(steps) or None
 
     def funding_csv(self) -> str:
         rows = [(g.year, g.parties.name, g.parties.organisation_numbers, g.agreement.id, g.amount,
