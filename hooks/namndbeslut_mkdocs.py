@@ -49,6 +49,9 @@ from properdocs.structure.pages import Page
 from properdocs.structure.toc import get_toc
 
 log = logging.getLogger("properdocs.plugins.namndbeslut")
+DIRTY_MARK = "namndbeslut-bygger.tmp"
+"""A file the plugin puts in the output folder before the engine starts writing; it is still there when the engine
+builds `--dirty` (it empties the folder otherwise, all but hidden files: hence no dot); the plugin removes it."""
 SITEMAP_GZ = "sitemap.xml.gz"
 """Written by the engine next to the sitemap (a theme's static template)."""
 
@@ -116,7 +119,10 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         first puts the output its earlier build kept in place, where its hand-written pages and theme files stay."""
         assert self.site is not None
         quick = self.memory is not None and self.memory.quick
-        if self.site.changed is not None and not quick:
+        mark = Path(config.site_dir) / DIRTY_MARK
+        dirty = mark.exists()  # a build without `--dirty` renders and writes every file whatever it is told
+        mark.unlink(missing_ok=True)
+        if self.site.changed is not None and not quick and dirty:
             incremental.restore(_root(config), Path(config.site_dir))
             for file in files:
                 _Unchanged.of(file)
@@ -124,7 +130,7 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
             shutil.rmtree(config.site_dir, ignore_errors=True)  # a build from scratch (the engine runs `--dirty`)
         self.files = files
         for page in self.site.pages:
-            if page.kept:  # left in the output as an earlier build wrote it
+            if page.kept and dirty:  # left in the output as an earlier build wrote it
                 files.append(_Unchanged.of(File.generated(config, page.path, content="",
                                                           inclusion=InclusionLevel.NOT_IN_NAV)))
             else:
@@ -232,7 +238,10 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         raise Abort("Det som skulle publiceras har fel:\n" + "\n".join(map(str, self.problems)))
 
     def on_pre_build(self, config: ProperDocsConfig) -> None:
+        """A mark in the output folder: the engine removes it unless it builds `--dirty` (see on_files)."""
         self.rendered = []
+        Path(config.site_dir).mkdir(parents=True, exist_ok=True)
+        (Path(config.site_dir) / DIRTY_MARK).touch()
 
     def on_post_page(self, output: str, page: Page, config: ProperDocsConfig) -> str:
         """Note each page the engine writes: a quick build's pages are checked by the gate before they are served."""

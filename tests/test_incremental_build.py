@@ -139,3 +139,19 @@ def test_the_preview_starts_from_what_make_site_kept(tmp_path: Path, monkeypatch
     edit(project)
     assert engine(served, quick=True) == [] and engine.memory.changed, what
     assert incremental.earlier(project, os.environ) is not None, "the preview's update wrote through to the kept copy"
+
+
+def test_a_build_without_dirty_renders_everything_and_leaves_the_kept_copy(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """`properdocs build` without `--dirty` (a plain engine build, `make check`'s) writes every file: it must not
+    write through hard links into the kept output, and it publishes what a build from scratch does."""
+    monkeypatch.setenv("BUILD_DATE", "2022-06-01")
+    project = project_copy(tmp_path / "project")
+    make_site(project)
+    EDITS[0][1](project)
+    out = project / ".site-new"
+    shutil.rmtree(out)
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(out), strict=True)
+    build(config)
+    assert incremental.earlier(project, os.environ) is not None, "the build wrote through to the kept copy"
+    assert tree(out) == from_scratch(project, tmp_path / "scratch")
