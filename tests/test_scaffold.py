@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,8 @@ def fill(path: Path, years: tuple[int, int] = (2022, 2024), matter_id: str = "ny
     text = path.read_text(encoding="utf-8").replace("FYLL-I-arendets-id", matter_id)
     def value(match: re.Match[str]) -> str:
         return f"{match[1]}{match[2]}: {FILLED[match[2]]!r}".replace("'", '"')
+    text = re.sub(r"^(\s*)kind: FYLL I(?=( +# namnet tyder på: ([^;]+);)?)",  # the name's suggestion, confirmed;
+                  lambda m: f"{m[1]}kind: {m[3] or 'anges inte'}", text, flags=re.MULTILINE)  # else: not stated
     text = re.sub(r"^(\s*(?:- )?)(\w+): \"?FYLL I[^\"#\n]*\"?", value, text, flags=re.MULTILINE)
     text = re.sub(r"FYLL I: ([^{\n]*)", lambda m: m[1].capitalize(), text)
     path.write_text(text, encoding="utf-8")
@@ -223,3 +226,22 @@ def test_a_name_with_odd_characters_gives_a_safe_file_in_its_folder(project: Pat
     assert frontmatter.parse(path, path.read_bytes()).data["name"] == " ".join(name.split())
     fill(path)
     assert check.problems(project) == []
+
+
+@pytest.mark.parametrize(("make", "name", "suggested"), [
+    (scaffold.new_committee, "Kommunstyrelsen", "kommunstyrelse"),
+    (scaffold.new_committee, "Kommunfullmäktige", "kommunfullmäktige"),
+    (scaffold.new_committee, "Renhållningsstyrelsen", "styrelse"),
+    (scaffold.new_partner, "Föreningen Ny Start", "idéburen organisation"),
+    (scaffold.new_partner, "Lunds kommuns fastighets AB", "kommunalt bolag"),
+    (scaffold.new_partner, "Region Skåne", "offentlig aktör"),
+    (scaffold.new_partner, "Stadsbyggnadskontoret Bolaget AB", None),
+])
+def test_a_kind_is_asked_for_with_the_names_suggestion_beside_it(
+        project: Path, make: Callable[[Path, str], Path], name: str, suggested: str | None) -> None:
+    """The scaffold never writes a kind the source may not give: the field holds the placeholder (refused until
+    filled in) and the suggestion the name gives is a comment the editor confirms or not."""
+    line = next(line for line in make(project, name).read_text(encoding="utf-8").split("\n")
+                if line.startswith("kind:"))
+    assert line.startswith("kind: FYLL I ")
+    assert (f"# namnet tyder på: {suggested};" in line) if suggested else ("namnet tyder" not in line)

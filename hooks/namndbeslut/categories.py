@@ -6,6 +6,7 @@ shows it. A value outside a list is an error naming the allowed ones (see messag
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 
@@ -108,3 +109,28 @@ class StepAction(StrEnum):
     def states_end(self) -> bool:
         """Whether the step may state when the agreement ends (an extension's new end, a termination's last day)."""
         return self in (StepAction.EXTEND, StepAction.TERMINATE)
+
+
+_BODY_WORDS = [("kommunstyrelse", BodyKind.KOMMUNSTYRELSE), ("fullmäktige", BodyKind.KOMMUNFULLMAKTIGE),
+               ("utskott", BodyKind.UTSKOTT), ("beredning", BodyKind.BEREDNING), ("styrelse", BodyKind.STYRELSE),
+               ("nämnd", BodyKind.NAMND)]
+_PARTNER_WORDS = [("förvaltning", PartnerKind.FORVALTNING), ("kommun", PartnerKind.OFFENTLIG),
+                  ("region", PartnerKind.OFFENTLIG), ("länsstyrelse", PartnerKind.OFFENTLIG),
+                  ("förening", PartnerKind.IDEBUREN), ("förbund", PartnerKind.IDEBUREN),
+                  ("stiftelse", PartnerKind.IDEBUREN), ("församling", PartnerKind.IDEBUREN),
+                  ("kyrka", PartnerKind.IDEBUREN), ("ideell", PartnerKind.IDEBUREN)]
+
+
+def suggested_body_kind(name: str) -> BodyKind | None:
+    """What a body's name suggests it is ('Kommunstyrelsen' a kommunstyrelse): a suggestion the scaffold shows
+    beside the field, never a value (the editor writes what the source says)."""
+    return next((kind for word, kind in _BODY_WORDS if word in name.lower()), None)
+
+
+def suggested_partner_kind(name: str) -> PartnerKind | None:
+    """What an organisation's name suggests it is (a 'förening' an idéburen organisation, a 'kommuns … AB' a
+    municipal company); another AB may be either kind of company, so none is suggested. Only a suggestion (see
+    suggested_body_kind)."""
+    if re.search(r"\bAB\b", name):
+        return PartnerKind.KOMMUNALT_BOLAG if "kommun" in name.lower() else None
+    return next((kind for word, kind in _PARTNER_WORDS if word in name.lower()), None)

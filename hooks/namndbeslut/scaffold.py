@@ -14,11 +14,13 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable, Mapping
+from enum import StrEnum
 from pathlib import Path
 from string import Template
 
 from . import dates, frontmatter, kinds, messages
 from .archive import normalised_name
+from .categories import suggested_body_kind, suggested_partner_kind
 from .errors import ContentError
 from .safety import PLACEHOLDER
 
@@ -43,7 +45,7 @@ source:                          # valfritt: varifrån uppgifterna kommer, t.ex.
 source_url:                      # valfritt: källans adress (t.ex. sammanfattningen på kommunens webbplats), https://…
 matters:                         # ärendena; vart och ett har en rubrik med samma id i texten nedan
   - id: {P.replace(" ", "-")}-arendets-id   # unikt på hela webbplatsen: a–z, siffror, bindestreck
-    kind: beslut                 # beslut, information (inget beslut), val, anmälan, eller anges inte om källan
+    kind: {P}                   # beslut, information (inget beslut), val, anmälan, eller anges inte om källan
                                  # inte säger vad som hände
     paragraphs: []               # valfritt: paragraf(er) i protokollet, t.ex. [112] eller [154, 155]
     case_number:                 # valfritt: diarienummer, t.ex. SO 2021/0001
@@ -68,7 +70,7 @@ AGREEMENT = Template(f"""---
 # En överenskommelse. Filen heter <partner>-<första år>-<sista år>.md. Ersätt allt som är markerat
 # {P.lower()} och ta bort de valfria fälten du inte behöver. Kontrollera med `make check`.
 title: $title
-kind: iop                        # iop, överenskommelse, ramöverenskommelse, samverkansavtal, samarbetsavtal,
+kind: {P}                        # iop, överenskommelse, ramöverenskommelse, samverkansavtal, samarbetsavtal,
                                  # avsiktsförklaring, eller anges inte om källan inte säger vilket slags avtal
 partner: $partner                # motparten: namnet på en fil i partners/ (utan .md)
 partners: []                     # i stället för partner vid flera motparter: [id, id, id]
@@ -110,8 +112,8 @@ FUNDING_ROW = Template("""  - year: $year
 PARTNER = Template(f"""---
 # En partner: en organisation, beskriven en gång. Överenskommelser hänvisar till filens namn.
 name: $name  # organisationens namn som det ska stå på webbplatsen
-kind: idéburen organisation      # idéburen organisation, företag, kommunalt bolag, offentlig aktör, förvaltning,
-                                 # eller anges inte om källan inte säger vad det är för organisation
+kind: {P}                        # $hint idéburen organisation, företag, kommunalt bolag, offentlig aktör,
+                                 # förvaltning, eller anges inte om källan inte säger vad det är för organisation
 organisation_number:             # valfritt: NNNNNN-NNNN (tredje siffran är 2 eller högre)
 address:                         # valfritt: t.ex. Bredgatan 19–21, Lund
 website:                         # valfritt: https://…
@@ -127,7 +129,7 @@ COMMITTEE = Template(f"""---
 # En nämnd (eller styrelse, fullmäktige …) vars sammanträden webbplatsen publicerar. Sammanträden och
 # överenskommelser hänvisar till filens namn. Kontrollera med `make check`.
 name: $name  # nämndens namn som det ska stå på webbplatsen
-kind: nämnd                      # nämnd, styrelse, kommunfullmäktige, kommunstyrelse, utskott eller beredning
+kind: {P}                        # $hint nämnd, styrelse, kommunfullmäktige, kommunstyrelse, utskott, beredning
 continues:                       # valfritt: den nämnd vars arbete denna tar över (filnamn i committees/)
 since:                           # valfritt: när den tog över, ÅÅÅÅ-MM-DD (kräver continues)
 documents_url:                   # valfritt: var sammanträdeshandlingarna publiceras, https://…
@@ -186,7 +188,7 @@ def new_agreement(root: Path, partner: str, years: str = "", committee: str = DE
         if partner == pid:
             raise ScaffoldError(f"det finns ingen partner '{partner}'; skriv PARTNER=\"Organisationens namn\" för en "
                                 f"ny partner eller ett av: {', '.join(sorted(partners))}")
-        written.append(_write(root / kinds.PARTNER.folder / f"{pid}.md", PARTNER.substitute(name=_quoted(partner))))
+        written.append(_write(root / kinds.PARTNER.folder / f"{pid}.md", _partner(partner)))
     name = partners.get(pid, partner)
     years = f"{first}-{last}" if last != first else str(first)  # one calendar year: '<partner>-2022.md'
     title = f"{P}: t.ex. Överenskommelse om idéburet offentligt partnerskap med {name} {years.replace('-', '–')}"
@@ -196,16 +198,26 @@ def new_agreement(root: Path, partner: str, years: str = "", committee: str = DE
     return [*written, _write(root / kinds.AGREEMENT.folder / f"{pid}-{years}.md", text)]
 
 
+def _partner(name: str) -> str:
+    return PARTNER.substitute(name=_quoted(name), hint=_hint(suggested_partner_kind(name)))
+
+
+def _hint(kind: StrEnum | None) -> str:
+    """A kind the name suggests, for the editor to confirm against the source (never written as the value)."""
+    return f"namnet tyder på: {kind.value}; annars" if kind else "en av:"
+
+
 def new_partner(root: Path, name: str) -> Path:
     """Write partners/<slug of name>.md; return its path."""
     pid = _id(name, "NAME")
-    return _write(root / kinds.PARTNER.folder / f"{pid}.md", PARTNER.substitute(name=_quoted(name)))
+    return _write(root / kinds.PARTNER.folder / f"{pid}.md", _partner(name))
 
 
 def new_committee(root: Path, name: str) -> Path:
     """Write committees/<slug of name>.md; return its path."""
     cid = _id(name, "NAME")
-    return _write(root / kinds.COMMITTEE.folder / f"{cid}.md", COMMITTEE.substitute(name=_quoted(name)))
+    text = COMMITTEE.substitute(name=_quoted(name), hint=_hint(suggested_body_kind(name)))
+    return _write(root / kinds.COMMITTEE.folder / f"{cid}.md", text)
 
 
 def new_report(root: Path, case_number: str, date: str = "", committee: str = DEFAULT_COMMITTEE) -> Path:
