@@ -207,9 +207,11 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         if self.site.changed is not None:  # over an earlier output: what this build did not write goes
             written = [f.dest_uri for f in self.files if f.inclusion.is_included()]  # type: ignore[no-untyped-call]
             incremental.prune(site_dir, [*written, *config.theme.static_templates, SITEMAP_GZ])
+        if self.memory is None:
+            search.want(root, site_dir, f"{cache.whole_build_key(root, os.environ)}:{self.site.search_key()}")
         try:
             if not search.deferred(os.environ):
-                search.index(site_dir)
+                search.publish(root, site_dir)
         except RuntimeError as err:
             raise Abort(str(err)) from None
         self._refuse(gate.check(site_dir, config.site_url or "", self.sources, refresh=self.site.refresh_pages,

@@ -75,12 +75,17 @@ def test_a_new_build_date_builds_what_a_build_from_scratch_does(tmp_path: Path,
     project = repository(tmp_path / "repo", at="2022-05-30T10:00:00+02:00")
     monkeypatch.setenv("BUILD_DATE", "2022-06-01")
     make_site(project)
+    kept_index = project / cache.FOLDER / search.KEPT / "pagefind-entry.json"
     for day in ("2022-06-02", "2023-06-01", "2024-01-15"):
         monkeypatch.setenv("BUILD_DATE", day)
+        before = kept_index.stat().st_ino
         plugin = make_site(project)
         assert plugin.site is not None and plugin.site.changed is not None, day
         assert len(plugin.rendered) < len(plugin.site.pages), f"{day}: every page was rendered again"
         assert tree(project / ".site-new") == from_scratch(project, tmp_path / "scratch"), day
+        taken = (project / ".site-new" / search.OUTPUT_DIR / "pagefind-entry.json").stat().st_ino == before
+        changed = day == "2024-01-15"  # the agreements of 2021–2023 have ended: their status is searchable text
+        assert taken != changed, f"{day}: the search index was {'' if taken else 'not '}taken over"
 
 
 def test_the_nightly_build_after_a_commit_builds_what_a_build_from_scratch_does(

@@ -8,6 +8,7 @@ that cannot be read is set aside with a notice and the build starts clean; a fai
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -100,3 +101,48 @@ def built(root: Path, environ: Mapping[str, str]) -> bool:
 def mark_built(root: Path, environ: Mapping[str, str]) -> None:
     """Note that a whole build passed (see `built`)."""
     save(root, "built", {"key": whole_build_key(root, environ)})
+
+
+def manifest(folder: Path, skip: str = "") -> str:
+    """The digest of every file's path, size and modification time under `folder` (its top folder `skip` aside):
+    a copy kept in the cache is used only while it is exactly as it was kept."""
+    digest = hashlib.sha256()
+
+    def walk(here: str, prefix: str) -> None:
+        with os.scandir(here) as found:
+            entries = sorted(found, key=lambda e: e.name)
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if not (prefix == "" and entry.name == skip):
+                    walk(entry.path, f"{prefix}{entry.name}/")
+            else:
+                st = entry.stat(follow_symlinks=False)
+                digest.update(f"{prefix}{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+
+    walk(str(folder), "")
+    return digest.hexdigest()
+
+
+def mirror(source: Path, copy: Path, skip: str = "") -> None:
+    """Make `copy` hold hard links to exactly the files under `source` (its top folder `skip` aside), linking only
+    what is not linked yet: a build over a kept output changed only what it wrote."""
+    linked: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(source):
+        here = Path(dirpath)
+        if here == source:
+            dirnames[:] = [d for d in dirnames if d != skip]
+        there = copy / here.relative_to(source)
+        there.mkdir(parents=True, exist_ok=True)
+        for name in filenames:
+            linked.add(str(there / name))
+            with contextlib.suppress(FileNotFoundError):
+                if os.path.samefile(here / name, there / name):
+                    continue
+                os.unlink(there / name)
+            os.link(here / name, there / name)
+    for dirpath, _, filenames in os.walk(copy, topdown=False):
+        for name in filenames:
+            if str(Path(dirpath) / name) not in linked:
+                os.unlink(Path(dirpath) / name)
+        if Path(dirpath) != copy and not any(Path(dirpath).iterdir()):
+            Path(dirpath).rmdir()

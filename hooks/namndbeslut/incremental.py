@@ -12,7 +12,6 @@ cannot be read, and the build starts clean (and says so).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import shutil
@@ -30,25 +29,6 @@ OUTPUT = "output"
 log = logging.getLogger("properdocs.plugins.namndbeslut")
 
 
-def manifest(folder: Path) -> str:
-    """The digest of every file's path, size and modification time under `folder` (its search index aside)."""
-    digest = hashlib.sha256()
-
-    def walk(here: str, prefix: str) -> None:
-        with os.scandir(here) as found:
-            entries = sorted(found, key=lambda e: e.name)
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                if not (prefix == "" and entry.name == search.OUTPUT_DIR):
-                    walk(entry.path, f"{prefix}{entry.name}/")
-            else:
-                st = entry.stat(follow_symlinks=False)
-                digest.update(f"{prefix}{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-
-    walk(str(folder), "")
-    return digest.hexdigest()
-
-
 def earlier(root: Path, environ: Mapping[str, str]) -> Earlier | None:
     """What the last build left, when the theme, settings and hand-written pages are as they were then and its
     output is kept unchanged; else None (with a notice when something was kept but cannot be used)."""
@@ -59,7 +39,7 @@ def earlier(root: Path, environ: Mapping[str, str]) -> Earlier | None:
         log.info("Byggcachen gäller andra inställningar, tema eller sidor: allt byggs från början")
         return None
     output, found = root / cache.FOLDER / OUTPUT, entry.get("earlier")
-    if not isinstance(found, Earlier) or not output.is_dir() or manifest(output) != entry.get("output"):
+    if not isinstance(found, Earlier) or not output.is_dir() or _manifest(output) != entry.get("output"):
         log.info("Byggcachens kopia av förra bygget är ändrad eller saknas: allt byggs från början")
         return None
     return found
@@ -88,32 +68,17 @@ def keep(root: Path, site_dir: Path, environ: Mapping[str, str], earlier: Earlie
         return
     output = root / cache.FOLDER / OUTPUT
     try:
-        _mirror(site_dir, output)
+        cache.mirror(site_dir, output, skip=search.OUTPUT_DIR)
     except OSError as err:
         shutil.rmtree(output, ignore_errors=True)
         log.info(f"Byggcachen kunde inte spara bygget ({err}); nästa bygge börjar från början")
         return
     cache.save(root, NAME, {"key": cache.whole_build_key(root, environ), "earlier": earlier,
-                            "output": manifest(output)})
+                            "output": _manifest(output)})
 
 
-def _mirror(source: Path, copy: Path) -> None:
-    """Make `copy` hold hard links to exactly the files under `source` (its search index aside)."""
-    linked: set[str] = set()
-    for dirpath, dirnames, filenames in os.walk(source):
-        here = Path(dirpath)
-        if here == source:
-            dirnames[:] = [d for d in dirnames if d != search.OUTPUT_DIR]
-        there = copy / here.relative_to(source)
-        there.mkdir(parents=True, exist_ok=True)
-        for name in filenames:
-            linked.add(str(there / name))
-            with contextlib.suppress(FileNotFoundError):
-                if os.path.samefile(here / name, there / name):
-                    continue
-                os.unlink(there / name)
-            os.link(here / name, there / name)
-    prune(copy, [Path(p).relative_to(copy).as_posix() for p in linked])
+def _manifest(output: Path) -> str:
+    return cache.manifest(output, skip=search.OUTPUT_DIR)
 
 
 def prune(site_dir: Path, written: Iterable[str]) -> list[str]:

@@ -48,6 +48,8 @@ class Rendered:
     """Page.dated as it was."""
     dates: PageDates
     """The page's 'Publicerad' and 'Uppdaterad' as shown (from its files' history, or the build date)."""
+    searchable: str
+    """What the search index takes from the page, as a digest (search.searchable)."""
 
     @property
     def inputs(self) -> set[Path]:
@@ -80,6 +82,8 @@ class Page:
     """The values from the build date the page was given (a meeting's 'old' banner), as compared."""
     template: str = field(default="", compare=False)
     """The template the page is rendered from: every page of one template has the same markup around its values."""
+    searchable: str = field(default="", compare=False)
+    """A kept page's search.searchable, as the earlier build had it."""
     kept: bool = field(default=False, compare=False)
     """Whether the page stays as an earlier build published it (see `reuse`): it is not rendered."""
 
@@ -107,17 +111,18 @@ class Page:
         """The page's table of contents, as the engine's Markdown `toc` extension reports it."""
         return pagehtml.toc_tokens(self.html)
 
-    def rendered(self, dates: PageDates) -> Rendered | None:
+    def rendered(self, dates: PageDates, searchable: str) -> Rendered | None:
         """What a later build needs to tell whether this page still holds (None: it was never rendered)."""
         if "markdown" not in vars(self) and not self.kept:
             return None
         return Rendered(self.url, self.title, self.source, self.parts, frozenset(self.links), tuple(self.queries),
-                        self.dated, dates)
+                        self.dated, dates, searchable)
 
     def reuse(self, earlier: Rendered) -> None:
         """Keep what an earlier build published of this page, rendered from the same inputs (the engine leaves its
         file as it is); what it was made from and asked stays known for the next build."""
         self.links, self.queries, self.kept = set(earlier.links), [*earlier.queries], True
+        self.searchable = earlier.searchable
 
     def holds(self, earlier: Rendered, changed: set[Path], archive: Archive, today: dt.date, dates: PageDates,
               prints: Fingerprints) -> bool:

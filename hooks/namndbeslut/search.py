@@ -12,6 +12,9 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
+import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import cache
 from .archive import Archive
 from .model import Agreement, Committee, Meeting, Partner, Report
 
@@ -91,14 +95,60 @@ def deferred(environ: Mapping[str, str]) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m namndbeslut.search SITE`: index a built site (what a build with NAMNDBESLUT_SEARCH=later left)."""
+    """`python -m namndbeslut.search SITE`, in the project's root: index a built site (what a build with
+    NAMNDBESLUT_SEARCH=later left), or put in place the index that still holds for it (`publish`)."""
     args = sys.argv[1:] if argv is None else argv
     try:
-        index(Path(args[0]))
+        publish(Path.cwd(), Path(args[0]))
     except (RuntimeError, IndexError, OSError) as err:
         print(str(err) or "ange den byggda webbplatsens mapp", file=sys.stderr)
         return 1
     return 0
+
+
+# -- an index that still holds ------------------------------------------------------------------------------
+# Most nights nothing but the day changes: the pages that show the build date mark it data-pagefind-ignore, so
+# the text the index holds is the same, and the index the last build made is put in place instead of made again.
+
+KEPT = "search-index"
+"""The cache's entry and folder for the last index made in the project, and the pages' searchable content then."""
+_IGNORED = re.compile(r"<span data-pagefind-ignore>[^<]*</span>")
+_TAG = re.compile(r"<[^>]*>")
+_NAMED = re.compile(r'\s(?:id|alt)="([^"]*)"')
+
+
+def searchable(title: str, html: str, found: Facets) -> str:
+    """A digest of what the index takes from a page: its title, its text (what it marks data-pagefind-ignore
+    aside), its headings' ids and images' alt texts, its filters and weight."""
+    kept = _IGNORED.sub("", html)
+    parts = [title, _TAG.sub(" ", kept), *_NAMED.findall(kept), json.dumps(found.meta(), sort_keys=True)]
+    return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def want(root: Path, site_dir: Path, key: str) -> None:
+    """Note what the built `site_dir` offers the index (a digest of every page's `searchable` and of what else
+    the pages are made with), for `publish` in the process after the build's."""
+    entry = cache.load(root, KEPT)
+    cache.save(root, KEPT, {**entry, "site": str(site_dir.resolve()), "key": key})
+
+
+def publish(root: Path, site_dir: Path) -> None:
+    """Index the built site; or, when the build noted (`want`) the searchable content the kept index was made
+    for, and the kept index is exactly as it was kept, put that index in place. Only for a site in the project."""
+    entry, kept = cache.load(root, KEPT), root / cache.FOLDER / KEPT
+    ours = site_dir.resolve().is_relative_to(root.resolve()) and entry.get("site") == str(site_dir.resolve())
+    holds = entry.get("key") == entry.get("indexed") and kept.is_dir() and cache.manifest(kept) == entry.get("index")
+    if ours and holds:
+        shutil.copytree(kept, site_dir / OUTPUT_DIR, copy_function=os.link)
+        return
+    index(site_dir)
+    if ours:
+        try:
+            cache.mirror(site_dir / OUTPUT_DIR, kept)
+        except OSError:
+            shutil.rmtree(kept, ignore_errors=True)
+            return
+        cache.save(root, KEPT, {**entry, "indexed": entry.get("key"), "index": cache.manifest(kept)})
 
 
 def index(site_dir: Path) -> None:

@@ -131,8 +131,24 @@ class Site:
     def earlier(self) -> Earlier:
         """What this build leaves the next one."""
         data = {f.path: _digest(f.content) for f in self.data} if "data" in vars(self) else {}
-        return Earlier(self.setting, _files(self.archive),
-                       {path: r for path, page in self._pages.items() if (r := page.rendered(self._dates(page)))}, data)
+        return Earlier(self.setting, _files(self.archive), {path: r for path, page in self._pages.items()
+                                                            if (r := page.rendered(self._dates(page),
+                                                                                   self._searchable(page)))}, data)
+
+    def search_key(self) -> str:
+        """A digest of what every generated page offers the search index: the same key, the same index (the
+        hand-written pages and the theme are the whole build's: cache.whole_build_key)."""
+        digest = hashlib.blake2b(digest_size=16)
+        for path in sorted(self._pages):
+            digest.update(f"{path}\0{self._searchable(self._pages[path])}\n".encode())
+        return digest.hexdigest()
+
+    def _searchable(self, page: Page) -> str:
+        if page.kept:
+            return page.searchable
+        if not page.searchable:
+            page.searchable = search.searchable(page.title, page.html, search.facets(page.record, self.archive))
+        return page.searchable
 
     def data_kept(self, data: DataFile) -> bool:
         """Whether the output this build is made over has `data` as it is (the engine need not write it again)."""
