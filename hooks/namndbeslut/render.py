@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, partial
@@ -19,7 +20,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import citations, dates, feeds, furniture, kinds, pagefile, pagehtml, routes, statement, voice
+from . import citations, dates, feeds, funding, furniture, kinds, pagefile, pagehtml, routes, statement, voice
 from .archive import Archive, CaseFile
 from .citations import Citation
 from .context import BuildContext
@@ -28,7 +29,7 @@ from .opendata import chart, dcat, jsonld
 from .opendata.datasets import Dataset, Distribution, datasets
 
 HOME_ITEMS = 5
-"""How many meetings and agreements the start page lists."""
+"""How many meetings and agreements the start page lists, and the newest meetings an overview or a body's page lists."""
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,42 @@ def _by_body(meetings: list[Meeting], archive: Archive) -> list[tuple[Committee,
     return sorted(((archive.committees[c], ms) for c, ms in groups.items()), key=lambda g: g[0].name)
 
 
+def _per_year(meetings: list[Meeting]) -> list[tuple[int, int]]:
+    """Each year of `meetings` (newest first) with its number of meetings."""
+    return [(y, len(list(ms))) for y, ms in groupby(meetings, key=lambda m: m.date.year)]
+
+
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ"
+
+
+def _initial(name: str) -> str:
+    """The letter a name is listed under: its first letter or digit, upper case, an accent other than Swedish
+    Å, Ä, Ö dropped (É: E); a name beginning with a digit or a letter outside A–Ö: routes.OTHER_INITIAL."""
+    first = next((ch.upper() for ch in name if ch.isalnum()), "")
+    if first in ("Å", "Ä", "Ö"):
+        return first
+    base = unicodedata.normalize("NFKD", first)[:1]
+    return base if base and base in ALPHABET else routes.OTHER_INITIAL
+
+
+def _by_initial(partners: Iterable[Partner]) -> list[tuple[str, list[Partner]]]:
+    """Partners by the initial of their name, A–Ö then the others, each letter's by name."""
+    groups: dict[str, list[Partner]] = {}
+    for p in sorted(partners, key=lambda p: p.name):
+        groups.setdefault(_initial(p.name), []).append(p)
+    return sorted(groups.items(), key=lambda g: (g[0] not in ALPHABET, ALPHABET.find(g[0])))
+
+
+def _letter_title(letter: str) -> str:
+    """The title of a letter's page of partners (its link's text on the partners' overview)."""
+    return "Partner, övriga namn" if letter == routes.OTHER_INITIAL else f"Partner {letter}"
+
+
+def _letter_begins(letter: str) -> str:
+    """How the names of a letter's page begin, in words: 'på A'."""
+    return "med en siffra eller ett annat tecken" if letter == routes.OTHER_INITIAL else f"på {letter}"
+
+
 def _rows(dataset: Dataset, apart: set[str]) -> tuple[Dataset, list[Distribution], int]:
     """A dataset as the open data page lists it: its files but those `apart` (each linked from its own record's
     page), and how many of its files are apart."""
@@ -226,7 +263,8 @@ class Renderer:
         self.markdown = pagehtml.Prose()
         """What editors write, as HTML (each text converted once per build)."""
         self.names = {**routes.TITLES, **{routes.body(c): c.name for c in ctx.archive.committees.values()},
-                      **{routes.year(y): f"Sammanträden {y}" for y in {m.date.year for m in ctx.archive.meetings}}}
+                      **{routes.year(y): f"Sammanträden {y}" for y in {m.date.year for m in ctx.archive.meetings}},
+                      **{routes.funding_year(y): f"Finansiering {y}" for y in ctx.funding.years}}
         """The name of every page a trail passes through: the overview pages and the bodies."""
 
     # -- helpers the templates call ---------------------------------------------------------
@@ -372,14 +410,20 @@ class Renderer:
                             r, report=r)
                   for r in a.reports.values()]
         bodies = sorted(a.committees.values(), key=lambda c: c.name)
-        pages += [self.page("body.html.j2", routes.body(c), c.name, own(c), file([*a.meetings_of(c),
-                            *a.agreements_under(c)]), c, body=c, sittings=a.upcoming_of(c, today)) for c in bodies]
+        pages += [self.page("body.html.j2", routes.body(c), c.name, own(c), file([*(ms := a.meetings_of(c)),
+                            *a.agreements_under(c)]), c, body=c, sittings=a.upcoming_of(c, today),
+                            latest=ms[:HOME_ITEMS], years=_per_year(ms)) for c in bodies]
         pages.append(self.overview("bodies.html.j2", routes.BODIES, file(bodies), bodies=bodies))
         pages += self.meeting_overviews()
         pages += self.agreement_overviews()
-        pages.append(self.overview("partners.html.j2", routes.PARTNERS,
-                                   file([*a.partners.values(), *a.agreements.values()]),
-                                   partners=sorted(a.partners.values(), key=lambda p: p.name)))
+        letters = _by_initial(a.partners.values())
+        pages.append(self.overview("partners.html.j2", routes.PARTNERS, file(a.partners.values()),
+                                   letters=[(routes.partners_letter(x), _letter_title(x), len(ps))
+                                            for x, ps in letters]))
+        pages += [self.page("partners-letter.html.j2", routes.partners_letter(x), _letter_title(x), None,
+                            file([*ps, *(y for p in ps for y in a.agreements_of(p))]), begins=_letter_begins(x),
+                            partners=ps, letters=[(routes.partners_letter(y), _letter_title(y)) for y, _ in letters
+                                                  if y != x]) for x, ps in letters]
         reports = sorted(a.reports.values(), key=lambda r: r.date, reverse=True)
         by_year = [(y, list(rs)) for y, rs in groupby(reports, key=lambda r: r.date.year)]
         pages.append(self.overview("reports.html.j2", routes.REPORTS, file(reports), latest=reports[:HOME_ITEMS],
@@ -390,22 +434,23 @@ class Renderer:
 
     def meeting_overviews(self) -> list[Page]:
         """The meetings as a navigator whose every page stays short at any size of the archive: the overview (the
-        years, each with its bodies and their numbers of meetings), a page per year (its meetings by body, linked)
-        and a page per body and year (its meetings with their matters)."""
+        newest meetings and the years, each with its number of meetings), a page per year (its bodies, each with its
+        number of meetings) and a page per body and year (its meetings with their matters)."""
         a, file = self.ctx.archive, self.files
         years = [(y, _by_body(list(ms), a)) for y, ms in groupby(a.meetings, key=lambda m: m.date.year)]
-        pages = [self.overview("meetings.html.j2", routes.MEETINGS, file(a.meetings), years=years,
-                               latest=a.meetings[:HOME_ITEMS])]
+        pages = [self.overview("meetings.html.j2", routes.MEETINGS, file(a.meetings), latest=a.meetings[:HOME_ITEMS],
+                               years=_per_year(a.meetings))]
         for y, bodies in years:
             pages.append(self.page("year.html.j2", routes.year(y), self.names[routes.year(y)], None,
-                                   file([m for _, ms in bodies for m in ms]), year=y, bodies=bodies))
+                                   file([m for _, ms in bodies for m in ms]), year=y,
+                                   bodies=[(c, len(ms)) for c, ms in bodies]))
             pages += [self.page("year-body.html.j2", routes.year_body(y, c), f"{c.name}: sammanträden {y}", None,
                                 file([c, *ms]), year=y, body=c, meetings=ms) for c, ms in bodies]
         return pages
 
     def agreement_overviews(self) -> list[Page]:
-        """The agreements: the overview (those in force, then every year's and every body's number) and a page per
-        year in which agreements begin (the full table)."""
+        """The agreements: the overview (every year's number, every body's and of those how many are in force) and a
+        page per year in which agreements begin."""
         a, file, today = self.ctx.archive, self.files, self.ctx.today
         every = sorted(a.agreements.values(), key=a.in_list_order)
         by_year: dict[int | None, list[Agreement]] = {}
@@ -414,9 +459,10 @@ class Renderer:
         years = sorted((y for y in by_year if y is not None), reverse=True)
         bodies = sorted(a.committees.values(), key=lambda c: c.name)
         page = self.overview("agreements.html.j2", routes.AGREEMENTS, file([*every, *a.partners.values()]),
-                             current=[x for x in every if x.in_force_on(today)],
+                             current=sum(x.in_force_on(today) for x in every), every=len(every),
                              years=[(y, len(by_year[y])) for y in years], undated=by_year.get(None, []),
-                             bodies=[(c, n) for c in bodies if (n := len(a.agreements_under(c)))])
+                             bodies=[(c, len(xs), sum(x.in_force_on(today) for x in xs)) for c in bodies
+                                     if (xs := a.agreements_under(c))])
         return [page, *(self.page("agreements-year.html.j2", routes.agreements_year(y), f"Överenskommelser {y}",
                                   None, file([*by_year[y], *(p for x in by_year[y] for p in a.partners_of(x))]),
                                   year=y, agreements=by_year[y], years=years) for y in years)]
@@ -434,16 +480,37 @@ class Renderer:
                           sittings=a.upcoming(self.ctx.today), committees=committees),
             self.overview("funding.html.j2", routes.FUNDING, self.files([*a.agreements.values(), *a.partners.values()]),
                           table=table, chart=chart.svg(table, "finansiering"), bodies=committees),
-            *(self.page("funding-year.html.j2", routes.funding_year(y), f"Finansiering {y}", None,
-                        self.files([*{g.agreement.id: g.agreement for g in grants}.values(),
-                                    *{p.id: p for g in grants for p in g.parties.members}.values()]),
-                        year=y, grants=grants, total=table.year_total(y), years=table.years)
-              for y in table.years if (grants := table.in_year(y))),
+            *self.funding_years(),
             self.overview("open-data.html.j2", routes.OPEN_DATA, everything,
                           datasets=[_rows(d, each) for d in datasets(self.ctx)]),
             self.page("statement.html.j2", routes.STATEMENT, routes.TITLES[routes.STATEMENT], statement.CONFIG,
                       statement=self.statement),
         ]
+
+    def funding_years(self) -> list[Page]:
+        """A page per year of funding (its total by the body responsible, and partner by partner the grants of no
+        body) and a page per year and body (its grants partner by partner)."""
+        a, table = self.ctx.archive, self.ctx.funding
+
+        def made_of(grants: list[funding.Grant]) -> list[Path]:
+            return self.files([*{g.agreement.id: g.agreement for g in grants}.values(),
+                               *{p.id: p for g in grants for p in g.parties.members}.values()])
+        pages = []
+        for y in table.years:
+            grants = table.in_year(y)
+            by_body: dict[str | None, list[funding.Grant]] = {}
+            for g in grants:
+                by_body.setdefault(g.agreement.committee, []).append(g)
+            bodies = sorted(((a.committees[c], gs) for c, gs in by_body.items() if c is not None),
+                            key=lambda b: b[0].name)
+            pages.append(self.page("funding-year.html.j2", routes.funding_year(y), self.names[routes.funding_year(y)],
+                                   None, made_of(grants), year=y, total=table.year_total(y), years=table.years,
+                                   bodies=[(c, funding.summed(gs), len(gs)) for c, gs in bodies],
+                                   unassigned=(none := by_body.get(None, [])), total_unassigned=funding.summed(none)))
+            pages += [self.page("funding-year-body.html.j2", routes.funding_year_body(y, c),
+                                f"Finansiering {y}: {c.name}", None, made_of(gs), year=y, body=c, grants=gs,
+                                total=funding.summed(gs)) for c, gs in bodies]
+        return pages
 
     @cached_property
     def home(self) -> Page:
