@@ -180,6 +180,7 @@ def _per_year(meetings: list[Meeting]) -> list[tuple[int, int]]:
 
 
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ"
+"""The initials partners are listed under, in Swedish order (then routes.OTHER_INITIAL)."""
 
 
 def _initial(name: str) -> str:
