@@ -423,8 +423,7 @@ class Renderer:
                                             for x, ps in letters]))
         pages += [self.page("partners-letter.html.j2", routes.partners_letter(x), _letter_title(x), None,
                             file([*ps, *(y for p in ps for y in a.agreements_of(p))]), begins=_letter_begins(x),
-                            partners=ps, letters=[(routes.partners_letter(y), _letter_title(y)) for y, _ in letters
-                                                  if y != x]) for x, ps in letters]
+                            partners=ps) for x, ps in letters]
         reports = sorted(a.reports.values(), key=lambda r: r.date, reverse=True)
         by_year = [(y, list(rs)) for y, rs in groupby(reports, key=lambda r: r.date.year)]
         pages.append(self.overview("reports.html.j2", routes.REPORTS, file(reports), latest=reports[:HOME_ITEMS],
