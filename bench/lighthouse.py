@@ -2,7 +2,7 @@
 (all meetings, a year's meetings, agreements, funding, bodies) and the record pages (a meeting, an agreement, a
 partner).
 
-    make site && .venv/bin/python bench/lighthouse.py [--runs 3] [--site DIR]
+    make site && .venv/bin/python bench/lighthouse.py [--runs 3] [--site DIR] [--gzip-only] [--pages a,b]
 
 At scale, build the benchmark's archive (bench/run.py `make_project`, then the engine with BUILD_DATE) and pass
 its site with --site.
@@ -81,14 +81,22 @@ def score(url: str) -> dict[str, float]:
 
 
 def pages(site: Path) -> dict[str, str]:
-    """One page of each type: the start page, the overviews, the newest year's meetings and the newest meeting,
-    the first agreement and the first partner (by address)."""
+    """One page of each type: the start page, the overviews (the newest year's, the first body's and letter's by
+    address), the newest meeting, the first agreement and the first partner (by address)."""
     def under(folder: str) -> list[str]:
         return sorted(p.parent.name for p in (site / folder).glob("*/index.html"))
     meetings = [m for m in under("sammantraden") if m[:4].isdigit() and not m.isdigit()]
     years = [y for y in under("sammantraden") if y.isdigit()]
+    bodies = under(f"sammantraden/{years[-1]}")
+    agreement_years = [y for y in under("overenskommelser") if y.isdigit()]
+    funding_years = under("finansiering")
     return {"start": "", "meetings": "sammantraden/", "year": f"sammantraden/{years[-1]}/",
-            "agreements": "overenskommelser/", "funding": "finansiering/", "bodies": "namnder/",
+            "year-body": f"sammantraden/{years[-1]}/{bodies[0]}/",
+            "agreements": "overenskommelser/", "agreements-year": f"overenskommelser/{agreement_years[-1]}/",
+            "funding": "finansiering/", "funding-year": f"finansiering/{funding_years[-1]}/",
+            "funding-year-body": f"finansiering/{funding_years[-1]}/{under(f'finansiering/{funding_years[-1]}')[0]}/",
+            "bodies": "namnder/", "body": f"namnder/{under('namnder')[0]}/",
+            "partners": "partner/", "partners-letter": f"partner/bokstav/{under('partner/bokstav')[0]}/",
             "meeting": f"sammantraden/{meetings[-1]}/",
             "agreement": f"overenskommelser/{next(a for a in under('overenskommelser') if not a.isdigit())}/",
             "partner": f"partner/{under('partner')[0]}/"}
@@ -106,18 +114,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--gzip-only", action="store_true", help="served compressed only (not also uncompressed)")
+    parser.add_argument("--pages", help="only these page types, comma-separated (e.g. meetings,year)")
     args = parser.parse_args()
     base = run.base_path(ROOT)
     rows = []
-    for gzip_on in (True, False):
+    chosen = {n: p for n, p in pages(args.site).items() if not args.pages or n in args.pages.split(",")}
+    for gzip_on in (True,) if args.gzip_only else (True, False):
         with served(args.site, base, gzip_on) as address:
-            for name, page in pages(args.site).items():
+            for name, page in chosen.items():
                 runs = [score(address + page) for _ in range(args.runs)]
                 median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
                 each = ", ".join(f"{r['score']:.0f}" for r in runs)
                 elements, plain, packed = html_size(args.site, page)
                 mode = "gzip" if gzip_on else "plain"
-                print(f"{mode} {name:10} {median['score']:3.0f} (runs "
+                print(f"{mode} {name:17} {median['score']:3.0f} (runs "
                       f"{each}) FCP {median['FCP'] / 1000:.1f} s "
                       f"LCP {median['LCP'] / 1000:.1f} s TBT {median['TBT']:.0f} ms CLS {median['CLS']:.2f} "
                       f"elements {elements} HTML {plain / 1000:.0f} KB ({packed / 1000:.0f} KB gzip)", flush=True)

@@ -275,19 +275,23 @@ def _rows(table: Any) -> dict[str, list[str]]:
 
 
 def test_funding_page_numbers_match_the_seeds(site: BuiltSite) -> None:
-    """The overview sums each year (linking to the year's page) and each body; a year's page has the amounts."""
+    """The overview sums each year (linking to the year's page) and each body; a year's page sums each body, a body's
+    year has the amounts."""
     article = site.article("finansiering/")
     years = _rows(one(article, "table#finansiering"))
     assert years == {"Finansiering 2021": ["442 500 kr", "2"], "Finansiering 2022": ["minst 250 000 kr", "2"],
                      "Finansiering 2023": ["minst 250 000 kr", "2"], "Alla år": ["minst 942 500 kr", "2"]}
     assert [attr(a, "href") for a in article.select("table#finansiering tbody th a")] == ["2021/", "2022/", "2023/"]
     assert not article.select("h2#per-namnd")  # one body: its sum is the sum of every year
-    year = _rows(one(site.article("finansiering/2022/"), "table#finansiering"))
+    bodies = site.article("finansiering/2022/")  # a year's page: its bodies, each body's year a page of its own
+    assert _rows(one(bodies, "table")) == {"Socialnämnden": ["minst 250 000 kr", "2"]}
+    assert [attr(a, "href") for a in bodies.select("table tbody th a")] == ["socialnamnden/"]
+    year = _rows(one(site.article("finansiering/2022/socialnamnden/"), "table#finansiering"))
     assert year == {"Kvinnojouren Lund 2021–2023": ["Priskompensation (belopp anges inte)"],
                     "Vänskapens hus 2021–2023": ["250 000 kr, med priskompensation"],
                     "Summa angivna belopp": ["minst 250 000 kr"]}
-    assert _rows(one(site.article("finansiering/2021/"), "table#finansiering"))["Summa angivna belopp"] == [
-        "442 500 kr"]
+    earlier = one(site.article("finansiering/2021/socialnamnden/"), "table#finansiering")
+    assert _rows(earlier)["Summa angivna belopp"] == ["442 500 kr"]
 
 
 def test_funding_chart_is_static_svg_with_the_table_as_alternative(site: BuiltSite) -> None:

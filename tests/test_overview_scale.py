@@ -17,7 +17,7 @@ from collections import Counter
 
 import lxml.html
 import pytest
-from namndbeslut import loader, routes
+from namndbeslut import loader, render, routes
 from support.project import ROOT, link_engine
 from support.site import BuiltSite, build
 
@@ -94,3 +94,17 @@ def test_every_record_linked_from_an_overview(scaled: tuple[BuiltSite, dict[str,
     reached = {u for url in pages(site) if url not in kinds for u in linked(site, url)}
     missing = sorted(url for url, k in kinds.items() if k == kind and url not in reached)
     assert not missing, f"{len(missing)} {kind} pages linked from no overview, e.g. {missing[:3]}"
+
+
+def test_overviews_do_not_grow_with_the_bodies_or_partners(scaled: tuple[BuiltSite, dict[str, str]]) -> None:
+    """The navigator lists years, a year's page its bodies, the partners' page their initials, a year's funding its
+    bodies, a body's page its newest meetings and its years: none lists the records themselves."""
+    site, kinds = scaled
+    for url in (routes.MEETINGS, routes.year(2020), routes.PARTNERS, routes.AGREEMENTS, routes.funding_year(2020)):
+        found = Counter(kinds.get(u) for u in linked(site, url))
+        assert found["Meeting"] <= render.HOME_ITEMS and not found["Partner"] and not found["Agreement"], (url, found)
+    year_bodies = {u for u in linked(site, routes.MEETINGS) if u.startswith(routes.year(2020))}
+    assert year_bodies == {routes.year(2020)}, "the navigator leads to the year, the year to its bodies"
+    for url, kind in kinds.items():
+        if kind == "Committee":
+            assert Counter(kinds.get(u) for u in linked(site, url))["Meeting"] <= render.HOME_ITEMS, url

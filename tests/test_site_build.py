@@ -68,19 +68,26 @@ def test_partner_pages(site: BuiltSite) -> None:
     assert f"{MEETING_1111}#kvinnojouren-overenskommelse-2020" in links
     assert VH in site.links("partner/vanskapens-hus/")
     assert "845000-8175" in site.text("partner/vanskapens-hus/")
-    assert {"partner/vanskapens-hus/", "partner/kvinnojouren-lund/", "partner/rsmh/"} <= set(site.links("partner/"))
+    letters = site.links("partner/")  # the initials, each a page of its partners
+    assert {"partner/bokstav/k/", "partner/bokstav/r/", "partner/bokstav/v/"} <= set(letters)
+    assert "partner/vanskapens-hus/" in site.links("partner/bokstav/v/")
+    assert "partner/kvinnojouren-lund/" in site.links("partner/bokstav/k/")
+    assert "partner/rsmh/" in site.links("partner/bokstav/r/")
+    assert site.breadcrumbs("partner/bokstav/v/")[-2:] == [("Partner", "partner/"), ("Partner V", None)]
 
 
 def test_meeting_index_newest_first_grouped_by_year(site: BuiltSite) -> None:
-    """The overview: the newest meetings, then every year with its bodies (each body's year a page of its own)."""
+    """The overview: the newest meetings, then the years; a year's page: its bodies (each body's year a page of its
+    own, with the meetings)."""
     links = [u for u in site.links("sammantraden/") if "#" not in u]
     order = [links.index(u) for u in (MEETING_0609, MEETING_0120, MEETING_1111)]
     assert order == sorted(order)
-    years = [h.get_text(strip=True) for h in site.article("sammantraden/").select("h3")]
-    assert years == ["2021", "2020"]
-    assert {"sammantraden/2021/", "sammantraden/2021/socialnamnden/", "sammantraden/2020/socialnamnden/"} <= set(links)
-    assert MEETING_1111 in site.links("sammantraden/2020/")
-    assert MEETING_0609 not in site.links("sammantraden/2020/")
+    years = [u for u in links if u in ("sammantraden/2021/", "sammantraden/2020/")]
+    assert years == ["sammantraden/2021/", "sammantraden/2020/"]
+    assert "sammantraden/2020/socialnamnden/" in site.links("sammantraden/2020/")
+    assert "sammantraden/2021/socialnamnden/" in site.links("sammantraden/2021/")
+    assert MEETING_1111 not in site.links("sammantraden/2020/"), "a year's page lists its bodies"
+    assert MEETING_1111 in site.links("sammantraden/2020/socialnamnden/")
     assert f"{MEETING_1111}#kvinnojouren-overenskommelse-2020" in site.links("sammantraden/2020/socialnamnden/")
     assert MEETING_0609 not in site.links("sammantraden/2020/socialnamnden/")
 
@@ -100,9 +107,13 @@ def test_report_linked_both_ways(site: BuiltSite) -> None:
 
 
 def test_overviews(site: BuiltSite) -> None:
-    current = site.links("overenskommelser/")
-    assert {VH, KJ_NEW, RSMH} <= set(current) and KJ_OLD not in current  # those in force, then year by year:
-    assert {"overenskommelser/2018/", "overenskommelser/2021/"} <= set(current)
+    overview = site.links("overenskommelser/")  # year by year, and body by body with how many are in force
+    assert {"overenskommelser/2018/", "overenskommelser/2021/", "namnder/socialnamnden/#overenskommelser"} <= set(
+        overview)
+    assert not {VH, KJ_NEW, RSMH, KJ_OLD} & set(overview), "the overview lists no agreement: the years and bodies do"
+    assert "varav 3 gäller nu" in site.text("overenskommelser/")
+    in_force = site.links("partner/bokstav/k/")  # a partner's agreements in force, on its initial's page
+    assert KJ_NEW in in_force and KJ_OLD not in in_force
     assert KJ_OLD in site.links("overenskommelser/2018/")
     assert {VH, KJ_NEW, RSMH} <= set(site.links("overenskommelser/2021/"))
     home = site.links("")

@@ -80,14 +80,14 @@ class FundingTable:
         return self.cells.get((row.id, year), [])
 
     def year_total(self, year: int) -> Total:
-        return _total(g for r in self.rows for g in self.cell(r, year))
+        return summed(g for r in self.rows for g in self.cell(r, year))
 
     def row_total(self, row: Parties) -> Total:
-        return _total(g for y in self.years for g in self.cell(row, y))
+        return summed(g for y in self.years for g in self.cell(row, y))
 
     @property
     def total(self) -> Total:
-        return _total(self.grants)
+        return summed(self.grants)
 
     def in_year(self, year: int) -> list[Grant]:
         """The year's grants, by counterparties' names (a year's page lists them partner by partner)."""
@@ -95,10 +95,11 @@ class FundingTable:
 
     def body_total(self, committee: str | None) -> Total:
         """The grants of the agreements a body (by id; None: none named) is responsible for, summed."""
-        return _total(g for g in self.grants if g.agreement.committee == committee)
+        return summed(g for g in self.grants if g.agreement.committee == committee)
 
 
-def _total(grants: Iterable[Grant]) -> Total:
+def summed(grants: Iterable[Grant]) -> Total:
+    """The amounts `grants` state, summed, and how many state none."""
     items = list(grants)
     return Total(sum(g.amount for g in items if g.amount is not None), sum(g.amount is None for g in items))
 

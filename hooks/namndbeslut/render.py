@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, partial
@@ -19,7 +20,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import citations, dates, feeds, furniture, kinds, pagefile, pagehtml, routes, statement, voice
+from . import citations, dates, feeds, funding, furniture, kinds, pagefile, pagehtml, routes, statement, voice
 from .archive import Archive, CaseFile
 from .citations import Citation
 from .context import BuildContext
@@ -30,7 +31,7 @@ from .pagedates import PageDates
 from .questions import Fingerprints, Query, Question
 
 HOME_ITEMS = 5
-"""How many meetings and agreements the start page lists."""
+"""How many meetings and agreements the start page lists, and the newest meetings an overview or a body's page lists."""
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,8 @@ class Rendered:
     parts: tuple[Path, ...]
     links: frozenset[Path]
     queries: tuple[Query, ...]
-    dated: object
-    """Page.dated as it was."""
+    compared: object
+    """Page.compared as it was."""
     dates: PageDates
     """The page's 'Publicerad' and 'Uppdaterad' as shown (from its files' history, or the build date)."""
     searchable: str
@@ -78,8 +79,9 @@ class Page:
     """The content files of the records the rendered page links to or was told of by the archive."""
     queries: list[Query] = field(default_factory=list, compare=False)
     """What the rendered page asked the archive (see Query)."""
-    dated: object = field(default=(), compare=False)
-    """The values from the build date the page was given (a meeting's 'old' banner), as compared."""
+    compared: object = field(default=(), compare=False)
+    """The values the page was given from beyond its files (a meeting's 'old' banner from the build date, the
+    archive's years beside a year's page), as compared with a later build's."""
     template: str = field(default="", compare=False)
     """The template the page is rendered from: every page of one template has the same markup around its values."""
     searchable: str = field(default="", compare=False)
@@ -116,7 +118,7 @@ class Page:
         if "markdown" not in vars(self) and not self.kept:
             return None
         return Rendered(self.url, self.title, self.source, self.parts, frozenset(self.links), tuple(self.queries),
-                        self.dated, dates, searchable)
+                        self.compared, dates, searchable)
 
     def reuse(self, earlier: Rendered) -> None:
         """Keep what an earlier build published of this page, rendered from the same inputs (the engine leaves its
@@ -129,8 +131,8 @@ class Page:
         """Whether the `earlier` build's Markdown of this page is still right: same title, files made from, values
         from the build date and `dates`, none of its content files `changed`, and the same answers from the new
         `archive` on `today` to its questions."""
-        return ((earlier.title, earlier.source, earlier.parts, earlier.dated, earlier.dates)
-                == (self.title, self.source, self.parts, self.dated, dates)
+        return ((earlier.title, earlier.source, earlier.parts, earlier.compared, earlier.dates)
+                == (self.title, self.source, self.parts, self.compared, dates)
                 and not earlier.inputs & changed and all(q.holds(archive, today, prints) for q in earlier.queries))
 
     @property
@@ -177,6 +179,43 @@ def _by_body(meetings: list[Meeting], archive: Archive) -> list[tuple[Committee,
     for m in meetings:
         groups.setdefault(m.committee, []).append(m)
     return sorted(((archive.committees[c], ms) for c, ms in groups.items()), key=lambda g: g[0].name)
+
+
+def _per_year(meetings: list[Meeting]) -> list[tuple[int, int]]:
+    """Each year of `meetings` (newest first) with its number of meetings."""
+    return [(y, len(list(ms))) for y, ms in groupby(meetings, key=lambda m: m.date.year)]
+
+
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ"
+"""The initials partners are listed under, in Swedish order (then routes.OTHER_INITIAL)."""
+
+
+def _initial(name: str) -> str:
+    """The letter a name is listed under: its first letter or digit, upper case, an accent other than Swedish
+    Å, Ä, Ö dropped (É: E); a name beginning with a digit or a letter outside A–Ö: routes.OTHER_INITIAL."""
+    first = next((ch.upper() for ch in name if ch.isalnum()), "")
+    if first in ("Å", "Ä", "Ö"):
+        return first
+    base = unicodedata.normalize("NFKD", first)[:1]
+    return base if base and base in ALPHABET else routes.OTHER_INITIAL
+
+
+def _by_initial(partners: Iterable[Partner]) -> list[tuple[str, list[Partner]]]:
+    """Partners by the initial of their name, A–Ö then the others, each letter's by name."""
+    groups: dict[str, list[Partner]] = {}
+    for p in sorted(partners, key=lambda p: p.name):
+        groups.setdefault(_initial(p.name), []).append(p)
+    return sorted(groups.items(), key=lambda g: (g[0] not in ALPHABET, ALPHABET.find(g[0])))
+
+
+def _letter_title(letter: str) -> str:
+    """The title of a letter's page of partners (its link's text on the partners' overview)."""
+    return "Partner, övriga namn" if letter == routes.OTHER_INITIAL else f"Partner {letter}"
+
+
+def _letter_begins(letter: str) -> str:
+    """How the names of a letter's page begin, in words: 'på A'."""
+    return "med en siffra eller ett annat tecken" if letter == routes.OTHER_INITIAL else f"på {letter}"
 
 
 def _rows(dataset: Dataset, apart: set[str]) -> tuple[Dataset, list[Distribution], int]:
@@ -234,7 +273,8 @@ class Renderer:
         self.markdown = pagehtml.Prose()
         """What editors write, as HTML (each text converted once per build)."""
         self.names = {**routes.TITLES, **{routes.body(c): c.name for c in ctx.archive.committees.values()},
-                      **{routes.year(y): f"Sammanträden {y}" for y in {m.date.year for m in ctx.archive.meetings}}}
+                      **{routes.year(y): f"Sammanträden {y}" for y in {m.date.year for m in ctx.archive.meetings}},
+                      **{routes.funding_year(y): f"Finansiering {y}" for y in ctx.funding.years}}
         """The name of every page a trail passes through: the overview pages and the bodies."""
 
     # -- helpers the templates call ---------------------------------------------------------
@@ -329,11 +369,11 @@ class Renderer:
     # -- pages ------------------------------------------------------------------------------
 
     def page(self, template: str, url: str, title: str, source: Path | None = None, parts: Iterable[Path] = (),
-             record: object | None = None, dated: dict[str, Any] | None = None, **values: Any) -> Page:
+             record: object | None = None, compared: dict[str, Any] | None = None, **values: Any) -> Page:
         """A page from its own file `source` and the other files it is made from, `parts` (its dates); its Markdown
-        is rendered from `template` when first asked for. The values `dated` come from the build date: the page
-        is kept on a later day only while they stay the same."""
-        values.update(dated or {})
+        is rendered from `template` when first asked for. The values `compared` come from beyond the page's files
+        (the build date, the whole archive): a later build keeps the page only while they are the same."""
+        values.update(compared or {})
         def draw(page: Page) -> str:
             def rel(target: str | routes.Published) -> str:
                 return self.link(page, target if isinstance(target, str) else self.url_of(target))
@@ -342,7 +382,8 @@ class Renderer:
                 prose_inline=lambda md: self.prose_inline(md, page), h=pagehtml.Headings(),
                 archive=_Asked(partial(self.ask, page)), today=_Asked(partial(self.ask, page), on_day=True),
                 trail=self.trail(url, title, record), **values)
-        return Page(url, title, draw, source, tuple(parts), record, dated=self.prints(dated or {}), template=template)
+        return Page(url, title, draw, source, tuple(parts), record, compared=self.prints(compared or {}),
+                    template=template)
 
     def files(self, records: Iterable[Committee | Partner | Meeting | Agreement | Report]) -> list[Path]:
         """The content files of `records` (what a page listing them is made from)."""
@@ -367,7 +408,7 @@ class Renderer:
         today, rules = self.ctx.today, self.furniture
         pages = [self.page("meeting.html.j2", routes.meeting(m), m.title, own(m), (), m, meeting=m,
                            committee=a.committee_of(m), sitting=a.sitting_of[m.id],
-                           dated={"stale": rules.is_stale(m.sort_day, today),
+                           compared={"stale": rules.is_stale(m.sort_day, today),
                                   "minutes_pending": rules.minutes_pending_on(m.sort_day, today)})
                  for m in a.meetings]
         pages += [self.page("agreement.html.j2", routes.agreement(x), x.title, own(x),
@@ -382,41 +423,46 @@ class Renderer:
                             r, report=r)
                   for r in a.reports.values()]
         bodies = sorted(a.committees.values(), key=lambda c: c.name)
-        pages += [self.page("body.html.j2", routes.body(c), c.name, own(c), file([*a.meetings_of(c),
-                            *a.agreements_under(c)]), c, body=c, dated={"sittings": a.upcoming_of(c, today)})
-                  for c in bodies]
+        pages += [self.page("body.html.j2", routes.body(c), c.name, own(c), file([*(ms := a.meetings_of(c)),
+                            *a.agreements_under(c)]), c, body=c, latest=ms[:HOME_ITEMS], years=_per_year(ms),
+                            compared={"sittings": a.upcoming_of(c, today)}) for c in bodies]
         pages.append(self.overview("bodies.html.j2", routes.BODIES, file(bodies), bodies=bodies))
         pages += self.meeting_overviews()
         pages += self.agreement_overviews()
-        pages.append(self.overview("partners.html.j2", routes.PARTNERS,
-                                   file([*a.partners.values(), *a.agreements.values()]),
-                                   partners=sorted(a.partners.values(), key=lambda p: p.name)))
+        letters = _by_initial(a.partners.values())
+        pages.append(self.overview("partners.html.j2", routes.PARTNERS, file(a.partners.values()),
+                                   letters=[(routes.partners_letter(x), _letter_title(x), len(ps))
+                                            for x, ps in letters]))
+        pages += [self.page("partners-letter.html.j2", routes.partners_letter(x), _letter_title(x), None,
+                            file([*ps, *(y for p in ps for y in a.agreements_of(p))]), begins=_letter_begins(x),
+                            partners=ps) for x, ps in letters]
         reports = sorted(a.reports.values(), key=lambda r: r.date, reverse=True)
         by_year = [(y, list(rs)) for y, rs in groupby(reports, key=lambda r: r.date.year)]
         pages.append(self.overview("reports.html.j2", routes.REPORTS, file(reports), latest=reports[:HOME_ITEMS],
                                    years=[(y, len(rs)) for y, rs in by_year]))
         pages += [self.page("reports-year.html.j2", routes.reports_year(y), f"Tjänsteskrivelser {y}", None, file(rs),
-                            year=y, reports=rs, years=[y for y, _ in by_year]) for y, rs in by_year]
+                            year=y, reports=rs, compared={"years": [y for y, _ in by_year]}) for y, rs in by_year]
         return pages + self.open_data_pages()
 
     def meeting_overviews(self) -> list[Page]:
         """The meetings as a navigator whose every page stays short at any size of the archive: the overview (the
-        years, each with its bodies and their numbers of meetings), a page per year (its meetings by body, linked)
-        and a page per body and year (its meetings with their matters)."""
+        newest meetings and the years, each with its number of meetings), a page per year (its bodies, each with its
+        number of meetings) and a page per body and year (its meetings with their matters)."""
         a, file = self.ctx.archive, self.files
         years = [(y, _by_body(list(ms), a)) for y, ms in groupby(a.meetings, key=lambda m: m.date.year)]
-        pages = [self.overview("meetings.html.j2", routes.MEETINGS, file(a.meetings), years=years,
-                               latest=a.meetings[:HOME_ITEMS])]
+        pages = [self.overview("meetings.html.j2", routes.MEETINGS, file(a.meetings), latest=a.meetings[:HOME_ITEMS],
+                               years=_per_year(a.meetings))]
         for y, bodies in years:
             pages.append(self.page("year.html.j2", routes.year(y), self.names[routes.year(y)], None,
-                                   file([m for _, ms in bodies for m in ms]), year=y, bodies=bodies))
+                                   file([m for _, ms in bodies for m in ms]), year=y,
+                                   bodies=[(c, len(ms)) for c, ms in bodies]))
             pages += [self.page("year-body.html.j2", routes.year_body(y, c), f"{c.name}: sammanträden {y}", None,
                                 file([c, *ms]), year=y, body=c, meetings=ms) for c, ms in bodies]
         return pages
 
     def agreement_overviews(self) -> list[Page]:
-        """The agreements: the overview (those in force, then every year's and every body's number) and a page per
-        year in which agreements begin (the full table)."""
+        """The agreements: the overview (every year's number, every body's and of those how many are in force) and a
+        page per year in which agreements begin."""
         a, file, today = self.ctx.archive, self.files, self.ctx.today
         every = sorted(a.agreements.values(), key=a.in_list_order)
         by_year: dict[int | None, list[Agreement]] = {}
@@ -425,12 +471,14 @@ class Renderer:
         years = sorted((y for y in by_year if y is not None), reverse=True)
         bodies = sorted(a.committees.values(), key=lambda c: c.name)
         page = self.overview("agreements.html.j2", routes.AGREEMENTS, file([*every, *a.partners.values()]),
-                             dated={"current": [x for x in every if a.in_force_on(x, today)]},
-                             years=[(y, len(by_year[y])) for y in years], undated=by_year.get(None, []),
-                             bodies=[(c, n) for c in bodies if (n := len(a.agreements_under(c)))])
+                             every=len(every), compared={
+                                 "current": sum(a.in_force_on(x, today) for x in every),
+                                 "bodies": [(c, len(xs), sum(a.in_force_on(x, today) for x in xs)) for c in bodies
+                                            if (xs := a.agreements_under(c))]},
+                             years=[(y, len(by_year[y])) for y in years], undated=by_year.get(None, []))
         return [page, *(self.page("agreements-year.html.j2", routes.agreements_year(y), f"Överenskommelser {y}",
                                   None, file([*by_year[y], *(p for x in by_year[y] for p in a.partners_of(x))]),
-                                  year=y, agreements=by_year[y], years=years) for y in years)]
+                                  year=y, agreements=by_year[y], compared={"years": years}) for y in years)]
 
     def open_data_pages(self) -> list[Page]:
         """Planned meetings, the funding overview, the list of datasets and the accessibility statement."""
@@ -442,19 +490,41 @@ class Renderer:
         """Every agreement's own data file: linked from its page, one row for all of them on the open data page."""
         return [
             self.overview("upcoming.html.j2", routes.UPCOMING, self.files(committees),
-                          dated={"sittings": a.upcoming(self.ctx.today)}, committees=committees),
+                          compared={"sittings": a.upcoming(self.ctx.today)}, committees=committees),
             self.overview("funding.html.j2", routes.FUNDING, self.files([*a.agreements.values(), *a.partners.values()]),
                           table=table, chart=chart.svg(table, "finansiering"), bodies=committees),
-            *(self.page("funding-year.html.j2", routes.funding_year(y), f"Finansiering {y}", None,
-                        self.files([*{g.agreement.id: g.agreement for g in grants}.values(),
-                                    *{p.id: p for g in grants for p in g.parties.members}.values()]),
-                        year=y, grants=grants, total=table.year_total(y), years=table.years)
-              for y in table.years if (grants := table.in_year(y))),
+            *self.funding_years(),
             self.overview("open-data.html.j2", routes.OPEN_DATA, everything,
                           datasets=[_rows(d, each) for d in datasets(self.ctx)]),
             self.page("statement.html.j2", routes.STATEMENT, routes.TITLES[routes.STATEMENT], statement.CONFIG,
                       statement=self.statement),
         ]
+
+    def funding_years(self) -> list[Page]:
+        """A page per year of funding (its total by the body responsible, and partner by partner the grants of no
+        body) and a page per year and body (its grants partner by partner)."""
+        a, table = self.ctx.archive, self.ctx.funding
+
+        def made_of(grants: list[funding.Grant]) -> list[Path]:
+            return self.files([*{g.agreement.id: g.agreement for g in grants}.values(),
+                               *{p.id: p for g in grants for p in g.parties.members}.values()])
+        pages = []
+        for y in table.years:
+            grants = table.in_year(y)
+            by_body: dict[str | None, list[funding.Grant]] = {}
+            for g in grants:
+                by_body.setdefault(g.agreement.committee, []).append(g)
+            bodies = sorted(((a.committees[c], gs) for c, gs in by_body.items() if c is not None),
+                            key=lambda b: b[0].name)
+            pages.append(self.page("funding-year.html.j2", routes.funding_year(y), self.names[routes.funding_year(y)],
+                                   None, made_of(grants), year=y, total=table.year_total(y),
+                                   compared={"years": table.years},
+                                   bodies=[(c, funding.summed(gs), len(gs)) for c, gs in bodies],
+                                   unassigned=(none := by_body.get(None, [])), total_unassigned=funding.summed(none)))
+            pages += [self.page("funding-year-body.html.j2", routes.funding_year_body(y, c),
+                                f"Finansiering {y}: {c.name}", None, made_of(gs), year=y, body=c, grants=gs,
+                                total=funding.summed(gs)) for c, gs in bodies]
+        return pages
 
     @cached_property
     def home(self) -> Page:
@@ -471,7 +541,7 @@ class Renderer:
         # 'none is in force' only where that is known: an agreement without a stated term may be
         return self.page("home.html.j2", routes.HOME, "", None, self.files([*latest, *newest]), latest=latest,
                          newest=newest,
-                         dated={"any_in_force": any(a.status_of(x, today).may_be_in_force
+                         compared={"any_in_force": any(a.status_of(x, today).may_be_in_force
                                                     for x in a.agreements.values())})
 
     def home_sections(self) -> str:

@@ -84,8 +84,25 @@ def reports_year(y: int) -> str:
 
 
 def funding_year(y: int) -> str:
-    """One year's funding, partner by partner."""
+    """One year's funding, body by body (each body's a page of its own, `funding_year_body`)."""
     return f"{FUNDING}{y}/"
+
+
+PARTNER_LETTERS = f"{PARTNERS}bokstav/"
+"""The partners by the initial of their name, a page per letter (a partner's own page is one level up)."""
+OTHER_INITIAL = "#"
+"""The initial of a name that begins with a digit or another sign than a letter A–Ö."""
+_LETTERS = {"Å": "aa", "Ä": "ae", "Ö": "oe", OTHER_INITIAL: "ovriga"}
+
+
+def partners_letter(letter: str) -> str:
+    """The partners whose name begins with `letter` (A–Ö, or OTHER_INITIAL: a digit or another sign)."""
+    return f"{PARTNER_LETTERS}{_LETTERS.get(letter, letter.lower())}/"
+
+
+def funding_year_body(y: int, c: Committee) -> str:
+    """One year's funding of the agreements a body is responsible for, partner by partner."""
+    return f"{funding_year(y)}{c.id}/"
 
 
 def agreement(a: Agreement) -> str:
@@ -129,11 +146,14 @@ def page(record: Published, archive: Archive) -> str:
 
 def parent(url: str, record: Published | None, archive: Archive) -> str | None:
     """The page above a page in its breadcrumb trail: a meeting's body, else the folder the page is published in
-    (a year's meetings: the meetings; an agreement: the agreements); the start page has none."""
+    (a year's meetings: the meetings; an agreement: the agreements; a letter's partners: the partners); the start
+    page has none."""
     if isinstance(record, Meeting):
         return body(archive.committee_of(record))
     if url == HOME:
         return None
+    if url.startswith(PARTNER_LETTERS):  # a letter's page: there is no page of the letters between
+        return PARTNERS
     folder = url.rstrip("/").rpartition("/")[0]
     return f"{folder}/" if folder else HOME
 

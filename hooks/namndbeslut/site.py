@@ -205,7 +205,7 @@ class Site:
 def _setting(ctx: BuildContext, root: Path) -> tuple[object, ...]:
     """What two builds must share for one to take the other's pages: the settings, the address and the hand-written
     pages' history (their dates). The build date and the records' history are each generated page's own
-    (Rendered.dated, Rendered.dates and the questions it asked)."""
+    (Rendered.compared, Rendered.dates and the questions it asked)."""
     pages = sorted(path.relative_to(root) for path in (root / kinds.PAGES).rglob("*") if path.is_file())
     return ctx.settings, ctx.base_url, tuple((path, ctx.span(path)) for path in pages)
 

@@ -17,11 +17,13 @@ PAGES = {
     "agreements-index": "overenskommelser/",
     "agreement": "overenskommelser/kvinnojouren-lund-2021-2023/",
     "partners-index": "partner/",
+    "partners-letter": "partner/bokstav/k/",
     "partner": "partner/kvinnojouren-lund/",
     "committees": "namnder/",
     "committee": "namnder/socialnamnden/",
     "funding": "finansiering/",
     "funding-year": "finansiering/2022/",
+    "funding-year-body": "finansiering/2022/socialnamnden/",
     "agreements-year": "overenskommelser/2021/",
     "year-index": "sammantraden/2021/",
     "year-body": "sammantraden/2021/socialnamnden/",
@@ -33,7 +35,7 @@ PAGES = {
     "not-found": "404.html",
 }
 WIDTHS = (320, 390, 1280)
-MONEY = ("Finansiering per år", "Gäller nu", "Summa angivna belopp")
+MONEY = ("Finansiering per år", "Gäller nu", "Summa angivna belopp", "Belopp 2022")
 """The columns a reader comes for on the agreement and partner lists."""
 
 LAYOUT = """() => {
@@ -90,9 +92,10 @@ def test_no_page_is_wider_than_the_window(narrow: Any, served: Served, kind: str
         assert not hidden or (table["overflows"] and table["region"]), f"{name}: {hidden} hidden without a hint"
 
 
-@pytest.mark.parametrize("kind", ["agreements-year", "partner", "partners-index"])
+@pytest.mark.parametrize("kind", ["committee", "partner", "partners-letter", "funding-year-body"])
 def test_the_money_column_is_there(narrow: Any, served: Served, kind: str) -> None:
-    """The money column is on every list of agreements (visible, or reached by scrolling its region)."""
+    """The money column is on every table of agreements (visible, or reached by scrolling its region); a year's
+    agreements are a list whose every item leads to its agreement's funding."""
     found = layout(narrow, served, PAGES[kind])
     heads = {h["text"] for t in found["tables"] for h in t["heads"]}
     assert heads & set(MONEY), f"{kind}: {heads}"

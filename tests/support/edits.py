@@ -41,6 +41,22 @@ def _write(rel: str, text: str | None) -> Callable[[Path], None]:
     return edit
 
 
+NEW_YEAR_AGREEMENT = """---
+title: Överenskommelse om idéburet offentligt partnerskap med RSMH 2024–2026
+kind: iop
+partner: rsmh
+public_party: Socialförvaltningen i Lund
+committee: socialnamnden
+term:
+  start: 2024
+  end: 2026
+funding:
+  - year: 2024
+    amount: 100000
+---
+En överenskommelse i ett år som ingen annan börjar: varje års sida listar de andra åren.
+"""
+
 EDITS: list[tuple[str, Callable[[Path], None]]] = [
     ("a meeting's title", _replace("decisions/2021-01-20-socialnamnden.md", "title: Socialnämnden –",
                                    "title: Ändrad rubrik – Socialnämnden –")),
@@ -50,5 +66,6 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
     ("an agreement's text", _replace("agreements/rsmh-2021-2023.md", "\n---\n", "\n---\nEn ny första mening.\n\n")),
     ("a new meeting", _write("decisions/2021-09-15-socialnamnden.md", NEW_MEETING)),
     ("the new meeting removed", _write("decisions/2021-09-15-socialnamnden.md", None)),
+    ("an agreement in a new year", _write("agreements/rsmh-2024-2026.md", NEW_YEAR_AGREEMENT)),
     ("the body's name", _replace("committees/socialnamnden.md", "name: Socialnämnden", "name: Sociala nämnden")),
 ]
