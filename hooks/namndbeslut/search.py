@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
 KEPT = "search-index"
 """The cache's entry and folder for the last index made in the project, and the pages' searchable content then."""
 _IGNORED = re.compile(r"<span data-pagefind-ignore>[^<]*</span>")
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")
 _NAMED = re.compile(r'\s(?:id|alt)="([^"]*)"')
 
 
