@@ -45,7 +45,7 @@ source:                          # valfritt: varifrån uppgifterna kommer, t.ex.
 source_url:                      # valfritt: källans adress (t.ex. sammanfattningen på kommunens webbplats), https://…
 matters:                         # ärendena; vart och ett har en rubrik med samma id i texten nedan
   - id: {P.replace(" ", "-")}-arendets-id   # unikt på hela webbplatsen: a–z, siffror, bindestreck
-    kind: {P}                   # beslut, information (inget beslut), val, anmälan, eller anges inte om källan
+    kind: {P}                   # beslut, information (inget beslut), val, anmälan, bordlagt, eller anges inte om källan
                                  # inte säger vad som hände
     paragraphs: []               # valfritt: paragraf(er) i protokollet, t.ex. [112] eller [154, 155]
     case_number:                 # valfritt: diarienummer, t.ex. SO 2021/0001
