@@ -63,7 +63,7 @@ def test_a_collection_per_kind_in_swedish_with_the_models_rules() -> None:
     assert meeting["matters"]["widget"] == "list" and "title" not in matters and "body" not in matters
     assert matters["adopts"] == {**matters["adopts"], "widget": "relation", "collection": "agreements",
                                  "multiple": True, "display_fields": ["title"]}
-    assert [o["value"] for o in matters["kind"]["options"]] == ["beslut", "information", "val", "anmälan",
+    assert [o["value"] for o in matters["kind"]["options"]] == ["beslut", "information", "val", "anmälan", "bordlagt",
                                                                "anges inte"]
     steps = _fields(matters["steps"])
     assert (steps["agreement"]["collection"], steps["to"]["collection"]) == ("agreements", "committees")

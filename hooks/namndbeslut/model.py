@@ -60,7 +60,8 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), LI
 """One line of text: a name, a title, a place."""
 Prose = Annotated[str, PROSE]
 """Text of several lines: a file's body."""
-CaseNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=patterns.CASE_NUMBER), LINE]
+CaseNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=patterns.CASE_NUMBER,
+                                              max_length=patterns.CASE_NUMBER_LENGTH), LINE]
 Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://[^\s<>\"']+$"), LINE]
 Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$"),
                   LINE]
