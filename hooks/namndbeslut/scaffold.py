@@ -18,7 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 from string import Template
 
-from . import dates, frontmatter, kinds, messages
+from . import dates, frontmatter, kinds, messages, patterns
 from .archive import normalised_name
 from .categories import suggested_body_kind, suggested_partner_kind
 from .errors import ContentError
@@ -222,8 +222,9 @@ def new_committee(root: Path, name: str) -> Path:
 
 def new_report(root: Path, case_number: str, date: str = "", committee: str = DEFAULT_COMMITTEE) -> Path:
     """Write reports/<slug of case number>.md; return its path."""
-    if not re.fullmatch(r"[A-ZÅÄÖ]{1,5} \d{4}/\d{1,6}", case_number.strip(), re.ASCII):
-        raise ScaffoldError(f"CASE={_shown(case_number)} är inget diarienummer; skriv t.ex. CASE=\"SO 2021/0001\"")
+    if not re.match(patterns.CASE_NUMBER, number := case_number.strip()) or len(number) > patterns.CASE_NUMBER_LENGTH:
+        raise ScaffoldError(f"CASE={_shown(case_number)} är inget diarienummer; skriv det som kommunen skriver det, "
+                            f"t.ex. CASE=\"SO 2021/0001\"")
     try:
         day = _date(date) if date else dates.build_date()
     except ContentError as err:
