@@ -7,8 +7,9 @@ Why a launcher: `wait4` reports a child's `ru_maxrss` as the most the child ever
 benchmark, every build would report at least the benchmark's own size (hundreds of MiB once it has rendered an
 archive). This script is started as a fresh interpreter holding nothing else (about 10 MiB), forks the command
 from there and reports what `wait4` says of it: the command's peak or its children's (Pagefind), whichever is
-higher, so the largest single process of the tree; and, polled from /proc every 50 ms while it runs, the command's
-own peak without its children (VmHWM), and the peak of the sum of the resident memory (RSS) of every live process
+higher, so the largest single process of the tree; and, polled from /proc every 50 ms while it runs, the peak of
+the largest Python process of the tree (VmHWM: the build's own, not Pagefind's binary nor a shell around both steps),
+and the peak of the sum of the resident memory (RSS) of every live process
 of the tree at once (the command and its descendants, found by their parent ids in /proc/*/stat: this kernel has no
 /proc/<pid>/task/*/children). A process that lives less than 50 ms can be missed by the sum; pages two processes
 share are counted in each.
@@ -41,9 +42,10 @@ def main(argv: list[str]) -> int:
         finally:
             os._exit(127)
     own = tree = samples = 0
-    while True:  # the command's own high-water mark and the tree's summed RSS, read while it runs
-        own = max(own, _hwm_kib(pid))
-        tree = max(tree, _tree_rss_kib(pid))
+    while True:  # the largest Python process's high-water mark and the tree's summed RSS, read while it runs
+        pids = _tree(pid)
+        own = max(own, *(_hwm_kib(p) for p in pids if _is_python(p)), 0)
+        tree = max(tree, _rss_kib(pids))
         samples += 1
         done, status, usage = os.wait4(pid, os.WNOHANG)
         if done:
@@ -66,8 +68,18 @@ def _hwm_kib(pid: int) -> int:
     return int(field[0]) if field else 0
 
 
-def _tree_rss_kib(root: int) -> int:
-    """The resident memory of `root` and of all its live descendants, summed (KiB); 0 once `root` is gone."""
+def _is_python(pid: int) -> bool:
+    """Whether `pid` runs a Python interpreter (the build, not Pagefind's binary or a shell around them)."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            first = f.read().split(b"\0")[0]
+    except OSError:
+        return False
+    return os.path.basename(first).startswith(b"python")
+
+
+def _tree(root: int) -> list[int]:
+    """`root` and all its live descendants."""
     children: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
@@ -79,10 +91,18 @@ def _tree_rss_kib(root: int) -> int:
             continue
         ppid = int(stat.rpartition(b")")[2].split()[1])  # the name, in parentheses, may hold spaces
         children.setdefault(ppid, []).append(int(entry.name))
-    total, todo = 0, [root]
+    found, todo = [], [root]
     while todo:
         pid = todo.pop()
+        found.append(pid)
         todo.extend(children.get(pid, []))
+    return found
+
+
+def _rss_kib(pids: list[int]) -> int:
+    """The resident memory of `pids`, summed (KiB); a process gone meanwhile counts 0."""
+    total = 0
+    for pid in pids:
         try:
             with open(f"/proc/{pid}/statm", "rb") as f:
                 total += int(f.read().split()[1]) * PAGE_KIB

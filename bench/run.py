@@ -64,7 +64,7 @@ class Run:
     is higher (wait4)."""
     site: Path
     own_peak_mib: float = 0.0
-    """The process's own peak, without its children (VmHWM polled while it ran)."""
+    """The largest Python process's peak in the tree (VmHWM polled while it ran): the build's own, for the project."""
     tree_peak_mib: float = 0.0
     """The peak of the summed RSS of every live process of the tree (sampled every 50 ms by launch.py)."""
 
@@ -348,7 +348,7 @@ def report_size(r: Result) -> str:
          f"{s.agreements} agreements; {r.files} content files, {len(h.files)} output files)"),
         "  (wall s / CPU s of the whole process tree; memory: peak of the tree's summed RSS, largest single process)",
         (f"  project, clean build                        {h.seconds:7.1f} s / {h.cpu:6.1f} s CPU   {memory(h)}   "
-         f"build process's own {h.own_peak_mib:.0f} MiB (VmHWM)"),
+         f"build's own Python {h.own_peak_mib:.0f} MiB (VmHWM), {h.own_peak_mib / b.own_peak_mib:.2f} × baseline's"),
         (f"    of which Pagefind (measured alone)        {i.seconds:7.1f} s / {i.cpu:6.1f} s CPU   {memory(i)}"),
         *(f"  {name:<44}{run.seconds:7.1f} s / {run.cpu:6.1f} s CPU   {memory(run)}" for name, _, run in peers_),
         *(f"  project / {short:<34}{h.cpu / run.cpu:6.2f} × CPU   {h.tree_peak_mib / run.tree_peak_mib:5.2f} × memory "

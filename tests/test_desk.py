@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
-from namndbeslut import desk, kinds, scaffold, schema
+from namndbeslut import desk, kinds, patterns, scaffold, schema
 from support.project import project_copy
 
 SLUG_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -63,7 +63,7 @@ def test_a_collection_per_kind_in_swedish_with_the_models_rules() -> None:
     assert meeting["matters"]["widget"] == "list" and "title" not in matters and "body" not in matters
     assert matters["adopts"] == {**matters["adopts"], "widget": "relation", "collection": "agreements",
                                  "multiple": True, "display_fields": ["title"]}
-    assert [o["value"] for o in matters["kind"]["options"]] == ["beslut", "information", "val", "anmälan",
+    assert [o["value"] for o in matters["kind"]["options"]] == ["beslut", "information", "val", "anmälan", "bordlagt",
                                                                "anges inte"]
     steps = _fields(matters["steps"])
     assert (steps["agreement"]["collection"], steps["to"]["collection"]) == ("agreements", "committees")
@@ -72,7 +72,7 @@ def test_a_collection_per_kind_in_swedish_with_the_models_rules() -> None:
     assert steps["refers_to"]["widget"] == "string", "a matter's id: matters have no collection of their own"
     agreement = _fields(by_folder["agreements"])
     assert agreement["partner"]["display_fields"] == ["name"]
-    assert agreement["case_number"]["pattern"][0] == r"^[A-ZÅÄÖ]{1,5} \d{4}/\d{1,6}$"
+    assert agreement["case_number"]["pattern"][0] == patterns.CASE_NUMBER
     term = _fields(agreement["term"])
     month = r"(?:[0-9]{4}-(0[1-9]|1[0-2]))"
     assert term["start"]["pattern"][0] == rf"^(?:\d{{4}}-\d{{2}}-\d{{2}}|{month}|\d{{4}})$"

@@ -76,11 +76,13 @@ class MatterKind(StrEnum):
     INFORMATION = "information"
     VAL = "val"
     ANMALAN = "anmälan"
+    BORDLAGT = "bordlagt"
+    """Tabled: put off to a later meeting, no decision yet ("ärendet bordlades")."""
 
     @property
     def label(self) -> str:
         return {"beslut": "Beslut", "information": "Information (inget beslut)", "val": "Val",
-                "anmälan": "Anmälan (för kännedom)"}[self.value]
+                "anmälan": "Anmälan (för kännedom)", "bordlagt": "Bordlagt (inget beslut ännu)"}[self.value]
 
 
 class StepAction(StrEnum):

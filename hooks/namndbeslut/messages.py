@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from . import patterns
 from .dates import Month
 from .errors import Problem
 
@@ -115,7 +116,8 @@ _BY_TYPE: dict[str, str] = {
 _PATTERN_HINTS: dict[str, str] = {
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$":
         "ett id med små bokstäver a–z, siffror och bindestreck, t.ex. 'kvinnojouren-lund-2021-2023'",
-    r"^[A-ZÅÄÖ]{1,5} \d{4}/\d{1,6}$": "ett diarienummer som 'SO 2020/0155'",
+    patterns.CASE_NUMBER: "ett diarienummer som kommunen skriver det, t.ex. 'SO 2020/0155' eller '2023KS133' "
+                                "(bokstäver, siffror, mellanslag och . : / -)",
     r"^https?://[^\s<>\"']+$": "en webbadress som börjar med https://",
     r"^https://[^\s<>\"'{}|\\^`]+$":
         "en webbadress som börjar med https:// och saknar mellanslag, citattecken och tecknen < > { } | \\ ^ `",

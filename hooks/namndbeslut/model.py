@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 from pydantic.json_schema import WithJsonSchema
 
-from . import citations, dates, messages
+from . import citations, dates, messages, patterns
 from .categories import AgreementKind, BodyKind, MatterKind, PartnerKind, StepAction
 from .citations import Citation
 from .dates import Month
@@ -60,7 +60,8 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), LI
 """One line of text: a name, a title, a place."""
 Prose = Annotated[str, PROSE]
 """Text of several lines: a file's body."""
-CaseNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-ZÅÄÖ]{1,5} \d{4}/\d{1,6}$"), LINE]
+CaseNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=patterns.CASE_NUMBER,
+                                              max_length=patterns.CASE_NUMBER_LENGTH), LINE]
 Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https?://[^\s<>\"']+$"), LINE]
 Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}$"),
                   LINE]

@@ -34,7 +34,7 @@ from typing import Any, Protocol
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from . import desk, engine, messages
+from . import cache, desk, engine, messages
 from .errors import Problem
 from .kinds import FOLDERS, PAGES
 
@@ -326,7 +326,8 @@ def serve(root: Path, port: int, engine: Engine, ready: Callable[[str], None] = 
         server = ThreadingHTTPServer(("127.0.0.1", port), partial(Handler, state=State()))
     except OSError as err:
         raise PortTaken(messages.port_taken(port, err)) from None
-    with server, tempfile.TemporaryDirectory(prefix="forhandsvisning-") as work:
+    (root / cache.FOLDER).mkdir(exist_ok=True)  # the builds' folders: beside the kept output (incremental.py)
+    with server, tempfile.TemporaryDirectory(prefix="forhandsvisning-", dir=root / cache.FOLDER) as work:
         full = FullBuild(root, engine_command(root))
         preview = Preview(root, engine, full, Path(work))
         start = time.perf_counter()
@@ -355,8 +356,9 @@ def serve(root: Path, port: int, engine: Engine, ready: Callable[[str], None] = 
 
 
 def engine_command(root: Path) -> list[str]:
-    """The whole build as `make site` runs it (`{dest}`: the output folder)."""
-    return engine.build_command(root / engine.CONFIG, "{dest}", "--quiet")
+    """The whole build as `make site` runs it (`{dest}`: the output folder), over the output the last whole build
+    kept (incremental.py): its folder is in the project, so it keeps its own for the next."""
+    return engine.build_command(root / engine.CONFIG, "{dest}", "--quiet", "--dirty")
 
 
 def main(engine_for: Callable[[Path], Engine], argv: list[str] | None = None) -> int:

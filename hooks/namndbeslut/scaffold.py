@@ -18,7 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 from string import Template
 
-from . import dates, frontmatter, kinds, messages
+from . import dates, frontmatter, kinds, messages, patterns
 from .archive import normalised_name
 from .categories import suggested_body_kind, suggested_partner_kind
 from .errors import ContentError
@@ -45,7 +45,7 @@ source:                          # valfritt: varifrån uppgifterna kommer, t.ex.
 source_url:                      # valfritt: källans adress (t.ex. sammanfattningen på kommunens webbplats), https://…
 matters:                         # ärendena; vart och ett har en rubrik med samma id i texten nedan
   - id: {P.replace(" ", "-")}-arendets-id   # unikt på hela webbplatsen: a–z, siffror, bindestreck
-    kind: {P}                   # beslut, information (inget beslut), val, anmälan, eller anges inte om källan
+    kind: {P}                   # beslut, information (inget beslut), val, anmälan, bordlagt, eller anges inte om källan
                                  # inte säger vad som hände
     paragraphs: []               # valfritt: paragraf(er) i protokollet, t.ex. [112] eller [154, 155]
     case_number:                 # valfritt: diarienummer, t.ex. SO 2021/0001
@@ -222,8 +222,9 @@ def new_committee(root: Path, name: str) -> Path:
 
 def new_report(root: Path, case_number: str, date: str = "", committee: str = DEFAULT_COMMITTEE) -> Path:
     """Write reports/<slug of case number>.md; return its path."""
-    if not re.fullmatch(r"[A-ZÅÄÖ]{1,5} \d{4}/\d{1,6}", case_number.strip(), re.ASCII):
-        raise ScaffoldError(f"CASE={_shown(case_number)} är inget diarienummer; skriv t.ex. CASE=\"SO 2021/0001\"")
+    if not re.match(patterns.CASE_NUMBER, number := case_number.strip()) or len(number) > patterns.CASE_NUMBER_LENGTH:
+        raise ScaffoldError(f"CASE={_shown(case_number)} är inget diarienummer; skriv det som kommunen skriver det, "
+                            f"t.ex. CASE=\"SO 2021/0001\"")
     try:
         day = _date(date) if date else dates.build_date()
     except ContentError as err:

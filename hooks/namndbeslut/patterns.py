@@ -1,0 +1,8 @@
+"""Forms of values that the model checks and the editors' messages explain, each written once."""
+
+CASE_NUMBER = (r"^(?:[0-9A-Za-zÅÄÖåäö][0-9A-Za-zÅÄÖåäö .:/-]*)?[0-9]"
+               r"(?:[0-9A-Za-zÅÄÖåäö .:/-]*[0-9A-Za-zÅÄÖåäö])?$")
+"""A case number (diarienummer) as the municipality writes it: 'SO 2020/0155' in Lund, '2023KS133' in Härryda,
+'KS-2023-133' elsewhere: letters, digits, spaces and . : / -, with a digit, beginning and ending with a letter or
+digit (and at most CASE_NUMBER_LENGTH characters)."""
+CASE_NUMBER_LENGTH = 40
