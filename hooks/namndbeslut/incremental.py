@@ -47,9 +47,17 @@ def earlier(root: Path, environ: Mapping[str, str]) -> Earlier | None:
 
 def restore(root: Path, site_dir: Path) -> None:
     """Put the last build's output into `site_dir`, to build over it: as hard links (fast at any size), so every
-    file this build writes must first be unlinked (`detach`), never written through."""
+    file this build writes must first be unlinked (`detach`), never written through; copied where `site_dir` is
+    on another file system."""
     shutil.rmtree(site_dir, ignore_errors=True)
-    shutil.copytree(root / cache.FOLDER / OUTPUT, site_dir, copy_function=os.link)
+    shutil.copytree(root / cache.FOLDER / OUTPUT, site_dir, copy_function=_link_or_copy)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def detach(paths: Iterable[str]) -> None:
