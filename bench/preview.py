@@ -7,7 +7,7 @@ Measures, on a copy of the project holding the synthetic archive (bench/syntheti
 - start-up: from starting `namndbeslut-serve` until it says it is ready (one full build), without a build cache
   (`.cache/` deleted first) and, after the runs below, again with the `.cache/` the preview's builds left;
 - save → shown: from saving a changed meeting title until each page that lists the meeting shows it
-  (the meeting's page, the list of all meetings, its year's and its committee's pages, the start page);
+  (the meeting's page, the list of all meetings, its body's year and its committee's pages, the start page);
 - save → error shown: from saving a broken date until the page carries the error banner;
 - fix → page back: from saving the fix until the banner is gone.
 """
@@ -92,7 +92,8 @@ def measure(project: Path, port: int) -> dict[str, float]:
     site = f"http://127.0.0.1:{port}/"
     page = f"{site}sammantraden/{meeting.stem}/"
     pages = {"meeting page": page, "all meetings": f"{site}sammantraden/",
-             "year page": f"{site}sammantraden/{date[1][:4]}/", "committee page": f"{site}namnder/{committee[1]}/",
+             "body's year page": f"{site}sammantraden/{date[1][:4]}/{committee[1]}/",
+             "committee page": f"{site}namnder/{committee[1]}/",
              "start page": site}
     shutil.rmtree(project / run.CACHE, ignore_errors=True)
     child, seconds = start(project, port)

@@ -80,7 +80,9 @@ class Fingerprints:
     fields as JSON, anything else by its parts."""
 
     def __init__(self, archive: Archive) -> None:
-        self._digests = {key: cache.digest(doc.text.encode()) for key, doc in archive.sources.items()}
+        self.files = {doc.path: cache.digest(doc.text.encode()) for doc in archive.sources.values()}
+        """Each content file's digest, by its path (what a later build compares: site.Earlier.files)."""
+        self._digests = {key: self.files[doc.path] for key, doc in archive.sources.items()}
         self._seen: dict[int, object] = {}
         """Each record's print, by the record object (every record lives as long as the build)."""
 

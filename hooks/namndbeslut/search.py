@@ -137,8 +137,8 @@ def publish(root: Path, site_dir: Path) -> None:
     for, and the kept index is exactly as it was kept, put that index in place. Only for a site in the project."""
     entry, kept = cache.load(root, KEPT), root / cache.FOLDER / KEPT
     ours = site_dir.resolve().is_relative_to(root.resolve()) and entry.get("site") == str(site_dir.resolve())
-    holds = entry.get("key") == entry.get("indexed") and kept.is_dir() and cache.manifest(kept) == entry.get("index")
-    if ours and holds:
+    made_for = entry.get("indexed")
+    if ours and entry.get("key") == made_for and kept.is_dir() and cache.manifest(kept) == entry.get("index"):
         shutil.copytree(kept, site_dir / OUTPUT_DIR, copy_function=os.link)
         return
     index(site_dir)

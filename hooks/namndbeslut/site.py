@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import addresses, cache, dates, feeds, history, kinds, loader, pagedates, publishing, search
+from . import addresses, dates, feeds, history, kinds, loader, pagedates, publishing, search
 from .archive import Archive
 from .context import BuildContext
 from .errors import ContentError
@@ -109,7 +109,7 @@ class Site:
         """Give each page the earlier Markdown when none of its content files changed; the changed files.
 
         A body's name is on nearly every page (in each decision's label), so a changed body renders them all."""
-        changed = _changed(earlier.files, _files(self.archive))
+        changed = _changed(earlier.files, self.renderer.prints.files)
         if any(path.parts[0] == kinds.COMMITTEE.folder for path in changed):
             return changed
         today = self.today
@@ -130,8 +130,8 @@ class Site:
 
     def earlier(self) -> Earlier:
         """What this build leaves the next one."""
-        data = {f.path: _digest(f.content) for f in self.data} if "data" in vars(self) else {}
-        return Earlier(self.setting, _files(self.archive), {path: r for path, page in self._pages.items()
+        data = self._data_digests if "data" in vars(self) else {}
+        return Earlier(self.setting, self.renderer.prints.files, {path: r for path, page in self._pages.items()
                                                             if (r := page.rendered(self._dates(page),
                                                                                    self._searchable(page)))}, data)
 
@@ -152,7 +152,11 @@ class Site:
 
     def data_kept(self, data: DataFile) -> bool:
         """Whether the output this build is made over has `data` as it is (the engine need not write it again)."""
-        return self.data_before.get(data.path) == _digest(data.content)
+        return self.data_before.get(data.path) == self._data_digests[data.path]
+
+    @cached_property
+    def _data_digests(self) -> dict[str, str]:
+        return {f.path: _digest(f.content) for f in self.data}
 
     def page_meta(self, path: str, source: Path | None = None) -> dict[str, Any]:
         """What the theme shows around a page: its feeds, 'Publicerad' and 'Uppdaterad' (pagedates.py), and
@@ -212,10 +216,6 @@ def _setting(ctx: BuildContext, root: Path) -> tuple[object, ...]:
 
 def _digest(content: str | bytes) -> str:
     return hashlib.blake2b(content.encode() if isinstance(content, str) else content, digest_size=16).hexdigest()
-
-
-def _files(archive: Archive) -> dict[Path, str]:
-    return {doc.path: cache.digest(doc.text.encode()) for doc in archive.sources.values()}
 
 
 def _changed(earlier: dict[Path, str], now: dict[Path, str]) -> set[Path]:
