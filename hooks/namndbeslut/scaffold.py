@@ -57,6 +57,7 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # action: föreslår, uppdrag att teckna, antar, ändrar, förlänger eller säger upp
     agreements: []               # valfritt: överenskommelser som ärendet gäller utan att ta något steg
     concerns: []                 # valfritt: partner som ärendet gäller (filnamn i partners/)
+    amount:                      # valfritt: belopp som beslutet anger, i kronor utan mellanslag, t.ex. 250000
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
 ---
 {P}: en inledning om sammanträdet och de viktigaste besluten.
@@ -74,18 +75,22 @@ kind: {P}                        # iop, överenskommelse, ramöverenskommelse, s
                                  # avsiktsförklaring, eller anges inte om källan inte säger vilket slags avtal
 partner: $partner                # motparten: namnet på en fil i partners/ (utan .md)
 partners: []                     # i stället för partner vid flera motparter: [id, id, id]
+parties_described:               # i stället för partner: en grupp som källan bara beskriver, t.ex. alla idéburna
+                                 # organisationer i Lund (ta då bort partner)
 public_party: "{P}: den offentliga parten, t.ex. Socialförvaltningen i Lund, eller anges inte"
 committee: $committee            # valfritt: nämnden (filnamn i committees/)
 date:                            # valfritt: datumet som står på överenskommelsen, ÅÅÅÅ-MM-DD
 signed:                          # valfritt: när den skrevs under, ÅÅÅÅ-MM-DD
 term:                            # perioden så exakt som källan anger den: datum, år och månad, eller årtal;
-                                 # skriv term: anges inte om källan saknar period
+                                 # skriv term: anges inte om källan saknar period; anger den bara slutet
+                                 # ("fram till 2023"), ta bort start: term: {{end: 2023}}
   start: $P                      # t.ex. $first-01-01, $first-03 (mars $first), eller $first
   end: $P                        # t.ex. $last-12-31, $last-08 (augusti $last), eller $last, eller tills vidare
 review_by:                       # valfritt: senaste dag för översyn, ÅÅÅÅ-MM-DD
 case_number:                     # valfritt: diarienummer, t.ex. SO 2020/0155
 renews:                          # valfritt: den äldre överenskommelse som denna ersätter (filnamn i agreements/)
-adopted_by:                      # valfritt: antagandebeslut vars möte inte är publicerat: "2017-08-23 §§ 154, 155"
+adopted_by:                      # valfritt: antagandebeslut vars möte inte är publicerat: "2017-08-23 §§ 154, 155",
+                                 # eller bara månaden eller året som källan anger: "2021-03 § 45", "2021"
 cited_steps: []                  # valfritt: andra beslut vars möte inte är publicerat, som källan anger dem, t.ex.
                                  # - {{action: antar, decision: "2024-06-12 § 120", body: kommunfullmaktige}}
                                  # body bara om källan anger organet; action som under steps i ett ärende
@@ -130,6 +135,7 @@ COMMITTEE = Template(f"""---
 # överenskommelser hänvisar till filens namn. Kontrollera med `make check`.
 name: $name  # nämndens namn som det ska stå på webbplatsen
 kind: {P}                        # $hint nämnd, styrelse, kommunfullmäktige, kommunstyrelse, utskott, beredning
+municipality:                    # valfritt: bara för ett organ i en annan kommun, t.ex. Härryda kommun
 continues:                       # valfritt: den nämnd vars arbete denna tar över (filnamn i committees/)
 since:                           # valfritt: när den tog över, ÅÅÅÅ-MM-DD (kräver continues)
 documents_url:                   # valfritt: var sammanträdeshandlingarna publiceras, https://…
