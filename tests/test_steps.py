@@ -71,11 +71,11 @@ def test_a_case_through_three_bodies_in_order_on_the_agreement_page(built: Built
 
 def test_a_mandate_only_is_not_signed_and_a_proposal_only_is_proposed(built: BuiltSite) -> None:
     mandate = "overenskommelser/lkf-samverkan/"
-    assert status(built, mandate) == "Inte undertecknad"
+    assert status(built, mandate) == "Uppdrag att teckna, undertecknande anges inte"
     assert steps_on_page(built, mandate) == [
         "Uppdrag att teckna: Kommunstyrelsen 13 mars 2024, § 46: Samverkan med LKF"]
     intent = "overenskommelser/bostader-avsiktsforklaring/"
-    assert status(built, intent) == "Föreslagen"
+    assert status(built, intent) == "Föreslagen, senare beslut anges inte"
     assert words(built.fact_box(intent)["Typ"]) == "Avsiktsförklaring"
 
 
@@ -153,7 +153,7 @@ def test_the_csv_has_the_steps_and_leaves_an_unstated_kind_empty(built: BuiltSit
     assert rows["gemenskap-2024-2026"]["Beslutsgång"] == (
         "2024-02-14 Socialnämnden: Förslag till kommunstyrelsen | 2024-03-13 Kommunstyrelsen: Förslag till "
         "kommunfullmäktige | 2024-04-24 Kommunfullmäktige: Antagen")
-    assert rows["lkf-samverkan"]["Status"] == "Inte undertecknad"
+    assert rows["lkf-samverkan"]["Status"] == "Uppdrag att teckna, undertecknande anges inte"
     assert rows["nyhet-2024"]["Beslutsgång"] == "" and rows["nyhet-2024"]["Typ"] == ""
 
 

@@ -44,12 +44,6 @@ NO_CASE = CaseFile("")
 """What a record without a (known) case number is filed with: nothing."""
 
 
-FILED_AT = dt.time(12)
-"""A meeting's date-time where no time is stated: noon in Stockholm, not midnight. Meine Stadt Transparent stores
-OParl's `start` in UTC and shows the UTC clock, so midnight in Stockholm showed as 22:00 on the day before; noon
-is the same date from UTC-10 to UTC+12."""
-
-
 class SittingState(StrEnum):
     """Where a date of a committee's calendar stands on the build date. The value is how the site says it
     (pages, iCalendar, OParl's `meetingState`)."""
@@ -115,12 +109,12 @@ class Sitting:
 
     @property
     def starts_at(self) -> dt.datetime | None:
-        """When the meeting starts, for open data that needs a date-time (OParl `start`): where no time is stated,
-        the date at FILED_AT in Stockholm, which clients file under the right day; `time_stated` then says so,
-        and pages and calendars show the date alone. None where only the month is known: no day is invented."""
-        if self.day is None:
+        """When the meeting starts, in Stockholm, for open data that needs a date-time (OParl `start`, an
+        iCalendar event's time); None where no time is stated: no time is invented (pages, calendars and OParl then
+        give the date alone, at the precision the source gives)."""
+        if self.day is None or self.start is None:
             return None
-        return dt.datetime.combine(self.day, self.start or FILED_AT, dates.TIMEZONE)
+        return dt.datetime.combine(self.day, self.start, dates.TIMEZONE)
 
     @property
     def ends_at(self) -> dt.datetime | None:
@@ -143,7 +137,8 @@ class AgreementStep:
     decision: Matter | Meeting | Citation
     """The published matter; or a decision whose meeting is not published, as the agreement cites it (`adopted_by`,
     `cited_steps`), or the published meeting a date alone in `adopted_by` names."""
-    date: Day
+    date: dates.Stated
+    """The decision's day; its month or year alone where that is all the source gives."""
     body: Committee | None
     """The body that took the decision: a published one's; a cited step's as its source names it; `adopted_by`'s the
     agreement's committee (or the body whose work it continued then); None where no body is named."""
@@ -394,7 +389,7 @@ class Archive:
             return
         meeting, given = self.meeting_of[matter.id], agreement.adopted_by
         cited = self.cited(given)
-        if (dates.within(given.date, meeting.date)
+        if ((dates.within(given.date, meeting.date) or dates.within(meeting.date, given.date))
                 and (not matter.paragraphs or set(given.paragraphs) <= set(matter.paragraphs))
                 and cited in (None, matter, meeting)):
             return
@@ -588,6 +583,8 @@ class Archive:
 
     def cited(self, citation: Citation) -> Matter | Meeting | None:
         """The published matter (or meeting, for a date alone) a citation points to, if any."""
+        if not isinstance(citation.date, dt.date):
+            return None  # a month or a year alone names no meeting's day
         meetings = self.meetings_on.get(citation.date, [])
         if not citation.paragraphs:
             return meetings[0] if len(meetings) == 1 else None
@@ -646,7 +643,7 @@ class Archive:
         cited, body = self.citation_of(decision), self.decided_by(decision, responsible)
         return citations.decision_label(cited.date, cited.paragraphs, body.name if body else None)
 
-    def body_on(self, body: Committee, when: Day) -> Committee:
+    def body_on(self, body: Committee, when: dates.Stated) -> Committee:
         """The body that did `body`'s work on `when`: before the day a body took over (`since`), the one it
         continues (for a month, on its last day)."""
         seen, day = {body.id}, dates.last_day(when)
@@ -678,7 +675,9 @@ class Archive:
         return [self.partners[p] for p in agreement.counterparties]
 
     def parties_label(self, agreement: Agreement) -> str:
-        """The counterparties' names as a sentence lists them: 'A, B och C'."""
+        """The counterparties' names as a sentence lists them: 'A, B och C'; a group as the source describes it."""
+        if agreement.parties_described:
+            return agreement.parties_described
         return dates.listing([p.name for p in self.partners_of(agreement)])
 
     def agreement_label(self, agreement: Agreement) -> str:
@@ -688,13 +687,13 @@ class Archive:
         term = agreement.term
         if term is None:
             return f"{self.parties_label(agreement)} (period anges inte)"
-        period = term.years_label if term.last_day else f"från {term.first_day.year}"
+        period = term.years_label if term.last_day else f"från {term.first_year}"
         return f"{self.parties_label(agreement)} {period}"
 
     def committee_of(self, record: Meeting | Sitting) -> Committee:
         return record.committee if isinstance(record, Sitting) else self.committees[record.committee]
 
-    def paper_date(self, agreement: Agreement) -> Day | None:
+    def paper_date(self, agreement: Agreement) -> dates.Stated | None:
         """The date an agreement is filed by: its own date, else its signing date, else the adopting meeting's
         (published here, or as `adopted_by` or `cited_steps` cite it; only its month where the meeting's day is not
         known)."""
@@ -706,7 +705,7 @@ class Archive:
     def agreement_day(self, agreement: Agreement) -> dt.date | None:
         """Where 'latest' lists place an agreement: the first day of its term, else the first day its own date,
         signing or adopting decision can mean (paper_date); None where the sources give none of them."""
-        if agreement.term is not None:
+        if agreement.term is not None and agreement.term.first_day is not None:
             return agreement.term.first_day
         day = self.paper_date(agreement)
         return dates.first_day(day) if day else None

@@ -12,21 +12,26 @@ from . import dates
 PATTERN = re.compile(
     r"(?P<date>\d{4}-\d{2}-\d{2}),?\s*(?:(?P<signs>§§?)\s*(?P<paras>\d+(?:\s*(?:,|och)\s*\d+)*))?"
 )
-"""A date, optionally followed by § or §§ and paragraph numbers."""
+"""A date, optionally followed by § or §§ and paragraph numbers: how running text cites a decision (a day)."""
+CITED = re.compile(
+    r"(?P<date>\d{4}(?:-\d{2}(?:-\d{2})?)?),?\s*(?:(?P<signs>§§?)\s*(?P<paras>\d+(?:\s*(?:,|och)\s*\d+)*))?"
+)
+"""A decision as a field cites it (`adopted_by`, `cited_steps`): a day, or only the month or the year where the source
+names no day ('2021-03 § 45', '2021'), with or without paragraphs."""
 
 
 @dataclass(frozen=True)
 class Citation:
     """A reference to a committee decision as protocols cite it."""
 
-    date: dates.Day
-    """The meeting's day (as every citation written names it); a month for a published meeting known to the
-    month, which a protocol would cite by its day but the source does not give."""
+    date: dates.Stated
+    """The meeting's day; or only its month or year, as precise as the source citing it (or a published meeting
+    known to the month, which a protocol would cite by its day but the source does not give)."""
     paragraphs: tuple[int, ...] = ()
 
     def __str__(self) -> str:
         label = paragraph_label(self.paragraphs)
-        return f"{self.date.isoformat()} {label}" if label else self.date.isoformat()
+        return f"{dates.iso(self.date)} {label}" if label else dates.iso(self.date)
 
 
 def paragraph_label(paragraphs: Sequence[int]) -> str:
@@ -36,7 +41,7 @@ def paragraph_label(paragraphs: Sequence[int]) -> str:
     return f"{'§§' if len(paragraphs) > 1 else '§'} {', '.join(map(str, paragraphs))}"
 
 
-def decision_label(day: dates.Day, paragraphs: Sequence[int] = (), body: str | None = None) -> str:
+def decision_label(day: dates.Stated, paragraphs: Sequence[int] = (), body: str | None = None) -> str:
     """How a reader's text names a decision: 'Socialnämnden 23 augusti 2017, §§ 154, 155' (the body where known,
     the date in words, the paragraphs where known). The one place of this rule: fact boxes and feeds use it;
     data keeps the protocol's form (`Citation`, ISO date) for spreadsheets and clients."""
@@ -46,11 +51,25 @@ def decision_label(day: dates.Day, paragraphs: Sequence[int] = (), body: str | N
 
 
 def parse(text: str) -> Citation:
-    """Parse a whole string as one citation; raise ValueError (Swedish message) otherwise."""
-    match = PATTERN.fullmatch(text.strip())
+    """Parse a whole string as one citation, at the precision it gives (a day, a month '2021-03' or a year '2021',
+    with or without paragraphs); raise ValueError (Swedish message) otherwise."""
+    match = CITED.fullmatch(text.strip())
     if not match:
-        raise ValueError(f"'{text}' är ingen hänvisning; skriv datum och paragraf, t.ex. '2017-08-23 §§ 154, 155'")
-    return _citation(match)
+        raise ValueError(f"'{text}' är ingen hänvisning; skriv datum och paragraf, t.ex. '2017-08-23 §§ 154, 155', "
+                         "eller bara månaden eller året som källan anger, t.ex. '2021-03' eller '2021 § 45'")
+    written = match["date"]
+    paras = tuple(int(p) for p in re.findall(r"\d+", match["paras"] or ""))
+    if len(written) == 4:
+        return Citation(int(written), paras)
+    if len(written) == 7:
+        month = dates.month_of(written)
+        if month is None:
+            raise ValueError(f"'{written}' är ingen månad; skriv året och månaden som ÅÅÅÅ-MM, t.ex. 2021-03")
+        return Citation(month, paras)
+    day = dates.plain_date(written)
+    if day is None:
+        raise ValueError(f"'{written}' är inget datum; skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2021-03-15")
+    return Citation(day, paras)
 
 
 def _citation(match: re.Match[str]) -> Citation:

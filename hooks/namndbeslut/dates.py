@@ -107,7 +107,7 @@ def last_day(value: Stated) -> dt.date:
     return value.last_day if isinstance(value, Month) else value
 
 
-def within(inner: Day, outer: Day) -> bool:
+def within(inner: Stated, outer: Stated) -> bool:
     """Whether every day `inner` can mean is one `outer` can mean: the same day, or a day of the month."""
     return first_day(outer) <= first_day(inner) and last_day(inner) <= last_day(outer)
 
@@ -180,19 +180,23 @@ class Status(StrEnum):
     IN_FORCE = "Gäller"
     ENDED = "Har upphört"
     UNSTATED = "Period anges inte"
-    PROPOSED = "Föreslagen"
-    """Only proposed to another body: no decision to adopt it is published or cited."""
-    NOT_SIGNED = "Inte undertecknad"
-    """A body has mandated its signing, and neither an adoption nor a signing date is stated."""
+    PROPOSED = "Föreslagen, senare beslut anges inte"
+    """Only proposed to another body: no decision to adopt it is published or cited. Said so, not 'pending': years
+    later the source may simply be silent on what followed (the proposal's date is in its steps)."""
+    NOT_SIGNED = "Uppdrag att teckna, undertecknande anges inte"
+    """A body has mandated its signing, and neither an adoption nor a signing date is stated: not said to be unsigned,
+    only that no signing is stated."""
     TERMINATED = "Uppsagd"
     """Terminated by a decision that states no last day: not said to have ended on any day."""
     EXTENDED = "Förlängd, nytt slutdatum anges inte"
     """Its stated term has passed, and it was extended by a decision that states no new end."""
+    START_UNSTATED = "Start anges inte"
+    """The term states only its end, which has not passed: it may or may not have begun (no start is inferred)."""
 
     @property
     def may_be_in_force(self) -> bool:
         """Whether the agreement may be in force: it is, or the sources leave it open."""
-        return self in (Status.IN_FORCE, Status.UNSTATED, Status.TERMINATED, Status.EXTENDED)
+        return self in (Status.IN_FORCE, Status.UNSTATED, Status.TERMINATED, Status.EXTENDED, Status.START_UNSTATED)
 
 
 def add_months(value: dt.date, months: int) -> dt.date:

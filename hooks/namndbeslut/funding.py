@@ -16,15 +16,18 @@ class Parties:
     """The counterparties an agreement funds, together: one row of the table (most rows are one partner)."""
 
     members: tuple[Partner, ...]
+    described: str | None = None
+    """A group of counterparties as the source describes it (Agreement.parties_described), with no members."""
 
     @property
     def id(self) -> str:
-        return "+".join(p.id for p in self.members)
+        return f"grupp:{self.described}" if self.described else "+".join(p.id for p in self.members)
 
     @property
     def name(self) -> str:
-        """'Kvinnojouren Lund', or 'A, B och C' for an agreement with three counterparties."""
-        return dates.listing([p.name for p in self.members])
+        """'Kvinnojouren Lund', or 'A, B och C' for an agreement with three counterparties; a described group as
+        described."""
+        return self.described or dates.listing([p.name for p in self.members])
 
     @property
     def organisation_numbers(self) -> str | None:
@@ -98,6 +101,11 @@ class FundingTable:
         return summed(g for g in self.grants if g.agreement.committee == committee)
 
 
+def parties_of(archive: Archive, agreement: Agreement) -> Parties:
+    """The agreement's counterparties together (a described group where its file describes one)."""
+    return Parties(tuple(archive.partners_of(agreement)), agreement.parties_described)
+
+
 def summed(grants: Iterable[Grant]) -> Total:
     """The amounts `grants` state, summed, and how many state none."""
     items = list(grants)
@@ -106,7 +114,7 @@ def summed(grants: Iterable[Grant]) -> Total:
 
 def table(archive: Archive) -> FundingTable:
     """Every stated funding year of every agreement, rows by counterparties' names, years ascending."""
-    grants = sorted((Grant(a, Parties(tuple(archive.partners_of(a))), f)
+    grants = sorted((Grant(a, parties_of(archive, a), f)
                      for a in archive.agreements.values() for f in a.funding),
                     key=lambda g: (g.year, g.parties.name, g.agreement.sort_day))
     rows = sorted({g.parties.id: g.parties for g in grants}.values(), key=lambda r: r.name)

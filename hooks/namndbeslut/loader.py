@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import cache, dates, embedded, frontmatter, kinds, messages, names, safety
@@ -108,6 +109,7 @@ def load(root: Path, today: dt.date | None = None, reads: Reads | None = None) -
     problems.extend(_static_files(root))
     problems.extend(_pages(root, checker, reviewed))
     problems.extend(_settings(root))
+    problems.extend(_own_municipality(root, records[kinds.COMMITTEE]))
     archive = Archive.build(records, broken=broken)
     archive.reviewed = {**reviewed, **{doc.path: safety.reviewed(doc) for doc in archive.sources.values()}}
     archive.withheld = withheld
@@ -264,6 +266,25 @@ def _settings(root: Path) -> list[Problem]:
     lines = text.split("\n")
     return [Problem(p.path, p.line, frontmatter.field_on_line(lines, p.line, all_yaml=True) if p.line else p.field,
                     p.message) for p in safety.text_file(Path(config.name), text)]
+
+
+def _own_municipality(root: Path, bodies: list[Any]) -> list[Problem]:
+    """A body's `municipality` names another municipality than the site's own (`extra.municipality` in mkdocs.yml):
+    the site's own is the default, and written out it would be shown after every name of the body."""
+    config = root / "mkdocs.yml"
+    try:
+        settings = yaml.safe_load(config.read_text(encoding="utf-8")) if config.is_file() else None
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return []  # the engine reports a broken config
+    extra = settings.get("extra") if isinstance(settings, dict) else None
+    own = extra.get("municipality") if isinstance(extra, dict) else None
+    if not isinstance(own, str):
+        return []
+    return [Problem(doc.path, doc.line_of(("municipality",)), "municipality",
+                    f"'{own}' är webbplatsens egen kommun (extra.municipality i mkdocs.yml), som gäller när "
+                    "'municipality' inte anges; ta bort 'municipality', som bara behövs för ett organ i en annan "
+                    "kommun")
+            for body, doc in bodies if body.municipality and body.municipality.strip() == own.strip()]
 
 
 def _pages(root: Path, checker: safety.HtmlChecker, reviewed: dict[Path, set[str]]) -> list[Problem]:

@@ -90,14 +90,23 @@ OrgNumber = Annotated[
 
 
 def _citation(value: object) -> object:
-    """A citation as written; a date alone, unquoted, is one that YAML has already read as a date."""
-    if isinstance(value, dt.date):
-        return Citation(value)
-    return citations.parse(value) if isinstance(value, str) else value
+    """A citation as written; a date or a year alone, unquoted, is one that YAML has already read as a date or a
+    number. Its year is one a record may speak of."""
+    if isinstance(value, bool):
+        raise ValueError(f"'{str(value).lower()}' läses som ja/nej; skriv beslutets datum, t.ex. '2021-03-15 § 45'")
+    if isinstance(value, dt.date | int):
+        value = Citation(value)
+    elif isinstance(value, str):
+        value = citations.parse(value)
+    if isinstance(value, Citation) and not FIRST_YEAR <= dates.first_day(value.date).year <= LAST_YEAR:
+        raise ValueError(f"året {dates.first_day(value.date).year} är inte rimligt; skriv året med fyra siffror "
+                         f"(mellan {FIRST_YEAR} och {LAST_YEAR})")
+    return value
 
 
 CitationField = Annotated[Citation, BeforeValidator(_citation), WithJsonSchema(
-    {"type": "string", "pattern": citations.PATTERN.pattern, "examples": ["2017-08-23 §§ 154, 155"]})]
+    {"anyOf": [{"type": "string", "pattern": citations.CITED.pattern,
+                "examples": ["2017-08-23 §§ 154, 155", "2021-03 § 45", "2021"]}, {"type": "integer"}]})]
 
 
 NOT_STATED = "anges inte"
@@ -186,7 +195,11 @@ class Committee(Sourced):
     """
 
     id: Slug
-    name: Text
+    own_name: Annotated[Text, Field(alias="name")]
+    """The body's name as its file gives it ('Kommunstyrelsen'); pages show `name`."""
+    municipality: Text | None = None
+    """The municipality (or region) the body belongs to, where it is another than the site's own
+    (`extra.municipality` in mkdocs.yml): 'Härryda kommun'. None: the site's own."""
     kind: BodyKind = BodyKind.NAMND
     continues: Slug | None = None
     """The body whose work this one continues (a renamed or merged committee)."""
@@ -199,6 +212,13 @@ class Committee(Sourced):
     planned_meetings: Schedule = []
     """The committee's schedule; a meeting in decisions/ on the same date supersedes its entry."""
     body: Prose = ""
+
+    @property
+    def name(self) -> str:
+        """The body's name wherever it is shown (pages, titles, feeds, data, OParl): its own name, and the
+        municipality it belongs to where that is another than the site's ('Kommunstyrelsen i Härryda kommun'), so that
+        no reader takes it for the site's own body. The one place of this rule."""
+        return f"{self.own_name} i {self.municipality}" if self.municipality else self.own_name
 
     @property
     def in_text(self) -> str:
@@ -276,22 +296,35 @@ def _stated(value: object) -> object:
 End = Annotated[dt.date | Month | int | None, BeforeValidator(_end), WithJsonSchema(
     {"anyOf": [{"type": "string", "format": "date"}, MONTH_SCHEMA, {"type": "integer"},
                {"const": UNTIL_FURTHER_NOTICE}]})]
-Start = Annotated[dt.date | Month | int, NOT_BOOL, BeforeValidator(_month), WithJsonSchema(
-    {"anyOf": [{"type": "string", "format": "date"}, MONTH_SCHEMA, {"type": "integer"}]})]
+Start = Annotated[dt.date | Month | int | None, NOT_BOOL, BeforeValidator(_month), MAY_BE_UNSTATED,
+                  WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, MONTH_SCHEMA, {"type": "integer"},
+                                            {"const": NOT_STATED}]})]
 
 
 class Term(Record):
     """An agreement's term as precise as the source gives it: exact dates, months ('2022-03') or only years;
-    `end: tills vidare` when it runs until further notice."""
+    `end: tills vidare` when it runs until further notice; no `start` (or `start: anges inte`) where the source
+    gives only the end ('gällde fram till 2023')."""
 
-    start: Start
+    start: Start = None
+    """None where the source states no start: the site then says so, and no start is ever inferred."""
     end: End
 
     @property
-    def first_day(self) -> dt.date:
+    def first_day(self) -> dt.date | None:
         """The first day the start can mean (a month's first, a year's 1 January): for status and sorting only,
-        never shown as the start."""
-        return dates.first_day(self.start)
+        never shown as the start; None where no start is stated."""
+        return None if self.start is None else dates.first_day(self.start)
+
+    @property
+    def first_year(self) -> int | None:
+        first = self.first_day
+        return None if first is None else first.year
+
+    @property
+    def sort_day(self) -> dt.date | None:
+        """Where a list places the term: its first day, else (no start stated) its last; None without either."""
+        return self.first_day or self.last_day
 
     @property
     def last_day(self) -> dt.date | None:
@@ -305,29 +338,41 @@ class Term(Record):
 
     @property
     def years_label(self) -> str:
-        """'2021–2023', '2022' within one calendar year, or '2021–' until further notice."""
-        if self.last_day is not None and self.last_day.year == self.first_day.year:
-            return str(self.first_day.year)
-        return f"{self.first_day.year}–{self.last_day.year if self.last_day else ''}"
+        """'2021–2023', '2022' within one calendar year, '2021–' until further notice, or 't.o.m. 2023' where no
+        start is stated."""
+        first, last = self.first_day, self.last_day
+        if first is None:
+            return f"t.o.m. {last.year}" if last else ""
+        if last is not None and last.year == first.year:
+            return str(first.year)
+        return f"{first.year}–{last.year if last else ''}"
 
     def covers_year(self, year: int) -> bool:
-        last = self.last_day
-        return self.first_day.year <= year and (last is None or year <= last.year)
+        """Whether the year may be one of the term's (any year up to the end where no start is stated)."""
+        first, last = self.first_day, self.last_day
+        return (first is None or first.year <= year) and (last is None or year <= last.year)
 
     @property
     def label(self) -> str:
         """The term exactly as precise as the source: '2021–2023', 'mars–augusti 2022', '2022',
-        '1 oktober 2021 – 31 december 2023'; 'från …, tills vidare' without an end (dates.span)."""
+        '1 oktober 2021 – 31 december 2023'; 'från …, tills vidare' without an end (dates.span); 'till och med 2023
+        (start anges inte)' where no start is stated."""
+        if self.start is None:
+            assert self.end is not None  # _ordered: a term states at least one of them
+            return f"till och med {dates.long_date(self.end)} (start {NOT_STATED})"
         if self.end is None:
             return f"från {dates.long_date(self.start)}, tills vidare"
         return dates.span(self.start, self.end)
 
     def status_on(self, day: dt.date) -> dates.Status:
-        """Whether the term has not begun, is running or has ended on `day` (the build date)."""
-        if day < self.first_day:
-            return dates.Status.UPCOMING
+        """Whether the term has not begun, is running or has ended on `day` (the build date); where no start is
+        stated, only that it has ended tells (before its end it may not have begun: 'Start anges inte')."""
         if self.last_day is not None and day > self.last_day:
             return dates.Status.ENDED
+        if self.first_day is None:
+            return dates.Status.START_UNSTATED
+        if day < self.first_day:
+            return dates.Status.UPCOMING
         return dates.Status.IN_FORCE
 
     @model_validator(mode="after")
@@ -336,7 +381,10 @@ class Term(Record):
             if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
                 raise FieldError((name,), f"året {day.year} är inte rimligt; skriv året med fyra siffror "
                                           f"(mellan {FIRST_YEAR} och {LAST_YEAR}), t.ex. 2021")
-        if self.last_day is not None and self.last_day < self.first_day:
+        if self.first_day is None and self.last_day is None:
+            raise FieldError(("end",), f"en period utan start och utan slut säger ingenting; skriv slutet som källan "
+                                       f"anger det, t.ex. {{end: 2023}}, eller 'term: {NOT_STATED}'")
+        if self.last_day is not None and self.first_day is not None and self.last_day < self.first_day:
             raise FieldError(("end",), "perioden slutar innan den börjar; 'end' ska vara samma dag som "
                                        "eller efter 'start'")
         return self
@@ -344,13 +392,18 @@ class Term(Record):
 
 MAX_AMOUNT = 10_000_000_000
 """Ten billion kronor a year: more than a Swedish municipality's whole budget, so a larger amount is a mistake."""
+CURRENCY = "SEK"
+"""The currency of every amount a record states (kronor): the open data say so with each amount."""
+Amount = Annotated[int, Field(ge=0, le=MAX_AMOUNT), NOT_BOOL]
+"""An amount in kronor (SEK) as the source states it, whole kronor: the one rule for a funding row's and a matter's
+amount."""
 
 
 class Funding(Record):
     """Funding for one calendar year; a year may have only price compensation and no sum."""
 
     year: Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR), NOT_BOOL]
-    amount: Annotated[int, Field(ge=0, le=MAX_AMOUNT), NOT_BOOL] | None = None
+    amount: Amount | None = None
     """Kronor (SEK), as the source states it."""
     price_compensation: bool = False
     """The amount is adjusted by the price compensation the committee receives (priskompensation)."""
@@ -419,6 +472,9 @@ class Agreement(Sourced):
     """The counterparty (a file in partners/), when there is one."""
     partners: list[Slug] = []
     """The counterparties, when there are several (instead of `partner`)."""
+    parties_described: Text | None = None
+    """The counterparty as the source describes a group ('alla idéburna organisationer i Lund'), where it names no
+    organisations (instead of `partner`/`partners`): shown as given, never made into a partner record."""
     public_party: Annotated[Text | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = None
     """The public party (a förvaltning, the municipality); None ('anges inte') where the source does not name it."""
     committee: Slug | None = None
@@ -458,7 +514,9 @@ class Agreement(Sourced):
     @property
     def sort_day(self) -> dt.date:
         """Where lists place the agreement: its first day, else its own date (never shown as a term)."""
-        return self.term.first_day if self.term is not None else self.date or self.signed or dt.date.min
+        if self.term is not None and self.term.first_day is not None:
+            return self.term.first_day
+        return self.date or self.signed or (self.term.sort_day if self.term else None) or dt.date.min
 
     @property
     def stated_total(self) -> int | None:
@@ -471,9 +529,14 @@ class Agreement(Sourced):
         if self.partner and self.partners:
             raise FieldError(("partners",), "ange motparten antingen med 'partner: <id>' eller flera med "
                                             "'partners: [<id>, …]', inte båda")
-        if not self.counterparties:
-            raise FieldError(("partner",), "motpart saknas; skriv 'partner: <id>' (en fil i partners/) eller "
-                                           "'partners: [<id>, <id>]' för flera")
+        if self.parties_described and self.counterparties:
+            raise FieldError(("parties_described",), "'parties_described' beskriver en grupp motparter som källan "
+                                                     "inte räknar upp; ta bort den, eller 'partner'/'partners' om "
+                                                     "källan inte namnger några organisationer")
+        if not self.counterparties and not self.parties_described:
+            raise FieldError(("partner",), "motpart saknas; skriv 'partner: <id>' (en fil i partners/), "
+                                           "'partners: [<id>, <id>]' för flera, eller 'parties_described: …' för en "
+                                           "grupp som källan beskriver (t.ex. alla idéburna organisationer i Lund)")
         if len(set(self.partners)) < len(self.partners):
             raise FieldError(("partners",), "samma motpart står flera gånger under 'partners'")
         return self
@@ -532,6 +595,8 @@ class Matter(Record):
     """Agreements this matter concerns without taking a step (a follow-up, a report)."""
     concerns: list[Slug] = []
     """Partners this matter concerns (partners of adopted agreements are implied)."""
+    amount: Amount | None = None
+    """An amount the decision states (a grant, a framework amount), in kronor; None where it states none."""
     body: Prose = ""
 
     @property

@@ -25,10 +25,15 @@ def problems(kind: Kind, record: BaseModel, doc: Document) -> list[Problem]:
                         "är redan årets översikt; ge filen ett namn som också säger vad den gäller")]
     if kind is kinds.AGREEMENT and isinstance(record, Agreement) and record.term:
         named = _YEARS.search(doc.path.stem)
-        last = record.term.last_day
-        if named and (int(named["first"]) != record.term.first_day.year
-                      or (named["last"] and last and int(named["last"]) != last.year)):
-            first = record.term.first_day.year
+        last, first_day = record.term.last_day, record.term.first_day
+        if named and first_day is None and last and int(named["last"] or named["first"]) != last.year:
+            name = f"{doc.path.stem[:named.start()]}-{last.year}.md"
+            return [Problem(doc.path, doc.line_of(("term",)), "term",
+                            f"filnamnet anger {named[0][1:]} men perioden slutar {last.year}; byt namn på filen "
+                            f"till {name}, eller rätta 'term'")]
+        if named and first_day is not None and (int(named["first"]) != first_day.year
+                                                or (named["last"] and last and int(named["last"]) != last.year)):
+            first = first_day.year
             years = f"{first}-{last.year}" if last and last.year != first else str(first)  # one year: '<id>-2022'
             name = f"{doc.path.stem[:named.start()]}-{years}.md"
             said = f"{named['first']}–{named['last']}" if named["last"] else named["first"]

@@ -65,8 +65,8 @@ def facets(record: object | None, archive: Archive) -> Facets:
 
 
 def _start(a: Agreement) -> int | None:
-    if a.term is not None:
-        return a.term.start if isinstance(a.term.start, int) else a.term.start.year
+    if a.term is not None and a.term.first_year is not None:
+        return a.term.first_year
     return a.date.year if a.date else None
 
 

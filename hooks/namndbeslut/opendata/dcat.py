@@ -282,7 +282,8 @@ def _dates(ctx: BuildContext, d: Dataset) -> Iterable[tuple[dt.date, dt.date | N
     The OParl interface holds every record; the agreement tables and files the agreements; a committee's
     calendar its meetings."""
     a = ctx.archive
-    terms = [(x.term.first_day, x.term.last_day) for x in a.agreements.values() if x.term]
+    # a term without a stated start covers its end, as far as is known
+    terms = [(first, x.term.last_day) for x in a.agreements.values() if x.term and (first := x.term.sort_day)]
     route = d.distributions[0].route
     if route == routes.OPARL_SYSTEM:
         return [*terms, *((dates.first_day(m.date), m.sort_day) for m in a.meetings),

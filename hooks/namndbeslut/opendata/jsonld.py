@@ -61,11 +61,12 @@ def _partner(ctx: BuildContext, partner: Partner) -> dict[str, Any]:
 
 
 def _coverage(a: Agreement) -> dict[str, str]:
-    """The term as an ISO 8601 interval ('2021/2023', '2022-01-01/..' until further notice); none if unstated."""
+    """The term as an ISO 8601 interval ('2021/2023', '2022-01-01/..' until further notice, '../2023' without a stated
+    start); none if unstated."""
     term = a.term
     if term is None:
         return {}
-    start = dates.iso(term.start)
+    start = ".." if term.start is None else dates.iso(term.start)
     end = ".." if term.end is None else dates.iso(term.end)
     return {"temporalCoverage": f"{start}/{end}"}
 

@@ -22,19 +22,30 @@ from ..archive import Sitting, SittingState
 from ..categories import StepAction
 from ..context import BuildContext
 from ..kinds import Kind
-from ..model import Agreement, Committee, Matter, Partner, Report, Sourced
+from ..model import CURRENCY, Agreement, Committee, Matter, Partner, Report, Sourced
 from .tables import dump
 
 VERSION = "https://schema.oparl.org/1.1/"
 TIME_STATED = "namndbeslut:timeStated"
-"""Our own field on a Meeting: false where the source states no time and `start` is the date at noon
-(archive.FILED_AT)."""
+"""Our own field on a Meeting: whether the source states its time (then it has `start`, else it has none)."""
+DATE = "namndbeslut:date"
+"""Our own field where a standard field would need more than the source gives: on a Meeting without a stated time
+(OParl's `start` is a date-time, and no time is invented), its date, '2021-06-09', or its month, '2020-11'; on a
+Paper dated only to the month or the year (OParl's `date` is a day), '2020-11' or '2021'. ISO 8601 at the precision
+given."""
 MONTH = "namndbeslut:month"
-"""Our own field on a Meeting known only to the month ('2020-11'): such a meeting has no `start` (OParl's `start`
-is a date-time, and no day is invented)."""
+"""Our own field on a Meeting or Paper known only to the month ('2020-11'), as before `namndbeslut:date` (which
+holds the same): kept for clients that read it."""
 SOURCE, SOURCE_URL = "namndbeslut:source", "namndbeslut:sourceUrl"
 """Our own fields on a Meeting, Paper (agreement) or Organization: where its facts come from, in words and as an
 address (`web` is the object's page on this site, not its source)."""
+AMOUNT = "namndbeslut:amount"
+"""Our own field on an AgendaItem whose decision states an amount: {"value": kronor, "currency": "SEK"}."""
+PARTIES_DESCRIBED = "namndbeslut:partiesDescribed"
+"""Our own field on a Paper (agreement) whose counterparty is a group the source describes without naming
+organisations ('alla idéburna organisationer i Lund'): the description as given."""
+MUNICIPALITY = "namndbeslut:municipality"
+"""Our own field on an Organization (body) of another municipality than the site's (`name` says it too)."""
 PAGE_SIZE = 100
 """Objects per page of an object list."""
 MEDIA_TYPES = mimetypes.MimeTypes()
@@ -133,6 +144,7 @@ class OParl:
         return self._publish({
             "id": self.url(routes.oparl_committee(c)), "type": _type("Organization"),
             "body": self.url(routes.OPARL_BODY), "name": c.name, "organizationType": "Gremium",
+            **({MUNICIPALITY: c.municipality} if c.municipality else {}),
             "classification": c.kind.classification,
             "meeting": self.url(routes.oparl_list(routes.oparl_committee_meetings(c))), **self._web(routes.body(c)),
             **_sourced(c), **self._stamps(kinds.COMMITTEE, c.id),
@@ -161,7 +173,8 @@ class OParl:
             "name": f"{s.committee.name} {dates.long_date(s.date)}", "meetingState": state.value,
             # whether a meeting whose day passed without a summary was cancelled is not known: not said
             **({} if state is SittingState.PASSED else {"cancelled": False}),
-            **({"start": s.starts_at.isoformat()} if s.starts_at else {MONTH: dates.iso(s.date)}),
+            **({"start": s.starts_at.isoformat()} if s.starts_at else {DATE: dates.iso(s.date)}),
+            **({MONTH: dates.iso(s.date)} if s.day is None else {}),
             **({"end": s.ends_at.isoformat()} if s.ends_at else {}),
             TIME_STATED: s.time_stated, "organization": [self._committee_url(s.committee.id)],
         }
@@ -183,6 +196,8 @@ class OParl:
             "meeting": self.url(routes.oparl_meeting(s.id)), "order": order, "name": m.title, "public": True,
             "number": m.paragraph_label if m.paragraphs else str(order),
         }
+        if m.amount is not None:  # OParl has no field for an amount a decision states
+            obj[AMOUNT] = {"value": m.amount, "currency": CURRENCY}
         if papers:  # OParl gives an agenda item one consultation: that of its main paper
             obj["consultation"] = self.url(routes.oparl_consultation(m, papers[0][0]))
         assert s.meeting is not None
@@ -236,12 +251,15 @@ class OParl:
         obj["originatorOrganization"] = [self.url(routes.oparl_partner(p)) for p in partners]
         obj["underDirectionOf"] = obj.get("underDirectionOf", []) + obj["originatorOrganization"]
         obj["keyword"] = [p.name for p in partners]
+        if a.parties_described:  # a group the source describes, no organisation of its own: named in words only
+            obj["keyword"].append(a.parties_described)
+            obj[PARTIES_DESCRIBED] = a.parties_described
         data = routes.agreement_json(a)
         obj["auxiliaryFile"] = [self._file(f"{routes.oparl_paper_key(a)}-data", "Överenskommelsens uppgifter (JSON)",
                                            self.url(data), stamps, PurePosixPath(data).name, "application/json")]
         return self._publish({**obj, **stamps})
 
-    def _paper(self, paper: Paper, name: str, kind: str, reference: str | None, date: dates.Day | None,
+    def _paper(self, paper: Paper, name: str, kind: str, reference: str | None, date: dates.Stated | None,
                committee: str | None, related: list[str], web: str) -> Obj:
         path = routes.oparl_paper(paper)
         obj: Obj = {"id": self.url(path), "type": _type("Paper"), "body": self.url(routes.OPARL_BODY), "name": name,
@@ -250,8 +268,10 @@ class OParl:
             obj["reference"] = reference
         if isinstance(date, dt.date):
             obj["date"] = date.isoformat()
-        elif date:  # OParl's `date` is a day: a month alone ('2020-11') goes in our own field
-            obj[MONTH] = date.isoformat()
+        elif date is not None:  # OParl's `date` is a day: a month or a year alone goes in our own field
+            obj[DATE] = dates.iso(date)
+            if isinstance(date, dates.Month):
+                obj[MONTH] = date.isoformat()
         if committee:
             obj["underDirectionOf"] = [self._committee_url(committee)]
         if related:

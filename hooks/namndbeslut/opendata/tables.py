@@ -16,8 +16,8 @@ from .. import dates, routes
 from ..archive import AgreementStep
 from ..citations import Citation
 from ..context import BuildContext
-from ..funding import Parties
-from ..model import Agreement, Committee, Matter, Meeting, Term
+from ..funding import parties_of
+from ..model import CURRENCY, Agreement, Committee, Matter, Meeting, Term
 from ..renewal import Amounts, Change, Comparison
 
 
@@ -52,6 +52,8 @@ class Tables:
         meeting = self.archive.meeting_with(record) if isinstance(record, Matter) else record
         return {"role": role, "date": iso(meeting.date), "committee": meeting.committee,
                 "paragraphs": list(record.paragraphs) if isinstance(record, Matter) else [], "title": record.title,
+                **({"amount": record.amount, "currency": CURRENCY}
+                   if isinstance(record, Matter) and record.amount is not None else {}),
                 "published": True, "url": self.ctx.absolute(routes.page(record, self.archive))}
 
     def decisions(self, a: Agreement) -> list[dict[str, Any]]:
@@ -85,13 +87,14 @@ class Tables:
             "partners": [{"id": p.id, "name": p.name, "kind": p.kind.value if p.kind else None,
                           "organisation_number": p.organisation_number, "url": url(routes.partner(p))}
                          for p in self.archive.partners_of(a)],
+            "parties_described": a.parties_described,
             "public_party": a.public_party,
             "committee": {"id": committee.id, "name": committee.name} if committee else None,
             "date": iso(a.date), "signed": iso(a.signed),
             "term": _term(a.term),
             "review_by": iso(a.review_by), "case_number": a.case_number,
             "status": {"value": self.archive.status_of(a, self.ctx.today).value, "on": self.ctx.today.isoformat()},
-            "funding": [{"year": f.year, "amount": f.amount, "currency": "SEK",
+            "funding": [{"year": f.year, "amount": f.amount, "currency": CURRENCY,
                          "price_compensation": f.price_compensation, "note": f.note, "funder": f.funder}
                         for f in a.funding],
             "funding_stated_total": a.stated_total,
@@ -154,7 +157,7 @@ class Tables:
             r = self.record(a)
             adopted = self.archive.adopting_decision(a)
             cited = str(self.archive.citation_of(adopted)) if adopted else None
-            parties = Parties(tuple(self.archive.partners_of(a)))
+            parties = parties_of(self.archive, a)
             term = r["term"] or {"start": None, "end": None}
             kind = a.kind.label if a.kind else None
             rows.append((a.id, a.title, kind, parties.name, parties.organisation_numbers, a.public_party,
