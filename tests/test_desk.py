@@ -75,7 +75,7 @@ def test_a_collection_per_kind_in_swedish_with_the_models_rules() -> None:
     assert agreement["case_number"]["pattern"][0] == patterns.CASE_NUMBER
     term = _fields(agreement["term"])
     month = r"(?:[0-9]{4}-(0[1-9]|1[0-2]))"
-    assert term["start"]["pattern"][0] == rf"^(?:\d{{4}}-\d{{2}}-\d{{2}}|{month}|\d{{4}})$"
+    assert term["start"]["pattern"][0] == rf"^(?:\d{{4}}-\d{{2}}-\d{{2}}|{month}|\d{{4}}|anges inte)$"
     assert term["end"]["pattern"][0] == rf"^(?:\d{{4}}-\d{{2}}-\d{{2}}|{month}|\d{{4}}|tills vidare)$"
     funding = _fields(agreement["funding"])
     assert funding["year"] == {**funding["year"], "widget": "number", "value_type": "int", "min": 1900, "max": 2200}

@@ -105,7 +105,13 @@ PATTERN_MESSAGES = {
 
 def display_field(kind: Kind) -> str:
     """The field a record is listed by: its name (partners, committees), else its title."""
-    return "name" if "name" in kind.model.model_fields else "title"
+    return "name" if "name" in written_fields(kind) else "title"
+
+
+def written_fields(kind: Kind) -> set[str]:
+    """The fields of a record's front matter as an editor writes them (a field's alias where it has one: a body's
+    `name`, which the model keeps as `own_name`)."""
+    return {f.alias or n for n, f in kind.model.model_fields.items()}
 
 
 def expected_id(kind: Kind, data: Mapping[str, Any]) -> str:
@@ -163,7 +169,7 @@ def collection(kind: Kind) -> dict[str, Any]:
         "name": kind.folder, "label": plural, "label_singular": singular, "folder": kind.folder,
         "extension": "md", "format": "yaml-frontmatter", "create": True, "delete": False,
         "slug": SLUGS[kind.name], "identifier_field": shown, "summary": "{{" + shown + "}}",
-        "sortable_fields": [f for f in ("date", shown) if f in kind.model.model_fields],
+        "sortable_fields": [f for f in ("date", shown) if f in written_fields(kind)],
         "editor": {"preview": False}, "fields": fields,
     }
 
