@@ -142,13 +142,16 @@ class Shares:
         return 100 * self.cpu[part] / self.run.cpu
 
 
-def measure_shares(config: Path, site: Path, clean: bool) -> Shares:
-    """Build `config` into `site` through bench/shares.py, measured as `measure` does."""
+def measure_shares(config: Path, site: Path, clean: bool, as_make_site: bool = False) -> Shares:
+    """Build `config` into `site` through bench/shares.py, measured as `measure` does; `as_make_site`, with the
+    search index in a process of its own after the build's, as `make site` does (project_command: its CPU is the
+    tree's, but not among the shares)."""
     if clean:
         shutil.rmtree(config.parent / CACHE, ignore_errors=True)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "shares.json"
-        run = launch([sys.executable, str(SHARES), str(out), "--", *project_args(config, site)], config.parent, site)
+        build = [sys.executable, str(SHARES), str(out), "--", *project_args(config, site)]
+        run = launch(project_command(build, site) if as_make_site else build, config.parent, site)
         figures = json.loads(out.read_text(encoding="utf-8"))
     return Shares(run, figures["cpu"], figures["calls"])
 
@@ -282,7 +285,7 @@ def run_size(size: synthetic.Size, work: Path, repeat: int, profile: Path | None
     print("    one meeting's title edited: a build with the cache and output left by the build before, "
           "then a clean one …", flush=True)
     edit_meeting(project)  # the last build with hooks above left project/site and .cache/ (the profile's, the same)
-    edited = measure_shares(project / "mkdocs.yml", project / "site", clean=False)
+    edited = measure_shares(project / "mkdocs.yml", project / "site", clean=False, as_make_site=True)
     clean = measure_shares(project / "mkdocs.yml", work / f"clean-site-{size.meetings}", clean=True)
     compared, differences = compare(edited.run.site, clean.run.site)
     return Result(size, files, best_hooks, best_base, best_lunr, best_hugo, index, hook_work, cost, query,

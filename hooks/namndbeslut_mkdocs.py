@@ -45,8 +45,10 @@ from properdocs.config.defaults import ProperDocsConfig
 from properdocs.exceptions import Abort, ConfigurationError
 from properdocs.plugins import BasePlugin
 from properdocs.structure.files import File, Files, InclusionLevel
+from properdocs.structure.nav import Navigation
 from properdocs.structure.pages import Page
 from properdocs.structure.toc import get_toc
+from properdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("properdocs.plugins.namndbeslut")
 DIRTY_MARK = "namndbeslut-bygger.tmp"
@@ -133,9 +135,8 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
             if page.kept and dirty:  # left in the output as an earlier build wrote it
                 files.append(_Unchanged.of(File.generated(config, page.path, content="",
                                                           inclusion=InclusionLevel.NOT_IN_NAV)))
-            else:
-                files.append(File.generated(config, page.path, content=page.markdown,
-                                            inclusion=InclusionLevel.NOT_IN_NAV))
+            else:  # rendered when the engine writes it (on_page_context)
+                files.append(File.generated(config, page.path, content="", inclusion=InclusionLevel.NOT_IN_NAV))
         if not quick:  # a preview's quick build leaves the data files as they are
             for data in self.site.data:
                 file = File.generated(config, data.path, content=data.content, inclusion=InclusionLevel.NOT_IN_NAV)
@@ -161,15 +162,12 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         return "" if self.site.generated(page.file.src_uri) else markdown  # a generated page is HTML already
 
     def on_page_content(self, html: str, page: Page, config: ProperDocsConfig, files: Files) -> str:
-        """A generated page's HTML and table of contents as rendered (no Markdown is converted for it); the start
-        page's hand-written text followed by its generated overview."""
+        """The start page's hand-written text followed by its generated overview (a page generated whole gets its
+        content when it is written, on_page_context)."""
         assert self.site is not None
         ours = self.site.page_at(page.file.src_uri)
-        if ours is None:
+        if ours is None or self.site.generated(page.file.src_uri):
             return html
-        if self.site.generated(page.file.src_uri):
-            page.toc = get_toc(ours.toc)  # type: ignore[arg-type]  # the engine's TypedDict, as Markdown gives it
-            return ours.html
         own = page.toc.items
         added = get_toc(ours.toc).items  # type: ignore[arg-type]  # as above
         if own and own[0].level == 1:  # the sections belong under the start page's own h1, as Markdown nests them
@@ -177,6 +175,29 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         else:
             own.extend(added)
         return html + "\n" + ours.html
+
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: ProperDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        """A generated page rendered as the engine writes it: its description, HTML and table of contents (no
+        Markdown is converted for it). Rendered here, not when the engine reads the pages, so that the build holds
+        one page's HTML at a time (on_post_page lets it go)."""
+        assert self.site is not None
+        if self.site.generated(page.file.src_uri):
+            ours = self.site.page_at(page.file.src_uri)
+            assert ours is not None
+            page.meta.update(ours.meta)
+            page.toc = get_toc(ours.toc)  # type: ignore[arg-type]  # the engine's TypedDict, as Markdown gives it
+            page.content = ours.html
+        return context
+
+    def on_pre_template(self, template: Any, template_name: str, config: ProperDocsConfig) -> Any:
+        """The engine writes the theme's own pages (sitemap, 404) after every other file: the data files are written,
+        and their content can go."""
+        assert self.site is not None
+        for path in self.site.data_written():
+            if (file := self.files.get_file_from_path(path)) is not None:
+                file.content_string = ""
+        return template
 
     def on_env(self, env: Any, config: ProperDocsConfig, files: Files) -> Any:
         """Over an earlier output: a page left as it is still gets its sitemap date, and every file about to be
@@ -224,7 +245,7 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         for notice in self.site.archive.withheld:
             log.info(str(notice))
         pages = sum(1 for _ in site_dir.rglob("*.html"))
-        log.info(summary.published(self.site.archive, pages, len(self.site.data)))
+        log.info(summary.published(self.site.archive, pages, self.site.data_count))
 
 
     def _refuse(self, found: list[Problem], site_dir: Path, only: list[str] | None = None) -> None:
@@ -246,8 +267,13 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         (Path(config.site_dir) / DIRTY_MARK).touch()
 
     def on_post_page(self, output: str, page: Page, config: ProperDocsConfig) -> str:
-        """Note each page the engine writes: a quick build's pages are checked by the gate before they are served."""
+        """Note each page the engine writes (a quick build's pages are checked by the gate before they are served);
+        a generated page's HTML is let go."""
         self.rendered.append(page.file.dest_uri)
+        assert self.site is not None
+        if self.site.generated(page.file.src_uri):
+            self.site.published(page.file.src_uri)
+            page.content = None
         return output
 
 

@@ -88,11 +88,22 @@ class Page:
     """A kept page's search.searchable, as the earlier build had it."""
     kept: bool = field(default=False, compare=False)
     """Whether the page stays as an earlier build published it (see `reuse`): it is not rendered."""
+    drawn: bool = field(default=False, compare=False)
+    """Whether this build rendered the page (its HTML may since have been `release`d)."""
 
     @cached_property
     def markdown(self) -> str:
         """The page as a Markdown file: front matter, then the page's HTML (raw HTML blocks, as Markdown keeps them)."""
+        if self.drawn:
+            raise RuntimeError(f"{self.url}: the page's HTML was released after it was published")
+        self.drawn = True
         return self.draw(self)
+
+    def release(self) -> None:
+        """Forget the page's HTML once it is published: a build then holds the page it is writing, not every page
+        (what a later build needs of it, `rendered`, stays)."""
+        for name in ("markdown", "_parts", "toc"):
+            vars(self).pop(name, None)
 
     @cached_property
     def _parts(self) -> tuple[dict[str, Any], str]:
@@ -115,7 +126,7 @@ class Page:
 
     def rendered(self, dates: PageDates, searchable: str) -> Rendered | None:
         """What a later build needs to tell whether this page still holds (None: it was never rendered)."""
-        if "markdown" not in vars(self) and not self.kept:
+        if not self.drawn and not self.kept:
             return None
         return Rendered(self.url, self.title, self.source, self.parts, frozenset(self.links), tuple(self.queries),
                         self.compared, dates, searchable)

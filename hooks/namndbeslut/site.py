@@ -58,7 +58,8 @@ class Site:
     def build(cls, root: Path, settings: dict[str, Any] | None = None, today: dt.date | None = None,
               site_url: str = "", publish: bool = False, earlier: Earlier | None = None,
               reads: loader.Reads | None = None) -> Site:
-        """Load `root`'s content (raising ContentError on any problem) and render its pages.
+        """Load `root`'s content (raising ContentError on any problem) and make its pages (each rendered when the
+        engine writes it, and let go once written: Site.published).
 
         `site_url` is the site's absolute URL: open data names every object by its absolute URL.
         A build to `publish` also refuses placeholders (publishing.py). After an `earlier` build of the same
@@ -81,9 +82,6 @@ class Site:
             site.setting = _setting(ctx, root)
             if earlier is not None and earlier.setting == site.setting:
                 site.changed, site.data_before = site._reuse(earlier), earlier.data
-            for page in site._pages.values():
-                if not page.kept:
-                    assert page.markdown is not None  # render now, while the collector rests
             return site
 
     @cached_property
@@ -130,10 +128,10 @@ class Site:
 
     def earlier(self) -> Earlier:
         """What this build leaves the next one."""
-        data = self._data_digests if "data" in vars(self) else {}
-        return Earlier(self.setting, self.renderer.prints.files, {path: r for path, page in self._pages.items()
-                                                            if (r := page.rendered(self._dates(page),
-                                                                                   self._searchable(page)))}, data)
+        data = self._data_digests if "_data_digests" in vars(self) else {}
+        return Earlier(self.setting, self.renderer.prints.files, {
+            path: r for path, page in self._pages.items()
+            if (page.drawn or page.kept) and (r := page.rendered(self._dates(page), self._searchable(page)))}, data)
 
     def search_key(self) -> str:
         """A digest of what every generated page offers the search index: the same key, the same index (the
@@ -142,6 +140,13 @@ class Site:
         for path in sorted(self._pages):
             digest.update(f"{path}\0{self._searchable(self._pages[path])}\n".encode())
         return digest.hexdigest()
+
+    def published(self, path: str) -> None:
+        """The generated page at source path `path` is written: note what it offers the search index, then let its
+        HTML go (a build holds the archive and the page it is writing, not every page's HTML)."""
+        page = self._pages[path]
+        self._searchable(page)
+        page.release()
 
     def _searchable(self, page: Page) -> str:
         if page.kept:
@@ -153,6 +158,21 @@ class Site:
     def data_kept(self, data: DataFile) -> bool:
         """Whether the output this build is made over has `data` as it is (the engine need not write it again)."""
         return self.data_before.get(data.path) == self._data_digests[data.path]
+
+    def data_written(self) -> list[str]:
+        """The engine has written the data files: their digests stay (for the next build), their content goes (a
+        build holds the datasets while it makes them, not while it writes the pages). Their paths (none the second
+        time)."""
+        if "data" not in vars(self):
+            return []
+        digests = self._data_digests
+        vars(self).pop("data", None)
+        return list(digests)
+
+    @property
+    def data_count(self) -> int:
+        """How many data files this build publishes."""
+        return len(self._data_digests)
 
     @cached_property
     def _data_digests(self) -> dict[str, str]:
