@@ -41,7 +41,7 @@ end:                             # valfritt: när sammanträdet slutade, t.ex. "
 place:                           # valfritt: var det hölls, t.ex. Stadshuset, Stora salen
 documents_url:                   # valfritt: länk till just detta sammanträdes handlingar, https://…
 minutes_url:                     # valfritt: länk till protokollet när det är publicerat, https://…
-source:                          # valfritt: varifrån uppgifterna kommer, t.ex. Sammanfattningen på lund.se
+source:                          # valfritt: varifrån uppgifterna kommer, t.ex. Sammanfattningen på kommunens webbplats
 source_url:                      # valfritt: källans adress (t.ex. sammanfattningen på kommunens webbplats), https://…
 matters:                         # ärendena; vart och ett har en rubrik med samma id i texten nedan
   - id: {P.replace(" ", "-")}-arendets-id   # unikt på hela webbplatsen: a–z, siffror, bindestreck
@@ -68,24 +68,21 @@ reviewed_numbers: []             # valfritt: nummer i filen som liknar personnum
 """)
 
 AGREEMENT = Template(f"""---
-# En överenskommelse. Filen heter <partner>-<första år>-<sista år>.md. Ersätt allt som är markerat
-# {P.lower()} och ta bort de valfria fälten du inte behöver. Kontrollera med `make check`.
+# En överenskommelse. Filen heter <partner>-<första år>-<sista år>.md (<partner>.md om källan inte anger någon
+# period). Ersätt allt som är markerat {P.lower()} och ta bort de valfria fälten du inte behöver. Kontrollera med
+# `make check`.
 title: $title
 kind: {P}                        # iop, överenskommelse, ramöverenskommelse, samverkansavtal, samarbetsavtal,
                                  # avsiktsförklaring, eller anges inte om källan inte säger vilket slags avtal
 partner: $partner                # motparten: namnet på en fil i partners/ (utan .md)
 partners: []                     # i stället för partner vid flera motparter: [id, id, id]
 parties_described:               # i stället för partner: en grupp som källan bara beskriver, t.ex. alla idéburna
-                                 # organisationer i Lund (ta då bort partner)
-public_party: "{P}: den offentliga parten, t.ex. Socialförvaltningen i Lund, eller anges inte"
+                                 # organisationer i kommunen (ta då bort partner)
+public_party: "{P}: den offentliga parten, t.ex. Socialförvaltningen, eller anges inte"
 committee: $committee            # valfritt: nämnden (filnamn i committees/)
 date:                            # valfritt: datumet som står på överenskommelsen, ÅÅÅÅ-MM-DD
 signed:                          # valfritt: när den skrevs under, ÅÅÅÅ-MM-DD
-term:                            # perioden så exakt som källan anger den: datum, år och månad, eller årtal;
-                                 # skriv term: anges inte om källan saknar period; anger den bara slutet
-                                 # ("fram till 2023"), ta bort start: term: {{end: 2023}}
-  start: $P                      # t.ex. $first-01-01, $first-03 (mars $first), eller $first
-  end: $P                        # t.ex. $last-12-31, $last-08 (augusti $last), eller $last, eller tills vidare
+$term
 review_by:                       # valfritt: senaste dag för översyn, ÅÅÅÅ-MM-DD
 case_number:                     # valfritt: diarienummer, t.ex. SO 2020/0155
 renews:                          # valfritt: den äldre överenskommelse som denna ersätter (filnamn i agreements/)
@@ -94,19 +91,29 @@ adopted_by:                      # valfritt: antagandebeslut vars möte inte är
 cited_steps: []                  # valfritt: andra beslut vars möte inte är publicerat, som källan anger dem, t.ex.
                                  # - {{action: antar, decision: "2024-06-12 § 120", body: kommunfullmaktige}}
                                  # body bara om källan anger organet; action som under steps i ett ärende
-funding:                         # finansiering per kalenderår inom perioden; belopp i kronor utan mellanslag
 $funding
 contacts:                        # kontaktpersoner; ta bort listan (skriv contacts: []) om det inte finns några
   - name: "{P}: förnamn efternamn"
     role:                        # valfritt: t.ex. Utvecklingschef
     organisation:                # valfritt: t.ex. Socialförvaltningen
-    email:                       # valfritt: namn@lund.se
+    email:                       # valfritt: e-postadress
 source:                          # valfritt: varifrån uppgifterna kommer, om texten nedan inte är överenskommelsens egen
 source_url:                      # valfritt: källans adress (överenskommelsens pdf, sammanfattningen), https://…
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
 ---
 {P}: överenskommelsens text, med ## rubriker (t.ex. ## Bakgrund, ## Ekonomi).
 """)
+
+TERM = Template(f"""\
+term:                            # perioden så exakt som källan anger den: datum, år och månad, eller årtal;
+                                 # skriv term: anges inte om källan saknar period; anger den bara slutet
+                                 # ("fram till 2023"), ta bort start: term: {{end: 2023}}
+  start: {P}                      # t.ex. $first-01-01, $first-03 (mars $first), eller $first
+  end: {P}                        # t.ex. $last-12-31, $last-08 (augusti $last), eller $last, eller tills vidare""")
+
+NO_TERM = "term: anges inte                 # källan anger ingen period; anger den en: term: {start: …, end: …}"
+NO_FUNDING = """funding: []                      # finansiering per kalenderår, om källan anger någon, t.ex.
+                                 # - {year: 2024, amount: 250000}"""
 
 FUNDING_ROW = Template("""  - year: $year
     amount: $P                   # t.ex. 250000; skriv amount: om bara priskompensation anges
@@ -120,7 +127,7 @@ name: $name  # organisationens namn som det ska stå på webbplatsen
 kind: {P}                        # $hint idéburen organisation, företag, kommunalt bolag, offentlig aktör,
                                  # förvaltning, eller anges inte om källan inte säger vad det är för organisation
 organisation_number:             # valfritt: NNNNNN-NNNN (tredje siffran är 2 eller högre)
-address:                         # valfritt: t.ex. Bredgatan 19–21, Lund
+address:                         # valfritt: gatuadress, postnummer och ort
 website:                         # valfritt: https://…
 source:                          # valfritt: varifrån uppgifterna om organisationen kommer, med ord
 source_url:                      # valfritt: källans adress, https://…
@@ -176,14 +183,16 @@ def slug(name: str) -> str:
 def new_meeting(root: Path, date: str, committee: str = DEFAULT_COMMITTEE) -> Path:
     """Write decisions/<date>-<committee>.md; return its path."""
     day = dates.month_of(date) or _date(date)  # a meeting known to the month: DATE=2020-11
-    title = f"{_committee(root, committee)} – aktuella beslut {dates.month_year(dates.first_day(day))}"
+    title = f"{P}: rubriken som källan ger, t.ex. {_committee(root, committee)} – beslut " \
+            f"{dates.month_year(dates.first_day(day))}"
     text = MEETING.substitute(committee=committee, date=day.isoformat(), title=_quoted(title))
     return _write(root / kinds.MEETING.folder / f"{day.isoformat()}-{committee}.md", text)
 
 
 def new_agreement(root: Path, partner: str, years: str = "", committee: str = DEFAULT_COMMITTEE) -> list[Path]:
-    """Write agreements/<partner>-<first>-<last>.md (and partners/<partner>.md if it is new); return the paths."""
-    first, last = _years(years)
+    """Write agreements/<partner>-<first>-<last>.md, or <partner>.md when the source states no period (YEARS not
+    given), and partners/<partner>.md if it is new; return the paths."""
+    span = _years(years) if years.strip() else None
     _committee(root, committee)
     partners = _names(root, kinds.PARTNER.folder)
     by_name = {normalised_name(n): pid for pid, n in partners.items()}
@@ -196,12 +205,29 @@ def new_agreement(root: Path, partner: str, years: str = "", committee: str = DE
                                 f"ny partner eller ett av: {', '.join(sorted(partners))}")
         written.append(_write(root / kinds.PARTNER.folder / f"{pid}.md", _partner(partner)))
     name = partners.get(pid, partner)
-    years = f"{first}-{last}" if last != first else str(first)  # one calendar year: '<partner>-2022.md'
-    title = f"{P}: t.ex. Överenskommelse om idéburet offentligt partnerskap med {name} {years.replace('-', '–')}"
-    funding = "\n".join(FUNDING_ROW.substitute(year=y, P=P) for y in range(first, last + 1))
-    text = AGREEMENT.substitute(title=_quoted(title), partner=pid, committee=committee, first=first, last=last,
-                                funding=funding, P=P)
-    return [*written, _write(root / kinds.AGREEMENT.folder / f"{pid}-{years}.md", text)]
+    title = f"{P}: överenskommelsens namn som källan anger det, t.ex. Överenskommelse med {name}"
+    text = AGREEMENT.substitute(title=_quoted(title), partner=pid, committee=committee, P=P, **_period(span))
+    return [*written, _write(root / kinds.AGREEMENT.folder / f"{_agreement_id(root, pid, span)}.md", text)]
+
+
+def _period(span: tuple[int, int] | None) -> dict[str, str]:
+    """The term and funding lines: to fill in for the years given, or a period the source does not state."""
+    if span is None:
+        return {"term": NO_TERM, "funding": NO_FUNDING}
+    first, last = span
+    rows = "\n".join(FUNDING_ROW.substitute(year=y, P=P) for y in range(first, last + 1))
+    return {"term": TERM.substitute(first=first, last=last),
+            "funding": f"funding:                         # finansiering per kalenderår inom perioden; belopp i "
+                       f"kronor utan mellanslag\n{rows}"}
+
+
+def _agreement_id(root: Path, pid: str, span: tuple[int, int] | None) -> str:
+    """'<partner>-2024-2026', '<partner>-2022' (one calendar year), or '<partner>' with no period (then
+    '<partner>-2', '-3' … beside an earlier one: a file is never overwritten)."""
+    if span is not None:
+        return f"{pid}-{span[0]}-{span[1]}" if span[1] != span[0] else f"{pid}-{span[0]}"
+    taken = {p.stem for p in (root / kinds.AGREEMENT.folder).glob(f"{pid}*.md")}
+    return next(c for n in range(1, len(taken) + 2) if (c := pid if n == 1 else f"{pid}-{n}") not in taken)
 
 
 def _partner(name: str) -> str:
