@@ -30,8 +30,8 @@ def report(root: Path, build: Builder | None = None) -> tuple[list[Problem], lis
 
     The whole build (`build`) runs only when something besides the records changed since one last passed
     (cache.built): every check a record's change can fail is made where the record is loaded."""
-    day = dates.build_date()
     try:
+        day = dates.build_date()
         archive = loader.load(root, day)
     except ContentError as err:
         return err.problems, []
