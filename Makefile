@@ -102,6 +102,13 @@ new-meeting: $(STAMP)
 new-agreement: $(STAMP)
 	@$(VENV)/bin/namndbeslut-scaffold agreement
 
+# Editors: the project made into a site for another municipality, once (NAME="Uppsala kommun"): the example content
+# goes, mkdocs.yml gets the municipality's name (FYLL I where only the editor knows), the address register the
+# commit the site starts after (hooks/namndbeslut/newsite.py).
+.PHONY: new-site
+new-site: $(STAMP)
+	@$(PY) -m namndbeslut.newsite
+
 # Editors: a new partner, committee or officer's report (CASE="SO 2021/0001", optional DATE, COMMITTEE).
 .PHONY: new-partner new-committee new-report
 new-partner: $(STAMP)

@@ -114,6 +114,14 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
             raise Abort(f"Innehållet har fel:\n{err}") from None
         reproducible.pin_source_date_epoch(self.site.today)  # sitemap dates and gzip header follow BUILD_DATE
 
+    def on_serve(self, server: Any, config: ProperDocsConfig, builder: Any) -> Any:
+        """`properdocs serve` watches the content folders there are: not listed under `watch`, where the engine
+        refuses a missing folder (in English), and a new site's folders may be empty, which git does not keep."""
+        for folder in loader.FOLDERS:
+            if (path := _root(config) / folder).is_dir():
+                server.watch(str(path))
+        return server
+
     def on_files(self, files: Files, config: ProperDocsConfig) -> Files:
         """Every generated page and dataset as a virtual file, outside the nav (nothing is written to the source).
 

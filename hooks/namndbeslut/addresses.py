@@ -7,12 +7,17 @@ project root. The build keeps the register: every rename and the date of every r
 written into it, to be committed with the content, so that a later build from a shallow clone knows them too.
 Editors write one thing there by hand: a line under `removed`, saying why a record was deleted on purpose. A build
 that would drop a published address without a rename or such a line stops and says so.
+
+A site started from another site's files (`make new-site`, newsite.py) names in the register the commit it started
+after, `started_after`: what history says of the files before and in that commit is the other site's, and no address
+of theirs is this site's to keep (history.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,8 +29,9 @@ import yaml
 from . import dates, kinds, routes, safety
 from .archive import Archive
 from .errors import Problem
-from .history import Fate, Log
+from .history import Fate, Log, read_log
 from .kinds import Kind
+from .patterns import COMMIT
 
 REGISTER = Path("addresses.yml")
 """The address register, relative to the project root."""
@@ -38,6 +44,11 @@ _HEADER = """\
 # Har du tagit bort en fil med flit: lägg till en rad under removed, till exempel
 #   partners/foreningen.md: Föreningen har upphört.
 # Se docs/addresses.md.
+"""
+_STARTED = """\
+# started_after: webbplatsen började efter den här committen (make new-site). Filerna i den och det som hände
+# dem före den hör till exemplet som webbplatsen startades från, inte till webbplatsen: deras adresser har aldrig
+# publicerats här.
 """
 
 
@@ -77,6 +88,8 @@ class Register:
 
     moved: dict[Path, Path] = field(default_factory=dict)
     removed: dict[Path, Removed] = field(default_factory=dict)
+    started_after: str | None = None
+    """The commit this site started after (make new-site): its files and their history are another site's."""
 
     @classmethod
     def read(cls, root: Path) -> tuple[Register, list[Problem]]:
@@ -93,6 +106,13 @@ class Register:
         if not isinstance(data, dict):
             return cls(), [Problem(REGISTER, None, "addresses.yml", "filen ska ha avsnitten moved och removed")]
         register, problems = cls(), []
+        if (start := data.get("started_after")) is not None:
+            if isinstance(start, str) and re.fullmatch(COMMIT, start.strip()):
+                register.started_after = start.strip()
+            else:
+                problems.append(Problem(REGISTER, None, "started_after", f"{str(start)[:60]!r} är ingen commit; skriv "
+                                        "den commit som webbplatsen började efter (40 tecken 0–9 och a–f, från git "
+                                        "log), eller ta bort raden"))
         for old, new in (data.get("moved") or {}).items():
             register.moved[Path(str(old))] = Path(str(new))
         for old, why in (data.get("removed") or {}).items():
@@ -109,11 +129,13 @@ class Register:
     def text(self) -> str:
         """The register as written to its file: sorted, with the header that tells editors what to do."""
         data: dict[str, Any] = {
+            **({"started_after": self.started_after} if self.started_after else {}),
             "moved": {str(old): str(new) for old, new in sorted(self.moved.items())},
             "removed": {str(old): ({"note": r.note, "date": r.day} if r.day else r.note)
                         for old, r in sorted(self.removed.items())},
         }
-        return _HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+        return _HEADER + (_STARTED if self.started_after else "") + yaml.safe_dump(
+            data, allow_unicode=True, sort_keys=False, width=120)
 
 
 @dataclass
@@ -136,11 +158,26 @@ def _is_record_file(path: Path) -> bool:
     return len(path.parts) == 2 and path.suffix == ".md" and path.parts[0] in kinds.FOLDERS
 
 
+def history(root: Path) -> Log:
+    """`root`'s git history as this site's: after the commit the register says the site started after, if any."""
+    return read_log(root, Register.read(root)[0].started_after)
+
+
+def check(root: Path, archive: Archive, today: dt.date) -> list[Problem]:
+    """What keeps this content from being published as far as addresses go (`make check` asks as the build does)."""
+    return published(root, history(root), archive, today).problems
+
+
 def published(root: Path, log: Log, archive: Archive, today: dt.date) -> Addresses:
     """Every address once published that no record has now: where it leads, or when and why it was removed; a
     problem for each one that would be dropped without either."""
     register, problems = Register.read(root)
-    out = Addresses(problems=problems, register=Register(dict(register.moved), dict(register.removed)))
+    if log.unknown_start:
+        problems.append(Problem(REGISTER, None, "started_after", (
+            f"committen {register.started_after} som webbplatsen började efter finns inte i git-historiken; skriv "
+            "den commit som webbplatsen började efter (git log), eller ta bort raden")))
+    out = Addresses(problems=problems, register=Register(dict(register.moved), dict(register.removed),
+                                                         register.started_after))
     gone = sorted(p for p in {*log.events, *register.moved, *register.removed}
                   if _is_record_file(p) and not (root / p).exists())
     for path in gone:
@@ -200,7 +237,7 @@ def _title(archive: Archive, kind: Kind, id: str) -> str:
 def keep(root: Path, found: Addresses) -> bool:
     """Write the register when this build knows more than its file says; whether it wrote."""
     path = root / REGISTER
-    if not (found.register.moved or found.register.removed):
+    if not (found.register.moved or found.register.removed or found.register.started_after):
         return False
     text = found.register.text()
     if path.is_file() and path.read_text(encoding="utf-8") == text:

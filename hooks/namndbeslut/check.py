@@ -1,8 +1,8 @@
 """`make check`: validate all content, then build it where nothing is published, and print every problem.
 
-The build runs the very same `loader.load` first (the MkDocs hook's on_config) and the same output gate
-(gate.py) last; `make check` runs both, the build through the engine's adapter into a temporary folder,
-so what this command accepts the build accepts, and the other way round.
+The build runs the very same `loader.load` first (the MkDocs hook's on_config), the same check of the addresses
+once published (addresses.py) and the same output gate (gate.py) last; `make check` runs them all, the build through
+the engine's adapter into a temporary folder, so what this command accepts the build accepts, and the other way round.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import cache, dates, loader
+from . import addresses, cache, dates, loader
 from .errors import ContentError, Problem
 
 Builder = Callable[[Path], list[Problem]]
@@ -31,9 +31,12 @@ def report(root: Path, build: Builder | None = None) -> tuple[list[Problem], lis
     The whole build (`build`) runs only when something besides the records changed since one last passed
     (cache.built): every check a record's change can fail is made where the record is loaded."""
     try:
-        archive = loader.load(root, dates.build_date())
+        day = dates.build_date()
+        archive = loader.load(root, day)
     except ContentError as err:
         return err.problems, []
+    if found := addresses.check(root, archive, day):  # a deleted record is a change to records alone, too
+        return found, []
     if build is None or cache.built(root, os.environ):
         return [], archive.withheld  # nothing but records changed since a whole build passed: the loader judged them
     return build(root), archive.withheld

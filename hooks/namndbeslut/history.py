@@ -7,6 +7,10 @@ addresses the site has published are derived from this (addresses.py).
 
 A file git does not know (no repository, git missing, a new uncommitted file) has no entry; the
 caller then falls back to a date from the file's front matter.
+
+A site started from another site's files (`make new-site`: the example's) names the commit it started after
+(addresses.yml's `started_after`): only later commits are read, and the files that commit held are the example's,
+not this site's: their removal is no deletion of this site's, and a file the site kept begins with its next change.
 """
 
 from __future__ import annotations
@@ -60,6 +64,8 @@ class Log:
     """Every path ever committed, with the newest event of its name."""
     shallow: bool = False
     """A shallow clone: history before its oldest commit is unknown (the address register tells it)."""
+    unknown_start: bool = False
+    """The commit the site started after is not in this repository's history (and the clone is not shallow)."""
 
 
 def read(root: Path) -> FileHistory:
@@ -67,18 +73,33 @@ def read(root: Path) -> FileHistory:
     return read_log(root).spans
 
 
-def read_log(root: Path) -> Log:
-    """`root`'s history, with renames committed or staged (`git mv`) but not yet committed; empty outside git."""
+def read_log(root: Path, after: str | None = None) -> Log:
+    """`root`'s history, with renames committed or staged (`git mv`) but not yet committed; empty outside git.
+    With `after` (the commit the site started after), only what came after it, without the example's files."""
     try:
-        log = _git(root, "log", "--relative", "--find-renames", "--name-status", "--format=%x00%cI", "--", ".")
+        shallow = _git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
+    except (OSError, subprocess.SubprocessError):
+        return Log()
+    inherited: frozenset[Path] = frozenset()
+    if after:
+        try:
+            inherited = frozenset(map(Path, _git(root, "ls-tree", "-r", "--name-only", after, "--", ".").splitlines()))
+        except subprocess.CalledProcessError:
+            if not shallow:  # a shallow clone that does not reach it: its whole history came after it
+                return Log(unknown_start=True)
+            after = None
+        except (OSError, subprocess.SubprocessError):
+            return Log()
+    try:
+        log = _git(root, "log", "--relative", "--find-renames", "--name-status", "--format=%x00%cI",
+                   *([f"{after}..HEAD"] if after else []), "--", ".")
     except (OSError, subprocess.SubprocessError):
         return Log()
     try:
         pending = _git(root, "diff", "--relative", "--find-renames", "--name-status", "HEAD", "--", ".")
-        shallow = _git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
     except (OSError, subprocess.SubprocessError):
-        pending, shallow = "", False
-    return parse_log(log, pending, shallow)
+        pending = ""
+    return parse_log(log, pending, shallow, inherited)
 
 
 def _git(root: Path, *args: str) -> str:
@@ -91,28 +112,26 @@ def parse(log: str) -> FileHistory:
     return parse_log(log).spans
 
 
-def parse_log(log: str, pending: str = "", shallow: bool = False) -> Log:
-    """Parse the log (newest commit first) and `git diff --name-status HEAD`'s uncommitted changes, `pending`."""
+Change = tuple[str, Path, Path]
+"""One path's change in one commit: status letter (A, M, D, R), old and new path."""
+
+
+def parse_log(log: str, pending: str = "", shallow: bool = False, inherited: frozenset[Path] = frozenset()) -> Log:
+    """Parse the log (newest commit first) and `git diff --name-status HEAD`'s uncommitted changes, `pending`;
+    without the changes that end the `inherited` files (the example's: see `_own`)."""
     last: dict[Path, dt.datetime] = {}
     first: dict[Path, dt.datetime] = {}
     events: dict[Path, Event] = {}
     now_named: dict[Path, Path] = {}
     """An older name of a file, with the name it has now (the newest name in the history read so far)."""
-    for status, old, new in _changes(pending):
+    committed, uncommitted = _own(_commits(log), _changes(pending), inherited)
+    for status, old, new in uncommitted:
         if status == "R" and old != new:
             events[old] = Event(Fate.MOVED, None, new)
             now_named[old] = new
         elif status == "D":
             events[new] = Event(Fate.DELETED, None)
-    when: dt.datetime | None = None
-    for line in log.splitlines():
-        if line.startswith(_MARK):
-            when = dt.datetime.fromisoformat(line[1:])
-            continue
-        change = _change(line)
-        if change is None or when is None:
-            continue
-        status, old, new = change
+    for when, (status, old, new) in committed:
         current = now_named.get(new, new)
         last.setdefault(current, when)
         first[current] = when
@@ -124,11 +143,46 @@ def parse_log(log: str, pending: str = "", shallow: bool = False) -> Log:
     return Log(spans, events, shallow)
 
 
-def _changes(text: str) -> list[tuple[str, Path, Path]]:
+def _commits(log: str) -> list[tuple[dt.datetime, Change]]:
+    """Each change of the log with its commit's time, newest first."""
+    out: list[tuple[dt.datetime, Change]] = []
+    when: dt.datetime | None = None
+    for line in log.splitlines():
+        if line.startswith(_MARK):
+            when = dt.datetime.fromisoformat(line[1:])
+        elif (change := _change(line)) is not None and when is not None:
+            out.append((when, change))
+    return out
+
+
+def _own(committed: list[tuple[dt.datetime, Change]], pending: list[Change],
+         inherited: frozenset[Path]) -> tuple[list[tuple[dt.datetime, Change]], list[Change]]:
+    """The changes that are this site's: an `inherited` file's removal (or a rename away from it) is the example's
+    going, not a deletion; its first other change (an edit, or a file added again at its path) makes it this
+    site's, as a new file. Read oldest first, since what a change means depends on what came before it."""
+    if not inherited:
+        return committed, pending
+    alive = set(inherited)
+
+    def own(change: Change) -> Change | None:
+        status, old, new = change
+        if old not in alive and new not in alive:
+            return change
+        alive.discard(old)
+        alive.discard(new)
+        if status == "D":
+            return None
+        return ("A", new, new) if status == "R" else change
+
+    mine = [(when, c) for when, change in reversed(committed) if (c := own(change)) is not None]
+    return mine[::-1], [c for change in pending if (c := own(change)) is not None]
+
+
+def _changes(text: str) -> list[Change]:
     return [c for c in map(_change, text.splitlines()) if c is not None]
 
 
-def _change(line: str) -> tuple[str, Path, Path] | None:
+def _change(line: str) -> Change | None:
     """One line of `--name-status` ('M\\tpath', 'R100\\told\\tnew') or `--name-only` ('path'): status, old, new."""
     if not line.strip():
         return None

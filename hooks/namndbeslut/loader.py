@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from . import cache, dates, embedded, frontmatter, kinds, messages, names, safety
+from . import cache, dates, embedded, frontmatter, kinds, messages, municipality, names, safety
 from .archive import Archive
 from .errors import ContentError, FieldError, Problem
 from .frontmatter import Document, Loc, label
@@ -258,14 +258,16 @@ def _static_file(path: Path, rel: Path) -> list[Problem]:
 
 
 def _settings(root: Path) -> list[Problem]:
-    """mkdocs.yml's texts (the site's name, the footer's contacts, …) reach every page: no identity number."""
+    """mkdocs.yml's texts (the site's name, the footer's contacts, …) reach every page: no identity number, no
+    placeholder, and the municipality's own (municipality.py)."""
     config = root / "mkdocs.yml"
     if not config.is_file():
         return []
     text = config.read_text(encoding="utf-8", errors="replace")
     lines = text.split("\n")
-    return [Problem(p.path, p.line, frontmatter.field_on_line(lines, p.line, all_yaml=True) if p.line else p.field,
-                    p.message) for p in safety.text_file(Path(config.name), text)]
+    return [*(Problem(p.path, p.line, frontmatter.field_on_line(lines, p.line, all_yaml=True) if p.line else p.field,
+                      p.message) for p in safety.text_file(Path(config.name), text)),
+            *municipality.problems(Path(config.name), text)]
 
 
 def _own_municipality(root: Path, bodies: list[Any]) -> list[Problem]:

@@ -135,7 +135,7 @@ def describe(error: dict[str, Any]) -> str:
         pattern = error["ctx"]["pattern"]
         hint = _PATTERN_HINTS.get(pattern)
         if hint is None and "@" in pattern:
-            hint = "en e-postadress som 'namn@lund.se'"
+            hint = "en e-postadress som 'namn@kommun.se'"
         return f"'{error['input']}' har fel form; förväntat: {hint or pattern}"
     if kind == "enum":
         choices = str(error["ctx"]["expected"]).replace(" or ", " eller ")

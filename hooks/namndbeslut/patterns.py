@@ -6,3 +6,6 @@ CASE_NUMBER = (r"^(?:[0-9A-Za-zÅÄÖåäö][0-9A-Za-zÅÄÖåäö .:/-]*)?[0-9]
 'KS-2023-133' elsewhere: letters, digits, spaces and . : / -, with a digit, beginning and ending with a letter or
 digit (and at most CASE_NUMBER_LENGTH characters)."""
 CASE_NUMBER_LENGTH = 40
+
+COMMIT = r"^[0-9a-f]{40}(?:[0-9a-f]{24})?$"
+"""A git commit's full name: SHA-1 (40 hex digits) or SHA-256 (64)."""

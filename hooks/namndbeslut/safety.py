@@ -282,6 +282,11 @@ def extensions(config: Path, names: list[str]) -> list[Problem]:
 # -- placeholders ------------------------------------------------------------------------------
 
 
+def holds_placeholder(text: str) -> bool:
+    """Whether `text` still holds a scaffold placeholder (FYLL I, or FYLL-I in an id)."""
+    return _PLACEHOLDER.search(text) is not None
+
+
 def placeholders(doc: Document) -> list[Problem]:
     """Every line still holding a scaffold placeholder (FYLL I, or FYLL-I in an id); YAML comments aside."""
     found: list[Problem] = []

@@ -266,6 +266,13 @@ def new_report(root: Path, case_number: str, date: str = "", committee: str = DE
     return _write(root / kinds.REPORT.folder / f"{slug(case_number)}.md", text)
 
 
+def default_committee(root: Path) -> str:
+    """The body a file is for when COMMITTEE is not given: the site's only one (a new site's need not be
+    socialnämnden), else DEFAULT_COMMITTEE."""
+    ids = list(_names(root, kinds.COMMITTEE.folder))
+    return ids[0] if len(ids) == 1 else DEFAULT_COMMITTEE
+
+
 def _id(name: str, variable: str) -> str:
     """The id a name gives, refused unless it makes a safe file name: a–z, digits and hyphens, MAX_ID at most."""
     if char := messages.INVISIBLE.search(name):
@@ -353,7 +360,7 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
     kind = "".join((sys.argv[1:] if argv is None else argv)[:1])
     env = os.environ if environ is None else environ
     value = env.get
-    committee = value("COMMITTEE") or DEFAULT_COMMITTEE
+    committee = value("COMMITTEE") or default_committee(Path.cwd())
     makers: dict[str, Callable[[Path], list[Path]]] = {
         "meeting": lambda root: [new_meeting(root, value("DATE", ""), committee)],
         "agreement": lambda root: new_agreement(root, value("PARTNER", ""), value("YEARS", ""), committee),

@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import addresses, dates, feeds, history, kinds, loader, pagedates, publishing, search
+from . import addresses, dates, feeds, kinds, loader, pagedates, publishing, search
 from .archive import Archive
 from .context import BuildContext
 from .errors import ContentError
@@ -67,12 +67,13 @@ class Site:
         `reads` spares reading files again.
         """
         base = site_url.rstrip("/") + "/"  # its form is checked once, by BuildContext
-        if publish:
-            publishing.check(base, settings or {})
         with _no_cyclic_gc():
             day = today or dates.build_date()
-            log = history.read_log(root)
-            ctx = BuildContext(loader.load(root, day, reads), day, base, settings or {}, log.spans)
+            log = addresses.history(root)
+            archive = loader.load(root, day, reads)  # first: a setting's placeholder is said as one (municipality.py)
+            if publish:
+                publishing.check(base, settings or {})
+            ctx = BuildContext(archive, day, base, settings or {}, log.spans)
             found = addresses.published(root, log, ctx.archive, day)
             if found.problems:
                 raise ContentError(found.problems)

@@ -203,7 +203,8 @@ def _first(ctx: BuildContext) -> dt.date:
 
 def _publisher(g: Graph, ctx: BuildContext, name: str, about: Publisher) -> URIRef:
     """The municipality as a foaf:Agent and foaf:Organization, typed with the ADMS publisher type; its
-    organisation number (dct:identifier) and description when the settings give them."""
+    organisation number (dct:identifier) when the settings give it, and its description (said from its name when
+    they do not: a site for another municipality keeps no other's)."""
     agent = _id(ctx, "utgivare")
     g.add((agent, RDF.type, FOAF.Agent))
     g.add((agent, RDF.type, FOAF.Organization))
@@ -211,8 +212,8 @@ def _publisher(g: Graph, ctx: BuildContext, name: str, about: Publisher) -> URIR
     g.add((agent, DCTERMS.type, URIRef(f"{PUBLISHER_TYPES}{about.type}")))
     if about.identifier:
         g.add((agent, DCTERMS.identifier, Literal(about.identifier)))
-    if about.description:
-        g.add((agent, DCTERMS.description, Literal(about.description, lang="sv")))
+    description = about.description or f"{name} publicerar beslut och överenskommelser som öppna data."
+    g.add((agent, DCTERMS.description, Literal(description, lang="sv")))
     return agent
 
 
