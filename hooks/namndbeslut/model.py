@@ -407,14 +407,31 @@ class CitedStep(Record):
         return self
 
 
+def _listed_kind(value: object) -> object:
+    """A kind outside the list is refused with the way to record it as the source words it (`kind_as_given`)."""
+    if isinstance(value, str) and value.strip() and value.strip() not in tuple(AgreementKind):
+        listed = ", ".join(k.value for k in AgreementKind)
+        raise ValueError(f"'{value.strip()}' är inget av de listade slagen ({listed}); står det något annat i "
+                         f"källan, skriv källans ord under 'kind_as_given' och ta bort 'kind'")
+    return value
+
+
+LISTED_KIND = BeforeValidator(_listed_kind)
+"""On an agreement's `kind`, before MAY_BE_UNSTATED in its Annotated (pydantic runs the last first, so 'anges inte' is
+None by then)."""
+
+
 class Agreement(Sourced):
     """An agreement of any kind (an IOP, a samverkansavtal, an avsiktsförklaring, …) between a public party
     and one or more counterparties."""
 
     id: Slug
     title: Text
-    kind: Annotated[AgreementKind | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = None
+    kind: Annotated[AgreementKind | None, LISTED_KIND, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = None
     """None ('anges inte') where the source does not say what kind of agreement it is (never taken for an IOP)."""
+    kind_as_given: Text | None = None
+    """The kind in the source's words where it is none of the listed ones ('marköverlåtelseavtal'): shown as given,
+    while `kind`, which lists and open data classify by, stays unstated rather than stretched to fit."""
     partner: Slug | None = None
     """The counterparty (a file in partners/), when there is one."""
     partners: list[Slug] = []
@@ -443,8 +460,16 @@ class Agreement(Sourced):
         return shown(self.public_party)
 
     @property
+    def stated_kind(self) -> str | None:
+        """The kind as the page shows it: the listed kind's label, else the source's words (first letter upper case,
+        as the labels are); None where the source states none."""
+        if self.kind is not None:
+            return self.kind.label
+        return self.kind_as_given[:1].upper() + self.kind_as_given[1:] if self.kind_as_given else None
+
+    @property
     def kind_label(self) -> str:
-        return shown(self.kind.label if self.kind else None)
+        return shown(self.stated_kind)
 
     @property
     def counterparties(self) -> list[str]:
@@ -476,6 +501,20 @@ class Agreement(Sourced):
                                            "'partners: [<id>, <id>]' för flera")
         if len(set(self.partners)) < len(self.partners):
             raise FieldError(("partners",), "samma motpart står flera gånger under 'partners'")
+        return self
+
+    @model_validator(mode="after")
+    def _one_way_to_state_kind(self) -> Agreement:
+        """A listed kind is written as `kind`, another in the source's words as `kind_as_given`: never both."""
+        if self.kind_as_given is None:
+            return self
+        if self.kind is not None:
+            raise FieldError(("kind_as_given",), "ange typen antingen med 'kind' (ett av de listade slagen) eller "
+                                                 "med 'kind_as_given' (källans ord), inte båda")
+        listed = next((k for k in AgreementKind if k.value == self.kind_as_given.casefold()), None)
+        if listed is not None:
+            raise FieldError(("kind_as_given",), f"'{self.kind_as_given}' finns i listan; skriv 'kind: "
+                                                 f"{listed.value}' och ta bort 'kind_as_given'")
         return self
 
     @model_validator(mode="after")

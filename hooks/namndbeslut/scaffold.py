@@ -72,6 +72,8 @@ AGREEMENT = Template(f"""---
 title: $title
 kind: {P}                        # iop, överenskommelse, ramöverenskommelse, samverkansavtal, samarbetsavtal,
                                  # avsiktsförklaring, eller anges inte om källan inte säger vilket slags avtal
+kind_as_given:                   # valfritt, i stället för kind: typen med källans ord när den inte finns i listan,
+                                 # t.ex. marköverlåtelseavtal
 partner: $partner                # motparten: namnet på en fil i partners/ (utan .md)
 partners: []                     # i stället för partner vid flera motparter: [id, id, id]
 public_party: "{P}: den offentliga parten, t.ex. Socialförvaltningen i Lund, eller anges inte"
