@@ -6,3 +6,7 @@ CASE_NUMBER = (r"^(?:[0-9A-Za-zÅÄÖåäö][0-9A-Za-zÅÄÖåäö .:/-]*)?[0-9]
 'KS-2023-133' elsewhere: letters, digits, spaces and . : / -, with a digit, beginning and ending with a letter or
 digit (and at most CASE_NUMBER_LENGTH characters)."""
 CASE_NUMBER_LENGTH = 40
+
+PARAGRAPH_PREFIX = r"^[A-Za-zÅÄÖåäö§][A-Za-zÅÄÖåäö§ .-]{0,19}$"
+"""What a protocol writes before its paragraph numbers in place of '§' ('VON' in Håbo's 'VON 2'): letters, '§',
+spaces, dots and hyphens, no digit, at most 20 characters."""
