@@ -96,7 +96,8 @@ def test_a_referral_back_and_a_proposal_to_another_body(built: BuiltSite) -> Non
     link = one(built.article(KS), "h2#markoverlatelse-norra-2020 ~ ul.matter-facts a")
     assert attr(link, "href") == "../../namnder/kommunfullmaktige/"
     assert matter_facts(built, KS, "detaljplan-centrum-2020")[1] == "Förslaget går till: anges inte"
-    assert matter_facts(built, KF, "markoverlatelse-norra-kf-2021")[0] == "Ärendetyp: Återremitterat (inget beslut ännu)"
+    referred_back = matter_facts(built, KF, "markoverlatelse-norra-kf-2021")
+    assert referred_back[0] == "Ärendetyp: Återremitterat (inget beslut ännu)"
     assert "Inga beslutsärenden" not in words(built.article(KF))  # the other matter's kind is not stated
     item = data(built, "oparl/agenda-item/markoverlatelse-norra-2020.json")
     assert item["result"] == "Förslag till ett annat organ"
@@ -216,7 +217,8 @@ _REFUSED = [
         "2020-12-01 är före 2020-12-16; skriv dagen då protokollet justerades"], id="checked_before_the_meeting"),
     pytest.param(_meeting("paragraph_prefix: VON 2\n"), [
         "decisions/2020-12-16-kommunstyrelsen.md:5: paragraph_prefix: 'VON 2' har fel form; förväntat: det som "
-        "protokollet skriver före paragrafnumret i stället för §, utan siffror, t.ex. 'VON'"], id="a_prefix_with_a_number"),
+        "protokollet skriver före paragrafnumret i stället för §, utan siffror, t.ex. 'VON'"],
+        id="a_prefix_with_a_number"),
     pytest.param({"reports/r.md": (
         "---\ncase_number: KS 2020/1\ndate: 2020-12-01\ntitle: R\ncited_decisions:\n"
         "  - {decision: \"2014-03-31 § 76\", body: fullmaktige}\n---\n")}, [
