@@ -727,11 +727,15 @@ class Archive:
         """How a link names an agreement: parties and period, 'Kvinnojouren Lund 2018–2020', so that two
         agreements with one partner never share a link text (WCAG 2.4.4); 'Sensus (period anges inte)' where no term
         is stated (the parties, never the title, in a column of parties)."""
-        term = agreement.term
-        if term is None:
-            return f"{self.parties_label(agreement)} (period anges inte)"
-        period = term.years_label if term.last_day else f"från {term.first_day.year}"
-        return f"{self.parties_label(agreement)} {period}"
+        period = _period(agreement.term)
+        return f"{self.parties_label(agreement)} {period if agreement.term else f'({period})'}"
+
+    def titled_label(self, agreement: Agreement) -> str:
+        """How a partner's page names its agreements (their parties are the same): by title, with the period where
+        the title does not name it, 'Samarbetsavtal om måltider (2023–2025)', so that a link to the agreement is not
+        named as a matter of the same title is (WCAG 2.4.4)."""
+        period = _period(agreement.term)
+        return agreement.title if period in agreement.title else f"{agreement.title} ({period})"
 
     def committee_of(self, record: Meeting | Sitting) -> Committee:
         return record.committee if isinstance(record, Sitting) else self.committees[record.committee]
@@ -869,6 +873,13 @@ _OUTCOME = {StepAction.PROPOSE: "Förslag", StepAction.MANDATE: "Uppdrag att tec
 _INFINITIVE = {StepAction.PROPOSE: "föreslå", StepAction.MANDATE: "ge uppdrag att teckna", StepAction.ADOPT: "anta",
                StepAction.AMEND: "ändra", StepAction.EXTEND: "förlänga", StepAction.TERMINATE: "säga upp"}
 """A step's verb in a message: 'kan inte anta den'."""
+
+
+def _period(term: Term | None) -> str:
+    """A term in a link's name: '2018–2020', 'från 2021', or 'period anges inte'."""
+    if term is None:
+        return "period anges inte"
+    return term.years_label if term.last_day else f"från {term.first_day.year}"
 
 
 def _meeting_order(meeting: Meeting) -> tuple[dt.date, bool, str]:
