@@ -70,7 +70,7 @@ def published(site: BuiltSite) -> dict[str, str]:
 def test_a_meeting_known_to_the_month_is_shown_as_the_month(built: BuiltSite) -> None:
     article = built.article(MONTH_MEETING)
     meta = one(article, "p.page-meta")
-    assert words(meta).startswith("Sammanträde november 2020, dag och tid anges inte")
+    assert words(meta).startswith("Sammanträde november 2020 (dag och tid anges inte)")
     assert one(meta, "time").get("datetime") == "2020-11"
     assert "sammantraden/2020/kommunstyrelsen/" in built.links("sammantraden/2020/")
     body_year = built.article("sammantraden/2020/kommunstyrelsen/")

@@ -102,7 +102,7 @@ def test_an_agreement_between_two_administrations(built: BuiltSite) -> None:
 def test_a_meeting_with_place_time_documents_and_information(built: BuiltSite) -> None:
     url = "sammantraden/2023-09-20-vard-och-omsorgsnamnden/"
     text = prose(built, url)
-    assert "Sammanträde 20 september 2023, kl. 13.00–16.00 · Grågåsvägen · Vård- och omsorgsnämnden" in text
+    assert "Sammanträde 20 september 2023 kl. 13.00–16.00 · Grågåsvägen · Vård- och omsorgsnämnden" in text
     assert "Ärendetyp: Information (inget beslut)" in text and "Ärendetyp: Val" in text
     assert "Ärendetyp: Beslut" in text and "Inga beslutsärenden" not in text
     hrefs = [a["href"] for a in built.article(url).select("a[href]")]

@@ -364,6 +364,15 @@ class Archive:
             self.matters_about_partner[partner_id].append(matter)
         if matter.case_number:
             self._case(matter.case_number).matters.append(matter)
+        self._check_proposal(meeting, matter, doc, i)
+
+    def _check_proposal(self, meeting: Meeting, matter: Matter, doc: Document, i: int) -> None:
+        """A matter's proposal (`kind: förslag`) goes to a known body other than the one that made it."""
+        if matter.to == meeting.committee:
+            self._problem(doc, ("matters", i, "to"), "ett organ lämnar inte förslag till sig självt; skriv det organ "
+                                                     "som förslaget går till (filnamn i committees/)")
+        elif matter.to:
+            self._check(doc, ("matters", i, "to"), matter.to, self.committees, "nämnd")
 
     def _about(self, agreement_id: str, matter: Matter, partners: set[str]) -> None:
         """The matter concerns the agreement (once, however many steps it takes), and so its partners."""
@@ -567,6 +576,20 @@ class Archive:
             if report.committee:
                 self._check(doc, ("committee",), report.committee, self.committees, "nämnd")
             self._case(report.case_number).reports.append(report)
+            self._check_cited_decisions(report, doc)
+
+    def _check_cited_decisions(self, report: Report, doc: Document) -> None:
+        """A cited decision's body is a known one, and the body of the decision where that is published here."""
+        for j, cited in enumerate(report.cited_decisions):
+            loc: Loc = ("cited_decisions", j, "body")
+            if not cited.body or not self._check(doc, loc, cited.body, self.committees, "nämnd"):
+                continue
+            published = self.cited(cited.decision)
+            meeting = self.meeting_with(published) if isinstance(published, Matter) else published
+            if meeting is not None and meeting.committee != cited.body:
+                where = self.sources[(kinds.MEETING, meeting.id)].path
+                self._problem(doc, loc, f"beslutet {cited.decision} är publicerat i {where}, ett sammanträde i "
+                                        f"'{meeting.committee}'; rätta 'body' eller ta bort det")
 
     def _case(self, number: str) -> CaseFile:
         return self.case_files.setdefault(number, CaseFile(number))
@@ -627,8 +650,27 @@ class Archive:
         if isinstance(decision, Citation):
             return decision
         if isinstance(decision, Matter):
-            return Citation(self.meeting_with(decision).date, tuple(decision.paragraphs))
+            meeting = self.meeting_with(decision)
+            return Citation(meeting.date, tuple(decision.paragraphs), meeting.paragraph_prefix)
         return Citation(decision.date)
+
+    def paragraph_label(self, matter: Matter) -> str:
+        """The matter's paragraphs as its protocol writes them: '§ 112', '§§ 167, 168', 'VON 2'; '' for none."""
+        return citations.paragraph_label(matter.paragraphs, self.meeting_with(matter).paragraph_prefix)
+
+    def decisions_cited_by(self, report: Report) -> list[tuple[Matter | Meeting | Citation, Committee | None]]:
+        """The decisions a report cites, each the published matter (or meeting) where there is one, else the
+        citation with the body its source names (None where it names none: no body is guessed)."""
+        out: list[tuple[Matter | Meeting | Citation, Committee | None]] = []
+        for cited in report.cited_decisions:
+            published = self.cited(cited.decision)
+            body = self.committees.get(cited.body) if cited.body else None
+            out.append((published, None) if published is not None else (cited.decision, body))
+        return out
+
+    def proposed_to(self, matter: Matter) -> Committee | None:
+        """The body a matter's proposal goes to ('kind: förslag', `to`), where the file names a known one."""
+        return self.committees.get(matter.to) if matter.to else None
 
     def decided_by(self, decision: Matter | Meeting | Citation,
                    responsible: Committee | None = None) -> Committee | None:
@@ -641,7 +683,7 @@ class Archive:
     def decision_label(self, decision: Matter | Meeting | Citation, responsible: Committee | None = None) -> str:
         """'Socialnämnden 23 augusti 2017, §§ 154, 155': how pages and feeds name a decision (citations.py)."""
         cited, body = self.citation_of(decision), self.decided_by(decision, responsible)
-        return citations.decision_label(cited.date, cited.paragraphs, body.name if body else None)
+        return citations.decision_label(cited.date, cited.paragraphs, body.name if body else None, cited.prefix)
 
     def body_on(self, body: Committee, when: dates.Stated) -> Committee:
         """The body that did `body`'s work on `when`: before the day a body took over (`since`), the one it
@@ -684,11 +726,15 @@ class Archive:
         """How a link names an agreement: parties and period, 'Kvinnojouren Lund 2018–2020', so that two
         agreements with one partner never share a link text (WCAG 2.4.4); 'Sensus (period anges inte)' where no term
         is stated (the parties, never the title, in a column of parties)."""
-        term = agreement.term
-        if term is None:
-            return f"{self.parties_label(agreement)} (period anges inte)"
-        period = term.years_label if term.last_day else f"från {term.first_year}"
-        return f"{self.parties_label(agreement)} {period}"
+        period = _period(agreement.term)
+        return f"{self.parties_label(agreement)} {period if agreement.term else f'({period})'}"
+
+    def titled_label(self, agreement: Agreement) -> str:
+        """How a partner's page names its agreements (their parties are the same): by title, with the period where
+        the title does not name it, 'Samarbetsavtal om måltider (2023–2025)', so that a link to the agreement is not
+        named as a matter of the same title is (WCAG 2.4.4)."""
+        period = _period(agreement.term)
+        return agreement.title if period in agreement.title else f"{agreement.title} ({period})"
 
     def committee_of(self, record: Meeting | Sitting) -> Committee:
         return record.committee if isinstance(record, Sitting) else self.committees[record.committee]
@@ -826,6 +872,13 @@ _OUTCOME = {StepAction.PROPOSE: "Förslag", StepAction.MANDATE: "Uppdrag att tec
 _INFINITIVE = {StepAction.PROPOSE: "föreslå", StepAction.MANDATE: "ge uppdrag att teckna", StepAction.ADOPT: "anta",
                StepAction.AMEND: "ändra", StepAction.EXTEND: "förlänga", StepAction.TERMINATE: "säga upp"}
 """A step's verb in a message: 'kan inte anta den'."""
+
+
+def _period(term: Term | None) -> str:
+    """A term in a link's name: '2018–2020', 'från 2021', or 'period anges inte'."""
+    if term is None:
+        return "period anges inte"
+    return term.years_label if term.last_day else f"från {term.first_year}"
 
 
 def _meeting_order(meeting: Meeting) -> tuple[dt.date, bool, str]:

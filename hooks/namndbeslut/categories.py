@@ -78,11 +78,23 @@ class MatterKind(StrEnum):
     ANMALAN = "anmälan"
     BORDLAGT = "bordlagt"
     """Tabled: put off to a later meeting, no decision yet ("ärendet bordlades")."""
+    ATERREMITTERAT = "återremitterat"
+    """Referred back to be prepared again ("beslutade att återremittera ärendet"): no decision on it yet."""
+    FORSLAG = "förslag"
+    """A decision to propose to another body (the matter's `to`), which decides it ("beslutas slutgiltigt av
+    kommunfullmäktige")."""
 
     @property
     def label(self) -> str:
         return {"beslut": "Beslut", "information": "Information (inget beslut)", "val": "Val",
-                "anmälan": "Anmälan (för kännedom)", "bordlagt": "Bordlagt (inget beslut ännu)"}[self.value]
+                "anmälan": "Anmälan (för kännedom)", "bordlagt": "Bordlagt (inget beslut ännu)",
+                "återremitterat": "Återremitterat (inget beslut ännu)",
+                "förslag": "Förslag till ett annat organ"}[self.value]
+
+    @property
+    def decides(self) -> bool:
+        """Whether the body decided something on the matter (a proposal is a decision; a referral back is not yet)."""
+        return self in (MatterKind.BESLUT, MatterKind.FORSLAG)
 
 
 class StepAction(StrEnum):

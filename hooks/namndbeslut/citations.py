@@ -28,25 +28,29 @@ class Citation:
     """The meeting's day; or only its month or year, as precise as the source citing it (or a published meeting
     known to the month, which a protocol would cite by its day but the source does not give)."""
     paragraphs: tuple[int, ...] = ()
+    prefix: str | None = None
+    """What the protocol writes before the numbers in place of '§' ('VON'), where its meeting's file says so."""
 
     def __str__(self) -> str:
-        label = paragraph_label(self.paragraphs)
+        label = paragraph_label(self.paragraphs, self.prefix)
         return f"{dates.iso(self.date)} {label}" if label else dates.iso(self.date)
 
 
-def paragraph_label(paragraphs: Sequence[int]) -> str:
-    """How protocols cite paragraphs: '§ 167', '§§ 167, 168', or '' for none. The one place of this rule."""
+def paragraph_label(paragraphs: Sequence[int], prefix: str | None = None) -> str:
+    """How protocols cite paragraphs: '§ 167', '§§ 167, 168', or '' for none; with the protocol's own `prefix` in
+    place of the sign, as it writes them ('VON 2', 'VON 2, 3'). The one place of this rule."""
     if not paragraphs:
         return ""
-    return f"{'§§' if len(paragraphs) > 1 else '§'} {', '.join(map(str, paragraphs))}"
+    return f"{prefix or ('§§' if len(paragraphs) > 1 else '§')} {', '.join(map(str, paragraphs))}"
 
 
-def decision_label(day: dates.Stated, paragraphs: Sequence[int] = (), body: str | None = None) -> str:
+def decision_label(day: dates.Stated, paragraphs: Sequence[int] = (), body: str | None = None,
+                   prefix: str | None = None) -> str:
     """How a reader's text names a decision: 'Socialnämnden 23 augusti 2017, §§ 154, 155' (the body where known,
     the date in words, the paragraphs where known). The one place of this rule: fact boxes and feeds use it;
     data keeps the protocol's form (`Citation`, ISO date) for spreadsheets and clients."""
     when = f"{body} {dates.long_date(day)}" if body else dates.long_date(day)
-    label = paragraph_label(paragraphs)
+    label = paragraph_label(paragraphs, prefix)
     return f"{when}, {label}" if label else when
 
 

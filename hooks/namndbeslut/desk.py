@@ -74,6 +74,8 @@ REFERENCES: dict[tuple[str, str], Kind] = {
     ("Agreement", "committee"): kinds.COMMITTEE,
     ("Agreement", "renews"): kinds.AGREEMENT,
     ("Report", "committee"): kinds.COMMITTEE,
+    ("Matter", "to"): kinds.COMMITTEE,
+    ("CitedDecision", "body"): kinds.COMMITTEE,
 }
 """(model, field) -> the kind of record the field names by id: the desk lists those records by name.
 (The archive checks each of these references; tests/test_desk.py fails when the model gains an id field

@@ -79,8 +79,14 @@ def _meeting_entry(meeting: Meeting, ctx: BuildContext, link: Link) -> Entry:
     committee = ctx.archive.committee_of(meeting).name
     return {"title": meeting.title, "url": link(meeting), "date": meeting.sort_day, "day": meeting.day,
             "summary": f"{committee}, sammanträde {dates.long_date(meeting.date)}: "
-                       + "; ".join(x.title for x in meeting.matters),
-            "content": Markup("<p>{}</p><ul>{}</ul>").format(meeting.introduction, items)}
+                       + "; ".join(x.title for x in meeting.matters) + _selection(meeting),
+            "content": Markup("<p>{}</p><ul>{}</ul>").format(meeting.introduction, items)
+                       + (Markup("<p>{}</p>").format(meeting.selection_note) if meeting.selection else "")}
+
+
+def _selection(meeting: Meeting) -> str:
+    """A feed's summary of a selection of matters says so, as the meeting page does."""
+    return f" ({meeting.selection_note})" if meeting.selection else ""
 
 
 def _matter_entry(matter: Matter, ctx: BuildContext, link: Link) -> Entry:

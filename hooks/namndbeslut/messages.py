@@ -123,6 +123,8 @@ _PATTERN_HINTS: dict[str, str] = {
         "en webbadress som börjar med https:// och saknar mellanslag, citattecken och tecknen < > { } | \\ ^ `",
     r"^\d{6}-\d{4}$": "ett organisationsnummer som '845000-8175'",
     r"^\+?[0-9][0-9 –-]{4,}[0-9]$": "ett telefonnummer med siffror, mellanslag och bindestreck",
+    patterns.PARAGRAPH_PREFIX: "det som protokollet skriver före paragrafnumret i stället för §, utan siffror, "
+                               "t.ex. 'VON'",
 }
 
 

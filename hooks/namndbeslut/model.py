@@ -109,6 +109,16 @@ CitationField = Annotated[Citation, BeforeValidator(_citation), WithJsonSchema(
                 "examples": ["2017-08-23 §§ 154, 155", "2021-03 § 45", "2021"]}, {"type": "integer"}]})]
 
 
+def _item_number(value: object) -> object:
+    """An item number as text: YAML reads `item: 5` as a number, which is the same number as the source gives."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+ItemNumber = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20),
+                       BeforeValidator(_item_number), LINE]
+"""An agenda item's number as the source writes it: '5', '5 a', '12.3'."""
+
+
 NOT_STATED = "anges inte"
 """What an editor writes where the source is silent (a term, a public party, a kind), and what the site shows."""
 
@@ -460,14 +470,31 @@ class CitedStep(Record):
         return self
 
 
+def _listed_kind(value: object) -> object:
+    """A kind outside the list is refused with the way to record it as the source words it (`kind_as_given`)."""
+    if isinstance(value, str) and value.strip() and value.strip() not in tuple(AgreementKind):
+        listed = ", ".join(k.value for k in AgreementKind)
+        raise ValueError(f"'{value.strip()}' är inget av de listade slagen ({listed}); står det något annat i "
+                         f"källan, skriv källans ord under 'kind_as_given' och ta bort 'kind'")
+    return value
+
+
+LISTED_KIND = BeforeValidator(_listed_kind)
+"""On an agreement's `kind`, before MAY_BE_UNSTATED in its Annotated (pydantic runs the last first, so 'anges inte' is
+None by then)."""
+
+
 class Agreement(Sourced):
     """An agreement of any kind (an IOP, a samverkansavtal, an avsiktsförklaring, …) between a public party
     and one or more counterparties."""
 
     id: Slug
     title: Text
-    kind: Annotated[AgreementKind | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = None
+    kind: Annotated[AgreementKind | None, LISTED_KIND, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = None
     """None ('anges inte') where the source does not say what kind of agreement it is (never taken for an IOP)."""
+    kind_as_given: Text | None = None
+    """The kind in the source's words where it is none of the listed ones ('marköverlåtelseavtal'): shown as given,
+    while `kind`, which lists and open data classify by, stays unstated rather than stretched to fit."""
     partner: Slug | None = None
     """The counterparty (a file in partners/), when there is one."""
     partners: list[Slug] = []
@@ -499,8 +526,16 @@ class Agreement(Sourced):
         return shown(self.public_party)
 
     @property
+    def stated_kind(self) -> str | None:
+        """The kind as the page shows it: the listed kind's label, else the source's words (first letter upper case,
+        as the labels are); None where the source states none."""
+        if self.kind is not None:
+            return self.kind.label
+        return self.kind_as_given[:1].upper() + self.kind_as_given[1:] if self.kind_as_given else None
+
+    @property
     def kind_label(self) -> str:
-        return shown(self.kind.label if self.kind else None)
+        return shown(self.stated_kind)
 
     @property
     def counterparties(self) -> list[str]:
@@ -539,6 +574,20 @@ class Agreement(Sourced):
                                            "grupp som källan beskriver (t.ex. alla idéburna organisationer i Lund)")
         if len(set(self.partners)) < len(self.partners):
             raise FieldError(("partners",), "samma motpart står flera gånger under 'partners'")
+        return self
+
+    @model_validator(mode="after")
+    def _one_way_to_state_kind(self) -> Agreement:
+        """A listed kind is written as `kind`, another in the source's words as `kind_as_given`: never both."""
+        if self.kind_as_given is None:
+            return self
+        if self.kind is not None:
+            raise FieldError(("kind_as_given",), "ange typen antingen med 'kind' (ett av de listade slagen) eller "
+                                                 "med 'kind_as_given' (källans ord), inte båda")
+        listed = next((k for k in AgreementKind if k.value == self.kind_as_given.casefold()), None)
+        if listed is not None:
+            raise FieldError(("kind_as_given",), f"'{self.kind_as_given}' finns i listan; skriv 'kind: "
+                                                 f"{listed.value}' och ta bort 'kind_as_given'")
         return self
 
     @model_validator(mode="after")
@@ -587,6 +636,10 @@ class Matter(Record):
     """What happened to the matter; None ('anges inte') where the source does not say (never taken for 'beslut')."""
     paragraphs: list[Annotated[int, Field(ge=1), NOT_BOOL]] = []
     case_number: CaseNumber | None = None
+    item: ItemNumber | None = None
+    """The item's number as the source gives it ('5' for "Ärende 5."), never its place in the file."""
+    to: Slug | None = None
+    """With 'kind: förslag': the body the proposal goes to (a file in committees/)."""
     adopts: list[Slug] = []
     """Agreements this decision adopts: short for a step with 'action: antar'."""
     steps: list[Step] = []
@@ -600,13 +653,26 @@ class Matter(Record):
     body: Prose = ""
 
     @property
-    def paragraph_label(self) -> str:
-        """'§ 112', '§§ 167, 168', or '' when no paragraph is known."""
-        return citations.paragraph_label(self.paragraphs)
-
-    @property
     def kind_label(self) -> str:
         return shown(self.kind.label if self.kind else None)
+
+    @property
+    def proposes(self) -> bool:
+        """Whether the matter is a proposal to another body (its page then says where it goes, or that the source
+        does not say)."""
+        return self.kind is MatterKind.FORSLAG
+
+    @property
+    def decides(self) -> bool:
+        """Whether the matter is a decision, or may be one (its kind unstated)."""
+        return self.kind is None or self.kind.decides
+
+    @model_validator(mode="after")
+    def _to_with_a_proposal(self) -> Matter:
+        if self.to is not None and self.kind is not MatterKind.FORSLAG:
+            raise FieldError(("to",), f"'to' anger vilket organ ett förslag går till och hör bara till "
+                                      f"'kind: {MatterKind.FORSLAG.value}'; ta bort 'to' eller ändra 'kind'")
+        return self
 
     @property
     def all_steps(self) -> list[tuple[tuple[str | int, ...], Step]]:
@@ -640,6 +706,13 @@ class Meeting(Sourced):
     """This meeting's own documents (kallelse, handlingar), where they are published."""
     minutes_url: Url | None = None
     """Link to the minutes (protokoll) once published."""
+    minutes_checked: dt.date | None = None
+    """The day the minutes were checked (justerat), where the source gives it."""
+    paragraph_prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=patterns.PARAGRAPH_PREFIX),
+                                LINE] | None = None
+    """What the protocol writes before its paragraph numbers in place of '§' ('VON' for "VON 2"), as the source does."""
+    selection: bool = False
+    """The source says it tells of only some of the matters ("ett urval av de beslut som togs"): never shown as all."""
     introduction: Prose = ""
     matters: list[Matter] = []
 
@@ -668,7 +741,12 @@ class Meeting(Sourced):
     def decided_anything(self) -> bool:
         """Whether any matter is a decision, or may be one (a matter whose kind the source does not state): a
         meeting is said to have decided nothing only where every matter is stated to be something else."""
-        return any(m.kind is MatterKind.BESLUT or m.kind is None for m in self.matters)
+        return any(m.decides for m in self.matters)
+
+    @property
+    def selection_note(self) -> str:
+        """What pages say of a summary that tells of only some matters; '' for the others."""
+        return SELECTION_NOTE if self.selection else ""
 
     @model_validator(mode="after")
     def _ordered(self) -> Meeting:
@@ -676,7 +754,20 @@ class Meeting(Sourced):
         if self.start and self.day is None:
             raise FieldError(("start",), "ett klockslag kräver en dag; skriv hela datumet (ÅÅÅÅ-MM-DD) eller ta "
                                          "bort 'start'")
+        _check_minutes_checked(self.date, self.minutes_checked)
         return self
+
+
+SELECTION_NOTE = "Urval av ärendena enligt källan: sammanfattningen tar inte upp alla ärenden från sammanträdet."
+"""What a meeting page and the body's year list say of a summary that the source calls a selection."""
+
+
+def _check_minutes_checked(date: dt.date | Month, checked: dt.date | None) -> None:
+    """Minutes are checked (justeras) after the meeting, never before it."""
+    if checked is not None and checked < dates.first_day(date):
+        raise FieldError(("minutes_checked",), f"protokollet justeras efter sammanträdet, men "
+                                               f"{checked.isoformat()} är före {dates.iso(date)}; skriv dagen då "
+                                               "protokollet justerades")
 
 
 def lead_paragraph(texts: list[str]) -> str:
@@ -692,7 +783,17 @@ def meeting_id(day: dt.date | Month, committee: str) -> str:
     return f"{day.isoformat()}-{committee}"
 
 
-class Report(FileRecord):
+class CitedDecision(Record):
+    """A decision a report cites, written as an agreement's `cited_steps` write one: by date and paragraph, and the
+    body only where the source names it."""
+
+    decision: CitationField
+    """The decision as cited: '2014-03-31 § 76'."""
+    body: Slug | None = None
+    """The body that took it (a file in committees/), where the source names it."""
+
+
+class Report(Sourced):
     """An officer's report (tjänsteskrivelse): the proposal behind a decision."""
 
     id: Slug
@@ -700,6 +801,8 @@ class Report(FileRecord):
     date: dt.date
     title: Text
     committee: Slug | None = None
+    cited_decisions: list[CitedDecision] = []
+    """Decisions the report cites ("Kommunfullmäktige beslutade den 31 mars 2014 (§ 76)"), published here or not."""
     body: Prose = ""
 
 

@@ -9,3 +9,7 @@ CASE_NUMBER_LENGTH = 40
 
 COMMIT = r"^[0-9a-f]{40}(?:[0-9a-f]{24})?$"
 """A git commit's full name: SHA-1 (40 hex digits) or SHA-256 (64)."""
+
+PARAGRAPH_PREFIX = r"^[A-Za-zÅÄÖåäö§][A-Za-zÅÄÖåäö§ .-]{0,19}$"
+"""What a protocol writes before its paragraph numbers in place of '§' ('VON' in Håbo's 'VON 2'): letters, '§',
+spaces, dots and hyphens, no digit, at most 20 characters."""

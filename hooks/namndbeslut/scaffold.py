@@ -41,14 +41,20 @@ end:                             # valfritt: när sammanträdet slutade, t.ex. "
 place:                           # valfritt: var det hölls, t.ex. Stadshuset, Stora salen
 documents_url:                   # valfritt: länk till just detta sammanträdes handlingar, https://…
 minutes_url:                     # valfritt: länk till protokollet när det är publicerat, https://…
+minutes_checked:                 # valfritt: när protokollet justerades, ÅÅÅÅ-MM-DD ("justerat 12 februari 2018")
+paragraph_prefix:                # valfritt: det protokollet skriver före paragrafnumret i stället för §, t.ex. VON
+selection: false                 # true om källan säger att den bara tar upp ett urval av ärendena
 source:                          # valfritt: varifrån uppgifterna kommer, t.ex. Sammanfattningen på kommunens webbplats
 source_url:                      # valfritt: källans adress (t.ex. sammanfattningen på kommunens webbplats), https://…
 matters:                         # ärendena; vart och ett har en rubrik med samma id i texten nedan
   - id: {P.replace(" ", "-")}-arendets-id   # unikt på hela webbplatsen: a–z, siffror, bindestreck
-    kind: {P}                   # beslut, information (inget beslut), val, anmälan, bordlagt, eller anges inte om källan
+    kind: {P}                   # beslut, information (inget beslut), val, anmälan, bordlagt, återremitterat,
+                                 # förslag (till ett annat organ: skriv to), eller anges inte om källan
                                  # inte säger vad som hände
     paragraphs: []               # valfritt: paragraf(er) i protokollet, t.ex. [112] eller [154, 155]
     case_number:                 # valfritt: diarienummer, t.ex. SO 2021/0001
+    item:                        # valfritt: ärendets nummer som källan anger det ("Ärende 5." blir 5)
+    to:                          # med kind: förslag: organet som förslaget går till (filnamn i committees/)
     adopts: []                   # valfritt: överenskommelser som beslutet antar (filnamn i agreements/)
     steps: []                    # valfritt: andra steg med en överenskommelse, ett per rad, t.ex.
                                  # - {{agreement: <id>, action: föreslår, to: kommunstyrelsen}}
@@ -74,6 +80,8 @@ AGREEMENT = Template(f"""---
 title: $title
 kind: {P}                        # iop, överenskommelse, ramöverenskommelse, samverkansavtal, samarbetsavtal,
                                  # avsiktsförklaring, eller anges inte om källan inte säger vilket slags avtal
+kind_as_given:                   # valfritt, i stället för kind: typen med källans ord när den inte finns i listan,
+                                 # t.ex. marköverlåtelseavtal
 partner: $partner                # motparten: namnet på en fil i partners/ (utan .md)
 partners: []                     # i stället för partner vid flera motparter: [id, id, id]
 parties_described:               # i stället för partner: en grupp som källan bara beskriver, t.ex. alla idéburna
@@ -162,6 +170,10 @@ case_number: $case_number        # diarienumret
 date: $date                      # skrivelsens datum, ÅÅÅÅ-MM-DD
 title: "{P}: skrivelsens rubrik"
 committee: $committee            # valfritt: nämnden skrivelsen går till (filnamn i committees/)
+cited_decisions: []              # valfritt: beslut som skrivelsen hänvisar till, ett per rad, t.ex.
+                                 # - {{decision: "2014-03-31 § 76", body: kommunfullmaktige}}
+source:                          # valfritt: varifrån skrivelsen kommer, med ord
+source_url:                      # valfritt: källans adress, https://…
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
 ---
 ## Förslag till beslut

@@ -22,7 +22,7 @@ from ..archive import Sitting, SittingState
 from ..categories import StepAction
 from ..context import BuildContext
 from ..kinds import Kind
-from ..model import CURRENCY, Agreement, Committee, Matter, Partner, Report, Sourced
+from ..model import CURRENCY, Agreement, Committee, Matter, Meeting, Partner, Report, Sourced
 from .tables import dump
 
 VERSION = "https://schema.oparl.org/1.1/"
@@ -36,6 +36,13 @@ given."""
 MONTH = "namndbeslut:month"
 """Our own field on a Meeting or Paper known only to the month ('2020-11'), as before `namndbeslut:date` (which
 holds the same): kept for clients that read it."""
+SELECTION = "namndbeslut:selection"
+"""Our own field on a Meeting, true where the source says its summary tells of only some of the matters (OParl has
+no field for it): a client then does not take the agenda items for the whole agenda."""
+MINUTES_CHECKED = "namndbeslut:minutesChecked"
+"""Our own field on a Meeting: the day its minutes were checked (justerat), where the source gives it."""
+PROPOSED_TO = "namndbeslut:proposedTo"
+"""Our own field on an AgendaItem whose matter is a proposal to another body: that body's Organization."""
 SOURCE, SOURCE_URL = "namndbeslut:source", "namndbeslut:sourceUrl"
 """Our own fields on a Meeting, Paper (agreement) or Organization: where its facts come from, in words and as an
 address (`web` is the object's page on this site, not its source)."""
@@ -76,6 +83,12 @@ def _sourced(record: Sourced) -> Obj:
     """A record's source, in our own fields, where its file names one."""
     return {**({SOURCE: record.source} if record.source else {}),
             **({SOURCE_URL: record.source_url} if record.source_url else {})}
+
+
+def _summary(meeting: Meeting) -> Obj:
+    """What a meeting's summary says of itself: a selection of the matters; the day its minutes were checked."""
+    return {**({SELECTION: True} if meeting.selection else {}),
+            **({MINUTES_CHECKED: meeting.minutes_checked.isoformat()} if meeting.minutes_checked else {})}
 
 
 class OParl:
@@ -186,23 +199,32 @@ class OParl:
                                                     s.meeting.minutes_url, stamps, *_named(s.meeting.minutes_url))
             obj["agendaItem"] = [self.agenda_item(s, m, i, stamps) for i, m in enumerate(s.meeting.matters, 1)]
             obj.update(self._web(routes.meeting(s.meeting)), **_sourced(s.meeting))
+            obj.update(_summary(s.meeting))
         return self._publish({**obj, **stamps})
 
     def agenda_item(self, s: Sitting, m: Matter, order: int, stamps: Obj) -> Obj:
-        """`number` is the paragraph (§ 45), else the order in the meeting: clients file items by it."""
+        """`number` as the source gives it: the paragraph ('§ 45', 'VON 2'), else the item's number; none where it
+        gives neither (`order` is the place in the file). `result` is the matter's kind where it is stated."""
         papers = self.papers_of(m)
         obj: Obj = {
             "id": self.url(routes.oparl_agenda_item(m)), "type": _type("AgendaItem"),
             "meeting": self.url(routes.oparl_meeting(s.id)), "order": order, "name": m.title, "public": True,
-            "number": m.paragraph_label if m.paragraphs else str(order),
         }
         if m.amount is not None:  # OParl has no field for an amount a decision states
             obj[AMOUNT] = {"value": m.amount, "currency": CURRENCY}
+        obj.update(self._as_given(m))
         if papers:  # OParl gives an agenda item one consultation: that of its main paper
             obj["consultation"] = self.url(routes.oparl_consultation(m, papers[0][0]))
         assert s.meeting is not None
         obj.update(self._web(routes.matter(s.meeting, m)))
         return self._publish({**obj, **stamps})
+
+    def _as_given(self, m: Matter) -> Obj:
+        """An agenda item's `number`, `result` and where its proposal goes, each only as the source states it."""
+        number = self.archive.paragraph_label(m) or m.item
+        to = self.archive.proposed_to(m)
+        return {**({"number": number} if number else {}), **({"result": m.kind.label} if m.kind else {}),
+                **({PROPOSED_TO: self._committee_url(to.id)} if to else {})}
 
     def papers_of(self, m: Matter) -> list[Deliberation]:
         """The papers a matter deliberates on, its report first; an agreement with the step the decision takes as
@@ -233,7 +255,7 @@ class OParl:
     def report(self, r: Report) -> Obj:
         related = [self.url(routes.oparl_paper(x)) for x in self.archive.case_file(r.case_number).agreements]
         obj = self._paper(r, r.title, "Tjänsteskrivelse", r.case_number, r.date, r.committee, related, routes.report(r))
-        return self._publish({**obj, **self._stamps(kinds.REPORT, r.id)})
+        return self._publish({**obj, **_sourced(r), **self._stamps(kinds.REPORT, r.id)})
 
     def agreement(self, a: Agreement) -> Obj:
         related = [self.url(routes.oparl_paper(r)) for r in self.archive.case_file(a.case_number).reports]

@@ -33,6 +33,13 @@ def _term(term: Term | None) -> dict[str, str | None] | None:
     return {"start": iso(term.start), "end": iso(term.stated_end)}
 
 
+def _kind(a: Agreement) -> dict[str, str | None] | None:
+    """A listed kind as value and label; a kind in the source's words as `as_given`, with no listed value."""
+    if a.kind is not None:
+        return {"value": a.kind.value, "label": a.kind.label}
+    return {"value": None, "label": a.stated_kind, "as_given": a.kind_as_given} if a.kind_as_given else None
+
+
 def dump(data: Any) -> str:
     """Data as published JSON: UTF-8 text, indented by two (orjson: the same text as the standard library's
     `json.dumps(data, ensure_ascii=False, indent=2)`, written ten times faster)."""
@@ -83,7 +90,7 @@ class Tables:
         committee = self.archive.committees.get(a.committee) if a.committee else None
         return {
             "id": a.id, "url": url(routes.agreement(a)), "title": a.title,
-            "kind": {"value": a.kind.value, "label": a.kind.label} if a.kind else None,
+            "kind": _kind(a),
             "partners": [{"id": p.id, "name": p.name, "kind": p.kind.value if p.kind else None,
                           "organisation_number": p.organisation_number, "url": url(routes.partner(p))}
                          for p in self.archive.partners_of(a)],
@@ -159,7 +166,7 @@ class Tables:
             cited = str(self.archive.citation_of(adopted)) if adopted else None
             parties = parties_of(self.archive, a)
             term = r["term"] or {"start": None, "end": None}
-            kind = a.kind.label if a.kind else None
+            kind = a.stated_kind
             rows.append((a.id, a.title, kind, parties.name, parties.organisation_numbers, a.public_party,
                          r["committee"]["name"] if r["committee"] else None, term["start"], term["end"],
                          r["status"]["value"], r["status"]["on"], r["review_by"], a.case_number, a.renews,
