@@ -11,7 +11,6 @@ import datetime as dt
 import io
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -19,7 +18,7 @@ from namndbeslut import citations, loader
 from namndbeslut.errors import ContentError
 from support.oparl import oparl_objects, validator
 from support.project import CASES_DIR, write_tree
-from support.site import BuiltSite, attr, built_tree, one, words
+from support.site import BuiltSite, attr, built_tree, data, one, read, words
 
 TREE = yaml.safe_load((CASES_DIR / "as-given.yaml").read_text(encoding="utf-8"))
 KS = "sammantraden/2020-12-16-kommunstyrelsen/"
@@ -32,14 +31,6 @@ REPORT = "tjansteskrivelser/von-2017-0100/"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built_tree(tmp_path_factory, "as-given", TREE, "2024-06-01")
-
-
-def read(site: BuiltSite, path: str) -> str:
-    return (site.path / path).read_text(encoding="utf-8-sig")
-
-
-def data(site: BuiltSite, path: str) -> Any:
-    return json.loads(read(site, path))
 
 
 def matter_facts(site: BuiltSite, url: str, matter: str) -> list[str]:
@@ -230,3 +221,9 @@ _REFUSED = [
 @pytest.mark.parametrize(("files", "expected"), _REFUSED)
 def test_what_cannot_be_is_refused_by_name(files: dict[str, str], expected: list[str], tmp_path: Path) -> None:
     assert _problems(tmp_path, files) == expected
+
+
+def test_a_public_party_is_no_funder_where_the_source_states_no_funding(built: BuiltSite) -> None:
+    """schema.org's `funder` said the public party funds an agreement whose source names no money at all."""
+    ld = json.loads(one(built.soup(NORRA), 'script[type="application/ld+json"]').get_text())
+    assert "funder" not in json.dumps(ld) and "funding" not in ld

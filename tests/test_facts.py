@@ -13,7 +13,7 @@ import json
 import re
 import socket
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 import icalendar
 import pytest
@@ -23,7 +23,7 @@ from namndbeslut.errors import ContentError
 from namndbeslut.model import Matter, Partner, Term
 from support.oparl import oparl_objects, validator
 from support.project import CASES_DIR, ROOT, write_tree
-from support.site import BuiltSite, attr, built_tree, one, words
+from support.site import BuiltSite, attr, built_tree, data, one, read, words
 
 TREE = yaml.safe_load((CASES_DIR / "facts.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2024-06-01"
@@ -39,14 +39,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 def facts(site: BuiltSite, url: str) -> dict[str, str]:
     return {label: words(value) for label, value in site.fact_box(url).items()}
-
-
-def read(site: BuiltSite, path: str) -> str:
-    return (site.path / path).read_text(encoding="utf-8-sig")
-
-
-def data(site: BuiltSite, path: str) -> Any:
-    return json.loads(read(site, path))
 
 
 def rows(site: BuiltSite, path: str) -> list[dict[str, str]]:
@@ -173,7 +165,7 @@ def test_a_funder_other_than_the_public_party(built: BuiltSite) -> None:
     row = next(r for r in rows(built, "data/finansiering.csv") if r["Överenskommelse"] == "sommarprojekt-2022")
     assert row["Finansiär"] == "Länsstyrelsen Skåne"
     ld = json.loads(one(built.soup(PROJECT), 'script[type="application/ld+json"]').get_text())
-    assert "funder" not in ld  # no public party is named
+    assert "funder" not in ld  # the public party funds only what `funding` states
     assert ld["funding"][0]["funder"]["name"] == "Länsstyrelsen Skåne"
 
 

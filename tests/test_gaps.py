@@ -19,7 +19,7 @@ from namndbeslut import loader
 from namndbeslut.errors import ContentError
 from support.oparl import oparl_objects, validator
 from support.project import CASES_DIR, write_tree
-from support.site import BuiltSite, built_tree, one, words
+from support.site import BuiltSite, built_tree, data, one, read, words
 
 TREE = yaml.safe_load((CASES_DIR / "gaps.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2024-06-01"
@@ -33,14 +33,6 @@ HARRYDA = "namnder/harryda-kommunstyrelsen/"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built_tree(tmp_path_factory, "gaps", TREE, BUILD_DATE)
-
-
-def read(site: BuiltSite, path: str) -> str:
-    return (site.path / path).read_text(encoding="utf-8-sig")
-
-
-def data(site: BuiltSite, path: str) -> Any:
-    return json.loads(read(site, path))
 
 
 def row(site: BuiltSite, path: str, key: str, value: str) -> dict[str, str]:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from namndbeslut import check, frontmatter, scaffold, schema
+from namndbeslut import categories, check, frontmatter, scaffold, schema
 from support.project import make, project_copy
 from support.site import BuiltSite, build
 
@@ -255,3 +255,29 @@ def test_a_kind_is_asked_for_with_the_names_suggestion_beside_it(
                 if line.startswith("kind:"))
     assert line.startswith("kind: FYLL I ")
     assert (f"# namnet tyder på: {suggested};" in line) if suggested else ("namnet tyder" not in line)
+
+
+def test_a_site_of_several_bodies_asks_which(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Without COMMITTEE on a site of several bodies, none of them the example's socialnämnden, the scaffold names
+    the bodies to choose from (it used to look for socialnämnden)."""
+    (tmp_path / "committees").mkdir()
+    for cid, name in (("kommunstyrelsen", "Kommunstyrelsen"), ("miljonamnden", "Miljönämnden")):
+        (tmp_path / "committees" / f"{cid}.md").write_text(f"---\nname: {name}\n---\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert scaffold.main(["meeting"], {"DATE": "2023-12-14"}) == 1
+    assert "COMMITTEE saknas: webbplatsen har flera nämnder; skriv COMMITTEE=<filnamn utan .md>, en av: " \
+           "kommunstyrelsen, miljonamnden" in capsys.readouterr().err
+    assert not (tmp_path / "decisions").exists()
+    assert scaffold.main(["meeting"], {"DATE": "2023-12-14", "COMMITTEE": "miljonamnden"}) == 0
+
+
+@pytest.mark.parametrize(("name", "suggested"), [
+    ("Kommunstyrelsens utskott för näringsliv och tillväxt", "utskott"),
+    ("Kommunfullmäktiges demokratiberedning", "beredning"),
+    ("Kommunstyrelsen", "kommunstyrelse"),
+    ("Tekniska nämnden", "nämnd"),
+])
+def test_a_body_kind_is_suggested_by_its_head_word(name: str, suggested: str) -> None:
+    kind = categories.suggested_body_kind(name)
+    assert kind is not None and kind.value == suggested

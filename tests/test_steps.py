@@ -14,7 +14,6 @@ import datetime as dt
 import io
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -22,7 +21,7 @@ from namndbeslut import loader
 from namndbeslut.errors import ContentError
 from support.oparl import oparl_objects, validator
 from support.project import CASES_DIR, write_tree
-from support.site import BuiltSite, attr, built_tree, one, words
+from support.site import BuiltSite, attr, built_tree, data, one, read, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "steps.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2024-09-01"
@@ -32,14 +31,6 @@ CASE = "overenskommelser/gemenskap-2024-2026/"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built_tree(tmp_path_factory, "steps", TREE, BUILD_DATE)
-
-
-def read(site: BuiltSite, path: str) -> str:
-    return (site.path / path).read_text(encoding="utf-8-sig")
-
-
-def data(site: BuiltSite, path: str) -> Any:
-    return json.loads(read(site, path))
 
 
 def steps_on_page(site: BuiltSite, url: str) -> list[str]:

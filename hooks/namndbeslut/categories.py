@@ -125,9 +125,9 @@ class StepAction(StrEnum):
         return self in (StepAction.EXTEND, StepAction.TERMINATE)
 
 
-_BODY_WORDS = [("kommunstyrelse", BodyKind.KOMMUNSTYRELSE), ("fullmäktige", BodyKind.KOMMUNFULLMAKTIGE),
-               ("utskott", BodyKind.UTSKOTT), ("beredning", BodyKind.BEREDNING), ("styrelse", BodyKind.STYRELSE),
-               ("nämnd", BodyKind.NAMND)]
+_BODY_WORDS = [("utskott", BodyKind.UTSKOTT), ("beredning", BodyKind.BEREDNING),  # 'Kommunstyrelsens utskott …'
+               ("kommunstyrelse", BodyKind.KOMMUNSTYRELSE), ("fullmäktige", BodyKind.KOMMUNFULLMAKTIGE),
+               ("styrelse", BodyKind.STYRELSE), ("nämnd", BodyKind.NAMND)]
 _PARTNER_WORDS = [("förvaltning", PartnerKind.FORVALTNING), ("kommun", PartnerKind.OFFENTLIG),
                   ("region", PartnerKind.OFFENTLIG), ("länsstyrelse", PartnerKind.OFFENTLIG),
                   ("förening", PartnerKind.IDEBUREN), ("förbund", PartnerKind.IDEBUREN),

@@ -280,9 +280,11 @@ def new_report(root: Path, case_number: str, date: str = "", committee: str = DE
 
 def default_committee(root: Path) -> str:
     """The body a file is for when COMMITTEE is not given: the site's only one (a new site's need not be
-    socialnämnden), else DEFAULT_COMMITTEE."""
+    socialnämnden), else DEFAULT_COMMITTEE where the site has it, else none (the editor names it)."""
     ids = list(_names(root, kinds.COMMITTEE.folder))
-    return ids[0] if len(ids) == 1 else DEFAULT_COMMITTEE
+    if len(ids) == 1:
+        return ids[0]
+    return DEFAULT_COMMITTEE if DEFAULT_COMMITTEE in ids else ""  # "": COMMITTEE must be given
 
 
 def _id(name: str, variable: str) -> str:
@@ -309,10 +311,14 @@ def _date(date: str) -> dt.date:
 
 def _committee(root: Path, committee: str) -> str:
     """The name of an existing committee (its id is the file name the scaffold writes into)."""
-    name = _names(root, kinds.COMMITTEE.folder).get(committee)
+    names = _names(root, kinds.COMMITTEE.folder)
+    name = names.get(committee)
     if name is None:
-        raise ScaffoldError(f"det finns ingen nämnd {_shown(committee)} i committees/; skriv COMMITTEE=<filnamn utan "
-                            ".md>, eller lägg till nämnden med make new-committee NAME=\"Nämndens namn\"")
+        which = (f"det finns ingen nämnd {_shown(committee)} i committees/" if committee
+                 else "COMMITTEE saknas: webbplatsen har flera nämnder")
+        known = ", ".join(sorted(names)) or "inga"
+        raise ScaffoldError(f"{which}; skriv COMMITTEE=<filnamn utan .md>, en av: {known}, eller lägg till nämnden "
+                            "med make new-committee NAME=\"Nämndens namn\"")
     return name
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import subprocess
@@ -147,3 +148,13 @@ def resolve(page: str, href: str) -> str:
     path, _, frag = href.partition("#")
     joined = posixpath.normpath(posixpath.join(page, path)) + "/"
     return (joined.lstrip("./") if joined != "./" else "") + (f"#{frag}" if frag else "")
+
+
+def read(site: BuiltSite, path: str) -> str:
+    """A built file's text, by its path in the site (without the byte-order mark the CSV files start with)."""
+    return (site.path / path).read_text(encoding="utf-8-sig")
+
+
+def data(site: BuiltSite, path: str) -> Any:
+    """A built JSON file, parsed."""
+    return json.loads(read(site, path))

@@ -82,7 +82,7 @@ def agreement(ctx: BuildContext, a: Agreement) -> dict[str, Any]:
 
     data: dict[str, Any] = {
         "@context": CONTEXT, "@type": "CreativeWork", "name": a.title, "url": ctx.absolute(routes.agreement(a)),
-        "inLanguage": "sv", **_coverage(a), **party,
+        "inLanguage": "sv", **_coverage(a),  # the public party funds only what `funding` states
         "about": about[0] if len(about) == 1 else about,
         "funding": [{"@type": "MonetaryGrant", **funder(f), "description": str(f.year),
                      "amount": {"@type": "MonetaryAmount", "currency": "SEK", "value": f.amount,
