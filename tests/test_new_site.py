@@ -187,3 +187,23 @@ def test_make_check_reports_a_deleted_record_as_make_site_does(tmp_path: Path) -
     problem = "reports/so-2020-0155.md: adress: reports/so-2020-0155.md har publicerats men finns inte längre"
     assert checked.returncode != 0 and problem in checked.stdout, checked.stdout + checked.stderr
     assert built.returncode != 0 and problem in built.stdout + built.stderr
+
+
+def test_a_new_site_without_meetings_says_so(started: tuple[Path, str, str], tmp_path: Path) -> None:
+    """A site whose bodies have no published meeting yet says so where the newest meetings would be listed (it
+    showed a heading over nothing)."""
+    repo = tmp_path / "project"
+    shutil.copytree(started[0], repo, symlinks=True)
+    config = repo / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for old, new in FILLED.items():
+        text = text.replace(old, new)
+    config.write_text(text, encoding="utf-8")
+    (repo / "committees" / "kommunstyrelsen.md").write_text(COMMITTEE, encoding="utf-8")
+    commit(repo, "Uppsala kommuns webbplats", "2025-12-01T10:00:00+01:00")
+    result = build(tmp_path / "site", BUILD_DATE, repo)
+    assert result.returncode == 0, result.stderr
+    site = BuiltSite(tmp_path / "site")
+    for page in ("", "sammantraden/"):
+        assert "Inga sammanträden är publicerade än." in site.text(page), page
+        assert not site.article(page).select("ul.meeting-list"), page
