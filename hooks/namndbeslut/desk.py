@@ -136,8 +136,10 @@ def hints(kind: Kind) -> dict[tuple[str, ...], str]:
     """Each field's explanation (Swedish) from the kind's scaffold: the comment beside it, by its path."""
     template = getattr(scaffold, kind.name.upper())
     assert isinstance(template, Template)
-    text = template.template + "\n" + (scaffold.FUNDING_ROW.template.replace("  - ", "funding:\n  - ", 1)
-                                       if kind is kinds.AGREEMENT else "")
+    text = template.template
+    if kind is kinds.AGREEMENT:  # the term and a funding row, as the scaffold writes them for a stated period
+        text = text.replace("$term", scaffold.TERM.template) + "\n" + \
+            scaffold.FUNDING_ROW.template.replace("  - ", "funding:\n  - ", 1)
     values = {"P": PLACEHOLDER, "first": "2024", "last": "2026"}
     found: dict[tuple[str, ...], str] = {}
     stack: list[tuple[int, str]] = []
