@@ -218,11 +218,11 @@ def new_agreement(root: Path, partner: str, years: str = "", committee: str = DE
         written.append(_write(root / kinds.PARTNER.folder / f"{pid}.md", _partner(partner)))
     name = partners.get(pid, partner)
     title = f"{P}: överenskommelsens namn som källan anger det, t.ex. Överenskommelse med {name}"
-    text = AGREEMENT.substitute(title=_quoted(title), partner=pid, committee=committee, P=P, **_period(span))
+    text = AGREEMENT.substitute(title=_quoted(title), partner=pid, committee=committee, P=P, **_term_lines(span))
     return [*written, _write(root / kinds.AGREEMENT.folder / f"{_agreement_id(root, pid, span)}.md", text)]
 
 
-def _period(span: tuple[int, int] | None) -> dict[str, str]:
+def _term_lines(span: tuple[int, int] | None) -> dict[str, str]:
     """The term and funding lines: to fill in for the years given, or a period the source does not state."""
     if span is None:
         return {"term": NO_TERM, "funding": NO_FUNDING}
