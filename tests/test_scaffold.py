@@ -257,19 +257,24 @@ def test_a_kind_is_asked_for_with_the_names_suggestion_beside_it(
     assert (f"# namnet tyder på: {suggested};" in line) if suggested else ("namnet tyder" not in line)
 
 
+@pytest.mark.parametrize("other", [("miljonamnden", "Miljönämnden"), ("socialnamnden", "Socialnämnden")])
 def test_a_site_of_several_bodies_asks_which(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
-    """Without COMMITTEE on a site of several bodies, none of them the example's socialnämnden, the scaffold names
-    the bodies to choose from (it used to look for socialnämnden)."""
+                                            capsys: pytest.CaptureFixture[str], other: tuple[str, str]) -> None:
+    """Without COMMITTEE on a site of several bodies, the scaffold names the bodies to choose from, and never
+    picks one by default: not even socialnämnden, the example's body (a new editor's agreement with a national
+    negotiator went to socialnämnden, which had nothing to do with it)."""
     (tmp_path / "committees").mkdir()
-    for cid, name in (("kommunstyrelsen", "Kommunstyrelsen"), ("miljonamnden", "Miljönämnden")):
+    for cid, name in (("kommunstyrelsen", "Kommunstyrelsen"), other):
         (tmp_path / "committees" / f"{cid}.md").write_text(f"---\nname: {name}\n---\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert scaffold.main(["meeting"], {"DATE": "2023-12-14"}) == 1
     assert "COMMITTEE saknas: webbplatsen har flera nämnder; skriv COMMITTEE=<filnamn utan .md>, en av: " \
-           "kommunstyrelsen, miljonamnden" in capsys.readouterr().err
+           f"kommunstyrelsen, {other[0]}" in capsys.readouterr().err
     assert not (tmp_path / "decisions").exists()
-    assert scaffold.main(["meeting"], {"DATE": "2023-12-14", "COMMITTEE": "miljonamnden"}) == 0
+    assert scaffold.main(["meeting"], {"DATE": "2023-12-14", "COMMITTEE": other[0]}) == 0
+    assert scaffold.main(["agreement"], {"PARTNER": "Hela Människan"}) == 0  # an agreement's body is optional
+    assert re.search(r"^committee: +#", (tmp_path / "agreements" / "hela-manniskan.md").read_text(encoding="utf-8"),
+                     re.MULTILINE), "the line is left empty, no body picked"
 
 
 @pytest.mark.parametrize(("name", "suggested"), [

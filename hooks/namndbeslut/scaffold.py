@@ -28,7 +28,6 @@ P = PLACEHOLDER
 MAX_ID = 80
 """The longest id (file name without .md) the scaffold makes from a name: any organisation's name shortened
 reads well within it, and every file system and address takes it (an agreement's adds its years)."""
-DEFAULT_COMMITTEE = "socialnamnden"
 
 MEETING = Template(f"""---
 # Ett sammanträde. Filen heter <datum>-<nämnd>.md. Ersätt allt som är markerat {P.lower()} och ta bort
@@ -192,8 +191,9 @@ def slug(name: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", plain))
 
 
-def new_meeting(root: Path, date: str, committee: str = DEFAULT_COMMITTEE) -> Path:
+def new_meeting(root: Path, date: str, committee: str = "") -> Path:
     """Write decisions/<date>-<committee>.md; return its path."""
+    committee = committee or default_committee(root)
     day = dates.month_of(date) or _date(date)  # a meeting known to the month: DATE=2020-11
     title = f"{P}: rubriken som källan ger, t.ex. {_committee(root, committee)} – beslut " \
             f"{dates.month_year(dates.first_day(day))}"
@@ -201,11 +201,11 @@ def new_meeting(root: Path, date: str, committee: str = DEFAULT_COMMITTEE) -> Pa
     return _write(root / kinds.MEETING.folder / f"{day.isoformat()}-{committee}.md", text)
 
 
-def new_agreement(root: Path, partner: str, years: str = "", committee: str = DEFAULT_COMMITTEE) -> list[Path]:
+def new_agreement(root: Path, partner: str, years: str = "", committee: str = "") -> list[Path]:
     """Write agreements/<partner>-<first>-<last>.md, or <partner>.md when the source states no period (YEARS not
     given), and partners/<partner>.md if it is new; return the paths."""
+    committee = _optional_committee(root, committee)
     span = _years(years) if years.strip() else None
-    _committee(root, committee)
     partners = _names(root, kinds.PARTNER.folder)
     by_name = {normalised_name(n): pid for pid, n in partners.items()}
     pid = next((p for p in (partner, by_name.get(normalised_name(partner)), slug(partner)) if p in partners), None)
@@ -264,8 +264,9 @@ def new_committee(root: Path, name: str) -> Path:
     return _write(root / kinds.COMMITTEE.folder / f"{cid}.md", text)
 
 
-def new_report(root: Path, case_number: str, date: str = "", committee: str = DEFAULT_COMMITTEE) -> Path:
+def new_report(root: Path, case_number: str, date: str = "", committee: str = "") -> Path:
     """Write reports/<slug of case number>.md; return its path."""
+    committee = _optional_committee(root, committee)
     if not re.match(patterns.CASE_NUMBER, number := case_number.strip()) or len(number) > patterns.CASE_NUMBER_LENGTH:
         raise ScaffoldError(f"CASE={_shown(case_number)} är inget diarienummer; skriv det som kommunen skriver det, "
                             f"t.ex. CASE=\"SO 2021/0001\"")
@@ -273,18 +274,24 @@ def new_report(root: Path, case_number: str, date: str = "", committee: str = DE
         day = _date(date) if date else dates.build_date()
     except ContentError as err:
         raise ScaffoldError(err.problems[0].message) from None
-    _committee(root, committee)
     text = REPORT.substitute(case_number=case_number.strip(), date=day.isoformat(), committee=committee)
     return _write(root / kinds.REPORT.folder / f"{slug(case_number)}.md", text)
 
 
+def _optional_committee(root: Path, committee: str) -> str:
+    """The body of a file that need not name one (an agreement, a report): the one given (it must exist), else the
+    site's only one, else '' (on a site of several bodies the line is left for the editor to fill in or not)."""
+    committee = committee or default_committee(root)
+    if committee:
+        _committee(root, committee)
+    return committee
+
+
 def default_committee(root: Path) -> str:
-    """The body a file is for when COMMITTEE is not given: the site's only one (a new site's need not be
-    socialnämnden), else DEFAULT_COMMITTEE where the site has it, else none (the editor names it)."""
+    """The body a file is for when COMMITTEE is not given: the site's only one; on a site of several, none (the
+    editor names it: a file never goes to a body by default)."""
     ids = list(_names(root, kinds.COMMITTEE.folder))
-    if len(ids) == 1:
-        return ids[0]
-    return DEFAULT_COMMITTEE if DEFAULT_COMMITTEE in ids else ""  # "": COMMITTEE must be given
+    return ids[0] if len(ids) == 1 else ""
 
 
 def _id(name: str, variable: str) -> str:
@@ -315,7 +322,7 @@ def _committee(root: Path, committee: str) -> str:
     name = names.get(committee)
     if name is None:
         which = (f"det finns ingen nämnd {_shown(committee)} i committees/" if committee
-                 else "COMMITTEE saknas: webbplatsen har flera nämnder")
+                 else "COMMITTEE saknas" + (": webbplatsen har flera nämnder" if names else ""))
         known = ", ".join(sorted(names)) or "inga"
         raise ScaffoldError(f"{which}; skriv COMMITTEE=<filnamn utan .md>, en av: {known}, eller lägg till nämnden "
                             "med make new-committee NAME=\"Nämndens namn\"")
@@ -378,7 +385,7 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
     kind = "".join((sys.argv[1:] if argv is None else argv)[:1])
     env = os.environ if environ is None else environ
     value = env.get
-    committee = value("COMMITTEE") or default_committee(Path.cwd())
+    committee = value("COMMITTEE", "")
     makers: dict[str, Callable[[Path], list[Path]]] = {
         "meeting": lambda root: [new_meeting(root, value("DATE", ""), committee)],
         "agreement": lambda root: new_agreement(root, value("PARTNER", ""), value("YEARS", ""), committee),
