@@ -190,3 +190,35 @@ def test_written_wrongly_is_refused(tmp_path: Path, path: str, old: str, new: st
     with pytest.raises(ContentError) as raised:
         loader.load(tmp_path, dt.date.fromisoformat(BUILD_DATE))
     assert any(str(p).startswith(expected) for p in raised.value.problems), "\n".join(map(str, raised.value.problems))
+
+
+def test_a_condition_holds_the_status_until_the_term_has_passed(tmp_path: Path) -> None:
+    """Before the term, during it and with no term stated the status says only what is known; a termination without a
+    last day still says 'Uppsagd'; a proposal that states no aim is still a proposal of the agreement."""
+    tree = dict(TREE)
+    intent = "agreements/bostader-avsiktsforklaring.md"
+    tree[intent] = tree[intent].replace("term: {start: 2024-07-01, end: 2026-06-30}", "term: anges inte")
+    tree[MAY] = tree[MAY].replace(", proposes: säger upp", "")
+    write_tree(tmp_path, dict(tree))
+    archive = loader.load(tmp_path, dt.date.fromisoformat(BUILD_DATE))
+    day = dt.date.fromisoformat(BUILD_DATE)
+    assert archive.status_of(archive.agreements["bostader-avsiktsforklaring"], day).value == (
+        "Antagen under villkor, uppfyllt anges inte")
+    lokal = archive.agreements["lokal-2020-2021"]
+    assert archive.status_of(lokal, dt.date(2019, 12, 31)).value == "Antagen under villkor, uppfyllt anges inte"
+    assert archive.status_of(lokal, dt.date(2021, 6, 1)).value == "Antagen under villkor, uppfyllt anges inte"
+    assert archive.status_of(lokal, dt.date(2022, 1, 1)).value == "Har upphört"
+    assert archive.status_of(archive.agreements["kafe-2022-2025"], day).value == (
+        "Föreslagen, senare beslut anges inte"), "without `proposes` a proposal is what it was"
+    (step,) = archive.steps_of(archive.agreements["kafe-2022-2025"])
+    assert (step.label, step.outcome) == ("Föreslår", "Förslag till kommunstyrelsen")
+
+
+def test_a_proposal_whose_body_is_not_named_says_so(tmp_path: Path) -> None:
+    tree = dict(TREE)
+    tree[MAY] = tree[MAY].replace("to: kommunstyrelsen, proposes: säger upp", "proposes: förlänger")
+    write_tree(tmp_path, dict(tree))
+    archive = loader.load(tmp_path, dt.date.fromisoformat(BUILD_DATE))
+    (step,) = archive.steps_of(archive.agreements["kafe-2022-2025"])
+    assert (step.label, step.detail, step.outcome) == (
+        "Föreslår att förlänga", "till vilket organ anges inte", "Förslag att förlänga (till vilket organ anges inte)")
