@@ -128,6 +128,8 @@ def test_an_agreement_of_two_bodies_is_listed_by_both(built: BuiltSite) -> None:
     assert {"namnder/kommunstyrelsen/", "namnder/socialnamnden/"} <= set(built.links(SAMVERKAN))
     for body in ("namnder/kommunstyrelsen/", "namnder/socialnamnden/"):
         assert SAMVERKAN in built.links(body), body
+    organ = [words(x) for x in built.soup(SAMVERKAN).select('[data-pagefind-filter="Organ"]')]
+    assert organ == ["Kommunstyrelsen", "Socialnämnden"], "found by the search's filter of either body"
     record = data(built, "data/overenskommelser/samverkan-2024-2026.json")
     assert [c["id"] for c in record["committees"]] == ["kommunstyrelsen", "socialnamnden"]
     assert record["committee"] is None, "no one of them is made the responsible body"
