@@ -134,11 +134,12 @@ class AgreementStep:
 
     agreement: Agreement
     action: StepAction
-    decision: Matter | Meeting | Citation
+    decision: Matter | Meeting | Citation | None
     """The published matter; or a decision whose meeting is not published, as the agreement cites it (`adopted_by`,
-    `cited_steps`), or the published meeting a date alone in `adopted_by` names."""
-    date: dates.Stated
-    """The decision's day; its month or year alone where that is all the source gives."""
+    `cited_steps`), or the published meeting a date alone in `adopted_by` names; None for a cited step whose source
+    names only the body ('decision: anges inte')."""
+    date: dates.Stated | None
+    """The decision's day; its month or year alone where that is all the source gives; None where it gives none."""
     body: Committee | None
     """The body that took the decision: a published one's; a cited step's as its source names it; `adopted_by`'s the
     agreement's committee (or the body whose work it continued then); None where no body is named."""
@@ -150,6 +151,10 @@ class AgreementStep:
     """The end the decision states (an extension's new end, a termination's last day); None where it states none."""
     where: tuple[Document, Loc] | None = field(default=None, compare=False)
     """The file and field the step is written in (for messages)."""
+    proposes: StepAction | None = None
+    """With a proposal: what it asks the other body to do, where the source says it."""
+    condition: str | None = None
+    """The condition the decision sets, in the source's words ('under förutsättning att …')."""
 
     @property
     def matter(self) -> Matter | None:
@@ -157,8 +162,23 @@ class AgreementStep:
 
     @property
     def sort_day(self) -> dt.date:
-        """Where the step stands in the order: its day, or the last day of its month."""
-        return dates.last_day(self.date)
+        """Where the step stands in the order: its day, or the last day of its month; a step whose date the source
+        does not give after every dated one (Archive._link_steps keeps the file's order among them)."""
+        return dt.date.max if self.date is None else dates.last_day(self.date)
+
+    @property
+    def proposes_other(self) -> bool:
+        """Whether the step proposes something else than to adopt the agreement or to sign it (to amend, extend or
+        terminate an existing one): no proposal of the agreement itself."""
+        return self.proposes not in (None, StepAction.ADOPT, StepAction.MANDATE)
+
+    @property
+    def label(self) -> str:
+        """What the decision does, as a meeting page names it before the agreement: 'Föreslår', 'Antar', 'Föreslår
+        kommunstyrelsen att säga upp' (the page adds the condition after the agreement)."""
+        if self.proposes is None:
+            return self.action.label
+        return f"{self.action.label}{f' {self.to.in_text}' if self.to else ''} att {_INFINITIVE[self.proposes]}"
 
     @property
     def detail(self) -> str:
@@ -166,6 +186,8 @@ class AgreementStep:
         ('till kommunstyrelsen', 'till 31 december 2025', 'sista dag anges inte'); '' for the other steps."""
         end = dates.long_date(self.end) if self.end is not None else None
         match self.action:
+            case StepAction.PROPOSE if self.proposes is not None and self.to is not None:
+                return ""  # the label names the body: 'Föreslår kommunstyrelsen att säga upp'
             case StepAction.PROPOSE:
                 return f"till {self.to.in_text}" if self.to else "till vilket organ anges inte"
             case StepAction.EXTEND:
@@ -178,8 +200,18 @@ class AgreementStep:
     @property
     def outcome(self) -> str:
         """What the step did to the agreement, as its page says it: 'Förslag till kommunstyrelsen', 'Antagen',
-        'Förlängd till 31 december 2025', 'Uppsagd (sista dag anges inte)', …"""
+        'Förlängd till 31 december 2025', 'Uppsagd (sista dag anges inte)', 'Förslag till kommunstyrelsen att säga
+        upp', 'Antagen, under förutsättning att …'."""
+        done = self._outcome
+        return f"{done}, {self.condition}" if self.condition else done
+
+    @property
+    def _outcome(self) -> str:
         done = _OUTCOME[self.action]
+        if self.action is StepAction.PROPOSE and self.proposes is not None:
+            where = f"till {self.to.in_text} " if self.to else ""
+            proposal = f"{done} {where}att {_INFINITIVE[self.proposes]}"
+            return proposal if self.to else f"{proposal} (till vilket organ anges inte)"
         if not self.detail:
             return done
         stated = self.to if self.action is StepAction.PROPOSE else self.end
@@ -414,8 +446,8 @@ class Archive:
             for loc, partner_id in _counterparty_fields(agreement):
                 if self._check(doc, loc, partner_id, self.partners, "partner"):
                     self.agreements_of_partner[partner_id].append(agreement)
-            if agreement.committee:
-                self._check(doc, ("committee",), agreement.committee, self.committees, "nämnd")
+            for loc, body_id in _body_fields(agreement):
+                self._check(doc, loc, body_id, self.committees, "nämnd")
             if agreement.renews == agreement.id:
                 self.problems.append(Problem(doc.path, doc.line_of(("renews",)), "renews",
                                              "en överenskommelse kan inte förnya sig själv; skriv id:t för den äldre "
@@ -464,7 +496,7 @@ class Archive:
                 refers = self.matters[step.refers_to]
                 self._check_reference(meeting, refers, step, doc, (*loc, "refers_to"))
             made = AgreementStep(agreement, step.action, matter, meeting.date, self.committees.get(meeting.committee),
-                                 to, refers, step.end, (doc, loc))
+                                 to, refers, step.end, (doc, loc), step.proposes, step.condition)
             self.steps_by_agreement[agreement.id].append(made)
             self.steps_by_matter[matter.id].append(made)
         for agreement in self.agreements.values():
@@ -477,7 +509,7 @@ class Archive:
                     where=(doc, ("adopted_by",))))
             self._link_cited_steps(agreement, doc)
         for agreement_id, steps in self.steps_by_agreement.items():
-            steps.sort(key=lambda s: (s.sort_day, self._depth(s.refers_to)))
+            steps.sort(key=lambda s: (s.sort_day, self._depth(s.refers_to)))  # stable: undated ones in file order
             self._check_order(self.agreements[agreement_id], steps)
 
     def _link_cited_steps(self, agreement: Agreement, doc: Document) -> None:
@@ -485,7 +517,7 @@ class Archive:
         names (none guessed); one published here belongs in its meeting's file instead."""
         for j, cited in enumerate(agreement.cited_steps):
             loc: Loc = ("cited_steps", j)
-            published = self.cited(cited.decision)
+            published = self.cited(cited.decision) if cited.decision is not None else None
             if isinstance(published, Matter):
                 where = self.sources[(kinds.MEETING, self.meeting_of[published.id].id)].path
                 self._problem(doc, (*loc, "decision"), f"beslutet {cited.decision} är publicerat: ärendet "
@@ -502,7 +534,8 @@ class Archive:
             if cited.to and self._check(doc, (*loc, "to"), cited.to, self.committees, "nämnd"):
                 to = self.committees[cited.to]
             self.steps_by_agreement[agreement.id].append(AgreementStep(
-                agreement, cited.action, cited.decision, cited.decision.date, body, to, None, cited.end, (doc, loc)))
+                agreement, cited.action, cited.decision, cited.decision.date if cited.decision else None, body, to,
+                None, cited.end, (doc, loc), cited.proposes, cited.condition))
 
     def _depth(self, matter: Matter | None) -> int:
         """How many steps precede one that refers to `matter` (a proposal's answer comes after the proposal, also on
@@ -541,14 +574,15 @@ class Archive:
         adopted = next((s for s in steps if s.action is StepAction.ADOPT), None)
         ended: AgreementStep | None = None
         for step in steps:
-            if step.where is None:
-                continue
+            if step.where is None or step.date is None:
+                continue  # an undated step stands after the dated ones in the list, not after them in time
             doc, loc = step.where
             if ended is not None:
                 self._problem(doc, loc, f"överenskommelsen '{agreement.id}' sägs redan upp av "
                                         f"{self._named(ended)}; ett senare beslut kan inte "
                                         f"{_INFINITIVE[step.action]} den – skriv en ny överenskommelse")
-            elif (adopted is not None and step.action in (StepAction.AMEND, StepAction.EXTEND, StepAction.TERMINATE)
+            elif (adopted is not None and adopted.date is not None
+                  and step.action in (StepAction.AMEND, StepAction.EXTEND, StepAction.TERMINATE)
                   and step.sort_day < dates.first_day(adopted.date)):
                 self._problem(doc, loc, f"beslutet ({dates.iso(step.date)}) är daterat före beslutet som antar "
                                         f"överenskommelsen ({self._named(adopted)}); ett beslut kan inte "
@@ -563,8 +597,10 @@ class Archive:
 
     def _named(self, step: AgreementStep) -> str:
         """A step's decision in a message: 'ärendet x (2024-05-12)' or the cited decision."""
-        if step.matter is not None:
+        if step.matter is not None and step.date is not None:
             return f"ärendet '{step.matter.id}' ({dates.iso(step.date)})"
+        if step.decision is None:
+            return f"beslutet av {step.body.in_text if step.body else 'okänt organ'} (datum anges inte)"
         return f"beslutet {self.citation_of(step.decision)}"
 
     def _problem(self, doc: Document, loc: Loc, message: str) -> None:
@@ -680,6 +716,13 @@ class Archive:
             return self.body_on(responsible, decision.date) if responsible else None
         return self.committee_of(decision if isinstance(decision, Meeting) else self.meeting_with(decision))
 
+    def step_decision_label(self, step: AgreementStep) -> str:
+        """How pages name a step's decision: as `decision_label`, or 'Kommunstyrelsen, datum anges inte' where the
+        source names only the body."""
+        if step.decision is None:
+            return citations.decision_label(None, body=step.body.name if step.body else None)
+        return self.decision_label(step.decision, step.body)
+
     def decision_label(self, decision: Matter | Meeting | Citation, responsible: Committee | None = None) -> str:
         """'Socialnämnden 23 augusti 2017, §§ 154, 155': how pages and feeds name a decision (citations.py)."""
         cited, body = self.citation_of(decision), self.decided_by(decision, responsible)
@@ -703,8 +746,13 @@ class Archive:
         return body
 
     def responsible_for(self, agreement: Agreement) -> Committee | None:
-        """The committee responsible for an agreement, where its file names one."""
+        """The committee responsible for an agreement, where its file names one (`committee`); None where it names
+        several (`committees`): which of them took a decision cited without its body is not guessed."""
         return self.committees.get(agreement.committee) if agreement.committee else None
+
+    def bodies_of(self, agreement: Agreement) -> list[Committee]:
+        """Every public body the agreement's file names (`committee` or `committees`), in its order."""
+        return [self.committees[c] for c in agreement.bodies if c in self.committees]
 
     def case_file(self, case_number: str | None) -> CaseFile:
         """The records filed under a case number (none for a record without one)."""
@@ -792,11 +840,12 @@ class Archive:
         return term.model_copy(update={"end": ends[-1]})
 
     def status_of(self, agreement: Agreement, day: dt.date) -> dates.Status:
-        """Where the agreement stands on `day`, the one rule: only proposed, or mandated and not signed; terminated
-        without a stated last day; extended without a stated new end after its term; else by its term (as the
-        decisions leave it), or 'Period anges inte'."""
+        """Where the agreement stands on `day`, the one rule: only proposed (a proposal to amend, extend or terminate
+        is no proposal of the agreement), or mandated and not signed; terminated without a stated last day; extended
+        without a stated new end after its term; adopted on a condition no later step is stated to meet, until its
+        term has passed; else by its term (as the decisions leave it), or 'Period anges inte'."""
         steps = self.steps_of(agreement)
-        actions = {s.action for s in steps}
+        actions = {s.action for s in steps if not s.proposes_other}
         terminated = next((s for s in reversed(steps) if s.action is StepAction.TERMINATE), None)
         if terminated is not None and terminated.end is None:
             return dates.Status.TERMINATED
@@ -806,13 +855,20 @@ class Archive:
             if StepAction.PROPOSE in actions:
                 return dates.Status.PROPOSED
         term = self.term_of(agreement)
-        if term is None:
-            return dates.Status.UNSTATED
-        status = term.status_on(day)
+        status = term.status_on(day) if term is not None else dates.Status.UNSTATED
+        if status is not dates.Status.ENDED and self._conditional(steps):
+            return dates.Status.CONDITIONAL
         last = next((s for s in reversed(steps) if s.action.states_end), None)
         if status is dates.Status.ENDED and last is not None and last.action is StepAction.EXTEND and last.end is None:
             return dates.Status.EXTENDED
         return status
+
+    @staticmethod
+    def _conditional(steps: list[AgreementStep]) -> bool:
+        """Whether the adopting step sets a condition. No field states a condition met (a source says so, if at all,
+        in a decision about something else, such as the funding): the status says so until the term has passed."""
+        adopting = next((s for s in steps if s.action is StepAction.ADOPT), None)
+        return adopting is not None and adopting.condition is not None
 
     def in_force_on(self, agreement: Agreement, day: dt.date) -> bool:
         return self.status_of(agreement, day) is dates.Status.IN_FORCE
@@ -841,8 +897,8 @@ class Archive:
         return dict(by_body)
 
     def agreements_under(self, body: Committee) -> list[Agreement]:
-        """The agreements the body is responsible for, in list order."""
-        return sorted((a for a in self.agreements.values() if a.committee == body.id), key=self.in_list_order)
+        """The agreements the body is responsible for, alone or with others (`committees`), in list order."""
+        return sorted((a for a in self.agreements.values() if body.id in a.bodies), key=self.in_list_order)
 
     def continued_from(self, body: Committee) -> Committee | None:
         """The body whose work this one continues."""
@@ -895,6 +951,13 @@ def _counterparty_fields(agreement: Agreement) -> list[tuple[Loc, str]]:
     if agreement.partner:
         return [(("partner",), agreement.partner)]
     return [(("partners", j), p) for j, p in enumerate(agreement.partners)]
+
+
+def _body_fields(agreement: Agreement) -> list[tuple[Loc, str]]:
+    """Each public body's id with the front-matter field it is written in (for messages)."""
+    if agreement.committee:
+        return [(("committee",), agreement.committee)]
+    return [(("committees", j), c) for j, c in enumerate(agreement.committees)]
 
 
 def normalised_name(name: str) -> str:

@@ -44,11 +44,18 @@ def paragraph_label(paragraphs: Sequence[int], prefix: str | None = None) -> str
     return f"{prefix or ('§§' if len(paragraphs) > 1 else '§')} {', '.join(map(str, paragraphs))}"
 
 
-def decision_label(day: dates.Stated, paragraphs: Sequence[int] = (), body: str | None = None,
+UNDATED = "datum anges inte"
+"""What a decision's label says where the source names no date for it (model.NOT_STATED, which imports this)."""
+
+
+def decision_label(day: dates.Stated | None, paragraphs: Sequence[int] = (), body: str | None = None,
                    prefix: str | None = None) -> str:
     """How a reader's text names a decision: 'Socialnämnden 23 augusti 2017, §§ 154, 155' (the body where known,
-    the date in words, the paragraphs where known). The one place of this rule: fact boxes and feeds use it;
-    data keeps the protocol's form (`Citation`, ISO date) for spreadsheets and clients."""
+    the date in words, the paragraphs where known); 'Kommunstyrelsen, datum anges inte' where the source names the
+    body alone. The one place of this rule: fact boxes and feeds use it; data keeps the protocol's form
+    (`Citation`, ISO date) for spreadsheets and clients."""
+    if day is None:
+        return f"{body}, {UNDATED}" if body else UNDATED
     when = f"{body} {dates.long_date(day)}" if body else dates.long_date(day)
     label = paragraph_label(paragraphs, prefix)
     return f"{when}, {label}" if label else when

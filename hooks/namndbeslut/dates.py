@@ -190,13 +190,17 @@ class Status(StrEnum):
     """Terminated by a decision that states no last day: not said to have ended on any day."""
     EXTENDED = "Förlängd, nytt slutdatum anges inte"
     """Its stated term has passed, and it was extended by a decision that states no new end."""
+    CONDITIONAL = "Antagen under villkor, uppfyllt anges inte"
+    """Adopted on a condition ('under förutsättning att …') that no later decision is stated to meet: neither said to
+    be in force nor not, until its term has passed (then 'Har upphört', true either way)."""
     START_UNSTATED = "Start anges inte"
     """The term states only its end, which has not passed: it may or may not have begun (no start is inferred)."""
 
     @property
     def may_be_in_force(self) -> bool:
         """Whether the agreement may be in force: it is, or the sources leave it open."""
-        return self in (Status.IN_FORCE, Status.UNSTATED, Status.TERMINATED, Status.EXTENDED, Status.START_UNSTATED)
+        return self in (Status.IN_FORCE, Status.UNSTATED, Status.TERMINATED, Status.EXTENDED, Status.START_UNSTATED,
+                        Status.CONDITIONAL)
 
 
 def add_months(value: dt.date, months: int) -> dt.date:

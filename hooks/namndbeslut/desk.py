@@ -72,6 +72,7 @@ REFERENCES: dict[tuple[str, str], Kind] = {
     ("Agreement", "partner"): kinds.PARTNER,
     ("Agreement", "partners"): kinds.PARTNER,
     ("Agreement", "committee"): kinds.COMMITTEE,
+    ("Agreement", "committees"): kinds.COMMITTEE,
     ("Agreement", "renews"): kinds.AGREEMENT,
     ("Report", "committee"): kinds.COMMITTEE,
     ("Matter", "to"): kinds.COMMITTEE,

@@ -436,11 +436,20 @@ StepEnd = Annotated[dt.date | Month | int, NOT_BOOL, BeforeValidator(_month), Wi
 """The end a step states: a day, a month ('2025-06') or a year, as precise as the source."""
 
 
-def _fits_action(action: StepAction, to: str | None, end: dt.date | Month | int | None) -> None:
-    """`to` belongs to a proposal, `end` to an extension or a termination."""
+def _fits_action(action: StepAction, to: str | None, end: dt.date | Month | int | None,
+                 proposes: StepAction | None = None) -> None:
+    """`to` and `proposes` belong to a proposal, `end` to an extension or a termination."""
     if to is not None and action is not StepAction.PROPOSE:
         raise FieldError(("to",), f"'to' anger vilket organ ett förslag går till och hör bara till "
                                   f"'action: {StepAction.PROPOSE.value}'; ta bort 'to' eller ändra 'action'")
+    if proposes is not None and action is not StepAction.PROPOSE:
+        raise FieldError(("proposes",), f"'proposes' anger vad ett förslag gäller och hör bara till "
+                                        f"'action: {StepAction.PROPOSE.value}'; ta bort 'proposes' eller ändra "
+                                        "'action'")
+    if proposes is StepAction.PROPOSE:
+        others = ", ".join(a.value for a in StepAction if a is not StepAction.PROPOSE)
+        raise FieldError(("proposes",), f"ett förslag föreslår inte ett förslag; skriv vad organet föreslås "
+                                        f"besluta ({others}), eller ta bort 'proposes' om källan inte säger det")
     if end is not None and not action.states_end:
         raise FieldError(("end",), f"'end' anger ett nytt slutdatum och hör bara till "
                                    f"'action: {StepAction.EXTEND.value}' eller '{StepAction.TERMINATE.value}'; "
@@ -450,24 +459,62 @@ def _fits_action(action: StepAction, to: str | None, end: dt.date | Month | int 
                                    f"siffror (mellan {FIRST_YEAR} och {LAST_YEAR})")
 
 
+Condition = Text
+"""A condition a decision sets, in the source's words with its own conjunction ('under förutsättning att
+kommunfullmäktige beslutar om finansiering'): shown after the step as given, never taken as met."""
+
 class CitedStep(Record):
     """A step taken by a decision whose meeting is not published here, as a source cites it (a report, a news
-    item): the decision by date and paragraph, and the body only where the source names it."""
+    item): the decision by date and paragraph, and the body only where the source names it; a decision the source
+    names by its body alone ("har godkänts av kommunstyrelsen") is `decision: anges inte` with `body`."""
 
     action: StepAction
-    decision: CitationField
-    """The decision as cited: '2021-03-03 § 45'."""
+    decision: Annotated[CitationField | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA]
+    """The decision as cited: '2021-03-03 § 45'; None ('anges inte') where the source gives no date (then `body`
+    names the body)."""
     body: Slug | None = None
     """The body that took it (a file in committees/), where the source names it; else the page names none."""
     to: Slug | None = None
     """The body a proposal goes to, with 'föreslår'."""
+    proposes: StepAction | None = None
+    """With 'föreslår': what the proposal asks the other body to do ('säger upp', 'förlänger', …), where the source
+    says it; None: what it proposes is not stated (never taken for an adoption)."""
     end: StepEnd | None = None
     """With 'förlänger' or 'säger upp': the end the decision states."""
+    condition: Condition | None = None
+    """A condition the decision sets, in the source's words ('under förutsättning att …')."""
 
     @model_validator(mode="after")
     def _fields_fit_action(self) -> CitedStep:
-        _fits_action(self.action, self.to, self.end)
+        _fits_action(self.action, self.to, self.end, self.proposes)
+        if self.decision is None and self.body is None:
+            raise FieldError(("decision",), f"ett citerat beslut behöver ett datum eller ett organ; skriv beslutet "
+                                            f"(t.ex. '2024-06-12 § 120'), eller '{NOT_STATED}' och 'body: <id>' om "
+                                            "källan bara namnger organet")
         return self
+
+
+class StatedStatus(Record):
+    """A status a source states on its own date ("pågående" in a list published in May 2023): shown as the source's,
+    on that date, beside the status the site derives; never carried past its date."""
+
+    status: Text
+    """The source's word for it ('pågående', 'avslutad'), as given."""
+    date: StepEnd
+    """The date the source states it on (e.g. its publishing date): a day, a month ('2023-05') or a year. Not
+    named `on`, which YAML reads as yes/no."""
+
+    @model_validator(mode="after")
+    def _year(self) -> StatedStatus:
+        if not FIRST_YEAR <= dates.last_day(self.date).year <= LAST_YEAR:
+            raise FieldError(("date",), f"året {dates.last_day(self.date).year} är inte rimligt; skriv året med fyra "
+                                      f"siffror (mellan {FIRST_YEAR} och {LAST_YEAR})")
+        return self
+
+    @property
+    def label(self) -> str:
+        """'Pågående enligt källan (maj 2023)': the source's word, whose, and on which date."""
+        return f"{self.status[:1].upper()}{self.status[1:]} enligt källan ({dates.long_date(self.date)})"
 
 
 def _listed_kind(value: object) -> object:
@@ -505,6 +552,10 @@ class Agreement(Sourced):
     public_party: Annotated[Text | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = None
     """The public party (a förvaltning, the municipality); None ('anges inte') where the source does not name it."""
     committee: Slug | None = None
+    committees: list[Slug] = []
+    """The public bodies that are parties, when there are several (instead of `committee`; files in committees/)."""
+    stated_status: StatedStatus | None = None
+    """A status the source states on its own date, shown beside the derived one (never in its place)."""
     date: dt.date | None = None
     """The date the agreement document carries."""
     signed: dt.date | None = None
@@ -543,6 +594,11 @@ class Agreement(Sourced):
         return [self.partner] if self.partner else list(self.partners)
 
     @property
+    def bodies(self) -> list[str]:
+        """The ids of every public body named as the agreement's (`committee` or `committees`), in the file's order."""
+        return [self.committee] if self.committee else list(self.committees)
+
+    @property
     def term_label(self) -> str:
         return self.term.label if self.term is not None else "Anges inte i källan"
 
@@ -574,6 +630,16 @@ class Agreement(Sourced):
                                            "grupp som källan beskriver (t.ex. alla idéburna organisationer i Lund)")
         if len(set(self.partners)) < len(self.partners):
             raise FieldError(("partners",), "samma motpart står flera gånger under 'partners'")
+        return self
+
+    @model_validator(mode="after")
+    def _one_way_to_name_bodies(self) -> Agreement:
+        """`committee` for one body, `committees` for several, as `partner`/`partners` (never both)."""
+        if self.committee and self.committees:
+            raise FieldError(("committees",), "ange nämnden antingen med 'committee: <id>' eller flera med "
+                                              "'committees: [<id>, …]', inte båda")
+        if len(set(self.committees)) < len(self.committees):
+            raise FieldError(("committees",), "samma nämnd står flera gånger under 'committees'")
         return self
 
     @model_validator(mode="after")
@@ -616,13 +682,18 @@ class Step(Record):
     """The body a proposal goes to (a file in committees/), with 'föreslår'."""
     refers_to: Slug | None = None
     """The matter whose step this one follows (its id, in any meeting file)."""
+    proposes: StepAction | None = None
+    """With 'föreslår': what the proposal asks the other body to do ('säger upp', 'förlänger', …), where the source
+    says it; None: what it proposes is not stated (never taken for an adoption)."""
     end: StepEnd | None = None
     """With 'förlänger': the new end, where the decision states it; with 'säger upp': the agreement's last day,
     where the decision states it. Never inferred."""
+    condition: Condition | None = None
+    """A condition the decision sets, in the source's words ('under förutsättning att …')."""
 
     @model_validator(mode="after")
     def _fields_fit_action(self) -> Step:
-        _fits_action(self.action, self.to, self.end)
+        _fits_action(self.action, self.to, self.end, self.proposes)
         return self
 
 

@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import citations, dates, feeds, funding, furniture, kinds, pagefile, pagehtml, routes, statement, voice
-from .archive import Archive, CaseFile
+from .archive import AgreementStep, Archive, CaseFile
 from .citations import Citation
 from .context import BuildContext
 from .model import Agreement, Committee, Matter, Meeting, Partner, Report
@@ -275,7 +275,8 @@ class Renderer:
         dcat.from_settings(ctx.settings)  # a bad open data setting stops the build here, named, not in the catalogue
         self.env.globals.update(
             archive=ctx.archive, settings=ctx.settings, routes=routes, furniture=self.furniture,
-            decision=self.decision, absolute=ctx.absolute, structured_data=self.structured_data,
+            decision=self.decision, step_decision=self.step_decision, absolute=ctx.absolute,
+            structured_data=self.structured_data,
             voice=voice.of(ctx.archive.committees.values()),
         )
         self.env.filters.update(clock=dates.clock)
@@ -304,6 +305,15 @@ class Renderer:
             return Decision(label, None)
         title = f": {record.title}" if isinstance(record, Matter) else ""
         return Decision(f"{label}{title}", self.url_of(record))
+
+    def step_decision(self, step: AgreementStep) -> Decision:
+        """A step's decision for display: as `decision`, or 'Kommunstyrelsen, datum anges inte' (unlinked) where its
+        source names only the body."""
+        if step.decision is None:
+            return Decision(self.ctx.archive.step_decision_label(step), None)
+        shown = self.decision(step.decision, step.body)
+        assert shown is not None
+        return shown
 
     def structured_data(self, record: Meeting | Agreement) -> Markup:
         """schema.org JSON-LD for a meeting or agreement page."""

@@ -59,7 +59,11 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # - {{agreement: <id>, action: föreslår, to: kommunstyrelsen}}
                                  # - {{agreement: <id>, action: antar, refers_to: <id för nämndens ärende>}}
                                  # - {{agreement: <id>, action: förlänger, end: 2025-12-31}}
-                                 # action: föreslår, uppdrag att teckna, antar, ändrar, förlänger eller säger upp
+                                 # - {{agreement: <id>, action: föreslår, to: kommunstyrelsen, proposes: säger upp}}
+                                 # - {{agreement: <id>, action: antar, condition: under förutsättning att …}}
+                                 # action: föreslår, uppdrag att teckna, antar, ändrar, förlänger eller säger upp;
+                                 # proposes: vad förslaget gäller, bara om källan säger det; condition: villkoret
+                                 # med källans ord
     agreements: []               # valfritt: överenskommelser som ärendet gäller utan att ta något steg
     concerns: []                 # valfritt: partner som ärendet gäller (filnamn i partners/)
     amount:                      # valfritt: belopp som beslutet anger, i kronor utan mellanslag, t.ex. 250000
@@ -87,6 +91,7 @@ parties_described:               # i stället för partner: en grupp som källan
                                  # organisationer i kommunen (ta då bort partner)
 public_party: "{P}: den offentliga parten, t.ex. Socialförvaltningen, eller anges inte"
 committee: $committee            # valfritt: nämnden (filnamn i committees/)
+committees: []                   # i stället för committee när flera organ är parter: [kommunstyrelsen, socialnamnden]
 date:                            # valfritt: datumet som står på överenskommelsen, ÅÅÅÅ-MM-DD
 signed:                          # valfritt: när den skrevs under, ÅÅÅÅ-MM-DD
 $term
@@ -97,7 +102,11 @@ adopted_by:                      # valfritt: antagandebeslut vars möte inte är
                                  # eller bara månaden eller året som källan anger: "2021-03 § 45", "2021"
 cited_steps: []                  # valfritt: andra beslut vars möte inte är publicerat, som källan anger dem, t.ex.
                                  # - {{action: antar, decision: "2024-06-12 § 120", body: kommunfullmaktige}}
-                                 # body bara om källan anger organet; action som under steps i ett ärende
+                                 # body bara om källan anger organet; action som under steps i ett ärende;
+                                 # anger källan bara organet ("har godkänts av kommunstyrelsen"):
+                                 # - {{action: antar, decision: anges inte, body: kommunstyrelsen}}
+stated_status:                   # valfritt: status som källan anger på sitt eget datum, t.ex.
+                                 # {{status: pågående, date: 2023-05}} (date: källans datum, t.ex. publiceringsdatum)
 $funding
 contacts:                        # kontaktpersoner; ta bort listan (skriv contacts: []) om det inte finns några
   - name: "{P}: förnamn efternamn"

@@ -41,12 +41,14 @@ RECORD_WEIGHT = 4.0
 class Facets:
     """What a page tells the index: filter values and the weight of its title."""
 
-    filters: dict[str, str]
+    filters: dict[str, str | tuple[str, ...]]
+    """Each filter's value, or its values where a page has several (an agreement of several bodies)."""
     weight: float | None = None
 
     def meta(self) -> dict[str, object]:
         """As page meta for the theme: a list of filters (stable order) and the title's weight."""
-        return {"filters": [{"name": k, "value": v} for k, v in self.filters.items()], "weight": self.weight}
+        return {"filters": [{"name": k, "value": v} for k, vs in self.filters.items()
+                            for v in ((vs,) if isinstance(vs, str) else vs)], "weight": self.weight}
 
 
 def facets(record: object | None, archive: Archive) -> Facets:
@@ -54,7 +56,7 @@ def facets(record: object | None, archive: Archive) -> Facets:
     if isinstance(record, Meeting):
         return Facets({KIND: MEETING, BODY: archive.committee_of(record).name, YEAR: str(record.date.year)})
     if isinstance(record, Agreement):
-        return Facets({KIND: AGREEMENT, **_body(record.committee, archive), **_year(_start(record))}, RECORD_WEIGHT)
+        return Facets({KIND: AGREEMENT, **_bodies(record, archive), **_year(_start(record))}, RECORD_WEIGHT)
     if isinstance(record, Partner):
         return Facets({KIND: PARTNER}, RECORD_WEIGHT)
     if isinstance(record, Report):
@@ -72,6 +74,12 @@ def _start(a: Agreement) -> int | None:
 
 def _body(committee: str | None, archive: Archive) -> dict[str, str]:
     return {BODY: archive.committees[committee].name} if committee else {}
+
+
+def _bodies(agreement: Agreement, archive: Archive) -> dict[str, str | tuple[str, ...]]:
+    """An agreement's body, or each of its bodies (`committees`), as the filter 'Organ'."""
+    names = tuple(c.name for c in archive.bodies_of(agreement))
+    return {BODY: names[0] if len(names) == 1 else names} if names else {}
 
 
 def _year(year: int | None) -> dict[str, str]:

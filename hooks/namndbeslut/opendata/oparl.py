@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 from .. import dates, kinds, routes
 from ..archive import Sitting, SittingState
 from ..categories import StepAction
+from ..citations import Citation
 from ..context import BuildContext
 from ..kinds import Kind
 from ..model import CURRENCY, Agreement, Committee, Matter, Meeting, Partner, Report, Sourced
@@ -51,6 +52,19 @@ AMOUNT = "namndbeslut:amount"
 PARTIES_DESCRIBED = "namndbeslut:partiesDescribed"
 """Our own field on a Paper (agreement) whose counterparty is a group the source describes without naming
 organisations ('alla idéburna organisationer i Lund'): the description as given."""
+PROPOSES = "namndbeslut:proposes"
+"""Our own field on a Consultation whose step is a proposal that says what it proposes ('säger upp', 'förlänger'):
+OParl's `role` says 'Föreslår', which a client would otherwise take for a proposal to adopt."""
+CONDITION = "namndbeslut:condition"
+"""Our own field on a Consultation whose decision sets a condition, in the source's words ('under förutsättning att
+…')."""
+STATED_STATUS = "namndbeslut:statedStatus"
+"""Our own field on a Paper (agreement) whose source states a status on its own date: {"value": 'pågående', "on":
+'2023-05'}; a client does not carry it past that date."""
+CITED_STEPS = "namndbeslut:citedSteps"
+"""Our own field on a Paper (agreement): the steps taken by decisions whose meetings are not published here (no
+Meeting or AgendaItem, so no Consultation), each {"action", "date" (absent where the source gives none),
+"organization" (where it names the body), …} in the order of the agreement's steps."""
 MUNICIPALITY = "namndbeslut:municipality"
 """Our own field on an Organization (body) of another municipality than the site's (`name` says it too)."""
 PAGE_SIZE = 100
@@ -248,13 +262,34 @@ class OParl:
             "paper": self.url(routes.oparl_paper(paper)), "agendaItem": self.url(routes.oparl_agenda_item(m)),
             "meeting": self.url(routes.oparl_meeting(meeting.id)),
             "organization": [self._committee_url(meeting.committee)],
-            "authoritative": authoritative, "role": role,
+            "authoritative": authoritative, "role": role, **self._step_terms(m, paper),
             **self._stamps(kinds.MEETING, meeting.id),
         })
 
+    def _step_terms(self, m: Matter, paper: Paper) -> Obj:
+        """What the matter's steps with the paper propose and on which condition, where the source says it."""
+        steps = [s for s in self.archive.steps_in(m) if s.agreement is paper]
+        proposes = [s.proposes.value for s in steps if s.proposes]
+        conditions = [s.condition for s in steps if s.condition]
+        return {**({PROPOSES: proposes[0]} if proposes else {}),
+                **({CONDITION: "; ".join(conditions)} if conditions else {})}
+
+    def _cited_steps(self, a: Agreement) -> Obj:
+        """The agreement's steps whose decisions are only cited, in our own field (CITED_STEPS)."""
+        cited = [{"action": s.action.value, **({"date": dates.iso(s.date)} if s.date is not None else {}),
+                  **({"paragraphs": list(s.decision.paragraphs)} if isinstance(s.decision, Citation) else {}),
+                  **({"organization": self._committee_url(s.body.id)} if s.body else {}),
+                  **({"proposedTo": self._committee_url(s.to.id)} if s.to else {}),
+                  **({"proposes": s.proposes.value} if s.proposes else {}),
+                  **({"end": dates.iso(s.end)} if s.end is not None else {}),
+                  **({"condition": s.condition} if s.condition else {})}
+                 for s in self.archive.steps_of(a) if s.matter is None and not isinstance(s.decision, Meeting)]
+        return {CITED_STEPS: cited} if cited else {}
+
     def report(self, r: Report) -> Obj:
         related = [self.url(routes.oparl_paper(x)) for x in self.archive.case_file(r.case_number).agreements]
-        obj = self._paper(r, r.title, "Tjänsteskrivelse", r.case_number, r.date, r.committee, related, routes.report(r))
+        obj = self._paper(r, r.title, "Tjänsteskrivelse", r.case_number, r.date, [r.committee] if r.committee else [],
+                          related, routes.report(r))
         return self._publish({**obj, **_sourced(r), **self._stamps(kinds.REPORT, r.id)})
 
     def agreement(self, a: Agreement) -> Obj:
@@ -264,9 +299,12 @@ class OParl:
         stamps = self._stamps(kinds.AGREEMENT, a.id)
         # An agreement with no date, signing or adoption stated has no `date`: the day it was first published
         # here is no date of the agreement's.
-        obj = self._paper(a, a.title, "Överenskommelse", a.case_number, self.archive.paper_date(a), a.committee,
-                          related, routes.agreement(a))
+        obj = self._paper(a, a.title, "Överenskommelse", a.case_number, self.archive.paper_date(a),
+                          [c.id for c in self.archive.bodies_of(a)], related, routes.agreement(a))
         obj.update(_sourced(a))
+        obj.update(self._cited_steps(a))
+        if a.stated_status is not None:  # OParl has no status of a paper: the source's, on its date
+            obj[STATED_STATUS] = {"value": a.stated_status.status, "on": dates.iso(a.stated_status.date)}
         partners = self.archive.partners_of(a)
         # Clients file a paper's organisations by underDirectionOf and ignore originatorOrganization: name the
         # partners in both, and by name in keyword.
@@ -282,7 +320,7 @@ class OParl:
         return self._publish({**obj, **stamps})
 
     def _paper(self, paper: Paper, name: str, kind: str, reference: str | None, date: dates.Stated | None,
-               committee: str | None, related: list[str], web: str) -> Obj:
+               committees: list[str], related: list[str], web: str) -> Obj:
         path = routes.oparl_paper(paper)
         obj: Obj = {"id": self.url(path), "type": _type("Paper"), "body": self.url(routes.OPARL_BODY), "name": name,
                     "paperType": kind}
@@ -294,8 +332,8 @@ class OParl:
             obj[DATE] = dates.iso(date)
             if isinstance(date, dates.Month):
                 obj[MONTH] = date.isoformat()
-        if committee:
-            obj["underDirectionOf"] = [self._committee_url(committee)]
+        if committees:
+            obj["underDirectionOf"] = [self._committee_url(c) for c in committees]
         if related:
             obj["relatedPaper"] = related
         consultations = [self.consultation(m, paper, role, auth) for m, role, auth in self.consulted[path]]

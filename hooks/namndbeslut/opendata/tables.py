@@ -52,7 +52,9 @@ class Tables:
     def __init__(self, ctx: BuildContext) -> None:
         self.ctx, self.archive = ctx, ctx.archive
 
-    def _decision(self, record: Matter | Meeting | Citation, role: str) -> dict[str, Any]:
+    def _decision(self, record: Matter | Meeting | Citation | None, role: str) -> dict[str, Any]:
+        if record is None:  # a cited step whose source names only the body: no date, no paragraph
+            return {"role": role, "date": None, "paragraphs": [], "published": False}
         if isinstance(record, Citation):
             return {"role": role, "date": iso(record.date), "paragraphs": list(record.paragraphs),
                     "published": False}
@@ -66,8 +68,9 @@ class Tables:
     def decisions(self, a: Agreement) -> list[dict[str, Any]]:
         """Every decision about the agreement: the adopting one (published or only cited), then others."""
         out = []
-        adopted = self.archive.adopting_decision(a)
-        if adopted is not None:
+        adopting = self.archive.adopting_step(a)
+        adopted = adopting.decision if adopting else None
+        if adopting is not None:
             out.append(self._decision(adopted, "antar"))
         out += [self._decision(m, "gäller") for m in self.archive.matters_about(a) if m is not adopted]
         return out
@@ -80,6 +83,7 @@ class Tables:
         refers = s.refers_to
         return {"action": s.action.value, "outcome": s.outcome, "date": iso(s.date), "body": body(s.body),
                 "to": body(s.to), "end": iso(s.end),
+                "proposes": s.proposes.value if s.proposes else None, "condition": s.condition,
                 "refers_to": {"matter": refers.id, "url": self.ctx.absolute(routes.page(refers, self.archive))}
                 if refers else None,
                 "decision": self._decision(s.decision, s.action.value)}
@@ -88,6 +92,7 @@ class Tables:
         """All facts about one agreement, as the site states them on the build date."""
         url = self.ctx.absolute
         committee = self.archive.committees.get(a.committee) if a.committee else None
+        stated = a.stated_status
         return {
             "id": a.id, "url": url(routes.agreement(a)), "title": a.title,
             "kind": _kind(a),
@@ -97,10 +102,12 @@ class Tables:
             "parties_described": a.parties_described,
             "public_party": a.public_party,
             "committee": {"id": committee.id, "name": committee.name} if committee else None,
+            "committees": [{"id": c.id, "name": c.name} for c in self.archive.bodies_of(a)],
             "date": iso(a.date), "signed": iso(a.signed),
             "term": _term(a.term),
             "review_by": iso(a.review_by), "case_number": a.case_number,
             "status": {"value": self.archive.status_of(a, self.ctx.today).value, "on": self.ctx.today.isoformat()},
+            "stated_status": {"value": stated.status, "on": iso(stated.date)} if stated else None,
             "funding": [{"year": f.year, "amount": f.amount, "currency": CURRENCY,
                          "price_compensation": f.price_compensation, "note": f.note, "funder": f.funder}
                         for f in a.funding],
@@ -162,23 +169,29 @@ class Tables:
         rows = []
         for a in sorted(self.archive.agreements.values(), key=self.archive.in_list_order):
             r = self.record(a)
-            adopted = self.archive.adopting_decision(a)
-            cited = str(self.archive.citation_of(adopted)) if adopted else None
+            adopting = self.archive.adopting_step(a)
+            cited = (None if adopting is None else self.archive.step_decision_label(adopting)
+                     if adopting.decision is None else str(self.archive.citation_of(adopting.decision)))
             parties = parties_of(self.archive, a)
             term = r["term"] or {"start": None, "end": None}
             kind = a.stated_kind
             rows.append((a.id, a.title, kind, parties.name, parties.organisation_numbers, a.public_party,
-                         r["committee"]["name"] if r["committee"] else None, term["start"], term["end"],
+                         self._bodies_cell(a), term["start"], term["end"],
                          r["status"]["value"], r["status"]["on"], r["review_by"], a.case_number, a.renews,
                          cited, r["funding_stated_total"], r["url"],
                          self.ctx.absolute(routes.agreement_json(a)), self._steps_cell(a)))
         return _csv(self.AGREEMENT_COLUMNS, rows)
 
     def _steps_cell(self, a: Agreement) -> str | None:
-        """The agreement's steps in one cell: '2024-03-12 Socialnämnden: Förslag till kommunstyrelsen | …'."""
-        steps = [f"{dates.iso(s.date)}{f' {s.body.name}' if s.body else ''}: {s.outcome}"
-                 for s in self.archive.steps_of(a)]
+        """The agreement's steps in one cell: '2024-03-12 Socialnämnden: Förslag till kommunstyrelsen | …';
+        'Kommunstyrelsen, datum anges inte: Antagen' for a step whose source names only the body."""
+        steps = [f"{dates.iso(s.date)}{f' {s.body.name}' if s.body else ''}: {s.outcome}" if s.date is not None
+                 else f"{self.archive.step_decision_label(s)}: {s.outcome}" for s in self.archive.steps_of(a)]
         return " | ".join(steps) or None
+
+    def _bodies_cell(self, a: Agreement) -> str | None:
+        """'Nämnd': the body's name, or several as the partner column lists several ('A och B')."""
+        return dates.listing([c.name for c in self.archive.bodies_of(a)]) or None
 
     def funding_csv(self) -> str:
         rows = [(g.year, g.parties.name, g.parties.organisation_numbers, g.agreement.id, g.amount,
