@@ -193,6 +193,9 @@ _REFUSED = [
     pytest.param(_agreement("{year: 2021, amount: {kronor: 5, per_year: true}}"), [
         "agreements/avtal.md:6: funding.0.amount.per_year: en rad med 'year' gäller redan ett år; ta bort "
         "'per_year'"], id="per_year_on_a_year"),
+    pytest.param(_agreement("{year: anges inte, years: 4, amount: {kronor: 5, per_year: true}}"), [
+        "agreements/avtal.md:6: funding.0.years: 4 år är fler än perioden 2020–2022 har; ändra 'years' eller "
+        "'term'"], id="more_years_than_the_term"),
     pytest.param(_agreement("{year: 2021}", "review_by: snart\n"), [
         "agreements/avtal.md:5: review_by: 'snart' kan inte läsas som en tidpunkt; skriv ett datum (2021-06-30), en "
         "månad (2021-06), ett år (2024) eller en årstid som källan ('våren 2020', 'hösten 2021')"],

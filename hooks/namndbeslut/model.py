@@ -740,6 +740,7 @@ class Agreement(Sourced):
         years = [f.year for f in self.funding]
         for i, year in enumerate(years):
             if year is None:
+                self._years_in_term(i, self.funding[i].years or 0)
                 continue
             if self.term is not None and not self.term.covers_year(year):
                 raise FieldError(("funding", i, "year"), f"finansiering för år {year} ligger utanför perioden "
@@ -748,6 +749,16 @@ class Agreement(Sourced):
                 raise FieldError(("funding", i, "year"), f"år {year} står flera gånger under 'funding'; "
                                  "slå ihop raderna")
         return self
+
+
+    def _years_in_term(self, i: int, count: int) -> None:
+        """A row for years the source does not name counts no more years than a term with both ends has."""
+        term = self.term
+        if term is None or term.first_day is None or term.last_day is None:
+            return
+        if count > term.last_day.year - term.first_day.year + 1:
+            raise FieldError(("funding", i, "years"), f"{count} år är fler än perioden {term.years_label} har; "
+                                                      "ändra 'years' eller 'term'")
 
 
 class Step(Record):
