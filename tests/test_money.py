@@ -63,7 +63,8 @@ def test_an_annual_sum_without_years_is_in_no_calendar_year(built: BuiltSite) ->
     assert "Belopp för år som inte anges" in overview
     assert "1 300 000 kr per år i tre år (åren anges inte)" in overview
     years = [words(th) for th in built.article("finansiering/").select("#finansiering tbody th")]
-    assert years == ["Finansiering 2019", "Finansiering 2021", "Finansiering 2022"]
+    assert years == ["Finansiering 2019", "Finansiering 2021", "Finansiering 2022", "Finansiering 2023",
+                     "Finansiering 2024"]
     for year in ("2019", "2021", "2022"):
         assert "Gemenskap" not in built.text(f"finansiering/{year}/")
 
@@ -88,6 +89,9 @@ def test_an_annual_sum_without_years_in_the_data(built: BuiltSite) -> None:
 def test_qualified_sums_on_a_funding_row(built: BuiltSite) -> None:
     assert funding_lines(built, RENEWAL)[:2] == ["2021: högst 500 000 kr", "2022: 100 000 kr till Länsstyrelsen"]
     assert len(funding_lines(built, RENEWAL)) == 2, "a ceiling and another's sum add up to no stated total"
+    assert funding_lines(built, "overenskommelser/kvinnojouren-tak/") == [
+        "2023: 200 000 kr", "2024: högst 500 000 kr", "Summa angivna belopp: 200 000 kr (utom 2024: högst 500 000 kr)"]
+    assert data(built, "data/overenskommelser/kvinnojouren-tak.json")["funding_stated_total"] == 200000
     year = built.text("finansiering/2021/socialnamnden/")
     assert "högst 500 000 kr" in year and "Summa angivna belopp belopp anges inte" in year
     assert "ett högsta belopp eller ett belopp till en annan mottagare räknas inte med" in built.text("finansiering/")

@@ -699,10 +699,10 @@ class Agreement(Sourced):
         return sum(amounts) if amounts else None
 
     @property
-    def total_leaves_out(self) -> bool:
-        """Whether a row states a sum that the stated total leaves out (a ceiling, a sum paid to someone else, a sum
-        per year that price compensation adjusts): the page then says so beside the total."""
-        return any(f.amount is not None and f.total is None for f in self.funding)
+    def left_out_of_total(self) -> str:
+        """The rows whose sum the stated total leaves out (a ceiling, a sum paid to someone else, a sum per year that
+        price compensation adjusts), as the page names them beside the total: '2021: högst 500 000 kr'; ''."""
+        return "; ".join(f.brief for f in self.funding if f.amount is not None and f.total is None)
 
     @model_validator(mode="after")
     def _one_way_to_name_counterparties(self) -> Agreement:
