@@ -76,7 +76,7 @@ def test_a_collection_per_kind_in_swedish_with_the_models_rules() -> None:
     term = _fields(agreement["term"])
     month = r"(?:[0-9]{4}-(0[1-9]|1[0-2]))"
     assert term["start"]["pattern"][0] == rf"^(?:\d{{4}}-\d{{2}}-\d{{2}}|{month}|\d{{4}}|anges inte)$"
-    assert term["end"]["pattern"][0] == rf"^(?:\d{{4}}-\d{{2}}-\d{{2}}|{month}|\d{{4}}|tills vidare)$"
+    assert term["end"]["pattern"][0] == rf"^(?:\d{{4}}-\d{{2}}-\d{{2}}|{month}|\d{{4}}|tills vidare|anges inte)$"
     funding = _fields(agreement["funding"])
     assert funding["year"] == {**funding["year"], "widget": "number", "value_type": "int", "min": 1900, "max": 2200}
     assert list(_fields(by_folder["partners"]))[-2:] == ["reviewed_numbers", "body"], "common fields last"

@@ -76,7 +76,7 @@ def test_an_open_ended_avsiktsforklaring_with_a_municipal_company(built: BuiltSi
     assert f["Status"] == "Gäller"
     assert f["Parter"] == "Vård- och omsorgsförvaltningen och Lunds kommuns fastighets AB (LKF)"
     record = json.loads((built.path / "data/overenskommelser/lkf-avsiktsforklaring.json").read_text(encoding="utf-8"))
-    assert record["term"] == {"start": "2023-09-01", "end": None}
+    assert record["term"] == {"start": "2023-09-01", "end": None, "until_further_notice": True}
     assert record["partners"][0]["kind"] == "kommunalt bolag"
 
 

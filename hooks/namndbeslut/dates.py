@@ -82,6 +82,36 @@ Day = dt.date | Month
 Stated = dt.date | Month | int
 """A term's start or end as precise as the source gives it: a day, a month, or only the year."""
 
+SEASONS = ("våren", "sommaren", "hösten", "vintern")
+"""The seasons a source may give a date to, as Swedish writes them before a year ('våren 2020')."""
+SEASON = re.compile(rf"(?P<season>{'|'.join(SEASONS)}) (?P<year>[0-9]{{4}})")
+
+
+@dataclass(frozen=True)
+class Season:
+    """A season of a year as the source writes it ('våren 2020'): shown and published as the words, never as a
+    day or a month (which months a season holds, and whose year 'vintern' is, the source does not say)."""
+
+    season: str
+    year: int
+
+    def isoformat(self) -> str:
+        """No ISO form exists: the source's words."""
+        return str(self)
+
+    def __str__(self) -> str:
+        return f"{self.season} {self.year}"
+
+
+def season_of(value: str) -> Season | None:
+    """`value` as a Season when it is a season and a year ('våren 2020', any case), else None."""
+    found = SEASON.fullmatch(" ".join(value.split()).casefold())
+    return Season(found["season"], int(found["year"])) if found else None
+
+
+Given = dt.date | Month | int | Season
+"""A date as the source gives it, a season too (a review date: 'senast våren 2020')."""
+
 MONTH = re.compile(r"(?P<year>[0-9]{4})-(?P<month>0[1-9]|1[0-2])")
 """How an editor writes a month: '2020-11'."""
 
@@ -112,14 +142,14 @@ def within(inner: Stated, outer: Stated) -> bool:
     return first_day(outer) <= first_day(inner) and last_day(inner) <= last_day(outer)
 
 
-def iso(value: Stated) -> str:
-    """ISO 8601 at the precision given: '2021-06-09', '2020-11' or '2021'."""
+def iso(value: Given) -> str:
+    """ISO 8601 at the precision given: '2021-06-09', '2020-11' or '2021'; a season as its words ('våren 2020')."""
     return str(value) if isinstance(value, int) else value.isoformat()
 
 
-def long_date(value: Stated) -> str:
-    """'9 juni 2021', 'november 2020' or '2021': exactly as precise as the source."""
-    if isinstance(value, int):
+def long_date(value: Given) -> str:
+    """'9 juni 2021', 'november 2020', '2021' or 'våren 2020': exactly as precise as the source."""
+    if isinstance(value, int | Season):
         return str(value)
     if isinstance(value, Month):
         return month_year(value.first_day)
@@ -138,6 +168,12 @@ def span(start: Stated, end: Stated) -> str:
     return f"{long_date(start)} – {long_date(end)}"
 
 
+def at_latest(value: Given) -> str:
+    """A date something is due by, as precise as the source: 'senast 9 juni 2021', 'senast i juni 2021',
+    'senast 2024', 'senast våren 2020'."""
+    return f"senast {'i ' if isinstance(value, Month) else ''}{long_date(value)}"
+
+
 def month_year(value: dt.date) -> str:
     """'juni 2021'."""
     return format_date(value, "LLLL y", locale=LOCALE)
@@ -151,6 +187,20 @@ def clock(value: dt.time) -> str:
 def kronor(amount: int) -> str:
     """'62 500 kr' (Swedish grouping with a no-break space)."""
     return f"{format_decimal(amount, locale=LOCALE)}\u00a0kr"
+
+
+NUMBER_WORDS = ("noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv")
+"""How Swedish prose writes a small count (of years: 'i tre år'); larger ones as digits."""
+
+
+def count(n: int) -> str:
+    """'tre' for 3, '15' for 15: a count as a sentence writes it."""
+    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
+
+
+def plain_spaces(words: str) -> str:
+    """A page's words in the data (JSON, CSV): the no-break spaces that keep '500 000 kr' on one line are plain."""
+    return words.replace("\u00a0", " ")
 
 
 def change_kronor(change: int) -> str:
@@ -195,12 +245,15 @@ class Status(StrEnum):
     be in force nor not, until its term has passed (then 'Har upphört', true either way)."""
     START_UNSTATED = "Start anges inte"
     """The term states only its end, which has not passed: it may or may not have begun (no start is inferred)."""
+    END_UNSTATED = "Slut anges inte"
+    """The term has begun and the source states no end (nor that it runs until further notice): never said to have
+    ended, nor to be in force until further notice."""
 
     @property
     def may_be_in_force(self) -> bool:
         """Whether the agreement may be in force: it is, or the sources leave it open."""
         return self in (Status.IN_FORCE, Status.UNSTATED, Status.TERMINATED, Status.EXTENDED, Status.START_UNSTATED,
-                        Status.CONDITIONAL)
+                        Status.CONDITIONAL, Status.END_UNSTATED)
 
 
 def add_months(value: dt.date, months: int) -> dt.date:

@@ -218,6 +218,11 @@ def _widget(root: dict[str, Any], prop: dict[str, Any], model: str, name: str,
         return _widget(root, {**values[0], **({"default": prop["default"]} if prop.get("default") else {})},
                        model, name, notes, path)
     if values:
+        numbers = [p for p in values if p.get("type") == "integer"]
+        if numbers and all(p.get("type") in ("integer", "object") or "const" in p for p in values):
+            # a funding row's year (or 'anges inte'), a sum (or one with qualifiers): the form writes the number,
+            # the words and the qualifiers are written in the file
+            return _widget(root, numbers[0], model, name, notes, path)
         objects = [p for p in values if p.get("type") == "object"]
         if objects:  # a term: its dates, or the words for 'not stated', which the file takes but not the form
             return _widget(root, objects[0], model, name, notes, path)
@@ -284,9 +289,15 @@ def _alternative(prop: dict[str, Any]) -> str:
 
 def _choices_message(values: list[dict[str, Any]]) -> str:
     words = {"date": "ett datum ÅÅÅÅ-MM-DD", "integer": "ett årtal ÅÅÅÅ"}
-    shown = [f"'{p['const']}'" if "const" in p else "en månad ÅÅÅÅ-MM" if "pattern" in p
+    shown = [f"'{p['const']}'" if "const" in p else _pattern_words(p) if "pattern" in p
              else words.get(p.get("format") or p.get("type", ""), "text") for p in values]
     return "skriv " + ", ".join(shown[:-1]) + " eller " + shown[-1]
+
+
+def _pattern_words(prop: dict[str, Any]) -> str:
+    """A patterned alternative in words: a month, or what its first example shows ('t.ex. våren 2020')."""
+    examples = prop.get("examples") or ["ÅÅÅÅ-MM"]
+    return "en månad ÅÅÅÅ-MM" if examples[0] == "2020-11" else f"t.ex. {examples[0]}"
 
 
 def _pattern_message(prop: dict[str, Any]) -> str:

@@ -37,7 +37,8 @@ class Parties:
 
 @dataclass(frozen=True)
 class Grant:
-    """One agreement's funding for one calendar year."""
+    """One agreement's funding for one calendar year (or, in FundingTable.unplaced, for years the source does not
+    name)."""
 
     agreement: Agreement
     parties: Parties
@@ -45,12 +46,14 @@ class Grant:
 
     @property
     def year(self) -> int:
-        return self.funding.year
+        """The calendar year (0 for an unplaced row, which no table places in a year)."""
+        return self.funding.year or 0
 
     @property
     def amount(self) -> int | None:
-        """Kronor as the source states them; None where only price compensation is given."""
-        return self.funding.amount
+        """Kronor the counterparties receive as the source states them (Funding.total); None where only price
+        compensation is given, or the sum is a ceiling or paid to someone else: a total then says 'minst'."""
+        return self.funding.total
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,9 @@ class FundingTable:
     rows: list[Parties]
     without_funding: list[Agreement]
     """Agreements whose funding the sources do not state at all."""
+    unplaced: list[Grant]
+    """Rows for a number of years the source does not name ('1,3 mnkr årligen i tre år'): in no year's column or
+    total, listed apart."""
 
     cells: dict[tuple[str, int], list[Grant]]
     """Grants by (row id, year)."""
@@ -91,6 +97,11 @@ class FundingTable:
     @property
     def total(self) -> Total:
         return summed(self.grants)
+
+    @property
+    def leaves_out(self) -> bool:
+        """Whether some year's row states a sum no total adds (a ceiling, a sum paid to someone else)."""
+        return any(g.funding.amount is not None and g.amount is None for g in self.grants)
 
     def in_year(self, year: int) -> list[Grant]:
         """The year's grants, by counterparties' names (a year's page lists them partner by partner)."""
@@ -114,13 +125,14 @@ def summed(grants: Iterable[Grant]) -> Total:
 
 def table(archive: Archive) -> FundingTable:
     """Every stated funding year of every agreement, rows by counterparties' names, years ascending."""
-    grants = sorted((Grant(a, parties_of(archive, a), f)
-                     for a in archive.agreements.values() for f in a.funding),
-                    key=lambda g: (g.year, g.parties.name, g.agreement.sort_day))
+    every = sorted((Grant(a, parties_of(archive, a), f)
+                    for a in archive.agreements.values() for f in a.funding),
+                   key=lambda g: (g.year, g.parties.name, g.agreement.sort_day))
+    grants = [g for g in every if g.funding.year is not None]
     rows = sorted({g.parties.id: g.parties for g in grants}.values(), key=lambda r: r.name)
     years = sorted({g.year for g in grants})
     without = sorted((a for a in archive.agreements.values() if not a.funding), key=archive.in_list_order)
     cells: dict[tuple[str, int], list[Grant]] = defaultdict(list)
     for g in grants:
         cells[(g.parties.id, g.year)].append(g)
-    return FundingTable(grants, years, rows, without, dict(cells))
+    return FundingTable(grants, years, rows, without, [g for g in every if g.funding.year is None], dict(cells))

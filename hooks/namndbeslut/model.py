@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from functools import partial
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 from pydantic.json_schema import WithJsonSchema
@@ -287,10 +287,13 @@ UNTIL_FURTHER_NOTICE = "tills vidare"
 
 
 def _end(value: object) -> object:
-    """'tills vidare' is no end (None); an empty `end:` is a mistake, not an open-ended term."""
+    """'tills vidare' is no end (None); 'anges inte' stays the words (an end the source does not state, which is not
+    'until further notice'); an empty `end:` is a mistake, not an open-ended term."""
     if value is None:
-        raise ValueError(f"skriv slutdatumet eller slutåret, eller '{UNTIL_FURTHER_NOTICE}' om överenskommelsen "
-                         "gäller tills vidare")
+        raise ValueError(f"skriv slutdatumet eller slutåret, '{UNTIL_FURTHER_NOTICE}' om överenskommelsen "
+                         f"gäller tills vidare, eller '{NOT_STATED}' om källan inte anger något slut")
+    if isinstance(value, str) and value.strip() == NOT_STATED:
+        return NOT_STATED
     return None if value == UNTIL_FURTHER_NOTICE else _month(_not_bool(value))
 
 
@@ -303,9 +306,9 @@ def _stated(value: object) -> object:
     return None if value == NOT_STATED else value
 
 
-End = Annotated[dt.date | Month | int | None, BeforeValidator(_end), WithJsonSchema(
+End = Annotated[dt.date | Month | int | Literal["anges inte"] | None, BeforeValidator(_end), WithJsonSchema(
     {"anyOf": [{"type": "string", "format": "date"}, MONTH_SCHEMA, {"type": "integer"},
-               {"const": UNTIL_FURTHER_NOTICE}]})]
+               {"const": UNTIL_FURTHER_NOTICE}, {"const": NOT_STATED}]})]
 Start = Annotated[dt.date | Month | int | None, NOT_BOOL, BeforeValidator(_month), MAY_BE_UNSTATED,
                   WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, MONTH_SCHEMA, {"type": "integer"},
                                             {"const": NOT_STATED}]})]
@@ -313,8 +316,9 @@ Start = Annotated[dt.date | Month | int | None, NOT_BOOL, BeforeValidator(_month
 
 class Term(Record):
     """An agreement's term as precise as the source gives it: exact dates, months ('2022-03') or only years;
-    `end: tills vidare` when it runs until further notice; no `start` (or `start: anges inte`) where the source
-    gives only the end ('gällde fram till 2023')."""
+    `end: tills vidare` when it runs until further notice; `end: anges inte` where the source gives a start and
+    says nothing of the end ('gäller från 2020'); no `start` (or `start: anges inte`) where the source gives only
+    the end ('gällde fram till 2023')."""
 
     start: Start = None
     """None where the source states no start: the site then says so, and no start is ever inferred."""
@@ -338,13 +342,25 @@ class Term(Record):
 
     @property
     def last_day(self) -> dt.date | None:
-        """The last day the end can mean (a month's last, a year's 31 December); None until further notice."""
-        return None if self.end is None else dates.last_day(self.end)
+        """The last day the end can mean (a month's last, a year's 31 December); None until further notice or
+        where no end is stated."""
+        end = self.stated_end
+        return None if end is None else dates.last_day(end)
 
     @property
     def stated_end(self) -> dt.date | Month | int | None:
-        """The end as the source gives it (a date, a month or a year); None until further notice."""
-        return self.end
+        """The end as the source gives it (a date, a month or a year); None until further notice or where no end
+        is stated (`end_stated` tells them apart)."""
+        return None if isinstance(self.end, str) else self.end
+
+    @property
+    def end_stated(self) -> bool:
+        """False where the source gives no end at all ('anges inte'), which is not 'until further notice'."""
+        return self.end != NOT_STATED
+
+    @property
+    def until_further_notice(self) -> bool:
+        return self.end is None
 
     @property
     def years_label(self) -> str:
@@ -368,11 +384,11 @@ class Term(Record):
         '1 oktober 2021 – 31 december 2023'; 'från …, tills vidare' without an end (dates.span); 'till och med 2023
         (start anges inte)' where no start is stated."""
         if self.start is None:
-            assert self.end is not None  # _ordered: a term states at least one of them
-            return f"till och med {dates.long_date(self.end)} (start {NOT_STATED})"
-        if self.end is None:
-            return f"från {dates.long_date(self.start)}, tills vidare"
-        return dates.span(self.start, self.end)
+            assert self.stated_end is not None  # _ordered: a term states at least one of them
+            return f"till och med {dates.long_date(self.stated_end)} (start {NOT_STATED})"
+        if self.stated_end is None:
+            return f"från {dates.long_date(self.start)}, {'tills vidare' if self.end_stated else f'slut {NOT_STATED}'}"
+        return dates.span(self.start, self.stated_end)
 
     def status_on(self, day: dt.date) -> dates.Status:
         """Whether the term has not begun, is running or has ended on `day` (the build date); where no start is
@@ -383,7 +399,7 @@ class Term(Record):
             return dates.Status.START_UNSTATED
         if day < self.first_day:
             return dates.Status.UPCOMING
-        return dates.Status.IN_FORCE
+        return dates.Status.IN_FORCE if self.end_stated else dates.Status.END_UNSTATED
 
     @model_validator(mode="after")
     def _ordered(self) -> Term:
@@ -391,6 +407,9 @@ class Term(Record):
             if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
                 raise FieldError((name,), f"året {day.year} är inte rimligt; skriv året med fyra siffror "
                                           f"(mellan {FIRST_YEAR} och {LAST_YEAR}), t.ex. 2021")
+        if self.first_day is None and not self.end_stated:
+            raise FieldError(("end",), f"en period utan start och utan slut säger ingenting; skriv "
+                                       f"'term: {NOT_STATED}'")
         if self.first_day is None and self.last_day is None:
             raise FieldError(("end",), f"en period utan start och utan slut säger ingenting; skriv slutet som källan "
                                        f"anger det, t.ex. {{end: 2023}}, eller 'term: {NOT_STATED}'")
@@ -404,22 +423,139 @@ MAX_AMOUNT = 10_000_000_000
 """Ten billion kronor a year: more than a Swedish municipality's whole budget, so a larger amount is a mistake."""
 CURRENCY = "SEK"
 """The currency of every amount a record states (kronor): the open data say so with each amount."""
-Amount = Annotated[int, Field(ge=0, le=MAX_AMOUNT), NOT_BOOL]
-"""An amount in kronor (SEK) as the source states it, whole kronor: the one rule for a funding row's and a matter's
-amount."""
+Kronor = Annotated[int, Field(ge=0, le=MAX_AMOUNT), NOT_BOOL]
+"""Whole kronor (SEK)."""
+
+
+class Sum(Record):
+    """A sum as the source states it: kronor, and whether it is a ceiling ('högst 500 000 kr'), a sum per year
+    ('250 000 kr per år') or paid to someone the source names ('bidrag till Länsstyrelsen på 100 000 kr'). The one
+    model of a funding row's and a matter's `amount`; a bare number is a plain sum."""
+
+    kronor: Kronor
+    ceiling: bool = False
+    """The source gives the sum as an upper limit ('högst', 'upp till'): never shown or summed as the sum paid."""
+    per_year: bool | None = None
+    """True for a sum per year ('årligen'), False for one over all the years a funding row counts; None where the
+    source says neither (a matter's one-off sum, a funding row's calendar year)."""
+    to: Text | None = None
+    """Who receives it, where the source names someone else than the counterparty ('Länsstyrelsen')."""
+
+    @property
+    def label(self) -> str:
+        """'högst 500 000 kr', '250 000 kr per år', '100 000 kr till Länsstyrelsen', as the source qualifies it."""
+        per = {True: " per år", False: " sammanlagt", None: ""}[self.per_year]
+        return "".join(("högst " if self.ceiling else "", dates.kronor(self.kronor), per,
+                        f" till {self.to}" if self.to else ""))
+
+    @property
+    def summable(self) -> bool:
+        """Whether the sum is one paid to the counterparties: a ceiling, or a sum paid to someone else, is never
+        added into a total of what they receive."""
+        return not self.ceiling and self.to is None
+
+    @property
+    def plain(self) -> bool:
+        """A bare sum (written as a number): its data and pages are the same as before qualifiers existed."""
+        return self.summable and self.per_year is None
+
+
+def _bare_sum(value: object) -> object:
+    """A bare number is a plain sum (`amount: 250000`, as every record wrote it before qualifiers existed); anything
+    but a mapping is checked as the number of kronor, with that field's messages."""
+    return value if isinstance(value, dict | Sum) else {"kronor": value}
+
+
+Amount = Annotated[Sum, BeforeValidator(_bare_sum, json_schema_input_type=Kronor | Sum)]
+"""An amount as the source states it: a number of kronor, or a Sum with its qualifiers: the one rule for a funding
+row's and a matter's amount."""
+
+YEAR_COUNT = 50
+"""The most years a funding row may count without naming them."""
 
 
 class Funding(Record):
-    """Funding for one calendar year; a year may have only price compensation and no sum."""
+    """Funding for one calendar year (`year`), or for a number of years the source does not name (`years`: '1,3 mnkr
+    årligen i tre år'); a year may have only price compensation and no sum."""
 
-    year: Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR), NOT_BOOL]
+    year: Annotated[Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR), NOT_BOOL] | None, MAY_BE_UNSTATED,
+                    NOT_STATED_IN_SCHEMA] = None
+    """The calendar year; None ('anges inte') where the source names no year, and `years` counts them."""
+    years: Annotated[int, Field(ge=1, le=YEAR_COUNT), NOT_BOOL] | None = None
+    """How many years the row's sum is for, where the source does not name them: never placed in any calendar year."""
     amount: Amount | None = None
-    """Kronor (SEK), as the source states it."""
+    """Kronor (SEK), as the source states it; with `years`, `per_year` says whether it is each year's or all years'."""
     price_compensation: bool = False
     """The amount is adjusted by the price compensation the committee receives (priskompensation)."""
     note: Text | None = None
     funder: Text | None = None
     """Who pays, where the source names someone other than the public party (Länsstyrelsen, Region Skåne, …)."""
+
+    @property
+    def when(self) -> str:
+        """'2021', or 'i tre år (åren anges inte)' where the source counts the years without naming them."""
+        return str(self.year) if self.year is not None else f"i {dates.count(self.years or 0)} år (åren {NOT_STATED})"
+
+    @property
+    def total(self) -> int | None:
+        """What the row states the counterparties receive in all: its sum, a sum per year times the years it
+        counts ('1,3 mnkr årligen i tre år' is 3,9 mnkr); None for a ceiling, a sum paid to someone else, or a sum
+        per year that price compensation adjusts (the later years' sums are not stated)."""
+        a = self.amount
+        if a is None or not a.summable or (a.per_year and self.price_compensation):
+            return None
+        return a.kronor * (self.years or 1) if a.per_year else a.kronor
+
+    def _said(self, compensation: str, unstated: str) -> str:
+        said = unstated if self.amount is None else self.amount.label + (compensation if self.price_compensation
+                                                                          else "")
+        return f"{self.year}: {said}" if self.year is not None else f"{said} {self.when}"
+
+    @property
+    def label(self) -> str:
+        """The row as the agreement's page states it: '2021: högst 250 000 kr, med årlig priskompensation',
+        '1 300 000 kr per år i tre år (åren anges inte)'."""
+        return self._said(", med årlig priskompensation", "ersättningen justeras med priskompensation (belopp anges "
+                                                          "inte)")
+
+    @property
+    def brief(self) -> str:
+        """The row in a list of agreements: '2021: 250 000 kr', '2022: priskompensation'."""
+        return self._said("", "priskompensation")
+
+    @model_validator(mode="after")
+    def _one_way_to_state_years(self) -> Funding:
+        if (self.year is None) == (self.years is None):
+            raise FieldError(("year",), "skriv året som 'year: 2021', eller antalet år som 'years: 3' och 'year: "
+                                        f"{NOT_STATED}' om källan inte anger vilka år (inte båda)")
+        if self.years is not None and (self.amount is None or self.amount.per_year is None):
+            raise FieldError(("amount",), "skriv om beloppet gäller varje år, {kronor: 1300000, per_year: true}, "
+                                          "eller alla åren tillsammans, {kronor: 3900000, per_year: false}")
+        if self.year is not None and self.amount is not None and self.amount.per_year is not None:
+            raise FieldError(("amount", "per_year"), "en rad med 'year' gäller redan ett år; ta bort 'per_year'")
+        return self
+
+
+def _review_by(value: object) -> object:
+    """A day, a month ('2021-06'), a year (2024) or a season as the source writes it ('våren 2020')."""
+    if isinstance(value, str) and (season := dates.season_of(value)) is not None:
+        value = season
+    if isinstance(value, dates.Season | int) and not isinstance(value, bool):
+        year = value.year if isinstance(value, dates.Season) else value
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise ValueError(f"året {year} är inte rimligt; skriv ett år mellan {FIRST_YEAR} och {LAST_YEAR}")
+        return value
+    if isinstance(value, str) and not dates.MONTH.fullmatch(value.strip()) and not dates.plain_date(value.strip()):
+        raise ValueError(f"'{value.strip()}' kan inte läsas som en tidpunkt; skriv ett datum (2021-06-30), en "
+                         f"månad (2021-06), ett år (2024) eller en årstid som källan ('våren 2020', 'hösten 2021')")
+    return _month(_not_bool(value))
+
+
+ReviewBy = Annotated[dt.date | Month | int | dates.Season, BeforeValidator(_review_by), WithJsonSchema(
+    {"anyOf": [{"type": "string", "format": "date"}, MONTH_SCHEMA, {"type": "integer"},
+               {"type": "string", "pattern": f"^({'|'.join(dates.SEASONS)}) [0-9]{{4}}$",
+                "examples": ["våren 2020"]}]})]
+"""A review date as precise as the source: a day, a month, a year or a season."""
 
 
 class Contact(Record):
@@ -561,7 +697,9 @@ class Agreement(Sourced):
     signed: dt.date | None = None
     term: Annotated[Term | None, BeforeValidator(_stated), Field(json_schema_extra=_not_stated_in_schema)]
     """None ('anges inte') where the source states no term: the site then says so and guesses nothing."""
-    review_by: dt.date | None = None
+    review_by: ReviewBy | None = None
+    """When the agreement is to be reviewed at the latest, as precise as the source: a day, a month, a year or a
+    season ('våren 2020')."""
     case_number: CaseNumber | None = None
     renews: Slug | None = None
     adopted_by: CitationField | None = None
@@ -611,9 +749,16 @@ class Agreement(Sourced):
 
     @property
     def stated_total(self) -> int | None:
-        """The sum of the amounts the source states; None when it states none."""
-        amounts = [f.amount for f in self.funding if f.amount is not None]
+        """The sum of what the rows state the counterparties receive (Funding.total); None when no row states a sum
+        that adds up (a ceiling, a sum paid to someone else, none at all)."""
+        amounts = [t for f in self.funding if (t := f.total) is not None]
         return sum(amounts) if amounts else None
+
+    @property
+    def left_out_of_total(self) -> str:
+        """The rows whose sum the stated total leaves out (a ceiling, a sum paid to someone else, a sum per year that
+        price compensation adjusts), as the page names them beside the total: '2021: högst 500 000 kr'; ''."""
+        return "; ".join(f.brief for f in self.funding if f.amount is not None and f.total is None)
 
     @model_validator(mode="after")
     def _one_way_to_name_counterparties(self) -> Agreement:
@@ -660,6 +805,9 @@ class Agreement(Sourced):
     def _funding_in_term(self) -> Agreement:
         years = [f.year for f in self.funding]
         for i, year in enumerate(years):
+            if year is None:
+                self._years_in_term(i, self.funding[i].years or 0)
+                continue
             if self.term is not None and not self.term.covers_year(year):
                 raise FieldError(("funding", i, "year"), f"finansiering för år {year} ligger utanför perioden "
                                  f"{self.term.years_label}; ändra året eller 'term'")
@@ -667,6 +815,16 @@ class Agreement(Sourced):
                 raise FieldError(("funding", i, "year"), f"år {year} står flera gånger under 'funding'; "
                                  "slå ihop raderna")
         return self
+
+
+    def _years_in_term(self, i: int, count: int) -> None:
+        """A row for years the source does not name counts no more years than a term with both ends has."""
+        term = self.term
+        if term is None or term.first_day is None or term.last_day is None:
+            return
+        if count > term.last_day.year - term.first_day.year + 1:
+            raise FieldError(("funding", i, "years"), f"{count} år är fler än perioden {term.years_label} har; "
+                                                      "ändra 'years' eller 'term'")
 
 
 class Step(Record):

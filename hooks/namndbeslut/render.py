@@ -268,8 +268,8 @@ class Renderer:
             autoescape=True, finalize=_escaped, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True, auto_reload=False,  # one Environment per build: no need to stat templates
         )
-        self.env.filters.update(date=dates.long_date, month_year=dates.month_year, kr=dates.kronor,
-                                change_kr=dates.change_kronor, change_percent=dates.change_percent)
+        self.env.filters.update(date=dates.long_date, at_latest=dates.at_latest, month_year=dates.month_year,
+                                kr=dates.kronor, change_kr=dates.change_kronor, change_percent=dates.change_percent)
         self.furniture = furniture.from_settings(ctx.settings)
         self.statement = statement.from_settings(ctx.settings)
         dcat.from_settings(ctx.settings)  # a bad open data setting stops the build here, named, not in the catalogue

@@ -7,12 +7,12 @@ Markdown has them): a passage is added, removed, or both where a paragraph was r
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Generic, TypeVar
 
+from .dates import Given
 from .model import Agreement, Partner
 
 T = TypeVar("T")
@@ -76,9 +76,11 @@ class Comparison:
     term: Pair[str]
     """Each period as the site states it."""
     kind: Pair[str]
-    review_by: Pair[dt.date | None]
+    review_by: Pair[Given | None]
+    """As the source gives each: a day, a month, a year or a season."""
     funding: list[YearAmounts]
-    """Every year either agreement states funding for, oldest first."""
+    """Every calendar year either agreement states funding for, oldest first (a row for years the source does not
+    name is in no year, only in `total`)."""
     total: Amounts
     """The sums of the stated amounts."""
     partners_added: list[Partner]
@@ -93,7 +95,7 @@ class Comparison:
 
 def compare(older: Agreement, newer: Agreement, partners: dict[str, Partner]) -> Comparison:
     """`newer` (which renews `older`) compared with it; `partners` by id."""
-    years = sorted({f.year for f in [*older.funding, *newer.funding]})
+    years = sorted({f.year for f in [*older.funding, *newer.funding] if f.year is not None})
     old_ids, new_ids = older.counterparties, newer.counterparties
     return Comparison(
         older, newer,
@@ -109,8 +111,8 @@ def compare(older: Agreement, newer: Agreement, partners: dict[str, Partner]) ->
 
 
 def _stated(agreement: Agreement, year: int) -> int | None:
-    """The sum of the amounts stated for `year`; None where none is stated."""
-    amounts = [f.amount for f in agreement.funding if f.year == year and f.amount is not None]
+    """The sum of the amounts stated for `year` (Funding.total); None where none is stated."""
+    amounts = [t for f in agreement.funding if f.year == year and (t := f.total) is not None]
     return sum(amounts) if amounts else None
 
 

@@ -219,6 +219,9 @@ AGREEMENTS_CSV = "data/overenskommelser.csv"
 FUNDING_CSV = "data/finansiering.csv"
 AGREEMENTS_JSON = "data/overenskommelser.json"
 """Every agreement's record in one file."""
+MATTERS_JSON = "data/arenden.json"
+"""Every matter of every published meeting, in one file."""
+MATTERS_CSV = "data/arenden.csv"
 
 
 def agreement_json(a: Agreement) -> str:

@@ -66,7 +66,9 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # med källans ord
     agreements: []               # valfritt: överenskommelser som ärendet gäller utan att ta något steg
     concerns: []                 # valfritt: partner som ärendet gäller (filnamn i partners/)
-    amount:                      # valfritt: belopp som beslutet anger, i kronor utan mellanslag, t.ex. 250000
+    amount:                      # valfritt: belopp som beslutet anger, i kronor utan mellanslag, t.ex. 250000;
+                                 # "högst 500 000 kr": {{kronor: 500000, ceiling: true}}, "per år": per_year: true,
+                                 # "till Länsstyrelsen": to: Länsstyrelsen
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
 ---
 {P}: en inledning om sammanträdet och de viktigaste besluten.
@@ -95,7 +97,8 @@ committees: []                   # i stället för committee när flera organ ä
 date:                            # valfritt: datumet som står på överenskommelsen, ÅÅÅÅ-MM-DD
 signed:                          # valfritt: när den skrevs under, ÅÅÅÅ-MM-DD
 $term
-review_by:                       # valfritt: senaste dag för översyn, ÅÅÅÅ-MM-DD
+review_by:                       # valfritt: översyn senast, så exakt som källan: ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM, ÅÅÅÅ
+                                 # eller en årstid, t.ex. våren 2020
 case_number:                     # valfritt: diarienummer, t.ex. SO 2020/0155
 renews:                          # valfritt: den äldre överenskommelse som denna ersätter (filnamn i agreements/)
 adopted_by:                      # valfritt: antagandebeslut vars möte inte är publicerat: "2017-08-23 §§ 154, 155",
@@ -125,14 +128,18 @@ term:                            # perioden så exakt som källan anger den: dat
                                  # skriv term: anges inte om källan saknar period; anger den bara slutet
                                  # ("fram till 2023"), ta bort start: term: {{end: 2023}}
   start: {P}                      # t.ex. $first-01-01, $first-03 (mars $first), eller $first
-  end: {P}                        # t.ex. $last-12-31, $last-08 (augusti $last), eller $last, eller tills vidare""")
+  end: {P}                        # t.ex. $last-12-31, $last-08 (augusti $last), eller $last, eller tills vidare;
+                                 # anges inte om källan anger starten men inget om slutet""")
 
 NO_TERM = "term: anges inte                 # källan anger ingen period; anger den en: term: {start: …, end: …}"
 NO_FUNDING = """funding: []                      # finansiering per kalenderår, om källan anger någon, t.ex.
-                                 # - {year: 2024, amount: 250000}"""
+                                 # - {year: 2024, amount: 250000}
+                                 # "1,3 mnkr årligen i tre år" utan angivna år:
+                                 # - {year: anges inte, years: 3, amount: {kronor: 1300000, per_year: true}}"""
 
 FUNDING_ROW = Template("""  - year: $year
-    amount: $P                   # t.ex. 250000; skriv amount: om bara priskompensation anges
+    amount: $P                   # t.ex. 250000, eller {kronor: 500000, ceiling: true} för "högst 500 000 kr";
+                                 # skriv amount: om bara priskompensation anges
     price_compensation: false    # true om beloppet räknas upp med priskompensation
     note:                        # valfritt: t.ex. "samt fritt nyttjande av lokal"
     funder:                      # valfritt: vem som betalar, om källan anger någon annan än den offentliga parten""")

@@ -28,6 +28,8 @@ def data_files(ctx: BuildContext) -> list[DataFile]:
     out[routes.AGREEMENTS_JSON] = dump(records)
     out[routes.AGREEMENTS_CSV] = tables.agreements_csv()
     out[routes.FUNDING_CSV] = tables.funding_csv()
+    out[routes.MATTERS_JSON] = dump(tables.matters())
+    out[routes.MATTERS_CSV] = tables.matters_csv()
     out.update(OParl(ctx).files())
     out.update(dcat.files(ctx))
     files = [DataFile(path, content) for path, content in sorted(out.items())]

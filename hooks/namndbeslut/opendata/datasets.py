@@ -75,6 +75,13 @@ def datasets(ctx: BuildContext) -> list[Dataset]:
                               "finansiering, förnyelser, beslut och tjänsteskrivelser", routes.AGREEMENTS_JSON, JSON)]
                 + [Distribution(x.title, "Alla uppgifter om överenskommelsen", routes.agreement_json(x), JSON)
                    for x in agreements]),
+        Dataset("Ärenden från sammanträdena", "En rad per ärende: ärendetyp, ärendenummer, diarienummer, paragrafer, "
+                "nämnd, sammanträdets datum och belopp som beslutet anger", ("sammanträden", "beslut", "ärenden"),
+                ("GOVE",), modified,
+                [Distribution("Ärenden i en tabell", "En rad per ärende: ärendetyp, ärendenummer, diarienummer, "
+                              "paragrafer, nämnd, datum och belopp", routes.MATTERS_CSV, CSV),
+                 Distribution("Ärenden, alla uppgifter", "Alla ärenden med ärendetyp, nummer, paragrafer, nämnd, "
+                              "datum och belopp med källans förbehåll", routes.MATTERS_JSON, JSON)]),
     ]
     out += [Dataset(f"{c.name}s sammanträden", f"{c.name}s hållna och planerade sammanträden, att prenumerera på",
                     ("sammanträden", "kalender", c.name), ("GOVE",), modified,

@@ -67,8 +67,21 @@ def _coverage(a: Agreement) -> dict[str, str]:
     if term is None:
         return {}
     start = ".." if term.start is None else dates.iso(term.start)
-    end = ".." if term.end is None else dates.iso(term.end)
+    end = ".." if term.stated_end is None else dates.iso(term.stated_end)
     return {"temporalCoverage": f"{start}/{end}"}
+
+
+def _grant(f: Funding, funder: dict[str, Any]) -> dict[str, Any]:
+    """A row's sum as a MonetaryGrant: a calendar year's as valid in that year; a ceiling as `maxValue` (no `value`:
+    the sum paid is not stated); the source's words in `description` ('2021: högst 500 000 kr', '1 300 000 kr per år
+    i tre år (åren anges inte)'), a recipient other than the counterparty among them."""
+    assert f.amount is not None
+    money: dict[str, Any] = {"@type": "MonetaryAmount", "currency": "SEK",
+                             ("maxValue" if f.amount.ceiling else "value"): f.amount.kronor}
+    if f.year is not None:
+        money.update(validFrom=f"{f.year}-01-01", validThrough=f"{f.year}-12-31")
+    description = str(f.year) if f.year is not None and f.amount.plain else dates.plain_spaces(f.brief)
+    return {"@type": "MonetaryGrant", **funder, "description": description, "amount": money}
 
 
 def agreement(ctx: BuildContext, a: Agreement) -> dict[str, Any]:
@@ -84,10 +97,7 @@ def agreement(ctx: BuildContext, a: Agreement) -> dict[str, Any]:
         "@context": CONTEXT, "@type": "CreativeWork", "name": a.title, "url": ctx.absolute(routes.agreement(a)),
         "inLanguage": "sv", **_coverage(a),  # the public party funds only what `funding` states
         "about": about[0] if len(about) == 1 else about,
-        "funding": [{"@type": "MonetaryGrant", **funder(f), "description": str(f.year),
-                     "amount": {"@type": "MonetaryAmount", "currency": "SEK", "value": f.amount,
-                                "validFrom": f"{f.year}-01-01", "validThrough": f"{f.year}-12-31"}}
-                    for f in a.funding if f.amount is not None],
+        "funding": [_grant(f, funder(f)) for f in a.funding if f.amount is not None],
     }
     if a.date:
         data["dateCreated"] = a.date.isoformat()

@@ -23,8 +23,8 @@ from ..categories import StepAction
 from ..citations import Citation
 from ..context import BuildContext
 from ..kinds import Kind
-from ..model import CURRENCY, Agreement, Committee, Matter, Meeting, Partner, Report, Sourced
-from .tables import dump
+from ..model import Agreement, Committee, Matter, Meeting, Partner, Report, Sourced, Sum
+from .tables import amount, dump
 
 VERSION = "https://schema.oparl.org/1.1/"
 TIME_STATED = "namndbeslut:timeStated"
@@ -48,7 +48,14 @@ SOURCE, SOURCE_URL = "namndbeslut:source", "namndbeslut:sourceUrl"
 """Our own fields on a Meeting, Paper (agreement) or Organization: where its facts come from, in words and as an
 address (`web` is the object's page on this site, not its source)."""
 AMOUNT = "namndbeslut:amount"
-"""Our own field on an AgendaItem whose decision states an amount: {"value": kronor, "currency": "SEK"}."""
+"""Our own field on an AgendaItem whose decision states an amount: {"value": kronor, "currency": "SEK"}, and the
+source's qualifiers where it states any (tables.amount)."""
+
+
+def oparl_amount(value: Sum) -> dict[str, Any]:
+    """A stated sum in OParl: its kronor as `value`, the qualifiers as tables.amount gives them."""
+    data = amount(value)
+    return {"value": data.pop("amount"), **data}
 PARTIES_DESCRIBED = "namndbeslut:partiesDescribed"
 """Our own field on a Paper (agreement) whose counterparty is a group the source describes without naming
 organisations ('alla idéburna organisationer i Lund'): the description as given."""
@@ -225,7 +232,7 @@ class OParl:
             "meeting": self.url(routes.oparl_meeting(s.id)), "order": order, "name": m.title, "public": True,
         }
         if m.amount is not None:  # OParl has no field for an amount a decision states
-            obj[AMOUNT] = {"value": m.amount, "currency": CURRENCY}
+            obj[AMOUNT] = oparl_amount(m.amount)
         obj.update(self._as_given(m))
         if papers:  # OParl gives an agenda item one consultation: that of its main paper
             obj["consultation"] = self.url(routes.oparl_consultation(m, papers[0][0]))

@@ -17,20 +17,45 @@ from ..archive import AgreementStep
 from ..citations import Citation
 from ..context import BuildContext
 from ..funding import parties_of
-from ..model import CURRENCY, Agreement, Committee, Matter, Meeting, Term
+from ..model import CURRENCY, Agreement, Committee, Funding, Matter, Meeting, Sum, Term
 from ..renewal import Amounts, Change, Comparison
 
 
-def iso(value: dates.Stated | None) -> str | None:
-    """An ISO 8601 date at the precision the source gives: '2021-06-09', '2020-11' or '2021'."""
+def iso(value: dates.Given | None) -> str | None:
+    """An ISO 8601 date at the precision the source gives: '2021-06-09', '2020-11' or '2021'; a season as the
+    source's words ('våren 2020')."""
     return None if value is None else dates.iso(value)
 
 
-def _term(term: Term | None) -> dict[str, str | None] | None:
-    """Start and end as ISO dates or years; end None until further notice; no term where none is stated."""
+def _term(term: Term | None) -> dict[str, Any] | None:
+    """Start and end as ISO dates or years; no term where none is stated. An end None is 'until further notice'
+    or not stated, and `until_further_notice` (only beside an end None) tells which."""
     if term is None:
         return None
-    return {"start": iso(term.start), "end": iso(term.stated_end)}
+    end = iso(term.stated_end)
+    return {"start": iso(term.start), "end": end,
+            **({"until_further_notice": term.until_further_notice} if end is None else {})}
+
+
+def amount(value: Sum | None) -> dict[str, Any]:
+    """A stated sum in the data: `amount` (kronor) and `currency`, and where the source qualifies it `ceiling`,
+    `per_year`, `recipient` and `amount_label` (the page's words); nothing where no sum is stated. A plain sum
+    has only the first two, as every sum had before qualifiers existed. The one form of a sum in JSON and OParl."""
+    if value is None:
+        return {}
+    plain = {"amount": value.kronor, "currency": CURRENCY}
+    if value.plain:
+        return plain
+    return {**plain, "ceiling": value.ceiling, "per_year": value.per_year, "recipient": value.to,
+            "amount_label": dates.plain_spaces(value.label)}
+
+
+def _funding(f: Funding) -> dict[str, Any]:
+    """One funding row: `year`, or `null` and `years` (how many, not named); `amount` null where only price
+    compensation is stated."""
+    return {"year": f.year, **({"years": f.years} if f.years is not None else {}), "amount": None,
+            "currency": CURRENCY, **amount(f.amount), "price_compensation": f.price_compensation, "note": f.note,
+            "funder": f.funder}
 
 
 def _kind(a: Agreement) -> dict[str, str | None] | None:
@@ -61,8 +86,7 @@ class Tables:
         meeting = self.archive.meeting_with(record) if isinstance(record, Matter) else record
         return {"role": role, "date": iso(meeting.date), "committee": meeting.committee,
                 "paragraphs": list(record.paragraphs) if isinstance(record, Matter) else [], "title": record.title,
-                **({"amount": record.amount, "currency": CURRENCY}
-                   if isinstance(record, Matter) and record.amount is not None else {}),
+                **(amount(record.amount) if isinstance(record, Matter) else {}),
                 "published": True, "url": self.ctx.absolute(routes.page(record, self.archive))}
 
     def decisions(self, a: Agreement) -> list[dict[str, Any]]:
@@ -108,9 +132,7 @@ class Tables:
             "review_by": iso(a.review_by), "case_number": a.case_number,
             "status": {"value": self.archive.status_of(a, self.ctx.today).value, "on": self.ctx.today.isoformat()},
             "stated_status": {"value": stated.status, "on": iso(stated.date)} if stated else None,
-            "funding": [{"year": f.year, "amount": f.amount, "currency": CURRENCY,
-                         "price_compensation": f.price_compensation, "note": f.note, "funder": f.funder}
-                        for f in a.funding],
+            "funding": [_funding(f) for f in a.funding],
             "funding_stated_total": a.stated_total,
             "renews": self._agreement_link(self.archive.predecessor(a)),
             "renewed_by": self._agreement_link(self.archive.successor(a)),
@@ -157,13 +179,16 @@ class Tables:
 
     AGREEMENT_COLUMNS = ("Id", "Titel", "Typ", "Partner", "Organisationsnummer", "Offentlig part", "Nämnd", "Från",
                          "Till", "Status", "Status per", "Översyn senast", "Diarienummer", "Förnyar", "Beslut",
-                         "Summa angivna belopp (kr)", "Webbsida", "Data (JSON)", "Beslutsgång")
-    """'Beslutsgång' last (a later column, so earlier ones keep their places): each step as 'date body: outcome',
-    in order, separated by ' | '."""
+                         "Summa angivna belopp (kr)", "Webbsida", "Data (JSON)", "Beslutsgång", "Tills vidare")
+    """'Beslutsgång' and 'Tills vidare' last (later columns, so earlier ones keep their places): each step as
+    'date body: outcome', in order, separated by ' | '; 'ja' where the term runs until further notice, 'nej' where it
+    does not or its end is not stated ('Till' is empty for both), empty without a term."""
     FUNDING_COLUMNS = ("År", "Partner", "Organisationsnummer", "Överenskommelse", "Belopp (kr)",
-                       "Priskompensation", "Anmärkning", "Webbsida", "Finansiär")
-    """'Finansiär' last (a later column, so earlier ones keep their places): who pays where the source names someone
-    other than the public party; empty where it names no one else."""
+                       "Priskompensation", "Anmärkning", "Webbsida", "Finansiär", "Antal år (åren anges inte)",
+                       "Högsta belopp", "Per år", "Mottagare", "Belopp enligt källan")
+    """'Finansiär' and the columns after it last (later columns, so earlier ones keep their places): who pays where
+    the source names someone other than the public party; for a row whose years the source does not name, how many
+    (its 'År' is empty); the sum's qualifiers (ja/nej, empty where the source says neither) and the page's words."""
 
     def agreements_csv(self) -> str:
         rows = []
@@ -179,7 +204,8 @@ class Tables:
                          self._bodies_cell(a), term["start"], term["end"],
                          r["status"]["value"], r["status"]["on"], r["review_by"], a.case_number, a.renews,
                          cited, r["funding_stated_total"], r["url"],
-                         self.ctx.absolute(routes.agreement_json(a)), self._steps_cell(a)))
+                         self.ctx.absolute(routes.agreement_json(a)), self._steps_cell(a),
+                         _yes_no(a.term.until_further_notice) if a.term else None))
         return _csv(self.AGREEMENT_COLUMNS, rows)
 
     def _steps_cell(self, a: Agreement) -> str | None:
@@ -194,11 +220,65 @@ class Tables:
         return dates.listing([c.name for c in self.archive.bodies_of(a)]) or None
 
     def funding_csv(self) -> str:
-        rows = [(g.year, g.parties.name, g.parties.organisation_numbers, g.agreement.id, g.amount,
-                 "ja" if g.funding.price_compensation else "nej", g.funding.note,
-                 self.ctx.absolute(routes.agreement(g.agreement)), g.funding.funder)
-                for g in self.ctx.funding.grants]
+        """The calendar years' rows, then those whose years the source does not name. 'Belopp (kr)' is the sum as
+        stated (a ceiling's or another recipient's too: the qualifier columns say so)."""
+        table = self.ctx.funding
+        rows = [(g.funding.year, g.parties.name, g.parties.organisation_numbers, g.agreement.id,
+                 g.funding.amount.kronor if g.funding.amount else None,
+                 _yes_no(g.funding.price_compensation), g.funding.note,
+                 self.ctx.absolute(routes.agreement(g.agreement)), g.funding.funder, g.funding.years,
+                 *_qualifiers(g.funding.amount))
+                for g in [*table.grants, *table.unplaced]]
         return _csv(self.FUNDING_COLUMNS, rows)
+
+    # -- matters ----------------------------------------------------------------------------
+
+    def _matters(self) -> list[tuple[Meeting, Matter]]:
+        """Every matter of every published meeting, meetings by date, matters in their order."""
+        return [(meeting, m) for meeting in sorted(self.archive.meetings, key=lambda x: (x.sort_day, x.id))
+                for m in meeting.matters]
+
+    def matters(self) -> list[dict[str, Any]]:
+        return [self.matter(meeting, m) for meeting, m in self._matters()]
+
+    def matter(self, meeting: Meeting, m: Matter) -> dict[str, Any]:
+        """One matter as its meeting page states it: kind, item, case number, paragraphs, body, the meeting's date
+        as given, and the sum the decision states."""
+        committee = self.archive.committees.get(meeting.committee)
+        return {
+            "id": m.id, "title": m.title, "url": self.ctx.absolute(routes.matter(meeting, m)),
+            "kind": {"value": m.kind.value, "label": m.kind.label} if m.kind else None,
+            "item": m.item, "case_number": m.case_number, "paragraphs": list(m.paragraphs),
+            "paragraph_label": self.archive.paragraph_label(m) or None,
+            "meeting": {"id": meeting.id, "date": iso(meeting.date), "url": self.ctx.absolute(routes.meeting(meeting))},
+            "body": {"id": meeting.committee, "name": committee.name if committee else None},
+            "amount": None, "currency": None, **amount(m.amount),
+        }
+
+    MATTER_COLUMNS = ("Id", "Rubrik", "Ärendetyp", "Ärendenummer i källan", "Diarienummer", "Paragrafer",
+                      "Sammanträde", "Nämnd", "Belopp (kr)", "Högsta belopp", "Per år", "Mottagare",
+                      "Belopp enligt källan", "Webbsida")
+
+    def matters_csv(self) -> str:
+        rows = []
+        for meeting, m in self._matters():
+            r = self.matter(meeting, m)
+            rows.append((r["id"], r["title"], r["kind"]["label"] if r["kind"] else None, r["item"], r["case_number"],
+                         r["paragraph_label"], r["meeting"]["date"], r["body"]["name"], r["amount"],
+                         *_qualifiers(m.amount), r["url"]))
+        return _csv(self.MATTER_COLUMNS, rows)
+
+
+def _yes_no(value: bool | None) -> str | None:
+    return None if value is None else "ja" if value else "nej"
+
+
+def _qualifiers(value: Sum | None) -> tuple[str | None, ...]:
+    """A sum's qualifiers in CSV cells: ceiling and per year as ja/nej (empty where the source says neither), the
+    recipient, and the sum as the page words it; all empty where no sum is stated."""
+    if value is None:
+        return None, None, None, None
+    return _yes_no(value.ceiling), _yes_no(value.per_year), value.to, dates.plain_spaces(value.label)
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
