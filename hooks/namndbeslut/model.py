@@ -544,7 +544,7 @@ class Agreement(Sourced):
 
     @property
     def term_label(self) -> str:
-        return self.term.label if self.term is not None else "Anges inte i källan"
+        return shown(self.term.label if self.term is not None else None)
 
     @property
     def sort_day(self) -> dt.date:
