@@ -419,8 +419,10 @@ class Renderer:
         today, rules = self.ctx.today, self.furniture
         pages = [self.page("meeting.html.j2", routes.meeting(m), m.title, own(m), (), m, meeting=m,
                            committee=a.committee_of(m), sitting=a.sitting_of[m.id],
-                           compared={"stale": rules.is_stale(m.sort_day, today),
-                                  "minutes_pending": rules.minutes_pending_on(m.sort_day, today)})
+                           # both notes speak of a meeting held: not of one known only from its agenda
+                           compared={"stale": not m.agenda_only and rules.is_stale(m.sort_day, today),
+                                     "minutes_pending": not m.agenda_only
+                                     and rules.minutes_pending_on(m.sort_day, today)})
                  for m in a.meetings]
         pages += [self.page("agreement.html.j2", routes.agreement(x), x.title, own(x),
                             file([*meetings(a.matters_about(x)), *renewals(x), *a.case_file(x.case_number).reports]),

@@ -61,6 +61,7 @@ class Tables:
                 "paragraphs": list(record.paragraphs) if isinstance(record, Matter) else [], "title": record.title,
                 **({"amount": record.amount, "currency": CURRENCY}
                    if isinstance(record, Matter) and record.amount is not None else {}),
+                **({"known_from": meeting.known_from.value} if meeting.known_from else {}),
                 "published": True, "url": self.ctx.absolute(routes.page(record, self.archive))}
 
     def decisions(self, a: Agreement) -> list[dict[str, Any]]:
