@@ -54,6 +54,9 @@ def test_lists_and_feeds_do_not_call_it_held(built: BuiltSite) -> None:
     feed = read(built, "namnd-kommunstyrelsen.xml")
     assert f"10 maj 2023: Marköverlåtelseavtal för Norra området; Delårsrapport ({NOTE})" in feed
     assert feed.count(NOTE) == 2  # summary and content: the held meeting says nothing of it
+    for page in ("partner/peab-markutveckling/", "overenskommelser/markoverlatelse-norra/"):  # "Beslut som rör …"
+        assert [words(x) for x in built.article(page).select(".matter-list__meta")] == [
+            f"Kommunstyrelsen, 10 maj 2023. {ITEM}"]
     partner = read(built, "partner-peab-markutveckling.xml")
     assert f"Kommunstyrelsen 10 maj 2023. {ITEM}." in partner
 
