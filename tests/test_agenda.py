@@ -80,6 +80,14 @@ def test_oparl_says_so_and_the_calendar_keeps_the_event(built: BuiltSite) -> Non
     assert [d.get("known_from") for d in record["decisions"]] == ["kallelse"]
 
 
+def test_a_decision_of_its_day_is_cited_not_taken_from_the_agenda(built: BuiltSite) -> None:
+    """`adopted_by` on the agenda's day is no decision published here: the agenda states none (and steps in the
+    meeting's file are refused)."""
+    record = data(built, "data/overenskommelser/markoverlatelse-sodra.json")
+    assert [(d["role"], d["published"]) for d in record["decisions"]] == [("antar", False)]
+    assert CALLED not in built.links("overenskommelser/markoverlatelse-sodra/")
+
+
 def test_every_oparl_object_is_valid(built: BuiltSite) -> None:
     for path in sorted((built.path / "oparl").rglob("*.json")):
         for obj in oparl_objects(json.loads(path.read_text(encoding="utf-8"))):

@@ -608,10 +608,11 @@ class Archive:
     # -- queries ----------------------------------------------------------------------------
 
     def cited(self, citation: Citation) -> Matter | Meeting | None:
-        """The published matter (or meeting, for a date alone) a citation points to, if any."""
+        """The published matter (or meeting, for a date alone) a citation points to, if any: a meeting known only
+        from its agenda publishes no decision, so a decision of its day stays the citation (`adopted_by` may say it)."""
         if not isinstance(citation.date, dt.date):
             return None  # a month or a year alone names no meeting's day
-        meetings = self.meetings_on.get(citation.date, [])
+        meetings = [m for m in self.meetings_on.get(citation.date, []) if not m.agenda_only]
         if not citation.paragraphs:
             return meetings[0] if len(meetings) == 1 else None
         hits = [x for m in meetings for x in m.matters if set(citation.paragraphs) & set(x.paragraphs)]

@@ -750,8 +750,8 @@ class Meeting(Sourced):
         """What pages, feeds and data say of a meeting known only from its agenda; '' for the others."""
         if self.known_from is None:
             return ""
-        return f"Uppgifterna kommer från {self.known_from.definite}; om sammanträdet hölls och vad som beslutades " \
-               f"{NOT_STATED}."
+        return (f"Uppgifterna kommer från {self.known_from.definite}; om sammanträdet hölls och vad som beslutades "
+                f"{NOT_STATED}.")
 
     @property
     def item_note(self) -> str:
