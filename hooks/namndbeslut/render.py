@@ -24,7 +24,7 @@ from . import citations, dates, feeds, funding, furniture, kinds, pagefile, page
 from .archive import Archive, CaseFile
 from .citations import Citation
 from .context import BuildContext
-from .model import Agreement, Committee, Matter, Meeting, Partner, Report
+from .model import NOT_STATED, Agreement, Committee, Matter, Meeting, Partner, Report
 from .opendata import chart, dcat, jsonld
 from .opendata.datasets import Dataset, Distribution, datasets
 from .pagedates import PageDates
@@ -276,7 +276,7 @@ class Renderer:
         self.env.globals.update(
             archive=ctx.archive, settings=ctx.settings, routes=routes, furniture=self.furniture,
             decision=self.decision, absolute=ctx.absolute, structured_data=self.structured_data,
-            voice=voice.of(ctx.archive.committees.values()),
+            voice=voice.of(ctx.archive.committees.values()), not_stated=NOT_STATED,
         )
         self.env.filters.update(clock=dates.clock)
         self.prints = Fingerprints(ctx.archive)
