@@ -64,7 +64,7 @@ def test_a_body_page_shows_its_remit_meetings_and_agreements(built: BuiltSite) -
 
 def test_an_agreement_without_a_stated_term_says_so(built: BuiltSite) -> None:
     f = facts(built, "overenskommelser/fontanhuset-lund/")
-    assert (f["Status"], f["Period"], f["Typ"]) == ("Period anges inte", "Anges inte i källan", "Överenskommelse")
+    assert (f["Status"], f["Period"], f["Typ"]) == ("Period anges inte", "anges inte", "Överenskommelse")
     record = json.loads((built.path / "data/overenskommelser/fontanhuset-lund.json").read_text(encoding="utf-8"))
     assert record["term"] is None and record["status"]["value"] == "Period anges inte"
 

@@ -14,7 +14,7 @@ from support.site import SITE_URL, BuiltSite, attr, build, one
 
 REAL = "https://beslut.kommun.se/namnd/"
 """An address that is no placeholder, for the test only."""
-PLACEHOLDER_MESSAGE = "mkdocs.yml: site_url: 'https://example.github.io/namndbeslut/' är en platshållare"
+PLACEHOLDER_MESSAGE = "mkdocs.yml:3: site_url: 'https://example.github.io/namndbeslut/' är en platshållare"
 CONTACT = "email: tillganglighet@example.org\n"
 REAL_CONTACT = "email: tillganglighet@kommun.se\n    phone: 046-123 45 67\n"
 """A contact that is no placeholder, for the test only."""
@@ -64,15 +64,15 @@ def test_publishing_refuses_the_placeholders(tmp_path: Path) -> None:
     assert result.returncode != 0
     output = result.stdout + result.stderr  # MkDocs prints an Abort on stdout
     assert PLACEHOLDER_MESSAGE in output and "SITE_URL" in output
-    assert "mkdocs.yml: extra.accessibility.email: 'tillganglighet@example.org' är en platshållare" in output
+    assert "mkdocs.yml:112: extra.accessibility.email: 'tillganglighet@example.org' är en platshållare" in output
     assert not (tmp_path / "out" / "index.html").exists(), "nothing is written"
 
 
 def test_publishing_refuses_a_statement_without_contact(tmp_path: Path) -> None:
     result = build(tmp_path / "out", "2022-06-01", copy_with(tmp_path, ""), environ={"PUBLISH": "1", "SITE_URL": REAL})
     assert result.returncode != 0
-    assert "mkdocs.yml: extra.accessibility: en publicering kräver en e-postadress (email) eller ett telefonnummer" \
-        in result.stdout + result.stderr
+    assert ("mkdocs.yml:111: extra.accessibility: en publicering kräver en e-postadress (email) eller ett "
+            "telefonnummer") in result.stdout + result.stderr
 
 
 def test_contact_rules() -> None:

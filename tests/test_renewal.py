@@ -67,14 +67,14 @@ def test_renewal_facts_side_by_side(chain: BuiltSite) -> None:
     assert rows(chain, url, "Uppgifter") == [
         ["Period", "1 januari 2021 – 31 december 2023", "1 januari 2024 – 31 december 2026", "Ja"],
         ["Typ", "Idéburet offentligt partnerskap (IOP)", "Samverkansavtal", "Ja"],
-        ["Översyn senast", "Anges inte", "30 juni 2025", "Ja"],
+        ["Översyn senast", "anges inte", "30 juni 2025", "Ja"],
     ]
     assert rows(chain, url, "Angivna belopp") == [
-        ["2021", "380 000 kr", "Anges inte", "–", "–"],
-        ["2022", "Anges inte", "Anges inte", "–", "–"],
-        ["2023", "Anges inte", "Anges inte", "–", "–"],
-        ["2024", "Anges inte", "399 000 kr", "–", "–"],
-        ["2025", "Anges inte", "420 000 kr", "–", "–"],
+        ["2021", "380 000 kr", "anges inte", "–", "–"],
+        ["2022", "anges inte", "anges inte", "–", "–"],
+        ["2023", "anges inte", "anges inte", "–", "–"],
+        ["2024", "anges inte", "399 000 kr", "–", "–"],
+        ["2025", "anges inte", "420 000 kr", "–", "–"],
         ["Summa", "380 000 kr", "819 000 kr", "+439 000 kr", "+115,5 %"],  # 439 000 / 380 000 = 1.1553
     ]
     parties = chain.article(url).select("ul.comparison-parties li")

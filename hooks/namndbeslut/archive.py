@@ -53,6 +53,8 @@ class SittingState(StrEnum):
     PASSED = "datumet har passerat, sammanfattning saknas"
     """Planned for a day before the build date, and no summary is published: not shown as still planned, and
     not said to have been held either (it may have been cancelled or moved)."""
+    CALLED = "kallat, om sammanträdet hölls anges inte"
+    """A published meeting known only from its agenda (`Meeting.known_from`): it was called, never said held."""
 
 
 @dataclass(frozen=True)
@@ -81,9 +83,10 @@ class Sitting:
         return dates.last_day(self.date)
 
     def state_on(self, today: dt.date) -> SittingState:
-        """Held (published), planned, or planned for a day that has passed without a published summary."""
+        """Held (published), called (published from its agenda), planned, or planned for a day that has passed
+        without a published summary."""
         if self.meeting is not None:
-            return SittingState.HELD
+            return SittingState.CALLED if self.meeting.agenda_only else SittingState.HELD
         return SittingState.PASSED if self.sort_day < today else SittingState.PLANNED
 
     @property
@@ -641,10 +644,11 @@ class Archive:
     # -- queries ----------------------------------------------------------------------------
 
     def cited(self, citation: Citation) -> Matter | Meeting | None:
-        """The published matter (or meeting, for a date alone) a citation points to, if any."""
+        """The published matter (or meeting, for a date alone) a citation points to, if any: a meeting known only
+        from its agenda publishes no decision, so a decision of its day stays the citation (`adopted_by` may say it)."""
         if not isinstance(citation.date, dt.date):
             return None  # a month or a year alone names no meeting's day
-        meetings = self.meetings_on.get(citation.date, [])
+        meetings = [m for m in self.meetings_on.get(citation.date, []) if not m.agenda_only]
         if not citation.paragraphs:
             return meetings[0] if len(meetings) == 1 else None
         hits = [x for m in meetings for x in m.matters if set(citation.paragraphs) & set(x.paragraphs)]

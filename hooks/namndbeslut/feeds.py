@@ -81,19 +81,21 @@ def _meeting_entry(meeting: Meeting, ctx: BuildContext, link: Link) -> Entry:
             "summary": f"{committee}, sammanträde {dates.long_date(meeting.date)}: "
                        + "; ".join(x.title for x in meeting.matters) + _selection(meeting),
             "content": Markup("<p>{}</p><ul>{}</ul>").format(meeting.introduction, items)
-                       + (Markup("<p>{}</p>").format(meeting.selection_note) if meeting.selection else "")}
+                       + Markup("").join(Markup("<p>{}</p>").format(note)
+                                         for note in (meeting.agenda_note, meeting.selection_note) if note)}
 
 
 def _selection(meeting: Meeting) -> str:
-    """A feed's summary of a selection of matters says so, as the meeting page does."""
-    return f" ({meeting.selection_note})" if meeting.selection else ""
+    """A feed's summary of a selection of matters, or of an agenda, says so, as the meeting page does."""
+    return "".join(f" ({note})" for note in (meeting.agenda_note, meeting.selection_note) if note)
 
 
 def _matter_entry(matter: Matter, ctx: BuildContext, link: Link) -> Entry:
     meeting = ctx.archive.meeting_with(matter)
     kind = f"{matter.kind.label}: " if matter.kind else ""  # an unstated kind is not guessed, nor said in a summary
+    agenda = f" {meeting.item_note}." if meeting.item_note else ""
     return {"title": matter.title, "url": link(matter), "date": meeting.sort_day, "day": meeting.day,
-            "summary": f"{kind}{ctx.archive.decision_label(matter)}.",
+            "summary": f"{kind}{ctx.archive.decision_label(matter)}.{agenda}",
             "content": None}
 
 

@@ -140,6 +140,40 @@ def _index_lines(path: Path, node: yaml.Node, loc: Loc, out: dict[Loc, int], sou
             _index_lines(path, item, (*loc, i), out, source, problems, values)
 
 
+SETTINGS = "mkdocs.yml"
+"""The site's settings file: a check of its values (furniture, the statement, open data, the municipality) names
+the setting, and `in_settings` adds the line the setting is written on, as a content problem has its line."""
+
+
+def settings_lines(text: str) -> dict[Loc, int]:
+    """The line of every key and list item of a whole YAML file (mkdocs.yml), indexed as a front matter is; empty
+    where the text is no YAML (the engine says what is wrong with it)."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    index: dict[Loc, int] = {}
+    if node is not None:
+        _index_lines(Path(SETTINGS), node, (), index, text, [], {})
+    return {loc: line - 1 for loc, line in index.items()}  # _line counts a front matter's opening '---'
+
+
+def in_settings(problems: list[Problem], root: Path) -> list[Problem]:
+    """`problems` with the line of the setting each names ('extra.furniture.stale_after_months': its own line, or
+    the deepest of its keys written in mkdocs.yml), where the check that found it had only the settings' values."""
+    config = root / SETTINGS
+    if not any(p.path.name == SETTINGS and p.line is None for p in problems) or not config.is_file():
+        return problems
+    index = settings_lines(config.read_text(encoding="utf-8", errors="replace"))
+
+    def line_of(field: str) -> int | None:
+        loc: Loc = tuple(int(part) if part.isdigit() else part for part in field.split("."))
+        return next((index[loc[:end]] for end in range(len(loc), 0, -1) if loc[:end] in index), None)
+
+    return [Problem(p.path, line_of(p.field), p.field, p.message) if p.path.name == SETTINGS and p.line is None
+            else p for p in problems]
+
+
 def _short(node: yaml.Node) -> str:
     return node.value if isinstance(node.value, str) else "[…]"
 

@@ -267,7 +267,7 @@ def _settings(root: Path) -> list[Problem]:
     lines = text.split("\n")
     return [*(Problem(p.path, p.line, frontmatter.field_on_line(lines, p.line, all_yaml=True) if p.line else p.field,
                       p.message) for p in safety.text_file(Path(config.name), text)),
-            *municipality.problems(Path(config.name), text)]
+            *frontmatter.in_settings(municipality.problems(Path(config.name), text), root)]
 
 
 def _own_municipality(root: Path, bodies: list[Any]) -> list[Problem]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from enum import StrEnum
 from functools import partial
 from typing import Annotated, Any, Literal
 
@@ -738,7 +739,7 @@ class Agreement(Sourced):
 
     @property
     def term_label(self) -> str:
-        return self.term.label if self.term is not None else "Anges inte i källan"
+        return shown(self.term.label if self.term is not None else None)
 
     @property
     def sort_day(self) -> dt.date:
@@ -921,8 +922,24 @@ class Matter(Record):
         return self
 
 
+class KnownFrom(StrEnum):
+    """A meeting's source where it is the agenda published before the meeting, not its minutes or a summary."""
+
+    KALLELSE = "kallelse"
+    FOREDRAGNINGSLISTA = "föredragningslista"
+
+    @property
+    def definite(self) -> str:
+        """The document as a sentence names it: 'kallelsen'."""
+        return {"kallelse": "kallelsen", "föredragningslista": "föredragningslistan"}[self.value]
+
+
+AFTER_THE_MEETING = (MatterKind.BORDLAGT, MatterKind.ATERREMITTERAT)
+"""Matter kinds only the meeting itself decides: no agenda states them."""
+
+
 class Meeting(Sourced):
-    """A committee meeting and the summary of what it decided."""
+    """A committee meeting and the summary of what it decided (or, `known_from`, its agenda)."""
 
     committee: Slug
     date: MeetingDate
@@ -942,12 +959,41 @@ class Meeting(Sourced):
     """What the protocol writes before its paragraph numbers in place of '§' ('VON' for "VON 2"), as the source does."""
     selection: bool = False
     """The source says it tells of only some of the matters ("ett urval av de beslut som togs"): never shown as all."""
+    known_from: KnownFrom | None = None
+    """Where the source is the agenda (kallelse, föredragningslista), no minutes or summary: whether the meeting was
+    held and what it decided are not stated, and its matters are the items on the agenda."""
     introduction: Prose = ""
     matters: list[Matter] = []
 
     @property
     def id(self) -> str:
         return meeting_id(self.date, self.committee)
+
+    @property
+    def agenda_only(self) -> bool:
+        """Whether the meeting is known only from its agenda: never shown as held, nor its matters as decided."""
+        return self.known_from is not None
+
+    @property
+    def agenda_note(self) -> str:
+        """What pages, feeds and data say of a meeting known only from its agenda; '' for the others."""
+        if self.known_from is None:
+            return ""
+        return (f"Uppgifterna kommer från {self.known_from.definite}; om sammanträdet hölls och vad som beslutades "
+                f"{NOT_STATED}.")
+
+    @property
+    def item_note(self) -> str:
+        """What a matter of a meeting known only from its agenda says of itself; '' for the others."""
+        if self.known_from is None:
+            return ""
+        return f"Ärende på {self.known_from.definite}; vad som beslutades {NOT_STATED}"
+
+    @property
+    def says_nothing_decided(self) -> bool:
+        """Whether the page says no decision is reported: a summary whose every matter is stated to be no decision
+        (an agenda tells nothing of what was decided)."""
+        return not self.agenda_only and not self.decided_anything
 
     @property
     def lead(self) -> str:
@@ -984,6 +1030,8 @@ class Meeting(Sourced):
             raise FieldError(("start",), "ett klockslag kräver en dag; skriv hela datumet (ÅÅÅÅ-MM-DD) eller ta "
                                          "bort 'start'")
         _check_minutes_checked(self.date, self.minutes_checked)
+        if self.known_from is not None:
+            _check_agenda(self, self.known_from)
         return self
 
 
@@ -997,6 +1045,25 @@ def _check_minutes_checked(date: dt.date | Month, checked: dt.date | None) -> No
         raise FieldError(("minutes_checked",), f"protokollet justeras efter sammanträdet, men "
                                                f"{checked.isoformat()} är före {dates.iso(date)}; skriv dagen då "
                                                "protokollet justerades")
+
+
+def _check_agenda(meeting: Meeting, known_from: KnownFrom) -> None:
+    """An agenda tells what is to be dealt with, not what was decided: no minutes, paragraphs, steps or outcomes."""
+    source = f"'known_from: {known_from}' säger att källan är {known_from.definite}, som inte anger"
+    for name in ("minutes_url", "minutes_checked"):
+        if getattr(meeting, name) is not None:
+            raise FieldError((name,), f"{source} något protokoll; ta bort '{name}' eller 'known_from'")
+    for i, matter in enumerate(meeting.matters):
+        if matter.paragraphs:
+            raise FieldError(("matters", i, "paragraphs"), f"{source} protokollets paragrafer; ta bort 'paragraphs' "
+                                                           "(ärendets nummer på kallelsen skrivs i 'item')")
+        if matter.all_steps:
+            loc, _ = matter.all_steps[0]
+            raise FieldError(("matters", i, *loc), f"{source} vad som beslutades; ta bort stegen ('adopts', "
+                                                   "'steps'), och skriv överenskommelsen i 'agreements'")
+        if matter.kind in AFTER_THE_MEETING:
+            raise FieldError(("matters", i, "kind"), f"{source} vad som hände med ärendet på sammanträdet; ta "
+                                                     f"bort 'kind: {matter.kind}' eller skriv den typ kallelsen anger")
 
 
 def lead_paragraph(texts: list[str]) -> str:

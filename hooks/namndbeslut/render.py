@@ -24,7 +24,7 @@ from . import citations, dates, feeds, funding, furniture, kinds, pagefile, page
 from .archive import AgreementStep, Archive, CaseFile
 from .citations import Citation
 from .context import BuildContext
-from .model import Agreement, Committee, Matter, Meeting, Partner, Report
+from .model import NOT_STATED, Agreement, Committee, Matter, Meeting, Partner, Report
 from .opendata import chart, dcat, jsonld
 from .opendata.datasets import Dataset, Distribution, datasets
 from .pagedates import PageDates
@@ -277,7 +277,7 @@ class Renderer:
             archive=ctx.archive, settings=ctx.settings, routes=routes, furniture=self.furniture,
             decision=self.decision, step_decision=self.step_decision, absolute=ctx.absolute,
             structured_data=self.structured_data,
-            voice=voice.of(ctx.archive.committees.values()),
+            voice=voice.of(ctx.archive.committees.values()), not_stated=NOT_STATED,
         )
         self.env.filters.update(clock=dates.clock)
         self.prints = Fingerprints(ctx.archive)
@@ -429,8 +429,10 @@ class Renderer:
         today, rules = self.ctx.today, self.furniture
         pages = [self.page("meeting.html.j2", routes.meeting(m), m.title, own(m), (), m, meeting=m,
                            committee=a.committee_of(m), sitting=a.sitting_of[m.id],
-                           compared={"stale": rules.is_stale(m.sort_day, today),
-                                  "minutes_pending": rules.minutes_pending_on(m.sort_day, today)})
+                           # both notes speak of a meeting held: not of one known only from its agenda
+                           compared={"stale": not m.agenda_only and rules.is_stale(m.sort_day, today),
+                                     "minutes_pending": not m.agenda_only
+                                     and rules.minutes_pending_on(m.sort_day, today)})
                  for m in a.meetings]
         pages += [self.page("agreement.html.j2", routes.agreement(x), x.title, own(x),
                             file([*meetings(a.matters_about(x)), *renewals(x), *a.case_file(x.case_number).reports]),

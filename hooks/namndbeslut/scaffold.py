@@ -43,6 +43,7 @@ minutes_url:                     # valfritt: länk till protokollet när det är
 minutes_checked:                 # valfritt: när protokollet justerades, ÅÅÅÅ-MM-DD ("justerat 12 februari 2018")
 paragraph_prefix:                # valfritt: det protokollet skriver före paragrafnumret i stället för §, t.ex. VON
 selection: false                 # true om källan säger att den bara tar upp ett urval av ärendena
+known_from:                      # valfritt: kallelse (eller föredragningslista) om källan bara är kallelsen
 source:                          # valfritt: varifrån uppgifterna kommer, t.ex. Sammanfattningen på kommunens webbplats
 source_url:                      # valfritt: källans adress (t.ex. sammanfattningen på kommunens webbplats), https://…
 matters:                         # ärendena; vart och ett har en rubrik med samma id i texten nedan

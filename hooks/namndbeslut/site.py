@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import addresses, dates, feeds, kinds, loader, pagedates, publishing, search
+from . import addresses, dates, feeds, frontmatter, kinds, loader, pagedates, publishing, search
 from .archive import Archive
 from .context import BuildContext
 from .errors import ContentError
@@ -66,6 +66,14 @@ class Site:
         settings and day (the preview's), a page whose content files are unchanged keeps its Markdown, and
         `reads` spares reading files again.
         """
+        try:
+            return cls._build(root, settings, today, site_url, publish, earlier, reads)
+        except ContentError as err:  # a setting's problem names its line in mkdocs.yml, as a record's names its own
+            raise ContentError(frontmatter.in_settings(err.problems, root)) from None
+
+    @classmethod
+    def _build(cls, root: Path, settings: dict[str, Any] | None, today: dt.date | None, site_url: str,
+               publish: bool, earlier: Earlier | None, reads: loader.Reads | None) -> Site:
         base = site_url.rstrip("/") + "/"  # its form is checked once, by BuildContext
         with _no_cyclic_gc():
             day = today or dates.build_date()

@@ -59,7 +59,7 @@ def _event(s: Sitting, day: dt.date, ctx: BuildContext, stamp: dt.datetime) -> E
     if s.meeting:
         event.add("url", ctx.absolute(routes.meeting(s.meeting)))
         matters = "\n".join(f"– {m.title}" for m in s.meeting.matters)
-        event.add("description", f"{s.meeting.title}\n{matters}".strip())
+        event.add("description", "\n".join(x for x in (s.meeting.title, s.meeting.agenda_note, matters) if x))
     elif s.state_on(ctx.today) is SittingState.PASSED:
         event.add("url", ctx.absolute(routes.body(s.committee)))
         event.add("description", PASSED_NOTE)

@@ -40,6 +40,12 @@ holds the same): kept for clients that read it."""
 SELECTION = "namndbeslut:selection"
 """Our own field on a Meeting, true where the source says its summary tells of only some of the matters (OParl has
 no field for it): a client then does not take the agenda items for the whole agenda."""
+KNOWN_FROM = "namndbeslut:knownFrom"
+"""Our own field on a Meeting known only from its agenda: 'kallelse' or 'föredragningslista'. Such a Meeting has
+`meetingState` "kallat, om sammanträdet hölls anges inte", no `cancelled` and no protocol, and its AgendaItems no
+`result` (OParl's is the outcome; a kind the agenda states is in `namndbeslut:kind`)."""
+KIND = "namndbeslut:kind"
+"""Our own field on an AgendaItem of a meeting known only from its agenda: the matter's kind as the agenda states it."""
 MINUTES_CHECKED = "namndbeslut:minutesChecked"
 """Our own field on a Meeting: the day its minutes were checked (justerat), where the source gives it."""
 PROPOSED_TO = "namndbeslut:proposedTo"
@@ -107,8 +113,10 @@ def _sourced(record: Sourced) -> Obj:
 
 
 def _summary(meeting: Meeting) -> Obj:
-    """What a meeting's summary says of itself: a selection of the matters; the day its minutes were checked."""
+    """What a meeting's summary says of itself: a selection of the matters; the day its minutes were checked; that
+    it is known only from its agenda."""
     return {**({SELECTION: True} if meeting.selection else {}),
+            **({KNOWN_FROM: meeting.known_from.value} if meeting.known_from else {}),
             **({MINUTES_CHECKED: meeting.minutes_checked.isoformat()} if meeting.minutes_checked else {})}
 
 
@@ -205,8 +213,9 @@ class OParl:
         obj: Obj = {
             "id": self.url(routes.oparl_meeting(s.id)), "type": _type("Meeting"),
             "name": f"{s.committee.name} {dates.long_date(s.date)}", "meetingState": state.value,
-            # whether a meeting whose day passed without a summary was cancelled is not known: not said
-            **({} if state is SittingState.PASSED else {"cancelled": False}),
+            # whether a meeting whose day passed without a summary, or known from its agenda, was cancelled is not
+            # known: not said
+            **({} if state in (SittingState.PASSED, SittingState.CALLED) else {"cancelled": False}),
             **({"start": s.starts_at.isoformat()} if s.starts_at else {DATE: dates.iso(s.date)}),
             **({MONTH: dates.iso(s.date)} if s.day is None else {}),
             **({"end": s.ends_at.isoformat()} if s.ends_at else {}),
@@ -244,7 +253,8 @@ class OParl:
         """An agenda item's `number`, `result` and where its proposal goes, each only as the source states it."""
         number = self.archive.paragraph_label(m) or m.item
         to = self.archive.proposed_to(m)
-        return {**({"number": number} if number else {}), **({"result": m.kind.label} if m.kind else {}),
+        result = KIND if self.archive.meeting_with(m).agenda_only else "result"  # an agenda states no outcome
+        return {**({"number": number} if number else {}), **({result: m.kind.label} if m.kind else {}),
                 **({PROPOSED_TO: self._committee_url(to.id)} if to else {})}
 
     def papers_of(self, m: Matter) -> list[Deliberation]:

@@ -87,6 +87,7 @@ class Tables:
         return {"role": role, "date": iso(meeting.date), "committee": meeting.committee,
                 "paragraphs": list(record.paragraphs) if isinstance(record, Matter) else [], "title": record.title,
                 **(amount(record.amount) if isinstance(record, Matter) else {}),
+                **({"known_from": meeting.known_from.value} if meeting.known_from else {}),
                 "published": True, "url": self.ctx.absolute(routes.page(record, self.archive))}
 
     def decisions(self, a: Agreement) -> list[dict[str, Any]]:
@@ -250,14 +251,15 @@ class Tables:
             "kind": {"value": m.kind.value, "label": m.kind.label} if m.kind else None,
             "item": m.item, "case_number": m.case_number, "paragraphs": list(m.paragraphs),
             "paragraph_label": self.archive.paragraph_label(m) or None,
-            "meeting": {"id": meeting.id, "date": iso(meeting.date), "url": self.ctx.absolute(routes.meeting(meeting))},
+            "meeting": {"id": meeting.id, "date": iso(meeting.date), "url": self.ctx.absolute(routes.meeting(meeting)),
+                        "known_from": meeting.known_from.value if meeting.known_from else None},
             "body": {"id": meeting.committee, "name": committee.name if committee else None},
             "amount": None, "currency": None, **amount(m.amount),
         }
 
     MATTER_COLUMNS = ("Id", "Rubrik", "Ärendetyp", "Ärendenummer i källan", "Diarienummer", "Paragrafer",
                       "Sammanträde", "Nämnd", "Belopp (kr)", "Högsta belopp", "Per år", "Mottagare",
-                      "Belopp enligt källan", "Webbsida")
+                      "Belopp enligt källan", "Webbsida", "Känt från")
 
     def matters_csv(self) -> str:
         rows = []
@@ -265,7 +267,7 @@ class Tables:
             r = self.matter(meeting, m)
             rows.append((r["id"], r["title"], r["kind"]["label"] if r["kind"] else None, r["item"], r["case_number"],
                          r["paragraph_label"], r["meeting"]["date"], r["body"]["name"], r["amount"],
-                         *_qualifiers(m.amount), r["url"]))
+                         *_qualifiers(m.amount), r["url"], r["meeting"]["known_from"]))
         return _csv(self.MATTER_COLUMNS, rows)
 
 
