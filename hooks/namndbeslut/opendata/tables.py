@@ -92,6 +92,7 @@ class Tables:
             "id": a.id, "url": url(routes.agreement(a)), "title": a.title,
             "kind": _kind(a),
             "partners": [{"id": p.id, "name": p.name, "kind": p.kind.value if p.kind else None,
+                          **({"kind_as_given": p.kind_as_given} if p.kind_as_given else {}),
                           "organisation_number": p.organisation_number, "url": url(routes.partner(p))}
                          for p in self.archive.partners_of(a)],
             "parties_described": a.parties_described,
