@@ -15,8 +15,8 @@ from support.site import SITE_URL, BuiltSite, attr, build, one
 REAL = "https://beslut.kommun.se/namnd/"
 """An address that is no placeholder, for the test only."""
 PLACEHOLDER_MESSAGE = "mkdocs.yml: site_url: 'https://example.github.io/namndbeslut/' är en platshållare"
-CONTACT = "email: tillganglighet@example.org\n"
-REAL_CONTACT = "email: tillganglighet@kommun.se\n    phone: 046-123 45 67\n"
+CONTACT = "    email: tillganglighet@example.org\n"
+REAL_CONTACT = "    email: tillganglighet@kommun.se\n    phone: 046-123 45 67\n"
 """A contact that is no placeholder, for the test only."""
 
 
@@ -77,7 +77,7 @@ def test_publishing_refuses_a_statement_without_contact(tmp_path: Path) -> None:
 
 def test_contact_rules() -> None:
     def fields(**contact: str) -> list[str]:
-        contact_settings = statement.Accessibility(reviewed=dt.date(2026, 12, 4), **contact)
+        contact_settings = statement.Accessibility.model_validate({"reviewed": dt.date(2026, 12, 4), **contact})
         return [p.field for p in publishing.contact_problems(contact_settings)]
     assert fields() == ["extra.accessibility"]
     assert fields(email="a@lund.example", phone="000-00 00 00") == ["extra.accessibility.email",
