@@ -391,7 +391,7 @@ class Renderer:
     @cached_property
     def named_by(self) -> dict[str, list[Path]]:
         """The content files a link to a record's page is named from, by the page's URL: the record's, and an
-        agreement's partners' too (a link names an agreement by its parties, Archive.agreement_label)."""
+        agreement's partners' too (a link names an agreement with its parties, Archive.agreement_label)."""
         a = self.ctx.archive
         records: list[Committee | Partner | Meeting | Agreement | Report] = [
             *a.meetings, *a.agreements.values(), *a.partners.values(), *a.reports.values(), *a.committees.values()]
