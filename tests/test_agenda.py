@@ -41,7 +41,7 @@ def test_the_meeting_page_says_what_is_known(built: BuiltSite) -> None:
     assert words(one(page, "p.agenda-note")) == NOTE
     assert page.select("p.no-decisions, p.minutes, p.banner") == []
     assert matter_facts(built, "markoverlatelse-norra-ks-2023")[:3] == [
-        ITEM, "Ärendetyp: anges inte", "Ärendenummer i källan: 4"]
+        ITEM, "Ärendetyp: anges inte", "Punkt 4"]
     assert "Ärendetyp: Information (inget beslut)" in matter_facts(built, "delarsrapport-2023")
     assert "ärendena på kallelsen till sammanträdet" in one(built.soup(CALLED), 'meta[name="description"]')["content"]
     assert built.article(HELD).select("p.agenda-note") == []

@@ -70,7 +70,7 @@ def test_a_selection_of_matters_says_so(built: BuiltSite) -> None:
 
 
 def test_item_numbers_as_given_and_none_made_up(built: BuiltSite) -> None:
-    assert "Ärendenummer i källan: 5" in matter_facts(built, KS, "markoverlatelse-norra-2020")
+    assert "Punkt 5" in matter_facts(built, KS, "markoverlatelse-norra-2020")
     items = data(built, "oparl/meeting/2020-12-16-kommunstyrelsen.json")["agendaItem"]
     assert [(i["number"], i["order"]) for i in items] == [("5", 1), ("7", 2)]
     unnumbered = data(built, "oparl/meeting/2021-01-25-kommunfullmaktige.json")["agendaItem"]
@@ -139,8 +139,8 @@ def test_a_partners_agreements_by_title(built: BuiltSite) -> None:
     table = one(built.article("partner/peab-markutveckling/"), "table")
     assert words(one(table, "thead th")) == "Överenskommelse"
     assert sorted(words(tr.select("td")[0]) for tr in table.select("tbody tr")) == [
-        "Marköverlåtelseavtal för Norra området (period anges inte)",
-        "Marköverlåtelseavtal för Södra området (period anges inte)"]
+        "Marköverlåtelseavtal för Norra området – Peab Markutveckling AB (period anges inte)",
+        "Marköverlåtelseavtal för Södra området – Peab Markutveckling AB (period anges inte)"]
 
 
 def test_the_meeting_line_has_no_comma_after_the_date(built: BuiltSite) -> None:

@@ -118,7 +118,7 @@ def test_a_term_known_to_the_month(built: BuiltSite) -> None:
 def test_an_agreement_within_one_year_is_named_by_the_year(built: BuiltSite) -> None:
     assert facts(built, "overenskommelser/ettarsavtal-2023/")["Period"] == "2023"
     home = words(built.article(""))
-    assert "Studieförbundet Vuxenskolan 2023 2023" in home and "2023–2023" not in home
+    assert "Avtal om läxhjälp – Studieförbundet Vuxenskolan (2023) 2023" in home and "2023–2023" not in home
 
 
 # -- 2. 'anges inte' wherever a source can be silent -----------------------------------------------------------
@@ -187,8 +187,9 @@ def test_a_planned_meeting_past_its_day_without_a_summary(built: BuiltSite) -> N
 def test_an_agreement_without_a_term_on_the_start_page(built: BuiltSite) -> None:
     table = built.article("").select("section.latest-agreements tbody tr")
     partners = [words(tr.select("td")[0]) for tr in table]
-    assert "Föreningen Gemenskap (period anges inte)" in partners
-    assert "Föreningen Gemenskap och Studieförbundet Vuxenskolan 2022" in partners
+    assert "Överenskommelse med Föreningen Gemenskap (period anges inte)" in partners
+    assert ("Överenskommelse om sommarprojekt för unga – Föreningen Gemenskap och Studieförbundet Vuxenskolan (2022)"
+            in partners)
     statuses = [words(tr.select("td")[2]) for tr in table]
     assert "Period anges inte" in statuses
     assert "Ingen av de publicerade överenskommelserna gäller" not in words(built.article(""))

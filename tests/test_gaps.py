@@ -95,8 +95,8 @@ def test_steps_keep_their_precision_and_order(built: BuiltSite) -> None:
 def test_a_group_is_a_row_of_its_own_in_the_funding(built: BuiltSite) -> None:
     line = row(built, "data/finansiering.csv", "Överenskommelse", "ramavtal-idburna")
     assert (line["Partner"], line["Belopp (kr)"]) == ("alla idéburna organisationer i Lund", "1000000")
-    assert "alla idéburna organisationer i Lund (period anges inte) 1 000 000 kr" in words(
-        built.article("finansiering/2024/socialnamnden/"))
+    assert ("Ramavtal med idéburna organisationer – alla idéburna organisationer i Lund (period anges inte) "
+            "1 000 000 kr") in words(built.article("finansiering/2024/socialnamnden/"))
 
 
 def test_an_amount_a_matter_decides(built: BuiltSite) -> None:

@@ -47,9 +47,12 @@ Kommunstyrelsen sammanträdde i november.
 
 Kommunstyrelsen beslutade att föreslå budgeten för kommunfullmäktige.
 """
+TESTED = "Vi har granskat webbplatsen med skärmläsaren NVDA och med tangentbord."
 FILLED = {"contact: {email: FYLL I}": "contact: {email: oppnadata@uppsala.se}",
           "    email: FYLL I": "    email: tillganglighet@uppsala.se",
-          "    reviewed: FYLL I": "    reviewed: 2025-12-01"}
+          "    reviewed: FYLL I": "    reviewed: 2025-12-01",
+          "    tested: FYLL I": f"    tested: {TESTED}",
+          "    content_problems: [FYLL I]": "    content_problems: []"}
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +106,8 @@ def test_new_site_says_what_it_did_and_what_to_fill_in(started: tuple[Path, str,
     assert "Webbplatsen gäller nu Uppsala kommun." in said and "FYLL I" in said
     assert not [p for p in repo.glob("*/*.md") if p.parts[-2] in ("agreements", "decisions", "partners")]
     assert "started_after: " + git(repo, "rev-parse", "HEAD").strip() in (repo / "addresses.yml").read_text()
-    for field in ("extra.open_data.contact.email", "extra.accessibility.email", "extra.accessibility.reviewed"):
+    for field in ("extra.open_data.contact.email", "extra.accessibility.email", "extra.accessibility.reviewed",
+                  "extra.accessibility.tested", "extra.accessibility.content_problems.0"):
         assert "mkdocs.yml:" in checked and f": {field}: platshållaren 'FYLL I' är kvar" in checked, checked
     assert "har publicerats men finns inte längre" not in checked and "watch" not in checked
 
@@ -126,6 +130,17 @@ def test_the_municipality_is_uppsala_everywhere(uppsala: BuiltSite) -> None:
     assert '<foaf:name xml:lang="sv">Uppsala kommun</foaf:name>' in catalogue
     assert "Uppsala kommun publicerar beslut och överenskommelser som öppna data." in catalogue
     assert "geonames" not in catalogue
+
+
+def test_the_accessibility_statement_says_only_what_holds_for_the_new_site(uppsala: BuiltSite) -> None:
+    """The statement said the agreements' text came from PDF documents and described tests of the example's site: a
+    new site's says what the software guarantees, and the municipality's own facts as it filled them in."""
+    text = uppsala.text("tillganglighetsredogorelse/")
+    for example in ("PDF-dokument", "självskattning", "Lighthouse", "bara granskats med automatiska verktyg",
+                    "flera länkar samma text"):
+        assert example not in text, example
+    assert "Programvaran som bygger webbplatsen testas vid varje ändring av programvaran, med exempelinnehåll" in text
+    assert TESTED in text and "Sökfunktionen kräver JavaScript" in text
 
 
 def test_no_tombstones_of_the_example(uppsala: BuiltSite) -> None:
@@ -190,8 +205,8 @@ def test_make_check_reports_a_deleted_record_as_make_site_does(tmp_path: Path) -
 
 
 def test_a_new_site_without_meetings_says_so(tmp_path: Path) -> None:
-    """A site whose bodies have no published meeting yet says so where the newest meetings would be listed (it
-    showed a heading over nothing)."""
+    """A site whose bodies have no published meeting or agreement yet says so where the newest would be listed, with no
+    heading over nothing (it showed 'År för år' over an empty list)."""
     repo = repository(tmp_path / "project")
     assert make(repo, "new-site", env={"NAME": "Uppsala kommun"}).returncode == 0
     config = repo / "mkdocs.yml"
@@ -207,3 +222,8 @@ def test_a_new_site_without_meetings_says_so(tmp_path: Path) -> None:
     for page in ("", "sammantraden/"):
         assert "Inga sammanträden är publicerade än." in site.text(page), page
         assert not site.article(page).select("ul.meeting-list, .meeting-teaser"), page
+    for page in ("", "overenskommelser/"):  # and no heading over an empty list of years or table of agreements
+        assert "Inga överenskommelser är publicerade än." in site.text(page), page
+        assert not site.article(page).select("ul.count-list, table"), page
+    assert [h.get_text(strip=True) for h in site.article("overenskommelser/").select("h2")] == []
+    assert not site.article("sammantraden/").select("h2#per-ar")

@@ -289,8 +289,10 @@ def test_funding_page_numbers_match_the_seeds(site: BuiltSite) -> None:
     assert _rows(one(bodies, "table")) == {"Socialnämnden": ["minst 250 000 kr", "2"]}
     assert [attr(a, "href") for a in bodies.select("table tbody th a")] == ["socialnamnden/"]
     year = _rows(one(site.article("finansiering/2022/socialnamnden/"), "table#finansiering"))
-    assert year == {"Kvinnojouren Lund 2021–2023": ["Priskompensation (belopp anges inte)"],
-                    "Vänskapens hus 2021–2023": ["250 000 kr, med priskompensation"],
+    assert year == {"Överenskommelse om idéburet offentligt partnerskap med Kvinnojouren Lund 2021–2023": [
+                        "Priskompensation (belopp anges inte)"],
+                    "Överenskommelse om idéburet offentligt partnerskap med Vänskapens hus 2021–2023": [
+                        "250 000 kr, med priskompensation"],
                     "Summa angivna belopp": ["minst 250 000 kr"]}
     earlier = one(site.article("finansiering/2021/socialnamnden/"), "table#finansiering")
     assert _rows(earlier)["Summa angivna belopp"] == ["442 500 kr"]

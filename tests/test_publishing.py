@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from namndbeslut import publishing, statement
 from namndbeslut.errors import ContentError
-from support.project import make, project_copy
+from support.project import ROOT, make, project_copy
 from support.site import SITE_URL, BuiltSite, attr, build, one
 
 REAL = "https://beslut.kommun.se/namnd/"
 """An address that is no placeholder, for the test only."""
 PLACEHOLDER_MESSAGE = "mkdocs.yml:3: site_url: 'https://example.github.io/namndbeslut/' är en platshållare"
-CONTACT = "email: tillganglighet@example.org\n"
-REAL_CONTACT = "email: tillganglighet@kommun.se\n    phone: 046-123 45 67\n"
+CONTACT = "    email: tillganglighet@example.org\n"
+REAL_CONTACT = "    email: tillganglighet@kommun.se\n    phone: 046-123 45 67\n"
 """A contact that is no placeholder, for the test only."""
 
 
@@ -64,20 +64,22 @@ def test_publishing_refuses_the_placeholders(tmp_path: Path) -> None:
     assert result.returncode != 0
     output = result.stdout + result.stderr  # MkDocs prints an Abort on stdout
     assert PLACEHOLDER_MESSAGE in output and "SITE_URL" in output
-    assert "mkdocs.yml:112: extra.accessibility.email: 'tillganglighet@example.org' är en platshållare" in output
+    line = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\n").index(CONTACT.rstrip("\n")) + 1
+    assert f"mkdocs.yml:{line}: extra.accessibility.email: 'tillganglighet@example.org' är en platshållare" in output
     assert not (tmp_path / "out" / "index.html").exists(), "nothing is written"
 
 
 def test_publishing_refuses_a_statement_without_contact(tmp_path: Path) -> None:
     result = build(tmp_path / "out", "2022-06-01", copy_with(tmp_path, ""), environ={"PUBLISH": "1", "SITE_URL": REAL})
     assert result.returncode != 0
-    assert ("mkdocs.yml:111: extra.accessibility: en publicering kräver en e-postadress (email) eller ett "
+    line = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\n").index("  accessibility:") + 1
+    assert (f"mkdocs.yml:{line}: extra.accessibility: en publicering kräver en e-postadress (email) eller ett "
             "telefonnummer") in result.stdout + result.stderr
 
 
 def test_contact_rules() -> None:
     def fields(**contact: str) -> list[str]:
-        contact_settings = statement.Accessibility(reviewed=dt.date(2026, 12, 4), **contact)
+        contact_settings = statement.Accessibility.model_validate({"reviewed": dt.date(2026, 12, 4), **contact})
         return [p.field for p in publishing.contact_problems(contact_settings)]
     assert fields() == ["extra.accessibility"]
     assert fields(email="a@lund.example", phone="000-00 00 00") == ["extra.accessibility.email",

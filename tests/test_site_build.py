@@ -111,7 +111,7 @@ def test_overviews(site: BuiltSite) -> None:
     assert {"overenskommelser/2018/", "overenskommelser/2021/", "namnder/socialnamnden/#overenskommelser"} <= set(
         overview)
     assert not {VH, KJ_NEW, RSMH, KJ_OLD} & set(overview), "the overview lists no agreement: the years and bodies do"
-    assert "varav 3 gäller nu" in site.text("overenskommelser/")
+    assert "4: 3 gäller och 1 har upphört" in site.text("overenskommelser/")
     in_force = site.links("partner/bokstav/k/")  # a partner's agreements in force, on its initial's page
     assert KJ_NEW in in_force and KJ_OLD not in in_force
     assert KJ_OLD in site.links("overenskommelser/2018/")

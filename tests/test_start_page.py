@@ -27,7 +27,8 @@ def test_a_start_page_long_after_the_last_agreement_explains_itself(site_at: Cal
     assert "Ingen av de publicerade överenskommelserna gäller 1 januari 2030" in text
     rows = site.article("").select("section.latest-agreements tbody tr")
     assert len(rows) == 4 and all("Har upphört" in r.get_text() for r in rows), rows
-    assert rows[0].get_text(" ", strip=True).startswith("Vänskapens hus 2021–2023"), "newest first"
+    assert rows[0].get_text(" ", strip=True).startswith(
+        "Överenskommelse om idéburet offentligt partnerskap med Vänskapens hus 2021–2023"), "newest first"
 
 
 def test_agreements_in_force_need_no_explanation(site: BuiltSite) -> None:

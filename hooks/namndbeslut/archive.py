@@ -775,18 +775,17 @@ class Archive:
         return dates.listing([p.name for p in self.partners_of(agreement)])
 
     def agreement_label(self, agreement: Agreement) -> str:
-        """How a link names an agreement: parties and period, 'Kvinnojouren Lund 2018–2020', so that two
-        agreements with one partner never share a link text (WCAG 2.4.4); 'Sensus (period anges inte)' where no term
-        is stated (the parties, never the title, in a column of parties)."""
-        period = _period(agreement.term)
-        return f"{self.parties_label(agreement)} {period if agreement.term else f'({period})'}"
-
-    def titled_label(self, agreement: Agreement) -> str:
-        """How a partner's page names its agreements (their parties are the same): by title, with the period where
-        the title does not name it, 'Samarbetsavtal om måltider (2023–2025)', so that a link to the agreement is not
-        named as a matter of the same title is (WCAG 2.4.4)."""
-        period = _period(agreement.term)
-        return agreement.title if period in agreement.title else f"{agreement.title} ({period})"
+        """How every list and link names an agreement, the one rule: its title, with the counterparties and the
+        period where the title does not name them ('Marköverlåtelseavtal för Norra området – Peab Markutveckling AB
+        (period anges inte)'; 'Överenskommelse om IOP med Kvinnojouren Lund 2018–2020' as it is), so that no two
+        rows or links of agreements read the same (WCAG 2.4.4)."""
+        title, period = agreement.title, _period(agreement.term)
+        named = normalised_name(title)
+        parties = [agreement.parties_described] if agreement.parties_described else [
+            p.name for p in self.partners_of(agreement)]
+        with_parties = title if all(normalised_name(p) in named for p in parties) else (
+            f"{title} – {self.parties_label(agreement)}")
+        return with_parties if period in title else f"{with_parties} ({period})"
 
     def committee_of(self, record: Meeting | Sitting) -> Committee:
         return record.committee if isinstance(record, Sitting) else self.committees[record.committee]

@@ -6,7 +6,8 @@ import calendar
 import datetime as dt
 import os
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -254,6 +255,27 @@ class Status(StrEnum):
         """Whether the agreement may be in force: it is, or the sources leave it open."""
         return self in (Status.IN_FORCE, Status.UNSTATED, Status.TERMINATED, Status.EXTENDED, Status.START_UNSTATED,
                         Status.CONDITIONAL, Status.END_UNSTATED)
+
+
+_CLAUSES = {Status.IN_FORCE: "gäller", Status.UPCOMING: "har inte börjat gälla", Status.ENDED: "har upphört",
+            Status.UNSTATED: "har en period som inte anges", Status.START_UNSTATED: "har en start som inte anges",
+            Status.PROPOSED: "har föreslagits (senare beslut anges inte)",
+            Status.NOT_SIGNED: "har ett beslut om uppdrag att teckna (undertecknande anges inte)",
+            Status.TERMINATED: "har sagts upp (sista dag anges inte)",
+            Status.EXTENDED: "har förlängts (nytt slutdatum anges inte)",
+            Status.CONDITIONAL: "har antagits under villkor (uppfyllt anges inte)",
+            Status.END_UNSTATED: "har ett slut som inte anges"}
+"""Each status as the verb phrase after a count: '3 har en period som inte anges'."""
+
+
+def status_counts(statuses: Iterable[Status]) -> str:
+    """How some agreements stand, counted status by status: '0 gäller, 3 har en period som inte anges och 1 har
+    upphört'. How many are in force is always said, and every other status as itself: an agreement whose status the
+    sources leave open is never counted as not in force."""
+    counts = Counter(statuses)
+    order = [Status.IN_FORCE, *(s for s in Status if s is not Status.IN_FORCE)]
+    return listing([f"{counts[s]} {_CLAUSES[s]}" for s in order
+                    if counts[s] or s is Status.IN_FORCE])
 
 
 def add_months(value: dt.date, months: int) -> dt.date:

@@ -252,21 +252,77 @@ class Committee(Sourced):
         return self.documents_url.partition("://")[2] if self.documents_url else None
 
 
+Listed = AgreementKind | PartnerKind
+"""A kind from one of the closed lists that also take the source's own words (`kind_as_given`)."""
+
+
+def _listed_kind(value: object, kinds: type[AgreementKind] | type[PartnerKind]) -> object:
+    """A kind outside the list is refused with the way to record it as the source words it (`kind_as_given`)."""
+    if isinstance(value, str) and value.strip() and value.strip() not in tuple(kinds):
+        listed = ", ".join(k.value for k in kinds)
+        raise ValueError(f"'{value.strip()}' är inget av de listade slagen ({listed}); står det något annat i "
+                         f"källan, skriv källans ord under 'kind_as_given' och ta bort 'kind'")
+    return value
+
+
+LISTED_KIND = BeforeValidator(partial(_listed_kind, kinds=AgreementKind))
+"""On an agreement's `kind`, before MAY_BE_UNSTATED in its Annotated (pydantic runs the last first, so 'anges inte' is
+None by then)."""
+LISTED_PARTNER_KIND = BeforeValidator(partial(_listed_kind, kinds=PartnerKind))
+"""On a partner's `kind`, as LISTED_KIND."""
+
+
+def stated_kind(kind: Listed | None, as_given: str | None) -> str | None:
+    """A kind as pages show it: the listed kind's label, else the source's words (first letter upper case, as the
+    labels are); None where the source states none. The one rule of agreements' and partners' kinds."""
+    if kind is not None:
+        return kind.label
+    return as_given[:1].upper() + as_given[1:] if as_given else None
+
+
+def one_way_to_state_kind(kind: Listed | None, as_given: str | None, kinds: type[AgreementKind] | type[PartnerKind],
+                          ) -> None:
+    """A listed kind is written as `kind`, another in the source's words as `kind_as_given`: never both, and never a
+    listed kind in the source's words."""
+    if as_given is None:
+        return
+    if kind is not None:
+        raise FieldError(("kind_as_given",), "ange typen antingen med 'kind' (ett av de listade slagen) eller "
+                                             "med 'kind_as_given' (källans ord), inte båda")
+    listed = next((k for k in kinds if k.value == as_given.casefold()), None)
+    if listed is not None:
+        raise FieldError(("kind_as_given",), f"'{as_given}' finns i listan; skriv 'kind: "
+                                             f"{listed.value}' och ta bort 'kind_as_given'")
+
+
 class Partner(Sourced):
     """A partner organisation, described once; agreements refer to it by id."""
 
     id: Slug
     name: Text
-    kind: Annotated[PartnerKind | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = None
+    kind: Annotated[PartnerKind | None, LISTED_PARTNER_KIND, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = None
     """None ('anges inte') where the source does not say what kind of organisation it is."""
+    kind_as_given: Text | None = None
+    """The kind in the source's words where it is none of the listed ones ('ekonomisk förening'): shown as given, as
+    an agreement's `kind_as_given` is, while `kind` stays unstated."""
     organisation_number: OrgNumber | None = None
     address: Text | None = None
     website: Url | None = None
     body: Prose = ""
 
     @property
+    def stated_kind(self) -> str | None:
+        """The kind as pages and data show it (model.stated_kind)."""
+        return stated_kind(self.kind, self.kind_as_given)
+
+    @property
     def kind_label(self) -> str:
-        return shown(self.kind.label if self.kind else None)
+        return shown(self.stated_kind)
+
+    @model_validator(mode="after")
+    def _one_way_to_state_kind(self) -> Partner:
+        one_way_to_state_kind(self.kind, self.kind_as_given, PartnerKind)
+        return self
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
@@ -654,20 +710,6 @@ class StatedStatus(Record):
         return f"{self.status[:1].upper()}{self.status[1:]} enligt källan ({dates.long_date(self.date)})"
 
 
-def _listed_kind(value: object) -> object:
-    """A kind outside the list is refused with the way to record it as the source words it (`kind_as_given`)."""
-    if isinstance(value, str) and value.strip() and value.strip() not in tuple(AgreementKind):
-        listed = ", ".join(k.value for k in AgreementKind)
-        raise ValueError(f"'{value.strip()}' är inget av de listade slagen ({listed}); står det något annat i "
-                         f"källan, skriv källans ord under 'kind_as_given' och ta bort 'kind'")
-    return value
-
-
-LISTED_KIND = BeforeValidator(_listed_kind)
-"""On an agreement's `kind`, before MAY_BE_UNSTATED in its Annotated (pydantic runs the last first, so 'anges inte' is
-None by then)."""
-
-
 class Agreement(Sourced):
     """An agreement of any kind (an IOP, a samverkansavtal, an avsiktsförklaring, …) between a public party
     and one or more counterparties."""
@@ -717,11 +759,8 @@ class Agreement(Sourced):
 
     @property
     def stated_kind(self) -> str | None:
-        """The kind as the page shows it: the listed kind's label, else the source's words (first letter upper case,
-        as the labels are); None where the source states none."""
-        if self.kind is not None:
-            return self.kind.label
-        return self.kind_as_given[:1].upper() + self.kind_as_given[1:] if self.kind_as_given else None
+        """The kind as the page shows it (model.stated_kind)."""
+        return stated_kind(self.kind, self.kind_as_given)
 
     @property
     def kind_label(self) -> str:
@@ -790,16 +829,7 @@ class Agreement(Sourced):
 
     @model_validator(mode="after")
     def _one_way_to_state_kind(self) -> Agreement:
-        """A listed kind is written as `kind`, another in the source's words as `kind_as_given`: never both."""
-        if self.kind_as_given is None:
-            return self
-        if self.kind is not None:
-            raise FieldError(("kind_as_given",), "ange typen antingen med 'kind' (ett av de listade slagen) eller "
-                                                 "med 'kind_as_given' (källans ord), inte båda")
-        listed = next((k for k in AgreementKind if k.value == self.kind_as_given.casefold()), None)
-        if listed is not None:
-            raise FieldError(("kind_as_given",), f"'{self.kind_as_given}' finns i listan; skriv 'kind: "
-                                                 f"{listed.value}' och ta bort 'kind_as_given'")
+        one_way_to_state_kind(self.kind, self.kind_as_given, AgreementKind)
         return self
 
     @model_validator(mode="after")
@@ -885,6 +915,12 @@ class Matter(Record):
     @property
     def kind_label(self) -> str:
         return shown(self.kind.label if self.kind else None)
+
+    @property
+    def item_label(self) -> str | None:
+        """The agenda item's number as pages label it, 'Punkt 5': never 'Ärendenummer', which bodies use for the case
+        number; None where the source numbers no item."""
+        return f"Punkt {self.item}" if self.item else None
 
     @property
     def proposes(self) -> bool:

@@ -80,6 +80,11 @@ def _what(path: str) -> str:
         return "kommunens adress hos GeoNames (http://sws.geonames.org/<id>/)"
     if "reviewed" in tail:
         return "dagen för den senaste granskningen av tillgängligheten (ÅÅÅÅ-MM-DD)"
+    if "tested" in tail:
+        return "hur kommunen har testat webbplatsens tillgänglighet (tillgänglighetsredogörelsen)"
+    if "content_problems" in tail:
+        return ("de kända bristerna i webbplatsens innehåll, en per rad i listan, eller [] om inga är kända "
+                "(tillgänglighetsredogörelsen)")
     return "det rätta värdet"
 
 

@@ -3,8 +3,10 @@
 The example content goes (every record and hand-written page; each content folder keeps a `.gitkeep`, since git keeps
 no empty folder), a start page is written, and mkdocs.yml gets what the name gives: `extra.municipality`, the site's
 name and description. Where only the editor knows the value (the e-mail addresses, the day of the accessibility
-assessment) the placeholder FYLL I is left, which every build refuses until it is filled in; the example's optional
-values (its publisher description, web address, GeoNames place) are taken out (municipality.py). The address
+assessment, how the site was tested and its content's known problems: the accessibility statement says itself only
+what the software guarantees) the placeholder FYLL I is left, which every build refuses until it is filled in; the
+example's optional values (its publisher description, web address, GeoNames place) are taken out (municipality.py).
+The address
 register is started afresh with the commit the site starts after (`started_after`, addresses.py): the example's
 history is another site's, so no page says that an example record was removed and no example address is kept.
 mkdocs.yml keeps its comments: values are replaced where YAML says they stand.
@@ -29,8 +31,11 @@ from .safety import PLACEHOLDER
 CONFIG = Path("mkdocs.yml")
 KEEP = ".gitkeep"
 """The file that keeps an empty content folder in git (the loader reads no file whose name starts with a dot)."""
-FILL_IN = ("extra.open_data.contact.email", "extra.accessibility.email", "extra.accessibility.reviewed")
-"""The settings only the editor knows, left as FYLL I."""
+CONTENT_PROBLEMS = "extra.accessibility.content_problems"
+FILL_IN = ("extra.open_data.contact.email", "extra.accessibility.email", "extra.accessibility.reviewed",
+           "extra.accessibility.tested", CONTENT_PROBLEMS)
+"""The settings only the editor knows, left as FYLL I: among them the accessibility statement's facts of the site
+itself (how it was tested, its content's known problems), the example's being another site's."""
 OPTIONAL = ("extra.open_data.publisher.description", "extra.open_data.publisher.identifier")
 """The example's optional settings about its publisher, taken out (the description is then said from the name)."""
 START_PAGE = """\
@@ -135,12 +140,14 @@ def _settings(text: str, name: str) -> list[Edit]:
         raise NewSiteError(f"{CONFIG} går inte att läsa ({err}); rätta filen först") from None
     if not isinstance(root, yaml.MappingNode):
         raise NewSiteError(f"{CONFIG} har inga inställningar")
-    edits = [_set(root, "site_name", f"{name} – beslut och överenskommelser"),
-             _set(root, "site_description",
+    edits = [_set(text, root, "site_name", f"{name} – beslut och överenskommelser"),
+             _set(text, root, "site_description",
                   f"Vad nämnderna i {name} har beslutat, och med vilka organisationer kommunen har överenskommelser."),
-             _set(root, municipality.FIELD, name),
-             _set(root, "extra.open_data.contact", f"{{email: {PLACEHOLDER}}}"),
-             *(_set(root, path, PLACEHOLDER) for path in FILL_IN if not path.startswith("extra.open_data")),
+             _set(text, root, municipality.FIELD, name),
+             _set(text, root, "extra.open_data.contact", f"{{email: {PLACEHOLDER}}}"),
+             _set(text, root, CONTENT_PROBLEMS, f"[{PLACEHOLDER}]"),
+             *(_set(text, root, path, PLACEHOLDER) for path in FILL_IN
+               if not path.startswith("extra.open_data") and path != CONTENT_PROBLEMS),
              *(_drop(text, root, path) for path in OPTIONAL),
              *_drop_example_places(text, root)]
     return [e for e in edits if e is not None]
@@ -160,16 +167,22 @@ def _node(root: yaml.Node, path: str) -> tuple[yaml.Node, yaml.Node] | None:
     return found
 
 
-def _set(root: yaml.Node, path: str, value: str) -> Edit | None:
-    """Replace a setting's value where it stands (a flow mapping is given as written)."""
+def _set(text: str, root: yaml.Node, path: str, value: str) -> Edit | None:
+    """Replace a setting's value where it stands (a flow mapping or sequence is given as written); a block value
+    (a folded text, a list) ends where its last line does, not at the next setting's line."""
     found = _node(root, path)
     if found is None:
         if path == municipality.FIELD:
             raise NewSiteError(f"{CONFIG} har ingen {path}; lägg till 'municipality:' under extra och försök igen")
         return None
-    node = found[1]
-    written = value if value.startswith("{") else _scalar(value)
-    return Edit(node.start_mark.index, node.end_mark.index, written)
+    key, node = found
+    written = value if value.startswith(("{", "[")) else _scalar(value)
+    start, end = node.start_mark.index, node.end_mark.index
+    while end > start and text[end - 1] in " \n":
+        end -= 1
+    if node.start_mark.line > key.end_mark.line:  # a block list below its key: the value goes after the key
+        start, written = text.index(":", key.end_mark.index) + 1, f" {written}"
+    return Edit(start, end, written)
 
 
 def _scalar(value: str) -> str:

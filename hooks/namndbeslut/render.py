@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property, partial
 from itertools import groupby
 from pathlib import Path
@@ -236,10 +237,30 @@ def _rows(dataset: Dataset, apart: set[str]) -> tuple[Dataset, list[Distribution
     return dataset, listed, len(dataset.distributions) - len(listed)
 
 
-def _start_year(agreement: Agreement) -> int | None:
-    """The year an agreement is listed under: its term's first (else its own date's); None without either."""
-    day = agreement.sort_day
-    return None if day == dt.date.min else day.year
+class ListedBy(StrEnum):
+    """Which of an agreement's dates places it under a year of the agreements' year pages, as the heading of its
+    section there says it: the one rule of those pages."""
+
+    START = "Perioden börjar {year}"
+    END = "Perioden slutar {year}, start anges inte"
+    """The term states only its end: listed by it, never as if it began that year."""
+    DATE = "Period anges inte, daterad {year}"
+    """No term: its own date, else its signing date."""
+
+    def heading(self, year: int) -> str:
+        return self.value.format(year=year)
+
+
+def _listed_under(agreement: Agreement) -> tuple[int, ListedBy] | None:
+    """The year an agreement is listed under and why: its term's start, else (only the end stated) its end, else (no
+    term) its own or signing date; None without any of them."""
+    term = agreement.term
+    if term is not None and term.first_day is not None:
+        return term.first_day.year, ListedBy.START
+    if term is not None and term.last_day is not None:
+        return term.last_day.year, ListedBy.END
+    day = (agreement.date or agreement.signed) if term is None else None
+    return (day.year, ListedBy.DATE) if day else None
 
 
 @dataclass(frozen=True)
@@ -380,7 +401,7 @@ class Renderer:
     @cached_property
     def named_by(self) -> dict[str, list[Path]]:
         """The content files a link to a record's page is named from, by the page's URL: the record's, and an
-        agreement's partners' too (a link names an agreement by its parties, Archive.agreement_label)."""
+        agreement's partners' too (a link names an agreement with its parties, Archive.agreement_label)."""
         a = self.ctx.archive
         records: list[Committee | Partner | Meeting | Agreement | Report] = [
             *a.meetings, *a.agreements.values(), *a.partners.values(), *a.reports.values(), *a.committees.values()]
@@ -489,19 +510,27 @@ class Renderer:
         a, file, today = self.ctx.archive, self.files, self.ctx.today
         every = sorted(a.agreements.values(), key=a.in_list_order)
         by_year: dict[int | None, list[Agreement]] = {}
+        sections: dict[int, dict[ListedBy, list[Agreement]]] = {}
         for x in every:
-            by_year.setdefault(_start_year(x), []).append(x)
+            listed = _listed_under(x)
+            by_year.setdefault(listed[0] if listed else None, []).append(x)
+            if listed:
+                sections.setdefault(listed[0], {}).setdefault(listed[1], []).append(x)
         years = sorted((y for y in by_year if y is not None), reverse=True)
         bodies = sorted(a.committees.values(), key=lambda c: c.name)
+        def counted(xs: list[Agreement]) -> str:
+            return dates.status_counts(a.status_of(x, today) for x in xs)
         page = self.overview("agreements.html.j2", routes.AGREEMENTS, file([*every, *a.partners.values()]),
                              every=len(every), compared={
-                                 "current": sum(a.in_force_on(x, today) for x in every),
-                                 "bodies": [(c, len(xs), sum(a.in_force_on(x, today) for x in xs)) for c in bodies
+                                 "statuses": counted(every),
+                                 "bodies": [(c, len(xs), counted(xs)) for c in bodies
                                             if (xs := a.agreements_under(c))]},
                              years=[(y, len(by_year[y])) for y in years], undated=by_year.get(None, []))
         return [page, *(self.page("agreements-year.html.j2", routes.agreements_year(y), f"Överenskommelser {y}",
                                   None, file([*by_year[y], *(p for x in by_year[y] for p in a.partners_of(x))]),
-                                  year=y, agreements=by_year[y], compared={"years": years}) for y in years)]
+                                  year=y, sections=[(by.heading(y), by.name.lower(), sections[y][by])
+                                                    for by in ListedBy if by in sections[y]],
+                                  compared={"years": years}) for y in years)]
 
     def open_data_pages(self) -> list[Page]:
         """Planned meetings, the funding overview, the list of datasets and the accessibility statement."""

@@ -150,6 +150,8 @@ PARTNER = Template(f"""---
 name: $name  # organisationens namn som det ska stå på webbplatsen
 kind: {P}                        # $hint idéburen organisation, företag, kommunalt bolag, offentlig aktör,
                                  # förvaltning, eller anges inte om källan inte säger vad det är för organisation
+kind_as_given:                   # valfritt, i stället för kind: slaget med källans ord när det inte finns i listan,
+                                 # t.ex. ekonomisk förening
 organisation_number:             # valfritt: NNNNNN-NNNN (tredje siffran är 2 eller högre)
 address:                         # valfritt: gatuadress, postnummer och ort
 website:                         # valfritt: https://…

@@ -1,4 +1,6 @@
-"""The accessibility statement's settings (DIGG's model statement): how a reader reaches the municipality.
+"""The accessibility statement's settings (DIGG's model statement): how a reader reaches the municipality, and
+what only the municipality knows of its own site (how it has tested it, its content's known problems); the template
+says what the software guarantees, true of every site it builds.
 
 Configured by the site (MkDocs: `extra.accessibility` in mkdocs.yml) and validated once; a build for
 publishing also refuses a placeholder (publishing.py).
@@ -30,6 +32,12 @@ class Accessibility(BaseModel):
     phone: Annotated[str, StringConstraints(strip_whitespace=True, pattern=PHONE)] | None = None
     reviewed: dt.date
     """When the statement (its list of known problems) was last checked against the site."""
+    tested: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None = None
+    """How the municipality has tested this site, in its words: the statement says itself only how the software is
+    tested, which is true of every site it builds."""
+    content_problems: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]] = []
+    """Known problems of this site's own content and assessment (text from PDF documents, no manual review yet),
+    listed after the software's own."""
 
     @property
     def tel(self) -> str | None:

@@ -80,6 +80,10 @@ Meeting or AgendaItem, so no Consultation), each {"action", "date" (absent where
 "organization" (where it names the body), …} in the order of the agreement's steps."""
 MUNICIPALITY = "namndbeslut:municipality"
 """Our own field on an Organization (body) of another municipality than the site's (`name` says it too)."""
+KIND = "namndbeslut:kind"
+"""Our own field on an Organization (partner): what kind of organisation it is, as its page says it (a listed kind's
+label, or the source's words, `kind_as_given`); absent where the source does not say. `classification` stays
+"Avtalspart", its role here."""
 PAGE_SIZE = 100
 """Objects per page of an object list."""
 MEDIA_TYPES = mimetypes.MimeTypes()
@@ -197,7 +201,8 @@ class OParl:
         return self._publish({
             "id": self.url(routes.oparl_partner(p)), "type": _type("Organization"),
             "body": self.url(routes.OPARL_BODY), "name": p.name, "organizationType": "Sonstiges",
-            "classification": "Avtalspart", **({"website": p.website} if p.website else {}),
+            "classification": "Avtalspart", **({KIND: p.stated_kind} if p.stated_kind else {}),
+            **({"website": p.website} if p.website else {}),
             **({"location": self._location(f"partner-{p.id}", p.address, stamps)} if p.address else {}),
             **self._web(routes.partner(p)), **_sourced(p), **stamps,
         })

@@ -122,6 +122,7 @@ class Tables:
             "id": a.id, "url": url(routes.agreement(a)), "title": a.title,
             "kind": _kind(a),
             "partners": [{"id": p.id, "name": p.name, "kind": p.kind.value if p.kind else None,
+                          **({"kind_as_given": p.kind_as_given} if p.kind_as_given else {}),
                           "organisation_number": p.organisation_number, "url": url(routes.partner(p))}
                          for p in self.archive.partners_of(a)],
             "parties_described": a.parties_described,
@@ -257,7 +258,7 @@ class Tables:
             "amount": None, "currency": None, **amount(m.amount),
         }
 
-    MATTER_COLUMNS = ("Id", "Rubrik", "Ärendetyp", "Ärendenummer i källan", "Diarienummer", "Paragrafer",
+    MATTER_COLUMNS = ("Id", "Rubrik", "Ärendetyp", "Punkt", "Diarienummer", "Paragrafer",
                       "Sammanträde", "Nämnd", "Belopp (kr)", "Högsta belopp", "Per år", "Mottagare",
                       "Belopp enligt källan", "Webbsida", "Känt från")
 
