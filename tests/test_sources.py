@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from namndbeslut import loader
+from namndbeslut import desk, kinds, loader
 from namndbeslut.errors import ContentError
 from support.oparl import oparl_objects, validator
 from support.project import CASES_DIR, write_tree
@@ -88,6 +88,7 @@ def test_a_proposal_by_an_administration_is_shown_and_is_no_agreement_in_force(b
         "Förslag från Stadsledningskontoret till exploateringsnämnden: 20 maj 2024"]
     assert words(built.fact_box(EXPLOATERING)["Status"]) == "Föreslagen, senare beslut anges inte"
     assert "Tjänsteskrivelse" in built.fact_box(KULTUR), "the report of the same case number is linked"
+    assert KULTUR in built.links("tjansteskrivelser/kif-2023-0451/"), "and the report links the agreement"
 
 
 def test_a_proposal_by_an_administration_in_the_data(built: BuiltSite) -> None:
@@ -158,3 +159,10 @@ def test_written_wrongly_is_refused(tmp_path: Path, path: str, old: str, new: st
     with pytest.raises(ContentError) as raised:
         loader.load(tmp_path, dt.date.fromisoformat(BUILD_DATE))
     assert any(str(p).startswith(expected) for p in raised.value.problems), "\n".join(map(str, raised.value.problems))
+
+
+def test_the_desks_form_writes_one_address_as_before() -> None:
+    """The desk's field for `source_url` is the one-address field it was (the model's list is for the file)."""
+    for kind in (kinds.AGREEMENT, kinds.MEETING, kinds.PARTNER):
+        (field,) = [f for f in desk.collection(kind)["fields"] if f["name"] == "source_url"]
+        assert field["widget"] == "string" and field["pattern"][0] == r"^https?://[^\s<>\"']+$", field
