@@ -63,7 +63,8 @@ AGREEMENTS = [
                   "status": "Föreslagen, senare beslut anges inte"},
                  {"Partner": "alla idéburna organisationer i Lund", "Organisationsnummer": "",
                   "Status": "Föreslagen, senare beslut anges inte"},
-                 {"namndbeslut:partiesDescribed": "alla idéburna organisationer i Lund", "originatorOrganization": [],
+                 {"namndbeslut:partiesDescribed": "alla idéburna organisationer i Lund", "originatorOrganization": None,
+                  "namndbeslut:counterparties": None, "namndbeslut:publicParty": "Lunds kommun",
                   "keyword": ["alla idéburna organisationer i Lund"]},
                  id="a_described_group_and_a_proposal_nothing_later_is_known_about"),
 ]

@@ -132,7 +132,7 @@ def test_oparl_is_valid_and_the_council_is_no_committee(built: BuiltSite) -> Non
     council = json.loads((built.path / "oparl/organization/namnd-kommunfullmaktige.json").read_text("utf-8"))
     assert council["classification"] == "Kommunfullmäktige"
     paper = json.loads((built.path / "oparl/paper/overenskommelse-radrum-2022-2024.json").read_text("utf-8"))
-    assert len(paper["originatorOrganization"]) == 3
+    assert len(paper["namndbeslut:counterparties"]) == 3
 
 
 def test_the_site_speaks_for_the_municipality_not_one_committee(built: BuiltSite) -> None:

@@ -103,7 +103,10 @@ def test_meeting_agenda_items_and_consultations(site: BuiltSite) -> None:
     assert items[0]["number"] == "§ 167" and [i["order"] for i in items] == [1, 2, 3]
     agreement = load_json(site, "oparl/paper/overenskommelse-kvinnojouren-lund-2021-2023.json")
     assert agreement["reference"] == "SO 2020/0155"
-    assert agreement["originatorOrganization"] == [SITE_URL + "oparl/organization/partner-kvinnojouren-lund.json"]
+    assert agreement["namndbeslut:counterparties"] == [SITE_URL + "oparl/organization/partner-kvinnojouren-lund.json"]
+    assert agreement["underDirectionOf"] == [SITE_URL + "oparl/organization/namnd-socialnamnden.json"]
+    assert "originatorOrganization" not in agreement
+    assert agreement["namndbeslut:publicParty"] == "Socialförvaltningen i Lund"
     (consultation,) = agreement["consultation"]
     assert consultation["agendaItem"] == items[1]["id"] and consultation["authoritative"] is True
     report = load_json(site, "oparl/paper/tjansteskrivelse-so-2020-0155.json")

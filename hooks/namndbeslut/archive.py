@@ -158,6 +158,8 @@ class AgreementStep:
     """With a proposal: what it asks the other body to do, where the source says it."""
     condition: str | None = None
     """The condition the decision sets, in the source's words ('under förutsättning att …')."""
+    by: str | None = None
+    """Who made a proposal that is no body's decision (a förvaltning, an officer), in the source's words."""
 
     @property
     def matter(self) -> Matter | None:
@@ -210,7 +212,7 @@ class AgreementStep:
 
     @property
     def _outcome(self) -> str:
-        done = _OUTCOME[self.action]
+        done = f"{_OUTCOME[self.action]} från {self.by}" if self.by else _OUTCOME[self.action]
         if self.action is StepAction.PROPOSE and self.proposes is not None:
             where = f"till {self.to.in_text} " if self.to else ""
             proposal = f"{done} {where}att {_INFINITIVE[self.proposes]}"
@@ -538,7 +540,7 @@ class Archive:
                 to = self.committees[cited.to]
             self.steps_by_agreement[agreement.id].append(AgreementStep(
                 agreement, cited.action, cited.decision, cited.decision.date if cited.decision else None, body, to,
-                None, cited.end, (doc, loc), cited.proposes, cited.condition))
+                None, cited.end, (doc, loc), cited.proposes, cited.condition, cited.by))
 
     def _depth(self, matter: Matter | None) -> int:
         """How many steps precede one that refers to `matter` (a proposal's answer comes after the proposal, also on
@@ -824,6 +826,13 @@ class Archive:
         """The agreement's steps in order: by date, a step after the one it refers to."""
         return self.steps_by_agreement.get(agreement.id, [])
 
+    def role_of(self, agreement: Agreement, decision: Matter | Meeting | Citation | None) -> str:
+        """What a decision did with the agreement, as the data name it: the action of each step it takes in
+        `steps_of` ('ändrar'; 'föreslår och uppdrag att teckna' for two), or 'gäller' where it takes none (a
+        follow-up). The one rule of a decision's role: the JSON's `decisions[].role` and its `steps` read it alike."""
+        actions = [s.action.value for s in self.steps_of(agreement) if s.decision is decision]
+        return " och ".join(dict.fromkeys(actions)) or CONCERNS
+
     def other_matters_about(self, agreement: Agreement) -> list[Matter]:
         """The published matters that concern the agreement without taking a step with it (a follow-up, a report)."""
         stepping = {id(s.decision) for s in self.steps_of(agreement)}
@@ -925,6 +934,8 @@ class Archive:
         return renewal.compare(older, agreement, self.partners) if older else None
 
 
+CONCERNS = "gäller"
+"""The role of a decision about an agreement that takes no step with it (a follow-up, a report)."""
 _OUTCOME = {StepAction.PROPOSE: "Förslag", StepAction.MANDATE: "Uppdrag att teckna", StepAction.ADOPT: "Antagen",
             StepAction.AMEND: "Ändrad", StepAction.EXTEND: "Förlängd", StepAction.TERMINATE: "Uppsagd"}
 """What a step did to the agreement, as its page says it before the detail."""

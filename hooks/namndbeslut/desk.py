@@ -226,6 +226,10 @@ def _widget(root: dict[str, Any], prop: dict[str, Any], model: str, name: str,
         objects = [p for p in values if p.get("type") == "object"]
         if objects:  # a term: its dates, or the words for 'not stated', which the file takes but not the form
             return _widget(root, objects[0], model, name, notes, path)
+        single = [p for p in values if p.get("type") != "array"]
+        if len(single) == 1 and all(p.get("items") == single[0] for p in values if p.get("type") == "array"):
+            # one value or a list of them (a source's addresses): the form writes one, a file may list several
+            return _widget(root, single[0], model, name, notes, path)
         if all("enum" in p or "const" in p for p in values):  # a closed list, or 'anges inte': one select
             choices = [_widget(root, p if "enum" in p else {"enum": [p["const"]]}, model, name, notes, path)
                        for p in values]

@@ -179,23 +179,56 @@ class FileRecord(Record):
     """Numbers in this file that look like personal identity numbers but an editor has checked (e.g. a phone number)."""
 
 
+def _one_or_more(value: object) -> object:
+    """`source_url` as one address or a list of them: one is a list of one; an empty field (as the scaffolds leave
+    it) or list, none."""
+    if value is None:
+        return []
+    if not isinstance(value, str | list):
+        raise ValueError("skriv källans adress (https://…), eller flera som en lista: [https://…, https://…]")
+    return [value] if isinstance(value, str) else value
+
+
+def _distinct(urls: list[str]) -> list[str]:
+    """A list of source addresses names each once."""
+    twice = sorted({u for u in urls if urls.count(u) > 1})
+    if twice:
+        raise ValueError(f"samma adress står flera gånger: {', '.join(twice)}; skriv varje adress en gång")
+    return urls
+
+
+SourceUrls = Annotated[list[Url], AfterValidator(_distinct), BeforeValidator(_one_or_more),
+                       WithJsonSchema({"anyOf": [{"type": "string", "pattern": r"^https?://[^\s<>\"']+$"},
+                                                 {"type": "array", "uniqueItems": True,
+                                                  "items": {"type": "string", "pattern": r"^https?://[^\s<>\"']+$"}},
+                                                 {"type": "null"}]})]
+"""The addresses of one record's source: one ('source_url: https://…') or several, each once ('source_url:
+[https://…, https://…]'); held as a list."""
+
+
 class Sourced(FileRecord):
     """A record whose facts come from a source an editor can name: `source` in words, `source_url` its address.
     The page shows it as 'Källa'; the open data carry it."""
 
     source: Text | None = None
     """Where the facts come from, in words (when the body is not the record's own text)."""
-    source_url: Url | None = None
-    """The address of the source (the published summary, the agreement's PDF, …)."""
+    source_urls: Annotated[SourceUrls, Field(alias="source_url")] = []
+    """The addresses of the source (the published summary, the agreement's PDF, …), in the file's order: one, or
+    several where the facts are known from several pages (the municipality's page and a news item)."""
 
     @property
-    def source_address(self) -> str | None:
-        """The source's address as a reader reads it aloud: without 'https://'."""
-        return self.source_url.partition("://")[2] if self.source_url else None
+    def source_url(self) -> str | None:
+        """The first address: what the open data's single `source_url` has always carried."""
+        return self.source_urls[0] if self.source_urls else None
+
+    @property
+    def source_links(self) -> list[tuple[str, str]]:
+        """Each address with what a reader reads aloud of it (without 'https://'), as 'Källa' links them."""
+        return [(url, url.partition("://")[2]) for url in self.source_urls]
 
     @property
     def has_source(self) -> bool:
-        return bool(self.source or self.source_url)
+        return bool(self.source or self.source_urls)
 
 
 class Committee(Sourced):
@@ -667,6 +700,9 @@ class CitedStep(Record):
     names the body)."""
     body: Slug | None = None
     """The body that took it (a file in committees/), where the source names it; else the page names none."""
+    by: Text | None = None
+    """Who made a proposal that is no body's decision, in the source's words ('Kultur-, idrott- och
+    fritidsförvaltningen', 'Stadsledningskontoret'), with 'föreslår' and instead of `body`: shown as given."""
     to: Slug | None = None
     """The body a proposal goes to, with 'föreslår'."""
     proposes: StepAction | None = None
@@ -679,8 +715,15 @@ class CitedStep(Record):
 
     @model_validator(mode="after")
     def _fields_fit_action(self) -> CitedStep:
+        if self.by is not None and self.body is not None:
+            raise FieldError(("by",), "ange vem som föreslår antingen med 'body: <id>' (ett organ i committees/) "
+                                      "eller med källans ord under 'by' (en förvaltning, en tjänsteperson), inte båda")
+        if self.by is not None and self.action is not StepAction.PROPOSE:
+            raise FieldError(("by",), f"'by' anger vem som lämnar ett förslag utan att vara ett organ och hör bara "
+                                      f"till 'action: {StepAction.PROPOSE.value}'; ett beslut fattas av ett organ "
+                                      "('body: <id>')")
         _fits_action(self.action, self.to, self.end, self.proposes)
-        if self.decision is None and self.body is None:
+        if self.decision is None and self.body is None and self.by is None:
             raise FieldError(("decision",), f"ett citerat beslut behöver ett datum eller ett organ; skriv beslutet "
                                             f"(t.ex. '2024-06-12 § 120'), eller '{NOT_STATED}' och 'body: <id>' om "
                                             "källan bara namnger organet")

@@ -109,6 +109,9 @@ cited_steps: []                  # valfritt: andra beslut vars möte inte är pu
                                  # body bara om källan anger organet; action som under steps i ett ärende;
                                  # anger källan bara organet ("har godkänts av kommunstyrelsen"):
                                  # - {{action: antar, decision: anges inte, body: kommunstyrelsen}}
+                                 # ett förslag från en förvaltning (inget organ): by med källans ord i stället
+                                 # för body: - {{action: föreslår, decision: anges inte, by: Kulturförvaltningen,
+                                 #   to: kulturnamnden}}
 stated_status:                   # valfritt: status som källan anger på sitt eget datum, t.ex.
                                  # {{status: pågående, date: 2023-05}} (date: källans datum, t.ex. publiceringsdatum)
 $funding
@@ -118,7 +121,8 @@ contacts:                        # kontaktpersoner; ta bort listan (skriv contac
     organisation:                # valfritt: t.ex. Socialförvaltningen
     email:                       # valfritt: e-postadress
 source:                          # valfritt: varifrån uppgifterna kommer, om texten nedan inte är överenskommelsens egen
-source_url:                      # valfritt: källans adress (överenskommelsens pdf, sammanfattningen), https://…
+source_url:                      # valfritt: källans adress (överenskommelsens pdf, sammanfattningen), https://…;
+                                 # flera som en lista: [https://…, https://…]
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
 ---
 {P}: överenskommelsens text, med ## rubriker (t.ex. ## Bakgrund, ## Ekonomi).

@@ -101,8 +101,8 @@ def agreement(ctx: BuildContext, a: Agreement) -> dict[str, Any]:
     }
     if a.date:
         data["dateCreated"] = a.date.isoformat()
-    if a.source_url:
-        data["isBasedOn"] = a.source_url
+    if a.source_urls:
+        data["isBasedOn"] = a.source_url if len(a.source_urls) == 1 else a.source_urls
     if not data["funding"]:
         del data["funding"]
     return data

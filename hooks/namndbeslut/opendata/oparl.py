@@ -50,9 +50,9 @@ MINUTES_CHECKED = "namndbeslut:minutesChecked"
 """Our own field on a Meeting: the day its minutes were checked (justerat), where the source gives it."""
 PROPOSED_TO = "namndbeslut:proposedTo"
 """Our own field on an AgendaItem whose matter is a proposal to another body: that body's Organization."""
-SOURCE, SOURCE_URL = "namndbeslut:source", "namndbeslut:sourceUrl"
-"""Our own fields on a Meeting, Paper (agreement) or Organization: where its facts come from, in words and as an
-address (`web` is the object's page on this site, not its source)."""
+SOURCE, SOURCE_URL, SOURCE_URLS = "namndbeslut:source", "namndbeslut:sourceUrl", "namndbeslut:sourceUrls"
+"""Our own fields on a Meeting, Paper or Organization: where its facts come from, in words, its (first) address as
+before, and every address where the file gives several (`web` is the object's page on this site, not its source)."""
 AMOUNT = "namndbeslut:amount"
 """Our own field on an AgendaItem whose decision states an amount: {"value": kronor, "currency": "SEK"}, and the
 source's qualifiers where it states any (tables.amount)."""
@@ -78,6 +78,13 @@ CITED_STEPS = "namndbeslut:citedSteps"
 """Our own field on a Paper (agreement): the steps taken by decisions whose meetings are not published here (no
 Meeting or AgendaItem, so no Consultation), each {"action", "date" (absent where the source gives none),
 "organization" (where it names the body), …} in the order of the agreement's steps."""
+COUNTERPARTIES = "namndbeslut:counterparties"
+"""Our own field on a Paper (agreement): its counterparties' Organizations (partners). OParl's
+`originatorOrganization` is the paper's author and `underDirectionOf` the office that leads the matter; a
+counterparty is neither."""
+PUBLIC_PARTY = "namndbeslut:publicParty"
+"""Our own field on a Paper (agreement): the public party as the source names it ('Social resursförvaltning'),
+free text with no Organization of its own; absent where the source does not name it."""
 MUNICIPALITY = "namndbeslut:municipality"
 """Our own field on an Organization (body) of another municipality than the site's (`name` says it too)."""
 KIND = "namndbeslut:kind"
@@ -113,7 +120,8 @@ def _named(url: str) -> tuple[str | None, str | None]:
 def _sourced(record: Sourced) -> Obj:
     """A record's source, in our own fields, where its file names one."""
     return {**({SOURCE: record.source} if record.source else {}),
-            **({SOURCE_URL: record.source_url} if record.source_url else {})}
+            **({SOURCE_URL: record.source_url} if record.source_url else {}),
+            **({SOURCE_URLS: record.source_urls} if len(record.source_urls) > 1 else {})}
 
 
 def _summary(meeting: Meeting) -> Obj:
@@ -301,6 +309,7 @@ class OParl:
         cited = [{"action": s.action.value, **({"date": dates.iso(s.date)} if s.date is not None else {}),
                   **({"paragraphs": list(s.decision.paragraphs)} if isinstance(s.decision, Citation) else {}),
                   **({"organization": self._committee_url(s.body.id)} if s.body else {}),
+                  **({"proposedBy": s.by} if s.by else {}),
                   **({"proposedTo": self._committee_url(s.to.id)} if s.to else {}),
                   **({"proposes": s.proposes.value} if s.proposes else {}),
                   **({"end": dates.iso(s.end)} if s.end is not None else {}),
@@ -327,12 +336,7 @@ class OParl:
         obj.update(self._cited_steps(a))
         if a.stated_status is not None:  # OParl has no status of a paper: the source's, on its date
             obj[STATED_STATUS] = {"value": a.stated_status.status, "on": dates.iso(a.stated_status.date)}
-        partners = self.archive.partners_of(a)
-        # Clients file a paper's organisations by underDirectionOf and ignore originatorOrganization: name the
-        # partners in both, and by name in keyword.
-        obj["originatorOrganization"] = [self.url(routes.oparl_partner(p)) for p in partners]
-        obj["underDirectionOf"] = obj.get("underDirectionOf", []) + obj["originatorOrganization"]
-        obj["keyword"] = [p.name for p in partners]
+        obj.update(self._parties(a))
         if a.parties_described:  # a group the source describes, no organisation of its own: named in words only
             obj["keyword"].append(a.parties_described)
             obj[PARTIES_DESCRIBED] = a.parties_described
@@ -340,6 +344,16 @@ class OParl:
         obj["auxiliaryFile"] = [self._file(f"{routes.oparl_paper_key(a)}-data", "Överenskommelsens uppgifter (JSON)",
                                            self.url(data), stamps, PurePosixPath(data).name, "application/json")]
         return self._publish({**obj, **stamps})
+
+    def _parties(self, a: Agreement) -> Obj:
+        """The agreement's parties as OParl 1.1 lets a Paper name them without claiming more: `underDirectionOf`
+        (Federführung, set by _paper) holds its public bodies only; the counterparties neither authored the paper
+        (`originatorOrganization`) nor lead it, so they are in our own field, and by name in `keyword` where clients
+        search; the public party, free text with no Organization, in our own field."""
+        partners = self.archive.partners_of(a)
+        return {**({COUNTERPARTIES: [self.url(routes.oparl_partner(p)) for p in partners]} if partners else {}),
+                "keyword": [p.name for p in partners],
+                **({PUBLIC_PARTY: a.public_party} if a.public_party else {})}
 
     def _paper(self, paper: Paper, name: str, kind: str, reference: str | None, date: dates.Stated | None,
                committees: list[str], related: list[str], web: str) -> Obj:

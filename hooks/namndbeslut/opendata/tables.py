@@ -91,13 +91,16 @@ class Tables:
                 "published": True, "url": self.ctx.absolute(routes.page(record, self.archive))}
 
     def decisions(self, a: Agreement) -> list[dict[str, Any]]:
-        """Every decision about the agreement: the adopting one (published or only cited), then others."""
+        """Every decision about the agreement: the adopting one (published or only cited), then others; each `role`
+        the steps it takes in `steps` (Archive.role_of), so that the two never tell it apart."""
         out = []
         adopting = self.archive.adopting_step(a)
         adopted = adopting.decision if adopting else None
         if adopting is not None:
-            out.append(self._decision(adopted, "antar"))
-        out += [self._decision(m, "gäller") for m in self.archive.matters_about(a) if m is not adopted]
+            role = adopting.action.value if adopted is None else self.archive.role_of(a, adopted)
+            out.append(self._decision(adopted, role))
+        out += [self._decision(m, self.archive.role_of(a, m)) for m in self.archive.matters_about(a)
+                if m is not adopted]
         return out
 
     def _step(self, s: AgreementStep) -> dict[str, Any]:
@@ -107,7 +110,7 @@ class Tables:
 
         refers = s.refers_to
         return {"action": s.action.value, "outcome": s.outcome, "date": iso(s.date), "body": body(s.body),
-                "to": body(s.to), "end": iso(s.end),
+                "by": s.by, "to": body(s.to), "end": iso(s.end),
                 "proposes": s.proposes.value if s.proposes else None, "condition": s.condition,
                 "refers_to": {"matter": refers.id, "url": self.ctx.absolute(routes.page(refers, self.archive))}
                 if refers else None,
@@ -145,7 +148,7 @@ class Tables:
                          "url": url(routes.report(r))}
                         for r in self.archive.case_file(a.case_number).reports],
             "contacts": [c.model_dump(exclude_none=True) for c in a.contacts],
-            "source": a.source, "source_url": a.source_url,
+            "source": a.source, "source_url": a.source_url, "source_urls": a.source_urls,
             "oparl": url(routes.oparl_paper(a)),
         }
 
