@@ -72,6 +72,11 @@ CITED_STEPS = "namndbeslut:citedSteps"
 """Our own field on a Paper (agreement): the steps taken by decisions whose meetings are not published here (no
 Meeting or AgendaItem, so no Consultation), each {"action", "date" (absent where the source gives none),
 "organization" (where it names the body), …} in the order of the agreement's steps."""
+TERM_AS_GIVEN = "namndbeslut:termAsGiven"
+"""Our own field on a Paper (agreement) whose term cannot be dated: the source's words ('fem månader under
+vintern')."""
+EXTENSION_OPTION = "namndbeslut:extensionOption"
+"""Our own field on a Paper (agreement): an option to extend, in the source's words (no extension taken)."""
 MUNICIPALITY = "namndbeslut:municipality"
 """Our own field on an Organization (body) of another municipality than the site's (`name` says it too)."""
 PAGE_SIZE = 100
@@ -303,6 +308,7 @@ class OParl:
         related = [self.url(routes.oparl_paper(r)) for r in self.archive.case_file(a.case_number).reports]
         related += [self.url(routes.oparl_paper(x))
                     for x in (self.archive.predecessor(a), self.archive.successor(a)) if x]
+        related += [self.url(routes.oparl_paper(x)) for x in [*self.archive.preceding(a), *self.archive.following(a)]]
         stamps = self._stamps(kinds.AGREEMENT, a.id)
         # An agreement with no date, signing or adoption stated has no `date`: the day it was first published
         # here is no date of the agreement's.
@@ -312,6 +318,7 @@ class OParl:
         obj.update(self._cited_steps(a))
         if a.stated_status is not None:  # OParl has no status of a paper: the source's, on its date
             obj[STATED_STATUS] = {"value": a.stated_status.status, "on": dates.iso(a.stated_status.date)}
+        obj.update({k: v for k, v in ((TERM_AS_GIVEN, a.term_as_given), (EXTENSION_OPTION, a.extension_option)) if v})
         partners = self.archive.partners_of(a)
         # Clients file a paper's organisations by underDirectionOf and ignore originatorOrganization: name the
         # partners in both, and by name in keyword.
@@ -326,7 +333,7 @@ class OParl:
                                            self.url(data), stamps, PurePosixPath(data).name, "application/json")]
         return self._publish({**obj, **stamps})
 
-    def _paper(self, paper: Paper, name: str, kind: str, reference: str | None, date: dates.Stated | None,
+    def _paper(self, paper: Paper, name: str, kind: str, reference: str | None, date: dates.Given | None,
                committees: list[str], related: list[str], web: str) -> Obj:
         path = routes.oparl_paper(paper)
         obj: Obj = {"id": self.url(path), "type": _type("Paper"), "body": self.url(routes.OPARL_BODY), "name": name,
@@ -335,7 +342,7 @@ class OParl:
             obj["reference"] = reference
         if isinstance(date, dt.date):
             obj["date"] = date.isoformat()
-        elif date is not None:  # OParl's `date` is a day: a month or a year alone goes in our own field
+        elif date is not None:  # OParl's `date` is a day: a month, a year or a season alone goes in our own field
             obj[DATE] = dates.iso(date)
             if isinstance(date, dates.Month):
                 obj[MONTH] = date.isoformat()
