@@ -194,9 +194,12 @@ def test_a_change_that_cannot_be_told(built: BuiltSite) -> None:
     assert rows["Period"] == "Period till och med 2020 (start anges inte) Anges inte i källan Kan inte avgöras"
     assert rows["Typ"] == "Typ anges inte anges inte Kan inte avgöras"
     assert rows["Översyn senast"].endswith("Kan inte avgöras")
+    parties = built.article(LATER).select_one("#andringar-parter + p")
+    assert parties is not None and words(parties) == ("Kan inte avgöras. Förra överenskommelsen: Stadsmissionen. Den "
+                                                       "här: Motpart anges inte.")
     changes = record(built, "kultur-senare")["changes"]
-    assert isinstance(changes, dict)
-    assert [changes[k]["changed"] for k in ("term", "kind", "review_by")] == [None, None, None]
+    assert [changes[k]["changed"] for k in ("term", "kind", "review_by", "parties")] == [None, None, None, None]
+    assert changes["partners_removed"] == []  # never 'no longer a party' where the newer names none
 
 
 def test_every_oparl_object_is_valid(built: BuiltSite) -> None:

@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Generic, TypeVar
 
 from .dates import Given
-from .model import NOT_STATED, UNTIL_FURTHER_NOTICE, Agreement, Partner, Term
+from .model import NOT_STATED, UNTIL_FURTHER_NOTICE, Agreement, Partner, Term, parties_named
 
 T = TypeVar("T")
 
@@ -110,6 +110,8 @@ class Comparison:
     name is in no year, only in `total`)."""
     total: Amounts
     """The sums of the stated amounts."""
+    parties: Pair[str]
+    """The counterparties as lists name them; `changed` None where either side states no counterparty."""
     partners_added: list[Partner]
     partners_removed: list[Partner]
     text: list[Passage]
@@ -123,7 +125,9 @@ class Comparison:
 def compare(older: Agreement, newer: Agreement, partners: dict[str, Partner]) -> Comparison:
     """`newer` (which renews `older`) compared with it; `partners` by id."""
     years = sorted({f.year for f in [*older.funding, *newer.funding] if f.year is not None})
-    old_ids, new_ids = older.counterparties, newer.counterparties
+    parties = _parties_changed(older, newer)
+    # where a side names no counterparty, none is said to be added or removed
+    old_ids, new_ids = (older.counterparties, newer.counterparties) if parties is not None else ([], [])
     return Comparison(
         older, newer,
         term=Pair(older.term_label, newer.term_label,
@@ -132,10 +136,23 @@ def compare(older: Agreement, newer: Agreement, partners: dict[str, Partner]) ->
         review_by=Pair(older.review_by, newer.review_by, changed((older.review_by, newer.review_by))),
         funding=[YearAmounts(_stated(older, y), _stated(newer, y), year=y) for y in years],
         total=Amounts(older.stated_total, newer.stated_total),
+        parties=Pair(_parties(older, partners), _parties(newer, partners), parties),
         partners_added=[partners[i] for i in new_ids if i not in old_ids and i in partners],
         partners_removed=[partners[i] for i in old_ids if i not in new_ids and i in partners],
         text=passages(older.body, newer.body),
     )
+
+
+def _parties(agreement: Agreement, partners: dict[str, Partner]) -> str:
+    return parties_named([partners[i].name for i in agreement.counterparties if i in partners],
+                         agreement.parties_described)
+
+
+def _parties_changed(older: Agreement, newer: Agreement) -> bool | None:
+    """Whether the counterparties changed: the named ones and the described; None where a side names none."""
+    if older.counterparty_unstated or newer.counterparty_unstated:
+        return None
+    return (set(older.counterparties), older.parties_described) != (set(newer.counterparties), newer.parties_described)
 
 
 def _stated(agreement: Agreement, year: int) -> int | None:

@@ -167,6 +167,7 @@ class Tables:
             "review_by": {"old": iso(c.review_by.old), "new": iso(c.review_by.new), "changed": c.review_by.changed},
             "funding": [{"year": y.year, **amounts(y)} for y in c.funding],
             "funding_stated_total": amounts(c.total),
+            "parties": {"old": c.parties.old, "new": c.parties.new, "changed": c.parties.changed},
             "partners_added": [{"id": p.id, "name": p.name, "url": url(routes.partner(p))} for p in c.partners_added],
             "partners_removed": [{"id": p.id, "name": p.name, "url": url(routes.partner(p))}
                                  for p in c.partners_removed],
