@@ -811,9 +811,9 @@ class Archive:
         return record.committee if isinstance(record, Sitting) else self.committees[record.committee]
 
     def paper_date(self, agreement: Agreement) -> dates.Given | None:
-        """The date an agreement is filed by: its own date, else its signing date, else the adopting meeting's
-        (published here, or as `adopted_by` or `cited_steps` cite it; only its month where the meeting's day is not
-        known)."""
+        """The date an agreement is filed by, as precise as the source: its own date, else its signing date (either
+        may be a month, a year or a season), else the adopting meeting's (published here, or as `adopted_by` or
+        `cited_steps` cite it; only its month where the meeting's day is not known)."""
         if agreement.date or agreement.signed:
             return agreement.date or agreement.signed
         adopting = self.adopting_step(agreement)
