@@ -51,8 +51,8 @@ def amount(value: Sum | None) -> dict[str, Any]:
 
 
 def _funding(f: Funding) -> dict[str, Any]:
-    """One funding row: `year`, or `null` and `years` (how many, not named); `amount` null where only price
-    compensation is stated."""
+    """One funding row: `year`, or `null` and `years` (how many, not named), or `null` alone (a sum for the agreement,
+    with no year and no count); `amount` null where only price compensation is stated."""
     return {"year": f.year, **({"years": f.years} if f.years is not None else {}), "amount": None,
             "currency": CURRENCY, **amount(f.amount), "price_compensation": f.price_compensation, "note": f.note,
             "funder": f.funder}
