@@ -193,7 +193,8 @@ _REFUSED = [
         "true}, eller alla åren tillsammans, {kronor: 3900000, per_year: false}"], id="years_without_per_year"),
     pytest.param(_agreement("{year: 2021, years: 3, amount: 5}"), [
         "agreements/avtal.md:6: funding.0.year: skriv året som 'year: 2021', eller antalet år som 'years: 3' och "
-        "'year: anges inte' om källan inte anger vilka år (inte båda)"], id="year_and_years"),
+        "'year: anges inte' om källan inte anger vilka år (inte båda), eller bara 'year: anges inte' för ett belopp "
+        "utan år och utan antal år"], id="year_and_years"),
     pytest.param(_agreement("{year: 2021, amount: {kronor: 5, per_year: true}}"), [
         "agreements/avtal.md:6: funding.0.amount.per_year: en rad med 'year' gäller redan ett år; ta bort "
         "'per_year'"], id="per_year_on_a_year"),

@@ -23,7 +23,19 @@ from .dates import Day, Month
 from .errors import Problem
 from .frontmatter import Document, Loc, label
 from .kinds import Kind
-from .model import Agreement, Committee, Matter, Meeting, Partner, PlannedMeeting, Report, Step, Term, meeting_id
+from .model import (
+    Agreement,
+    Committee,
+    Matter,
+    Meeting,
+    Partner,
+    PlannedMeeting,
+    Report,
+    Step,
+    Term,
+    meeting_id,
+    parties_named,
+)
 from .renewal import Comparison
 
 Pair = tuple[Any, Document]
@@ -262,6 +274,8 @@ class Archive:
     agreements_of_partner: dict[str, list[Agreement]] = field(default_factory=lambda: defaultdict(list))
     """Newest first."""
     renewed_by: dict[str, Agreement] = field(default_factory=dict)
+    followed_by: dict[str, list[Agreement]] = field(default_factory=dict)
+    """The agreements whose `preceded_by` names an agreement, by its id (the reverse of `preceded_by`)."""
     continued_by: dict[str, Committee] = field(default_factory=dict)
     """The body that continues each body's work, by the earlier body's id."""
     case_files: dict[str, CaseFile] = field(default_factory=dict)
@@ -464,6 +478,7 @@ class Archive:
                     self.problems.append(Problem(doc.path, doc.line_of(("renews",)), "renews", (
                         f"'{agreement.renews}' förnyas redan av {self.sources[(kinds.AGREEMENT, other.id)].path}; "
                         "en överenskommelse förnyas av en enda – rätta 'renews' i den ena filen")))
+            self._link_preceding(agreement, doc)
             self._check_adopted_by(agreement, doc)
             if agreement.case_number:
                 self._case(agreement.case_number).agreements.append(agreement)
@@ -764,6 +779,16 @@ class Archive:
         """The records filed under a case number (none for a record without one)."""
         return self.case_files.get(case_number, NO_CASE) if case_number else NO_CASE
 
+    def _link_preceding(self, agreement: Agreement, doc: Document) -> None:
+        """Each agreement `preceded_by` names exists (and is not this one); the reverse link is derived here."""
+        for j, older in enumerate(agreement.preceded_by):
+            if older == agreement.id:
+                self.problems.append(Problem(doc.path, doc.line_of(("preceded_by", j)), f"preceded_by.{j}",
+                                             "en överenskommelse kan inte föregå sig själv; ta bort den ur "
+                                             "'preceded_by'"))
+            elif self._check(doc, ("preceded_by", j), older, self.agreements, "överenskommelse"):
+                self.followed_by.setdefault(older, []).append(agreement)
+
     # -- typed relations, for pages, feeds and data alike ---------------------------------------
 
     def partners_of(self, agreement: Agreement) -> list[Partner]:
@@ -772,9 +797,7 @@ class Archive:
 
     def parties_label(self, agreement: Agreement) -> str:
         """The counterparties' names as a sentence lists them: 'A, B och C'; a group as the source describes it."""
-        if agreement.parties_described:
-            return agreement.parties_described
-        return dates.listing([p.name for p in self.partners_of(agreement)])
+        return parties_named([p.name for p in self.partners_of(agreement)], agreement.parties_described)
 
     def agreement_label(self, agreement: Agreement) -> str:
         """How every list and link names an agreement, the one rule: its title, with the counterparties and the
@@ -792,10 +815,10 @@ class Archive:
     def committee_of(self, record: Meeting | Sitting) -> Committee:
         return record.committee if isinstance(record, Sitting) else self.committees[record.committee]
 
-    def paper_date(self, agreement: Agreement) -> dates.Stated | None:
-        """The date an agreement is filed by: its own date, else its signing date, else the adopting meeting's
-        (published here, or as `adopted_by` or `cited_steps` cite it; only its month where the meeting's day is not
-        known)."""
+    def paper_date(self, agreement: Agreement) -> dates.Given | None:
+        """The date an agreement is filed by, as precise as the source: its own date, else its signing date (either
+        may be a month, a year or a season), else the adopting meeting's (published here, or as `adopted_by` or
+        `cited_steps` cite it; only its month where the meeting's day is not known)."""
         if agreement.date or agreement.signed:
             return agreement.date or agreement.signed
         adopting = self.adopting_step(agreement)
@@ -928,6 +951,14 @@ class Archive:
         """The newer agreement that renews this one."""
         return self.renewed_by.get(agreement.id)
 
+    def preceding(self, agreement: Agreement) -> list[Agreement]:
+        """The other agreements the source says preceded this one (`preceded_by`), in the file's order."""
+        return [self.agreements[x] for x in agreement.preceded_by if x in self.agreements]
+
+    def following(self, agreement: Agreement) -> list[Agreement]:
+        """The agreements whose `preceded_by` names this one, in list order."""
+        return sorted(self.followed_by.get(agreement.id, []), key=self.in_list_order)
+
     def changes(self, agreement: Agreement) -> Comparison | None:
         """What changed in a renewal compared with the agreement it renews (None: it renews none)."""
         older = self.predecessor(agreement)
@@ -963,7 +994,7 @@ def _day_order(day: Day) -> tuple[dt.date, bool]:
 def _counterparty_fields(agreement: Agreement) -> list[tuple[Loc, str]]:
     """Each counterparty id with the front-matter field it is written in (for messages)."""
     if agreement.partner:
-        return [(("partner",), agreement.partner)]
+        return [(("partner",), agreement.partner)] if agreement.counterparties else []
     return [(("partners", j), p) for j, p in enumerate(agreement.partners)]
 
 

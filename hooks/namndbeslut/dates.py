@@ -123,10 +123,11 @@ def month_of(value: str) -> Month | None:
     return Month(int(found["year"]), int(found["month"])) if found else None
 
 
-def first_day(value: Stated) -> dt.date:
-    """The first day a date of any precision can mean: the day itself, the month's first, the year's 1 January."""
-    if isinstance(value, int):
-        return dt.date(value, 1, 1)
+def first_day(value: Given) -> dt.date:
+    """The first day a date of any precision can mean: the day itself, the month's first, the year's 1 January (a
+    season's too: which months it holds the source does not say). For sorting and status only, never shown."""
+    if isinstance(value, int | Season):
+        return dt.date(value if isinstance(value, int) else value.year, 1, 1)
     return value.first_day if isinstance(value, Month) else value
 
 

@@ -74,6 +74,7 @@ REFERENCES: dict[tuple[str, str], Kind] = {
     ("Agreement", "committee"): kinds.COMMITTEE,
     ("Agreement", "committees"): kinds.COMMITTEE,
     ("Agreement", "renews"): kinds.AGREEMENT,
+    ("Agreement", "preceded_by"): kinds.AGREEMENT,
     ("Report", "committee"): kinds.COMMITTEE,
     ("Matter", "to"): kinds.COMMITTEE,
     ("CitedDecision", "body"): kinds.COMMITTEE,
@@ -218,6 +219,10 @@ def _widget(root: dict[str, Any], prop: dict[str, Any], model: str, name: str,
         return _widget(root, {**values[0], **({"default": prop["default"]} if prop.get("default") else {})},
                        model, name, notes, path)
     if values:
+        ids = [p for p in values if "const" not in p]
+        if (model, name) in REFERENCES and len(ids) == 1:
+            # a counterparty's id, or 'anges inte', which the file takes but not the form: the form picks a record
+            return _widget(root, ids[0], model, name, notes, path)
         numbers = [p for p in values if p.get("type") == "integer"]
         if numbers and all(p.get("type") in ("integer", "object") or "const" in p for p in values):
             # a funding row's year (or 'anges inte'), a sum (or one with qualifiers): the form writes the number,

@@ -6,9 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import dates
 from .archive import Archive
-from .model import Agreement, Funding, Partner
+from .model import Agreement, Funding, Partner, parties_named
 
 
 @dataclass(frozen=True)
@@ -21,13 +20,18 @@ class Parties:
 
     @property
     def id(self) -> str:
-        return f"grupp:{self.described}" if self.described else "+".join(p.id for p in self.members)
+        return "+".join([*(p.id for p in self.members), *([f"grupp:{self.described}"] if self.described else [])])
 
     @property
     def name(self) -> str:
         """'Kvinnojouren Lund', or 'A, B och C' for an agreement with three counterparties; a described group as
-        described."""
-        return self.described or dates.listing([p.name for p in self.members])
+        described; 'A och andra parter' beside a described rest (model.parties_named)."""
+        return parties_named([p.name for p in self.members], self.described)
+
+    @property
+    def cell(self) -> str | None:
+        """The name in a CSV cell: empty where the source names no counterparty (as every unstated cell is)."""
+        return self.name if self.members or self.described else None
 
     @property
     def organisation_numbers(self) -> str | None:

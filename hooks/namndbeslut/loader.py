@@ -322,10 +322,17 @@ def _problems(doc: Document, errors: list[Any]) -> list[Problem]:
     for error in errors:
         loc = tuple(error["loc"])
         by_loc.setdefault(loc[:-1] if _union_member(doc.data, loc) else loc, []).append(error)
+    by_loc = {loc: _specific(found) for loc, found in by_loc.items()}
     return [_problem(doc, {**found[0], "loc": loc}) if len(found) == 1 else
             Problem(doc.path, doc.line_of(loc), ".".join(map(str, loc)),
                     messages.describe_union([e["loc"][-1] for e in found], found[0].get("input")))
             for loc, found in by_loc.items()]
+
+
+def _specific(found: list[Any]) -> list[Any]:
+    """A union's errors without its literal member's ('anges inte' beside an id): the other member says what form a
+    value must have."""
+    return [e for e in found if e["type"] != "literal_error"] or found
 
 
 def _union_member(data: Any, loc: tuple[Any, ...]) -> bool:

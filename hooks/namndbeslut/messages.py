@@ -157,7 +157,8 @@ def describe(error: dict[str, Any]) -> str:
     return text
 
 
-_UNION_MEMBERS = {"date": "ett datum (ÅÅÅÅ-MM-DD)", "Month": "en månad (ÅÅÅÅ-MM)", "int": "ett årtal"}
+_UNION_MEMBERS = {"date": "ett datum (ÅÅÅÅ-MM-DD)", "Month": "en månad (ÅÅÅÅ-MM)", "int": "ett årtal",
+                  "Season": "en årstid ('våren 2020')"}
 
 
 def describe_union(members: list[str], value: Any) -> str:

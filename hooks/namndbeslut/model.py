@@ -310,7 +310,12 @@ def stated_kind(kind: Listed | None, as_given: str | None) -> str | None:
     labels are); None where the source states none. The one rule of agreements' and partners' kinds."""
     if kind is not None:
         return kind.label
-    return as_given[:1].upper() + as_given[1:] if as_given else None
+    return upper_first(as_given) if as_given else None
+
+
+def upper_first(words: str) -> str:
+    """Words from the source as a label begins: first letter upper case, the rest as given."""
+    return words[:1].upper() + words[1:]
 
 
 def one_way_to_state_kind(kind: Listed | None, as_given: str | None, kinds: type[AgreementKind] | type[PartnerKind],
@@ -583,8 +588,11 @@ class Funding(Record):
 
     @property
     def when(self) -> str:
-        """'2021', or 'i tre år (åren anges inte)' where the source counts the years without naming them."""
-        return str(self.year) if self.year is not None else f"i {dates.count(self.years or 0)} år (åren {NOT_STATED})"
+        """'2021', 'i tre år (åren anges inte)' where the source counts the years without naming them, or '(åren
+        anges inte)' for a sum for the agreement."""
+        if self.year is not None:
+            return str(self.year)
+        return f"i {dates.count(self.years)} år (åren {NOT_STATED})" if self.years else f"(åren {NOT_STATED})"
 
     @property
     def total(self) -> int | None:
@@ -613,11 +621,23 @@ class Funding(Record):
         """The row in a list of agreements: '2021: 250 000 kr', '2022: priskompensation'."""
         return self._said("", "priskompensation")
 
+    @property
+    def for_the_agreement(self) -> bool:
+        """A sum for the agreement whose years the source neither names nor counts ('medfinansiera järnvägen med
+        195 miljoner kronor'): `year: anges inte` without `years`."""
+        return self.year is None and self.years is None
+
     @model_validator(mode="after")
     def _one_way_to_state_years(self) -> Funding:
-        if (self.year is None) == (self.years is None):
+        if (self.year is not None and self.years is not None) or (self.years is None
+                                                                   and "year" not in self.model_fields_set):
             raise FieldError(("year",), "skriv året som 'year: 2021', eller antalet år som 'years: 3' och 'year: "
-                                        f"{NOT_STATED}' om källan inte anger vilka år (inte båda)")
+                                        f"{NOT_STATED}' om källan inte anger vilka år (inte båda), eller bara 'year: "
+                                        f"{NOT_STATED}' för ett belopp utan år och utan antal år")
+        if self.for_the_agreement and (self.amount is None or self.amount.per_year):
+            raise FieldError(("amount",), "en rad utan år och utan antal år är ett belopp för hela överenskommelsen; "
+                                          "skriv beloppet, t.ex. {year: anges inte, amount: 195000000}, eller "
+                                          "antalet år som 'years' om beloppet gäller per år")
         if self.years is not None and (self.amount is None or self.amount.per_year is None):
             raise FieldError(("amount",), "skriv om beloppet gäller varje år, {kronor: 1300000, per_year: true}, "
                                           "eller alla åren tillsammans, {kronor: 3900000, per_year: false}")
@@ -626,7 +646,7 @@ class Funding(Record):
         return self
 
 
-def _review_by(value: object) -> object:
+def _given_date(value: object) -> object:
     """A day, a month ('2021-06'), a year (2024) or a season as the source writes it ('våren 2020')."""
     if isinstance(value, str) and (season := dates.season_of(value)) is not None:
         value = season
@@ -641,19 +661,32 @@ def _review_by(value: object) -> object:
     return _month(_not_bool(value))
 
 
-ReviewBy = Annotated[dt.date | Month | int | dates.Season, BeforeValidator(_review_by), WithJsonSchema(
+GivenDate = Annotated[dt.date | Month | int | dates.Season, BeforeValidator(_given_date), WithJsonSchema(
     {"anyOf": [{"type": "string", "format": "date"}, MONTH_SCHEMA, {"type": "integer"},
                {"type": "string", "pattern": f"^({'|'.join(dates.SEASONS)}) [0-9]{{4}}$",
                 "examples": ["våren 2020"]}]})]
-"""A review date as precise as the source: a day, a month, a year or a season."""
+"""A date as precise as the source gives it: a day, a month, a year or a season; the one rule for an agreement's
+review date, its own date and its signing date ('som staden skrev på 2008', 'våren 2016')."""
 
 
-class Contact(Record):
-    """A contact person named in an agreement."""
+class Signatory(Record):
+    """A person who signed an agreement, as the source names them ('Ann-Marie Nilsson, kommunstyrelsens
+    ordförande'): not a contact (no address is published for them)."""
 
     name: Text
     role: Text | None = None
     organisation: Text | None = None
+
+    @property
+    def label(self) -> str:
+        """'Ann-Marie Nilsson, kommunstyrelsens ordförande (Göteborgs Stad)': only what the source gives."""
+        return "".join((self.name, f", {self.role}" if self.role else "",
+                        f" ({self.organisation})" if self.organisation else ""))
+
+
+class Contact(Signatory):
+    """A contact person named in an agreement."""
+
     email: Email | None = None
 
 
@@ -753,6 +786,19 @@ class StatedStatus(Record):
         return f"{self.status[:1].upper()}{self.status[1:]} enligt källan ({dates.long_date(self.date)})"
 
 
+OTHER_PARTIES = "och andra parter"
+"""After the named counterparties where the source describes others without naming them: never 'only these'."""
+
+
+def parties_named(names: list[str], described: str | None) -> str:
+    """The counterparties as a list or a link names them: 'A, B och C'; a group as the source describes it; 'Urban
+    Futures och andra parter' beside a described rest; 'Motpart anges inte' where the source names none."""
+    named = dates.listing(names)
+    if described:
+        return f"{named} {OTHER_PARTIES}" if named else described
+    return named or f"Motpart {NOT_STATED}"
+
+
 class Agreement(Sourced):
     """An agreement of any kind (an IOP, a samverkansavtal, an avsiktsförklaring, …) between a public party
     and one or more counterparties."""
@@ -764,13 +810,15 @@ class Agreement(Sourced):
     kind_as_given: Text | None = None
     """The kind in the source's words where it is none of the listed ones ('marköverlåtelseavtal'): shown as given,
     while `kind`, which lists and open data classify by, stays unstated rather than stretched to fit."""
-    partner: Slug | None = None
-    """The counterparty (a file in partners/), when there is one."""
+    partner: Annotated[Slug | Literal["anges inte"] | None, Field(union_mode="left_to_right")] = None
+    """The counterparty (a file in partners/), when there is one; 'anges inte' where the source names none (the one
+    form of 'no counterparty stated')."""
     partners: list[Slug] = []
     """The counterparties, when there are several (instead of `partner`)."""
     parties_described: Text | None = None
     """The counterparty as the source describes a group ('alla idéburna organisationer i Lund'), where it names no
-    organisations (instead of `partner`/`partners`): shown as given, never made into a partner record."""
+    organisations; beside `partner`/`partners`, the other parties the source describes without naming them ('andra
+    parter i Urban Futures'): shown as given, never made into a partner record."""
     public_party: Annotated[Text | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = None
     """The public party (a förvaltning, the municipality); None ('anges inte') where the source does not name it."""
     committee: Slug | None = None
@@ -778,16 +826,30 @@ class Agreement(Sourced):
     """The public bodies that are parties, when there are several (instead of `committee`; files in committees/)."""
     stated_status: StatedStatus | None = None
     """A status the source states on its own date, shown beside the derived one (never in its place)."""
-    date: dt.date | None = None
-    """The date the agreement document carries."""
-    signed: dt.date | None = None
+    date: GivenDate | None = None
+    """The date the agreement document carries, as precise as the source (a day, a month, a year or a season)."""
+    signed: GivenDate | None = None
+    """When it was signed, as precise as the source ('som staden skrev på 2008': 2008)."""
+    signed_by: list[Signatory] = []
+    """Who signed it, as the source names them."""
     term: Annotated[Term | None, BeforeValidator(_stated), Field(json_schema_extra=_not_stated_in_schema)]
     """None ('anges inte') where the source states no term: the site then says so and guesses nothing."""
-    review_by: ReviewBy | None = None
+    term_as_given: Text | None = None
+    """With `term: anges inte`: the term in the source's words where it cannot be dated ('fem månader under
+    vintern'); shown as the source's, never read as dates (the status stays 'Period anges inte')."""
+    review_by: GivenDate | None = None
     """When the agreement is to be reviewed at the latest, as precise as the source: a day, a month, a year or a
     season ('våren 2020')."""
+    review_as_given: Text | None = None
+    """A review the source states relative to something else ('efter tre år'), in its words (instead of
+    `review_by`, which is a point in time and refuses other words, so that a mistyped date stays an error)."""
+    extension_option: Text | None = None
+    """An option to extend, in the source's words ('med möjlighet till förlängning 5 år i taget'): no extension
+    taken, so it never changes the status or the term."""
     case_number: CaseNumber | None = None
     renews: Slug | None = None
+    preceded_by: list[Slug] = []
+    """Other agreements the source says preceded this one (files in agreements/), beyond the one it renews."""
     adopted_by: CitationField | None = None
     """The adopting decision when its meeting is not published; otherwise a matter's `adopts` says it."""
     cited_steps: list[CitedStep] = []
@@ -812,7 +874,25 @@ class Agreement(Sourced):
     @property
     def counterparties(self) -> list[str]:
         """The ids of every counterparty, in the order the file gives them."""
-        return [self.partner] if self.partner else list(self.partners)
+        return [self.partner] if self.partner and self.partner != NOT_STATED else list(self.partners)
+
+    @property
+    def others_described(self) -> str:
+        """After the named counterparties, the others the source describes: 'och andra parter: <described>'."""
+        return f"{OTHER_PARTIES}: {self.parties_described}" if self.parties_described else ""
+
+    @property
+    def counterparty_unstated(self) -> bool:
+        """The source names no counterparty (`partner: anges inte`)."""
+        return self.partner == NOT_STATED
+
+    @property
+    def review_label(self) -> str | None:
+        """'Senast våren 2022', or the source's words for a review it states relative to something else: 'Efter tre år
+        (enligt källan)'; None where no review is stated."""
+        if self.review_by is not None:
+            return upper_first(dates.at_latest(self.review_by))
+        return f"{upper_first(self.review_as_given)} (enligt källan)" if self.review_as_given else None
 
     @property
     def bodies(self) -> list[str]:
@@ -821,14 +901,19 @@ class Agreement(Sourced):
 
     @property
     def term_label(self) -> str:
-        return shown(self.term.label if self.term is not None else None)
+        """The term's label; where it cannot be dated, the source's words for it ('fem månader under vintern (enligt
+        källan)'), else that the source states none."""
+        if self.term is not None:
+            return self.term.label
+        return f"{self.term_as_given} (enligt källan)" if self.term_as_given else shown(None)
 
     @property
     def sort_day(self) -> dt.date:
         """Where lists place the agreement: its first day, else its own date (never shown as a term)."""
         if self.term is not None and self.term.first_day is not None:
             return self.term.first_day
-        return self.date or self.signed or (self.term.sort_day if self.term else None) or dt.date.min
+        given = self.date or self.signed
+        return (dates.first_day(given) if given else None) or (self.term.sort_day if self.term else None) or dt.date.min
 
     @property
     def stated_total(self) -> int | None:
@@ -848,14 +933,14 @@ class Agreement(Sourced):
         if self.partner and self.partners:
             raise FieldError(("partners",), "ange motparten antingen med 'partner: <id>' eller flera med "
                                             "'partners: [<id>, …]', inte båda")
-        if self.parties_described and self.counterparties:
-            raise FieldError(("parties_described",), "'parties_described' beskriver en grupp motparter som källan "
-                                                     "inte räknar upp; ta bort den, eller 'partner'/'partners' om "
-                                                     "källan inte namnger några organisationer")
-        if not self.counterparties and not self.parties_described:
+        if self.parties_described == NOT_STATED or (self.counterparty_unstated and self.parties_described):
+            raise FieldError(("parties_described",), f"anger källan ingen motpart, skriv 'partner: {NOT_STATED}' och "
+                                                     "ta bort 'parties_described'")
+        if not self.counterparties and not self.parties_described and not self.counterparty_unstated:
             raise FieldError(("partner",), "motpart saknas; skriv 'partner: <id>' (en fil i partners/), "
-                                           "'partners: [<id>, <id>]' för flera, eller 'parties_described: …' för en "
-                                           "grupp som källan beskriver (t.ex. alla idéburna organisationer i Lund)")
+                                           "'partners: [<id>, <id>]' för flera, 'parties_described: …' för en "
+                                           "grupp som källan beskriver (t.ex. alla idéburna organisationer i kommunen), "
+                                           f"eller 'partner: {NOT_STATED}' om källan inte anger någon motpart")
         if len(set(self.partners)) < len(self.partners):
             raise FieldError(("partners",), "samma motpart står flera gånger under 'partners'")
         return self
@@ -868,6 +953,22 @@ class Agreement(Sourced):
                                               "'committees: [<id>, …]', inte båda")
         if len(set(self.committees)) < len(self.committees):
             raise FieldError(("committees",), "samma nämnd står flera gånger under 'committees'")
+        return self
+
+    @model_validator(mode="after")
+    def _as_given_only_where_undated(self) -> Agreement:
+        """The source's words for a term or a review belong where no date states it: never beside one."""
+        if self.term_as_given is not None and self.term is not None:
+            raise FieldError(("term_as_given",), f"'term_as_given' är källans ord för en period som inte kan "
+                                                 f"dateras och hör till 'term: {NOT_STATED}'; ta bort den ena")
+        if self.review_as_given is not None and self.review_by is not None:
+            raise FieldError(("review_as_given",), "ange översynen antingen med 'review_by' (en tidpunkt) eller med "
+                                                   "'review_as_given' (källans ord, t.ex. efter tre år), inte båda")
+        if self.renews is not None and self.renews in self.preceded_by:
+            raise FieldError(("preceded_by",), f"'{self.renews}' står redan under 'renews'; ta bort den ur "
+                                               "'preceded_by'")
+        if len(set(self.preceded_by)) < len(self.preceded_by):
+            raise FieldError(("preceded_by",), "samma överenskommelse står flera gånger under 'preceded_by'")
         return self
 
     @model_validator(mode="after")

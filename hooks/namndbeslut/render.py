@@ -260,7 +260,7 @@ def _listed_under(agreement: Agreement) -> tuple[int, ListedBy] | None:
     if term is not None and term.last_day is not None:
         return term.last_day.year, ListedBy.END
     day = (agreement.date or agreement.signed) if term is None else None
-    return (day.year, ListedBy.DATE) if day else None
+    return (dates.first_day(day).year, ListedBy.DATE) if day else None
 
 
 @dataclass(frozen=True)

@@ -13,21 +13,48 @@ from enum import StrEnum
 from typing import Generic, TypeVar
 
 from .dates import Given
-from .model import Agreement, Partner
+from .model import NOT_STATED, UNTIL_FURTHER_NOTICE, Agreement, Partner, Term, parties_named
 
 T = TypeVar("T")
 
 
+CANNOT_TELL = "Kan inte avgöras"
+"""'Ändrat?' where either side leaves the fact unstated: an unknown value is never compared as if it were one."""
+
+
 @dataclass(frozen=True)
 class Pair(Generic[T]):
-    """One fact of the older agreement and of the renewal."""
+    """One fact of the older agreement and of the renewal, as each states it, and whether it changed: None where
+    either side leaves it unstated (so it cannot be told)."""
 
     old: T
     new: T
+    changed: bool | None
 
     @property
-    def changed(self) -> bool:
-        return self.old != self.new
+    def answer(self) -> str:
+        """'Ja', 'Nej' or 'Kan inte avgöras', as the comparison's column 'Ändrat?' says it."""
+        return CANNOT_TELL if self.changed is None else "Ja" if self.changed else "Nej"
+
+
+def changed(*parts: tuple[object, object]) -> bool | None:
+    """Whether a fact changed, part by part (a term's start and end): True where some part both sides state differs,
+    else None where either side leaves a part unstated (NOT_STATED or None), else False."""
+    known = [(a, b) for a, b in parts if not _unstated(a) and not _unstated(b)]
+    if any(a != b for a, b in known):
+        return True
+    return None if len(known) < len(parts) else False
+
+
+def _unstated(value: object) -> bool:
+    return value is None or value == NOT_STATED
+
+
+def _term_parts(term: Term | None) -> tuple[object, object]:
+    """A term's start and end with what the source leaves unstated as NOT_STATED ('tills vidare' is a stated end)."""
+    if term is None:
+        return NOT_STATED, NOT_STATED
+    return term.start, term.stated_end or (UNTIL_FURTHER_NOTICE if term.until_further_notice else NOT_STATED)
 
 
 @dataclass(frozen=True)
@@ -77,12 +104,14 @@ class Comparison:
     """Each period as the site states it."""
     kind: Pair[str]
     review_by: Pair[Given | None]
-    """As the source gives each: a day, a month, a year or a season."""
+    """As the source gives each: a day, a month, a year or a season (None: not stated as a point in time)."""
     funding: list[YearAmounts]
     """Every calendar year either agreement states funding for, oldest first (a row for years the source does not
     name is in no year, only in `total`)."""
     total: Amounts
     """The sums of the stated amounts."""
+    parties: Pair[str]
+    """The counterparties as lists name them; `changed` None where either side states no counterparty."""
     partners_added: list[Partner]
     partners_removed: list[Partner]
     text: list[Passage]
@@ -96,18 +125,34 @@ class Comparison:
 def compare(older: Agreement, newer: Agreement, partners: dict[str, Partner]) -> Comparison:
     """`newer` (which renews `older`) compared with it; `partners` by id."""
     years = sorted({f.year for f in [*older.funding, *newer.funding] if f.year is not None})
-    old_ids, new_ids = older.counterparties, newer.counterparties
+    parties = _parties_changed(older, newer)
+    # where a side names no counterparty, none is said to be added or removed
+    old_ids, new_ids = (older.counterparties, newer.counterparties) if parties is not None else ([], [])
     return Comparison(
         older, newer,
-        term=Pair(older.term_label, newer.term_label),
-        kind=Pair(older.kind_label, newer.kind_label),
-        review_by=Pair(older.review_by, newer.review_by),
+        term=Pair(older.term_label, newer.term_label,
+                  changed(*zip(_term_parts(older.term), _term_parts(newer.term), strict=True))),
+        kind=Pair(older.kind_label, newer.kind_label, changed((older.stated_kind, newer.stated_kind))),
+        review_by=Pair(older.review_by, newer.review_by, changed((older.review_by, newer.review_by))),
         funding=[YearAmounts(_stated(older, y), _stated(newer, y), year=y) for y in years],
         total=Amounts(older.stated_total, newer.stated_total),
+        parties=Pair(_parties(older, partners), _parties(newer, partners), parties),
         partners_added=[partners[i] for i in new_ids if i not in old_ids and i in partners],
         partners_removed=[partners[i] for i in old_ids if i not in new_ids and i in partners],
         text=passages(older.body, newer.body),
     )
+
+
+def _parties(agreement: Agreement, partners: dict[str, Partner]) -> str:
+    return parties_named([partners[i].name for i in agreement.counterparties if i in partners],
+                         agreement.parties_described)
+
+
+def _parties_changed(older: Agreement, newer: Agreement) -> bool | None:
+    """Whether the counterparties changed: the named ones and the described; None where a side names none."""
+    if older.counterparty_unstated or newer.counterparty_unstated:
+        return None
+    return (set(older.counterparties), older.parties_described) != (set(newer.counterparties), newer.parties_described)
 
 
 def _stated(agreement: Agreement, year: int) -> int | None:

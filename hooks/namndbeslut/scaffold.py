@@ -88,20 +88,32 @@ kind: {P}                        # iop, överenskommelse, ramöverenskommelse, s
                                  # avsiktsförklaring, eller anges inte om källan inte säger vilket slags avtal
 kind_as_given:                   # valfritt, i stället för kind: typen med källans ord när den inte finns i listan,
                                  # t.ex. marköverlåtelseavtal
-partner: $partner                # motparten: namnet på en fil i partners/ (utan .md)
+partner: $partner                # motparten: namnet på en fil i partners/ (utan .md), eller anges inte om
+                                 # källan inte anger någon motpart
 partners: []                     # i stället för partner vid flera motparter: [id, id, id]
 parties_described:               # i stället för partner: en grupp som källan bara beskriver, t.ex. alla idéburna
-                                 # organisationer i kommunen (ta då bort partner)
+                                 # organisationer i kommunen (ta då bort partner); tillsammans med partner eller
+                                 # partners: de andra parter som källan beskriver utan att namnge dem
 public_party: "{P}: den offentliga parten, t.ex. Socialförvaltningen, eller anges inte"
 committee: $committee            # valfritt: nämnden (filnamn i committees/)
 committees: []                   # i stället för committee när flera organ är parter: [kommunstyrelsen, socialnamnden]
-date:                            # valfritt: datumet som står på överenskommelsen, ÅÅÅÅ-MM-DD
-signed:                          # valfritt: när den skrevs under, ÅÅÅÅ-MM-DD
+date:                            # valfritt: datumet som står på överenskommelsen, så exakt som källan:
+                                 # ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM, ÅÅÅÅ eller en årstid, t.ex. våren 2016
+signed:                          # valfritt: när den skrevs under, så exakt som källan (som date), t.ex. 2008
+signed_by: []                    # valfritt: vilka som skrev under, som källan anger dem, t.ex.
+                                 # - {{name: Ann-Marie Nilsson, role: kommunstyrelsens ordförande}}
 $term
+term_as_given:                   # valfritt, bara med term: anges inte: perioden med källans ord när den inte
+                                 # kan dateras, t.ex. fem månader under vintern
+extension_option:                # valfritt: möjlighet till förlängning med källans ord, t.ex. därefter med
+                                 # möjlighet till förlängning 5 år i taget
 review_by:                       # valfritt: översyn senast, så exakt som källan: ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM, ÅÅÅÅ
                                  # eller en årstid, t.ex. våren 2020
+review_as_given:                 # valfritt, i stället för review_by: översynen med källans ord när den inte är
+                                 # en tidpunkt, t.ex. efter tre år
 case_number:                     # valfritt: diarienummer, t.ex. SO 2020/0155
 renews:                          # valfritt: den äldre överenskommelse som denna ersätter (filnamn i agreements/)
+preceded_by: []                  # valfritt: andra överenskommelser som källan säger föregick denna: [id, id]
 adopted_by:                      # valfritt: antagandebeslut vars möte inte är publicerat: "2017-08-23 §§ 154, 155",
                                  # eller bara månaden eller året som källan anger: "2021-03 § 45", "2021"
 cited_steps: []                  # valfritt: andra beslut vars möte inte är publicerat, som källan anger dem, t.ex.
@@ -140,7 +152,9 @@ NO_TERM = "term: anges inte                 # källan anger ingen period; anger 
 NO_FUNDING = """funding: []                      # finansiering per kalenderår, om källan anger någon, t.ex.
                                  # - {year: 2024, amount: 250000}
                                  # "1,3 mnkr årligen i tre år" utan angivna år:
-                                 # - {year: anges inte, years: 3, amount: {kronor: 1300000, per_year: true}}"""
+                                 # - {year: anges inte, years: 3, amount: {kronor: 1300000, per_year: true}}
+                                 # "med 195 miljoner kronor", utan år och antal år:
+                                 # - {year: anges inte, amount: 195000000}"""
 
 FUNDING_ROW = Template("""  - year: $year
     amount: $P                   # t.ex. 250000, eller {kronor: 500000, ceiling: true} för "högst 500 000 kr";

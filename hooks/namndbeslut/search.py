@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import cache
+from . import cache, dates
 from .archive import Archive
 from .model import Agreement, Committee, Meeting, Partner, Report
 
@@ -69,7 +69,7 @@ def facets(record: object | None, archive: Archive) -> Facets:
 def _start(a: Agreement) -> int | None:
     if a.term is not None and a.term.first_year is not None:
         return a.term.first_year
-    return a.date.year if a.date else None
+    return dates.first_day(a.date).year if a.date else None
 
 
 def _body(committee: str | None, archive: Archive) -> dict[str, str]:

@@ -99,8 +99,8 @@ def agreement(ctx: BuildContext, a: Agreement) -> dict[str, Any]:
         "about": about[0] if len(about) == 1 else about,
         "funding": [_grant(f, funder(f)) for f in a.funding if f.amount is not None],
     }
-    if a.date:
-        data["dateCreated"] = a.date.isoformat()
+    if a.date and not isinstance(a.date, dates.Season):  # ISO 8601 at the precision given; a season has none
+        data["dateCreated"] = dates.iso(a.date)
     if a.source_urls:
         data["isBasedOn"] = a.source_url if len(a.source_urls) == 1 else a.source_urls
     if not data["funding"]:

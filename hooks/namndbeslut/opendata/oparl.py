@@ -85,6 +85,11 @@ counterparty is neither."""
 PUBLIC_PARTY = "namndbeslut:publicParty"
 """Our own field on a Paper (agreement): the public party as the source names it ('Social resursförvaltning'),
 free text with no Organization of its own; absent where the source does not name it."""
+TERM_AS_GIVEN = "namndbeslut:termAsGiven"
+"""Our own field on a Paper (agreement) whose term cannot be dated: the source's words ('fem månader under
+vintern')."""
+EXTENSION_OPTION = "namndbeslut:extensionOption"
+"""Our own field on a Paper (agreement): an option to extend, in the source's words (no extension taken)."""
 MUNICIPALITY = "namndbeslut:municipality"
 """Our own field on an Organization (body) of another municipality than the site's (`name` says it too)."""
 KIND = "namndbeslut:kind"
@@ -327,6 +332,7 @@ class OParl:
         related = [self.url(routes.oparl_paper(r)) for r in self.archive.case_file(a.case_number).reports]
         related += [self.url(routes.oparl_paper(x))
                     for x in (self.archive.predecessor(a), self.archive.successor(a)) if x]
+        related += [self.url(routes.oparl_paper(x)) for x in [*self.archive.preceding(a), *self.archive.following(a)]]
         stamps = self._stamps(kinds.AGREEMENT, a.id)
         # An agreement with no date, signing or adoption stated has no `date`: the day it was first published
         # here is no date of the agreement's.
@@ -337,6 +343,7 @@ class OParl:
         if a.stated_status is not None:  # OParl has no status of a paper: the source's, on its date
             obj[STATED_STATUS] = {"value": a.stated_status.status, "on": dates.iso(a.stated_status.date)}
         obj.update(self._parties(a))
+        obj.update({k: v for k, v in ((TERM_AS_GIVEN, a.term_as_given), (EXTENSION_OPTION, a.extension_option)) if v})
         if a.parties_described:  # a group the source describes, no organisation of its own: named in words only
             obj["keyword"].append(a.parties_described)
             obj[PARTIES_DESCRIBED] = a.parties_described
@@ -355,7 +362,7 @@ class OParl:
                 "keyword": [p.name for p in partners],
                 **({PUBLIC_PARTY: a.public_party} if a.public_party else {})}
 
-    def _paper(self, paper: Paper, name: str, kind: str, reference: str | None, date: dates.Stated | None,
+    def _paper(self, paper: Paper, name: str, kind: str, reference: str | None, date: dates.Given | None,
                committees: list[str], related: list[str], web: str) -> Obj:
         path = routes.oparl_paper(paper)
         obj: Obj = {"id": self.url(path), "type": _type("Paper"), "body": self.url(routes.OPARL_BODY), "name": name,
@@ -364,7 +371,7 @@ class OParl:
             obj["reference"] = reference
         if isinstance(date, dt.date):
             obj["date"] = date.isoformat()
-        elif date is not None:  # OParl's `date` is a day: a month or a year alone goes in our own field
+        elif date is not None:  # OParl's `date` is a day: a month, a year or a season alone goes in our own field
             obj[DATE] = dates.iso(date)
             if isinstance(date, dates.Month):
                 obj[MONTH] = date.isoformat()

@@ -51,8 +51,8 @@ def amount(value: Sum | None) -> dict[str, Any]:
 
 
 def _funding(f: Funding) -> dict[str, Any]:
-    """One funding row: `year`, or `null` and `years` (how many, not named); `amount` null where only price
-    compensation is stated."""
+    """One funding row: `year`, or `null` and `years` (how many, not named), or `null` alone (a sum for the agreement,
+    with no year and no count); `amount` null where only price compensation is stated."""
     return {"year": f.year, **({"years": f.years} if f.years is not None else {}), "amount": None,
             "currency": CURRENCY, **amount(f.amount), "price_compensation": f.price_compensation, "note": f.note,
             "funder": f.funder}
@@ -129,18 +129,22 @@ class Tables:
                           "organisation_number": p.organisation_number, "url": url(routes.partner(p))}
                          for p in self.archive.partners_of(a)],
             "parties_described": a.parties_described,
+            "counterparty_stated": not a.counterparty_unstated,
             "public_party": a.public_party,
             "committee": {"id": committee.id, "name": committee.name} if committee else None,
             "committees": [{"id": c.id, "name": c.name} for c in self.archive.bodies_of(a)],
             "date": iso(a.date), "signed": iso(a.signed),
-            "term": _term(a.term),
-            "review_by": iso(a.review_by), "case_number": a.case_number,
+            "signed_by": [s.model_dump(exclude_none=True) for s in a.signed_by],
+            "term": _term(a.term), "term_as_given": a.term_as_given, "extension_option": a.extension_option,
+            "review_by": iso(a.review_by), "review_as_given": a.review_as_given, "case_number": a.case_number,
             "status": {"value": self.archive.status_of(a, self.ctx.today).value, "on": self.ctx.today.isoformat()},
             "stated_status": {"value": stated.status, "on": iso(stated.date)} if stated else None,
             "funding": [_funding(f) for f in a.funding],
             "funding_stated_total": a.stated_total,
             "renews": self._agreement_link(self.archive.predecessor(a)),
             "renewed_by": self._agreement_link(self.archive.successor(a)),
+            "preceded_by": [self._agreement_link(x) for x in self.archive.preceding(a)],
+            "followed_by": [self._agreement_link(x) for x in self.archive.following(a)],
             "changes": self._changes(self.archive.changes(a)),
             "decisions": self.decisions(a),
             "steps": [self._step(s) for s in self.archive.steps_of(a)],
@@ -168,6 +172,7 @@ class Tables:
             "review_by": {"old": iso(c.review_by.old), "new": iso(c.review_by.new), "changed": c.review_by.changed},
             "funding": [{"year": y.year, **amounts(y)} for y in c.funding],
             "funding_stated_total": amounts(c.total),
+            "parties": {"old": c.parties.old, "new": c.parties.new, "changed": c.parties.changed},
             "partners_added": [{"id": p.id, "name": p.name, "url": url(routes.partner(p))} for p in c.partners_added],
             "partners_removed": [{"id": p.id, "name": p.name, "url": url(routes.partner(p))}
                                  for p in c.partners_removed],
@@ -205,7 +210,7 @@ class Tables:
             parties = parties_of(self.archive, a)
             term = r["term"] or {"start": None, "end": None}
             kind = a.stated_kind
-            rows.append((a.id, a.title, kind, parties.name, parties.organisation_numbers, a.public_party,
+            rows.append((a.id, a.title, kind, parties.cell, parties.organisation_numbers, a.public_party,
                          self._bodies_cell(a), term["start"], term["end"],
                          r["status"]["value"], r["status"]["on"], r["review_by"], a.case_number, a.renews,
                          cited, r["funding_stated_total"], r["url"],
@@ -228,7 +233,7 @@ class Tables:
         """The calendar years' rows, then those whose years the source does not name. 'Belopp (kr)' is the sum as
         stated (a ceiling's or another recipient's too: the qualifier columns say so)."""
         table = self.ctx.funding
-        rows = [(g.funding.year, g.parties.name, g.parties.organisation_numbers, g.agreement.id,
+        rows = [(g.funding.year, g.parties.cell, g.parties.organisation_numbers, g.agreement.id,
                  g.funding.amount.kronor if g.funding.amount else None,
                  _yes_no(g.funding.price_compensation), g.funding.note,
                  self.ctx.absolute(routes.agreement(g.agreement)), g.funding.funder, g.funding.years,
