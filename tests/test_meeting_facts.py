@@ -55,6 +55,8 @@ def events(site: BuiltSite, body: str) -> dict[str, Any]:
 def test_both_matters_name_each_other(built: BuiltSite) -> None:
     assert "Föregående behandling: Kommunstyrelsen 12 mars 2024, § 64" in matter_facts(built, KF, "kf-2024-41")
     assert "Fortsatt behandling: Kommunfullmäktige 25 mars 2024, § 41" in matter_facts(built, KS, "ks-2024-64")
+    assert "Fortsatt behandling: Kommunfullmäktige 17 juni 2024, på föredragningslistan" in matter_facts(
+        built, KF, "kf-2024-41")  # an agenda says the matter is on it, not that it was dealt with
     assert "Föregående behandling: Kommunfullmäktige 25 mars 2024, § 41" in matter_facts(built, KF_JUNE,
                                                                                         "kf-2024-juni-taxa")
     facts = one(built.article(KF), "h2#kf-2024-41").find_next_sibling("ul")
@@ -85,6 +87,10 @@ def test_a_heading_not_given_is_said_so(built: BuiltSite) -> None:
     rows = {r["id"]: r for r in data(built, "data/arenden.json")}
     assert (rows["medfinansiering"]["title"], rows["medfinansiering"]["title_given"]) == (None, False)
     assert (rows["kf-2024-41"]["title"], rows["kf-2024-41"]["title_given"]) == ("Ny taxa för bygglov", True)
+    table = {r["Id"]: r for r in csv.DictReader(io.StringIO(read(built, "data/arenden.csv")), delimiter=";")}
+    assert table["medfinansiering"]["Rubrik"] == ""
+    feed = read(built, "namnd-kommunfullmaktige.xml")
+    assert "Rubrik anges inte i källan" in feed and "anges inte {#" not in feed
     item = data(built, "oparl/agenda-item/medfinansiering.json")
     assert (item["name"], item["namndbeslut:titleGiven"]) == ("Ärende utan rubrik i källan", False)
     assert "namndbeslut:titleGiven" not in data(built, "oparl/agenda-item/kf-2024-41.json")

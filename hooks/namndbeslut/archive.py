@@ -760,6 +760,13 @@ class Archive:
         """The later matters that continue this one ("Fortsatt behandling"), oldest first."""
         return self.followed_by.get(matter.id, [])
 
+    def treatment_label(self, matter: Matter) -> str:
+        """How a matter before or after another is named beside it: its decision ('Kommunstyrelsen 12 mars 2024,
+        § 64'), and where its meeting is known only from its agenda, that it was on it (never said decided)."""
+        meeting = self.meeting_with(matter)
+        on = f", på {meeting.known_from.definite}" if meeting.known_from else ""
+        return self.decision_label(matter) + on
+
     def proposed_to(self, matter: Matter) -> Committee | None:
         """The body a matter's proposal goes to ('kind: förslag', `to`), where the file names a known one."""
         return self.committees.get(matter.to) if matter.to else None

@@ -85,7 +85,8 @@ class Tables:
                     "published": False}
         meeting = self.archive.meeting_with(record) if isinstance(record, Matter) else record
         return {"role": role, "date": iso(meeting.date), "committee": meeting.committee,
-                "paragraphs": list(record.paragraphs) if isinstance(record, Matter) else [], "title": record.title,
+                "paragraphs": list(record.paragraphs) if isinstance(record, Matter) else [],
+                "title": record.given_title if isinstance(record, Matter) else record.title,
                 **(amount(record.amount) if isinstance(record, Matter) else {}),
                 **({"known_from": meeting.known_from.value} if meeting.known_from else {}),
                 "published": True, "url": self.ctx.absolute(routes.page(record, self.archive))}
