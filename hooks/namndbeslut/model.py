@@ -250,6 +250,12 @@ class Committee(Sourced):
         return lead_paragraph([self.body])
 
     @property
+    def usual_start_note(self) -> str:
+        """What pages and the calendar say of the body's usual time: 'Sammanträdena börjar i regel kl. 09.00.'; ''
+        where the source gives none."""
+        return f"Sammanträdena börjar i regel kl. {dates.clock(self.usual_start)}." if self.usual_start else ""
+
+    @property
     def documents_address(self) -> str | None:
         """The documents' address as a reader reads it aloud: without 'https://'."""
         return self.documents_url.partition("://")[2] if self.documents_url else None
