@@ -81,7 +81,8 @@ def test_matter_without_heading(tmp_path: Path) -> None:
     no_heading = MEETING.replace(" {#avtal-2021}", "")
     found = problems(write_tree(tmp_path, {"decisions/2021-06-09-socialnamnden.md": no_heading}))
     assert found == ["decisions/2021-06-09-socialnamnden.md:6: matters.0.id: ärendet 'avtal-2021' saknar rubrik "
-                     "i texten; skriv '## Rubrik {#avtal-2021}'"]
+                     "i texten; skriv '## Rubrik {#avtal-2021}' (eller '## anges inte {#avtal-2021}' om källan inte "
+                     "ger ärendet någon rubrik)"]
 
 
 def test_term_in_years_and_status() -> None:

@@ -68,6 +68,12 @@ class SittingState(StrEnum):
     CALLED = "kallat, om sammanträdet hölls anges inte"
     """A published meeting known only from its agenda (`Meeting.known_from`): it was called, never said held."""
 
+    @property
+    def confirmed(self) -> bool:
+        """Whether the date stands as a meeting's (held, or planned and still ahead): not one whose day passed
+        without a summary, nor one known only from its agenda (whether either was held is not known)."""
+        return self in (SittingState.HELD, SittingState.PLANNED)
+
 
 @dataclass(frozen=True)
 class Sitting:
@@ -140,6 +146,11 @@ class Sitting:
     @property
     def place(self) -> str | None:
         return (self.meeting.place if self.meeting else None) or (self.plan.place if self.plan else None)
+
+    @property
+    def note(self) -> str | None:
+        """What the schedule says beside the date ('årsredovisning'), also once the meeting is held."""
+        return self.plan.note if self.plan else None
 
 
 @dataclass(frozen=True)
@@ -267,6 +278,10 @@ class Archive:
     """Each agreement's steps, in order (Archive.steps_of)."""
     steps_by_matter: dict[str, list[AgreementStep]] = field(default_factory=lambda: defaultdict(list))
     """The steps each matter's decision takes, as its file lists them."""
+    follows: dict[str, Matter] = field(default_factory=dict)
+    """The earlier matter each matter continues (its `refers_to`), by the later matter's id."""
+    followed_by: dict[str, list[Matter]] = field(default_factory=lambda: defaultdict(list))
+    """The later matters that continue each matter (their `refers_to`), oldest first, by the earlier matter's id."""
     _written_steps: list[tuple[Meeting, Matter, Document, Loc, Step]] = field(default_factory=list)
     """The steps as the meeting files write them, resolved once every matter is known (_link_steps)."""
     matters_about_agreement: dict[str, list[Matter]] = field(default_factory=lambda: defaultdict(list))
@@ -274,7 +289,7 @@ class Archive:
     agreements_of_partner: dict[str, list[Agreement]] = field(default_factory=lambda: defaultdict(list))
     """Newest first."""
     renewed_by: dict[str, Agreement] = field(default_factory=dict)
-    followed_by: dict[str, list[Agreement]] = field(default_factory=dict)
+    preceded: dict[str, list[Agreement]] = field(default_factory=dict)
     """The agreements whose `preceded_by` names an agreement, by its id (the reverse of `preceded_by`)."""
     continued_by: dict[str, Committee] = field(default_factory=dict)
     """The body that continues each body's work, by the earlier body's id."""
@@ -308,6 +323,7 @@ class Archive:
         archive._link_meetings()
         archive._link_agreements()
         archive._link_steps()
+        archive._link_treatments()
         archive._link_reports()
         archive._link_calendar()
         return archive
@@ -505,15 +521,8 @@ class Archive:
                                                  "förslaget går till (filnamn i committees/)")
             elif step.to and self._check(doc, (*loc, "to"), step.to, self.committees, "nämnd"):
                 to = self.committees[step.to]
-            refers = None
-            if step.refers_to == matter.id:
-                self._problem(doc, (*loc, "refers_to"), "ett steg kan inte hänvisa till sitt eget ärende; skriv id:t "
-                                                        "för det tidigare ärendet (t.ex. nämndens förslag)")
-            elif step.refers_to and step.refers_to not in self.matters and self.broken:
-                pass  # the matter may be in a file that did not load: that file's problem is reported, not this one
-            elif step.refers_to and self._check(doc, (*loc, "refers_to"), step.refers_to, self.matters, "ärende",
-                                                    "inget"):
-                refers = self.matters[step.refers_to]
+            refers = self._earlier(meeting, matter, step.refers_to, doc, (*loc, "refers_to"), "steget")
+            if refers is not None:
                 self._check_reference(meeting, refers, step, doc, (*loc, "refers_to"))
             made = AgreementStep(agreement, step.action, matter, meeting.date, self.committees.get(meeting.committee),
                                  to, refers, step.end, (doc, loc), step.proposes, step.condition)
@@ -567,8 +576,47 @@ class Archive:
             matter = next((self.matters.get(s.refers_to) for _, s in matter.all_steps if s.refers_to), None)
         return depth
 
+    def _earlier(self, meeting: Meeting, matter: Matter, refers_to: str | None, doc: Document, loc: Loc,
+                 what: str) -> Matter | None:
+        """The matter a `refers_to` (a step's or a matter's own) names: another published matter, of a meeting not
+        dated after this one; None (and the problem) where it is none."""
+        if refers_to is None:
+            return None
+        if refers_to == matter.id:
+            itself = "sig självt" if what == "ärendet" else "sitt eget ärende"
+            self._problem(doc, loc, f"{what} kan inte hänvisa till {itself}; skriv id:t för det tidigare ärendet "
+                                    "(t.ex. nämndens förslag)")
+            return None
+        if refers_to not in self.matters and self.broken:
+            return None  # the matter may be in a file that did not load: that file's problem is reported, not this
+        if not self._check(doc, loc, refers_to, self.matters, "ärende", "inget"):
+            return None
+        refers, earlier = self.matters[refers_to], self.meeting_of[refers_to]
+        if dates.last_day(meeting.date) < dates.first_day(earlier.date):
+            where = self.sources[(kinds.MEETING, earlier.id)].path
+            self._problem(doc, loc, f"{what} är daterat {dates.iso(meeting.date)}, före {what} det hänvisar till "
+                                    f"('{refers.id}' i {where}, {dates.iso(earlier.date)}); ett beslut kan bara "
+                                    "hänvisa till ett tidigare beslut – rätta datumet eller 'refers_to'")
+            return None
+        return refers
+
+    def _link_treatments(self) -> None:
+        """A matter's `refers_to`: the earlier matter it continues, and the reverse (`continued_in`)."""
+        for meeting in self.meetings:
+            doc = self.sources[(kinds.MEETING, meeting.id)]
+            for i, matter in enumerate(meeting.matters):
+                if self.matters.get(matter.id) is not matter:
+                    continue  # a duplicate id, already reported
+                refers = self._earlier(meeting, matter, matter.refers_to, doc, ("matters", i, "refers_to"), "ärendet")
+                if refers is not None:
+                    self.follows[matter.id] = refers
+                    self.followed_by[refers.id].append(matter)
+        for later in self.followed_by.values():
+            later.sort(key=lambda m: self.meeting_of[m.id].sort_day)
+
     def _check_reference(self, meeting: Meeting, refers: Matter, step: Step, doc: Document, loc: Loc) -> None:
-        """A step follows a step of the same agreement, taken earlier, and by the body a proposal went to."""
+        """A step follows a step of the same agreement, and by the body a proposal went to (`_earlier`: taken
+        earlier)."""
         theirs = [s for _, s in refers.all_steps if s.agreement == step.agreement]
         earlier = self.meeting_of[refers.id]
         where = self.sources[(kinds.MEETING, earlier.id)].path
@@ -576,10 +624,6 @@ class Archive:
             self._problem(doc, loc, f"ärendet '{refers.id}' i {where} tar inget steg för överenskommelsen "
                                     f"'{step.agreement}'; 'refers_to' ska peka på ett ärende som föreslår, antar, "
                                     "ändrar … samma överenskommelse")
-        elif dates.last_day(meeting.date) < dates.first_day(earlier.date):
-            self._problem(doc, loc, f"steget är daterat {dates.iso(meeting.date)}, före steget det hänvisar till "
-                                    f"('{refers.id}' i {where}, {dates.iso(earlier.date)}); ett beslut kan bara "
-                                    "hänvisa till ett tidigare beslut – rätta datumet eller 'refers_to'")
         elif (proposed := [s.to for s in theirs if s.action is StepAction.PROPOSE and s.to]) \
                 and meeting.committee not in proposed:
             names = dates.listing([self.committees[x].in_text if x in self.committees else x for x in proposed])
@@ -725,6 +769,21 @@ class Archive:
             out.append((published, None) if published is not None else (cited.decision, body))
         return out
 
+    def treated_before(self, matter: Matter) -> Matter | None:
+        """The earlier matter this one continues (`refers_to`: "Föregående behandling")."""
+        return self.follows.get(matter.id)
+
+    def treated_after(self, matter: Matter) -> list[Matter]:
+        """The later matters that continue this one ("Fortsatt behandling"), oldest first."""
+        return self.followed_by.get(matter.id, [])
+
+    def treatment_label(self, matter: Matter) -> str:
+        """How a matter before or after another is named beside it: its decision ('Kommunstyrelsen 12 mars 2024,
+        § 64'), and where its meeting is known only from its agenda, that it was on it (never said decided)."""
+        meeting = self.meeting_with(matter)
+        on = f", på {meeting.known_from.definite}" if meeting.known_from else ""
+        return self.decision_label(matter) + on
+
     def proposed_to(self, matter: Matter) -> Committee | None:
         """The body a matter's proposal goes to ('kind: förslag', `to`), where the file names a known one."""
         return self.committees.get(matter.to) if matter.to else None
@@ -787,7 +846,7 @@ class Archive:
                                              "en överenskommelse kan inte föregå sig själv; ta bort den ur "
                                              "'preceded_by'"))
             elif self._check(doc, ("preceded_by", j), older, self.agreements, "överenskommelse"):
-                self.followed_by.setdefault(older, []).append(agreement)
+                self.preceded.setdefault(older, []).append(agreement)
 
     # -- typed relations, for pages, feeds and data alike ---------------------------------------
 
@@ -957,7 +1016,7 @@ class Archive:
 
     def following(self, agreement: Agreement) -> list[Agreement]:
         """The agreements whose `preceded_by` names this one, in list order."""
-        return sorted(self.followed_by.get(agreement.id, []), key=self.in_list_order)
+        return sorted(self.preceded.get(agreement.id, []), key=self.in_list_order)
 
     def changes(self, agreement: Agreement) -> Comparison | None:
         """What changed in a renewal compared with the agreement it renews (None: it renews none)."""

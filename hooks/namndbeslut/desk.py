@@ -83,7 +83,7 @@ REFERENCES: dict[tuple[str, str], Kind] = {
 (The archive checks each of these references; tests/test_desk.py fails when the model gains an id field
 that is neither a record's own id nor listed here.)"""
 
-MATTER_REFERENCES = {("Step", "refers_to")}
+MATTER_REFERENCES = {("Step", "refers_to"), ("Matter", "refers_to")}
 """(model, field) naming a matter by its id: matters live inside meeting files, so the desk takes the id as text (the
 archive checks it)."""
 

@@ -19,7 +19,7 @@ from .archive import Archive
 from .errors import ContentError, FieldError, Problem
 from .frontmatter import Document, Loc, label
 from .kinds import FOLDERS, PAGES, Kind
-from .model import Meeting
+from .model import NOT_STATED, Meeting
 
 __all__ = ["FOLDERS", "PAGES", "load"]
 
@@ -361,7 +361,8 @@ def _problem(doc: Document, error: Any, prefix: tuple[str | int, ...] = ()) -> P
 
 
 def _meeting(doc: Document) -> Meeting:
-    """A meeting: matters' facts from front matter, their titles and text from `## Title {#id}` sections."""
+    """A meeting: matters' facts from front matter, their titles and text from `## Title {#id}` sections (`## anges
+    inte {#id}`: the source gives the item no heading, and the model takes the title for unstated)."""
     sections = list(_MATTER_HEADING.finditer(doc.body))
     introduction = doc.body[: sections[0].start()] if sections else doc.body
     by_id = {}
@@ -382,7 +383,8 @@ def _meeting(doc: Document) -> Meeting:
             if found is None:
                 problems.append(Problem(doc.path, doc.line_of(("matters", i, "id")), f"matters.{i}.id",
                                         f"ärendet '{item['id']}' saknar rubrik i texten; "
-                                        f"skriv '## Rubrik {{#{item['id']}}}'"))
+                                        f"skriv '## Rubrik {{#{item['id']}}}' (eller '## {NOT_STATED} "
+                                        f"{{#{item['id']}}}' om källan inte ger ärendet någon rubrik)"))
             title, body = (found[0]["title"], found[1]) if found else (str(item["id"]), "")  # validate the rest too
             item.update(title=title, body=body)
     for match, _ in by_id.values():

@@ -255,6 +255,9 @@ class Committee(Sourced):
     """Where upcoming meetings and members are listed."""
     planned_meetings: Schedule = []
     """The committee's schedule; a meeting in decisions/ on the same date supersedes its entry."""
+    usual_start: Clock | None = None
+    """The time the schedule says meetings usually start ("sammanträder i regel kl. 9.00"): shown as such, never
+    taken for a meeting's start."""
     body: Prose = ""
 
     @property
@@ -278,6 +281,12 @@ class Committee(Sourced):
     def remit_lead(self) -> str:
         """What a meeting page shows of the body's remit: the first paragraph of its text ('' when it has none)."""
         return lead_paragraph([self.body])
+
+    @property
+    def usual_start_note(self) -> str:
+        """What pages and the calendar say of the body's usual time: 'Sammanträdena börjar i regel kl. 09.00.'; ''
+        where the source gives none."""
+        return f"Sammanträdena börjar i regel kl. {dates.clock(self.usual_start)}." if self.usual_start else ""
 
     @property
     def documents_address(self) -> str | None:
@@ -938,8 +947,8 @@ class Agreement(Sourced):
                                                      "ta bort 'parties_described'")
         if not self.counterparties and not self.parties_described and not self.counterparty_unstated:
             raise FieldError(("partner",), "motpart saknas; skriv 'partner: <id>' (en fil i partners/), "
-                                           "'partners: [<id>, <id>]' för flera, 'parties_described: …' för en "
-                                           "grupp som källan beskriver (t.ex. alla idéburna organisationer i kommunen), "
+                                           "'partners: [<id>, <id>]' för flera, 'parties_described: …' för en grupp "
+                                           "som källan beskriver (t.ex. alla idéburna organisationer i kommunen), "
                                            f"eller 'partner: {NOT_STATED}' om källan inte anger någon motpart")
         if len(set(self.partners)) < len(self.partners):
             raise FieldError(("partners",), "samma motpart står flera gånger under 'partners'")
@@ -1035,7 +1044,9 @@ class Matter(Record):
     body section."""
 
     id: Slug
-    title: Text
+    given_title: Annotated[Text | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA, Field(alias="title")]
+    """The heading as the source gives it (`## Rubrik {#id}`); None where the source gives the item none (`## anges
+    inte {#id}`): pages then say so (`title`), never a heading made up."""
     kind: Annotated[MatterKind | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = None
     """What happened to the matter; None ('anges inte') where the source does not say (never taken for 'beslut')."""
     paragraphs: list[Annotated[int, Field(ge=1), NOT_BOOL]] = []
@@ -1054,7 +1065,19 @@ class Matter(Record):
     """Partners this matter concerns (partners of adopted agreements are implied)."""
     amount: Amount | None = None
     """An amount the decision states (a grant, a framework amount), in kronor; None where it states none."""
+    refers_to: Slug | None = None
+    """The earlier matter (of any body, in any meeting file) that this one continues where no agreement step says
+    it: a proposal the council then deals with, a matter back on an agenda."""
     body: Prose = ""
+
+    @property
+    def title(self) -> str:
+        """The heading wherever the matter is named: the source's, or that the source gives none."""
+        return self.given_title if self.given_title is not None else NO_TITLE
+
+    @property
+    def title_given(self) -> bool:
+        return self.given_title is not None
 
     @property
     def kind_label(self) -> str:
@@ -1102,6 +1125,10 @@ class Matter(Record):
         return self
 
 
+NO_TITLE = "Rubrik anges inte i källan"
+"""What pages say in place of a matter's heading where the source gives the item none."""
+
+
 class KnownFrom(StrEnum):
     """A meeting's source where it is the agenda published before the meeting, not its minutes or a summary."""
 
@@ -1134,6 +1161,12 @@ class Meeting(Sourced):
     """Link to the minutes (protokoll) once published."""
     minutes_checked: dt.date | None = None
     """The day the minutes were checked (justerat), where the source gives it."""
+    minutes_posted: dt.date | None = None
+    """The day the notice of the checked minutes was posted (anslaget uppsatt), where the source gives it."""
+    minutes_removed: dt.date | None = None
+    """The day that notice was taken down (anslaget nedtaget), where the source gives it."""
+    chair: Text | None = None
+    """The chair (ordförande) as the source names them."""
     paragraph_prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=patterns.PARAGRAPH_PREFIX),
                                 LINE] | None = None
     """What the protocol writes before its paragraph numbers in place of '§' ('VON' for "VON 2"), as the source does."""
@@ -1203,13 +1236,28 @@ class Meeting(Sourced):
         """What pages say of a summary that tells of only some matters; '' for the others."""
         return SELECTION_NOTE if self.selection else ""
 
+    @property
+    def posting_label(self) -> str:
+        """The notice of the checked minutes as the page gives it: 'uppsatt 24 september 2015, nedtaget 16 oktober
+        2015', 'anges inte' for a day the source leaves out; '' where it gives neither."""
+        if not (self.minutes_posted or self.minutes_removed):
+            return ""
+        posted, removed = (shown(dates.long_date(d) if d else None) for d in (self.minutes_posted,
+                                                                              self.minutes_removed))
+        return f"uppsatt {posted}, nedtaget {removed}"
+
     @model_validator(mode="after")
     def _ordered(self) -> Meeting:
         _check_times(self.start, self.end)
         if self.start and self.day is None:
             raise FieldError(("start",), "ett klockslag kräver en dag; skriv hela datumet (ÅÅÅÅ-MM-DD) eller ta "
                                          "bort 'start'")
-        _check_minutes_checked(self.date, self.minutes_checked)
+        for name in MINUTES_DATES:
+            _check_after_meeting(self.date, name, getattr(self, name))
+        if self.minutes_posted and self.minutes_removed and self.minutes_removed < self.minutes_posted:
+            raise FieldError(("minutes_removed",), f"anslaget togs ned {self.minutes_removed.isoformat()}, före "
+                                                   f"{self.minutes_posted.isoformat()} då det sattes upp; rätta "
+                                                   "'minutes_removed' eller 'minutes_posted'")
         if self.known_from is not None:
             _check_agenda(self, self.known_from)
         return self
@@ -1219,18 +1267,24 @@ SELECTION_NOTE = "Urval av ärendena enligt källan: sammanfattningen tar inte u
 """What a meeting page and the body's year list say of a summary that the source calls a selection."""
 
 
-def _check_minutes_checked(date: dt.date | Month, checked: dt.date | None) -> None:
-    """Minutes are checked (justeras) after the meeting, never before it."""
-    if checked is not None and checked < dates.first_day(date):
-        raise FieldError(("minutes_checked",), f"protokollet justeras efter sammanträdet, men "
-                                               f"{checked.isoformat()} är före {dates.iso(date)}; skriv dagen då "
-                                               "protokollet justerades")
+MINUTES_DATES = {"minutes_checked": ("protokollet justeras", "protokollet justerades"),
+                 "minutes_posted": ("anslaget om justeringen sätts upp", "anslaget sattes upp"),
+                 "minutes_removed": ("anslaget om justeringen tas ned", "anslaget togs ned")}
+"""A meeting's dates of its minutes, each with what happens on it (now, and as done): all after the meeting."""
+
+
+def _check_after_meeting(date: dt.date | Month, name: str, day: dt.date | None) -> None:
+    """Minutes are checked (justeras), and their notice posted and taken down, after the meeting, never before it."""
+    if day is not None and day < dates.first_day(date):
+        happens, done = MINUTES_DATES[name]
+        raise FieldError((name,), f"{happens} efter sammanträdet, men {day.isoformat()} är före {dates.iso(date)}; "
+                                  f"skriv dagen då {done}")
 
 
 def _check_agenda(meeting: Meeting, known_from: KnownFrom) -> None:
     """An agenda tells what is to be dealt with, not what was decided: no minutes, paragraphs, steps or outcomes."""
     source = f"'known_from: {known_from}' säger att källan är {known_from.definite}, som inte anger"
-    for name in ("minutes_url", "minutes_checked"):
+    for name in ("minutes_url", *MINUTES_DATES):
         if getattr(meeting, name) is not None:
             raise FieldError((name,), f"{source} något protokoll; ta bort '{name}' eller 'known_from'")
     for i, matter in enumerate(meeting.matters):
@@ -1313,6 +1367,8 @@ class PlannedMeeting(Record):
     start: Clock | None = None
     end: Clock | None = None
     place: Text | None = None
+    note: Text | None = None
+    """What the schedule says beside the date, in its words ('årsredovisning', 'VIP')."""
 
     @model_validator(mode="after")
     def _ordered(self) -> PlannedMeeting:

@@ -47,10 +47,14 @@ class Headings:
     def __init__(self) -> None:
         self._ids: set[str] = set()
 
-    def __call__(self, level: int, text: Any, anchor: str | None = None, href: str | None = None) -> Markup:
+    def __call__(self, level: int, text: Any, anchor: str | None = None, href: str | None = None,
+                 css: str | None = None) -> Markup:
+        """`css`: a class saying what kind of heading it is (one the source does not give: 'not-stated')."""
         name = escape(text)
         anchor = unique(anchor or slugify(html.unescape(str(name)), "-"), self._ids)
         inner = Markup('<a href="{}">{}</a>').format(href, name) if href is not None else name
+        if css:
+            return Markup('<h{0} id="{1}" class="{3}">{2}</h{0}>').format(level, anchor, inner, css)
         return Markup('<h{0} id="{1}">{2}</h{0}>').format(level, anchor, inner)
 
 

@@ -41,12 +41,16 @@ place:                           # valfritt: var det hölls, t.ex. Stadshuset, S
 documents_url:                   # valfritt: länk till just detta sammanträdes handlingar, https://…
 minutes_url:                     # valfritt: länk till protokollet när det är publicerat, https://…
 minutes_checked:                 # valfritt: när protokollet justerades, ÅÅÅÅ-MM-DD ("justerat 12 februari 2018")
+minutes_posted:                  # valfritt: när anslaget sattes upp, ÅÅÅÅ-MM-DD ("Anslaget uppsatt 2015-09-24")
+minutes_removed:                 # valfritt: när anslaget togs ned, ÅÅÅÅ-MM-DD ("nedtaget 2015-10-16")
+chair:                           # valfritt: ordföranden som källan anger hen ("Ordförande: Anna Andersson (S)")
 paragraph_prefix:                # valfritt: det protokollet skriver före paragrafnumret i stället för §, t.ex. VON
 selection: false                 # true om källan säger att den bara tar upp ett urval av ärendena
 known_from:                      # valfritt: kallelse (eller föredragningslista) om källan bara är kallelsen
 source:                          # valfritt: varifrån uppgifterna kommer, t.ex. Sammanfattningen på kommunens webbplats
 source_url:                      # valfritt: källans adress (t.ex. sammanfattningen på kommunens webbplats), https://…
-matters:                         # ärendena; vart och ett har en rubrik med samma id i texten nedan
+matters:                         # ärendena; vart och ett har en rubrik med samma id i texten nedan (ger källan
+                                 # ärendet ingen rubrik: "## anges inte {{#id}}", hitta aldrig på någon)
   - id: {P.replace(" ", "-")}-arendets-id   # unikt på hela webbplatsen: a–z, siffror, bindestreck
     kind: {P}                   # beslut, information (inget beslut), val, anmälan, bordlagt, återremitterat,
                                  # förslag (till ett annat organ: skriv to), eller anges inte om källan
@@ -70,6 +74,8 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
     amount:                      # valfritt: belopp som beslutet anger, i kronor utan mellanslag, t.ex. 250000;
                                  # "högst 500 000 kr": {{kronor: 500000, ceiling: true}}, "per år": per_year: true,
                                  # "till Länsstyrelsen": to: Länsstyrelsen
+    refers_to:                   # valfritt: id för ett tidigare ärende som detta fortsätter utan överenskommelse
+                                 # ("KS 12 mars (§ 64) föreslog kommunfullmäktige …"), i vilket organ som helst
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
 ---
 {P}: en inledning om sammanträdet och de viktigaste besluten.
@@ -191,7 +197,10 @@ continues:                       # valfritt: den nämnd vars arbete denna tar ö
 since:                           # valfritt: när den tog över, ÅÅÅÅ-MM-DD (kräver continues)
 documents_url:                   # valfritt: var sammanträdeshandlingarna publiceras, https://…
 members_url:                     # valfritt: var ledamöter och kommande sammanträden visas, https://…
-planned_meetings: []             # valfritt: planerade sammanträden, t.ex. [{{date: 2025-02-12, start: "13:00"}}]
+planned_meetings: []             # valfritt: planerade sammanträden, t.ex. [{{date: 2025-02-12, start: "13:00"}}];
+                                 # det planen skriver vid datumet i note: {{date: 2024-04-25, note: årsredovisning}}
+usual_start:                     # valfritt: när sammanträdena brukar börja ("i regel kl. 9.00"), t.ex. "09:00";
+                                 # blir aldrig ett enskilt sammanträdes starttid
 source:                          # valfritt: varifrån uppgifterna om nämnden kommer, med ord
 source_url:                      # valfritt: källans adress, https://…
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat

@@ -3,7 +3,10 @@
 A meeting without a known time is an all-day event; a planned meeting keeps its UID once held,
 so a subscribed calendar updates the same event instead of adding a second one. A meeting known only to the
 month is left out: an event needs a day, and the calendar invents none. A planned meeting whose day has passed
-without a published summary says so (not that it is still planned, nor that it was held).
+without a published summary says so (not that it is still planned, nor that it was held), and is TENTATIVE, as
+is a meeting known only from its agenda (whether either was held is not known: SittingState.confirmed). A planned
+meeting's note ('årsredovisning') and a summary's selection note are in the description, as on the pages; a body's
+usual time (`usual_start`) is never an event's: an event without a stated time stays all-day.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from ..archive import Sitting, SittingState
 from ..context import BuildContext
 from ..model import Committee
 
+PLANNED_NOTE = "Planerat sammanträde. En sammanfattning av besluten publiceras efter mötet."
 PASSED_NOTE = ("Planerat sammanträde. Datumet har passerat och ingen sammanfattning av besluten är publicerad "
                "(sammanträdet kan ha ställts in eller flyttats).")
 
@@ -54,16 +58,19 @@ def _event(s: Sitting, day: dt.date, ctx: BuildContext, stamp: dt.datetime) -> E
         event.add("dtend", day + dt.timedelta(days=1))
     if s.place:
         event.add("location", s.place)
-    event.add("status", "CONFIRMED")
+    event.add("status", "CONFIRMED" if s.state_on(ctx.today).confirmed else "TENTATIVE")
     event.add("transp", "TRANSPARENT")
+    usual = "" if s.time_stated else s.committee.usual_start_note
+    note = "\n".join(x for x in (f"Enligt sammanträdesplanen: {s.note}." if s.note else "", usual) if x)
     if s.meeting:
         event.add("url", ctx.absolute(routes.meeting(s.meeting)))
         matters = "\n".join(f"– {m.title}" for m in s.meeting.matters)
-        event.add("description", "\n".join(x for x in (s.meeting.title, s.meeting.agenda_note, matters) if x))
+        event.add("description", "\n".join(x for x in (s.meeting.title, note, s.meeting.agenda_note,
+                                                        s.meeting.selection_note, matters) if x))
     elif s.state_on(ctx.today) is SittingState.PASSED:
         event.add("url", ctx.absolute(routes.body(s.committee)))
-        event.add("description", PASSED_NOTE)
+        event.add("description", "\n".join(x for x in (PASSED_NOTE, note) if x))
     else:
         event.add("url", ctx.absolute(routes.UPCOMING))
-        event.add("description", "Planerat sammanträde. En sammanfattning av besluten publiceras efter mötet.")
+        event.add("description", "\n".join(x for x in (PLANNED_NOTE, note) if x))
     return event

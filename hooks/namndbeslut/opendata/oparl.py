@@ -48,6 +48,22 @@ KIND = "namndbeslut:kind"
 """Our own field on an AgendaItem of a meeting known only from its agenda: the matter's kind as the agenda states it."""
 MINUTES_CHECKED = "namndbeslut:minutesChecked"
 """Our own field on a Meeting: the day its minutes were checked (justerat), where the source gives it."""
+MINUTES_POSTED, MINUTES_REMOVED = "namndbeslut:minutesPosted", "namndbeslut:minutesRemoved"
+"""Our own fields on a Meeting: the days the notice of its checked minutes was posted and taken down (anslaget
+uppsatt, nedtaget), each where the source gives it."""
+CHAIR = "namndbeslut:chair"
+"""Our own field on a Meeting: its chair (ordförande) as the source names them (OParl's Person would need more than
+the name, and a membership the source does not give)."""
+NOTE = "namndbeslut:note"
+"""Our own field on a Meeting from a committee's schedule: what the schedule says beside the date ('årsredovisning')."""
+REFERS_TO = "namndbeslut:refersTo"
+"""Our own field on an AgendaItem whose matter continues an earlier matter with no agreement step between them
+(`refers_to`): the earlier AgendaItem. Matters that share a case number share its report's Paper already."""
+TITLE_GIVEN = "namndbeslut:titleGiven"
+"""Our own field on an AgendaItem, false where the source gives the item no heading: its `name` (which OParl
+requires) then says so, UNTITLED, and is no title of the matter's."""
+UNTITLED = "Ärende utan rubrik i källan"
+"""An AgendaItem's `name` where the source gives the item no heading."""
 PROPOSED_TO = "namndbeslut:proposedTo"
 """Our own field on an AgendaItem whose matter is a proposal to another body: that body's Organization."""
 SOURCE, SOURCE_URL, SOURCE_URLS = "namndbeslut:source", "namndbeslut:sourceUrl", "namndbeslut:sourceUrls"
@@ -130,11 +146,14 @@ def _sourced(record: Sourced) -> Obj:
 
 
 def _summary(meeting: Meeting) -> Obj:
-    """What a meeting's summary says of itself: a selection of the matters; the day its minutes were checked; that
-    it is known only from its agenda."""
+    """What a meeting's summary says of itself: a selection of the matters; its chair; the days its minutes were
+    checked and their notice posted and taken down; that it is known only from its agenda."""
+    days = {MINUTES_CHECKED: meeting.minutes_checked, MINUTES_POSTED: meeting.minutes_posted,
+            MINUTES_REMOVED: meeting.minutes_removed}
     return {**({SELECTION: True} if meeting.selection else {}),
             **({KNOWN_FROM: meeting.known_from.value} if meeting.known_from else {}),
-            **({MINUTES_CHECKED: meeting.minutes_checked.isoformat()} if meeting.minutes_checked else {})}
+            **({CHAIR: meeting.chair} if meeting.chair else {}),
+            **{key: day.isoformat() for key, day in days.items() if day is not None}}
 
 
 class OParl:
@@ -241,6 +260,8 @@ class OParl:
         }
         if s.place:
             obj["location"] = self._location(s.id, s.place, stamps)
+        if s.note:
+            obj[NOTE] = s.note
         if s.meeting:
             if s.meeting.minutes_url:
                 obj["resultsProtocol"] = self._file(f"{s.id}-protokoll", f"Protokoll, {obj['name']}",
@@ -256,8 +277,12 @@ class OParl:
         papers = self.papers_of(m)
         obj: Obj = {
             "id": self.url(routes.oparl_agenda_item(m)), "type": _type("AgendaItem"),
-            "meeting": self.url(routes.oparl_meeting(s.id)), "order": order, "name": m.title, "public": True,
+            "meeting": self.url(routes.oparl_meeting(s.id)), "order": order,
+            "name": m.title if m.title_given else UNTITLED, "public": True,
+            **({} if m.title_given else {TITLE_GIVEN: False}),
         }
+        if (before := self.archive.treated_before(m)) is not None:
+            obj[REFERS_TO] = self.url(routes.oparl_agenda_item(before))
         if m.amount is not None:  # OParl has no field for an amount a decision states
             obj[AMOUNT] = oparl_amount(m.amount)
         obj.update(self._as_given(m))

@@ -85,7 +85,8 @@ class Tables:
                     "published": False}
         meeting = self.archive.meeting_with(record) if isinstance(record, Matter) else record
         return {"role": role, "date": iso(meeting.date), "committee": meeting.committee,
-                "paragraphs": list(record.paragraphs) if isinstance(record, Matter) else [], "title": record.title,
+                "paragraphs": list(record.paragraphs) if isinstance(record, Matter) else [],
+                "title": record.given_title if isinstance(record, Matter) else record.title,
                 **(amount(record.amount) if isinstance(record, Matter) else {}),
                 **({"known_from": meeting.known_from.value} if meeting.known_from else {}),
                 "published": True, "url": self.ctx.absolute(routes.page(record, self.archive))}
@@ -252,11 +253,14 @@ class Tables:
         return [self.matter(meeting, m) for meeting, m in self._matters()]
 
     def matter(self, meeting: Meeting, m: Matter) -> dict[str, Any]:
-        """One matter as its meeting page states it: kind, item, case number, paragraphs, body, the meeting's date
-        as given, and the sum the decision states."""
+        """One matter as its meeting page states it: its heading (None where the source gives none), kind, item,
+        case number, paragraphs, body, the meeting's date as given, the sum the decision states, and the earlier
+        matter it continues."""
         committee = self.archive.committees.get(meeting.committee)
+        before = self.archive.treated_before(m)
         return {
-            "id": m.id, "title": m.title, "url": self.ctx.absolute(routes.matter(meeting, m)),
+            "id": m.id, "title": m.given_title, "title_given": m.title_given,
+            "url": self.ctx.absolute(routes.matter(meeting, m)),
             "kind": {"value": m.kind.value, "label": m.kind.label} if m.kind else None,
             "item": m.item, "case_number": m.case_number, "paragraphs": list(m.paragraphs),
             "paragraph_label": self.archive.paragraph_label(m) or None,
@@ -264,11 +268,13 @@ class Tables:
                         "known_from": meeting.known_from.value if meeting.known_from else None},
             "body": {"id": meeting.committee, "name": committee.name if committee else None},
             "amount": None, "currency": None, **amount(m.amount),
+            "refers_to": {"matter": before.id, "url": self.ctx.absolute(routes.page(before, self.archive))}
+            if before else None,
         }
 
     MATTER_COLUMNS = ("Id", "Rubrik", "Ärendetyp", "Punkt", "Diarienummer", "Paragrafer",
                       "Sammanträde", "Nämnd", "Belopp (kr)", "Högsta belopp", "Per år", "Mottagare",
-                      "Belopp enligt källan", "Webbsida", "Känt från")
+                      "Belopp enligt källan", "Webbsida", "Känt från", "Föregående behandling")
 
     def matters_csv(self) -> str:
         rows = []
@@ -276,7 +282,8 @@ class Tables:
             r = self.matter(meeting, m)
             rows.append((r["id"], r["title"], r["kind"]["label"] if r["kind"] else None, r["item"], r["case_number"],
                          r["paragraph_label"], r["meeting"]["date"], r["body"]["name"], r["amount"],
-                         *_qualifiers(m.amount), r["url"], r["meeting"]["known_from"]))
+                         *_qualifiers(m.amount), r["url"], r["meeting"]["known_from"],
+                         r["refers_to"]["matter"] if r["refers_to"] else None))
         return _csv(self.MATTER_COLUMNS, rows)
 
 
