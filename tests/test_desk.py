@@ -150,3 +150,15 @@ def test_uploads_land_in_content(backend: desk.LocalBackend) -> None:
     status, _ = _post(backend, {"action": "persistMedia", "params": {"asset": {
         "path": "site_src/evil.js", "content": "", "encoding": "base64"}}})
     assert status == 422 and not (backend.root / "site_src" / "evil.js").exists()
+
+
+def test_an_optional_group_asks_for_nothing_until_it_is_filled_in() -> None:
+    """A group of fields the record may leave out (a status the source states: its word and its date) requires
+    neither of them in the form: Decap otherwise refused to save every new agreement (the model checks the group once
+    it is written)."""
+    by_folder = {c["folder"]: c for c in desk.local_config("http://127.0.0.1:8000")["collections"]}
+    for folder, collection in by_folder.items():
+        for name, field in _fields(collection).items():
+            if field["widget"] == "object" and not field["required"]:
+                assert not [f["name"] for f in field["fields"] if f["required"]], (folder, name)
+    assert _fields(by_folder["agreements"])["stated_status"]["widget"] == "object"

@@ -197,10 +197,19 @@ def _fields(root: dict[str, Any], part: dict[str, Any], model: str, notes: dict[
         prop = props[name]
         field = _widget(root, prop, model, name, notes, (*path, name))
         field.update(name=name, label=name, required=name in required)
+        if field["widget"] == "object" and not field["required"]:
+            _optional(field)
         if note := notes.get((*path, name)):
             field["hint"] = note
         out.append(field)
     return out
+
+
+def _optional(field: dict[str, Any]) -> None:
+    """An optional group (a status the source states): its own fields are required only once it is filled in, which
+    the model checks; Decap would otherwise refuse to save a record that leaves the whole group empty."""
+    for sub in field["fields"]:
+        sub["required"] = False
 
 
 def _resolve(root: dict[str, Any], prop: dict[str, Any]) -> dict[str, Any]:
