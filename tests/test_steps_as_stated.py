@@ -17,9 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 from namndbeslut import loader
-from namndbeslut.errors import ContentError
 from support.oparl import oparl_objects, validator
-from support.project import CASES_DIR, write_tree
+from support.project import CASES_DIR, edited, problems, write_tree
 from support.site import BuiltSite, built_tree, data, one, read, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "steps2.yaml").read_text(encoding="utf-8"))
@@ -36,13 +35,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built_tree(tmp_path_factory, "steps2", TREE, BUILD_DATE)
 
 
-def steps_on_page(site: BuiltSite, url: str) -> list[str]:
-    heading = next(h for h in site.article(url).select("h2") if words(h) == "Beslutsgång")
-    listing = heading.find_next_sibling("ol")
-    assert listing is not None
-    return [words(li) for li in listing.select("li")]
-
-
 def meeting_facts(site: BuiltSite, url: str) -> list[str]:
     return [words(li) for li in site.article(url).select(".matter-facts li")]
 
@@ -54,7 +46,7 @@ def csv_rows(site: BuiltSite) -> dict[str, dict[str, str]]:
 # -- 1. a conditional step ------------------------------------------------------------------------------------------
 
 def test_a_conditional_adoption_is_shown_with_its_condition_and_not_said_to_be_in_force(built: BuiltSite) -> None:
-    assert steps_on_page(built, INTENT) == [
+    assert built.steps(INTENT) == [
         "Antagen, under förutsättning att kommunfullmäktige beslutar om finansiering: Kommunstyrelsen 12 juni 2024, "
         "§ 5: Avsiktsförklaring om bostäder"]
     assert built.facts(INTENT)["Status"] == "Antagen under villkor, uppfyllt anges inte"
@@ -75,7 +67,7 @@ def test_a_conditional_adoption_whose_term_has_passed_has_ended(built: BuiltSite
     """Ended is true whether or not the condition was met; in force would not be."""
     lokal = "overenskommelser/lokal-2020-2021/"
     assert built.facts(lokal)["Status"] == "Har upphört"
-    assert steps_on_page(built, lokal) == [
+    assert built.steps(lokal) == [
         "Antagen, under förutsättning att lokalen byggs om: Socialnämnden 11 december 2019, § 150"]
     paper = data(built, "oparl/paper/overenskommelse-lokal-2020-2021.json")
     assert paper["namndbeslut:citedSteps"] == [{
@@ -86,7 +78,7 @@ def test_a_conditional_adoption_whose_term_has_passed_has_ended(built: BuiltSite
 # -- 2. what a proposal proposes ------------------------------------------------------------------------------------
 
 def test_a_proposal_to_terminate_says_so_and_leaves_the_status_by_the_term(built: BuiltSite) -> None:
-    assert steps_on_page(built, KAFE) == [
+    assert built.steps(KAFE) == [
         "Förslag till kommunstyrelsen att säga upp: Socialnämnden 15 maj 2024, § 61: "
         "Överenskommelsen om kaféet föreslås sägas upp"]
     assert built.facts(KAFE)["Status"] == "Gäller", "a proposal to terminate is no proposal of the agreement"
@@ -103,7 +95,7 @@ def test_a_proposal_to_terminate_says_so_and_leaves_the_status_by_the_term(built
 # -- 3. a decision named by its body alone ---------------------------------------------------------------------------
 
 def test_a_decision_named_by_its_body_alone_stands_after_the_dated_steps(built: BuiltSite) -> None:
-    assert steps_on_page(built, MOTTAGNING) == [
+    assert built.steps(MOTTAGNING) == [
         "Ändrad: Socialnämnden mars 2024, § 12", "Antagen: Kommunstyrelsen, datum anges inte"]
     assert built.facts(MOTTAGNING)["Beslutat"] == "Kommunstyrelsen, datum anges inte"
     assert built.facts(MOTTAGNING)["Status"] == "Gäller"
@@ -185,13 +177,8 @@ MAY = "decisions/2024-05-15-socialnamnden.md"
      "agreements/studieforbundet.md:8: stated_status.date: '23-05' ska vara ett datum"),
 ])
 def test_written_wrongly_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
-    tree = dict(TREE)
-    assert old in tree[path]
-    tree[path] = tree[path].replace(old, new)
-    write_tree(tmp_path, dict(tree))
-    with pytest.raises(ContentError) as raised:
-        loader.load(tmp_path, dt.date.fromisoformat(BUILD_DATE))
-    assert any(str(p).startswith(expected) for p in raised.value.problems), "\n".join(map(str, raised.value.problems))
+    found = problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE)
+    assert any(p.startswith(expected) for p in found), "\n".join(found)
 
 
 def test_a_condition_holds_the_status_until_the_term_has_passed(tmp_path: Path) -> None:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
-from namndbeslut import frontmatter
+from namndbeslut import frontmatter, loader
+from namndbeslut.errors import ContentError
 from namndbeslut.loader import FOLDERS, PAGES
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -45,6 +48,23 @@ def write_tree(root: Path, files: dict[str, str | bytes | None]) -> None:
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+
+
+def problems(root: Path, tree: Mapping[str, str], build_date: str) -> list[str]:
+    """What the loader reports for the content files of `tree` (by path), each 'file:line: field: message'; [] when
+    they load."""
+    write_tree(root, dict(tree))
+    try:
+        loader.load(root, dt.date.fromisoformat(build_date))
+    except ContentError as err:
+        return [str(p) for p in err.problems]
+    return []
+
+
+def edited(tree: Mapping[str, str], path: str, old: str, new: str) -> dict[str, str]:
+    """`tree` with `old` in `path` written as `new` (which must be there: an edit that misses is the test's error)."""
+    assert old in tree[path], f"{old!r} not in {path}"
+    return {**tree, path: tree[path].replace(old, new)}
 
 
 def link_engine(root: Path) -> None:

@@ -103,6 +103,13 @@ class BuiltSite:
             values[term.get_text(strip=True)] = value
         return values
 
+    def steps(self, url: str) -> list[str]:
+        """An agreement page's 'Beslutsgång', in order, as a reader hears each step."""
+        heading = next(h for h in self.article(url).select("h2") if words(h) == "Beslutsgång")
+        listing = heading.find_next_sibling("ol")
+        assert isinstance(listing, Tag), "the steps are an ordered list"
+        return [words(li) for li in listing.select("li")]
+
     def links(self, url: str) -> list[str]:
         """Every link in the page's article, resolved to a site-relative URL."""
         hrefs = [attr(a, "href") for a in self.article(url).select("a[href]")]
