@@ -184,7 +184,8 @@ def test_agreement_json_holds_every_fact(site: BuiltSite) -> None:
     assert kj["reports"][0]["case_number"] == "SO 2020/0155"
     old = load_json(site, "data/overenskommelser/kvinnojouren-lund-2018-2020.json")
     assert old["renewed_by"]["id"] == "kvinnojouren-lund-2021-2023"
-    assert old["decisions"] == [{"role": "antar", "date": "2017-08-23", "paragraphs": [154, 155], "published": False}]
+    assert old["decisions"] == [{"role": "antar", "date": "2017-08-23", "paragraphs": [154, 155],
+                                 "committee": "socialnamnden", "published": False}]
     everything = load_json(site, "data/overenskommelser.json")
     assert [r["id"] for r in everything] == sorted(archive.agreements)
 

@@ -94,17 +94,20 @@ def test_a_proposal_to_terminate_says_so_and_leaves_the_status_by_the_term(built
 
 # -- 3. a decision named by its body alone ---------------------------------------------------------------------------
 
-def test_a_decision_named_by_its_body_alone_stands_after_the_dated_steps(built: BuiltSite) -> None:
-    assert built.steps(MOTTAGNING) == [
-        "Ändrad: Socialnämnden mars 2024, § 12", "Antagen: Kommunstyrelsen, datum anges inte"]
+def test_a_decision_named_by_its_body_alone_stands_apart_from_the_dated_steps(built: BuiltSite) -> None:
+    assert built.steps(MOTTAGNING) == ["Ändrad: Socialnämnden mars 2024, § 12"]
+    assert built.undated_steps(MOTTAGNING) == ["Antagen: Kommunstyrelsen, datum anges inte"]
     assert built.facts(MOTTAGNING)["Beslutat"] == "Kommunstyrelsen, datum anges inte"
     assert built.facts(MOTTAGNING)["Status"] == "Gäller"
     record = data(built, "data/overenskommelser/mottagning-2023-2025.json")
     adoption = record["steps"][1]
     assert (adoption["action"], adoption["date"], adoption["body"]["id"]) == ("antar", None, "kommunstyrelsen")
-    assert adoption["decision"] == {"role": "antar", "date": None, "paragraphs": [], "published": False}
+    assert adoption["decision"] == {"role": "antar", "date": None, "paragraphs": [], "committee": "kommunstyrelsen",
+                                    "published": False}
+    assert adoption["in_order"] is False
     row = csv_rows(built)["mottagning-2023-2025"]
-    assert row["Beslutsgång"] == ("2024-03 Socialnämnden: Ändrad | Kommunstyrelsen, datum anges inte: Antagen")
+    assert row["Beslutsgång"] == (
+        "2024-03 Socialnämnden: Ändrad | Steg utan datum i källan: Kommunstyrelsen, datum anges inte: Antagen")
     assert row["Beslut"] == "Kommunstyrelsen, datum anges inte"
     paper = data(built, "oparl/paper/overenskommelse-mottagning-2023-2025.json")
     assert "date" not in paper and "namndbeslut:date" not in paper, "no date where the source gives none"

@@ -153,6 +153,11 @@ class Sitting:
         return self.plan.note if self.plan else None
 
 
+UNDATED_STEPS = "Steg utan datum i källan"
+"""The heading (and the CSV cell's label) of an agreement's steps whose decisions the source does not date: shown
+apart from the ordered ones, in no order (Archive.steps_apart)."""
+
+
 @dataclass(frozen=True)
 class AgreementStep:
     """One step of an agreement's way through the bodies (a proposal, a mandate, the adoption, an amendment, an
@@ -195,10 +200,16 @@ class AgreementStep:
         return dt.date.max if self.date is None else dates.last_day(self.date)
 
     @property
+    def in_order(self) -> bool:
+        """Whether the step has a place in the order of the steps: only a dated one. A step whose decision the source
+        does not date stands apart (UNDATED_STEPS), never after or before another."""
+        return self.date is not None
+
+    @property
     def proposes_other(self) -> bool:
-        """Whether the step proposes something else than to adopt the agreement or to sign it (to amend, extend or
-        terminate an existing one): no proposal of the agreement itself."""
-        return self.proposes not in (None, StepAction.ADOPT, StepAction.MANDATE)
+        """Whether the step proposes something else than to adopt the agreement, to sign or to approve it (to amend,
+        extend or terminate an existing one): no proposal of the agreement itself."""
+        return self.proposes not in (None, StepAction.ADOPT, StepAction.MANDATE, StepAction.AUTHORISE)
 
     @property
     def label(self) -> str:
@@ -206,7 +217,7 @@ class AgreementStep:
         kommunstyrelsen att säga upp' (the page adds the condition after the agreement)."""
         if self.proposes is None:
             return self.action.label
-        return f"{self.action.label}{f' {self.to.in_text}' if self.to else ''} att {_INFINITIVE[self.proposes]}"
+        return f"{self.action.label}{f' {self.to.in_text}' if self.to else ''} att {self.proposes.infinitive}"
 
     @property
     def detail(self) -> str:
@@ -235,10 +246,10 @@ class AgreementStep:
 
     @property
     def _outcome(self) -> str:
-        done = f"{_OUTCOME[self.action]} från {self.by}" if self.by else _OUTCOME[self.action]
+        done = f"{self.action.outcome} från {self.by}" if self.by else self.action.outcome
         if self.action is StepAction.PROPOSE and self.proposes is not None:
             where = f"till {self.to.in_text} " if self.to else ""
-            proposal = f"{done} {where}att {_INFINITIVE[self.proposes]}"
+            proposal = f"{done} {where}att {self.proposes.infinitive}"
             return proposal if self.to else f"{proposal} (till vilket organ anges inte)"
         if not self.detail:
             return done
@@ -644,13 +655,13 @@ class Archive:
             if ended is not None:
                 self._problem(doc, loc, f"överenskommelsen '{agreement.id}' sägs redan upp av "
                                         f"{self._named(ended)}; ett senare beslut kan inte "
-                                        f"{_INFINITIVE[step.action]} den – skriv en ny överenskommelse")
+                                        f"{step.action.infinitive} den – skriv en ny överenskommelse")
             elif (adopted is not None and adopted.date is not None
                   and step.action in (StepAction.AMEND, StepAction.EXTEND, StepAction.TERMINATE)
                   and step.sort_day < dates.first_day(adopted.date)):
                 self._problem(doc, loc, f"beslutet ({dates.iso(step.date)}) är daterat före beslutet som antar "
                                         f"överenskommelsen ({self._named(adopted)}); ett beslut kan inte "
-                                        f"{_INFINITIVE[step.action]} den innan den är antagen – rätta datumet")
+                                        f"{step.action.infinitive} den innan den är antagen – rätta datumet")
             if (step.action is StepAction.EXTEND and step.end is not None and agreement.term is not None
                     and agreement.term.last_day is not None and dates.last_day(step.end) <= agreement.term.last_day):
                 self._problem(doc, (*loc, "end"), f"förlängningen slutar {dates.iso(step.end)}, men perioden slutar "
@@ -684,7 +695,7 @@ class Archive:
             loc: Loc = ("cited_decisions", j, "body")
             if not cited.body or not self._check(doc, loc, cited.body, self.committees, "nämnd"):
                 continue
-            published = self.cited(cited.decision)
+            published = self.cited(cited.decision) if cited.decision is not None else None
             meeting = self.meeting_with(published) if isinstance(published, Matter) else published
             if meeting is not None and meeting.committee != cited.body:
                 where = self.sources[(kinds.MEETING, meeting.id)].path
@@ -759,14 +770,17 @@ class Archive:
         """The matter's paragraphs as its protocol writes them: '§ 112', '§§ 167, 168', 'VON 2'; '' for none."""
         return citations.paragraph_label(matter.paragraphs, self.meeting_with(matter).paragraph_prefix)
 
-    def decisions_cited_by(self, report: Report) -> list[tuple[Matter | Meeting | Citation, Committee | None]]:
+    def decisions_cited_by(self, report: Report) -> list[tuple[Matter | Meeting | Citation | None, Committee | None,
+                                                               str | None]]:
         """The decisions a report cites, each the published matter (or meeting) where there is one, else the
-        citation with the body its source names (None where it names none: no body is guessed)."""
-        out: list[tuple[Matter | Meeting | Citation, Committee | None]] = []
+        citation (None where the source gives no date) with the body its source names (None where it names none: no
+        body is guessed); and the source's name for it, where it gives one."""
+        out: list[tuple[Matter | Meeting | Citation | None, Committee | None, str | None]] = []
         for cited in report.cited_decisions:
-            published = self.cited(cited.decision)
+            published = self.cited(cited.decision) if cited.decision is not None else None
             body = self.committees.get(cited.body) if cited.body else None
-            out.append((published, None) if published is not None else (cited.decision, body))
+            out.append((published, None, cited.name) if published is not None
+                       else (cited.decision, body, cited.name))
         return out
 
     def treated_before(self, matter: Matter) -> Matter | None:
@@ -905,8 +919,16 @@ class Archive:
         return index.get(record.id, [])
 
     def steps_of(self, agreement: Agreement) -> list[AgreementStep]:
-        """The agreement's steps in order: by date, a step after the one it refers to."""
+        """The agreement's steps: the dated ones in order (by date, a step after the one it refers to), then those
+        whose date the source does not give, in the file's order, which is no order (see steps_apart)."""
         return self.steps_by_agreement.get(agreement.id, [])
+
+    def steps_apart(self, agreement: Agreement) -> tuple[list[AgreementStep], list[AgreementStep]]:
+        """The dated steps in order, and apart those whose decision the source does not date: the one rule of where a
+        step stands, for the page's "Beslutsgång" (an ordered list, then UNDATED_STEPS unordered), the CSV cell and
+        the data's `in_order`. An undated step is never put after the dated ones as if it came later."""
+        steps = self.steps_of(agreement)
+        return [s for s in steps if s.in_order], [s for s in steps if not s.in_order]
 
     def role_of(self, agreement: Agreement, decision: Matter | Meeting | Citation | None) -> str:
         """What a decision did with the agreement, as the data name it: the action of each step it takes in
@@ -946,6 +968,8 @@ class Archive:
         if StepAction.ADOPT not in actions and not agreement.signed and terminated is None:
             if StepAction.MANDATE in actions:
                 return dates.Status.NOT_SIGNED
+            if StepAction.AUTHORISE in actions:
+                return dates.Status.NOT_APPROVED
             if StepAction.PROPOSE in actions:
                 return dates.Status.PROPOSED
         term = self.term_of(agreement)
@@ -1026,14 +1050,6 @@ class Archive:
 
 CONCERNS = "gäller"
 """The role of a decision about an agreement that takes no step with it (a follow-up, a report)."""
-_OUTCOME = {StepAction.PROPOSE: "Förslag", StepAction.MANDATE: "Uppdrag att teckna", StepAction.ADOPT: "Antagen",
-            StepAction.AMEND: "Ändrad", StepAction.EXTEND: "Förlängd", StepAction.TERMINATE: "Uppsagd"}
-"""What a step did to the agreement, as its page says it before the detail."""
-_INFINITIVE = {StepAction.PROPOSE: "föreslå", StepAction.MANDATE: "ge uppdrag att teckna", StepAction.ADOPT: "anta",
-               StepAction.AMEND: "ändra", StepAction.EXTEND: "förlänga", StepAction.TERMINATE: "säga upp"}
-"""A step's verb in a message: 'kan inte anta den'."""
-
-
 def _period(term: Term | None) -> str:
     """A term in a link's name: '2018–2020', 'från 2021', or 'period anges inte'."""
     if term is None:

@@ -103,6 +103,9 @@ class StepAction(StrEnum):
 
     PROPOSE = "föreslår"
     MANDATE = "uppdrag att teckna"
+    AUTHORISE = "uppdrag att godkänna"
+    """A mandate to another body (or an officer) to approve the agreement ("exploateringsnämnden bemyndigas godkänna
+    avtalet"): not its adoption, nor its signing."""
     ADOPT = "antar"
     AMEND = "ändrar"
     EXTEND = "förlänger"
@@ -111,7 +114,18 @@ class StepAction(StrEnum):
     @property
     def label(self) -> str:
         """How a page names the step: 'Föreslår', 'Ger uppdrag att teckna', 'Antar', …"""
-        return "Ger uppdrag att teckna" if self is StepAction.MANDATE else self.value.capitalize()
+        return f"Ger {self.value}" if self in (StepAction.MANDATE, StepAction.AUTHORISE) else self.value.capitalize()
+
+    @property
+    def outcome(self) -> str:
+        """What the step did to the agreement, as its page says it before the detail: 'Antagen', 'Uppdrag att
+        godkänna'."""
+        return _OUTCOME[self]
+
+    @property
+    def infinitive(self) -> str:
+        """The step's verb after 'att': 'anta', 'ge uppdrag att godkänna' ('Föreslår att ge uppdrag att …')."""
+        return _INFINITIVE[self]
 
     @property
     def authoritative(self) -> bool:
@@ -124,6 +138,13 @@ class StepAction(StrEnum):
         """Whether the step may state when the agreement ends (an extension's new end, a termination's last day)."""
         return self in (StepAction.EXTEND, StepAction.TERMINATE)
 
+
+_OUTCOME = {StepAction.PROPOSE: "Förslag", StepAction.MANDATE: "Uppdrag att teckna",
+            StepAction.AUTHORISE: "Uppdrag att godkänna", StepAction.ADOPT: "Antagen", StepAction.AMEND: "Ändrad",
+            StepAction.EXTEND: "Förlängd", StepAction.TERMINATE: "Uppsagd"}
+_INFINITIVE = {StepAction.PROPOSE: "föreslå", StepAction.MANDATE: "ge uppdrag att teckna",
+               StepAction.AUTHORISE: "ge uppdrag att godkänna", StepAction.ADOPT: "anta", StepAction.AMEND: "ändra",
+               StepAction.EXTEND: "förlänga", StepAction.TERMINATE: "säga upp"}
 
 _BODY_WORDS = [("utskott", BodyKind.UTSKOTT), ("beredning", BodyKind.BEREDNING),  # 'Kommunstyrelsens utskott …'
                ("kommunstyrelse", BodyKind.KOMMUNSTYRELSE), ("fullmäktige", BodyKind.KOMMUNFULLMAKTIGE),

@@ -238,6 +238,8 @@ class Status(StrEnum):
     NOT_SIGNED = "Uppdrag att teckna, undertecknande anges inte"
     """A body has mandated its signing, and neither an adoption nor a signing date is stated: not said to be unsigned,
     only that no signing is stated."""
+    NOT_APPROVED = "Uppdrag att godkänna, godkännande anges inte"
+    """A body is mandated to approve it ('bemyndigas godkänna'), and no adoption nor signing is stated."""
     TERMINATED = "Uppsagd"
     """Terminated by a decision that states no last day: not said to have ended on any day."""
     EXTENDED = "Förlängd, nytt slutdatum anges inte"
@@ -262,6 +264,7 @@ _CLAUSES = {Status.IN_FORCE: "gäller", Status.UPCOMING: "har inte börjat gäll
             Status.UNSTATED: "har en period som inte anges", Status.START_UNSTATED: "har en start som inte anges",
             Status.PROPOSED: "har föreslagits (senare beslut anges inte)",
             Status.NOT_SIGNED: "har ett beslut om uppdrag att teckna (undertecknande anges inte)",
+            Status.NOT_APPROVED: "har ett beslut om uppdrag att godkänna (godkännande anges inte)",
             Status.TERMINATED: "har sagts upp (sista dag anges inte)",
             Status.EXTENDED: "har förlängts (nytt slutdatum anges inte)",
             Status.CONDITIONAL: "har antagits under villkor (uppfyllt anges inte)",

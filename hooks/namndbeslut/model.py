@@ -731,13 +731,27 @@ Condition = Text
 """A condition a decision sets, in the source's words with its own conjunction ('under förutsättning att
 kommunfullmäktige beslutar om finansiering'): shown after the step as given, never taken as met."""
 
+CitedDecisionField = Annotated[CitationField | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA]
+"""A decision as a source cites it: '2021-03-03 § 45', its month or its year; None ('anges inte') where the source
+gives no date (then `body` names the body): a cited step's and a report's cited decision alike."""
+
+
+def _dated_or_by_body(decision: Citation | None, body: str | None) -> None:
+    """A cited decision is named by its date, or where the source gives none by its body ("har godkänts av
+    kommunstyrelsen", "det av kommunstyrelsen beslutade …"): the one rule of CitedStep and CitedDecision."""
+    if decision is None and body is None:
+        raise FieldError(("decision",), f"ett citerat beslut behöver ett datum eller ett organ; skriv beslutet "
+                                        f"(t.ex. '2024-06-12 § 120'), eller '{NOT_STATED}' och 'body: <id>' om "
+                                        "källan bara namnger organet")
+
+
 class CitedStep(Record):
     """A step taken by a decision whose meeting is not published here, as a source cites it (a report, a news
     item): the decision by date and paragraph, and the body only where the source names it; a decision the source
     names by its body alone ("har godkänts av kommunstyrelsen") is `decision: anges inte` with `body`."""
 
     action: StepAction
-    decision: Annotated[CitationField | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA]
+    decision: CitedDecisionField
     """The decision as cited: '2021-03-03 § 45'; None ('anges inte') where the source gives no date (then `body`
     names the body)."""
     body: Slug | None = None
@@ -765,10 +779,8 @@ class CitedStep(Record):
                                       f"till 'action: {StepAction.PROPOSE.value}'; ett beslut fattas av ett organ "
                                       "('body: <id>')")
         _fits_action(self.action, self.to, self.end, self.proposes)
-        if self.decision is None and self.body is None and self.by is None:
-            raise FieldError(("decision",), f"ett citerat beslut behöver ett datum eller ett organ; skriv beslutet "
-                                            f"(t.ex. '2024-06-12 § 120'), eller '{NOT_STATED}' och 'body: <id>' om "
-                                            "källan bara namnger organet")
+        if self.by is None:
+            _dated_or_by_body(self.decision, self.body)
         return self
 
 
@@ -778,21 +790,24 @@ class StatedStatus(Record):
 
     status: Text
     """The source's word for it ('pågående', 'avslutad'), as given."""
-    date: StepEnd
-    """The date the source states it on (e.g. its publishing date): a day, a month ('2023-05') or a year. Not
-    named `on`, which YAML reads as yes/no."""
+    date: Annotated[StepEnd | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = None
+    """The date the source states it on (e.g. its publishing date): a day, a month ('2023-05') or a year; None
+    ('anges inte', or no `date`) where the source gives none (an undated page): then the page says so. Not named
+    `on`, which YAML reads as yes/no."""
 
     @model_validator(mode="after")
     def _year(self) -> StatedStatus:
-        if not FIRST_YEAR <= dates.last_day(self.date).year <= LAST_YEAR:
+        if self.date is not None and not FIRST_YEAR <= dates.last_day(self.date).year <= LAST_YEAR:
             raise FieldError(("date",), f"året {dates.last_day(self.date).year} är inte rimligt; skriv året med fyra "
                                       f"siffror (mellan {FIRST_YEAR} och {LAST_YEAR})")
         return self
 
     @property
     def label(self) -> str:
-        """'Pågående enligt källan (maj 2023)': the source's word, whose, and on which date."""
-        return f"{self.status[:1].upper()}{self.status[1:]} enligt källan ({dates.long_date(self.date)})"
+        """'Pågående enligt källan (maj 2023)': the source's word, whose, and on which date; 'Har en överenskommelse
+        enligt källan (datum anges inte)' where the source gives none."""
+        when = dates.long_date(self.date) if self.date is not None else f"datum {NOT_STATED}"
+        return f"{upper_first(self.status)} enligt källan ({when})"
 
 
 OTHER_PARTIES = "och andra parter"
@@ -1314,13 +1329,21 @@ def meeting_id(day: dt.date | Month, committee: str) -> str:
 
 
 class CitedDecision(Record):
-    """A decision a report cites, written as an agreement's `cited_steps` write one: by date and paragraph, and the
-    body only where the source names it."""
+    """A decision a report cites, written as an agreement's `cited_steps` write one: by date and paragraph (or its
+    month or year), and the body only where the source names it; by its body alone (`decision: anges inte`) where
+    the source gives no date."""
 
-    decision: CitationField
-    """The decision as cited: '2014-03-31 § 76'."""
+    decision: CitedDecisionField
+    """The decision as cited: '2014-03-31 § 76'; None ('anges inte') where the source gives no date."""
     body: Slug | None = None
     """The body that took it (a file in committees/), where the source names it."""
+    name: Text | None = None
+    """The source's words for the decision, where it names it ('trygghetspaketet'): shown as given."""
+
+    @model_validator(mode="after")
+    def _named(self) -> CitedDecision:
+        _dated_or_by_body(self.decision, self.body)
+        return self
 
 
 class Report(Sourced):

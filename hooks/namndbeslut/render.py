@@ -22,7 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import citations, dates, feeds, funding, furniture, kinds, pagefile, pagehtml, routes, statement, voice
-from .archive import AgreementStep, Archive, CaseFile
+from .archive import UNDATED_STEPS, AgreementStep, Archive, CaseFile
 from .citations import Citation
 from .context import BuildContext
 from .model import NOT_STATED, Agreement, Committee, Matter, Meeting, Partner, Report
@@ -246,21 +246,28 @@ class ListedBy(StrEnum):
     """The term states only its end: listed by it, never as if it began that year."""
     DATE = "Period anges inte, daterad {year}"
     """No term: its own date, else its signing date."""
+    ADOPTED = "Period anges inte, antagen {year}"
+    """No term nor date of its own: the date of the decision that adopted it (published, or as `adopted_by` or
+    `cited_steps` cite it), said to be that, never the agreement's own."""
 
     def heading(self, year: int) -> str:
         return self.value.format(year=year)
 
 
-def _listed_under(agreement: Agreement) -> tuple[int, ListedBy] | None:
+def _listed_under(agreement: Agreement, archive: Archive) -> tuple[int, ListedBy] | None:
     """The year an agreement is listed under and why: its term's start, else (only the end stated) its end, else (no
-    term) its own or signing date; None without any of them."""
+    term) its own or signing date, else its adopting decision's; None without any of them."""
     term = agreement.term
     if term is not None and term.first_day is not None:
         return term.first_day.year, ListedBy.START
     if term is not None and term.last_day is not None:
         return term.last_day.year, ListedBy.END
-    day = (agreement.date or agreement.signed) if term is None else None
-    return (dates.first_day(day).year, ListedBy.DATE) if day else None
+    if term is not None:
+        return None
+    if day := agreement.date or agreement.signed:
+        return dates.first_day(day).year, ListedBy.DATE
+    adopting = archive.adopting_step(agreement)
+    return (dates.first_day(adopting.date).year, ListedBy.ADOPTED) if adopting and adopting.date else None
 
 
 @dataclass(frozen=True)
@@ -296,9 +303,10 @@ class Renderer:
         dcat.from_settings(ctx.settings)  # a bad open data setting stops the build here, named, not in the catalogue
         self.env.globals.update(
             archive=ctx.archive, settings=ctx.settings, routes=routes, furniture=self.furniture,
-            decision=self.decision, step_decision=self.step_decision, absolute=ctx.absolute,
+            decision=self.decision, step_decision=self.step_decision, cited_decision=self.cited_decision,
+            absolute=ctx.absolute,
             structured_data=self.structured_data,
-            voice=voice.of(ctx.archive.committees.values()), not_stated=NOT_STATED,
+            voice=voice.of(ctx.archive.committees.values()), not_stated=NOT_STATED, undated_steps=UNDATED_STEPS,
         )
         self.env.filters.update(clock=dates.clock)
         self.prints = Fingerprints(ctx.archive)
@@ -326,6 +334,15 @@ class Renderer:
             return Decision(label, None)
         title = f": {record.title}" if isinstance(record, Matter) else ""
         return Decision(f"{label}{title}", self.url_of(record))
+
+    def cited_decision(self, record: Matter | Meeting | Citation | None, body: Committee | None,
+                       name: str | None) -> Decision:
+        """A decision a report cites, as `decision` names it ('Kommunstyrelsen, datum anges inte' where the source
+        gives no date), with the source's name for it after a colon, as a published matter's title."""
+        shown = self.decision(record, body) if record is not None else None
+        if shown is None:
+            shown = Decision(citations.decision_label(None, body=body.name if body else None), None)
+        return Decision(f"{shown.label}: {name}", shown.url) if name else shown
 
     def step_decision(self, step: AgreementStep) -> Decision:
         """A step's decision for display: as `decision`, or 'Kommunstyrelsen, datum anges inte' (unlinked) where its
@@ -512,7 +529,7 @@ class Renderer:
         by_year: dict[int | None, list[Agreement]] = {}
         sections: dict[int, dict[ListedBy, list[Agreement]]] = {}
         for x in every:
-            listed = _listed_under(x)
+            listed = _listed_under(x, a)
             by_year.setdefault(listed[0] if listed else None, []).append(x)
             if listed:
                 sections.setdefault(listed[0], {}).setdefault(listed[1], []).append(x)

@@ -110,6 +110,16 @@ class BuiltSite:
         assert isinstance(listing, Tag), "the steps are an ordered list"
         return [words(li) for li in listing.select("li")]
 
+    def undated_steps(self, url: str) -> list[str]:
+        """An agreement page's steps whose source gives no date: after 'Beslutsgång', under 'Steg utan datum i
+        källan', an unordered list (none where there is no such heading)."""
+        heading = next((h for h in self.article(url).select("h3") if words(h) == "Steg utan datum i källan"), None)
+        if heading is None:
+            return []
+        listing = heading.find_next_sibling()
+        assert isinstance(listing, Tag) and listing.name == "ul", "the undated steps are an unordered list"
+        return [words(li) for li in listing.select("li")]
+
     def links(self, url: str) -> list[str]:
         """Every link in the page's article, resolved to a site-relative URL."""
         hrefs = [attr(a, "href") for a in self.article(url).select("a[href]")]

@@ -93,7 +93,8 @@ STATED_STATUS = "namndbeslut:statedStatus"
 CITED_STEPS = "namndbeslut:citedSteps"
 """Our own field on a Paper (agreement): the steps taken by decisions whose meetings are not published here (no
 Meeting or AgendaItem, so no Consultation), each {"action", "date" (absent where the source gives none),
-"organization" (where it names the body), …} in the order of the agreement's steps."""
+"organization" (where it names the body), …} in the order of the agreement's steps; one without a date has
+"inOrder": false (Archive.steps_apart: it stands apart, in no order)."""
 COUNTERPARTIES = "namndbeslut:counterparties"
 """Our own field on a Paper (agreement): its counterparties' Organizations (partners). OParl's
 `originatorOrganization` is the paper's author and `underDirectionOf` the office that leads the matter; a
@@ -337,6 +338,7 @@ class OParl:
     def _cited_steps(self, a: Agreement) -> Obj:
         """The agreement's steps whose decisions are only cited, in our own field (CITED_STEPS)."""
         cited = [{"action": s.action.value, **({"date": dates.iso(s.date)} if s.date is not None else {}),
+                  **({} if s.in_order else {"inOrder": False}),
                   **({"paragraphs": list(s.decision.paragraphs)} if isinstance(s.decision, Citation) else {}),
                   **({"organization": self._committee_url(s.body.id)} if s.body else {}),
                   **({"proposedBy": s.by} if s.by else {}),
@@ -366,7 +368,9 @@ class OParl:
         obj.update(_sourced(a))
         obj.update(self._cited_steps(a))
         if a.stated_status is not None:  # OParl has no status of a paper: the source's, on its date
-            obj[STATED_STATUS] = {"value": a.stated_status.status, "on": dates.iso(a.stated_status.date)}
+            stated = a.stated_status
+            obj[STATED_STATUS] = {"value": stated.status,
+                                  **({"on": dates.iso(stated.date)} if stated.date is not None else {})}
         obj.update(self._parties(a))
         obj.update({k: v for k, v in ((TERM_AS_GIVEN, a.term_as_given), (EXTENSION_OPTION, a.extension_option)) if v})
         if a.parties_described:  # a group the source describes, no organisation of its own: named in words only

@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 
 from .. import dates, routes
-from ..archive import AgreementStep
+from ..archive import UNDATED_STEPS, AgreementStep
 from ..citations import Citation
 from ..context import BuildContext
 from ..funding import parties_of
@@ -77,12 +77,14 @@ class Tables:
     def __init__(self, ctx: BuildContext) -> None:
         self.ctx, self.archive = ctx, ctx.archive
 
-    def _decision(self, record: Matter | Meeting | Citation | None, role: str) -> dict[str, Any]:
+    def _decision(self, record: Matter | Meeting | Citation | None, role: str,
+                  body: Committee | None = None) -> dict[str, Any]:
+        """A decision as the data give it; one only cited has the `committee` its step names (`body`), or null."""
+        cited = {"committee": body.id if body else None, "published": False}
         if record is None:  # a cited step whose source names only the body: no date, no paragraph
-            return {"role": role, "date": None, "paragraphs": [], "published": False}
+            return {"role": role, "date": None, "paragraphs": [], **cited}
         if isinstance(record, Citation):
-            return {"role": role, "date": iso(record.date), "paragraphs": list(record.paragraphs),
-                    "published": False}
+            return {"role": role, "date": iso(record.date), "paragraphs": list(record.paragraphs), **cited}
         meeting = self.archive.meeting_with(record) if isinstance(record, Matter) else record
         return {"role": role, "date": iso(meeting.date), "committee": meeting.committee,
                 "paragraphs": list(record.paragraphs) if isinstance(record, Matter) else [],
@@ -99,7 +101,7 @@ class Tables:
         adopted = adopting.decision if adopting else None
         if adopting is not None:
             role = adopting.action.value if adopted is None else self.archive.role_of(a, adopted)
-            out.append(self._decision(adopted, role))
+            out.append(self._decision(adopted, role, adopting.body))
         out += [self._decision(m, self.archive.role_of(a, m)) for m in self.archive.matters_about(a)
                 if m is not adopted]
         return out
@@ -110,12 +112,13 @@ class Tables:
             return {"id": c.id, "name": c.name} if c else None
 
         refers = s.refers_to
-        return {"action": s.action.value, "outcome": s.outcome, "date": iso(s.date), "body": body(s.body),
+        return {"action": s.action.value, "outcome": s.outcome, "date": iso(s.date), "in_order": s.in_order,
+                "body": body(s.body),
                 "by": s.by, "to": body(s.to), "end": iso(s.end),
                 "proposes": s.proposes.value if s.proposes else None, "condition": s.condition,
                 "refers_to": {"matter": refers.id, "url": self.ctx.absolute(routes.page(refers, self.archive))}
                 if refers else None,
-                "decision": self._decision(s.decision, s.action.value)}
+                "decision": self._decision(s.decision, s.action.value, s.body)}
 
     def record(self, a: Agreement) -> dict[str, Any]:
         """All facts about one agreement, as the site states them on the build date."""
@@ -220,11 +223,14 @@ class Tables:
         return _csv(self.AGREEMENT_COLUMNS, rows)
 
     def _steps_cell(self, a: Agreement) -> str | None:
-        """The agreement's steps in one cell: '2024-03-12 Socialnämnden: Förslag till kommunstyrelsen | …';
-        'Kommunstyrelsen, datum anges inte: Antagen' for a step whose source names only the body."""
-        steps = [f"{dates.iso(s.date)}{f' {s.body.name}' if s.body else ''}: {s.outcome}" if s.date is not None
-                 else f"{self.archive.step_decision_label(s)}: {s.outcome}" for s in self.archive.steps_of(a)]
-        return " | ".join(steps) or None
+        """The agreement's steps in one cell: '2024-03-12 Socialnämnden: Förslag till kommunstyrelsen | …'; those
+        whose source gives no date apart, after 'Steg utan datum i källan:' and separated by ' ; ' (no order), each
+        as 'Kommunstyrelsen, datum anges inte: Antagen' (Archive.steps_apart)."""
+        dated, undated = self.archive.steps_apart(a)
+        steps = [f"{dates.iso(s.date)}{f' {s.body.name}' if s.body else ''}: {s.outcome}" for s in dated
+                 if s.date is not None]
+        apart = " ; ".join(f"{self.archive.step_decision_label(s)}: {s.outcome}" for s in undated)
+        return " | ".join([*steps, *([f"{UNDATED_STEPS}: {apart}"] if apart else [])]) or None
 
     def _bodies_cell(self, a: Agreement) -> str | None:
         """'Nämnd': the body's name, or several as the partner column lists several ('A och B')."""
