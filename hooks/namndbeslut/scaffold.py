@@ -66,7 +66,8 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # - {{agreement: <id>, action: förlänger, end: 2025-12-31}}
                                  # - {{agreement: <id>, action: föreslår, to: kommunstyrelsen, proposes: säger upp}}
                                  # - {{agreement: <id>, action: antar, condition: under förutsättning att …}}
-                                 # action: föreslår, uppdrag att teckna, antar, ändrar, förlänger eller säger upp;
+                                 # action: föreslår, uppdrag att teckna, uppdrag att godkänna, antar, ändrar,
+                                 # förlänger eller säger upp;
                                  # proposes: vad förslaget gäller, bara om källan säger det; condition: villkoret
                                  # med källans ord
     agreements: []               # valfritt: överenskommelser som ärendet gäller utan att ta något steg
@@ -129,9 +130,12 @@ cited_steps: []                  # valfritt: andra beslut vars möte inte är pu
                                  # - {{action: antar, decision: anges inte, body: kommunstyrelsen}}
                                  # ett förslag från en förvaltning (inget organ): by med källans ord i stället
                                  # för body: - {{action: föreslår, decision: anges inte, by: Kulturförvaltningen,
-                                 #   to: kulturnamnden}}
+                                 #   to: kulturnamnden}}; "föreslår att exploateringsnämnden bemyndigas
+                                 # godkänna avtalet": proposes: uppdrag att godkänna. Steg utan datum visas för
+                                 # sig, utan ordning ("Steg utan datum i källan")
 stated_status:                   # valfritt: status som källan anger på sitt eget datum, t.ex.
-                                 # {{status: pågående, date: 2023-05}} (date: källans datum, t.ex. publiceringsdatum)
+                                 # {{status: pågående, date: 2023-05}} (date: källans datum, t.ex. publiceringsdatum,
+                                 # eller date: anges inte för en sida utan datum)
 $funding
 contacts:                        # kontaktpersoner; ta bort listan (skriv contacts: []) om det inte finns några
   - name: "{P}: förnamn efternamn"
@@ -217,6 +221,9 @@ title: "{P}: skrivelsens rubrik"
 committee: $committee            # valfritt: nämnden skrivelsen går till (filnamn i committees/)
 cited_decisions: []              # valfritt: beslut som skrivelsen hänvisar till, ett per rad, t.ex.
                                  # - {{decision: "2014-03-31 § 76", body: kommunfullmaktige}}
+                                 # bara organet och källans namn på beslutet ("det av kommunstyrelsen beslutade
+                                 # trygghetspaketet"): - {{decision: anges inte, body: kommunstyrelsen,
+                                 #   name: trygghetspaketet}}
 source:                          # valfritt: varifrån skrivelsen kommer, med ord
 source_url:                      # valfritt: källans adress, https://…
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
