@@ -82,7 +82,7 @@ def test_a_stated_status_may_leave_out_its_date(tmp_path: Path) -> None:
 
 def test_a_report_cites_a_decision_by_its_name_and_body(built: BuiltSite) -> None:
     facts = built.article(REPORT).select("section.fact-box dt")
-    cited = [words(t.find_next_sibling("dd")) for t in facts if words(t) == "Hänvisar till beslut"]
+    cited = [words(d) for t in facts if words(t) == "Hänvisar till beslut" and (d := t.find_next_sibling("dd"))]
     assert cited == ["Kommunstyrelsen, datum anges inte: trygghetspaketet", "Kommunstyrelsen maj 2024"]
 
 

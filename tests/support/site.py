@@ -104,11 +104,12 @@ class BuiltSite:
         return values
 
     def steps(self, url: str) -> list[str]:
-        """An agreement page's 'Beslutsgång', in order, as a reader hears each step."""
+        """An agreement page's 'Beslutsgång', its dated steps in order, as a reader hears each step (none where every
+        step is undated: see undated_steps)."""
         heading = next(h for h in self.article(url).select("h2") if words(h) == "Beslutsgång")
-        listing = heading.find_next_sibling("ol")
-        assert isinstance(listing, Tag), "the steps are an ordered list"
-        return [words(li) for li in listing.select("li")]
+        listing = heading.find_next_sibling()
+        assert isinstance(listing, Tag), "the steps follow their heading"
+        return [words(li) for li in listing.select("li")] if listing.name == "ol" else []
 
     def undated_steps(self, url: str) -> list[str]:
         """An agreement page's steps whose source gives no date: after 'Beslutsgång', under 'Steg utan datum i
