@@ -196,7 +196,8 @@ class AgreementStep:
     @property
     def sort_day(self) -> dt.date:
         """Where the step stands in the order: its day, or the last day of its month; a step whose date the source
-        does not give after every dated one (Archive._link_steps keeps the file's order among them)."""
+        does not give after every dated one in the list (the file's order among them), which pages and data show
+        apart, in no order (Archive.steps_apart)."""
         return dt.date.max if self.date is None else dates.last_day(self.date)
 
     @property
@@ -650,7 +651,7 @@ class Archive:
         ended: AgreementStep | None = None
         for step in steps:
             if step.where is None or step.date is None:
-                continue  # an undated step stands after the dated ones in the list, not after them in time
+                continue  # an undated step has no place in time (Archive.steps_apart shows it apart)
             doc, loc = step.where
             if ended is not None:
                 self._problem(doc, loc, f"överenskommelsen '{agreement.id}' sägs redan upp av "
