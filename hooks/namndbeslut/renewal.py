@@ -111,7 +111,8 @@ class Comparison:
     total: Amounts
     """The sums of the stated amounts."""
     parties: Pair[str]
-    """The counterparties as lists name them; `changed` None where either side states no counterparty."""
+    """The counterparties as lists name them; `changed` None where either side states no counterparty or describes
+    parties it does not name."""
     partners_added: list[Partner]
     partners_removed: list[Partner]
     text: list[Passage] | None
