@@ -95,7 +95,8 @@ export: $(STAMP)
 schema: $(STAMP)
 	$(VENV)/bin/namndbeslut-schema
 
-# Editors: a new meeting or agreement file with every field present and explained.
+# Editors: a new meeting or agreement file with every field present and explained (an agreement: PARTNER="…", or
+# NAME="…" for one whose source names no counterparty).
 new-meeting: $(STAMP)
 	@$(VENV)/bin/namndbeslut-scaffold meeting
 

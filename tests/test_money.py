@@ -73,8 +73,8 @@ def test_an_annual_sum_without_years_in_the_data(built: BuiltSite) -> None:
     record = data(built, "data/overenskommelser/gemenskap-arligen.json")
     assert record["funding"] == [{
         "year": None, "years": 3, "amount": 1300000, "currency": "SEK", "ceiling": False, "per_year": True,
-        "recipient": None, "amount_label": "1 300 000 kr per år", "price_compensation": False, "note": None,
-        "funder": None}]
+        "recipient": None, "approximate": False, "amount_up_to": None, "amount_label": "1 300 000 kr per år",
+        "price_compensation": False, "note": None, "funder": None}]
     assert record["funding_stated_total"] == 3900000
     row = next(r for r in rows(built, "data/finansiering.csv") if r["Överenskommelse"] == "gemenskap-arligen")
     assert (row["År"], row["Antal år (åren anges inte)"], row["Belopp (kr)"], row["Per år"]) == ("", "3", "1300000",
@@ -112,7 +112,8 @@ def test_qualified_sums_on_a_matter(built: BuiltSite) -> None:
     assert "Belopp: 75 000 kr" in matter_facts(built, "bidrag-2021")
     item = data(built, "oparl/agenda-item/ram-2021.json")
     assert item["namndbeslut:amount"] == {"value": 500000, "currency": "SEK", "ceiling": True, "per_year": None,
-                                          "recipient": None, "amount_label": "högst 500 000 kr"}
+                                          "recipient": None, "approximate": False, "amount_up_to": None,
+                                          "amount_label": "högst 500 000 kr"}
     assert data(built, "oparl/agenda-item/bidrag-2021.json")["namndbeslut:amount"] == {"value": 75000,
                                                                                        "currency": "SEK"}
     assert list(validator("AgendaItem").iter_errors(item)) == []

@@ -191,6 +191,11 @@ def kronor(amount: int) -> str:
     return f"{format_decimal(amount, locale=LOCALE)}\u00a0kr"
 
 
+def kronor_range(low: int, high: int) -> str:
+    """'200 000–250 000 kr': a range as the source gives it, one 'kr' after both ends."""
+    return f"{format_decimal(low, locale=LOCALE)}–{kronor(high)}"
+
+
 NUMBER_WORDS = ("noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv")
 """How Swedish prose writes a small count (of years: 'i tre år'); larger ones as digits."""
 

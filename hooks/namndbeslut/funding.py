@@ -56,7 +56,8 @@ class Grant:
     @property
     def amount(self) -> int | None:
         """Kronor the counterparties receive as the source states them (Funding.total); None where only price
-        compensation is given, or the sum is a ceiling or paid to someone else: a total then says 'minst'."""
+        compensation is given, or the sum is a ceiling, an estimate, a range or paid to someone else: a total then
+        says 'minst'."""
         return self.funding.total
 
 
@@ -104,7 +105,8 @@ class FundingTable:
 
     @property
     def leaves_out(self) -> bool:
-        """Whether some year's row states a sum no total adds (a ceiling, a sum paid to someone else)."""
+        """Whether some year's row states a sum no total adds (a ceiling, an estimate, a range, a sum paid to someone
+        else)."""
         return any(g.funding.amount is not None and g.amount is None for g in self.grants)
 
     def in_year(self, year: int) -> list[Grant]:

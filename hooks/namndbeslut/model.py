@@ -544,19 +544,38 @@ class Sum(Record):
     source says neither (a matter's one-off sum, a funding row's calendar year)."""
     to: Text | None = None
     """Who receives it, where the source names someone else than the counterparty ('Länsstyrelsen')."""
+    up_to_kronor: Kronor | None = None
+    """The upper end of a range the source gives ('200 000–250 000 kronor'; `kronor` is the lower end)."""
+    approximate: bool = False
+    """The source gives the sum as an estimate ('ca', 'cirka', 'beräknad'): never shown or summed as the sum paid."""
 
     @property
     def label(self) -> str:
-        """'högst 500 000 kr', '250 000 kr per år', '100 000 kr till Länsstyrelsen', as the source qualifies it."""
+        """'högst 500 000 kr', '250 000 kr per år', '100 000 kr till Länsstyrelsen', 'ca 200 000–250 000 kr', as the
+        source qualifies it."""
         per = {True: " per år", False: " sammanlagt", None: ""}[self.per_year]
-        return "".join(("högst " if self.ceiling else "", dates.kronor(self.kronor), per,
+        said = dates.kronor(self.kronor) if self.up_to_kronor is None else dates.kronor_range(self.kronor,
+                                                                                              self.up_to_kronor)
+        return "".join(("högst " if self.ceiling else "", "ca " if self.approximate else "", said, per,
                         f" till {self.to}" if self.to else ""))
 
     @property
     def summable(self) -> bool:
-        """Whether the sum is one paid to the counterparties: a ceiling, or a sum paid to someone else, is never
-        added into a total of what they receive."""
-        return not self.ceiling and self.to is None
+        """Whether the sum is one stated as paid to the counterparties: a ceiling, an estimate, a range, or a sum
+        paid to someone else, is never added into a total of what they receive."""
+        return not self.ceiling and not self.approximate and self.up_to_kronor is None and self.to is None
+
+    @model_validator(mode="after")
+    def _one_way_to_bound(self) -> Sum:
+        """A range's upper end above its lower; a ceiling is one upper limit, never a range's."""
+        if self.up_to_kronor is not None and self.up_to_kronor <= self.kronor:
+            raise FieldError(("up_to_kronor",), f"intervallets övre belopp ({self.up_to_kronor}) ska vara större än "
+                                                f"'kronor' ({self.kronor}), t.ex. {{kronor: 200000, up_to_kronor: "
+                                                "250000}")
+        if self.up_to_kronor is not None and self.ceiling:
+            raise FieldError(("ceiling",), "ett intervall har redan ett övre belopp ('up_to_kronor'); ta bort "
+                                           "'ceiling'")
+        return self
 
     @property
     def plain(self) -> bool:
@@ -810,6 +829,14 @@ class StatedStatus(Record):
         return f"{upper_first(self.status)} enligt källan ({when})"
 
 
+class BodyText(StrEnum):
+    """What an agreement's body is: the agreement's own text (the default), or a description of it (a web page that
+    describes the agreement), which is never compared with another agreement's wording."""
+
+    AGREEMENT = "överenskommelsen"
+    DESCRIPTION = "beskrivning"
+
+
 OTHER_PARTIES = "och andra parter"
 """After the named counterparties where the source describes others without naming them: never 'only these'."""
 
@@ -880,7 +907,15 @@ class Agreement(Sourced):
     """Other steps taken by decisions whose meetings are not published (a proposal, a mandate, an extension, …)."""
     funding: list[Funding] = []
     contacts: list[Contact] = []
+    text: BodyText | None = None
+    """`beskrivning` where the body describes the agreement (the editor has only a description of it), not its text;
+    `överenskommelsen` or nothing where it is the agreement's own text."""
     body: Prose = ""
+
+    @property
+    def text_is_description(self) -> bool:
+        """The body describes the agreement: the page says so above it, and no renewal compares its wording."""
+        return self.text is BodyText.DESCRIPTION
 
     @property
     def public_party_label(self) -> str:

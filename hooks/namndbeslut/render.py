@@ -30,6 +30,7 @@ from .opendata import chart, dcat, jsonld
 from .opendata.datasets import Dataset, Distribution, datasets
 from .pagedates import PageDates
 from .questions import Fingerprints, Query, Question
+from .renewal import CANNOT_TELL
 
 HOME_ITEMS = 5
 """How many meetings and agreements the start page lists, and the newest meetings an overview or a body's page lists."""
@@ -307,6 +308,7 @@ class Renderer:
             absolute=ctx.absolute,
             structured_data=self.structured_data,
             voice=voice.of(ctx.archive.committees.values()), not_stated=NOT_STATED, undated_steps=UNDATED_STEPS,
+            cannot_tell=CANNOT_TELL,
         )
         self.env.filters.update(clock=dates.clock)
         self.prints = Fingerprints(ctx.archive)

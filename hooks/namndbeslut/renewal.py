@@ -111,15 +111,17 @@ class Comparison:
     total: Amounts
     """The sums of the stated amounts."""
     parties: Pair[str]
-    """The counterparties as lists name them; `changed` None where either side states no counterparty."""
+    """The counterparties as lists name them; `changed` None where either side states no counterparty or describes
+    parties it does not name."""
     partners_added: list[Partner]
     partners_removed: list[Partner]
-    text: list[Passage]
-    """The passages of the text that were removed or added, in the order of the texts."""
+    text: list[Passage] | None
+    """The passages of the text that were removed or added, in the order of the texts; None where either body is a
+    description of its agreement (Agreement.text_is_description): descriptions are not the agreements' wording."""
 
     @property
-    def text_changed(self) -> bool:
-        return bool(self.text)
+    def text_changed(self) -> bool | None:
+        return None if self.text is None else bool(self.text)
 
 
 def compare(older: Agreement, newer: Agreement, partners: dict[str, Partner]) -> Comparison:
@@ -139,7 +141,7 @@ def compare(older: Agreement, newer: Agreement, partners: dict[str, Partner]) ->
         parties=Pair(_parties(older, partners), _parties(newer, partners), parties),
         partners_added=[partners[i] for i in new_ids if i not in old_ids and i in partners],
         partners_removed=[partners[i] for i in old_ids if i not in new_ids and i in partners],
-        text=passages(older.body, newer.body),
+        text=None if older.text_is_description or newer.text_is_description else passages(older.body, newer.body),
     )
 
 
@@ -149,10 +151,11 @@ def _parties(agreement: Agreement, partners: dict[str, Partner]) -> str:
 
 
 def _parties_changed(older: Agreement, newer: Agreement) -> bool | None:
-    """Whether the counterparties changed: the named ones and the described; None where a side names none."""
-    if older.counterparty_unstated or newer.counterparty_unstated:
+    """Whether the named counterparties changed; None where a side names none, or describes parties it does not
+    name: the same words may describe other parties ('de anslutna städerna'), so 'the same' would be a guess."""
+    if any(a.counterparty_unstated or a.parties_described for a in (older, newer)):
         return None
-    return (set(older.counterparties), older.parties_described) != (set(newer.counterparties), newer.parties_described)
+    return set(older.counterparties) != set(newer.counterparties)
 
 
 def _stated(agreement: Agreement, year: int) -> int | None:

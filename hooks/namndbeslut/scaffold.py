@@ -22,6 +22,7 @@ from . import dates, frontmatter, kinds, messages, patterns
 from .archive import normalised_name
 from .categories import suggested_body_kind, suggested_partner_kind
 from .errors import ContentError
+from .model import NOT_STATED
 from .safety import PLACEHOLDER
 
 P = PLACEHOLDER
@@ -88,8 +89,8 @@ reviewed_numbers: []             # valfritt: nummer i filen som liknar personnum
 
 AGREEMENT = Template(f"""---
 # En överenskommelse. Filen heter <partner>-<första år>-<sista år>.md (<partner>.md om källan inte anger någon
-# period). Ersätt allt som är markerat {P.lower()} och ta bort de valfria fälten du inte behöver. Kontrollera med
-# `make check`.
+# period; överenskommelsens korta namn i stället för <partner> om källan inte namnger någon motpart). Ersätt
+# allt som är markerat {P.lower()} och ta bort de valfria fälten du inte behöver. Kontrollera med `make check`.
 title: $title
 kind: {P}                        # iop, överenskommelse, ramöverenskommelse, samverkansavtal, samarbetsavtal,
                                  # avsiktsförklaring, eller anges inte om källan inte säger vilket slags avtal
@@ -98,7 +99,7 @@ kind_as_given:                   # valfritt, i stället för kind: typen med kä
 partner: $partner                # motparten: namnet på en fil i partners/ (utan .md), eller anges inte om
                                  # källan inte anger någon motpart
 partners: []                     # i stället för partner vid flera motparter: [id, id, id]
-parties_described:               # i stället för partner: en grupp som källan bara beskriver, t.ex. alla idéburna
+${{described}}parties_described:  # i stället för partner: en grupp som källan bara beskriver, t.ex. alla idéburna
                                  # organisationer i kommunen (ta då bort partner); tillsammans med partner eller
                                  # partners: de andra parter som källan beskriver utan att namnge dem
 public_party: "{P}: den offentliga parten, t.ex. Socialförvaltningen, eller anges inte"
@@ -142,6 +143,8 @@ contacts:                        # kontaktpersoner; ta bort listan (skriv contac
     role:                        # valfritt: t.ex. Utvecklingschef
     organisation:                # valfritt: t.ex. Socialförvaltningen
     email:                       # valfritt: e-postadress
+text:                            # valfritt: beskrivning om texten nedan bara beskriver överenskommelsen (t.ex. en
+                                 # webbsida om den), inte är överenskommelsens egen text
 source:                          # valfritt: varifrån uppgifterna kommer, om texten nedan inte är överenskommelsens egen
 source_url:                      # valfritt: källans adress (överenskommelsens pdf, sammanfattningen), https://…;
                                  # flera som en lista: [https://…, https://…]
@@ -254,11 +257,14 @@ def new_meeting(root: Path, date: str, committee: str = "") -> Path:
     return _write(root / kinds.MEETING.folder / f"{day.isoformat()}-{committee}.md", text)
 
 
-def new_agreement(root: Path, partner: str, years: str = "", committee: str = "") -> list[Path]:
+def new_agreement(root: Path, partner: str, years: str = "", committee: str = "", name: str = "") -> list[Path]:
     """Write agreements/<partner>-<first>-<last>.md, or <partner>.md when the source states no period (YEARS not
-    given), and partners/<partner>.md if it is new; return the paths."""
+    given), and partners/<partner>.md if it is new; without a partner, the agreement named from `name` with no
+    counterparty stated (never a partner file for a group the source only describes); return the paths."""
     committee = _optional_committee(root, committee)
     span = _years(years) if years.strip() else None
+    if not partner.strip():
+        return [_unnamed_agreement(root, name, span, committee)]
     partners = _names(root, kinds.PARTNER.folder)
     by_name = {normalised_name(n): pid for pid, n in partners.items()}
     pid = next((p for p in (partner, by_name.get(normalised_name(partner)), slug(partner)) if p in partners), None)
@@ -271,8 +277,22 @@ def new_agreement(root: Path, partner: str, years: str = "", committee: str = ""
         written.append(_write(root / kinds.PARTNER.folder / f"{pid}.md", _partner(partner)))
     name = partners.get(pid, partner)
     title = f"{P}: överenskommelsens namn som källan anger det, t.ex. Överenskommelse med {name}"
-    text = AGREEMENT.substitute(title=_quoted(title), partner=pid, committee=committee, P=P, **_term_lines(span))
+    text = AGREEMENT.substitute(title=_quoted(title), partner=pid, committee=committee, P=P, described="",
+                                **_term_lines(span))
     return [*written, _write(root / kinds.AGREEMENT.folder / f"{_agreement_id(root, pid, span)}.md", text)]
+
+
+def _unnamed_agreement(root: Path, name: str, span: tuple[int, int] | None, committee: str) -> Path:
+    """agreements/<slug of name>[-years].md with `partner: anges inte` and `parties_described` commented out, for
+    the editor to state a described group instead where the source gives one."""
+    if not name.strip():
+        raise ScaffoldError("skriv PARTNER=\"…\" (motpartens namn eller id), eller NAME=\"…\" (överenskommelsens "
+                            "korta namn) om källan inte namnger någon motpart")
+    aid = _id(name, "NAME")
+    title = f"{P}: överenskommelsens namn som källan anger det, t.ex. {name.strip()}"
+    text = AGREEMENT.substitute(title=_quoted(title), partner=NOT_STATED, committee=committee, P=P, described="# ",
+                                **_term_lines(span))
+    return _write(root / kinds.AGREEMENT.folder / f"{_agreement_id(root, aid, span)}.md", text)
 
 
 def _term_lines(span: tuple[int, int] | None) -> dict[str, str]:
@@ -441,7 +461,8 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
     committee = value("COMMITTEE", "")
     makers: dict[str, Callable[[Path], list[Path]]] = {
         "meeting": lambda root: [new_meeting(root, value("DATE", ""), committee)],
-        "agreement": lambda root: new_agreement(root, value("PARTNER", ""), value("YEARS", ""), committee),
+        "agreement": lambda root: new_agreement(root, value("PARTNER", ""), value("YEARS", ""), committee,
+                                                value("NAME", "")),
         "partner": lambda root: [new_partner(root, value("NAME", ""))],
         "committee": lambda root: [new_committee(root, value("NAME", ""))],
         "report": lambda root: [new_report(root, value("CASE", ""), value("DATE", ""), committee)],
@@ -449,7 +470,8 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
     try:
         if kind not in makers:
             raise ScaffoldError("skriv make new-meeting DATE=ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM) [COMMITTEE=…], "
-                                "make new-agreement PARTNER=\"…\" YEARS=ÅÅÅÅ-ÅÅÅÅ, make new-partner NAME=\"…\", "
+                                "make new-agreement PARTNER=\"…\" (eller NAME=\"…\") YEARS=ÅÅÅÅ-ÅÅÅÅ, "
+                                "make new-partner NAME=\"…\", "
                                 "make new-committee NAME=\"…\" eller make new-report CASE=\"SO ÅÅÅÅ/NNNN\"")
         paths = makers[kind](Path.cwd())
     except ScaffoldError as err:

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from .. import dates, routes
 from ..archive import Sitting
 from ..context import BuildContext
-from ..model import Agreement, Funding, Partner
+from ..model import Agreement, Funding, Partner, Sum
 
 CONTEXT = "https://schema.org"
 
@@ -71,13 +71,20 @@ def _coverage(a: Agreement) -> dict[str, str]:
     return {"temporalCoverage": f"{start}/{end}"}
 
 
+def _value(a: Sum) -> dict[str, int]:
+    """A sum's kronor: a range as `minValue` and `maxValue`, a ceiling as `maxValue` (the sum paid is not stated),
+    else `value` (an estimate's 'ca' is in the grant's description)."""
+    if a.up_to_kronor is not None:
+        return {"minValue": a.kronor, "maxValue": a.up_to_kronor}
+    return {("maxValue" if a.ceiling else "value"): a.kronor}
+
+
 def _grant(f: Funding, funder: dict[str, Any]) -> dict[str, Any]:
-    """A row's sum as a MonetaryGrant: a calendar year's as valid in that year; a ceiling as `maxValue` (no `value`:
-    the sum paid is not stated); the source's words in `description` ('2021: högst 500 000 kr', '1 300 000 kr per år
+    """A row's sum as a MonetaryGrant: a calendar year's as valid in that year; its kronor as _value gives them; the
+    source's words in `description` ('2021: högst 500 000 kr', '1 300 000 kr per år
     i tre år (åren anges inte)'), a recipient other than the counterparty among them."""
     assert f.amount is not None
-    money: dict[str, Any] = {"@type": "MonetaryAmount", "currency": "SEK",
-                             ("maxValue" if f.amount.ceiling else "value"): f.amount.kronor}
+    money: dict[str, Any] = {"@type": "MonetaryAmount", "currency": "SEK", **_value(f.amount)}
     if f.year is not None:
         money.update(validFrom=f"{f.year}-01-01", validThrough=f"{f.year}-12-31")
     description = str(f.year) if f.year is not None and f.amount.plain else dates.plain_spaces(f.brief)

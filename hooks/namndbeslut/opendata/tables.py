@@ -39,14 +39,16 @@ def _term(term: Term | None) -> dict[str, Any] | None:
 
 def amount(value: Sum | None) -> dict[str, Any]:
     """A stated sum in the data: `amount` (kronor) and `currency`, and where the source qualifies it `ceiling`,
-    `per_year`, `recipient` and `amount_label` (the page's words); nothing where no sum is stated. A plain sum
-    has only the first two, as every sum had before qualifiers existed. The one form of a sum in JSON and OParl."""
+    `per_year`, `recipient`, `approximate`, `amount_up_to` (a range's upper end; `amount` is its lower) and
+    `amount_label` (the page's words); nothing where no sum is stated. A plain sum has only the first two, as every
+    sum had before qualifiers existed. The one form of a sum in JSON and OParl."""
     if value is None:
         return {}
     plain = {"amount": value.kronor, "currency": CURRENCY}
     if value.plain:
         return plain
     return {**plain, "ceiling": value.ceiling, "per_year": value.per_year, "recipient": value.to,
+            "approximate": value.approximate, "amount_up_to": value.up_to_kronor,
             "amount_label": dates.plain_spaces(value.label)}
 
 
@@ -132,7 +134,7 @@ class Tables:
                           **({"kind_as_given": p.kind_as_given} if p.kind_as_given else {}),
                           "organisation_number": p.organisation_number, "url": url(routes.partner(p))}
                          for p in self.archive.partners_of(a)],
-            "parties_described": a.parties_described,
+            "parties_described": a.parties_described, "text_is_description": a.text_is_description,
             "counterparty_stated": not a.counterparty_unstated,
             "public_party": a.public_party,
             "committee": {"id": committee.id, "name": committee.name} if committee else None,
@@ -180,7 +182,8 @@ class Tables:
             "partners_added": [{"id": p.id, "name": p.name, "url": url(routes.partner(p))} for p in c.partners_added],
             "partners_removed": [{"id": p.id, "name": p.name, "url": url(routes.partner(p))}
                                  for p in c.partners_removed],
-            "text": [{"change": "added" if t.change is Change.ADDED else "removed", "text": t.text} for t in c.text],
+            "text": None if c.text is None else [{"change": "added" if t.change is Change.ADDED else "removed",
+                                                   "text": t.text} for t in c.text],
         }
 
     def _agreement_link(self, a: Agreement | None) -> dict[str, Any] | None:
@@ -193,13 +196,16 @@ class Tables:
 
     AGREEMENT_COLUMNS = ("Id", "Titel", "Typ", "Partner", "Organisationsnummer", "Offentlig part", "Nämnd", "Från",
                          "Till", "Status", "Status per", "Översyn senast", "Diarienummer", "Förnyar", "Beslut",
-                         "Summa angivna belopp (kr)", "Webbsida", "Data (JSON)", "Beslutsgång", "Tills vidare")
+                         "Summa angivna belopp (kr)", "Webbsida", "Data (JSON)", "Beslutsgång", "Tills vidare",
+                         "Texten är en beskrivning")
     """'Beslutsgång' and 'Tills vidare' last (later columns, so earlier ones keep their places): each step as
     'date body: outcome', in order, separated by ' | '; 'ja' where the term runs until further notice, 'nej' where it
-    does not or its end is not stated ('Till' is empty for both), empty without a term."""
+    does not or its end is not stated ('Till' is empty for both), empty without a term; 'Texten är en beskrivning'
+    'ja' where the page's text describes the agreement rather than being its own text."""
     FUNDING_COLUMNS = ("År", "Partner", "Organisationsnummer", "Överenskommelse", "Belopp (kr)",
                        "Priskompensation", "Anmärkning", "Webbsida", "Finansiär", "Antal år (åren anges inte)",
-                       "Högsta belopp", "Per år", "Mottagare", "Belopp enligt källan")
+                       "Högsta belopp", "Per år", "Mottagare", "Belopp enligt källan",
+                       "Ungefärligt belopp", "Övre belopp i intervall (kr)")
     """'Finansiär' and the columns after it last (later columns, so earlier ones keep their places): who pays where
     the source names someone other than the public party; for a row whose years the source does not name, how many
     (its 'År' is empty); the sum's qualifiers (ja/nej, empty where the source says neither) and the page's words."""
@@ -219,7 +225,8 @@ class Tables:
                          r["status"]["value"], r["status"]["on"], r["review_by"], a.case_number, a.renews,
                          cited, r["funding_stated_total"], r["url"],
                          self.ctx.absolute(routes.agreement_json(a)), self._steps_cell(a),
-                         _yes_no(a.term.until_further_notice) if a.term else None))
+                         _yes_no(a.term.until_further_notice) if a.term else None,
+                         _yes_no(a.text_is_description)))
         return _csv(self.AGREEMENT_COLUMNS, rows)
 
     def _steps_cell(self, a: Agreement) -> str | None:
@@ -244,7 +251,7 @@ class Tables:
                  g.funding.amount.kronor if g.funding.amount else None,
                  _yes_no(g.funding.price_compensation), g.funding.note,
                  self.ctx.absolute(routes.agreement(g.agreement)), g.funding.funder, g.funding.years,
-                 *_qualifiers(g.funding.amount))
+                 *_qualifiers(g.funding.amount), *_estimate(g.funding.amount))
                 for g in [*table.grants, *table.unplaced]]
         return _csv(self.FUNDING_COLUMNS, rows)
 
@@ -280,7 +287,8 @@ class Tables:
 
     MATTER_COLUMNS = ("Id", "Rubrik", "Ärendetyp", "Punkt", "Diarienummer", "Paragrafer",
                       "Sammanträde", "Nämnd", "Belopp (kr)", "Högsta belopp", "Per år", "Mottagare",
-                      "Belopp enligt källan", "Webbsida", "Känt från", "Föregående behandling")
+                      "Belopp enligt källan", "Webbsida", "Känt från", "Föregående behandling",
+                      "Ungefärligt belopp", "Övre belopp i intervall (kr)")
 
     def matters_csv(self) -> str:
         rows = []
@@ -289,7 +297,7 @@ class Tables:
             rows.append((r["id"], r["title"], r["kind"]["label"] if r["kind"] else None, r["item"], r["case_number"],
                          r["paragraph_label"], r["meeting"]["date"], r["body"]["name"], r["amount"],
                          *_qualifiers(m.amount), r["url"], r["meeting"]["known_from"],
-                         r["refers_to"]["matter"] if r["refers_to"] else None))
+                         r["refers_to"]["matter"] if r["refers_to"] else None, *_estimate(m.amount)))
         return _csv(self.MATTER_COLUMNS, rows)
 
 
@@ -303,6 +311,14 @@ def _qualifiers(value: Sum | None) -> tuple[str | None, ...]:
     if value is None:
         return None, None, None, None
     return _yes_no(value.ceiling), _yes_no(value.per_year), value.to, dates.plain_spaces(value.label)
+
+
+def _estimate(value: Sum | None) -> tuple[str | None, int | None]:
+    """A sum the source estimates, in CSV cells after all earlier columns: 'ja' for an estimate (empty where no sum is
+    stated), and a range's upper end ('Belopp (kr)' is its lower)."""
+    if value is None:
+        return None, None
+    return _yes_no(value.approximate), value.up_to_kronor
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
