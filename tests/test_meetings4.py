@@ -117,6 +117,9 @@ def test_a_mention_is_not_the_whole_meeting_but_its_decision_is_a_decision(built
     page = built.article(KF_2016)
     assert words(one(page, "p.selection-note")) == MENTION
     assert page.select("p.agenda-note") == []
+    description = built.soup(KF_2016).select_one('meta[name="description"]')
+    assert description is not None and description["content"] == (
+        "Kommunfullmäktige: beslut som källan nämner från sammanträdet 29 september 2016")  # no summary
     assert matter_facts(built, KF_2016, "kf-2016-iop-regler") == ["Ärendetyp: Beslut"]  # not 'på kallelsen'
     assert MENTION in read(built, "namnd-kommunfullmaktige.xml")
     meeting = data(built, "oparl/meeting/2016-09-29-kommunfullmaktige.json")

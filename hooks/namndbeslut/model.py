@@ -1284,6 +1284,14 @@ class Meeting(Sourced):
                 f"{NOT_STATED}.")
 
     @property
+    def contents_label(self) -> str:
+        """What the meeting's page holds, as its description says it: the agenda's items, the decisions a mention
+        names, or the summary of the decisions."""
+        if self.known_from is not None and self.agenda_only:
+            return f"ärendena på {self.known_from.definite} till"
+        return "beslut som källan nämner från" if self.mentioned_only else "sammanfattning av besluten vid"
+
+    @property
     def item_note(self) -> str:
         """What a matter of a meeting known only from its agenda says of itself; '' for the others."""
         if self.known_from is None or not self.agenda_only:
