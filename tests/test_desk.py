@@ -60,6 +60,9 @@ def test_a_collection_per_kind_in_swedish_with_the_models_rules() -> None:
     assert meeting["date"]["widget"] == "string", "a day or a month: the precision the model allows"
     assert meeting["date"]["pattern"][0] == r"^(?:\d{4}-\d{2}-\d{2}|(?:[0-9]{4}-(0[1-9]|1[0-2])))$"
     matters = _fields(meeting["matters"])
+    for public in (meeting["public"], matters["public"]):  # yes, no, or not stated: never false by default
+        assert (public["widget"], "default" in public) == ("select", False)
+        assert [o["value"] for o in public["options"]] == ["true", "false"]
     assert meeting["matters"]["widget"] == "list" and "title" not in matters and "body" not in matters
     assert matters["adopts"] == {**matters["adopts"], "widget": "relation", "collection": "agreements",
                                  "multiple": True, "display_fields": ["title"]}

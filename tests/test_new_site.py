@@ -151,6 +151,19 @@ def test_no_tombstones_of_the_example(uppsala: BuiltSite) -> None:
     assert not (uppsala.path / "sammantraden/2020-11-11-socialnamnden").exists()
 
 
+def test_the_address_is_a_placeholder_a_local_build_takes_and_publishing_refuses(
+        started: tuple[Path, str, str], uppsala: BuiltSite, tmp_path: Path) -> None:
+    repo, said, _ = started
+    assert "\nsite_url: https://FYLL-I.example/\n" in (repo / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "site_url" in said and "example.github.io" not in (repo / "mkdocs.yml").read_text(encoding="utf-8")
+    body = json.loads((uppsala.path / "oparl/body.json").read_text(encoding="utf-8"))
+    assert body["id"].startswith("https://FYLL-I.example/")  # every address of the open data is made from it
+    published = build(tmp_path / "out", BUILD_DATE, repo, environ={"PUBLISH": "1"})
+    assert published.returncode != 0
+    refused = published.stdout + published.stderr
+    assert "site_url: 'https://FYLL-I.example/' är en platshållare" in refused, refused
+
+
 def test_a_leftover_lund_setting_is_refused_naming_it(started: tuple[Path, str, str], tmp_path: Path) -> None:
     repo = tmp_path / "copy"
     shutil.copytree(started[0], repo, symlinks=True)

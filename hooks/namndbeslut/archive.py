@@ -109,14 +109,22 @@ class Sitting:
 
     @property
     def start(self) -> dt.time | None:
-        """The time, as the held meeting's file states it, else as planned."""
-        return self.meeting.start if self.meeting and self.meeting.start else self.plan.start if self.plan else None
+        """The time, as the held meeting's file states it, else as planned; None where the file gives it in words
+        (`start_as_given`), which then stand in place of the plan's."""
+        if self.meeting and (self.meeting.start or self.meeting.start_as_given):
+            return self.meeting.start
+        return self.plan.start if self.plan else None
 
     @property
     def end(self) -> dt.time | None:
-        if self.meeting and self.meeting.start:
+        if self.meeting and (self.meeting.start or self.meeting.start_as_given):
             return self.meeting.end
         return self.plan.end if self.plan else None
+
+    @property
+    def time_as_given(self) -> str:
+        """The start in the source's words, as the meeting's page and calendar event say it; '' where none."""
+        return self.meeting.time_as_given if self.meeting else ""
 
     @property
     def time_stated(self) -> bool:
@@ -409,7 +417,8 @@ class Archive:
                 self.problems.append(Problem(doc.path, doc.line_of(("date",)), "date",
                                              f"{seen[meeting.id].path} gäller redan samma nämnd och datum"))
             seen[meeting.id] = doc
-            self._check(doc, ("committee",), meeting.committee, self.committees, "nämnd")
+            if self._check(doc, ("committee",), meeting.committee, self.committees, "nämnd"):
+                meeting.named_by(self.committees[meeting.committee].name)
             for i, matter in enumerate(meeting.matters):
                 self._link_matter(meeting, matter, doc, i)
         for matters in self.matters_about_partner.values():
@@ -796,7 +805,7 @@ class Archive:
         """How a matter before or after another is named beside it: its decision ('Kommunstyrelsen 12 mars 2024,
         § 64'), and where its meeting is known only from its agenda, that it was on it (never said decided)."""
         meeting = self.meeting_with(matter)
-        on = f", på {meeting.known_from.definite}" if meeting.known_from else ""
+        on = f", på {meeting.known_from.definite}" if meeting.known_from and meeting.agenda_only else ""
         return self.decision_label(matter) + on
 
     def proposed_to(self, matter: Matter) -> Committee | None:

@@ -205,6 +205,11 @@ def _fields(root: dict[str, Any], part: dict[str, Any], model: str, notes: dict[
     return out
 
 
+STATED_YES_NO = {"widget": "select", "options": [{"label": "Ja", "value": "true"}, {"label": "Nej", "value": "false"}]}
+"""The widget of a yes or no the source may leave unstated (`public`): no default, so an untouched form writes
+nothing."""
+
+
 def _optional(field: dict[str, Any]) -> None:
     """An optional group (a status the source states): its own fields are required only once it is filled in, which
     the model checks; Decap would otherwise refuse to save a record that leaves the whole group empty."""
@@ -224,6 +229,8 @@ def _widget(root: dict[str, Any], prop: dict[str, Any], model: str, name: str,
     prop = _resolve(root, prop)
     options = [_resolve(root, p) for p in prop.get("anyOf", [])]
     values = [p for p in options if p.get("type") != "null"]
+    if len(values) == 1 and len(options) > 1 and values[0].get("type") == "boolean":
+        return STATED_YES_NO  # whether the source says yes, no or nothing: a checkbox would write 'false', a guess
     if len(values) == 1:
         return _widget(root, {**values[0], **({"default": prop["default"]} if prop.get("default") else {})},
                        model, name, notes, path)

@@ -13,7 +13,16 @@ from enum import StrEnum
 from functools import partial
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    model_validator,
+)
 from pydantic.json_schema import WithJsonSchema
 
 from . import citations, dates, messages, patterns
@@ -128,6 +137,11 @@ def shown(value: str | None) -> str:
     """A stated value as the site shows it, or 'anges inte' where the source is silent: the one place that says
     so for every field that may be unstated."""
     return NOT_STATED if value is None else value
+
+
+def yes_no(value: bool | None) -> str:
+    """A stated yes or no as pages say it ('Ja', 'Nej'); '' where the source does not say (the line is left out)."""
+    return "" if value is None else "Ja" if value else "Nej"
 
 
 def _unstated(value: object) -> object:
@@ -1118,6 +1132,9 @@ class Matter(Record):
     refers_to: Slug | None = None
     """The earlier matter (of any body, in any meeting file) that this one continues where no agreement step says
     it: a proposal the council then deals with, a matter back on an agenda."""
+    public: bool | None = None
+    """Whether the item is open to the public (false: closed, 'sekretess'), where the source says so; it wins over
+    the meeting's `public`. None: not stated."""
     body: Prose = ""
 
     @property
@@ -1132,6 +1149,11 @@ class Matter(Record):
     @property
     def kind_label(self) -> str:
         return shown(self.kind.label if self.kind else None)
+
+    @property
+    def public_label(self) -> str:
+        """'Ja' or 'Nej' where the source says whether the item is open to the public; '' where it does not."""
+        return yes_no(self.public)
 
     @property
     def item_label(self) -> str | None:
@@ -1180,15 +1202,28 @@ NO_TITLE = "Rubrik anges inte i källan"
 
 
 class KnownFrom(StrEnum):
-    """A meeting's source where it is the agenda published before the meeting, not its minutes or a summary."""
+    """A meeting's source where it is not its minutes or a summary: the agenda published before the meeting, or a
+    mention of one decision in another text (a topic page: "Torsdagen 29 september 2016 antog kommunfullmäktige
+    reglerna")."""
 
     KALLELSE = "kallelse"
     FOREDRAGNINGSLISTA = "föredragningslista"
+    OMNAMNANDE = "omnämnande"
 
     @property
     def definite(self) -> str:
         """The document as a sentence names it: 'kallelsen'."""
-        return {"kallelse": "kallelsen", "föredragningslista": "föredragningslistan"}[self.value]
+        return {"kallelse": "kallelsen", "föredragningslista": "föredragningslistan",
+                "omnämnande": "omnämnandet"}[self.value]
+
+    @property
+    def agenda(self) -> bool:
+        """Whether the source is the agenda (what was decided is then not stated); a mention states a decision."""
+        return self is not KnownFrom.OMNAMNANDE
+
+
+MENTION_NOTE = f"Sammanträdet är känt från ett omnämnande i källan; övriga ärenden {NOT_STATED}."
+"""What pages, lists, feeds and the calendar say of a meeting known only from a mention of a decision."""
 
 
 AFTER_THE_MEETING = (MatterKind.BORDLAGT, MatterKind.ATERREMITTERAT)
@@ -1201,9 +1236,17 @@ class Meeting(Sourced):
     committee: Slug
     date: MeetingDate
     """The day, or only the month where the source names no day: shown as given, never as a day of it."""
-    title: Text
+    given_title: Annotated[Text | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA, Field(alias="title")]
+    """The title as the source gives it; None ('anges inte') where it gives none (a decision known from a mention):
+    `title` is then said from the facts, never made up."""
     start: Clock | None = None
+    start_as_given: Text | None = None
+    """The start in the source's words where it is no time of day ("direkt efter Borås Stadshus AB avslutat sitt
+    arbetsmöte ca 14:30"); instead of `start`, and never made one."""
     end: Clock | None = None
+    public: bool | None = None
+    """Whether the meeting is open to the public ("Sammanträdet är inte öppet för allmänheten": false), where the
+    source says so; None: not stated."""
     place: Text | None = None
     documents_url: Url | None = None
     """This meeting's own documents (kallelse, handlingar), where they are published."""
@@ -1228,27 +1271,80 @@ class Meeting(Sourced):
     introduction: Prose = ""
     matters: list[Matter] = []
 
+    _body_name: str = PrivateAttr("")
+    """The body's name, given by the archive (`named_by`): a title not given is said from it."""
+
     @property
     def id(self) -> str:
         return meeting_id(self.date, self.committee)
 
+    def named_by(self, body_name: str) -> None:
+        """Let the meeting know its body's name (the archive, once the bodies are known)."""
+        self._body_name = body_name
+
+    @property
+    def title(self) -> str:
+        """The title wherever the meeting is named (its page, lists, feeds, calendar, OParl `name`): the source's,
+        else the body and the date as given ('Kommunfullmäktige 29 september 2016'), never one made up."""
+        if self.given_title is not None:
+            return self.given_title
+        return f"{self._body_name or self.committee} {dates.long_date(self.date)}"
+
+    @property
+    def title_given(self) -> bool:
+        return self.given_title is not None
+
+    @property
+    def title_names_date(self) -> bool:
+        """Whether the title already says the date as a list would add it ('Kommunstyrelsen, december 2018'): the
+        list then does not say it again."""
+        return dates.long_date(self.date).casefold() in self.title.casefold()
+
+    @property
+    def public_label(self) -> str:
+        """'Ja' or 'Nej' where the source says whether the meeting is open to the public; '' where it does not."""
+        return yes_no(self.public)
+
+    def public_for(self, matter: Matter) -> bool | None:
+        """Whether an item is open to the public: the matter's own statement, else the meeting's; None where
+        neither says."""
+        return matter.public if matter.public is not None else self.public
+
+    @property
+    def time_as_given(self) -> str:
+        """The start in the source's words as pages and the calendar say it; '' where none is given so."""
+        return f"{self.start_as_given} (enligt källan)" if self.start_as_given else ""
+
+    @property
+    def mentioned_only(self) -> bool:
+        """Whether the meeting is known from a mention of a decision: its decisions are decisions, but not all."""
+        return self.known_from is KnownFrom.OMNAMNANDE
+
     @property
     def agenda_only(self) -> bool:
         """Whether the meeting is known only from its agenda: never shown as held, nor its matters as decided."""
-        return self.known_from is not None
+        return self.known_from is not None and self.known_from.agenda
 
     @property
     def agenda_note(self) -> str:
         """What pages, feeds and data say of a meeting known only from its agenda; '' for the others."""
-        if self.known_from is None:
+        if self.known_from is None or not self.agenda_only:
             return ""
         return (f"Uppgifterna kommer från {self.known_from.definite}; om sammanträdet hölls och vad som beslutades "
                 f"{NOT_STATED}.")
 
     @property
+    def contents_label(self) -> str:
+        """What the meeting's page holds, as its description says it: the agenda's items, the decisions a mention
+        names, or the summary of the decisions."""
+        if self.known_from is not None and self.agenda_only:
+            return f"ärendena på {self.known_from.definite} till"
+        return "beslut som källan nämner från" if self.mentioned_only else "sammanfattning av besluten vid"
+
+    @property
     def item_note(self) -> str:
         """What a matter of a meeting known only from its agenda says of itself; '' for the others."""
-        if self.known_from is None:
+        if self.known_from is None or not self.agenda_only:
             return ""
         return f"Ärende på {self.known_from.definite}; vad som beslutades {NOT_STATED}"
 
@@ -1283,8 +1379,14 @@ class Meeting(Sourced):
 
     @property
     def selection_note(self) -> str:
-        """What pages say of a summary that tells of only some matters; '' for the others."""
-        return SELECTION_NOTE if self.selection else ""
+        """What pages say of a summary that tells of only some matters, or of a meeting known from a mention of
+        one decision; '' for the others."""
+        return MENTION_NOTE if self.mentioned_only else SELECTION_NOTE if self.selection else ""
+
+    @property
+    def partial(self) -> bool:
+        """Whether the matters are not all the meeting's, as the source says (a selection, a mention)."""
+        return self.selection or self.mentioned_only
 
     @property
     def posting_label(self) -> str:
@@ -1302,13 +1404,18 @@ class Meeting(Sourced):
         if self.start and self.day is None:
             raise FieldError(("start",), "ett klockslag kräver en dag; skriv hela datumet (ÅÅÅÅ-MM-DD) eller ta "
                                          "bort 'start'")
+        if self.start and self.start_as_given:
+            raise FieldError(("start_as_given",), "'start_as_given' är källans ord där den inte anger något "
+                                                  "klockslag; skriv antingen 'start' eller 'start_as_given'")
+        if self.end and self.start_as_given:
+            raise FieldError(("end",), "'end' kräver 'start'; skriv sluttiden med källans ord i 'start_as_given'")
         for name in MINUTES_DATES:
             _check_after_meeting(self.date, name, getattr(self, name))
         if self.minutes_posted and self.minutes_removed and self.minutes_removed < self.minutes_posted:
             raise FieldError(("minutes_removed",), f"anslaget togs ned {self.minutes_removed.isoformat()}, före "
                                                    f"{self.minutes_posted.isoformat()} då det sattes upp; rätta "
                                                    "'minutes_removed' eller 'minutes_posted'")
-        if self.known_from is not None:
+        if self.known_from is not None and self.known_from.agenda:
             _check_agenda(self, self.known_from)
         return self
 

@@ -2,7 +2,8 @@
 
 The example content goes (every record and hand-written page; each content folder keeps a `.gitkeep`, since git keeps
 no empty folder), a start page is written, and mkdocs.yml gets what the name gives: `extra.municipality`, the site's
-name and description. Where only the editor knows the value (the e-mail addresses, the day of the accessibility
+name and description; `site_url` becomes a placeholder (SITE_URL) that a local build takes and publishing refuses.
+Where only the editor knows the value (the e-mail addresses, the day of the accessibility
 assessment, how the site was tested and its content's known problems: the accessibility statement says itself only
 what the software guarantees) the placeholder FYLL I is left, which every build refuses until it is filled in; the
 example's optional values (its publisher description, web address, GeoNames place) are taken out (municipality.py).
@@ -36,6 +37,11 @@ FILL_IN = ("extra.open_data.contact.email", "extra.accessibility.email", "extra.
            "extra.accessibility.tested", CONTENT_PROBLEMS)
 """The settings only the editor knows, left as FYLL I: among them the accessibility statement's facts of the site
 itself (how it was tested, its content's known problems), the example's being another site's."""
+SITE_URL = "https://FYLL-I.example/"
+"""The new site's address until the editor writes the real one: FYLL I in a form every address check reads (a host
+of the reserved name .example), so that `make site` builds it locally and a build to publish refuses it
+(publishing.is_placeholder_host), as it does the example's `https://example.github.io/namndbeslut/`; every address in
+the open data is made from `site_url`, and the example's would name another site."""
 OPTIONAL = ("extra.open_data.publisher.description", "extra.open_data.publisher.identifier")
 """The example's optional settings about its publisher, taken out (the description is then said from the name)."""
 START_PAGE = """\
@@ -78,6 +84,9 @@ def start(root: Path, name: str) -> list[str]:
             if head else f"{addresses.REGISTER}: ett nytt, tomt adressregister.",
             f"Fyll i det som är markerat {PLACEHOLDER} i {CONFIG} (bygget stoppar tills det är gjort): "
             + ", ".join(FILL_IN) + ".",
+            f"Skriv webbplatsens adress i site_url i {CONFIG} (nu platshållaren {SITE_URL}): make site bygger med "
+            "platshållaren, men en publicering kräver den riktiga adressen; alla adresser i de öppna data utgår "
+            "från den.",
             "Lägg till nämnder med make new-committee NAME=\"…\", kör make check och checka in allt (git add -A).",
             "Se REDAKTORSGUIDE.md, Ny webbplats för en kommun."]
 
@@ -140,7 +149,8 @@ def _settings(text: str, name: str) -> list[Edit]:
         raise NewSiteError(f"{CONFIG} går inte att läsa ({err}); rätta filen först") from None
     if not isinstance(root, yaml.MappingNode):
         raise NewSiteError(f"{CONFIG} har inga inställningar")
-    edits = [_set(text, root, "site_name", f"{name} – beslut och överenskommelser"),
+    edits = [_set(text, root, "site_url", SITE_URL),
+             _set(text, root, "site_name", f"{name} – beslut och överenskommelser"),
              _set(text, root, "site_description",
                   f"Vad nämnderna i {name} har beslutat, och med vilka organisationer kommunen har överenskommelser."),
              _set(text, root, municipality.FIELD, name),

@@ -35,9 +35,11 @@ MEETING = Template(f"""---
 # de valfria fälten du inte behöver. Kontrollera med `make check`, förhandsgranska med `make serve`.
 committee: $committee            # nämnden: namnet på en fil i committees/ (utan .md)
 date: $date                      # sammanträdets datum, ÅÅÅÅ-MM-DD; bara ÅÅÅÅ-MM om källan bara anger månaden
-title: $title  # sidans rubrik
+title: $title  # sidans rubrik; anges inte om källan inte ger någon (rubriken blir då nämnd och datum)
 start:                           # valfritt: klockslag inom citattecken, t.ex. "13:00"
+start_as_given:                  # valfritt, i stället för start: källans ord, t.ex. direkt efter … ca 14:30
 end:                             # valfritt: när sammanträdet slutade, t.ex. "16:30"
+public:                          # valfritt: false om källan säger att det inte är öppet för allmänheten
 place:                           # valfritt: var det hölls, t.ex. Stadshuset, Stora salen
 documents_url:                   # valfritt: länk till just detta sammanträdes handlingar, https://…
 minutes_url:                     # valfritt: länk till protokollet när det är publicerat, https://…
@@ -47,7 +49,7 @@ minutes_removed:                 # valfritt: när anslaget togs ned, ÅÅÅÅ-MM
 chair:                           # valfritt: ordföranden som källan anger hen ("Ordförande: Anna Andersson (S)")
 paragraph_prefix:                # valfritt: det protokollet skriver före paragrafnumret i stället för §, t.ex. VON
 selection: false                 # true om källan säger att den bara tar upp ett urval av ärendena
-known_from:                      # valfritt: kallelse (eller föredragningslista) om källan bara är kallelsen
+known_from:                      # valfritt: kallelse, föredragningslista, eller omnämnande (källan nämner ett beslut)
 source:                          # valfritt: varifrån uppgifterna kommer, t.ex. Sammanfattningen på kommunens webbplats
 source_url:                      # valfritt: källans adress (t.ex. sammanfattningen på kommunens webbplats), https://…
 matters:                         # ärendena; vart och ett har en rubrik med samma id i texten nedan (ger källan
@@ -59,6 +61,7 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
     paragraphs: []               # valfritt: paragraf(er) i protokollet, t.ex. [112] eller [154, 155]
     case_number:                 # valfritt: diarienummer, t.ex. SO 2021/0001
     item:                        # valfritt: ärendets nummer som källan anger det ("Ärende 5." blir 5)
+    public:                      # valfritt: false om källan säger att ärendet inte är öppet (sekretess)
     to:                          # med kind: förslag: organet som förslaget går till (filnamn i committees/)
     adopts: []                   # valfritt: överenskommelser som beslutet antar (filnamn i agreements/)
     steps: []                    # valfritt: andra steg med en överenskommelse, ett per rad, t.ex.

@@ -6,7 +6,8 @@ month is left out: an event needs a day, and the calendar invents none. A planne
 without a published summary says so (not that it is still planned, nor that it was held), and is TENTATIVE, as
 is a meeting known only from its agenda (whether either was held is not known: SittingState.confirmed). A planned
 meeting's note ('årsredovisning') and a summary's selection note are in the description, as on the pages; a body's
-usual time (`usual_start`) is never an event's: an event without a stated time stays all-day.
+usual time (`usual_start`) is never an event's: an event without a stated time stays all-day, also where the source
+gives the start in words (`start_as_given`, in the description).
 """
 
 from __future__ import annotations
@@ -60,12 +61,14 @@ def _event(s: Sitting, day: dt.date, ctx: BuildContext, stamp: dt.datetime) -> E
         event.add("location", s.place)
     event.add("status", "CONFIRMED" if s.state_on(ctx.today).confirmed else "TENTATIVE")
     event.add("transp", "TRANSPARENT")
-    usual = "" if s.time_stated else s.committee.usual_start_note
+    usual = "" if s.time_stated or s.time_as_given else s.committee.usual_start_note
     note = "\n".join(x for x in (f"Enligt sammanträdesplanen: {s.note}." if s.note else "", usual) if x)
     if s.meeting:
         event.add("url", ctx.absolute(routes.meeting(s.meeting)))
         matters = "\n".join(f"– {m.title}" for m in s.meeting.matters)
-        event.add("description", "\n".join(x for x in (s.meeting.title, note, s.meeting.agenda_note,
+        said = (f"Tid: {s.time_as_given}" if s.time_as_given else "",
+                f"Öppet för allmänheten: {s.meeting.public_label}" if s.meeting.public_label else "")
+        event.add("description", "\n".join(x for x in (s.meeting.title, *said, note, s.meeting.agenda_note,
                                                         s.meeting.selection_note, matters) if x))
     elif s.state_on(ctx.today) is SittingState.PASSED:
         event.add("url", ctx.absolute(routes.body(s.committee)))

@@ -38,12 +38,20 @@ MONTH = "namndbeslut:month"
 """Our own field on a Meeting or Paper known only to the month ('2020-11'), as before `namndbeslut:date` (which
 holds the same): kept for clients that read it."""
 SELECTION = "namndbeslut:selection"
-"""Our own field on a Meeting, true where the source says its summary tells of only some of the matters (OParl has
-no field for it): a client then does not take the agenda items for the whole agenda."""
+"""Our own field on a Meeting, true where the source says its summary tells of only some of the matters, or the
+meeting is known from a mention of a decision (OParl has no field for it): a client then does not take the agenda
+items for the whole agenda."""
 KNOWN_FROM = "namndbeslut:knownFrom"
-"""Our own field on a Meeting known only from its agenda: 'kallelse' or 'föredragningslista'. Such a Meeting has
-`meetingState` "kallat, om sammanträdet hölls anges inte", no `cancelled` and no protocol, and its AgendaItems no
-`result` (OParl's is the outcome; a kind the agenda states is in `namndbeslut:kind`)."""
+"""Our own field on a Meeting not known from its minutes or a summary: 'kallelse' or 'föredragningslista' (its
+agenda), or 'omnämnande' (a mention of a decision: its items are decisions, not the whole agenda). A Meeting known
+from its agenda has `meetingState` "kallat, om sammanträdet hölls anges inte", no `cancelled` and no protocol, and
+its AgendaItems no `result` (OParl's is the outcome; a kind the agenda states is in `namndbeslut:kind`)."""
+START_AS_GIVEN = "namndbeslut:startAsGiven"
+"""Our own field on a Meeting whose source gives its start in words, not as a time ("direkt efter … ca 14:30"):
+the words; the Meeting then has no `start` (no time is invented)."""
+PUBLIC = "namndbeslut:public"
+"""Our own field on a Meeting: whether it is open to the public, where the source says so (OParl has the field on an
+AgendaItem only; there it is the item's statement, else the meeting's, and left out where neither says)."""
 KIND = "namndbeslut:kind"
 """Our own field on an AgendaItem of a meeting known only from its agenda: the matter's kind as the agenda states it."""
 MINUTES_CHECKED = "namndbeslut:minutesChecked"
@@ -151,8 +159,10 @@ def _summary(meeting: Meeting) -> Obj:
     checked and their notice posted and taken down; that it is known only from its agenda."""
     days = {MINUTES_CHECKED: meeting.minutes_checked, MINUTES_POSTED: meeting.minutes_posted,
             MINUTES_REMOVED: meeting.minutes_removed}
-    return {**({SELECTION: True} if meeting.selection else {}),
+    return {**({SELECTION: True} if meeting.partial else {}),
             **({KNOWN_FROM: meeting.known_from.value} if meeting.known_from else {}),
+            **({START_AS_GIVEN: meeting.start_as_given} if meeting.start_as_given else {}),
+            **({PUBLIC: meeting.public} if meeting.public is not None else {}),
             **({CHAIR: meeting.chair} if meeting.chair else {}),
             **{key: day.isoformat() for key, day in days.items() if day is not None}}
 
@@ -279,9 +289,12 @@ class OParl:
         obj: Obj = {
             "id": self.url(routes.oparl_agenda_item(m)), "type": _type("AgendaItem"),
             "meeting": self.url(routes.oparl_meeting(s.id)), "order": order,
-            "name": m.title if m.title_given else UNTITLED, "public": True,
+            "name": m.title if m.title_given else UNTITLED,
             **({} if m.title_given else {TITLE_GIVEN: False}),
         }
+        assert s.meeting is not None
+        if (public := s.meeting.public_for(m)) is not None:  # left out where the source does not say
+            obj["public"] = public
         if (before := self.archive.treated_before(m)) is not None:
             obj[REFERS_TO] = self.url(routes.oparl_agenda_item(before))
         if m.amount is not None:  # OParl has no field for an amount a decision states
@@ -289,7 +302,6 @@ class OParl:
         obj.update(self._as_given(m))
         if papers:  # OParl gives an agenda item one consultation: that of its main paper
             obj["consultation"] = self.url(routes.oparl_consultation(m, papers[0][0]))
-        assert s.meeting is not None
         obj.update(self._web(routes.matter(s.meeting, m)))
         return self._publish({**obj, **stamps})
 

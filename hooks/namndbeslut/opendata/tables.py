@@ -90,7 +90,7 @@ class Tables:
         meeting = self.archive.meeting_with(record) if isinstance(record, Matter) else record
         return {"role": role, "date": iso(meeting.date), "committee": meeting.committee,
                 "paragraphs": list(record.paragraphs) if isinstance(record, Matter) else [],
-                "title": record.given_title if isinstance(record, Matter) else record.title,
+                "title": record.given_title,
                 **(amount(record.amount) if isinstance(record, Matter) else {}),
                 **({"known_from": meeting.known_from.value} if meeting.known_from else {}),
                 "published": True, "url": self.ctx.absolute(routes.page(record, self.archive))}
@@ -267,8 +267,9 @@ class Tables:
 
     def matter(self, meeting: Meeting, m: Matter) -> dict[str, Any]:
         """One matter as its meeting page states it: its heading (None where the source gives none), kind, item,
-        case number, paragraphs, body, the meeting's date as given, the sum the decision states, and the earlier
-        matter it continues."""
+        case number, paragraphs, body, the meeting's date as given, the sum the decision states, the earlier
+        matter it continues, and whether it is open to the public (its own statement, else its meeting's; None where
+        neither says)."""
         committee = self.archive.committees.get(meeting.committee)
         before = self.archive.treated_before(m)
         return {
@@ -283,12 +284,13 @@ class Tables:
             "amount": None, "currency": None, **amount(m.amount),
             "refers_to": {"matter": before.id, "url": self.ctx.absolute(routes.page(before, self.archive))}
             if before else None,
+            "public": meeting.public_for(m),
         }
 
     MATTER_COLUMNS = ("Id", "Rubrik", "Ärendetyp", "Punkt", "Diarienummer", "Paragrafer",
                       "Sammanträde", "Nämnd", "Belopp (kr)", "Högsta belopp", "Per år", "Mottagare",
                       "Belopp enligt källan", "Webbsida", "Känt från", "Föregående behandling",
-                      "Ungefärligt belopp", "Övre belopp i intervall (kr)")
+                      "Ungefärligt belopp", "Övre belopp i intervall (kr)", "Öppet för allmänheten")
 
     def matters_csv(self) -> str:
         rows = []
@@ -297,7 +299,8 @@ class Tables:
             rows.append((r["id"], r["title"], r["kind"]["label"] if r["kind"] else None, r["item"], r["case_number"],
                          r["paragraph_label"], r["meeting"]["date"], r["body"]["name"], r["amount"],
                          *_qualifiers(m.amount), r["url"], r["meeting"]["known_from"],
-                         r["refers_to"]["matter"] if r["refers_to"] else None, *_estimate(m.amount)))
+                         r["refers_to"]["matter"] if r["refers_to"] else None, *_estimate(m.amount),
+                         _yes_no(r["public"])))
         return _csv(self.MATTER_COLUMNS, rows)
 
 
