@@ -162,6 +162,16 @@ _REFUSED = [
     pytest.param(_agreement("partner: anges inte\nparties_described: alla föreningar\nterm: anges inte\n"),
                  ["agreements/a.md:4: parties_described: anger källan ingen motpart, skriv 'partner: anges inte' och "
                   "ta bort 'parties_described'"], id="a_group_and_no_counterparty"),
+    pytest.param(_agreement("partner: foreningen-gemenskap\nparties_described: anges inte\nterm: anges inte\n"),
+                 ["agreements/a.md:4: parties_described: anger källan inga andra parter än de namngivna, ta bort "
+                  "'parties_described'"], id="named_partners_and_no_others_stated"),
+    pytest.param(_agreement("partner: foreningen-gemenskap\nterm: anges inte\nfunding:\n  - year:\n    amount: 5\n"),
+                 ["agreements/a.md:6: funding.0.year: värdet är tomt; skriv året, t.ex. 2021, eller 'anges inte' om "
+                  "källan inte anger det"], id="an_empty_funding_year"),
+    pytest.param(_agreement("partner: foreningen-gemenskap\nterm: anges inte\ncited_steps:\n  - action: antar\n"
+                            "    decision:\n    body: socialnamnden\n"),
+                 ["agreements/a.md:7: cited_steps.0.decision: värdet är tomt; skriv beslutet, t.ex. '2024-06-12 § "
+                  "120', eller 'anges inte' om källan inte anger det"], id="an_empty_cited_decision"),
     pytest.param({"decisions/2024-02-14-socialnamnden.md": (
         "---\ncommittee: socialnamnden\ndate: 2024-02-14\ntitle: T\nmatters:\n  - id: m\n    amount: -5\n---\n"
         "## M {#m}\n")},

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -224,9 +224,15 @@ class AgreementStep:
     def label(self) -> str:
         """What the decision does, as a meeting page names it before the agreement: 'Föreslår', 'Antar', 'Föreslår
         kommunstyrelsen att säga upp' (the page adds the condition after the agreement)."""
-        if self.proposes is None:
+        if not self.proposal:
             return self.action.label
-        return f"{self.action.label}{f' {self.to.in_text}' if self.to else ''} att {self.proposes.infinitive}"
+        return f"{self.action.label}{f' {self.to.in_text}' if self.to else ''} {self.proposal}"
+
+    @property
+    def proposal(self) -> str:
+        """What a proposal asks the other body to do, as label and outcome say it ('att säga upp'); '' where the
+        source does not say."""
+        return f"att {self.proposes.infinitive}" if self.proposes is not None else ""
 
     @property
     def detail(self) -> str:
@@ -256,10 +262,9 @@ class AgreementStep:
     @property
     def _outcome(self) -> str:
         done = f"{self.action.outcome} från {self.by}" if self.by else self.action.outcome
-        if self.action is StepAction.PROPOSE and self.proposes is not None:
-            where = f"till {self.to.in_text} " if self.to else ""
-            proposal = f"{done} {where}att {self.proposes.infinitive}"
-            return proposal if self.to else f"{proposal} (till vilket organ anges inte)"
+        if self.proposal:
+            return f"{done} till {self.to.in_text} {self.proposal}" if self.to else (
+                f"{done} {self.proposal} ({self.detail})")
         if not self.detail:
             return done
         stated = self.to if self.action is StepAction.PROPOSE else self.end
@@ -659,10 +664,12 @@ class Archive:
         adopted = next((s for s in steps if s.action is StepAction.ADOPT), None)
         ended: AgreementStep | None = None
         for step in steps:
-            if step.where is None or step.date is None:
-                continue  # an undated step has no place in time (Archive.steps_apart shows it apart)
+            if step.where is None:
+                continue
             doc, loc = step.where
-            if ended is not None:
+            if step.date is None:
+                pass  # an undated step has no place in time (Archive.steps_apart): only its end is checked
+            elif ended is not None:
                 self._problem(doc, loc, f"överenskommelsen '{agreement.id}' sägs redan upp av "
                                         f"{self._named(ended)}; ett senare beslut kan inte "
                                         f"{step.action.infinitive} den – skriv en ny överenskommelse")
@@ -677,7 +684,7 @@ class Archive:
                 self._problem(doc, (*loc, "end"), f"förlängningen slutar {dates.iso(step.end)}, men perioden slutar "
                                                   f"redan {dates.iso(agreement.term.stated_end or step.end)}; skriv "
                                                   "det nya slutdatumet som beslutet anger")
-            if step.action is StepAction.TERMINATE:
+            if step.action is StepAction.TERMINATE and step.date is not None:
                 ended = step
 
     def _named(self, step: AgreementStep) -> str:
@@ -761,11 +768,6 @@ class Archive:
     def adopting_step(self, agreement: Agreement) -> AgreementStep | None:
         """The step that adopted an agreement: a published matter's, or the decision as the agreement cites it."""
         return next((s for s in self.steps_of(agreement) if s.action is StepAction.ADOPT), None)
-
-    def adopting_decision(self, agreement: Agreement) -> Matter | Meeting | Citation | None:
-        """The decision that adopted an agreement: a published matter, or the citation as given."""
-        step = self.adopting_step(agreement)
-        return step.decision if step else None
 
     def citation_of(self, decision: Matter | Meeting | Citation) -> Citation:
         """How a protocol cites a decision: its meeting's date and its paragraphs."""
@@ -886,13 +888,16 @@ class Archive:
         """How every list and link names an agreement, the one rule: its title, with the counterparties and the
         period where the title does not name them ('Marköverlåtelseavtal för Norra området – Peab Markutveckling AB
         (period anges inte)'; 'Överenskommelse om IOP med Kvinnojouren Lund 2018–2020' as it is), so that no two
-        rows or links of agreements read the same (WCAG 2.4.4)."""
+        rows or links of agreements read the same (WCAG 2.4.4). The named partners are looked for in the title where
+        there are any, else the group as described; a term the source gives only in words is its label on the page
+        ('– Urban Futures, två år (enligt källan)')."""
         title, period = agreement.title, _period(agreement.term)
         named = normalised_name(title)
-        parties = [agreement.parties_described] if agreement.parties_described else [
-            p.name for p in self.partners_of(agreement)]
+        parties = [p.name for p in self.partners_of(agreement)] or [agreement.parties_described or ""]
         with_parties = title if all(normalised_name(p) in named for p in parties) else (
             f"{title} – {self.parties_label(agreement)}")
+        if agreement.term is None and agreement.term_as_given:
+            return f"{with_parties}, {agreement.term_label}"
         return with_parties if period in title else f"{with_parties} ({period})"
 
     def committee_of(self, record: Meeting | Sitting) -> Committee:
@@ -940,12 +945,25 @@ class Archive:
         steps = self.steps_of(agreement)
         return [s for s in steps if s.in_order], [s for s in steps if not s.in_order]
 
-    def role_of(self, agreement: Agreement, decision: Matter | Meeting | Citation | None) -> str:
+    def actions_of(self, agreement: Agreement, decision: Matter | Meeting | Citation) -> list[StepAction]:
+        """The actions of the steps a decision takes with the agreement, each once, in order: what the JSON's
+        `decisions[].role` and `steps[].role` and OParl's Consultation role all read (each in its own words)."""
+        return list(dict.fromkeys(s.action for s in self.steps_of(agreement) if s.decision is decision))
+
+    def step_actions(self, step: AgreementStep) -> list[StepAction]:
+        """The actions of every step the step's decision takes with its agreement; a decision named by its body
+        alone (no date, None) is no one decision: the step's own action."""
+        return [step.action] if step.decision is None else self.actions_of(step.agreement, step.decision)
+
+    def listed_under(self, agreement: Agreement) -> tuple[int, ListedBy] | None:
+        """The year an agreement is listed under and why (_listed_under)."""
+        return _listed_under(agreement, self)
+
+    def role_of(self, agreement: Agreement, decision: Matter | Meeting | Citation) -> str:
         """What a decision did with the agreement, as the data name it: the action of each step it takes in
         `steps_of` ('ändrar'; 'föreslår och uppdrag att teckna' for two), or 'gäller' where it takes none (a
-        follow-up). The one rule of a decision's role: the JSON's `decisions[].role` and its `steps` read it alike."""
-        actions = [s.action.value for s in self.steps_of(agreement) if s.decision is decision]
-        return " och ".join(dict.fromkeys(actions)) or CONCERNS
+        follow-up)."""
+        return role(self.actions_of(agreement, decision))
 
     def other_matters_about(self, agreement: Agreement) -> list[Matter]:
         """The published matters that concern the agreement without taking a step with it (a follow-up, a report)."""
@@ -957,22 +975,32 @@ class Archive:
         return self.steps_by_matter.get(matter.id, [])
 
     def term_of(self, agreement: Agreement) -> Term | None:
-        """The term as the decisions leave it: the agreement's, with the end the last extension or termination
-        states (a decision that states none changes nothing here)."""
+        """The term as the decisions leave it: the agreement's, with the end the latest extension or termination
+        states (_latest); a decision that states none, or sets a condition (never taken as met), changes nothing."""
         term = agreement.term
-        ends = [s.end for s in self.steps_of(agreement) if s.end is not None]
-        if term is None or not ends:
+        ending = self._latest(self.steps_of(agreement), lambda s: s.end is not None and s.condition is None)
+        if term is None or ending is None:
             return term
-        return term.model_copy(update={"end": ends[-1]})
+        return term.model_copy(update={"end": ending.end})
+
+    @staticmethod
+    def _latest(steps: list[AgreementStep], which: Callable[[AgreementStep], bool]) -> AgreementStep | None:
+        """The latest of the steps `which` holds for: the last dated one; an undated one (which has no place in
+        time) only where no dated one is, so that it never overrides what a dated decision states."""
+        dated, undated = [s for s in steps if s.in_order], [s for s in steps if not s.in_order]
+        return next((s for s in reversed(dated) if which(s)), None) or next(
+            (s for s in reversed(undated) if which(s)), None)
 
     def status_of(self, agreement: Agreement, day: dt.date) -> dates.Status:
         """Where the agreement stands on `day`, the one rule: only proposed (a proposal to amend, extend or terminate
         is no proposal of the agreement), or mandated and not signed; terminated without a stated last day; extended
         without a stated new end after its term; adopted on a condition no later step is stated to meet, until its
-        term has passed; else by its term (as the decisions leave it), or 'Period anges inte'."""
+        term has passed (a condition on an extension or termination counts as unmet: that step changes nothing);
+        undated steps only where no dated one decides (_latest); else by its term (as the decisions leave it), or
+        'Period anges inte'."""
         steps = self.steps_of(agreement)
         actions = {s.action for s in steps if not s.proposes_other}
-        terminated = next((s for s in reversed(steps) if s.action is StepAction.TERMINATE), None)
+        terminated = self._latest(steps, lambda s: s.action is StepAction.TERMINATE and s.condition is None)
         if terminated is not None and terminated.end is None:
             return dates.Status.TERMINATED
         if StepAction.ADOPT not in actions and not agreement.signed and terminated is None:
@@ -986,16 +1014,16 @@ class Archive:
         status = term.status_on(day) if term is not None else dates.Status.UNSTATED
         if status is not dates.Status.ENDED and self._conditional(steps):
             return dates.Status.CONDITIONAL
-        last = next((s for s in reversed(steps) if s.action.states_end), None)
+        last = self._latest(steps, lambda s: s.action.states_end and s.condition is None)
         if status is dates.Status.ENDED and last is not None and last.action is StepAction.EXTEND and last.end is None:
             return dates.Status.EXTENDED
         return status
 
-    @staticmethod
-    def _conditional(steps: list[AgreementStep]) -> bool:
-        """Whether the adopting step sets a condition. No field states a condition met (a source says so, if at all,
-        in a decision about something else, such as the funding): the status says so until the term has passed."""
-        adopting = next((s for s in steps if s.action is StepAction.ADOPT), None)
+    def _conditional(self, steps: list[AgreementStep]) -> bool:
+        """Whether the latest adoption sets a condition (a later one without a condition adopts it outright). No
+        field states a condition met (a source says so, if at all, in a decision about something else, such as the
+        funding): the status says so until the term has passed."""
+        adopting = self._latest(steps, lambda s: s.action is StepAction.ADOPT)
         return adopting is not None and adopting.condition is not None
 
     def in_force_on(self, agreement: Agreement, day: dt.date) -> bool:
@@ -1060,11 +1088,57 @@ class Archive:
 
 CONCERNS = "gäller"
 """The role of a decision about an agreement that takes no step with it (a follow-up, a report)."""
+
+
+def role(actions: list[StepAction]) -> str:
+    """A decision's role in the data, the one rule: its actions ('föreslår och uppdrag att teckna'), or 'gäller'
+    where it takes no step (a follow-up)."""
+    return " och ".join(a.value for a in actions) or CONCERNS
+
+
 def _period(term: Term | None) -> str:
     """A term in a link's name: '2018–2020', 'från 2021', or 'period anges inte'."""
     if term is None:
         return "period anges inte"
     return term.years_label if term.last_day else f"från {term.first_year}"
+
+
+class ListedBy(StrEnum):
+    """Which of an agreement's dates places it under a year of the agreements' year pages, as the heading of its
+    section there says it: the one rule of those pages."""
+
+    START = "Perioden börjar {year}"
+    END = "Perioden slutar {year}, start anges inte"
+    """The term states only its end: listed by it, never as if it began that year."""
+    DATE = "Period anges inte, daterad {year}"
+    """No term: its own date."""
+    SIGNED = "Period anges inte, undertecknad {year}"
+    """No term nor date of its own: its signing date, said to be that (a signing is no dating)."""
+    ADOPTED = "Period anges inte, antagen {year}"
+    """No term nor date of its own: the date of the decision that adopted it (published, or as `adopted_by` or
+    `cited_steps` cite it), said to be that, never the agreement's own."""
+
+    def heading(self, year: int) -> str:
+        return self.value.format(year=year)
+
+
+def _listed_under(agreement: Agreement, archive: Archive) -> tuple[int, ListedBy] | None:
+    """The year an agreement is listed under and why, the one rule of the year pages and the search filter 'År': its
+    term's start, else (only the end stated) its end, else (no term) its own date, its signing date or its adopting
+    decision's; None without any of them."""
+    term = agreement.term
+    if term is not None and term.first_day is not None:
+        return term.first_day.year, ListedBy.START
+    if term is not None and term.last_day is not None:
+        return term.last_day.year, ListedBy.END
+    if term is not None:
+        return None
+    if agreement.date:
+        return dates.first_day(agreement.date).year, ListedBy.DATE
+    if agreement.signed:
+        return dates.first_day(agreement.signed).year, ListedBy.SIGNED
+    adopting = archive.adopting_step(agreement)
+    return (dates.first_day(adopting.date).year, ListedBy.ADOPTED) if adopting and adopting.date else None
 
 
 def _meeting_order(meeting: Meeting) -> tuple[dt.date, bool, str]:

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from enum import StrEnum
 from functools import partial
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -108,9 +108,8 @@ def _citation(value: object) -> object:
         value = Citation(value)
     elif isinstance(value, str):
         value = citations.parse(value)
-    if isinstance(value, Citation) and not FIRST_YEAR <= dates.first_day(value.date).year <= LAST_YEAR:
-        raise ValueError(f"året {dates.first_day(value.date).year} är inte rimligt; skriv året med fyra siffror "
-                         f"(mellan {FIRST_YEAR} och {LAST_YEAR})")
+    if isinstance(value, Citation) and (problem := year_problem(dates.first_day(value.date).year)):
+        raise ValueError(problem)
     return value
 
 
@@ -160,6 +159,16 @@ fact (with NOT_STATED_IN_SCHEMA)."""
 NOT_STATED_IN_SCHEMA = Field(json_schema_extra=_not_stated_in_schema)
 
 
+def stated_or_words(expected: str) -> BeforeValidator:
+    """On a field where an empty value is a mistake, not a silence (`year:` of a funding row, a cited `decision:`):
+    only the words 'anges inte' are None; an empty value is refused, saying what `expected` belongs there."""
+    def check(value: object) -> object:
+        if value is None:
+            raise ValueError(f"värdet är tomt; skriv {expected}, eller '{NOT_STATED}' om källan inte anger det")
+        return _unstated(value)
+    return BeforeValidator(check)
+
+
 def _month(value: object) -> object:
     """'2020-11' (a date known to the month) as a Month; YAML reads it as text, a full date as a date."""
     if not isinstance(value, str) or not re.fullmatch(r"\s*[0-9]{4}-[0-9]{1,2}\s*", value):
@@ -167,8 +176,8 @@ def _month(value: object) -> object:
     month = dates.month_of(value)
     if month is None:
         raise ValueError(f"'{value.strip()}' är ingen månad; skriv året och månaden som ÅÅÅÅ-MM, t.ex. 2020-11")
-    if not FIRST_YEAR <= month.year <= LAST_YEAR:
-        raise ValueError(f"året {month.year} är inte rimligt; skriv ett år mellan {FIRST_YEAR} och {LAST_YEAR}")
+    if problem := year_problem(month.year):
+        raise ValueError(problem)
     return month
 
 
@@ -390,6 +399,14 @@ FIRST_YEAR, LAST_YEAR = 1900, 2200
 """The years a record may speak of: a two-digit year (21 for 2021) is refused, not read as the year 21."""
 
 
+def year_problem(year: int) -> str | None:
+    """What is wrong with a year no record may speak of, the one message for every date field; None for a
+    plausible one."""
+    if FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    return f"året {year} är inte rimligt; skriv året med fyra siffror (mellan {FIRST_YEAR} och {LAST_YEAR})"
+
+
 def _not_bool(value: object) -> object:
     """YAML reads yes/no/true/false/on/off as booleans; where a number belongs that is a mistake, not 1 or 0."""
     if isinstance(value, bool):
@@ -522,9 +539,8 @@ class Term(Record):
     @model_validator(mode="after")
     def _ordered(self) -> Term:
         for name, day in (("start", self.first_day), ("end", self.last_day)):
-            if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
-                raise FieldError((name,), f"året {day.year} är inte rimligt; skriv året med fyra siffror "
-                                          f"(mellan {FIRST_YEAR} och {LAST_YEAR}), t.ex. 2021")
+            if day is not None and (problem := year_problem(day.year)):
+                raise FieldError((name,), problem)
         if self.first_day is None and not self.end_stated:
             raise FieldError(("end",), f"en period utan start och utan slut säger ingenting; skriv "
                                        f"'term: {NOT_STATED}'")
@@ -615,8 +631,8 @@ class Funding(Record):
     """Funding for one calendar year (`year`), or for a number of years the source does not name (`years`: '1,3 mnkr
     årligen i tre år'); a year may have only price compensation and no sum."""
 
-    year: Annotated[Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR), NOT_BOOL] | None, MAY_BE_UNSTATED,
-                    NOT_STATED_IN_SCHEMA] = None
+    year: Annotated[Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR), NOT_BOOL] | None,
+                    stated_or_words("året, t.ex. 2021"), NOT_STATED_IN_SCHEMA] = None
     """The calendar year; None ('anges inte') where the source names no year, and `years` counts them."""
     years: Annotated[int, Field(ge=1, le=YEAR_COUNT), NOT_BOOL] | None = None
     """How many years the row's sum is for, where the source does not name them: never placed in any calendar year."""
@@ -694,8 +710,8 @@ def _given_date(value: object) -> object:
         value = season
     if isinstance(value, dates.Season | int) and not isinstance(value, bool):
         year = value.year if isinstance(value, dates.Season) else value
-        if not FIRST_YEAR <= year <= LAST_YEAR:
-            raise ValueError(f"året {year} är inte rimligt; skriv ett år mellan {FIRST_YEAR} och {LAST_YEAR}")
+        if problem := year_problem(year):
+            raise ValueError(problem)
         return value
     if isinstance(value, str) and not dates.MONTH.fullmatch(value.strip()) and not dates.plain_date(value.strip()):
         raise ValueError(f"'{value.strip()}' kan inte läsas som en tidpunkt; skriv ett datum (2021-06-30), en "
@@ -755,16 +771,16 @@ def _fits_action(action: StepAction, to: str | None, end: dt.date | Month | int 
         raise FieldError(("end",), f"'end' anger ett nytt slutdatum och hör bara till "
                                    f"'action: {StepAction.EXTEND.value}' eller '{StepAction.TERMINATE.value}'; "
                                    "ta bort 'end' eller ändra 'action'")
-    if end is not None and not FIRST_YEAR <= dates.last_day(end).year <= LAST_YEAR:
-        raise FieldError(("end",), f"året {dates.last_day(end).year} är inte rimligt; skriv året med fyra "
-                                   f"siffror (mellan {FIRST_YEAR} och {LAST_YEAR})")
+    if end is not None and (problem := year_problem(dates.last_day(end).year)):
+        raise FieldError(("end",), problem)
 
 
 Condition = Text
 """A condition a decision sets, in the source's words with its own conjunction ('under förutsättning att
 kommunfullmäktige beslutar om finansiering'): shown after the step as given, never taken as met."""
 
-CitedDecisionField = Annotated[CitationField | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA]
+CitedDecisionField = Annotated[CitationField | None, stated_or_words("beslutet, t.ex. '2024-06-12 § 120'"),
+                               NOT_STATED_IN_SCHEMA]
 """A decision as a source cites it: '2021-03-03 § 45', its month or its year; None ('anges inte') where the source
 gives no date (then `body` names the body): a cited step's and a report's cited decision alike."""
 
@@ -778,12 +794,37 @@ def _dated_or_by_body(decision: Citation | None, body: str | None) -> None:
                                         "källan bara namnger organet")
 
 
-class CitedStep(Record):
+class StepFields(Record):
+    """What a step states, whether a published matter's (Step) or a cited decision's (CitedStep): its action, and
+    where the action has them, the body a proposal goes to, what it proposes, the end and a condition."""
+
+    action: StepAction
+    to: Slug | None = None
+    """The body a proposal goes to (a file in committees/), with 'föreslår'."""
+    proposes: StepAction | None = None
+    """With 'föreslår': what the proposal asks the other body to do ('säger upp', 'förlänger', …), where the source
+    says it; None: what it proposes is not stated (never taken for an adoption)."""
+    end: StepEnd | None = None
+    """With 'förlänger': the new end, where the decision states it; with 'säger upp': the agreement's last day,
+    where the decision states it. Never inferred."""
+    condition: Condition | None = None
+    """A condition the decision sets, in the source's words ('under förutsättning att …')."""
+
+    @model_validator(mode="after")
+    def _fields_fit_action(self) -> Self:
+        self._own_fields_fit()
+        _fits_action(self.action, self.to, self.end, self.proposes)
+        return self
+
+    def _own_fields_fit(self) -> None:
+        """A kind of step's own fields, checked first: their messages say more than the shared ones."""
+
+
+class CitedStep(StepFields):
     """A step taken by a decision whose meeting is not published here, as a source cites it (a report, a news
     item): the decision by date and paragraph, and the body only where the source names it; a decision the source
     names by its body alone ("har godkänts av kommunstyrelsen") is `decision: anges inte` with `body`."""
 
-    action: StepAction
     decision: CitedDecisionField
     """The decision as cited: '2021-03-03 § 45'; None ('anges inte') where the source gives no date (then `body`
     names the body)."""
@@ -792,18 +833,8 @@ class CitedStep(Record):
     by: Text | None = None
     """Who made a proposal that is no body's decision, in the source's words ('Kultur-, idrott- och
     fritidsförvaltningen', 'Stadsledningskontoret'), with 'föreslår' and instead of `body`: shown as given."""
-    to: Slug | None = None
-    """The body a proposal goes to, with 'föreslår'."""
-    proposes: StepAction | None = None
-    """With 'föreslår': what the proposal asks the other body to do ('säger upp', 'förlänger', …), where the source
-    says it; None: what it proposes is not stated (never taken for an adoption)."""
-    end: StepEnd | None = None
-    """With 'förlänger' or 'säger upp': the end the decision states."""
-    condition: Condition | None = None
-    """A condition the decision sets, in the source's words ('under förutsättning att …')."""
 
-    @model_validator(mode="after")
-    def _fields_fit_action(self) -> CitedStep:
+    def _own_fields_fit(self) -> None:
         if self.by is not None and self.body is not None:
             raise FieldError(("by",), "ange vem som föreslår antingen med 'body: <id>' (ett organ i committees/) "
                                       "eller med källans ord under 'by' (en förvaltning, en tjänsteperson), inte båda")
@@ -811,10 +842,8 @@ class CitedStep(Record):
             raise FieldError(("by",), f"'by' anger vem som lämnar ett förslag utan att vara ett organ och hör bara "
                                       f"till 'action: {StepAction.PROPOSE.value}'; ett beslut fattas av ett organ "
                                       "('body: <id>')")
-        _fits_action(self.action, self.to, self.end, self.proposes)
         if self.by is None:
             _dated_or_by_body(self.decision, self.body)
-        return self
 
 
 class StatedStatus(Record):
@@ -830,9 +859,8 @@ class StatedStatus(Record):
 
     @model_validator(mode="after")
     def _year(self) -> StatedStatus:
-        if self.date is not None and not FIRST_YEAR <= dates.last_day(self.date).year <= LAST_YEAR:
-            raise FieldError(("date",), f"året {dates.last_day(self.date).year} är inte rimligt; skriv året med fyra "
-                                      f"siffror (mellan {FIRST_YEAR} och {LAST_YEAR})")
+        if self.date is not None and (problem := year_problem(dates.last_day(self.date).year)):
+            raise FieldError(("date",), problem)
         return self
 
     @property
@@ -1006,6 +1034,9 @@ class Agreement(Sourced):
         if self.partner and self.partners:
             raise FieldError(("partners",), "ange motparten antingen med 'partner: <id>' eller flera med "
                                             "'partners: [<id>, …]', inte båda")
+        if self.parties_described == NOT_STATED and self.counterparties:
+            raise FieldError(("parties_described",), "anger källan inga andra parter än de namngivna, ta bort "
+                                                     "'parties_described'")
         if self.parties_described == NOT_STATED or (self.counterparty_unstated and self.parties_described):
             raise FieldError(("parties_described",), f"anger källan ingen motpart, skriv 'partner: {NOT_STATED}' och "
                                                      "ta bort 'parties_described'")
@@ -1075,7 +1106,7 @@ class Agreement(Sourced):
                                                       "ändra 'years' eller 'term'")
 
 
-class Step(Record):
+class Step(StepFields):
     """One step a matter's decision takes with an agreement: proposes it to another body, mandates its signing,
     adopts, amends, extends or terminates it. `refers_to` names the matter (usually another body's, in the same
     case) whose step this one follows, so that a case through nämnd, kommunstyrelse and kommunfullmäktige is one
@@ -1083,24 +1114,8 @@ class Step(Record):
 
     agreement: Slug
     """The agreement (or letter of intent), a file in agreements/."""
-    action: StepAction
-    to: Slug | None = None
-    """The body a proposal goes to (a file in committees/), with 'föreslår'."""
     refers_to: Slug | None = None
     """The matter whose step this one follows (its id, in any meeting file)."""
-    proposes: StepAction | None = None
-    """With 'föreslår': what the proposal asks the other body to do ('säger upp', 'förlänger', …), where the source
-    says it; None: what it proposes is not stated (never taken for an adoption)."""
-    end: StepEnd | None = None
-    """With 'förlänger': the new end, where the decision states it; with 'säger upp': the agreement's last day,
-    where the decision states it. Never inferred."""
-    condition: Condition | None = None
-    """A condition the decision sets, in the source's words ('under förutsättning att …')."""
-
-    @model_validator(mode="after")
-    def _fields_fit_action(self) -> Step:
-        _fits_action(self.action, self.to, self.end, self.proposes)
-        return self
 
 
 class Matter(Record):
@@ -1162,7 +1177,7 @@ class Matter(Record):
         return f"Punkt {self.item}" if self.item else None
 
     @property
-    def proposes(self) -> bool:
+    def is_proposal(self) -> bool:
         """Whether the matter is a proposal to another body (its page then says where it goes, or that the source
         does not say)."""
         return self.kind is MatterKind.FORSLAG

@@ -12,7 +12,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from functools import cached_property, partial
 from itertools import groupby
 from pathlib import Path
@@ -22,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import citations, dates, feeds, funding, furniture, kinds, pagefile, pagehtml, routes, statement, voice
-from .archive import UNDATED_STEPS, AgreementStep, Archive, CaseFile
+from .archive import UNDATED_STEPS, AgreementStep, Archive, CaseFile, ListedBy
 from .citations import Citation
 from .context import BuildContext
 from .model import NOT_STATED, Agreement, Committee, Matter, Meeting, Partner, Report
@@ -236,39 +235,6 @@ def _rows(dataset: Dataset, apart: set[str]) -> tuple[Dataset, list[Distribution
     page), and how many of its files are apart."""
     listed = [x for x in dataset.distributions if x.route not in apart]
     return dataset, listed, len(dataset.distributions) - len(listed)
-
-
-class ListedBy(StrEnum):
-    """Which of an agreement's dates places it under a year of the agreements' year pages, as the heading of its
-    section there says it: the one rule of those pages."""
-
-    START = "Perioden börjar {year}"
-    END = "Perioden slutar {year}, start anges inte"
-    """The term states only its end: listed by it, never as if it began that year."""
-    DATE = "Period anges inte, daterad {year}"
-    """No term: its own date, else its signing date."""
-    ADOPTED = "Period anges inte, antagen {year}"
-    """No term nor date of its own: the date of the decision that adopted it (published, or as `adopted_by` or
-    `cited_steps` cite it), said to be that, never the agreement's own."""
-
-    def heading(self, year: int) -> str:
-        return self.value.format(year=year)
-
-
-def _listed_under(agreement: Agreement, archive: Archive) -> tuple[int, ListedBy] | None:
-    """The year an agreement is listed under and why: its term's start, else (only the end stated) its end, else (no
-    term) its own or signing date, else its adopting decision's; None without any of them."""
-    term = agreement.term
-    if term is not None and term.first_day is not None:
-        return term.first_day.year, ListedBy.START
-    if term is not None and term.last_day is not None:
-        return term.last_day.year, ListedBy.END
-    if term is not None:
-        return None
-    if day := agreement.date or agreement.signed:
-        return dates.first_day(day).year, ListedBy.DATE
-    adopting = archive.adopting_step(agreement)
-    return (dates.first_day(adopting.date).year, ListedBy.ADOPTED) if adopting and adopting.date else None
 
 
 @dataclass(frozen=True)
@@ -531,7 +497,7 @@ class Renderer:
         by_year: dict[int | None, list[Agreement]] = {}
         sections: dict[int, dict[ListedBy, list[Agreement]]] = {}
         for x in every:
-            listed = _listed_under(x, a)
+            listed = a.listed_under(x)
             by_year.setdefault(listed[0] if listed else None, []).append(x)
             if listed:
                 sections.setdefault(listed[0], {}).setdefault(listed[1], []).append(x)

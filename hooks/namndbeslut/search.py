@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import cache, dates
+from . import cache
 from .archive import Archive
 from .model import Agreement, Committee, Meeting, Partner, Report
 
@@ -56,7 +56,7 @@ def facets(record: object | None, archive: Archive) -> Facets:
     if isinstance(record, Meeting):
         return Facets({KIND: MEETING, BODY: archive.committee_of(record).name, YEAR: str(record.date.year)})
     if isinstance(record, Agreement):
-        return Facets({KIND: AGREEMENT, **_bodies(record, archive), **_year(_start(record))}, RECORD_WEIGHT)
+        return Facets({KIND: AGREEMENT, **_bodies(record, archive), **_year(_start(record, archive))}, RECORD_WEIGHT)
     if isinstance(record, Partner):
         return Facets({KIND: PARTNER}, RECORD_WEIGHT)
     if isinstance(record, Report):
@@ -66,10 +66,10 @@ def facets(record: object | None, archive: Archive) -> Facets:
     return Facets({KIND: PAGE})
 
 
-def _start(a: Agreement) -> int | None:
-    if a.term is not None and a.term.first_year is not None:
-        return a.term.first_year
-    return dates.first_day(a.date).year if a.date else None
+def _start(a: Agreement, archive: Archive) -> int | None:
+    """The filter 'År': the year the agreement is listed under on the year pages."""
+    listed = archive.listed_under(a)
+    return listed[0] if listed else None
 
 
 def _body(committee: str | None, archive: Archive) -> dict[str, str]:

@@ -19,7 +19,6 @@ from urllib.parse import unquote, urlsplit
 
 from .. import dates, kinds, routes
 from ..archive import Sitting, SittingState
-from ..categories import StepAction
 from ..citations import Citation
 from ..context import BuildContext
 from ..kinds import Kind
@@ -319,11 +318,8 @@ class OParl:
         it only proposes, and 'Behandling' where the matter concerns it without a step."""
         a = self.archive
         papers: list[Deliberation] = [(r, DECISION, True) for r in a.case_file(m.case_number).reports]
-        steps: dict[str, list[StepAction]] = defaultdict(list)
-        for s in a.steps_in(m):
-            steps[s.agreement.id].append(s.action)
-        for x in dict.fromkeys([*steps, *m.agreements]):
-            actions = steps.get(x, [])
+        for x in dict.fromkeys([*(s.agreement.id for s in a.steps_in(m)), *m.agreements]):
+            actions = a.actions_of(a.agreements[x], m)
             papers.append((a.agreements[x], " och ".join(act.label for act in actions).capitalize() or DELIBERATION,
                            any(act.authoritative for act in actions)))
         return papers

@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 
 from .. import dates, routes
-from ..archive import UNDATED_STEPS, AgreementStep
+from ..archive import UNDATED_STEPS, AgreementStep, role
 from ..citations import Citation
 from ..context import BuildContext
 from ..funding import parties_of
@@ -102,8 +102,7 @@ class Tables:
         adopting = self.archive.adopting_step(a)
         adopted = adopting.decision if adopting else None
         if adopting is not None:
-            role = adopting.action.value if adopted is None else self.archive.role_of(a, adopted)
-            out.append(self._decision(adopted, role, adopting.body))
+            out.append(self._decision(adopted, role(self.archive.step_actions(adopting)), adopting.body))
         out += [self._decision(m, self.archive.role_of(a, m)) for m in self.archive.matters_about(a)
                 if m is not adopted]
         return out
@@ -120,7 +119,7 @@ class Tables:
                 "proposes": s.proposes.value if s.proposes else None, "condition": s.condition,
                 "refers_to": {"matter": refers.id, "url": self.ctx.absolute(routes.page(refers, self.archive))}
                 if refers else None,
-                "decision": self._decision(s.decision, s.action.value, s.body)}
+                "decision": self._decision(s.decision, role(self.archive.step_actions(s)), s.body)}
 
     def record(self, a: Agreement) -> dict[str, Any]:
         """All facts about one agreement, as the site states them on the build date."""
