@@ -327,6 +327,13 @@ def upper_first(words: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+def as_source_says(words: str) -> str:
+    """The source's words marked as its own: 'efter tre år (enligt källan)'; words that end in a bracket keep one
+    pair: 'går ut vid årsskiftet (året anges inte; enligt källan)'."""
+    words = words.rstrip()
+    return f"{words[:-1]}; enligt källan)" if words.endswith(")") else f"{words} (enligt källan)"
+
+
 def one_way_to_state_kind(kind: Listed | None, as_given: str | None, kinds: type[AgreementKind] | type[PartnerKind],
                           ) -> None:
     """A listed kind is written as `kind`, another in the source's words as `kind_as_given`: never both, and never a
@@ -632,22 +639,36 @@ class Funding(Record):
             return None
         return a.kronor * (self.years or 1) if a.per_year else a.kronor
 
+    @property
+    def left_out(self) -> bool:
+        """Whether the row states a sum no total adds (a ceiling, an estimate, a range, a sum paid to someone else, a
+        sum per year that price compensation adjusts or whose years are not counted): the one rule of every total."""
+        return self.amount is not None and self.total is None
+
     def _said(self, compensation: str, unstated: str) -> str:
-        said = unstated if self.amount is None else self.amount.label + (compensation if self.price_compensation
+        return unstated if self.amount is None else self.amount.label + (compensation if self.price_compensation
                                                                           else "")
+
+    def _dated(self, said: str) -> str:
         return f"{self.year}: {said}" if self.year is not None else f"{said} {self.when}"
+
+    @property
+    def sum_label(self) -> str:
+        """The row's sum without its year, as a year's table states it: 'högst 250 000 kr, med årlig
+        priskompensation', 'ersättningen justeras med priskompensation (belopp anges inte)'."""
+        return self._said(", med årlig priskompensation", "ersättningen justeras med priskompensation (belopp anges "
+                                                          "inte)")
 
     @property
     def label(self) -> str:
         """The row as the agreement's page states it: '2021: högst 250 000 kr, med årlig priskompensation',
         '1 300 000 kr per år i tre år (åren anges inte)'."""
-        return self._said(", med årlig priskompensation", "ersättningen justeras med priskompensation (belopp anges "
-                                                          "inte)")
+        return self._dated(self.sum_label)
 
     @property
     def brief(self) -> str:
         """The row in a list of agreements: '2021: 250 000 kr', '2022: priskompensation'."""
-        return self._said("", "priskompensation")
+        return self._dated(self._said("", "priskompensation"))
 
     @property
     def for_the_agreement(self) -> bool:
@@ -951,7 +972,7 @@ class Agreement(Sourced):
         (enligt källan)'; None where no review is stated."""
         if self.review_by is not None:
             return upper_first(dates.at_latest(self.review_by))
-        return f"{upper_first(self.review_as_given)} (enligt källan)" if self.review_as_given else None
+        return as_source_says(upper_first(self.review_as_given)) if self.review_as_given else None
 
     @property
     def bodies(self) -> list[str]:
@@ -964,7 +985,7 @@ class Agreement(Sourced):
         källan)'), else that the source states none."""
         if self.term is not None:
             return self.term.label
-        return f"{self.term_as_given} (enligt källan)" if self.term_as_given else shown(None)
+        return as_source_says(self.term_as_given) if self.term_as_given else shown(None)
 
     @property
     def sort_day(self) -> dt.date:
@@ -985,7 +1006,7 @@ class Agreement(Sourced):
     def left_out_of_total(self) -> str:
         """The rows whose sum the stated total leaves out (a ceiling, a sum paid to someone else, a sum per year that
         price compensation adjusts), as the page names them beside the total: '2021: högst 500 000 kr'; ''."""
-        return "; ".join(f.brief for f in self.funding if f.amount is not None and f.total is None)
+        return "; ".join(f.brief for f in self.funding if f.left_out)
 
     @model_validator(mode="after")
     def _one_way_to_name_counterparties(self) -> Agreement:

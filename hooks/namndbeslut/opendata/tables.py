@@ -175,7 +175,8 @@ class Tables:
             "compared_with": self._agreement_link(c.older),
             "term": {"old": c.term.old, "new": c.term.new, "changed": c.term.changed},
             "kind": {"old": c.kind.old, "new": c.kind.new, "changed": c.kind.changed},
-            "review_by": {"old": iso(c.review_by.old), "new": iso(c.review_by.new), "changed": c.review_by.changed},
+            "review": {"old": c.review.old, "new": c.review.new, "changed": c.review.changed},
+            "review_by": {"old": iso(c.older.review_by), "new": iso(c.newer.review_by), "changed": c.review.changed},
             "funding": [{"year": y.year, **amounts(y)} for y in c.funding],
             "funding_stated_total": amounts(c.total),
             "parties": {"old": c.parties.old, "new": c.parties.new, "changed": c.parties.changed},
@@ -197,11 +198,12 @@ class Tables:
     AGREEMENT_COLUMNS = ("Id", "Titel", "Typ", "Partner", "Organisationsnummer", "Offentlig part", "Nämnd", "Från",
                          "Till", "Status", "Status per", "Översyn senast", "Diarienummer", "Förnyar", "Beslut",
                          "Summa angivna belopp (kr)", "Webbsida", "Data (JSON)", "Beslutsgång", "Tills vidare",
-                         "Texten är en beskrivning")
+                         "Texten är en beskrivning", "Översyn enligt källan")
     """'Beslutsgång' and 'Tills vidare' last (later columns, so earlier ones keep their places): each step as
     'date body: outcome', in order, separated by ' | '; 'ja' where the term runs until further notice, 'nej' where it
     does not or its end is not stated ('Till' is empty for both), empty without a term; 'Texten är en beskrivning'
-    'ja' where the page's text describes the agreement rather than being its own text."""
+    'ja' where the page's text describes the agreement rather than being its own text; 'Översyn enligt källan' a
+    review in the source's words ('efter tre år'), where 'Översyn senast' is empty."""
     FUNDING_COLUMNS = ("År", "Partner", "Organisationsnummer", "Överenskommelse", "Belopp (kr)",
                        "Priskompensation", "Anmärkning", "Webbsida", "Finansiär", "Antal år (åren anges inte)",
                        "Högsta belopp", "Per år", "Mottagare", "Belopp enligt källan",
@@ -226,7 +228,7 @@ class Tables:
                          cited, r["funding_stated_total"], r["url"],
                          self.ctx.absolute(routes.agreement_json(a)), self._steps_cell(a),
                          _yes_no(a.term.until_further_notice) if a.term else None,
-                         _yes_no(a.text_is_description)))
+                         _yes_no(a.text_is_description), a.review_as_given))
         return _csv(self.AGREEMENT_COLUMNS, rows)
 
     def _steps_cell(self, a: Agreement) -> str | None:
