@@ -893,8 +893,8 @@ class Archive:
         """The date an agreement is filed by, as precise as the source: its own date, else its signing date (either
         may be a month, a year or a season), else the adopting meeting's (published here, or as `adopted_by` or
         `cited_steps` cite it; only its month where the meeting's day is not known)."""
-        if agreement.date or agreement.signed:
-            return agreement.date or agreement.signed
+        if agreement.date or agreement.signed_on:
+            return agreement.date or agreement.signed_on
         adopting = self.adopting_step(agreement)
         return adopting.date if adopting else None
 
@@ -966,7 +966,7 @@ class Archive:
         terminated = next((s for s in reversed(steps) if s.action is StepAction.TERMINATE), None)
         if terminated is not None and terminated.end is None:
             return dates.Status.TERMINATED
-        if StepAction.ADOPT not in actions and not agreement.signed and terminated is None:
+        if StepAction.ADOPT not in actions and not agreement.signing_stated and terminated is None:
             if StepAction.MANDATE in actions:
                 return dates.Status.NOT_SIGNED
             if StepAction.AUTHORISE in actions:

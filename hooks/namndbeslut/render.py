@@ -265,7 +265,7 @@ def _listed_under(agreement: Agreement, archive: Archive) -> tuple[int, ListedBy
         return term.last_day.year, ListedBy.END
     if term is not None:
         return None
-    if day := agreement.date or agreement.signed:
+    if day := agreement.date or agreement.signed_on:
         return dates.first_day(day).year, ListedBy.DATE
     adopting = archive.adopting_step(agreement)
     return (dates.first_day(adopting.date).year, ListedBy.ADOPTED) if adopting and adopting.date else None

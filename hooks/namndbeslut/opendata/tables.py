@@ -139,7 +139,7 @@ class Tables:
             "public_party": a.public_party,
             "committee": {"id": committee.id, "name": committee.name} if committee else None,
             "committees": [{"id": c.id, "name": c.name} for c in self.archive.bodies_of(a)],
-            "date": iso(a.date), "signed": iso(a.signed),
+            "date": iso(a.date), "signed": iso(a.signed_on), "signed_stated": a.signing_stated,
             "signed_by": [s.model_dump(exclude_none=True) for s in a.signed_by],
             "term": _term(a.term), "term_as_given": a.term_as_given, "extension_option": a.extension_option,
             "review_by": iso(a.review_by), "review_as_given": a.review_as_given, "case_number": a.case_number,
