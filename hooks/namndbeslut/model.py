@@ -189,7 +189,9 @@ def _one_or_more(value: object) -> object:
                          "'- https://…' på varje rad")
     if isinstance(value, str):
         return [value]
-    fragments = [v for v in value if isinstance(v, str) and not re.match(r"\s*https?://", v)]
+    # a part that starts neither with https:// nor with a host name ('goteborg.se/…', refused as no address) is what
+    # is left of an address split at a comma
+    fragments = [v for v in value if isinstance(v, str) and not re.match(r"\s*(https?://|[\w-]+\.[\w.-]+(/|$))", v)]
     if fragments and len(value) > 1:
         raise ValueError(f"'{fragments[0].strip()}' är ingen adress; ett kommatecken i en adress delar listan "
                          "[https://…, https://…] i flera delar: skriv adresserna på var sin rad, 'source_url:' och "
