@@ -193,7 +193,7 @@ def test_a_change_that_cannot_be_told(built: BuiltSite) -> None:
     rows = {words(tr.th): words(tr) for tr in built.article(LATER).select("table.comparison tbody tr") if tr.th}
     assert rows["Period"] == "Period till och med 2020 (start anges inte) anges inte Kan inte avgöras"
     assert rows["Typ"] == "Typ anges inte anges inte Kan inte avgöras"
-    assert rows["Översyn senast"].endswith("Kan inte avgöras")
+    assert rows["Översyn"].endswith("Kan inte avgöras")
     parties = built.article(LATER).select_one("#andringar-parter + p")
     assert parties is not None and words(parties) == ("Kan inte avgöras. Förra överenskommelsen: Stadsmissionen. Den "
                                                        "här: Motpart anges inte.")
@@ -242,11 +242,11 @@ _REFUSED = [
     pytest.param(_agreement("partner: Stadsmission\nterm: anges inte\n"), [
         "agreements/avtal.md:3: partner: 'Stadsmission' har fel form; förväntat: ett id med små bokstäver a–z, "
         "siffror och bindestreck, t.ex. 'kvinnojouren-lund-2021-2023'"], id="a_partner_id_mistyped"),
-    pytest.param(_agreement("partner: stadsmission\nterm: anges inte\nfunding:\n  - {year: anges inte, amount: "
-                            "{kronor: 5, per_year: true}}\n"), [
+    pytest.param(_agreement("partner: stadsmission\nterm: anges inte\nfunding:\n  - {year: anges inte, "
+                            "price_compensation: true}\n"), [
         "agreements/avtal.md:6: funding.0.amount: en rad utan år och utan antal år är ett belopp för hela "
-        "överenskommelsen; skriv beloppet, t.ex. {year: anges inte, amount: 195000000}, eller antalet år som "
-        "'years' om beloppet gäller per år"], id="a_sum_per_year_without_years"),
+        "överenskommelsen eller per år; skriv beloppet, t.ex. {year: anges inte, amount: 195000000}, eller {year: "
+        "anges inte, amount: {kronor: 1500000, per_year: true}}"], id="a_row_without_years_nor_sum"),
     pytest.param(_agreement("partner: stadsmission\nterm: anges inte\nfunding:\n  - {amount: 5}\n"), [
         "agreements/avtal.md:6: funding.0.year: skriv året som 'year: 2021', eller antalet år som 'years: 3' och "
         "'year: anges inte' om källan inte anger vilka år (inte båda), eller bara 'year: anges inte' för ett "

@@ -131,7 +131,8 @@ def test_a_review_date_as_given(built: BuiltSite) -> None:
     assert record["review_by"] == "2021-06"
     assert record["changes"]["review_by"] == {"old": "2020", "new": "2021-06", "changed": True}
     review = next(tr for tr in built.article(RENEWAL).select("table.comparison tr") if "Översyn" in words(tr))
-    assert words(review) == "Översyn senast 2020 juni 2021 Ja"
+    assert words(review) == "Översyn Senast 2020 Senast i juni 2021 Ja"
+    assert record["changes"]["review"] == {"old": "Senast 2020", "new": "Senast i juni 2021", "changed": True}
     by_id = {r["Id"]: r["Översyn senast"] for r in rows(built, "data/overenskommelser.csv")}
     assert (by_id["gemenskap-arligen"], by_id["kvinnojouren-2021-2022"]) == ("våren 2022", "2021-06")
 

@@ -294,9 +294,9 @@ def test_funding_page_numbers_match_the_seeds(site: BuiltSite) -> None:
     assert [attr(a, "href") for a in bodies.select("table tbody th a")] == ["socialnamnden/"]
     year = _rows(one(site.article("finansiering/2022/socialnamnden/"), "table#finansiering"))
     assert year == {"Överenskommelse om idéburet offentligt partnerskap med Kvinnojouren Lund 2021–2023": [
-                        "Priskompensation (belopp anges inte)"],
+                        "ersättningen justeras med priskompensation (belopp anges inte)"],
                     "Överenskommelse om idéburet offentligt partnerskap med Vänskapens hus 2021–2023": [
-                        "250 000 kr, med priskompensation"],
+                        "250 000 kr, med årlig priskompensation"],
                     "Summa angivna belopp": ["minst 250 000 kr"]}
     earlier = one(site.article("finansiering/2021/socialnamnden/"), "table#finansiering")
     assert _rows(earlier)["Summa angivna belopp"] == ["442 500 kr"]

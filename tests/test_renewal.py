@@ -67,7 +67,7 @@ def test_renewal_facts_side_by_side(chain: BuiltSite) -> None:
     assert rows(chain, url, "Uppgifter") == [
         ["Period", "1 januari 2021 – 31 december 2023", "1 januari 2024 – 31 december 2026", "Ja"],
         ["Typ", "Idéburet offentligt partnerskap (IOP)", "Samverkansavtal", "Ja"],
-        ["Översyn senast", "anges inte", "30 juni 2025", "Kan inte avgöras"],
+        ["Översyn", "anges inte", "Senast 30 juni 2025", "Kan inte avgöras"],
     ]
     assert rows(chain, url, "Angivna belopp") == [
         ["2021", "380 000 kr", "anges inte", "–", "–"],

@@ -907,8 +907,8 @@ class Archive:
         """The date an agreement is filed by, as precise as the source: its own date, else its signing date (either
         may be a month, a year or a season), else the adopting meeting's (published here, or as `adopted_by` or
         `cited_steps` cite it; only its month where the meeting's day is not known)."""
-        if agreement.date or agreement.signed:
-            return agreement.date or agreement.signed
+        if agreement.date or agreement.signed_on:
+            return agreement.date or agreement.signed_on
         adopting = self.adopting_step(agreement)
         return adopting.date if adopting else None
 
@@ -1003,7 +1003,7 @@ class Archive:
         terminated = self._latest(steps, lambda s: s.action is StepAction.TERMINATE and s.condition is None)
         if terminated is not None and terminated.end is None:
             return dates.Status.TERMINATED
-        if StepAction.ADOPT not in actions and not agreement.signed and terminated is None:
+        if StepAction.ADOPT not in actions and not agreement.signing_stated and terminated is None:
             if StepAction.MANDATE in actions:
                 return dates.Status.NOT_SIGNED
             if StepAction.AUTHORISE in actions:
@@ -1135,8 +1135,8 @@ def _listed_under(agreement: Agreement, archive: Archive) -> tuple[int, ListedBy
         return None
     if agreement.date:
         return dates.first_day(agreement.date).year, ListedBy.DATE
-    if agreement.signed:
-        return dates.first_day(agreement.signed).year, ListedBy.SIGNED
+    if agreement.signed_on:
+        return dates.first_day(agreement.signed_on).year, ListedBy.SIGNED
     adopting = archive.adopting_step(agreement)
     return (dates.first_day(adopting.date).year, ListedBy.ADOPTED) if adopting and adopting.date else None
 

@@ -17,10 +17,13 @@ class Parties:
     members: tuple[Partner, ...]
     described: str | None = None
     """A group of counterparties as the source describes it (Agreement.parties_described), with no members."""
+    agreement: str | None = None
+    """The agreement's id where the source does not name all its counterparties: its row is its own, since the same
+    words ('anges inte', 'de anslutna städerna') need not mean the same parties."""
 
     @property
     def id(self) -> str:
-        return "+".join([*(p.id for p in self.members), *([f"grupp:{self.described}"] if self.described else [])])
+        return f"avtal:{self.agreement}" if self.agreement else "+".join(p.id for p in self.members)
 
     @property
     def name(self) -> str:
@@ -107,7 +110,7 @@ class FundingTable:
     def leaves_out(self) -> bool:
         """Whether some year's row states a sum no total adds (a ceiling, an estimate, a range, a sum paid to someone
         else)."""
-        return any(g.funding.amount is not None and g.amount is None for g in self.grants)
+        return any(g.funding.left_out for g in self.grants)
 
     def in_year(self, year: int) -> list[Grant]:
         """The year's grants, by counterparties' names (a year's page lists them partner by partner)."""
@@ -120,7 +123,9 @@ class FundingTable:
 
 def parties_of(archive: Archive, agreement: Agreement) -> Parties:
     """The agreement's counterparties together (a described group where its file describes one)."""
-    return Parties(tuple(archive.partners_of(agreement)), agreement.parties_described)
+    unnamed = agreement.counterparty_unstated or agreement.parties_described is not None
+    return Parties(tuple(archive.partners_of(agreement)), agreement.parties_described,
+                   agreement.id if unnamed else None)
 
 
 def summed(grants: Iterable[Grant]) -> Total:

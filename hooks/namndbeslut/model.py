@@ -208,8 +208,18 @@ def _one_or_more(value: object) -> object:
     if value is None:
         return []
     if not isinstance(value, str | list):
-        raise ValueError("skriv källans adress (https://…), eller flera som en lista: [https://…, https://…]")
-    return [value] if isinstance(value, str) else value
+        raise ValueError("skriv källans adress (https://…), eller flera på var sin rad: 'source_url:' och sedan "
+                         "'- https://…' på varje rad")
+    if isinstance(value, str):
+        return [value]
+    # a part that starts neither with https:// nor with a host name ('goteborg.se/…', refused as no address) is what
+    # is left of an address split at a comma
+    fragments = [v for v in value if isinstance(v, str) and not re.match(r"\s*(https?://|[\w-]+\.[\w.-]+(/|$))", v)]
+    if fragments and len(value) > 1:
+        raise ValueError(f"'{fragments[0].strip()}' är ingen adress; ett kommatecken i en adress delar listan "
+                         "[https://…, https://…] i flera delar: skriv adresserna på var sin rad, 'source_url:' och "
+                         "sedan '- https://…' på varje rad")
+    return value
 
 
 def _distinct(urls: list[str]) -> list[str]:
@@ -348,6 +358,13 @@ def stated_kind(kind: Listed | None, as_given: str | None) -> str | None:
 def upper_first(words: str) -> str:
     """Words from the source as a label begins: first letter upper case, the rest as given."""
     return words[:1].upper() + words[1:]
+
+
+def as_source_says(words: str) -> str:
+    """The source's words marked as its own: 'efter tre år (enligt källan)'; words that end in a bracket keep one
+    pair: 'går ut vid årsskiftet (året anges inte; enligt källan)'."""
+    words = words.rstrip()
+    return f"{words[:-1]}; enligt källan)" if words.endswith(")") else f"{words} (enligt källan)"
 
 
 def one_way_to_state_kind(kind: Listed | None, as_given: str | None, kinds: type[AgreementKind] | type[PartnerKind],
@@ -655,35 +672,50 @@ class Funding(Record):
     @property
     def total(self) -> int | None:
         """What the row states the counterparties receive in all: its sum, a sum per year times the years it
-        counts ('1,3 mnkr årligen i tre år' is 3,9 mnkr); None for a ceiling, a sum paid to someone else, or a sum
-        per year that price compensation adjusts (the later years' sums are not stated)."""
+        counts ('1,3 mnkr årligen i tre år' is 3,9 mnkr); None for a ceiling, a sum paid to someone else, a sum per
+        year that price compensation adjusts (the later years' sums are not stated), or a sum per year whose years
+        the source does not count ('en och en halv miljon om året')."""
         a = self.amount
-        if a is None or not a.summable or (a.per_year and self.price_compensation):
+        if a is None or not a.summable or (a.per_year and (self.price_compensation or self.years is None)):
             return None
-        return a.kronor * (self.years or 1) if a.per_year else a.kronor
+        return a.kronor * self.years if a.per_year and self.years else a.kronor
+
+    @property
+    def left_out(self) -> bool:
+        """Whether the row states a sum no total adds (a ceiling, an estimate, a range, a sum paid to someone else, a
+        sum per year that price compensation adjusts or whose years are not counted): the one rule of every total."""
+        return self.amount is not None and self.total is None
 
     def _said(self, compensation: str, unstated: str) -> str:
-        said = unstated if self.amount is None else self.amount.label + (compensation if self.price_compensation
+        return unstated if self.amount is None else self.amount.label + (compensation if self.price_compensation
                                                                           else "")
+
+    def _dated(self, said: str) -> str:
         return f"{self.year}: {said}" if self.year is not None else f"{said} {self.when}"
+
+    @property
+    def sum_label(self) -> str:
+        """The row's sum without its year, as a year's table states it: 'högst 250 000 kr, med årlig
+        priskompensation', 'ersättningen justeras med priskompensation (belopp anges inte)'."""
+        return self._said(", med årlig priskompensation", "ersättningen justeras med priskompensation (belopp anges "
+                                                          "inte)")
 
     @property
     def label(self) -> str:
         """The row as the agreement's page states it: '2021: högst 250 000 kr, med årlig priskompensation',
         '1 300 000 kr per år i tre år (åren anges inte)'."""
-        return self._said(", med årlig priskompensation", "ersättningen justeras med priskompensation (belopp anges "
-                                                          "inte)")
+        return self._dated(self.sum_label)
 
     @property
     def brief(self) -> str:
         """The row in a list of agreements: '2021: 250 000 kr', '2022: priskompensation'."""
-        return self._said("", "priskompensation")
+        return self._dated(self._said("", "priskompensation"))
 
     @property
     def for_the_agreement(self) -> bool:
         """A sum for the agreement whose years the source neither names nor counts ('medfinansiera järnvägen med
-        195 miljoner kronor'): `year: anges inte` without `years`."""
-        return self.year is None and self.years is None
+        195 miljoner kronor'): `year: anges inte` without `years`, and not a sum per year."""
+        return self.year is None and self.years is None and not (self.amount and self.amount.per_year)
 
     @model_validator(mode="after")
     def _one_way_to_state_years(self) -> Funding:
@@ -692,10 +724,10 @@ class Funding(Record):
             raise FieldError(("year",), "skriv året som 'year: 2021', eller antalet år som 'years: 3' och 'year: "
                                         f"{NOT_STATED}' om källan inte anger vilka år (inte båda), eller bara 'year: "
                                         f"{NOT_STATED}' för ett belopp utan år och utan antal år")
-        if self.for_the_agreement and (self.amount is None or self.amount.per_year):
-            raise FieldError(("amount",), "en rad utan år och utan antal år är ett belopp för hela överenskommelsen; "
-                                          "skriv beloppet, t.ex. {year: anges inte, amount: 195000000}, eller "
-                                          "antalet år som 'years' om beloppet gäller per år")
+        if self.for_the_agreement and self.amount is None:
+            raise FieldError(("amount",), "en rad utan år och utan antal år är ett belopp för hela överenskommelsen "
+                                          "eller per år; skriv beloppet, t.ex. {year: anges inte, amount: 195000000}"
+                                          ", eller {year: anges inte, amount: {kronor: 1500000, per_year: true}}")
         if self.years is not None and (self.amount is None or self.amount.per_year is None):
             raise FieldError(("amount",), "skriv om beloppet gäller varje år, {kronor: 1300000, per_year: true}, "
                                           "eller alla åren tillsammans, {kronor: 3900000, per_year: false}")
@@ -719,12 +751,23 @@ def _given_date(value: object) -> object:
     return _month(_not_bool(value))
 
 
-GivenDate = Annotated[dt.date | Month | int | dates.Season, BeforeValidator(_given_date), WithJsonSchema(
-    {"anyOf": [{"type": "string", "format": "date"}, MONTH_SCHEMA, {"type": "integer"},
-               {"type": "string", "pattern": f"^({'|'.join(dates.SEASONS)}) [0-9]{{4}}$",
-                "examples": ["våren 2020"]}]})]
+GIVEN_SCHEMA: list[dict[str, Any]] = [{"type": "string", "format": "date"}, MONTH_SCHEMA, {"type": "integer"},
+                                      {"type": "string", "pattern": f"^({'|'.join(dates.SEASONS)}) [0-9]{{4}}$",
+                                       "examples": ["våren 2020"]}]
+GivenDate = Annotated[dt.date | Month | int | dates.Season, BeforeValidator(_given_date),
+                      WithJsonSchema({"anyOf": GIVEN_SCHEMA})]
 """A date as precise as the source gives it: a day, a month, a year or a season; the one rule for an agreement's
 review date, its own date and its signing date ('som staden skrev på 2008', 'våren 2016')."""
+
+
+def _signing(value: object) -> object:
+    """'anges inte': signed, on a date the source does not state ('har skrivit på'); else a date as given."""
+    return NOT_STATED if isinstance(value, str) and value.strip() == NOT_STATED else _given_date(value)
+
+
+Signing = Annotated[dt.date | Month | int | dates.Season | Literal["anges inte"], BeforeValidator(_signing),
+                    WithJsonSchema({"anyOf": [*GIVEN_SCHEMA, {"const": NOT_STATED}]})]
+"""When an agreement was signed (GivenDate), or 'anges inte': the source says it is signed and not when."""
 
 
 class Signatory(Record):
@@ -921,8 +964,9 @@ class Agreement(Sourced):
     """A status the source states on its own date, shown beside the derived one (never in its place)."""
     date: GivenDate | None = None
     """The date the agreement document carries, as precise as the source (a day, a month, a year or a season)."""
-    signed: GivenDate | None = None
-    """When it was signed, as precise as the source ('som staden skrev på 2008': 2008)."""
+    signed: Signing | None = None
+    """When it was signed, as precise as the source ('som staden skrev på 2008': 2008); 'anges inte' where the source
+    says it is signed and not when ('har skrivit på ett treårigt kontrakt'); None where it says nothing of a signing."""
     signed_by: list[Signatory] = []
     """Who signed it, as the source names them."""
     term: Annotated[Term | None, BeforeValidator(_stated), Field(json_schema_extra=_not_stated_in_schema)]
@@ -983,6 +1027,24 @@ class Agreement(Sourced):
         return f"{OTHER_PARTIES}: {self.parties_described}" if self.parties_described else ""
 
     @property
+    def signed_on(self) -> dates.Given | None:
+        """The signing date as the source gives it; None where it gives none (nor a signing)."""
+        return None if isinstance(self.signed, str) else self.signed  # 'anges inte' is the one text it may be
+
+    @property
+    def signing_stated(self) -> bool:
+        """The source says the agreement is signed, with or without a date."""
+        return self.signed is not None
+
+    @property
+    def signed_label(self) -> str | None:
+        """'9 juni 2021', 'datum anges inte' where it is signed on a date the source does not state; None where no
+        signing is stated."""
+        if self.signed is None:
+            return None
+        return dates.long_date(self.signed_on) if self.signed_on is not None else f"datum {NOT_STATED}"
+
+    @property
     def counterparty_unstated(self) -> bool:
         """The source names no counterparty (`partner: anges inte`)."""
         return self.partner == NOT_STATED
@@ -993,7 +1055,7 @@ class Agreement(Sourced):
         (enligt källan)'; None where no review is stated."""
         if self.review_by is not None:
             return upper_first(dates.at_latest(self.review_by))
-        return f"{upper_first(self.review_as_given)} (enligt källan)" if self.review_as_given else None
+        return as_source_says(upper_first(self.review_as_given)) if self.review_as_given else None
 
     @property
     def bodies(self) -> list[str]:
@@ -1006,14 +1068,14 @@ class Agreement(Sourced):
         källan)'), else that the source states none."""
         if self.term is not None:
             return self.term.label
-        return f"{self.term_as_given} (enligt källan)" if self.term_as_given else shown(None)
+        return as_source_says(self.term_as_given) if self.term_as_given else shown(None)
 
     @property
     def sort_day(self) -> dt.date:
         """Where lists place the agreement: its first day, else its own date (never shown as a term)."""
         if self.term is not None and self.term.first_day is not None:
             return self.term.first_day
-        given = self.date or self.signed
+        given = self.date or self.signed_on
         return (dates.first_day(given) if given else None) or (self.term.sort_day if self.term else None) or dt.date.min
 
     @property
@@ -1027,7 +1089,7 @@ class Agreement(Sourced):
     def left_out_of_total(self) -> str:
         """The rows whose sum the stated total leaves out (a ceiling, a sum paid to someone else, a sum per year that
         price compensation adjusts), as the page names them beside the total: '2021: högst 500 000 kr'; ''."""
-        return "; ".join(f.brief for f in self.funding if f.amount is not None and f.total is None)
+        return "; ".join(f.brief for f in self.funding if f.left_out)
 
     @model_validator(mode="after")
     def _one_way_to_name_counterparties(self) -> Agreement:

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from .dates import Given
-from .model import NOT_STATED, UNTIL_FURTHER_NOTICE, Agreement, Partner, Term, parties_named
+from .model import NOT_STATED, UNTIL_FURTHER_NOTICE, Agreement, Partner, Term, parties_named, shown
 
 T = TypeVar("T")
 
@@ -103,8 +102,9 @@ class Comparison:
     term: Pair[str]
     """Each period as the site states it."""
     kind: Pair[str]
-    review_by: Pair[Given | None]
-    """As the source gives each: a day, a month, a year or a season (None: not stated as a point in time)."""
+    review: Pair[str]
+    """Each review as its agreement's page states it (Agreement.review_label: a point in time or the source's words;
+    'anges inte'); `changed` None unless both state a point in time, or both the same words."""
     funding: list[YearAmounts]
     """Every calendar year either agreement states funding for, oldest first (a row for years the source does not
     name is in no year, only in `total`)."""
@@ -135,7 +135,7 @@ def compare(older: Agreement, newer: Agreement, partners: dict[str, Partner]) ->
         term=Pair(older.term_label, newer.term_label,
                   changed(*zip(_term_parts(older.term), _term_parts(newer.term), strict=True))),
         kind=Pair(older.kind_label, newer.kind_label, changed((older.stated_kind, newer.stated_kind))),
-        review_by=Pair(older.review_by, newer.review_by, changed((older.review_by, newer.review_by))),
+        review=Pair(shown(older.review_label), shown(newer.review_label), _review_changed(older, newer)),
         funding=[YearAmounts(_stated(older, y), _stated(newer, y), year=y) for y in years],
         total=Amounts(older.stated_total, newer.stated_total),
         parties=Pair(_parties(older, partners), _parties(newer, partners), parties),
@@ -143,6 +143,15 @@ def compare(older: Agreement, newer: Agreement, partners: dict[str, Partner]) ->
         partners_removed=[partners[i] for i in old_ids if i not in new_ids and i in partners],
         text=None if older.text_is_description or newer.text_is_description else passages(older.body, newer.body),
     )
+
+
+def _review_changed(older: Agreement, newer: Agreement) -> bool | None:
+    """Whether the review changed: two points in time compare; the same words of the source ('efter tre år') are the
+    same rule, other words cannot be told apart from a change ('inom tre år'), nor a point in time from words."""
+    if older.review_by is not None and newer.review_by is not None:
+        return older.review_by != newer.review_by
+    words = {(a.review_as_given or "").strip().casefold() for a in (older, newer)}
+    return False if len(words) == 1 and "" not in words else None
 
 
 def _parties(agreement: Agreement, partners: dict[str, Partner]) -> str:

@@ -110,7 +110,8 @@ committee: $committee            # valfritt: nämnden (filnamn i committees/)
 committees: []                   # i stället för committee när flera organ är parter: [kommunstyrelsen, socialnamnden]
 date:                            # valfritt: datumet som står på överenskommelsen, så exakt som källan:
                                  # ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM, ÅÅÅÅ eller en årstid, t.ex. våren 2016
-signed:                          # valfritt: när den skrevs under, så exakt som källan (som date), t.ex. 2008
+signed:                          # valfritt: när den skrevs under, så exakt som källan (som date), t.ex. 2008;
+                                 # anges inte om källan säger att den är undertecknad men inte när
 signed_by: []                    # valfritt: vilka som skrev under, som källan anger dem, t.ex.
                                  # - {{name: Ann-Marie Nilsson, role: kommunstyrelsens ordförande}}
 $term
@@ -150,7 +151,7 @@ text:                            # valfritt: beskrivning om texten nedan bara be
                                  # webbsida om den), inte är överenskommelsens egen text
 source:                          # valfritt: varifrån uppgifterna kommer, om texten nedan inte är överenskommelsens egen
 source_url:                      # valfritt: källans adress (överenskommelsens pdf, sammanfattningen), https://…;
-                                 # flera som en lista: [https://…, https://…]
+                                 # flera på var sin rad efter source_url:, varje rad "  - https://…"
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
 ---
 {P}: överenskommelsens text, med ## rubriker (t.ex. ## Bakgrund, ## Ekonomi).
@@ -170,14 +171,18 @@ NO_FUNDING = """funding: []                      # finansiering per kalenderår,
                                  # "1,3 mnkr årligen i tre år" utan angivna år:
                                  # - {year: anges inte, years: 3, amount: {kronor: 1300000, per_year: true}}
                                  # "med 195 miljoner kronor", utan år och antal år:
-                                 # - {year: anges inte, amount: 195000000}"""
+                                 # - {year: anges inte, amount: 195000000}
+                                 # "ca 1,5 miljoner kronor om året", utan år och antal år:
+                                 # - {year: anges inte, amount: {kronor: 1500000, per_year: true, approximate: true}}
+                                 # partnerns egen insats: funder: med partnerns namn"""
 
 FUNDING_ROW = Template("""  - year: $year
     amount: $P                   # t.ex. 250000, eller {kronor: 500000, ceiling: true} för "högst 500 000 kr";
                                  # skriv amount: om bara priskompensation anges
     price_compensation: false    # true om beloppet räknas upp med priskompensation
     note:                        # valfritt: t.ex. "samt fritt nyttjande av lokal"
-    funder:                      # valfritt: vem som betalar, om källan anger någon annan än den offentliga parten""")
+    funder:                      # valfritt: vem som betalar, om källan anger någon annan än den offentliga parten
+                                 # (även partnern själv: "Stadsmissionen går in med 733 400 kronor per år")""")
 
 PARTNER = Template(f"""---
 # En partner: en organisation, beskriven en gång. Överenskommelser hänvisar till filens namn.

@@ -71,7 +71,7 @@ def built_tree(folders: pytest.TempPathFactory, name: str, tree: Mapping[str, st
 
 def words(tag: Tag) -> str:
     """An element's text as a reader hears it: words separated by single spaces (no-break spaces too)."""
-    return " ".join(tag.get_text(" ", strip=True).replace("\u00a0", " ").split()).replace(" ,", ",")
+    return " ".join(tag.get_text(" ", strip=True).replace("\u00a0", " ").split()).replace(" ,", ",").replace(" ;", ";")
 
 
 class BuiltSite:

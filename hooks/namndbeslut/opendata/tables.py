@@ -138,7 +138,7 @@ class Tables:
             "public_party": a.public_party,
             "committee": {"id": committee.id, "name": committee.name} if committee else None,
             "committees": [{"id": c.id, "name": c.name} for c in self.archive.bodies_of(a)],
-            "date": iso(a.date), "signed": iso(a.signed),
+            "date": iso(a.date), "signed": iso(a.signed_on), "signed_stated": a.signing_stated,
             "signed_by": [s.model_dump(exclude_none=True) for s in a.signed_by],
             "term": _term(a.term), "term_as_given": a.term_as_given, "extension_option": a.extension_option,
             "review_by": iso(a.review_by), "review_as_given": a.review_as_given, "case_number": a.case_number,
@@ -174,7 +174,8 @@ class Tables:
             "compared_with": self._agreement_link(c.older),
             "term": {"old": c.term.old, "new": c.term.new, "changed": c.term.changed},
             "kind": {"old": c.kind.old, "new": c.kind.new, "changed": c.kind.changed},
-            "review_by": {"old": iso(c.review_by.old), "new": iso(c.review_by.new), "changed": c.review_by.changed},
+            "review": {"old": c.review.old, "new": c.review.new, "changed": c.review.changed},
+            "review_by": {"old": iso(c.older.review_by), "new": iso(c.newer.review_by), "changed": c.review.changed},
             "funding": [{"year": y.year, **amounts(y)} for y in c.funding],
             "funding_stated_total": amounts(c.total),
             "parties": {"old": c.parties.old, "new": c.parties.new, "changed": c.parties.changed},
@@ -196,11 +197,12 @@ class Tables:
     AGREEMENT_COLUMNS = ("Id", "Titel", "Typ", "Partner", "Organisationsnummer", "Offentlig part", "Nämnd", "Från",
                          "Till", "Status", "Status per", "Översyn senast", "Diarienummer", "Förnyar", "Beslut",
                          "Summa angivna belopp (kr)", "Webbsida", "Data (JSON)", "Beslutsgång", "Tills vidare",
-                         "Texten är en beskrivning")
+                         "Texten är en beskrivning", "Översyn enligt källan")
     """'Beslutsgång' and 'Tills vidare' last (later columns, so earlier ones keep their places): each step as
     'date body: outcome', in order, separated by ' | '; 'ja' where the term runs until further notice, 'nej' where it
     does not or its end is not stated ('Till' is empty for both), empty without a term; 'Texten är en beskrivning'
-    'ja' where the page's text describes the agreement rather than being its own text."""
+    'ja' where the page's text describes the agreement rather than being its own text; 'Översyn enligt källan' a
+    review in the source's words ('efter tre år'), where 'Översyn senast' is empty."""
     FUNDING_COLUMNS = ("År", "Partner", "Organisationsnummer", "Överenskommelse", "Belopp (kr)",
                        "Priskompensation", "Anmärkning", "Webbsida", "Finansiär", "Antal år (åren anges inte)",
                        "Högsta belopp", "Per år", "Mottagare", "Belopp enligt källan",
@@ -225,7 +227,7 @@ class Tables:
                          cited, r["funding_stated_total"], r["url"],
                          self.ctx.absolute(routes.agreement_json(a)), self._steps_cell(a),
                          _yes_no(a.term.until_further_notice) if a.term else None,
-                         _yes_no(a.text_is_description)))
+                         _yes_no(a.text_is_description), a.review_as_given))
         return _csv(self.AGREEMENT_COLUMNS, rows)
 
     def _steps_cell(self, a: Agreement) -> str | None:
