@@ -804,9 +804,7 @@ class Archive:
     def treatment_label(self, matter: Matter) -> str:
         """How a matter before or after another is named beside it: its decision ('Kommunstyrelsen 12 mars 2024,
         § 64'), and where its meeting is known only from its agenda, that it was on it (never said decided)."""
-        meeting = self.meeting_with(matter)
-        on = f", på {meeting.known_from.definite}" if meeting.known_from and meeting.agenda_only else ""
-        return self.decision_label(matter) + on
+        return ", ".join(x for x in (self.decision_label(matter), self.meeting_with(matter).on_agenda) if x)
 
     def proposed_to(self, matter: Matter) -> Committee | None:
         """The body a matter's proposal goes to ('kind: förslag', `to`), where the file names a known one."""
