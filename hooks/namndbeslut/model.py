@@ -1345,7 +1345,14 @@ class Meeting(Sourced):
         """What pages, feeds and data say of a meeting known only from its agenda; '' for the others."""
         if not self.agenda_named:
             return ""
-        return f"Uppgifterna kommer från {self.agenda_named}; om sammanträdet hölls och vad som beslutades {NOT_STATED}."
+        return (f"Uppgifterna kommer från {self.agenda_named}; om sammanträdet hölls och vad som beslutades "
+                f"{NOT_STATED}.")
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What feeds and the calendar say of how much the source tells (pages show each apart): the agenda note,
+        the selection note, each where it applies."""
+        return tuple(x for x in (self.agenda_note, self.selection_note) if x)
 
     @property
     def contents_label(self) -> str:
