@@ -112,6 +112,9 @@ def test_a_meeting_with_place_time_documents_and_information(built: BuiltSite) -
 
 def test_a_meeting_without_decisions_says_so(built: BuiltSite) -> None:
     assert "Inga beslutsärenden redovisas från sammanträdet." in built.text("sammantraden/2021-03-17-socialnamnden/")
+    # its year's list says it by the same rule, beside the matter that is no decision (Meeting.no_decisions_note)
+    assert "Inga beslutsärenden redovisas från sammanträdet." in built.text("sammantraden/2021/socialnamnden/")
+    assert "Inga beslutsärenden" not in built.text("sammantraden/2023/vard-och-omsorgsnamnden/")
 
 
 def test_the_calendar_and_oparl_carry_the_held_meetings_place_and_time(built: BuiltSite) -> None:

@@ -137,6 +137,21 @@ class Sitting:
         return "tid anges inte" if self.day else "dag och tid anges inte"
 
     @property
+    def hours(self) -> str:
+        """The stated time as pages write it: '13.00–16.00', '13.00' with no end; '' where none is stated."""
+        if self.start is None:
+            return ""
+        return "–".join(dates.clock(t) for t in (self.start, self.end) if t is not None)
+
+    @property
+    def time_label(self) -> str:
+        """What the meeting's page says of its time after the date: 'kl. 13.00–16.00', '(tid anges inte)', or ''
+        where the source gives the start in words (said on a line of its own, `time_as_given`)."""
+        if self.hours:
+            return f"kl. {self.hours}"
+        return "" if self.time_as_given else f"({self.unstated_time})"
+
+    @property
     def starts_at(self) -> dt.datetime | None:
         """When the meeting starts, in Stockholm, for open data that needs a date-time (OParl `start`, an
         iCalendar event's time); None where no time is stated: no time is invented (pages, calendars and OParl then
@@ -159,6 +174,11 @@ class Sitting:
     def note(self) -> str | None:
         """What the schedule says beside the date ('årsredovisning'), also once the meeting is held."""
         return self.plan.note if self.plan else None
+
+    @property
+    def note_label(self) -> str:
+        """The schedule's note as lists write it beside the date: '(årsredovisning)'; '' where it has none."""
+        return f"({self.note})" if self.note else ""
 
 
 UNDATED_STEPS = "Steg utan datum i källan"
@@ -806,9 +826,7 @@ class Archive:
     def treatment_label(self, matter: Matter) -> str:
         """How a matter before or after another is named beside it: its decision ('Kommunstyrelsen 12 mars 2024,
         § 64'), and where its meeting is known only from its agenda, that it was on it (never said decided)."""
-        meeting = self.meeting_with(matter)
-        on = f", på {meeting.known_from.definite}" if meeting.known_from and meeting.agenda_only else ""
-        return self.decision_label(matter) + on
+        return ", ".join(x for x in (self.decision_label(matter), self.meeting_with(matter).on_agenda) if x)
 
     def proposed_to(self, matter: Matter) -> Committee | None:
         """The body a matter's proposal goes to ('kind: förslag', `to`), where the file names a known one."""

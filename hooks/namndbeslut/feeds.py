@@ -81,13 +81,12 @@ def _meeting_entry(meeting: Meeting, ctx: BuildContext, link: Link) -> Entry:
             "summary": f"{committee}, sammanträde {dates.long_date(meeting.date)}: "
                        + "; ".join(x.title for x in meeting.matters) + _selection(meeting),
             "content": Markup("<p>{}</p><ul>{}</ul>").format(meeting.introduction, items)
-                       + Markup("").join(Markup("<p>{}</p>").format(note)
-                                         for note in (meeting.agenda_note, meeting.selection_note) if note)}
+                       + Markup("").join(Markup("<p>{}</p>").format(note) for note in meeting.notes)}
 
 
 def _selection(meeting: Meeting) -> str:
     """A feed's summary of a selection of matters, or of an agenda, says so, as the meeting page does."""
-    return "".join(f" ({note})" for note in (meeting.agenda_note, meeting.selection_note) if note)
+    return "".join(f" ({note})" for note in meeting.notes)
 
 
 def _matter_entry(matter: Matter, ctx: BuildContext, link: Link) -> Entry:

@@ -1303,6 +1303,10 @@ MENTION_NOTE = f"Sammanträdet är känt från ett omnämnande i källan; övrig
 """What pages, lists, feeds and the calendar say of a meeting known only from a mention of a decision."""
 
 
+NO_DECISIONS_NOTE = "Inga beslutsärenden redovisas från sammanträdet."
+"""What pages say of a meeting whose source reports no decision (Meeting.no_decisions_note)."""
+
+
 AFTER_THE_MEETING = (MatterKind.BORDLAGT, MatterKind.ATERREMITTERAT)
 """Matter kinds only the meeting itself decides: no agenda states them."""
 
@@ -1403,33 +1407,49 @@ class Meeting(Sourced):
         return self.known_from is not None and self.known_from.agenda
 
     @property
+    def agenda_named(self) -> str:
+        """The agenda a meeting known only from it is known from, as a sentence names it ('kallelsen'); '' for the
+        others. Every wording of such a meeting (notes, labels, the matters before and after) names it from here."""
+        return self.known_from.definite if self.known_from is not None and self.agenda_only else ""
+
+    @property
+    def on_agenda(self) -> str:
+        """Where a matter of a meeting known only from its agenda is: 'på kallelsen'; '' for the others."""
+        return f"på {self.agenda_named}" if self.agenda_named else ""
+
+    @property
     def agenda_note(self) -> str:
         """What pages, feeds and data say of a meeting known only from its agenda; '' for the others."""
-        if self.known_from is None or not self.agenda_only:
+        if not self.agenda_named:
             return ""
-        return (f"Uppgifterna kommer från {self.known_from.definite}; om sammanträdet hölls och vad som beslutades "
+        return (f"Uppgifterna kommer från {self.agenda_named}; om sammanträdet hölls och vad som beslutades "
                 f"{NOT_STATED}.")
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What feeds and the calendar say of how much the source tells (pages show each apart): the agenda note,
+        the selection note, each where it applies."""
+        return tuple(x for x in (self.agenda_note, self.selection_note) if x)
 
     @property
     def contents_label(self) -> str:
         """What the meeting's page holds, as its description says it: the agenda's items, the decisions a mention
         names, or the summary of the decisions."""
-        if self.known_from is not None and self.agenda_only:
-            return f"ärendena på {self.known_from.definite} till"
+        if self.on_agenda:
+            return f"ärendena {self.on_agenda} till"
         return "beslut som källan nämner från" if self.mentioned_only else "sammanfattning av besluten vid"
 
     @property
     def item_note(self) -> str:
         """What a matter of a meeting known only from its agenda says of itself; '' for the others."""
-        if self.known_from is None or not self.agenda_only:
-            return ""
-        return f"Ärende på {self.known_from.definite}; vad som beslutades {NOT_STATED}"
+        return f"Ärende {self.on_agenda}; vad som beslutades {NOT_STATED}" if self.on_agenda else ""
 
     @property
-    def says_nothing_decided(self) -> bool:
-        """Whether the page says no decision is reported: a summary whose every matter is stated to be no decision
-        (an agenda tells nothing of what was decided)."""
-        return not self.agenda_only and not self.decided_anything
+    def no_decisions_note(self) -> str:
+        """What the meeting's page and its year's list say where no decision is reported: a summary with no matter,
+        or whose every matter is stated to be no decision (an agenda tells nothing of what was decided); ''
+        otherwise."""
+        return "" if self.agenda_only or self.decided_anything else NO_DECISIONS_NOTE
 
     @property
     def lead(self) -> str:

@@ -68,8 +68,8 @@ def _event(s: Sitting, day: dt.date, ctx: BuildContext, stamp: dt.datetime) -> E
         matters = "\n".join(f"– {m.title}" for m in s.meeting.matters)
         said = (f"Tid: {s.time_as_given}" if s.time_as_given else "",
                 f"Öppet för allmänheten: {s.meeting.public_label}" if s.meeting.public_label else "")
-        event.add("description", "\n".join(x for x in (s.meeting.title, *said, note, s.meeting.agenda_note,
-                                                        s.meeting.selection_note, matters) if x))
+        event.add("description", "\n".join(x for x in (s.meeting.title, *said, note, *s.meeting.notes, matters)
+                                           if x))
     elif s.state_on(ctx.today) is SittingState.PASSED:
         event.add("url", ctx.absolute(routes.body(s.committee)))
         event.add("description", "\n".join(x for x in (PASSED_NOTE, note) if x))

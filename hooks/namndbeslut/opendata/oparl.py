@@ -52,7 +52,10 @@ PUBLIC = "namndbeslut:public"
 """Our own field on a Meeting: whether it is open to the public, where the source says so (OParl has the field on an
 AgendaItem only; there it is the item's statement, else the meeting's, and left out where neither says)."""
 KIND = "namndbeslut:kind"
-"""Our own field on an AgendaItem of a meeting known only from its agenda: the matter's kind as the agenda states it."""
+"""Our own field, a kind as the source states it: on an AgendaItem of a meeting known only from its agenda, the
+matter's kind (no outcome: OParl's `result` is one); on an Organization (partner), what kind of organisation it is
+as its page says it (a listed kind's label, or the source's words, `kind_as_given`), its `classification` staying
+"Avtalspart", its role here. Absent where the source does not say."""
 MINUTES_CHECKED = "namndbeslut:minutesChecked"
 """Our own field on a Meeting: the day its minutes were checked (justerat), where the source gives it."""
 MINUTES_POSTED, MINUTES_REMOVED = "namndbeslut:minutesPosted", "namndbeslut:minutesRemoved"
@@ -68,9 +71,7 @@ REFERS_TO = "namndbeslut:refersTo"
 (`refers_to`): the earlier AgendaItem. Matters that share a case number share its report's Paper already."""
 TITLE_GIVEN = "namndbeslut:titleGiven"
 """Our own field on an AgendaItem, false where the source gives the item no heading: its `name` (which OParl
-requires) then says so, UNTITLED, and is no title of the matter's."""
-UNTITLED = "Ärende utan rubrik i källan"
-"""An AgendaItem's `name` where the source gives the item no heading."""
+requires) then says so in the words pages use (`Matter.title`), no title of the matter's."""
 PROPOSED_TO = "namndbeslut:proposedTo"
 """Our own field on an AgendaItem whose matter is a proposal to another body: that body's Organization."""
 SOURCE, SOURCE_URL, SOURCE_URLS = "namndbeslut:source", "namndbeslut:sourceUrl", "namndbeslut:sourceUrls"
@@ -116,10 +117,6 @@ EXTENSION_OPTION = "namndbeslut:extensionOption"
 """Our own field on a Paper (agreement): an option to extend, in the source's words (no extension taken)."""
 MUNICIPALITY = "namndbeslut:municipality"
 """Our own field on an Organization (body) of another municipality than the site's (`name` says it too)."""
-KIND = "namndbeslut:kind"
-"""Our own field on an Organization (partner): what kind of organisation it is, as its page says it (a listed kind's
-label, or the source's words, `kind_as_given`); absent where the source does not say. `classification` stays
-"Avtalspart", its role here."""
 PAGE_SIZE = 100
 """Objects per page of an object list."""
 MEDIA_TYPES = mimetypes.MimeTypes()
@@ -288,7 +285,7 @@ class OParl:
         obj: Obj = {
             "id": self.url(routes.oparl_agenda_item(m)), "type": _type("AgendaItem"),
             "meeting": self.url(routes.oparl_meeting(s.id)), "order": order,
-            "name": m.title if m.title_given else UNTITLED,
+            "name": m.title,
             **({} if m.title_given else {TITLE_GIVEN: False}),
         }
         assert s.meeting is not None
