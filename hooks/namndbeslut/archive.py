@@ -19,7 +19,7 @@ from typing import Any
 from . import citations, dates, kinds, renewal, suggest
 from .categories import StepAction
 from .citations import Citation
-from .dates import Day, Month
+from .dates import Day
 from .errors import Problem
 from .frontmatter import Document, Loc, label
 from .kinds import Kind
@@ -511,7 +511,8 @@ class Archive:
             return
         meeting, given = self.meeting_of[matter.id], agreement.adopted_by
         cited = self.cited(given)
-        if ((dates.within(given.date, meeting.date) or dates.within(meeting.date, given.date))
+        held = dates.stated(meeting.date)
+        if ((dates.within(given.date, held) or dates.within(held, given.date))
                 and (not matter.paragraphs or set(given.paragraphs) <= set(matter.paragraphs))
                 and cited in (None, matter, meeting)):
             return
@@ -570,7 +571,8 @@ class Archive:
             refers = self._earlier(meeting, matter, step.refers_to, doc, (*loc, "refers_to"), "steget")
             if refers is not None:
                 self._check_reference(meeting, refers, step, doc, (*loc, "refers_to"))
-            made = AgreementStep(agreement, step.action, matter, meeting.date, self.committees.get(meeting.committee),
+            made = AgreementStep(agreement, step.action, matter, dates.stated(meeting.date),
+                                 self.committees.get(meeting.committee),
                                  to, refers, step.end, (doc, loc), step.proposes, step.condition)
             self.steps_by_agreement[agreement.id].append(made)
             self.steps_by_matter[matter.id].append(made)
@@ -757,7 +759,7 @@ class Archive:
         from its agenda publishes no decision, so a decision of its day stays the citation (`adopted_by` may say it)."""
         if not isinstance(citation.date, dt.date):
             return None  # a month or a year alone names no meeting's day
-        meetings = [m for m in self.meetings_on.get(citation.date, []) if not m.agenda_only]
+        meetings = [m for m in self.meetings_on.get(citation.date, []) if not m.decisions_unstated]
         if not citation.paragraphs:
             return meetings[0] if len(meetings) == 1 else None
         hits = [x for m in meetings for x in m.matters if set(citation.paragraphs) & set(x.paragraphs)]
@@ -795,8 +797,8 @@ class Archive:
             return decision
         if isinstance(decision, Matter):
             meeting = self.meeting_with(decision)
-            return Citation(meeting.date, tuple(decision.paragraphs), meeting.paragraph_prefix)
-        return Citation(decision.date)
+            return Citation(dates.stated(meeting.date), tuple(decision.paragraphs), meeting.paragraph_prefix)
+        return Citation(dates.stated(decision.date))
 
     def paragraph_label(self, matter: Matter) -> str:
         """The matter's paragraphs as its protocol writes them: '§ 112', '§§ 167, 168', 'VON 2'; '' for none."""
@@ -1159,13 +1161,14 @@ def _listed_under(agreement: Agreement, archive: Archive) -> tuple[int, ListedBy
     return (dates.first_day(adopting.date).year, ListedBy.ADOPTED) if adopting and adopting.date else None
 
 
-def _meeting_order(meeting: Meeting) -> tuple[dt.date, bool, str]:
-    """Lists place a meeting at its day, one known to the month at the month's end (after a meeting on that day)."""
-    return meeting.sort_day, meeting.day is None, meeting.committee
+def _meeting_order(meeting: Meeting) -> tuple[dt.date, int, str]:
+    """Lists place a meeting at its day, one known to the month or year at its end (after a meeting on that day, a
+    year after a month)."""
+    return (*_day_order(meeting.date), meeting.committee)
 
 
-def _day_order(day: Day) -> tuple[dt.date, bool]:
-    return dates.last_day(day), isinstance(day, Month)
+def _day_order(day: Day) -> tuple[dt.date, int]:
+    return dates.last_day(day), dates.breadth(day)
 
 
 def _counterparty_fields(agreement: Agreement) -> list[tuple[Loc, str]]:

@@ -93,8 +93,9 @@ class MatterKind(StrEnum):
 
     @property
     def decides(self) -> bool:
-        """Whether the body decided something on the matter (a proposal is a decision; a referral back is not yet)."""
-        return self in (MatterKind.BESLUT, MatterKind.FORSLAG)
+        """Whether the body decided something on the matter (a proposal is a decision, an election too: the body
+        decides who holds the post; a referral back is not yet)."""
+        return self in (MatterKind.BESLUT, MatterKind.FORSLAG, MatterKind.VAL)
 
 
 class StepAction(StrEnum):

@@ -78,8 +78,32 @@ class Month:
         return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
 
 
-Day = dt.date | Month
-"""A date as precise as the source gives it: a day, or only its month."""
+@dataclass(frozen=True, order=True)
+class Year:
+    """A year alone as a meeting's date: the source gives neither day nor month ("Idag har kommunstyrelsen fattat
+    beslut" on a page of 2017). Written and shown as '2017', never as one of its days; lists that need a day place
+    it at its `last_day`, as a month at the month's."""
+
+    year: int
+
+    def isoformat(self) -> str:
+        """'2017': ISO 8601's calendar year."""
+        return f"{self.year:04d}"
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, 1, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        return dt.date(self.year, 12, 31)
+
+
+Day = dt.date | Month | Year
+"""A date as precise as the source gives it: a day, or only its month or year."""
 Stated = dt.date | Month | int
 """A term's start or end as precise as the source gives it: a day, a month, or only the year."""
 
@@ -110,7 +134,7 @@ def season_of(value: str) -> Season | None:
     return Season(found["season"], int(found["year"])) if found else None
 
 
-Given = dt.date | Month | int | Season
+Given = dt.date | Month | Year | int | Season
 """A date as the source gives it, a season too (a review date: 'senast våren 2020')."""
 
 MONTH = re.compile(r"(?P<year>[0-9]{4})-(?P<month>0[1-9]|1[0-2])")
@@ -123,20 +147,40 @@ def month_of(value: str) -> Month | None:
     return Month(int(found["year"]), int(found["month"])) if found else None
 
 
+YEAR = re.compile(r"[0-9]{4}")
+"""How an editor writes a year alone: '2017'."""
+
+
+def year_of(value: str) -> Year | None:
+    """`value` as a Year when it is exactly YYYY, else None."""
+    return Year(int(value.strip())) if YEAR.fullmatch(value.strip()) else None
+
+
 def first_day(value: Given) -> dt.date:
     """The first day a date of any precision can mean: the day itself, the month's first, the year's 1 January (a
     season's too: which months it holds the source does not say). For sorting and status only, never shown."""
     if isinstance(value, int | Season):
         return dt.date(value if isinstance(value, int) else value.year, 1, 1)
-    return value.first_day if isinstance(value, Month) else value
+    return value.first_day if isinstance(value, Month | Year) else value
 
 
-def last_day(value: Stated) -> dt.date:
+def last_day(value: Stated | Year) -> dt.date:
     """The last day a date of any precision can mean: the day itself, the month's last, the year's 31 December.
     Where a list needs one day for a month (sorting, 'latest'), it is this one."""
     if isinstance(value, int):
         return dt.date(value, 12, 31)
-    return value.last_day if isinstance(value, Month) else value
+    return value.last_day if isinstance(value, Month | Year) else value
+
+
+def stated(value: Day) -> Stated:
+    """A meeting's date as the other dates say a year (a number), where a step or a citation takes it."""
+    return value.year if isinstance(value, Year) else value
+
+
+def breadth(value: Day) -> int:
+    """How much a date leaves open, for lists placing dates at the same last day: a day 0, a month 1, a year 2 (the
+    broader after: a meeting in 2017 after one in December 2017)."""
+    return 2 if isinstance(value, Year) else 1 if isinstance(value, Month) else 0
 
 
 def within(inner: Stated, outer: Stated) -> bool:
@@ -151,7 +195,7 @@ def iso(value: Given) -> str:
 
 def long_date(value: Given) -> str:
     """'9 juni 2021', 'november 2020', '2021' or 'våren 2020': exactly as precise as the source."""
-    if isinstance(value, int | Season):
+    if isinstance(value, int | Year | Season):
         return str(value)
     if isinstance(value, Month):
         return month_year(value.first_day)

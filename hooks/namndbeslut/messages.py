@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import patterns
-from .dates import Month
+from .dates import Day
 from .errors import Problem
 
 INVISIBLE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
@@ -28,7 +28,7 @@ _INVISIBLE_KINDS = [
 ]
 
 
-def future_meeting(day: dt.date | Month, today: dt.date) -> str:
+def future_meeting(day: Day, today: dt.date) -> str:
     """Why a meeting's protocol is not published yet (a notice, not an error: a historical rebuild is fine)."""
     return (f"sammanträdet är daterat {day.isoformat()}, efter byggdatumet {today.isoformat()}; det publiceras inte "
             "som hållet förrän det datumet (som planerat sammanträde visas det om nämndens fil har det i 'meetings')")
@@ -86,7 +86,7 @@ def long_id(length: int, limit: int) -> str:
             "filnamn – välj ett kortare id (för en fil: byt namn på filen)")
 
 
-def far_future(day: dt.date | Month, today: dt.date, years: int) -> str:
+def far_future(day: Day, today: dt.date, years: int) -> str:
     """Why a meeting dated years ahead is refused: a typing error, not a meeting to withhold."""
     return (f"sammanträdet är daterat {day.isoformat()}, mer än {years} år efter byggdatumet {today.isoformat()}; "
             "det är troligen ett skrivfel – kontrollera årtalet")
@@ -158,6 +158,7 @@ def describe(error: dict[str, Any]) -> str:
 
 
 _UNION_MEMBERS = {"date": "ett datum (ÅÅÅÅ-MM-DD)", "Month": "en månad (ÅÅÅÅ-MM)", "int": "ett årtal",
+                  "Year": "ett årtal (ÅÅÅÅ)",
                   "Season": "en årstid ('våren 2020')"}
 
 

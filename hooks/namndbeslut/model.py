@@ -184,9 +184,20 @@ def _month(value: object) -> object:
 MONTH_SCHEMA = {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$", "examples": ["2020-11"]}
 """A month as an editor writes it, in the JSON Schema."""
 
-MeetingDate = Annotated[dt.date | Month, BeforeValidator(_month), WithJsonSchema(
-    {"anyOf": [{"type": "string", "format": "date"}, MONTH_SCHEMA]})]
-"""A meeting's date: the day, or only the month ('2020-11') where the source names no day."""
+def _meeting_date(value: object) -> object:
+    """A meeting's date as given: '2017' (YAML reads it as a number) a Year, '2020-11' a Month, a full date a date."""
+    if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{4}\s*", value):
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        if problem := year_problem(value):
+            raise ValueError(problem)
+        return dates.Year(value)
+    return _month(value)
+
+
+MeetingDate = Annotated[dt.date | Month | dates.Year, BeforeValidator(_meeting_date), WithJsonSchema(
+    {"anyOf": [{"type": "string", "format": "date"}, MONTH_SCHEMA, {"type": "integer", "examples": [2017]}]})]
+"""A meeting's date: the day, or only the month ('2020-11') or the year (2017) where the source names no day."""
 
 
 class Record(BaseModel):
@@ -1279,24 +1290,38 @@ NO_TITLE = "Rubrik anges inte i källan"
 
 
 class KnownFrom(StrEnum):
-    """A meeting's source where it is not its minutes or a summary: the agenda published before the meeting, or a
-    mention of one decision in another text (a topic page: "Torsdagen 29 september 2016 antog kommunfullmäktige
-    reglerna")."""
+    """A meeting's source where it is not its minutes or a summary: the agenda published before the meeting, a news
+    item listing the points of the day ("Här är de punkter som tas upp på mötet idag"), a mention of one decision in
+    another text (a topic page: "Torsdagen 29 september 2016 antog kommunfullmäktige reglerna"), or the index of the
+    meeting's webcast (held, its items dealt with, no decision stated)."""
 
     KALLELSE = "kallelse"
     FOREDRAGNINGSLISTA = "föredragningslista"
+    NYHET = "nyhet"
     OMNAMNANDE = "omnämnande"
+    WEBBSANDNING = "webbsändning"
 
     @property
     def definite(self) -> str:
-        """The document as a sentence names it: 'kallelsen'."""
-        return {"kallelse": "kallelsen", "föredragningslista": "föredragningslistan",
-                "omnämnande": "omnämnandet"}[self.value]
+        """The source as a sentence names it: 'kallelsen'."""
+        return {"kallelse": "kallelsen", "föredragningslista": "föredragningslistan", "nyhet": "nyheten",
+                "omnämnande": "omnämnandet", "webbsändning": "webbsändningen"}[self.value]
+
+    @property
+    def on(self) -> str:
+        """Where an item is in the source: 'på kallelsen', 'i nyheten'."""
+        return f"{'på' if self in (KnownFrom.KALLELSE, KnownFrom.FOREDRAGNINGSLISTA) else 'i'} {self.definite}"
 
     @property
     def agenda(self) -> bool:
-        """Whether the source is the agenda (what was decided is then not stated); a mention states a decision."""
-        return self is not KnownFrom.OMNAMNANDE
+        """Whether the source lists the items before or at the meeting (an agenda, a news item of the day): whether
+        the meeting was held and what it decided are then not stated."""
+        return self in (KnownFrom.KALLELSE, KnownFrom.FOREDRAGNINGSLISTA, KnownFrom.NYHET)
+
+    @property
+    def states_decisions(self) -> bool:
+        """Whether the source states what was decided: a mention does; an agenda and a webcast do not."""
+        return self is KnownFrom.OMNAMNANDE
 
 
 MENTION_NOTE = f"Sammanträdet är känt från ett omnämnande i källan; övriga ärenden {NOT_STATED}."
@@ -1347,8 +1372,12 @@ class Meeting(Sourced):
     selection: bool = False
     """The source says it tells of only some of the matters ("ett urval av de beslut som togs"): never shown as all."""
     known_from: KnownFrom | None = None
-    """Where the source is the agenda (kallelse, föredragningslista), no minutes or summary: whether the meeting was
-    held and what it decided are not stated, and its matters are the items on the agenda."""
+    """Where the source is the agenda (kallelse, föredragningslista, a news item of the day), no minutes or summary:
+    whether the meeting was held and what it decided are not stated, and its matters are the items on the agenda;
+    a webcast (webbsändning): held, what was decided not stated; a mention (omnämnande): the decisions it names."""
+    date_as_given: Text | None = None
+    """The date in the source's words where it is given relative to the source ("veckans sammanträde enligt nyhet
+    8 november 2019"): shown beside `date`, which stays as precise as the editor can state."""
     introduction: Prose = ""
     matters: list[Matter] = []
 
@@ -1407,28 +1436,42 @@ class Meeting(Sourced):
         return self.known_from is not None and self.known_from.agenda
 
     @property
+    def decisions_unstated(self) -> bool:
+        """Whether the source states no decision of the meeting (its agenda, its webcast): its matters are items,
+        never shown as decided."""
+        return self.known_from is not None and not self.known_from.states_decisions
+
+    @property
     def agenda_named(self) -> str:
-        """The agenda a meeting known only from it is known from, as a sentence names it ('kallelsen'); '' for the
-        others. Every wording of such a meeting (notes, labels, the matters before and after) names it from here."""
-        return self.known_from.definite if self.known_from is not None and self.agenda_only else ""
+        """The source of a meeting whose decisions it does not state, as a sentence names it ('kallelsen',
+        'webbsändningen'); '' for the others. Every wording of such a meeting (notes, labels, the matters before and
+        after) names it from here."""
+        return self.known_from.definite if self.known_from is not None and self.decisions_unstated else ""
 
     @property
     def on_agenda(self) -> str:
-        """Where a matter of a meeting known only from its agenda is: 'på kallelsen'; '' for the others."""
-        return f"på {self.agenda_named}" if self.agenda_named else ""
+        """Where a matter of such a meeting is: 'på kallelsen', 'i webbsändningen'; '' for the others."""
+        return self.known_from.on if self.known_from is not None and self.decisions_unstated else ""
 
     @property
     def agenda_note(self) -> str:
-        """What pages, feeds and data say of a meeting known only from its agenda; '' for the others."""
+        """What pages, feeds and data say of a meeting whose source states no decision; '' for the others."""
         if not self.agenda_named:
             return ""
+        if not self.agenda_only:
+            return f"Sammanträdet hölls enligt källan ({self.agenda_named}); vad som beslutades {NOT_STATED}."
         return (f"Uppgifterna kommer från {self.agenda_named}; om sammanträdet hölls och vad som beslutades "
                 f"{NOT_STATED}.")
 
     @property
+    def date_as_given_label(self) -> str:
+        """The date in the source's words as pages say it beside the date: 'enligt källan: …'; '' where none."""
+        return f"enligt källan: {self.date_as_given}" if self.date_as_given else ""
+
+    @property
     def notes(self) -> tuple[str, ...]:
-        """What feeds and the calendar say of how much the source tells (pages show each apart): the agenda note,
-        the selection note, each where it applies."""
+        """What feeds, the calendar and the meetings overview say of how much the source tells (pages show each
+        apart): the agenda note, the selection note, each where it applies."""
         return tuple(x for x in (self.agenda_note, self.selection_note) if x)
 
     @property
@@ -1436,7 +1479,7 @@ class Meeting(Sourced):
         """What the meeting's page holds, as its description says it: the agenda's items, the decisions a mention
         names, or the summary of the decisions."""
         if self.on_agenda:
-            return f"ärendena {self.on_agenda} till"
+            return f"ärendena {self.on_agenda} {'till' if self.agenda_only else 'från'}"
         return "beslut som källan nämner från" if self.mentioned_only else "sammanfattning av besluten vid"
 
     @property
@@ -1449,7 +1492,7 @@ class Meeting(Sourced):
         """What the meeting's page and its year's list say where no decision is reported: a summary with no matter,
         or whose every matter is stated to be no decision (an agenda tells nothing of what was decided); ''
         otherwise."""
-        return "" if self.agenda_only or self.decided_anything else NO_DECISIONS_NOTE
+        return "" if self.decisions_unstated or self.decided_anything else NO_DECISIONS_NOTE
 
     @property
     def lead(self) -> str:
@@ -1459,12 +1502,12 @@ class Meeting(Sourced):
 
     @property
     def day(self) -> dt.date | None:
-        """The meeting's day; None where the source gives only the month."""
+        """The meeting's day; None where the source gives only the month or the year."""
         return self.date if isinstance(self.date, dt.date) else None
 
     @property
     def sort_day(self) -> dt.date:
-        """Where lists place the meeting: its day, or the last day of its month where only the month is known
+        """Where lists place the meeting: its day, or the last day of its month or year where only that is known
         (by then it was held)."""
         return dates.last_day(self.date)
 
@@ -1512,7 +1555,7 @@ class Meeting(Sourced):
             raise FieldError(("minutes_removed",), f"anslaget togs ned {self.minutes_removed.isoformat()}, före "
                                                    f"{self.minutes_posted.isoformat()} då det sattes upp; rätta "
                                                    "'minutes_removed' eller 'minutes_posted'")
-        if self.known_from is not None and self.known_from.agenda:
+        if self.known_from is not None and self.decisions_unstated:
             _check_agenda(self, self.known_from)
         return self
 
@@ -1527,7 +1570,7 @@ MINUTES_DATES = {"minutes_checked": ("protokollet justeras", "protokollet juster
 """A meeting's dates of its minutes, each with what happens on it (now, and as done): all after the meeting."""
 
 
-def _check_after_meeting(date: dt.date | Month, name: str, day: dt.date | None) -> None:
+def _check_after_meeting(date: dates.Day, name: str, day: dt.date | None) -> None:
     """Minutes are checked (justeras), and their notice posted and taken down, after the meeting, never before it."""
     if day is not None and day < dates.first_day(date):
         happens, done = MINUTES_DATES[name]
@@ -1551,7 +1594,8 @@ def _check_agenda(meeting: Meeting, known_from: KnownFrom) -> None:
                                                    "'steps'), och skriv överenskommelsen i 'agreements'")
         if matter.kind in AFTER_THE_MEETING:
             raise FieldError(("matters", i, "kind"), f"{source} vad som hände med ärendet på sammanträdet; ta "
-                                                     f"bort 'kind: {matter.kind}' eller skriv den typ kallelsen anger")
+                                                     f"bort 'kind: {matter.kind}' eller skriv den typ "
+                                                     f"{known_from.definite} anger")
 
 
 def lead_paragraph(texts: list[str]) -> str:
@@ -1561,9 +1605,9 @@ def lead_paragraph(texts: list[str]) -> str:
     return next((p for p in paragraphs if p and not p.startswith(("#", "<", "|", "-", "*"))), "")
 
 
-def meeting_id(day: dt.date | Month, committee: str) -> str:
+def meeting_id(day: dates.Day, committee: str) -> str:
     """A meeting's id (and file name): its date and its body, '2021-06-09-socialnamnden' ('2020-11-kommunstyrelsen'
-    for a meeting known to the month)."""
+    for a meeting known to the month, '2017-kommunstyrelsen' to the year)."""
     return f"{day.isoformat()}-{committee}"
 
 

@@ -34,7 +34,9 @@ MEETING = Template(f"""---
 # Ett sammanträde. Filen heter <datum>-<nämnd>.md. Ersätt allt som är markerat {P.lower()} och ta bort
 # de valfria fälten du inte behöver. Kontrollera med `make check`, förhandsgranska med `make serve`.
 committee: $committee            # nämnden: namnet på en fil i committees/ (utan .md)
-date: $date                      # sammanträdets datum, ÅÅÅÅ-MM-DD; bara ÅÅÅÅ-MM om källan bara anger månaden
+date: $date                      # sammanträdets datum, ÅÅÅÅ-MM-DD; ÅÅÅÅ-MM (ÅÅÅÅ) om källan bara anger månaden (året)
+date_as_given:                   # valfritt: källans ord för ett datum i förhållande till källan, t.ex. veckans
+                                 # sammanträde enligt nyhet 8 november 2019 (date ändå så exakt som du kan)
 title: $title  # sidans rubrik; anges inte om källan inte ger någon (rubriken blir då nämnd och datum)
 start:                           # valfritt: klockslag inom citattecken, t.ex. "13:00"
 start_as_given:                  # valfritt, i stället för start: källans ord, t.ex. direkt efter … ca 14:30
@@ -49,7 +51,8 @@ minutes_removed:                 # valfritt: när anslaget togs ned, ÅÅÅÅ-MM
 chair:                           # valfritt: ordföranden som källan anger hen ("Ordförande: Anna Andersson (S)")
 paragraph_prefix:                # valfritt: det protokollet skriver före paragrafnumret i stället för §, t.ex. VON
 selection: false                 # true om källan säger att den bara tar upp ett urval av ärendena
-known_from:                      # valfritt: kallelse, föredragningslista, eller omnämnande (källan nämner ett beslut)
+known_from:                      # valfritt: kallelse, föredragningslista, nyhet (punkterna samma dag), omnämnande
+                                 # (källan nämner ett beslut) eller webbsändning (hölls, inga beslut anges)
 source:                          # valfritt: varifrån uppgifterna kommer, t.ex. Sammanfattningen på kommunens webbplats
 source_url:                      # valfritt: källans adress (t.ex. sammanfattningen på kommunens webbplats), https://…
 matters:                         # ärendena; vart och ett har en rubrik med samma id i texten nedan (ger källan
@@ -258,9 +261,10 @@ def slug(name: str) -> str:
 def new_meeting(root: Path, date: str, committee: str = "") -> Path:
     """Write decisions/<date>-<committee>.md; return its path."""
     committee = committee or default_committee(root)
-    day = dates.month_of(date) or _date(date)  # a meeting known to the month: DATE=2020-11
+    # a meeting known to the month (DATE=2020-11) or the year (DATE=2017)
+    day = dates.month_of(date) or dates.year_of(date) or _date(date)
     title = f"{P}: rubriken som källan ger, t.ex. {_committee(root, committee)} – beslut " \
-            f"{dates.month_year(dates.first_day(day))}"
+            f"{dates.month_year(dates.first_day(day)) if isinstance(day, dt.date | dates.Month) else day}"
     text = MEETING.substitute(committee=committee, date=day.isoformat(), title=_quoted(title))
     return _write(root / kinds.MEETING.folder / f"{day.isoformat()}-{committee}.md", text)
 
@@ -392,8 +396,8 @@ def _id(name: str, variable: str) -> str:
 def _date(date: str) -> dt.date:
     day = dates.plain_date(date)
     if day is None:
-        raise ScaffoldError(f"DATE={_shown(date)} är inget datum; skriv DATE=ÅÅÅÅ-MM-DD (eller DATE=ÅÅÅÅ-MM för ett "
-                            "sammanträde som källan bara anger månaden för)")
+        raise ScaffoldError(f"DATE={_shown(date)} är inget datum; skriv DATE=ÅÅÅÅ-MM-DD (eller DATE=ÅÅÅÅ-MM eller "
+                            "DATE=ÅÅÅÅ för ett sammanträde som källan bara anger månaden eller året för)")
     return day
 
 
@@ -477,7 +481,7 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
     }
     try:
         if kind not in makers:
-            raise ScaffoldError("skriv make new-meeting DATE=ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM) [COMMITTEE=…], "
+            raise ScaffoldError("skriv make new-meeting DATE=ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM eller ÅÅÅÅ) [COMMITTEE=…], "
                                 "make new-agreement PARTNER=\"…\" (eller NAME=\"…\") YEARS=ÅÅÅÅ-ÅÅÅÅ, "
                                 "make new-partner NAME=\"…\", "
                                 "make new-committee NAME=\"…\" eller make new-report CASE=\"SO ÅÅÅÅ/NNNN\"")

@@ -49,7 +49,7 @@ def _event(s: Sitting, day: dt.date, ctx: BuildContext, stamp: dt.datetime) -> E
     event = Event()
     event.add("uid", f"{s.id}@{urlsplit(ctx.base_url).netloc}")
     event.add("dtstamp", stamp)
-    event.add("summary", f"{s.committee.name} sammanträder")
+    event.add("summary", f"{s.committee.name}: sammanträde")  # no tense: the calendar holds past meetings too
     if s.time_stated:
         event.add("dtstart", s.starts_at)
         if s.ends_at:

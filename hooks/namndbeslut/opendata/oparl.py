@@ -30,7 +30,8 @@ TIME_STATED = "namndbeslut:timeStated"
 """Our own field on a Meeting: whether the source states its time (then it has `start`, else it has none)."""
 DATE = "namndbeslut:date"
 """Our own field where a standard field would need more than the source gives: on a Meeting without a stated time
-(OParl's `start` is a date-time, and no time is invented), its date, '2021-06-09', or its month, '2020-11'; on a
+(OParl's `start` is a date-time, and no time is invented), its date, '2021-06-09', its month, '2020-11', or its
+year, '2017'; on a
 Paper dated only to the month or the year (OParl's `date` is a day), '2020-11' or '2021'. ISO 8601 at the precision
 given."""
 MONTH = "namndbeslut:month"
@@ -48,6 +49,9 @@ its AgendaItems no `result` (OParl's is the outcome; a kind the agenda states is
 START_AS_GIVEN = "namndbeslut:startAsGiven"
 """Our own field on a Meeting whose source gives its start in words, not as a time ("direkt efter … ca 14:30"):
 the words; the Meeting then has no `start` (no time is invented)."""
+DATE_AS_GIVEN = "namndbeslut:dateAsGiven"
+"""Our own field on a Meeting whose source gives its date relative to itself ("veckans sammanträde" in a news item
+of 8 November 2019): the words; the date (`namndbeslut:date`) is only as precise as the editor could state it."""
 PUBLIC = "namndbeslut:public"
 """Our own field on a Meeting: whether it is open to the public, where the source says so (OParl has the field on an
 AgendaItem only; there it is the item's statement, else the meeting's, and left out where neither says)."""
@@ -158,6 +162,7 @@ def _summary(meeting: Meeting) -> Obj:
     return {**({SELECTION: True} if meeting.partial else {}),
             **({KNOWN_FROM: meeting.known_from.value} if meeting.known_from else {}),
             **({START_AS_GIVEN: meeting.start_as_given} if meeting.start_as_given else {}),
+            **({DATE_AS_GIVEN: meeting.date_as_given} if meeting.date_as_given else {}),
             **({PUBLIC: meeting.public} if meeting.public is not None else {}),
             **({CHAIR: meeting.chair} if meeting.chair else {}),
             **{key: day.isoformat() for key, day in days.items() if day is not None}}
@@ -261,7 +266,7 @@ class OParl:
             # known: not said
             **({} if state in (SittingState.PASSED, SittingState.CALLED) else {"cancelled": False}),
             **({"start": s.starts_at.isoformat()} if s.starts_at else {DATE: dates.iso(s.date)}),
-            **({MONTH: dates.iso(s.date)} if s.day is None else {}),
+            **({MONTH: dates.iso(s.date)} if isinstance(s.date, dates.Month) else {}),
             **({"end": s.ends_at.isoformat()} if s.ends_at else {}),
             TIME_STATED: s.time_stated, "organization": [self._committee_url(s.committee.id)],
         }
@@ -305,7 +310,7 @@ class OParl:
         """An agenda item's `number`, `result` and where its proposal goes, each only as the source states it."""
         number = self.archive.paragraph_label(m) or m.item
         to = self.archive.proposed_to(m)
-        result = KIND if self.archive.meeting_with(m).agenda_only else "result"  # an agenda states no outcome
+        result = KIND if self.archive.meeting_with(m).decisions_unstated else "result"  # an agenda states no outcome
         return {**({"number": number} if number else {}), **({result: m.kind.label} if m.kind else {}),
                 **({PROPOSED_TO: self._committee_url(to.id)} if to else {})}
 

@@ -280,7 +280,8 @@ class Tables:
             "item": m.item, "case_number": m.case_number, "paragraphs": list(m.paragraphs),
             "paragraph_label": self.archive.paragraph_label(m) or None,
             "meeting": {"id": meeting.id, "date": iso(meeting.date), "url": self.ctx.absolute(routes.meeting(meeting)),
-                        "known_from": meeting.known_from.value if meeting.known_from else None},
+                        "known_from": meeting.known_from.value if meeting.known_from else None,
+                        "date_as_given": meeting.date_as_given},
             "body": {"id": meeting.committee, "name": committee.name if committee else None},
             "amount": None, "currency": None, **amount(m.amount),
             "refers_to": {"matter": before.id, "url": self.ctx.absolute(routes.page(before, self.archive))}
