@@ -159,17 +159,21 @@ def test_every_oparl_object_is_valid(built: BuiltSite) -> None:
 
 
 YEAR_FILE = "decisions/2017-kommunstyrelsen.md"
+NEWS_FILE = "decisions/2024-03-18-kommunstyrelsen.md"
+WEB_FILE = "decisions/2024-04-22-kommunfullmaktige.md"
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    pytest.param("date: 2017", "date: 17",
+@pytest.mark.parametrize(("file", "old", "new", "expected"), [
+    pytest.param(YEAR_FILE, "date: 2017", "date: 17",
                  f"{YEAR_FILE}:3: date: året 17 är inte rimligt; skriv året med fyra siffror (mellan 1900 och 2200)",
                  id="short_year"),
-    pytest.param("known_from: nyhet", "known_from: nyhet\nminutes_url: https://example.org/p.pdf",
-                 "decisions/2024-03-18-kommunstyrelsen.md:6: minutes_url: 'known_from: nyhet' säger att källan är "
-                 "nyheten, som inte anger något protokoll; ta bort 'minutes_url' eller 'known_from'",
-                 id="news_with_minutes"),
+    pytest.param(NEWS_FILE, "known_from: nyhet", "known_from: nyhet\nminutes_url: https://example.org/p.pdf",
+                 f"{NEWS_FILE}:6: minutes_url: 'known_from: nyhet' säger att källan är nyheten, som inte anger något "
+                 "protokoll; ta bort 'minutes_url' eller 'known_from'", id="news_with_minutes"),
+    pytest.param(WEB_FILE, "- id: kf-2024-webb-motion", "- id: kf-2024-webb-motion\n    paragraphs: [12]",
+                 f"{WEB_FILE}:8: matters.0.paragraphs: 'known_from: webbsändning' säger att källan är "
+                 "webbsändningen, som inte anger protokollets paragrafer; ta bort 'paragraphs' (ärendets nummer i "
+                 "webbsändningen skrivs i 'item')", id="webcast_with_paragraphs"),
 ])
-def test_what_cannot_be_is_refused(tmp_path: Path, old: str, new: str, expected: str) -> None:
-    file = YEAR_FILE if "2017" in old else "decisions/2024-03-18-kommunstyrelsen.md"
+def test_what_cannot_be_is_refused(tmp_path: Path, file: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, file, old, new), BUILD_DATE) == [expected]

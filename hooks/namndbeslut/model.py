@@ -1587,7 +1587,7 @@ def _check_agenda(meeting: Meeting, known_from: KnownFrom) -> None:
     for i, matter in enumerate(meeting.matters):
         if matter.paragraphs:
             raise FieldError(("matters", i, "paragraphs"), f"{source} protokollets paragrafer; ta bort 'paragraphs' "
-                                                           "(ärendets nummer på kallelsen skrivs i 'item')")
+                                                           f"(ärendets nummer {known_from.on} skrivs i 'item')")
         if matter.all_steps:
             loc, _ = matter.all_steps[0]
             raise FieldError(("matters", i, *loc), f"{source} vad som beslutades; ta bort stegen ('adopts', "
