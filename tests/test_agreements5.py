@@ -1,0 +1,99 @@
+"""Agreements as new editors entering Falun's, Södertälje's and Eskilstuna's pages found them.
+
+Builds tests/cases/agreements5.yaml with the real engine and reads the pages and the JSON: a drafted agreement is
+never in force from its term alone, joining a collaboration is a step like an adoption, a decision whose action the
+source does not state changes nothing, a predecessor in the source's words, the agreement's sum labelled as the
+site's own arithmetic, a body's agreements never said to be its responsibility, and a rent the partner pays.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from namndbeslut import loader
+from namndbeslut.errors import ContentError
+from support.project import CASES_DIR, write_tree
+from support.site import BuiltSite, built_tree, data
+
+TREE = yaml.safe_load((CASES_DIR / "agreements5.yaml").read_text(encoding="utf-8"))
+RENT = "overenskommelser/hyresavtal/"
+LIBRARY = "overenskommelser/bibliotekssamverkan/"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return built_tree(tmp_path_factory, "agreements5", TREE, "2028-06-01")
+
+
+def record(site: BuiltSite, agreement: str) -> dict[str, Any]:
+    found: dict[str, Any] = data(site, f"data/overenskommelser/{agreement}.json")
+    return found
+
+
+def test_a_drafted_agreement_is_never_in_force_from_its_term(built: BuiltSite) -> None:
+    assert built.facts(RENT)["Status"] == "Utkast, beslut om att ingå anges inte"
+    assert record(built, "hyresavtal")["status"]["value"] == "Utkast, beslut om att ingå anges inte"
+    assert record(built, "hyresavtal")["stage"] == "utkast"
+    assert "är utkast (beslut om att ingå anges inte)" in built.text("overenskommelser/")
+
+
+def test_joining_is_a_step_that_counts_as_an_adoption(built: BuiltSite) -> None:
+    text = built.text(LIBRARY)
+    assert "Anslutning: Kommunstyrelsen" in text
+    steps = record(built, "bibliotekssamverkan")["steps"]
+    assert [s["action"] for s in steps] == ["ansluter sig", "anges inte"]
+    assert record(built, "bibliotekssamverkan")["status"]["value"] == "Har upphört"
+
+
+def test_a_decision_whose_action_is_not_stated_is_shown_so_and_changes_nothing(built: BuiltSite) -> None:
+    assert "Beslut (vad som beslutades anges inte): Kommunstyrelsen, datum anges inte" in built.text(LIBRARY)
+    tree = {**TREE, "agreements/bibliotekssamverkan.md": TREE["agreements/bibliotekssamverkan.md"].replace(
+        '    - {decision: "2024-03-04 § 40", body: kommunstyrelsen, action: ansluter sig}\n', "")}
+    site = built_tree_at(tree, "2025-06-01")
+    assert site["status"] == "Gäller"
+
+
+def built_tree_at(tree: dict[str, str], day: str) -> dict[str, Any]:
+    """The library agreement's status on `day`, from the loaded records."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as folder:
+        write_tree(Path(folder), tree)
+        archive = loader.load(Path(folder), dt.date.fromisoformat(day))
+        return {"status": archive.status_of(archive.agreements["bibliotekssamverkan"],
+                                            dt.date.fromisoformat(day)).value}
+
+
+def test_an_unstated_action_needs_a_body_or_a_date(tmp_path: Path) -> None:
+    tree = {**TREE, "agreements/bibliotekssamverkan.md": TREE["agreements/bibliotekssamverkan.md"].replace(
+        "{decision: anges inte, body: kommunstyrelsen, action: anges inte}",
+        "{decision: anges inte, action: anges inte}")}
+    write_tree(tmp_path, tree)
+    with pytest.raises(ContentError) as caught:
+        loader.load(tmp_path, dt.date(2025, 6, 1))
+    assert any("ett citerat beslut behöver ett datum eller ett organ" in p.message for p in caught.value.problems)
+
+
+def test_a_predecessor_in_the_sources_words(built: BuiltSite) -> None:
+    assert built.facts(RENT)["Föregicks av"] == "Föregicks av (enligt källan): avtal sedan 2012"
+    assert record(built, "hyresavtal")["preceded_as_given"] == "avtal sedan 2012"
+
+
+def test_the_sum_is_labelled_as_the_sites_own_arithmetic(built: BuiltSite) -> None:
+    assert "Summa av beloppen ovan (uträknad här): 6 800 000 kr" in built.facts(LIBRARY)["Finansiering"]
+    assert "Summa angivna belopp" not in built.text(LIBRARY)
+
+
+def test_a_body_is_never_said_to_be_responsible_for_its_agreements(built: BuiltSite) -> None:
+    text = built.text("namnder/kommunstyrelsen/")
+    assert "Överenskommelser där Kommunstyrelsen anges" in text and "ansvarar för" not in text
+
+
+def test_a_rent_the_partner_pays_the_municipality(built: BuiltSite) -> None:
+    funding = built.facts(RENT)["Finansiering"]
+    assert "13 750 000 kr per år till Falu kommun (åren anges inte), betalas av Region Dalarna" in funding
+    assert record(built, "hyresavtal")["funding"][0]["funder"] == "Region Dalarna"
+    assert record(built, "hyresavtal")["kind"]["label"] == "Avtal"
