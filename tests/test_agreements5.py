@@ -97,3 +97,26 @@ def test_a_rent_the_partner_pays_the_municipality(built: BuiltSite) -> None:
     assert "13 750 000 kr per år till Falu kommun (åren anges inte), betalas av Region Dalarna" in funding
     assert record(built, "hyresavtal")["funding"][0]["funder"] == "Region Dalarna"
     assert record(built, "hyresavtal")["kind"]["label"] == "Avtal"
+
+
+def test_a_year_in_the_name_of_an_agreement_without_a_term_is_a_year_it_states(tmp_path: Path) -> None:
+    tree = {**TREE, "agreements/hyresavtal-2019.md": TREE["agreements/hyresavtal.md"].replace(
+        "term: {start: 2027, end: 2036}", "term: anges inte")}
+    del tree["agreements/hyresavtal.md"]
+    write_tree(tmp_path, tree)
+    with pytest.raises(ContentError) as caught:
+        loader.load(tmp_path, dt.date(2025, 6, 1))
+    assert [(p.path.as_posix(), p.field, p.message) for p in caught.value.problems] == [
+        ("agreements/hyresavtal-2019.md", "term",
+         "filnamnet anger 2019, men källan anger ingen period ('term: anges inte') och inget datum, ingen underskrift "
+         "och inget beslut i överenskommelsen är från 2019; byt namn på filen till hyresavtal.md, eller skriv "
+         "perioden under 'term'")]
+
+
+def test_a_year_in_the_name_may_be_the_agreements_date_or_a_decisions(tmp_path: Path) -> None:
+    tree = {**TREE, "agreements/hyresavtal-2019.md": TREE["agreements/hyresavtal.md"].replace(
+        "term: {start: 2027, end: 2036}", "term: anges inte\ndate: 2019-05")}
+    del tree["agreements/hyresavtal.md"]
+    write_tree(tmp_path, tree)
+    archive = loader.load(tmp_path, dt.date(2025, 6, 1))
+    assert archive.agreements["hyresavtal-2019"].date is not None

@@ -90,7 +90,8 @@ def test_qualified_sums_on_a_funding_row(built: BuiltSite) -> None:
     assert funding_lines(built, RENEWAL)[:2] == ["2021: högst 500 000 kr", "2022: 100 000 kr till Länsstyrelsen"]
     assert len(funding_lines(built, RENEWAL)) == 2, "a ceiling and another's sum add up to no stated total"
     assert funding_lines(built, "overenskommelser/kvinnojouren-tak/") == [
-        "2023: 200 000 kr", "2024: högst 500 000 kr", "Summa av beloppen ovan (uträknad här): 200 000 kr (utom 2024: högst 500 000 kr)"]
+        "2023: 200 000 kr", "2024: högst 500 000 kr",
+        "Summa av beloppen ovan (uträknad här): 200 000 kr (utom 2024: högst 500 000 kr)"]
     assert data(built, "data/overenskommelser/kvinnojouren-tak.json")["funding_stated_total"] == 200000
     year = built.text("finansiering/2021/socialnamnden/")
     assert "högst 500 000 kr" in year and "Summa angivna belopp belopp anges inte" in year

@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import citations, dates, kinds, renewal, suggest
+from . import citations, dates, kinds, names, renewal, suggest
 from .categories import StepAction
 from .citations import Citation
 from .dates import Day, Month
@@ -587,6 +587,11 @@ class Archive:
         for agreement_id, steps in self.steps_by_agreement.items():
             steps.sort(key=lambda s: (s.sort_day, self._depth(s.refers_to)))  # stable: undated ones in file order
             self._check_order(self.agreements[agreement_id], steps)
+        for agreement in self.agreements.values():
+            stated = {dates.first_day(d).year for d in (agreement.date, agreement.signed_on,
+                                                        *(s.date for s in self.steps_of(agreement))) if d is not None}
+            self.problems += names.unstated_term_problems(agreement, self.sources[(kinds.AGREEMENT, agreement.id)],
+                                                          stated)
 
     def _link_cited_steps(self, agreement: Agreement, doc: Document) -> None:
         """An agreement's `cited_steps`: decisions whose meetings are not published, with the body their source
