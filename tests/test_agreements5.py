@@ -52,7 +52,8 @@ def test_joining_is_a_step_that_counts_as_an_adoption(built: BuiltSite) -> None:
 def test_a_decision_whose_action_is_not_stated_is_shown_so_and_changes_nothing(built: BuiltSite) -> None:
     assert "Beslut (vad som beslutades anges inte): Kommunstyrelsen, datum anges inte" in built.text(LIBRARY)
     tree = {**TREE, "agreements/bibliotekssamverkan.md": TREE["agreements/bibliotekssamverkan.md"].replace(
-        '    - {decision: "2024-03-04 § 40", body: kommunstyrelsen, action: ansluter sig}\n', "")}
+        '  - {decision: "2024-03-04 § 40", body: kommunstyrelsen, action: ansluter sig}\n', "")}
+    assert "ansluter sig" not in tree["agreements/bibliotekssamverkan.md"]
     site = built_tree_at(tree, "2025-06-01")
     assert site["status"] == "Gäller"
 
@@ -120,3 +121,58 @@ def test_a_year_in_the_name_may_be_the_agreements_date_or_a_decisions(tmp_path: 
     write_tree(tmp_path, tree)
     archive = loader.load(tmp_path, dt.date(2025, 6, 1))
     assert archive.agreements["hyresavtal-2019"].date is not None
+
+
+def test_oparl_carries_the_stage_the_predecessor_in_words_and_the_cited_actions(built: BuiltSite) -> None:
+    rent = data(built, "oparl/paper/overenskommelse-hyresavtal.json")
+    assert (rent["namndbeslut:stage"], rent["namndbeslut:precededAsGiven"]) == ("utkast", "avtal sedan 2012")
+    library = data(built, "oparl/paper/overenskommelse-bibliotekssamverkan.json")
+    assert [s["action"] for s in library["namndbeslut:citedSteps"]] == ["ansluter sig", "anges inte"]
+
+
+MEETING = """---
+committee: kommunstyrelsen
+date: 2024-03-04
+title: Kommunstyrelsen 4 mars 2024
+matters:
+  - id: bibliotek-2024
+    kind: beslut
+    paragraphs: [40]
+    steps:
+      - {agreement: bibliotekssamverkan, action: STEP}
+---
+## Bibliotekssamverkan Dalarna {#bibliotek-2024}
+
+Kommunstyrelsen beslutar att gå in i bibliotekssamverkan Dalarna.
+"""
+
+
+def test_joining_on_a_published_matter_and_no_unstated_action_there(tmp_path: Path) -> None:
+    cited = '  - {decision: "2024-03-04 § 40", body: kommunstyrelsen, action: ansluter sig}\n'
+    tree = {**TREE, "agreements/bibliotekssamverkan.md": TREE["agreements/bibliotekssamverkan.md"].replace(cited, ""),
+            "decisions/2024-03-04-kommunstyrelsen.md": MEETING.replace("STEP", "ansluter sig")}
+    write_tree(tmp_path / "joined", tree)
+    archive = loader.load(tmp_path / "joined", dt.date(2025, 6, 1))
+    library = archive.agreements["bibliotekssamverkan"]
+    assert archive.status_of(library, dt.date(2025, 6, 1)).value == "Gäller"
+    step = archive.adopting_step(library)
+    assert step is not None and step.action.label == "Ansluter sig till" and step.outcome == "Anslutning"
+    write_tree(tmp_path / "unstated", {**tree, "decisions/2024-03-04-kommunstyrelsen.md": MEETING.replace(
+        "STEP", "anges inte")})
+    with pytest.raises(ContentError) as caught:
+        loader.load(tmp_path / "unstated", dt.date(2025, 6, 1))
+    assert any(p.field.endswith("action") and "hör till ett citerat beslut" in p.message
+               for p in caught.value.problems)
+
+
+def test_an_unstated_decision_never_ends_a_draft_and_an_adoption_does(tmp_path: Path) -> None:
+    rent = TREE["agreements/hyresavtal.md"]
+    unstated = rent.replace("stage: utkast\n", "stage: utkast\ncited_steps:\n"
+                            "  - {decision: anges inte, body: kommunstyrelsen, action: anges inte}\n")
+    adopted = rent.replace("stage: utkast\n", "stage: utkast\nadopted_by: \"2026-11-10 § 200\"\n")
+    statuses = []
+    for name, text in (("unstated", unstated), ("adopted", adopted)):
+        write_tree(tmp_path / name, {**TREE, "agreements/hyresavtal.md": text})
+        archive = loader.load(tmp_path / name, dt.date(2028, 6, 1))
+        statuses.append(archive.status_of(archive.agreements["hyresavtal"], dt.date(2028, 6, 1)).value)
+    assert statuses == ["Utkast, beslut om att ingå anges inte", "Gäller"]

@@ -1205,6 +1205,9 @@ class Step(StepFields):
     case) whose step this one follows, so that a case through nämnd, kommunstyrelse and kommunfullmäktige is one
     line of steps."""
 
+    action: Annotated[StepAction, WithJsonSchema(
+        {"type": "string", "enum": [a.value for a in StepAction if a is not StepAction.UNSTATED]})]
+    """What the published decision does: every action but 'anges inte', which belongs to a cited decision only."""
     agreement: Slug
     """The agreement (or letter of intent), a file in agreements/."""
     refers_to: Slug | None = None
