@@ -167,7 +167,7 @@ def test_who_signed(built: BuiltSite) -> None:
 
 def test_a_sum_with_no_year_counts_in_the_agreements_total(built: BuiltSite) -> None:
     lines = [words(li) for li in built.fact_box(RAILWAY)["Finansiering"].select("li")]
-    assert lines == ["195 000 000 kr (åren anges inte)", "Summa angivna belopp: 195 000 000 kr"]
+    assert lines == ["195 000 000 kr (åren anges inte)", "Summa av beloppen ovan (uträknad här): 195 000 000 kr"]
     railway = record(built, "jarnvag")
     assert railway["funding_stated_total"] == 195000000
     assert railway["funding"] == [{"year": None, "amount": 195000000, "currency": "SEK", "price_compensation": False,

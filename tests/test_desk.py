@@ -71,7 +71,8 @@ def test_a_collection_per_kind_in_swedish_with_the_models_rules() -> None:
     steps = _fields(matters["steps"])
     assert (steps["agreement"]["collection"], steps["to"]["collection"]) == ("agreements", "committees")
     assert [o["value"] for o in steps["action"]["options"]] == ["föreslår", "uppdrag att teckna",
-                                                                 "uppdrag att godkänna", "antar", "ändrar",
+                                                                 "uppdrag att godkänna", "antar", "ansluter sig",
+                                                                 "ändrar",
                                                                  "förlänger", "säger upp"]
     assert steps["refers_to"]["widget"] == "string", "a matter's id: matters have no collection of their own"
     agreement = _fields(by_folder["agreements"])

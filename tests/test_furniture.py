@@ -147,7 +147,7 @@ def test_agreement_fact_box(site: BuiltSite) -> None:
     assert text("Status") == "Gäller"
     assert text("Period") == "1 oktober 2021 – 31 december 2023"
     assert text("Översyn") == "Senast 31 mars 2023"
-    assert "Summa angivna belopp: 562 500 kr" in text("Finansiering")
+    assert "Summa av beloppen ovan (uträknad här): 562 500 kr" in text("Finansiering")
     assert "\u00a0kr" in facts["Finansiering"].get_text(), "no break between amount and 'kr'"
     contacts = [attr(a, "href") for a in facts["Kontaktpersoner"].select("a")]
     assert contacts[:1] == ["mailto:johan.larssonbostrom@lund.se"]

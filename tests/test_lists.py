@@ -54,7 +54,7 @@ def test_the_count_in_force_says_what_is_known_of_the_others(built: BuiltSite) -
     text = words(built.article("overenskommelser/")).replace(" :", ":")  # the build date is an element of its own
     assert ("Publicerade överenskommelser: 5. Status 1 juni 2024: 0 gäller, 2 har upphört och 3 har en period som "
             "inte anges.") in text
-    assert "Överenskommelser som Kommunstyrelsen ansvarar för 3: 0 gäller och 3 har en period som inte anges" in text
+    assert "Överenskommelser där Kommunstyrelsen anges 3: 0 gäller och 3 har en period som inte anges" in text
     assert "av de 5 publicerade" not in text
 
 

@@ -53,9 +53,9 @@ def matter_facts(site: BuiltSite, matter: str) -> list[str]:
 
 def test_an_annual_sum_without_years_is_shown_as_the_source_says(built: BuiltSite) -> None:
     assert funding_lines(built, ANNUAL) == ["1 300 000 kr per år i tre år (åren anges inte)",
-                                            "Summa angivna belopp: 3 900 000 kr"]
+                                            "Summa av beloppen ovan (uträknad här): 3 900 000 kr"]
     assert funding_lines(built, TOGETHER) == ["900 000 kr sammanlagt i två år (åren anges inte)",
-                                              "Summa angivna belopp: 900 000 kr"]
+                                              "Summa av beloppen ovan (uträknad här): 900 000 kr"]
 
 
 def test_an_annual_sum_without_years_is_in_no_calendar_year(built: BuiltSite) -> None:
@@ -90,7 +90,8 @@ def test_qualified_sums_on_a_funding_row(built: BuiltSite) -> None:
     assert funding_lines(built, RENEWAL)[:2] == ["2021: högst 500 000 kr", "2022: 100 000 kr till Länsstyrelsen"]
     assert len(funding_lines(built, RENEWAL)) == 2, "a ceiling and another's sum add up to no stated total"
     assert funding_lines(built, "overenskommelser/kvinnojouren-tak/") == [
-        "2023: 200 000 kr", "2024: högst 500 000 kr", "Summa angivna belopp: 200 000 kr (utom 2024: högst 500 000 kr)"]
+        "2023: 200 000 kr", "2024: högst 500 000 kr",
+        "Summa av beloppen ovan (uträknad här): 200 000 kr (utom 2024: högst 500 000 kr)"]
     assert data(built, "data/overenskommelser/kvinnojouren-tak.json")["funding_stated_total"] == 200000
     year = built.text("finansiering/2021/socialnamnden/")
     assert "högst 500 000 kr" in year and "Summa angivna belopp belopp anges inte" in year

@@ -47,7 +47,8 @@ def test_a_sum_per_year_without_years_is_shown_as_the_source_says_and_never_summ
     lines = [words(li) for li in built.fact_box(BOENDE)["Finansiering"].select("li")]
     assert lines == ["ca 1 500 000 kr per år (åren anges inte)",
                      "2023: 733 400 kr, betalas av Stadsmissionen",
-                     "Summa angivna belopp: 733 400 kr (utom ca 1 500 000 kr per år (åren anges inte))"]
+                     "Summa av beloppen ovan (uträknad här): 733 400 kr "
+                     "(utom ca 1 500 000 kr per år (åren anges inte))"]
     funding = record(built, "stadsmissionen-boende")["funding"]
     assert (funding[0]["year"], funding[0].get("years"), funding[0]["per_year"], funding[0]["approximate"]) == (
         None, None, True, True)

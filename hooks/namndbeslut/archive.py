@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import citations, dates, kinds, renewal, suggest
+from . import citations, dates, kinds, names, renewal, suggest
 from .categories import StepAction
 from .citations import Citation
 from .dates import Day
@@ -31,6 +31,7 @@ from .model import (
     Partner,
     PlannedMeeting,
     Report,
+    Stage,
     Step,
     Term,
     meeting_id,
@@ -588,6 +589,11 @@ class Archive:
         for agreement_id, steps in self.steps_by_agreement.items():
             steps.sort(key=lambda s: (s.sort_day, self._depth(s.refers_to)))  # stable: undated ones in file order
             self._check_order(self.agreements[agreement_id], steps)
+        for agreement in self.agreements.values():
+            stated = {dates.first_day(d).year for d in (agreement.date, agreement.signed_on,
+                                                        *(s.date for s in self.steps_of(agreement))) if d is not None}
+            self.problems += names.unstated_term_problems(agreement, self.sources[(kinds.AGREEMENT, agreement.id)],
+                                                          stated)
 
     def _link_cited_steps(self, agreement: Agreement, doc: Document) -> None:
         """An agreement's `cited_steps`: decisions whose meetings are not published, with the body their source
@@ -683,7 +689,7 @@ class Archive:
     def _check_order(self, agreement: Agreement, steps: list[AgreementStep]) -> None:
         """Nothing follows a termination; an amendment, extension or termination is not dated before the adoption;
         an extension's end is later than the term's."""
-        adopted = next((s for s in steps if s.action is StepAction.ADOPT), None)
+        adopted = next((s for s in steps if s.action.adopts), None)
         ended: AgreementStep | None = None
         for step in steps:
             if step.where is None:
@@ -789,7 +795,7 @@ class Archive:
 
     def adopting_step(self, agreement: Agreement) -> AgreementStep | None:
         """The step that adopted an agreement: a published matter's, or the decision as the agreement cites it."""
-        return next((s for s in self.steps_of(agreement) if s.action is StepAction.ADOPT), None)
+        return next((s for s in self.steps_of(agreement) if s.action.adopts), None)
 
     def citation_of(self, decision: Matter | Meeting | Citation) -> Citation:
         """How a protocol cites a decision: its meeting's date and its paragraphs."""
@@ -1013,8 +1019,9 @@ class Archive:
 
     def status_of(self, agreement: Agreement, day: dt.date) -> dates.Status:
         """Where the agreement stands on `day`, the one rule: only proposed (a proposal to amend, extend or terminate
-        is no proposal of the agreement), or mandated and not signed; terminated without a stated last day; extended
-        without a stated new end after its term; adopted on a condition no later step is stated to meet, until its
+        is no proposal of the agreement), or mandated and not signed, or a draft the source says is not entered (an
+        adoption or joining counts alike); terminated without a stated last day; extended without a stated new end
+        after its term; adopted on a condition no later step is stated to meet, until its
         term has passed (a condition on an extension or termination counts as unmet: that step changes nothing);
         undated steps only where no dated one decides (_latest); else by its term (as the decisions leave it), or
         'Period anges inte'."""
@@ -1023,13 +1030,15 @@ class Archive:
         terminated = self._latest(steps, lambda s: s.action is StepAction.TERMINATE and s.condition is None)
         if terminated is not None and terminated.end is None:
             return dates.Status.TERMINATED
-        if StepAction.ADOPT not in actions and not agreement.signing_stated and terminated is None:
+        if not any(a.adopts for a in actions) and not agreement.signing_stated and terminated is None:
             if StepAction.MANDATE in actions:
                 return dates.Status.NOT_SIGNED
             if StepAction.AUTHORISE in actions:
                 return dates.Status.NOT_APPROVED
             if StepAction.PROPOSE in actions:
                 return dates.Status.PROPOSED
+            if agreement.stage is Stage.DRAFT:
+                return dates.Status.DRAFT
         term = self.term_of(agreement)
         status = term.status_on(day) if term is not None else dates.Status.UNSTATED
         if status is not dates.Status.ENDED and self._conditional(steps):
@@ -1043,7 +1052,7 @@ class Archive:
         """Whether the latest adoption sets a condition (a later one without a condition adopts it outright). No
         field states a condition met (a source says so, if at all, in a decision about something else, such as the
         funding): the status says so until the term has passed."""
-        adopting = self._latest(steps, lambda s: s.action is StepAction.ADOPT)
+        adopting = self._latest(steps, lambda s: s.action.adopts)
         return adopting is not None and adopting.condition is not None
 
     def in_force_on(self, agreement: Agreement, day: dt.date) -> bool:

@@ -108,14 +108,21 @@ class StepAction(StrEnum):
     """A mandate to another body (or an officer) to approve the agreement ("exploateringsnämnden bemyndigas godkänna
     avtalet"): not its adoption, nor its signing."""
     ADOPT = "antar"
+    JOIN = "ansluter sig"
+    """Joins an agreement or a collaboration others already have ('Falun kommer att gå in i bibliotekssamverkan
+    Dalarna'): the body's own decision to be a party, as authoritative as an adoption and counted as one by the
+    status."""
     AMEND = "ändrar"
     EXTEND = "förlänger"
     TERMINATE = "säger upp"
+    UNSTATED = "anges inte"
+    """A decision the source cites on the agreement without saying what it decided ('beslut som fattats i frågan av
+    kommunstyrelsen'): shown as a decision, and it never changes the status or the term."""
 
     @property
     def label(self) -> str:
-        """How a page names the step: 'Föreslår', 'Ger uppdrag att teckna', 'Antar', …"""
-        return f"Ger {self.value}" if self in (StepAction.MANDATE, StepAction.AUTHORISE) else self.value.capitalize()
+        """How a page names the step: 'Föreslår', 'Ger uppdrag att teckna', 'Antar', 'Ansluter sig till', …"""
+        return _LABEL.get(self) or self.value.capitalize()
 
     @property
     def outcome(self) -> str:
@@ -132,7 +139,12 @@ class StepAction(StrEnum):
     def authoritative(self) -> bool:
         """Whether the body decides the agreement itself (OParl's `authoritative`): all but a proposal to
         another body."""
-        return self is not StepAction.PROPOSE
+        return self not in (StepAction.PROPOSE, StepAction.UNSTATED)
+
+    @property
+    def adopts(self) -> bool:
+        """Whether the step makes the body a party (an adoption, or joining what others have): the status's rule."""
+        return self in (StepAction.ADOPT, StepAction.JOIN)
 
     @property
     def states_end(self) -> bool:
@@ -140,12 +152,18 @@ class StepAction(StrEnum):
         return self in (StepAction.EXTEND, StepAction.TERMINATE)
 
 
+UNSTATED_DECISION = "Beslut (vad som beslutades anges inte)"
+"""A decision on the agreement whose action the source does not state, as its label and outcome."""
+_LABEL = {StepAction.MANDATE: "Ger uppdrag att teckna", StepAction.AUTHORISE: "Ger uppdrag att godkänna",
+          StepAction.JOIN: "Ansluter sig till", StepAction.UNSTATED: UNSTATED_DECISION}
 _OUTCOME = {StepAction.PROPOSE: "Förslag", StepAction.MANDATE: "Uppdrag att teckna",
-            StepAction.AUTHORISE: "Uppdrag att godkänna", StepAction.ADOPT: "Antagen", StepAction.AMEND: "Ändrad",
-            StepAction.EXTEND: "Förlängd", StepAction.TERMINATE: "Uppsagd"}
+            StepAction.AUTHORISE: "Uppdrag att godkänna", StepAction.ADOPT: "Antagen", StepAction.JOIN: "Anslutning",
+            StepAction.AMEND: "Ändrad", StepAction.EXTEND: "Förlängd", StepAction.TERMINATE: "Uppsagd",
+            StepAction.UNSTATED: UNSTATED_DECISION}
 _INFINITIVE = {StepAction.PROPOSE: "föreslå", StepAction.MANDATE: "ge uppdrag att teckna",
-               StepAction.AUTHORISE: "ge uppdrag att godkänna", StepAction.ADOPT: "anta", StepAction.AMEND: "ändra",
-               StepAction.EXTEND: "förlänga", StepAction.TERMINATE: "säga upp"}
+               StepAction.AUTHORISE: "ge uppdrag att godkänna", StepAction.ADOPT: "anta",
+               StepAction.JOIN: "ansluta sig till", StepAction.AMEND: "ändra", StepAction.EXTEND: "förlänga",
+               StepAction.TERMINATE: "säga upp", StepAction.UNSTATED: "besluta om"}
 
 _BODY_WORDS = [("utskott", BodyKind.UTSKOTT), ("beredning", BodyKind.BEREDNING),  # 'Kommunstyrelsens utskott …'
                ("kommunstyrelse", BodyKind.KOMMUNSTYRELSE), ("fullmäktige", BodyKind.KOMMUNFULLMAKTIGE),

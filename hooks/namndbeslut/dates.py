@@ -289,6 +289,9 @@ class Status(StrEnum):
     only that no signing is stated."""
     NOT_APPROVED = "Uppdrag att godkänna, godkännande anges inte"
     """A body is mandated to approve it ('bemyndigas godkänna'), and no adoption nor signing is stated."""
+    DRAFT = "Utkast, beslut om att ingå anges inte"
+    """The source says the agreement is drafted and not yet entered (`stage: utkast`), and no adoption, joining or
+    signing is stated: never 'Gäller' from its term alone."""
     TERMINATED = "Uppsagd"
     """Terminated by a decision that states no last day: not said to have ended on any day."""
     EXTENDED = "Förlängd, nytt slutdatum anges inte"
@@ -314,6 +317,7 @@ _CLAUSES = {Status.IN_FORCE: "gäller", Status.UPCOMING: "har inte börjat gäll
             Status.PROPOSED: "har föreslagits (senare beslut anges inte)",
             Status.NOT_SIGNED: "har ett beslut om uppdrag att teckna (undertecknande anges inte)",
             Status.NOT_APPROVED: "har ett beslut om uppdrag att godkänna (godkännande anges inte)",
+            Status.DRAFT: "är utkast (beslut om att ingå anges inte)",
             Status.TERMINATED: "har sagts upp (sista dag anges inte)",
             Status.EXTENDED: "har förlängts (nytt slutdatum anges inte)",
             Status.CONDITIONAL: "har antagits under villkor (uppfyllt anges inte)",

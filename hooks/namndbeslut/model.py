@@ -317,6 +317,12 @@ class Committee(Sourced):
         return self.name[:1].lower() + self.name[1:]
 
     @property
+    def agreements_heading(self) -> str:
+        """'Överenskommelser där Kommunstyrelsen anges': what an agreement's `committee` says (the body its source
+        names for it: a party, the responsible body or the one that decided), never that the body is responsible."""
+        return f"Överenskommelser där {self.name} anges"
+
+    @property
     def has_remit(self) -> bool:
         """Whether the file has a text (the remit): its page then has a section 'Uppdrag'."""
         return bool(self.body.strip())
@@ -817,8 +823,11 @@ def _fits_action(action: StepAction, to: str | None, end: dt.date | Month | int 
         raise FieldError(("proposes",), f"'proposes' anger vad ett förslag gäller och hör bara till "
                                         f"'action: {StepAction.PROPOSE.value}'; ta bort 'proposes' eller ändra "
                                         "'action'")
+    if proposes is StepAction.UNSTATED:
+        raise FieldError(("proposes",), "ta bort 'proposes' om källan inte säger vad organet föreslås besluta; "
+                                        "ett förslag utan 'proposes' tas aldrig för ett antagande")
     if proposes is StepAction.PROPOSE:
-        others = ", ".join(a.value for a in StepAction if a is not StepAction.PROPOSE)
+        others = ", ".join(a.value for a in StepAction if a not in (StepAction.PROPOSE, StepAction.UNSTATED))
         raise FieldError(("proposes",), f"ett förslag föreslår inte ett förslag; skriv vad organet föreslås "
                                         f"besluta ({others}), eller ta bort 'proposes' om källan inte säger det")
     if end is not None and not action.states_end:
@@ -933,6 +942,17 @@ class BodyText(StrEnum):
     DESCRIPTION = "beskrivning"
 
 
+class Stage(StrEnum):
+    """How far an agreement has come as far as the source says, where it says it is not yet entered: a draft
+    ('Ett hyresavtal har arbetats fram … Efter erforderliga beslut … om att ingå hyresavtal')."""
+
+    DRAFT = "utkast"
+
+
+COMPUTED_TOTAL = "Summa av beloppen ovan (uträknad här)"
+"""The site's own sum of the amounts an agreement states, as its page names it: arithmetic here, never a total the
+source states (JSON `funding_stated_total`)."""
+
 OTHER_PARTIES = "och andra parter"
 """After the named counterparties where the source describes others without naming them: never 'only these'."""
 
@@ -973,6 +993,9 @@ class Agreement(Sourced):
     """The public bodies that are parties, when there are several (instead of `committee`; files in committees/)."""
     stated_status: StatedStatus | None = None
     """A status the source states on its own date, shown beside the derived one (never in its place)."""
+    stage: Stage | None = None
+    """`utkast` where the source says the agreement is drafted and not (yet) entered: the status says so (never 'Gäller'
+    from the term alone) until a decision to adopt or join it, or a signing, is entered."""
     date: GivenDate | None = None
     """The date the agreement document carries, as precise as the source (a day, a month, a year or a season)."""
     signed: Signing | None = None
@@ -998,6 +1021,9 @@ class Agreement(Sourced):
     renews: Slug | None = None
     preceded_by: list[Slug] = []
     """Other agreements the source says preceded this one (files in agreements/), beyond the one it renews."""
+    preceded_as_given: Text | None = None
+    """A predecessor the source names only in words, with no record of its own ('avtal sedan 2012'): shown as the
+    source's, never made into an agreement."""
     adopted_by: CitationField | None = None
     """The adopting decision when its meeting is not published; otherwise a matter's `adopts` says it."""
     cited_steps: list[CitedStep] = []
@@ -1041,6 +1067,11 @@ class Agreement(Sourced):
     def signed_on(self) -> dates.Given | None:
         """The signing date as the source gives it; None where it gives none (nor a signing)."""
         return None if isinstance(self.signed, str) else self.signed  # 'anges inte' is the one text it may be
+
+    @property
+    def preceded_label(self) -> str | None:
+        """'Föregicks av (enligt källan): avtal sedan 2012': a predecessor with no record, in the source's words."""
+        return f"Föregicks av (enligt källan): {self.preceded_as_given}" if self.preceded_as_given else None
 
     @property
     def signing_stated(self) -> bool:
@@ -1185,10 +1216,19 @@ class Step(StepFields):
     case) whose step this one follows, so that a case through nämnd, kommunstyrelse and kommunfullmäktige is one
     line of steps."""
 
+    action: Annotated[StepAction, WithJsonSchema(
+        {"type": "string", "enum": [a.value for a in StepAction if a is not StepAction.UNSTATED]})]
+    """What the published decision does: every action but 'anges inte', which belongs to a cited decision only."""
     agreement: Slug
     """The agreement (or letter of intent), a file in agreements/."""
     refers_to: Slug | None = None
     """The matter whose step this one follows (its id, in any meeting file)."""
+
+    def _own_fields_fit(self) -> None:
+        if self.action is StepAction.UNSTATED:
+            raise FieldError(("action",), f"'action: {NOT_STATED}' hör till ett citerat beslut ('cited_steps'); ett "
+                                          "publicerat ärende säger vad det beslutade – skriv det, eller skriv "
+                                          "överenskommelsen under 'agreements' om ärendet bara gäller den")
 
 
 class Matter(Record):

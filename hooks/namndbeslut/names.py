@@ -41,3 +41,19 @@ def problems(kind: Kind, record: BaseModel, doc: Document) -> list[Problem]:
                             f"filnamnet anger {said} men perioden är {record.term.years_label}; byt namn på filen "
                             f"till {name}, eller rätta 'term'")]
     return []
+
+
+def unstated_term_problems(agreement: Agreement, doc: Document, stated: set[int]) -> list[Problem]:
+    """With `term: anges inte`, the years a file name carries are years the agreement states otherwise (its date,
+    its signing, a decision's date: `stated`), never a term the source does not state."""
+    named = _YEARS.search(doc.path.stem)
+    if agreement.term is not None or named is None:
+        return []
+    years = [int(y) for y in (named["first"], named["last"]) if y]
+    if all(y in stated for y in years):
+        return []
+    said = "–".join(str(y) for y in years)
+    return [Problem(doc.path, doc.line_of(("term",)), "term",
+                    f"filnamnet anger {said}, men källan anger ingen period ('term: anges inte') och inget datum, "
+                    f"ingen underskrift och inget beslut i överenskommelsen är från {said}; byt namn på filen till "
+                    f"{doc.path.stem[:named.start()]}.md, eller skriv perioden under 'term'")]

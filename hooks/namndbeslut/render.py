@@ -24,7 +24,7 @@ from . import citations, dates, feeds, funding, furniture, kinds, pagefile, page
 from .archive import UNDATED_STEPS, AgreementStep, Archive, CaseFile, ListedBy
 from .citations import Citation
 from .context import BuildContext
-from .model import NOT_STATED, Agreement, Committee, Matter, Meeting, Partner, Report
+from .model import COMPUTED_TOTAL, NOT_STATED, Agreement, Committee, Matter, Meeting, Partner, Report
 from .opendata import chart, dcat, jsonld
 from .opendata.datasets import Dataset, Distribution, datasets
 from .pagedates import PageDates
@@ -274,7 +274,7 @@ class Renderer:
             absolute=ctx.absolute,
             structured_data=self.structured_data,
             voice=voice.of(ctx.archive.committees.values()), not_stated=NOT_STATED, undated_steps=UNDATED_STEPS,
-            cannot_tell=CANNOT_TELL,
+            cannot_tell=CANNOT_TELL, computed_total=COMPUTED_TOTAL,
         )
         self.env.filters.update(clock=dates.clock)
         self.prints = Fingerprints(ctx.archive)

@@ -129,6 +129,7 @@ review_as_given:                 # valfritt, i stället för review_by: översyn
 case_number:                     # valfritt: diarienummer, t.ex. SO 2020/0155
 renews:                          # valfritt: den äldre överenskommelse som denna ersätter (filnamn i agreements/)
 preceded_by: []                  # valfritt: andra överenskommelser som källan säger föregick denna: [id, id]
+preceded_as_given:               # valfritt: en föregångare som källan bara nämner i ord, t.ex. avtal sedan 2012
 adopted_by:                      # valfritt: antagandebeslut vars möte inte är publicerat: "2017-08-23 §§ 154, 155",
                                  # eller bara månaden eller året som källan anger: "2021-03 § 45", "2021"
 cited_steps: []                  # valfritt: andra beslut vars möte inte är publicerat, som källan anger dem, t.ex.
@@ -140,7 +141,11 @@ cited_steps: []                  # valfritt: andra beslut vars möte inte är pu
                                  # för body: - {{action: föreslår, decision: anges inte, by: Kulturförvaltningen,
                                  #   to: kulturnamnden}}; "föreslår att exploateringsnämnden bemyndigas
                                  # godkänna avtalet": proposes: uppdrag att godkänna. Steg utan datum visas för
-                                 # sig, utan ordning ("Steg utan datum i källan")
+                                 # sig, utan ordning ("Steg utan datum i källan"). Går kommunen in i ett
+                                 # samarbete som finns: action: ansluter sig; säger källan inte vad som
+                                 # beslutades: action: anges inte (med body eller ett datum)
+stage:                           # valfritt: utkast om källan säger att överenskommelsen är framtagen men inte
+                                 # ingången (ta bort raden när den antas eller skrivs under)
 stated_status:                   # valfritt: status som källan anger på sitt eget datum, t.ex.
                                  # {{status: pågående, date: 2023-05}} (date: källans datum, t.ex. publiceringsdatum,
                                  # eller date: anges inte för en sida utan datum)

@@ -119,6 +119,10 @@ TERM_AS_GIVEN = "namndbeslut:termAsGiven"
 vintern')."""
 EXTENSION_OPTION = "namndbeslut:extensionOption"
 """Our own field on a Paper (agreement): an option to extend, in the source's words (no extension taken)."""
+STAGE = "namndbeslut:stage"
+"""Our own field on a Paper (agreement) the source says is drafted and not yet entered: 'utkast'."""
+PRECEDED_AS_GIVEN = "namndbeslut:precededAsGiven"
+"""Our own field on a Paper (agreement): a predecessor the source names only in words ('avtal sedan 2012')."""
 MUNICIPALITY = "namndbeslut:municipality"
 """Our own field on an Organization (body) of another municipality than the site's (`name` says it too)."""
 PAGE_SIZE = 100
@@ -382,7 +386,9 @@ class OParl:
             obj[STATED_STATUS] = {"value": stated.status,
                                   **({"on": dates.iso(stated.date)} if stated.date is not None else {})}
         obj.update(self._parties(a))
-        obj.update({k: v for k, v in ((TERM_AS_GIVEN, a.term_as_given), (EXTENSION_OPTION, a.extension_option)) if v})
+        obj.update({k: v for k, v in ((TERM_AS_GIVEN, a.term_as_given), (EXTENSION_OPTION, a.extension_option),
+                                      (STAGE, a.stage.value if a.stage else None),
+                                      (PRECEDED_AS_GIVEN, a.preceded_as_given)) if v})
         if a.parties_described:  # a group the source describes, no organisation of its own: named in words only
             obj["keyword"].append(a.parties_described)
             obj[PARTIES_DESCRIBED] = a.parties_described
