@@ -40,7 +40,7 @@ def write_case(root: Path, case: dict[str, Any]) -> Path:
     return root
 
 
-def write_tree(root: Path, files: dict[str, str | bytes | None]) -> None:
+def write_tree(root: Path, files: Mapping[str, str | bytes | None]) -> None:
     """Content files by relative path (None: left out)."""
     for rel, content in files.items():
         if content is None:
