@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from namndbeslut import citations, dates, loader
 from namndbeslut.errors import ContentError
+from namndbeslut.model import Meeting
 
 COMMITTEE = "---\nname: Socialnämnden\n---\n"
 PARTNER = "---\nname: Föreningen\norganisation_number: 845000-8175\n---\n"
@@ -207,3 +208,17 @@ def test_a_body_history_is_a_line(tmp_path: Path) -> None:
     assert fork == ["committees/valfardsnamnden.md:3: continues: 'socialnamnden' fortsätts redan av "
                     "committees/omsorgsnamnden.md; ett organs arbete fortsätts av ett enda organ – rätta 'continues' "
                     "i den ena filen (slogs organen ihop, skriv 'continues' bara i det nya)"]
+
+
+def test_an_interpellation_is_no_decision() -> None:
+    """A council's answered and debated interpellation ("Flera av ledamöterna deltog i diskussionen") has a kind of
+    its own: the matter is no decision, and a meeting of interpellations alone is not said to have decided anything
+    (an election is a decision)."""
+    def meeting(*kinds: str) -> Meeting:
+        return Meeting.model_validate({"committee": "kommunfullmaktige", "date": "2024-02-24", "title": "anges inte",
+                                       "matters": [{"id": f"m{i}", "title": "Interpellation", "kind": k}
+                                                   for i, k in enumerate(kinds)]})
+    only = meeting("interpellation")
+    assert only.matters[0].kind_label == "Interpellation (besvarad och debatterad, inget beslut)"
+    assert not only.decided_anything
+    assert meeting("interpellation", "val").decided_anything

@@ -282,6 +282,8 @@ def test_a_site_of_several_bodies_asks_which(tmp_path: Path, monkeypatch: pytest
     ("Kommunfullmäktiges demokratiberedning", "beredning"),
     ("Kommunstyrelsen", "kommunstyrelse"),
     ("Tekniska nämnden", "nämnd"),
+    ("Regionstyrelsen", "regionstyrelse"),
+    ("Regionfullmäktige", "regionfullmäktige"),
 ])
 def test_a_body_kind_is_suggested_by_its_head_word(name: str, suggested: str) -> None:
     kind = categories.suggested_body_kind(name)

@@ -19,6 +19,8 @@ class BodyKind(StrEnum):
     KOMMUNSTYRELSE = "kommunstyrelse"
     UTSKOTT = "utskott"
     BEREDNING = "beredning"
+    REGIONFULLMAKTIGE = "regionfullmäktige"
+    REGIONSTYRELSE = "regionstyrelse"
 
     @property
     def label(self) -> str:
@@ -37,7 +39,8 @@ class BodyKind(StrEnum):
 
 _DEFINITE = {BodyKind.NAMND: "nämnden", BodyKind.STYRELSE: "styrelsen",
              BodyKind.KOMMUNFULLMAKTIGE: "kommunfullmäktige", BodyKind.KOMMUNSTYRELSE: "kommunstyrelsen",
-             BodyKind.UTSKOTT: "utskottet", BodyKind.BEREDNING: "beredningen"}
+             BodyKind.UTSKOTT: "utskottet", BodyKind.BEREDNING: "beredningen",
+             BodyKind.REGIONFULLMAKTIGE: "regionfullmäktige", BodyKind.REGIONSTYRELSE: "regionstyrelsen"}
 
 
 class AgreementKind(StrEnum):
@@ -83,13 +86,17 @@ class MatterKind(StrEnum):
     FORSLAG = "förslag"
     """A decision to propose to another body (the matter's `to`), which decides it ("beslutas slutgiltigt av
     kommunfullmäktige")."""
+    INTERPELLATION = "interpellation"
+    """A member's interpellation answered and debated in the council: no decision ("Flera av ledamöterna deltog i
+    diskussionen")."""
 
     @property
     def label(self) -> str:
         return {"beslut": "Beslut", "information": "Information (inget beslut)", "val": "Val",
                 "anmälan": "Anmälan (för kännedom)", "bordlagt": "Bordlagt (inget beslut ännu)",
                 "återremitterat": "Återremitterat (inget beslut ännu)",
-                "förslag": "Förslag till ett annat organ"}[self.value]
+                "förslag": "Förslag till ett annat organ",
+                "interpellation": "Interpellation (besvarad och debatterad, inget beslut)"}[self.value]
 
     @property
     def decides(self) -> bool:
@@ -166,7 +173,8 @@ _INFINITIVE = {StepAction.PROPOSE: "föreslå", StepAction.MANDATE: "ge uppdrag 
                StepAction.TERMINATE: "säga upp", StepAction.UNSTATED: "besluta om"}
 
 _BODY_WORDS = [("utskott", BodyKind.UTSKOTT), ("beredning", BodyKind.BEREDNING),  # 'Kommunstyrelsens utskott …'
-               ("kommunstyrelse", BodyKind.KOMMUNSTYRELSE), ("fullmäktige", BodyKind.KOMMUNFULLMAKTIGE),
+               ("kommunstyrelse", BodyKind.KOMMUNSTYRELSE), ("regionstyrelse", BodyKind.REGIONSTYRELSE),
+               ("regionfullmäktige", BodyKind.REGIONFULLMAKTIGE), ("fullmäktige", BodyKind.KOMMUNFULLMAKTIGE),
                ("styrelse", BodyKind.STYRELSE), ("nämnd", BodyKind.NAMND)]
 _PARTNER_WORDS = [("förvaltning", PartnerKind.FORVALTNING), ("kommun", PartnerKind.OFFENTLIG),
                   ("region", PartnerKind.OFFENTLIG), ("länsstyrelse", PartnerKind.OFFENTLIG),
