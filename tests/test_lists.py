@@ -90,6 +90,13 @@ def test_a_partners_kind_as_the_source_words_it(built: BuiltSite) -> None:
     assert (organization["classification"], organization["namndbeslut:kind"]) == ("Avtalspart", "Ekonomisk förening")
 
 
+def test_an_organisation_decisions_only_concern_is_no_party_in_oparl(built: BuiltSite) -> None:
+    """A grant's recipient that is party to no agreement here is not called 'Avtalspart' (a new editor's Region
+    Gotland: a grant to LRF Fårö, a company an owner directive names)."""
+    assert data(built, "oparl/organization/partner-lrf-faro.json")["classification"] == "Berörd organisation"
+    assert data(built, "oparl/organization/partner-stadsmissionen.json")["classification"] == "Avtalspart"
+
+
 LIST = "idéburen organisation, företag, kommunalt bolag, offentlig aktör, förvaltning"
 
 

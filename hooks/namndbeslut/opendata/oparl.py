@@ -107,6 +107,8 @@ CITED_STEPS = "namndbeslut:citedSteps"
 Meeting or AgendaItem, so no Consultation), each {"action", "date" (absent where the source gives none),
 "organization" (where it names the body), …} in the order of the agreement's steps; one without a date has
 "inOrder": false (Archive.steps_apart: it stands apart, in no order)."""
+PARTY, CONCERNED = "Avtalspart", "Berörd organisation"
+"""A partner Organization's `classification`: party to an agreement here, or an organisation decisions concern."""
 COUNTERPARTIES = "namndbeslut:counterparties"
 """Our own field on a Paper (agreement): its counterparties' Organizations (partners). OParl's
 `originatorOrganization` is the paper's author and `underDirectionOf` the office that leads the matter; a
@@ -249,11 +251,16 @@ class OParl:
         return self._publish({
             "id": self.url(routes.oparl_partner(p)), "type": _type("Organization"),
             "body": self.url(routes.OPARL_BODY), "name": p.name, "organizationType": "Sonstiges",
-            "classification": "Avtalspart", **({KIND: p.stated_kind} if p.stated_kind else {}),
+            "classification": self._partner_role(p), **({KIND: p.stated_kind} if p.stated_kind else {}),
             **({"website": p.website} if p.website else {}),
             **({"location": self._location(f"partner-{p.id}", p.address, stamps)} if p.address else {}),
             **self._web(routes.partner(p)), **_sourced(p), **stamps,
         })
+
+    def _partner_role(self, p: Partner) -> str:
+        """'Avtalspart' for an organisation that is a party to an agreement here; one that decisions only concern (a
+        grant's recipient, a company an owner directive names) is no party to anything: 'Berörd organisation'."""
+        return PARTY if self.archive.agreements_of_partner.get(p.id) else CONCERNED
 
     def _location(self, name: str, description: str, stamps: Obj) -> Obj:
         return self._publish({"id": self.url(routes.oparl_location(name)), "type": _type("Location"),
