@@ -67,7 +67,7 @@ def test_a_collection_per_kind_in_swedish_with_the_models_rules() -> None:
     assert matters["adopts"] == {**matters["adopts"], "widget": "relation", "collection": "agreements",
                                  "multiple": True, "display_fields": ["title"]}
     assert [o["value"] for o in matters["kind"]["options"]] == ["beslut", "information", "val", "anmälan", "bordlagt",
-                                                               "återremitterat", "förslag", "anges inte"]
+                                                               "återremitterat", "förslag", "interpellation", "anges inte"]
     steps = _fields(matters["steps"])
     assert (steps["agreement"]["collection"], steps["to"]["collection"]) == ("agreements", "committees")
     assert [o["value"] for o in steps["action"]["options"]] == ["föreslår", "uppdrag att teckna",
