@@ -23,7 +23,7 @@ from pydantic import (
     StringConstraints,
     model_validator,
 )
-from pydantic.json_schema import WithJsonSchema
+from pydantic.json_schema import SkipJsonSchema, WithJsonSchema
 
 from . import citations, dates, messages, patterns
 from .categories import AgreementKind, BodyKind, MatterKind, PartnerKind, StepAction
@@ -842,10 +842,29 @@ Condition = Text
 """A condition a decision sets, in the source's words with its own conjunction ('under förutsättning att
 kommunfullmäktige beslutar om finansiering'): shown after the step as given, never taken as met."""
 
+def _undated_in_schema(schema: dict[str, Any]) -> None:
+    """In the JSON Schema, a cited decision may also be paragraphs alone ('§ 68'; `_undated_paragraphs`)."""
+    _not_stated_in_schema(schema)
+    schema["anyOf"].append({"type": "string", "pattern": citations.UNDATED_PARAGRAPHS.pattern, "examples": ["§ 68"]})
+
+
 CitedDecisionField = Annotated[CitationField | None, stated_or_words("beslutet, t.ex. '2024-06-12 § 120'"),
-                               NOT_STATED_IN_SCHEMA]
+                               Field(json_schema_extra=_undated_in_schema)]
 """A decision as a source cites it: '2021-03-03 § 45', its month or its year; None ('anges inte') where the source
-gives no date (then `body` names the body): a cited step's and a report's cited decision alike."""
+gives no date (then `body` names the body), with `paragraphs` where it gives them alone ('§ 68'): a cited step's
+and a report's cited decision alike."""
+UndatedParagraphs = SkipJsonSchema[tuple[int, ...]]
+"""The paragraphs of a cited decision whose source gives no date, read from `decision: "§ 68"` (never written)."""
+
+
+def _undated_paragraphs(data: object) -> object:
+    """`decision: "§ 68"` (a protocol's table of contents, its date lost) is a decision without a date whose
+    paragraphs are known: `decision` None ('anges inte') with `paragraphs` (citations.undated_paragraphs)."""
+    if isinstance(data, dict) and isinstance(data.get("decision"), str):
+        paragraphs = citations.undated_paragraphs(data["decision"])
+        if paragraphs is not None:
+            return {**data, "decision": NOT_STATED, "paragraphs": paragraphs}
+    return data
 
 
 def _dated_or_by_body(decision: Citation | None, body: str | None) -> None:
@@ -853,8 +872,8 @@ def _dated_or_by_body(decision: Citation | None, body: str | None) -> None:
     kommunstyrelsen", "det av kommunstyrelsen beslutade …"): the one rule of CitedStep and CitedDecision."""
     if decision is None and body is None:
         raise FieldError(("decision",), f"ett citerat beslut behöver ett datum eller ett organ; skriv beslutet "
-                                        f"(t.ex. '2024-06-12 § 120'), eller '{NOT_STATED}' och 'body: <id>' om "
-                                        "källan bara namnger organet")
+                                        "(t.ex. '2024-06-12 § 120'), eller bara paragrafen ('§ 68') eller "
+                                        f"'{NOT_STATED}' och 'body: <id>' om källan inte anger datumet")
 
 
 class StepFields(Record):
@@ -891,6 +910,13 @@ class CitedStep(StepFields):
     decision: CitedDecisionField
     """The decision as cited: '2021-03-03 § 45'; None ('anges inte') where the source gives no date (then `body`
     names the body)."""
+    paragraphs: UndatedParagraphs = ()
+    """With no date: the paragraphs the source gives ('decision: "§ 68"')."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _paragraphs_alone(cls, data: object) -> object:
+        return _undated_paragraphs(data)
     body: Slug | None = None
     """The body that took it (a file in committees/), where the source names it; else the page names none."""
     by: Text | None = None
@@ -1658,10 +1684,17 @@ class CitedDecision(Record):
 
     decision: CitedDecisionField
     """The decision as cited: '2014-03-31 § 76'; None ('anges inte') where the source gives no date."""
+    paragraphs: UndatedParagraphs = ()
+    """With no date: the paragraphs the source gives ('decision: "§ 68"')."""
     body: Slug | None = None
     """The body that took it (a file in committees/), where the source names it."""
     name: Text | None = None
     """The source's words for the decision, where it names it ('trygghetspaketet'): shown as given."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _paragraphs_alone(cls, data: object) -> object:
+        return _undated_paragraphs(data)
 
     @model_validator(mode="after")
     def _named(self) -> CitedDecision:

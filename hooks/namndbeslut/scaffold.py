@@ -137,6 +137,7 @@ cited_steps: []                  # valfritt: andra beslut vars möte inte är pu
                                  # body bara om källan anger organet; action som under steps i ett ärende;
                                  # anger källan bara organet ("har godkänts av kommunstyrelsen"):
                                  # - {{action: antar, decision: anges inte, body: kommunstyrelsen}}
+                                 # bara paragrafen, inget datum: decision: "§ 68" med body
                                  # ett förslag från en förvaltning (inget organ): by med källans ord i stället
                                  # för body: - {{action: föreslår, decision: anges inte, by: Kulturförvaltningen,
                                  #   to: kulturnamnden}}; "föreslår att exploateringsnämnden bemyndigas

@@ -360,7 +360,8 @@ class OParl:
         """The agreement's steps whose decisions are only cited, in our own field (CITED_STEPS)."""
         cited = [{"action": s.action.value, **({"date": dates.iso(s.date)} if s.date is not None else {}),
                   **({} if s.in_order else {"inOrder": False}),
-                  **({"paragraphs": list(s.decision.paragraphs)} if isinstance(s.decision, Citation) else {}),
+                  **({"paragraphs": list(s.decision.paragraphs)} if isinstance(s.decision, Citation)
+                     else {"paragraphs": list(s.paragraphs)} if s.paragraphs else {}),
                   **({"organization": self._committee_url(s.body.id)} if s.body else {}),
                   **({"proposedBy": s.by} if s.by else {}),
                   **({"proposedTo": self._committee_url(s.to.id)} if s.to else {}),

@@ -80,11 +80,11 @@ class Tables:
         self.ctx, self.archive = ctx, ctx.archive
 
     def _decision(self, record: Matter | Meeting | Citation | None, role: str,
-                  body: Committee | None = None) -> dict[str, Any]:
+                  body: Committee | None = None, undated: tuple[int, ...] = ()) -> dict[str, Any]:
         """A decision as the data give it; one only cited has the `committee` its step names (`body`), or null."""
         cited = {"committee": body.id if body else None, "published": False}
-        if record is None:  # a cited step whose source names only the body: no date, no paragraph
-            return {"role": role, "date": None, "paragraphs": [], **cited}
+        if record is None:  # a cited step without a date: the body, and the paragraphs where its source gives them
+            return {"role": role, "date": None, "paragraphs": list(undated), **cited}
         if isinstance(record, Citation):
             return {"role": role, "date": iso(record.date), "paragraphs": list(record.paragraphs), **cited}
         meeting = self.archive.meeting_with(record) if isinstance(record, Matter) else record
@@ -102,7 +102,8 @@ class Tables:
         adopting = self.archive.adopting_step(a)
         adopted = adopting.decision if adopting else None
         if adopting is not None:
-            out.append(self._decision(adopted, role(self.archive.step_actions(adopting)), adopting.body))
+            out.append(self._decision(adopted, role(self.archive.step_actions(adopting)), adopting.body,
+                                      adopting.paragraphs))
         out += [self._decision(m, self.archive.role_of(a, m)) for m in self.archive.matters_about(a)
                 if m is not adopted]
         return out
@@ -119,7 +120,7 @@ class Tables:
                 "proposes": s.proposes.value if s.proposes else None, "condition": s.condition,
                 "refers_to": {"matter": refers.id, "url": self.ctx.absolute(routes.page(refers, self.archive))}
                 if refers else None,
-                "decision": self._decision(s.decision, role(self.archive.step_actions(s)), s.body)}
+                "decision": self._decision(s.decision, role(self.archive.step_actions(s)), s.body, s.paragraphs)}
 
     def record(self, a: Agreement) -> dict[str, Any]:
         """All facts about one agreement, as the site states them on the build date."""

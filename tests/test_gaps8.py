@@ -1,0 +1,45 @@
+"""What the trial in Mjölby and Region Gotland could not record, each as the source states it.
+
+Builds tests/cases/gaps8.yaml with the real engine and reads the pages and the data: a decision cited by its
+paragraph alone (no date) with its body.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+from support.project import CASES_DIR
+from support.site import BuiltSite, built_tree, data
+
+TREE = yaml.safe_load((CASES_DIR / "gaps8.yaml").read_text(encoding="utf-8"))
+FRG = "overenskommelser/frg-vastra-lansdelen/"
+REPORT = "tjansteskrivelser/ks-2024-0068/"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return built_tree(tmp_path_factory, "gaps8", TREE, "2025-06-01")
+
+
+def record(site: BuiltSite, agreement: str) -> dict[str, Any]:
+    found: dict[str, Any] = data(site, f"data/overenskommelser/{agreement}.json")
+    return found
+
+
+# -- 1. a paragraph without a date ---------------------------------------------------------------------------------
+
+def test_a_paragraph_without_a_date_is_shown_with_its_body(built: BuiltSite) -> None:
+    assert built.undated_steps(FRG) == [
+        "Förslag (till vilket organ anges inte): Kommunstyrelsen § 68, datum anges inte"]
+    assert "Kommunstyrelsen §§ 68, 69, datum anges inte" in built.text(REPORT)
+
+
+def test_a_paragraph_without_a_date_in_the_data(built: BuiltSite) -> None:
+    (step,) = record(built, "frg-vastra-lansdelen")["steps"]
+    assert step["date"] is None
+    assert (step["decision"]["date"], step["decision"]["paragraphs"]) == (None, [68])
+    paper = data(built, "oparl/paper/overenskommelse-frg-vastra-lansdelen.json")
+    (cited,) = [v for k, v in paper.items() if k.endswith("citedSteps")][0]
+    assert cited["paragraphs"] == [68] and "date" not in cited
