@@ -1,7 +1,7 @@
 """What the trial in Mjölby and Region Gotland could not record, each as the source states it.
 
 Builds tests/cases/gaps8.yaml with the real engine and reads the pages and the data: a decision cited by its
-paragraph alone (no date) with its body.
+paragraph alone (no date) with its body; funding whose amount the source does not state.
 """
 
 from __future__ import annotations
@@ -43,3 +43,25 @@ def test_a_paragraph_without_a_date_in_the_data(built: BuiltSite) -> None:
     paper = data(built, "oparl/paper/overenskommelse-frg-vastra-lansdelen.json")
     (cited,) = [v for k, v in paper.items() if k.endswith("citedSteps")][0]
     assert cited["paragraphs"] == [68] and "date" not in cited
+
+
+# -- 2. money that exists but whose amount is not stated ------------------------------------------------------------
+
+MEDEL = "overenskommelser/frg-medel/"
+
+
+def test_funding_without_an_amount_is_shown_so_and_is_funding(built: BuiltSite) -> None:
+    assert "belopp anges inte, varje år (åren anges inte)" in built.text(MEDEL)
+    assert "belopp anges inte, varje år (åren anges inte)" in built.text("finansiering/")
+    without = built.soup("finansiering/").select_one("#utan-uppgift")
+    assert without is not None
+    listed = without.find_next("ul")
+    assert listed is not None and "Medel till Civilförsvarsförbundet" not in listed.get_text()
+    assert "Summa" not in built.text(MEDEL), "no total of an amount never stated"
+
+
+def test_funding_without_an_amount_in_the_data(built: BuiltSite) -> None:
+    (row,) = record(built, "frg-medel")["funding"]
+    assert (row["year"], row["amount"], row["amount_stated"], row["per_year"]) == (None, None, False, True)
+    assert row["amount_label"] == "belopp anges inte, varje år"
+    assert "belopp anges inte, varje år" in (built.path / "data" / "finansiering.csv").read_text(encoding="utf-8")

@@ -159,6 +159,11 @@ fact (with NOT_STATED_IN_SCHEMA)."""
 NOT_STATED_IN_SCHEMA = Field(json_schema_extra=_not_stated_in_schema)
 
 
+def _may_be_unstated_in_schema(schema: dict[str, Any]) -> None:
+    """In the JSON Schema, a field whose value the source may leave out also takes the words 'anges inte'."""
+    schema["anyOf"] = [*schema["anyOf"], {"const": NOT_STATED}]
+
+
 def stated_or_words(expected: str) -> BeforeValidator:
     """On a field where an empty value is a mistake, not a silence (`year:` of a funding row, a cited `decision:`):
     only the words 'anges inte' are None; an empty value is refused, saying what `expected` belongs there."""
@@ -670,13 +675,28 @@ class Funding(Record):
     """The calendar year; None ('anges inte') where the source names no year, and `years` counts them."""
     years: Annotated[int, Field(ge=1, le=YEAR_COUNT), NOT_BOOL] | None = None
     """How many years the row's sum is for, where the source does not name them: never placed in any calendar year."""
-    amount: Amount | None = None
-    """Kronor (SEK), as the source states it; with `years`, `per_year` says whether it is each year's or all years'."""
+    amount: Annotated[Amount | None, Field(json_schema_extra=_may_be_unstated_in_schema)] = None
+    """Kronor (SEK), as the source states it; with `years`, `per_year` says whether it is each year's or all years'.
+    `amount: anges inte` where the source states funding but not its amount (`amount_unstated`)."""
+    amount_unstated: SkipJsonSchema[bool] = False
+    """The source states that there is funding, not how much ('ger varje år … medel'): read from `amount: anges
+    inte`, never in a total, and the agreement is not one without funding."""
+    per_year: bool | None = None
+    """With `amount: anges inte`: the source says the funding is each year's ('varje år'); with a sum, `per_year` is
+    the sum's (`amount: {kronor: …, per_year: true}`)."""
     price_compensation: bool = False
     """The amount is adjusted by the price compensation the committee receives (priskompensation)."""
     note: Text | None = None
     funder: Text | None = None
     """Who pays, where the source names someone other than the public party (Länsstyrelsen, Region Skåne, …)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _amount_unstated(cls, data: object) -> object:
+        """`amount: anges inte`: funding the source states without its amount (`amount_unstated`)."""
+        if isinstance(data, dict) and isinstance(data.get("amount"), str) and data["amount"].strip() == NOT_STATED:
+            return {**{k: v for k, v in data.items() if k != "amount"}, "amount_unstated": True}
+        return data
 
     @property
     def when(self) -> str:
@@ -704,6 +724,9 @@ class Funding(Record):
         return self.amount is not None and self.total is None
 
     def _said(self, compensation: str, unstated: str) -> str:
+        if self.amount_unstated:
+            each = ", varje år" if self.per_year else ""
+            return f"belopp {NOT_STATED}{each}{compensation if self.price_compensation else ''}"
         return unstated if self.amount is None else self.amount.label + (compensation if self.price_compensation
                                                                           else "")
 
@@ -736,11 +759,14 @@ class Funding(Record):
 
     @model_validator(mode="after")
     def _one_way_to_state_years(self) -> Funding:
+        self._unstated_amount_fits()
         if (self.year is not None and self.years is not None) or (self.years is None
                                                                    and "year" not in self.model_fields_set):
             raise FieldError(("year",), "skriv året som 'year: 2021', eller antalet år som 'years: 3' och 'year: "
                                         f"{NOT_STATED}' om källan inte anger vilka år (inte båda), eller bara 'year: "
                                         f"{NOT_STATED}' för ett belopp utan år och utan antal år")
+        if self.amount_unstated:
+            return self
         if self.for_the_agreement and self.amount is None:
             raise FieldError(("amount",), "en rad utan år och utan antal år är ett belopp för hela överenskommelsen "
                                           "eller per år; skriv beloppet, t.ex. {year: anges inte, amount: 195000000}"
@@ -751,6 +777,14 @@ class Funding(Record):
         if self.year is not None and self.amount is not None and self.amount.per_year is not None:
             raise FieldError(("amount", "per_year"), "en rad med 'year' gäller redan ett år; ta bort 'per_year'")
         return self
+
+    def _unstated_amount_fits(self) -> None:
+        """`per_year` beside the amount says a stated amount's nothing: it belongs to one the source leaves out."""
+        if self.per_year is not None and not self.amount_unstated:
+            raise FieldError(("per_year",), "'per_year' på raden hör till 'amount: anges inte'; med ett belopp skriv "
+                                            "det i beloppet: {kronor: 1500000, per_year: true}")
+        if self.per_year is not None and self.year is not None:
+            raise FieldError(("per_year",), "en rad med 'year' gäller redan ett år; ta bort 'per_year'")
 
 
 def _given_date(value: object) -> object:

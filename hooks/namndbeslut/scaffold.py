@@ -183,6 +183,8 @@ NO_FUNDING = """funding: []                      # finansiering per kalenderår,
                                  # - {year: anges inte, amount: 195000000}
                                  # "ca 1,5 miljoner kronor om året", utan år och antal år:
                                  # - {year: anges inte, amount: {kronor: 1500000, per_year: true, approximate: true}}
+                                 # "ger varje år … medel", utan belopp:
+                                 # - {year: anges inte, amount: anges inte, per_year: true}
                                  # partnerns egen insats: funder: med partnerns namn"""
 
 FUNDING_ROW = Template("""  - year: $year

@@ -57,7 +57,8 @@ def _funding(f: Funding) -> dict[str, Any]:
     with no year and no count); `amount` null where only price compensation is stated."""
     return {"year": f.year, **({"years": f.years} if f.years is not None else {}), "amount": None,
             "currency": CURRENCY, **amount(f.amount), "price_compensation": f.price_compensation, "note": f.note,
-            "funder": f.funder}
+            "funder": f.funder, **({"amount_stated": False, "per_year": f.per_year, "amount_label": f.sum_label}
+                                   if f.amount_unstated else {})}
 
 
 def _kind(a: Agreement) -> dict[str, str | None] | None:
@@ -255,7 +256,7 @@ class Tables:
                  g.funding.amount.kronor if g.funding.amount else None,
                  _yes_no(g.funding.price_compensation), g.funding.note,
                  self.ctx.absolute(routes.agreement(g.agreement)), g.funding.funder, g.funding.years,
-                 *_qualifiers(g.funding.amount), *_estimate(g.funding.amount))
+                 *_funding_qualifiers(g.funding), *_estimate(g.funding.amount))
                 for g in [*table.grants, *table.unplaced]]
         return _csv(self.FUNDING_COLUMNS, rows)
 
@@ -319,6 +320,14 @@ def _qualifiers(value: Sum | None) -> tuple[str | None, ...]:
     if value is None:
         return None, None, None, None
     return _yes_no(value.ceiling), _yes_no(value.per_year), value.to, dates.plain_spaces(value.label)
+
+
+def _funding_qualifiers(f: Funding) -> tuple[str | None, ...]:
+    """A funding row's qualifiers in CSV cells (`_qualifiers`); for funding whose amount the source does not state,
+    whether it is each year's and the page's words ('belopp anges inte, varje år')."""
+    if f.amount_unstated:
+        return None, _yes_no(f.per_year), None, f.sum_label
+    return _qualifiers(f.amount)
 
 
 def _estimate(value: Sum | None) -> tuple[str | None, int | None]:
