@@ -1,17 +1,21 @@
 """What the trial in Mjölby and Region Gotland could not record, each as the source states it.
 
 Builds tests/cases/gaps8.yaml with the real engine and reads the pages and the data: a decision cited by its
-paragraph alone (no date) with its body; funding whose amount the source does not state.
+paragraph alone (no date) with its body; funding whose amount the source does not
+state; two sums in one matter.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 import pytest
 import yaml
+from bs4 import Tag
 from support.project import CASES_DIR
-from support.site import BuiltSite, built_tree, data
+from support.site import BuiltSite, built_tree, data, one, read, words
 
 TREE = yaml.safe_load((CASES_DIR / "gaps8.yaml").read_text(encoding="utf-8"))
 FRG = "overenskommelser/frg-vastra-lansdelen/"
@@ -65,3 +69,33 @@ def test_funding_without_an_amount_in_the_data(built: BuiltSite) -> None:
     assert (row["year"], row["amount"], row["amount_stated"], row["per_year"]) == (None, None, False, True)
     assert row["amount_label"] == "belopp anges inte, varje år"
     assert "belopp anges inte, varje år" in (built.path / "data" / "finansiering.csv").read_text(encoding="utf-8")
+
+
+# -- 3. two amounts in one matter ------------------------------------------------------------------------------------
+
+MEETING = "sammantraden/2024-05-15-kommunstyrelsen/"
+
+
+def matter_facts(site: BuiltSite, matter: str) -> list[Tag]:
+    facts = one(site.article(MEETING), f"h2#{matter}").find_next_sibling("ul")
+    assert isinstance(facts, Tag)
+    return facts.select("li")
+
+
+def test_two_amounts_in_one_matter_are_shown_one_per_line(built: BuiltSite) -> None:
+    (shown,) = [li for li in matter_facts(built, "lrf-faro") if words(li).startswith("Belopp:")]
+    assert words(shown) == "Belopp: högst 1 000 000 kr till LRF Fårö 2 000 000 kr"
+    assert len(shown.select("br")) == 1, "one sum a line"
+    assert "Belopp: 250 000 kr" in [words(li) for li in matter_facts(built, "en-summa")]
+
+
+def test_two_amounts_in_the_data(built: BuiltSite) -> None:
+    rows = {r["id"]: r for r in data(built, "data/arenden.json")}
+    assert rows["lrf-faro"]["amount"] is None, "no one sum is the decision's"
+    assert [a["amount"] for a in rows["lrf-faro"]["amounts"]] == [1000000, 2000000]
+    assert rows["en-summa"]["amount"] == 250000 and rows["en-summa"]["amounts"] == [
+        {"amount": 250000, "currency": "SEK"}]
+    table = {r["Id"]: r for r in csv.DictReader(io.StringIO(read(built, "data/arenden.csv")), delimiter=";")}
+    assert table["lrf-faro"]["Belopp enligt källan"] == "högst 1 000 000 kr till LRF Fårö ; 2 000 000 kr"
+    assert table["lrf-faro"]["Belopp (kr)"] == "" and table["lrf-faro"]["Högsta belopp"] == ""
+    assert table["en-summa"]["Belopp (kr)"] == "250000"

@@ -159,6 +159,12 @@ fact (with NOT_STATED_IN_SCHEMA)."""
 NOT_STATED_IN_SCHEMA = Field(json_schema_extra=_not_stated_in_schema)
 
 
+def _several_sums_in_schema(schema: dict[str, Any]) -> None:
+    """In the JSON Schema, a matter's `amount` is one sum or a list of sums (`Matter._several_sums`)."""
+    one = [s for s in schema["anyOf"] if s.get("type") != "null"]
+    schema["anyOf"] = [*schema["anyOf"], {"type": "array", "items": {"anyOf": one}, "minItems": 1}]
+
+
 def _may_be_unstated_in_schema(schema: dict[str, Any]) -> None:
     """In the JSON Schema, a field whose value the source may leave out also takes the words 'anges inte'."""
     schema["anyOf"] = [*schema["anyOf"], {"const": NOT_STATED}]
@@ -1315,8 +1321,12 @@ class Matter(Record):
     """Agreements this matter concerns without taking a step (a follow-up, a report)."""
     concerns: list[Slug] = []
     """Partners this matter concerns (partners of adopted agreements are implied)."""
-    amount: Amount | None = None
-    """An amount the decision states (a grant, a framework amount), in kronor; None where it states none."""
+    amount: Annotated[Amount | None, Field(json_schema_extra=_several_sums_in_schema)] = None
+    """An amount the decision states (a grant, a framework amount), in kronor; None where it states none, or where
+    it states several (`several_amounts`)."""
+    several_amounts: SkipJsonSchema[list[Amount]] = []
+    """Two or more sums one decision states ('maximalt belopp på 1 000 000 kr', 'avsätts 2 000 000 kr'): read from
+    `amount` written as a list, each as the source states it; none is `amount` (no one sum is the decision's)."""
     refers_to: Slug | None = None
     """The earlier matter (of any body, in any meeting file) that this one continues where no agreement step says
     it: a proposal the council then deals with, a matter back on an agenda."""
@@ -1359,6 +1369,26 @@ class Matter(Record):
     def decides(self) -> bool:
         """Whether the matter is a decision, or may be one (its kind unstated)."""
         return self.kind is None or self.kind.decides
+
+    @model_validator(mode="before")
+    @classmethod
+    def _several_sums(cls, data: object) -> object:
+        """`amount` as a list: one sum is `amount` as before; two or more are `several_amounts`, none of them
+        `amount` (a client reading one number never takes one of them for the decision's)."""
+        if isinstance(data, dict) and isinstance(data.get("amount"), list):
+            sums = data["amount"]
+            if len(sums) == 1:
+                return {**data, "amount": sums[0]}
+            if sums:
+                return {**{k: v for k, v in data.items() if k != "amount"}, "several_amounts": sums}
+            raise FieldError(("amount",), "listan är tom; skriv beloppen som källan anger dem, eller ta bort "
+                                          "'amount' om beslutet inte anger något belopp")
+        return data
+
+    @property
+    def amounts(self) -> list[Sum]:
+        """Every sum the decision states, in the source's order: the one `amount`, or the several."""
+        return [self.amount] if self.amount is not None else list(self.several_amounts)
 
     @model_validator(mode="after")
     def _to_with_a_proposal(self) -> Matter:

@@ -84,6 +84,8 @@ before, and every address where the file gives several (`web` is the object's pa
 AMOUNT = "namndbeslut:amount"
 """Our own field on an AgendaItem whose decision states an amount: {"value": kronor, "currency": "SEK"}, and the
 source's qualifiers where it states any (tables.amount)."""
+AMOUNTS = "namndbeslut:amounts"
+"""Where a decision states several sums: each as AMOUNT gives one (and no AMOUNT)."""
 
 
 def oparl_amount(value: Sum) -> dict[str, Any]:
@@ -311,6 +313,8 @@ class OParl:
             obj[REFERS_TO] = self.url(routes.oparl_agenda_item(before))
         if m.amount is not None:  # OParl has no field for an amount a decision states
             obj[AMOUNT] = oparl_amount(m.amount)
+        if m.several_amounts:  # several sums, none of them the decision's one amount
+            obj[AMOUNTS] = [oparl_amount(a) for a in m.several_amounts]
         obj.update(self._as_given(m))
         if papers:  # OParl gives an agenda item one consultation: that of its main paper
             obj["consultation"] = self.url(routes.oparl_consultation(m, papers[0][0]))

@@ -288,6 +288,7 @@ class Tables:
                         "date_as_given": meeting.date_as_given},
             "body": {"id": meeting.committee, "name": committee.name if committee else None},
             "amount": None, "currency": None, **amount(m.amount),
+            "amounts": [amount(a) for a in m.amounts],
             "refers_to": {"matter": before.id, "url": self.ctx.absolute(routes.page(before, self.archive))}
             if before else None,
             "public": meeting.public_for(m),
@@ -304,7 +305,7 @@ class Tables:
             r = self.matter(meeting, m)
             rows.append((r["id"], r["title"], r["kind"]["label"] if r["kind"] else None, r["item"], r["case_number"],
                          r["paragraph_label"], r["meeting"]["date"], r["body"]["name"], r["amount"],
-                         *_qualifiers(m.amount), r["url"], r["meeting"]["known_from"],
+                         *_matter_qualifiers(m), r["url"], r["meeting"]["known_from"],
                          r["refers_to"]["matter"] if r["refers_to"] else None, *_estimate(m.amount),
                          _yes_no(r["public"])))
         return _csv(self.MATTER_COLUMNS, rows)
@@ -320,6 +321,14 @@ def _qualifiers(value: Sum | None) -> tuple[str | None, ...]:
     if value is None:
         return None, None, None, None
     return _yes_no(value.ceiling), _yes_no(value.per_year), value.to, dates.plain_spaces(value.label)
+
+
+def _matter_qualifiers(m: Matter) -> tuple[str | None, ...]:
+    """A matter's qualifiers in CSV cells (`_qualifiers`); where it states several sums, only the page's words for
+    each, joined ('1 000 000 kr ; 2 000 000 kr'): no one sum is the decision's, so the other cells stay empty."""
+    if m.several_amounts:
+        return None, None, None, " ; ".join(dates.plain_spaces(a.label) for a in m.several_amounts)
+    return _qualifiers(m.amount)
 
 
 def _funding_qualifiers(f: Funding) -> tuple[str | None, ...]:
