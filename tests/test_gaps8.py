@@ -99,3 +99,25 @@ def test_two_amounts_in_the_data(built: BuiltSite) -> None:
     assert table["lrf-faro"]["Belopp enligt källan"] == "högst 1 000 000 kr till LRF Fårö ; 2 000 000 kr"
     assert table["lrf-faro"]["Belopp (kr)"] == "" and table["lrf-faro"]["Högsta belopp"] == ""
     assert table["en-summa"]["Belopp (kr)"] == "250000"
+
+
+# -- 4. a schedule without a year and a usual end --------------------------------------------------------------------
+
+BODY = "namnder/kommunstyrelsen/"
+
+
+def test_a_schedule_as_given_and_a_usual_end_are_shown_as_the_source_gives_them(built: BuiltSite) -> None:
+    schedule = one(built.article(BODY), ".schedule-as-given")
+    assert words(schedule) == ("Enligt källan: Sammanträdesdagar: 31 januari, 28 februari, 12 december "
+                               "Sammanträder alltid på onsdagar klockan 9.30 - 17 om inte annat anges")
+    assert len(schedule.select("br")) == 1
+    assert "Sammanträdena pågår i regel kl. 09.30–17.00." in built.text(BODY)
+    assert "Inga planerade sammanträden är publicerade just nu." in built.text(BODY), "no year: no planned meeting"
+
+
+def test_a_schedule_as_given_is_never_a_meeting_in_the_data(built: BuiltSite) -> None:
+    body = data(built, "oparl/organization/namnd-kommunstyrelsen.json")
+    assert body["namndbeslut:scheduleAsGiven"][0] == "Sammanträdesdagar: 31 januari, 28 februari, 12 december"
+    assert body["namndbeslut:usualTime"] == "Sammanträdena pågår i regel kl. 09.30–17.00."
+    calendar = read(built, "kalender/kommunstyrelsen.ics")
+    assert "januari" not in calendar and "DTSTART;VALUE=DATE:20250131" not in calendar

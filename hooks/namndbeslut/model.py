@@ -313,6 +313,12 @@ class Committee(Sourced):
     usual_start: Clock | None = None
     """The time the schedule says meetings usually start ("sammanträder i regel kl. 9.00"): shown as such, never
     taken for a meeting's start."""
+    usual_end: Clock | None = None
+    """The time the source says meetings usually end ("klockan 9.30 - 17"): shown beside `usual_start`, never taken
+    for a meeting's end."""
+    schedule_as_given: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), PROSE] | None = None
+    """The schedule in the source's words, several lines allowed ("Sammanträdesdagar: 31 januari … 12 december", no
+    year): shown as the source's, never read as planned meetings or calendar events."""
     body: Prose = ""
 
     @property
@@ -345,9 +351,19 @@ class Committee(Sourced):
 
     @property
     def usual_start_note(self) -> str:
-        """What pages and the calendar say of the body's usual time: 'Sammanträdena börjar i regel kl. 09.00.'; ''
-        where the source gives none."""
-        return f"Sammanträdena börjar i regel kl. {dates.clock(self.usual_start)}." if self.usual_start else ""
+        """What pages and the calendar say of the body's usual time: 'Sammanträdena börjar i regel kl. 09.00.',
+        'Sammanträdena pågår i regel kl. 09.30–17.00.' with its usual end; '' where the source gives none."""
+        start, end = (dates.clock(t) if t else None for t in (self.usual_start, self.usual_end))
+        if start and end:
+            return f"Sammanträdena pågår i regel kl. {start}–{end}."
+        if start or end:
+            return f"Sammanträdena {'börjar' if start else 'slutar'} i regel kl. {start or end}."
+        return ""
+
+    @property
+    def schedule_lines(self) -> list[str]:
+        """The schedule as the source gives it (`schedule_as_given`), one line each, as the page shows it."""
+        return [line.strip() for line in (self.schedule_as_given or "").splitlines() if line.strip()]
 
     @property
     def documents_address(self) -> str | None:

@@ -228,6 +228,9 @@ planned_meetings: []             # valfritt: planerade sammanträden, t.ex. [{{d
                                  # det planen skriver vid datumet i note: {{date: 2024-04-25, note: årsredovisning}}
 usual_start:                     # valfritt: när sammanträdena brukar börja ("i regel kl. 9.00"), t.ex. "09:00";
                                  # blir aldrig ett enskilt sammanträdes starttid
+usual_end:                       # valfritt: när sammanträdena brukar sluta ("klockan 9.30 - 17"), t.ex. "17:00"
+schedule_as_given:               # valfritt: sammanträdesdagar med källans ord, t.ex. utan år: |
+                                 #   Sammanträdesdagar: 31 januari … 12 december (blir aldrig planerade möten)
 source:                          # valfritt: varifrån uppgifterna om nämnden kommer, med ord
 source_url:                      # valfritt: källans adress, https://…
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat

@@ -81,6 +81,9 @@ PROPOSED_TO = "namndbeslut:proposedTo"
 SOURCE, SOURCE_URL, SOURCE_URLS = "namndbeslut:source", "namndbeslut:sourceUrl", "namndbeslut:sourceUrls"
 """Our own fields on a Meeting, Paper or Organization: where its facts come from, in words, its (first) address as
 before, and every address where the file gives several (`web` is the object's page on this site, not its source)."""
+SCHEDULE_AS_GIVEN, USUAL_TIME = "namndbeslut:scheduleAsGiven", "namndbeslut:usualTime"
+"""Our own fields on a body's Organization: its schedule in the source's words, one line each (never a Meeting), and
+its usual time as the page says it ('Sammanträdena pågår i regel kl. 09.30–17.00.')."""
 AMOUNT = "namndbeslut:amount"
 """Our own field on an AgendaItem whose decision states an amount: {"value": kronor, "currency": "SEK"}, and the
 source's qualifiers where it states any (tables.amount)."""
@@ -243,6 +246,8 @@ class OParl:
             "id": self.url(routes.oparl_committee(c)), "type": _type("Organization"),
             "body": self.url(routes.OPARL_BODY), "name": c.name, "organizationType": "Gremium",
             **({MUNICIPALITY: c.municipality} if c.municipality else {}),
+            **({SCHEDULE_AS_GIVEN: c.schedule_lines} if c.schedule_lines else {}),
+            **({USUAL_TIME: c.usual_start_note} if c.usual_start_note else {}),
             "classification": c.kind.classification,
             "meeting": self.url(routes.oparl_list(routes.oparl_committee_meetings(c))), **self._web(routes.body(c)),
             **_sourced(c), **self._stamps(kinds.COMMITTEE, c.id),
