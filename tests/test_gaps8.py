@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from bs4 import Tag
-from support.project import CASES_DIR
+from namndbeslut import check
+from support.project import CASES_DIR, write_tree
 from support.site import BuiltSite, built_tree, data, one, read, words
 
 TREE = yaml.safe_load((CASES_DIR / "gaps8.yaml").read_text(encoding="utf-8"))
@@ -121,3 +123,23 @@ def test_a_schedule_as_given_is_never_a_meeting_in_the_data(built: BuiltSite) ->
     assert body["namndbeslut:usualTime"] == "Sammanträdena pågår i regel kl. 09.30–17.00."
     calendar = read(built, "kalender/kommunstyrelsen.ics")
     assert "januari" not in calendar and "DTSTART;VALUE=DATE:20250131" not in calendar
+
+
+# -- 5. a contact's phone number -------------------------------------------------------------------------------------
+
+def test_a_contacts_phone_number_is_shown_and_in_the_data(built: BuiltSite) -> None:
+    shown = words(one(built.article(MEDEL), "ul.contacts li"))
+    assert shown == "Anna Andersson, Beredskapssamordnare, anna.andersson@example.se, tel. 0498-26 90 00"
+    (contact,) = record(built, "frg-medel")["contacts"]
+    assert contact["phone"] == "0498-26 90 00"
+
+
+def test_a_phone_number_that_looks_like_a_personnummer_stops_the_build_until_reviewed(tmp_path: Path) -> None:
+    rel = "agreements/frg-medel.md"
+    looks = {**TREE, rel: TREE[rel].replace('"0498-26 90 00"', '"811218-9876"')}
+    write_tree(tmp_path / "looks", looks)
+    found = [p for p in check.problems(tmp_path / "looks") if "personnummer" in p.message]
+    assert [str(p.path) for p in found] == [rel]
+    reviewed = {**looks, rel: looks[rel].replace("contacts:", 'reviewed_numbers: ["811218-9876"]\ncontacts:')}
+    write_tree(tmp_path / "reviewed", reviewed)
+    assert [p for p in check.problems(tmp_path / "reviewed") if "personnummer" in p.message] == []

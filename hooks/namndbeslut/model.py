@@ -862,6 +862,9 @@ class Contact(Signatory):
     """A contact person named in an agreement."""
 
     email: Email | None = None
+    phone: Text | None = None
+    """The phone number as the source gives it, on one line ('0498-26 90 00'): shown as given, never reformatted;
+    the build's identity-number check reads it as every other text of the file (safety.py)."""
 
 
 StepEnd = Annotated[dt.date | Month | int, NOT_BOOL, BeforeValidator(_month), WithJsonSchema(

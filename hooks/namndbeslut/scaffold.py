@@ -157,6 +157,7 @@ contacts:                        # kontaktpersoner; ta bort listan (skriv contac
     role:                        # valfritt: t.ex. Utvecklingschef
     organisation:                # valfritt: t.ex. Socialförvaltningen
     email:                       # valfritt: e-postadress
+    phone:                       # valfritt: telefonnummer som källan skriver det, t.ex. "0498-26 90 00"
 text:                            # valfritt: beskrivning om texten nedan bara beskriver överenskommelsen (t.ex. en
                                  # webbsida om den), inte är överenskommelsens egen text
 source:                          # valfritt: varifrån uppgifterna kommer, om texten nedan inte är överenskommelsens egen
