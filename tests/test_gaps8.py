@@ -143,3 +143,11 @@ def test_a_phone_number_that_looks_like_a_personnummer_stops_the_build_until_rev
     reviewed = {**looks, rel: looks[rel].replace("contacts:", 'reviewed_numbers: ["811218-9876"]\ncontacts:')}
     write_tree(tmp_path / "reviewed", reviewed)
     assert [p for p in check.problems(tmp_path / "reviewed") if "personnummer" in p.message] == []
+
+
+def test_a_paragraph_without_a_date_needs_its_body(tmp_path: Path) -> None:
+    rel = "agreements/frg-vastra-lansdelen.md"
+    without_body = TREE[rel].replace(", body: kommunstyrelsen, action: föreslår", ", action: föreslår")
+    write_tree(tmp_path, {**TREE, rel: without_body})
+    found = [p.message for p in check.problems(tmp_path)]
+    assert any("ett citerat beslut behöver ett datum eller ett organ" in m and "'§ 68'" in m for m in found), found

@@ -930,9 +930,9 @@ def _dated_or_by_body(decision: Citation | None, body: str | None) -> None:
     """A cited decision is named by its date, or where the source gives none by its body ("har godkänts av
     kommunstyrelsen", "det av kommunstyrelsen beslutade …"): the one rule of CitedStep and CitedDecision."""
     if decision is None and body is None:
-        raise FieldError(("decision",), f"ett citerat beslut behöver ett datum eller ett organ; skriv beslutet "
-                                        "(t.ex. '2024-06-12 § 120'), eller bara paragrafen ('§ 68') eller "
-                                        f"'{NOT_STATED}' och 'body: <id>' om källan inte anger datumet")
+        raise FieldError(("decision",), "ett citerat beslut behöver ett datum eller ett organ; skriv beslutet "
+                                        "(t.ex. '2024-06-12 § 120'); anger källan inget datum, skriv 'body: <id>' "
+                                        f"och bara paragrafen ('§ 68') eller '{NOT_STATED}'")
 
 
 class StepFields(Record):
