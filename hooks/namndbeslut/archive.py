@@ -217,6 +217,8 @@ class AgreementStep:
     """The condition the decision sets, in the source's words ('under förutsättning att …')."""
     by: str | None = None
     """Who made a proposal that is no body's decision (a förvaltning, an officer), in the source's words."""
+    paragraphs: tuple[int, ...] = ()
+    """A cited decision without a date: the paragraphs its source gives ('§ 68'), else none."""
 
     @property
     def matter(self) -> Matter | None:
@@ -618,7 +620,7 @@ class Archive:
                 to = self.committees[cited.to]
             self.steps_by_agreement[agreement.id].append(AgreementStep(
                 agreement, cited.action, cited.decision, cited.decision.date if cited.decision else None, body, to,
-                None, cited.end, (doc, loc), cited.proposes, cited.condition, cited.by))
+                None, cited.end, (doc, loc), cited.proposes, cited.condition, cited.by, cited.paragraphs))
 
     def _depth(self, matter: Matter | None) -> int:
         """How many steps precede one that refers to `matter` (a proposal's answer comes after the proposal, also on
@@ -811,16 +813,16 @@ class Archive:
         return citations.paragraph_label(matter.paragraphs, self.meeting_with(matter).paragraph_prefix)
 
     def decisions_cited_by(self, report: Report) -> list[tuple[Matter | Meeting | Citation | None, Committee | None,
-                                                               str | None]]:
+                                                               str | None, tuple[int, ...]]]:
         """The decisions a report cites, each the published matter (or meeting) where there is one, else the
         citation (None where the source gives no date) with the body its source names (None where it names none: no
-        body is guessed); and the source's name for it, where it gives one."""
-        out: list[tuple[Matter | Meeting | Citation | None, Committee | None, str | None]] = []
+        body is guessed); the source's name for it, where it gives one; and the paragraphs of one without a date."""
+        out: list[tuple[Matter | Meeting | Citation | None, Committee | None, str | None, tuple[int, ...]]] = []
         for cited in report.cited_decisions:
             published = self.cited(cited.decision) if cited.decision is not None else None
             body = self.committees.get(cited.body) if cited.body else None
-            out.append((published, None, cited.name) if published is not None
-                       else (cited.decision, body, cited.name))
+            out.append((published, None, cited.name, ()) if published is not None
+                       else (cited.decision, body, cited.name, cited.paragraphs))
         return out
 
     def treated_before(self, matter: Matter) -> Matter | None:
@@ -852,7 +854,7 @@ class Archive:
         """How pages name a step's decision: as `decision_label`, or 'Kommunstyrelsen, datum anges inte' where the
         source names only the body."""
         if step.decision is None:
-            return citations.decision_label(None, body=step.body.name if step.body else None)
+            return citations.decision_label(None, step.paragraphs, step.body.name if step.body else None)
         return self.decision_label(step.decision, step.body)
 
     def decision_label(self, decision: Matter | Meeting | Citation, responsible: Committee | None = None) -> str:

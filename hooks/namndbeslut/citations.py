@@ -48,14 +48,26 @@ UNDATED = "datum anges inte"
 """What a decision's label says where the source names no date for it (model.NOT_STATED, which imports this)."""
 
 
+UNDATED_PARAGRAPHS = re.compile(r"(?P<signs>§§?)\s*(?P<paras>\d+(?:\s*(?:,|och)\s*\d+)*)")
+"""Paragraphs cited without a date ('§ 68', from a protocol's table of contents whose date is lost)."""
+
+
+def undated_paragraphs(text: str) -> tuple[int, ...] | None:
+    """The paragraphs of a cited decision written without a date ('§ 68'); None for any other text. The one rule
+    of cited steps and reports' cited decisions (model.py), which then need the body."""
+    match = UNDATED_PARAGRAPHS.fullmatch(text.strip())
+    return tuple(int(p) for p in re.findall(r"\d+", match["paras"])) if match else None
+
+
 def decision_label(day: dates.Stated | None, paragraphs: Sequence[int] = (), body: str | None = None,
                    prefix: str | None = None) -> str:
     """How a reader's text names a decision: 'Socialnämnden 23 augusti 2017, §§ 154, 155' (the body where known,
     the date in words, the paragraphs where known); 'Kommunstyrelsen, datum anges inte' where the source names the
-    body alone. The one place of this rule: fact boxes and feeds use it; data keeps the protocol's form
-    (`Citation`, ISO date) for spreadsheets and clients."""
+    body alone, 'Kommunstyrelsen § 68, datum anges inte' with its paragraphs. The one place of this rule: fact
+    boxes and feeds use it; data keeps the protocol's form (`Citation`, ISO date) for spreadsheets and clients."""
     if day is None:
-        return f"{body}, {UNDATED}" if body else UNDATED
+        named = " ".join(filter(None, (body, paragraph_label(paragraphs, prefix))))
+        return f"{named}, {UNDATED}" if named else UNDATED
     when = f"{body} {dates.long_date(day)}" if body else dates.long_date(day)
     label = paragraph_label(paragraphs, prefix)
     return f"{when}, {label}" if label else when

@@ -23,7 +23,7 @@ from pydantic import (
     StringConstraints,
     model_validator,
 )
-from pydantic.json_schema import WithJsonSchema
+from pydantic.json_schema import SkipJsonSchema, WithJsonSchema
 
 from . import citations, dates, messages, patterns
 from .categories import AgreementKind, BodyKind, MatterKind, PartnerKind, StepAction
@@ -157,6 +157,17 @@ MAY_BE_UNSTATED = BeforeValidator(_unstated)
 """On a field the source may leave out: 'anges inte' (or no value) is None, never a default a reader takes as a
 fact (with NOT_STATED_IN_SCHEMA)."""
 NOT_STATED_IN_SCHEMA = Field(json_schema_extra=_not_stated_in_schema)
+
+
+def _several_sums_in_schema(schema: dict[str, Any]) -> None:
+    """In the JSON Schema, a matter's `amount` is one sum or a list of sums (`Matter._several_sums`)."""
+    one = [s for s in schema["anyOf"] if s.get("type") != "null"]
+    schema["anyOf"] = [*schema["anyOf"], {"type": "array", "items": {"anyOf": one}, "minItems": 1}]
+
+
+def _may_be_unstated_in_schema(schema: dict[str, Any]) -> None:
+    """In the JSON Schema, a field whose value the source may leave out also takes the words 'anges inte'."""
+    schema["anyOf"] = [*schema["anyOf"], {"const": NOT_STATED}]
 
 
 def stated_or_words(expected: str) -> BeforeValidator:
@@ -302,6 +313,12 @@ class Committee(Sourced):
     usual_start: Clock | None = None
     """The time the schedule says meetings usually start ("sammanträder i regel kl. 9.00"): shown as such, never
     taken for a meeting's start."""
+    usual_end: Clock | None = None
+    """The time the source says meetings usually end ("klockan 9.30 - 17"): shown beside `usual_start`, never taken
+    for a meeting's end."""
+    schedule_as_given: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), PROSE] | None = None
+    """The schedule in the source's words, several lines allowed ("Sammanträdesdagar: 31 januari … 12 december", no
+    year): shown as the source's, never read as planned meetings or calendar events."""
     body: Prose = ""
 
     @property
@@ -334,9 +351,19 @@ class Committee(Sourced):
 
     @property
     def usual_start_note(self) -> str:
-        """What pages and the calendar say of the body's usual time: 'Sammanträdena börjar i regel kl. 09.00.'; ''
-        where the source gives none."""
-        return f"Sammanträdena börjar i regel kl. {dates.clock(self.usual_start)}." if self.usual_start else ""
+        """What pages and the calendar say of the body's usual time: 'Sammanträdena börjar i regel kl. 09.00.',
+        'Sammanträdena pågår i regel kl. 09.30–17.00.' with its usual end; '' where the source gives none."""
+        start, end = (dates.clock(t) if t else None for t in (self.usual_start, self.usual_end))
+        if start and end:
+            return f"Sammanträdena pågår i regel kl. {start}–{end}."
+        if start or end:
+            return f"Sammanträdena {'börjar' if start else 'slutar'} i regel kl. {start or end}."
+        return ""
+
+    @property
+    def schedule_lines(self) -> list[str]:
+        """The schedule as the source gives it (`schedule_as_given`), one line each, as the page shows it."""
+        return [line.strip() for line in (self.schedule_as_given or "").splitlines() if line.strip()]
 
     @property
     def documents_address(self) -> str | None:
@@ -670,13 +697,28 @@ class Funding(Record):
     """The calendar year; None ('anges inte') where the source names no year, and `years` counts them."""
     years: Annotated[int, Field(ge=1, le=YEAR_COUNT), NOT_BOOL] | None = None
     """How many years the row's sum is for, where the source does not name them: never placed in any calendar year."""
-    amount: Amount | None = None
-    """Kronor (SEK), as the source states it; with `years`, `per_year` says whether it is each year's or all years'."""
+    amount: Annotated[Amount | None, Field(json_schema_extra=_may_be_unstated_in_schema)] = None
+    """Kronor (SEK), as the source states it; with `years`, `per_year` says whether it is each year's or all years'.
+    `amount: anges inte` where the source states funding but not its amount (`amount_unstated`)."""
+    amount_unstated: SkipJsonSchema[bool] = False
+    """The source states that there is funding, not how much ('ger varje år … medel'): read from `amount: anges
+    inte`, never in a total, and the agreement is not one without funding."""
+    per_year: bool | None = None
+    """With `amount: anges inte`: the source says the funding is each year's ('varje år'); with a sum, `per_year` is
+    the sum's (`amount: {kronor: …, per_year: true}`)."""
     price_compensation: bool = False
     """The amount is adjusted by the price compensation the committee receives (priskompensation)."""
     note: Text | None = None
     funder: Text | None = None
     """Who pays, where the source names someone other than the public party (Länsstyrelsen, Region Skåne, …)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _amount_unstated(cls, data: object) -> object:
+        """`amount: anges inte`: funding the source states without its amount (`amount_unstated`)."""
+        if isinstance(data, dict) and isinstance(data.get("amount"), str) and data["amount"].strip() == NOT_STATED:
+            return {**{k: v for k, v in data.items() if k != "amount"}, "amount_unstated": True}
+        return data
 
     @property
     def when(self) -> str:
@@ -704,6 +746,9 @@ class Funding(Record):
         return self.amount is not None and self.total is None
 
     def _said(self, compensation: str, unstated: str) -> str:
+        if self.amount_unstated:
+            each = ", varje år" if self.per_year else ""
+            return f"belopp {NOT_STATED}{each}{compensation if self.price_compensation else ''}"
         return unstated if self.amount is None else self.amount.label + (compensation if self.price_compensation
                                                                           else "")
 
@@ -736,11 +781,14 @@ class Funding(Record):
 
     @model_validator(mode="after")
     def _one_way_to_state_years(self) -> Funding:
+        self._unstated_amount_fits()
         if (self.year is not None and self.years is not None) or (self.years is None
                                                                    and "year" not in self.model_fields_set):
             raise FieldError(("year",), "skriv året som 'year: 2021', eller antalet år som 'years: 3' och 'year: "
                                         f"{NOT_STATED}' om källan inte anger vilka år (inte båda), eller bara 'year: "
                                         f"{NOT_STATED}' för ett belopp utan år och utan antal år")
+        if self.amount_unstated:
+            return self
         if self.for_the_agreement and self.amount is None:
             raise FieldError(("amount",), "en rad utan år och utan antal år är ett belopp för hela överenskommelsen "
                                           "eller per år; skriv beloppet, t.ex. {year: anges inte, amount: 195000000}"
@@ -751,6 +799,14 @@ class Funding(Record):
         if self.year is not None and self.amount is not None and self.amount.per_year is not None:
             raise FieldError(("amount", "per_year"), "en rad med 'year' gäller redan ett år; ta bort 'per_year'")
         return self
+
+    def _unstated_amount_fits(self) -> None:
+        """`per_year` beside the amount says a stated amount's nothing: it belongs to one the source leaves out."""
+        if self.per_year is not None and not self.amount_unstated:
+            raise FieldError(("per_year",), "'per_year' på raden hör till 'amount: anges inte'; med ett belopp skriv "
+                                            "det i beloppet: {kronor: 1500000, per_year: true}")
+        if self.per_year is not None and self.year is not None:
+            raise FieldError(("per_year",), "en rad med 'year' gäller redan ett år; ta bort 'per_year'")
 
 
 def _given_date(value: object) -> object:
@@ -806,6 +862,9 @@ class Contact(Signatory):
     """A contact person named in an agreement."""
 
     email: Email | None = None
+    phone: Text | None = None
+    """The phone number as the source gives it, on one line ('0498-26 90 00'): shown as given, never reformatted;
+    the build's identity-number check reads it as every other text of the file (safety.py)."""
 
 
 StepEnd = Annotated[dt.date | Month | int, NOT_BOOL, BeforeValidator(_month), WithJsonSchema(
@@ -842,19 +901,38 @@ Condition = Text
 """A condition a decision sets, in the source's words with its own conjunction ('under förutsättning att
 kommunfullmäktige beslutar om finansiering'): shown after the step as given, never taken as met."""
 
+def _undated_in_schema(schema: dict[str, Any]) -> None:
+    """In the JSON Schema, a cited decision may also be paragraphs alone ('§ 68'; `_undated_paragraphs`)."""
+    _not_stated_in_schema(schema)
+    schema["anyOf"].append({"type": "string", "pattern": citations.UNDATED_PARAGRAPHS.pattern, "examples": ["§ 68"]})
+
+
 CitedDecisionField = Annotated[CitationField | None, stated_or_words("beslutet, t.ex. '2024-06-12 § 120'"),
-                               NOT_STATED_IN_SCHEMA]
+                               Field(json_schema_extra=_undated_in_schema)]
 """A decision as a source cites it: '2021-03-03 § 45', its month or its year; None ('anges inte') where the source
-gives no date (then `body` names the body): a cited step's and a report's cited decision alike."""
+gives no date (then `body` names the body), with `paragraphs` where it gives them alone ('§ 68'): a cited step's
+and a report's cited decision alike."""
+UndatedParagraphs = SkipJsonSchema[tuple[int, ...]]
+"""The paragraphs of a cited decision whose source gives no date, read from `decision: "§ 68"` (never written)."""
+
+
+def _undated_paragraphs(data: object) -> object:
+    """`decision: "§ 68"` (a protocol's table of contents, its date lost) is a decision without a date whose
+    paragraphs are known: `decision` None ('anges inte') with `paragraphs` (citations.undated_paragraphs)."""
+    if isinstance(data, dict) and isinstance(data.get("decision"), str):
+        paragraphs = citations.undated_paragraphs(data["decision"])
+        if paragraphs is not None:
+            return {**data, "decision": NOT_STATED, "paragraphs": paragraphs}
+    return data
 
 
 def _dated_or_by_body(decision: Citation | None, body: str | None) -> None:
     """A cited decision is named by its date, or where the source gives none by its body ("har godkänts av
     kommunstyrelsen", "det av kommunstyrelsen beslutade …"): the one rule of CitedStep and CitedDecision."""
     if decision is None and body is None:
-        raise FieldError(("decision",), f"ett citerat beslut behöver ett datum eller ett organ; skriv beslutet "
-                                        f"(t.ex. '2024-06-12 § 120'), eller '{NOT_STATED}' och 'body: <id>' om "
-                                        "källan bara namnger organet")
+        raise FieldError(("decision",), "ett citerat beslut behöver ett datum eller ett organ; skriv beslutet "
+                                        "(t.ex. '2024-06-12 § 120'); anger källan inget datum, skriv 'body: <id>' "
+                                        f"och bara paragrafen ('§ 68') eller '{NOT_STATED}'")
 
 
 class StepFields(Record):
@@ -891,6 +969,13 @@ class CitedStep(StepFields):
     decision: CitedDecisionField
     """The decision as cited: '2021-03-03 § 45'; None ('anges inte') where the source gives no date (then `body`
     names the body)."""
+    paragraphs: UndatedParagraphs = ()
+    """With no date: the paragraphs the source gives ('decision: "§ 68"')."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _paragraphs_alone(cls, data: object) -> object:
+        return _undated_paragraphs(data)
     body: Slug | None = None
     """The body that took it (a file in committees/), where the source names it; else the page names none."""
     by: Text | None = None
@@ -1255,8 +1340,12 @@ class Matter(Record):
     """Agreements this matter concerns without taking a step (a follow-up, a report)."""
     concerns: list[Slug] = []
     """Partners this matter concerns (partners of adopted agreements are implied)."""
-    amount: Amount | None = None
-    """An amount the decision states (a grant, a framework amount), in kronor; None where it states none."""
+    amount: Annotated[Amount | None, Field(json_schema_extra=_several_sums_in_schema)] = None
+    """An amount the decision states (a grant, a framework amount), in kronor; None where it states none, or where
+    it states several (`several_amounts`)."""
+    several_amounts: SkipJsonSchema[list[Amount]] = []
+    """Two or more sums one decision states ('maximalt belopp på 1 000 000 kr', 'avsätts 2 000 000 kr'): read from
+    `amount` written as a list, each as the source states it; none is `amount` (no one sum is the decision's)."""
     refers_to: Slug | None = None
     """The earlier matter (of any body, in any meeting file) that this one continues where no agreement step says
     it: a proposal the council then deals with, a matter back on an agenda."""
@@ -1299,6 +1388,26 @@ class Matter(Record):
     def decides(self) -> bool:
         """Whether the matter is a decision, or may be one (its kind unstated)."""
         return self.kind is None or self.kind.decides
+
+    @model_validator(mode="before")
+    @classmethod
+    def _several_sums(cls, data: object) -> object:
+        """`amount` as a list: one sum is `amount` as before; two or more are `several_amounts`, none of them
+        `amount` (a client reading one number never takes one of them for the decision's)."""
+        if isinstance(data, dict) and isinstance(data.get("amount"), list):
+            sums = data["amount"]
+            if len(sums) == 1:
+                return {**data, "amount": sums[0]}
+            if sums:
+                return {**{k: v for k, v in data.items() if k != "amount"}, "several_amounts": sums}
+            raise FieldError(("amount",), "listan är tom; skriv beloppen som källan anger dem, eller ta bort "
+                                          "'amount' om beslutet inte anger något belopp")
+        return data
+
+    @property
+    def amounts(self) -> list[Sum]:
+        """Every sum the decision states, in the source's order: the one `amount`, or the several."""
+        return [self.amount] if self.amount is not None else list(self.several_amounts)
 
     @model_validator(mode="after")
     def _to_with_a_proposal(self) -> Matter:
@@ -1658,10 +1767,17 @@ class CitedDecision(Record):
 
     decision: CitedDecisionField
     """The decision as cited: '2014-03-31 § 76'; None ('anges inte') where the source gives no date."""
+    paragraphs: UndatedParagraphs = ()
+    """With no date: the paragraphs the source gives ('decision: "§ 68"')."""
     body: Slug | None = None
     """The body that took it (a file in committees/), where the source names it."""
     name: Text | None = None
     """The source's words for the decision, where it names it ('trygghetspaketet'): shown as given."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _paragraphs_alone(cls, data: object) -> object:
+        return _undated_paragraphs(data)
 
     @model_validator(mode="after")
     def _named(self) -> CitedDecision:

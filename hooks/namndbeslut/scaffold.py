@@ -81,7 +81,8 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
     concerns: []                 # valfritt: partner som ärendet gäller (filnamn i partners/)
     amount:                      # valfritt: belopp som beslutet anger, i kronor utan mellanslag, t.ex. 250000;
                                  # "högst 500 000 kr": {{kronor: 500000, ceiling: true}}, "per år": per_year: true,
-                                 # "till Länsstyrelsen": to: Länsstyrelsen
+                                 # "till Länsstyrelsen": to: Länsstyrelsen; flera belopp: en lista,
+                                 # [{{kronor: 1000000, ceiling: true}}, 2000000]
     refers_to:                   # valfritt: id för ett tidigare ärende som detta fortsätter utan överenskommelse
                                  # ("KS 12 mars (§ 64) föreslog kommunfullmäktige …"), i vilket organ som helst
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
@@ -137,6 +138,7 @@ cited_steps: []                  # valfritt: andra beslut vars möte inte är pu
                                  # body bara om källan anger organet; action som under steps i ett ärende;
                                  # anger källan bara organet ("har godkänts av kommunstyrelsen"):
                                  # - {{action: antar, decision: anges inte, body: kommunstyrelsen}}
+                                 # bara paragrafen, inget datum: decision: "§ 68" med body
                                  # ett förslag från en förvaltning (inget organ): by med källans ord i stället
                                  # för body: - {{action: föreslår, decision: anges inte, by: Kulturförvaltningen,
                                  #   to: kulturnamnden}}; "föreslår att exploateringsnämnden bemyndigas
@@ -155,6 +157,7 @@ contacts:                        # kontaktpersoner; ta bort listan (skriv contac
     role:                        # valfritt: t.ex. Utvecklingschef
     organisation:                # valfritt: t.ex. Socialförvaltningen
     email:                       # valfritt: e-postadress
+    phone:                       # valfritt: telefonnummer som källan skriver det, t.ex. "0498-26 90 00"
 text:                            # valfritt: beskrivning om texten nedan bara beskriver överenskommelsen (t.ex. en
                                  # webbsida om den), inte är överenskommelsens egen text
 source:                          # valfritt: varifrån uppgifterna kommer, om texten nedan inte är överenskommelsens egen
@@ -182,6 +185,8 @@ NO_FUNDING = """funding: []                      # finansiering per kalenderår,
                                  # - {year: anges inte, amount: 195000000}
                                  # "ca 1,5 miljoner kronor om året", utan år och antal år:
                                  # - {year: anges inte, amount: {kronor: 1500000, per_year: true, approximate: true}}
+                                 # "ger varje år … medel", utan belopp:
+                                 # - {year: anges inte, amount: anges inte, per_year: true}
                                  # partnerns egen insats: funder: med partnerns namn"""
 
 FUNDING_ROW = Template("""  - year: $year
@@ -224,6 +229,9 @@ planned_meetings: []             # valfritt: planerade sammanträden, t.ex. [{{d
                                  # det planen skriver vid datumet i note: {{date: 2024-04-25, note: årsredovisning}}
 usual_start:                     # valfritt: när sammanträdena brukar börja ("i regel kl. 9.00"), t.ex. "09:00";
                                  # blir aldrig ett enskilt sammanträdes starttid
+usual_end:                       # valfritt: när sammanträdena brukar sluta ("klockan 9.30 - 17"), t.ex. "17:00"
+schedule_as_given:               # valfritt: sammanträdesdagar med källans ord, t.ex. utan år: |
+                                 #   Sammanträdesdagar: 31 januari … 12 december (blir aldrig planerade möten)
 source:                          # valfritt: varifrån uppgifterna om nämnden kommer, med ord
 source_url:                      # valfritt: källans adress, https://…
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat

@@ -81,9 +81,14 @@ PROPOSED_TO = "namndbeslut:proposedTo"
 SOURCE, SOURCE_URL, SOURCE_URLS = "namndbeslut:source", "namndbeslut:sourceUrl", "namndbeslut:sourceUrls"
 """Our own fields on a Meeting, Paper or Organization: where its facts come from, in words, its (first) address as
 before, and every address where the file gives several (`web` is the object's page on this site, not its source)."""
+SCHEDULE_AS_GIVEN, USUAL_TIME = "namndbeslut:scheduleAsGiven", "namndbeslut:usualTime"
+"""Our own fields on a body's Organization: its schedule in the source's words, one line each (never a Meeting), and
+its usual time as the page says it ('Sammanträdena pågår i regel kl. 09.30–17.00.')."""
 AMOUNT = "namndbeslut:amount"
 """Our own field on an AgendaItem whose decision states an amount: {"value": kronor, "currency": "SEK"}, and the
 source's qualifiers where it states any (tables.amount)."""
+AMOUNTS = "namndbeslut:amounts"
+"""Where a decision states several sums: each as AMOUNT gives one (and no AMOUNT)."""
 
 
 def oparl_amount(value: Sum) -> dict[str, Any]:
@@ -241,6 +246,8 @@ class OParl:
             "id": self.url(routes.oparl_committee(c)), "type": _type("Organization"),
             "body": self.url(routes.OPARL_BODY), "name": c.name, "organizationType": "Gremium",
             **({MUNICIPALITY: c.municipality} if c.municipality else {}),
+            **({SCHEDULE_AS_GIVEN: c.schedule_lines} if c.schedule_lines else {}),
+            **({USUAL_TIME: c.usual_start_note} if c.usual_start_note else {}),
             "classification": c.kind.classification,
             "meeting": self.url(routes.oparl_list(routes.oparl_committee_meetings(c))), **self._web(routes.body(c)),
             **_sourced(c), **self._stamps(kinds.COMMITTEE, c.id),
@@ -311,6 +318,8 @@ class OParl:
             obj[REFERS_TO] = self.url(routes.oparl_agenda_item(before))
         if m.amount is not None:  # OParl has no field for an amount a decision states
             obj[AMOUNT] = oparl_amount(m.amount)
+        if m.several_amounts:  # several sums, none of them the decision's one amount
+            obj[AMOUNTS] = [oparl_amount(a) for a in m.several_amounts]
         obj.update(self._as_given(m))
         if papers:  # OParl gives an agenda item one consultation: that of its main paper
             obj["consultation"] = self.url(routes.oparl_consultation(m, papers[0][0]))
@@ -360,7 +369,8 @@ class OParl:
         """The agreement's steps whose decisions are only cited, in our own field (CITED_STEPS)."""
         cited = [{"action": s.action.value, **({"date": dates.iso(s.date)} if s.date is not None else {}),
                   **({} if s.in_order else {"inOrder": False}),
-                  **({"paragraphs": list(s.decision.paragraphs)} if isinstance(s.decision, Citation) else {}),
+                  **({"paragraphs": list(s.decision.paragraphs)} if isinstance(s.decision, Citation)
+                     else {"paragraphs": list(s.paragraphs)} if s.paragraphs else {}),
                   **({"organization": self._committee_url(s.body.id)} if s.body else {}),
                   **({"proposedBy": s.by} if s.by else {}),
                   **({"proposedTo": self._committee_url(s.to.id)} if s.to else {}),

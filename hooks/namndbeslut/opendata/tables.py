@@ -57,7 +57,8 @@ def _funding(f: Funding) -> dict[str, Any]:
     with no year and no count); `amount` null where only price compensation is stated."""
     return {"year": f.year, **({"years": f.years} if f.years is not None else {}), "amount": None,
             "currency": CURRENCY, **amount(f.amount), "price_compensation": f.price_compensation, "note": f.note,
-            "funder": f.funder}
+            "funder": f.funder, **({"amount_stated": False, "per_year": f.per_year, "amount_label": f.sum_label}
+                                   if f.amount_unstated else {})}
 
 
 def _kind(a: Agreement) -> dict[str, str | None] | None:
@@ -80,11 +81,11 @@ class Tables:
         self.ctx, self.archive = ctx, ctx.archive
 
     def _decision(self, record: Matter | Meeting | Citation | None, role: str,
-                  body: Committee | None = None) -> dict[str, Any]:
+                  body: Committee | None = None, undated: tuple[int, ...] = ()) -> dict[str, Any]:
         """A decision as the data give it; one only cited has the `committee` its step names (`body`), or null."""
         cited = {"committee": body.id if body else None, "published": False}
-        if record is None:  # a cited step whose source names only the body: no date, no paragraph
-            return {"role": role, "date": None, "paragraphs": [], **cited}
+        if record is None:  # a cited step without a date: the body, and the paragraphs where its source gives them
+            return {"role": role, "date": None, "paragraphs": list(undated), **cited}
         if isinstance(record, Citation):
             return {"role": role, "date": iso(record.date), "paragraphs": list(record.paragraphs), **cited}
         meeting = self.archive.meeting_with(record) if isinstance(record, Matter) else record
@@ -102,7 +103,8 @@ class Tables:
         adopting = self.archive.adopting_step(a)
         adopted = adopting.decision if adopting else None
         if adopting is not None:
-            out.append(self._decision(adopted, role(self.archive.step_actions(adopting)), adopting.body))
+            out.append(self._decision(adopted, role(self.archive.step_actions(adopting)), adopting.body,
+                                      adopting.paragraphs))
         out += [self._decision(m, self.archive.role_of(a, m)) for m in self.archive.matters_about(a)
                 if m is not adopted]
         return out
@@ -119,7 +121,7 @@ class Tables:
                 "proposes": s.proposes.value if s.proposes else None, "condition": s.condition,
                 "refers_to": {"matter": refers.id, "url": self.ctx.absolute(routes.page(refers, self.archive))}
                 if refers else None,
-                "decision": self._decision(s.decision, role(self.archive.step_actions(s)), s.body)}
+                "decision": self._decision(s.decision, role(self.archive.step_actions(s)), s.body, s.paragraphs)}
 
     def record(self, a: Agreement) -> dict[str, Any]:
         """All facts about one agreement, as the site states them on the build date."""
@@ -254,7 +256,7 @@ class Tables:
                  g.funding.amount.kronor if g.funding.amount else None,
                  _yes_no(g.funding.price_compensation), g.funding.note,
                  self.ctx.absolute(routes.agreement(g.agreement)), g.funding.funder, g.funding.years,
-                 *_qualifiers(g.funding.amount), *_estimate(g.funding.amount))
+                 *_funding_qualifiers(g.funding), *_estimate(g.funding.amount))
                 for g in [*table.grants, *table.unplaced]]
         return _csv(self.FUNDING_COLUMNS, rows)
 
@@ -286,6 +288,7 @@ class Tables:
                         "date_as_given": meeting.date_as_given},
             "body": {"id": meeting.committee, "name": committee.name if committee else None},
             "amount": None, "currency": None, **amount(m.amount),
+            "amounts": [amount(a) for a in m.amounts],
             "refers_to": {"matter": before.id, "url": self.ctx.absolute(routes.page(before, self.archive))}
             if before else None,
             "public": meeting.public_for(m),
@@ -302,7 +305,7 @@ class Tables:
             r = self.matter(meeting, m)
             rows.append((r["id"], r["title"], r["kind"]["label"] if r["kind"] else None, r["item"], r["case_number"],
                          r["paragraph_label"], r["meeting"]["date"], r["body"]["name"], r["amount"],
-                         *_qualifiers(m.amount), r["url"], r["meeting"]["known_from"],
+                         *_matter_qualifiers(m), r["url"], r["meeting"]["known_from"],
                          r["refers_to"]["matter"] if r["refers_to"] else None, *_estimate(m.amount),
                          _yes_no(r["public"])))
         return _csv(self.MATTER_COLUMNS, rows)
@@ -318,6 +321,22 @@ def _qualifiers(value: Sum | None) -> tuple[str | None, ...]:
     if value is None:
         return None, None, None, None
     return _yes_no(value.ceiling), _yes_no(value.per_year), value.to, dates.plain_spaces(value.label)
+
+
+def _matter_qualifiers(m: Matter) -> tuple[str | None, ...]:
+    """A matter's qualifiers in CSV cells (`_qualifiers`); where it states several sums, only the page's words for
+    each, joined ('1 000 000 kr ; 2 000 000 kr'): no one sum is the decision's, so the other cells stay empty."""
+    if m.several_amounts:
+        return None, None, None, " ; ".join(dates.plain_spaces(a.label) for a in m.several_amounts)
+    return _qualifiers(m.amount)
+
+
+def _funding_qualifiers(f: Funding) -> tuple[str | None, ...]:
+    """A funding row's qualifiers in CSV cells (`_qualifiers`); for funding whose amount the source does not state,
+    whether it is each year's and the page's words ('belopp anges inte, varje år')."""
+    if f.amount_unstated:
+        return None, _yes_no(f.per_year), None, f.sum_label
+    return _qualifiers(f.amount)
 
 
 def _estimate(value: Sum | None) -> tuple[str | None, int | None]:
