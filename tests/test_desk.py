@@ -66,8 +66,11 @@ def test_a_collection_per_kind_in_swedish_with_the_models_rules() -> None:
     assert meeting["matters"]["widget"] == "list" and "title" not in matters and "body" not in matters
     assert matters["adopts"] == {**matters["adopts"], "widget": "relation", "collection": "agreements",
                                  "multiple": True, "display_fields": ["title"]}
-    assert [o["value"] for o in matters["kind"]["options"]] == ["beslut", "information", "val", "anmälan", "bordlagt",
-                                                               "återremitterat", "förslag", "interpellation", "anges inte"]
+    assert [o["value"] for o in matters["kind"]["options"]] == [
+        "beslut", "information", "val", "anmälan", "bordlagt", "återremitterat", "förslag", "interpellation",
+        "anges inte"]
+    assert matters["amount"]["widget"] == "number", "a sum in the form; qualifiers and further sums in the file"
+    assert matters["public"]["name"] == "public", "each field its own widget (a shared one took the last name)"
     steps = _fields(matters["steps"])
     assert (steps["agreement"]["collection"], steps["to"]["collection"]) == ("agreements", "committees")
     assert [o["value"] for o in steps["action"]["options"]] == ["föreslår", "uppdrag att teckna",

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import copy
 import hashlib
 import json
 import os
@@ -230,7 +231,9 @@ def _widget(root: dict[str, Any], prop: dict[str, Any], model: str, name: str,
     options = [_resolve(root, p) for p in prop.get("anyOf", [])]
     values = [p for p in options if p.get("type") != "null"]
     if len(values) == 1 and len(options) > 1 and values[0].get("type") == "boolean":
-        return STATED_YES_NO  # whether the source says yes, no or nothing: a checkbox would write 'false', a guess
+        # whether the source says yes, no or nothing (a checkbox would write 'false', a guess); a copy, since the
+        # caller names it
+        return copy.deepcopy(STATED_YES_NO)
     if len(values) == 1:
         return _widget(root, {**values[0], **({"default": prop["default"]} if prop.get("default") else {})},
                        model, name, notes, path)
@@ -240,9 +243,9 @@ def _widget(root: dict[str, Any], prop: dict[str, Any], model: str, name: str,
             # a counterparty's id, or 'anges inte', which the file takes but not the form: the form picks a record
             return _widget(root, ids[0], model, name, notes, path)
         numbers = [p for p in values if p.get("type") == "integer"]
-        if numbers and all(p.get("type") in ("integer", "object") or "const" in p for p in values):
-            # a funding row's year (or 'anges inte'), a sum (or one with qualifiers): the form writes the number,
-            # the words and the qualifiers are written in the file
+        if numbers and all(p.get("type") in ("integer", "object", "array") or "const" in p for p in values):
+            # a funding row's year (or 'anges inte'), a sum (or one with qualifiers, or several): the form writes the
+            # number, the words, the qualifiers and further sums are written in the file
             return _widget(root, numbers[0], model, name, notes, path)
         objects = [p for p in values if p.get("type") == "object"]
         if objects:  # a term: its dates, or the words for 'not stated', which the file takes but not the form
