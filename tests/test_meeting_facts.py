@@ -12,9 +12,7 @@ import datetime as dt
 import io
 import json
 from pathlib import Path
-from typing import Any
 
-import icalendar
 import pytest
 import yaml
 from namndbeslut import loader
@@ -38,27 +36,16 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built_tree(tmp_path_factory, "meetings3", TREE, BUILD_DATE)
 
 
-def matter_facts(site: BuiltSite, page: str, matter: str) -> list[str]:
-    facts = one(site.article(page), f"h2#{matter}").find_next_sibling("ul")
-    assert facts is not None
-    return [words(li) for li in facts.select("li")]
-
-
-def events(site: BuiltSite, body: str) -> dict[str, Any]:
-    cal = icalendar.Calendar.from_ical((site.path / f"kalender/{body}.ics").read_bytes())
-    return {str(e["uid"]).split("@")[0]: e for e in cal.walk("VEVENT")}
-
-
 # -- 1. a matter's path through bodies without an agreement ------------------------------------------------------
 
 
 def test_both_matters_name_each_other(built: BuiltSite) -> None:
-    assert "Föregående behandling: Kommunstyrelsen 12 mars 2024, § 64" in matter_facts(built, KF, "kf-2024-41")
-    assert "Fortsatt behandling: Kommunfullmäktige 25 mars 2024, § 41" in matter_facts(built, KS, "ks-2024-64")
-    assert "Fortsatt behandling: Kommunfullmäktige 17 juni 2024, på föredragningslistan" in matter_facts(
-        built, KF, "kf-2024-41")  # an agenda says the matter is on it, not that it was dealt with
-    assert "Föregående behandling: Kommunfullmäktige 25 mars 2024, § 41" in matter_facts(built, KF_JUNE,
-                                                                                        "kf-2024-juni-taxa")
+    assert "Föregående behandling: Kommunstyrelsen 12 mars 2024, § 64" in built.matter_facts(KF, "kf-2024-41")
+    assert "Fortsatt behandling: Kommunfullmäktige 25 mars 2024, § 41" in built.matter_facts(KS, "ks-2024-64")
+    assert "Fortsatt behandling: Kommunfullmäktige 17 juni 2024, på föredragningslistan" in built.matter_facts(
+        KF, "kf-2024-41")  # an agenda says the matter is on it, not that it was dealt with
+    assert "Föregående behandling: Kommunfullmäktige 25 mars 2024, § 41" in built.matter_facts(
+        KF_JUNE, "kf-2024-juni-taxa")
     facts = one(built.article(KF), "h2#kf-2024-41").find_next_sibling("ul")
     assert facts is not None
     assert [a["href"] for a in facts.select("a")][0] == "../2024-03-12-kommunstyrelsen/#ks-2024-64"
@@ -134,7 +121,7 @@ def test_notes_and_usual_time_are_shown(built: BuiltSite) -> None:
 
 
 def test_the_calendar_carries_notes_status_and_selection(built: BuiltSite) -> None:
-    ks = events(built, "kommunstyrelsen")
+    ks = built.events("kommunstyrelsen")
     vip = ks["2024-11-28-kommunstyrelsen"]
     assert "Enligt sammanträdesplanen: VIP.\nSammanträdena börjar i regel kl. 09.00." in str(vip["description"])
     assert type(vip.decoded("dtstart")) is dt.date  # all-day: the usual time is not its start
@@ -143,7 +130,7 @@ def test_the_calendar_carries_notes_status_and_selection(built: BuiltSite) -> No
         "2024-03-12-kommunstyrelsen": "CONFIRMED", "2024-04-25-kommunstyrelsen": "TENTATIVE",
         "2024-11-28-kommunstyrelsen": "CONFIRMED"}
     assert SELECTION in str(ks["2024-03-12-kommunstyrelsen"]["description"])
-    kf = events(built, "kommunfullmaktige")
+    kf = built.events("kommunfullmaktige")
     assert str(kf["2024-06-17-kommunfullmaktige"]["status"]) == "TENTATIVE"  # known only from its agenda
     assert str(kf["2024-03-25-kommunfullmaktige"]["status"]) == "CONFIRMED"
     assert SELECTION not in str(kf["2024-03-25-kommunfullmaktige"]["description"])

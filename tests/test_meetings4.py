@@ -12,9 +12,7 @@ import datetime as dt
 import io
 import json
 from pathlib import Path
-from typing import Any
 
-import icalendar
 import pytest
 import yaml
 from support.oparl import oparl_objects, validator
@@ -37,26 +35,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built_tree(tmp_path_factory, "meetings4", TREE, BUILD_DATE)
 
 
-def matter_facts(site: BuiltSite, page: str, matter: str) -> list[str]:
-    facts = one(site.article(page), f"h2#{matter}").find_next_sibling("ul")
-    assert facts is not None
-    return [words(li) for li in facts.select("li")]
-
-
-def events(site: BuiltSite, body: str) -> dict[str, Any]:
-    cal = icalendar.Calendar.from_ical((site.path / f"kalender/{body}.ics").read_bytes())
-    return {str(e["uid"]).split("@")[0]: e for e in cal.walk("VEVENT")}
-
-
 # -- 1. open to the public, only where the source says ------------------------------------------------------------
 
 
 def test_public_is_shown_only_where_stated(built: BuiltSite) -> None:
     assert words(one(built.article(KS), "p.public")) == "Öppet för allmänheten: Nej"
     assert built.article(KF).select("p.public") == []
-    assert "Öppet för allmänheten: Ja" in matter_facts(built, KS, "ks-2024-allmanhetens-fragor")
-    assert not [f for f in matter_facts(built, KS, "ks-2024-borgen") if "allmänheten" in f]
-    assert "Öppet för allmänheten: Nej" in str(events(built, "kommunstyrelsen")["2024-02-26-kommunstyrelsen"][
+    assert "Öppet för allmänheten: Ja" in built.matter_facts(KS, "ks-2024-allmanhetens-fragor")
+    assert not [f for f in built.matter_facts(KS, "ks-2024-borgen") if "allmänheten" in f]
+    assert "Öppet för allmänheten: Nej" in str(built.events("kommunstyrelsen")["2024-02-26-kommunstyrelsen"][
         "description"])
 
 
@@ -86,7 +73,7 @@ def test_a_start_in_words_is_shown_as_given(built: BuiltSite) -> None:
 
 
 def test_a_start_in_words_invents_no_time(built: BuiltSite) -> None:
-    event = events(built, "kommunstyrelsen")["2024-02-26-kommunstyrelsen"]
+    event = built.events("kommunstyrelsen")["2024-02-26-kommunstyrelsen"]
     assert type(event.decoded("dtstart")) is dt.date  # all-day: the plan's 13:00 is not the start either
     assert f"Tid: {WORDS} (enligt källan)" in str(event["description"])
     meeting = data(built, "oparl/meeting/2024-02-26-kommunstyrelsen.json")
@@ -106,7 +93,7 @@ def test_a_title_not_given_is_said_from_the_facts(built: BuiltSite) -> None:
             .find_next_sibling("ul").select("li")]  # type: ignore[union-attr]
     assert title in body
     assert f"<title>{title}</title>" in read(built, "namnd-kommunfullmaktige.xml")
-    assert title in str(events(built, "kommunfullmaktige")["2016-09-29-kommunfullmaktige"]["description"])
+    assert title in str(built.events("kommunfullmaktige")["2016-09-29-kommunfullmaktige"]["description"])
     script = one(built.soup(KF_2016), 'script[type="application/ld+json"]')
     assert json.loads(script.get_text())["name"] == title
     decisions = {r["id"]: r for r in data(built, "data/arenden.json")}
@@ -120,13 +107,13 @@ def test_a_mention_is_not_the_whole_meeting_but_its_decision_is_a_decision(built
     description = built.soup(KF_2016).select_one('meta[name="description"]')
     assert description is not None and description["content"] == (
         "Kommunfullmäktige: beslut som källan nämner från sammanträdet 29 september 2016")  # no summary
-    assert matter_facts(built, KF_2016, "kf-2016-iop-regler") == ["Ärendetyp: Beslut"]  # not 'på kallelsen'
+    assert built.matter_facts(KF_2016, "kf-2016-iop-regler") == ["Ärendetyp: Beslut"]  # not 'på kallelsen'
     assert MENTION in read(built, "namnd-kommunfullmaktige.xml")
     meeting = data(built, "oparl/meeting/2016-09-29-kommunfullmaktige.json")
     assert (meeting["namndbeslut:selection"], meeting["namndbeslut:knownFrom"], meeting["meetingState"]) == (
         True, "omnämnande", "genomfört")
     assert data(built, "oparl/agenda-item/kf-2016-iop-regler.json")["result"] == "Beslut"
-    event = events(built, "kommunfullmaktige")["2016-09-29-kommunfullmaktige"]
+    event = built.events("kommunfullmaktige")["2016-09-29-kommunfullmaktige"]
     assert str(event["status"]) == "CONFIRMED" and MENTION in str(event["description"])
     assert "namndbeslut:selection" not in data(built, "oparl/meeting/2024-03-20-kommunfullmaktige.json")
 

@@ -11,9 +11,7 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import Any
 
-import icalendar
 import pytest
 import yaml
 from namndbeslut import scaffold
@@ -39,17 +37,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built_tree(tmp_path_factory, "meetings5", TREE, BUILD_DATE)
 
 
-def events(site: BuiltSite, body: str) -> dict[str, Any]:
-    cal = icalendar.Calendar.from_ical((site.path / f"kalender/{body}.ics").read_bytes())
-    return {str(e["uid"]).split("@")[0]: e for e in cal.walk("VEVENT")}
-
-
-def matter_facts(site: BuiltSite, page: str, matter: str) -> list[str]:
-    facts = one(site.article(page), f"h2#{matter}").find_next_sibling("ul")
-    assert facts is not None
-    return [words(li) for li in facts.select("li")]
-
-
 # -- 1. a decision known only to the year ---------------------------------------------------------------------------
 
 
@@ -71,7 +58,7 @@ def test_a_year_in_data_and_oparl_and_no_calendar_event(built: BuiltSite) -> Non
     assert "2017" in table["ks-2017-sodertaljelyftet"].values()
     meeting = data(built, "oparl/meeting/2017-kommunstyrelsen.json")
     assert meeting["namndbeslut:date"] == "2017" and "namndbeslut:month" not in meeting and "start" not in meeting
-    assert "2017-kommunstyrelsen" not in events(built, "kommunstyrelsen")
+    assert "2017-kommunstyrelsen" not in built.events("kommunstyrelsen")
 
 
 def test_the_scaffold_writes_a_year(tmp_path: Path) -> None:
@@ -102,7 +89,7 @@ def test_a_date_as_given_is_shown_beside_the_date(built: BuiltSite) -> None:
 def test_a_news_item_of_the_day_is_like_an_agenda(built: BuiltSite) -> None:
     page = built.article(KS_NEWS)
     assert words(one(page, "p.agenda-note")) == NEWS_NOTE
-    assert "Ärende i nyheten; vad som beslutades anges inte" in matter_facts(built, KS_NEWS, "ks-2024-nyhet-detaljplan")
+    assert "Ärende i nyheten; vad som beslutades anges inte" in built.matter_facts(KS_NEWS, "ks-2024-nyhet-detaljplan")
     meeting = data(built, "oparl/meeting/2024-03-18-kommunstyrelsen.json")
     assert meeting["meetingState"] == "kallat, om sammanträdet hölls anges inte"
     assert "result" not in data(built, "oparl/agenda-item/ks-2024-nyhet-detaljplan.json")
@@ -112,12 +99,12 @@ def test_a_webcast_says_held_but_no_decision(built: BuiltSite) -> None:
     page = built.article(KF_WEB)
     assert words(one(page, "p.agenda-note")) == WEB_NOTE
     assert page.select("p.no-decisions") == [] and "Inga beslutsärenden" not in words(page)
-    assert "Ärende i webbsändningen; vad som beslutades anges inte" in matter_facts(built, KF_WEB,
+    assert "Ärende i webbsändningen; vad som beslutades anges inte" in built.matter_facts(KF_WEB,
                                                                                    "kf-2024-webb-motion")
     meeting = data(built, "oparl/meeting/2024-04-22-kommunfullmaktige.json")
     assert (meeting["meetingState"], meeting["namndbeslut:knownFrom"]) == ("genomfört", "webbsändning")
     assert "result" not in data(built, "oparl/agenda-item/kf-2024-webb-motion.json")
-    assert WEB_NOTE in str(events(built, "kommunfullmaktige")["2024-04-22-kommunfullmaktige"]["description"])
+    assert WEB_NOTE in str(built.events("kommunfullmaktige")["2024-04-22-kommunfullmaktige"]["description"])
 
 
 # -- 4. the overview's notes ------------------------------------------------------------------------------------
@@ -144,7 +131,7 @@ def test_an_election_is_a_decision(built: BuiltSite) -> None:
 
 
 def test_the_calendar_summary_has_no_tense(built: BuiltSite) -> None:
-    event = events(built, "kommunfullmaktige")["2024-05-20-kommunfullmaktige"]
+    event = built.events("kommunfullmaktige")["2024-05-20-kommunfullmaktige"]
     assert str(event["summary"]) == "Kommunfullmäktige: sammanträde"
 
 

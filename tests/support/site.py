@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import icalendar
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
@@ -120,6 +121,17 @@ class BuiltSite:
         listing = heading.find_next_sibling()
         assert isinstance(listing, Tag) and listing.name == "ul", "the undated steps are an unordered list"
         return [words(li) for li in listing.select("li")]
+
+    def matter_facts(self, url: str, matter: str) -> list[str]:
+        """The facts listed under a matter's heading on its meeting page ('Punkt 5', 'Belopp: …'), as heard."""
+        facts = one(self.article(url), f"h2#{matter}").find_next_sibling("ul")
+        assert isinstance(facts, Tag), f"{url}#{matter} lists no facts"
+        return [words(li) for li in facts.select("li")]
+
+    def events(self, body: str) -> dict[str, Any]:
+        """A body's calendar (kalender/<body>.ics): its events by UID, without the host."""
+        cal = icalendar.Calendar.from_ical((self.path / f"kalender/{body}.ics").read_bytes())
+        return {str(e["uid"]).split("@")[0]: e for e in cal.walk("VEVENT")}
 
     def links(self, url: str) -> list[str]:
         """Every link in the page's article, resolved to a site-relative URL."""
