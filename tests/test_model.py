@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from namndbeslut import citations, dates, loader
 from namndbeslut.errors import ContentError
-from namndbeslut.model import Meeting
+from namndbeslut.model import Meeting, Signatory
 
 COMMITTEE = "---\nname: Socialnämnden\n---\n"
 PARTNER = "---\nname: Föreningen\norganisation_number: 845000-8175\n---\n"
@@ -222,3 +222,13 @@ def test_an_interpellation_is_no_decision() -> None:
     assert only.matters[0].kind_label == "Interpellation (besvarad och debatterad, inget beslut)"
     assert not only.decided_anything
     assert meeting("interpellation", "val").decided_anything
+
+
+def test_a_signer_named_only_by_role() -> None:
+    """"Skrev tillsammans med kommunstyrelsens ordförande under" (no name): the role alone, the name said to be
+    unstated, never 'anges inte' shown as if it were a person's name; an empty name is a mistake."""
+    signer = Signatory.model_validate({"name": "anges inte", "role": "kommunstyrelsens ordförande"})
+    assert signer.name is None and signer.label == "namn anges inte, kommunstyrelsens ordförande"
+    for bad in ({"name": None, "role": "ordförande"}, {"name": "anges inte"}):
+        with pytest.raises(ValueError):
+            Signatory.model_validate(bad)

@@ -847,15 +847,24 @@ class Signatory(Record):
     """A person who signed an agreement, as the source names them ('Ann-Marie Nilsson, kommunstyrelsens
     ordförande'): not a contact (no address is published for them)."""
 
-    name: Text
+    name: Annotated[Text | None, stated_or_words("namnet som källan ger det"), NOT_STATED_IN_SCHEMA]
+    """None ('anges inte') where the source names the person only by role ('kommunstyrelsens ordförande')."""
     role: Text | None = None
     organisation: Text | None = None
 
     @property
     def label(self) -> str:
-        """'Ann-Marie Nilsson, kommunstyrelsens ordförande (Göteborgs Stad)': only what the source gives."""
-        return "".join((self.name, f", {self.role}" if self.role else "",
+        """'Ann-Marie Nilsson, kommunstyrelsens ordförande (Göteborgs Stad)': only what the source gives; 'namn anges
+        inte, kommunstyrelsens ordförande' where it gives only the role."""
+        return "".join((self.name or f"namn {NOT_STATED}", f", {self.role}" if self.role else "",
                         f" ({self.organisation})" if self.organisation else ""))
+
+    @model_validator(mode="after")
+    def _someone(self) -> Signatory:
+        if self.name is None and self.role is None:
+            raise FieldError(("role",), "källan anger varken namn eller roll; skriv rollen (t.ex. 'kommunstyrelsens "
+                                        "ordförande') när namnet anges inte")
+        return self
 
 
 class Contact(Signatory):

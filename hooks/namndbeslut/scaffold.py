@@ -236,7 +236,8 @@ source:                          # valfritt: varifrån uppgifterna om nämnden k
 source_url:                      # valfritt: källans adress, https://…
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
 ---
-{P}: nämndens uppdrag i några meningar.
+{P}: nämndens uppdrag i några meningar, som källan anger det (anger ingen källa uppdraget: ta bort raden,
+så visas inget avsnitt om uppdraget).
 """)
 
 REPORT = Template(f"""---
