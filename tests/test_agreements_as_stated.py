@@ -9,9 +9,7 @@ that cannot be, each refused in Swedish naming file, line and field.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from pathlib import Path
 from typing import Any
@@ -22,7 +20,7 @@ from namndbeslut import loader
 from namndbeslut.errors import ContentError
 from support.oparl import oparl_objects, validator
 from support.project import CASES_DIR, write_tree
-from support.site import BuiltSite, built_tree, data, read, words
+from support.site import BuiltSite, built_tree, csv_by, data, words
 
 TREE = yaml.safe_load((CASES_DIR / "agreements2.yaml").read_text(encoding="utf-8"))
 SIGNED_2008 = "overenskommelser/stadsmission-2008/"
@@ -48,8 +46,7 @@ def paper(site: BuiltSite, agreement: str) -> dict[str, Any]:
 
 
 def csv_row(site: BuiltSite, path: str, key: str, value: str) -> dict[str, str]:
-    rows = csv.DictReader(io.StringIO(read(site, path)), delimiter=";")
-    return next(r for r in rows if r[key] == value)
+    return csv_by(site, path, key)[value]
 
 
 # -- 1. `signed` and `date` as given ------------------------------------------------------------------------------

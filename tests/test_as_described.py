@@ -23,7 +23,7 @@ from namndbeslut import check, loader, scaffold
 from namndbeslut.errors import ContentError
 from support.oparl import validator
 from support.project import CASES_DIR, ROOT, project_copy, write_tree
-from support.site import BuiltSite, built_tree, data, one, read, words
+from support.site import BuiltSite, built_tree, csv_by, data, one, read, words
 from test_scaffold import fill
 
 TREE = yaml.safe_load((CASES_DIR / "as-described.yaml").read_text(encoding="utf-8"))
@@ -42,7 +42,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 
 def rows(site: BuiltSite, path: str, key: str) -> dict[str, dict[str, str]]:
-    return {r[key]: r for r in csv.DictReader(io.StringIO(read(site, path)), delimiter=";")}
+    return csv_by(site, path, key)
 
 
 def record(site: BuiltSite, agreement: str) -> dict[str, Any]:

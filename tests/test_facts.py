@@ -6,9 +6,7 @@ Builds tests/cases/facts.yaml with the real engine and reads the pages, feeds, c
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import re
 import socket
@@ -23,7 +21,7 @@ from namndbeslut.errors import ContentError
 from namndbeslut.model import Matter, Partner, Term
 from support.oparl import oparl_objects, validator
 from support.project import CASES_DIR, ROOT, write_tree
-from support.site import BuiltSite, attr, built_tree, data, one, read, words
+from support.site import BuiltSite, attr, built_tree, csv_rows, data, one, read, words
 
 TREE = yaml.safe_load((CASES_DIR / "facts.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2024-06-01"
@@ -39,10 +37,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 def facts(site: BuiltSite, url: str) -> dict[str, str]:
     return {label: words(value) for label, value in site.fact_box(url).items()}
-
-
-def rows(site: BuiltSite, path: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(read(site, path)), delimiter=";"))
 
 
 def published(site: BuiltSite) -> dict[str, str]:
@@ -109,7 +103,7 @@ def test_a_term_known_to_the_month(built: BuiltSite) -> None:
     record = data(built, "data/overenskommelser/sommarprojekt-2022.json")
     assert record["term"] == {"start": "2022-03", "end": "2022-08"}
     assert record["decisions"][0]["date"] == "2020-11"
-    row = next(r for r in rows(built, "data/overenskommelser.csv") if r["Id"] == "sommarprojekt-2022")
+    row = next(r for r in csv_rows(built, "data/overenskommelser.csv") if r["Id"] == "sommarprojekt-2022")
     assert (row["Från"], row["Till"], row["Beslut"]) == ("2022-03", "2022-08", "2020-11")
     ld = json.loads(one(built.soup(PROJECT), 'script[type="application/ld+json"]').get_text())
     assert ld["temporalCoverage"] == "2022-03/2022-08"
@@ -162,7 +156,7 @@ def test_a_funder_other_than_the_public_party(built: BuiltSite) -> None:
     assert facts(built, PROJECT)["Finansiering"].startswith("2022: 50 000 kr, betalas av Länsstyrelsen Skåne")
     record = data(built, "data/overenskommelser/sommarprojekt-2022.json")
     assert record["funding"][0]["funder"] == "Länsstyrelsen Skåne"
-    row = next(r for r in rows(built, "data/finansiering.csv") if r["Överenskommelse"] == "sommarprojekt-2022")
+    row = next(r for r in csv_rows(built, "data/finansiering.csv") if r["Överenskommelse"] == "sommarprojekt-2022")
     assert row["Finansiär"] == "Länsstyrelsen Skåne"
     ld = json.loads(one(built.soup(PROJECT), 'script[type="application/ld+json"]').get_text())
     assert "funder" not in ld  # the public party funds only what `funding` states

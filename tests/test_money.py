@@ -8,9 +8,7 @@ cannot be, each refused in Swedish naming file, line and field.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from pathlib import Path
 
 import pytest
@@ -19,7 +17,7 @@ from namndbeslut import loader
 from namndbeslut.errors import ContentError
 from support.oparl import validator
 from support.project import CASES_DIR, write_tree
-from support.site import BuiltSite, built_tree, data, one, read, words
+from support.site import BuiltSite, built_tree, csv_by, csv_rows, data, one, read, words
 
 TREE = yaml.safe_load((CASES_DIR / "money.yaml").read_text(encoding="utf-8"))
 ANNUAL = "overenskommelser/gemenskap-arligen/"
@@ -32,10 +30,6 @@ NBSP = "\u00a0"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built_tree(tmp_path_factory, "money", TREE, "2024-06-01")
-
-
-def rows(site: BuiltSite, path: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(read(site, path)), delimiter=";"))
 
 
 def funding_lines(site: BuiltSite, url: str) -> list[str]:
@@ -76,7 +70,7 @@ def test_an_annual_sum_without_years_in_the_data(built: BuiltSite) -> None:
         "recipient": None, "approximate": False, "amount_up_to": None, "amount_label": "1 300 000 kr per år",
         "price_compensation": False, "note": None, "funder": None}]
     assert record["funding_stated_total"] == 3900000
-    row = next(r for r in rows(built, "data/finansiering.csv") if r["Överenskommelse"] == "gemenskap-arligen")
+    row = next(r for r in csv_rows(built, "data/finansiering.csv") if r["Överenskommelse"] == "gemenskap-arligen")
     assert (row["År"], row["Antal år (åren anges inte)"], row["Belopp (kr)"], row["Per år"]) == ("", "3", "1300000",
                                                                                                   "ja")
     ld = built.soup(ANNUAL).select_one('script[type="application/ld+json"]')
@@ -100,10 +94,10 @@ def test_qualified_sums_on_a_funding_row(built: BuiltSite) -> None:
     assert [(f["year"], f["amount"], f["ceiling"], f["recipient"]) for f in record["funding"]] == [
         (2021, 500000, True, None), (2022, 100000, False, "Länsstyrelsen")]
     assert record["funding_stated_total"] is None
-    csv_rows = {r["År"]: r for r in rows(built, "data/finansiering.csv")
+    by_year = {r["År"]: r for r in csv_rows(built, "data/finansiering.csv")
                 if r["Överenskommelse"] == "kvinnojouren-2021-2022"}
-    assert (csv_rows["2021"]["Högsta belopp"], csv_rows["2022"]["Mottagare"]) == ("ja", "Länsstyrelsen")
-    assert csv_rows["2022"]["Belopp enligt källan"] == "100 000 kr till Länsstyrelsen"
+    assert (by_year["2021"]["Högsta belopp"], by_year["2022"]["Mottagare"]) == ("ja", "Länsstyrelsen")
+    assert by_year["2022"]["Belopp enligt källan"] == "100 000 kr till Länsstyrelsen"
 
 
 def test_qualified_sums_on_a_matter(built: BuiltSite) -> None:
@@ -134,7 +128,7 @@ def test_a_review_date_as_given(built: BuiltSite) -> None:
     review = next(tr for tr in built.article(RENEWAL).select("table.comparison tr") if "Översyn" in words(tr))
     assert words(review) == "Översyn Senast 2020 Senast i juni 2021 Ja"
     assert record["changes"]["review"] == {"old": "Senast 2020", "new": "Senast i juni 2021", "changed": True}
-    by_id = {r["Id"]: r["Översyn senast"] for r in rows(built, "data/overenskommelser.csv")}
+    by_id = {r["Id"]: r["Översyn senast"] for r in csv_rows(built, "data/overenskommelser.csv")}
     assert (by_id["gemenskap-arligen"], by_id["kvinnojouren-2021-2022"]) == ("våren 2022", "2021-06")
 
 
@@ -148,7 +142,7 @@ def test_a_term_without_a_stated_end(built: BuiltSite) -> None:
     record = data(built, "data/overenskommelser/gemenskap-arligen.json")
     assert record["term"] == {"start": "2020", "end": None, "until_further_notice": False}
     assert record["status"]["value"] == "Slut anges inte"
-    row = next(r for r in rows(built, "data/overenskommelser.csv") if r["Id"] == "gemenskap-arligen")
+    row = next(r for r in csv_rows(built, "data/overenskommelser.csv") if r["Id"] == "gemenskap-arligen")
     assert (row["Från"], row["Till"], row["Tills vidare"], row["Status"]) == ("2020", "", "nej", "Slut anges inte")
     assert "tills vidare" not in built.text(ANNUAL).lower()
 
@@ -173,10 +167,10 @@ def test_matters_in_a_dataset(built: BuiltSite) -> None:
     assert (ram["amount"], ram["ceiling"]) == (500000, True)
     assert (matters[0]["kind"]["value"], matters[0]["amount"]) == ("information", None)
     assert (matters[4]["amount"], "ceiling" in matters[4]) == (75000, False)
-    csv_rows = {r["Id"]: r for r in rows(built, "data/arenden.csv")}
-    assert csv_rows["ram-2021"]["Belopp enligt källan"] == "högst 500 000 kr"
-    assert (csv_rows["ram-2021"]["Paragrafer"], csv_rows["ram-2021"]["Sammanträde"]) == ("§ 12", "2021-03-10")
-    assert csv_rows["information-2020"]["Ärendetyp"] == "Information (inget beslut)"
+    by_id = csv_by(built, "data/arenden.csv", "Id")
+    assert by_id["ram-2021"]["Belopp enligt källan"] == "högst 500 000 kr"
+    assert (by_id["ram-2021"]["Paragrafer"], by_id["ram-2021"]["Sammanträde"]) == ("§ 12", "2021-03-10")
+    assert by_id["information-2020"]["Ärendetyp"] == "Information (inget beslut)"
     catalogue = read(built, "data/katalog.ttl")
     assert "data/arenden.csv" in catalogue and "data/arenden.json" in catalogue and "Ärenden" in catalogue
     assert "arenden.csv" in built.html("oppna-data/") and "arenden.json" in built.html("oppna-data/")

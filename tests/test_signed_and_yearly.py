@@ -9,9 +9,7 @@ bracket.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +18,7 @@ import yaml
 from namndbeslut import funding, loader
 from namndbeslut.errors import ContentError
 from support.project import CASES_DIR, write_tree
-from support.site import BuiltSite, built_tree, data, one, read, words
+from support.site import BuiltSite, built_tree, csv_rows, data, one, words
 
 TREE = yaml.safe_load((CASES_DIR / "signed-and-yearly.yaml").read_text(encoding="utf-8"))
 BOENDE = "overenskommelser/stadsmissionen-boende/"
@@ -34,10 +32,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def record(site: BuiltSite, agreement: str) -> dict[str, Any]:
     found: dict[str, Any] = data(site, f"data/overenskommelser/{agreement}.json")
     return found
-
-
-def rows(site: BuiltSite, path: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(read(site, path)), delimiter=";"))
 
 
 # -- a sum per year whose years are neither named nor counted -------------------------------------------------------
@@ -57,7 +51,7 @@ def test_a_sum_per_year_without_years_is_shown_as_the_source_says_and_never_summ
 
 
 def test_a_partners_own_contribution_names_the_partner_as_funder(built: BuiltSite) -> None:
-    row = next(r for r in rows(built, "data/finansiering.csv") if r["År"] == "2023")
+    row = next(r for r in csv_rows(built, "data/finansiering.csv") if r["År"] == "2023")
     assert (row["Belopp (kr)"], row["Finansiär"]) == ("733400", "Stadsmissionen")
 
 
@@ -98,7 +92,7 @@ def test_the_renewal_compares_the_reviews_as_the_pages_state_them(built: BuiltSi
     assert words(review) == "Översyn Senast 2021 Efter tre år (enligt källan) Kan inte avgöras"
     changes = record(built, "stadsmissionen-boende")["changes"]
     assert changes["review"] == {"old": "Senast 2021", "new": "Efter tre år (enligt källan)", "changed": None}
-    by_id = {r["Id"]: r["Översyn enligt källan"] for r in rows(built, "data/overenskommelser.csv")}
+    by_id = {r["Id"]: r["Översyn enligt källan"] for r in csv_rows(built, "data/overenskommelser.csv")}
     assert (by_id["stadsmissionen-boende"], by_id["stadsmissionen-2020"]) == ("efter tre år", "")
 
 

@@ -9,8 +9,6 @@ CSV and OParl; and loads it wrongly written, for the Swedish messages.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
@@ -18,7 +16,7 @@ import pytest
 import yaml
 from support.oparl import oparl_objects, validator
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, data, read, words
+from support.site import BuiltSite, built_tree, csv_by, data, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "steps4.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2024-09-15"
@@ -33,8 +31,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built_tree(tmp_path_factory, "steps4", TREE, BUILD_DATE)
 
 
-def csv_rows(site: BuiltSite) -> dict[str, dict[str, str]]:
-    return {r["Id"]: r for r in csv.DictReader(io.StringIO(read(site, "data/overenskommelser.csv")), delimiter=";")}
+def agreement_rows(site: BuiltSite) -> dict[str, dict[str, str]]:
+    return csv_by(site, "data/overenskommelser.csv", "Id")
 
 
 # -- 1. undated steps stand apart ------------------------------------------------------------------------------------
@@ -47,7 +45,7 @@ def test_steps_without_a_date_are_shown_apart_in_no_order(built: BuiltSite) -> N
     record = data(built, "data/overenskommelser/trygghet-2024-2026.json")
     assert [(s["action"], s["in_order"]) for s in record["steps"]] == [
         ("antar", True), ("föreslår", False), ("föreslår", False)]
-    assert csv_rows(built)["trygghet-2024-2026"]["Beslutsgång"] == (
+    assert agreement_rows(built)["trygghet-2024-2026"]["Beslutsgång"] == (
         "2024-05-29 Kommunstyrelsen: Antagen | Steg utan datum i källan: "
         "Socialnämnden, datum anges inte: Förslag till kommunstyrelsen ; "
         "datum anges inte: Förslag från Stadsledningskontoret till kommunstyrelsen")

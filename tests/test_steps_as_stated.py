@@ -8,9 +8,7 @@ JSON, the CSV and OParl; and loads it wrongly written, for the Swedish messages.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from pathlib import Path
 
@@ -19,7 +17,7 @@ import yaml
 from namndbeslut import loader
 from support.oparl import oparl_objects, validator
 from support.project import CASES_DIR, edited, problems, write_tree
-from support.site import BuiltSite, built_tree, data, one, read, words
+from support.site import BuiltSite, built_tree, csv_by, data, one, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "steps2.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2024-09-01"
@@ -39,8 +37,8 @@ def meeting_facts(site: BuiltSite, url: str) -> list[str]:
     return [words(li) for li in site.article(url).select(".matter-facts li")]
 
 
-def csv_rows(site: BuiltSite) -> dict[str, dict[str, str]]:
-    return {r["Id"]: r for r in csv.DictReader(io.StringIO(read(site, "data/overenskommelser.csv")), delimiter=";")}
+def agreement_rows(site: BuiltSite) -> dict[str, dict[str, str]]:
+    return csv_by(site, "data/overenskommelser.csv", "Id")
 
 
 # -- 1. a conditional step ------------------------------------------------------------------------------------------
@@ -55,7 +53,7 @@ def test_a_conditional_adoption_is_shown_with_its_condition_and_not_said_to_be_i
     record = data(built, "data/overenskommelser/bostader-avsiktsforklaring.json")
     assert record["status"]["value"] == "Antagen under villkor, uppfyllt anges inte"
     assert record["steps"][0]["condition"] == "under förutsättning att kommunfullmäktige beslutar om finansiering"
-    assert csv_rows(built)["bostader-avsiktsforklaring"]["Beslutsgång"] == (
+    assert agreement_rows(built)["bostader-avsiktsforklaring"]["Beslutsgång"] == (
         "2024-06-12 Kommunstyrelsen: Antagen, under förutsättning att kommunfullmäktige beslutar om finansiering")
     (consultation,) = data(built, "oparl/paper/overenskommelse-bostader-avsiktsforklaring.json")["consultation"]
     assert consultation["namndbeslut:condition"] == (
@@ -86,7 +84,7 @@ def test_a_proposal_to_terminate_says_so_and_leaves_the_status_by_the_term(built
         built, "sammantraden/2024-05-15-socialnamnden/")
     step = data(built, "data/overenskommelser/kafe-2022-2025.json")["steps"][0]
     assert (step["action"], step["proposes"], step["to"]["id"]) == ("föreslår", "säger upp", "kommunstyrelsen")
-    assert csv_rows(built)["kafe-2022-2025"]["Status"] == "Gäller"
+    assert agreement_rows(built)["kafe-2022-2025"]["Status"] == "Gäller"
     (consultation,) = data(built, "oparl/paper/overenskommelse-kafe-2022-2025.json")["consultation"]
     assert (consultation["role"], consultation["authoritative"], consultation["namndbeslut:proposes"]) == (
         "Föreslår", False, "säger upp")
@@ -105,7 +103,7 @@ def test_a_decision_named_by_its_body_alone_stands_apart_from_the_dated_steps(bu
     assert adoption["decision"] == {"role": "antar", "date": None, "paragraphs": [], "committee": "kommunstyrelsen",
                                     "published": False}
     assert adoption["in_order"] is False
-    row = csv_rows(built)["mottagning-2023-2025"]
+    row = agreement_rows(built)["mottagning-2023-2025"]
     assert row["Beslutsgång"] == (
         "2024-03 Socialnämnden: Ändrad | Steg utan datum i källan: Kommunstyrelsen, datum anges inte: Antagen")
     assert row["Beslut"] == "Kommunstyrelsen, datum anges inte"
@@ -128,8 +126,8 @@ def test_an_agreement_of_two_bodies_is_listed_by_both(built: BuiltSite) -> None:
     record = data(built, "data/overenskommelser/samverkan-2024-2026.json")
     assert [c["id"] for c in record["committees"]] == ["kommunstyrelsen", "socialnamnden"]
     assert record["committee"] is None, "no one of them is made the responsible body"
-    assert csv_rows(built)["samverkan-2024-2026"]["Nämnd"] == "Kommunstyrelsen och Socialnämnden"
-    assert csv_rows(built)["kafe-2022-2025"]["Nämnd"] == "Socialnämnden"
+    assert agreement_rows(built)["samverkan-2024-2026"]["Nämnd"] == "Kommunstyrelsen och Socialnämnden"
+    assert agreement_rows(built)["kafe-2022-2025"]["Nämnd"] == "Socialnämnden"
     paper = data(built, "oparl/paper/overenskommelse-samverkan-2024-2026.json")
     assert [u.rsplit("/", 1)[1] for u in paper["underDirectionOf"]][:2] == [
         "namnd-kommunstyrelsen.json", "namnd-socialnamnden.json"]

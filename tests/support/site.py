@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import posixpath
@@ -188,3 +190,13 @@ def read(site: BuiltSite, path: str) -> str:
 def data(site: BuiltSite, path: str) -> Any:
     """A built JSON file, parsed."""
     return json.loads(read(site, path))
+
+
+def csv_rows(site: BuiltSite, path: str) -> list[dict[str, str]]:
+    """A built CSV file (';' between cells, as the site writes them), a dict per row by the header's names."""
+    return list(csv.DictReader(io.StringIO(read(site, path)), delimiter=";"))
+
+
+def csv_by(site: BuiltSite, path: str, key: str) -> dict[str, dict[str, str]]:
+    """A built CSV file's rows by the value of the column `key` ('Id')."""
+    return {r[key]: r for r in csv_rows(site, path)}
