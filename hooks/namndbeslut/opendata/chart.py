@@ -28,7 +28,7 @@ def svg(table: FundingTable, table_id: str) -> Markup:
         y = i * ROW
         if not total.stated:
             rows.append(f'<text x="0" y="{y + LINE - 4}"><tspan font-weight="bold">{year}</tspan>: '
-                        '<tspan font-style="italic">priskompensation, belopp anges inte</tspan></text>')
+                        f'<tspan font-style="italic">{_unsummed(table, year)}</tspan></text>')
             continue
         label = escape(("minst " if not total.known else "") + dates.kronor(total.stated))
         rows.append(f'<text x="0" y="{y + LINE - 4}"><tspan font-weight="bold">{year}</tspan>: {label}</text>')
@@ -46,3 +46,12 @@ def svg(table: FundingTable, table_id: str) -> Markup:
         f'<desc id="{table_id}-chart-desc">Samma uppgifter finns i tabellen under diagrammet.</desc>\n'
         f'{body}\n</svg>'
     )
+
+
+def _unsummed(table: FundingTable, year: int) -> str:
+    """A year without a bar in words: only price compensation, or (as the table says) no sum a total adds (a ceiling,
+    a sum per unit): never 'priskompensation' where the source states none."""
+    if all(g.funding.amount is None and g.funding.price_compensation for g in table.in_year(year)):
+        return "priskompensation, belopp anges inte"
+    return "belopp anges inte"
+
