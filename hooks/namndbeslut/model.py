@@ -478,6 +478,9 @@ def _not_bool(value: object) -> object:
 NOT_BOOL = BeforeValidator(_not_bool)
 """On an integer field (after its limits, so the JSON Schema keeps them): never a boolean."""
 
+PlausibleYear = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR), NOT_BOOL]
+"""A calendar year a record may speak of, as a number (a funding row's, a sum's)."""
+
 UNTIL_FURTHER_NOTICE = "tills vidare"
 """What an editor writes as a term's `end` when the agreement runs until further notice."""
 
@@ -639,22 +642,57 @@ class Sum(Record):
     """The upper end of a range the source gives ('200 000–250 000 kronor'; `kronor` is the lower end)."""
     approximate: bool = False
     """The source gives the sum as an estimate ('ca', 'cirka', 'beräknad'): never shown or summed as the sum paid."""
+    from_year: PlausibleYear | None = None
+    """The first (or only) year the source gives the sum for ('500 000 kr för 2024', '290 000 kr per år 2023–2025');
+    a single year is `from_year` alone. Never on a funding row, which has its own `year`."""
+    to_year: PlausibleYear | None = None
+    """The last year of the years the source gives the sum for, later than `from_year`."""
+    per: Text | None = None
+    """The unit the sum is per, as the source names it, singular ('servicepunkt', 'invånare'): the sum is each
+    unit's, never multiplied or added into a total."""
+    count: Annotated[int, Field(ge=1), NOT_BOOL] | None = None
+    """How many units the source gives, with `per` ('13 servicepunkter'); `count_ceiling` where it says 'upp till'."""
+    count_ceiling: bool = False
+    """`count` is an upper limit ('upp till 13 servicepunkter'), not the number there will be."""
 
     @property
     def label(self) -> str:
-        """'högst 500 000 kr', '250 000 kr per år', '100 000 kr till Länsstyrelsen', 'ca 200 000–250 000 kr', as the
-        source qualifies it."""
+        """'högst 500 000 kr', '250 000 kr per år', '100 000 kr till Länsstyrelsen', 'ca 200 000–250 000 kr',
+        '290 000 kr per år 2023–2025', '80 000 kr per servicepunkt, högst 13', as the source qualifies it."""
         per = {True: " per år", False: " sammanlagt", None: ""}[self.per_year]
         said = dates.kronor(self.kronor) if self.up_to_kronor is None else dates.kronor_range(self.kronor,
                                                                                               self.up_to_kronor)
-        return "".join(("högst " if self.ceiling else "", "ca " if self.approximate else "", said, per,
-                        f" till {self.to}" if self.to else ""))
+        return "".join(("högst " if self.ceiling else "", "ca " if self.approximate else "", said,
+                        f" per {self.per}" if self.per else "", per, self._years_label,
+                        f" till {self.to}" if self.to else "", self._count_label))
+
+    @property
+    def last_year(self) -> int | None:
+        """The last year the sum is for: `to_year`, or `from_year` for a single year; None where none is given."""
+        return self.to_year if self.to_year is not None else self.from_year
+
+    @property
+    def _years_label(self) -> str:
+        """' 2023–2025' after 'per år', else ' för 2024' or ' för 2023–2025'; '' where the source gives no years."""
+        if self.from_year is None:
+            return ""
+        years = str(self.from_year) if self.to_year is None else f"{self.from_year}–{self.to_year}"
+        return f" {years}" if self.per_year else f" för {years}"
+
+    @property
+    def _count_label(self) -> str:
+        """', högst 13' for 'upp till 13', ', antal 13' for a count the source states exactly (no plural)."""
+        if self.count is None:
+            return ""
+        return f", {'högst' if self.count_ceiling else 'antal'} {self.count}"
 
     @property
     def summable(self) -> bool:
-        """Whether the sum is one stated as paid to the counterparties: a ceiling, an estimate, a range, or a sum
-        paid to someone else, is never added into a total of what they receive."""
-        return not self.ceiling and not self.approximate and self.up_to_kronor is None and self.to is None
+        """Whether the sum is one stated as paid to the counterparties: a ceiling, an estimate, a range, a sum per
+        unit ('80 000 kr per servicepunkt'), or a sum paid to someone else, is never added into a total of what they
+        receive."""
+        return (not self.ceiling and not self.approximate and self.up_to_kronor is None and self.to is None
+                and self.per is None)
 
     @model_validator(mode="after")
     def _one_way_to_bound(self) -> Sum:
@@ -666,12 +704,33 @@ class Sum(Record):
         if self.up_to_kronor is not None and self.ceiling:
             raise FieldError(("ceiling",), "ett intervall har redan ett övre belopp ('up_to_kronor'); ta bort "
                                            "'ceiling'")
+        self._years_fit()
+        self._count_fits()
         return self
+
+    def _years_fit(self) -> None:
+        """Years as one span: a first year, and a last one only after it (a single year is `from_year` alone)."""
+        if self.to_year is not None and self.from_year is None:
+            raise FieldError(("from_year",), "'to_year' behöver ett första år; skriv t.ex. {kronor: 290000, per_year: "
+                                             "true, from_year: 2023, to_year: 2025}")
+        if self.to_year is not None and self.from_year is not None and self.to_year <= self.from_year:
+            raise FieldError(("to_year",), f"sista året ({self.to_year}) ska vara senare än 'from_year' "
+                                           f"({self.from_year}); ett enda år skrivs som bara 'from_year: "
+                                           f"{self.from_year}'")
+
+    def _count_fits(self) -> None:
+        """A count is a number of units: it needs the unit (`per`), and 'upp till' needs the count."""
+        if self.count is not None and self.per is None:
+            raise FieldError(("per",), "'count' räknar enheter; skriv enheten som källan, i singular, t.ex. {kronor: "
+                                       "80000, per: servicepunkt, count: 13}")
+        if self.count_ceiling and self.count is None:
+            raise FieldError(("count",), "'count_ceiling' säger att antalet är ett högsta antal; skriv antalet, "
+                                         "t.ex. 'count: 13'")
 
     @property
     def plain(self) -> bool:
         """A bare sum (written as a number): its data and pages are the same as before qualifiers existed."""
-        return self.summable and self.per_year is None
+        return self.summable and self.per_year is None and self.from_year is None
 
 
 def _bare_sum(value: object) -> object:
@@ -692,7 +751,7 @@ class Funding(Record):
     """Funding for one calendar year (`year`), or for a number of years the source does not name (`years`: '1,3 mnkr
     årligen i tre år'); a year may have only price compensation and no sum."""
 
-    year: Annotated[Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR), NOT_BOOL] | None,
+    year: Annotated[PlausibleYear | None,
                     stated_or_words("året, t.ex. 2021"), NOT_STATED_IN_SCHEMA] = None
     """The calendar year; None ('anges inte') where the source names no year, and `years` counts them."""
     years: Annotated[int, Field(ge=1, le=YEAR_COUNT), NOT_BOOL] | None = None
@@ -801,7 +860,12 @@ class Funding(Record):
         return self
 
     def _unstated_amount_fits(self) -> None:
-        """`per_year` beside the amount says a stated amount's nothing: it belongs to one the source leaves out."""
+        """`per_year` beside the amount says a stated amount's nothing: it belongs to one the source leaves out; the
+        row's years are the row's own (`year`, `years`), never its sum's."""
+        if self.amount is not None and self.amount.from_year is not None:
+            raise FieldError(("amount", "from_year"), "en rad i 'funding' har sitt eget år; skriv året som radens "
+                                                      "'year' (en rad per år, t.ex. {year: 2024, amount: 500000}) och "
+                                                      "ta bort 'from_year' och 'to_year' ur beloppet")
         if self.per_year is not None and not self.amount_unstated:
             raise FieldError(("per_year",), "'per_year' på raden hör till 'amount: anges inte'; med ett belopp skriv "
                                             "det i beloppet: {kronor: 1500000, per_year: true}")

@@ -41,7 +41,9 @@ def amount(value: Sum | None) -> dict[str, Any]:
     """A stated sum in the data: `amount` (kronor) and `currency`, and where the source qualifies it `ceiling`,
     `per_year`, `recipient`, `approximate`, `amount_up_to` (a range's upper end; `amount` is its lower) and
     `amount_label` (the page's words); nothing where no sum is stated. A plain sum has only the first two, as every
-    sum had before qualifiers existed. The one form of a sum in JSON and OParl."""
+    sum had before qualifiers existed. Where the source gives them, the years (`from_year`, `to_year`: equal for
+    one year) and the unit (`per`, `count`, `count_ceiling`; `amount` is each unit's). The one form of a sum in JSON
+    and OParl."""
     if value is None:
         return {}
     plain = {"amount": value.kronor, "currency": CURRENCY}
@@ -49,6 +51,9 @@ def amount(value: Sum | None) -> dict[str, Any]:
         return plain
     return {**plain, "ceiling": value.ceiling, "per_year": value.per_year, "recipient": value.to,
             "approximate": value.approximate, "amount_up_to": value.up_to_kronor,
+            **({"from_year": value.from_year, "to_year": value.last_year} if value.from_year is not None else {}),
+            **({"per": value.per, "count": value.count, "count_ceiling": value.count_ceiling}
+               if value.per is not None else {}),
             "amount_label": dates.plain_spaces(value.label)}
 
 
@@ -210,10 +215,12 @@ class Tables:
     FUNDING_COLUMNS = ("År", "Partner", "Organisationsnummer", "Överenskommelse", "Belopp (kr)",
                        "Priskompensation", "Anmärkning", "Webbsida", "Finansiär", "Antal år (åren anges inte)",
                        "Högsta belopp", "Per år", "Mottagare", "Belopp enligt källan",
-                       "Ungefärligt belopp", "Övre belopp i intervall (kr)")
+                       "Ungefärligt belopp", "Övre belopp i intervall (kr)", "Per enhet", "Antal enheter",
+                       "Högsta antal enheter")
     """'Finansiär' and the columns after it last (later columns, so earlier ones keep their places): who pays where
     the source names someone other than the public party; for a row whose years the source does not name, how many
-    (its 'År' is empty); the sum's qualifiers (ja/nej, empty where the source says neither) and the page's words."""
+    (its 'År' is empty); the sum's qualifiers (ja/nej, empty where the source says neither) and the page's words;
+    a sum per unit's unit and count (`_unit`)."""
 
     def agreements_csv(self) -> str:
         rows = []
@@ -256,7 +263,7 @@ class Tables:
                  g.funding.amount.kronor if g.funding.amount else None,
                  _yes_no(g.funding.price_compensation), g.funding.note,
                  self.ctx.absolute(routes.agreement(g.agreement)), g.funding.funder, g.funding.years,
-                 *_funding_qualifiers(g.funding), *_estimate(g.funding.amount))
+                 *_funding_qualifiers(g.funding), *_estimate(g.funding.amount), *_unit(g.funding.amount))
                 for g in [*table.grants, *table.unplaced]]
         return _csv(self.FUNDING_COLUMNS, rows)
 
@@ -297,7 +304,10 @@ class Tables:
     MATTER_COLUMNS = ("Id", "Rubrik", "Ärendetyp", "Punkt", "Diarienummer", "Paragrafer",
                       "Sammanträde", "Nämnd", "Belopp (kr)", "Högsta belopp", "Per år", "Mottagare",
                       "Belopp enligt källan", "Webbsida", "Känt från", "Föregående behandling",
-                      "Ungefärligt belopp", "Övre belopp i intervall (kr)", "Öppet för allmänheten")
+                      "Ungefärligt belopp", "Övre belopp i intervall (kr)", "Öppet för allmänheten",
+                      "Belopp från år", "Belopp till år", "Per enhet", "Antal enheter", "Högsta antal enheter")
+    """The sum's years and unit last (later columns, so earlier ones keep their places); empty where a matter states
+    several sums, as its other qualifier cells are ('Belopp enligt källan' words each)."""
 
     def matters_csv(self) -> str:
         rows = []
@@ -307,7 +317,7 @@ class Tables:
                          r["paragraph_label"], r["meeting"]["date"], r["body"]["name"], r["amount"],
                          *_matter_qualifiers(m), r["url"], r["meeting"]["known_from"],
                          r["refers_to"]["matter"] if r["refers_to"] else None, *_estimate(m.amount),
-                         _yes_no(r["public"])))
+                         _yes_no(r["public"]), *_years(m.amount), *_unit(m.amount)))
         return _csv(self.MATTER_COLUMNS, rows)
 
 
@@ -345,6 +355,19 @@ def _estimate(value: Sum | None) -> tuple[str | None, int | None]:
     if value is None:
         return None, None
     return _yes_no(value.approximate), value.up_to_kronor
+
+
+def _unit(value: Sum | None) -> tuple[str | None, int | None, str | None]:
+    """A sum per unit in CSV cells after all earlier columns: the unit ('Belopp (kr)' is each unit's), how many
+    units, and 'ja' where that is an upper limit ('upp till'); all empty where the source names no unit."""
+    if value is None or value.per is None:
+        return None, None, None
+    return value.per, value.count, _yes_no(value.count_ceiling) if value.count is not None else None
+
+
+def _years(value: Sum | None) -> tuple[int | None, int | None]:
+    """The years a matter's sum is for, in CSV cells: first and last (equal for one year); empty where none given."""
+    return (None, None) if value is None else (value.from_year, value.last_year)
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
