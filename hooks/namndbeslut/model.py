@@ -883,7 +883,8 @@ StepEnd = Annotated[dt.date | Month | int, NOT_BOOL, BeforeValidator(_month), Wi
 
 def _fits_action(action: StepAction, to: str | None, end: dt.date | Month | int | None,
                  proposes: StepAction | None = None) -> None:
-    """`to` and `proposes` belong to a proposal, `end` to an extension or a termination."""
+    """`to` and `proposes` belong to a proposal, `end` to an extension or a termination, or to a proposal to extend
+    (the proposed end, which changes nothing: StepFields.proposed_end)."""
     if to is not None and action is not StepAction.PROPOSE:
         raise FieldError(("to",), f"'to' anger vilket organ ett förslag går till och hör bara till "
                                   f"'action: {StepAction.PROPOSE.value}'; ta bort 'to' eller ändra 'action'")
@@ -898,10 +899,11 @@ def _fits_action(action: StepAction, to: str | None, end: dt.date | Month | int 
         others = ", ".join(a.value for a in StepAction if a not in (StepAction.PROPOSE, StepAction.UNSTATED))
         raise FieldError(("proposes",), f"ett förslag föreslår inte ett förslag; skriv vad organet föreslås "
                                         f"besluta ({others}), eller ta bort 'proposes' om källan inte säger det")
-    if end is not None and not action.states_end:
+    if end is not None and not (action.states_end or proposes is StepAction.EXTEND):
         raise FieldError(("end",), f"'end' anger ett nytt slutdatum och hör bara till "
-                                   f"'action: {StepAction.EXTEND.value}' eller '{StepAction.TERMINATE.value}'; "
-                                   "ta bort 'end' eller ändra 'action'")
+                                   f"'action: {StepAction.EXTEND.value}' eller '{StepAction.TERMINATE.value}', eller "
+                                   f"till ett förslag att förlänga ('action: {StepAction.PROPOSE.value}', 'proposes: "
+                                   f"{StepAction.EXTEND.value}'); ta bort 'end' eller ändra 'action'")
     if end is not None and (problem := year_problem(dates.last_day(end).year)):
         raise FieldError(("end",), problem)
 
@@ -956,9 +958,20 @@ class StepFields(Record):
     says it; None: what it proposes is not stated (never taken for an adoption)."""
     end: StepEnd | None = None
     """With 'förlänger': the new end, where the decision states it; with 'säger upp': the agreement's last day,
-    where the decision states it. Never inferred."""
+    where the decision states it; with 'föreslår' and 'proposes: förlänger': the end the proposal asks for, which
+    changes nothing (proposed_end). Never inferred."""
     condition: Condition | None = None
     """A condition the decision sets, in the source's words ('under förutsättning att …')."""
+
+    @property
+    def decided_end(self) -> dt.date | Month | int | None:
+        """The end the decision itself sets (an extension's, a termination's): the only one the term reads."""
+        return self.end if self.action.states_end else None
+
+    @property
+    def proposed_end(self) -> dt.date | Month | int | None:
+        """The new end a proposal to extend asks for: shown as the proposal's, never the agreement's end."""
+        return self.end if self.action is StepAction.PROPOSE else None
 
     @model_validator(mode="after")
     def _fields_fit_action(self) -> Self:

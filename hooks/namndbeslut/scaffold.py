@@ -72,6 +72,7 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # - {{agreement: <id>, action: antar, refers_to: <id för nämndens ärende>}}
                                  # - {{agreement: <id>, action: förlänger, end: 2025-12-31}}
                                  # - {{agreement: <id>, action: föreslår, to: kommunstyrelsen, proposes: säger upp}}
+                                 # - {{agreement: <id>, action: föreslår, proposes: förlänger, end: 2026-12-31}}
                                  # - {{agreement: <id>, action: antar, condition: under förutsättning att …}}
                                  # action: föreslår, uppdrag att teckna, uppdrag att godkänna, antar, ändrar,
                                  # förlänger eller säger upp;

@@ -118,6 +118,7 @@ class Tables:
         return {"action": s.action.value, "outcome": s.outcome, "date": iso(s.date), "in_order": s.in_order,
                 "body": body(s.body),
                 "by": s.by, "to": body(s.to), "end": iso(s.end),
+                **({"proposed_end": iso(s.proposed_end)} if s.proposed_end is not None else {}),
                 "proposes": s.proposes.value if s.proposes else None, "condition": s.condition,
                 "refers_to": {"matter": refers.id, "url": self.ctx.absolute(routes.page(refers, self.archive))}
                 if refers else None,
