@@ -843,9 +843,9 @@ Signing = Annotated[dt.date | Month | int | dates.Season | Literal["anges inte"]
 """When an agreement was signed (GivenDate), or 'anges inte': the source says it is signed and not when."""
 
 
-class Signatory(Record):
-    """A person who signed an agreement, as the source names them ('Ann-Marie Nilsson, kommunstyrelsens
-    ordförande'): not a contact (no address is published for them)."""
+class Person(Record):
+    """A person an agreement names, as the source names them: the one rule of name, role and organisation that a
+    signer and a contact share (a contact has no signing date, a signer no address)."""
 
     name: Annotated[Text | None, stated_or_words("namnet som källan ger det"), NOT_STATED_IN_SCHEMA]
     """None ('anges inte') where the source names the person only by role ('kommunstyrelsens ordförande')."""
@@ -860,20 +860,63 @@ class Signatory(Record):
                         f" ({self.organisation})" if self.organisation else ""))
 
     @model_validator(mode="after")
-    def _someone(self) -> Signatory:
+    def _someone(self) -> Self:
         if self.name is None and self.role is None:
             raise FieldError(("role",), "källan anger varken namn eller roll; skriv rollen (t.ex. 'kommunstyrelsens "
                                         "ordförande') när namnet anges inte")
         return self
 
 
-class Contact(Signatory):
+class Signatory(Person):
+    """A person who signed an agreement, as the source names them ('Ann-Marie Nilsson, kommunstyrelsens
+    ordförande'): not a contact (no address is published for them)."""
+
+    date: GivenDate | None = None
+    """When this party signed, as precise as the source ('Undertecknat för Uddevalla kommun 2023-03-02'): the
+    signer's own date, never taken for the agreement's `signed` (nor `signed` for it)."""
+
+    @property
+    def signed_label(self) -> str | None:
+        """'undertecknat 2 mars 2023' after the signer; None where the source gives no date for this signer."""
+        return f"undertecknat {dates.long_date(self.date)}" if self.date is not None else None
+
+
+class Contact(Person):
     """A contact person named in an agreement."""
 
     email: Email | None = None
     phone: Text | None = None
     """The phone number as the source gives it, on one line ('0498-26 90 00'): shown as given, never reformatted;
     the build's identity-number check reads it as every other text of the file (safety.py)."""
+
+
+class Deadline(Record):
+    """A date or deadline the agreement itself states ('Avtalet ska utvärderas senast 30 juni 2025'): shown as the
+    agreement's, never a calendar event nor a status."""
+
+    what: Text
+    """What is due, in the source's words ('Föreningen ska lämna en verksamhetsberättelse')."""
+    date: GivenDate | None = None
+    """The point in time, as precise as the source (a day, a month, a year or a season)."""
+    as_given: Text | None = None
+    """The time in the source's words where no date states it, or beside one ('senast 31 mars varje år')."""
+
+    @model_validator(mode="after")
+    def _when(self) -> Deadline:
+        if self.date is None and self.as_given is None:
+            raise FieldError(("date",), "skriv när: 'date' (t.ex. 2025-06-30) eller källans ord under 'as_given' "
+                                        "(t.ex. 'senast 31 mars varje år'), eller båda")
+        return self
+
+    @property
+    def when(self) -> str:
+        """'30 juni 2025'; 'senast 31 mars varje år (enligt källan)'; with both, the date and then the source's words
+        ('31 mars 2024 – senast 31 mars varje år (enligt källan)'), each as given."""
+        words = as_source_says(self.as_given) if self.as_given else None
+        if self.date is None:
+            assert words is not None  # _when: one of them is stated
+            return words
+        return f"{dates.long_date(self.date)} – {words}" if words else dates.long_date(self.date)
 
 
 StepEnd = Annotated[dt.date | Month | int, NOT_BOOL, BeforeValidator(_month), WithJsonSchema(
@@ -1109,7 +1152,7 @@ class Agreement(Sourced):
     """When it was signed, as precise as the source ('som staden skrev på 2008': 2008); 'anges inte' where the source
     says it is signed and not when ('har skrivit på ett treårigt kontrakt'); None where it says nothing of a signing."""
     signed_by: list[Signatory] = []
-    """Who signed it, as the source names them."""
+    """Who signed it, as the source names them, each with their own date where the source gives it."""
     term: Annotated[Term | None, BeforeValidator(_stated), Field(json_schema_extra=_not_stated_in_schema)]
     """None ('anges inte') where the source states no term: the site then says so and guesses nothing."""
     term_as_given: Text | None = None
@@ -1121,6 +1164,9 @@ class Agreement(Sourced):
     review_as_given: Text | None = None
     """A review the source states relative to something else ('efter tre år'), in its words (instead of
     `review_by`, which is a point in time and refuses other words, so that a mistyped date stays an error)."""
+    deadlines: list[Deadline] = []
+    """Dates and deadlines the agreement states ('verksamhetsberättelse senast 31 mars varje år'): shown in their own
+    section, never in the calendar nor as a status."""
     extension_option: Text | None = None
     """An option to extend, in the source's words ('med möjlighet till förlängning 5 år i taget'): no extension
     taken, so it never changes the status or the term."""
