@@ -219,6 +219,8 @@ class AgreementStep:
     """Who made a proposal that is no body's decision (a förvaltning, an officer), in the source's words."""
     paragraphs: tuple[int, ...] = ()
     """A cited decision without a date: the paragraphs its source gives ('§ 68'), else none."""
+    proposed_end: dates.Stated | None = None
+    """The new end a proposal to extend asks for: the proposal's, never `end` (which only a decision sets)."""
 
     @property
     def matter(self) -> Matter | None:
@@ -253,9 +255,12 @@ class AgreementStep:
 
     @property
     def proposal(self) -> str:
-        """What a proposal asks the other body to do, as label and outcome say it ('att säga upp'); '' where the
-        source does not say."""
-        return f"att {self.proposes.infinitive}" if self.proposes is not None else ""
+        """What a proposal asks the other body to do, as label and outcome say it ('att säga upp', 'att förlänga till
+        31 december 2026' with a proposed end); '' where the source does not say."""
+        if self.proposes is None:
+            return ""
+        end = f" till {dates.long_date(self.proposed_end)}" if self.proposed_end is not None else ""
+        return f"att {self.proposes.infinitive}{end}"
 
     @property
     def detail(self) -> str:
@@ -576,7 +581,8 @@ class Archive:
                 self._check_reference(meeting, refers, step, doc, (*loc, "refers_to"))
             made = AgreementStep(agreement, step.action, matter, dates.stated(meeting.date),
                                  self.committees.get(meeting.committee),
-                                 to, refers, step.end, (doc, loc), step.proposes, step.condition)
+                                 to, refers, step.decided_end, (doc, loc), step.proposes, step.condition,
+                                 proposed_end=step.proposed_end)
             self.steps_by_agreement[agreement.id].append(made)
             self.steps_by_matter[matter.id].append(made)
         for agreement in self.agreements.values():
@@ -620,7 +626,8 @@ class Archive:
                 to = self.committees[cited.to]
             self.steps_by_agreement[agreement.id].append(AgreementStep(
                 agreement, cited.action, cited.decision, cited.decision.date if cited.decision else None, body, to,
-                None, cited.end, (doc, loc), cited.proposes, cited.condition, cited.by, cited.paragraphs))
+                None, cited.decided_end, (doc, loc), cited.proposes, cited.condition, cited.by, cited.paragraphs,
+                cited.proposed_end))
 
     def _depth(self, matter: Matter | None) -> int:
         """How many steps precede one that refers to `matter` (a proposal's answer comes after the proposal, also on
@@ -1004,9 +1011,11 @@ class Archive:
 
     def term_of(self, agreement: Agreement) -> Term | None:
         """The term as the decisions leave it: the agreement's, with the end the latest extension or termination
-        states (_latest); a decision that states none, or sets a condition (never taken as met), changes nothing."""
+        states (_latest); a decision that states none, or sets a condition (never taken as met), changes nothing, nor
+        does a proposal (its proposed end is `proposed_end`, never `end`)."""
         term = agreement.term
-        ending = self._latest(self.steps_of(agreement), lambda s: s.end is not None and s.condition is None)
+        ending = self._latest(self.steps_of(agreement),
+                              lambda s: s.action.states_end and s.end is not None and s.condition is None)
         if term is None or ending is None:
             return term
         return term.model_copy(update={"end": ending.end})

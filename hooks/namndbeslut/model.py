@@ -907,9 +907,9 @@ Signing = Annotated[dt.date | Month | int | dates.Season | Literal["anges inte"]
 """When an agreement was signed (GivenDate), or 'anges inte': the source says it is signed and not when."""
 
 
-class Signatory(Record):
-    """A person who signed an agreement, as the source names them ('Ann-Marie Nilsson, kommunstyrelsens
-    ordförande'): not a contact (no address is published for them)."""
+class Person(Record):
+    """A person an agreement names, as the source names them: the one rule of name, role and organisation that a
+    signer and a contact share (a contact has no signing date, a signer no address)."""
 
     name: Annotated[Text | None, stated_or_words("namnet som källan ger det"), NOT_STATED_IN_SCHEMA]
     """None ('anges inte') where the source names the person only by role ('kommunstyrelsens ordförande')."""
@@ -924,20 +924,63 @@ class Signatory(Record):
                         f" ({self.organisation})" if self.organisation else ""))
 
     @model_validator(mode="after")
-    def _someone(self) -> Signatory:
+    def _someone(self) -> Self:
         if self.name is None and self.role is None:
             raise FieldError(("role",), "källan anger varken namn eller roll; skriv rollen (t.ex. 'kommunstyrelsens "
                                         "ordförande') när namnet anges inte")
         return self
 
 
-class Contact(Signatory):
+class Signatory(Person):
+    """A person who signed an agreement, as the source names them ('Ann-Marie Nilsson, kommunstyrelsens
+    ordförande'): not a contact (no address is published for them)."""
+
+    date: GivenDate | None = None
+    """When this party signed, as precise as the source ('Undertecknat för Uddevalla kommun 2023-03-02'): the
+    signer's own date, never taken for the agreement's `signed` (nor `signed` for it)."""
+
+    @property
+    def signed_label(self) -> str | None:
+        """'undertecknat 2 mars 2023' after the signer; None where the source gives no date for this signer."""
+        return f"undertecknat {dates.long_date(self.date)}" if self.date is not None else None
+
+
+class Contact(Person):
     """A contact person named in an agreement."""
 
     email: Email | None = None
     phone: Text | None = None
     """The phone number as the source gives it, on one line ('0498-26 90 00'): shown as given, never reformatted;
     the build's identity-number check reads it as every other text of the file (safety.py)."""
+
+
+class Deadline(Record):
+    """A date or deadline the agreement itself states ('Avtalet ska utvärderas senast 30 juni 2025'): shown as the
+    agreement's, never a calendar event nor a status."""
+
+    what: Text
+    """What is due, in the source's words ('Föreningen ska lämna en verksamhetsberättelse')."""
+    date: GivenDate | None = None
+    """The point in time, as precise as the source (a day, a month, a year or a season)."""
+    as_given: Text | None = None
+    """The time in the source's words where no date states it, or beside one ('senast 31 mars varje år')."""
+
+    @model_validator(mode="after")
+    def _when(self) -> Deadline:
+        if self.date is None and self.as_given is None:
+            raise FieldError(("date",), "skriv när: 'date' (t.ex. 2025-06-30) eller källans ord under 'as_given' "
+                                        "(t.ex. 'senast 31 mars varje år'), eller båda")
+        return self
+
+    @property
+    def when(self) -> str:
+        """'30 juni 2025'; 'senast 31 mars varje år (enligt källan)'; with both, the date and then the source's words
+        ('31 mars 2024 – senast 31 mars varje år (enligt källan)'), each as given."""
+        words = as_source_says(self.as_given) if self.as_given else None
+        if self.date is None:
+            assert words is not None  # _when: one of them is stated
+            return words
+        return f"{dates.long_date(self.date)} – {words}" if words else dates.long_date(self.date)
 
 
 StepEnd = Annotated[dt.date | Month | int, NOT_BOOL, BeforeValidator(_month), WithJsonSchema(
@@ -947,7 +990,8 @@ StepEnd = Annotated[dt.date | Month | int, NOT_BOOL, BeforeValidator(_month), Wi
 
 def _fits_action(action: StepAction, to: str | None, end: dt.date | Month | int | None,
                  proposes: StepAction | None = None) -> None:
-    """`to` and `proposes` belong to a proposal, `end` to an extension or a termination."""
+    """`to` and `proposes` belong to a proposal, `end` to an extension or a termination, or to a proposal to extend
+    (the proposed end, which changes nothing: StepFields.proposed_end)."""
     if to is not None and action is not StepAction.PROPOSE:
         raise FieldError(("to",), f"'to' anger vilket organ ett förslag går till och hör bara till "
                                   f"'action: {StepAction.PROPOSE.value}'; ta bort 'to' eller ändra 'action'")
@@ -962,10 +1006,11 @@ def _fits_action(action: StepAction, to: str | None, end: dt.date | Month | int 
         others = ", ".join(a.value for a in StepAction if a not in (StepAction.PROPOSE, StepAction.UNSTATED))
         raise FieldError(("proposes",), f"ett förslag föreslår inte ett förslag; skriv vad organet föreslås "
                                         f"besluta ({others}), eller ta bort 'proposes' om källan inte säger det")
-    if end is not None and not action.states_end:
+    if end is not None and not (action.states_end or proposes is StepAction.EXTEND):
         raise FieldError(("end",), f"'end' anger ett nytt slutdatum och hör bara till "
-                                   f"'action: {StepAction.EXTEND.value}' eller '{StepAction.TERMINATE.value}'; "
-                                   "ta bort 'end' eller ändra 'action'")
+                                   f"'action: {StepAction.EXTEND.value}' eller '{StepAction.TERMINATE.value}', eller "
+                                   f"till ett förslag att förlänga ('action: {StepAction.PROPOSE.value}', 'proposes: "
+                                   f"{StepAction.EXTEND.value}'); ta bort 'end' eller ändra 'action'")
     if end is not None and (problem := year_problem(dates.last_day(end).year)):
         raise FieldError(("end",), problem)
 
@@ -1020,9 +1065,20 @@ class StepFields(Record):
     says it; None: what it proposes is not stated (never taken for an adoption)."""
     end: StepEnd | None = None
     """With 'förlänger': the new end, where the decision states it; with 'säger upp': the agreement's last day,
-    where the decision states it. Never inferred."""
+    where the decision states it; with 'föreslår' and 'proposes: förlänger': the end the proposal asks for, which
+    changes nothing (proposed_end). Never inferred."""
     condition: Condition | None = None
     """A condition the decision sets, in the source's words ('under förutsättning att …')."""
+
+    @property
+    def decided_end(self) -> dt.date | Month | int | None:
+        """The end the decision itself sets (an extension's, a termination's): the only one the term reads."""
+        return self.end if self.action.states_end else None
+
+    @property
+    def proposed_end(self) -> dt.date | Month | int | None:
+        """The new end a proposal to extend asks for: shown as the proposal's, never the agreement's end."""
+        return self.end if self.action is StepAction.PROPOSE else None
 
     @model_validator(mode="after")
     def _fields_fit_action(self) -> Self:
@@ -1160,7 +1216,7 @@ class Agreement(Sourced):
     """When it was signed, as precise as the source ('som staden skrev på 2008': 2008); 'anges inte' where the source
     says it is signed and not when ('har skrivit på ett treårigt kontrakt'); None where it says nothing of a signing."""
     signed_by: list[Signatory] = []
-    """Who signed it, as the source names them."""
+    """Who signed it, as the source names them, each with their own date where the source gives it."""
     term: Annotated[Term | None, BeforeValidator(_stated), Field(json_schema_extra=_not_stated_in_schema)]
     """None ('anges inte') where the source states no term: the site then says so and guesses nothing."""
     term_as_given: Text | None = None
@@ -1172,6 +1228,9 @@ class Agreement(Sourced):
     review_as_given: Text | None = None
     """A review the source states relative to something else ('efter tre år'), in its words (instead of
     `review_by`, which is a point in time and refuses other words, so that a mistyped date stays an error)."""
+    deadlines: list[Deadline] = []
+    """Dates and deadlines the agreement states ('verksamhetsberättelse senast 31 mars varje år'): shown in their own
+    section, never in the calendar nor as a status."""
     extension_option: Text | None = None
     """An option to extend, in the source's words ('med möjlighet till förlängning 5 år i taget'): no extension
     taken, so it never changes the status or the term."""

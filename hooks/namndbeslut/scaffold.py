@@ -72,6 +72,7 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # - {{agreement: <id>, action: antar, refers_to: <id för nämndens ärende>}}
                                  # - {{agreement: <id>, action: förlänger, end: 2025-12-31}}
                                  # - {{agreement: <id>, action: föreslår, to: kommunstyrelsen, proposes: säger upp}}
+                                 # - {{agreement: <id>, action: föreslår, proposes: förlänger, end: 2026-12-31}}
                                  # - {{agreement: <id>, action: antar, condition: under förutsättning att …}}
                                  # action: föreslår, uppdrag att teckna, uppdrag att godkänna, antar, ändrar,
                                  # förlänger eller säger upp;
@@ -118,11 +119,15 @@ signed:                          # valfritt: när den skrevs under, så exakt so
                                  # anges inte om källan säger att den är undertecknad men inte när
 signed_by: []                    # valfritt: vilka som skrev under, som källan anger dem, t.ex.
                                  # - {{name: Ann-Marie Nilsson, role: kommunstyrelsens ordförande}}
+                                 # med date när källan anger vars och ens datum: date: 2023-03-02
 $term
 term_as_given:                   # valfritt, bara med term: anges inte: perioden med källans ord när den inte
                                  # kan dateras, t.ex. fem månader under vintern
 extension_option:                # valfritt: möjlighet till förlängning med källans ord, t.ex. därefter med
                                  # möjlighet till förlängning 5 år i taget
+deadlines: []                    # valfritt: tidpunkter som överenskommelsen anger, t.ex.
+                                 # - {{what: Avtalet ska utvärderas, date: 2025-06-30}}
+                                 # - {{what: Verksamhetsberättelse, as_given: senast 31 mars varje år}}
 review_by:                       # valfritt: översyn senast, så exakt som källan: ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM, ÅÅÅÅ
                                  # eller en årstid, t.ex. våren 2020
 review_as_given:                 # valfritt, i stället för review_by: översynen med källans ord när den inte är

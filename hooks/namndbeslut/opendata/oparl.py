@@ -101,6 +101,9 @@ organisations ('alla idéburna organisationer i Lund'): the description as given
 PROPOSES = "namndbeslut:proposes"
 """Our own field on a Consultation whose step is a proposal that says what it proposes ('säger upp', 'förlänger'):
 OParl's `role` says 'Föreslår', which a client would otherwise take for a proposal to adopt."""
+PROPOSED_END = "namndbeslut:proposedEnd"
+"""Our own field on a Consultation whose step proposes to extend the agreement to a stated end ('2026-12-31'): the
+proposal's end, never the agreement's (which only a decision to extend sets)."""
 CONDITION = "namndbeslut:condition"
 """Our own field on a Consultation whose decision sets a condition, in the source's words ('under förutsättning att
 …')."""
@@ -361,8 +364,10 @@ class OParl:
         """What the matter's steps with the paper propose and on which condition, where the source says it."""
         steps = [s for s in self.archive.steps_in(m) if s.agreement is paper]
         proposes = [s.proposes.value for s in steps if s.proposes]
+        ends = [dates.iso(s.proposed_end) for s in steps if s.proposed_end is not None]
         conditions = [s.condition for s in steps if s.condition]
         return {**({PROPOSES: proposes[0]} if proposes else {}),
+                **({PROPOSED_END: ends[0]} if ends else {}),
                 **({CONDITION: "; ".join(conditions)} if conditions else {})}
 
     def _cited_steps(self, a: Agreement) -> Obj:
@@ -376,6 +381,7 @@ class OParl:
                   **({"proposedTo": self._committee_url(s.to.id)} if s.to else {}),
                   **({"proposes": s.proposes.value} if s.proposes else {}),
                   **({"end": dates.iso(s.end)} if s.end is not None else {}),
+                  **({"proposedEnd": dates.iso(s.proposed_end)} if s.proposed_end is not None else {}),
                   **({"condition": s.condition} if s.condition else {})}
                  for s in self.archive.steps_of(a) if s.matter is None and not isinstance(s.decision, Meeting)]
         return {CITED_STEPS: cited} if cited else {}

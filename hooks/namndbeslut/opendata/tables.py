@@ -17,7 +17,7 @@ from ..archive import UNDATED_STEPS, AgreementStep, role
 from ..citations import Citation
 from ..context import BuildContext
 from ..funding import parties_of
-from ..model import CURRENCY, Agreement, Committee, Funding, Matter, Meeting, Sum, Term
+from ..model import CURRENCY, Agreement, Committee, Deadline, Funding, Matter, Meeting, Signatory, Sum, Term
 from ..renewal import Amounts, Change, Comparison
 
 
@@ -25,6 +25,16 @@ def iso(value: dates.Given | None) -> str | None:
     """An ISO 8601 date at the precision the source gives: '2021-06-09', '2020-11' or '2021'; a season as the
     source's words ('våren 2020')."""
     return None if value is None else dates.iso(value)
+
+
+def _signer(s: Signatory) -> dict[str, Any]:
+    """A signer as the source names them, with their own signing date where it gives one (`date`)."""
+    return {**s.model_dump(exclude_none=True, exclude={"date"}), **({"date": iso(s.date)} if s.date else {})}
+
+
+def _deadline(d: Deadline) -> dict[str, Any]:
+    """A date or deadline the agreement states: what, the date as precise as given, the source's words."""
+    return {"what": d.what, "date": iso(d.date), "as_given": d.as_given}
 
 
 def _term(term: Term | None) -> dict[str, Any] | None:
@@ -123,6 +133,7 @@ class Tables:
         return {"action": s.action.value, "outcome": s.outcome, "date": iso(s.date), "in_order": s.in_order,
                 "body": body(s.body),
                 "by": s.by, "to": body(s.to), "end": iso(s.end),
+                **({"proposed_end": iso(s.proposed_end)} if s.proposed_end is not None else {}),
                 "proposes": s.proposes.value if s.proposes else None, "condition": s.condition,
                 "refers_to": {"matter": refers.id, "url": self.ctx.absolute(routes.page(refers, self.archive))}
                 if refers else None,
@@ -146,9 +157,10 @@ class Tables:
             "committee": {"id": committee.id, "name": committee.name} if committee else None,
             "committees": [{"id": c.id, "name": c.name} for c in self.archive.bodies_of(a)],
             "date": iso(a.date), "signed": iso(a.signed_on), "signed_stated": a.signing_stated,
-            "signed_by": [s.model_dump(exclude_none=True) for s in a.signed_by],
+            "signed_by": [_signer(s) for s in a.signed_by],
             "term": _term(a.term), "term_as_given": a.term_as_given, "extension_option": a.extension_option,
             "review_by": iso(a.review_by), "review_as_given": a.review_as_given, "case_number": a.case_number,
+            **({"deadlines": [_deadline(d) for d in a.deadlines]} if a.deadlines else {}),
             "status": {"value": self.archive.status_of(a, self.ctx.today).value, "on": self.ctx.today.isoformat()},
             "stated_status": {"value": stated.status, "on": iso(stated.date)} if stated else None,
             "stage": a.stage.value if a.stage else None,
