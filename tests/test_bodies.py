@@ -15,6 +15,7 @@ import pytest
 import yaml
 from bs4 import Tag
 from namndbeslut import check
+from support.oparl import validator
 from support.project import CASES_DIR, problems, write_tree
 from support.site import BuiltSite, built_tree, data, one, words
 
@@ -56,6 +57,8 @@ def test_a_part_is_a_sub_organization_in_oparl(built: BuiltSite) -> None:
     parent = organization(built, "kommunstyrelsen")
     assert organization(built, "ks-arbetsutskott")["subOrganizationOf"] == parent["id"]
     assert "subOrganizationOf" not in parent
+    for body in ("kommunstyrelsen", "ks-arbetsutskott", "pensionarsradet"):
+        assert list(validator("Organization").iter_errors(organization(built, body))) == [], body
 
 
 # -- 2. members as the source lists them ----------------------------------------------------------------------------
@@ -125,6 +128,7 @@ def test_a_planned_date_from_another_source_in_the_calendar_and_oparl(built: Bui
     meeting = data(built, "oparl/meeting/2025-09-10-kommunstyrelsen.json")
     assert meeting["namndbeslut:dateSource"] == "en nyhet på kommunens webbplats 2 maj 2025"
     assert "namndbeslut:dateSource" not in data(built, "oparl/meeting/2025-06-11-kommunstyrelsen.json")
+    assert list(validator("Meeting").iter_errors(meeting)) == []
 
 
 # -- refusals ---------------------------------------------------------------------------------------------------------
