@@ -151,3 +151,10 @@ def test_a_body_part_of_itself_or_of_its_own_part_is_refused(tmp_path: Path) -> 
 def test_a_member_needs_a_name(tmp_path: Path) -> None:
     tree = {**TREE, AU_FILE: TREE[AU_FILE].replace("{name: Cecilia Ceder, role: ledamot}", "{role: ledamot}")}
     assert problems(tmp_path, tree, "2025-06-01") == [f"{AU_FILE}:11: members.2.name: fältet saknas men krävs"]
+
+
+def test_a_date_of_members_without_members_is_refused(tmp_path: Path) -> None:
+    pr = "committees/pensionarsradet.md"
+    tree = {**TREE, pr: "---\nname: Kommunala pensionärsrådet\nmembers_as_of: 2025\n---\n"}
+    (found,) = problems(tmp_path, tree, "2025-06-01")
+    assert found.startswith(f"{pr}:3: members_as_of: 'members_as_of' anger dagen som listan"), found

@@ -327,6 +327,14 @@ class Committee(Sourced):
     """The date the source gives its list of members as true on (day, month or year); None where it gives none."""
     body: Prose = ""
 
+    @model_validator(mode="after")
+    def _members_dated(self) -> Committee:
+        if self.members_as_of is not None and not self.members:
+            raise FieldError(("members_as_of",), "'members_as_of' anger dagen som listan över ledamöter gäller; "
+                                                 "skriv också ledamöterna under 'members', eller ta bort "
+                                                 "'members_as_of'")
+        return self
+
     @property
     def members_date_label(self) -> str:
         """The day the list of members is true on as the page says it ('1 januari 2024', 'januari 2024', '2024');
