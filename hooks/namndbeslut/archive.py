@@ -181,6 +181,36 @@ class Sitting:
         """The schedule's note as lists write it beside the date: '(årsredovisning)'; '' where it has none."""
         return f"({self.note})" if self.note else ""
 
+    @property
+    def date_source(self) -> str | None:
+        """Where the planned date comes from where that is no meeting plan (a news item, an agenda), in the
+        source's words (`PlannedMeeting.source`); None for the meeting plan."""
+        return self.plan.source if self.plan else None
+
+    @property
+    def according_to(self) -> str:
+        """Where the planned date comes from, as pages and the calendar say it: 'Enligt sammanträdesplanen', or
+        the source's words ('Enligt en nyhet på lund.se 3 mars 2024'). The one place of this phrase."""
+        return f"Enligt {self.date_source or MEETING_PLAN}"
+
+    @property
+    def date_source_label(self) -> str:
+        """What lists write after a date another source than the meeting plan gives: '(enligt kallelsen)'; ''
+        for the plan, which lists take for granted."""
+        return f"({self.according_to[:1].lower()}{self.according_to[1:]})" if self.date_source else ""
+
+    @property
+    def plan_line(self) -> str:
+        """What a calendar event says of the plan: 'Enligt sammanträdesplanen: årsredovisning.', 'Enligt kallelsen.'
+        for a date from another source; '' for a plain date of the meeting plan."""
+        if self.note:
+            return f"{self.according_to}: {self.note}."
+        return f"{self.according_to}." if self.date_source else ""
+
+
+MEETING_PLAN = "sammanträdesplanen"
+"""Where a planned meeting's date comes from unless its `source` says otherwise."""
+
 
 UNDATED_STEPS = "Steg utan datum i källan"
 """The heading (and the CSV cell's label) of an agreement's steps whose decisions the source does not date: shown
@@ -346,6 +376,8 @@ class Archive:
     """The agreements whose `preceded_by` names an agreement, by its id (the reverse of `preceded_by`)."""
     continued_by: dict[str, Committee] = field(default_factory=dict)
     """The body that continues each body's work, by the earlier body's id."""
+    parts: dict[str, list[Committee]] = field(default_factory=lambda: defaultdict(list))
+    """The bodies that are part of each body (their `part_of`), by name, by the parent's id."""
     case_files: dict[str, CaseFile] = field(default_factory=dict)
     """Records sharing a case number, by case number."""
     calendar: dict[str, list[Sitting]] = field(default_factory=dict)
@@ -409,12 +441,32 @@ class Archive:
                 self.problems.append(Problem(doc.path, doc.line_of(("since",)), "since",
                                              "'since' anger när organet tog över ett annat organs arbete; skriv "
                                              "också 'continues' med det tidigare organets filnamn"))
-        for cycle in _cycles({b.id: b.continues for b in self.committees.values() if b.continues}):
+        self._body_cycles("continues", "organen fortsätter varandras arbete i en cirkel ({files}); ett organ kan "
+                                       "bara fortsätta ett tidigare organs arbete – ta bort 'continues' i det organ "
+                                       "som är först")
+        self._link_parts()
+
+    def _link_parts(self) -> None:
+        """A body's `part_of` names the body it belongs to; the parent's parts are derived here. A body is never
+        part of itself, nor of its own part."""
+        for body in sorted(self.committees.values(), key=lambda b: b.name):
+            doc = self.sources[(kinds.COMMITTEE, body.id)]
+            if body.part_of == body.id:
+                self.problems.append(Problem(doc.path, doc.line_of(("part_of",)), "part_of",
+                                             "ett organ kan inte vara en del av sig självt; skriv filnamnet för det "
+                                             "organ som det är en del av, eller ta bort 'part_of'"))
+            elif body.part_of and self._check(doc, ("part_of",), body.part_of, self.committees, "nämnd"):
+                self.parts[body.part_of].append(body)
+        self._body_cycles("part_of", "organen är delar av varandra i en cirkel ({files}); ett organ kan inte vara "
+                                     "en del av sin egen del – ta bort 'part_of' i det organ som är överst")
+
+    def _body_cycles(self, key: str, message: str) -> None:
+        """Bodies that name each other in `key` in a circle: one problem per circle, naming its files."""
+        relation: dict[str, str] = {b.id: v for b in self.committees.values() if isinstance(v := getattr(b, key), str)}
+        for cycle in _cycles(relation):
             doc = self.sources[(kinds.COMMITTEE, cycle[0])]
             files = " → ".join(str(self.sources[(kinds.COMMITTEE, x)].path) for x in [*cycle, cycle[0]])
-            self.problems.append(Problem(doc.path, doc.line_of(("continues",)), "continues", (
-                f"organen fortsätter varandras arbete i en cirkel ({files}); ett organ kan bara fortsätta ett "
-                "tidigare organs arbete – ta bort 'continues' i det organ som är först")))
+            self.problems.append(Problem(doc.path, doc.line_of((key,)), key, message.format(files=files)))
 
     def _succeed(self, body: Committee, doc: Document) -> None:
         """One successor per body: a history forks when a second body continues the same one."""
@@ -1099,6 +1151,14 @@ class Archive:
     def continued_from(self, body: Committee) -> Committee | None:
         """The body whose work this one continues."""
         return self.committees.get(body.continues) if body.continues else None
+
+    def parent_of(self, body: Committee) -> Committee | None:
+        """The body this one is part of (`part_of`)."""
+        return self.committees.get(body.part_of) if body.part_of else None
+
+    def parts_of(self, body: Committee) -> list[Committee]:
+        """The bodies that are part of this one, by name."""
+        return self.parts.get(body.id, [])
 
     def continued_as(self, body: Committee) -> Committee | None:
         """The body that continues this one's work."""

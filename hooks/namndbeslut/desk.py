@@ -62,6 +62,7 @@ ORDER = (kinds.MEETING, kinds.AGREEMENT, kinds.PARTNER, kinds.COMMITTEE, kinds.R
 
 REFERENCES: dict[tuple[str, str], Kind] = {
     ("Committee", "continues"): kinds.COMMITTEE,
+    ("Committee", "part_of"): kinds.COMMITTEE,
     ("Meeting", "committee"): kinds.COMMITTEE,
     ("Matter", "adopts"): kinds.AGREEMENT,
     ("Matter", "agreements"): kinds.AGREEMENT,

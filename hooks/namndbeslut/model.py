@@ -319,7 +319,33 @@ class Committee(Sourced):
     schedule_as_given: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), PROSE] | None = None
     """The schedule in the source's words, several lines allowed ("Sammanträdesdagar: 31 januari … 12 december", no
     year): shown as the source's, never read as planned meetings or calendar events."""
+    part_of: Slug | None = None
+    """The body this one is part of (an arbetsutskott of kommunstyrelsen, a beredning under fullmäktige)."""
+    members: list[Member] = []
+    """The members as the source lists them, in its order; true on `members_as_of`."""
+    members_as_of: GivenDate | None = None
+    """The date the source gives its list of members as true on (day, month or year); None where it gives none."""
     body: Prose = ""
+
+    @model_validator(mode="after")
+    def _members_dated(self) -> Committee:
+        if self.members_as_of is not None and not self.members:
+            raise FieldError(("members_as_of",), "'members_as_of' anger dagen som listan över ledamöter gäller; "
+                                                 "skriv också ledamöterna under 'members', eller ta bort "
+                                                 "'members_as_of'")
+        return self
+
+    @property
+    def members_date_label(self) -> str:
+        """The day the list of members is true on as the page says it ('1 januari 2024', 'januari 2024', '2024');
+        'anges inte' where the source gives none (never the build date)."""
+        return dates.long_date(self.members_as_of) if self.members_as_of is not None else NOT_STATED
+
+    @property
+    def member_columns(self) -> list[tuple[str, str]]:
+        """The members' fields the source gives for any member, with the table's heading: a column no member has is
+        left out, a member without a field its column has reads 'anges inte'."""
+        return [(key, heading) for key, heading in MEMBER_COLUMNS if any(getattr(m, key) for m in self.members)]
 
     @property
     def name(self) -> str:
@@ -369,6 +395,23 @@ class Committee(Sourced):
     def documents_address(self) -> str | None:
         """The documents' address as a reader reads it aloud: without 'https://'."""
         return self.documents_url.partition("://")[2] if self.documents_url else None
+
+
+MEMBER_COLUMNS = (("role", "Roll"), ("party", "Parti"), ("nominated_by", "Nominerad av"))
+"""A member's fields beside the name, with their headings on the body's page."""
+
+
+class Member(Record):
+    """One member of a body as its source lists them: name and, where the source gives them, role, party and the
+    organisation that nominated them. Names only: no person identity is derived from a name (two may share one)."""
+
+    name: Text
+    role: Text | None = None
+    """The role in the source's words: 'ordförande', 'vice ordförande', 'ledamot', 'ersättare'."""
+    party: Text | None = None
+    """The party as the source gives it ('S', 'Moderaterna')."""
+    nominated_by: Text | None = None
+    """The organisation that nominated the member (a pensionärsråd's PRO, SPF), as the source names it."""
 
 
 Listed = AgreementKind | PartnerKind
@@ -1963,6 +2006,9 @@ class PlannedMeeting(Record):
     place: Text | None = None
     note: Text | None = None
     """What the schedule says beside the date, in its words ('årsredovisning', 'VIP')."""
+    source: Text | None = None
+    """Where the date comes from where it is no meeting plan, in words that follow 'Enligt' ('en nyhet på lund.se
+    3 mars 2024', 'kallelsen'); None: the body's meeting plan (sammanträdesplanen)."""
 
     @model_validator(mode="after")
     def _ordered(self) -> PlannedMeeting:

@@ -228,15 +228,22 @@ kind: {P}                        # $hint nämnd, styrelse, kommunfullmäktige, k
 municipality:                    # valfritt: bara för ett organ i en annan kommun, t.ex. Härryda kommun
 continues:                       # valfritt: den nämnd vars arbete denna tar över (filnamn i committees/)
 since:                           # valfritt: när den tog över, ÅÅÅÅ-MM-DD (kräver continues)
+part_of:                         # valfritt: organet detta är en del av, t.ex. kommunstyrelsen för dess
+                                 # arbetsutskott (filnamn i committees/)
 documents_url:                   # valfritt: var sammanträdeshandlingarna publiceras, https://…
 members_url:                     # valfritt: var ledamöter och kommande sammanträden visas, https://…
 planned_meetings: []             # valfritt: planerade sammanträden, t.ex. [{{date: 2025-02-12, start: "13:00"}}];
                                  # det planen skriver vid datumet i note: {{date: 2024-04-25, note: årsredovisning}}
+                                 # datum från en annan källa än planen i source, med ord efter "Enligt":
+                                 # {{date: 2025-08-20, source: kallelsen till sammanträdet}}
 usual_start:                     # valfritt: när sammanträdena brukar börja ("i regel kl. 9.00"), t.ex. "09:00";
                                  # blir aldrig ett enskilt sammanträdes starttid
 usual_end:                       # valfritt: när sammanträdena brukar sluta ("klockan 9.30 - 17"), t.ex. "17:00"
 schedule_as_given:               # valfritt: sammanträdesdagar med källans ord, t.ex. utan år: |
                                  #   Sammanträdesdagar: 31 januari … 12 december (blir aldrig planerade möten)
+members: []                      # valfritt: ledamöterna som källan listar dem, t.ex. [{{name: Anna Andersson,
+                                 # role: ordförande, party: S}}]; nominated_by: organisationen som nominerat
+members_as_of:                   # valfritt: dagen listan gäller enligt källan, ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ
 source:                          # valfritt: varifrån uppgifterna om nämnden kommer, med ord
 source_url:                      # valfritt: källans adress, https://…
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat

@@ -62,7 +62,7 @@ def _event(s: Sitting, day: dt.date, ctx: BuildContext, stamp: dt.datetime) -> E
     event.add("status", "CONFIRMED" if s.state_on(ctx.today).confirmed else "TENTATIVE")
     event.add("transp", "TRANSPARENT")
     usual = "" if s.time_stated or s.time_as_given else s.committee.usual_start_note
-    note = "\n".join(x for x in (f"Enligt sammanträdesplanen: {s.note}." if s.note else "", usual) if x)
+    note = "\n".join(x for x in (s.plan_line, usual) if x)
     if s.meeting:
         event.add("url", ctx.absolute(routes.meeting(s.meeting)))
         matters = "\n".join(f"– {m.title}" for m in s.meeting.matters)

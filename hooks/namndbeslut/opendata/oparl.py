@@ -84,6 +84,13 @@ before, and every address where the file gives several (`web` is the object's pa
 SCHEDULE_AS_GIVEN, USUAL_TIME = "namndbeslut:scheduleAsGiven", "namndbeslut:usualTime"
 """Our own fields on a body's Organization: its schedule in the source's words, one line each (never a Meeting), and
 its usual time as the page says it ('Sammanträdena pågår i regel kl. 09.30–17.00.')."""
+MEMBERS, MEMBERS_AS_OF = "namndbeslut:members", "namndbeslut:membersAsOf"
+"""Our own fields on a body's Organization: its members as the source lists them ({name, role, party, nominatedBy},
+each field where the source gives it) and the date the list is true on, as precise as the source. No OParl Person or
+Membership: a name is no identity (two people may share one), and a Person would need more than the source gives."""
+DATE_SOURCE = "namndbeslut:dateSource"
+"""Our own field on a Meeting from a committee's schedule whose date comes from another source than the meeting plan
+(a news item, an agenda): that source in its words."""
 AMOUNT = "namndbeslut:amount"
 """Our own field on an AgendaItem whose decision states an amount: {"value": kronor, "currency": "SEK"}, and the
 source's qualifiers where it states any (tables.amount)."""
@@ -166,6 +173,20 @@ def _sourced(record: Sourced) -> Obj:
     return {**({SOURCE: record.source} if record.source else {}),
             **({SOURCE_URL: record.source_url} if record.source_url else {}),
             **({SOURCE_URLS: record.source_urls} if len(record.source_urls) > 1 else {})}
+
+
+def _members(body: Committee) -> Obj:
+    """A body's members as its source lists them, and the date the list is true on (MEMBERS); {} where none."""
+    if not body.members:
+        return {}
+    listed = [{"name": m.name, **{camel: value for key, camel in MEMBER_KEYS if (value := getattr(m, key))}}
+              for m in body.members]
+    as_of = body.members_as_of
+    return {MEMBERS: listed, **({MEMBERS_AS_OF: dates.iso(as_of)} if as_of is not None else {})}
+
+
+MEMBER_KEYS = (("role", "role"), ("party", "party"), ("nominated_by", "nominatedBy"))
+"""A member's fields in MEMBERS, by the model's name."""
 
 
 def _summary(meeting: Meeting) -> Obj:
@@ -251,6 +272,8 @@ class OParl:
             **({MUNICIPALITY: c.municipality} if c.municipality else {}),
             **({SCHEDULE_AS_GIVEN: c.schedule_lines} if c.schedule_lines else {}),
             **({USUAL_TIME: c.usual_start_note} if c.usual_start_note else {}),
+            **({"subOrganizationOf": self._committee_url(c.part_of)} if c.part_of else {}),
+            **_members(c),
             "classification": c.kind.classification,
             "meeting": self.url(routes.oparl_list(routes.oparl_committee_meetings(c))), **self._web(routes.body(c)),
             **_sourced(c), **self._stamps(kinds.COMMITTEE, c.id),
@@ -295,6 +318,8 @@ class OParl:
             obj["location"] = self._location(s.id, s.place, stamps)
         if s.note:
             obj[NOTE] = s.note
+        if s.date_source:
+            obj[DATE_SOURCE] = s.date_source
         if s.meeting:
             if s.meeting.minutes_url:
                 obj["resultsProtocol"] = self._file(f"{s.id}-protokoll", f"Protokoll, {obj['name']}",
