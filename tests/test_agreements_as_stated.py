@@ -112,10 +112,12 @@ def test_an_option_to_extend_is_shown_and_never_extends(built: BuiltSite) -> Non
 
 
 def test_agreements_that_preceded_this_one_on_both_pages(built: BuiltSite) -> None:
-    assert built.facts(RAILWAY)["Föregicks av"] == "Näringenavtalet Avsiktsförklaring om järnvägen"
+    assert built.facts(RAILWAY)["Föregicks av"] == (
+        "Näringenavtalet – Trafikverket (2010–2012) Avsiktsförklaring om järnvägen – Trafikverket (2012–2013)")
     assert "overenskommelser/naringen/" in built.links(RAILWAY)
     for older in ("naringen", "avsikt-2012"):
-        assert built.facts(f"overenskommelser/{older}/")["Följdes av"] == "Medfinansieringsavtal om järnvägen"
+        assert built.facts(f"overenskommelser/{older}/")["Följdes av"] == (
+            "Medfinansieringsavtal om järnvägen – Trafikverket (period anges inte)")
         assert [x["id"] for x in record(built, older)["followed_by"]] == ["jarnvag"]
     assert [x["id"] for x in record(built, "jarnvag")["preceded_by"]] == ["naringen", "avsikt-2012"]
     related = paper(built, "jarnvag")["relatedPaper"]

@@ -153,6 +153,22 @@ def _shacl(data: Graph, shapes: str) -> list[tuple[URIRef, URIRef, URIRef]]:
     return results
 
 
+def test_the_matters_dataset_is_described_by_the_columns_of_its_file(site: BuiltSite) -> None:
+    """The description names the published CSV's columns, each as its header says it: the agenda item ('Punkt') and
+    the case number ('Diarienummer') apart, never 'ärendenummer', the word some bodies use for the case number."""
+    g = _graph(site, "katalog.rdf", "xml")
+    (matters,) = [d for d in g.subjects(ns.RDF.type, ns.DCAT.Dataset)
+                  if str(_one(g, d, ns.DCTERMS.title)) == "Ärenden från sammanträdena"]
+    header = (site.path / "data" / "arenden.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(";")
+    described = [_swedish(g, matters, ns.DCTERMS.description)]
+    described += [_swedish(g, x, ns.DCTERMS.description) for x in g.objects(matters, ns.DCAT.distribution)
+                  if str(_one(g, x, ns.DCAT.downloadURL)).endswith(".csv")]
+    assert len(described) == 2
+    for text in described:
+        assert "ärendenummer" not in text.casefold(), text
+        assert text.endswith(f"{', '.join(header[:-1])} och {header[-1]}"), text
+
+
 def test_catalogue_conforms_to_dcat_ap_shapes(site: BuiltSite) -> None:
     """DCAT-AP 2.1.1: every mandatory property, no value beyond its cardinality."""
     assert _shacl(_graph(site, "katalog.rdf", "xml"), "dcat-ap_2.1.1_shacl_shapes.ttl") == []

@@ -56,8 +56,7 @@ AGREEMENTS = [
                  {"term": {"start": None, "end": "2024-06-30"}, "status": "Start anges inte"},
                  {"Från": "", "Till": "2024-06-30", "Status": "Start anges inte"}, {},
                  id="an_end_not_passed_claims_no_start"),
-    pytest.param("ramavtal-idburna", {"Motparter": "alla idéburna organisationer i Lund (enligt källan; inga "
-                                                   "enskilda organisationer anges)",
+    pytest.param("ramavtal-idburna", {"Motparter": "alla idéburna organisationer i Lund (enligt källan)",
                                       "Status": "Föreslagen, senare beslut anges inte"},
                  {"partners": [], "parties_described": "alla idéburna organisationer i Lund",
                   "status": "Föreslagen, senare beslut anges inte"},

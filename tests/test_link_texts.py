@@ -70,7 +70,9 @@ def test_agreement_links_name_the_period(site: BuiltSite) -> None:
 
 
 def test_a_partners_page_names_its_agreements_by_title(site: BuiltSite) -> None:
-    """One partner's agreements share its name: their titles tell them apart (issue 26, N10)."""
+    """One partner's agreements share its name: their labels tell them apart (issue 26, N10). Every link to an
+    agreement is named by Archive.agreement_label (docs/pages.md), which is the title where the title names the
+    partner and the period, as these do."""
     names = {accessible_name(a) for a in site.article("partner/kvinnojouren-lund/").select("table a")}
     assert {f"Överenskommelse om idéburet offentligt partnerskap med Kvinnojouren Lund {years}"
             for years in ("2018–2020", "2021–2023")} <= names, names

@@ -107,9 +107,10 @@ def test_the_meeting_page_names_each_step(built: BuiltSite) -> None:
     facts = [words(li) for li in built.article("sammantraden/2024-02-14-socialnamnden/").select(".matter-facts li")]
     assert ("Föreslår: Överenskommelse om idéburet offentligt partnerskap med Föreningen Gemenskap 2024–2026 "
             "(till kommunstyrelsen)") in facts
-    assert "Ändrar: Överenskommelse om kafé" in facts
+    assert "Ändrar: Överenskommelse om kafé – Kaféföreningen (2023–2025)" in facts
     may = [words(li) for li in built.article("sammantraden/2024-05-15-socialnamnden/").select(".matter-facts li")]
-    assert "Säger upp: Överenskommelse om personligt ombud (upphör 31 augusti 2024)" in may
+    assert ("Säger upp: Överenskommelse om personligt ombud – Föreningen Gemenskap (2021–2023) "
+            "(upphör 31 augusti 2024)") in may
 
 
 def test_the_agreement_json_carries_the_steps(built: BuiltSite) -> None:

@@ -48,7 +48,8 @@ def test_a_conditional_adoption_is_shown_with_its_condition_and_not_said_to_be_i
         "Antagen, under förutsättning att kommunfullmäktige beslutar om finansiering: Kommunstyrelsen 12 juni 2024, "
         "§ 5: Avsiktsförklaring om bostäder"]
     assert built.facts(INTENT)["Status"] == "Antagen under villkor, uppfyllt anges inte"
-    assert ("Antar: Avsiktsförklaring om bostäder, under förutsättning att kommunfullmäktige beslutar om finansiering"
+    assert ("Antar: Avsiktsförklaring om bostäder – Föreningen Gemenskap (2024–2026), under förutsättning att "
+            "kommunfullmäktige beslutar om finansiering"
             in meeting_facts(built, "sammantraden/2024-06-12-kommunstyrelsen/"))
     record = data(built, "data/overenskommelser/bostader-avsiktsforklaring.json")
     assert record["status"]["value"] == "Antagen under villkor, uppfyllt anges inte"
@@ -80,8 +81,8 @@ def test_a_proposal_to_terminate_says_so_and_leaves_the_status_by_the_term(built
         "Förslag till kommunstyrelsen att säga upp: Socialnämnden 15 maj 2024, § 61: "
         "Överenskommelsen om kaféet föreslås sägas upp"]
     assert built.facts(KAFE)["Status"] == "Gäller", "a proposal to terminate is no proposal of the agreement"
-    assert "Föreslår kommunstyrelsen att säga upp: Överenskommelse om kafé" in meeting_facts(
-        built, "sammantraden/2024-05-15-socialnamnden/")
+    assert "Föreslår kommunstyrelsen att säga upp: Överenskommelse om kafé – Föreningen Gemenskap (2022–2025)" in (
+        meeting_facts(built, "sammantraden/2024-05-15-socialnamnden/"))
     step = data(built, "data/overenskommelser/kafe-2022-2025.json")["steps"][0]
     assert (step["action"], step["proposes"], step["to"]["id"]) == ("föreslår", "säger upp", "kommunstyrelsen")
     assert agreement_rows(built)["kafe-2022-2025"]["Status"] == "Gäller"

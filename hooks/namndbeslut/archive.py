@@ -278,7 +278,7 @@ class AgreementStep:
     @property
     def label(self) -> str:
         """What the decision does, as a meeting page names it before the agreement: 'Föreslår', 'Antar', 'Föreslår
-        kommunstyrelsen att säga upp' (the page adds the condition after the agreement)."""
+        kommunstyrelsen att säga upp' (the rest of the wording follows the agreement: after_agreement)."""
         if not self.proposal:
             return self.action.label
         return f"{self.action.label}{f' {self.to.in_text}' if self.to else ''} {self.proposal}"
@@ -310,12 +310,22 @@ class AgreementStep:
                 return ""
 
     @property
+    def after_agreement(self) -> str:
+        """What a meeting page says after the agreement's name (label before it): the detail in brackets, then the
+        condition, ' (till 31 december 2025)', ', under förutsättning att …'; '' for a plain step. Composed here, with
+        `outcome`, so that no template joins a step's words."""
+        return self._conditioned(f" ({self.detail})" if self.detail else "")
+
+    @property
     def outcome(self) -> str:
         """What the step did to the agreement, as its page says it: 'Förslag till kommunstyrelsen', 'Antagen',
         'Förlängd till 31 december 2025', 'Uppsagd (sista dag anges inte)', 'Förslag till kommunstyrelsen att säga
         upp', 'Antagen, under förutsättning att …'."""
-        done = self._outcome
-        return f"{done}, {self.condition}" if self.condition else done
+        return self._conditioned(self._outcome)
+
+    def _conditioned(self, words: str) -> str:
+        """The one place a step's condition joins its wording, last: '…, under förutsättning att …'."""
+        return f"{words}, {self.condition}" if self.condition else words
 
     @property
     def _outcome(self) -> str:

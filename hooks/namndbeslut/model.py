@@ -1240,9 +1240,9 @@ class Agreement(Sourced):
     partners: list[Slug] = []
     """The counterparties, when there are several (instead of `partner`)."""
     parties_described: Text | None = None
-    """The counterparty as the source describes a group ('alla idéburna organisationer i Lund'), where it names no
-    organisations; beside `partner`/`partners`, the other parties the source describes without naming them ('andra
-    parter i Urban Futures'): shown as given, never made into a partner record."""
+    """The counterparties as the source describes them ('alla idéburna organisationer i Lund'), where no partner file
+    names them; beside `partner`/`partners`, the other parties the source describes ('andra parter i Urban Futures'):
+    shown as given (described_label), never made into a partner record."""
     public_party: Annotated[Text | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = None
     """The public party (a förvaltning, the municipality); None ('anges inte') where the source does not name it."""
     committee: Slug | None = None
@@ -1319,9 +1319,16 @@ class Agreement(Sourced):
         return [self.partner] if self.partner and self.partner != NOT_STATED else list(self.partners)
 
     @property
-    def others_described(self) -> str:
-        """After the named counterparties, the others the source describes: 'och andra parter: <described>'."""
-        return f"{OTHER_PARTIES}: {self.parties_described}" if self.parties_described else ""
+    def described_label(self) -> str:
+        """The parties the source describes, as the fact box says them, the one wording rule: alone, its words marked
+        as its own ('alla idéburna organisationer i Lund (enligt källan)'); after named counterparties, the others
+        ('och andra parter: <described>'); '' where it describes none. Nothing is said of what the words name (they
+        may name organisations that have no partner file), nor is a named partner said to be absent."""
+        if not self.parties_described:
+            return ""
+        if self.counterparties:
+            return f"{OTHER_PARTIES}: {self.parties_described}"
+        return as_source_says(self.parties_described)
 
     @property
     def signed_on(self) -> dates.Given | None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .. import pagedates, routes
+from .. import dates, pagedates, routes
 from ..context import BuildContext
+from .tables import Tables
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,12 @@ class Dataset:
     distributions: list[Distribution] = field(default_factory=list)
 
 
+MATTERS = f"En rad per ärende, med kolumnerna {dates.listing(list(Tables.MATTER_COLUMNS))}"
+"""The matters' table as the catalogue describes it: its columns named from the one list the CSV is written with, so
+the description says what the file holds ('Punkt', the agenda item; 'Diarienummer', the case number) and cannot
+drift from it."""
+
+
 def datasets(ctx: BuildContext) -> list[Dataset]:
     """Every dataset of the build, in the page's order; `modified` is the newest change of its records."""
     a, modified = ctx.archive, _newest(ctx)
@@ -75,13 +82,10 @@ def datasets(ctx: BuildContext) -> list[Dataset]:
                               "finansiering, förnyelser, beslut och tjänsteskrivelser", routes.AGREEMENTS_JSON, JSON)]
                 + [Distribution(x.title, "Alla uppgifter om överenskommelsen", routes.agreement_json(x), JSON)
                    for x in agreements]),
-        Dataset("Ärenden från sammanträdena", "En rad per ärende: ärendetyp, ärendenummer, diarienummer, paragrafer, "
-                "nämnd, sammanträdets datum och belopp som beslutet anger", ("sammanträden", "beslut", "ärenden"),
-                ("GOVE",), modified,
-                [Distribution("Ärenden i en tabell", "En rad per ärende: ärendetyp, ärendenummer, diarienummer, "
-                              "paragrafer, nämnd, datum och belopp", routes.MATTERS_CSV, CSV),
-                 Distribution("Ärenden, alla uppgifter", "Alla ärenden med ärendetyp, nummer, paragrafer, nämnd, "
-                              "datum och belopp med källans förbehåll", routes.MATTERS_JSON, JSON)]),
+        Dataset("Ärenden från sammanträdena", MATTERS, ("sammanträden", "beslut", "ärenden"), ("GOVE",), modified,
+                [Distribution("Ärenden i en tabell", MATTERS, routes.MATTERS_CSV, CSV),
+                 Distribution("Ärenden, alla uppgifter", "Alla ärenden med tabellens uppgifter, ett objekt per ärende",
+                              routes.MATTERS_JSON, JSON)]),
     ]
     out += [Dataset(f"{c.name}s sammanträden", f"{c.name}s hållna och planerade sammanträden, att prenumerera på",
                     ("sammanträden", "kalender", c.name), ("GOVE",), modified,
