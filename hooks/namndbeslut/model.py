@@ -1452,11 +1452,6 @@ class Matter(Record):
         return f"{label}; enligt källan: {self.kind_as_given}" if self.kind and self.kind_as_given else label
 
     @property
-    def stated_kind(self) -> str | None:
-        """The kind as lists and data name it (model.stated_kind): the listed kind's label, else the source's words."""
-        return stated_kind(self.kind, self.kind_as_given)
-
-    @property
     def public_label(self) -> str:
         """'Ja' or 'Nej' where the source says whether the item is open to the public; '' where it does not."""
         return yes_no(self.public)
