@@ -1,4 +1,4 @@
-"""The closed lists editors choose from: kinds of body, agreement, counterparty and matter.
+"""The closed lists editors choose from: kinds of body, agreement, counterparty and matter, and how a vote was settled.
 
 Each value is what an editor writes in front matter (Swedish, lower case); `label` is how the site
 shows it. A value outside a list is an error naming the allowed ones (see messages.py).
@@ -103,6 +103,24 @@ class MatterKind(StrEnum):
         """Whether the body decided something on the matter (a proposal is a decision, an election too: the body
         decides who holds the post; a referral back is not yet)."""
         return self in (MatterKind.BESLUT, MatterKind.FORSLAG, MatterKind.VAL)
+
+
+class DecidedBy(StrEnum):
+    """How a tied vote was settled, as the protocol says it: the chair's casting vote (a decision), or drawing lots
+    (an election)."""
+
+    CASTING_VOTE = "ordförandens utslagsröst"
+    LOT = "lottning"
+
+    @property
+    def label(self) -> str:
+        """The choice as the desk lists it: 'Ordförandens utslagsröst'."""
+        return self.value.capitalize()
+
+    @property
+    def settled(self) -> str:
+        """What a page says after the counts: 'avgjort med ordförandens utslagsröst', 'avgjort genom lottning'."""
+        return "avgjort med ordförandens utslagsröst" if self is DecidedBy.CASTING_VOTE else "avgjort genom lottning"
 
 
 class StepAction(StrEnum):

@@ -29,6 +29,10 @@ Loc = tuple[str | int, ...]
 _QUOTED = re.compile(r""""(?:[^"\\\n]|\\.)*"|'[^'\n]*'|#.*""")
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_WORDS_AS_KEYS = frozenset({"yes", "no", "on", "off"})
+"""Words YAML 1.1 (PyYAML) reads as true or false, but YAML 1.2, editors' tools and the desk read as words: as a key
+they are a field's name (a vote's `yes:` and `no:`), never a boolean."""
 _KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
 _NOT_FAST = re.compile("[&*\t]")
 """Left to the pure-Python loader: anchors and aliases (refused), tabs (libyaml accepts some PyYAML refuses)."""
@@ -123,6 +127,8 @@ def _index_lines(path: Path, node: yaml.Node, loc: Loc, out: dict[Loc, int], sou
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             line = _line(key.start_mark, source)
+            if key.tag == _BOOL_TAG and key.style is None and str(key.value).lower() in _WORDS_AS_KEYS:
+                key.tag = _STR_TAG  # read as the name it is when the document is constructed
             if key.tag != _STR_TAG or not isinstance(key.value, str):
                 problems.append(Problem(path, line, label(loc), f"'{_short(key)}' kan inte vara ett fältnamn; "
                                         "ett fältnamn är ett ord som 'title', följt av kolon"))

@@ -26,7 +26,7 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema, WithJsonSchema
 
 from . import citations, dates, messages, patterns
-from .categories import AgreementKind, BodyKind, MatterKind, PartnerKind, StepAction
+from .categories import AgreementKind, BodyKind, DecidedBy, MatterKind, PartnerKind, StepAction
 from .citations import Citation
 from .dates import Month
 from .errors import FieldError
@@ -414,7 +414,7 @@ class Member(Record):
     """The organisation that nominated the member (a pensionärsråd's PRO, SPF), as the source names it."""
 
 
-Listed = AgreementKind | PartnerKind
+Listed = AgreementKind | PartnerKind | MatterKind
 """A kind from one of the closed lists that also take the source's own words (`kind_as_given`)."""
 
 
@@ -436,7 +436,7 @@ LISTED_PARTNER_KIND = BeforeValidator(partial(_listed_kind, kinds=PartnerKind))
 
 def stated_kind(kind: Listed | None, as_given: str | None) -> str | None:
     """A kind as pages show it: the listed kind's label, else the source's words (first letter upper case, as the
-    labels are); None where the source states none. The one rule of agreements' and partners' kinds."""
+    labels are); None where the source states none. The one rule of agreements', partners' and matters' kinds."""
     if kind is not None:
         return kind.label
     return upper_first(as_given) if as_given else None
@@ -463,6 +463,14 @@ def one_way_to_state_kind(kind: Listed | None, as_given: str | None, kinds: type
     if kind is not None:
         raise FieldError(("kind_as_given",), "ange typen antingen med 'kind' (ett av de listade slagen) eller "
                                              "med 'kind_as_given' (källans ord), inte båda")
+    no_listed_kind_as_given(as_given, kinds)
+
+
+def no_listed_kind_as_given(as_given: str | None, kinds: type[Listed]) -> None:
+    """A kind the list has is written as `kind`, never as the source's words (which lists and data do not classify
+    by)."""
+    if as_given is None:
+        return
     listed = next((k for k in kinds if k.value == as_given.casefold()), None)
     if listed is not None:
         raise FieldError(("kind_as_given",), f"'{as_given}' finns i listan; skriv 'kind: "
@@ -1498,6 +1506,63 @@ class Step(StepFields):
                                           "överenskommelsen under 'agreements' om ärendet bara gäller den")
 
 
+def _not_negative(value: int) -> int:
+    if value < 0:
+        raise ValueError(f"{value} är ett negativt antal; skriv antalet röster som källan anger det (0 eller fler)")
+    return value
+
+
+VoteCount = Annotated[int, AfterValidator(_not_negative), Field(json_schema_extra={"minimum": 0}), NOT_BOOL]
+"""A number of votes (or of members absent) as the protocol gives it: a whole number, 0 or more."""
+
+
+VOTE_COUNTS = {"yes": "ja", "no": "nej", "abstained": "avstod", "absent": "frånvarande"}
+"""A vote's counts: each field with the word a page puts after its number, in the page's order."""
+
+
+class Vote(Record):
+    """A vote (votering, omröstning) on a matter, as the protocol gives it: each count only where the source gives it
+    ("30 ja, 30 nej, 1 avstod" has no absent members), how a tie was settled, the source's own words. Never a count
+    worked out from the others or from the body's size."""
+
+    yes: VoteCount | None = None
+    no: VoteCount | None = None
+    abstained: VoteCount | None = None
+    absent: VoteCount | None = None
+    """Members absent (frånvarande), where the source counts them."""
+    decided_by: DecidedBy | None = None
+    """How a tie was settled, where the source says it: the chair's casting vote, or drawing lots."""
+    as_given: Text | None = None
+    """The vote in the source's words ("Votering genomförd, 35 ja-röster mot 26 nej-röster")."""
+
+    @property
+    def counts(self) -> list[tuple[str, int]]:
+        """The counts the source gives, each with its field's name, in the page's order."""
+        return [(name, n) for name in VOTE_COUNTS if (n := getattr(self, name)) is not None]
+
+    @property
+    def label(self) -> str:
+        """What a page says after 'Omröstning:': '30 ja, 30 nej, 1 avstod; avgjort med ordförandens utslagsröst', the
+        source's words after the counts ('35 ja, 26 nej; enligt källan: Votering genomförd, …', as a date's words are
+        given); nothing the source does not give."""
+        counts = ", ".join(f"{n} {VOTE_COUNTS[name]}" for name, n in self.counts)
+        settled = self.decided_by.settled if self.decided_by else ""
+        given = f"enligt källan: {self.as_given}" if self.as_given else ""
+        return "; ".join(x for x in (counts, settled, given) if x)
+
+    @model_validator(mode="after")
+    def _something_given(self) -> Vote:
+        """A vote says at least one count or the source's words; a casting vote or a lot settles only a tie."""
+        if not self.counts and self.as_given is None:
+            raise ValueError("omröstningen är tom; skriv rösterna som källan anger dem, t.ex. {yes: 30, no: 30, "
+                             "abstained: 1}, eller källans ord i 'as_given', eller ta bort 'vote'")
+        if self.decided_by is not None and self.yes is not None and self.no is not None and self.yes != self.no:
+            raise FieldError(("decided_by",), f"'{self.decided_by}' avgör bara vid lika röstetal, men källan anger "
+                                              f"{self.yes} ja och {self.no} nej; rätta rösterna eller ta bort "
+                                              "'decided_by'")
+        return self
+
+
 class Matter(Record):
     """One matter (ärende) of a meeting: decided, reported or an election; its title and text come from its
     body section."""
@@ -1508,6 +1573,10 @@ class Matter(Record):
     inte {#id}`): pages then say so (`title`), never a heading made up."""
     kind: Annotated[MatterKind | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = None
     """What happened to the matter; None ('anges inte') where the source does not say (never taken for 'beslut')."""
+    kind_as_given: Text | None = None
+    """The item's label as the agenda or protocol gives it ('Beslutsärende', 'Anmälningsärende'): shown as given,
+    instead of an unstated `kind` (as an agreement's `kind_as_given`) or beside a stated one (a 'Beslutsärende' may
+    be tabled), never read as a `kind`."""
     paragraphs: list[Annotated[int, Field(ge=1), NOT_BOOL]] = []
     case_number: CaseNumber | None = None
     item: ItemNumber | None = None
@@ -1534,6 +1603,8 @@ class Matter(Record):
     public: bool | None = None
     """Whether the item is open to the public (false: closed, 'sekretess'), where the source says so; it wins over
     the meeting's `public`. None: not stated."""
+    vote: Vote | None = None
+    """The vote on the matter, where the source gives one."""
     body: Prose = ""
 
     @property
@@ -1547,7 +1618,11 @@ class Matter(Record):
 
     @property
     def kind_label(self) -> str:
-        return shown(self.kind.label if self.kind else None)
+        """The kind as the page says it: the listed kind's label, else the source's words (model.stated_kind, the rule
+        of an agreement's kind), and the source's words after a listed kind where it gives both: 'Bordlagt (inget
+        beslut ännu); enligt källan: Beslutsärende'."""
+        label = shown(stated_kind(self.kind, self.kind_as_given))
+        return f"{label}; enligt källan: {self.kind_as_given}" if self.kind and self.kind_as_given else label
 
     @property
     def public_label(self) -> str:
@@ -1590,6 +1665,11 @@ class Matter(Record):
     def amounts(self) -> list[Sum]:
         """Every sum the decision states, in the source's order: the one `amount`, or the several."""
         return [self.amount] if self.amount is not None else list(self.several_amounts)
+
+    @model_validator(mode="after")
+    def _no_listed_kind_as_given(self) -> Matter:
+        no_listed_kind_as_given(self.kind_as_given, MatterKind)
+        return self
 
     @model_validator(mode="after")
     def _to_with_a_proposal(self) -> Matter:
@@ -1697,6 +1777,10 @@ class Meeting(Sourced):
     """The day that notice was taken down (anslaget nedtaget), where the source gives it."""
     chair: Text | None = None
     """The chair (ordförande) as the source names them."""
+    secretary: Text | None = None
+    """The secretary (sekreterare) as the source names them."""
+    adjusters: list[Text] = []
+    """Who checks the minutes (justerare) as the source names them, in its order, each once."""
     paragraph_prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=patterns.PARAGRAPH_PREFIX),
                                 LINE] | None = None
     """What the protocol writes before its paragraph numbers in place of '§' ('VON' for "VON 2"), as the source does."""
@@ -1860,6 +1944,11 @@ class Meeting(Sourced):
         return self.selection or self.mentioned_only
 
     @property
+    def adjusters_label(self) -> str:
+        """The adjusters as a sentence lists names: 'Anna Andersson (S) och Bertil Berg (M)'; '' where none."""
+        return dates.listing(self.adjusters)
+
+    @property
     def posting_label(self) -> str:
         """The notice of the checked minutes as the page gives it: 'uppsatt 24 september 2015, nedtaget 16 oktober
         2015', 'anges inte' for a day the source leaves out; '' where it gives neither."""
@@ -1888,6 +1977,8 @@ class Meeting(Sourced):
                                                    "'minutes_removed' eller 'minutes_posted'")
         if self.known_from is not None and self.decisions_unstated:
             _check_agenda(self, self.known_from)
+        if twice := sorted({a for a in self.adjusters if self.adjusters.count(a) > 1}):
+            raise FieldError(("adjusters",), f"'{twice[0]}' står flera gånger; skriv varje justerare en gång")
         return self
 
 
@@ -1910,15 +2001,19 @@ def _check_after_meeting(date: dates.Day, name: str, day: dt.date | None) -> Non
 
 
 def _check_agenda(meeting: Meeting, known_from: KnownFrom) -> None:
-    """An agenda tells what is to be dealt with, not what was decided: no minutes, paragraphs, steps or outcomes."""
+    """An agenda tells what is to be dealt with, not what was decided: no minutes (nor who checked them), paragraphs,
+    steps, votes or outcomes."""
     source = f"'known_from: {known_from}' säger att källan är {known_from.definite}, som inte anger"
-    for name in ("minutes_url", *MINUTES_DATES):
-        if getattr(meeting, name) is not None:
+    for name in ("minutes_url", *MINUTES_DATES, "adjusters"):  # those who checked the minutes too
+        if getattr(meeting, name):
             raise FieldError((name,), f"{source} något protokoll; ta bort '{name}' eller 'known_from'")
     for i, matter in enumerate(meeting.matters):
         if matter.paragraphs:
             raise FieldError(("matters", i, "paragraphs"), f"{source} protokollets paragrafer; ta bort 'paragraphs' "
                                                            f"(ärendets nummer {known_from.on} skrivs i 'item')")
+        if matter.vote is not None:
+            raise FieldError(("matters", i, "vote"), f"{source} hur någon omröstning utföll; ta bort 'vote' eller "
+                                                     "'known_from'")
         if matter.all_steps:
             loc, _ = matter.all_steps[0]
             raise FieldError(("matters", i, *loc), f"{source} vad som beslutades; ta bort stegen ('adopts', "

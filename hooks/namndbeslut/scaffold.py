@@ -49,6 +49,9 @@ minutes_checked:                 # valfritt: när protokollet justerades, ÅÅÅ
 minutes_posted:                  # valfritt: när anslaget sattes upp, ÅÅÅÅ-MM-DD ("Anslaget uppsatt 2015-09-24")
 minutes_removed:                 # valfritt: när anslaget togs ned, ÅÅÅÅ-MM-DD ("nedtaget 2015-10-16")
 chair:                           # valfritt: ordföranden som källan anger hen ("Ordförande: Anna Andersson (S)")
+secretary:                       # valfritt: sekreteraren som källan anger hen ("Sekreterare: Cecilia Ek")
+adjusters: []                    # valfritt: justerarna som källan anger dem ("Justerare: Anna Andersson (S),
+                                 # Bertil Berg (M)"): [Anna Andersson (S), Bertil Berg (M)]
 paragraph_prefix:                # valfritt: det protokollet skriver före paragrafnumret i stället för §, t.ex. VON
 selection: false                 # true om källan säger att den bara tar upp ett urval av ärendena
 known_from:                      # valfritt: kallelse, föredragningslista, nyhet (punkterna samma dag), omnämnande
@@ -61,10 +64,16 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
     kind: {P}                   # beslut, information (inget beslut), val, anmälan, bordlagt, återremitterat,
                                  # förslag (till ett annat organ: skriv to), eller anges inte om källan
                                  # inte säger vad som hände
+    kind_as_given:               # valfritt: ärendets beteckning med källans ord, t.ex. Beslutsärende,
+                                 # Informationsärende (visas i stället för kind: anges inte, annars bredvid)
     paragraphs: []               # valfritt: paragraf(er) i protokollet, t.ex. [112] eller [154, 155]
     case_number:                 # valfritt: diarienummer, t.ex. SO 2021/0001
     item:                        # valfritt: ärendets nummer som källan anger det ("Ärende 5." blir 5)
     public:                      # valfritt: false om källan säger att ärendet inte är öppet (sekretess)
+    vote:                        # valfritt: omröstningen, bara det källan anger ("30 ja, 30 nej, 1 avstod.
+                                 # Ordförandens utslagsröst avgör"): {{yes: 30, no: 30, abstained: 1,
+                                 # decided_by: ordförandens utslagsröst}}; absent: frånvarande; decided_by:
+                                 # ordförandens utslagsröst eller lottning; as_given: källans ord
     to:                          # med kind: förslag: organet som förslaget går till (filnamn i committees/)
     adopts: []                   # valfritt: överenskommelser som beslutet antar (filnamn i agreements/)
     steps: []                    # valfritt: andra steg med en överenskommelse, ett per rad, t.ex.

@@ -22,7 +22,7 @@ from ..archive import Sitting, SittingState
 from ..citations import Citation
 from ..context import BuildContext
 from ..kinds import Kind
-from ..model import Agreement, Committee, Matter, Meeting, Partner, Report, Sourced, Sum
+from ..model import Agreement, Committee, Matter, Meeting, Partner, Report, Sourced, Sum, Vote
 from .tables import amount, dump
 
 VERSION = "https://schema.oparl.org/1.1/"
@@ -68,6 +68,9 @@ uppsatt, nedtaget), each where the source gives it."""
 CHAIR = "namndbeslut:chair"
 """Our own field on a Meeting: its chair (ordförande) as the source names them (OParl's Person would need more than
 the name, and a membership the source does not give)."""
+SECRETARY, ADJUSTERS = "namndbeslut:secretary", "namndbeslut:adjusters"
+"""Our own fields on a Meeting: its secretary (sekreterare) and those who check its minutes (justerare, a list), as
+the source names them (no Person, as for the chair)."""
 NOTE = "namndbeslut:note"
 """Our own field on a Meeting from a committee's schedule: what the schedule says beside the date ('årsredovisning')."""
 REFERS_TO = "namndbeslut:refersTo"
@@ -94,6 +97,13 @@ DATE_SOURCE = "namndbeslut:dateSource"
 AMOUNT = "namndbeslut:amount"
 """Our own field on an AgendaItem whose decision states an amount: {"value": kronor, "currency": "SEK"}, and the
 source's qualifiers where it states any (tables.amount)."""
+VOTE = "namndbeslut:vote"
+"""Our own field on an AgendaItem whose matter was put to a vote (OParl 1.1 has no field for one): the counts the
+source gives, of "yes", "no", "abstained" and "absent" (a count it does not give is left out, never worked out),
+"decidedBy" where it says how a tie was settled ('ordförandens utslagsröst', 'lottning'), and "asGiven", its words."""
+KIND_AS_GIVEN = "namndbeslut:kindAsGiven"
+"""Our own field on an AgendaItem: the item's label as the agenda or protocol gives it ('Beslutsärende'), never its
+`result`."""
 AMOUNTS = "namndbeslut:amounts"
 """Where a decision states several sums: each as AMOUNT gives one (and no AMOUNT)."""
 
@@ -190,8 +200,8 @@ MEMBER_KEYS = (("role", "role"), ("party", "party"), ("nominated_by", "nominated
 
 
 def _summary(meeting: Meeting) -> Obj:
-    """What a meeting's summary says of itself: a selection of the matters; its chair; the days its minutes were
-    checked and their notice posted and taken down; that it is known only from its agenda."""
+    """What a meeting's summary says of itself: a selection of the matters; its chair, secretary and adjusters; the
+    days its minutes were checked and their notice posted and taken down; that it is known only from its agenda."""
     days = {MINUTES_CHECKED: meeting.minutes_checked, MINUTES_POSTED: meeting.minutes_posted,
             MINUTES_REMOVED: meeting.minutes_removed}
     return {**({SELECTION: True} if meeting.partial else {}),
@@ -200,7 +210,15 @@ def _summary(meeting: Meeting) -> Obj:
             **({DATE_AS_GIVEN: meeting.date_as_given} if meeting.date_as_given else {}),
             **({PUBLIC: meeting.public} if meeting.public is not None else {}),
             **({CHAIR: meeting.chair} if meeting.chair else {}),
+            **({SECRETARY: meeting.secretary} if meeting.secretary else {}),
+            **({ADJUSTERS: meeting.adjusters} if meeting.adjusters else {}),
             **{key: day.isoformat() for key, day in days.items() if day is not None}}
+
+
+def _vote(v: Vote) -> Obj:
+    """A vote in our own field (VOTE): only what the source gives."""
+    return {**{name: n for name, n in v.counts}, **({"decidedBy": v.decided_by.value} if v.decided_by else {}),
+            **({"asGiven": v.as_given} if v.as_given else {})}
 
 
 class OParl:
@@ -348,6 +366,8 @@ class OParl:
             obj[AMOUNT] = oparl_amount(m.amount)
         if m.several_amounts:  # several sums, none of them the decision's one amount
             obj[AMOUNTS] = [oparl_amount(a) for a in m.several_amounts]
+        if m.vote is not None:
+            obj[VOTE] = _vote(m.vote)
         obj.update(self._as_given(m))
         if papers:  # OParl gives an agenda item one consultation: that of its main paper
             obj["consultation"] = self.url(routes.oparl_consultation(m, papers[0][0]))
@@ -355,11 +375,12 @@ class OParl:
         return self._publish({**obj, **stamps})
 
     def _as_given(self, m: Matter) -> Obj:
-        """An agenda item's `number`, `result` and where its proposal goes, each only as the source states it."""
+        """An agenda item's `number`, `result`, label and where its proposal goes, each only as the source states it."""
         number = self.archive.paragraph_label(m) or m.item
         to = self.archive.proposed_to(m)
         result = KIND if self.archive.meeting_with(m).decisions_unstated else "result"  # an agenda states no outcome
         return {**({"number": number} if number else {}), **({result: m.kind.label} if m.kind else {}),
+                **({KIND_AS_GIVEN: m.kind_as_given} if m.kind_as_given else {}),
                 **({PROPOSED_TO: self._committee_url(to.id)} if to else {})}
 
     def papers_of(self, m: Matter) -> list[Deliberation]:

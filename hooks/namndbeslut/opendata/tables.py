@@ -17,7 +17,22 @@ from ..archive import UNDATED_STEPS, AgreementStep, role
 from ..citations import Citation
 from ..context import BuildContext
 from ..funding import parties_of
-from ..model import CURRENCY, Agreement, Committee, Deadline, Funding, Matter, Meeting, Signatory, Sum, Term
+from ..model import (
+    CURRENCY,
+    VOTE_COUNTS,
+    Agreement,
+    Committee,
+    Deadline,
+    Funding,
+    Listed,
+    Matter,
+    Meeting,
+    Signatory,
+    Sum,
+    Term,
+    Vote,
+    stated_kind,
+)
 from ..renewal import Amounts, Change, Comparison
 
 
@@ -76,11 +91,20 @@ def _funding(f: Funding) -> dict[str, Any]:
                                    if f.amount_unstated else {})}
 
 
-def _kind(a: Agreement) -> dict[str, str | None] | None:
-    """A listed kind as value and label; a kind in the source's words as `as_given`, with no listed value."""
-    if a.kind is not None:
-        return {"value": a.kind.value, "label": a.kind.label}
-    return {"value": None, "label": a.stated_kind, "as_given": a.kind_as_given} if a.kind_as_given else None
+def _kind(kind: Listed | None, as_given: str | None) -> dict[str, str | None] | None:
+    """A listed kind as value and label; a kind in the source's words as `as_given`, with no listed value, or beside
+    the listed one where the source gives both (a matter's label on the agenda). The one form of an agreement's and
+    a matter's kind in the data."""
+    if kind is not None:
+        return {"value": kind.value, "label": kind.label, **({"as_given": as_given} if as_given else {})}
+    return {"value": None, "label": stated_kind(kind, as_given), "as_given": as_given} if as_given else None
+
+
+def vote(v: Vote) -> dict[str, Any]:
+    """A matter's vote in the data: each count, null where the source does not give it (never worked out), how a tie
+    was settled, the source's words and the page's words (`label`)."""
+    return {**{name: getattr(v, name) for name in VOTE_COUNTS}, "decided_by": v.decided_by.value if v.decided_by
+            else None, "as_given": v.as_given, "label": v.label}
 
 
 def dump(data: Any) -> str:
@@ -146,7 +170,7 @@ class Tables:
         stated = a.stated_status
         return {
             "id": a.id, "url": url(routes.agreement(a)), "title": a.title,
-            "kind": _kind(a),
+            "kind": _kind(a.kind, a.kind_as_given),
             "partners": [{"id": p.id, "name": p.name, "kind": p.kind.value if p.kind else None,
                           **({"kind_as_given": p.kind_as_given} if p.kind_as_given else {}),
                           "organisation_number": p.organisation_number, "url": url(routes.partner(p))}
@@ -299,7 +323,7 @@ class Tables:
         return {
             "id": m.id, "title": m.given_title, "title_given": m.title_given,
             "url": self.ctx.absolute(routes.matter(meeting, m)),
-            "kind": {"value": m.kind.value, "label": m.kind.label} if m.kind else None,
+            "kind": _kind(m.kind, m.kind_as_given),
             "item": m.item, "case_number": m.case_number, "paragraphs": list(m.paragraphs),
             "paragraph_label": self.archive.paragraph_label(m) or None,
             "meeting": {"id": meeting.id, "date": iso(meeting.date), "url": self.ctx.absolute(routes.meeting(meeting)),
@@ -311,15 +335,20 @@ class Tables:
             "refers_to": {"matter": before.id, "url": self.ctx.absolute(routes.page(before, self.archive))}
             if before else None,
             "public": meeting.public_for(m),
+            **({"vote": vote(m.vote)} if m.vote else {}),
         }
 
     MATTER_COLUMNS = ("Id", "Rubrik", "Ärendetyp", "Punkt", "Diarienummer", "Paragrafer",
                       "Sammanträde", "Nämnd", "Belopp (kr)", "Högsta belopp", "Per år", "Mottagare",
                       "Belopp enligt källan", "Webbsida", "Känt från", "Föregående behandling",
                       "Ungefärligt belopp", "Övre belopp i intervall (kr)", "Öppet för allmänheten",
-                      "Belopp från år", "Belopp till år", "Per enhet", "Antal enheter", "Högsta antal enheter")
-    """The sum's years and unit last (later columns, so earlier ones keep their places); empty where a matter states
-    several sums, as its other qualifier cells are ('Belopp enligt källan' words each)."""
+                      "Belopp från år", "Belopp till år", "Per enhet", "Antal enheter", "Högsta antal enheter",
+                      "Ärendetyp enligt källan", "Ja-röster", "Nej-röster", "Avstod", "Frånvarande",
+                      "Avgjort genom", "Omröstning enligt källan")
+    """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
+    states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
+    'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
+    source does not give it, how a tie was settled and the source's words."""
 
     def matters_csv(self) -> str:
         rows = []
@@ -329,8 +358,16 @@ class Tables:
                          r["paragraph_label"], r["meeting"]["date"], r["body"]["name"], r["amount"],
                          *_matter_qualifiers(m), r["url"], r["meeting"]["known_from"],
                          r["refers_to"]["matter"] if r["refers_to"] else None, *_estimate(m.amount),
-                         _yes_no(r["public"]), *_years(m.amount), *_unit(m.amount)))
+                         _yes_no(r["public"]), *_years(m.amount), *_unit(m.amount), m.kind_as_given,
+                         *_vote_cells(m.vote)))
         return _csv(self.MATTER_COLUMNS, rows)
+
+
+def _vote_cells(v: Vote | None) -> tuple[int | str | None, ...]:
+    """A vote in CSV cells: the counts (empty where not given), how a tie was settled, the source's words."""
+    if v is None:
+        return (None,) * (len(VOTE_COUNTS) + 2)
+    return (*(getattr(v, name) for name in VOTE_COUNTS), v.decided_by.value if v.decided_by else None, v.as_given)
 
 
 def _yes_no(value: bool | None) -> str | None:
