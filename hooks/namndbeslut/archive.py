@@ -212,6 +212,11 @@ MEETING_PLAN = "sammanträdesplanen"
 """Where a planned meeting's date comes from unless its `source` says otherwise."""
 
 
+CitedBy = tuple[Matter | Meeting | Citation | None, Committee | None, str | None, tuple[int, ...]]
+"""A decision a report or matter cites (Archive.decisions_cited_by): the published record or the citation, the body
+its source names, its name in the source's words, and the paragraphs of one without a date."""
+
+
 UNDATED_STEPS = "Steg utan datum i källan"
 """The heading (and the CSV cell's label) of an agreement's steps whose decisions the source does not date: shown
 apart from the ordered ones, in no order (Archive.steps_apart)."""
@@ -803,12 +808,16 @@ class Archive:
             if report.committee:
                 self._check(doc, ("committee",), report.committee, self.committees, "nämnd")
             self._case(report.case_number).reports.append(report)
-            self._check_cited_decisions(report, doc)
+            self._check_cited_decisions(report, doc, ())
+        for meeting in self.meetings:  # a matter cites decisions as a report does (once every meeting is known)
+            doc = self.sources[(kinds.MEETING, meeting.id)]
+            for i, matter in enumerate(meeting.matters):
+                self._check_cited_decisions(matter, doc, ("matters", i))
 
-    def _check_cited_decisions(self, report: Report, doc: Document) -> None:
+    def _check_cited_decisions(self, record: Report | Matter, doc: Document, at: Loc) -> None:
         """A cited decision's body is a known one, and the body of the decision where that is published here."""
-        for j, cited in enumerate(report.cited_decisions):
-            loc: Loc = ("cited_decisions", j, "body")
+        for j, cited in enumerate(record.cited_decisions):
+            loc: Loc = (*at, "cited_decisions", j, "body")
             if not cited.body or not self._check(doc, loc, cited.body, self.committees, "nämnd"):
                 continue
             published = self.cited(cited.decision) if cited.decision is not None else None
@@ -881,13 +890,12 @@ class Archive:
         """The matter's paragraphs as its protocol writes them: '§ 112', '§§ 167, 168', 'VON 2'; '' for none."""
         return citations.paragraph_label(matter.paragraphs, self.meeting_with(matter).paragraph_prefix)
 
-    def decisions_cited_by(self, report: Report) -> list[tuple[Matter | Meeting | Citation | None, Committee | None,
-                                                               str | None, tuple[int, ...]]]:
-        """The decisions a report cites, each the published matter (or meeting) where there is one, else the
-        citation (None where the source gives no date) with the body its source names (None where it names none: no
-        body is guessed); the source's name for it, where it gives one; and the paragraphs of one without a date."""
-        out: list[tuple[Matter | Meeting | Citation | None, Committee | None, str | None, tuple[int, ...]]] = []
-        for cited in report.cited_decisions:
+    def decisions_cited_by(self, record: Report | Matter) -> list[CitedBy]:
+        """The decisions a report or a matter cites, each the published matter (or meeting) where there is one, else
+        the citation (None where the source gives no date) with the body its source names (None where it names none:
+        no body is guessed); the source's name for it, where it gives one; and the paragraphs of one without a date."""
+        out: list[CitedBy] = []
+        for cited in record.cited_decisions:
             published = self.cited(cited.decision) if cited.decision is not None else None
             body = self.committees.get(cited.body) if cited.body else None
             out.append((published, None, cited.name, ()) if published is not None

@@ -414,6 +414,24 @@ class Member(Record):
     """The organisation that nominated the member (a pensionärsråd's PRO, SPF), as the source names it."""
 
 
+class NamedPerson(Member):
+    """A person a matter names in a role, as the source names them: an election ("Till ny ledamot väljs Lars
+    Muregård (M) intill ordinarie bolagsstämma 2023"), a resignation ("Caroline Åberg (M) avsäger sig"), an
+    interpellant. A body's member's fields (the one rule of a name, a role in the source's words and a party), and
+    the term in the source's words; no identity is derived from the name."""
+
+    term_as_given: Text | None = None
+    """The term the source gives with the role ('intill ordinarie bolagsstämma 2023'): shown as given, never read as
+    dates."""
+
+    @property
+    def label(self) -> str:
+        """'Lars Muregård (M), ny ledamot, intill ordinarie bolagsstämma 2023': only what the source gives."""
+        named = f"{self.name} ({self.party})" if self.party else self.name
+        return ", ".join(x for x in (named, self.role, self.nominated_by and f"nominerad av {self.nominated_by}",
+                                     self.term_as_given) if x)
+
+
 Listed = AgreementKind | PartnerKind | MatterKind
 """A kind from one of the closed lists that also take the source's own words (`kind_as_given`)."""
 
@@ -1069,6 +1087,9 @@ def _fits_action(action: StepAction, to: str | None, end: dt.date | Month | int 
 Condition = Text
 """A condition a decision sets, in the source's words with its own conjunction ('under förutsättning att
 kommunfullmäktige beslutar om finansiering'): shown after the step as given, never taken as met."""
+By = Text
+"""Who made or prepared a proposal that is no body's decision, in the source's words ('Kultur-, idrott- och
+fritidsförvaltningen', 'Kommunledningskontoret'): shown as given, never made into a body."""
 
 def _undated_in_schema(schema: dict[str, Any]) -> None:
     """In the JSON Schema, a cited decision may also be paragraphs alone ('§ 68'; `_undated_paragraphs`)."""
@@ -1158,7 +1179,7 @@ class CitedStep(StepFields):
         return _undated_paragraphs(data)
     body: Slug | None = None
     """The body that took it (a file in committees/), where the source names it; else the page names none."""
-    by: Text | None = None
+    by: By | None = None
     """Who made a proposal that is no body's decision, in the source's words ('Kultur-, idrott- och
     fritidsförvaltningen', 'Stadsledningskontoret'), with 'föreslår' and instead of `body`: shown as given."""
 
@@ -1563,6 +1584,19 @@ class Vote(Record):
         return self
 
 
+def _one_paragraph(value: str) -> str:
+    """A text of one paragraph as a page shows it: its lines joined (YAML's `|` keeps the source's line breaks), and
+    never two paragraphs (a blank line)."""
+    if re.search(r"\n[ \t]*\n", value):
+        raise ValueError("texten har flera stycken (en tom rad); skriv den som ett stycke, utan tomma rader")
+    return " ".join(value.split())
+
+
+Paragraph = Annotated[str, AfterValidator(_one_paragraph), StringConstraints(strip_whitespace=True, min_length=1),
+                      PROSE]
+"""Text of one paragraph, several lines allowed (a proposed decision's 'att …'), shown as one paragraph."""
+
+
 class Matter(Record):
     """One matter (ärende) of a meeting: decided, reported or an election; its title and text come from its
     body section."""
@@ -1605,6 +1639,21 @@ class Matter(Record):
     the meeting's `public`. None: not stated."""
     vote: Vote | None = None
     """The vote on the matter, where the source gives one."""
+    proposal: Paragraph | None = None
+    """The proposed decision as the agenda or the minutes give it ("Förslag till beslut: Kommunfullmäktige beslutar
+    att …"): shown as a proposal, never as the decision (which the body may change or reject, and `kind` states)."""
+    condition: Condition | None = None
+    """A condition the source sets on the matter's decision, in its words ("Mottagande verksamheter ska följa
+    kommunens utvecklingsprogram och minimikrav"), as a step's `condition`: shown as given, never taken as met."""
+    by: By | None = None
+    """Who prepared the matter, in the source's words ("Kommunledningskontoret har utarbetat ett förslag":
+    'Kommunledningskontoret'), as a cited step's `by`: shown as given, never made into a body."""
+    persons: list[NamedPerson] = []
+    """People the matter names in a role (elected, resigning, an interpellant), as the source names them, in its
+    order."""
+    cited_decisions: list[CitedDecision] = []
+    """Earlier decisions the matter cites ("KF § 45, 2019-03-25", "den senaste antogs 2007"), as a report's
+    `cited_decisions` (published here or not)."""
     body: Prose = ""
 
     @property
@@ -1669,6 +1718,14 @@ class Matter(Record):
     @model_validator(mode="after")
     def _no_listed_kind_as_given(self) -> Matter:
         no_listed_kind_as_given(self.kind_as_given, MatterKind)
+        return self
+
+    @model_validator(mode="after")
+    def _each_person_once(self) -> Matter:
+        for i, person in enumerate(self.persons):
+            if person in self.persons[:i]:
+                raise FieldError(("persons", i), f"'{person.label}' står redan i listan; skriv varje person en gång "
+                                                 "(med en annan roll är det en egen rad)")
         return self
 
     @model_validator(mode="after")
@@ -1741,6 +1798,22 @@ MENTION_NOTE = f"Sammanträdet är känt från ett omnämnande i källan; övrig
 
 NO_DECISIONS_NOTE = "Inga beslutsärenden redovisas från sammanträdet."
 """What pages say of a meeting whose source reports no decision (Meeting.no_decisions_note)."""
+PARTIAL_NO_DECISIONS_NOTE = "Vilka beslut sammanträdet fattade framgår inte av den del av källan som återges här."
+"""What pages say instead where the record covers only part of its source (`partial`): the rest may hold them."""
+PARTIAL_NOTE = "Uppgifterna bygger bara på en del av källan"
+"""What a page says first of a record that covers only part of its source, before the editor's words."""
+
+
+def _partial_words(value: object) -> object:
+    """`partial` is words saying what the record covers; 'true' (YAML's yes) says nothing a reader can weigh."""
+    if isinstance(value, bool):
+        raise ValueError(f"'{str(value).lower()}' läses som ja/nej; skriv med ord vilken del av källan som återges, "
+                         "t.ex. 'Endast protokollets första sidor har kunnat läsas'")
+    return value
+
+
+PARTIAL = BeforeValidator(_partial_words)
+"""On a meeting's `partial`: words, never a yes or no."""
 
 
 AFTER_THE_MEETING = (MatterKind.BORDLAGT, MatterKind.ATERREMITTERAT)
@@ -1781,6 +1854,15 @@ class Meeting(Sourced):
     """The secretary (sekreterare) as the source names them."""
     adjusters: list[Text] = []
     """Who checks the minutes (justerare) as the source names them, in its order, each once."""
+    contacts: list[Contact] = []
+    """Who to contact about the meeting ("kontakta Helena Balthammar (S) telefon 0725-82 80 69"), as an agreement's
+    `contacts`."""
+    paragraphs_as_given: Text | None = None
+    """The protocol's paragraphs in its words ("Paragrafer 79–107"): shown as given, nothing derived from it."""
+    partial: Annotated[Text, PARTIAL] | None = None
+    """Where the record covers only part of its source (the first pages of a protocol, an excerpt cut off after an
+    item), the editor's words for what it covers ("Endast protokollets första sidor har kunnat läsas"): the page
+    says so, and never that the meeting decided nothing. Not `selection`, which the source itself says."""
     paragraph_prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=patterns.PARAGRAPH_PREFIX),
                                 LINE] | None = None
     """What the protocol writes before its paragraph numbers in place of '§' ('VON' for "VON 2"), as the source does."""
@@ -1887,7 +1969,7 @@ class Meeting(Sourced):
     def notes(self) -> tuple[str, ...]:
         """What feeds, the calendar and the meetings overview say of how much the source tells (pages show each
         apart): the agenda note, the selection note, each where it applies."""
-        return tuple(x for x in (self.agenda_note, self.selection_note) if x)
+        return tuple(x for x in (self.partial_note, self.agenda_note, self.selection_note) if x)
 
     @property
     def contents_label(self) -> str:
@@ -1907,7 +1989,9 @@ class Meeting(Sourced):
         """What the meeting's page and its year's list say where no decision is reported: a summary with no matter,
         or whose every matter is stated to be no decision (an agenda tells nothing of what was decided); ''
         otherwise."""
-        return "" if self.decisions_unstated or self.decided_anything else NO_DECISIONS_NOTE
+        if self.decisions_unstated or self.decided_anything:
+            return ""
+        return PARTIAL_NO_DECISIONS_NOTE if self.partial is not None else NO_DECISIONS_NOTE
 
     @property
     def lead(self) -> str:
@@ -1939,9 +2023,23 @@ class Meeting(Sourced):
         return MENTION_NOTE if self.mentioned_only else SELECTION_NOTE if self.selection else ""
 
     @property
-    def partial(self) -> bool:
+    def some_matters(self) -> bool:
         """Whether the matters are not all the meeting's, as the source says (a selection, a mention)."""
         return self.selection or self.mentioned_only
+
+    @property
+    def partial_note(self) -> str:
+        """What pages, feeds and the calendar say of a record that covers only part of its source ('' for the
+        others): 'Uppgifterna bygger bara på en del av källan: Endast protokollets första sidor har kunnat läsas.'"""
+        if self.partial is None:
+            return ""
+        return f"{PARTIAL_NOTE}: {self.partial}{'' if self.partial.endswith(('.', '!', '?')) else '.'}"
+
+    @property
+    def paragraphs_label(self) -> str:
+        """The protocol's paragraphs as the source words them, marked as its own: 'Paragrafer 79–107 (enligt
+        källan)'; '' where none."""
+        return as_source_says(self.paragraphs_as_given) if self.paragraphs_as_given else ""
 
     @property
     def adjusters_label(self) -> str:
@@ -2004,7 +2102,7 @@ def _check_agenda(meeting: Meeting, known_from: KnownFrom) -> None:
     """An agenda tells what is to be dealt with, not what was decided: no minutes (nor who checked them), paragraphs,
     steps, votes or outcomes."""
     source = f"'known_from: {known_from}' säger att källan är {known_from.definite}, som inte anger"
-    for name in ("minutes_url", *MINUTES_DATES, "adjusters"):  # those who checked the minutes too
+    for name in ("minutes_url", *MINUTES_DATES, "adjusters", "paragraphs_as_given"):  # who checked them, their §§
         if getattr(meeting, name):
             raise FieldError((name,), f"{source} något protokoll; ta bort '{name}' eller 'known_from'")
     for i, matter in enumerate(meeting.matters):
@@ -2137,4 +2235,5 @@ Schedule = Annotated[list[PlannedMeeting], AfterValidator(_unique_dates)]
 """A committee's planned meetings, one per date."""
 
 Committee.model_rebuild()
+Matter.model_rebuild()
 Meeting.model_rebuild()

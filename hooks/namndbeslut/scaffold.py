@@ -53,6 +53,11 @@ secretary:                       # valfritt: sekreteraren som källan anger hen 
 adjusters: []                    # valfritt: justerarna som källan anger dem ("Justerare: Anna Andersson (S),
                                  # Bertil Berg (M)"): [Anna Andersson (S), Bertil Berg (M)]
 paragraph_prefix:                # valfritt: det protokollet skriver före paragrafnumret i stället för §, t.ex. VON
+paragraphs_as_given:             # valfritt: protokollets paragrafer med källans ord, t.ex. Paragrafer 79–107
+contacts: []                     # valfritt: kontaktpersoner ("kontakta Helena Balthammar (S) telefon 0725-82 80 69"):
+                                 # - {{name: Helena Balthammar (S), phone: 0725-82 80 69}} (även role, email)
+partial:                         # valfritt: om du bara har kunnat läsa en del av källan, med egna ord, t.ex.
+                                 # Endast protokollets första sidor har kunnat läsas
 selection: false                 # true om källan säger att den bara tar upp ett urval av ärendena
 known_from:                      # valfritt: kallelse, föredragningslista, nyhet (punkterna samma dag), omnämnande
                                  # (källan nämner ett beslut) eller webbsändning (hölls, inga beslut anges)
@@ -74,6 +79,16 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # Ordförandens utslagsröst avgör"): {{yes: 30, no: 30, abstained: 1,
                                  # decided_by: ordförandens utslagsröst}}; absent: frånvarande; decided_by:
                                  # ordförandens utslagsröst eller lottning; as_given: källans ord
+    proposal:                    # valfritt: förslaget till beslut med källans ord, ett stycke ("Förslag till
+                                 # beslut: Kommunfullmäktige beslutar att …"); visas som förslag, inte som beslut
+    condition:                   # valfritt: ett villkor för beslutet med källans ord
+    by:                          # valfritt: vem som beredde ärendet med källans ord, t.ex. Kommunledningskontoret
+    persons: []                  # valfritt: personer som ärendet nämner i en roll, en per rad, t.ex.
+                                 # - {{name: Lars Muregård, party: M, role: ny ledamot,
+                                 #   term_as_given: intill ordinarie bolagsstämma 2023}}
+                                 # - {{name: Caroline Åberg, party: M, role: avsäger sig}}
+    cited_decisions: []          # valfritt: tidigare beslut som ärendet hänvisar till, t.ex.
+                                 # - {{decision: 2019-03-25 § 45, body: kommunfullmaktige}}
     to:                          # med kind: förslag: organet som förslaget går till (filnamn i committees/)
     adopts: []                   # valfritt: överenskommelser som beslutet antar (filnamn i agreements/)
     steps: []                    # valfritt: andra steg med en överenskommelse, ett per rad, t.ex.

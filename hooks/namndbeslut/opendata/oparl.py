@@ -104,6 +104,27 @@ source gives, of "yes", "no", "abstained" and "absent" (a count it does not give
 KIND_AS_GIVEN = "namndbeslut:kindAsGiven"
 """Our own field on an AgendaItem: the item's label as the agenda or protocol gives it ('Beslutsärende'), never its
 `result`."""
+PROPOSAL, MATTER_CONDITION, PREPARED_BY = ("namndbeslut:proposal", "namndbeslut:condition",
+                                           "namndbeslut:preparedBy")
+"""Our own fields on an AgendaItem, each in the source's words where it gives it: the proposed decision ("Förslag
+till beslut: …", never the decision: OParl's `resolutionText` is the decision taken), a condition on the decision,
+and who prepared the matter ('Kommunledningskontoret')."""
+PERSONS = "namndbeslut:persons"
+"""Our own field on an AgendaItem: the people the matter names in a role, as the source names them ({name, party,
+role, termAsGiven, nominatedBy}, each but the name only where given). No OParl Person, as for a body's members."""
+CITED_DECISIONS = "namndbeslut:citedDecisions"
+"""Our own field on an AgendaItem: the earlier decisions the matter cites, each the published AgendaItem (or Meeting)
+where there is one, else {"date" (absent where the source gives none), "paragraphs", "organization" (where it names
+the body)}; "name" the source's words for it, where it gives them."""
+PARTIAL, PARTIAL_NOTE = "namndbeslut:partial", "namndbeslut:partialNote"
+"""Our own fields on a Meeting whose record covers only part of its source (the first pages of a protocol): true,
+and the editor's words for what it covers. Its agenda items are then not known to be all (unlike `selection`, the
+source does not say so: the record does)."""
+PARAGRAPHS_AS_GIVEN = "namndbeslut:paragraphsAsGiven"
+"""Our own field on a Meeting: the protocol's paragraphs in its words ("Paragrafer 79–107"), nothing derived."""
+CONTACTS = "namndbeslut:contacts"
+"""Our own field on a Meeting: its contact persons as the source names them ({name, role, organisation, email,
+phone}, each where given), as an agreement's JSON record has them."""
 AMOUNTS = "namndbeslut:amounts"
 """Where a decision states several sums: each as AMOUNT gives one (and no AMOUNT)."""
 
@@ -204,7 +225,7 @@ def _summary(meeting: Meeting) -> Obj:
     days its minutes were checked and their notice posted and taken down; that it is known only from its agenda."""
     days = {MINUTES_CHECKED: meeting.minutes_checked, MINUTES_POSTED: meeting.minutes_posted,
             MINUTES_REMOVED: meeting.minutes_removed}
-    return {**({SELECTION: True} if meeting.partial else {}),
+    return {**({SELECTION: True} if meeting.some_matters else {}),
             **({KNOWN_FROM: meeting.known_from.value} if meeting.known_from else {}),
             **({START_AS_GIVEN: meeting.start_as_given} if meeting.start_as_given else {}),
             **({DATE_AS_GIVEN: meeting.date_as_given} if meeting.date_as_given else {}),
@@ -212,6 +233,9 @@ def _summary(meeting: Meeting) -> Obj:
             **({CHAIR: meeting.chair} if meeting.chair else {}),
             **({SECRETARY: meeting.secretary} if meeting.secretary else {}),
             **({ADJUSTERS: meeting.adjusters} if meeting.adjusters else {}),
+            **({PARTIAL: True, PARTIAL_NOTE: meeting.partial} if meeting.partial else {}),
+            **({PARAGRAPHS_AS_GIVEN: meeting.paragraphs_as_given} if meeting.paragraphs_as_given else {}),
+            **({CONTACTS: [c.model_dump(exclude_none=True) for c in meeting.contacts]} if meeting.contacts else {}),
             **{key: day.isoformat() for key, day in days.items() if day is not None}}
 
 
@@ -369,6 +393,7 @@ class OParl:
         if m.vote is not None:
             obj[VOTE] = _vote(m.vote)
         obj.update(self._as_given(m))
+        obj.update(self._matter_facts(m))
         if papers:  # OParl gives an agenda item one consultation: that of its main paper
             obj["consultation"] = self.url(routes.oparl_consultation(m, papers[0][0]))
         obj.update(self._web(routes.matter(s.meeting, m)))
@@ -382,6 +407,29 @@ class OParl:
         return {**({"number": number} if number else {}), **({result: m.kind.label} if m.kind else {}),
                 **({KIND_AS_GIVEN: m.kind_as_given} if m.kind_as_given else {}),
                 **({PROPOSED_TO: self._committee_url(to.id)} if to else {})}
+
+    def _matter_facts(self, m: Matter) -> Obj:
+        """A matter's proposal, condition, preparer, the people it names and the decisions it cites, each only where
+        the source gives them."""
+        persons = [{"name": p.name, **{camel: value for key, camel in (*MEMBER_KEYS, ("term_as_given", "termAsGiven"))
+                                       if (value := getattr(p, key))}} for p in m.persons]
+        cited = [self._cited_decision(*x) for x in self.archive.decisions_cited_by(m)]
+        return {**{key: value for key, value in ((PROPOSAL, m.proposal), (MATTER_CONDITION, m.condition),
+                                                 (PREPARED_BY, m.by)) if value},
+                **({PERSONS: persons} if persons else {}), **({CITED_DECISIONS: cited} if cited else {})}
+
+    def _cited_decision(self, record: Matter | Meeting | Citation | None, body: Committee | None, name: str | None,
+                        paragraphs: tuple[int, ...]) -> Obj:
+        """One decision a matter cites (CITED_DECISIONS)."""
+        named = {"name": name} if name else {}
+        if isinstance(record, Matter):
+            return {"agendaItem": self.url(routes.oparl_agenda_item(record)), **named}
+        if isinstance(record, Meeting):
+            return {"meeting": self.url(routes.oparl_meeting(record.id)), **named}
+        given = list(record.paragraphs) if record is not None else list(paragraphs)
+        return {**({"date": dates.iso(record.date)} if record is not None else {}),
+                **({"paragraphs": given} if given else {}),
+                **({"organization": self._committee_url(body.id)} if body else {}), **named}
 
     def papers_of(self, m: Matter) -> list[Deliberation]:
         """The papers a matter deliberates on, its report first; an agreement with the step the decision takes as

@@ -107,6 +107,14 @@ def vote(v: Vote) -> dict[str, Any]:
             else None, "as_given": v.as_given, "label": v.label}
 
 
+def meeting_facts(meeting: Meeting) -> dict[str, Any]:
+    """What a meeting's record says beyond its date, each only where given: that it covers only part of its source
+    (`partial` true and the editor's words, `partial_note`), the protocol's paragraphs in its words, its contacts."""
+    return {**({"partial": True, "partial_note": meeting.partial} if meeting.partial else {}),
+            **({"paragraphs_as_given": meeting.paragraphs_as_given} if meeting.paragraphs_as_given else {}),
+            **({"contacts": [c.model_dump(exclude_none=True) for c in meeting.contacts]} if meeting.contacts else {})}
+
+
 def dump(data: Any) -> str:
     """Data as published JSON: UTF-8 text, indented by two (orjson: the same text as the standard library's
     `json.dumps(data, ensure_ascii=False, indent=2)`, written ten times faster)."""
@@ -328,7 +336,7 @@ class Tables:
             "paragraph_label": self.archive.paragraph_label(m) or None,
             "meeting": {"id": meeting.id, "date": iso(meeting.date), "url": self.ctx.absolute(routes.meeting(meeting)),
                         "known_from": meeting.known_from.value if meeting.known_from else None,
-                        "date_as_given": meeting.date_as_given},
+                        "date_as_given": meeting.date_as_given, **meeting_facts(meeting)},
             "body": {"id": meeting.committee, "name": committee.name if committee else None},
             "amount": None, "currency": None, **amount(m.amount),
             "amounts": [amount(a) for a in m.amounts],
@@ -336,7 +344,20 @@ class Tables:
             if before else None,
             "public": meeting.public_for(m),
             **({"vote": vote(m.vote)} if m.vote else {}),
+            **{key: value for key in ("proposal", "condition", "by") if (value := getattr(m, key))},
+            **({"persons": [p.model_dump(exclude_none=True) for p in m.persons]} if m.persons else {}),
+            **({"cited_decisions": self.cited_decisions(m)} if m.cited_decisions else {}),
         }
+
+    def cited_decisions(self, m: Matter) -> list[dict[str, Any]]:
+        """The decisions a matter cites, each as an agreement's `decisions` give one (without its `role`), with the
+        source's `name` for it (null where it gives none)."""
+        out = []
+        for record, body, name, paragraphs in self.archive.decisions_cited_by(m):
+            shown = self._decision(record, "", body, paragraphs)
+            del shown["role"]
+            out.append({**shown, "name": name})
+        return out
 
     MATTER_COLUMNS = ("Id", "Rubrik", "Ärendetyp", "Punkt", "Diarienummer", "Paragrafer",
                       "Sammanträde", "Nämnd", "Belopp (kr)", "Högsta belopp", "Per år", "Mottagare",
