@@ -177,6 +177,7 @@ def test_a_partial_record_says_so_and_never_that_nothing_was_decided(built: Buil
     assert whole.select("p.partial-note") == [], "a whole record is as before"
     year = built.text("sammantraden/2022/kommunstyrelsen/")
     assert "framgår inte av den del av källan" in year and "Inga beslutsärenden redovisas" in year
+    assert year.count("Uppgifterna bygger bara på en del av källan") == 1, "the year's list says so of the one"
 
 
 def test_a_partial_record_is_a_flag_and_words_in_the_data_and_feeds(built: BuiltSite) -> None:
