@@ -17,7 +17,7 @@ from ..archive import UNDATED_STEPS, AgreementStep, role
 from ..citations import Citation
 from ..context import BuildContext
 from ..funding import parties_of
-from ..model import CURRENCY, Agreement, Committee, Funding, Matter, Meeting, Sum, Term
+from ..model import CURRENCY, Agreement, Committee, Funding, Matter, Meeting, Sum, Term, chronological
 from ..renewal import Amounts, Change, Comparison
 
 
@@ -264,7 +264,7 @@ class Tables:
 
     def _matters(self) -> list[tuple[Meeting, Matter]]:
         """Every matter of every published meeting, meetings by date, matters in their order."""
-        return [(meeting, m) for meeting in sorted(self.archive.meetings, key=lambda x: (x.sort_day, x.id))
+        return [(meeting, m) for meeting in chronological(self.archive.meetings)
                 for m in meeting.matters]
 
     def matters(self) -> list[dict[str, Any]]:
