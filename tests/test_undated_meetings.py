@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 import yaml
-from namndbeslut import scaffold
+from namndbeslut import scaffold, search
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, csv_by, data, read, words
+from support.site import BuiltSite, attr, built_tree, csv_by, data, read, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "undated.yaml").read_text(encoding="utf-8"))
 KF_ID = "datum-anges-inte-kommunfullmaktige-12-september"
@@ -116,6 +116,15 @@ def test_a_step_in_an_undated_meeting_is_an_undated_step(built: BuiltSite) -> No
         "Antagen: Kommunfullmäktige, datum anges inte: Partnerskap med Kvinnojouren"]
     (step,) = data(built, "data/overenskommelser/iop-kvinnojouren.json")["steps"]
     assert step["date"] is None
+
+
+def test_an_undated_meeting_is_in_the_sitemap_and_searched_by_body_without_a_year(built: BuiltSite) -> None:
+    assert f"/{KF}</loc>" in read(built, "sitemap.xml")
+    filters = {attr(f, "data-pagefind-filter"): f.get_text() for f in built.soup(KF).select("[data-pagefind-filter]")}
+    assert filters[search.BODY] == "Kommunfullmäktige" and search.YEAR not in filters
+    dated = {attr(f, "data-pagefind-filter"): f.get_text()
+             for f in built.soup("sammantraden/2025-03-10-kommunfullmaktige/").select("[data-pagefind-filter]")}
+    assert dated[search.YEAR] == "2025"
 
 
 def test_an_undated_meeting_needs_the_sources_words(tmp_path: Path) -> None:
