@@ -1820,10 +1820,15 @@ def undated_file_problem(stem: str, committee: str) -> str:
 def chronological(meetings: Iterable[Meeting], newest_first: bool = False) -> list[Meeting]:
     """The one order of every list of meetings: by date (a day, then its month, then its year; newest or oldest
     first), by body; those whose date the source does not give after every dated one, either way, by id."""
-    listed = list(meetings)
-    dated = sorted((m for m in listed if m.date is not None), reverse=newest_first,
-                   key=lambda m: (*day_order(m.date), m.committee) if m.date is not None else ())
-    return [*dated, *sorted((m for m in listed if m.date is None), key=lambda m: m.id)]
+    dated: list[tuple[tuple[dt.date, int, str], Meeting]] = []
+    undated: list[Meeting] = []
+    for m in meetings:
+        if m.date is None:
+            undated.append(m)
+        else:
+            dated.append(((*day_order(m.date), m.committee), m))
+    dated.sort(key=lambda pair: pair[0], reverse=newest_first)
+    return [*(m for _, m in dated), *sorted(undated, key=lambda m: m.id)]
 
 
 def day_order(day: dates.Day) -> tuple[dt.date, int]:
