@@ -172,8 +172,9 @@ def last_day(value: Stated | Year) -> dt.date:
     return value.last_day if isinstance(value, Month | Year) else value
 
 
-def stated(value: Day) -> Stated:
-    """A meeting's date as the other dates say a year (a number), where a step or a citation takes it."""
+def stated(value: Day | None) -> Stated | None:
+    """A meeting's date as the other dates say a year (a number), where a step or a citation takes it; None (an
+    undated meeting's) stays None: its steps are undated steps."""
     return value.year if isinstance(value, Year) else value
 
 

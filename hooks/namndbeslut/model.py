@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 from enum import StrEnum
 from functools import partial
 from typing import Annotated, Any, Literal, Self
@@ -108,7 +109,8 @@ def _citation(value: object) -> object:
         value = Citation(value)
     elif isinstance(value, str):
         value = citations.parse(value)
-    if isinstance(value, Citation) and (problem := year_problem(dates.first_day(value.date).year)):
+    if isinstance(value, Citation) and value.date is not None and (
+            problem := year_problem(dates.first_day(value.date).year)):
         raise ValueError(problem)
     return value
 
@@ -196,7 +198,13 @@ MONTH_SCHEMA = {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$", "exam
 """A month as an editor writes it, in the JSON Schema."""
 
 def _meeting_date(value: object) -> object:
-    """A meeting's date as given: '2017' (YAML reads it as a number) a Year, '2020-11' a Month, a full date a date."""
+    """A meeting's date as given: '2017' (YAML reads it as a number) a Year, '2020-11' a Month, a full date a date;
+    'anges inte' None (the source gives no date: `date_as_given` then says what it does give); empty refused."""
+    if value is None:
+        raise ValueError(f"värdet är tomt; skriv datumet (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ), eller '{NOT_STATED}' om "
+                         "källan inte anger något datum")
+    if isinstance(value, str) and value.strip() == NOT_STATED:
+        return None
     if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{4}\s*", value):
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool):
@@ -206,9 +214,11 @@ def _meeting_date(value: object) -> object:
     return _month(value)
 
 
-MeetingDate = Annotated[dt.date | Month | dates.Year, BeforeValidator(_meeting_date), WithJsonSchema(
-    {"anyOf": [{"type": "string", "format": "date"}, MONTH_SCHEMA, {"type": "integer", "examples": [2017]}]})]
-"""A meeting's date: the day, or only the month ('2020-11') or the year (2017) where the source names no day."""
+MeetingDate = Annotated[dt.date | Month | dates.Year | None, BeforeValidator(_meeting_date), WithJsonSchema(
+    {"anyOf": [{"type": "string", "format": "date"}, MONTH_SCHEMA, {"type": "integer", "examples": [2017]},
+               {"const": NOT_STATED}]})]
+"""A meeting's date: the day, or only the month ('2020-11') or the year (2017) where the source names no day; None
+('anges inte') where the source gives none at all (a year-less 'den 12 september', a lost protocol date)."""
 
 
 class Record(BaseModel):
@@ -1752,7 +1762,8 @@ class Meeting(Sourced):
 
     committee: Slug
     date: MeetingDate
-    """The day, or only the month where the source names no day: shown as given, never as a day of it."""
+    """The day, or only the month where the source names no day: shown as given, never as a day of it; None
+    ('anges inte') where the source gives no date (`date_as_given` then holds its words, the file name its own)."""
     given_title: Annotated[Text | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA, Field(alias="title")]
     """The title as the source gives it; None ('anges inte') where it gives none (a decision known from a mention):
     `title` is then said from the facts, never made up."""
@@ -1792,16 +1803,35 @@ class Meeting(Sourced):
     a webcast (webbsändning): held, what was decided not stated; a mention (omnämnande): the decisions it names."""
     date_as_given: Text | None = None
     """The date in the source's words where it is given relative to the source ("veckans sammanträde enligt nyhet
-    8 november 2019"): shown beside `date`, which stays as precise as the editor can state."""
+    8 november 2019"): shown beside `date`, which stays as precise as the editor can state; required with
+    `date: anges inte` ("den 12 september (året anges inte)")."""
     introduction: Prose = ""
     matters: list[Matter] = []
 
     _body_name: str = PrivateAttr("")
     """The body's name, given by the archive (`named_by`): a title not given is said from it."""
+    _file_id: str = PrivateAttr("")
+    """An undated meeting's id: its file name, which the editor words (`filed_as`, checked by the loader)."""
 
     @property
     def id(self) -> str:
+        if self.date is None:
+            return self._file_id or f"{UNDATED_PREFIX}{self.committee}"
         return meeting_id(self.date, self.committee)
+
+    def filed_as(self, stem: str) -> None:
+        """Let an undated meeting know its file name (the loader, once it has checked it): its id."""
+        self._file_id = stem
+
+    @property
+    def undated(self) -> bool:
+        """Whether the source gives the meeting no date (`date: anges inte`): never placed on a day, month or year."""
+        return self.date is None
+
+    @property
+    def date_label(self) -> str:
+        """The date as lists and titles say it: '9 juni 2021', 'november 2020', or 'datum anges inte'."""
+        return dates.long_date(self.date) if self.date is not None else f"datum {NOT_STATED}"
 
     def named_by(self, body_name: str) -> None:
         """Let the meeting know its body's name (the archive, once the bodies are known)."""
@@ -1813,7 +1843,8 @@ class Meeting(Sourced):
         else the body and the date as given ('Kommunfullmäktige 29 september 2016'), never one made up."""
         if self.given_title is not None:
             return self.given_title
-        return f"{self._body_name or self.committee} {dates.long_date(self.date)}"
+        name = self._body_name or self.committee
+        return f"{name}, {self.date_label}" if self.date is None else f"{name} {self.date_label}"
 
     @property
     def title_given(self) -> bool:
@@ -1823,7 +1854,7 @@ class Meeting(Sourced):
     def title_names_date(self) -> bool:
         """Whether the title already says the date as a list would add it ('Kommunstyrelsen, december 2018'): the
         list then does not say it again."""
-        return dates.long_date(self.date).casefold() in self.title.casefold()
+        return self.date_label.casefold() in self.title.casefold()
 
     @property
     def public_label(self) -> str:
@@ -1884,6 +1915,12 @@ class Meeting(Sourced):
         return f"enligt källan: {self.date_as_given}" if self.date_as_given else ""
 
     @property
+    def undated_label(self) -> str:
+        """What the meeting's page, feeds and lists say in place of a date the source does not give: 'Datum anges
+        inte; enligt källan: den 12 september (året anges inte)'; '' for a dated meeting."""
+        return f"Datum {NOT_STATED}; {self.date_as_given_label}" if self.date is None else ""
+
+    @property
     def notes(self) -> tuple[str, ...]:
         """What feeds, the calendar and the meetings overview say of how much the source tells (pages show each
         apart): the agenda note, the selection note, each where it applies."""
@@ -1921,10 +1958,10 @@ class Meeting(Sourced):
         return self.date if isinstance(self.date, dt.date) else None
 
     @property
-    def sort_day(self) -> dt.date:
+    def sort_day(self) -> dt.date | None:
         """Where lists place the meeting: its day, or the last day of its month or year where only that is known
-        (by then it was held)."""
-        return dates.last_day(self.date)
+        (by then it was held); None where the source gives no date (`chronological` places it after the dated)."""
+        return dates.last_day(self.date) if self.date is not None else None
 
     @property
     def decided_anything(self) -> bool:
@@ -1969,6 +2006,9 @@ class Meeting(Sourced):
                                                   "klockslag; skriv antingen 'start' eller 'start_as_given'")
         if self.end and self.start_as_given:
             raise FieldError(("end",), "'end' kräver 'start'; skriv sluttiden med källans ord i 'start_as_given'")
+        if self.date is None and not self.date_as_given:
+            raise FieldError(("date_as_given",), f"'date: {NOT_STATED}' kräver källans ord om datumet; skriv dem i "
+                                                 "'date_as_given', t.ex. 'den 12 september (året anges inte)'")
         for name in MINUTES_DATES:
             _check_after_meeting(self.date, name, getattr(self, name))
         if self.minutes_posted and self.minutes_removed and self.minutes_removed < self.minutes_posted:
@@ -1992,9 +2032,10 @@ MINUTES_DATES = {"minutes_checked": ("protokollet justeras", "protokollet juster
 """A meeting's dates of its minutes, each with what happens on it (now, and as done): all after the meeting."""
 
 
-def _check_after_meeting(date: dates.Day, name: str, day: dt.date | None) -> None:
-    """Minutes are checked (justeras), and their notice posted and taken down, after the meeting, never before it."""
-    if day is not None and day < dates.first_day(date):
+def _check_after_meeting(date: dates.Day | None, name: str, day: dt.date | None) -> None:
+    """Minutes are checked (justeras), and their notice posted and taken down, after the meeting, never before it
+    (an undated meeting's, of which the source gives no date, are not compared)."""
+    if day is not None and date is not None and day < dates.first_day(date):
         happens, done = MINUTES_DATES[name]
         raise FieldError((name,), f"{happens} efter sammanträdet, men {day.isoformat()} är före {dates.iso(date)}; "
                                   f"skriv dagen då {done}")
@@ -2029,6 +2070,38 @@ def lead_paragraph(texts: list[str]) -> str:
     show it; '' when there is none."""
     paragraphs = (p.strip() for text in texts for p in text.split("\n\n"))
     return next((p for p in paragraphs if p and not p.startswith(("#", "<", "|", "-", "*"))), "")
+
+
+UNDATED_PREFIX = "datum-anges-inte-"
+"""How an undated meeting's file name begins: 'datum-anges-inte-<committee>-<words>.md', the words the editor's."""
+
+
+def undated_file_problem(stem: str, committee: str) -> str:
+    """What is wrong with an undated meeting's file name, in Swedish naming the expected form; '' where nothing."""
+    prefix = f"{UNDATED_PREFIX}{committee}-"
+    if stem.startswith(prefix) and len(stem) > len(prefix):
+        return ""
+    return (f"filen heter {stem}.md men mötet har 'date: {NOT_STATED}'; ge filen namnet {prefix}<ord>.md, där <ord> "
+            f"är några egna ord med små bokstäver, siffror och bindestreck, t.ex. {prefix}12-september.md")
+
+
+def chronological(meetings: Iterable[Meeting], newest_first: bool = False) -> list[Meeting]:
+    """The one order of every list of meetings: by date (a day, then its month, then its year; newest or oldest
+    first), by body; those whose date the source does not give after every dated one, either way, by id."""
+    dated: list[tuple[tuple[dt.date, int, str], Meeting]] = []
+    undated: list[Meeting] = []
+    for m in meetings:
+        if m.date is None:
+            undated.append(m)
+        else:
+            dated.append(((*day_order(m.date), m.committee), m))
+    dated.sort(key=lambda pair: pair[0], reverse=newest_first)
+    return [*(m for _, m in dated), *sorted(undated, key=lambda m: m.id)]
+
+
+def day_order(day: dates.Day) -> tuple[dt.date, int]:
+    """Where a date of any precision stands: at its last day, a broader one after (a year after its December)."""
+    return dates.last_day(day), dates.breadth(day)
 
 
 def meeting_id(day: dates.Day, committee: str) -> str:

@@ -31,6 +31,7 @@ from ..model import (
     Sum,
     Term,
     Vote,
+    chronological,
     stated_kind,
 )
 from ..renewal import Amounts, Change, Comparison
@@ -307,7 +308,7 @@ class Tables:
 
     def _matters(self) -> list[tuple[Meeting, Matter]]:
         """Every matter of every published meeting, meetings by date, matters in their order."""
-        return [(meeting, m) for meeting in sorted(self.archive.meetings, key=lambda x: (x.sort_day, x.id))
+        return [(meeting, m) for meeting in chronological(self.archive.meetings)
                 for m in meeting.matters]
 
     def matters(self) -> list[dict[str, Any]]:
