@@ -83,7 +83,7 @@ def test_the_sources_words_purpose_and_period_in_the_data(built: BuiltSite) -> N
 
 def test_a_funding_row_carries_the_words_and_is_counted(built: BuiltSite) -> None:
     funding = [words(li) for li in built.fact_box(AGREEMENT)["Finansiering"].select("li")]
-    assert funding[:2] == ["2025: 500 000 kr", f"2026: {ROW}"]
+    assert funding == ["2025: 500 000 kr", f"2026: {ROW}", "Summa av beloppen ovan (uträknad här): 1 700 000 kr"]
     record = data(built, "data/overenskommelser/servicepunkt.json")
     assert record["funding_stated_total"] == 1700000
     assert record["funding"][1] == {"year": 2026, **_qualified(
