@@ -539,6 +539,11 @@ def _not_bool(value: object) -> object:
 NOT_BOOL = BeforeValidator(_not_bool)
 """On an integer field (after its limits, so the JSON Schema keeps them): never a boolean."""
 
+YEARS_ONLY = re.compile(r"\d{4}(?:\s*[–-]\s*\d{4})?")
+"""A period that is only a year or a span of years ('2024', '2023–2025'): `from_year` and `to_year` say it."""
+YEAR_IN_WORDS = re.compile(r"(?<!\d)(?:19|20|21)\d{2}(?!\d)")
+"""A calendar year named in a period's words ('första halvåret 2026')."""
+
 PlausibleYear = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR), NOT_BOOL]
 """A calendar year a record may speak of, as a number (a funding row's, a sum's)."""
 
@@ -715,17 +720,34 @@ class Sum(Record):
     """How many units the source gives, with `per` ('13 servicepunkter'); `count_ceiling` where it says 'upp till'."""
     count_ceiling: bool = False
     """`count` is an upper limit ('upp till 13 servicepunkter'), not the number there will be."""
+    as_given: Text | None = None
+    """The sum in the source's own words ('19,1 miljoner kronor', '1,2 miljoner' with no currency), shown beside
+    `kronor`, the exact number an editor writes from them; a number in thousands or millions there must be `kronor`
+    (or a range's upper end)."""
+    purpose: Text | None = None
+    """What the money is for, in the source's words without 'för' ('tilläggsanslag', 'medfinansiering av …')."""
+    period_as_given: Text | None = None
+    """The period in the source's words where `from_year`/`to_year` cannot say it ('första halvåret 2026', 'under
+    den kommande treårsperioden'), never beside them; on a funding row, words within the row's own year."""
+    refused: bool = False
+    """The sum was applied for or proposed and refused ('beslutar att inte medge … kompensation med 0,4 miljoner
+    kronor'): shown as refused and in no total; a matter's only, since an agreement's funding is granted money."""
 
     @property
     def label(self) -> str:
         """'högst 500 000 kr', '250 000 kr per år', '100 000 kr till Länsstyrelsen', 'ca 200 000–250 000 kr',
-        '290 000 kr per år 2023–2025', '80 000 kr per servicepunkt, högst 13', as the source qualifies it."""
+        '290 000 kr per år 2023–2025', '80 000 kr per servicepunkt, högst 13', '19 100 000 kr (enligt källan: 19,1
+        miljoner kronor) till Samhällsbyggnadsnämnden, för tilläggsanslag', 'avslaget: 400 000 kr', as the source
+        qualifies it: the one label of a sum on pages and in the data."""
         per = {True: " per år", False: " sammanlagt", None: ""}[self.per_year]
         said = dates.kronor(self.kronor) if self.up_to_kronor is None else dates.kronor_range(self.kronor,
                                                                                               self.up_to_kronor)
-        return "".join(("högst " if self.ceiling else "", "ca " if self.approximate else "", said,
+        return "".join(("avslaget: " if self.refused else "", "högst " if self.ceiling else "",
+                        "ca " if self.approximate else "", said,
+                        f" (enligt källan: {self.as_given})" if self.as_given else "",
                         f" per {self.per}" if self.per else "", per, self._years_label,
-                        f" till {self.to}" if self.to else "", self._count_label))
+                        f" till {self.to}" if self.to else "", self._count_label,
+                        f", för {self.purpose}" if self.purpose else ""))
 
     @property
     def last_year(self) -> int | None:
@@ -734,7 +756,10 @@ class Sum(Record):
 
     @property
     def _years_label(self) -> str:
-        """' 2023–2025' after 'per år', else ' för 2024' or ' för 2023–2025'; '' where the source gives no years."""
+        """' 2023–2025' after 'per år', else ' för 2024' or ' för 2023–2025'; the source's words for a period years
+        cannot say (' första halvåret 2026'); '' where the source gives no period."""
+        if self.period_as_given is not None:
+            return f" {self.period_as_given}"
         if self.from_year is None:
             return ""
         years = str(self.from_year) if self.to_year is None else f"{self.from_year}–{self.to_year}"
@@ -750,10 +775,10 @@ class Sum(Record):
     @property
     def summable(self) -> bool:
         """Whether the sum is one stated as paid to the counterparties: a ceiling, an estimate, a range, a sum per
-        unit ('80 000 kr per servicepunkt'), or a sum paid to someone else, is never added into a total of what they
-        receive."""
+        unit ('80 000 kr per servicepunkt'), a sum paid to someone else, or a sum refused ('avslaget'), is never added
+        into a total of what they receive."""
         return (not self.ceiling and not self.approximate and self.up_to_kronor is None and self.to is None
-                and self.per is None)
+                and self.per is None and not self.refused)
 
     @model_validator(mode="after")
     def _one_way_to_bound(self) -> Sum:
@@ -767,6 +792,7 @@ class Sum(Record):
                                            "'ceiling'")
         self._years_fit()
         self._count_fits()
+        self._words_fit()
         return self
 
     def _years_fit(self) -> None:
@@ -788,10 +814,28 @@ class Sum(Record):
             raise FieldError(("count",), "'count_ceiling' säger att antalet är ett högsta antal; skriv antalet, "
                                          "t.ex. 'count: 13'")
 
+    def _words_fit(self) -> None:
+        """The source's words say what the fields do not, and never contradict them."""
+        if self.period_as_given is not None and self.from_year is not None:
+            raise FieldError(("period_as_given",), "skriv perioden antingen som år ('from_year', 'to_year') eller med "
+                                                   "källans ord ('period_as_given'), inte båda")
+        if self.period_as_given is not None and YEARS_ONLY.fullmatch(self.period_as_given):
+            raise FieldError(("period_as_given",), f"'{self.period_as_given}' är bara år; skriv dem som 'from_year' "
+                                                   "och 'to_year', t.ex. {kronor: 500000, from_year: 2024}")
+        if self.purpose is not None and self.purpose.casefold().startswith("för "):
+            raise FieldError(("purpose",), "sidan skriver 'för' före ändamålet; skriv det utan 'för', t.ex. 'purpose: "
+                                           "medfinansiering av gång- och cykelväg'")
+        for said in dates.kronor_in_words(self.as_given or ""):
+            if said not in (self.kronor, self.up_to_kronor):
+                raise FieldError(("kronor",), f"'as_given' ({self.as_given}) anger {said} kronor men 'kronor' är "
+                                              f"{self.kronor}; skriv källans belopp i hela kronor, t.ex. 19,1 miljoner "
+                                              "som 'kronor: 19100000'")
+
     @property
     def plain(self) -> bool:
         """A bare sum (written as a number): its data and pages are the same as before qualifiers existed."""
-        return self.summable and self.per_year is None and self.from_year is None
+        return (self.summable and self.per_year is None and self.from_year is None and self.as_given is None
+                and self.purpose is None and self.period_as_given is None)
 
 
 def _bare_sum(value: object) -> object:
@@ -922,7 +966,16 @@ class Funding(Record):
 
     def _unstated_amount_fits(self) -> None:
         """`per_year` beside the amount says a stated amount's nothing: it belongs to one the source leaves out; the
-        row's years are the row's own (`year`, `years`), never its sum's."""
+        row's years are the row's own (`year`, `years`), never its sum's; funding is granted money, never refused."""
+        if self.amount is not None and self.amount.refused:
+            raise FieldError(("amount", "refused"), "en rad i 'funding' är pengar som överenskommelsen ger; ett "
+                                                    "avslaget belopp skrivs på nämndens ärende ('amount' med "
+                                                    "'refused: true'), inte här")
+        if self.amount is not None and (words := self.amount.period_as_given) is not None and any(
+                int(y) != self.year for y in YEAR_IN_WORDS.findall(words)):
+            raise FieldError(("amount", "period_as_given"), f"perioden ('{words}') nämner ett annat år än radens "
+                                                            f"'year' ({self.year or NOT_STATED}); en rad gäller sitt "
+                                                            "eget år, skriv året som radens 'year'")
         if self.amount is not None and self.amount.from_year is not None:
             raise FieldError(("amount", "from_year"), "en rad i 'funding' har sitt eget år; skriv året som radens "
                                                       "'year' (en rad per år, t.ex. {year: 2024, amount: 500000}) och "

@@ -94,7 +94,9 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
     amount:                      # valfritt: belopp som beslutet anger, i kronor utan mellanslag, t.ex. 250000;
                                  # "högst 500 000 kr": {{kronor: 500000, ceiling: true}}, "per år": per_year: true,
                                  # "till Länsstyrelsen": to: Länsstyrelsen; flera belopp: en lista,
-                                 # [{{kronor: 1000000, ceiling: true}}, 2000000]
+                                 # [{{kronor: 1000000, ceiling: true}}, 2000000];
+                                 # "19,1 miljoner kronor": {{kronor: 19100000, as_given: '19,1 miljoner kronor'}};
+                                 # ändamålet: purpose: tilläggsanslag; avslaget belopp: refused: true
     refers_to:                   # valfritt: id för ett tidigare ärende som detta fortsätter utan överenskommelse
                                  # ("KS 12 mars (§ 64) föreslog kommunfullmäktige …"), i vilket organ som helst
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
