@@ -24,6 +24,7 @@ from .errors import Problem
 from .frontmatter import Document, Loc, label
 from .kinds import Kind
 from .model import (
+    NOT_STATED,
     Agreement,
     Committee,
     Matter,
@@ -34,6 +35,8 @@ from .model import (
     Stage,
     Step,
     Term,
+    chronological,
+    day_order,
     meeting_id,
     parties_named,
 )
@@ -81,25 +84,30 @@ class Sitting:
     """One date in a committee's calendar: planned, held (a published meeting), or both."""
 
     committee: Committee
-    date: Day
-    """The day; only the month for a published meeting whose source names no day."""
+    date: Day | None
+    """The day; only the month for a published meeting whose source names no day; None for a published meeting
+    whose source gives no date (in no calendar: `Archive.undated_sittings`)."""
     plan: PlannedMeeting | None = None
     meeting: Meeting | None = None
     """The published meeting once held; it supersedes the plan (which then only adds time and place)."""
 
     @property
     def id(self) -> str:
+        if self.meeting is not None:
+            return self.meeting.id
+        assert self.date is not None  # a plan always has a date
         return meeting_id(self.date, self.committee.id)
 
     @property
     def day(self) -> dt.date | None:
-        """The day of the sitting; None for a meeting known only to the month."""
+        """The day of the sitting; None for a meeting known only to the month, or not dated at all."""
         return self.date if isinstance(self.date, dt.date) else None
 
     @property
     def sort_day(self) -> dt.date:
-        """Where the calendar places it: its day, or the last day of its month (Meeting.sort_day)."""
-        return dates.last_day(self.date)
+        """Where the calendar places it: its day, or the last day of its month (Meeting.sort_day); an undated
+        meeting's (in no calendar) after every dated one."""
+        return dt.date.max if self.date is None else dates.last_day(self.date)
 
     def state_on(self, today: dt.date) -> SittingState:
         """Held (published), called (published from its agenda), planned, or planned for a day that has passed
@@ -107,6 +115,14 @@ class Sitting:
         if self.meeting is not None:
             return SittingState.CALLED if self.meeting.agenda_only else SittingState.HELD
         return SittingState.PASSED if self.sort_day < today else SittingState.PLANNED
+
+    @property
+    def name(self) -> str:
+        """How OParl names it: the body and the date as given ('Socialnämnden 9 juni 2021'), or 'Socialnämnden,
+        datum anges inte' for a meeting whose source gives none."""
+        if self.date is None:
+            return f"{self.committee.name}, datum {NOT_STATED}"
+        return f"{self.committee.name} {dates.long_date(self.date)}"
 
     @property
     def start(self) -> dt.time | None:
@@ -397,6 +413,9 @@ class Archive:
     """Records sharing a case number, by case number."""
     calendar: dict[str, list[Sitting]] = field(default_factory=dict)
     """Each committee's held and planned meetings, by committee id, oldest first."""
+    undated_sittings: list[Sitting] = field(default_factory=list)
+    """Each published meeting whose source gives no date, as a Sitting of its body (OParl, its page), by id: in no
+    calendar, never planned nor passed."""
     sitting_of: dict[str, Sitting] = field(default_factory=dict)
     """The calendar entry of each published meeting (with its planned time and place), by meeting id."""
 
@@ -409,8 +428,7 @@ class Archive:
         archive = cls(
             committees=by_id(kinds.COMMITTEE),
             partners=by_id(kinds.PARTNER),
-            meetings=sorted((r for r, _ in records.get(kinds.MEETING, [])), key=_meeting_order,
-                            reverse=True),
+            meetings=chronological((r for r, _ in records.get(kinds.MEETING, [])), newest_first=True),
             agreements=by_id(kinds.AGREEMENT),
             reports=by_id(kinds.REPORT),
             broken=broken or set(),
@@ -511,7 +529,7 @@ class Archive:
 
     def _link_meetings(self) -> None:
         seen: dict[str, Document] = {}
-        for meeting in sorted(self.meetings, key=_meeting_order):
+        for meeting in chronological(self.meetings):
             doc = self.sources[(kinds.MEETING, meeting.id)]
             if meeting.id in seen:
                 self.problems.append(Problem(doc.path, doc.line_of(("date",)), "date",
@@ -522,7 +540,8 @@ class Archive:
             for i, matter in enumerate(meeting.matters):
                 self._link_matter(meeting, matter, doc, i)
         for matters in self.matters_about_partner.values():
-            matters.sort(key=lambda m: self.meeting_of[m.id].sort_day, reverse=True)
+            order = {m.id: i for i, m in enumerate(self.meetings)}  # newest first, the undated last
+            matters.sort(key=lambda m: order[self.meeting_of[m.id].id])
 
     def _link_matter(self, meeting: Meeting, matter: Matter, doc: Document, i: int) -> None:
         if matter.id in self.matters:
@@ -587,7 +606,7 @@ class Archive:
         meeting, given = self.meeting_of[matter.id], agreement.adopted_by
         cited = self.cited(given)
         held = dates.stated(meeting.date)
-        if ((dates.within(given.date, held) or dates.within(held, given.date))
+        if ((held is None or given.date is None or dates.within(given.date, held) or dates.within(held, given.date))
                 and (not matter.paragraphs or set(given.paragraphs) <= set(matter.paragraphs))
                 and cited in (None, matter, meeting)):
             return
@@ -722,6 +741,8 @@ class Archive:
         if not self._check(doc, loc, refers_to, self.matters, "ärende", "inget"):
             return None
         refers, earlier = self.matters[refers_to], self.meeting_of[refers_to]
+        if meeting.date is None or earlier.date is None:
+            return refers  # a meeting whose source gives no date is neither before nor after another
         if dates.last_day(meeting.date) < dates.first_day(earlier.date):
             where = self.sources[(kinds.MEETING, earlier.id)].path
             self._problem(doc, loc, f"{what} är daterat {dates.iso(meeting.date)}, före {what} det hänvisar till "
@@ -742,7 +763,8 @@ class Archive:
                     self.follows[matter.id] = refers
                     self.followed_by[refers.id].append(matter)
         for later in self.followed_by.values():
-            later.sort(key=lambda m: self.meeting_of[m.id].sort_day)
+            order = {m.id: i for i, m in enumerate(chronological(self.meetings))}
+            later.sort(key=lambda m: order[self.meeting_of[m.id].id])
 
     def _check_reference(self, meeting: Meeting, refers: Matter, step: Step, doc: Document, loc: Loc) -> None:
         """A step follows a step of the same agreement, and by the body a proposal went to (`_earlier`: taken
@@ -833,10 +855,14 @@ class Archive:
     def _link_calendar(self) -> None:
         for committee in self.committees.values():
             plans: dict[Day, PlannedMeeting] = {p.date: p for p in committee.planned_meetings}
-            held: dict[Day, Meeting] = {m.date: m for m in self.meetings if m.committee == committee.id}
+            held: dict[Day, Meeting] = {m.date: m for m in self.meetings if m.committee == committee.id
+                                        and m.date is not None}  # an undated meeting has no place in a calendar
             self.calendar[committee.id] = [Sitting(committee, d, plans.get(d), held.get(d))
-                                           for d in sorted(plans.keys() | held.keys(), key=_day_order)]
+                                           for d in sorted(plans.keys() | held.keys(), key=day_order)]
             self.sitting_of.update((s.meeting.id, s) for s in self.calendar[committee.id] if s.meeting)
+        self.undated_sittings = [Sitting(self.committees[m.committee], None, None, m)
+                                 for m in chronological(self.meetings) if m.undated and m.committee in self.committees]
+        self.sitting_of.update((s.id, s) for s in self.undated_sittings)
 
     # -- queries ----------------------------------------------------------------------------
 
@@ -924,7 +950,7 @@ class Archive:
         """The body that took a decision: a published one's meeting's body; a cited one's, the `responsible` body
         (an agreement's committee) or, before the day it took over, the body whose work it continues."""
         if isinstance(decision, Citation):
-            return self.body_on(responsible, decision.date) if responsible else None
+            return self.body_on(responsible, decision.date) if responsible and decision.date else responsible
         return self.committee_of(decision if isinstance(decision, Meeting) else self.meeting_with(decision))
 
     def step_decision_label(self, step: AgreementStep) -> str:
@@ -1152,8 +1178,17 @@ class Archive:
         return self.parties_label(agreement), agreement.sort_day
 
     def meetings_of(self, body: Committee) -> list[Meeting]:
-        """The body's published meetings, newest first."""
+        """The body's published meetings, newest first (those the source gives no date after them)."""
         return self.meetings_by_body.get(body.id, [])
+
+    @cached_property
+    def dated_meetings(self) -> list[Meeting]:
+        """The meetings with a date, newest first: the ones lists by date ('latest', years, the calendar) hold."""
+        return [m for m in self.meetings if not m.undated]
+
+    def undated_meetings(self, body: Committee | None = None) -> list[Meeting]:
+        """The meetings whose source gives no date (of one body, or all), by id: listed apart, never by a date."""
+        return [m for m in self.meetings if m.undated and (body is None or m.committee == body.id)]
 
     @cached_property
     def meetings_by_body(self) -> dict[str, list[Meeting]]:
@@ -1257,16 +1292,6 @@ def _listed_under(agreement: Agreement, archive: Archive) -> tuple[int, ListedBy
         return dates.first_day(agreement.signed_on).year, ListedBy.SIGNED
     adopting = archive.adopting_step(agreement)
     return (dates.first_day(adopting.date).year, ListedBy.ADOPTED) if adopting and adopting.date else None
-
-
-def _meeting_order(meeting: Meeting) -> tuple[dt.date, int, str]:
-    """Lists place a meeting at its day, one known to the month or year at its end (after a meeting on that day, a
-    year after a month)."""
-    return (*_day_order(meeting.date), meeting.committee)
-
-
-def _day_order(day: Day) -> tuple[dt.date, int]:
-    return dates.last_day(day), dates.breadth(day)
 
 
 def _counterparty_fields(agreement: Agreement) -> list[tuple[Loc, str]]:

@@ -24,15 +24,18 @@ names no day ('2021-03 § 45', '2021'), with or without paragraphs."""
 class Citation:
     """A reference to a committee decision as protocols cite it."""
 
-    date: dates.Stated
+    date: dates.Stated | None
     """The meeting's day; or only its month or year, as precise as the source citing it (or a published meeting
-    known to the month, which a protocol would cite by its day but the source does not give)."""
+    known to the month, which a protocol would cite by its day but the source does not give); None for a published
+    meeting whose source gives no date (`date: anges inte`)."""
     paragraphs: tuple[int, ...] = ()
     prefix: str | None = None
     """What the protocol writes before the numbers in place of '§' ('VON'), where its meeting's file says so."""
 
     def __str__(self) -> str:
         label = paragraph_label(self.paragraphs, self.prefix)
+        if self.date is None:
+            return f"{label}, {UNDATED}" if label else UNDATED
         return f"{dates.iso(self.date)} {label}" if label else dates.iso(self.date)
 
 

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -172,8 +173,9 @@ def last_day(value: Stated | Year) -> dt.date:
     return value.last_day if isinstance(value, Month | Year) else value
 
 
-def stated(value: Day) -> Stated:
-    """A meeting's date as the other dates say a year (a number), where a step or a citation takes it."""
+def stated(value: Day | None) -> Stated | None:
+    """A meeting's date as the other dates say a year (a number), where a step or a citation takes it; None (an
+    undated meeting's) stays None: its steps are undated steps."""
     return value.year if isinstance(value, Year) else value
 
 
@@ -238,6 +240,24 @@ def kronor(amount: int) -> str:
 def kronor_range(low: int, high: int) -> str:
     """'200 000–250 000 kr': a range as the source gives it, one 'kr' after both ends."""
     return f"{format_decimal(low, locale=LOCALE)}–{kronor(high)}"
+
+
+SCALES = {"miljard": 10**9, "miljarder": 10**9, "miljon": 10**6, "miljoner": 10**6, "mnkr": 10**6, "mkr": 10**6,
+          "msek": 10**6, "tkr": 10**3, "tsek": 10**3, "tusen": 10**3}
+"""The words in which Swedish sources write sums in thousands, millions and billions ('19,1 miljoner', '400 tkr')."""
+IN_WORDS = re.compile(r"(?<![\d,.])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.](\d+))?\s*(" + "|".join(
+    sorted(SCALES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def kronor_in_words(words: str) -> list[int]:
+    """The sums that words in thousands, millions or billions state ('19,1 miljoner kronor' is 19 100 000, '400 tkr'
+    400 000), so that the whole kronor an editor writes from them can be checked against them; none in plain
+    kronor ('250 000 kr') or in words without a number ('en halv miljon')."""
+    sums = []
+    for whole, fraction, scale in IN_WORDS.findall(words):
+        digits = re.sub(r"\s", "", whole)
+        sums.append(int(Decimal(f"{digits}.{fraction or 0}") * SCALES[scale.lower()]))
+    return sums
 
 
 NUMBER_WORDS = ("noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv")

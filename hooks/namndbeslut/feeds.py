@@ -4,7 +4,8 @@ Written with ElementTree from the Archive, as files an engine adds to the site. 
 content (never the clock), so a build of a given date gives the same bytes. Atom requires every entry's
 `updated`: a meeting known only to the month has it at the month's last day (Meeting.sort_day, the latest it
 can have been held); its optional `published`, which a reader takes for the meeting's day, is left out, and its
-summary names the month alone.
+summary names the month alone. A meeting whose source gives no date has `updated` at its file's last change, no
+`published`, and its summary says 'Datum anges inte; enligt källan: …'.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from xml.etree import ElementTree
 
 from markupsafe import Markup
 
-from . import dates, routes
+from . import dates, kinds, routes
 from .context import BuildContext
 from .model import Committee, Matter, Meeting, Partner
 
@@ -77,11 +78,21 @@ Link = Callable[[routes.Published], str]
 def _meeting_entry(meeting: Meeting, ctx: BuildContext, link: Link) -> Entry:
     items = Markup("").join(Markup('<li><a href="{}">{}</a></li>').format(link(x), x.title) for x in meeting.matters)
     committee = ctx.archive.committee_of(meeting).name
-    return {"title": meeting.title, "url": link(meeting), "date": meeting.sort_day, "day": meeting.day,
-            "summary": f"{committee}, sammanträde {dates.long_date(meeting.date)}: "
+    when = meeting.undated_label if meeting.undated else meeting.date_label
+    return {"title": meeting.title, "url": link(meeting), "date": _updated(meeting, ctx), "day": meeting.day,
+            "summary": f"{committee}, sammanträde {when}: "
                        + "; ".join(x.title for x in meeting.matters) + _selection(meeting),
             "content": Markup("<p>{}</p><ul>{}</ul>").format(meeting.introduction, items)
                        + Markup("").join(Markup("<p>{}</p>").format(note) for note in meeting.notes)}
+
+
+def _updated(meeting: Meeting, ctx: BuildContext) -> dt.date:
+    """An entry's `updated`: the meeting's day (or its month's or year's last); where the source gives no date, the
+    day its file was last changed (BuildContext.span), the one honest instant Atom can be given."""
+    if meeting.sort_day is not None:
+        return meeting.sort_day
+    doc = ctx.archive.sources.get((kinds.MEETING, meeting.id))
+    return ctx.span(doc.path if doc else None).last.astimezone(dates.TIMEZONE).date()
 
 
 def _selection(meeting: Meeting) -> str:
@@ -93,7 +104,7 @@ def _matter_entry(matter: Matter, ctx: BuildContext, link: Link) -> Entry:
     meeting = ctx.archive.meeting_with(matter)
     kind = f"{matter.kind.label}: " if matter.kind else ""  # an unstated kind is not guessed, nor said in a summary
     agenda = f" {meeting.item_note}." if meeting.item_note else ""
-    return {"title": matter.title, "url": link(matter), "date": meeting.sort_day, "day": meeting.day,
+    return {"title": matter.title, "url": link(matter), "date": _updated(meeting, ctx), "day": meeting.day,
             "summary": f"{kind}{ctx.archive.decision_label(matter)}.{agenda}",
             "content": None}
 

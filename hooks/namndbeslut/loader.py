@@ -19,7 +19,7 @@ from .archive import Archive
 from .errors import ContentError, FieldError, Problem
 from .frontmatter import Document, Loc, label
 from .kinds import FOLDERS, PAGES, Kind
-from .model import NOT_STATED, Meeting
+from .model import NOT_STATED, Meeting, undated_file_problem
 
 __all__ = ["FOLDERS", "PAGES", "load"]
 
@@ -127,7 +127,8 @@ so ahead, so a later date is a typing error (2099 for 2029), not a meeting to wi
 def _far_ahead(records: dict[Kind, list[Any]], today: dt.date) -> list[Problem]:
     """Every meeting and planned meeting dated more than PLAUSIBLE_YEARS after the build date `today`."""
     horizon = dates.add_months(today, 12 * PLAUSIBLE_YEARS)
-    dated: list[tuple[Document, Loc, dates.Day]] = [(doc, ("date",), m.date) for m, doc in records[kinds.MEETING]]
+    dated: list[tuple[Document, Loc, dates.Day]] = [(doc, ("date",), m.date) for m, doc in records[kinds.MEETING]
+                                                    if m.date is not None]
     dated += [(doc, ("planned_meetings", i, "date"), plan.date) for body, doc in records[kinds.COMMITTEE]
               for i, plan in enumerate(body.planned_meetings)]
     return [Problem(doc.path, doc.line_of(loc), label(loc), messages.far_future(day, today, PLAUSIBLE_YEARS))
@@ -138,7 +139,7 @@ def _withhold(meetings: list[Any], today: dt.date, broken: set[str]) -> list[Pro
     """Take meetings dated after `today` out of `meetings` (in place); their ids and matters count as known."""
     withheld = []
     for meeting, doc in list(meetings):
-        if dates.first_day(meeting.date) > today:  # a month that has begun may have had its meeting
+        if meeting.date is not None and dates.first_day(meeting.date) > today:  # a begun month may have had it
             meetings.remove((meeting, doc))
             broken.update([meeting.id, *(m.id for m in meeting.matters)])
             withheld.append(Problem(doc.path, doc.line_of(("date",)), "date", messages.future_meeting(meeting.date,
@@ -395,7 +396,11 @@ def _meeting(doc: Document) -> Meeting:
         meeting = _record(Meeting, doc, introduction=introduction.strip())
     except ContentError as err:
         raise ContentError([*problems, *err.problems]) from None
-    if doc.path.name != f"{meeting.id}.md":
+    if meeting.date is None:
+        meeting.filed_as(doc.path.stem)
+        if problem := undated_file_problem(doc.path.stem, meeting.committee):
+            problems.append(Problem(doc.path, doc.line_of(("date",)), "date", problem))
+    elif doc.path.name != f"{meeting.id}.md":
         problems.append(Problem(doc.path, doc.line_of(("date",)), "date", (
             f"filen heter {doc.path.name} men mötet gäller {meeting.committee} {meeting.date.isoformat()}; "
             f"byt namn på filen till {meeting.id}.md eller rätta 'date' och 'committee'")))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 from enum import StrEnum
 from functools import partial
 from typing import Annotated, Any, Literal, Self
@@ -108,7 +109,8 @@ def _citation(value: object) -> object:
         value = Citation(value)
     elif isinstance(value, str):
         value = citations.parse(value)
-    if isinstance(value, Citation) and (problem := year_problem(dates.first_day(value.date).year)):
+    if isinstance(value, Citation) and value.date is not None and (
+            problem := year_problem(dates.first_day(value.date).year)):
         raise ValueError(problem)
     return value
 
@@ -196,7 +198,13 @@ MONTH_SCHEMA = {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$", "exam
 """A month as an editor writes it, in the JSON Schema."""
 
 def _meeting_date(value: object) -> object:
-    """A meeting's date as given: '2017' (YAML reads it as a number) a Year, '2020-11' a Month, a full date a date."""
+    """A meeting's date as given: '2017' (YAML reads it as a number) a Year, '2020-11' a Month, a full date a date;
+    'anges inte' None (the source gives no date: `date_as_given` then says what it does give); empty refused."""
+    if value is None:
+        raise ValueError(f"värdet är tomt; skriv datumet (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ), eller '{NOT_STATED}' om "
+                         "källan inte anger något datum")
+    if isinstance(value, str) and value.strip() == NOT_STATED:
+        return None
     if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{4}\s*", value):
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool):
@@ -206,9 +214,11 @@ def _meeting_date(value: object) -> object:
     return _month(value)
 
 
-MeetingDate = Annotated[dt.date | Month | dates.Year, BeforeValidator(_meeting_date), WithJsonSchema(
-    {"anyOf": [{"type": "string", "format": "date"}, MONTH_SCHEMA, {"type": "integer", "examples": [2017]}]})]
-"""A meeting's date: the day, or only the month ('2020-11') or the year (2017) where the source names no day."""
+MeetingDate = Annotated[dt.date | Month | dates.Year | None, BeforeValidator(_meeting_date), WithJsonSchema(
+    {"anyOf": [{"type": "string", "format": "date"}, MONTH_SCHEMA, {"type": "integer", "examples": [2017]},
+               {"const": NOT_STATED}]})]
+"""A meeting's date: the day, or only the month ('2020-11') or the year (2017) where the source names no day; None
+('anges inte') where the source gives none at all (a year-less 'den 12 september', a lost protocol date)."""
 
 
 class Record(BaseModel):
@@ -547,6 +557,11 @@ def _not_bool(value: object) -> object:
 NOT_BOOL = BeforeValidator(_not_bool)
 """On an integer field (after its limits, so the JSON Schema keeps them): never a boolean."""
 
+YEARS_ONLY = re.compile(r"\d{4}(?:\s*[–-]\s*\d{4})?")
+"""A period that is only a year or a span of years ('2024', '2023–2025'): `from_year` and `to_year` say it."""
+YEAR_IN_WORDS = re.compile(r"(?<!\d)(?:19|20|21)\d{2}(?!\d)")
+"""A calendar year named in a period's words ('första halvåret 2026')."""
+
 PlausibleYear = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR), NOT_BOOL]
 """A calendar year a record may speak of, as a number (a funding row's, a sum's)."""
 
@@ -723,17 +738,34 @@ class Sum(Record):
     """How many units the source gives, with `per` ('13 servicepunkter'); `count_ceiling` where it says 'upp till'."""
     count_ceiling: bool = False
     """`count` is an upper limit ('upp till 13 servicepunkter'), not the number there will be."""
+    as_given: Text | None = None
+    """The sum in the source's own words ('19,1 miljoner kronor', '1,2 miljoner' with no currency), shown beside
+    `kronor`, the exact number an editor writes from them; a number in thousands or millions there must be `kronor`
+    (or a range's upper end)."""
+    purpose: Text | None = None
+    """What the money is for, in the source's words without 'för' ('tilläggsanslag', 'medfinansiering av …')."""
+    period_as_given: Text | None = None
+    """The period in the source's words where `from_year`/`to_year` cannot say it ('första halvåret 2026', 'under
+    den kommande treårsperioden'), never beside them; on a funding row, words within the row's own year."""
+    refused: bool = False
+    """The sum was applied for or proposed and refused ('beslutar att inte medge … kompensation med 0,4 miljoner
+    kronor'): shown as refused and in no total; a matter's only, since an agreement's funding is granted money."""
 
     @property
     def label(self) -> str:
         """'högst 500 000 kr', '250 000 kr per år', '100 000 kr till Länsstyrelsen', 'ca 200 000–250 000 kr',
-        '290 000 kr per år 2023–2025', '80 000 kr per servicepunkt, högst 13', as the source qualifies it."""
+        '290 000 kr per år 2023–2025', '80 000 kr per servicepunkt, högst 13', '19 100 000 kr (enligt källan: 19,1
+        miljoner kronor) till Samhällsbyggnadsnämnden, för tilläggsanslag', 'avslaget: 400 000 kr', as the source
+        qualifies it: the one label of a sum on pages and in the data."""
         per = {True: " per år", False: " sammanlagt", None: ""}[self.per_year]
         said = dates.kronor(self.kronor) if self.up_to_kronor is None else dates.kronor_range(self.kronor,
                                                                                               self.up_to_kronor)
-        return "".join(("högst " if self.ceiling else "", "ca " if self.approximate else "", said,
+        return "".join(("avslaget: " if self.refused else "", "högst " if self.ceiling else "",
+                        "ca " if self.approximate else "", said,
+                        f" (enligt källan: {self.as_given})" if self.as_given else "",
                         f" per {self.per}" if self.per else "", per, self._years_label,
-                        f" till {self.to}" if self.to else "", self._count_label))
+                        f" till {self.to}" if self.to else "", self._count_label,
+                        f", för {self.purpose}" if self.purpose else ""))
 
     @property
     def last_year(self) -> int | None:
@@ -742,7 +774,10 @@ class Sum(Record):
 
     @property
     def _years_label(self) -> str:
-        """' 2023–2025' after 'per år', else ' för 2024' or ' för 2023–2025'; '' where the source gives no years."""
+        """' 2023–2025' after 'per år', else ' för 2024' or ' för 2023–2025'; the source's words for a period years
+        cannot say (' första halvåret 2026'); '' where the source gives no period."""
+        if self.period_as_given is not None:
+            return f" {self.period_as_given}"
         if self.from_year is None:
             return ""
         years = str(self.from_year) if self.to_year is None else f"{self.from_year}–{self.to_year}"
@@ -758,10 +793,10 @@ class Sum(Record):
     @property
     def summable(self) -> bool:
         """Whether the sum is one stated as paid to the counterparties: a ceiling, an estimate, a range, a sum per
-        unit ('80 000 kr per servicepunkt'), or a sum paid to someone else, is never added into a total of what they
-        receive."""
+        unit ('80 000 kr per servicepunkt'), a sum paid to someone else, or a sum refused ('avslaget'), is never added
+        into a total of what they receive."""
         return (not self.ceiling and not self.approximate and self.up_to_kronor is None and self.to is None
-                and self.per is None)
+                and self.per is None and not self.refused)
 
     @model_validator(mode="after")
     def _one_way_to_bound(self) -> Sum:
@@ -775,6 +810,7 @@ class Sum(Record):
                                            "'ceiling'")
         self._years_fit()
         self._count_fits()
+        self._words_fit()
         return self
 
     def _years_fit(self) -> None:
@@ -796,10 +832,28 @@ class Sum(Record):
             raise FieldError(("count",), "'count_ceiling' säger att antalet är ett högsta antal; skriv antalet, "
                                          "t.ex. 'count: 13'")
 
+    def _words_fit(self) -> None:
+        """The source's words say what the fields do not, and never contradict them."""
+        if self.period_as_given is not None and self.from_year is not None:
+            raise FieldError(("period_as_given",), "skriv perioden antingen som år ('from_year', 'to_year') eller med "
+                                                   "källans ord ('period_as_given'), inte båda")
+        if self.period_as_given is not None and YEARS_ONLY.fullmatch(self.period_as_given):
+            raise FieldError(("period_as_given",), f"'{self.period_as_given}' är bara år; skriv dem som 'from_year' "
+                                                   "och 'to_year', t.ex. {kronor: 500000, from_year: 2024}")
+        if self.purpose is not None and self.purpose.casefold().startswith("för "):
+            raise FieldError(("purpose",), "sidan skriver 'för' före ändamålet; skriv det utan 'för', t.ex. 'purpose: "
+                                           "medfinansiering av gång- och cykelväg'")
+        for said in dates.kronor_in_words(self.as_given or ""):
+            if said not in (self.kronor, self.up_to_kronor):
+                raise FieldError(("kronor",), f"'as_given' ({self.as_given}) anger {said} kronor men 'kronor' är "
+                                              f"{self.kronor}; skriv källans belopp i hela kronor, t.ex. 19,1 miljoner "
+                                              "som 'kronor: 19100000'")
+
     @property
     def plain(self) -> bool:
         """A bare sum (written as a number): its data and pages are the same as before qualifiers existed."""
-        return self.summable and self.per_year is None and self.from_year is None
+        return (self.summable and self.per_year is None and self.from_year is None and self.as_given is None
+                and self.purpose is None and self.period_as_given is None)
 
 
 def _bare_sum(value: object) -> object:
@@ -930,7 +984,16 @@ class Funding(Record):
 
     def _unstated_amount_fits(self) -> None:
         """`per_year` beside the amount says a stated amount's nothing: it belongs to one the source leaves out; the
-        row's years are the row's own (`year`, `years`), never its sum's."""
+        row's years are the row's own (`year`, `years`), never its sum's; funding is granted money, never refused."""
+        if self.amount is not None and self.amount.refused:
+            raise FieldError(("amount", "refused"), "en rad i 'funding' är pengar som överenskommelsen ger; ett "
+                                                    "avslaget belopp skrivs på nämndens ärende ('amount' med "
+                                                    "'refused: true'), inte här")
+        if self.amount is not None and (words := self.amount.period_as_given) is not None and any(
+                int(y) != self.year for y in YEAR_IN_WORDS.findall(words)):
+            raise FieldError(("amount", "period_as_given"), f"perioden ('{words}') nämner ett annat år än radens "
+                                                            f"'year' ({self.year or NOT_STATED}); en rad gäller sitt "
+                                                            "eget år, skriv året som radens 'year'")
         if self.amount is not None and self.amount.from_year is not None:
             raise FieldError(("amount", "from_year"), "en rad i 'funding' har sitt eget år; skriv året som radens "
                                                       "'year' (en rad per år, t.ex. {year: 2024, amount: 500000}) och "
@@ -1825,7 +1888,8 @@ class Meeting(Sourced):
 
     committee: Slug
     date: MeetingDate
-    """The day, or only the month where the source names no day: shown as given, never as a day of it."""
+    """The day, or only the month where the source names no day: shown as given, never as a day of it; None
+    ('anges inte') where the source gives no date (`date_as_given` then holds its words, the file name its own)."""
     given_title: Annotated[Text | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA, Field(alias="title")]
     """The title as the source gives it; None ('anges inte') where it gives none (a decision known from a mention):
     `title` is then said from the facts, never made up."""
@@ -1874,16 +1938,35 @@ class Meeting(Sourced):
     a webcast (webbsändning): held, what was decided not stated; a mention (omnämnande): the decisions it names."""
     date_as_given: Text | None = None
     """The date in the source's words where it is given relative to the source ("veckans sammanträde enligt nyhet
-    8 november 2019"): shown beside `date`, which stays as precise as the editor can state."""
+    8 november 2019"): shown beside `date`, which stays as precise as the editor can state; required with
+    `date: anges inte` ("den 12 september (året anges inte)")."""
     introduction: Prose = ""
     matters: list[Matter] = []
 
     _body_name: str = PrivateAttr("")
     """The body's name, given by the archive (`named_by`): a title not given is said from it."""
+    _file_id: str = PrivateAttr("")
+    """An undated meeting's id: its file name, which the editor words (`filed_as`, checked by the loader)."""
 
     @property
     def id(self) -> str:
+        if self.date is None:
+            return self._file_id or f"{UNDATED_PREFIX}{self.committee}"
         return meeting_id(self.date, self.committee)
+
+    def filed_as(self, stem: str) -> None:
+        """Let an undated meeting know its file name (the loader, once it has checked it): its id."""
+        self._file_id = stem
+
+    @property
+    def undated(self) -> bool:
+        """Whether the source gives the meeting no date (`date: anges inte`): never placed on a day, month or year."""
+        return self.date is None
+
+    @property
+    def date_label(self) -> str:
+        """The date as lists and titles say it: '9 juni 2021', 'november 2020', or 'datum anges inte'."""
+        return dates.long_date(self.date) if self.date is not None else f"datum {NOT_STATED}"
 
     def named_by(self, body_name: str) -> None:
         """Let the meeting know its body's name (the archive, once the bodies are known)."""
@@ -1895,7 +1978,8 @@ class Meeting(Sourced):
         else the body and the date as given ('Kommunfullmäktige 29 september 2016'), never one made up."""
         if self.given_title is not None:
             return self.given_title
-        return f"{self._body_name or self.committee} {dates.long_date(self.date)}"
+        name = self._body_name or self.committee
+        return f"{name}, {self.date_label}" if self.date is None else f"{name} {self.date_label}"
 
     @property
     def title_given(self) -> bool:
@@ -1905,7 +1989,7 @@ class Meeting(Sourced):
     def title_names_date(self) -> bool:
         """Whether the title already says the date as a list would add it ('Kommunstyrelsen, december 2018'): the
         list then does not say it again."""
-        return dates.long_date(self.date).casefold() in self.title.casefold()
+        return self.date_label.casefold() in self.title.casefold()
 
     @property
     def public_label(self) -> str:
@@ -1966,6 +2050,12 @@ class Meeting(Sourced):
         return f"enligt källan: {self.date_as_given}" if self.date_as_given else ""
 
     @property
+    def undated_label(self) -> str:
+        """What the meeting's page, feeds and lists say in place of a date the source does not give: 'Datum anges
+        inte; enligt källan: den 12 september (året anges inte)'; '' for a dated meeting."""
+        return f"Datum {NOT_STATED}; {self.date_as_given_label}" if self.date is None else ""
+
+    @property
     def notes(self) -> tuple[str, ...]:
         """What feeds, the calendar and the meetings overview say of how much the source tells (pages show each
         apart): the agenda note, the selection note, each where it applies."""
@@ -2005,10 +2095,10 @@ class Meeting(Sourced):
         return self.date if isinstance(self.date, dt.date) else None
 
     @property
-    def sort_day(self) -> dt.date:
+    def sort_day(self) -> dt.date | None:
         """Where lists place the meeting: its day, or the last day of its month or year where only that is known
-        (by then it was held)."""
-        return dates.last_day(self.date)
+        (by then it was held); None where the source gives no date (`chronological` places it after the dated)."""
+        return dates.last_day(self.date) if self.date is not None else None
 
     @property
     def decided_anything(self) -> bool:
@@ -2067,6 +2157,9 @@ class Meeting(Sourced):
                                                   "klockslag; skriv antingen 'start' eller 'start_as_given'")
         if self.end and self.start_as_given:
             raise FieldError(("end",), "'end' kräver 'start'; skriv sluttiden med källans ord i 'start_as_given'")
+        if self.date is None and not self.date_as_given:
+            raise FieldError(("date_as_given",), f"'date: {NOT_STATED}' kräver källans ord om datumet; skriv dem i "
+                                                 "'date_as_given', t.ex. 'den 12 september (året anges inte)'")
         for name in MINUTES_DATES:
             _check_after_meeting(self.date, name, getattr(self, name))
         if self.minutes_posted and self.minutes_removed and self.minutes_removed < self.minutes_posted:
@@ -2090,9 +2183,10 @@ MINUTES_DATES = {"minutes_checked": ("protokollet justeras", "protokollet juster
 """A meeting's dates of its minutes, each with what happens on it (now, and as done): all after the meeting."""
 
 
-def _check_after_meeting(date: dates.Day, name: str, day: dt.date | None) -> None:
-    """Minutes are checked (justeras), and their notice posted and taken down, after the meeting, never before it."""
-    if day is not None and day < dates.first_day(date):
+def _check_after_meeting(date: dates.Day | None, name: str, day: dt.date | None) -> None:
+    """Minutes are checked (justeras), and their notice posted and taken down, after the meeting, never before it
+    (an undated meeting's, of which the source gives no date, are not compared)."""
+    if day is not None and date is not None and day < dates.first_day(date):
         happens, done = MINUTES_DATES[name]
         raise FieldError((name,), f"{happens} efter sammanträdet, men {day.isoformat()} är före {dates.iso(date)}; "
                                   f"skriv dagen då {done}")
@@ -2127,6 +2221,38 @@ def lead_paragraph(texts: list[str]) -> str:
     show it; '' when there is none."""
     paragraphs = (p.strip() for text in texts for p in text.split("\n\n"))
     return next((p for p in paragraphs if p and not p.startswith(("#", "<", "|", "-", "*"))), "")
+
+
+UNDATED_PREFIX = "datum-anges-inte-"
+"""How an undated meeting's file name begins: 'datum-anges-inte-<committee>-<words>.md', the words the editor's."""
+
+
+def undated_file_problem(stem: str, committee: str) -> str:
+    """What is wrong with an undated meeting's file name, in Swedish naming the expected form; '' where nothing."""
+    prefix = f"{UNDATED_PREFIX}{committee}-"
+    if stem.startswith(prefix) and len(stem) > len(prefix):
+        return ""
+    return (f"filen heter {stem}.md men mötet har 'date: {NOT_STATED}'; ge filen namnet {prefix}<ord>.md, där <ord> "
+            f"är några egna ord med små bokstäver, siffror och bindestreck, t.ex. {prefix}12-september.md")
+
+
+def chronological(meetings: Iterable[Meeting], newest_first: bool = False) -> list[Meeting]:
+    """The one order of every list of meetings: by date (a day, then its month, then its year; newest or oldest
+    first), by body; those whose date the source does not give after every dated one, either way, by id."""
+    dated: list[tuple[tuple[dt.date, int, str], Meeting]] = []
+    undated: list[Meeting] = []
+    for m in meetings:
+        if m.date is None:
+            undated.append(m)
+        else:
+            dated.append(((*day_order(m.date), m.committee), m))
+    dated.sort(key=lambda pair: pair[0], reverse=newest_first)
+    return [*(m for _, m in dated), *sorted(undated, key=lambda m: m.id)]
+
+
+def day_order(day: dates.Day) -> tuple[dt.date, int]:
+    """Where a date of any precision stands: at its last day, a broader one after (a year after its December)."""
+    return dates.last_day(day), dates.breadth(day)
 
 
 def meeting_id(day: dates.Day, committee: str) -> str:

@@ -195,7 +195,13 @@ def _by_body(meetings: list[Meeting], archive: Archive) -> list[tuple[Committee,
 
 def _per_year(meetings: list[Meeting]) -> list[tuple[int, int]]:
     """Each year of `meetings` (newest first) with its number of meetings."""
-    return [(y, len(list(ms))) for y, ms in groupby(meetings, key=lambda m: m.date.year)]
+    return [(y, len(list(ms))) for y, ms in groupby(meetings, key=_year)]
+
+
+def _year(meeting: Meeting) -> int:
+    """A dated meeting's year (lists by year hold only those: `Archive.dated_meetings`)."""
+    assert meeting.date is not None
+    return meeting.date.year
 
 
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ"
@@ -282,7 +288,7 @@ class Renderer:
         self.markdown = pagehtml.Prose()
         """What editors write, as HTML (each text converted once per build)."""
         self.names = {**routes.TITLES, **{routes.body(c): c.name for c in ctx.archive.committees.values()},
-                      **{routes.year(y): f"Sammanträden {y}" for y in {m.date.year for m in ctx.archive.meetings}},
+                      **{routes.year(y): f"Sammanträden {y}" for y in {_year(m) for m in ctx.archive.dated_meetings}},
                       **{routes.funding_year(y): f"Finansiering {y}" for y in ctx.funding.years}}
         """The name of every page a trail passes through: the overview pages and the bodies."""
 
@@ -436,8 +442,10 @@ class Renderer:
         pages = [self.page("meeting.html.j2", routes.meeting(m), m.title, own(m), (), m, meeting=m,
                            committee=a.committee_of(m), sitting=a.sitting_of[m.id],
                            # both notes speak of a meeting held: not of one known only from its agenda
-                           compared={"stale": not m.agenda_only and rules.is_stale(m.sort_day, today),
-                                     "minutes_pending": not m.agenda_only
+                           # ... nor of one whose source gives no date (no day to count six months from)
+                           compared={"stale": not m.agenda_only and m.sort_day is not None
+                                     and rules.is_stale(m.sort_day, today),
+                                     "minutes_pending": not m.agenda_only and m.sort_day is not None
                                      and rules.minutes_pending_on(m.sort_day, today)})
                  for m in a.meetings]
         pages += [self.page("agreement.html.j2", routes.agreement(x), x.title, own(x),
@@ -452,8 +460,10 @@ class Renderer:
                             r, report=r)
                   for r in a.reports.values()]
         bodies = sorted(a.committees.values(), key=lambda c: c.name)
-        pages += [self.page("body.html.j2", routes.body(c), c.name, own(c), file([*(ms := a.meetings_of(c)),
-                            *a.agreements_under(c)]), c, body=c, latest=ms[:HOME_ITEMS], years=_per_year(ms),
+        pages += [self.page("body.html.j2", routes.body(c), c.name, own(c), file([*a.meetings_of(c),
+                            *a.agreements_under(c)]), c, body=c,
+                            latest=(ms := [m for m in a.meetings_of(c) if not m.undated])[:HOME_ITEMS],
+                            years=_per_year(ms), undated=a.undated_meetings(c),
                             compared={"sittings": a.upcoming_of(c, today)}) for c in bodies]
         pages.append(self.overview("bodies.html.j2", routes.BODIES, file(bodies), bodies=bodies))
         pages += self.meeting_overviews()
@@ -478,9 +488,10 @@ class Renderer:
         newest meetings and the years, each with its number of meetings), a page per year (its bodies, each with its
         number of meetings) and a page per body and year (its meetings with their matters)."""
         a, file = self.ctx.archive, self.files
-        years = [(y, _by_body(list(ms), a)) for y, ms in groupby(a.meetings, key=lambda m: m.date.year)]
-        pages = [self.overview("meetings.html.j2", routes.MEETINGS, file(a.meetings), latest=a.meetings[:HOME_ITEMS],
-                               years=_per_year(a.meetings))]
+        dated = a.dated_meetings
+        years = [(y, _by_body(list(ms), a)) for y, ms in groupby(dated, key=_year)]
+        pages = [self.overview("meetings.html.j2", routes.MEETINGS, file(a.meetings), latest=dated[:HOME_ITEMS],
+                               years=_per_year(dated), undated=a.undated_meetings())]
         for y, bodies in years:
             pages.append(self.page("year.html.j2", routes.year(y), self.names[routes.year(y)], None,
                                    file([m for _, ms in bodies for m in ms]), year=y,
@@ -568,7 +579,7 @@ class Renderer:
         """The start page's generated part (the newest meetings and the newest agreements whatever their
         status); the start page itself is hand-written (content/index.md), this is made from what it lists."""
         a, today = self.ctx.archive, self.ctx.today
-        latest = a.meetings[:HOME_ITEMS]
+        latest = a.dated_meetings[:HOME_ITEMS]
 
         def recency(x: Agreement) -> dt.date:
             """An agreement without a term by its own dates, else by the day it was first published here."""

@@ -22,7 +22,7 @@ from . import dates, frontmatter, kinds, messages, patterns
 from .archive import normalised_name
 from .categories import suggested_body_kind, suggested_partner_kind
 from .errors import ContentError
-from .model import NOT_STATED
+from .model import NOT_STATED, UNDATED_PREFIX
 from .safety import PLACEHOLDER
 
 P = PLACEHOLDER
@@ -31,10 +31,12 @@ MAX_ID = 80
 reads well within it, and every file system and address takes it (an agreement's adds its years)."""
 
 MEETING = Template(f"""---
-# Ett sammanträde. Filen heter <datum>-<nämnd>.md. Ersätt allt som är markerat {P.lower()} och ta bort
-# de valfria fälten du inte behöver. Kontrollera med `make check`, förhandsgranska med `make serve`.
+# Ett sammanträde. Filen heter <datum>-<nämnd>.md (datum-anges-inte-<nämnd>-<ord>.md utan datum).
+# Ersätt allt som är markerat {P.lower()} och ta bort de valfria fälten du inte behöver.
+# Kontrollera med `make check`, förhandsgranska med `make serve`.
 committee: $committee            # nämnden: namnet på en fil i committees/ (utan .md)
-date: $date                      # sammanträdets datum, ÅÅÅÅ-MM-DD; ÅÅÅÅ-MM (ÅÅÅÅ) om källan bara anger månaden (året)
+date: $date                      # sammanträdets datum, ÅÅÅÅ-MM-DD; ÅÅÅÅ-MM (ÅÅÅÅ) om källan bara anger månaden (året);
+                                 # anges inte om källan inte anger något datum (då krävs date_as_given)
 date_as_given:                   # valfritt: källans ord för ett datum i förhållande till källan, t.ex. veckans
                                  # sammanträde enligt nyhet 8 november 2019 (date ändå så exakt som du kan)
 title: $title  # sidans rubrik; anges inte om källan inte ger någon (rubriken blir då nämnd och datum)
@@ -107,7 +109,9 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
     amount:                      # valfritt: belopp som beslutet anger, i kronor utan mellanslag, t.ex. 250000;
                                  # "högst 500 000 kr": {{kronor: 500000, ceiling: true}}, "per år": per_year: true,
                                  # "till Länsstyrelsen": to: Länsstyrelsen; flera belopp: en lista,
-                                 # [{{kronor: 1000000, ceiling: true}}, 2000000]
+                                 # [{{kronor: 1000000, ceiling: true}}, 2000000];
+                                 # "19,1 miljoner kronor": {{kronor: 19100000, as_given: '19,1 miljoner kronor'}};
+                                 # ändamålet: purpose: tilläggsanslag; avslaget belopp: refused: true
     refers_to:                   # valfritt: id för ett tidigare ärende som detta fortsätter utan överenskommelse
                                  # ("KS 12 mars (§ 64) föreslog kommunfullmäktige …"), i vilket organ som helst
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
@@ -308,9 +312,12 @@ def slug(name: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", plain))
 
 
-def new_meeting(root: Path, date: str, committee: str = "") -> Path:
-    """Write decisions/<date>-<committee>.md; return its path."""
+def new_meeting(root: Path, date: str, committee: str = "", words: str = "") -> Path:
+    """Write decisions/<date>-<committee>.md; return its path. DATE="anges inte" (the source gives no date) writes
+    decisions/datum-anges-inte-<committee>-<WORDS>.md, asking for the source's words in `date_as_given`."""
     committee = committee or default_committee(root)
+    if date.strip() == NOT_STATED:
+        return _undated_meeting(root, committee, words)
     # a meeting known to the month (DATE=2020-11) or the year (DATE=2017)
     day = dates.month_of(date) or dates.year_of(date) or _date(date)
     title = f"{P}: rubriken som källan ger, t.ex. {_committee(root, committee)} – beslut " \
@@ -429,6 +436,19 @@ def default_committee(root: Path) -> str:
     return ids[0] if len(ids) == 1 else ""
 
 
+def _undated_meeting(root: Path, committee: str, words: str) -> Path:
+    """A meeting whose source gives no date: the file named by the editor's WORDS, the source's words asked for."""
+    if not words.strip():
+        raise ScaffoldError(f"DATE=\"{NOT_STATED}\" kräver WORDS=… med några ord som skiljer filen från andra, t.ex. "
+                            f"WORDS=12-september; filen heter då {UNDATED_PREFIX}{committee}-12-september.md")
+    title = f"{P}: rubriken som källan ger, t.ex. {_committee(root, committee)} – beslut, eller anges inte"
+    text = MEETING.substitute(committee=committee, date=NOT_STATED, title=_quoted(title))
+    given = _quoted(f"{P}: källans ord om datumet, t.ex. den 12 september (året anges inte)")
+    text = text.replace("\ndate_as_given:", f"\ndate_as_given: {given}", 1)
+    name = f"{UNDATED_PREFIX}{committee}-{_id(words, 'WORDS')}"
+    return _write(root / kinds.MEETING.folder / f"{name}.md", text)
+
+
 def _id(name: str, variable: str) -> str:
     """The id a name gives, refused unless it makes a safe file name: a–z, digits and hyphens, MAX_ID at most."""
     if char := messages.INVISIBLE.search(name):
@@ -522,7 +542,7 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
     value = env.get
     committee = value("COMMITTEE", "")
     makers: dict[str, Callable[[Path], list[Path]]] = {
-        "meeting": lambda root: [new_meeting(root, value("DATE", ""), committee)],
+        "meeting": lambda root: [new_meeting(root, value("DATE", ""), committee, value("WORDS", ""))],
         "agreement": lambda root: new_agreement(root, value("PARTNER", ""), value("YEARS", ""), committee,
                                                 value("NAME", "")),
         "partner": lambda root: [new_partner(root, value("NAME", ""))],
@@ -531,7 +551,8 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
     }
     try:
         if kind not in makers:
-            raise ScaffoldError("skriv make new-meeting DATE=ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM eller ÅÅÅÅ) [COMMITTEE=…], "
+            raise ScaffoldError("skriv make new-meeting DATE=ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM eller ÅÅÅÅ, eller DATE=\"anges "
+                                "inte\" WORDS=…) [COMMITTEE=…], "
                                 "make new-agreement PARTNER=\"…\" (eller NAME=\"…\") YEARS=ÅÅÅÅ-ÅÅÅÅ, "
                                 "make new-partner NAME=\"…\", "
                                 "make new-committee NAME=\"…\" eller make new-report CASE=\"SO ÅÅÅÅ/NNNN\"")

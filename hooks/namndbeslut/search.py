@@ -54,7 +54,9 @@ class Facets:
 def facets(record: object | None, archive: Archive) -> Facets:
     """The filters of the page showing `record` (None: an overview or hand-written page)."""
     if isinstance(record, Meeting):
-        return Facets({KIND: MEETING, BODY: archive.committee_of(record).name, YEAR: str(record.date.year)})
+        # no year filter where the source gives no date: never filed under a year
+        return Facets({KIND: MEETING, BODY: archive.committee_of(record).name,
+                       **_year(record.date.year if record.date else None)})
     if isinstance(record, Agreement):
         return Facets({KIND: AGREEMENT, **_bodies(record, archive), **_year(_start(record, archive))}, RECORD_WEIGHT)
     if isinstance(record, Partner):

@@ -41,7 +41,8 @@ def meeting(ctx: BuildContext, s: Sitting) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": CONTEXT, "@type": "Event", "name": held.title, "url": ctx.absolute(routes.meeting(held)),
         "inLanguage": "sv",
-        "startDate": at(s.start) if s.start else dates.iso(s.date),  # '2020-11' where only the month is known
+        # '2020-11' where only the month is known; none where the source gives no date
+        **({"startDate": at(s.start) if s.start else dates.iso(s.date)} if s.date else {}),
         "eventStatus": "https://schema.org/EventScheduled",
         "organizer": _org(s.committee.name, "GovernmentOrganization", **parent),
         "about": [{"@type": "Thing", "name": m.title, "url": ctx.absolute(routes.matter(held, m))}

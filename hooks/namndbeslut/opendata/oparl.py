@@ -22,7 +22,7 @@ from ..archive import Sitting, SittingState
 from ..citations import Citation
 from ..context import BuildContext
 from ..kinds import Kind
-from ..model import Agreement, Committee, Matter, Meeting, Partner, Report, Sourced, Sum, Vote
+from ..model import Agreement, Committee, Matter, Meeting, Partner, Report, Sourced, Sum, Vote, chronological
 from .tables import amount, dump
 
 VERSION = "https://schema.oparl.org/1.1/"
@@ -260,10 +260,11 @@ class OParl:
         for matter in self.archive.matters.values():
             for paper, role, authoritative in self.papers_of(matter):
                 self.consulted[routes.oparl_paper(paper)].append((matter, role, authoritative))
+        meetings = {m.id: i for i, m in enumerate(chronological(self.archive.meetings))}
         for agreement in self.archive.agreements.values():
             order = {s.matter.id: i for i, s in enumerate(self.archive.steps_of(agreement)) if s.matter}
             self.consulted[routes.oparl_paper(agreement)].sort(
-                key=lambda c: (self.archive.meeting_with(c[0]).sort_day, order.get(c[0].id, len(order))))
+                key=lambda c: (meetings[self.archive.meeting_with(c[0]).id], order.get(c[0].id, len(order))))
 
     def _committee_url(self, committee_id: str) -> str:
         return self.url(routes.oparl_committee(self.archive.committees[committee_id]))
@@ -347,11 +348,12 @@ class OParl:
         state = s.state_on(self.ctx.today)
         obj: Obj = {
             "id": self.url(routes.oparl_meeting(s.id)), "type": _type("Meeting"),
-            "name": f"{s.committee.name} {dates.long_date(s.date)}", "meetingState": state.value,
+            "name": s.name, "meetingState": state.value,
             # whether a meeting whose day passed without a summary, or known from its agenda, was cancelled is not
             # known: not said
             **({} if state in (SittingState.PASSED, SittingState.CALLED) else {"cancelled": False}),
-            **({"start": s.starts_at.isoformat()} if s.starts_at else {DATE: dates.iso(s.date)}),
+            # no `start` and no date where the source gives none: its words are in DATE_AS_GIVEN (_summary)
+            **({"start": s.starts_at.isoformat()} if s.starts_at else {DATE: dates.iso(s.date)} if s.date else {}),
             **({MONTH: dates.iso(s.date)} if isinstance(s.date, dates.Month) else {}),
             **({"end": s.ends_at.isoformat()} if s.ends_at else {}),
             TIME_STATED: s.time_stated, "organization": [self._committee_url(s.committee.id)],
@@ -427,7 +429,7 @@ class OParl:
         if isinstance(record, Meeting):
             return {"meeting": self.url(routes.oparl_meeting(record.id)), **named}
         given = list(record.paragraphs) if record is not None else list(paragraphs)
-        return {**({"date": dates.iso(record.date)} if record is not None else {}),
+        return {**({"date": dates.iso(record.date)} if record is not None and record.date is not None else {}),
                 **({"paragraphs": given} if given else {}),
                 **({"organization": self._committee_url(body.id)} if body else {}), **named}
 
@@ -585,8 +587,8 @@ class OParl:
         self.object_list("bodies", [self.body()])
         committees = {c.id: self.committee(c) for c in a.committees.values()}
         organizations = list(committees.values()) + [self.partner(p) for p in a.partners.values()]
-        sittings = sorted((s for ss in a.calendar.values() for s in ss), key=lambda s: (s.sort_day, s.committee.id),
-                          reverse=True)
+        sittings = [*sorted((s for ss in a.calendar.values() for s in ss), key=lambda s: (s.sort_day, s.committee.id),
+                            reverse=True), *a.undated_sittings]  # the undated after the dated, as in every list
         meetings = [self.meeting(s) for s in sittings]
         papers = [self.report(r) for r in a.reports.values()] + [self.agreement(x) for x in a.agreements.values()]
         body = routes.oparl_body_list

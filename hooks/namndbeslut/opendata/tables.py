@@ -31,6 +31,7 @@ from ..model import (
     Sum,
     Term,
     Vote,
+    chronological,
     stated_kind,
 )
 from ..renewal import Amounts, Change, Comparison
@@ -67,8 +68,9 @@ def amount(value: Sum | None) -> dict[str, Any]:
     `per_year`, `recipient`, `approximate`, `amount_up_to` (a range's upper end; `amount` is its lower) and
     `amount_label` (the page's words); nothing where no sum is stated. A plain sum has only the first two, as every
     sum had before qualifiers existed. Where the source gives them, the years (`from_year`, `to_year`: equal for
-    one year) and the unit (`per`, `count`, `count_ceiling`; `amount` is each unit's). The one form of a sum in JSON
-    and OParl."""
+    one year) and the unit (`per`, `count`, `count_ceiling`; `amount` is each unit's); the source's words for the
+    sum, its purpose and its period (`as_given`, `purpose`, `period_as_given`), and `refused: true` for a sum refused.
+    The one form of a sum in JSON and OParl."""
     if value is None:
         return {}
     plain = {"amount": value.kronor, "currency": CURRENCY}
@@ -79,6 +81,9 @@ def amount(value: Sum | None) -> dict[str, Any]:
             **({"from_year": value.from_year, "to_year": value.last_year} if value.from_year is not None else {}),
             **({"per": value.per, "count": value.count, "count_ceiling": value.count_ceiling}
                if value.per is not None else {}),
+            **{k: v for k, v in (("as_given", value.as_given), ("purpose", value.purpose),
+                                 ("period_as_given", value.period_as_given)) if v is not None},
+            **({"refused": True} if value.refused else {}),
             "amount_label": dates.plain_spaces(value.label)}
 
 
@@ -119,6 +124,10 @@ def dump(data: Any) -> str:
     """Data as published JSON: UTF-8 text, indented by two (orjson: the same text as the standard library's
     `json.dumps(data, ensure_ascii=False, indent=2)`, written ten times faster)."""
     return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n"
+
+
+WORDS_COLUMNS = ("Beloppet i källans ord", "Ändamål", "Period i källans ord")
+"""A sum's words as the source gives them, in the matters' and the funding CSV alike (`_words`)."""
 
 
 class Tables:
@@ -260,11 +269,11 @@ class Tables:
                        "Priskompensation", "Anmärkning", "Webbsida", "Finansiär", "Antal år (åren anges inte)",
                        "Högsta belopp", "Per år", "Mottagare", "Belopp enligt källan",
                        "Ungefärligt belopp", "Övre belopp i intervall (kr)", "Per enhet", "Antal enheter",
-                       "Högsta antal enheter")
+                       "Högsta antal enheter", *WORDS_COLUMNS)
     """'Finansiär' and the columns after it last (later columns, so earlier ones keep their places): who pays where
     the source names someone other than the public party; for a row whose years the source does not name, how many
     (its 'År' is empty); the sum's qualifiers (ja/nej, empty where the source says neither) and the page's words;
-    a sum per unit's unit and count (`_unit`)."""
+    a sum per unit's unit and count (`_unit`); the source's words (`_words`)."""
 
     def agreements_csv(self) -> str:
         rows = []
@@ -307,7 +316,8 @@ class Tables:
                  g.funding.amount.kronor if g.funding.amount else None,
                  _yes_no(g.funding.price_compensation), g.funding.note,
                  self.ctx.absolute(routes.agreement(g.agreement)), g.funding.funder, g.funding.years,
-                 *_funding_qualifiers(g.funding), *_estimate(g.funding.amount), *_unit(g.funding.amount))
+                 *_funding_qualifiers(g.funding), *_estimate(g.funding.amount), *_unit(g.funding.amount),
+                 *_words(g.funding.amount))
                 for g in [*table.grants, *table.unplaced]]
         return _csv(self.FUNDING_COLUMNS, rows)
 
@@ -315,7 +325,7 @@ class Tables:
 
     def _matters(self) -> list[tuple[Meeting, Matter]]:
         """Every matter of every published meeting, meetings by date, matters in their order."""
-        return [(meeting, m) for meeting in sorted(self.archive.meetings, key=lambda x: (x.sort_day, x.id))
+        return [(meeting, m) for meeting in chronological(self.archive.meetings)
                 for m in meeting.matters]
 
     def matters(self) -> list[dict[str, Any]]:
@@ -365,11 +375,12 @@ class Tables:
                       "Ungefärligt belopp", "Övre belopp i intervall (kr)", "Öppet för allmänheten",
                       "Belopp från år", "Belopp till år", "Per enhet", "Antal enheter", "Högsta antal enheter",
                       "Ärendetyp enligt källan", "Ja-röster", "Nej-röster", "Avstod", "Frånvarande",
-                      "Avgjort genom", "Omröstning enligt källan")
+                      "Avgjort genom", "Omröstning enligt källan", *WORDS_COLUMNS, "Avslaget belopp")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
-    source does not give it, how a tie was settled and the source's words."""
+    source does not give it, how a tie was settled and the source's words; the sum's words, purpose and period
+    in the source's words and whether it was refused."""
 
     def matters_csv(self) -> str:
         rows = []
@@ -380,7 +391,7 @@ class Tables:
                          *_matter_qualifiers(m), r["url"], r["meeting"]["known_from"],
                          r["refers_to"]["matter"] if r["refers_to"] else None, *_estimate(m.amount),
                          _yes_no(r["public"]), *_years(m.amount), *_unit(m.amount), m.kind_as_given,
-                         *_vote_cells(m.vote)))
+                         *_vote_cells(m.vote), *_words(m.amount), _yes_no(m.amount.refused) if m.amount else None))
         return _csv(self.MATTER_COLUMNS, rows)
 
 
@@ -433,6 +444,11 @@ def _unit(value: Sum | None) -> tuple[str | None, int | None, str | None]:
     if value is None or value.per is None:
         return None, None, None
     return value.per, value.count, _yes_no(value.count_ceiling) if value.count is not None else None
+
+
+def _words(value: Sum | None) -> tuple[str | None, str | None, str | None]:
+    """The source's words for a sum, its purpose and its period, in CSV cells; empty where it gives none."""
+    return (None, None, None) if value is None else (value.as_given, value.purpose, value.period_as_given)
 
 
 def _years(value: Sum | None) -> tuple[int | None, int | None]:
