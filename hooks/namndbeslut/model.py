@@ -1718,8 +1718,9 @@ class Meeting(Sourced):
         return self
 
 
-SELECTION_NOTE = "Urval av ärendena enligt källan: sammanfattningen tar inte upp alla ärenden från sammanträdet."
-"""What a meeting page and the body's year list say of a summary that the source calls a selection."""
+SELECTION_NOTE = "Urval av ärendena enligt källan: källan tar inte upp alla ärenden från sammanträdet."
+"""What a meeting page and the body's year list say of a source that calls itself a selection (a summary, a press
+release, a protocol extract): never that it is a summary."""
 
 
 MINUTES_DATES = {"minutes_checked": ("protokollet justeras", "protokollet justerades"),
