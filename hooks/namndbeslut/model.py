@@ -1676,6 +1676,12 @@ class Meeting(Sourced):
         return any(m.decides for m in self.matters)
 
     @property
+    def reports_decisions(self) -> bool:
+        """Whether the page reports decisions: its source states them (no agenda, no webcast) and a matter is, or may
+        be, one. Only then does the page say that its decisions may since have changed."""
+        return not self.decisions_unstated and self.decided_anything
+
+    @property
     def selection_note(self) -> str:
         """What pages say of a summary that tells of only some matters, or of a meeting known from a mention of
         one decision; '' for the others."""

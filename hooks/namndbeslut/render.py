@@ -435,8 +435,9 @@ class Renderer:
         today, rules = self.ctx.today, self.furniture
         pages = [self.page("meeting.html.j2", routes.meeting(m), m.title, own(m), (), m, meeting=m,
                            committee=a.committee_of(m), sitting=a.sitting_of[m.id],
-                           # both notes speak of a meeting held: not of one known only from its agenda
-                           compared={"stale": not m.agenda_only and rules.is_stale(m.sort_day, today),
+                           # the old-meeting banner speaks of its decisions: only where the page reports some;
+                           # the minutes note of a meeting held: not of one known only from its agenda
+                           compared={"stale": m.reports_decisions and rules.is_stale(m.sort_day, today),
                                      "minutes_pending": not m.agenda_only
                                      and rules.minutes_pending_on(m.sort_day, today)})
                  for m in a.meetings]
