@@ -328,6 +328,11 @@ class Committee(Sourced):
         no reader takes it for the site's own body. The one place of this rule."""
         return f"{self.own_name} i {self.municipality}" if self.municipality else self.own_name
 
+    def belongs_to(self, site_municipality: str) -> str:
+        """The municipality the body belongs to: its own where the file names another, else the site's
+        (`extra.municipality`), so that no data says a body of Botkyrka is Lund's."""
+        return self.municipality or site_municipality
+
     @property
     def in_text(self) -> str:
         """The name inside a sentence, as Swedish writes a body's name there: 'i socialnämnden'."""
