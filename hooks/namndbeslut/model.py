@@ -289,7 +289,8 @@ class Sourced(FileRecord):
 class Committee(Sourced):
     """A decision-making body whose meetings the site publishes: a nämnd, a styrelse, the council, …
 
-    Its text (the file's body) is its remit. A body that takes over another's work names it in
+    Its text (the file's body) is what the source says of it (its remit, its members, its chair), shown under
+    'Om <body>'. A body that takes over another's work names it in
     `continues`, from the date in `since`; the other's page then links forward to it.
     """
 
@@ -346,12 +347,13 @@ class Committee(Sourced):
 
     @property
     def has_remit(self) -> bool:
-        """Whether the file has a text (the remit): its page then has a section 'Uppdrag'."""
+        """Whether the file has a text: its page then has a section 'Om <body>' (a neutral heading: editors write
+        there what the source says of the body, its remit, its members, its chair, not only a remit)."""
         return bool(self.body.strip())
 
     @property
     def remit_lead(self) -> str:
-        """What a meeting page shows of the body's remit: the first paragraph of its text ('' when it has none)."""
+        """What a meeting page shows of the body: the first paragraph of its text ('' when it has none)."""
         return lead_paragraph([self.body])
 
     @property
