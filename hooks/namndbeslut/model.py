@@ -1530,7 +1530,8 @@ class Meeting(Sourced):
     minutes_removed: dt.date | None = None
     """The day that notice was taken down (anslaget nedtaget), where the source gives it."""
     chair: Text | None = None
-    """The chair (ordförande) as the source names them."""
+    """The chair (ordförande) of this meeting as the source names them (a protocol's "Ordförande: …"), never the
+    body's chairman a notice (kallelse) is signed by: that says nothing of who chaired the meeting."""
     paragraph_prefix: Annotated[str, StringConstraints(strip_whitespace=True, pattern=patterns.PARAGRAPH_PREFIX),
                                 LINE] | None = None
     """What the protocol writes before its paragraph numbers in place of '§' ('VON' for "VON 2"), as the source does."""
