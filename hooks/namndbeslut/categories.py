@@ -87,8 +87,8 @@ class MatterKind(StrEnum):
     """A decision to propose to another body (the matter's `to`), which decides it ("beslutas slutgiltigt av
     kommunfullmäktige")."""
     INTERPELLATION = "interpellation"
-    """A member's interpellation answered and debated in the council: no decision ("Flera av ledamöterna deltog i
-    diskussionen")."""
+    """A member's interpellation in the council ("Svar på interpellation"): no decision. Whether it was answered or
+    debated is what the source says in the text, never what the kind's label says."""
 
     @property
     def label(self) -> str:
@@ -96,7 +96,7 @@ class MatterKind(StrEnum):
                 "anmälan": "Anmälan (för kännedom)", "bordlagt": "Bordlagt (inget beslut ännu)",
                 "återremitterat": "Återremitterat (inget beslut ännu)",
                 "förslag": "Förslag till ett annat organ",
-                "interpellation": "Interpellation (besvarad och debatterad, inget beslut)"}[self.value]
+                "interpellation": "Interpellation (inget beslut)"}[self.value]
 
     @property
     def decides(self) -> bool:

@@ -299,7 +299,8 @@ class Sourced(FileRecord):
 class Committee(Sourced):
     """A decision-making body whose meetings the site publishes: a nämnd, a styrelse, the council, …
 
-    Its text (the file's body) is its remit. A body that takes over another's work names it in
+    Its text (the file's body) is what the source says of it (its remit, its members, its chair), shown under
+    'Om <body>'. A body that takes over another's work names it in
     `continues`, from the date in `since`; the other's page then links forward to it.
     """
 
@@ -364,6 +365,11 @@ class Committee(Sourced):
         no reader takes it for the site's own body. The one place of this rule."""
         return f"{self.own_name} i {self.municipality}" if self.municipality else self.own_name
 
+    def belongs_to(self, site_municipality: str) -> str:
+        """The municipality the body belongs to: its own where the file names another, else the site's
+        (`extra.municipality`), so that no data says a body of Botkyrka is Lund's."""
+        return self.municipality or site_municipality
+
     @property
     def in_text(self) -> str:
         """The name inside a sentence, as Swedish writes a body's name there: 'i socialnämnden'."""
@@ -377,12 +383,13 @@ class Committee(Sourced):
 
     @property
     def has_remit(self) -> bool:
-        """Whether the file has a text (the remit): its page then has a section 'Uppdrag'."""
+        """Whether the file has a text: its page then has a section 'Om <body>' (a neutral heading: editors write
+        there what the source says of the body, its remit, its members, its chair, not only a remit)."""
         return bool(self.body.strip())
 
     @property
     def remit_lead(self) -> str:
-        """What a meeting page shows of the body's remit: the first paragraph of its text ('' when it has none)."""
+        """What a meeting page shows of the body: the first paragraph of its text ('' when it has none)."""
         return lead_paragraph([self.body])
 
     @property
@@ -1840,7 +1847,8 @@ class Meeting(Sourced):
     minutes_removed: dt.date | None = None
     """The day that notice was taken down (anslaget nedtaget), where the source gives it."""
     chair: Text | None = None
-    """The chair (ordförande) as the source names them."""
+    """The chair (ordförande) of this meeting as the source names them (a protocol's "Ordförande: …"), never the
+    body's chairman a notice (kallelse) is signed by: that says nothing of who chaired the meeting."""
     secretary: Text | None = None
     """The secretary (sekreterare) as the source names them."""
     adjusters: list[Text] = []
@@ -2023,6 +2031,12 @@ class Meeting(Sourced):
         return any(m.decides for m in self.matters)
 
     @property
+    def reports_decisions(self) -> bool:
+        """Whether the page reports decisions: its source states them (no agenda, no webcast) and a matter is, or may
+        be, one. Only then does the page say that its decisions may since have changed."""
+        return not self.decisions_unstated and self.decided_anything
+
+    @property
     def selection_note(self) -> str:
         """What pages say of a summary that tells of only some matters, or of a meeting known from a mention of
         one decision; '' for the others."""
@@ -2075,8 +2089,9 @@ class Meeting(Sourced):
         return self
 
 
-SELECTION_NOTE = "Urval av ärendena enligt källan: sammanfattningen tar inte upp alla ärenden från sammanträdet."
-"""What a meeting page and the body's year list say of a summary that the source calls a selection."""
+SELECTION_NOTE = "Urval av ärendena enligt källan: källan tar inte upp alla ärenden från sammanträdet."
+"""What a meeting page and the body's year list say of a source that calls itself a selection (a summary, a press
+release, a protocol extract): never that it is a summary."""
 
 
 MINUTES_DATES = {"minutes_checked": ("protokollet justeras", "protokollet justerades"),

@@ -31,7 +31,7 @@ def _org(name: str, kind: str = "Organization", **extra: Any) -> dict[str, Any]:
 def meeting(ctx: BuildContext, s: Sitting) -> dict[str, Any]:
     """The meeting as a schema.org Event, with the matters it decided as what it is about."""
     assert s.meeting is not None
-    held, municipality = s.meeting, ctx.settings.get("municipality", "")
+    held, municipality = s.meeting, s.committee.belongs_to(ctx.settings.get("municipality") or "")
 
     def at(t: dt.time) -> str:
         assert s.day is not None  # a time is only ever given with a day (model.Meeting)
