@@ -100,7 +100,8 @@ def test_announced_decisions_in_the_data_are_marked_and_apart_from_the_steps(bui
     assert found["steps"] == [] and found["decisions"] == []
     assert [(s["announced"], s["taken"], s["action"], s["announced_date"], s["body"]["id"])
             for s in found["announced_steps"]] == [
-        (True, None, "föreslår", "2017-11-07", "kommunstyrelsen"), (True, None, "antar", "2024-11", "kommunfullmaktige")]
+        (True, None, "föreslår", "2017-11-07", "kommunstyrelsen"),
+        (True, None, "antar", "2024-11", "kommunfullmaktige")]
     assert found["announced_steps"][0]["label"].endswith("om det fattades anges inte")
     assert "announced_steps" not in record(built, LOAN), "absent where the source announces nothing"
     row = csv_by(built, "data/overenskommelser.csv", "Id")[LEASE]

@@ -111,9 +111,7 @@ partners: []                     # i stället för partner vid flera motparter: 
 ${{described}}parties_described:  # i stället för partner: en grupp som källan bara beskriver, t.ex. alla idéburna
                                  # organisationer i kommunen (ta då bort partner); tillsammans med partner eller
                                  # partners: de andra parter som källan beskriver utan att namnge dem
-public_party: "{P}: den offentliga parten, t.ex. Socialförvaltningen, eller anges inte"
-                                 # ingen: källan säger att ingen offentlig part finns (t.ex. fullmäktige
-                                 # godkänner ett avtal mellan en stiftelse och en bank)
+public_party: "{P}: den offentliga parten, t.ex. Socialförvaltningen; ingen (källan: ingen är part); anges inte"
 committee: $committee            # valfritt: nämnden (filnamn i committees/)
 committees: []                   # i stället för committee när flera organ är parter: [kommunstyrelsen, socialnamnden]
 date:                            # valfritt: datumet som står på överenskommelsen, så exakt som källan:
