@@ -358,10 +358,10 @@ class Archive:
     adopting_matter: dict[str, Matter] = field(default_factory=dict)
     """The published matter that adopted each agreement."""
     steps_by_agreement: dict[str, list[AgreementStep]] = field(default_factory=lambda: defaultdict(list))
+    """Each agreement's steps, in order (Archive.steps_of)."""
     announced_by_agreement: dict[str, list[AgreementStep]] = field(default_factory=lambda: defaultdict(list))
     """Decisions a source announces and that are not yet taken (`cited_steps` with `announced: true`), in the file's
     order: kept out of `steps_by_agreement`, so that no term, status, signing or Consultation ever reads them."""
-    """Each agreement's steps, in order (Archive.steps_of)."""
     steps_by_matter: dict[str, list[AgreementStep]] = field(default_factory=lambda: defaultdict(list))
     """The steps each matter's decision takes, as its file lists them."""
     follows: dict[str, Matter] = field(default_factory=dict)
