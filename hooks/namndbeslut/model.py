@@ -1232,7 +1232,19 @@ class CitedStep(StepFields):
     """Who made a proposal that is no body's decision, in the source's words ('Kultur-, idrott- och
     fritidsförvaltningen', 'Stadsledningskontoret'), with 'föreslår' and instead of `body`: shown as given."""
 
+    announced: bool = False
+    """`true` where the source announces the decision and it is not yet taken ("Beslut tas i kommunstyrelsen den 7
+    november"): `decision` is the announced date as given (a day or a month), `action` what is to be decided. Shown
+    apart from the taken steps; never in the term, the status, the signing or OParl's Consultations."""
+
     def _own_fields_fit(self) -> None:
+        if self.announced and (self.paragraphs or (self.decision is not None and self.decision.paragraphs)):
+            raise FieldError(("decision",), "ett aviserat beslut ('announced: true') är inte fattat och har ingen "
+                                            "paragraf; skriv bara det datum källan anger, t.ex. '2017-11-07' eller "
+                                            "'2017-11'")
+        if self.announced and self.by is not None:
+            raise FieldError(("by",), "ett aviserat beslut ('announced: true') fattas av ett organ; skriv "
+                                      "'body: <id>' i stället för 'by'")
         if self.by is not None and self.body is not None:
             raise FieldError(("by",), "ange vem som föreslår antingen med 'body: <id>' (ett organ i committees/) "
                                       "eller med källans ord under 'by' (en förvaltning, en tjänsteperson), inte båda")
@@ -1288,6 +1300,9 @@ COMPUTED_TOTAL = "Summa av beloppen ovan (uträknad här)"
 """The site's own sum of the amounts an agreement states, as its page names it: arithmetic here, never a total the
 source states (JSON `funding_stated_total`)."""
 
+NO_PUBLIC_PARTY = "ingen"
+"""`public_party: ingen`: the source says no public body is a party to the agreement (which is not 'anges inte')."""
+
 OTHER_PARTIES = "och andra parter"
 """After the named counterparties where the source describes others without naming them: never 'only these'."""
 
@@ -1322,7 +1337,9 @@ class Agreement(Sourced):
     names them; beside `partner`/`partners`, the other parties the source describes ('andra parter i Urban Futures'):
     shown as given (described_label), never made into a partner record."""
     public_party: Annotated[Text | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = None
-    """The public party (a förvaltning, the municipality); None ('anges inte') where the source does not name it."""
+    """The public party (a förvaltning, the municipality); None ('anges inte') where the source does not name it;
+    'ingen' where the source says no public body is a party (the council approves a deal between a foundation and a
+    bank): then `public_party_named` is None and the page says so (`public_party_label`)."""
     committee: Slug | None = None
     committees: list[Slug] = []
     """The public bodies that are parties, when there are several (instead of `committee`; files in committees/)."""
@@ -1378,9 +1395,29 @@ class Agreement(Sourced):
         """The body describes the agreement: the page says so above it, and no renewal compares its wording."""
         return self.text is BodyText.DESCRIPTION
 
+    @model_validator(mode="after")
+    def _no_public_body(self) -> Self:
+        if self.no_public_party and self.committees:
+            raise FieldError(("committees",), f"'committees' anger offentliga organ som är parter, men "
+                                              f"'public_party: {NO_PUBLIC_PARTY}' säger att ingen offentlig part "
+                                              "finns; ta bort det ena (ett organ som bara beslutar om avtalet skrivs "
+                                              "som 'committee')")
+        return self
+
+    @property
+    def no_public_party(self) -> bool:
+        """Whether the source says no public body is a party ('public_party: ingen'): never 'anges inte'."""
+        return self.public_party is not None and self.public_party.strip().lower() == NO_PUBLIC_PARTY
+
+    @property
+    def public_party_named(self) -> str | None:
+        """The public party as the source names it; None where it names none or says there is none."""
+        return None if self.no_public_party else self.public_party
+
     @property
     def public_party_label(self) -> str:
-        return shown(self.public_party)
+        """'Socialförvaltningen'; 'ingen (enligt källan)'; 'anges inte'."""
+        return as_source_says(NO_PUBLIC_PARTY) if self.no_public_party else shown(self.public_party)
 
     @property
     def stated_kind(self) -> str | None:
@@ -1568,6 +1605,16 @@ class Step(StepFields):
     """The agreement (or letter of intent), a file in agreements/."""
     refers_to: Slug | None = None
     """The matter whose step this one follows (its id, in any meeting file)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _taken(cls, data: object) -> object:
+        """A published matter's step is a decision taken at its meeting: 'announced' belongs to a cited step."""
+        if isinstance(data, dict) and "announced" in data:
+            raise FieldError(("announced",), "'announced' hör till ett citerat beslut ('cited_steps' i "
+                                             "överenskommelsens fil); ett ärendes steg är ett fattat beslut – ta bort "
+                                             "'announced', eller skriv det aviserade beslutet under 'cited_steps'")
+        return data
 
     def _own_fields_fit(self) -> None:
         if self.action is StepAction.UNSTATED:

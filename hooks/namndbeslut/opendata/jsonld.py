@@ -98,7 +98,7 @@ def _grant(f: Funding, funder: dict[str, Any]) -> dict[str, Any]:
 def agreement(ctx: BuildContext, a: Agreement) -> dict[str, Any]:
     """The agreement as a schema.org CreativeWork: parties, term and the funding it grants."""
     about = [_partner(ctx, p) for p in ctx.archive.partners_of(a)]
-    party = {"funder": _org(a.public_party, "GovernmentOrganization")} if a.public_party else {}
+    party = {"funder": _org(a.public_party_named, "GovernmentOrganization")} if a.public_party_named else {}
 
     def funder(f: Funding) -> dict[str, Any]:
         """Who pays a year's grant: the funder the source names, else the public party (where it is named)."""
