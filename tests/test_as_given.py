@@ -56,7 +56,7 @@ def test_an_agreement_type_as_the_source_words_it(built: BuiltSite) -> None:
 
 
 def test_a_selection_of_matters_says_so(built: BuiltSite) -> None:
-    note = "Urval av ärendena enligt källan: sammanfattningen tar inte upp alla ärenden från sammanträdet."
+    note = "Urval av ärendena enligt källan: källan tar inte upp alla ärenden från sammanträdet."
     assert words(one(built.article(KS), "p.selection-note")) == note
     assert built.article(KF).select("p.selection-note") == []
     year = built.article("sammantraden/2020/kommunstyrelsen/")

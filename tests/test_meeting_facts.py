@@ -28,7 +28,7 @@ KF = "sammantraden/2024-03-25-kommunfullmaktige/"
 KF_JUNE = "sammantraden/2024-06-17-kommunfullmaktige/"
 BODY = "namnder/kommunstyrelsen/"
 UPCOMING = "sammantraden/kommande/"
-SELECTION = "Urval av ärendena enligt källan: sammanfattningen tar inte upp alla ärenden från sammanträdet."
+SELECTION = "Urval av ärendena enligt källan: källan tar inte upp alla ärenden från sammanträdet."
 
 
 @pytest.fixture(scope="module")

@@ -219,7 +219,7 @@ def test_an_interpellation_is_no_decision() -> None:
                                        "matters": [{"id": f"m{i}", "title": "Interpellation", "kind": k}
                                                    for i, k in enumerate(kinds)]})
     only = meeting("interpellation")
-    assert only.matters[0].kind_label == "Interpellation (besvarad och debatterad, inget beslut)"
+    assert only.matters[0].kind_label == "Interpellation (inget beslut)"
     assert not only.decided_anything
     assert meeting("interpellation", "val").decided_anything
 

@@ -164,6 +164,32 @@ def test_the_address_is_a_placeholder_a_local_build_takes_and_publishing_refuses
     assert "site_url: 'https://FYLL-I.example/' är en platshållare" in refused, refused
 
 
+def test_the_start_page_says_what_is_published_not_what_kind_of_source(uppsala: BuiltSite) -> None:
+    """News items and agendas are no summaries of decisions: the generated start page does not call them so."""
+    start = uppsala.text("")
+    assert "Här publicerar Uppsala kommun beslut och överenskommelser, så som källorna anger dem" in start
+    assert "sammanfattning" not in start
+
+
+def test_fyll_i_stops_a_local_build_as_the_settings_say(started: tuple[Path, str, str], tmp_path: Path) -> None:
+    """mkdocs.yml says which placeholder stops which build: FYLL I every build (a local one too), the example's
+    @example.org address only a build to publish."""
+    repo = tmp_path / "copy"
+    shutil.copytree(started[0], repo, symlinks=True)
+    config = repo / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for old, new in FILLED.items():  # as `make new-site` left it, whether or not `uppsala` filled it in
+        text = text.replace(new, old)
+    config.write_text(text, encoding="utf-8")
+    local = build(tmp_path / "out", BUILD_DATE, repo)
+    assert local.returncode != 0
+    assert "extra.accessibility.email: platshållaren 'FYLL I' är kvar" in local.stdout + local.stderr
+    said = " ".join(line.strip(" #") for line in text.splitlines() if line.lstrip().startswith("#"))
+    assert "FYLL I, which `make new-site` writes" in said
+    assert "is refused by every build (`make check`, `make site`, `make publish`)" in said
+    assert "The example's placeholder e-mail is fine for a local build" not in said
+
+
 def test_a_leftover_lund_setting_is_refused_naming_it(started: tuple[Path, str, str], tmp_path: Path) -> None:
     repo = tmp_path / "copy"
     shutil.copytree(started[0], repo, symlinks=True)

@@ -32,8 +32,15 @@ NEW_TEXT = """---
 committee: socialnamnden
 date: 2024-02-14
 title: Socialnämnden – sammanträde februari 2024
+matters:
+  - id: bidrag-2024
+    kind: beslut
 ---
 Socialnämnden sammanträdde den 14 februari.
+
+## Bidrag till föreningar {#bidrag-2024}
+
+Socialnämnden beslutade om bidrag.
 """
 BANNER = "Sammanträdet hölls för mer än 6 månader sedan."
 

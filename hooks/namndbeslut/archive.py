@@ -272,6 +272,9 @@ class AgreementStep:
     """A cited decision without a date: the paragraphs its source gives ('§ 68'), else none."""
     proposed_end: dates.Stated | None = None
     """The new end a proposal to extend asks for: the proposal's, never `end` (which only a decision sets)."""
+    announced: bool = False
+    """A decision the source announces and that is not yet taken: its `date` the announced one (Archive.announced_of;
+    never among steps_of)."""
 
     @property
     def matter(self) -> Matter | None:
@@ -329,6 +332,32 @@ class AgreementStep:
                 return f"upphör {end}" if end else "sista dag anges inte"
             case _:
                 return ""
+
+    def announced_label(self, today: dt.date) -> str:
+        """An announced decision as the source gives it, the one wording: 'Enligt källan ska Kommunstyrelsen besluta
+        7 november 2017 (om att anta)'; once its date has passed by `today`, never said taken: 'Enligt källan beslut
+        aviserat till 7 november 2017 i kommunstyrelsen (om att anta); om det fattades anges inte'."""
+        when = dates.long_date(self.date) if self.date is not None else f"datum {NOT_STATED}"
+        what = self._announced_what
+        if self.date is not None and dates.last_day(self.date) < today:
+            where = f" i {self.body.in_text}" if self.body else f", organ {NOT_STATED}"
+            return f"Enligt källan beslut aviserat till {when}{where} ({what}); om det fattades {NOT_STATED}"
+        who = self.body.name if self.body else f"ett organ (vilket {NOT_STATED})"
+        return f"Enligt källan ska {who} besluta {when} ({what})"
+
+    @property
+    def _announced_what(self) -> str:
+        """What an announced decision is to decide: 'om att anta', 'om att föreslå kommunfullmäktige att anta', 'om
+        att förlänga till 31 december 2026'; 'vad som ska beslutas anges inte'."""
+        if self.action is StepAction.UNSTATED:
+            what = f"vad som ska beslutas {NOT_STATED}"
+        elif self.action is StepAction.PROPOSE:
+            what = " ".join(x for x in ("om att föreslå", self.to.in_text if self.to else "", self.proposal) if x)
+        elif self.end is not None:
+            what = f"om att {self.action.infinitive}{' ' if self.action is StepAction.EXTEND else ', '}{self.detail}"
+        else:
+            what = f"om att {self.action.infinitive}"
+        return f"{what}, {self.condition}" if self.condition else what
 
     @property
     def after_agreement(self) -> str:
@@ -390,6 +419,9 @@ class Archive:
     """The published matter that adopted each agreement."""
     steps_by_agreement: dict[str, list[AgreementStep]] = field(default_factory=lambda: defaultdict(list))
     """Each agreement's steps, in order (Archive.steps_of)."""
+    announced_by_agreement: dict[str, list[AgreementStep]] = field(default_factory=lambda: defaultdict(list))
+    """Decisions a source announces and that are not yet taken (`cited_steps` with `announced: true`), in the file's
+    order: kept out of `steps_by_agreement`, so that no term, status, signing or Consultation ever reads them."""
     steps_by_matter: dict[str, list[AgreementStep]] = field(default_factory=lambda: defaultdict(list))
     """The steps each matter's decision takes, as its file lists them."""
     follows: dict[str, Matter] = field(default_factory=dict)
@@ -701,7 +733,8 @@ class Archive:
                                                        f"'{published.id}' i {where}; skriv steget där, under "
                                                        "'steps', och ta bort det här")
                 continue
-            if cited.action is StepAction.ADOPT and (agreement.adopted_by or agreement.id in self.adopting_matter):
+            adopted = agreement.adopted_by or agreement.id in self.adopting_matter
+            if cited.action is StepAction.ADOPT and not cited.announced and adopted:
                 self._problem(doc, (*loc, "action"), "överenskommelsen antas redan av ett annat beslut ('adopted_by' "
                                                      "eller ett ärende); en överenskommelse antas en gång")
                 continue
@@ -710,10 +743,11 @@ class Archive:
                 body = self.committees[cited.body]
             if cited.to and self._check(doc, (*loc, "to"), cited.to, self.committees, "nämnd"):
                 to = self.committees[cited.to]
-            self.steps_by_agreement[agreement.id].append(AgreementStep(
+            steps = self.announced_by_agreement if cited.announced else self.steps_by_agreement
+            steps[agreement.id].append(AgreementStep(
                 agreement, cited.action, cited.decision, cited.decision.date if cited.decision else None, body, to,
                 None, cited.decided_end, (doc, loc), cited.proposes, cited.condition, cited.by, cited.paragraphs,
-                cited.proposed_end))
+                cited.proposed_end, cited.announced))
 
     def _depth(self, matter: Matter | None) -> int:
         """How many steps precede one that refers to `matter` (a proposal's answer comes after the proposal, also on
@@ -1068,6 +1102,11 @@ class Archive:
         """The agreement's steps: the dated ones in order (by date, a step after the one it refers to), then those
         whose date the source does not give, in the file's order, which is no order (see steps_apart)."""
         return self.steps_by_agreement.get(agreement.id, [])
+
+    def announced_of(self, agreement: Agreement) -> list[AgreementStep]:
+        """The decisions the sources announce and that are not yet taken, in the file's order: shown apart from the
+        steps (AgreementStep.announced_label), never read by the term, the status or OParl's Consultations."""
+        return self.announced_by_agreement.get(agreement.id, [])
 
     def steps_apart(self, agreement: Agreement) -> tuple[list[AgreementStep], list[AgreementStep]]:
         """The dated steps in order, and apart those whose decision the source does not date: the one rule of where a

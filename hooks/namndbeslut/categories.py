@@ -87,8 +87,8 @@ class MatterKind(StrEnum):
     """A decision to propose to another body (the matter's `to`), which decides it ("beslutas slutgiltigt av
     kommunfullmäktige")."""
     INTERPELLATION = "interpellation"
-    """A member's interpellation answered and debated in the council: no decision ("Flera av ledamöterna deltog i
-    diskussionen")."""
+    """A member's interpellation in the council ("Svar på interpellation"): no decision. Whether it was answered or
+    debated is what the source says in the text, never what the kind's label says."""
 
     @property
     def label(self) -> str:
@@ -96,7 +96,7 @@ class MatterKind(StrEnum):
                 "anmälan": "Anmälan (för kännedom)", "bordlagt": "Bordlagt (inget beslut ännu)",
                 "återremitterat": "Återremitterat (inget beslut ännu)",
                 "förslag": "Förslag till ett annat organ",
-                "interpellation": "Interpellation (besvarad och debatterad, inget beslut)"}[self.value]
+                "interpellation": "Interpellation (inget beslut)"}[self.value]
 
     @property
     def decides(self) -> bool:
@@ -140,6 +140,9 @@ class StepAction(StrEnum):
     AMEND = "ändrar"
     EXTEND = "förlänger"
     TERMINATE = "säger upp"
+    REFER_BACK = "återremitterar"
+    """Refers the matter back to be prepared again ("beslut om återremiss"): no decision on the agreement yet, so it
+    never changes the term, the status or the signing (worded as a matter's 'återremitterat')."""
     UNSTATED = "anges inte"
     """A decision the source cites on the agreement without saying what it decided ('beslut som fattats i frågan av
     kommunstyrelsen'): shown as a decision, and it never changes the status or the term."""
@@ -164,7 +167,7 @@ class StepAction(StrEnum):
     def authoritative(self) -> bool:
         """Whether the body decides the agreement itself (OParl's `authoritative`): all but a proposal to
         another body."""
-        return self not in (StepAction.PROPOSE, StepAction.UNSTATED)
+        return self not in (StepAction.PROPOSE, StepAction.REFER_BACK, StepAction.UNSTATED)
 
     @property
     def adopts(self) -> bool:
@@ -179,16 +182,19 @@ class StepAction(StrEnum):
 
 UNSTATED_DECISION = "Beslut (vad som beslutades anges inte)"
 """A decision on the agreement whose action the source does not state, as its label and outcome."""
+REFERRED_BACK = "Återremitterad (inget beslut ännu)"
+"""A referral back as a step's outcome, worded as a matter's 'Återremitterat (inget beslut ännu)'."""
 _LABEL = {StepAction.MANDATE: "Ger uppdrag att teckna", StepAction.AUTHORISE: "Ger uppdrag att godkänna",
           StepAction.JOIN: "Ansluter sig till", StepAction.UNSTATED: UNSTATED_DECISION}
 _OUTCOME = {StepAction.PROPOSE: "Förslag", StepAction.MANDATE: "Uppdrag att teckna",
             StepAction.AUTHORISE: "Uppdrag att godkänna", StepAction.ADOPT: "Antagen", StepAction.JOIN: "Anslutning",
             StepAction.AMEND: "Ändrad", StepAction.EXTEND: "Förlängd", StepAction.TERMINATE: "Uppsagd",
-            StepAction.UNSTATED: UNSTATED_DECISION}
+            StepAction.REFER_BACK: REFERRED_BACK, StepAction.UNSTATED: UNSTATED_DECISION}
 _INFINITIVE = {StepAction.PROPOSE: "föreslå", StepAction.MANDATE: "ge uppdrag att teckna",
                StepAction.AUTHORISE: "ge uppdrag att godkänna", StepAction.ADOPT: "anta",
                StepAction.JOIN: "ansluta sig till", StepAction.AMEND: "ändra", StepAction.EXTEND: "förlänga",
-               StepAction.TERMINATE: "säga upp", StepAction.UNSTATED: "besluta om"}
+               StepAction.TERMINATE: "säga upp", StepAction.REFER_BACK: "återremittera",
+               StepAction.UNSTATED: "besluta om"}
 
 _BODY_WORDS = [("utskott", BodyKind.UTSKOTT), ("beredning", BodyKind.BEREDNING),  # 'Kommunstyrelsens utskott …'
                ("kommunstyrelse", BodyKind.KOMMUNSTYRELSE), ("regionstyrelse", BodyKind.REGIONSTYRELSE),

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from . import cache, dates, embedded, frontmatter, kinds, messages, municipality, names, safety
+from . import cache, dates, embedded, frontmatter, kinds, messages, municipality, names, safety, schema
 from .archive import Archive
 from .errors import ContentError, FieldError, Problem
 from .frontmatter import Document, Loc, label
@@ -314,17 +314,17 @@ def _record(cls: type[R], doc: Document, **derived: Any) -> R:
     try:
         return cls.model_validate({**doc.data, **derived})
     except ValidationError as err:
-        raise ContentError(_problems(doc, err.errors())) from None
+        raise ContentError(_problems(doc, err.errors(), cls)) from None
 
 
-def _problems(doc: Document, errors: list[Any]) -> list[Problem]:
+def _problems(doc: Document, errors: list[Any], cls: type[BaseModel]) -> list[Problem]:
     """One problem per field: a value that fits no member of a union (date or year) is one mistake, not two."""
     by_loc: dict[tuple[Any, ...], list[Any]] = {}
     for error in errors:
         loc = tuple(error["loc"])
         by_loc.setdefault(loc[:-1] if _union_member(doc.data, loc) else loc, []).append(error)
     by_loc = {loc: _specific(found) for loc, found in by_loc.items()}
-    return [_problem(doc, {**found[0], "loc": loc}) if len(found) == 1 else
+    return [_problem(doc, {**found[0], "loc": loc}, cls) if len(found) == 1 else
             Problem(doc.path, doc.line_of(loc), ".".join(map(str, loc)),
                     messages.describe_union([e["loc"][-1] for e in found], found[0].get("input")))
             for loc, found in by_loc.items()]
@@ -346,8 +346,8 @@ def _union_member(data: Any, loc: tuple[Any, ...]) -> bool:
     return bool(loc) and isinstance(loc[-1], str) and not isinstance(data, dict)
 
 
-def _problem(doc: Document, error: Any, prefix: tuple[str | int, ...] = ()) -> Problem:
-    loc = (*prefix, *error["loc"])
+def _problem(doc: Document, error: Any, cls: type[BaseModel]) -> Problem:
+    loc = tuple(error["loc"])
     if loc == ("id",):  # the id is the file name
         return Problem(doc.path, None, "filnamn", messages.describe(error))
     cause = error.get("ctx", {}).get("error")
@@ -358,7 +358,8 @@ def _problem(doc: Document, error: Any, prefix: tuple[str | int, ...] = ()) -> P
     else:
         line = doc.line_of(loc)
     field = ".".join(str(p) for p in loc) or "front matter"
-    return Problem(doc.path, line, field, messages.describe(error))
+    fields = schema.fields_at(cls, loc[:-1]) if error["type"] == "extra_forbidden" else None
+    return Problem(doc.path, line, field, messages.describe(error, fields))
 
 
 def _meeting(doc: Document) -> Meeting:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import patterns
+from . import patterns, suggest
 from .dates import Day
 from .errors import Problem
 
@@ -128,9 +129,21 @@ _PATTERN_HINTS: dict[str, str] = {
 }
 
 
-def describe(error: dict[str, Any]) -> str:
-    """One pydantic error as a Swedish sentence: what is wrong; what is expected."""
+def unknown_field(name: object, fields: Sequence[str]) -> str:
+    """A field the model does not have, in a record's front matter: the close field where there is one (a typo),
+    else that the fact has no field here and belongs in the text (not every fact has one)."""
+    close = suggest.closest(str(name), fields)
+    if close:
+        return f"okänt fält; menar du '{close}'?"
+    return "det finns inget sådant fält här; skriv uppgiften i texten i stället"
+
+
+def describe(error: dict[str, Any], fields: Sequence[str] | None = None) -> str:
+    """One pydantic error as a Swedish sentence: what is wrong; what is expected. `fields`: those an editor may write
+    where the error is (a record's front matter), for an unknown field's message."""
     kind = error["type"]
+    if kind == "extra_forbidden" and fields is not None:
+        return unknown_field(error["loc"][-1] if error.get("loc") else "", fields)
     if kind == "value_error":
         return str(error["ctx"]["error"])
     if kind == "string_pattern_mismatch":

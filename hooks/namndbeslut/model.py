@@ -299,7 +299,8 @@ class Sourced(FileRecord):
 class Committee(Sourced):
     """A decision-making body whose meetings the site publishes: a nämnd, a styrelse, the council, …
 
-    Its text (the file's body) is its remit. A body that takes over another's work names it in
+    Its text (the file's body) is what the source says of it (its remit, its members, its chair), shown under
+    'Om <body>'. A body that takes over another's work names it in
     `continues`, from the date in `since`; the other's page then links forward to it.
     """
 
@@ -364,6 +365,11 @@ class Committee(Sourced):
         no reader takes it for the site's own body. The one place of this rule."""
         return f"{self.own_name} i {self.municipality}" if self.municipality else self.own_name
 
+    def belongs_to(self, site_municipality: str) -> str:
+        """The municipality the body belongs to: its own where the file names another, else the site's
+        (`extra.municipality`), so that no data says a body of Botkyrka is Lund's."""
+        return self.municipality or site_municipality
+
     @property
     def in_text(self) -> str:
         """The name inside a sentence, as Swedish writes a body's name there: 'i socialnämnden'."""
@@ -377,12 +383,13 @@ class Committee(Sourced):
 
     @property
     def has_remit(self) -> bool:
-        """Whether the file has a text (the remit): its page then has a section 'Uppdrag'."""
+        """Whether the file has a text: its page then has a section 'Om <body>' (a neutral heading: editors write
+        there what the source says of the body, its remit, its members, its chair, not only a remit)."""
         return bool(self.body.strip())
 
     @property
     def remit_lead(self) -> str:
-        """What a meeting page shows of the body's remit: the first paragraph of its text ('' when it has none)."""
+        """What a meeting page shows of the body: the first paragraph of its text ('' when it has none)."""
         return lead_paragraph([self.body])
 
     @property
@@ -1246,7 +1253,19 @@ class CitedStep(StepFields):
     """Who made a proposal that is no body's decision, in the source's words ('Kultur-, idrott- och
     fritidsförvaltningen', 'Stadsledningskontoret'), with 'föreslår' and instead of `body`: shown as given."""
 
+    announced: bool = False
+    """`true` where the source announces the decision and it is not yet taken ("Beslut tas i kommunstyrelsen den 7
+    november"): `decision` is the announced date as given (a day or a month), `action` what is to be decided. Shown
+    apart from the taken steps; never in the term, the status, the signing or OParl's Consultations."""
+
     def _own_fields_fit(self) -> None:
+        if self.announced and (self.paragraphs or (self.decision is not None and self.decision.paragraphs)):
+            raise FieldError(("decision",), "ett aviserat beslut ('announced: true') är inte fattat och har ingen "
+                                            "paragraf; skriv bara det datum källan anger, t.ex. '2017-11-07' eller "
+                                            "'2017-11'")
+        if self.announced and self.by is not None:
+            raise FieldError(("by",), "ett aviserat beslut ('announced: true') fattas av ett organ; skriv "
+                                      "'body: <id>' i stället för 'by'")
         if self.by is not None and self.body is not None:
             raise FieldError(("by",), "ange vem som föreslår antingen med 'body: <id>' (ett organ i committees/) "
                                       "eller med källans ord under 'by' (en förvaltning, en tjänsteperson), inte båda")
@@ -1302,6 +1321,9 @@ COMPUTED_TOTAL = "Summa av beloppen ovan (uträknad här)"
 """The site's own sum of the amounts an agreement states, as its page names it: arithmetic here, never a total the
 source states (JSON `funding_stated_total`)."""
 
+NO_PUBLIC_PARTY = "ingen"
+"""`public_party: ingen`: the source says no public body is a party to the agreement (which is not 'anges inte')."""
+
 OTHER_PARTIES = "och andra parter"
 """After the named counterparties where the source describes others without naming them: never 'only these'."""
 
@@ -1336,7 +1358,9 @@ class Agreement(Sourced):
     names them; beside `partner`/`partners`, the other parties the source describes ('andra parter i Urban Futures'):
     shown as given (described_label), never made into a partner record."""
     public_party: Annotated[Text | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = None
-    """The public party (a förvaltning, the municipality); None ('anges inte') where the source does not name it."""
+    """The public party (a förvaltning, the municipality); None ('anges inte') where the source does not name it;
+    'ingen' where the source says no public body is a party (the council approves a deal between a foundation and a
+    bank): then `public_party_named` is None and the page says so (`public_party_label`)."""
     committee: Slug | None = None
     committees: list[Slug] = []
     """The public bodies that are parties, when there are several (instead of `committee`; files in committees/)."""
@@ -1392,9 +1416,29 @@ class Agreement(Sourced):
         """The body describes the agreement: the page says so above it, and no renewal compares its wording."""
         return self.text is BodyText.DESCRIPTION
 
+    @model_validator(mode="after")
+    def _no_public_body(self) -> Self:
+        if self.no_public_party and self.committees:
+            raise FieldError(("committees",), f"'committees' anger offentliga organ som är parter, men "
+                                              f"'public_party: {NO_PUBLIC_PARTY}' säger att ingen offentlig part "
+                                              "finns; ta bort det ena (ett organ som bara beslutar om avtalet skrivs "
+                                              "som 'committee')")
+        return self
+
+    @property
+    def no_public_party(self) -> bool:
+        """Whether the source says no public body is a party ('public_party: ingen'): never 'anges inte'."""
+        return self.public_party is not None and self.public_party.strip().lower() == NO_PUBLIC_PARTY
+
+    @property
+    def public_party_named(self) -> str | None:
+        """The public party as the source names it; None where it names none or says there is none."""
+        return None if self.no_public_party else self.public_party
+
     @property
     def public_party_label(self) -> str:
-        return shown(self.public_party)
+        """'Socialförvaltningen'; 'ingen (enligt källan)'; 'anges inte'."""
+        return as_source_says(NO_PUBLIC_PARTY) if self.no_public_party else shown(self.public_party)
 
     @property
     def stated_kind(self) -> str | None:
@@ -1582,6 +1626,16 @@ class Step(StepFields):
     """The agreement (or letter of intent), a file in agreements/."""
     refers_to: Slug | None = None
     """The matter whose step this one follows (its id, in any meeting file)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _taken(cls, data: object) -> object:
+        """A published matter's step is a decision taken at its meeting: 'announced' belongs to a cited step."""
+        if isinstance(data, dict) and "announced" in data:
+            raise FieldError(("announced",), "'announced' hör till ett citerat beslut ('cited_steps' i "
+                                             "överenskommelsens fil); ett ärendes steg är ett fattat beslut – ta bort "
+                                             "'announced', eller skriv det aviserade beslutet under 'cited_steps'")
+        return data
 
     def _own_fields_fit(self) -> None:
         if self.action is StepAction.UNSTATED:
@@ -1913,7 +1967,8 @@ class Meeting(Sourced):
     minutes_removed: dt.date | None = None
     """The day that notice was taken down (anslaget nedtaget), where the source gives it."""
     chair: Text | None = None
-    """The chair (ordförande) as the source names them."""
+    """The chair (ordförande) of this meeting as the source names them (a protocol's "Ordförande: …"), never the
+    body's chairman a notice (kallelse) is signed by: that says nothing of who chaired the meeting."""
     secretary: Text | None = None
     """The secretary (sekreterare) as the source names them."""
     adjusters: list[Text] = []
@@ -2107,6 +2162,12 @@ class Meeting(Sourced):
         return any(m.decides for m in self.matters)
 
     @property
+    def reports_decisions(self) -> bool:
+        """Whether the page reports decisions: its source states them (no agenda, no webcast) and a matter is, or may
+        be, one. Only then does the page say that its decisions may since have changed."""
+        return not self.decisions_unstated and self.decided_anything
+
+    @property
     def selection_note(self) -> str:
         """What pages say of a summary that tells of only some matters, or of a meeting known from a mention of
         one decision; '' for the others."""
@@ -2173,8 +2234,9 @@ class Meeting(Sourced):
         return self
 
 
-SELECTION_NOTE = "Urval av ärendena enligt källan: sammanfattningen tar inte upp alla ärenden från sammanträdet."
-"""What a meeting page and the body's year list say of a summary that the source calls a selection."""
+SELECTION_NOTE = "Urval av ärendena enligt källan: källan tar inte upp alla ärenden från sammanträdet."
+"""What a meeting page and the body's year list say of a source that calls itself a selection (a summary, a press
+release, a protocol extract): never that it is a summary."""
 
 
 MINUTES_DATES = {"minutes_checked": ("protokollet justeras", "protokollet justerades"),

@@ -47,9 +47,9 @@ OPTIONAL = ("extra.open_data.publisher.description", "extra.open_data.publisher.
 START_PAGE = """\
 # Beslut och överenskommelser i {name}
 
-Här publicerar {name} sammanfattningar av besluten från nämndernas sammanträden, och
-överenskommelser med organisationer: med vem, för vilken period och för hur mycket pengar, så som
-källorna anger det, och var varje överenskommelse står (föreslagen, antagen, undertecknad).
+Här publicerar {name} beslut och överenskommelser, så som källorna anger dem: ärendena från
+nämndernas sammanträden, och överenskommelser med organisationer – med vem, för vilken period och för
+hur mycket pengar, och var varje överenskommelse står (föreslagen, antagen, undertecknad).
 """
 
 

@@ -49,6 +49,11 @@ class OnDay:
     def status(self, agreement: Agreement) -> dates.Status:
         return self.archive.status_of(agreement, self.today)
 
+    def announced(self, agreement: Agreement) -> list[str]:
+        """The decisions the sources announce for the agreement, each worded as of the build date (a passed date is
+        never said taken: AgreementStep.announced_label)."""
+        return [s.announced_label(self.today) for s in self.archive.announced_of(agreement)]
+
     def in_force(self, agreement: Agreement) -> bool:
         return self.archive.in_force_on(agreement, self.today)
 

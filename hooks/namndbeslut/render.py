@@ -441,9 +441,10 @@ class Renderer:
         today, rules = self.ctx.today, self.furniture
         pages = [self.page("meeting.html.j2", routes.meeting(m), m.title, own(m), (), m, meeting=m,
                            committee=a.committee_of(m), sitting=a.sitting_of[m.id],
-                           # both notes speak of a meeting held: not of one known only from its agenda
-                           # ... nor of one whose source gives no date (no day to count six months from)
-                           compared={"stale": not m.agenda_only and m.sort_day is not None
+                           # the old-meeting banner speaks of its decisions: only where the page reports some;
+                           # the minutes note of a meeting held: not of one known only from its agenda; neither
+                           # of one whose source gives no date (no day to count from)
+                           compared={"stale": m.reports_decisions and m.sort_day is not None
                                      and rules.is_stale(m.sort_day, today),
                                      "minutes_pending": not m.agenda_only and m.sort_day is not None
                                      and rules.minutes_pending_on(m.sort_day, today)})

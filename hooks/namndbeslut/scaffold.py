@@ -101,7 +101,8 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # - {{agreement: <id>, action: föreslår, proposes: förlänger, end: 2026-12-31}}
                                  # - {{agreement: <id>, action: antar, condition: under förutsättning att …}}
                                  # action: föreslår, uppdrag att teckna, uppdrag att godkänna, antar, ändrar,
-                                 # förlänger eller säger upp;
+                                 # förlänger, säger upp eller återremitterar ("beslut om återremiss", med
+                                 # kind: återremitterat);
                                  # proposes: vad förslaget gäller, bara om källan säger det; condition: villkoret
                                  # med källans ord
     agreements: []               # valfritt: överenskommelser som ärendet gäller utan att ta något steg
@@ -138,7 +139,7 @@ partners: []                     # i stället för partner vid flera motparter: 
 ${{described}}parties_described:  # i stället för partner: en grupp som källan bara beskriver, t.ex. alla idéburna
                                  # organisationer i kommunen (ta då bort partner); tillsammans med partner eller
                                  # partners: de andra parter som källan beskriver utan att namnge dem
-public_party: "{P}: den offentliga parten, t.ex. Socialförvaltningen, eller anges inte"
+public_party: "{P}: den offentliga parten, t.ex. Socialförvaltningen; ingen (källan: ingen är part); anges inte"
 committee: $committee            # valfritt: nämnden (filnamn i committees/)
 committees: []                   # i stället för committee när flera organ är parter: [kommunstyrelsen, socialnamnden]
 date:                            # valfritt: datumet som står på överenskommelsen, så exakt som källan:
@@ -178,7 +179,10 @@ cited_steps: []                  # valfritt: andra beslut vars möte inte är pu
                                  # godkänna avtalet": proposes: uppdrag att godkänna. Steg utan datum visas för
                                  # sig, utan ordning ("Steg utan datum i källan"). Går kommunen in i ett
                                  # samarbete som finns: action: ansluter sig; säger källan inte vad som
-                                 # beslutades: action: anges inte (med body eller ett datum)
+                                 # beslutades: action: anges inte (med body eller ett datum). Ett beslut som
+                                 # källan aviserar men som inte är fattat ("Beslut tas i kommunstyrelsen den 7
+                                 # november"): announced: true, decision: det aviserade datumet ("2017-11-07"
+                                 # eller "2017-11"), body och action: vad som ska beslutas
 stage:                           # valfritt: utkast om källan säger att överenskommelsen är framtagen men inte
                                  # ingången (ta bort raden när den antas eller skrivs under)
 stated_status:                   # valfritt: status som källan anger på sitt eget datum, t.ex.

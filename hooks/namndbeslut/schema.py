@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from .kinds import FOLDERS, by_folder
 
 DERIVED: dict[str, tuple[str, ...]] = {
@@ -22,16 +24,49 @@ DERIVED: dict[str, tuple[str, ...]] = {
 
 def front_matter_schema(folder: str) -> dict[str, Any]:
     """JSON Schema (2020-12) of the front matter of a file in `folder`."""
-    cls = by_folder(folder).model
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$comment": f"Front matter of {folder}/*.md. Generated from hooks/namndbeslut/model.py by `make schema`.",
+            **_written(by_folder(folder).model)}
+
+
+def _written(cls: type[BaseModel]) -> dict[str, Any]:
+    """The model's JSON Schema without the fields the loader derives: what an editor writes."""
     schema = cls.model_json_schema(mode="validation")
     for name, part in [(cls.__name__, schema), *schema.get("$defs", {}).items()]:
         for field in DERIVED.get(name, ()):
             part.get("properties", {}).pop(field, None)
             if field in part.get("required", []):
                 part["required"].remove(field)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$comment": f"Front matter of {folder}/*.md. Generated from hooks/namndbeslut/model.py by `make schema`.",
-            **schema}
+    return schema
+
+
+def fields_at(cls: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    """The fields an editor may write at `loc` of a record's front matter (`()`: its top level; `("matters", 0)`: a
+    matter's), as the schema has them; [] where `loc` names none. An unknown field's message names the closest."""
+    schema = _written(cls)
+    nodes = [schema]
+    for part in loc:
+        nodes = [n for node in nodes for n in _step(schema, node, part)]
+    return sorted({name for node in nodes for obj in _objects(schema, node) for name in obj.get("properties", {})})
+
+
+def _step(schema: dict[str, Any], node: dict[str, Any], part: str | int) -> list[dict[str, Any]]:
+    """The schema nodes one location part leads to: a list's items for an index, an object's property for a name."""
+    found = []
+    for obj in _objects(schema, node):
+        if isinstance(part, int) and "items" in obj:
+            found.append(obj["items"])
+        elif isinstance(part, str) and part in obj.get("properties", {}):
+            found.append(obj["properties"][part])
+    return found
+
+
+def _objects(schema: dict[str, Any], node: dict[str, Any]) -> list[dict[str, Any]]:
+    """`node` and what it stands for: its $ref resolved, each member of anyOf/oneOf/allOf."""
+    if "$ref" in node:
+        return _objects(schema, schema["$defs"][node["$ref"].rsplit("/", 1)[-1]])
+    members = [m for key in ("anyOf", "oneOf", "allOf") for m in node.get(key, [])]
+    return [node, *(o for m in members for o in _objects(schema, m))]
 
 
 def render(folder: str) -> str:

@@ -40,6 +40,11 @@ def hint(value: str, known: Iterable[str], what: str) -> str:
     return listed + (f"; en ny läggs till med {scaffold}" if scaffold else "")
 
 
+def closest(value: str, names: Iterable[str]) -> str | None:
+    """The name in `names` that `value` is a near typo of (a field name, an id); None where none is close."""
+    return _close(value, sorted(names))
+
+
 def _close(value: str, ids: list[str]) -> str | None:
     """The id whose name (years aside) is a near typo of `value`'s, nearest in years among that name's ids."""
     name = _YEARS.sub("", value)

@@ -31,7 +31,7 @@ def _org(name: str, kind: str = "Organization", **extra: Any) -> dict[str, Any]:
 def meeting(ctx: BuildContext, s: Sitting) -> dict[str, Any]:
     """The meeting as a schema.org Event, with the matters it decided as what it is about."""
     assert s.meeting is not None
-    held, municipality = s.meeting, ctx.settings.get("municipality", "")
+    held, municipality = s.meeting, s.committee.belongs_to(ctx.settings.get("municipality") or "")
 
     def at(t: dt.time) -> str:
         assert s.day is not None  # a time is only ever given with a day (model.Meeting)
@@ -98,7 +98,7 @@ def _grant(f: Funding, funder: dict[str, Any]) -> dict[str, Any]:
 def agreement(ctx: BuildContext, a: Agreement) -> dict[str, Any]:
     """The agreement as a schema.org CreativeWork: parties, term and the funding it grants."""
     about = [_partner(ctx, p) for p in ctx.archive.partners_of(a)]
-    party = {"funder": _org(a.public_party, "GovernmentOrganization")} if a.public_party else {}
+    party = {"funder": _org(a.public_party_named, "GovernmentOrganization")} if a.public_party_named else {}
 
     def funder(f: Funding) -> dict[str, Any]:
         """Who pays a year's grant: the funder the source names, else the public party (where it is named)."""

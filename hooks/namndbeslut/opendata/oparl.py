@@ -159,6 +159,13 @@ COUNTERPARTIES = "namndbeslut:counterparties"
 """Our own field on a Paper (agreement): its counterparties' Organizations (partners). OParl's
 `originatorOrganization` is the paper's author and `underDirectionOf` the office that leads the matter; a
 counterparty is neither."""
+NO_PUBLIC_PARTY = "namndbeslut:noPublicParty"
+"""Our own field on a Paper (agreement) whose source says no public body is a party ('public_party: ingen'): true;
+then PUBLIC_PARTY is absent."""
+ANNOUNCED_STEPS = "namndbeslut:announcedSteps"
+"""Our own field on a Paper (agreement): decisions a source announces and that are not yet taken ("Beslut tas i
+kommunstyrelsen den 7 november"), each {"action", "announcedDate" (absent where the source gives none),
+"organization" (where it names the body), …}: never a Consultation, never in CITED_STEPS."""
 PUBLIC_PARTY = "namndbeslut:publicParty"
 """Our own field on a Paper (agreement): the public party as the source names it ('Social resursförvaltning'),
 free text with no Organization of its own; absent where the source does not name it."""
@@ -480,7 +487,14 @@ class OParl:
                   **({"proposedEnd": dates.iso(s.proposed_end)} if s.proposed_end is not None else {}),
                   **({"condition": s.condition} if s.condition else {})}
                  for s in self.archive.steps_of(a) if s.matter is None and not isinstance(s.decision, Meeting)]
-        return {CITED_STEPS: cited} if cited else {}
+        announced = [{"action": s.action.value, **({"announcedDate": dates.iso(s.date)} if s.date is not None else {}),
+                      **({"organization": self._committee_url(s.body.id)} if s.body else {}),
+                      **({"proposedTo": self._committee_url(s.to.id)} if s.to else {}),
+                      **({"proposes": s.proposes.value} if s.proposes else {}),
+                      **({"end": dates.iso(s.end)} if s.end is not None else {}),
+                      **({"condition": s.condition} if s.condition else {})}
+                     for s in self.archive.announced_of(a)]
+        return {**({CITED_STEPS: cited} if cited else {}), **({ANNOUNCED_STEPS: announced} if announced else {})}
 
     def report(self, r: Report) -> Obj:
         related = [self.url(routes.oparl_paper(x)) for x in self.archive.case_file(r.case_number).agreements]
@@ -524,7 +538,8 @@ class OParl:
         partners = self.archive.partners_of(a)
         return {**({COUNTERPARTIES: [self.url(routes.oparl_partner(p)) for p in partners]} if partners else {}),
                 "keyword": [p.name for p in partners],
-                **({PUBLIC_PARTY: a.public_party} if a.public_party else {})}
+                **({PUBLIC_PARTY: a.public_party_named} if a.public_party_named else {}),
+                **({NO_PUBLIC_PARTY: True} if a.no_public_party else {})}
 
     def _paper(self, paper: Paper, name: str, kind: str, reference: str | None, date: dates.Given | None,
                committees: list[str], related: list[str], web: str) -> Obj:

@@ -180,6 +180,15 @@ class Tables:
                 if refers else None,
                 "decision": self._decision(s.decision, role(self.archive.step_actions(s)), s.body, s.paragraphs)}
 
+    def _announced(self, s: AgreementStep) -> dict[str, Any]:
+        """A decision the source announces and that is not yet taken: never a step (no outcome, no decision), its
+        date the announced one; `label` as the page words it on the build date (a passed date never said taken)."""
+        return {"announced": True, "taken": None, "action": s.action.value, "announced_date": iso(s.date),
+                "body": {"id": s.body.id, "name": s.body.name} if s.body else None,
+                "to": {"id": s.to.id, "name": s.to.name} if s.to else None,
+                "proposes": s.proposes.value if s.proposes else None, "end": iso(s.end), "condition": s.condition,
+                "label": s.announced_label(self.ctx.today)}
+
     def record(self, a: Agreement) -> dict[str, Any]:
         """All facts about one agreement, as the site states them on the build date."""
         url = self.ctx.absolute
@@ -194,7 +203,8 @@ class Tables:
                          for p in self.archive.partners_of(a)],
             "parties_described": a.parties_described, "text_is_description": a.text_is_description,
             "counterparty_stated": not a.counterparty_unstated,
-            "public_party": a.public_party,
+            "public_party": a.public_party_named,
+            **({"public_party_none": True} if a.no_public_party else {}),
             "committee": {"id": committee.id, "name": committee.name} if committee else None,
             "committees": [{"id": c.id, "name": c.name} for c in self.archive.bodies_of(a)],
             "date": iso(a.date), "signed": iso(a.signed_on), "signed_stated": a.signing_stated,
@@ -215,6 +225,8 @@ class Tables:
             "changes": self._changes(self.archive.changes(a)),
             "decisions": self.decisions(a),
             "steps": [self._step(s) for s in self.archive.steps_of(a)],
+            **({"announced_steps": [self._announced(s) for s in announced]}
+               if (announced := self.archive.announced_of(a)) else {}),
             "reports": [{"case_number": r.case_number, "date": r.date.isoformat(), "title": r.title,
                          "url": url(routes.report(r))}
                         for r in self.archive.case_file(a.case_number).reports],
