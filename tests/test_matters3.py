@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
-from namndbeslut import check
+from namndbeslut import check, desk
 from support.oparl import oparl_objects, validator
 from support.project import CASES_DIR, edited, problems, write_tree
 from support.site import BuiltSite, built_tree, data, one, read, words
@@ -196,6 +196,20 @@ def test_every_oparl_object_is_valid(built: BuiltSite) -> None:
         for obj in oparl_objects(json.loads(path.read_text(encoding="utf-8"))):
             name = str(obj["type"]).rsplit("/", 1)[1]
             assert list(validator(name).iter_errors(obj)) == [], path.name
+
+
+# -- the editors' side -----------------------------------------------------------------------------------------------
+
+
+def test_the_desk_asks_for_the_new_fields() -> None:
+    collection = next(c for c in desk.local_config("http://127.0.0.1:8000")["collections"]
+                      if c["folder"] == "decisions")
+    fields = {f["name"]: f for f in collection["fields"]}
+    assert {"contacts", "paragraphs_as_given", "partial"} <= fields.keys()
+    matter = {f["name"]: f for f in fields["matters"]["fields"]}
+    assert {"proposal", "condition", "by", "persons", "cited_decisions"} <= matter.keys()
+    persons = {f["name"]: f for f in matter["persons"]["fields"]}
+    assert persons["name"]["required"] is not False and not persons["term_as_given"]["required"]
 
 
 # -- refused ---------------------------------------------------------------------------------------------------------
