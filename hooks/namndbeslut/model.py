@@ -2113,7 +2113,7 @@ class Meeting(Sourced):
     @property
     def notes(self) -> tuple[str, ...]:
         """What feeds, the calendar and the meetings overview say of how much the source tells (pages show each
-        apart): the agenda note, the selection note, each where it applies."""
+        apart): the partial record's note, the agenda note, the selection note, each where it applies."""
         return tuple(x for x in (self.partial_note, self.agenda_note, self.selection_note) if x)
 
     @property
