@@ -3,7 +3,9 @@ states it.
 
 Builds tests/cases/bodies.yaml with the real engine and reads the pages and the data: the body a body is part of
 (`part_of`), its members as the source lists them on a date (`members`, `members_as_of`), and where a planned
-meeting's date comes from when that is no meeting plan (`PlannedMeeting.source`).
+meeting's date comes from when that is no meeting plan (`PlannedMeeting.source`); its size as the source states it
+(`seats`), where it usually meets (`usual_place`) and what the source says of its openness to the public
+(`public_as_given`), none of them ever a meeting's fact or derived from another field.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from support.site import BuiltSite, built_tree, data, one, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "bodies.yaml").read_text(encoding="utf-8"))
 KS, AU, PR = "namnder/kommunstyrelsen/", "namnder/ks-arbetsutskott/", "namnder/pensionarsradet/"
-AU_FILE = "committees/ks-arbetsutskott.md"
+KF = "namnder/kommunfullmaktige/"
+AU_FILE, KF_FILE = "committees/ks-arbetsutskott.md", "committees/kommunfullmaktige.md"
+PLACE = "Stadshusets fullmäktigesal på Storgatan 43"
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +135,66 @@ def test_a_planned_date_from_another_source_in_the_calendar_and_oparl(built: Bui
     assert list(validator("Meeting").iter_errors(meeting)) == []
 
 
+# -- 4. a body's size, usual place and openness as the source states them -------------------------------------------
+
+def test_a_bodys_size_is_shown_as_the_source_states_it(built: BuiltSite) -> None:
+    assert words(built.fact_box(KF)["Storlek"]) == (
+        "Ledamöter: 79, ersättare: 41 (enligt källan: 79 ordinarie ledamöter och 41 ersättare från nio partier)")
+    assert words(built.fact_box(AU)["Storlek"]) == "Ledamöter: 7, ersättare: anges inte"
+    assert len(members_table(built, AU)) == 4, "three members listed beside seven seats: never compared"
+    assert "Storlek" not in built.fact_box(PR), "never counted from the members listed"
+    assert "Storlek" not in built.fact_box(KS)
+
+
+def test_a_bodys_size_in_oparl(built: BuiltSite) -> None:
+    assert organization(built, "kommunfullmaktige")["namndbeslut:seats"] == {
+        "members": 79, "substitutes": 41, "asGiven": "79 ordinarie ledamöter och 41 ersättare från nio partier"}
+    assert organization(built, "ks-arbetsutskott")["namndbeslut:seats"] == {"members": 7}
+    assert "namndbeslut:seats" not in organization(built, "pensionarsradet")
+    assert list(validator("Organization").iter_errors(organization(built, "kommunfullmaktige"))) == []
+
+
+def test_the_usual_place_is_said_with_the_usual_time(built: BuiltSite) -> None:
+    note = f"Sammanträdena börjar i regel kl. 18.00. Plats i regel: {PLACE}."
+    assert words(one(built.article(KF), ".usual-start")) == note
+    assert f"Kommunfullmäktige: {note}" in built.text("sammantraden/kommande/")
+    kf = organization(built, "kommunfullmaktige")
+    assert kf["namndbeslut:usualPlace"] == PLACE
+    assert kf["namndbeslut:usualTime"] == "Sammanträdena börjar i regel kl. 18.00.", "the time as before"
+    assert "namndbeslut:usualPlace" not in organization(built, "kommunstyrelsen")
+
+
+def test_the_usual_place_never_becomes_a_meetings_place(built: BuiltSite) -> None:
+    listed = [words(li) for li in one(built.article(KF), "#kommande").find_all_next("li", limit=2)
+              if isinstance(li, Tag)]
+    assert listed == ["16 juni 2025", "22 september 2025, kl. 18.00, Konserthusets stora sal"]
+    rows = [[words(td) for td in tr.select("td")] for tr in built.article("sammantraden/kommande/").select("tbody tr")]
+    assert ["16 juni 2025", "ej angiven", "Kommunfullmäktige", "ej angiven"] in rows, rows
+    for meeting in ("2025-05-19-kommunfullmaktige", "2025-06-16-kommunfullmaktige"):
+        assert "location" not in data(built, f"oparl/meeting/{meeting}.json"), meeting
+    events = built.events("kommunfullmaktige")
+    for uid in ("2025-05-19-kommunfullmaktige", "2025-06-16-kommunfullmaktige"):
+        assert "location" not in events[uid], uid
+        assert f"Plats i regel: {PLACE}." in str(events[uid]["description"]), "said as usual, as the usual time"
+    stated = events["2025-09-22-kommunfullmaktige"]
+    assert str(stated["location"]) == "Konserthusets stora sal"
+    assert "i regel" not in str(stated["description"]), "a meeting's own time and place need no usual ones"
+
+
+def test_what_the_source_says_of_the_public_is_shown_and_sets_no_meetings_public(built: BuiltSite) -> None:
+    assert words(built.fact_box(KF)["Allmänheten"]) == ("Enligt källan: Sammanträdena är öppna för allmänheten. "
+                                                        "Allmänhetens frågestund hålls före varje sammanträde.")
+    assert "Allmänheten" not in built.fact_box(KS)
+    assert organization(built, "kommunfullmaktige")["namndbeslut:publicAsGiven"].startswith("Sammanträdena är öppna")
+    assert "Öppet för allmänheten" not in built.text("sammantraden/2025-05-19-kommunfullmaktige/")
+    for meeting in ("2025-05-19-kommunfullmaktige", "2025-06-16-kommunfullmaktige"):
+        assert "namndbeslut:public" not in data(built, f"oparl/meeting/{meeting}.json"), meeting
+    agenda_item = data(built, "oparl/agenda-item/motion.json")
+    assert "public" not in agenda_item
+    assert "Öppet för allmänheten" not in str(built.events("kommunfullmaktige")["2025-05-19-kommunfullmaktige"]
+                                              ["description"])
+
+
 # -- refusals ---------------------------------------------------------------------------------------------------------
 
 def test_an_unknown_parent_is_refused_with_the_closest_id(tmp_path: Path) -> None:
@@ -150,7 +214,7 @@ def test_a_body_part_of_itself_or_of_its_own_part_is_refused(tmp_path: Path) -> 
 
 def test_a_member_needs_a_name(tmp_path: Path) -> None:
     tree = {**TREE, AU_FILE: TREE[AU_FILE].replace("{name: Cecilia Ceder, role: ledamot}", "{role: ledamot}")}
-    assert problems(tmp_path, tree, "2025-06-01") == [f"{AU_FILE}:11: members.2.name: fältet saknas men krävs"]
+    assert problems(tmp_path, tree, "2025-06-01") == [f"{AU_FILE}:12: members.2.name: fältet saknas men krävs"]
 
 
 def test_a_date_of_members_without_members_is_refused(tmp_path: Path) -> None:
@@ -158,3 +222,29 @@ def test_a_date_of_members_without_members_is_refused(tmp_path: Path) -> None:
     tree = {**TREE, pr: "---\nname: Kommunala pensionärsrådet\nmembers_as_of: 2025\n---\n"}
     (found,) = problems(tmp_path, tree, "2025-06-01")
     assert found.startswith(f"{pr}:3: members_as_of: 'members_as_of' anger dagen som listan"), found
+
+
+@pytest.mark.parametrize(("seats", "expected"), [
+    ("seats: {}", "seats: 'seats' är tomt"),
+    ("seats: {substitutes: 41, parties: 9}", "seats.parties: det finns inget sådant fält här"),
+    ("seats: {members: 0}", "seats.members: '0' är för litet; gränsen är 1"),
+    ("seats: {members: 79, substitutes: -1}", "seats.substitutes: '-1' är för litet; gränsen är 0"),
+    ("seats: {members: 79 ledamöter}", "seats.members: '79 ledamöter' ska vara ett heltal"),
+    ("seats: {as_given: ''}", "seats.as_given: '' får inte vara tomt"),
+])
+def test_a_size_that_says_nothing_or_no_number_is_refused(tmp_path: Path, seats: str, expected: str) -> None:
+    text = TREE[KF_FILE].replace("seats:\n  members: 79\n  substitutes: 41\n"
+                                 "  as_given: 79 ordinarie ledamöter och 41 ersättare från nio partier", seats)
+    assert text != TREE[KF_FILE]
+    (found,) = problems(tmp_path, {**TREE, KF_FILE: text}, "2025-06-01")
+    assert found.startswith(f"{KF_FILE}:"), found
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(("field", "expected"), [("usual_place: ''", ":9: usual_place: '' får inte vara tomt"),
+                                               ("public_as_given: ''", ":10: public_as_given: '' får inte vara tomt"),
+                                               ("usual_place: [a, b]", ":9: usual_place: ska vara text")])
+def test_an_empty_usual_place_or_public_note_is_refused(tmp_path: Path, field: str, expected: str) -> None:
+    key = field.partition(":")[0]
+    text = "\n".join(field if line.startswith(f"{key}:") else line for line in TREE[KF_FILE].splitlines())
+    assert problems(tmp_path, {**TREE, KF_FILE: text}, "2025-06-01") == [f"{KF_FILE}{expected}"]

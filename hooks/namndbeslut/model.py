@@ -336,6 +336,14 @@ class Committee(Sourced):
     """The members as the source lists them, in its order; true on `members_as_of`."""
     members_as_of: GivenDate | None = None
     """The date the source gives its list of members as true on (day, month or year); None where it gives none."""
+    seats: Seats | None = None
+    """The body's size as the source states it; never counted from `members` (a list may be partial)."""
+    usual_place: Text | None = None
+    """Where the source says meetings are usually held ("Stadshusets fullmäktigesal på Storgatan 43"): shown beside
+    the usual time, never taken for a meeting's place."""
+    public_as_given: Text | None = None
+    """What the source says of the public at the body's meetings, in its words ("Sammanträdena är öppna för
+    allmänheten", "Allmänhetens frågestund hålls före varje sammanträde"): never a meeting's `public`."""
     body: Prose = ""
 
     @model_validator(mode="after")
@@ -403,6 +411,18 @@ class Committee(Sourced):
             return f"Sammanträdena {'börjar' if start else 'slutar'} i regel kl. {start or end}."
         return ""
 
+    def usual_line(self, *, time: bool = True, place: bool = True) -> str:
+        """The body's usual time and place as pages and the calendar say them: 'Sammanträdena börjar i regel kl.
+        18.00. Plats i regel: Stadshusets fullmäktigesal.'; a calendar event leaves out what the meeting states
+        itself. '' where the source gives neither. The one place of this rule."""
+        usual_place = f"Plats i regel: {self.usual_place}." if self.usual_place and place else ""
+        return " ".join(x for x in (self.usual_start_note if time else "", usual_place) if x)
+
+    @property
+    def usual_note(self) -> str:
+        """The usual time and place as the body's page and the upcoming meetings' page say them (`usual_line`)."""
+        return self.usual_line()
+
     @property
     def schedule_lines(self) -> list[str]:
         """The schedule as the source gives it (`schedule_as_given`), one line each, as the page shows it."""
@@ -412,6 +432,37 @@ class Committee(Sourced):
     def documents_address(self) -> str | None:
         """The documents' address as a reader reads it aloud: without 'https://'."""
         return self.documents_url.partition("://")[2] if self.documents_url else None
+
+
+class Seats(Record):
+    """A body's size as its source states it ("79 ordinarie ledamöter och 41 ersättare från nio partier"): each
+    number only where the source gives it, and its words. Never counted from, nor compared with, the members a
+    source lists (a list may be partial, or of another date)."""
+
+    members: Annotated[int, Field(ge=1), NOT_BOOL] | None = None
+    """The ordinary members (ordinarie ledamöter)."""
+    substitutes: Annotated[int, Field(ge=0), NOT_BOOL] | None = None
+    """The substitutes (ersättare)."""
+    as_given: Text | None = None
+    """The size in the source's words."""
+
+    @model_validator(mode="after")
+    def _something_given(self) -> Seats:
+        if self.members is None and self.substitutes is None and self.as_given is None:
+            raise ValueError("'seats' är tomt; skriv antalet som källan anger det, t.ex. {members: 79, "
+                             "substitutes: 41}, och/eller källans ord i 'as_given', eller ta bort 'seats'")
+        return self
+
+    @property
+    def label(self) -> str:
+        """What the body's page says of its size: 'Ledamöter: 79, ersättare: 41 (enligt källan: …)'; a number the
+        source does not give reads 'anges inte' beside one it gives; the source's words alone 'Enligt källan: …'."""
+        counted = self.members is not None or self.substitutes is not None
+        members, substitutes = (shown(None if n is None else str(n)) for n in (self.members, self.substitutes))
+        numbers = f"Ledamöter: {members}, ersättare: {substitutes}" if counted else ""
+        if self.as_given is None:
+            return numbers
+        return f"{numbers} (enligt källan: {self.as_given})" if counted else f"Enligt källan: {self.as_given}"
 
 
 MEMBER_COLUMNS = (("role", "Roll"), ("party", "Parti"), ("nominated_by", "Nominerad av"))

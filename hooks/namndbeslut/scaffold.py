@@ -271,11 +271,18 @@ planned_meetings: []             # valfritt: planerade sammanträden, t.ex. [{{d
 usual_start:                     # valfritt: när sammanträdena brukar börja ("i regel kl. 9.00"), t.ex. "09:00";
                                  # blir aldrig ett enskilt sammanträdes starttid
 usual_end:                       # valfritt: när sammanträdena brukar sluta ("klockan 9.30 - 17"), t.ex. "17:00"
+usual_place:                     # valfritt: var sammanträdena brukar hållas, med källans ord, t.ex. Stadshusets
+                                 # fullmäktigesal på Storgatan 43 (blir aldrig ett enskilt sammanträdes plats)
 schedule_as_given:               # valfritt: sammanträdesdagar med källans ord, t.ex. utan år: |
                                  #   Sammanträdesdagar: 31 januari … 12 december (blir aldrig planerade möten)
 members: []                      # valfritt: ledamöterna som källan listar dem, t.ex. [{{name: Anna Andersson,
                                  # role: ordförande, party: S}}]; nominated_by: organisationen som nominerat
 members_as_of:                   # valfritt: dagen listan gäller enligt källan, ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ
+seats:                           # valfritt: storleken som källan anger den, t.ex. {{members: 79, substitutes: 41,
+                                 # as_given: 79 ordinarie ledamöter och 41 ersättare från nio partier}}; skriv
+                                 # bara de tal källan anger (räknas aldrig fram ur members)
+public_as_given:                 # valfritt: vad källan säger om allmänheten vid sammanträdena, med dess ord, t.ex.
+                                 # Allmänhetens frågestund hålls före varje sammanträde (gäller inget enskilt möte)
 source:                          # valfritt: varifrån uppgifterna om nämnden kommer, med ord
 source_url:                      # valfritt: källans adress, https://…
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat

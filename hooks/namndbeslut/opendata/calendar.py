@@ -7,7 +7,8 @@ without a published summary says so (not that it is still planned, nor that it w
 is a meeting known only from its agenda (whether either was held is not known: SittingState.confirmed). A planned
 meeting's note ('årsredovisning') and a summary's selection note are in the description, as on the pages; a body's
 usual time (`usual_start`) is never an event's: an event without a stated time stays all-day, also where the source
-gives the start in words (`start_as_given`, in the description).
+gives the start in words (`start_as_given`, in the description); nor is its usual place (`usual_place`) an event's
+LOCATION: an event without a place of its own has it in the description, as usual.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def _event(s: Sitting, day: dt.date, ctx: BuildContext, stamp: dt.datetime) -> E
         event.add("location", s.place)
     event.add("status", "CONFIRMED" if s.state_on(ctx.today).confirmed else "TENTATIVE")
     event.add("transp", "TRANSPARENT")
-    usual = "" if s.time_stated or s.time_as_given else s.committee.usual_start_note
+    usual = s.committee.usual_line(time=not (s.time_stated or s.time_as_given), place=not s.place)
     note = "\n".join(x for x in (s.plan_line, usual) if x)
     if s.meeting:
         event.add("url", ctx.absolute(routes.meeting(s.meeting)))

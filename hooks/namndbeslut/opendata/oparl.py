@@ -87,6 +87,15 @@ before, and every address where the file gives several (`web` is the object's pa
 SCHEDULE_AS_GIVEN, USUAL_TIME = "namndbeslut:scheduleAsGiven", "namndbeslut:usualTime"
 """Our own fields on a body's Organization: its schedule in the source's words, one line each (never a Meeting), and
 its usual time as the page says it ('Sammanträdena pågår i regel kl. 09.30–17.00.')."""
+USUAL_PLACE = "namndbeslut:usualPlace"
+"""Our own field on a body's Organization: where the source says its meetings are usually held, in its words (never a
+Meeting's `location`)."""
+SEATS = "namndbeslut:seats"
+"""Our own field on a body's Organization: its size as the source states it, {members, substitutes, asGiven}, each
+only where given (never counted from `namndbeslut:members`)."""
+PUBLIC_AS_GIVEN = "namndbeslut:publicAsGiven"
+"""Our own field on a body's Organization: what the source says of the public at its meetings, in its words (never a
+Meeting's `namndbeslut:public`)."""
 MEMBERS, MEMBERS_AS_OF = "namndbeslut:members", "namndbeslut:membersAsOf"
 """Our own fields on a body's Organization: its members as the source lists them ({name, role, party, nominatedBy},
 each field where the source gives it) and the date the list is true on, as precise as the source. No OParl Person or
@@ -223,6 +232,15 @@ def _members(body: Committee) -> Obj:
     return {MEMBERS: listed, **({MEMBERS_AS_OF: dates.iso(as_of)} if as_of is not None else {})}
 
 
+def _seats(body: Committee) -> Obj:
+    """A body's size as its source states it (SEATS); {} where it states none."""
+    seats = body.seats
+    if seats is None:
+        return {}
+    given = {"members": seats.members, "substitutes": seats.substitutes, "asGiven": seats.as_given}
+    return {SEATS: {key: value for key, value in given.items() if value is not None}}
+
+
 MEMBER_KEYS = (("role", "role"), ("party", "party"), ("nominated_by", "nominatedBy"))
 """A member's fields in MEMBERS, by the model's name."""
 
@@ -322,6 +340,8 @@ class OParl:
             **({MUNICIPALITY: c.municipality} if c.municipality else {}),
             **({SCHEDULE_AS_GIVEN: c.schedule_lines} if c.schedule_lines else {}),
             **({USUAL_TIME: c.usual_start_note} if c.usual_start_note else {}),
+            **({USUAL_PLACE: c.usual_place} if c.usual_place else {}),
+            **_seats(c), **({PUBLIC_AS_GIVEN: c.public_as_given} if c.public_as_given else {}),
             **({"subOrganizationOf": self._committee_url(c.part_of)} if c.part_of else {}),
             **_members(c),
             "classification": c.kind.classification,
