@@ -176,6 +176,9 @@ def test_a_decision_partly_referred_back_is_two_decision_points_of_one_paragraph
     assert "Ärendetyp: Beslut" in second
     headings = [words(h) for h in built.article(KS).select("h2")]
     assert headings.count("Taxor för torghandel") == 2
+    cited = one(built.article(COPY), "ul.matter-facts")
+    assert "Hänvisar till beslut: 12 juni 2023, § 45" in words(cited)
+    assert not [a for a in cited.select("a") if KS_ID in str(a.get("href"))], "which decision point is not said"
 
 
 # -- refused ---------------------------------------------------------------------------------------------------------

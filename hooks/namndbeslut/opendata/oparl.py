@@ -27,7 +27,8 @@ from .tables import amount, dump
 
 VERSION = "https://schema.oparl.org/1.1/"
 TIME_STATED = "namndbeslut:timeStated"
-"""Our own field on a Meeting: whether the source states its time (then it has `start`, else it has none)."""
+"""Our own field on a Meeting: whether the source states its time (then it has `start`, or START_TIME where the
+source gives no day; else neither)."""
 DATE = "namndbeslut:date"
 """Our own field where a standard field would need more than the source gives: on a Meeting without a stated time
 (OParl's `start` is a date-time, and no time is invented), its date, '2021-06-09', its month, '2020-11', or its
