@@ -225,9 +225,9 @@ _REFUSED = [
         ["decisions/2020-13-kommunstyrelsen.md:3: date: '2020-13' är ingen månad; skriv året och "
          "månaden som ÅÅÅÅ-MM, t.ex. 2020-11"], id="a_month_that_is_no_month"),
     pytest.param({"decisions/2020-11-kommunstyrelsen.md": (
-        '---\ncommittee: kommunstyrelsen\ndate: 2020-11\nstart: "13:00"\ntitle: Beslut i korthet\n---\n')},
-        ["decisions/2020-11-kommunstyrelsen.md:4: start: ett klockslag kräver en dag; skriv hela "
-         "datumet (ÅÅÅÅ-MM-DD) eller ta bort 'start'"], id="a_time_needs_a_day"),
+        '---\ncommittee: kommunstyrelsen\ndate: 2020-11\nstart: "13:00"\nend: "12:00"\ntitle: Beslut\n---\n')},
+        ["decisions/2020-11-kommunstyrelsen.md:5: end: sammanträdet slutar innan det börjar; 'end' ska vara efter "
+         "'start'"], id="a_time_without_a_day_still_in_order"),
     pytest.param({"agreements/projekt-2022.md": (
         "---\ntitle: Projekt\npartner: foreningen-gemenskap\nterm: {start: 2022-08, end: 2022-03}\n---\n")},
         ["agreements/projekt-2022.md:4: term.end: perioden slutar innan den börjar; 'end' ska vara "

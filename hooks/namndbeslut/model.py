@@ -500,6 +500,20 @@ class NamedPerson(Member):
                                      self.term_as_given) if x)
 
 
+class Attendee(Member):
+    """One person present at a meeting as its minutes list them ("Tjänstgörande ersättare Franklin Eck (M) för
+    Marianne Kierkemann (M)"): a body member's fields (name, party, the role in the source's words: ledamot,
+    tjänstgörande ersättare, tjänsteman, sekreterare), whom they stand in for and a note on when they were there
+    ("från och med § 21"), each as given. No identity is derived from a name, and no attendance from a body's
+    members."""
+
+    substitute_for: Text | None = None
+    """Whom a substitute serves for, as the source names them ('Marianne Kierkemann (M)')."""
+    note: Text | None = None
+    """When or how the person was present, in the source's words ('från och med § 21', 'till § 20, klockan
+    16.15')."""
+
+
 Listed = AgreementKind | PartnerKind | MatterKind
 """A kind from one of the closed lists that also take the source's own words (`kind_as_given`)."""
 
@@ -1822,6 +1836,12 @@ class Matter(Record):
     cited_decisions: list[CitedDecision] = []
     """Earlier decisions the matter cites ("KF § 45, 2019-03-25", "den senaste antogs 2007"), as a report's
     `cited_decisions` (published here or not)."""
+    effective: GivenDate | None = None
+    """When the decision takes effect, as precise as the source says it ("Reglerna gäller från 1 juli 2023"): shown
+    'Gäller från 1 juli 2023', never taken from the meeting's date."""
+    reservations: list[Text] = []
+    """Reservations against the decision, each the party or person as the source gives them ("Socialdemokraterna",
+    'S'), in its order."""
     body: Prose = ""
 
     @property
@@ -1851,6 +1871,11 @@ class Matter(Record):
         """The agenda item's number as pages label it, 'Punkt 5': never 'Ärendenummer', which bodies use for the case
         number; None where the source numbers no item."""
         return f"Punkt {self.item}" if self.item else None
+
+    @property
+    def effective_label(self) -> str:
+        """'Gäller från 1 juli 2023' where the source says when the decision takes effect; '' where it does not."""
+        return f"Gäller från {dates.long_date(self.effective)}" if self.effective is not None else ""
 
     @property
     def is_proposal(self) -> bool:
@@ -2044,8 +2069,14 @@ class Meeting(Sourced):
     a webcast (webbsändning): held, what was decided not stated; a mention (omnämnande): the decisions it names."""
     date_as_given: Text | None = None
     """The date in the source's words where it is given relative to the source ("veckans sammanträde enligt nyhet
-    8 november 2019"): shown beside `date`, which stays as precise as the editor can state; required with
-    `date: anges inte` ("den 12 september (året anges inte)")."""
+    8 november 2019"): shown beside `date`, which stays as precise as the editor can state; with `date: anges inte`
+    the source's words about the date ("den 12 september (året anges inte)"), absent where it has none."""
+    present: list[Attendee] = []
+    """Who was present as the minutes list them (beslutande ledamöter, tjänstgörande ersättare, övriga närvarande),
+    in their order: never on a meeting known only from its agenda, which does not say who came."""
+    minutes_kept_at: Text | None = None
+    """Where the minutes are kept, as the protocol says it ("Förvaringsplats för protokollet:
+    Kommunledningsförvaltningen")."""
     introduction: Prose = ""
     matters: list[Matter] = []
 
@@ -2159,7 +2190,9 @@ class Meeting(Sourced):
     def undated_label(self) -> str:
         """What the meeting's page, feeds and lists say in place of a date the source does not give: 'Datum anges
         inte; enligt källan: den 12 september (året anges inte)'; '' for a dated meeting."""
-        return f"Datum {NOT_STATED}; {self.date_as_given_label}" if self.date is None else ""
+        if self.date is not None:
+            return ""
+        return f"Datum {NOT_STATED}; {self.date_as_given_label}" if self.date_as_given else f"Datum {NOT_STATED}"
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -2261,17 +2294,11 @@ class Meeting(Sourced):
     @model_validator(mode="after")
     def _ordered(self) -> Meeting:
         _check_times(self.start, self.end)
-        if self.start and self.day is None:
-            raise FieldError(("start",), "ett klockslag kräver en dag; skriv hela datumet (ÅÅÅÅ-MM-DD) eller ta "
-                                         "bort 'start'")
         if self.start and self.start_as_given:
             raise FieldError(("start_as_given",), "'start_as_given' är källans ord där den inte anger något "
                                                   "klockslag; skriv antingen 'start' eller 'start_as_given'")
         if self.end and self.start_as_given:
             raise FieldError(("end",), "'end' kräver 'start'; skriv sluttiden med källans ord i 'start_as_given'")
-        if self.date is None and not self.date_as_given:
-            raise FieldError(("date_as_given",), f"'date: {NOT_STATED}' kräver källans ord om datumet; skriv dem i "
-                                                 "'date_as_given', t.ex. 'den 12 september (året anges inte)'")
         for name in MINUTES_DATES:
             _check_after_meeting(self.date, name, getattr(self, name))
         if self.minutes_posted and self.minutes_removed and self.minutes_removed < self.minutes_posted:
@@ -2309,9 +2336,12 @@ def _check_agenda(meeting: Meeting, known_from: KnownFrom) -> None:
     """An agenda tells what is to be dealt with, not what was decided: no minutes (nor who checked them), paragraphs,
     steps, votes or outcomes."""
     source = f"'known_from: {known_from}' säger att källan är {known_from.definite}, som inte anger"
-    for name in ("minutes_url", *MINUTES_DATES, "adjusters", "paragraphs_as_given"):  # who checked them, their §§
-        if getattr(meeting, name):
+    for name in ("minutes_url", *MINUTES_DATES, "adjusters", "paragraphs_as_given", "minutes_kept_at"):
+        if getattr(meeting, name):  # who checked them, their §§, where they are kept
             raise FieldError((name,), f"{source} något protokoll; ta bort '{name}' eller 'known_from'")
+    if meeting.present and known_from.agenda:
+        raise FieldError(("present",), f"{source} vilka som kom till sammanträdet; ta bort 'present' eller "
+                                       "'known_from'")
     for i, matter in enumerate(meeting.matters):
         if matter.paragraphs:
             raise FieldError(("matters", i, "paragraphs"), f"{source} protokollets paragrafer; ta bort 'paragraphs' "

@@ -36,11 +36,13 @@ MEETING = Template(f"""---
 # Kontrollera med `make check`, förhandsgranska med `make serve`.
 committee: $committee            # nämnden: namnet på en fil i committees/ (utan .md)
 date: $date                      # sammanträdets datum, ÅÅÅÅ-MM-DD; ÅÅÅÅ-MM (ÅÅÅÅ) om källan bara anger månaden (året);
-                                 # anges inte om källan inte anger något datum (då krävs date_as_given)
+                                 # anges inte om källan inte anger något datum
 date_as_given:                   # valfritt: källans ord för ett datum i förhållande till källan, t.ex. veckans
-                                 # sammanträde enligt nyhet 8 november 2019 (date ändå så exakt som du kan)
+                                 # sammanträde enligt nyhet 8 november 2019 (date ändå så exakt som du kan);
+                                 # med date: anges inte källans ord om datumet, om den har några
 title: $title  # sidans rubrik; anges inte om källan inte ger någon (rubriken blir då nämnd och datum)
-start:                           # valfritt: klockslag inom citattecken, t.ex. "13:00"
+start:                           # valfritt: klockslag inom citattecken, t.ex. "13:00" (även utan dag:
+                                 # "Klockan 13.00–16.30" i ett protokoll med bara månad eller utan datum)
 start_as_given:                  # valfritt, i stället för start: källans ord, t.ex. direkt efter … ca 14:30
 end:                             # valfritt: när sammanträdet slutade, t.ex. "16:30"
 public:                          # valfritt: false om källan säger att det inte är öppet för allmänheten
@@ -54,6 +56,10 @@ chair:                           # valfritt: ordföranden som källan anger hen 
 secretary:                       # valfritt: sekreteraren som källan anger hen ("Sekreterare: Cecilia Ek")
 adjusters: []                    # valfritt: justerarna som källan anger dem ("Justerare: Anna Andersson (S),
                                  # Bertil Berg (M)"): [Anna Andersson (S), Bertil Berg (M)]
+present: []                      # valfritt: närvarande som protokollet anger dem, en per rad (inte från kallelse):
+                                 # - {{name: Franklin Eck, party: M, role: tjänstgörande ersättare,
+                                 #   substitute_for: Marianne Kierkemann (M), note: från och med § 21}}
+minutes_kept_at:                 # valfritt: "Förvaringsplats för protokollet: Kommunledningsförvaltningen"
 paragraph_prefix:                # valfritt: det protokollet skriver före paragrafnumret i stället för §, t.ex. VON
 paragraphs_as_given:             # valfritt: protokollets paragrafer med källans ord, t.ex. Paragrafer 79–107
 contacts: []                     # valfritt: kontaktpersoner ("kontakta Helena Balthammar (S) telefon 0725-82 80 69"):
@@ -91,6 +97,9 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # - {{name: Caroline Åberg, party: M, role: avsäger sig}}
     cited_decisions: []          # valfritt: tidigare beslut som ärendet hänvisar till, t.ex.
                                  # - {{decision: 2019-03-25 § 45, body: kommunfullmaktige}}
+    effective:                   # valfritt: när beslutet börjar gälla ("Reglerna gäller från 1 juli 2023"):
+                                 # 2023-07-01, eller 2023-07, 2023, våren 2023 så exakt som källan
+    reservations: []             # valfritt: reservationer som källan anger dem, t.ex. [Socialdemokraterna]
     to:                          # med kind: förslag: organet som förslaget går till (filnamn i committees/)
     adopts: []                   # valfritt: överenskommelser som beslutet antar (filnamn i agreements/)
     steps: []                    # valfritt: andra steg med en överenskommelse, ett per rad, t.ex.
@@ -325,7 +334,8 @@ def slug(name: str) -> str:
 
 def new_meeting(root: Path, date: str, committee: str = "", words: str = "") -> Path:
     """Write decisions/<date>-<committee>.md; return its path. DATE="anges inte" (the source gives no date) writes
-    decisions/datum-anges-inte-<committee>-<WORDS>.md, asking for the source's words in `date_as_given`."""
+    decisions/datum-anges-inte-<committee>-<WORDS>.md, asking for the source's words in `date_as_given` (or the
+    line removed where it has none)."""
     committee = committee or default_committee(root)
     if date.strip() == NOT_STATED:
         return _undated_meeting(root, committee, words)
@@ -454,7 +464,8 @@ def _undated_meeting(root: Path, committee: str, words: str) -> Path:
                             f"WORDS=12-september; filen heter då {UNDATED_PREFIX}{committee}-12-september.md")
     title = f"{P}: rubriken som källan ger, t.ex. {_committee(root, committee)} – beslut, eller anges inte"
     text = MEETING.substitute(committee=committee, date=NOT_STATED, title=_quoted(title))
-    given = _quoted(f"{P}: källans ord om datumet, t.ex. den 12 september (året anges inte)")
+    given = _quoted(f"{P}: källans ord om datumet, t.ex. den 12 september (året anges inte); ta bort raden om "
+                    "källan inte säger något om datumet")
     text = text.replace("\ndate_as_given:", f"\ndate_as_given: {given}", 1)
     name = f"{UNDATED_PREFIX}{committee}-{_id(words, 'WORDS')}"
     return _write(root / kinds.MEETING.folder / f"{name}.md", text)

@@ -34,7 +34,7 @@ def meeting(ctx: BuildContext, s: Sitting) -> dict[str, Any]:
     held, municipality = s.meeting, s.committee.belongs_to(ctx.settings.get("municipality") or "")
 
     def at(t: dt.time) -> str:
-        assert s.day is not None  # a time is only ever given with a day (model.Meeting)
+        assert s.day is not None  # called only with a day: a time without one is no date-time
         return dt.datetime.combine(s.day, t, dates.TIMEZONE).isoformat()
 
     parent = {"parentOrganization": _org(municipality, "GovernmentOrganization")} if municipality else {}
@@ -42,13 +42,13 @@ def meeting(ctx: BuildContext, s: Sitting) -> dict[str, Any]:
         "@context": CONTEXT, "@type": "Event", "name": held.title, "url": ctx.absolute(routes.meeting(held)),
         "inLanguage": "sv",
         # '2020-11' where only the month is known; none where the source gives no date
-        **({"startDate": at(s.start) if s.start else dates.iso(s.date)} if s.date else {}),
+        **({"startDate": at(s.start) if s.start and s.day else dates.iso(s.date)} if s.date else {}),
         "eventStatus": "https://schema.org/EventScheduled",
         "organizer": _org(s.committee.name, "GovernmentOrganization", **parent),
         "about": [{"@type": "Thing", "name": m.title, "url": ctx.absolute(routes.matter(held, m))}
                   for m in held.matters],
     }
-    if s.start and s.end:
+    if s.day and s.start and s.end:
         data["endDate"] = at(s.end)
     if s.place:
         data["location"] = {"@type": "Place", "name": s.place}

@@ -22,12 +22,13 @@ from ..archive import Sitting, SittingState
 from ..citations import Citation
 from ..context import BuildContext
 from ..kinds import Kind
-from ..model import Agreement, Committee, Matter, Meeting, Partner, Report, Sourced, Sum, Vote, chronological
+from ..model import Agreement, Attendee, Committee, Matter, Meeting, Partner, Report, Sourced, Sum, Vote, chronological
 from .tables import amount, dump
 
 VERSION = "https://schema.oparl.org/1.1/"
 TIME_STATED = "namndbeslut:timeStated"
-"""Our own field on a Meeting: whether the source states its time (then it has `start`, else it has none)."""
+"""Our own field on a Meeting: whether the source states its time (then it has `start`, or START_TIME where the
+source gives no day; else neither)."""
 DATE = "namndbeslut:date"
 """Our own field where a standard field would need more than the source gives: on a Meeting without a stated time
 (OParl's `start` is a date-time, and no time is invented), its date, '2021-06-09', its month, '2020-11', or its
@@ -49,6 +50,20 @@ its AgendaItems no `result` (OParl's is the outcome; a kind the agenda states is
 START_AS_GIVEN = "namndbeslut:startAsGiven"
 """Our own field on a Meeting whose source gives its start in words, not as a time ("direkt efter … ca 14:30"):
 the words; the Meeting then has no `start` (no time is invented)."""
+START_TIME, END_TIME = "namndbeslut:startTime", "namndbeslut:endTime"
+"""Our own fields on a Meeting whose source gives its time ("Klockan 13.00–16.30") but not its day (a month, a year,
+or no date): '13:00' and '16:30' (OParl's `start` and `end` are date-times, and no day is invented)."""
+PRESENT = "namndbeslut:present"
+"""Our own field on a Meeting: who was present as its minutes list them ({name, party, role, substituteFor, note},
+each but the name only where given), in their order. No OParl Person is made from a name."""
+MINUTES_KEPT_AT = "namndbeslut:minutesKeptAt"
+"""Our own field on a Meeting: where its minutes are kept, as the protocol says it ('Kommunledningsförvaltningen')."""
+EFFECTIVE = "namndbeslut:effective"
+"""Our own field on an AgendaItem: when its decision takes effect, as precise as the source says it ('2023-07-01',
+'2023-07', '2023', 'våren 2023')."""
+RESERVATIONS = "namndbeslut:reservations"
+"""Our own field on an AgendaItem: the reservations against its decision, each the party or person as the source
+gives them ('Socialdemokraterna', 'S')."""
 DATE_AS_GIVEN = "namndbeslut:dateAsGiven"
 """Our own field on a Meeting whose source gives its date relative to itself ("veckans sammanträde" in a news item
 of 8 November 2019): the words; the date (`namndbeslut:date`) is only as precise as the editor could state it."""
@@ -261,7 +276,19 @@ def _summary(meeting: Meeting) -> Obj:
             **({PARTIAL: True, PARTIAL_NOTE: meeting.partial} if meeting.partial else {}),
             **({PARAGRAPHS_AS_GIVEN: meeting.paragraphs_as_given} if meeting.paragraphs_as_given else {}),
             **({CONTACTS: [c.model_dump(exclude_none=True) for c in meeting.contacts]} if meeting.contacts else {}),
+            **({PRESENT: [_attendee(p) for p in meeting.present]} if meeting.present else {}),
+            **({MINUTES_KEPT_AT: meeting.minutes_kept_at} if meeting.minutes_kept_at else {}),
             **{key: day.isoformat() for key, day in days.items() if day is not None}}
+
+
+ATTENDEE_KEYS = (("party", "party"), ("role", "role"), ("nominated_by", "nominatedBy"),
+                 ("substitute_for", "substituteFor"), ("note", "note"))
+"""An attendee's fields in PRESENT, by the model's name."""
+
+
+def _attendee(p: Attendee) -> Obj:
+    """One person present, with only the fields the source gives."""
+    return {"name": p.name, **{camel: value for key, camel in ATTENDEE_KEYS if (value := getattr(p, key))}}
 
 
 def _vote(v: Vote) -> Obj:
@@ -383,6 +410,8 @@ class OParl:
             **({"start": s.starts_at.isoformat()} if s.starts_at else {DATE: dates.iso(s.date)} if s.date else {}),
             **({MONTH: dates.iso(s.date)} if isinstance(s.date, dates.Month) else {}),
             **({"end": s.ends_at.isoformat()} if s.ends_at else {}),
+            **({START_TIME: s.start.isoformat("minutes")} if s.start and s.day is None else {}),
+            **({END_TIME: s.end.isoformat("minutes")} if s.start and s.end and s.day is None else {}),
             TIME_STATED: s.time_stated, "organization": [self._committee_url(s.committee.id)],
         }
         if s.place:
@@ -445,7 +474,9 @@ class OParl:
         cited = [self._cited_decision(*x) for x in self.archive.decisions_cited_by(m)]
         return {**{key: value for key, value in ((PROPOSAL, m.proposal), (MATTER_CONDITION, m.condition),
                                                  (PREPARED_BY, m.by)) if value},
-                **({PERSONS: persons} if persons else {}), **({CITED_DECISIONS: cited} if cited else {})}
+                **({PERSONS: persons} if persons else {}), **({CITED_DECISIONS: cited} if cited else {}),
+                **({EFFECTIVE: dates.iso(m.effective)} if m.effective is not None else {}),
+                **({RESERVATIONS: m.reservations} if m.reservations else {})}
 
     def _cited_decision(self, record: Matter | Meeting | Citation | None, body: Committee | None, name: str | None,
                         paragraphs: tuple[int, ...]) -> Obj:

@@ -114,8 +114,10 @@ def vote(v: Vote) -> dict[str, Any]:
 
 def meeting_facts(meeting: Meeting) -> dict[str, Any]:
     """What a meeting's record says beyond its date, each only where given: that it covers only part of its source
-    (`partial` true and the editor's words, `partial_note`), the protocol's paragraphs in its words, its contacts."""
+    (`partial` true and the editor's words, `partial_note`), the protocol's paragraphs in its words, its contacts,
+    where its minutes are kept."""
     return {**({"partial": True, "partial_note": meeting.partial} if meeting.partial else {}),
+            **({"minutes_kept_at": meeting.minutes_kept_at} if meeting.minutes_kept_at else {}),
             **({"paragraphs_as_given": meeting.paragraphs_as_given} if meeting.paragraphs_as_given else {}),
             **({"contacts": [c.model_dump(exclude_none=True) for c in meeting.contacts]} if meeting.contacts else {})}
 
@@ -369,6 +371,8 @@ class Tables:
             **{key: value for key in ("proposal", "condition", "by") if (value := getattr(m, key))},
             **({"persons": [p.model_dump(exclude_none=True) for p in m.persons]} if m.persons else {}),
             **({"cited_decisions": self.cited_decisions(m)} if m.cited_decisions else {}),
+            **({"effective": iso(m.effective)} if m.effective is not None else {}),
+            **({"reservations": list(m.reservations)} if m.reservations else {}),
         }
 
     def cited_decisions(self, m: Matter) -> list[dict[str, Any]]:
@@ -387,12 +391,13 @@ class Tables:
                       "Ungefärligt belopp", "Övre belopp i intervall (kr)", "Öppet för allmänheten",
                       "Belopp från år", "Belopp till år", "Per enhet", "Antal enheter", "Högsta antal enheter",
                       "Ärendetyp enligt källan", "Ja-röster", "Nej-röster", "Avstod", "Frånvarande",
-                      "Avgjort genom", "Omröstning enligt källan", *WORDS_COLUMNS, "Avslaget belopp")
+                      "Avgjort genom", "Omröstning enligt källan", *WORDS_COLUMNS, "Avslaget belopp",
+                      "Reservationer")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
     source does not give it, how a tie was settled and the source's words; the sum's words, purpose and period
-    in the source's words and whether it was refused."""
+    in the source's words and whether it was refused; the reservations, joined by ' ; '."""
 
     def matters_csv(self) -> str:
         rows = []
@@ -403,7 +408,8 @@ class Tables:
                          *_matter_qualifiers(m), r["url"], r["meeting"]["known_from"],
                          r["refers_to"]["matter"] if r["refers_to"] else None, *_estimate(m.amount),
                          _yes_no(r["public"]), *_years(m.amount), *_unit(m.amount), m.kind_as_given,
-                         *_vote_cells(m.vote), *_words(m.amount), _yes_no(m.amount.refused) if m.amount else None))
+                         *_vote_cells(m.vote), *_words(m.amount), _yes_no(m.amount.refused) if m.amount else None,
+                         " ; ".join(m.reservations) or None))
         return _csv(self.MATTER_COLUMNS, rows)
 
 
