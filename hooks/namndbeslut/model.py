@@ -718,20 +718,20 @@ MAX_AMOUNT = 10_000_000_000
 CURRENCY = "SEK"
 """The currency of every amount a record states (kronor): the open data say so with each amount."""
 CENT = Decimal("0.01")
-NOT_A_SUM = "skriv beloppet i kronor som ett tal, t.ex. 250000, eller med öre 7.50"
+NOT_A_SUM = "ska vara ett tal i kronor (utan mellanslag eller 'kr'), t.ex. 250000, eller med öre 7.50"
 
 
 def _kronor(value: object) -> dates.Money:
     """Whole kronor as an int; a sum with öre ('7,50 kronor per deltagare') as an exact Decimal, never a float (YAML
     reads 7.50 as one: its shortest form is the number written), at most two decimals."""
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
-        raise ValueError(f"'{value}' är inget belopp; {NOT_A_SUM}")
+        raise ValueError(f"'{value}' {NOT_A_SUM}")
     try:
         said = Decimal(str(value).strip())
     except InvalidOperation:
-        raise ValueError(f"'{value}' är inget belopp; {NOT_A_SUM}") from None
+        raise ValueError(f"'{value}' {NOT_A_SUM}") from None
     if not said.is_finite():
-        raise ValueError(f"'{value}' är inget belopp; {NOT_A_SUM}")
+        raise ValueError(f"'{value}' {NOT_A_SUM}")
     if said != said.quantize(CENT):
         raise ValueError(f"'{value}' har fler än två decimaler; ett belopp anges i kronor och öre, t.ex. 7.50")
     if not 0 <= said <= MAX_AMOUNT:
