@@ -167,6 +167,8 @@ _REFUSED = [
     pytest.param(_matter("{kronor: 7.505, per: deltagare}"), [
         f"{MATTER}kronor: '7.505' har fler än två decimaler; ett belopp anges i kronor och öre, t.ex. 7.50"],
         id="three_decimals_in_a_sum"),
+    pytest.param(_matter("'7,50'"), [f"{MATTER[:-1]}: '7,50' skrivs med punkt före ören: 7.50"],
+                 id="decimal_comma"),
     pytest.param(_matter("{kronor: 5, nature: beviljat}"), [
         f"{MATTER}nature: 'beviljat' är inget av de värden som finns; välj ett av 'avslaget', 'äskat', 'taxa', "
         "'prognos', 'utfall' eller 'budget'"], id="unknown_nature"),

@@ -718,13 +718,18 @@ MAX_AMOUNT = 10_000_000_000
 CURRENCY = "SEK"
 """The currency of every amount a record states (kronor): the open data say so with each amount."""
 CENT = Decimal("0.01")
+DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+"""Kronor and öre as Swedish text writes them ('7,50'): YAML reads them as text, the file writes 7.50."""
 NOT_A_SUM = "ska vara ett tal i kronor (utan mellanslag eller 'kr'), t.ex. 250000, eller med öre 7.50"
 
 
 def _kronor(value: object) -> dates.Money:
     """Whole kronor as an int; a sum with öre ('7,50 kronor per deltagare') as an exact Decimal, never a float (YAML
     reads 7.50 as one: its shortest form is the number written), at most two decimals."""
-    if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
+    value = _not_bool(value)
+    if isinstance(value, str) and DECIMAL_COMMA.fullmatch(value.strip()):
+        raise ValueError(f"'{value}' skrivs med punkt före ören: {value.strip().replace(',', '.')}")
+    if not isinstance(value, int | float | Decimal | str):
         raise ValueError(f"'{value}' {NOT_A_SUM}")
     try:
         said = Decimal(str(value).strip())
