@@ -1,5 +1,5 @@
 """Money facts as the sources give them (issue 26, money3): a sum in the source's words, its purpose, its period in
-words, and a sum refused.
+words, and a sum refused (`nature: avslaget`).
 
 Builds tests/cases/money3.yaml with the real engine and reads the meeting page, the agreement page and its JSON and
 JSON-LD, the matters' JSON and CSV, the funding CSV and OParl: '19 100 000 kr (enligt källan: 19,1 miljoner kronor)
@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 import yaml
 from namndbeslut import loader
+from namndbeslut.categories import SumNature
 from namndbeslut.errors import ContentError
 from namndbeslut.model import Sum
 from support.oparl import validator
@@ -67,15 +68,15 @@ def test_the_sources_words_purpose_and_period_are_shown_after_the_sum(built: Bui
 
 def test_the_sources_words_purpose_and_period_in_the_data(built: BuiltSite) -> None:
     granted = _qualified(19100000, recipient="Samhällsbyggnadsnämnden", as_given="19,1 miljoner kronor",
-                         purpose="tilläggsanslag", amount_label=GRANTED)
+                         purpose="för tilläggsanslag", amount_label=GRANTED)
     assert matter_record(built, "tillaggsanslag")["amounts"] == [granted]
     assert matter_record(built, "halvar")["amounts"] == [
         _qualified(300000, period_as_given="första halvåret 2026", amount_label="300 000 kr första halvåret 2026")]
     rows = csv_by(built, "data/arenden.csv", "Id")
     assert [(rows[m]["Belopp (kr)"], rows[m]["Beloppet i källans ord"], rows[m]["Ändamål"],
-             rows[m]["Period i källans ord"], rows[m]["Avslaget belopp"]) for m in ("cykelvag", "halvar")] == [
-        ("1200000", "1,2 miljoner", "medfinansiering av Trafikverkets utbyggnad av gång- och cykelväg",
-         "under den kommande treårsperioden", "nej"), ("300000", "", "", "första halvåret 2026", "nej")]
+             rows[m]["Period i källans ord"], rows[m]["Beloppets art"]) for m in ("cykelvag", "halvar")] == [
+        ("1200000", "1,2 miljoner", "för medfinansiering av Trafikverkets utbyggnad av gång- och cykelväg",
+         "under den kommande treårsperioden", ""), ("300000", "", "", "första halvåret 2026", "")]
     item = data(built, "oparl/agenda-item/tillaggsanslag.json")
     assert item["namndbeslut:amount"] == {"value": 19100000, **{k: v for k, v in granted.items() if k != "amount"}}
     assert list(validator("AgendaItem").iter_errors(item)) == []
@@ -87,13 +88,13 @@ def test_a_funding_row_carries_the_words_and_is_counted(built: BuiltSite) -> Non
     record = data(built, "data/overenskommelser/servicepunkt.json")
     assert record["funding_stated_total"] == 1700000
     assert record["funding"][1] == {"year": 2026, **_qualified(
-        1200000, as_given="1,2 miljoner", purpose="drift av servicepunkten", period_as_given="första halvåret 2026",
+        1200000, as_given="1,2 miljoner", purpose="för drift av servicepunkten", period_as_given="första halvåret 2026",
         amount_label=ROW), "price_compensation": False, "note": None, "funder": None}
     adopting = next(d for d in record["decisions"] if d.get("title") == "Servicepunkt")
     assert (adopting["amount"], adopting["as_given"]) == (1700000, "1,7 mnkr")
     rows = csv_by(built, "data/finansiering.csv", "År")
     assert [(rows[y]["Beloppet i källans ord"], rows[y]["Ändamål"], rows[y]["Period i källans ord"])
-            for y in ("2025", "2026")] == [("", "", ""), ("1,2 miljoner", "drift av servicepunkten",
+            for y in ("2025", "2026")] == [("", "", ""), ("1,2 miljoner", "för drift av servicepunkten",
                                                          "första halvåret 2026")]
     ld = json.loads(one(built.soup(AGREEMENT), 'script[type="application/ld+json"]').get_text())
     assert [g["description"] for g in ld["funding"]] == ["2025", f"2026: {ROW}"]
@@ -109,23 +110,25 @@ def test_a_refused_sum_is_shown_refused(built: BuiltSite) -> None:
 
 def test_a_refused_sum_in_the_data_with_its_flag(built: BuiltSite) -> None:
     refused = _qualified(400000, recipient="kultur- och fritidsnämnden", as_given="0,4 miljoner kronor",
-                         purpose="kompensation", refused=True, amount_label=REFUSED)
+                         purpose="för kompensation", nature="avslaget", amount_label=REFUSED)
     assert matter_record(built, "kompensation")["amounts"] == [refused]
     assert matter_record(built, "delvis")["amounts"] == [
-        _qualified(400000, refused=True, amount_label="avslaget: 400 000 kr"), {"amount": 250000, "currency": "SEK"}]
+        _qualified(400000, nature="avslaget", amount_label="avslaget: 400 000 kr"),
+        {"amount": 250000, "currency": "SEK"}]
     rows = csv_by(built, "data/arenden.csv", "Id")
-    assert (rows["kompensation"]["Avslaget belopp"], rows["kompensation"]["Belopp enligt källan"]) == ("ja", REFUSED)
-    assert (rows["delvis"]["Avslaget belopp"], rows["delvis"]["Belopp enligt källan"]) == (
+    assert (rows["kompensation"]["Beloppets art"], rows["kompensation"]["Belopp enligt källan"]) == (
+        "avslaget", REFUSED)
+    assert (rows["delvis"]["Beloppets art"], rows["delvis"]["Belopp enligt källan"]) == (
         "", "avslaget: 400 000 kr ; 250 000 kr")
     item = data(built, "oparl/agenda-item/kompensation.json")
-    assert item["namndbeslut:amount"]["refused"] is True
-    assert [a.get("refused") for a in data(built, "oparl/agenda-item/delvis.json")["namndbeslut:amounts"]] == [
-        True, None]
+    assert item["namndbeslut:amount"]["nature"] == "avslaget"
+    assert [a.get("nature") for a in data(built, "oparl/agenda-item/delvis.json")["namndbeslut:amounts"]] == [
+        "avslaget", None]
 
 
 def test_a_refused_sum_is_in_no_total() -> None:
-    assert not Sum(kronor=400000, refused=True).summable
-    assert Sum(kronor=400000, as_given="0,4 miljoner kronor", purpose="kompensation").summable
+    assert not Sum(kronor=400000, nature=SumNature.AVSLAGET).summable
+    assert Sum(kronor=400000, as_given="0,4 miljoner kronor", purpose="för kompensation").summable
 
 
 # -- 3. what cannot be -------------------------------------------------------------------------------------------
@@ -155,12 +158,12 @@ _REFUSED = [
     pytest.param(_matter("{kronor: 5, period_as_given: 2024–2025}"), [
         f"{MATTER}period_as_given: '2024–2025' är bara år; skriv dem som 'from_year' och 'to_year', t.ex. "
         "{kronor: 500000, from_year: 2024}"], id="years_as_words"),
-    pytest.param(_matter("{kronor: 5, purpose: för kompensation}"), [
-        f"{MATTER}purpose: sidan skriver 'för' före ändamålet; skriv det utan 'för', t.ex. 'purpose: "
-        "medfinansiering av gång- och cykelväg'"], id="purpose_with_for"),
-    pytest.param(_funding("{year: 2024, amount: {kronor: 400000, refused: true}}"), [
-        "agreements/avtal.md:6: funding.0.amount.refused: en rad i 'funding' är pengar som överenskommelsen ger; "
-        "ett avslaget belopp skrivs på nämndens ärende ('amount' med 'refused: true'), inte här"],
+    pytest.param(_matter("{kronor: 5, purpose: kompensation}"), [
+        f"{MATTER}purpose: 'kompensation' visas efter ett kommatecken som källan skriver det; börja med källans "
+        "preposition, t.ex. 'för tilläggsanslag' eller 'till licenskostnader'"], id="purpose_without_preposition"),
+    pytest.param(_funding("{year: 2024, amount: {kronor: 400000, nature: avslaget}}"), [
+        "agreements/avtal.md:6: funding.0.amount.nature: en rad i 'funding' är pengar som överenskommelsen ger; "
+        "ett belopp med 'nature: avslaget' skrivs på nämndens ärende ('amount'), inte här"],
         id="refused_on_a_funding_row"),
     pytest.param(_funding("{year: 2024, amount: {kronor: 5, period_as_given: första halvåret 2025}}"), [
         "agreements/avtal.md:6: funding.0.amount.period_as_given: perioden ('första halvåret 2025') nämner ett "

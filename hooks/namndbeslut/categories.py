@@ -72,6 +72,28 @@ class PartnerKind(StrEnum):
         return self.value.capitalize()
 
 
+class SumNature(StrEnum):
+    """What kind of money a sum is, where the source says it is not a sum granted by the decision: never in a total."""
+
+    AVSLAGET = "avslaget"
+    """Applied for or proposed and refused ('beslutar att inte medge … kompensation med 0,4 miljoner kronor')."""
+    ASKAT = "äskat"
+    """Requested from another body ('Kommunstyrelsen äskar 2 miljoner kronor')."""
+    TAXA = "taxa"
+    """A fee or price the municipality charges ('Zon 1: 12 kr per kvadratmeter och vecka')."""
+    PROGNOS = "prognos"
+    """A forecast."""
+    UTFALL = "utfall"
+    """A result ('överskottet uppgår till 35 miljoner')."""
+    BUDGET = "budget"
+    """A budgeted figure."""
+
+    @property
+    def label(self) -> str:
+        """The prefix of the sum's one label: 'äskat', 'budgeterat'."""
+        return "budgeterat" if self is SumNature.BUDGET else self.value
+
+
 class MatterKind(StrEnum):
     """What happened to a matter at a meeting: decided, only reported, an election."""
 

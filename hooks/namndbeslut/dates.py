@@ -232,14 +232,23 @@ def clock(value: dt.time) -> str:
     return value.strftime("%H.%M")
 
 
-def kronor(amount: int) -> str:
-    """'62 500 kr' (Swedish grouping with a no-break space)."""
-    return f"{format_decimal(amount, locale=LOCALE)}\u00a0kr"
+Money = int | Decimal
+"""Kronor: whole (int), or with öre (an exact Decimal of two decimals at most, '7,50 kr'), never a float."""
 
 
-def kronor_range(low: int, high: int) -> str:
+def number(amount: Money) -> str:
+    """'62 500', '7,50': Swedish grouping, and two decimals where the sum has öre."""
+    return format_decimal(amount, format="#,##0.00" if isinstance(amount, Decimal) else None, locale=LOCALE)
+
+
+def kronor(amount: Money) -> str:
+    """'62 500 kr', '7,50 kr' (Swedish grouping with a no-break space)."""
+    return f"{number(amount)}\u00a0kr"
+
+
+def kronor_range(low: Money, high: Money) -> str:
     """'200 000–250 000 kr': a range as the source gives it, one 'kr' after both ends."""
-    return f"{format_decimal(low, locale=LOCALE)}–{kronor(high)}"
+    return f"{number(low)}–{kronor(high)}"
 
 
 SCALES = {"miljard": 10**9, "miljarder": 10**9, "miljon": 10**6, "miljoner": 10**6, "mnkr": 10**6, "mkr": 10**6,
@@ -274,9 +283,9 @@ def plain_spaces(words: str) -> str:
     return words.replace("\u00a0", " ")
 
 
-def change_kronor(change: int) -> str:
+def change_kronor(change: Money) -> str:
     """A change of an amount: '+20 000 kr', '−5 000 kr' (a minus sign), '0 kr'."""
-    return f"{_sign(change)}{kronor(abs(change))}"
+    return f"{_sign(change)}{kronor(-change if change < 0 else change)}"
 
 
 def change_percent(change: float) -> str:
@@ -285,7 +294,7 @@ def change_percent(change: float) -> str:
     return f"{_sign(change)}{shown}\u00a0%"
 
 
-def _sign(change: float) -> str:
+def _sign(change: float | Decimal) -> str:
     return "+" if change > 0 else "\u2212" if change < 0 else ""
 
 

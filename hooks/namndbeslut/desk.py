@@ -243,8 +243,8 @@ def _widget(root: dict[str, Any], prop: dict[str, Any], model: str, name: str,
         if (model, name) in REFERENCES and len(ids) == 1:
             # a counterparty's id, or 'anges inte', which the file takes but not the form: the form picks a record
             return _widget(root, ids[0], model, name, notes, path)
-        numbers = [p for p in values if p.get("type") == "integer"]
-        if numbers and all(p.get("type") in ("integer", "object", "array") or "const" in p for p in values):
+        numbers = [p for p in values if p.get("type") in ("integer", "number")]
+        if numbers and all(p.get("type") in ("integer", "number", "object", "array") or "const" in p for p in values):
             # a funding row's year (or 'anges inte'), a sum (or one with qualifiers, or several): the form writes the
             # number, the words, the qualifiers and further sums are written in the file
             return _widget(root, numbers[0], model, name, notes, path)
@@ -287,9 +287,11 @@ def _widget(root: dict[str, Any], prop: dict[str, Any], model: str, name: str,
                                                                         path)}
     if kind == "boolean":
         return {"widget": "boolean", "default": bool(prop.get("default", False))}
-    if kind == "integer":
+    if kind in ("integer", "number"):
+        # a sum may have öre (7.50): a float in the form, which the model takes as exact kronor and öre
         limits = {k: prop[v] for k, v in (("min", "minimum"), ("max", "maximum")) if v in prop}
-        return {"widget": "number", "value_type": "int", **limits}
+        return {"widget": "number", "value_type": "int" if kind == "integer" else "float",
+                **({"step": 0.01} if kind == "number" else {}), **limits}
     if prop.get("format") == "date":
         return {"widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_FORMAT, "time_format": False,
                 "picker_utc": True}

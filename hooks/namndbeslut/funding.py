@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .archive import Archive
+from .dates import Money
 from .model import Agreement, Funding, Partner, parties_named
 
 
@@ -57,7 +58,7 @@ class Grant:
         return self.funding.year or 0
 
     @property
-    def amount(self) -> int | None:
+    def amount(self) -> Money | None:
         """Kronor the counterparties receive as the source states them (Funding.total); None where only price
         compensation is given, or the sum is a ceiling, an estimate, a range or paid to someone else: a total then
         says 'minst'."""
@@ -68,7 +69,7 @@ class Grant:
 class Total:
     """A sum of stated amounts, and whether some grant in it has no stated amount."""
 
-    stated: int
+    stated: Money
     unstated: int
     """How many grants only follow price compensation (their sum is unknown)."""
 
@@ -89,6 +90,9 @@ class FundingTable:
     unplaced: list[Grant]
     """Rows for a number of years the source does not name ('1,3 mnkr årligen i tre år'): in no year's column or
     total, listed apart."""
+    spanned: list[Grant]
+    """Rows for years the source names together, not year by year ('169,5 miljoner kronor … under åren 2021 till
+    2025', Funding.spans_years): never split into years' columns or totals, listed apart."""
 
     cells: dict[tuple[str, int], list[Grant]]
     """Grants by (row id, year)."""
@@ -146,4 +150,6 @@ def table(archive: Archive) -> FundingTable:
     cells: dict[tuple[str, int], list[Grant]] = defaultdict(list)
     for g in grants:
         cells[(g.parties.id, g.year)].append(g)
-    return FundingTable(grants, years, rows, without, [g for g in every if g.funding.year is None], dict(cells))
+    apart = [g for g in every if g.funding.year is None]
+    return FundingTable(grants, years, rows, without, [g for g in apart if not g.funding.spans_years],
+                        [g for g in apart if g.funding.spans_years], dict(cells))

@@ -19,7 +19,7 @@ from .archive import Archive
 from .errors import ContentError, FieldError, Problem
 from .frontmatter import Document, Loc, label
 from .kinds import FOLDERS, PAGES, Kind
-from .model import NOT_STATED, Meeting, undated_file_problem
+from .model import NOT_STATED, WRITTEN_AS, Meeting, undated_file_problem
 
 __all__ = ["FOLDERS", "PAGES", "load"]
 
@@ -321,7 +321,7 @@ def _problems(doc: Document, errors: list[Any], cls: type[BaseModel]) -> list[Pr
     """One problem per field: a value that fits no member of a union (date or year) is one mistake, not two."""
     by_loc: dict[tuple[Any, ...], list[Any]] = {}
     for error in errors:
-        loc = tuple(error["loc"])
+        loc = tuple(WRITTEN_AS.get(p, p) if isinstance(p, str) else p for p in error["loc"])
         by_loc.setdefault(loc[:-1] if _union_member(doc.data, loc) else loc, []).append(error)
     by_loc = {loc: _specific(found) for loc, found in by_loc.items()}
     return [_problem(doc, {**found[0], "loc": loc}, cls) if len(found) == 1 else

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import partial
 from typing import Annotated, Any, Literal, Self
@@ -20,6 +21,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainValidator,
     PrivateAttr,
     StringConstraints,
     model_validator,
@@ -27,7 +29,7 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema, WithJsonSchema
 
 from . import citations, dates, messages, patterns
-from .categories import AgreementKind, BodyKind, DecidedBy, MatterKind, PartnerKind, StepAction
+from .categories import AgreementKind, BodyKind, DecidedBy, MatterKind, PartnerKind, StepAction, SumNature
 from .citations import Citation
 from .dates import Month
 from .errors import FieldError
@@ -631,6 +633,9 @@ NOT_BOOL = BeforeValidator(_not_bool)
 
 YEARS_ONLY = re.compile(r"\d{4}(?:\s*[–-]\s*\d{4})?")
 """A period that is only a year or a span of years ('2024', '2023–2025'): `from_year` and `to_year` say it."""
+PREPOSITIONS = frozenset(("för", "till", "av", "åt", "avseende", "angående", "gällande", "inom", "inför", "i", "på",
+                          "med", "mot", "om", "under", "vid", "kring", "enligt", "från"))
+"""The words a sum's purpose starts with as sources write it ('för tilläggsanslag', 'till licenskostnader')."""
 YEAR_IN_WORDS = re.compile(r"(?<!\d)(?:19|20|21)\d{2}(?!\d)")
 """A calendar year named in a period's words ('första halvåret 2026')."""
 
@@ -777,8 +782,37 @@ MAX_AMOUNT = 10_000_000_000
 """Ten billion kronor a year: more than a Swedish municipality's whole budget, so a larger amount is a mistake."""
 CURRENCY = "SEK"
 """The currency of every amount a record states (kronor): the open data say so with each amount."""
-Kronor = Annotated[int, Field(ge=0, le=MAX_AMOUNT), NOT_BOOL]
-"""Whole kronor (SEK)."""
+CENT = Decimal("0.01")
+DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+"""Kronor and öre as Swedish text writes them ('7,50'): YAML reads them as text, the file writes 7.50."""
+NOT_A_SUM = "ska vara ett tal i kronor (utan mellanslag eller 'kr'), t.ex. 250000, eller med öre 7.50"
+
+
+def _kronor(value: object) -> dates.Money:
+    """Whole kronor as an int; a sum with öre ('7,50 kronor per deltagare') as an exact Decimal, never a float (YAML
+    reads 7.50 as one: its shortest form is the number written), at most two decimals."""
+    value = _not_bool(value)
+    if isinstance(value, str) and DECIMAL_COMMA.fullmatch(value.strip()):
+        raise ValueError(f"'{value}' skrivs med punkt före ören: {value.strip().replace(',', '.')}")
+    if not isinstance(value, int | float | Decimal | str):
+        raise ValueError(f"'{value}' {NOT_A_SUM}")
+    try:
+        said = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise ValueError(f"'{value}' {NOT_A_SUM}") from None
+    if not said.is_finite():
+        raise ValueError(f"'{value}' {NOT_A_SUM}")
+    if said != said.quantize(CENT):
+        raise ValueError(f"'{value}' har fler än två decimaler; ett belopp anges i kronor och öre, t.ex. 7.50")
+    if not 0 <= said <= MAX_AMOUNT:
+        raise ValueError(f"'{value}' är {'för litet' if said < 0 else 'för stort'}; gränsen är "
+                         f"{0 if said < 0 else MAX_AMOUNT}")
+    return int(said) if said == said.to_integral_value() else said
+
+
+Kronor = Annotated[dates.Money, PlainValidator(_kronor),
+                   WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_AMOUNT})]
+"""Kronor (SEK): whole, or with öre (two decimals at most)."""
 
 
 class Sum(Record):
@@ -815,29 +849,37 @@ class Sum(Record):
     `kronor`, the exact number an editor writes from them; a number in thousands or millions there must be `kronor`
     (or a range's upper end)."""
     purpose: Text | None = None
-    """What the money is for, in the source's words without 'för' ('tilläggsanslag', 'medfinansiering av …')."""
+    """What the money is for, in the source's words with its own preposition ('för tilläggsanslag', 'till
+    licenskostnader'), shown verbatim after a comma."""
     period_as_given: Text | None = None
     """The period in the source's words where `from_year`/`to_year` cannot say it ('första halvåret 2026', 'under
     den kommande treårsperioden'), never beside them; on a funding row, words within the row's own year."""
-    refused: bool = False
-    """The sum was applied for or proposed and refused ('beslutar att inte medge … kompensation med 0,4 miljoner
-    kronor'): shown as refused and in no total; a matter's only, since an agreement's funding is granted money."""
+    nature: SumNature | None = None
+    """What kind of money the sum is where the source says it is not one the decision states as granted: refused
+    ('avslaget'), requested ('äskat'), a fee ('taxa'), a forecast ('prognos'), a result ('utfall') or a budgeted
+    figure ('budget'); shown as the label's prefix and in no total; a matter's only, since an agreement's funding is
+    granted money. None: a sum the source states for the decision, shown neutrally."""
+    financed_from: Text | None = None
+    """Where the money comes from, in the source's words ('den budget som redan finns för projektet Tåg i tid',
+    'medel avsatta till kommunstyrelsens förfogande')."""
 
     @property
     def label(self) -> str:
         """'högst 500 000 kr', '250 000 kr per år', '100 000 kr till Länsstyrelsen', 'ca 200 000–250 000 kr',
         '290 000 kr per år 2023–2025', '80 000 kr per servicepunkt, högst 13', '19 100 000 kr (enligt källan: 19,1
-        miljoner kronor) till Samhällsbyggnadsnämnden, för tilläggsanslag', 'avslaget: 400 000 kr', as the source
+        miljoner kronor) till Samhällsbyggnadsnämnden, för tilläggsanslag', 'avslaget: 400 000 kr', 'taxa: 7,50 kr
+        per kvadratmeter', '…; finansieras ur: medel avsatta till kommunstyrelsens förfogande', as the source
         qualifies it: the one label of a sum on pages and in the data."""
         per = {True: " per år", False: " sammanlagt", None: ""}[self.per_year]
         said = dates.kronor(self.kronor) if self.up_to_kronor is None else dates.kronor_range(self.kronor,
                                                                                               self.up_to_kronor)
-        return "".join(("avslaget: " if self.refused else "", "högst " if self.ceiling else "",
+        return "".join((f"{self.nature.label}: " if self.nature else "", "högst " if self.ceiling else "",
                         "ca " if self.approximate else "", said,
                         f" (enligt källan: {self.as_given})" if self.as_given else "",
                         f" per {self.per}" if self.per else "", per, self._years_label,
                         f" till {self.to}" if self.to else "", self._count_label,
-                        f", för {self.purpose}" if self.purpose else ""))
+                        f", {self.purpose}" if self.purpose else "",
+                        f"; finansieras ur: {self.financed_from}" if self.financed_from else ""))
 
     @property
     def last_year(self) -> int | None:
@@ -865,10 +907,11 @@ class Sum(Record):
     @property
     def summable(self) -> bool:
         """Whether the sum is one stated as paid to the counterparties: a ceiling, an estimate, a range, a sum per
-        unit ('80 000 kr per servicepunkt'), a sum paid to someone else, or a sum refused ('avslaget'), is never added
-        into a total of what they receive."""
+        unit ('80 000 kr per servicepunkt'), a sum paid to someone else, or one of a kind the source names (refused,
+        requested, a fee, a forecast, a result, a budget: `nature`), is never added into a total of what they
+        receive."""
         return (not self.ceiling and not self.approximate and self.up_to_kronor is None and self.to is None
-                and self.per is None and not self.refused)
+                and self.per is None and self.nature is None)
 
     @model_validator(mode="after")
     def _one_way_to_bound(self) -> Sum:
@@ -912,9 +955,10 @@ class Sum(Record):
         if self.period_as_given is not None and YEARS_ONLY.fullmatch(self.period_as_given):
             raise FieldError(("period_as_given",), f"'{self.period_as_given}' är bara år; skriv dem som 'from_year' "
                                                    "och 'to_year', t.ex. {kronor: 500000, from_year: 2024}")
-        if self.purpose is not None and self.purpose.casefold().startswith("för "):
-            raise FieldError(("purpose",), "sidan skriver 'för' före ändamålet; skriv det utan 'för', t.ex. 'purpose: "
-                                           "medfinansiering av gång- och cykelväg'")
+        if self.purpose is not None and self.purpose.split()[0].casefold() not in PREPOSITIONS:
+            raise FieldError(("purpose",), f"'{self.purpose}' visas efter ett kommatecken som källan skriver det; "
+                                           "börja med källans preposition, t.ex. 'för tilläggsanslag' eller 'till "
+                                           "licenskostnader'")
         for said in dates.kronor_in_words(self.as_given or ""):
             if said not in (self.kronor, self.up_to_kronor):
                 raise FieldError(("kronor",), f"'as_given' ({self.as_given}) anger {said} kronor men 'kronor' är "
@@ -925,7 +969,7 @@ class Sum(Record):
     def plain(self) -> bool:
         """A bare sum (written as a number): its data and pages are the same as before qualifiers existed."""
         return (self.summable and self.per_year is None and self.from_year is None and self.as_given is None
-                and self.purpose is None and self.period_as_given is None)
+                and self.purpose is None and self.period_as_given is None and self.financed_from is None)
 
 
 def _bare_sum(value: object) -> object:
@@ -976,14 +1020,22 @@ class Funding(Record):
 
     @property
     def when(self) -> str:
-        """'2021', 'i tre år (åren anges inte)' where the source counts the years without naming them, or '(åren
-        anges inte)' for a sum for the agreement."""
+        """'2021', 'i tre år (åren anges inte)' where the source counts the years without naming them, '(åren anges
+        inte)' for a sum for the agreement, or '' where the sum names its span ('sammanlagt för 2021–2025')."""
         if self.year is not None:
             return str(self.year)
+        if self.spans_years:
+            return ""
         return f"i {dates.count(self.years)} år (åren {NOT_STATED})" if self.years else f"(åren {NOT_STATED})"
 
     @property
-    def total(self) -> int | None:
+    def spans_years(self) -> bool:
+        """A total over years the source names ('169,5 miljoner kronor … under åren 2021 till 2025'): the row's sum
+        says them, and no year's table splits it."""
+        return self.amount is not None and self.amount.from_year is not None
+
+    @property
+    def total(self) -> dates.Money | None:
         """What the row states the counterparties receive in all: its sum, a sum per year times the years it
         counts ('1,3 mnkr årligen i tre år' is 3,9 mnkr); None for a ceiling, a sum paid to someone else, a sum per
         year that price compensation adjusts (the later years' sums are not stated), or a sum per year whose years
@@ -1007,7 +1059,7 @@ class Funding(Record):
                                                                           else "")
 
     def _dated(self, said: str) -> str:
-        return f"{self.year}: {said}" if self.year is not None else f"{said} {self.when}"
+        return f"{self.year}: {said}" if self.year is not None else " ".join(filter(None, (said, self.when)))
 
     @property
     def sum_label(self) -> str:
@@ -1054,22 +1106,33 @@ class Funding(Record):
             raise FieldError(("amount", "per_year"), "en rad med 'year' gäller redan ett år; ta bort 'per_year'")
         return self
 
+    def _span_fits(self, amount: Sum) -> None:
+        """Years on a row's sum are a total over a span the source names ('169,5 miljoner kronor … under åren 2021
+        till 2025'): on a row without its own year, all the years' together, never split into years."""
+        if self.year is not None or self.years is not None:
+            raise FieldError(("amount", "from_year"), "en rad i 'funding' har sitt eget år; skriv året som radens "
+                                                      "'year' (en rad per år, t.ex. {year: 2024, amount: 500000}) och "
+                                                      "ta bort 'from_year' och 'to_year' ur beloppet")
+        if amount.to_year is None or amount.per_year is not False:
+            raise FieldError(("amount", "from_year"), "ett belopp för flera namngivna år tillsammans skrivs {year: "
+                                                      f"{NOT_STATED}, amount: {{kronor: 169500000, per_year: false, "
+                                                      "from_year: 2021, to_year: 2025}}; ett år, eller ett belopp "
+                                                      "per år, skrivs som en rad per år med radens 'year'")
+
     def _unstated_amount_fits(self) -> None:
         """`per_year` beside the amount says a stated amount's nothing: it belongs to one the source leaves out; the
         row's years are the row's own (`year`, `years`), never its sum's; funding is granted money, never refused."""
-        if self.amount is not None and self.amount.refused:
-            raise FieldError(("amount", "refused"), "en rad i 'funding' är pengar som överenskommelsen ger; ett "
-                                                    "avslaget belopp skrivs på nämndens ärende ('amount' med "
-                                                    "'refused: true'), inte här")
+        if self.amount is not None and (nature := self.amount.nature) is not None:
+            raise FieldError(("amount", "nature"), f"en rad i 'funding' är pengar som överenskommelsen ger; ett "
+                                                   f"belopp med 'nature: {nature.value}' skrivs på nämndens ärende "
+                                                   "('amount'), inte här")
         if self.amount is not None and (words := self.amount.period_as_given) is not None and any(
                 int(y) != self.year for y in YEAR_IN_WORDS.findall(words)):
             raise FieldError(("amount", "period_as_given"), f"perioden ('{words}') nämner ett annat år än radens "
                                                             f"'year' ({self.year or NOT_STATED}); en rad gäller sitt "
                                                             "eget år, skriv året som radens 'year'")
         if self.amount is not None and self.amount.from_year is not None:
-            raise FieldError(("amount", "from_year"), "en rad i 'funding' har sitt eget år; skriv året som radens "
-                                                      "'year' (en rad per år, t.ex. {year: 2024, amount: 500000}) och "
-                                                      "ta bort 'from_year' och 'to_year' ur beloppet")
+            self._span_fits(self.amount)
         if self.per_year is not None and not self.amount_unstated:
             raise FieldError(("per_year",), "'per_year' på raden hör till 'amount: anges inte'; med ett belopp skriv "
                                             "det i beloppet: {kronor: 1500000, per_year: true}")
@@ -1589,7 +1652,7 @@ class Agreement(Sourced):
         return (dates.first_day(given) if given else None) or (self.term.sort_day if self.term else None) or dt.date.min
 
     @property
-    def stated_total(self) -> int | None:
+    def stated_total(self) -> dates.Money | None:
         """The sum of what the rows state the counterparties receive (Funding.total); None when no row states a sum
         that adds up (a ceiling, a sum paid to someone else, none at all)."""
         amounts = [t for f in self.funding if (t := f.total) is not None]
@@ -1779,6 +1842,11 @@ Paragraph = Annotated[str, AfterValidator(_one_paragraph), StringConstraints(str
 """Text of one paragraph, several lines allowed (a proposed decision's 'att …'), shown as one paragraph."""
 
 
+WRITTEN_AS = {"several_amounts": "amount"}
+"""Fields read from another the editor writes (Matter.several_amounts from a list in `amount`): a message names the
+field as written."""
+
+
 class Matter(Record):
     """One matter (ärende) of a meeting: decided, reported or an election; its title and text come from its
     body section."""
@@ -1812,7 +1880,8 @@ class Matter(Record):
     it states several (`several_amounts`)."""
     several_amounts: SkipJsonSchema[list[Amount]] = []
     """Two or more sums one decision states ('maximalt belopp på 1 000 000 kr', 'avsätts 2 000 000 kr'): read from
-    `amount` written as a list, each as the source states it; none is `amount` (no one sum is the decision's)."""
+    `amount` written as a list, each as the source states it; none is `amount` (no one sum is the decision's).
+    Messages name it as written (WRITTEN_AS)."""
     refers_to: Slug | None = None
     """The earlier matter (of any body, in any meeting file) that this one continues where no agreement step says
     it: a proposal the council then deals with, a matter back on an agenda."""

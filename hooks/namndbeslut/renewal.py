@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Generic, TypeVar
 
+from .dates import Money
 from .model import NOT_STATED, UNTIL_FURTHER_NOTICE, Agreement, Partner, Term, parties_named, shown
 
 T = TypeVar("T")
@@ -61,18 +62,18 @@ class Amounts:
     """Stated funding, older and newer, of one year (or of all years): the change in kronor and per cent where
     both sides state an amount (and, for per cent, the older one is not zero)."""
 
-    old: int | None
-    new: int | None
+    old: Money | None
+    new: Money | None
 
     @property
-    def change(self) -> int | None:
+    def change(self) -> Money | None:
         return self.new - self.old if self.old is not None and self.new is not None else None
 
     @property
     def percent(self) -> float | None:
         """The change in per cent of the older amount, to one decimal."""
         change = self.change
-        return round(change * 100 / self.old, 1) if change is not None and self.old else None
+        return round(float(change * 100 / self.old), 1) if change is not None and self.old else None
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,7 @@ def _parties_changed(older: Agreement, newer: Agreement) -> bool | None:
     return set(older.counterparties) != set(newer.counterparties)
 
 
-def _stated(agreement: Agreement, year: int) -> int | None:
+def _stated(agreement: Agreement, year: int) -> Money | None:
     """The sum of the amounts stated for `year` (Funding.total); None where none is stated."""
     amounts = [t for f in agreement.funding if f.year == year and (t := f.total) is not None]
     return sum(amounts) if amounts else None

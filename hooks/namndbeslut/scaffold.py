@@ -121,7 +121,9 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # "till Länsstyrelsen": to: Länsstyrelsen; flera belopp: en lista,
                                  # [{{kronor: 1000000, ceiling: true}}, 2000000];
                                  # "19,1 miljoner kronor": {{kronor: 19100000, as_given: '19,1 miljoner kronor'}};
-                                 # ändamålet: purpose: tilläggsanslag; avslaget belopp: refused: true
+                                 # ändamålet med källans preposition: purpose: för tilläggsanslag;
+                                 # öre: 7.50; avslaget belopp: nature: avslaget (äskat, taxa, prognos, utfall,
+                                 # budget); var pengarna tas från: financed_from: med källans ord
     refers_to:                   # valfritt: id för ett tidigare ärende som detta fortsätter utan överenskommelse
                                  # ("KS 12 mars (§ 64) föreslog kommunfullmäktige …"), i vilket organ som helst
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat

@@ -11,14 +11,16 @@ from markupsafe import Markup
 from .. import dates, routes
 from ..archive import Sitting
 from ..context import BuildContext
+from ..dates import Money
 from ..model import Agreement, Funding, Partner, Sum
+from .tables import json_number
 
 CONTEXT = "https://schema.org"
 
 
 def script(data: dict[str, Any]) -> Markup:
     """A <script type="application/ld+json"> block, safe in HTML: <, > and & are JSON escapes."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=json_number)
     for char, escape in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
         text = text.replace(char, escape)
     return Markup(f'<script type="application/ld+json">{text}</script>')
@@ -72,7 +74,7 @@ def _coverage(a: Agreement) -> dict[str, str]:
     return {"temporalCoverage": f"{start}/{end}"}
 
 
-def _value(a: Sum) -> dict[str, int]:
+def _value(a: Sum) -> dict[str, Money]:
     """A sum's kronor: a range as `minValue` and `maxValue`, a ceiling as `maxValue` (the sum paid is not stated),
     else `value` (an estimate's 'ca' is in the grant's description); none for a sum per unit, which is no grant's
     amount (its words are the description's)."""

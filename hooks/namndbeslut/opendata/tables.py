@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from decimal import Decimal
 from typing import Any
 
 import orjson
@@ -16,6 +17,7 @@ from .. import dates, routes
 from ..archive import UNDATED_STEPS, AgreementStep, role
 from ..citations import Citation
 from ..context import BuildContext
+from ..dates import Money
 from ..funding import parties_of
 from ..model import (
     CURRENCY,
@@ -69,8 +71,10 @@ def amount(value: Sum | None) -> dict[str, Any]:
     `amount_label` (the page's words); nothing where no sum is stated. A plain sum has only the first two, as every
     sum had before qualifiers existed. Where the source gives them, the years (`from_year`, `to_year`: equal for
     one year) and the unit (`per`, `count`, `count_ceiling`; `amount` is each unit's); the source's words for the
-    sum, its purpose and its period (`as_given`, `purpose`, `period_as_given`), and `refused: true` for a sum refused.
-    The one form of a sum in JSON and OParl."""
+    sum, its purpose, its period and where the money comes from (`as_given`, `purpose`, `period_as_given`,
+    `financed_from`), and what kind of money it is where the source says (`nature`: 'avslaget', 'äskat', 'taxa',
+    'prognos', 'utfall', 'budget'). Kronor with öre are a number with decimals (7.5). The one form of a sum in JSON
+    and OParl."""
     if value is None:
         return {}
     plain = {"amount": value.kronor, "currency": CURRENCY}
@@ -82,8 +86,8 @@ def amount(value: Sum | None) -> dict[str, Any]:
             **({"per": value.per, "count": value.count, "count_ceiling": value.count_ceiling}
                if value.per is not None else {}),
             **{k: v for k, v in (("as_given", value.as_given), ("purpose", value.purpose),
-                                 ("period_as_given", value.period_as_given)) if v is not None},
-            **({"refused": True} if value.refused else {}),
+                                 ("period_as_given", value.period_as_given), ("financed_from", value.financed_from),
+                                 ("nature", value.nature.value if value.nature else None)) if v is not None},
             "amount_label": dates.plain_spaces(value.label)}
 
 
@@ -125,10 +129,18 @@ def meeting_facts(meeting: Meeting) -> dict[str, Any]:
 def dump(data: Any) -> str:
     """Data as published JSON: UTF-8 text, indented by two (orjson: the same text as the standard library's
     `json.dumps(data, ensure_ascii=False, indent=2)`, written ten times faster)."""
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n"
+    return orjson.dumps(data, default=json_number, option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
-WORDS_COLUMNS = ("Beloppet i källans ord", "Ändamål", "Period i källans ord")
+def json_number(value: object) -> int | float:
+    """Kronor with öre (an exact Decimal) as a JSON number: 7.5; a whole sum (a total of öre sums) as an integer.
+    Two decimals at most, so the float is the number written."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+WORDS_COLUMNS = ("Beloppet i källans ord", "Ändamål", "Period i källans ord", "Finansieras ur")
 """A sum's words as the source gives them, in the matters' and the funding CSV alike (`_words`)."""
 
 
@@ -283,11 +295,12 @@ class Tables:
                        "Priskompensation", "Anmärkning", "Webbsida", "Finansiär", "Antal år (åren anges inte)",
                        "Högsta belopp", "Per år", "Mottagare", "Belopp enligt källan",
                        "Ungefärligt belopp", "Övre belopp i intervall (kr)", "Per enhet", "Antal enheter",
-                       "Högsta antal enheter", *WORDS_COLUMNS)
+                       "Högsta antal enheter", *WORDS_COLUMNS, "Belopp från år", "Belopp till år")
     """'Finansiär' and the columns after it last (later columns, so earlier ones keep their places): who pays where
     the source names someone other than the public party; for a row whose years the source does not name, how many
     (its 'År' is empty); the sum's qualifiers (ja/nej, empty where the source says neither) and the page's words;
-    a sum per unit's unit and count (`_unit`); the source's words (`_words`)."""
+    a sum per unit's unit and count (`_unit`); the source's words (`_words`); the years a sum for several years
+    together names (its 'År' is empty)."""
 
     def agreements_csv(self) -> str:
         rows = []
@@ -323,7 +336,8 @@ class Tables:
         return dates.listing([c.name for c in self.archive.bodies_of(a)]) or None
 
     def funding_csv(self) -> str:
-        """The calendar years' rows, then those whose years the source does not name. 'Belopp (kr)' is the sum as
+        """The calendar years' rows, then those whose years the source does not name, then those for years it names
+        together ('Belopp från år', 'Belopp till år'; 'År' empty). 'Belopp (kr)' is the sum as
         stated (a ceiling's or another recipient's too: the qualifier columns say so)."""
         table = self.ctx.funding
         rows = [(g.funding.year, g.parties.cell, g.parties.organisation_numbers, g.agreement.id,
@@ -331,8 +345,8 @@ class Tables:
                  _yes_no(g.funding.price_compensation), g.funding.note,
                  self.ctx.absolute(routes.agreement(g.agreement)), g.funding.funder, g.funding.years,
                  *_funding_qualifiers(g.funding), *_estimate(g.funding.amount), *_unit(g.funding.amount),
-                 *_words(g.funding.amount))
-                for g in [*table.grants, *table.unplaced]]
+                 *_words(g.funding.amount), *_years(g.funding.amount))
+                for g in [*table.grants, *table.unplaced, *table.spanned]]
         return _csv(self.FUNDING_COLUMNS, rows)
 
     # -- matters ----------------------------------------------------------------------------
@@ -391,13 +405,14 @@ class Tables:
                       "Ungefärligt belopp", "Övre belopp i intervall (kr)", "Öppet för allmänheten",
                       "Belopp från år", "Belopp till år", "Per enhet", "Antal enheter", "Högsta antal enheter",
                       "Ärendetyp enligt källan", "Ja-röster", "Nej-röster", "Avstod", "Frånvarande",
-                      "Avgjort genom", "Omröstning enligt källan", *WORDS_COLUMNS, "Avslaget belopp",
+                      "Avgjort genom", "Omröstning enligt källan", *WORDS_COLUMNS, "Beloppets art",
                       "Reservationer")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
     source does not give it, how a tie was settled and the source's words; the sum's words, purpose and period
-    in the source's words and whether it was refused; the reservations, joined by ' ; '."""
+    in the source's words, where the money comes from, and what kind of money it is (`nature`: 'avslaget', 'äskat',
+    …; empty for a sum the decision states, or where it states several); the reservations, joined by ' ; '."""
 
     def matters_csv(self) -> str:
         rows = []
@@ -408,7 +423,8 @@ class Tables:
                          *_matter_qualifiers(m), r["url"], r["meeting"]["known_from"],
                          r["refers_to"]["matter"] if r["refers_to"] else None, *_estimate(m.amount),
                          _yes_no(r["public"]), *_years(m.amount), *_unit(m.amount), m.kind_as_given,
-                         *_vote_cells(m.vote), *_words(m.amount), _yes_no(m.amount.refused) if m.amount else None,
+                         *_vote_cells(m.vote), *_words(m.amount),
+                         m.amount.nature.value if m.amount and m.amount.nature else None,
                          " ; ".join(m.reservations) or None))
         return _csv(self.MATTER_COLUMNS, rows)
 
@@ -448,7 +464,7 @@ def _funding_qualifiers(f: Funding) -> tuple[str | None, ...]:
     return _qualifiers(f.amount)
 
 
-def _estimate(value: Sum | None) -> tuple[str | None, int | None]:
+def _estimate(value: Sum | None) -> tuple[str | None, Money | None]:
     """A sum the source estimates, in CSV cells after all earlier columns: 'ja' for an estimate (empty where no sum is
     stated), and a range's upper end ('Belopp (kr)' is its lower)."""
     if value is None:
@@ -464,9 +480,11 @@ def _unit(value: Sum | None) -> tuple[str | None, int | None, str | None]:
     return value.per, value.count, _yes_no(value.count_ceiling) if value.count is not None else None
 
 
-def _words(value: Sum | None) -> tuple[str | None, str | None, str | None]:
-    """The source's words for a sum, its purpose and its period, in CSV cells; empty where it gives none."""
-    return (None, None, None) if value is None else (value.as_given, value.purpose, value.period_as_given)
+def _words(value: Sum | None) -> tuple[str | None, ...]:
+    """The source's words for a sum, its purpose, its period and where the money comes from, in CSV cells; empty
+    where it gives none."""
+    return (None,) * len(WORDS_COLUMNS) if value is None else (value.as_given, value.purpose, value.period_as_given,
+                                                               value.financed_from)
 
 
 def _years(value: Sum | None) -> tuple[int | None, int | None]:
@@ -479,9 +497,12 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value: Any) -> Any:
-    """A CSV cell: empty for None; text that a spreadsheet would read as a formula gets a leading '."""
+    """A CSV cell: empty for None; kronor with öre with a decimal comma ('7,50', as Swedish spreadsheets read the
+    semicolon-separated file); text that a spreadsheet would read as a formula gets a leading '."""
     if value is None:
         return ""
+    if isinstance(value, Decimal):
+        return str(int(value)) if value == value.to_integral_value() else f"{value:.2f}".replace(".", ",")
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
