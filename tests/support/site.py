@@ -200,3 +200,18 @@ def csv_rows(site: BuiltSite, path: str) -> list[dict[str, str]]:
 def csv_by(site: BuiltSite, path: str, key: str) -> dict[str, dict[str, str]]:
     """A built CSV file's rows by the value of the column `key` ('Id')."""
     return {r[key]: r for r in csv_rows(site, path)}
+
+
+def records_by(site: BuiltSite, path: str, key: str) -> dict[str, dict[str, Any]]:
+    """A built JSON list's records by the value of the field `key` ('id'): the JSON counterpart of csv_by, which
+    fails when two records share a key (a lookup by it would silently see only one)."""
+    records: list[dict[str, Any]] = data(site, path)
+    found = {r[key]: r for r in records}
+    assert len(found) == len(records), f"{path}: two records share a {key!r}"
+    return found
+
+
+def oparl_object(site: BuiltSite, kind: str, object_id: str) -> dict[str, Any]:
+    """A published OParl object, by its kind as the path names it ('meeting', 'agenda-item') and its id."""
+    found: dict[str, Any] = data(site, f"oparl/{kind}/{object_id}.json")
+    return found
