@@ -9,20 +9,17 @@ refused sum is in no total. Then the forms that cannot be, each refused in Swedi
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
-from namndbeslut import loader
 from namndbeslut.categories import SumNature
-from namndbeslut.errors import ContentError
 from namndbeslut.model import Sum
+from support.money import funding_file, matter_file, qualified, with_parties
 from support.oparl import validator
-from support.project import CASES_DIR, write_tree
-from support.site import BuiltSite, built_tree, csv_by, data, one, words
+from support.project import CASES_DIR, problems
+from support.site import BuiltSite, built_tree, csv_by, data, one, records_by, words
 
 TREE = yaml.safe_load((CASES_DIR / "money3.yaml").read_text(encoding="utf-8"))
 AGREEMENT = "overenskommelser/servicepunkt/"
@@ -39,39 +36,22 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built_tree(tmp_path_factory, "money3", TREE, "2026-06-01")
 
 
-def matter_facts(site: BuiltSite, matter: str) -> list[str]:
-    facts = one(site.article(MEETING), f"h2#{matter}").find_next_sibling("ul")
-    assert facts is not None
-    return [words(li) for li in facts.select("li")]
-
-
-def matter_record(site: BuiltSite, matter: str) -> dict[str, Any]:
-    record: dict[str, Any] = next(m for m in data(site, "data/arenden.json") if m["id"] == matter)
-    return record
-
-
-def _qualified(kronor: int, **given: Any) -> dict[str, Any]:
-    """A sum in the data with the qualifiers every qualified sum carries, and those `given`."""
-    return {"amount": kronor, "currency": "SEK", "ceiling": False, "per_year": None, "recipient": None,
-            "approximate": False, "amount_up_to": None, **given}
-
-
 # -- 1. the source's words, the purpose and the period -----------------------------------------------------------
 
 
 def test_the_sources_words_purpose_and_period_are_shown_after_the_sum(built: BuiltSite) -> None:
-    assert f"Belopp: {GRANTED}" in matter_facts(built, "tillaggsanslag")
-    assert f"Belopp: {PERIOD}" in matter_facts(built, "cykelvag")
-    assert "Belopp: 300 000 kr första halvåret 2026" in matter_facts(built, "halvar")
-    assert "Belopp: 1 700 000 kr (enligt källan: 1,7 mnkr)" in matter_facts(built, "servicepunkt")
+    assert f"Belopp: {GRANTED}" in built.matter_facts(MEETING, "tillaggsanslag")
+    assert f"Belopp: {PERIOD}" in built.matter_facts(MEETING, "cykelvag")
+    assert "Belopp: 300 000 kr första halvåret 2026" in built.matter_facts(MEETING, "halvar")
+    assert "Belopp: 1 700 000 kr (enligt källan: 1,7 mnkr)" in built.matter_facts(MEETING, "servicepunkt")
 
 
 def test_the_sources_words_purpose_and_period_in_the_data(built: BuiltSite) -> None:
-    granted = _qualified(19100000, recipient="Samhällsbyggnadsnämnden", as_given="19,1 miljoner kronor",
+    granted = qualified(19100000, recipient="Samhällsbyggnadsnämnden", as_given="19,1 miljoner kronor",
                          purpose="för tilläggsanslag", amount_label=GRANTED)
-    assert matter_record(built, "tillaggsanslag")["amounts"] == [granted]
-    assert matter_record(built, "halvar")["amounts"] == [
-        _qualified(300000, period_as_given="första halvåret 2026", amount_label="300 000 kr första halvåret 2026")]
+    assert records_by(built, "data/arenden.json", "id")["tillaggsanslag"]["amounts"] == [granted]
+    assert records_by(built, "data/arenden.json", "id")["halvar"]["amounts"] == [
+        qualified(300000, period_as_given="första halvåret 2026", amount_label="300 000 kr första halvåret 2026")]
     rows = csv_by(built, "data/arenden.csv", "Id")
     assert [(rows[m]["Belopp (kr)"], rows[m]["Beloppet i källans ord"], rows[m]["Ändamål"],
              rows[m]["Period i källans ord"], rows[m]["Beloppets art"]) for m in ("cykelvag", "halvar")] == [
@@ -87,7 +67,7 @@ def test_a_funding_row_carries_the_words_and_is_counted(built: BuiltSite) -> Non
     assert funding == ["2025: 500 000 kr", f"2026: {ROW}", "Summa av beloppen ovan (uträknad här): 1 700 000 kr"]
     record = data(built, "data/overenskommelser/servicepunkt.json")
     assert record["funding_stated_total"] == 1700000
-    assert record["funding"][1] == {"year": 2026, **_qualified(
+    assert record["funding"][1] == {"year": 2026, **qualified(
         1200000, as_given="1,2 miljoner", purpose="för drift av servicepunkten", period_as_given="första halvåret 2026",
         amount_label=ROW), "price_compensation": False, "note": None, "funder": None}
     adopting = next(d for d in record["decisions"] if d.get("title") == "Servicepunkt")
@@ -104,16 +84,16 @@ def test_a_funding_row_carries_the_words_and_is_counted(built: BuiltSite) -> Non
 
 
 def test_a_refused_sum_is_shown_refused(built: BuiltSite) -> None:
-    assert f"Belopp: {REFUSED}" in matter_facts(built, "kompensation")
-    assert "Belopp: avslaget: 400 000 kr 250 000 kr" in matter_facts(built, "delvis")
+    assert f"Belopp: {REFUSED}" in built.matter_facts(MEETING, "kompensation")
+    assert "Belopp: avslaget: 400 000 kr 250 000 kr" in built.matter_facts(MEETING, "delvis")
 
 
 def test_a_refused_sum_in_the_data_with_its_flag(built: BuiltSite) -> None:
-    refused = _qualified(400000, recipient="kultur- och fritidsnämnden", as_given="0,4 miljoner kronor",
+    refused = qualified(400000, recipient="kultur- och fritidsnämnden", as_given="0,4 miljoner kronor",
                          purpose="för kompensation", nature="avslaget", amount_label=REFUSED)
-    assert matter_record(built, "kompensation")["amounts"] == [refused]
-    assert matter_record(built, "delvis")["amounts"] == [
-        _qualified(400000, nature="avslaget", amount_label="avslaget: 400 000 kr"),
+    assert records_by(built, "data/arenden.json", "id")["kompensation"]["amounts"] == [refused]
+    assert records_by(built, "data/arenden.json", "id")["delvis"]["amounts"] == [
+        qualified(400000, nature="avslaget", amount_label="avslaget: 400 000 kr"),
         {"amount": 250000, "currency": "SEK"}]
     rows = csv_by(built, "data/arenden.csv", "Id")
     assert (rows["kompensation"]["Beloppets art"], rows["kompensation"]["Belopp enligt källan"]) == (
@@ -134,38 +114,27 @@ def test_a_refused_sum_is_in_no_total() -> None:
 # -- 3. what cannot be -------------------------------------------------------------------------------------------
 
 
-def _matter(amount: str) -> dict[str, str]:
-    return {"decisions/2024-02-14-kommunstyrelsen.md": (
-        "---\ncommittee: kommunstyrelsen\ndate: 2024-02-14\ntitle: KS\nmatters:\n  - id: bidrag\n"
-        f"    amount: {amount}\n---\n## Bidrag {{#bidrag}}\n\nText.\n")}
-
-
-def _funding(row: str) -> dict[str, str]:
-    return {"agreements/avtal.md": (f"---\ntitle: Avtal\npartner: byalaget\nterm: {{start: 2023, end: 2025}}\n"
-                                    f"funding:\n  - {row}\n---\n")}
-
-
 MATTER = "decisions/2024-02-14-kommunstyrelsen.md:7: matters.0.amount."
 _REFUSED = [
-    pytest.param(_matter("{kronor: 1910000, as_given: '19,1 miljoner kronor'}"), [
+    pytest.param(matter_file("{kronor: 1910000, as_given: '19,1 miljoner kronor'}"), [
         f"{MATTER}kronor: 'as_given' (19,1 miljoner kronor) anger 19100000 kronor men 'kronor' är 1910000; skriv "
         "källans belopp i hela kronor, t.ex. 19,1 miljoner som 'kronor: 19100000'"], id="millions_miswritten"),
-    pytest.param(_matter("{kronor: 5, as_given: '  '}"), [f"{MATTER}as_given: '  ' får inte vara tomt"],
+    pytest.param(matter_file("{kronor: 5, as_given: '  '}"), [f"{MATTER}as_given: '  ' får inte vara tomt"],
                  id="empty_words"),
-    pytest.param(_matter("{kronor: 5, from_year: 2026, period_as_given: första halvåret}"), [
+    pytest.param(matter_file("{kronor: 5, from_year: 2026, period_as_given: första halvåret}"), [
         f"{MATTER}period_as_given: skriv perioden antingen som år ('from_year', 'to_year') eller med källans ord "
         "('period_as_given'), inte båda"], id="years_and_words"),
-    pytest.param(_matter("{kronor: 5, period_as_given: 2024–2025}"), [
+    pytest.param(matter_file("{kronor: 5, period_as_given: 2024–2025}"), [
         f"{MATTER}period_as_given: '2024–2025' är bara år; skriv dem som 'from_year' och 'to_year', t.ex. "
         "{kronor: 500000, from_year: 2024}"], id="years_as_words"),
-    pytest.param(_matter("{kronor: 5, purpose: kompensation}"), [
+    pytest.param(matter_file("{kronor: 5, purpose: kompensation}"), [
         f"{MATTER}purpose: 'kompensation' visas efter ett kommatecken som källan skriver det; börja med källans "
         "preposition, t.ex. 'för tilläggsanslag' eller 'till licenskostnader'"], id="purpose_without_preposition"),
-    pytest.param(_funding("{year: 2024, amount: {kronor: 400000, nature: avslaget}}"), [
+    pytest.param(funding_file("{year: 2024, amount: {kronor: 400000, nature: avslaget}}"), [
         "agreements/avtal.md:6: funding.0.amount.nature: en rad i 'funding' är pengar som överenskommelsen ger; "
         "ett belopp med 'nature: avslaget' skrivs på nämndens ärende ('amount'), inte här"],
         id="refused_on_a_funding_row"),
-    pytest.param(_funding("{year: 2024, amount: {kronor: 5, period_as_given: första halvåret 2025}}"), [
+    pytest.param(funding_file("{year: 2024, amount: {kronor: 5, period_as_given: första halvåret 2025}}"), [
         "agreements/avtal.md:6: funding.0.amount.period_as_given: perioden ('första halvåret 2025') nämner ett "
         "annat år än radens 'year' (2024); en rad gäller sitt eget år, skriv året som radens 'year'"],
         id="another_year_in_a_rows_period"),
@@ -174,8 +143,4 @@ _REFUSED = [
 
 @pytest.mark.parametrize(("files", "expected"), _REFUSED)
 def test_what_cannot_be_is_refused_by_name(files: dict[str, str], expected: list[str], tmp_path: Path) -> None:
-    kept = {k: v for k, v in TREE.items() if k.startswith(("committees/", "partners/"))}
-    write_tree(tmp_path, {**kept, **files})
-    with pytest.raises(ContentError) as caught:
-        loader.load(tmp_path, dt.date(2024, 6, 1))
-    assert [f"{p.path.as_posix()}:{p.line}: {p.field}: {p.message}" for p in caught.value.problems] == expected
+    assert problems(tmp_path, with_parties(TREE, files), "2024-06-01") == expected
