@@ -10,20 +10,18 @@ be, each refused in Swedish naming file, line and field as the editor wrote it.
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from namndbeslut import loader
 from namndbeslut.categories import SumNature
-from namndbeslut.errors import ContentError
 from namndbeslut.model import Sum
+from support.money import funding_file, matter_file, with_parties
 from support.oparl import validator
-from support.project import CASES_DIR, write_tree
-from support.site import BuiltSite, built_tree, csv_by, csv_rows, data, one, words
+from support.project import CASES_DIR, problems
+from support.site import BuiltSite, built_tree, csv_by, csv_rows, data, one, records_by, words
 
 TREE = yaml.safe_load((CASES_DIR / "money4.yaml").read_text(encoding="utf-8"))
 MEETING = "sammantraden/2026-03-11-kommunstyrelsen/"
@@ -37,15 +35,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built_tree(tmp_path_factory, "money4", TREE, "2026-06-01")
 
 
-def matter_facts(site: BuiltSite, matter: str) -> list[str]:
-    facts = one(site.article(MEETING), f"h2#{matter}").find_next_sibling("ul")
-    assert facts is not None
-    return [words(li) for li in facts.select("li")]
-
-
 def amounts(site: BuiltSite, matter: str) -> list[dict[str, Any]]:
-    record = next(m for m in data(site, "data/arenden.json") if m["id"] == matter)
-    found: list[dict[str, Any]] = record["amounts"]
+    found: list[dict[str, Any]] = records_by(site, "data/arenden.json", "id")[matter]["amounts"]
     return found
 
 
@@ -53,7 +44,7 @@ def amounts(site: BuiltSite, matter: str) -> list[dict[str, Any]]:
 
 
 def test_ore_are_shown_with_two_decimals_and_carried_as_a_number(built: BuiltSite) -> None:
-    assert "Belopp: 7,50 kr per deltagare och sammankomst" in matter_facts(built, "lok")
+    assert "Belopp: 7,50 kr per deltagare och sammankomst" in built.matter_facts(MEETING, "lok")
     assert amounts(built, "lok")[0]["amount"] == 7.5
     assert data(built, "oparl/agenda-item/lok.json")["namndbeslut:amount"]["value"] == 7.5
     assert csv_by(built, "data/arenden.csv", "Id")["lok"]["Belopp (kr)"] == "7,50"
@@ -74,9 +65,9 @@ def test_a_total_of_ore_stays_exact(built: BuiltSite) -> None:
 
 
 def test_each_nature_is_the_labels_prefix(built: BuiltSite) -> None:
-    assert "Belopp: taxa: 12 kr per kvadratmeter och vecka" in matter_facts(built, "taxa")
-    assert "Belopp: äskat: 2 000 000 kr (enligt källan: 2 miljoner kronor)" in matter_facts(built, "askat")
-    assert "Belopp: utfall: 35 000 000 kr (enligt källan: 35 miljoner)" in matter_facts(built, "overskott")
+    assert "Belopp: taxa: 12 kr per kvadratmeter och vecka" in built.matter_facts(MEETING, "taxa")
+    assert "Belopp: äskat: 2 000 000 kr (enligt källan: 2 miljoner kronor)" in built.matter_facts(MEETING, "askat")
+    assert "Belopp: utfall: 35 000 000 kr (enligt källan: 35 miljoner)" in built.matter_facts(MEETING, "overskott")
     assert [a["amount_label"] for a in amounts(built, "budget")] == ["budgeterat: 4 000 000 kr",
                                                                        "prognos: 3 800 000 kr"]
 
@@ -104,8 +95,8 @@ def test_no_nature_is_in_a_total(nature: SumNature) -> None:
 
 
 def test_where_the_money_comes_from_and_the_purpose_verbatim(built: BuiltSite) -> None:
-    assert f"Belopp: {LICENSES}" in matter_facts(built, "licenser")
-    assert f"Belopp: {TRAIN}" in matter_facts(built, "tag-i-tid")
+    assert f"Belopp: {LICENSES}" in built.matter_facts(MEETING, "licenser")
+    assert f"Belopp: {TRAIN}" in built.matter_facts(MEETING, "tag-i-tid")
     licenses = amounts(built, "licenser")[0]
     assert (licenses["purpose"], licenses["financed_from"], licenses["amount_label"]) == (
         "till licenskostnader", "medel avsatta till kommunstyrelsens förfogande", LICENSES)
@@ -144,46 +135,37 @@ def test_a_total_for_named_years_is_never_split_into_years(built: BuiltSite) -> 
 # -- what cannot be ----------------------------------------------------------------------------------------------
 
 
-def _matter(amount: str) -> dict[str, str]:
-    return {"decisions/2024-02-14-kommunstyrelsen.md": (
-        "---\ncommittee: kommunstyrelsen\ndate: 2024-02-14\ntitle: KS\nmatters:\n  - id: bidrag\n"
-        f"    amount: {amount}\n---\n## Bidrag {{#bidrag}}\n\nText.\n")}
-
-
-def _funding(row: str) -> dict[str, str]:
-    return {"agreements/avtal.md": (f"---\ntitle: Avtal\npartner: byalaget\nterm: {{start: 2021, end: 2025}}\n"
-                                    f"funding:\n  - {row}\n---\n")}
-
-
 MATTER = "decisions/2024-02-14-kommunstyrelsen.md:7: matters.0.amount."
 ROW = "agreements/avtal.md:6: funding.0.amount."
 SPAN_FORM = ("ett belopp för flera namngivna år tillsammans skrivs {year: anges inte, amount: {kronor: 169500000, "
              "per_year: false, from_year: 2021, to_year: 2025}}; ett år, eller ett belopp per år, skrivs som en rad "
              "per år med radens 'year'")
 _REFUSED = [
-    pytest.param(_matter("7.505"), [
+    pytest.param(matter_file("7.505"), [
         f"{MATTER[:-1]}: '7.505' har fler än två decimaler; ett belopp anges i kronor och öre, t.ex. 7.50"],
         id="three_decimals"),
-    pytest.param(_matter("{kronor: 7.505, per: deltagare}"), [
+    pytest.param(matter_file("{kronor: 7.505, per: deltagare}"), [
         f"{MATTER}kronor: '7.505' har fler än två decimaler; ett belopp anges i kronor och öre, t.ex. 7.50"],
         id="three_decimals_in_a_sum"),
-    pytest.param(_matter("'7,50'"), [f"{MATTER[:-1]}: '7,50' skrivs med punkt före ören: 7.50"],
+    pytest.param(matter_file("'7,50'"), [f"{MATTER[:-1]}: '7,50' skrivs med punkt före ören: 7.50"],
                  id="decimal_comma"),
-    pytest.param(_matter("{kronor: 5, nature: beviljat}"), [
+    pytest.param(matter_file("{kronor: 5, nature: beviljat}"), [
         f"{MATTER}nature: 'beviljat' är inget av de värden som finns; välj ett av 'avslaget', 'äskat', 'taxa', "
         "'prognos', 'utfall' eller 'budget'"], id="unknown_nature"),
-    pytest.param(_matter("[1, 2, 3, 4, 5, {kronor: 7.505}]"), [
+    pytest.param(matter_file("[1, 2, 3, 4, 5, {kronor: 7.505}]"), [
         f"{MATTER}5.kronor: '7.505' har fler än två decimaler; ett belopp anges i kronor och öre, t.ex. 7.50"],
         id="a_list_names_amount"),
-    pytest.param(_funding("{year: 2024, amount: {kronor: 12, nature: taxa}}"), [
+    pytest.param(funding_file("{year: 2024, amount: {kronor: 12, nature: taxa}}", start=2021), [
         f"{ROW}nature: en rad i 'funding' är pengar som överenskommelsen ger; ett belopp med 'nature: taxa' skrivs "
         "på nämndens ärende ('amount'), inte här"], id="nature_on_a_funding_row"),
-    pytest.param(_funding("{year: anges inte, amount: {kronor: 169500000, from_year: 2021, to_year: 2025}}"), [
+    pytest.param(funding_file("{year: anges inte, amount: {kronor: 169500000, from_year: 2021, to_year: 2025}}",
+                              start=2021), [
         f"{ROW}from_year: {SPAN_FORM}"], id="span_without_per_year"),
-    pytest.param(_funding("{year: anges inte, amount: {kronor: 1000000, per_year: false, from_year: 2021}}"), [
+    pytest.param(funding_file("{year: anges inte, amount: {kronor: 1000000, per_year: false, from_year: 2021}}",
+                              start=2021), [
         f"{ROW}from_year: {SPAN_FORM}"], id="span_of_one_year"),
-    pytest.param(_funding("{year: 2021, amount: {kronor: 1000000, per_year: false, from_year: 2021, "
-                          "to_year: 2025}}"), [
+    pytest.param(funding_file("{year: 2021, amount: {kronor: 1000000, per_year: false, from_year: 2021, "
+                              "to_year: 2025}}", start=2021), [
         f"{ROW}from_year: en rad i 'funding' har sitt eget år; skriv året som radens 'year' (en rad per år, t.ex. "
         "{year: 2024, amount: 500000}) och ta bort 'from_year' och 'to_year' ur beloppet"], id="span_beside_a_year"),
 ]
@@ -191,8 +173,4 @@ _REFUSED = [
 
 @pytest.mark.parametrize(("files", "expected"), _REFUSED)
 def test_what_cannot_be_is_refused_by_name(files: dict[str, str], expected: list[str], tmp_path: Path) -> None:
-    kept = {k: v for k, v in TREE.items() if k.startswith(("committees/", "partners/"))}
-    write_tree(tmp_path, {**kept, **files})
-    with pytest.raises(ContentError) as caught:
-        loader.load(tmp_path, dt.date(2024, 6, 1))
-    assert [f"{p.path.as_posix()}:{p.line}: {p.field}: {p.message}" for p in caught.value.problems] == expected
+    assert problems(tmp_path, with_parties(TREE, files), "2024-06-01") == expected
