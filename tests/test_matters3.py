@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 from namndbeslut import check, desk
 from support.oparl import oparl_objects, validator
 from support.project import CASES_DIR, edited, problems, write_tree
-from support.site import BuiltSite, built_tree, data, one, read, words
+from support.site import BuiltSite, built_tree, one, oparl_object, read, records_by, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "matters3.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2023-01-15"
@@ -33,20 +32,6 @@ AGENDA = "sammantraden/2023-01-12-kommunfullmaktige/"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built_tree(tmp_path_factory, "matters3", TREE, BUILD_DATE)
-
-
-def matters(site: BuiltSite) -> dict[str, dict[str, Any]]:
-    return {r["id"]: r for r in data(site, "data/arenden.json")}
-
-
-def agenda_item(site: BuiltSite, matter: str) -> dict[str, Any]:
-    found: dict[str, Any] = data(site, f"oparl/agenda-item/{matter}.json")
-    return found
-
-
-def meeting(site: BuiltSite, meeting_id: str) -> dict[str, Any]:
-    found: dict[str, Any] = data(site, f"oparl/meeting/{meeting_id}.json")
-    return found
 
 
 # -- 1-3. a matter's proposal, condition and who prepared it ---------------------------------------------------------
@@ -67,21 +52,22 @@ def test_a_proposal_on_an_agenda_is_no_decision(built: BuiltSite) -> None:
     facts = built.matter_facts(AGENDA, "kf-2023-jan-taxa")
     assert "Förslag till beslut: Kommunfullmäktige beslutar att anta taxan för bygglov" in facts
     assert "Ärendetyp: anges inte" in facts
-    assert "result" not in agenda_item(built, "kf-2023-jan-taxa")
+    assert "result" not in oparl_object(built, "agenda-item", "kf-2023-jan-taxa")
 
 
 def test_proposal_condition_and_preparer_are_in_the_data(built: BuiltSite) -> None:
-    row = matters(built)["kf-2022-81"]
+    rows = records_by(built, "data/arenden.json", "id")
+    row = rows["kf-2022-81"]
     assert row["proposal"] == "Kommunfullmäktige beslutar att anta riktlinjen för mottagande av praktikanter"
     assert row["condition"] == "Mottagande verksamheter ska följa kommunens utvecklingsprogram och minimikrav"
     assert row["by"] == "Kommunledningskontoret"
-    item = agenda_item(built, "kf-2022-81")
+    item = oparl_object(built, "agenda-item", "kf-2022-81")
     assert item["namndbeslut:proposal"] == row["proposal"] and "resolutionText" not in item
     assert item["namndbeslut:condition"] == row["condition"]
     assert item["namndbeslut:preparedBy"] == "Kommunledningskontoret"
-    plain = matters(built)["kf-2022-82"]
+    plain = rows["kf-2022-82"]
     assert not {"proposal", "condition", "by", "persons", "cited_decisions"} & plain.keys(), "as before"
-    assert not [k for k in agenda_item(built, "kf-2022-82") if k in (
+    assert not [k for k in oparl_object(built, "agenda-item", "kf-2022-82") if k in (
         "namndbeslut:proposal", "namndbeslut:condition", "namndbeslut:preparedBy", "namndbeslut:persons",
         "namndbeslut:citedDecisions")]
 
@@ -99,11 +85,11 @@ def test_people_a_matter_names_are_shown_in_their_roles(built: BuiltSite) -> Non
 
 
 def test_people_a_matter_names_are_in_the_data_and_no_person_is_invented(built: BuiltSite) -> None:
-    assert matters(built)["kf-2022-79"]["persons"] == [
+    assert records_by(built, "data/arenden.json", "id")["kf-2022-79"]["persons"] == [
         {"name": "Caroline Åberg", "party": "M", "role": "avsäger sig"},
         {"name": "Lars Muregård", "party": "M", "role": "ny ledamot",
          "term_as_given": "intill ordinarie bolagsstämma 2023"}]
-    assert agenda_item(built, "kf-2022-79")["namndbeslut:persons"][1] == {
+    assert oparl_object(built, "agenda-item", "kf-2022-79")["namndbeslut:persons"][1] == {
         "name": "Lars Muregård", "party": "M", "role": "ny ledamot",
         "termAsGiven": "intill ordinarie bolagsstämma 2023"}
     assert not (built.path / "oparl" / "person").exists(), "no OParl Person made from a name"
@@ -123,14 +109,14 @@ def test_cited_decisions_are_shown_as_a_reports_are(built: BuiltSite) -> None:
 
 
 def test_cited_decisions_are_in_the_data(built: BuiltSite) -> None:
-    cited = matters(built)["kf-2022-81"]["cited_decisions"]
+    cited = records_by(built, "data/arenden.json", "id")["kf-2022-81"]["cited_decisions"]
     assert cited[0] == {"date": "2019-03-25", "paragraphs": [45], "committee": "kommunfullmaktige",
                         "published": False, "name": None}
     assert cited[1] == {"date": "2007", "paragraphs": [], "committee": None, "published": False,
                         "name": "den senaste riktlinjen"}
     assert cited[2]["published"] is True and cited[2]["committee"] == "kommunstyrelsen"
     assert cited[2]["url"].endswith("/sammantraden/2022-10-10-kommunstyrelsen/#ks-2022-12")
-    oparl = agenda_item(built, "kf-2022-81")["namndbeslut:citedDecisions"]
+    oparl = oparl_object(built, "agenda-item", "kf-2022-81")["namndbeslut:citedDecisions"]
     assert oparl[0] == {"date": "2019-03-25", "paragraphs": [45],
                         "organization": oparl[0]["organization"]}
     assert oparl[0]["organization"].endswith("/oparl/organization/namnd-kommunfullmaktige.json")
@@ -150,16 +136,17 @@ def test_a_meetings_contacts_and_paragraphs_are_shown(built: BuiltSite) -> None:
 
 
 def test_a_meetings_contacts_and_paragraphs_are_in_the_data(built: BuiltSite) -> None:
-    held = meeting(built, "2022-11-21-kommunfullmaktige")
+    held = oparl_object(built, "meeting", "2022-11-21-kommunfullmaktige")
     assert held["namndbeslut:paragraphsAsGiven"] == "Paragrafer 79–107"
     assert held["namndbeslut:contacts"] == [{"name": "Helena Balthammar (S)", "role": "ordförande",
                                              "phone": "0725-82 80 69"}]
-    row = matters(built)["kf-2022-82"]["meeting"]
+    rows = records_by(built, "data/arenden.json", "id")
+    row = rows["kf-2022-82"]["meeting"]
     assert row["paragraphs_as_given"] == "Paragrafer 79–107" and row["contacts"] == held["namndbeslut:contacts"]
-    other = meeting(built, "2022-10-10-kommunstyrelsen")
+    other = oparl_object(built, "meeting", "2022-10-10-kommunstyrelsen")
     assert not [k for k in other if k in ("namndbeslut:paragraphsAsGiven", "namndbeslut:contacts",
                                           "namndbeslut:partial")]
-    assert matters(built)["ks-2022-12"]["meeting"].keys() == {"id", "date", "url", "known_from", "date_as_given"}
+    assert rows["ks-2022-12"]["meeting"].keys() == {"id", "date", "url", "known_from", "date_as_given"}
 
 
 # -- 8. a record that covers only part of its source -----------------------------------------------------------------
@@ -181,11 +168,11 @@ def test_a_partial_record_says_so_and_never_that_nothing_was_decided(built: Buil
 
 
 def test_a_partial_record_is_a_flag_and_words_in_the_data_and_feeds(built: BuiltSite) -> None:
-    partial = meeting(built, "2022-12-05-kommunstyrelsen")
+    partial = oparl_object(built, "meeting", "2022-12-05-kommunstyrelsen")
     assert partial["namndbeslut:partial"] is True
     assert partial["namndbeslut:partialNote"] == "Endast protokollets första sidor har kunnat läsas"
     assert "namndbeslut:selection" not in partial, "not a selection the source states"
-    row = matters(built)["ks-2022-30"]["meeting"]
+    row = records_by(built, "data/arenden.json", "id")["ks-2022-30"]["meeting"]
     assert (row["partial"], row["partial_note"]) == (True, "Endast protokollets första sidor har kunnat läsas")
     unfolded = read(built, "kalender/kommunstyrelsen.ics").replace("\r\n ", "").replace("\n ", "")
     assert "Uppgifterna bygger bara på en del av källan: Endast protokollets första sidor har kunnat läsas." in unfolded

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 from support.oparl import oparl_objects, validator
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, csv_by, data, one, read, words
+from support.site import BuiltSite, built_tree, csv_by, one, oparl_object, read, records_by, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "meetings6.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2023-09-01"
@@ -37,20 +36,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built_tree(tmp_path_factory, "meetings6", TREE, BUILD_DATE)
 
 
-def matters(site: BuiltSite) -> dict[str, dict[str, Any]]:
-    return {r["id"]: r for r in data(site, "data/arenden.json")}
-
-
-def oparl_meeting(site: BuiltSite, meeting_id: str) -> dict[str, Any]:
-    found: dict[str, Any] = data(site, f"oparl/meeting/{meeting_id}.json")
-    return found
-
-
-def agenda_item(site: BuiltSite, matter: str) -> dict[str, Any]:
-    found: dict[str, Any] = data(site, f"oparl/agenda-item/{matter}.json")
-    return found
-
-
 def meta(site: BuiltSite, page: str) -> str:
     return words(one(site.article(page), "p.page-meta"))
 
@@ -62,8 +47,8 @@ def test_a_meeting_with_no_words_about_its_date_says_only_that_it_is_not_stated(
     said = meta(built, COPY)
     assert said.startswith("Datum anges inte kl. 09.00")
     assert "enligt källan" not in said
-    assert "dateAsGiven" not in json.dumps(oparl_meeting(built, COPY_ID))
-    assert matters(built)["ks-kopia-lokaler"]["meeting"]["date_as_given"] is None
+    assert "dateAsGiven" not in json.dumps(oparl_object(built, "meeting", COPY_ID))
+    assert records_by(built, "data/arenden.json", "id")["ks-kopia-lokaler"]["meeting"]["date_as_given"] is None
 
 
 # -- 2. a time of day without a day ----------------------------------------------------------------------------------
@@ -72,7 +57,7 @@ def test_a_meeting_with_no_words_about_its_date_says_only_that_it_is_not_stated(
 def test_a_time_on_a_meeting_without_a_day_is_shown_and_never_a_date_time(built: BuiltSite) -> None:
     assert meta(built, KF).startswith("Sammanträde maj 2023 kl. 13.00–16.30")
     for meeting_id, start, end in ((KF_ID, "13:00", "16:30"), (COPY_ID, "09:00", None)):
-        obj = oparl_meeting(built, meeting_id)
+        obj = oparl_object(built, "meeting", meeting_id)
         assert "start" not in obj and "end" not in obj
         assert obj["namndbeslut:startTime"] == start
         assert obj.get("namndbeslut:endTime") == end
@@ -83,7 +68,7 @@ def test_a_time_on_a_meeting_without_a_day_is_shown_and_never_a_date_time(built:
 
 
 def test_a_time_on_a_dated_meeting_is_still_a_date_time(built: BuiltSite) -> None:
-    obj = oparl_meeting(built, KS_ID)
+    obj = oparl_object(built, "meeting", KS_ID)
     assert obj["start"] == "2023-06-12T13:00:00+02:00" and obj["end"] == "2023-06-12T16:30:00+02:00"
     assert "namndbeslut:startTime" not in obj
 
@@ -106,13 +91,13 @@ def test_the_meeting_page_lists_who_was_present_as_the_minutes_do(built: BuiltSi
 
 
 def test_oparl_carries_who_was_present_without_inventing_persons(built: BuiltSite) -> None:
-    obj = oparl_meeting(built, KS_ID)
+    obj = oparl_object(built, "meeting", KS_ID)
     assert obj["namndbeslut:present"][2] == {"name": "Agnetha Ernegård", "party": "KB",
                                              "role": "tjänstgörande ersättare", "substituteFor": "Roger Larsson (KB)",
                                              "note": "från och med § 21"}
     assert obj["namndbeslut:present"][4] == {"name": "Anna Andersson", "role": "tjänsteman"}
     assert "participant" not in obj and not (built.path / "oparl" / "person").exists()
-    assert "namndbeslut:present" not in oparl_meeting(built, KF_ID)
+    assert "namndbeslut:present" not in oparl_object(built, "meeting", KF_ID)
 
 
 # -- 4. where the minutes are kept -----------------------------------------------------------------------------------
@@ -121,8 +106,9 @@ def test_oparl_carries_who_was_present_without_inventing_persons(built: BuiltSit
 def test_where_the_minutes_are_kept_is_shown_with_the_minutes_facts(built: BuiltSite) -> None:
     said = words(one(built.article(KS), "p.minutes-kept-at"))
     assert said == "Förvaringsplats för protokollet: Kommunledningsförvaltningen"
-    assert oparl_meeting(built, KS_ID)["namndbeslut:minutesKeptAt"] == "Kommunledningsförvaltningen"
-    assert matters(built)["ks-2023-44"]["meeting"]["minutes_kept_at"] == "Kommunledningsförvaltningen"
+    assert oparl_object(built, "meeting", KS_ID)["namndbeslut:minutesKeptAt"] == "Kommunledningsförvaltningen"
+    row = records_by(built, "data/arenden.json", "id")["ks-2023-44"]
+    assert row["meeting"]["minutes_kept_at"] == "Kommunledningsförvaltningen"
     assert "Förvaringsplats" not in built.text(KF)
 
 
@@ -132,23 +118,24 @@ def test_where_the_minutes_are_kept_is_shown_with_the_minutes_facts(built: Built
 def test_a_decision_says_when_it_takes_effect_as_precise_as_the_source(built: BuiltSite) -> None:
     assert "Gäller från 1 juli 2023" in built.matter_facts(KS, "ks-2023-44")
     assert "Gäller från 2024" in built.matter_facts(KF, "kf-2023-maj-budget")
-    rows = matters(built)
+    rows = records_by(built, "data/arenden.json", "id")
     assert rows["ks-2023-44"]["effective"] == "2023-07-01" and rows["kf-2023-maj-budget"]["effective"] == "2024"
     assert "effective" not in rows["ks-2023-45-taxor"]
-    assert agenda_item(built, "ks-2023-44")["namndbeslut:effective"] == "2023-07-01"
+    assert oparl_object(built, "agenda-item", "ks-2023-44")["namndbeslut:effective"] == "2023-07-01"
     assert not any(x.startswith("Gäller från") for x in built.matter_facts(KS, "ks-2023-45-taxor"))
 
 
 def test_reservations_are_shown_and_published_as_given(built: BuiltSite) -> None:
     facts = built.matter_facts(KS, "ks-2023-44")
     assert [x for x in facts if x.startswith("Reservation")] == ["Reservation: Socialdemokraterna", "Reservation: S"]
-    assert matters(built)["ks-2023-44"]["reservations"] == ["Socialdemokraterna", "S"]
-    assert "reservations" not in matters(built)["ks-2023-45-taxor"]
+    rows = records_by(built, "data/arenden.json", "id")
+    assert rows["ks-2023-44"]["reservations"] == ["Socialdemokraterna", "S"]
+    assert "reservations" not in rows["ks-2023-45-taxor"]
     cells = csv_by(built, "data/arenden.csv", "Id")
     assert cells["ks-2023-44"]["Reservationer"] == "Socialdemokraterna ; S"
     assert cells["ks-2023-45-taxor"]["Reservationer"] == ""
     assert list(cells["ks-2023-44"])[-1] == "Reservationer"
-    assert agenda_item(built, "ks-2023-44")["namndbeslut:reservations"] == ["Socialdemokraterna", "S"]
+    assert oparl_object(built, "agenda-item", "ks-2023-44")["namndbeslut:reservations"] == ["Socialdemokraterna", "S"]
 
 
 def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 from namndbeslut import desk, frontmatter
 from support.oparl import oparl_objects, validator
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, csv_by, data, one, words
+from support.site import BuiltSite, built_tree, csv_by, one, oparl_object, records_by, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "votes.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2024-06-20"
@@ -29,15 +28,6 @@ AGENDA = "sammantraden/2024-06-10-kommunstyrelsen/"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built_tree(tmp_path_factory, "votes", TREE, BUILD_DATE)
-
-
-def matters(site: BuiltSite) -> dict[str, dict[str, Any]]:
-    return {r["id"]: r for r in data(site, "data/arenden.json")}
-
-
-def agenda_item(site: BuiltSite, matter: str) -> dict[str, Any]:
-    found: dict[str, Any] = data(site, f"oparl/agenda-item/{matter}.json")
-    return found
 
 
 # -- 1. a matter's vote ----------------------------------------------------------------------------------------------
@@ -55,7 +45,7 @@ def test_a_vote_is_shown_with_its_matter_as_the_source_gives_it(built: BuiltSite
 
 
 def test_a_vote_is_in_the_data_with_only_the_counts_given(built: BuiltSite) -> None:
-    rows = matters(built)
+    rows = records_by(built, "data/arenden.json", "id")
     assert rows["kf-2024-80"]["vote"] == {
         "yes": 30, "no": 30, "abstained": 1, "absent": None, "decided_by": "ordförandens utslagsröst",
         "as_given": None, "label": "30 ja, 30 nej, 1 avstod; avgjort med ordförandens utslagsröst"}
@@ -69,12 +59,12 @@ def test_a_vote_is_in_the_data_with_only_the_counts_given(built: BuiltSite) -> N
 
 
 def test_a_vote_in_oparl_is_our_own_field_of_the_agenda_item(built: BuiltSite) -> None:
-    assert agenda_item(built, "kf-2024-80")["namndbeslut:vote"] == {
+    assert oparl_object(built, "agenda-item", "kf-2024-80")["namndbeslut:vote"] == {
         "yes": 30, "no": 30, "abstained": 1, "decidedBy": "ordförandens utslagsröst"}
-    assert agenda_item(built, "kf-2024-81")["namndbeslut:vote"] == {
+    assert oparl_object(built, "agenda-item", "kf-2024-81")["namndbeslut:vote"] == {
         "yes": 35, "no": 26, "asGiven": "Votering genomförd, 35 ja-röster mot 26 nej-röster"}
-    assert "namndbeslut:vote" not in agenda_item(built, "kf-2024-85")
-    meeting = data(built, "oparl/meeting/2024-05-20-kommunfullmaktige.json")
+    assert "namndbeslut:vote" not in oparl_object(built, "agenda-item", "kf-2024-85")
+    meeting = oparl_object(built, "meeting", "2024-05-20-kommunfullmaktige")
     (item,) = [i for i in meeting["agendaItem"] if i["id"].endswith("/kf-2024-84.json")]
     assert item["namndbeslut:vote"] == {
         "decidedBy": "lottning", "asGiven": "Lika röstetal mellan två kandidater; lotten föll på Erik Ek (L)"}
@@ -93,10 +83,10 @@ def test_secretary_and_adjusters_are_shown_with_the_chair(built: BuiltSite) -> N
 
 
 def test_secretary_and_adjusters_are_in_the_meetings_oparl(built: BuiltSite) -> None:
-    meeting = data(built, "oparl/meeting/2024-05-20-kommunfullmaktige.json")
+    meeting = oparl_object(built, "meeting", "2024-05-20-kommunfullmaktige")
     assert meeting["namndbeslut:secretary"] == "Cecilia Ek"
     assert meeting["namndbeslut:adjusters"] == ["Bertil Berg (M)", "Dana Dahl (C)"]
-    other = data(built, "oparl/meeting/2024-05-07-kommunstyrelsen.json")
+    other = oparl_object(built, "meeting", "2024-05-07-kommunstyrelsen")
     assert "namndbeslut:secretary" not in other and "namndbeslut:adjusters" not in other
 
 
@@ -114,7 +104,7 @@ def test_a_label_as_given_is_shown_as_an_agreements_kind_is(built: BuiltSite) ->
 
 
 def test_a_label_as_given_is_in_the_data_and_never_a_result(built: BuiltSite) -> None:
-    rows = matters(built)
+    rows = records_by(built, "data/arenden.json", "id")
     assert rows["kf-2024-82"]["kind"] == {"value": None, "label": "Beslutsärende", "as_given": "Beslutsärende"}
     assert rows["kf-2024-83"]["kind"] == {"value": "bordlagt", "label": "Bordlagt (inget beslut ännu)",
                                           "as_given": "Beslutsärende"}
@@ -124,10 +114,10 @@ def test_a_label_as_given_is_in_the_data_and_never_a_result(built: BuiltSite) ->
         "Beslutsärende", "Beslutsärende")
     assert (table["kf-2024-83"]["Ärendetyp"], table["kf-2024-83"]["Ärendetyp enligt källan"]) == (
         "Bordlagt (inget beslut ännu)", "Beslutsärende")
-    unstated = agenda_item(built, "kf-2024-82")
+    unstated = oparl_object(built, "agenda-item", "kf-2024-82")
     assert "result" not in unstated and unstated["namndbeslut:kindAsGiven"] == "Beslutsärende"
-    assert agenda_item(built, "kf-2024-83")["result"] == "Bordlagt (inget beslut ännu)"
-    assert agenda_item(built, "ks-2024-juni-bokslut")["namndbeslut:kindAsGiven"] == "Anmälningsärende"
+    assert oparl_object(built, "agenda-item", "kf-2024-83")["result"] == "Bordlagt (inget beslut ännu)"
+    assert oparl_object(built, "agenda-item", "ks-2024-juni-bokslut")["namndbeslut:kindAsGiven"] == "Anmälningsärende"
 
 
 def test_every_oparl_object_is_valid(built: BuiltSite) -> None:
