@@ -114,9 +114,15 @@ _BY_TYPE: dict[str, str] = {
     "date_from_datetime_inexact": "ska vara ett datum utan klockslag (ÅÅÅÅ-MM-DD)",
 }
 
+ID_FORM = "ett id med små bokstäver a–z, siffror och bindestreck, t.ex. '{example}'"
+"""An id's form (patterns.ID), with an example of the kind of record the field names."""
+_ID_EXAMPLES = {**dict.fromkeys(("committee", "committees", "to", "body", "part_of", "continues"), "kommunstyrelsen"),
+                **dict.fromkeys(("partner", "partners", "concerns"), "kvinnojouren-lund"),
+                **dict.fromkeys(("agreement", "agreements", "adopts", "renews", "preceded_by"),
+                                "kvinnojouren-lund-2021-2023")}
+"""An id's example by the field that names it: a body's, a partner's or an agreement's; the last for the others."""
+
 _PATTERN_HINTS: dict[str, str] = {
-    r"^[a-z0-9]+(?:-[a-z0-9]+)*$":
-        "ett id med små bokstäver a–z, siffror och bindestreck, t.ex. 'kvinnojouren-lund-2021-2023'",
     patterns.CASE_NUMBER: "ett diarienummer som kommunen skriver det, t.ex. 'SO 2020/0155' eller '2023KS133' "
                                 "(bokstäver, siffror, mellanslag och . : / -)",
     r"^https?://[^\s<>\"']+$": "en webbadress som börjar med https://",
@@ -129,9 +135,19 @@ _PATTERN_HINTS: dict[str, str] = {
 }
 
 
+FIELD_NAME = re.compile(r"[^\W\d][\w-]*")
+"""What could be a field's name, however misspelt: a word. 'kultur och fritid' cannot: it is the rest of a value
+cut at an unquoted comma inside { } ('to: Näringsliv, kultur och fritid')."""
+COMMA_IN_VALUE = ("'{name}' kan inte vara ett fältnamn; ett värde med kommatecken inom {{ }} ska stå inom "
+                  "citattecken, t.ex. to: 'Näringsliv, kultur och fritid'")
+
+
 def unknown_field(name: object, fields: Sequence[str]) -> str:
-    """A field the model does not have, in a record's front matter: the close field where there is one (a typo),
-    else that the fact has no field here and belongs in the text (not every fact has one)."""
+    """A field the model does not have, in a record's front matter: a name no field could have is a value's rest
+    after an unquoted comma; else the close field where there is one (a typo), else that the fact has no field here
+    and belongs in the text (not every fact has one)."""
+    if not FIELD_NAME.fullmatch(str(name)):
+        return COMMA_IN_VALUE.format(name=name)
     close = suggest.closest(str(name), fields)
     if close:
         return f"okänt fält; menar du '{close}'?"
@@ -148,7 +164,7 @@ def describe(error: dict[str, Any], fields: Sequence[str] | None = None) -> str:
         return str(error["ctx"]["error"])
     if kind == "string_pattern_mismatch":
         pattern = error["ctx"]["pattern"]
-        hint = _PATTERN_HINTS.get(pattern)
+        hint = _id_form(error.get("loc", ())) if pattern == patterns.ID else _PATTERN_HINTS.get(pattern)
         if hint is None and "@" in pattern:
             hint = "en e-postadress som 'namn@kommun.se'"
         return f"'{error['input']}' har fel form; förväntat: {hint or pattern}"
@@ -168,6 +184,13 @@ def describe(error: dict[str, Any], fields: Sequence[str] | None = None) -> str:
     elif "input" in error and kind not in ("missing", "extra_forbidden") and not _composite(error["input"]):
         text = f"'{error['input']}' {text}"
     return text
+
+
+def _id_form(loc: Sequence[str | int]) -> str:
+    """An id's form with an example of what the field names (a list's item is named by its list; a union's member,
+    'constrained-str', is no field)."""
+    field = next((part for part in reversed(loc) if isinstance(part, str) and re.fullmatch("[a-z_]+", part)), "")
+    return ID_FORM.format(example=_ID_EXAMPLES.get(field, "kvinnojouren-lund-2021-2023"))
 
 
 _UNION_MEMBERS = {"date": "ett datum (ÅÅÅÅ-MM-DD)", "Month": "en månad (ÅÅÅÅ-MM)", "int": "ett årtal",

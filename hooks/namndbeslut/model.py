@@ -66,7 +66,7 @@ def _short_id(value: str) -> str:
     return value
 
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$"), AfterValidator(_short_id),
+Slug = Annotated[str, StringConstraints(pattern=patterns.ID), AfterValidator(_short_id),
                  Field(json_schema_extra={"maxLength": MAX_ID}), LINE]
 """A stable id: lowercase letters, digits and single hyphens (the file name without .md), at most MAX_ID long."""
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), LINE]
@@ -436,6 +436,15 @@ class Committee(Sourced):
         return self.documents_url.partition("://")[2] if self.documents_url else None
 
 
+class PartySeats(Record):
+    """One party's seats in a body as the source lists them ('Socialdemokraterna 22')."""
+
+    party: Text
+    """The party's name as the source writes it."""
+    seats: Annotated[int, Field(ge=1), NOT_BOOL]
+    """The party's seats (mandat) as the source gives them."""
+
+
 class Seats(Record):
     """A body's size as its source states it ("79 ordinarie ledamöter och 41 ersättare från nio partier"): each
     number only where the source gives it, and its words. Never counted from, nor compared with, the members a
@@ -447,10 +456,20 @@ class Seats(Record):
     """The substitutes (ersättare)."""
     as_given: Text | None = None
     """The size in the source's words."""
+    by_party: Annotated[list[PartySeats], Field(min_length=1)] | None = None
+    """Each party's seats as the source lists them, in its order: shown as given, never summed nor compared with
+    `members` (a source's total and its parties' seats may differ; both are shown as given)."""
 
     @model_validator(mode="after")
     def _something_given(self) -> Seats:
-        if self.members is None and self.substitutes is None and self.as_given is None:
+        """Something stated, and each party once (a party listed twice would be two facts for one)."""
+        seen: set[str] = set()
+        for given in self.by_party or []:
+            if given.party.casefold() in seen:
+                raise FieldError(("by_party",), f"'{given.party}' står två gånger; skriv varje parti en gång med "
+                                                "sina mandat, t.ex. {party: Socialdemokraterna, seats: 22}")
+            seen.add(given.party.casefold())
+        if self.members is None and self.substitutes is None and self.as_given is None and self.by_party is None:
             raise ValueError("'seats' är tomt; skriv antalet som källan anger det, t.ex. {members: 79, "
                              "substitutes: 41}, och/eller källans ord i 'as_given', eller ta bort 'seats'")
         return self
@@ -458,7 +477,8 @@ class Seats(Record):
     @property
     def label(self) -> str:
         """What the body's page says of its size: 'Ledamöter: 79, ersättare: 41 (enligt källan: …)'; a number the
-        source does not give reads 'anges inte' beside one it gives; the source's words alone 'Enligt källan: …'."""
+        source does not give reads 'anges inte' beside one it gives; the source's words alone 'Enligt källan: …';
+        '' where the source gives only the parties' seats (`by_party`, listed apart)."""
         counted = self.members is not None or self.substitutes is not None
         members, substitutes = (shown(None if n is None else str(n)) for n in (self.members, self.substitutes))
         numbers = f"Ledamöter: {members}, ersättare: {substitutes}" if counted else ""
@@ -828,10 +848,15 @@ class Sum(Record):
     source says neither (a matter's one-off sum, a funding row's calendar year)."""
     to: Text | None = None
     """Who receives it, where the source names someone else than the counterparty ('Länsstyrelsen')."""
+    from_party: Annotated[Text | None, Field(alias="from")] = None
+    """Who the money comes from, where the source names another party that pays or grants it ('rekvirera 2,1
+    miljoner kronor från Socialstyrelsen'): money received, so never in a total of what the counterparties
+    receive; beside `to` where the source names both."""
     up_to_kronor: Kronor | None = None
     """The upper end of a range the source gives ('200 000–250 000 kronor'; `kronor` is the lower end)."""
     approximate: bool = False
-    """The source gives the sum as an estimate ('ca', 'cirka', 'beräknad'): never shown or summed as the sum paid."""
+    """The source gives the sum as an estimate ('ca', 'cirka'): never shown or summed as the sum paid. A cost the
+    source says is 'beräknad' without 'ca' is a forecast (`nature: prognos`)."""
     from_year: PlausibleYear | None = None
     """The first (or only) year the source gives the sum for ('500 000 kr för 2024', '290 000 kr per år 2023–2025');
     a single year is `from_year` alone. Never on a funding row, which has its own `year`."""
@@ -865,11 +890,11 @@ class Sum(Record):
 
     @property
     def label(self) -> str:
-        """'högst 500 000 kr', '250 000 kr per år', '100 000 kr till Länsstyrelsen', 'ca 200 000–250 000 kr',
-        '290 000 kr per år 2023–2025', '80 000 kr per servicepunkt, högst 13', '19 100 000 kr (enligt källan: 19,1
-        miljoner kronor) till Samhällsbyggnadsnämnden, för tilläggsanslag', 'avslaget: 400 000 kr', 'taxa: 7,50 kr
-        per kvadratmeter', '…; finansieras ur: medel avsatta till kommunstyrelsens förfogande', as the source
-        qualifies it: the one label of a sum on pages and in the data."""
+        """'högst 500 000 kr', '250 000 kr per år', '100 000 kr till Länsstyrelsen', 'ca 200 000–250 000 kr', '290 000
+        kr per år 2023–2025', '80 000 kr per servicepunkt, högst 13', '19 100 000 kr (enligt källan: 19,1 miljoner
+        kronor) till Samhällsbyggnadsnämnden, för tilläggsanslag', 'avslaget: 400 000 kr', 'taxa: 7,50 kr per
+        kvadratmeter', '2 100 000 kr från Socialstyrelsen', '…; finansieras ur: medel avsatta till kommunstyrelsens
+        förfogande', as the source qualifies it: the one label of a sum on pages and in the data."""
         per = {True: " per år", False: " sammanlagt", None: ""}[self.per_year]
         said = dates.kronor(self.kronor) if self.up_to_kronor is None else dates.kronor_range(self.kronor,
                                                                                               self.up_to_kronor)
@@ -877,6 +902,7 @@ class Sum(Record):
                         "ca " if self.approximate else "", said,
                         f" (enligt källan: {self.as_given})" if self.as_given else "",
                         f" per {self.per}" if self.per else "", per, self._years_label,
+                        f" från {self.from_party}" if self.from_party else "",
                         f" till {self.to}" if self.to else "", self._count_label,
                         f", {self.purpose}" if self.purpose else "",
                         f"; finansieras ur: {self.financed_from}" if self.financed_from else ""))
@@ -906,12 +932,12 @@ class Sum(Record):
 
     @property
     def summable(self) -> bool:
-        """Whether the sum is one stated as paid to the counterparties: a ceiling, an estimate, a range, a sum per
-        unit ('80 000 kr per servicepunkt'), a sum paid to someone else, or one of a kind the source names (refused,
-        requested, a fee, a forecast, a result, a budget: `nature`), is never added into a total of what they
-        receive."""
+        """Whether the sum is one stated as paid to the counterparties: a ceiling, an estimate, a range, a sum per unit
+        ('80 000 kr per servicepunkt'), a sum paid to someone else or received from another party, or one of a kind the
+        source names (refused, requested, a fee, a forecast, a result, a budget: `nature`), is never added into a total
+        of what they receive."""
         return (not self.ceiling and not self.approximate and self.up_to_kronor is None and self.to is None
-                and self.per is None and self.nature is None)
+                and self.from_party is None and self.per is None and self.nature is None)
 
     @model_validator(mode="after")
     def _one_way_to_bound(self) -> Sum:
@@ -1121,11 +1147,15 @@ class Funding(Record):
 
     def _unstated_amount_fits(self) -> None:
         """`per_year` beside the amount says a stated amount's nothing: it belongs to one the source leaves out; the
-        row's years are the row's own (`year`, `years`), never its sum's; funding is granted money, never refused."""
+        row's years are the row's own (`year`, `years`), never its sum's; funding is granted money, never refused; who
+        pays it is the row's `funder`, never its sum's `from`."""
         if self.amount is not None and (nature := self.amount.nature) is not None:
             raise FieldError(("amount", "nature"), f"en rad i 'funding' är pengar som överenskommelsen ger; ett "
                                                    f"belopp med 'nature: {nature.value}' skrivs på nämndens ärende "
                                                    "('amount'), inte här")
+        if self.amount is not None and (payer := self.amount.from_party) is not None:
+            raise FieldError(("amount", "from"), f"den som betalar en rad i 'funding' skrivs som radens 'funder', "
+                                                 f"t.ex. {{year: 2024, amount: 500000, funder: {payer}}}")
         if self.amount is not None and (words := self.amount.period_as_given) is not None and any(
                 int(y) != self.year for y in YEAR_IN_WORDS.findall(words)):
             raise FieldError(("amount", "period_as_given"), f"perioden ('{words}') nämner ett annat år än radens "
@@ -1465,6 +1495,34 @@ def parties_named(names: list[str], described: str | None) -> str:
     return named or f"Motpart {NOT_STATED}"
 
 
+PARTIAL_NOTE = "Uppgifterna bygger bara på en del av källan"
+"""What a page says first of a record that covers only part of its source, before the editor's words."""
+
+
+def _partial_words(value: object) -> object:
+    """`partial` is words saying what the record covers; 'true' (YAML's yes) says nothing a reader can weigh."""
+    if isinstance(value, bool):
+        raise ValueError(f"'{str(value).lower()}' läses som ja/nej; skriv med ord vilken del av källan som återges, "
+                         "t.ex. 'Endast protokollets första sidor har kunnat läsas'")
+    return value
+
+
+PARTIAL = BeforeValidator(_partial_words)
+"""On a meeting's and an agreement's `partial`: words, never a yes or no."""
+
+Partial = Annotated[Text, PARTIAL]
+"""The editor's words for the part of its source a record covers (a meeting's, an agreement's `partial`)."""
+
+
+def partial_note(partial: str | None) -> str:
+    """What a page says first of a record that covers only part of its source ('' for the others): 'Uppgifterna
+    bygger bara på en del av källan: Endast protokollets första sidor har kunnat läsas.' The one rule for meetings
+    and agreements."""
+    if partial is None:
+        return ""
+    return f"{PARTIAL_NOTE}: {partial}{'' if partial.endswith(('.', '!', '?')) else '.'}"
+
+
 class Agreement(Sourced):
     """An agreement of any kind (an IOP, a samverkansavtal, an avsiktsförklaring, …) between a public party
     and one or more counterparties."""
@@ -1534,6 +1592,9 @@ class Agreement(Sourced):
     """Other steps taken by decisions whose meetings are not published (a proposal, a mandate, an extension, …)."""
     funding: list[Funding] = []
     contacts: list[Contact] = []
+    partial: Partial | None = None
+    """Where the record covers only part of its source (an excerpt cut off mid-sentence: 'Nu föreslås att Oxel…'),
+    the editor's words for what it covers, as a meeting's `partial`: the page says so first (`partial_note`)."""
     text: BodyText | None = None
     """`beskrivning` where the body describes the agreement (the editor has only a description of it), not its text;
     `överenskommelsen` or nothing where it is the agreement's own text."""
@@ -1581,6 +1642,11 @@ class Agreement(Sourced):
     def counterparties(self) -> list[str]:
         """The ids of every counterparty, in the order the file gives them."""
         return [self.partner] if self.partner and self.partner != NOT_STATED else list(self.partners)
+
+    @property
+    def partial_note(self) -> str:
+        """What the page says first where the record covers only part of its source (`partial_note`)."""
+        return partial_note(self.partial)
 
     @property
     def described_label(self) -> str:
@@ -2062,20 +2128,6 @@ NO_DECISIONS_NOTE = "Inga beslutsärenden redovisas från sammanträdet."
 """What pages say of a meeting whose source reports no decision (Meeting.no_decisions_note)."""
 PARTIAL_NO_DECISIONS_NOTE = "Vilka beslut sammanträdet fattade framgår inte av den del av källan som återges här."
 """What pages say instead where the record covers only part of its source (`partial`): the rest may hold them."""
-PARTIAL_NOTE = "Uppgifterna bygger bara på en del av källan"
-"""What a page says first of a record that covers only part of its source, before the editor's words."""
-
-
-def _partial_words(value: object) -> object:
-    """`partial` is words saying what the record covers; 'true' (YAML's yes) says nothing a reader can weigh."""
-    if isinstance(value, bool):
-        raise ValueError(f"'{str(value).lower()}' läses som ja/nej; skriv med ord vilken del av källan som återges, "
-                         "t.ex. 'Endast protokollets första sidor har kunnat läsas'")
-    return value
-
-
-PARTIAL = BeforeValidator(_partial_words)
-"""On a meeting's `partial`: words, never a yes or no."""
 
 
 AFTER_THE_MEETING = (MatterKind.BORDLAGT, MatterKind.ATERREMITTERAT)
@@ -2123,7 +2175,7 @@ class Meeting(Sourced):
     `contacts`."""
     paragraphs_as_given: Text | None = None
     """The protocol's paragraphs in its words ("Paragrafer 79–107"): shown as given, nothing derived from it."""
-    partial: Annotated[Text, PARTIAL] | None = None
+    partial: Partial | None = None
     """Where the record covers only part of its source (the first pages of a protocol, an excerpt cut off after an
     item), the editor's words for what it covers ("Endast protokollets första sidor har kunnat läsas"): the page
     says so, and never that the meeting decided nothing. Not `selection`, which the source itself says."""
@@ -2335,9 +2387,7 @@ class Meeting(Sourced):
     def partial_note(self) -> str:
         """What pages, feeds and the calendar say of a record that covers only part of its source ('' for the
         others): 'Uppgifterna bygger bara på en del av källan: Endast protokollets första sidor har kunnat läsas.'"""
-        if self.partial is None:
-            return ""
-        return f"{PARTIAL_NOTE}: {self.partial}{'' if self.partial.endswith(('.', '!', '?')) else '.'}"
+        return partial_note(self.partial)
 
     @property
     def paragraphs_label(self) -> str:

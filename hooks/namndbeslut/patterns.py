@@ -1,5 +1,8 @@
 """Forms of values that the model checks and the editors' messages explain, each written once."""
 
+ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""An id (a file's name, a matter's id): lower-case letters a–z and digits, words joined by single hyphens."""
+
 CASE_NUMBER = (r"^(?:[0-9A-Za-zÅÄÖåäö][0-9A-Za-zÅÄÖåäö .:/-]*)?[0-9]"
                r"(?:[0-9A-Za-zÅÄÖåäö .:/-]*[0-9A-Za-zÅÄÖåäö])?$")
 """A case number (diarienummer) as the municipality writes it: 'SO 2020/0155' in Lund, '2023KS133' in Härryda,

@@ -123,7 +123,8 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # "19,1 miljoner kronor": {{kronor: 19100000, as_given: '19,1 miljoner kronor'}};
                                  # ändamålet med källans preposition: purpose: för tilläggsanslag;
                                  # öre: 7.50; avslaget belopp: nature: avslaget (äskat, taxa, prognos, utfall,
-                                 # budget); var pengarna tas från: financed_from: med källans ord
+                                 # budget); var pengarna tas från: financed_from: med källans ord;
+                                 # "rekvirera … från Socialstyrelsen": from: Socialstyrelsen
     refers_to:                   # valfritt: id för ett tidigare ärende som detta fortsätter utan överenskommelse
                                  # ("KS 12 mars (§ 64) föreslog kommunfullmäktige …"), i vilket organ som helst
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
@@ -206,6 +207,8 @@ contacts:                        # kontaktpersoner; ta bort listan (skriv contac
     organisation:                # valfritt: t.ex. Socialförvaltningen
     email:                       # valfritt: e-postadress
     phone:                       # valfritt: telefonnummer som källan skriver det, t.ex. "0498-26 90 00"
+partial:                         # valfritt: om filen bara bygger på en del av källan, med egna ord, t.ex. Källan
+                                 # är ett utdrag som slutar mitt i en mening
 text:                            # valfritt: beskrivning om texten nedan bara beskriver överenskommelsen (t.ex. en
                                  # webbsida om den), inte är överenskommelsens egen text
 source:                          # valfritt: varifrån uppgifterna kommer, om texten nedan inte är överenskommelsens egen
@@ -291,7 +294,8 @@ members: []                      # valfritt: ledamöterna som källan listar dem
 members_as_of:                   # valfritt: dagen listan gäller enligt källan, ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ
 seats:                           # valfritt: storleken som källan anger den, t.ex. {{members: 79, substitutes: 41,
                                  # as_given: 79 ordinarie ledamöter och 41 ersättare från nio partier}}; skriv
-                                 # bara de tal källan anger (räknas aldrig fram ur members)
+                                 # bara de tal källan anger (räknas aldrig fram ur members); mandat per parti:
+                                 # by_party: [{{party: Socialdemokraterna, seats: 22}}] (summeras aldrig)
 public_as_given:                 # valfritt: vad källan säger om allmänheten vid sammanträdena, med dess ord, t.ex.
                                  # Allmänhetens frågestund hålls före varje sammanträde (gäller inget enskilt möte)
 source:                          # valfritt: varifrån uppgifterna om nämnden kommer, med ord

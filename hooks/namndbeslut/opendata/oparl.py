@@ -248,11 +248,14 @@ def _members(body: Committee) -> Obj:
 
 
 def _seats(body: Committee) -> Obj:
-    """A body's size as its source states it (SEATS); {} where it states none."""
+    """A body's size as its source states it (SEATS), with each party's seats in its order (`byParty`); {} where it
+    states none."""
     seats = body.seats
     if seats is None:
         return {}
-    given = {"members": seats.members, "substitutes": seats.substitutes, "asGiven": seats.as_given}
+    given = {"members": seats.members, "substitutes": seats.substitutes, "asGiven": seats.as_given,
+             "byParty": None if seats.by_party is None else [{"party": p.party, "seats": p.seats}
+                                                              for p in seats.by_party]}
     return {SEATS: {key: value for key, value in given.items() if value is not None}}
 
 
@@ -573,6 +576,8 @@ class OParl:
         obj.update({k: v for k, v in ((TERM_AS_GIVEN, a.term_as_given), (EXTENSION_OPTION, a.extension_option),
                                       (STAGE, a.stage.value if a.stage else None),
                                       (PRECEDED_AS_GIVEN, a.preceded_as_given)) if v})
+        if a.partial:  # as a meeting's: the record covers only part of its source
+            obj.update({PARTIAL: True, PARTIAL_NOTE: a.partial})
         if a.parties_described:  # a group the source describes, no organisation of its own: named in words only
             obj["keyword"].append(a.parties_described)
             obj[PARTIES_DESCRIBED] = a.parties_described

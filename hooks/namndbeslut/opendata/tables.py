@@ -68,13 +68,13 @@ def _term(term: Term | None) -> dict[str, Any] | None:
 def amount(value: Sum | None) -> dict[str, Any]:
     """A stated sum in the data: `amount` (kronor) and `currency`, and where the source qualifies it `ceiling`,
     `per_year`, `recipient`, `approximate`, `amount_up_to` (a range's upper end; `amount` is its lower) and
-    `amount_label` (the page's words); nothing where no sum is stated. A plain sum has only the first two, as every
-    sum had before qualifiers existed. Where the source gives them, the years (`from_year`, `to_year`: equal for
-    one year) and the unit (`per`, `count`, `count_ceiling`; `amount` is each unit's); the source's words for the
-    sum, its purpose, its period and where the money comes from (`as_given`, `purpose`, `period_as_given`,
-    `financed_from`), and what kind of money it is where the source says (`nature`: 'avslaget', 'äskat', 'taxa',
-    'prognos', 'utfall', 'budget'). Kronor with öre are a number with decimals (7.5). The one form of a sum in JSON
-    and OParl."""
+    `amount_label` (the page's words); nothing where no sum is stated. A plain sum has only the first two, as every sum
+    had before qualifiers existed. Where the source gives them, the years (`from_year`, `to_year`: equal for one year)
+    and the unit (`per`, `count`, `count_ceiling`; `amount` is each unit's); the source's words for the sum, its
+    purpose, its period and where the money comes from (`as_given`, `purpose`, `period_as_given`, `financed_from`), the
+    party it comes from (`from`: 'Socialstyrelsen'), and what kind of money it is where the source says (`nature`:
+    'avslaget', 'äskat', 'taxa', 'prognos', 'utfall', 'budget'). Kronor with öre are a number with decimals (7.5). The
+    one form of a sum in JSON and OParl."""
     if value is None:
         return {}
     plain = {"amount": value.kronor, "currency": CURRENCY}
@@ -87,6 +87,7 @@ def amount(value: Sum | None) -> dict[str, Any]:
                if value.per is not None else {}),
             **{k: v for k, v in (("as_given", value.as_given), ("purpose", value.purpose),
                                  ("period_as_given", value.period_as_given), ("financed_from", value.financed_from),
+                                 ("from", value.from_party),
                                  ("nature", value.nature.value if value.nature else None)) if v is not None},
             "amount_label": dates.plain_spaces(value.label)}
 
@@ -245,6 +246,7 @@ class Tables:
                          "url": url(routes.report(r))}
                         for r in self.archive.case_file(a.case_number).reports],
             "contacts": [c.model_dump(exclude_none=True) for c in a.contacts],
+            **({"partial": True, "partial_note": a.partial} if a.partial else {}),
             "source": a.source, "source_url": a.source_url, "source_urls": a.source_urls,
             "oparl": url(routes.oparl_paper(a)),
         }
@@ -406,13 +408,14 @@ class Tables:
                       "Belopp från år", "Belopp till år", "Per enhet", "Antal enheter", "Högsta antal enheter",
                       "Ärendetyp enligt källan", "Ja-röster", "Nej-röster", "Avstod", "Frånvarande",
                       "Avgjort genom", "Omröstning enligt källan", *WORDS_COLUMNS, "Beloppets art",
-                      "Reservationer")
+                      "Reservationer", "Pengar från")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
     source does not give it, how a tie was settled and the source's words; the sum's words, purpose and period
     in the source's words, where the money comes from, and what kind of money it is (`nature`: 'avslaget', 'äskat',
-    …; empty for a sum the decision states, or where it states several); the reservations, joined by ' ; '."""
+    …; empty for a sum the decision states, or where it states several); the reservations, joined by ' ; '; the
+    party the money comes from ('Socialstyrelsen'; empty where the source names none, or several sums)."""
 
     def matters_csv(self) -> str:
         rows = []
@@ -425,7 +428,7 @@ class Tables:
                          _yes_no(r["public"]), *_years(m.amount), *_unit(m.amount), m.kind_as_given,
                          *_vote_cells(m.vote), *_words(m.amount),
                          m.amount.nature.value if m.amount and m.amount.nature else None,
-                         " ; ".join(m.reservations) or None))
+                         " ; ".join(m.reservations) or None, m.amount.from_party if m.amount else None))
         return _csv(self.MATTER_COLUMNS, rows)
 
 
