@@ -37,6 +37,7 @@ from .model import (
     Term,
     chronological,
     day_order,
+    decided_later_label,
     meeting_id,
     parties_named,
 )
@@ -601,9 +602,11 @@ class Archive:
                 partners.add(partner_id)
         for partner_id in sorted(partners):
             self.matters_about_partner[partner_id].append(matter)
-        if matter.case_number:
-            self._case(matter.case_number).matters.append(matter)
+        for number in matter.case_numbers:  # each of several ("KK11/120 KK11/110") ties the item to its case
+            self._case(number).matters.append(matter)
         self._check_proposal(meeting, matter, doc, i)
+        if matter.decided_later_by:
+            self._check(doc, ("matters", i, "decided_later_by"), matter.decided_later_by, self.committees, "nämnd")
 
     def _check_proposal(self, meeting: Meeting, matter: Matter, doc: Document, i: int) -> None:
         """A matter's proposal (`kind: förslag`) goes to a known body other than the one that made it."""
@@ -978,6 +981,16 @@ class Archive:
     def proposed_to(self, matter: Matter) -> Committee | None:
         """The body a matter's proposal goes to ('kind: förslag', `to`), where the file names a known one."""
         return self.committees.get(matter.to) if matter.to else None
+
+    def decided_later_label(self, matter: Matter) -> str:
+        """'Beslut fattas senare av Kommunfullmäktige (enligt källan)' where the source says another body decides
+        later (`decided_later_by`, a known body's name); '' where it does not."""
+        later = self.committees.get(matter.decided_later_by) if matter.decided_later_by else None
+        return decided_later_label(later.name) if later else ""
+
+    def case_files_of(self, matter: Matter) -> list[CaseFile]:
+        """The case file of each of a matter's case numbers, in the source's order."""
+        return [self.case_file(n) for n in matter.case_numbers]
 
     def decided_by(self, decision: Matter | Meeting | Citation,
                    responsible: Committee | None = None) -> Committee | None:

@@ -111,6 +111,8 @@ class MatterKind(StrEnum):
     INTERPELLATION = "interpellation"
     """A member's interpellation in the council ("Svar på interpellation"): no decision. Whether it was answered or
     debated is what the source says in the text, never what the kind's label says."""
+    UTGAR = "utgår"
+    """An item removed from the agenda ("följande ärende utgår från dagordningen"): not dealt with, no decision."""
 
     @property
     def label(self) -> str:
@@ -118,7 +120,8 @@ class MatterKind(StrEnum):
                 "anmälan": "Anmälan (för kännedom)", "bordlagt": "Bordlagt (inget beslut ännu)",
                 "återremitterat": "Återremitterat (inget beslut ännu)",
                 "förslag": "Förslag till ett annat organ",
-                "interpellation": "Interpellation (inget beslut)"}[self.value]
+                "interpellation": "Interpellation (inget beslut)",
+                "utgår": "Utgick (behandlades inte)"}[self.value]
 
     @property
     def decides(self) -> bool:

@@ -204,7 +204,7 @@ def long_date(value: Given) -> str:
     return format_date(value, "d MMMM y", locale=LOCALE)
 
 
-def span(start: Stated, end: Stated) -> str:
+def span(start: Given, end: Given) -> str:
     """A period at the precision given: '2021–2023', 'mars–augusti 2022', '2022' (one year), 'mars 2022'
     (one month), '1 oktober 2021 – 31 december 2023'; a month and a year of other precisions each as given."""
     if start == end:

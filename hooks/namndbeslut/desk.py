@@ -79,6 +79,7 @@ REFERENCES: dict[tuple[str, str], Kind] = {
     ("Agreement", "preceded_by"): kinds.AGREEMENT,
     ("Report", "committee"): kinds.COMMITTEE,
     ("Matter", "to"): kinds.COMMITTEE,
+    ("Matter", "decided_later_by"): kinds.COMMITTEE,
     ("CitedDecision", "body"): kinds.COMMITTEE,
 }
 """(model, field) -> the kind of record the field names by id: the desk lists those records by name.

@@ -169,6 +169,12 @@ def _several_sums_in_schema(schema: dict[str, Any]) -> None:
     schema["anyOf"] = [*schema["anyOf"], {"type": "array", "items": {"anyOf": one}, "minItems": 1}]
 
 
+def _several_case_numbers_in_schema(schema: dict[str, Any]) -> None:
+    """In the JSON Schema, a matter's `case_number` is one case number or a list of them (`Matter._several_cases`)."""
+    one = [s for s in schema["anyOf"] if s.get("type") != "null"]
+    schema["anyOf"] = [*schema["anyOf"], {"type": "array", "items": {"anyOf": one}, "minItems": 2}]
+
+
 def _may_be_unstated_in_schema(schema: dict[str, Any]) -> None:
     """In the JSON Schema, a field whose value the source may leave out also takes the words 'anges inte'."""
     schema["anyOf"] = [*schema["anyOf"], {"const": NOT_STATED}]
@@ -347,6 +353,11 @@ class Committee(Sourced):
     """What the source says of the public at the body's meetings, in its words ("Sammanträdena är öppna för
     allmänheten", "Allmänhetens frågestund hålls före varje sammanträde"): never a meeting's `public`."""
     body: Prose = ""
+
+    @property
+    def public_as_given_label(self) -> str:
+        """'Enligt källan: …' (according_to_source); '' where the source says nothing of the public."""
+        return according_to_source(self.public_as_given) if self.public_as_given else ""
 
     @model_validator(mode="after")
     def _members_dated(self) -> Committee:
@@ -574,6 +585,18 @@ def as_source_says(words: str) -> str:
     pair: 'går ut vid årsskiftet (året anges inte; enligt källan)'."""
     words = words.rstrip()
     return f"{words[:-1]}; enligt källan)" if words.endswith(")") else f"{words} (enligt källan)"
+
+
+def according_to_source(words: str) -> str:
+    """A statement the source makes in its words, shown after its heading ('Allmänheten'): 'Enligt källan: …'. The
+    one wording of a body's and a meeting's `public_as_given`."""
+    return f"Enligt källan: {words}"
+
+
+def paragraphs_label(words: str | None) -> str:
+    """A protocol's paragraphs in its words, marked as its own ('Paragrafer 79–107 (enligt källan)'): the one rule of
+    a meeting's and a matter's `paragraphs_as_given`; '' where none."""
+    return as_source_says(words) if words else ""
 
 
 def one_way_to_state_kind(kind: Listed | None, as_given: str | None, kinds: type[AgreementKind] | type[PartnerKind],
@@ -1908,9 +1931,35 @@ Paragraph = Annotated[str, AfterValidator(_one_paragraph), StringConstraints(str
 """Text of one paragraph, several lines allowed (a proposed decision's 'att …'), shown as one paragraph."""
 
 
-WRITTEN_AS = {"several_amounts": "amount"}
+WRITTEN_AS = {"several_amounts": "amount", "several_case_numbers": "case_number"}
 """Fields read from another the editor writes (Matter.several_amounts from a list in `amount`): a message names the
 field as written."""
+
+
+class Assignment(Record):
+    """A task the decision gives ("IT får i uppdrag att göra en rapport inför våren 2019"): who is assigned and what,
+    each in the source's words, and by when as precise as it says (`by`), or in its words (`by_as_given`)."""
+
+    to: Text
+    """Who is assigned, as the source names them ('IT', 'Samhällsbyggnad'): never made into a body."""
+    what: Text
+    """What they are to do, in the source's words ('göra en rapport')."""
+    by: GivenDate | None = None
+    """The date it is due by, as precise as the source gives it (2019, 'våren 2019')."""
+    by_as_given: Text | None = None
+    """When it is due in the source's words ('inför våren 2019'): shown as given, never read as a date."""
+
+    @property
+    def label(self) -> str:
+        """'Uppdrag till IT: göra en rapport (inför våren 2019)'; 'senast 2019' for a due date."""
+        when = "; ".join(x for x in (dates.at_latest(self.by) if self.by is not None else "", self.by_as_given) if x)
+        return f"Uppdrag till {self.to}: {self.what}{f' ({when})' if when else ''}"
+
+
+RESERVATION, NOT_PARTICIPATING = "Reservation", "Deltog inte i beslutet"
+"""What a matter's page says before each party or person that reserved itself, or did not take part."""
+DECIDED_LATER = "Beslut fattas senare av"
+"""What a matter's page says before the body the source says will decide later (`decided_later_by`)."""
 
 
 class Matter(Record):
@@ -1928,7 +1977,14 @@ class Matter(Record):
     instead of an unstated `kind` (as an agreement's `kind_as_given`) or beside a stated one (a 'Beslutsärende' may
     be tabled), never read as a `kind`."""
     paragraphs: list[Annotated[int, Field(ge=1), NOT_BOOL]] = []
-    case_number: CaseNumber | None = None
+    paragraphs_as_given: Text | None = None
+    """The matter's paragraph in the protocol's words where it cannot be read as a number ("9 Läsårstider"): shown as
+    given (the meeting's `paragraphs_as_given` rule), never read as a number."""
+    case_number: Annotated[CaseNumber | None, Field(json_schema_extra=_several_case_numbers_in_schema)] = None
+    """The case number; None where the source gives none, or where it gives several (`several_case_numbers`)."""
+    several_case_numbers: SkipJsonSchema[list[CaseNumber]] = []
+    """Two or more case numbers of one item ("KK11/120 KK11/110"): read from `case_number` written as a list, in the
+    source's order; none is `case_number`. Messages name it as written (WRITTEN_AS)."""
     item: ItemNumber | None = None
     """The item's number as the source gives it ('5' for "Ärende 5."), never its place in the file."""
     to: Slug | None = None
@@ -1974,9 +2030,21 @@ class Matter(Record):
     effective: GivenDate | None = None
     """When the decision takes effect, as precise as the source says it ("Reglerna gäller från 1 juli 2023"): shown
     'Gäller från 1 juli 2023', never taken from the meeting's date."""
+    effective_until: GivenDate | None = None
+    """When the decision stops applying, as precise as the source says it ("Beslutet gäller 1 januari – 31 december
+    2021"): never before `effective`."""
     reservations: list[Text] = []
     """Reservations against the decision, each the party or person as the source gives them ("Socialdemokraterna",
     'S'), in its order."""
+    not_participating: list[Text] = []
+    """Who chose not to take part in the decision, as the source names them ("Allianspartierna valde att inte delta i
+    beslutet"), in its order."""
+    decided_later_by: Slug | None = None
+    """The body the source says will decide later ("Beslut ska senare fattas i kommunfullmäktige"; a file in
+    committees/): shown as the source's statement, never a step or a proposal (`kind: förslag` with `to` says
+    more)."""
+    assignments: list[Assignment] = []
+    """Tasks the decision gives, in the source's order."""
     body: Prose = ""
 
     @property
@@ -2009,8 +2077,61 @@ class Matter(Record):
 
     @property
     def effective_label(self) -> str:
-        """'Gäller från 1 juli 2023' where the source says when the decision takes effect; '' where it does not."""
-        return f"Gäller från {dates.long_date(self.effective)}" if self.effective is not None else ""
+        """'Gäller från 1 juli 2023', 'Gäller 1 januari 2021 – 31 december 2021' (the period rule, dates.span),
+        'Gäller till och med 31 december 2021', each as the source says it; '' where it says neither."""
+        start, end = self.effective, self.effective_until
+        if start is not None and end is not None:
+            return f"Gäller {dates.span(start, end)}"
+        if start is not None:
+            return f"Gäller från {dates.long_date(start)}"
+        return f"Gäller till och med {dates.long_date(end)}" if end is not None else ""
+
+    @property
+    def positions(self) -> list[tuple[str, str]]:
+        """The parties' positions beside the decision, each a (class, line) a page lists: 'Reservation: S',
+        'Deltog inte i beslutet: Allianspartierna', in the source's order within each."""
+        return [*(("reservation", f"{RESERVATION}: {r}") for r in self.reservations),
+                *(("not-participating", f"{NOT_PARTICIPATING}: {p}") for p in self.not_participating)]
+
+    @property
+    def paragraphs_label(self) -> str:
+        """The matter's paragraph as the protocol words it: '9 Läsårstider (enligt källan)'; '' where none."""
+        return paragraphs_label(self.paragraphs_as_given)
+
+    @property
+    def case_numbers(self) -> list[str]:
+        """Every case number of the item, in the source's order: the one, or the several."""
+        return [self.case_number] if self.case_number else list(self.several_case_numbers)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _several_cases(cls, data: object) -> object:
+        """`case_number` as a list: one is `case_number` as before; two or more are `several_case_numbers`."""
+        if isinstance(data, dict) and isinstance(data.get("case_number"), list):
+            numbers = data["case_number"]
+            if len(numbers) == 1:
+                return {**data, "case_number": numbers[0]}
+            if numbers:
+                return {**{k: v for k, v in data.items() if k != "case_number"}, "several_case_numbers": numbers}
+            raise FieldError(("case_number",), "listan är tom; skriv diarienumren som källan anger dem, eller ta "
+                                               "bort 'case_number'")
+        return data
+
+    @model_validator(mode="after")
+    def _effective_in_order(self) -> Matter:
+        start, end = self.effective, self.effective_until
+        if start is not None and end is not None and _latest_day(end) < dates.first_day(start):
+            raise FieldError(("effective_until",), f"'effective_until' ({dates.long_date(end)}) ligger före "
+                                                   f"'effective' ({dates.long_date(start)}); skriv dagen beslutet "
+                                                   "slutar gälla, efter dagen det börjar gälla")
+        return self
+
+    @model_validator(mode="after")
+    def _decided_later_not_a_proposal(self) -> Matter:
+        if self.decided_later_by is not None and self.kind is MatterKind.FORSLAG:
+            raise FieldError(("decided_later_by",), f"med 'kind: {MatterKind.FORSLAG.value}' anger 'to' organet som "
+                                                    "beslutar; ta bort 'decided_later_by'")
+        return self
 
     @property
     def is_proposal(self) -> bool:
@@ -2081,6 +2202,16 @@ class Matter(Record):
         return self
 
 
+def decided_later_label(body: str) -> str:
+    """'Beslut fattas senare av Kommunfullmäktige (enligt källan)': what the source says of a later decision."""
+    return as_source_says(f"{DECIDED_LATER} {body}")
+
+
+def _latest_day(value: dates.Given) -> dt.date:
+    """The last day a date of any precision can mean (a season: its year's last, which months it holds unsaid)."""
+    return dt.date(value.year, 12, 31) if isinstance(value, dates.Season) else dates.last_day(value)
+
+
 NO_TITLE = "Rubrik anges inte i källan"
 """What pages say in place of a matter's heading where the source gives the item none."""
 
@@ -2130,7 +2261,7 @@ PARTIAL_NO_DECISIONS_NOTE = "Vilka beslut sammanträdet fattade framgår inte av
 """What pages say instead where the record covers only part of its source (`partial`): the rest may hold them."""
 
 
-AFTER_THE_MEETING = (MatterKind.BORDLAGT, MatterKind.ATERREMITTERAT)
+AFTER_THE_MEETING = (MatterKind.BORDLAGT, MatterKind.ATERREMITTERAT, MatterKind.UTGAR)
 """Matter kinds only the meeting itself decides: no agenda states them."""
 
 
@@ -2163,6 +2294,12 @@ class Meeting(Sourced):
     """The day the notice of the checked minutes was posted (anslaget uppsatt), where the source gives it."""
     minutes_removed: dt.date | None = None
     """The day that notice was taken down (anslaget nedtaget), where the source gives it."""
+    minutes_checked_as_given: Text | None = None
+    """How, where or when the minutes were checked in the source's words ("Nya Rådhuset 25 augusti 2015, kl. 14:00",
+    "Digital justering"): shown as given beside `minutes_checked`, never read as its day."""
+    public_as_given: Text | None = None
+    """What the source says of the public at this meeting, in its words ("avråder … medborgare att komma till
+    åhörarläktaren"): a body's `public_as_given` rule; never sets `public`."""
     chair: Text | None = None
     """The chair (ordförande) of this meeting as the source names them (a protocol's "Ordförande: …"), never the
     body's chairman a notice (kallelse) is signed by: that says nothing of who chaired the meeting."""
@@ -2393,7 +2530,17 @@ class Meeting(Sourced):
     def paragraphs_label(self) -> str:
         """The protocol's paragraphs as the source words them, marked as its own: 'Paragrafer 79–107 (enligt
         källan)'; '' where none."""
-        return as_source_says(self.paragraphs_as_given) if self.paragraphs_as_given else ""
+        return paragraphs_label(self.paragraphs_as_given)
+
+    @property
+    def public_as_given_label(self) -> str:
+        """'Enligt källan: avråder …' (according_to_source); '' where the source says nothing of the public."""
+        return according_to_source(self.public_as_given) if self.public_as_given else ""
+
+    @property
+    def minutes_checked_label(self) -> str:
+        """'Nya Rådhuset 25 augusti 2015, kl. 14:00 (enligt källan)'; '' where the source gives no words."""
+        return as_source_says(self.minutes_checked_as_given) if self.minutes_checked_as_given else ""
 
     @property
     def adjusters_label(self) -> str:
@@ -2455,15 +2602,17 @@ def _check_agenda(meeting: Meeting, known_from: KnownFrom) -> None:
     """An agenda tells what is to be dealt with, not what was decided: no minutes (nor who checked them), paragraphs,
     steps, votes or outcomes."""
     source = f"'known_from: {known_from}' säger att källan är {known_from.definite}, som inte anger"
-    for name in ("minutes_url", *MINUTES_DATES, "adjusters", "paragraphs_as_given", "minutes_kept_at"):
+    for name in ("minutes_url", *MINUTES_DATES, "adjusters", "paragraphs_as_given", "minutes_kept_at",
+                 "minutes_checked_as_given"):
         if getattr(meeting, name):  # who checked them, their §§, where they are kept
             raise FieldError((name,), f"{source} något protokoll; ta bort '{name}' eller 'known_from'")
     if meeting.present and known_from.agenda:
         raise FieldError(("present",), f"{source} vilka som kom till sammanträdet; ta bort 'present' eller "
                                        "'known_from'")
     for i, matter in enumerate(meeting.matters):
-        if matter.paragraphs:
-            raise FieldError(("matters", i, "paragraphs"), f"{source} protokollets paragrafer; ta bort 'paragraphs' "
+        if matter.paragraphs or matter.paragraphs_as_given:
+            name = "paragraphs" if matter.paragraphs else "paragraphs_as_given"
+            raise FieldError(("matters", i, name), f"{source} protokollets paragrafer; ta bort '{name}' "
                                                            f"(ärendets nummer {known_from.on} skrivs i 'item')")
         if matter.vote is not None:
             raise FieldError(("matters", i, "vote"), f"{source} hur någon omröstning utföll; ta bort 'vote' eller "

@@ -46,10 +46,14 @@ start:                           # valfritt: klockslag inom citattecken, t.ex. "
 start_as_given:                  # valfritt, i stället för start: källans ord, t.ex. direkt efter … ca 14:30
 end:                             # valfritt: när sammanträdet slutade, t.ex. "16:30"
 public:                          # valfritt: false om källan säger att det inte är öppet för allmänheten
+public_as_given:                 # valfritt: vad källan säger om allmänheten vid sammanträdet, med dess ord, t.ex.
+                                 # avråder … medborgare att komma till åhörarläktaren (sätter aldrig public)
 place:                           # valfritt: var det hölls, t.ex. Stadshuset, Stora salen
 documents_url:                   # valfritt: länk till just detta sammanträdes handlingar, https://…
 minutes_url:                     # valfritt: länk till protokollet när det är publicerat, https://…
 minutes_checked:                 # valfritt: när protokollet justerades, ÅÅÅÅ-MM-DD ("justerat 12 februari 2018")
+minutes_checked_as_given:        # valfritt: justeringen med källans ord, t.ex. Nya Rådhuset 25 augusti 2015,
+                                 # kl. 14:00 eller Digital justering
 minutes_posted:                  # valfritt: när anslaget sattes upp, ÅÅÅÅ-MM-DD ("Anslaget uppsatt 2015-09-24")
 minutes_removed:                 # valfritt: när anslaget togs ned, ÅÅÅÅ-MM-DD ("nedtaget 2015-10-16")
 chair:                           # valfritt: ordföranden som källan anger hen ("Ordförande: Anna Andersson (S)")
@@ -75,12 +79,15 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # ärendet ingen rubrik: "## anges inte {{#id}}", hitta aldrig på någon)
   - id: {P.replace(" ", "-")}-arendets-id   # unikt på hela webbplatsen: a–z, siffror, bindestreck
     kind: {P}                   # beslut, information (inget beslut), val, anmälan, bordlagt, återremitterat,
-                                 # förslag (till ett annat organ: skriv to), eller anges inte om källan
-                                 # inte säger vad som hände
+                                 # förslag (till ett annat organ: skriv to), utgår (ströks från dagordningen),
+                                 # eller anges inte om källan inte säger vad som hände
     kind_as_given:               # valfritt: ärendets beteckning med källans ord, t.ex. Beslutsärende,
                                  # Informationsärende (visas i stället för kind: anges inte, annars bredvid)
     paragraphs: []               # valfritt: paragraf(er) i protokollet, t.ex. [112] eller [154, 155]
-    case_number:                 # valfritt: diarienummer, t.ex. SO 2021/0001
+    paragraphs_as_given:         # valfritt: paragrafen med källans ord när den inte kan läsas som ett tal,
+                                 # t.ex. 9 Läsårstider (gissa aldrig numret)
+    case_number:                 # valfritt: diarienummer, t.ex. SO 2021/0001; flera som en lista:
+                                 # [KK11/120, KK11/110]
     item:                        # valfritt: ärendets nummer som källan anger det ("Ärende 5." blir 5)
     public:                      # valfritt: false om källan säger att ärendet inte är öppet (sekretess)
     vote:                        # valfritt: omröstningen, bara det källan anger ("30 ja, 30 nej, 1 avstod.
@@ -99,7 +106,15 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # - {{decision: 2019-03-25 § 45, body: kommunfullmaktige}}
     effective:                   # valfritt: när beslutet börjar gälla ("Reglerna gäller från 1 juli 2023"):
                                  # 2023-07-01, eller 2023-07, 2023, våren 2023 så exakt som källan
+    effective_until:             # valfritt: när beslutet slutar gälla ("Beslutet gäller 1 januari – 31 december
+                                 # 2021"): 2021-12-31, så exakt som källan
     reservations: []             # valfritt: reservationer som källan anger dem, t.ex. [Socialdemokraterna]
+    not_participating: []        # valfritt: de som inte deltog i beslutet, t.ex. [Allianspartierna]
+    decided_later_by:            # valfritt: organet som enligt källan beslutar senare (filnamn i committees/),
+                                 # "Beslut ska senare fattas i kommunfullmäktige": kommunfullmaktige
+    assignments: []              # valfritt: uppdrag som beslutet ger, ett per rad, t.ex.
+                                 # - {{to: IT, what: göra en rapport, by_as_given: inför våren 2019}}
+                                 # (by: 2019-06 om källan anger en tidpunkt)
     to:                          # med kind: förslag: organet som förslaget går till (filnamn i committees/)
     adopts: []                   # valfritt: överenskommelser som beslutet antar (filnamn i agreements/)
     steps: []                    # valfritt: andra steg med en överenskommelse, ett per rad, t.ex.

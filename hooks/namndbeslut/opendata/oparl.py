@@ -61,6 +61,22 @@ MINUTES_KEPT_AT = "namndbeslut:minutesKeptAt"
 EFFECTIVE = "namndbeslut:effective"
 """Our own field on an AgendaItem: when its decision takes effect, as precise as the source says it ('2023-07-01',
 '2023-07', '2023', 'våren 2023')."""
+MINUTES_CHECKED_AS_GIVEN = "namndbeslut:minutesCheckedAsGiven"
+"""Our own field on a Meeting: how the minutes were checked in the source's words ('Digital justering')."""
+EFFECTIVE_UNTIL = "namndbeslut:effectiveUntil"
+"""Our own field on an AgendaItem: when its decision stops applying, as precise as the source says it."""
+NOT_PARTICIPATING = "namndbeslut:notParticipating"
+"""Our own field on an AgendaItem: who did not take part in its decision, as the source names them."""
+DECIDED_LATER_BY = "namndbeslut:decidedLaterBy"
+"""Our own field on an AgendaItem: the Organization the source says decides later (no Consultation is made)."""
+ASSIGNMENTS = "namndbeslut:assignments"
+"""Our own field on an AgendaItem: the tasks its decision gives ({to, what, by, byAsGiven}, each but `to` and `what`
+only where given)."""
+MATTER_PARAGRAPHS_AS_GIVEN = "namndbeslut:paragraphsAsGiven"
+"""Our own field on an AgendaItem: its paragraph in the protocol's words ('9 Läsårstider'), never a `number`."""
+CASE_NUMBERS = "namndbeslut:caseNumbers"
+"""Our own field on an AgendaItem of several case numbers, in the source's order (each case's reports are its
+papers)."""
 RESERVATIONS = "namndbeslut:reservations"
 """Our own field on an AgendaItem: the reservations against its decision, each the party or person as the source
 gives them ('Socialdemokraterna', 'S')."""
@@ -281,6 +297,9 @@ def _summary(meeting: Meeting) -> Obj:
             **({CONTACTS: [c.model_dump(exclude_none=True) for c in meeting.contacts]} if meeting.contacts else {}),
             **({PRESENT: [_attendee(p) for p in meeting.present]} if meeting.present else {}),
             **({MINUTES_KEPT_AT: meeting.minutes_kept_at} if meeting.minutes_kept_at else {}),
+            **({MINUTES_CHECKED_AS_GIVEN: meeting.minutes_checked_as_given} if meeting.minutes_checked_as_given
+               else {}),
+            **({PUBLIC_AS_GIVEN: meeting.public_as_given} if meeting.public_as_given else {}),
             **{key: day.isoformat() for key, day in days.items() if day is not None}}
 
 
@@ -479,7 +498,19 @@ class OParl:
                                                  (PREPARED_BY, m.by)) if value},
                 **({PERSONS: persons} if persons else {}), **({CITED_DECISIONS: cited} if cited else {}),
                 **({EFFECTIVE: dates.iso(m.effective)} if m.effective is not None else {}),
-                **({RESERVATIONS: m.reservations} if m.reservations else {})}
+                **({RESERVATIONS: m.reservations} if m.reservations else {}), **self._later_facts(m)}
+
+    def _later_facts(self, m: Matter) -> Obj:
+        """A matter's several case numbers, paragraph in words, end of validity, who did not take part, the body
+        that decides later and the tasks given, each only where the source gives them."""
+        tasks = [{"to": t.to, "what": t.what, **({"by": dates.iso(t.by)} if t.by is not None else {}),
+                  **({"byAsGiven": t.by_as_given} if t.by_as_given else {})} for t in m.assignments]
+        return {**({CASE_NUMBERS: m.several_case_numbers} if m.several_case_numbers else {}),
+                **({MATTER_PARAGRAPHS_AS_GIVEN: m.paragraphs_as_given} if m.paragraphs_as_given else {}),
+                **({EFFECTIVE_UNTIL: dates.iso(m.effective_until)} if m.effective_until is not None else {}),
+                **({NOT_PARTICIPATING: m.not_participating} if m.not_participating else {}),
+                **({DECIDED_LATER_BY: self._committee_url(m.decided_later_by)} if m.decided_later_by else {}),
+                **({ASSIGNMENTS: tasks} if tasks else {})}
 
     def _cited_decision(self, record: Matter | Meeting | Citation | None, body: Committee | None, name: str | None,
                         paragraphs: tuple[int, ...]) -> Obj:
@@ -499,7 +530,7 @@ class OParl:
         the `role` ('Föreslår', 'Antar', … ; 'Föreslår och ger uppdrag att teckna' for two), authoritative unless
         it only proposes, and 'Behandling' where the matter concerns it without a step."""
         a = self.archive
-        papers: list[Deliberation] = [(r, DECISION, True) for r in a.case_file(m.case_number).reports]
+        papers: list[Deliberation] = [(r, DECISION, True) for case in a.case_files_of(m) for r in case.reports]
         for x in dict.fromkeys([*(s.agreement.id for s in a.steps_in(m)), *m.agreements]):
             actions = a.actions_of(a.agreements[x], m)
             papers.append((a.agreements[x], " och ".join(act.label for act in actions).capitalize() or DELIBERATION,

@@ -23,6 +23,7 @@ from ..model import (
     CURRENCY,
     VOTE_COUNTS,
     Agreement,
+    Assignment,
     Committee,
     Deadline,
     Funding,
@@ -120,11 +121,20 @@ def vote(v: Vote) -> dict[str, Any]:
 def meeting_facts(meeting: Meeting) -> dict[str, Any]:
     """What a meeting's record says beyond its date, each only where given: that it covers only part of its source
     (`partial` true and the editor's words, `partial_note`), the protocol's paragraphs in its words, its contacts,
-    where its minutes are kept."""
+    where its minutes are kept, what it says of the public and of the checking of the minutes in its words."""
     return {**({"partial": True, "partial_note": meeting.partial} if meeting.partial else {}),
             **({"minutes_kept_at": meeting.minutes_kept_at} if meeting.minutes_kept_at else {}),
             **({"paragraphs_as_given": meeting.paragraphs_as_given} if meeting.paragraphs_as_given else {}),
-            **({"contacts": [c.model_dump(exclude_none=True) for c in meeting.contacts]} if meeting.contacts else {})}
+            **({"contacts": [c.model_dump(exclude_none=True) for c in meeting.contacts]} if meeting.contacts else {}),
+            **{key: value for key in ("public_as_given", "minutes_checked_as_given")
+               if (value := getattr(meeting, key))}}
+
+
+def assignment(a: Assignment) -> dict[str, Any]:
+    """A task a decision gives: who and what in the source's words, by when as given (each only where given), and its
+    label as the page says it."""
+    return {"to": a.to, "what": a.what, **({"by": iso(a.by)} if a.by is not None else {}),
+            **({"by_as_given": a.by_as_given} if a.by_as_given else {}), "label": a.label}
 
 
 def dump(data: Any) -> str:
@@ -376,7 +386,8 @@ class Tables:
             "paragraph_label": self.archive.paragraph_label(m) or None,
             "meeting": {"id": meeting.id, "date": iso(meeting.date), "url": self.ctx.absolute(routes.meeting(meeting)),
                         "known_from": meeting.known_from.value if meeting.known_from else None,
-                        "date_as_given": meeting.date_as_given, **meeting_facts(meeting)},
+                        "date_as_given": meeting.date_as_given, **meeting_facts(meeting),
+                        **({"selection": True} if meeting.selection else {})},
             "body": {"id": meeting.committee, "name": committee.name if committee else None},
             "amount": None, "currency": None, **amount(m.amount),
             "amounts": [amount(a) for a in m.amounts],
@@ -389,7 +400,25 @@ class Tables:
             **({"cited_decisions": self.cited_decisions(m)} if m.cited_decisions else {}),
             **({"effective": iso(m.effective)} if m.effective is not None else {}),
             **({"reservations": list(m.reservations)} if m.reservations else {}),
+            **self.matter_facts(m),
         }
+
+    def matter_facts(self, m: Matter) -> dict[str, Any]:
+        """Issue 26's later facts of a matter, each only where the source gives it: its several case numbers, its
+        paragraph in the protocol's words, when the decision stops applying, who did not take part, the body that
+        decides later and the tasks it gives."""
+        return {**({"case_numbers": list(m.several_case_numbers)} if m.several_case_numbers else {}),
+                **({"paragraphs_as_given": m.paragraphs_as_given} if m.paragraphs_as_given else {}),
+                **({"effective_until": iso(m.effective_until)} if m.effective_until is not None else {}),
+                **({"not_participating": list(m.not_participating)} if m.not_participating else {}),
+                **({"decided_later_by": self.decided_later_by(m)} if m.decided_later_by else {}),
+                **({"assignments": [assignment(a) for a in m.assignments]} if m.assignments else {})}
+
+    def decided_later_by(self, m: Matter) -> dict[str, Any]:
+        """The body the source says decides later: its id, name and page."""
+        body = self.archive.committees[m.decided_later_by] if m.decided_later_by else None
+        assert body is not None  # a checked file names a known body (archive)
+        return {"id": body.id, "name": body.name, "url": self.ctx.absolute(routes.body(body))}
 
     def cited_decisions(self, m: Matter) -> list[dict[str, Any]]:
         """The decisions a matter cites, each as an agreement's `decisions` give one (without its `role`), with the
@@ -408,27 +437,36 @@ class Tables:
                       "Belopp från år", "Belopp till år", "Per enhet", "Antal enheter", "Högsta antal enheter",
                       "Ärendetyp enligt källan", "Ja-röster", "Nej-röster", "Avstod", "Frånvarande",
                       "Avgjort genom", "Omröstning enligt källan", *WORDS_COLUMNS, "Beloppets art",
-                      "Reservationer", "Pengar från")
+                      "Reservationer", "Pengar från", "Deltog inte i beslutet", "Beslut fattas senare av",
+                      "Gäller till", "Paragraf enligt källan", "Urval")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
     source does not give it, how a tie was settled and the source's words; the sum's words, purpose and period
     in the source's words, where the money comes from, and what kind of money it is (`nature`: 'avslaget', 'äskat',
     …; empty for a sum the decision states, or where it states several); the reservations, joined by ' ; '; the
-    party the money comes from ('Socialstyrelsen'; empty where the source names none, or several sums)."""
+    party the money comes from ('Socialstyrelsen'; empty where the source names none, or several sums); who did
+    not take part (joined so), the body that decides later (its name), when the decision stops applying, the
+    paragraph in the protocol's words, and whether the meeting's source calls itself a selection ('ja' or empty).
+    Several case numbers share 'Diarienummer', joined by ' ; '; assignments are in the JSON only."""
 
     def matters_csv(self) -> str:
         rows = []
         for meeting, m in self._matters():
             r = self.matter(meeting, m)
-            rows.append((r["id"], r["title"], r["kind"]["label"] if r["kind"] else None, r["item"], r["case_number"],
+            rows.append((r["id"], r["title"], r["kind"]["label"] if r["kind"] else None, r["item"],
+                         " ; ".join(m.case_numbers) or None,
                          r["paragraph_label"], r["meeting"]["date"], r["body"]["name"], r["amount"],
                          *_matter_qualifiers(m), r["url"], r["meeting"]["known_from"],
                          r["refers_to"]["matter"] if r["refers_to"] else None, *_estimate(m.amount),
                          _yes_no(r["public"]), *_years(m.amount), *_unit(m.amount), m.kind_as_given,
                          *_vote_cells(m.vote), *_words(m.amount),
                          m.amount.nature.value if m.amount and m.amount.nature else None,
-                         " ; ".join(m.reservations) or None, m.amount.from_party if m.amount else None))
+                         " ; ".join(m.reservations) or None, m.amount.from_party if m.amount else None,
+                         " ; ".join(m.not_participating) or None,
+                         r["decided_later_by"]["name"] if m.decided_later_by else None,
+                         iso(m.effective_until) if m.effective_until is not None else None, m.paragraphs_as_given,
+                         _yes_no(True) if meeting.selection else None))
         return _csv(self.MATTER_COLUMNS, rows)
 
 
