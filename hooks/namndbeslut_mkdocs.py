@@ -250,7 +250,7 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
             incremental.keep(root, site_dir, os.environ, self.site.earlier())
         if self.site.register_written:
             log.info(addresses.WRITTEN)
-        for notice in self.site.archive.withheld:
+        for notice in loader.notices(self.site.archive):
             log.info(str(notice))
         pages = sum(1 for _ in site_dir.rglob("*.html"))
         log.info(summary.published(self.site.archive, pages, self.site.data_count))
