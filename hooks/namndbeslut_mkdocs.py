@@ -99,6 +99,7 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         if found := safety.extensions(Path(config.config_file_path), list(config.markdown_extensions)):
             self.problems = found
             raise Abort("Inställningarna har fel:\n" + "\n".join(map(str, found)))
+        _swedish_log()
         memory = self.memory or Memory()
         earlier = memory.earlier if memory.quick else None
         if self.memory is None:  # `make site`: over the output the last build kept, where it can be
@@ -370,6 +371,29 @@ class _NoDirtyWarning(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+NAV_OMITTED = "The following pages exist in the docs directory, but are not included in the \"nav\" configuration:"
+"""How the engine begins its log line about hand-written pages that `nav:` leaves out (properdocs.structure.nav)."""
+
+
+class _SwedishNav(logging.Filter):
+    """The engine names the hand-written pages that `nav:` leaves out in English and as a bare list; the build log
+    is Swedish (summary.py): one line per page, saying what the editor can do. It is a notice, not a warning (the
+    engine's `validation.nav.omitted_files: info`): `--strict` builds the page, which a link may still reach."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        if text.startswith(NAV_OMITTED):
+            pages = [line.strip().removeprefix("- ") for line in text.splitlines()[1:] if line.strip()]
+            record.msg, record.args = "\n".join(messages.not_in_nav(loader.PAGES, p) for p in pages), ()
+        return True
+
+
+def _swedish_log() -> None:
+    logger = logging.getLogger("properdocs.structure.nav")
+    if not any(isinstance(f, _SwedishNav) for f in logger.filters):
+        logger.addFilter(_SwedishNav())
 
 
 def _allow_dirty() -> None:
