@@ -313,6 +313,8 @@ class PreviewEngine:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.memory = Memory()
+        self.notices: list[Problem] = []
+        """What the last build that passed says besides its pages (loader.notices)."""
 
     def __call__(self, dest: Path, quick: bool) -> list[Problem]:
         """Build into `dest` (quick: update the last build's output there); what stopped the build, if anything."""
@@ -336,6 +338,7 @@ class PreviewEngine:
             return plugin.problems or [Problem(Path("mkdocs.yml"), None, "bygget", str(err))]
         assert plugin.site is not None
         self.memory.earlier, self.memory.changed = plugin.site.earlier(), plugin.site.changed
+        self.notices = loader.notices(plugin.site.archive)
         return []
 
     @property
