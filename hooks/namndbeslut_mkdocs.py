@@ -99,6 +99,7 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
         if found := safety.extensions(Path(config.config_file_path), list(config.markdown_extensions)):
             self.problems = found
             raise Abort("Inställningarna har fel:\n" + "\n".join(map(str, found)))
+        _swedish_log()
         memory = self.memory or Memory()
         earlier = memory.earlier if memory.quick else None
         if self.memory is None:  # `make site`: over the output the last build kept, where it can be
@@ -250,7 +251,7 @@ class NamndbeslutPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  
             incremental.keep(root, site_dir, os.environ, self.site.earlier())
         if self.site.register_written:
             log.info(addresses.WRITTEN)
-        for notice in self.site.archive.withheld:
+        for notice in loader.notices(self.site.archive):
             log.info(str(notice))
         pages = sum(1 for _ in site_dir.rglob("*.html"))
         log.info(summary.published(self.site.archive, pages, self.site.data_count))
@@ -312,6 +313,8 @@ class PreviewEngine:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.memory = Memory()
+        self.notices: list[Problem] = []
+        """What the last build that passed says besides its pages (loader.notices)."""
 
     def __call__(self, dest: Path, quick: bool) -> list[Problem]:
         """Build into `dest` (quick: update the last build's output there); what stopped the build, if anything."""
@@ -335,6 +338,7 @@ class PreviewEngine:
             return plugin.problems or [Problem(Path("mkdocs.yml"), None, "bygget", str(err))]
         assert plugin.site is not None
         self.memory.earlier, self.memory.changed = plugin.site.earlier(), plugin.site.changed
+        self.notices = loader.notices(plugin.site.archive)
         return []
 
     @property
@@ -370,6 +374,29 @@ class _NoDirtyWarning(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+NAV_OMITTED = "The following pages exist in the docs directory, but are not included in the \"nav\" configuration:"
+"""How the engine begins its log line about hand-written pages that `nav:` leaves out (properdocs.structure.nav)."""
+
+
+class _SwedishNav(logging.Filter):
+    """The engine names the hand-written pages that `nav:` leaves out in English and as a bare list; the build log
+    is Swedish (summary.py): one line per page, saying what the editor can do. It is a notice, not a warning (the
+    engine's `validation.nav.omitted_files: info`): `--strict` builds the page, which a link may still reach."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        if text.startswith(NAV_OMITTED):
+            pages = [line.strip().removeprefix("- ") for line in text.splitlines()[1:] if line.strip()]
+            record.msg, record.args = "\n".join(messages.not_in_nav(loader.PAGES, p) for p in pages), ()
+        return True
+
+
+def _swedish_log() -> None:
+    logger = logging.getLogger("properdocs.structure.nav")
+    if not any(isinstance(f, _SwedishNav) for f in logger.filters):
+        logger.addFilter(_SwedishNav())
 
 
 def _allow_dirty() -> None:

@@ -12,7 +12,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from namndbeslut import history, municipality
+from namndbeslut import history, municipality, statement
+from namndbeslut.errors import ContentError
 from support.git import commit, git, repository
 from support.project import ROOT, make
 from support.site import BuiltSite, build
@@ -171,23 +172,84 @@ def test_the_start_page_says_what_is_published_not_what_kind_of_source(uppsala: 
     assert "sammanfattning" not in start
 
 
-def test_fyll_i_stops_a_local_build_as_the_settings_say(started: tuple[Path, str, str], tmp_path: Path) -> None:
-    """mkdocs.yml says which placeholder stops which build: FYLL I every build (a local one too), the example's
-    @example.org address only a build to publish."""
-    repo = tmp_path / "copy"
+FILL_IN = ("extra.open_data.contact.email", "extra.accessibility.email", "extra.accessibility.reviewed",
+           "extra.accessibility.tested", "extra.accessibility.content_problems.0")
+
+
+@pytest.fixture(scope="module")
+def unfilled(started: tuple[Path, str, str], tmp_path_factory: pytest.TempPathFactory
+             ) -> tuple[Path, str, BuiltSite]:
+    """The new site as `make new-site` left mkdocs.yml (FYLL I where only the editor knows), built locally: the
+    project, what the build said, the site."""
+    repo = tmp_path_factory.mktemp("unfilled") / "copy"
     shutil.copytree(started[0], repo, symlinks=True)
     config = repo / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     for old, new in FILLED.items():  # as `make new-site` left it, whether or not `uppsala` filled it in
         text = text.replace(new, old)
     config.write_text(text, encoding="utf-8")
-    local = build(tmp_path / "out", BUILD_DATE, repo)
-    assert local.returncode != 0
-    assert "extra.accessibility.email: platshållaren 'FYLL I' är kvar" in local.stdout + local.stderr
-    said = " ".join(line.strip(" #") for line in text.splitlines() if line.lstrip().startswith("#"))
-    assert "FYLL I, which `make new-site` writes" in said
-    assert "is refused by every build (`make check`, `make site`, `make publish`)" in said
-    assert "The example's placeholder e-mail is fine for a local build" not in said
+    dest = tmp_path_factory.mktemp("unfilled-site")
+    local = build(dest, BUILD_DATE, repo)
+    assert local.returncode == 0, local.stdout + local.stderr
+    return repo, local.stdout + local.stderr, BuiltSite(dest)
+
+
+def test_fyll_i_builds_locally_saying_so_per_setting(unfilled: tuple[Path, str, BuiltSite],
+                                                     started: tuple[Path, str, str]) -> None:
+    """Trial editors made up an e-mail and a review date to get a local build (issue 26): a local build takes
+    FYLL I where `make new-site` left it and says so, one line per setting with its line, as `make check` does."""
+    repo, said, _ = unfilled
+    checked = started[2]
+    lines = (repo / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
+    reviewed = lines.index("    reviewed: FYLL I") + 1
+    assert f"mkdocs.yml:{reviewed}: extra.accessibility.reviewed: platshållaren 'FYLL I' är kvar" in said, said
+    for field, log in ((field, log) for field in FILL_IN for log in (said, checked)):
+        found = re.findall(rf"^.*mkdocs\.yml:\d+: {re.escape(field)}: platshållaren 'FYLL I' är kvar; skriv in .*$",
+                           log, re.M)
+        assert len(found) == 1 and found[0].endswith("men make publish stoppar tills den är"), (field, log)
+    assert "fel hittades" not in checked
+    text = " ".join(line.strip(" #") for line in lines if line.lstrip().startswith("#"))
+    assert "FYLL I, which `make new-site` writes here and in open_data, builds locally" in text
+    assert "`make publish` refuses it" in text and "is refused by every build" not in text
+
+
+def test_an_unfilled_fact_is_said_to_be_unfilled_never_shown(unfilled: tuple[Path, str, BuiltSite]) -> None:
+    """The statement says which of its facts are not filled in yet; no page or file shows the placeholder."""
+    site = unfilled[2]
+    text = site.text("tillganglighetsredogorelse/")
+    for said in ("kontakta Uppsala kommun: e-post (uppgiften är inte ifylld än)",
+                 "Kända brister i webbplatsens eget innehåll: uppgiften är inte ifylld än.",
+                 "Hur Uppsala kommun har testat just den här webbplatsen: uppgiften är inte ifylld än.",
+                 "Datum för den senaste bedömningen: uppgiften är inte ifylld än."):
+        assert said in " ".join(text.split()), said
+    assert not site.article("tillganglighetsredogorelse/").select('.statement-contact a')
+    catalogue = (site.path / "data/katalog.rdf").read_text(encoding="utf-8")
+    assert "vcard:hasEmail" not in catalogue and "Uppsala kommun" in catalogue
+    shown = {rel: text for rel, text in _published(site).items() if re.search(r"FYLL[ -]I(?!\.example)", text)}
+    assert not shown, list(shown)
+
+
+def test_make_publish_refuses_each_unfilled_setting(unfilled: tuple[Path, str, BuiltSite], tmp_path: Path) -> None:
+    repo = unfilled[0]
+    published = build(tmp_path / "out", BUILD_DATE, repo,
+                      environ={"PUBLISH": "1", "SITE_URL": "https://beslut.uppsala.se/"})
+    said = published.stdout + published.stderr
+    assert published.returncode != 0
+    for field in FILL_IN:
+        assert re.search(rf"^mkdocs\.yml:\d+: {re.escape(field)}: platshållaren 'FYLL I' är kvar; skriv in [^;]*$",
+                         said, re.M), (field, said)
+    assert "kräver en e-postadress (email) eller ett telefonnummer" not in said
+
+
+def test_an_empty_review_date_is_no_placeholder() -> None:
+    """Only FYLL I is taken unfilled: a review date left empty is refused by every build, naming the setting."""
+    with pytest.raises(ContentError, match="skriv dagen för den senaste granskningen"):
+        statement.from_settings({"accessibility": {"email": "a@uppsala.se", "reviewed": None}})
+    with pytest.raises(ContentError, match="unfilled"):
+        statement.from_settings({"accessibility": {"email": "a@uppsala.se", "reviewed": "2025-01-01",
+                                                   "unfilled": ["reviewed"]}})
+    taken = statement.from_settings({"accessibility": {"email": "FYLL I", "reviewed": "FYLL I"}})
+    assert taken.unfilled == {"email", "reviewed"} and taken.email is None and taken.reviewed is None
 
 
 def test_a_leftover_lund_setting_is_refused_naming_it(started: tuple[Path, str, str], tmp_path: Path) -> None:

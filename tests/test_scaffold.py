@@ -173,6 +173,31 @@ def test_make_targets(project: Path) -> None:
     assert make(project, "new-meeting").returncode != 0
 
 
+@pytest.mark.parametrize(("target", "expected"), [
+    ("new-partner", 'NAME saknas; skriv t.ex. make new-partner NAME="Föreningen Ny Start"'),
+    ("new-committee", 'NAME saknas; skriv t.ex. make new-committee NAME="Kulturnämnden"'),
+    ("new-report", 'CASE saknas; skriv t.ex. make new-report CASE="SO 2024/0012"'),
+    ("new-meeting", "DATE saknas; skriv t.ex. make new-meeting DATE=ÅÅÅÅ-MM-DD"),
+    ("new-agreement", 'PARTNER saknas; skriv t.ex. make new-agreement PARTNER="Föreningen Ny Start"'),
+])
+def test_make_new_without_its_variable_says_what_to_write(project: Path, target: str, expected: str) -> None:
+    """Without its variable a `make new-*` ended with make's own error line (issue 26): one Swedish line says what
+    to write, and no file is made."""
+    before = sorted(project.rglob("*.md"))
+    result = make(project, target)
+    said = [line for line in result.stderr.splitlines() if line.startswith("Kunde inte")]
+    assert result.returncode != 0 and len(said) == 1 and expected in said[0], result.stderr
+    assert sorted(project.rglob("*.md")) == before
+
+
+def test_the_partner_kind_asks_only_for_what_the_source_says(project: Path) -> None:
+    """An editor picked 'offentlig aktör' from general knowledge: the comment (also the desk's hint) says only the
+    source's word counts, else anges inte."""
+    text = scaffold.new_partner(project, "Föreningen X").read_text(encoding="utf-8")
+    assert "bara det källan säger, inte det du vet om organisationen" in text
+    assert "skriv anges inte" in text
+
+
 @pytest.mark.parametrize("name", [
     "Föreningen `touch {pwned}`", "Föreningen $(touch {pwned})", "Föreningen \"; touch {pwned}; echo \"",
     "Föreningen '; touch {pwned}; echo '", "Föreningen $(shell touch {pwned})",

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import os
+import queue
+import re
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 from support.project import ROOT, project_copy
@@ -89,3 +93,31 @@ def test_a_fresh_scaffold_does_not_stop_the_preview(served: tuple[Path, str]) ->
     (root / "decisions/2022-03-16-socialnamnden.md").unlink()
     until(lambda: not status(url)["problems"], "the preview clear again")
     assert ROOT.exists()
+
+
+def test_the_preview_says_each_setting_not_filled_in_yet(tmp_path: Path) -> None:
+    """`make serve` builds with FYLL I where `make new-site` leaves it, and says so per setting as `make site` does."""
+    root = project_copy(tmp_path / "project")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^    reviewed: .*$", "    reviewed: FYLL I", text), encoding="utf-8")
+    with preview(root, "2022-06-01") as (url, output):
+        said: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=_read, args=(output, said), daemon=True).start()
+        lines = [_next(said) for _ in range(3)]
+    assert f"Förhandsvisningen är klar på {url}/" in lines[0], lines
+    assert re.match(r"mkdocs\.yml:\d+: extra\.accessibility\.reviewed: platshållaren 'FYLL I' är kvar; .*make publish "
+                    r"stoppar tills den är$", lines[2].strip()), lines
+
+
+def _read(output: IO[str], said: queue.Queue[str]) -> None:
+    for line in output:
+        said.put(line)
+
+
+def _next(said: queue.Queue[str]) -> str:
+    """The preview's next line, or '' when it says nothing more within WAIT (it never blocks the test)."""
+    try:
+        return said.get(timeout=WAIT)
+    except queue.Empty:
+        return ""

@@ -409,6 +409,9 @@ class Archive:
     """Ids of files that failed to load: references to them are not reported again."""
     withheld: list[Problem] = field(default_factory=list)
     """Meetings dated after the build date, left out (see loader.load): notices, not errors."""
+    unfilled: list[Problem] = field(default_factory=list)
+    """Settings still holding the placeholder where a local build takes one (municipality.FILL_IN): refused by a
+    build to publish, a notice in a local one (`notices`)."""
     reviewed: dict[Path, set[str]] = field(default_factory=dict)
     """Numbers editors have listed as checked (`reviewed_numbers`), by the file that lists them: in that file, and
     in that file alone, they are not personal identity numbers."""

@@ -26,7 +26,8 @@ def problems(root: Path, build: Builder | None = None) -> list[Problem]:
 
 
 def report(root: Path, build: Builder | None = None) -> tuple[list[Problem], list[Problem]]:
-    """The problems, and the notices: what is valid but withheld on the build date (a meeting not yet held).
+    """The problems, and the notices: what is valid but withheld on the build date (a meeting not yet held), and the
+    settings a local build takes unfilled (municipality.FILL_IN).
 
     The whole build (`build`) runs only when something besides the records changed since one last passed
     (cache.built): every check a record's change can fail is made where the record is loaded."""
@@ -38,8 +39,8 @@ def report(root: Path, build: Builder | None = None) -> tuple[list[Problem], lis
     if found := addresses.check(root, archive, day):  # a deleted record is a change to records alone, too
         return found, []
     if build is None or cache.built(root, os.environ):
-        return [], archive.withheld  # nothing but records changed since a whole build passed: the loader judged them
-    return build(root), archive.withheld
+        return [], loader.notices(archive)  # only records changed since a whole build passed: the loader judged them
+    return build(root), loader.notices(archive)
 
 
 def annotation(problem: Problem, command: str = "error") -> str:

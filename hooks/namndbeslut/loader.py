@@ -113,6 +113,7 @@ def load(root: Path, today: dt.date | None = None, reads: Reads | None = None) -
     archive = Archive.build(records, broken=broken)
     archive.reviewed = {**reviewed, **{doc.path: safety.reviewed(doc) for doc in archive.sources.values()}}
     archive.withheld = withheld
+    archive.unfilled = _unfilled(root)
     problems.extend(archive.problems)
     if problems:
         raise ContentError(_placeholders_first(problems))
@@ -269,6 +270,19 @@ def _settings(root: Path) -> list[Problem]:
     return [*(Problem(p.path, p.line, frontmatter.field_on_line(lines, p.line, all_yaml=True) if p.line else p.field,
                       p.message) for p in safety.text_file(Path(config.name), text)),
             *frontmatter.in_settings(municipality.problems(Path(config.name), text), root)]
+
+
+def _unfilled(root: Path) -> list[Problem]:
+    """The settings a local build takes with the placeholder (municipality.FILL_IN), each with its line."""
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        return []
+    return municipality.unfilled(Path(config.name), config.read_text(encoding="utf-8", errors="replace"))
+
+
+def notices(archive: Archive) -> list[Problem]:
+    """What a local build says besides the summary: each meeting withheld, then each setting not filled in yet."""
+    return [*archive.withheld, *map(municipality.notice, archive.unfilled)]
 
 
 def _own_municipality(root: Path, bodies: list[Any]) -> list[Problem]:

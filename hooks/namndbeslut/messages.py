@@ -279,3 +279,12 @@ def markdown_link(target: str) -> str:
     """A record's text links to a Markdown file: its page is generated, where no such file is beside it."""
     return (f"länken '{target}' pekar på en Markdown-fil, men texten visas på en genererad sida där den inte finns; "
             "länka med sidans webbadress (https://… eller /sammantraden/…/)")
+
+
+def not_in_nav(folder: str, page: str) -> str:
+    """A hand-written page that `nav:` in mkdocs.yml leaves out (the engine says so in English): the menu does not
+    link to it, so a reader finds it only through a link an editor writes."""
+    title = Path(page).stem.replace("-", " ").capitalize()
+    return (f"{folder}/{page}: sidan finns inte under nav: i mkdocs.yml, så menyn länkar inte till den; lägg till en "
+            f"rad där, t.ex. '  - {title}: {page}', eller länka till den från en annan sida i {folder}/, t.ex. "
+            f"[{title}]({page}) (REDAKTORSGUIDE.md, Egna sidor)")

@@ -6,7 +6,9 @@ the catalogue's publisher and contact point (opendata/dcat.py), schema.org's par
 give (an e-mail address, the GeoNames id of the area, the publisher's description) is a setting of its own; a site
 whose municipality is not the example's (Lund's) is refused while such a setting still holds the example's value
 (Lund's name, lund.se, GeoNames 2693678), naming the setting, and so is a setting still holding the placeholder
-FYLL I (`make new-site`, newsite.py, leaves one where only the editor knows the value).
+FYLL I. Where `make new-site` (newsite.py) leaves FYLL I because only the editor knows the value (FILL_IN), a local
+build takes it, saying so per setting, and its pages say the fact is not filled in yet; publishing refuses it
+(publishing.py): editors who had no such facts made them up to get a local build.
 """
 
 from __future__ import annotations
@@ -27,19 +29,20 @@ _EXAMPLE_TRACE = re.compile(r"\blunds?\b|\b2693678\b", re.IGNORECASE)
 """The example's name (Lund, Lunds kommun), its web host (lund.se) and its GeoNames id."""
 _DESCRIBED = ("site_name", "site_description", "extra")
 """The top-level settings whose texts describe the site and its publisher."""
+FILL_IN = ("extra.open_data.contact.email", "extra.accessibility.email", "extra.accessibility.reviewed",
+           "extra.accessibility.tested", "extra.accessibility.content_problems")
+"""The settings only the editor knows, which `make new-site` leaves as FYLL I: a local build takes the placeholder
+there (the pages and the catalogue say the fact is not filled in yet), publishing refuses it."""
+LOCAL = "make site bygger ändå och sidorna säger att uppgiften inte är ifylld än, men make publish stoppar tills den är"
+"""Said after an unfilled setting's problem when a local build takes it (`notice`)."""
 
 
 def problems(config: Path, text: str) -> list[Problem]:
     """What in mkdocs.yml's `text` (the file `config`) names no municipality, or the example's in a site for
-    another, or is still a placeholder; one problem per setting, with its line."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return []  # the engine says what is wrong with the file
-    values = list(_scalars(root, ())) if isinstance(root, yaml.MappingNode) else []
+    another, or is still a placeholder where a local build cannot take one; one problem per setting, with its line."""
+    values = _values(text)
     name = next((v for path, v, _ in values if path == FIELD), "").strip()
-    found = [Problem(config, line, path, f"{safety.UNFILLED}; skriv in {_what(path)}")
-             for path, value, line in values if safety.holds_placeholder(value)]
+    found = [p for p in _placeholders(config, values) if not fillable(p.field)]
     if not name:
         return [*found, Problem(config, None, FIELD, "kommunens namn saknas: skriv det under extra, t.ex. "
                                 "'municipality: Uppsala kommun'; webbplatsen hämtar namnet därifrån")]
@@ -50,6 +53,34 @@ def problems(config: Path, text: str) -> list[Problem]:
         f"{_what(path)} för {name}, eller ta bort raden om inställningen är valfri (se REDAKTORSGUIDE.md, "
         "Ny webbplats för en kommun)"))
         for path, value, line in values if is_example(value) and not safety.holds_placeholder(value)]
+
+
+def unfilled(config: Path, text: str) -> list[Problem]:
+    """The settings of FILL_IN still holding the placeholder: refused by a build to publish, with their lines."""
+    return [p for p in _placeholders(config, _values(text)) if fillable(p.field)]
+
+
+def notice(problem: Problem) -> Problem:
+    """An unfilled setting as a local build says it: the problem, and that only publishing stops on it."""
+    return Problem(problem.path, problem.line, problem.field, f"{problem.message}; {LOCAL}")
+
+
+def fillable(path: str) -> bool:
+    """Whether the setting at the dotted `path` is one of FILL_IN (a list's items: 'content_problems.0')."""
+    return any(path == f or path.startswith(f + ".") for f in FILL_IN)
+
+
+def _values(text: str) -> list[tuple[str, str, int]]:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []  # the engine says what is wrong with the file
+    return list(_scalars(root, ())) if isinstance(root, yaml.MappingNode) else []
+
+
+def _placeholders(config: Path, values: list[tuple[str, str, int]]) -> list[Problem]:
+    return [Problem(config, line, path, f"{safety.UNFILLED}; skriv in {_what(path)}")
+            for path, value, line in values if safety.holds_placeholder(value)]
 
 
 def is_example(text: str) -> bool:

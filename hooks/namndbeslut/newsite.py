@@ -5,7 +5,8 @@ no empty folder), a start page is written, and mkdocs.yml gets what the name giv
 name and description; `site_url` becomes a placeholder (SITE_URL) that a local build takes and publishing refuses.
 Where only the editor knows the value (the e-mail addresses, the day of the accessibility
 assessment, how the site was tested and its content's known problems: the accessibility statement says itself only
-what the software guarantees) the placeholder FYLL I is left, which every build refuses until it is filled in; the
+what the software guarantees) the placeholder FYLL I is left: a local build takes it, saying so per setting, and its
+pages say the fact is not filled in yet; publishing refuses it until it is filled in (municipality.FILL_IN); the
 example's optional values (its publisher description, web address, GeoNames place) are taken out (municipality.py).
 The address
 register is started afresh with the commit the site starts after (`started_after`, addresses.py): the example's
@@ -33,8 +34,7 @@ CONFIG = Path("mkdocs.yml")
 KEEP = ".gitkeep"
 """The file that keeps an empty content folder in git (the loader reads no file whose name starts with a dot)."""
 CONTENT_PROBLEMS = "extra.accessibility.content_problems"
-FILL_IN = ("extra.open_data.contact.email", "extra.accessibility.email", "extra.accessibility.reviewed",
-           "extra.accessibility.tested", CONTENT_PROBLEMS)
+FILL_IN = municipality.FILL_IN
 """The settings only the editor knows, left as FYLL I: among them the accessibility statement's facts of the site
 itself (how it was tested, its content's known problems), the example's being another site's."""
 SITE_URL = "https://FYLL-I.example/"
@@ -82,8 +82,9 @@ def start(root: Path, name: str) -> list[str]:
             f"{CONFIG}: extra.municipality, site_name och site_description är ifyllda.",
             f"{addresses.REGISTER}: webbplatsen börjar efter commit {head[:12]}; exemplets adresser publiceras inte."
             if head else f"{addresses.REGISTER}: ett nytt, tomt adressregister.",
-            f"Fyll i det som är markerat {PLACEHOLDER} i {CONFIG} (bygget stoppar tills det är gjort): "
-            + ", ".join(FILL_IN) + ".",
+            f"Fyll i det som är markerat {PLACEHOLDER} i {CONFIG}: " + ", ".join(FILL_IN) + ". make site bygger "
+            "med platshållarna och sidorna säger att uppgifterna inte är ifyllda än, men make publish stoppar tills "
+            "det är gjort; hitta inte på något du inte vet.",
             f"Skriv webbplatsens adress i site_url i {CONFIG} (nu platshållaren {SITE_URL}): make site bygger med "
             "platshållaren, men en publicering kräver den riktiga adressen; alla adresser i de öppna data utgår "
             "från den.",

@@ -71,6 +71,10 @@ class Engine(Protocol):
         """Whether the last build left the datasets, feeds and search index to a full build (a quick one, or the
         first when it started from the output `make site` kept)."""
 
+    @property
+    def notices(self) -> list[Problem]:
+        """What the last build that passed says besides its pages (loader.notices: a setting not filled in yet)."""
+
 
 class FullBuild:
     """The engine's whole build (`make site`'s, output gate and search index included) in a child process,
@@ -346,6 +350,8 @@ def serve(root: Path, port: int, engine: Engine, ready: Callable[[str], None] = 
         ready(messages.PREVIEW_READY.format(url=f"http://127.0.0.1:{server.server_port}/",
                                             seconds=time.perf_counter() - start))
         ready(desk.READY.format(url=f"http://127.0.0.1:{server.server_port}{desk.PREFIX}"))
+        for notice in engine.notices:  # as `make site` says them (a setting still FYLL I)
+            ready(_line(notice))
         try:
             server.serve_forever()
         except KeyboardInterrupt:

@@ -1,4 +1,5 @@
-"""A build for publishing, and what such a build refuses: a placeholder address or contact in what it publishes.
+"""A build for publishing, and what such a build refuses: a placeholder address, contact or fact in what it publishes
+(FYLL I where `make new-site` left it: a local build takes it, municipality.FILL_IN).
 
 A build publishes only when asked to (`PUBLISH=1`, set by `make publish` and the nightly workflow):
 CI's test builds (`CI=true make test`) and an editor's preview are local builds and may use the
@@ -84,9 +85,10 @@ def malformed(url: str) -> str:
 
 
 def contact_problems(contact: statement.Accessibility) -> list[Problem]:
-    """What keeps the accessibility statement's contact from reaching anyone (DIGG: e-mail or phone)."""
+    """What keeps the accessibility statement's contact from reaching anyone (DIGG: e-mail or phone); an e-mail
+    still FYLL I is refused as unfilled (`check`)."""
     problems = []
-    if not contact.email and not contact.phone:
+    if not contact.email and not contact.phone and "email" not in contact.unfilled:
         problems.append(Problem(CONFIG, None, statement.FIELD, "en publicering kräver en e-postadress (email) "
                                 "eller ett telefonnummer (phone) dit läsare kan vända sig"))
     if contact.email and is_placeholder_host("https://" + contact.email.rpartition("@")[2] + "/"):
@@ -98,8 +100,9 @@ def contact_problems(contact: statement.Accessibility) -> list[Problem]:
     return problems
 
 
-def check(url: str, settings: Mapping[str, object]) -> None:
-    """Refuse to publish what only a local build may carry; every problem at once."""
-    problems = address_problems(url) + contact_problems(statement.from_settings(settings))
+def check(url: str, settings: Mapping[str, object], unfilled: list[Problem] | None = None) -> None:
+    """Refuse to publish what only a local build may carry, among it the settings still `unfilled` (FYLL I, which a
+    local build takes: municipality.FILL_IN); every problem at once."""
+    problems = [*(unfilled or []), *address_problems(url), *contact_problems(statement.from_settings(settings))]
     if problems:
         raise ContentError(problems)

@@ -267,7 +267,8 @@ PARTNER = Template(f"""---
 # En partner: en organisation, beskriven en gång. Överenskommelser hänvisar till filens namn.
 name: $name  # organisationens namn som det ska stå på webbplatsen
 kind: {P}                        # $hint idéburen organisation, företag, kommunalt bolag, offentlig aktör,
-                                 # förvaltning, eller anges inte om källan inte säger vad det är för organisation
+                                 # förvaltning: bara det källan säger, inte det du vet om organisationen; säger
+                                 # källan inte vad det är för organisation, skriv anges inte
 kind_as_given:                   # valfritt, i stället för kind: slaget med källans ord när det inte finns i listan,
                                  # t.ex. ekonomisk förening
 organisation_number:             # valfritt: NNNNNN-NNNN (tredje siffran är 2 eller högre)
@@ -578,6 +579,23 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
+REQUIRED = {"meeting": ("DATE", "DATE=ÅÅÅÅ-MM-DD"), "partner": ("NAME", 'NAME="Föreningen Ny Start"'),
+            "committee": ("NAME", 'NAME="Kulturnämnden"'), "report": ("CASE", 'CASE="SO 2024/0012"'),
+            "agreement": ("PARTNER", 'PARTNER="Föreningen Ny Start" YEARS=ÅÅÅÅ-ÅÅÅÅ (eller NAME="…" om källan '
+                          "inte namnger någon motpart)")}
+"""Each `make new-*`'s required variable, and the command written out with it, for an editor who left it out."""
+
+
+def _missing(kind: str, env: Mapping[str, str]) -> str:
+    """'' when `kind`'s required variable is given; else one line saying what to write (an agreement: PARTNER or
+    NAME)."""
+    if kind not in REQUIRED:
+        return ""
+    variable, example = REQUIRED[kind]
+    given = env.get(variable, "").strip() or (kind == "agreement" and env.get("NAME", "").strip())
+    return "" if given else f"{variable} saknas; skriv t.ex. make new-{kind} {example}"
+
+
 def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
     """`namndbeslut-scaffold KIND`: the values in the environment, as `make new-*` exports them."""
     kind = "".join((sys.argv[1:] if argv is None else argv)[:1])
@@ -593,6 +611,8 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
         "report": lambda root: [new_report(root, value("CASE", ""), value("DATE", ""), committee)],
     }
     try:
+        if missing := _missing(kind, env):
+            raise ScaffoldError(missing)
         if kind not in makers:
             raise ScaffoldError("skriv make new-meeting DATE=ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM eller ÅÅÅÅ, eller DATE=\"anges "
                                 "inte\" WORDS=…) [COMMITTEE=…], "

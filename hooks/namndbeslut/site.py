@@ -80,7 +80,7 @@ class Site:
             log = addresses.history(root)
             archive = loader.load(root, day, reads)  # first: a setting's placeholder is said as one (municipality.py)
             if publish:
-                publishing.check(base, settings or {})
+                publishing.check(base, settings or {}, archive.unfilled)
             ctx = BuildContext(archive, day, base, settings or {}, log.spans)
             found = addresses.published(root, log, ctx.archive, day)
             if found.problems:

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
-from .. import dates, messages, publishing, routes
+from .. import dates, messages, publishing, routes, safety
 from ..context import BuildContext
 from ..errors import ContentError, Problem
 from ..model import LINE, Email, Text
@@ -118,17 +118,26 @@ class OpenData(BaseModel):
 def from_settings(settings: Mapping[str, Any], publish: bool | None = None) -> OpenData:
     """The open data settings, validated where they are read; a mistake stops the build naming the setting. The
     contact point needs an e-mail address (DCAT-AP-SE 3.0.1: vcard:hasEmail is mandatory), and a build to publish
-    (`publish`; by default PUBLISH=1) refuses a placeholder one, as it does the accessibility contact's."""
+    (`publish`; by default PUBLISH=1) refuses a placeholder one, as it does the accessibility contact's. An e-mail
+    still FYLL I (municipality.FILL_IN), which only a local build takes, is left out of the catalogue, never
+    written as the contact's address."""
+    given = settings.get("open_data") or {}
+    contact = given.get("contact") if isinstance(given, Mapping) else None
+    unfilled = isinstance(contact, Mapping) and safety.holds_placeholder(str(contact.get("email") or ""))
+    if unfilled and isinstance(contact, Mapping):
+        given = {**given, "contact": {k: v for k, v in contact.items() if k != "email"}}
     try:
-        found = OpenData.model_validate(settings.get("open_data") or {})
+        found = OpenData.model_validate(given)
     except ValidationError as err:
         raise ContentError([Problem(CONFIG, None, ".".join(map(str, (FIELD, *e["loc"]))), messages.describe(dict(e)))
                             for e in err.errors()]) from None
     email = found.contact.email
+    publish = publishing.requested(os.environ) if publish is None else publish
+    if not email and unfilled and not publish:
+        return found
     if not email:
         raise ContentError([Problem(CONFIG, None, f"{FIELD}.contact.email", "katalogen över öppna data kräver en "
                                     "e-postadress dit den som använder data kan vända sig")])
-    publish = publishing.requested(os.environ) if publish is None else publish
     if publish and publishing.is_placeholder_host("https://" + email.rpartition("@")[2] + "/"):
         raise ContentError([Problem(CONFIG, None, f"{FIELD}.contact.email", f"'{email}' är en platshållare; en "
                                     "publicering kräver en e-postadress som den som använder data kan skriva till")])
