@@ -217,3 +217,16 @@ def test_the_scaffold_writes_a_meeting_without_a_body(tmp_path: Path) -> None:
     path = scaffold.new_meeting(tmp_path, "anges inte", "anges inte", "protokollsutskrift")
     assert path.name == f"{PROTOCOL_ID}.md"
     assert "\ndate: anges inte " in path.read_text(encoding="utf-8")
+
+
+def test_a_meeting_without_a_body_may_take_up_a_proposal_to_a_named_one(tmp_path: Path) -> None:
+    tree = {**TREE, "committees/kommunfullmaktige.md": "---\nname: Kommunfullmäktige\n---\n"}
+    tree = edited(tree, "decisions/2025-02-12-kommunstyrelsen.md", "{id: ks-budget, kind: beslut}",
+                  "{id: ks-budget, kind: förslag, to: kommunfullmaktige, steps: [{agreement: skyddsrum-civilforsvaret, "
+                  "action: föreslår, to: kommunfullmaktige}]}")
+    tree = edited(tree, f"decisions/{PROTOCOL_ID}.md", "action: antar}", "action: antar, refers_to: ks-budget}")
+    assert problems(tmp_path, tree, "2025-06-01") == []
+    tree = edited(tree, f"decisions/{PROTOCOL_ID}.md", "committee: anges inte", "committee: kommunstyrelsen")
+    tree["decisions/datum-anges-inte-kommunstyrelsen-protokoll.md"] = tree.pop(f"decisions/{PROTOCOL_ID}.md")
+    found = problems(tmp_path / "named", tree, "2025-06-01")
+    assert any("föreslår överenskommelsen för kommunfullmäktige" in p for p in found), found

@@ -816,12 +816,13 @@ class Archive:
                                     f"'{step.agreement}'; 'refers_to' ska peka på ett ärende som föreslår, antar, "
                                     "ändrar … samma överenskommelse")
         elif (proposed := [s.to for s in theirs if s.action is StepAction.PROPOSE and s.to]) \
-                and meeting.committee not in proposed:
+                and meeting.committee is not None and meeting.committee not in proposed:
+            # a meeting whose source names no body may be the one proposed to: not compared, never refused
             names = dates.listing([self.committees[x].in_text if x in self.committees else x for x in proposed])
             body = self.body_of(meeting)
-            held_by = f"är {body.in_text}s" if body else f"anger inget organ (organ {meeting.body_unstated})"
             self._problem(doc, loc, f"ärendet '{refers.id}' i {where} föreslår överenskommelsen för {names}, men "
-                                    f"detta sammanträde {held_by}; rätta 'to' där eller 'refers_to' här")
+                                    f"detta sammanträde är {body.in_text if body else meeting.committee}s; rätta "
+                                    "'to' där eller 'refers_to' här")
 
     def _check_order(self, agreement: Agreement, steps: list[AgreementStep]) -> None:
         """Nothing follows a termination; an amendment, extension or termination is not dated before the adoption;
