@@ -84,7 +84,8 @@ class SittingState(StrEnum):
 class Sitting:
     """One date in a committee's calendar: planned, held (a published meeting), or both."""
 
-    committee: Committee
+    committee: Committee | None
+    """The body; None for a published meeting whose source names none (in no calendar: `Archive.bodiless_sittings`)."""
     date: Day | None
     """The day; only the month for a published meeting whose source names no day; None for a published meeting
     whose source gives no date (in no calendar: `Archive.undated_sittings`)."""
@@ -96,7 +97,7 @@ class Sitting:
     def id(self) -> str:
         if self.meeting is not None:
             return self.meeting.id
-        assert self.date is not None  # a plan always has a date
+        assert self.date is not None and self.committee is not None  # a plan always has a date and a body
         return meeting_id(self.date, self.committee.id)
 
     @property
@@ -121,9 +122,10 @@ class Sitting:
     def name(self) -> str:
         """How OParl names it: the body and the date as given ('Socialnämnden 9 juni 2021'), or 'Socialnämnden,
         datum anges inte' for a meeting whose source gives none."""
-        if self.date is None:
-            return f"{self.committee.name}, datum {NOT_STATED}"
-        return f"{self.committee.name} {dates.long_date(self.date)}"
+        name = self.committee.name if self.committee is not None else f"Organ {NOT_STATED}"
+        if self.date is None or self.committee is None:
+            return f"{name}, {dates.long_date(self.date) if self.date is not None else f'datum {NOT_STATED}'}"
+        return f"{name} {dates.long_date(self.date)}"
 
     @property
     def start(self) -> dt.time | None:
@@ -450,6 +452,8 @@ class Archive:
     calendar: dict[str, list[Sitting]] = field(default_factory=dict)
     """Each committee's held and planned meetings, by committee id, oldest first."""
     undated_sittings: list[Sitting] = field(default_factory=list)
+    bodiless_sittings: list[Sitting] = field(default_factory=list)
+    """The published meetings whose source names no body, in list order: in no body's calendar."""
     """Each published meeting whose source gives no date, as a Sitting of its body (OParl, its page), by id: in no
     calendar, never planned nor passed."""
     sitting_of: dict[str, Sitting] = field(default_factory=dict)
@@ -571,7 +575,8 @@ class Archive:
                 self.problems.append(Problem(doc.path, doc.line_of(("date",)), "date",
                                              f"{seen[meeting.id].path} gäller redan samma nämnd och datum"))
             seen[meeting.id] = doc
-            if self._check(doc, ("committee",), meeting.committee, self.committees, "nämnd"):
+            if meeting.committee is not None and self._check(doc, ("committee",), meeting.committee,
+                                                             self.committees, "nämnd"):
                 meeting.named_by(self.committees[meeting.committee].name)
             for i, matter in enumerate(meeting.matters):
                 self._link_matter(meeting, matter, doc, i)
@@ -613,7 +618,7 @@ class Archive:
 
     def _check_proposal(self, meeting: Meeting, matter: Matter, doc: Document, i: int) -> None:
         """A matter's proposal (`kind: förslag`) goes to a known body other than the one that made it."""
-        if matter.to == meeting.committee:
+        if matter.to and matter.to == meeting.committee:
             self._problem(doc, ("matters", i, "to"), "ett organ lämnar inte förslag till sig självt; skriv det organ "
                                                      "som förslaget går till (filnamn i committees/)")
         elif matter.to:
@@ -695,7 +700,7 @@ class Archive:
         for meeting, matter, doc, loc, step in self._written_steps:
             agreement = self.agreements[step.agreement]
             to = None
-            if step.to == meeting.committee:
+            if step.to and step.to == meeting.committee:
                 self._problem(doc, (*loc, "to"), "ett organ lämnar inte förslag till sig självt; skriv det organ som "
                                                  "förslaget går till (filnamn i committees/)")
             elif step.to and self._check(doc, (*loc, "to"), step.to, self.committees, "nämnd"):
@@ -704,7 +709,7 @@ class Archive:
             if refers is not None:
                 self._check_reference(meeting, refers, step, doc, (*loc, "refers_to"))
             made = AgreementStep(agreement, step.action, matter, dates.stated(meeting.date),
-                                 self.committees.get(meeting.committee),
+                                 self.body_of(meeting),
                                  to, refers, step.decided_end, (doc, loc), step.proposes, step.condition,
                                  proposed_end=step.proposed_end)
             self.steps_by_agreement[agreement.id].append(made)
@@ -817,9 +822,10 @@ class Archive:
                                     f"'{step.agreement}'; 'refers_to' ska peka på ett ärende som föreslår, antar, "
                                     "ändrar … samma överenskommelse")
         elif (proposed := [s.to for s in theirs if s.action is StepAction.PROPOSE and s.to]) \
-                and meeting.committee not in proposed:
+                and meeting.committee is not None and meeting.committee not in proposed:
+            # a meeting whose source names no body may be the one proposed to: not compared, never refused
             names = dates.listing([self.committees[x].in_text if x in self.committees else x for x in proposed])
-            body = self.committees.get(meeting.committee)
+            body = self.body_of(meeting)
             self._problem(doc, loc, f"ärendet '{refers.id}' i {where} föreslår överenskommelsen för {names}, men "
                                     f"detta sammanträde är {body.in_text if body else meeting.committee}s; rätta "
                                     "'to' där eller 'refers_to' här")
@@ -884,7 +890,7 @@ class Archive:
                 continue
             published = self.cited(cited.decision) if cited.decision is not None else None
             meeting = self.meeting_with(published) if isinstance(published, Matter) else published
-            if meeting is not None and meeting.committee != cited.body:
+            if meeting is not None and meeting.committee is not None and meeting.committee != cited.body:
                 where = self.sources[(kinds.MEETING, meeting.id)].path
                 self._problem(doc, loc, f"beslutet {cited.decision} är publicerat i {where}, ett sammanträde i "
                                         f"'{meeting.committee}'; rätta 'body' eller ta bort det")
@@ -901,8 +907,11 @@ class Archive:
                                            for d in sorted(plans.keys() | held.keys(), key=day_order)]
             self.sitting_of.update((s.meeting.id, s) for s in self.calendar[committee.id] if s.meeting)
         self.undated_sittings = [Sitting(self.committees[m.committee], None, None, m)
-                                 for m in chronological(self.meetings) if m.undated and m.committee in self.committees]
-        self.sitting_of.update((s.id, s) for s in self.undated_sittings)
+                                 for m in chronological(self.meetings)
+                                 if m.undated and m.committee is not None and m.committee in self.committees]
+        self.bodiless_sittings = [Sitting(None, m.date, None, m) for m in chronological(self.meetings, True)
+                                  if m.bodiless]
+        self.sitting_of.update((s.id, s) for s in [*self.undated_sittings, *self.bodiless_sittings])
 
     # -- queries ----------------------------------------------------------------------------
 
@@ -920,7 +929,8 @@ class Archive:
     def upcoming(self, today: dt.date) -> list[Sitting]:
         """Planned meetings not yet held, from `today` on, soonest first."""
         return sorted((s for sittings in self.calendar.values() for s in sittings
-                       if s.state_on(today) is SittingState.PLANNED), key=lambda s: (s.sort_day, s.committee.name))
+                       if s.state_on(today) is SittingState.PLANNED),
+                      key=lambda s: (s.sort_day, s.committee.name if s.committee else ""))
 
     def upcoming_of(self, body: Committee, today: dt.date) -> list[Sitting]:
         """One body's planned meetings not yet held, from `today` on, soonest first."""
@@ -1013,7 +1023,10 @@ class Archive:
     def decision_label(self, decision: Matter | Meeting | Citation, responsible: Committee | None = None) -> str:
         """'Socialnämnden 23 augusti 2017, §§ 154, 155': how pages and feeds name a decision (citations.py)."""
         cited, body = self.citation_of(decision), self.decided_by(decision, responsible)
-        return citations.decision_label(cited.date, cited.paragraphs, body.name if body else None, cited.prefix)
+        held = decision if isinstance(decision, Meeting) else None if isinstance(decision, Citation) \
+            else self.meeting_with(decision)
+        return citations.decision_label(cited.date, cited.paragraphs, body.name if body else None, cited.prefix,
+                                        body_unstated=held is not None and held.bodiless)
 
     def body_on(self, body: Committee, when: dates.Stated) -> Committee:
         """The body that did `body`'s work on `when`: before the day a body took over (`since`), the one it
@@ -1081,8 +1094,23 @@ class Archive:
             return f"{with_parties}, {agreement.term_label}"
         return with_parties if period in title else f"{with_parties} ({period})"
 
-    def committee_of(self, record: Meeting | Sitting) -> Committee:
-        return record.committee if isinstance(record, Sitting) else self.committees[record.committee]
+    def committee_of(self, record: Meeting | Sitting) -> Committee | None:
+        """The body that held a meeting; None where its source names none (`Meeting.bodiless`)."""
+        return record.committee if isinstance(record, Sitting) else self.body_of(record)
+
+    def body_name_of(self, meeting: Meeting) -> str:
+        """How lists, feeds and a decision's label name who held a meeting: its body's name, or 'Organ anges inte
+        (enligt källan: Nyköpings kommun)' where the source names no body."""
+        body = self.body_of(meeting)
+        return body.name if body else meeting.body_label
+
+    def bodiless_meetings(self) -> list[Meeting]:
+        """The meetings whose source names no body, in list order: listed apart, in no body's list."""
+        return [m for m in self.meetings if m.bodiless]
+
+    def body_of(self, meeting: Meeting) -> Committee | None:
+        """The meeting's body where its file names a known one; None where the source names none."""
+        return self.committees.get(meeting.committee) if meeting.committee is not None else None
 
     def paper_date(self, agreement: Agreement) -> dates.Given | None:
         """The date an agreement is filed by, as precise as the source: its own date, else its signing date (either
@@ -1243,13 +1271,14 @@ class Archive:
 
     def undated_meetings(self, body: Committee | None = None) -> list[Meeting]:
         """The meetings whose source gives no date (of one body, or all), by id: listed apart, never by a date."""
-        return [m for m in self.meetings if m.undated and (body is None or m.committee == body.id)]
+        return [m for m in self.meetings if m.undated and not m.bodiless and (body is None or m.committee == body.id)]
 
     @cached_property
     def meetings_by_body(self) -> dict[str, list[Meeting]]:
         by_body: dict[str, list[Meeting]] = defaultdict(list)
         for meeting in self.meetings:
-            by_body[meeting.committee].append(meeting)
+            if meeting.committee is not None:  # a meeting whose source names no body is in no body's list
+                by_body[meeting.committee].append(meeting)
         return dict(by_body)
 
     def agreements_under(self, body: Committee) -> list[Agreement]:

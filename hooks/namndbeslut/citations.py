@@ -63,11 +63,14 @@ def undated_paragraphs(text: str) -> tuple[int, ...] | None:
 
 
 def decision_label(day: dates.Stated | None, paragraphs: Sequence[int] = (), body: str | None = None,
-                   prefix: str | None = None) -> str:
+                   prefix: str | None = None, body_unstated: bool = False) -> str:
     """How a reader's text names a decision: 'Socialnämnden 23 augusti 2017, §§ 154, 155' (the body where known,
     the date in words, the paragraphs where known); 'Kommunstyrelsen, datum anges inte' where the source names the
     body alone, 'Kommunstyrelsen § 68, datum anges inte' with its paragraphs. The one place of this rule: fact
-    boxes and feeds use it; data keeps the protocol's form (`Citation`, ISO date) for spreadsheets and clients."""
+    boxes and feeds use it; data keeps the protocol's form (`Citation`, ISO date) for spreadsheets and clients. A
+    published decision whose source names no body (`body_unstated`) says so: 'Organ anges inte, 3 mars 2025'."""
+    if body_unstated:
+        body = "Organ anges inte,"
     if day is None:
         named = " ".join(filter(None, (body, paragraph_label(paragraphs, prefix))))
         return f"{named}, {UNDATED}" if named else UNDATED

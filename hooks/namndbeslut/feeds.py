@@ -77,7 +77,7 @@ Link = Callable[[routes.Published], str]
 
 def _meeting_entry(meeting: Meeting, ctx: BuildContext, link: Link) -> Entry:
     items = Markup("").join(Markup('<li><a href="{}">{}</a></li>').format(link(x), x.title) for x in meeting.matters)
-    committee = ctx.archive.committee_of(meeting).name
+    committee = ctx.archive.body_name_of(meeting)
     when = meeting.undated_label if meeting.undated else meeting.date_label
     return {"title": meeting.title, "url": link(meeting), "date": _updated(meeting, ctx), "day": meeting.day,
             "summary": f"{committee}, sammanträde {when}: "

@@ -19,7 +19,7 @@ from .archive import Archive
 from .errors import ContentError, FieldError, Problem
 from .frontmatter import Document, Loc, label
 from .kinds import FOLDERS, PAGES, Kind
-from .model import NOT_STATED, WRITTEN_AS, Meeting, undated_file_problem
+from .model import NO_BODY_KEY, NOT_STATED, WRITTEN_AS, Meeting, undated_file_problem
 
 __all__ = ["FOLDERS", "PAGES", "load"]
 
@@ -110,6 +110,8 @@ def load(root: Path, today: dt.date | None = None, reads: Reads | None = None) -
     problems.extend(_pages(root, checker, reviewed))
     problems.extend(_settings(root))
     problems.extend(_own_municipality(root, records[kinds.COMMITTEE]))
+    problems.extend(Problem(doc.path, 1, "file", NO_BODY_FILE) for body, doc in records[kinds.COMMITTEE]
+                    if body.id == NO_BODY_KEY)
     archive = Archive.build(records, broken=broken)
     archive.reviewed = {**reviewed, **{doc.path: safety.reviewed(doc) for doc in archive.sources.values()}}
     archive.withheld = withheld
@@ -118,6 +120,11 @@ def load(root: Path, today: dt.date | None = None, reads: Reads | None = None) -
     if problems:
         raise ContentError(_placeholders_first(problems))
     return archive
+
+
+NO_BODY_FILE = (f"{NO_BODY_KEY}.md är namnet på ett sammanträde där källan inte anger organet, inget organs; skriv "
+                f"'committee: {NOT_STATED}' i sammanträdets fil i stället, eller ge organet dess eget namn")
+"""What a body's file named for a meeting without a body is told: no body is made of the unknown one."""
 
 
 PLAUSIBLE_YEARS = 2
@@ -413,11 +420,11 @@ def _meeting(doc: Document) -> Meeting:
         raise ContentError([*problems, *err.problems]) from None
     if meeting.date is None:
         meeting.filed_as(doc.path.stem)
-        if problem := undated_file_problem(doc.path.stem, meeting.committee):
+        if problem := undated_file_problem(doc.path.stem, meeting.body_key):
             problems.append(Problem(doc.path, doc.line_of(("date",)), "date", problem))
     elif doc.path.name != f"{meeting.id}.md":
         problems.append(Problem(doc.path, doc.line_of(("date",)), "date", (
-            f"filen heter {doc.path.name} men mötet gäller {meeting.committee} {meeting.date.isoformat()}; "
+            f"filen heter {doc.path.name} men mötet gäller {meeting.body_key} {meeting.date.isoformat()}; "
             f"byt namn på filen till {meeting.id}.md eller rätta 'date' och 'committee'")))
     if problems:
         raise ContentError(problems)

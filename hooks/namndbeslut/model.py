@@ -205,6 +205,18 @@ def _month(value: object) -> object:
 MONTH_SCHEMA = {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$", "examples": ["2020-11"]}
 """A month as an editor writes it, in the JSON Schema."""
 
+def _meeting_body(value: object) -> object:
+    """A meeting's body: a committee's id, or 'anges inte' (None) where the source names none; empty refused."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValueError(f"värdet är tomt; skriv organets filnamn i committees/, eller '{NOT_STATED}' om källan inte "
+                         "namnger något organ")
+    return _unstated(value)
+
+
+MeetingBody = Annotated[Slug | None, BeforeValidator(_meeting_body), NOT_STATED_IN_SCHEMA]
+"""A meeting's body: a committee's id, or None ('anges inte') where the source names no body."""
+
+
 def _meeting_date(value: object) -> object:
     """A meeting's date as given: '2017' (YAML reads it as a number) a Year, '2020-11' a Month, a full date a date;
     'anges inte' None (the source gives no date: `date_as_given` then says what it does give); empty refused."""
@@ -2268,7 +2280,9 @@ AFTER_THE_MEETING = (MatterKind.BORDLAGT, MatterKind.ATERREMITTERAT, MatterKind.
 class Meeting(Sourced):
     """A committee meeting and the summary of what it decided (or, `known_from`, its agenda)."""
 
-    committee: Slug
+    committee: MeetingBody
+    """The body that met (a file in committees/); None ('anges inte') where the source names none (a blank 'Organ',
+    a news item's "kommunen"): no body is made up, `body_as_given` then holds the source's words."""
     date: MeetingDate
     """The day, or only the month where the source names no day: shown as given, never as a day of it; None
     ('anges inte') where the source gives no date (`date_as_given` then holds its words, the file name its own)."""
@@ -2333,6 +2347,9 @@ class Meeting(Sourced):
     """Who was present as the minutes list them (beslutande ledamöter, tjänstgörande ersättare, övriga närvarande),
     in their order: never on a meeting known only from its agenda, which does not say who came."""
     minutes_kept_at: Text | None = None
+    body_as_given: Text | None = None
+    """With `committee: anges inte`, who decided in the source's words ("Nyköpings kommun", "kommunen"): shown as
+    the source's, never taken for a body; refused beside a named body."""
     """Where the minutes are kept, as the protocol says it ("Förvaringsplats för protokollet:
     Kommunledningsförvaltningen")."""
     introduction: Prose = ""
@@ -2346,8 +2363,32 @@ class Meeting(Sourced):
     @property
     def id(self) -> str:
         if self.date is None:
-            return self._file_id or f"{UNDATED_PREFIX}{self.committee}"
-        return meeting_id(self.date, self.committee)
+            return self._file_id or f"{UNDATED_PREFIX}{self.body_key}"
+        return meeting_id(self.date, self.body_key)
+
+    @property
+    def body_key(self) -> str:
+        """The body's part of the file name: its id, or 'organ-anges-inte' where the source names no body."""
+        return self.committee or NO_BODY_KEY
+
+    @property
+    def bodiless(self) -> bool:
+        """Whether the source names no body (`committee: anges inte`): in no body's list, calendar or OParl body."""
+        return self.committee is None
+
+    @property
+    def body_unstated(self) -> str:
+        """What the meeting's page says after 'Organ:' where the source names no body: 'anges inte (enligt källan:
+        Nyköpings kommun)'; '' where a body is named."""
+        if self.committee is not None:
+            return ""
+        return f"{NOT_STATED} (enligt källan: {self.body_as_given})" if self.body_as_given else NOT_STATED
+
+    @property
+    def body_label(self) -> str:
+        """What feeds and lists say in place of a body the source does not name: 'Organ anges inte (enligt källan:
+        Nyköpings kommun)'; '' where a body is named."""
+        return f"Organ {self.body_unstated}" if self.committee is None else ""
 
     def filed_as(self, stem: str) -> None:
         """Let an undated meeting know its file name (the loader, once it has checked it): its id."""
@@ -2373,7 +2414,9 @@ class Meeting(Sourced):
         else the body and the date as given ('Kommunfullmäktige 29 september 2016'), never one made up."""
         if self.given_title is not None:
             return self.given_title
-        name = self._body_name or self.committee
+        name = self._body_name or self.committee or f"Beslut, organ {NOT_STATED}"
+        if self.committee is None:
+            return f"{name}, {self.date_label}"
         return f"{name}, {self.date_label}" if self.date is None else f"{name} {self.date_label}"
 
     @property
@@ -2573,6 +2616,10 @@ class Meeting(Sourced):
                                                    "'minutes_removed' eller 'minutes_posted'")
         if self.known_from is not None and self.decisions_unstated:
             _check_agenda(self, self.known_from)
+        if self.body_as_given and self.committee is not None:
+            raise FieldError(("body_as_given",), f"'body_as_given' är källans ord där den inte anger något organ; "
+                                                 f"ta bort det, eller skriv 'committee: {NOT_STATED}' om källan inte "
+                                                 "namnger organet")
         if twice := sorted({a for a in self.adjusters if self.adjusters.count(a) > 1}):
             raise FieldError(("adjusters",), f"'{twice[0]}' står flera gånger; skriv varje justerare en gång")
         return self
@@ -2634,6 +2681,10 @@ def lead_paragraph(texts: list[str]) -> str:
     return next((p for p in paragraphs if p and not p.startswith(("#", "<", "|", "-", "*"))), "")
 
 
+NO_BODY_KEY = "organ-anges-inte"
+"""A meeting's file name where the source names no body: '<date>-organ-anges-inte.md' (never a body's id: refused in
+committees/)."""
+
 UNDATED_PREFIX = "datum-anges-inte-"
 """How an undated meeting's file name begins: 'datum-anges-inte-<committee>-<words>.md', the words the editor's."""
 
@@ -2656,7 +2707,7 @@ def chronological(meetings: Iterable[Meeting], newest_first: bool = False) -> li
         if m.date is None:
             undated.append(m)
         else:
-            dated.append(((*day_order(m.date), m.committee), m))
+            dated.append(((*day_order(m.date), m.body_key), m))
     dated.sort(key=lambda pair: pair[0], reverse=newest_first)
     return [*(m for _, m in dated), *sorted(undated, key=lambda m: m.id)]
 

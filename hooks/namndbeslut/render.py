@@ -189,7 +189,8 @@ def _by_body(meetings: list[Meeting], archive: Archive) -> list[tuple[Committee,
     """Meetings grouped by their body, bodies by name (each group in the order given)."""
     groups: dict[str, list[Meeting]] = {}
     for m in meetings:
-        groups.setdefault(m.committee, []).append(m)
+        if m.committee is not None:  # a meeting whose source names no body is listed apart (the year's page)
+            groups.setdefault(m.committee, []).append(m)
     return sorted(((archive.committees[c], ms) for c, ms in groups.items()), key=lambda g: g[0].name)
 
 
@@ -490,13 +491,14 @@ class Renderer:
         number of meetings) and a page per body and year (its meetings with their matters)."""
         a, file = self.ctx.archive, self.files
         dated = a.dated_meetings
-        years = [(y, _by_body(list(ms), a)) for y, ms in groupby(dated, key=_year)]
+        years = [(y, list(ms)) for y, ms in groupby(dated, key=_year)]
         pages = [self.overview("meetings.html.j2", routes.MEETINGS, file(a.meetings), latest=dated[:HOME_ITEMS],
-                               years=_per_year(dated), undated=a.undated_meetings())]
-        for y, bodies in years:
+                               years=_per_year(dated), undated=a.undated_meetings(), bodiless=a.bodiless_meetings())]
+        for y, held in years:
+            bodies = _by_body(held, a)
             pages.append(self.page("year.html.j2", routes.year(y), self.names[routes.year(y)], None,
-                                   file([m for _, ms in bodies for m in ms]), year=y,
-                                   bodies=[(c, len(ms)) for c, ms in bodies]))
+                                   file(held), year=y, bodies=[(c, len(ms)) for c, ms in bodies],
+                                   bodiless=[m for m in held if m.bodiless]))
             pages += [self.page("year-body.html.j2", routes.year_body(y, c), f"{c.name}: sammanträden {y}", None,
                                 file([c, *ms]), year=y, body=c, meetings=ms) for c, ms in bodies]
         return pages

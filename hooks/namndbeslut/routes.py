@@ -149,7 +149,8 @@ def parent(url: str, record: Published | None, archive: Archive) -> str | None:
     (a year's meetings: the meetings; an agreement: the agreements; a letter's partners: the partners); the start
     page has none."""
     if isinstance(record, Meeting):
-        return body(archive.committee_of(record))
+        held_by = archive.committee_of(record)  # a meeting whose source names no body: via the meetings overview
+        return body(held_by) if held_by else MEETINGS
     if url == HOME:
         return None
     if url.startswith(PARTNER_LETTERS):  # a letter's page: there is no page of the letters between

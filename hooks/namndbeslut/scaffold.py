@@ -22,7 +22,7 @@ from . import dates, frontmatter, kinds, messages, patterns
 from .archive import normalised_name
 from .categories import suggested_body_kind, suggested_partner_kind
 from .errors import ContentError
-from .model import NOT_STATED, UNDATED_PREFIX
+from .model import NO_BODY_KEY, NOT_STATED, UNDATED_PREFIX
 from .safety import PLACEHOLDER
 
 P = PLACEHOLDER
@@ -34,7 +34,8 @@ MEETING = Template(f"""---
 # Ett sammanträde. Filen heter <datum>-<nämnd>.md (datum-anges-inte-<nämnd>-<ord>.md utan datum).
 # Ersätt allt som är markerat {P.lower()} och ta bort de valfria fälten du inte behöver.
 # Kontrollera med `make check`, förhandsgranska med `make serve`.
-committee: $committee            # nämnden: namnet på en fil i committees/ (utan .md)
+committee: $committee            # nämnden: namnet på en fil i committees/ (utan .md); anges inte om inget organ nämns
+body_as_given:                   # valfritt, med committee: anges inte: vem som beslutade enligt källan, t.ex. kommunen
 date: $date                      # sammanträdets datum, ÅÅÅÅ-MM-DD; ÅÅÅÅ-MM (ÅÅÅÅ) om källan bara anger månaden (året);
                                  # anges inte om källan inte anger något datum
 date_as_given:                   # valfritt: källans ord för ett datum i förhållande till källan, t.ex. veckans
@@ -357,8 +358,11 @@ def slug(name: str) -> str:
 def new_meeting(root: Path, date: str, committee: str = "", words: str = "") -> Path:
     """Write decisions/<date>-<committee>.md; return its path. DATE="anges inte" (the source gives no date) writes
     decisions/datum-anges-inte-<committee>-<WORDS>.md, asking for the source's words in `date_as_given` (or the
-    line removed where it has none)."""
+    line removed where it has none). COMMITTEE="anges inte" (the source names no body) writes
+    decisions/<date>-organ-anges-inte.md, asking for the source's words in `body_as_given`."""
     committee = committee or default_committee(root)
+    if committee.strip() == NOT_STATED:
+        return _bodiless_meeting(root, date, words)
     if date.strip() == NOT_STATED:
         return _undated_meeting(root, committee, words)
     # a meeting known to the month (DATE=2020-11) or the year (DATE=2017)
@@ -367,6 +371,24 @@ def new_meeting(root: Path, date: str, committee: str = "", words: str = "") -> 
             f"{dates.month_year(dates.first_day(day)) if isinstance(day, dt.date | dates.Month) else day}"
     text = MEETING.substitute(committee=committee, date=day.isoformat(), title=_quoted(title))
     return _write(root / kinds.MEETING.folder / f"{day.isoformat()}-{committee}.md", text)
+
+
+def _bodiless_meeting(root: Path, date: str, words: str) -> Path:
+    """A meeting whose source names no body: 'committee: anges inte', the source's words asked for in
+    `body_as_given`; filed as <date>-organ-anges-inte.md (datum-anges-inte-organ-anges-inte-<WORDS>.md undated)."""
+    if date.strip() == NOT_STATED:
+        text = _undated_text(root, NO_BODY_KEY, words)
+        name = f"{UNDATED_PREFIX}{NO_BODY_KEY}-{_id(words, 'WORDS')}"
+    else:
+        day = dates.month_of(date) or dates.year_of(date) or _date(date)
+        title = f"{P}: rubriken som källan ger, eller anges inte (rubriken blir då Beslut, organ anges inte och datum)"
+        text = MEETING.substitute(committee=NO_BODY_KEY, date=day.isoformat(), title=_quoted(title))
+        name = f"{day.isoformat()}-{NO_BODY_KEY}"
+    given = _quoted(f"{P}: källans ord om vem som beslutade, t.ex. Nyköpings kommun eller kommunen; ta bort raden om "
+                    "källan inte säger något om det")
+    text = text.replace(f"\ncommittee: {NO_BODY_KEY}", f"\ncommittee: {NOT_STATED}", 1).replace(
+        "\nbody_as_given:", f"\nbody_as_given: {given}", 1)
+    return _write(root / kinds.MEETING.folder / f"{name}.md", text)
 
 
 def new_agreement(root: Path, partner: str, years: str = "", committee: str = "", name: str = "") -> list[Path]:
@@ -481,16 +503,22 @@ def default_committee(root: Path) -> str:
 
 def _undated_meeting(root: Path, committee: str, words: str) -> Path:
     """A meeting whose source gives no date: the file named by the editor's WORDS, the source's words asked for."""
+    text = _undated_text(root, committee, words)
+    name = f"{UNDATED_PREFIX}{committee}-{_id(words, 'WORDS')}"
+    return _write(root / kinds.MEETING.folder / f"{name}.md", text)
+
+
+def _undated_text(root: Path, committee: str, words: str) -> str:
+    """An undated meeting's file text (also for one whose source names no body either, `NO_BODY_KEY`)."""
     if not words.strip():
         raise ScaffoldError(f"DATE=\"{NOT_STATED}\" kräver WORDS=… med några ord som skiljer filen från andra, t.ex. "
                             f"WORDS=12-september; filen heter då {UNDATED_PREFIX}{committee}-12-september.md")
-    title = f"{P}: rubriken som källan ger, t.ex. {_committee(root, committee)} – beslut, eller anges inte"
+    named = "Beslut" if committee == NO_BODY_KEY else _committee(root, committee)
+    title = f"{P}: rubriken som källan ger, t.ex. {named} – beslut, eller anges inte"
     text = MEETING.substitute(committee=committee, date=NOT_STATED, title=_quoted(title))
     given = _quoted(f"{P}: källans ord om datumet, t.ex. den 12 september (året anges inte); ta bort raden om "
                     "källan inte säger något om datumet")
-    text = text.replace("\ndate_as_given:", f"\ndate_as_given: {given}", 1)
-    name = f"{UNDATED_PREFIX}{committee}-{_id(words, 'WORDS')}"
-    return _write(root / kinds.MEETING.folder / f"{name}.md", text)
+    return text.replace("\ndate_as_given:", f"\ndate_as_given: {given}", 1)
 
 
 def _id(name: str, variable: str) -> str:

@@ -55,7 +55,8 @@ def facets(record: object | None, archive: Archive) -> Facets:
     """The filters of the page showing `record` (None: an overview or hand-written page)."""
     if isinstance(record, Meeting):
         # no year filter where the source gives no date: never filed under a year
-        return Facets({KIND: MEETING, BODY: archive.committee_of(record).name,
+        body = archive.committee_of(record)  # none where the source names none: no body filter
+        return Facets({KIND: MEETING, **({BODY: body.name} if body else {}),
                        **_year(record.date.year if record.date else None)})
     if isinstance(record, Agreement):
         return Facets({KIND: AGREEMENT, **_bodies(record, archive), **_year(_start(record, archive))}, RECORD_WEIGHT)

@@ -47,6 +47,7 @@ def feed(ctx: BuildContext, committee: Committee) -> bytes:
 
 
 def _event(s: Sitting, day: dt.date, ctx: BuildContext, stamp: dt.datetime) -> Event:
+    assert s.committee is not None  # a body's calendar holds only its own sittings
     event = Event()
     event.add("uid", f"{s.id}@{urlsplit(ctx.base_url).netloc}")
     event.add("dtstamp", stamp)

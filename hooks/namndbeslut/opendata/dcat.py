@@ -299,7 +299,8 @@ def _dates(ctx: BuildContext, d: Dataset) -> Iterable[tuple[dt.date, dt.date | N
         return [*terms, *((dates.first_day(m.date), m.sort_day) for m in a.dated_meetings if m.date),
                 *((r.date, r.date) for r in a.reports.values())]
     if d.distributions[0].format is ICS:  # the calendar holds only meetings with a day
-        return [(m.day, m.day) for m in a.meetings if m.day and route == routes.calendar(a.committees[m.committee])]
+        return [(m.day, m.day) for m in a.meetings if m.day and m.committee is not None
+                and route == routes.calendar(a.committees[m.committee])]
     return terms
 
 

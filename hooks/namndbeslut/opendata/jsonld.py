@@ -33,7 +33,8 @@ def _org(name: str, kind: str = "Organization", **extra: Any) -> dict[str, Any]:
 def meeting(ctx: BuildContext, s: Sitting) -> dict[str, Any]:
     """The meeting as a schema.org Event, with the matters it decided as what it is about."""
     assert s.meeting is not None
-    held, municipality = s.meeting, s.committee.belongs_to(ctx.settings.get("municipality") or "")
+    held, setting = s.meeting, ctx.settings.get("municipality") or ""
+    municipality = s.committee.belongs_to(setting) if s.committee else ""
 
     def at(t: dt.time) -> str:
         assert s.day is not None  # called only with a day: a time without one is no date-time
@@ -46,7 +47,8 @@ def meeting(ctx: BuildContext, s: Sitting) -> dict[str, Any]:
         # '2020-11' where only the month is known; none where the source gives no date
         **({"startDate": at(s.start) if s.start and s.day else dates.iso(s.date)} if s.date else {}),
         "eventStatus": "https://schema.org/EventScheduled",
-        "organizer": _org(s.committee.name, "GovernmentOrganization", **parent),
+        # no organizer where the source names no body: none is made up
+        **({"organizer": _org(s.committee.name, "GovernmentOrganization", **parent)} if s.committee else {}),
         "about": [{"@type": "Thing", "name": m.title, "url": ctx.absolute(routes.matter(held, m))}
                   for m in held.matters],
     }

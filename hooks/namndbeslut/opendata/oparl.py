@@ -80,6 +80,9 @@ papers)."""
 RESERVATIONS = "namndbeslut:reservations"
 """Our own field on an AgendaItem: the reservations against its decision, each the party or person as the source
 gives them ('Socialdemokraterna', 'S')."""
+BODY_AS_GIVEN = "namndbeslut:bodyAsGiven"
+"""Our own field on a Meeting whose source names no body: who decided in its words ("Nyköpings kommun"); the Meeting
+then has no `organization` (OParl 1.1 does not require one) and no Organization is made up."""
 DATE_AS_GIVEN = "namndbeslut:dateAsGiven"
 """Our own field on a Meeting whose source gives its date relative to itself ("veckans sammanträde" in a news item
 of 8 November 2019): the words; the date (`namndbeslut:date`) is only as precise as the editor could state it."""
@@ -288,6 +291,7 @@ def _summary(meeting: Meeting) -> Obj:
             **({KNOWN_FROM: meeting.known_from.value} if meeting.known_from else {}),
             **({START_AS_GIVEN: meeting.start_as_given} if meeting.start_as_given else {}),
             **({DATE_AS_GIVEN: meeting.date_as_given} if meeting.date_as_given else {}),
+            **({BODY_AS_GIVEN: meeting.body_as_given} if meeting.body_as_given else {}),
             **({PUBLIC: meeting.public} if meeting.public is not None else {}),
             **({CHAIR: meeting.chair} if meeting.chair else {}),
             **({SECRETARY: meeting.secretary} if meeting.secretary else {}),
@@ -420,7 +424,7 @@ class OParl:
 
     def meeting(self, s: Sitting) -> Obj:
         stamps = (self._stamps(kinds.MEETING, s.meeting.id) if s.meeting
-                  else self._stamps(kinds.COMMITTEE, s.committee.id))
+                  else self._stamps(kinds.COMMITTEE, s.committee.id if s.committee else ""))
         state = s.state_on(self.ctx.today)
         obj: Obj = {
             "id": self.url(routes.oparl_meeting(s.id)), "type": _type("Meeting"),
@@ -434,7 +438,9 @@ class OParl:
             **({"end": s.ends_at.isoformat()} if s.ends_at else {}),
             **({START_TIME: s.start.isoformat("minutes")} if s.start and s.day is None else {}),
             **({END_TIME: s.end.isoformat("minutes")} if s.start and s.end and s.day is None else {}),
-            TIME_STATED: s.time_stated, "organization": [self._committee_url(s.committee.id)],
+            TIME_STATED: s.time_stated,
+            # no `organization` where the source names no body (its words: BODY_AS_GIVEN): none is made up
+            **({"organization": [self._committee_url(s.committee.id)]} if s.committee else {}),
         }
         if s.place:
             obj["location"] = self._location(s.id, s.place, stamps)
@@ -543,7 +549,7 @@ class OParl:
             "id": self.url(routes.oparl_consultation(m, paper)), "type": _type("Consultation"),
             "paper": self.url(routes.oparl_paper(paper)), "agendaItem": self.url(routes.oparl_agenda_item(m)),
             "meeting": self.url(routes.oparl_meeting(meeting.id)),
-            "organization": [self._committee_url(meeting.committee)],
+            **({"organization": [self._committee_url(meeting.committee)]} if meeting.committee else {}),
             "authoritative": authoritative, "role": role, **self._step_terms(m, paper),
             **self._stamps(kinds.MEETING, meeting.id),
         })
@@ -689,8 +695,10 @@ class OParl:
         self.object_list("bodies", [self.body()])
         committees = {c.id: self.committee(c) for c in a.committees.values()}
         organizations = list(committees.values()) + [self.partner(p) for p in a.partners.values()]
-        sittings = [*sorted((s for ss in a.calendar.values() for s in ss), key=lambda s: (s.sort_day, s.committee.id),
-                            reverse=True), *a.undated_sittings]  # the undated after the dated, as in every list
+        # the undated after the dated, as in every list; those whose source names no body after the bodies'
+        dated = sorted((s for ss in a.calendar.values() for s in ss), reverse=True,
+                       key=lambda s: (s.sort_day, s.committee.id if s.committee else ""))
+        sittings = [*dated, *a.undated_sittings, *a.bodiless_sittings]
         meetings = [self.meeting(s) for s in sittings]
         papers = [self.report(r) for r in a.reports.values()] + [self.agreement(x) for x in a.agreements.values()]
         body = routes.oparl_body_list
@@ -704,5 +712,5 @@ class OParl:
                          + [m["resultsProtocol"] for m in meetings if "resultsProtocol" in m])
         for committee in a.committees.values():
             self.object_list(routes.oparl_committee_meetings(committee),
-                             [m for m, s in zip(meetings, sittings, strict=True) if s.committee.id == committee.id])
+                             [m for m, s in zip(meetings, sittings, strict=True) if s.committee is committee])
         return self.out

@@ -121,8 +121,10 @@ def vote(v: Vote) -> dict[str, Any]:
 def meeting_facts(meeting: Meeting) -> dict[str, Any]:
     """What a meeting's record says beyond its date, each only where given: that it covers only part of its source
     (`partial` true and the editor's words, `partial_note`), the protocol's paragraphs in its words, its contacts,
-    where its minutes are kept, what it says of the public and of the checking of the minutes in its words."""
-    return {**({"partial": True, "partial_note": meeting.partial} if meeting.partial else {}),
+    where its minutes are kept, what it says of the public and of the checking of the minutes in its words, who
+    decided in the source's words where it names no body (`body_as_given`)."""
+    return {**({"body_as_given": meeting.body_as_given} if meeting.body_as_given else {}),
+            **({"partial": True, "partial_note": meeting.partial} if meeting.partial else {}),
             **({"minutes_kept_at": meeting.minutes_kept_at} if meeting.minutes_kept_at else {}),
             **({"paragraphs_as_given": meeting.paragraphs_as_given} if meeting.paragraphs_as_given else {}),
             **({"contacts": [c.model_dump(exclude_none=True) for c in meeting.contacts]} if meeting.contacts else {}),
@@ -376,7 +378,7 @@ class Tables:
         case number, paragraphs, body, the meeting's date as given, the sum the decision states, the earlier
         matter it continues, and whether it is open to the public (its own statement, else its meeting's; None where
         neither says)."""
-        committee = self.archive.committees.get(meeting.committee)
+        committee = self.archive.body_of(meeting)
         before = self.archive.treated_before(m)
         return {
             "id": m.id, "title": m.given_title, "title_given": m.title_given,
@@ -388,7 +390,7 @@ class Tables:
                         "known_from": meeting.known_from.value if meeting.known_from else None,
                         "date_as_given": meeting.date_as_given, **meeting_facts(meeting),
                         **({"selection": True} if meeting.selection else {})},
-            "body": {"id": meeting.committee, "name": committee.name if committee else None},
+            "body": {"id": committee.id, "name": committee.name} if committee else None,
             "amount": None, "currency": None, **amount(m.amount),
             "amounts": [amount(a) for a in m.amounts],
             "refers_to": {"matter": before.id, "url": self.ctx.absolute(routes.page(before, self.archive))}
@@ -456,7 +458,8 @@ class Tables:
             r = self.matter(meeting, m)
             rows.append((r["id"], r["title"], r["kind"]["label"] if r["kind"] else None, r["item"],
                          " ; ".join(m.case_numbers) or None,
-                         r["paragraph_label"], r["meeting"]["date"], r["body"]["name"], r["amount"],
+                         r["paragraph_label"], r["meeting"]["date"], r["body"]["name"] if r["body"] else None,
+                         r["amount"],
                          *_matter_qualifiers(m), r["url"], r["meeting"]["known_from"],
                          r["refers_to"]["matter"] if r["refers_to"] else None, *_estimate(m.amount),
                          _yes_no(r["public"]), *_years(m.amount), *_unit(m.amount), m.kind_as_given,
