@@ -1978,8 +1978,16 @@ class Matter(Record):
         return [self.amount] if self.amount is not None else list(self.several_amounts)
 
     @model_validator(mode="after")
-    def _no_listed_kind_as_given(self) -> Matter:
-        no_listed_kind_as_given(self.kind_as_given, MatterKind)
+    def _kind_as_given_fits(self) -> Matter:
+        """The source's label is another fact than `kind`: an item the agenda labels 'Information' may be tabled
+        ('kind: bordlagt'). Only without a stated kind is a listed kind in its words refused (it is `kind`), and
+        beside one, words that repeat it."""
+        if self.kind is None:
+            no_listed_kind_as_given(self.kind_as_given, MatterKind)
+        elif self.kind_as_given is not None and self.kind_as_given.casefold() in (self.kind.value,
+                                                                                  self.kind.label.casefold()):
+            raise FieldError(("kind_as_given",), f"'{self.kind_as_given}' säger samma sak som 'kind: "
+                                                 f"{self.kind.value}'; ta bort 'kind_as_given'")
         return self
 
     @model_validator(mode="after")

