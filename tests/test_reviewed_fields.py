@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, csv_by, data, records_by, words
+from support.site import BuiltSite, built_tree, csv_by, data, one, records_by, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "reviewed-fields.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2026-06-01"
@@ -39,6 +39,33 @@ def stated_totals(site: BuiltSite, agreement: str) -> tuple[object, str]:
     """The agreement's total in its JSON and in overenskommelser.csv (empty where there is none)."""
     return (data(site, f"data/overenskommelser/{agreement}.json")["funding_stated_total"],
             csv_by(site, "data/overenskommelser.csv", "Id")[agreement]["Summa angivna belopp (kr)"])
+
+
+# -- 1. a span and a row for one of its years: never added twice --------------------------------------------------
+
+
+def test_a_span_beside_a_row_of_its_years_is_left_out_of_the_total(built: BuiltSite) -> None:
+    assert funding_lines(built, "spann-och-ar") == [SPAN, "2021: 100 000 kr", f"{TOTAL}: 100 000 kr (utom {SPAN})"]
+    assert stated_totals(built, "spann-och-ar") == (100000, "100000")
+
+
+def test_two_spans_over_a_shared_year_add_up_to_no_total(built: BuiltSite) -> None:
+    assert funding_lines(built, "tva-spann") == ["600 000 kr sammanlagt för 2021–2023",
+                                                 "400 000 kr sammanlagt för 2023–2025"]
+    assert stated_totals(built, "tva-spann") == (None, "")
+
+
+def test_spans_of_separate_years_are_added(built: BuiltSite) -> None:
+    assert funding_lines(built, "skilda-spann")[-1] == f"{TOTAL}: 1 000 000 kr"
+    assert stated_totals(built, "skilda-spann") == (1000000, "1000000")
+
+
+def test_the_overview_adds_the_year_rows_and_lists_the_spans_apart(built: BuiltSite) -> None:
+    page = built.article("finansiering/")
+    rows = {words(tr.select("th")[0]): words(tr.select("td")[0]) for tr in page.select("#finansiering tbody tr")}
+    assert rows["Finansiering 2021"] == "100 000 kr", "the year row alone, as the agreement's total"
+    apart = one(page, "h2#flera-ar-tillsammans").find_next_sibling("ul")
+    assert apart is not None and sum(SPAN in words(li) for li in apart.select("li")) == 1
 
 
 # -- 4. a tabled item the agenda labels 'Information' ---------------------------------------------------------------

@@ -1035,11 +1035,24 @@ class Funding(Record):
         return self.amount is not None and self.amount.from_year is not None
 
     @property
+    def named_years(self) -> range:
+        """The calendar years the row's sum is for, where the source names them: its year, or a span's years; empty
+        where it names none (`years`, a sum for the agreement)."""
+        if self.year is not None:
+            return range(self.year, self.year + 1)
+        a = self.amount
+        if a is not None and a.from_year is not None:
+            return range(a.from_year, (a.to_year or a.from_year) + 1)
+        return range(0)
+
+    @property
     def total(self) -> dates.Money | None:
         """What the row states the counterparties receive in all: its sum, a sum per year times the years it
-        counts ('1,3 mnkr årligen i tre år' is 3,9 mnkr); None for a ceiling, a sum paid to someone else, a sum per
-        year that price compensation adjusts (the later years' sums are not stated), or a sum per year whose years
-        the source does not count ('en och en halv miljon om året')."""
+        counts ('1,3 mnkr årligen i tre år' is 3,9 mnkr), a span's sum (which no year's total splits, and the
+        agreement's adds only alone in its years: Agreement.summed); None for a sum Sum.summable leaves out (a
+        ceiling, an estimate, a range, a sum per unit, a sum paid to someone else; a sum's `nature` is refused on a
+        row), a sum per year that price compensation adjusts (the later years' sums are not stated), or a sum per
+        year whose years the source does not count ('en och en halv miljon om året')."""
         a = self.amount
         if a is None or not a.summable or (a.per_year and (self.price_compensation or self.years is None)):
             return None
@@ -1047,8 +1060,10 @@ class Funding(Record):
 
     @property
     def left_out(self) -> bool:
-        """Whether the row states a sum no total adds (a ceiling, an estimate, a range, a sum paid to someone else, a
-        sum per year that price compensation adjusts or whose years are not counted): the one rule of every total."""
+        """Whether the row states a sum no total adds (a ceiling, an estimate, a range, a sum per unit, a sum paid to
+        someone else, a sum per year that price compensation adjusts or whose years are not counted): the one rule
+        of every total. A span the agreement's total leaves out beside a row for one of its years is the
+        agreement's rule (Agreement.summed), not the row's."""
         return self.amount is not None and self.total is None
 
     def _said(self, compensation: str, unstated: str) -> str:
@@ -1652,17 +1667,32 @@ class Agreement(Sourced):
         return (dates.first_day(given) if given else None) or (self.term.sort_day if self.term else None) or dt.date.min
 
     @property
+    def summed(self) -> list[bool]:
+        """Whether the stated total adds each row (in `funding`'s order): every row with a total (Funding.total) but
+        a span whose years another such row also has (a year in it, another span over one of them). Adding both
+        would count the same money twice, or guess how the source splits the span; the funding overview never adds
+        a span either, so the two agree."""
+        years = [set(f.named_years) if f.total is not None else set() for f in self.funding]
+
+        def shared(i: int) -> bool:
+            return any(j != i and years[i] & other for j, other in enumerate(years))
+
+        return [f.total is not None and not (f.spans_years and shared(i)) for i, f in enumerate(self.funding)]
+
+    @property
     def stated_total(self) -> dates.Money | None:
-        """The sum of what the rows state the counterparties receive (Funding.total); None when no row states a sum
-        that adds up (a ceiling, a sum paid to someone else, none at all)."""
-        amounts = [t for f in self.funding if (t := f.total) is not None]
+        """The sum of what the rows state the counterparties receive (Funding.total) that it adds (`summed`); None
+        when no row states a sum that adds up (a ceiling, a sum paid to someone else, none at all)."""
+        amounts = [t for f, added in zip(self.funding, self.summed, strict=True)
+                   if added and (t := f.total) is not None]
         return sum(amounts) if amounts else None
 
     @property
     def left_out_of_total(self) -> str:
-        """The rows whose sum the stated total leaves out (a ceiling, a sum paid to someone else, a sum per year that
-        price compensation adjusts), as the page names them beside the total: '2021: högst 500 000 kr'; ''."""
-        return "; ".join(f.brief for f in self.funding if f.left_out)
+        """The rows whose sum the stated total leaves out (a row Funding.left_out names, a span beside a row for one
+        of its years), as the page names them beside the total: '2021: högst 500 000 kr'; ''."""
+        return "; ".join(f.brief for f, added in zip(self.funding, self.summed, strict=True)
+                         if f.amount is not None and not added)
 
     @model_validator(mode="after")
     def _one_way_to_name_counterparties(self) -> Agreement:
