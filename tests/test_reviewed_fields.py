@@ -68,6 +68,26 @@ def test_the_overview_adds_the_year_rows_and_lists_the_spans_apart(built: BuiltS
     assert apart is not None and sum(SPAN in words(li) for li in apart.select("li")) == 1
 
 
+# -- 2. a year whose only sum no total adds -------------------------------------------------------------------------
+
+
+def test_a_year_of_a_ceiling_or_a_sum_per_unit_says_its_sum_is_not_added(built: BuiltSite) -> None:
+    page = built.article("finansiering/")
+    rows = {words(tr.select("th")[0]): words(tr.select("td")[0]) for tr in page.select("#finansiering tbody tr")}
+    assert (rows["Finansiering 2026"], rows["Finansiering 2027"]) == (NOT_ADDED, NOT_ADDED)
+    chart = words(one(page, "svg.funding-chart__svg"))
+    assert f"2026 : {NOT_ADDED}" in chart and f"2027 : {NOT_ADDED}" in chart
+    assert "belopp anges inte" not in chart
+    assert f"Summa angivna belopp: {NOT_ADDED}." in built.text("finansiering/2026/")
+    assert f"Summa angivna belopp {NOT_ADDED}" in built.text("finansiering/2027/kommunstyrelsen/")
+
+
+def test_the_overviews_note_names_every_sum_no_total_adds(built: BuiltSite) -> None:
+    assert ("och ett högsta belopp, ett ungefärligt belopp, ett intervall, ett belopp per enhet eller ett belopp till "
+            f"en annan mottagare räknas inte med (”{NOT_ADDED}” där ett år bara har sådana belopp)"
+            in built.text("finansiering/"))
+
+
 # -- 4. a tabled item the agenda labels 'Information' ---------------------------------------------------------------
 
 
