@@ -108,6 +108,19 @@ DECISION_ONLY = ("'effective' hör bara till ett beslut, men 'kind: {}' är inge
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
+    pytest.param("kind: bordlagt, kind_as_given: Information}", "kind: bordlagt, effective: 2025-07}",
+                 f"{MEETING_FILE}:6: matters.0.effective: {DECISION_ONLY.format('bordlagt')}", id="tabled_effective"),
+    pytest.param("kind: bordlagt, kind_as_given: Information}", "kind: information, effective: 2025}",
+                 f"{MEETING_FILE}:6: matters.0.effective: {DECISION_ONLY.format('information')}",
+                 id="information_effective"),
+    pytest.param(ITEM, f"{AGENDA}\n  - {{id: lokaler, effective: 2025-07}}",
+                 f"{MEETING_FILE}:7: matters.0.effective: 'known_from: kallelse' säger att källan är kallelsen, som "
+                 "inte anger när något beslut börjar gälla; ta bort 'effective' eller 'known_from'",
+                 id="effective_on_an_agenda"),
+    pytest.param(ITEM, f"{AGENDA}\n  - {{id: lokaler, reservations: [S]}}",
+                 f"{MEETING_FILE}:7: matters.0.reservations: 'known_from: kallelse' säger att källan är kallelsen, "
+                 "som inte anger några reservationer; ta bort 'reservations' eller 'known_from'",
+                 id="reservations_on_an_agenda"),
     pytest.param("kind_as_given: Information}", "kind_as_given: Bordlagt}",
                  f"{MEETING_FILE}:6: matters.0.kind_as_given: 'Bordlagt' säger samma sak som 'kind: bordlagt'; ta "
                  "bort 'kind_as_given'", id="the_label_repeats_the_kind"),
@@ -118,3 +131,7 @@ DECISION_ONLY = ("'effective' hör bara till ett beslut, men 'kind: {}' är inge
 def test_what_cannot_be_is_refused(tmp_path: Path, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, MEETING_FILE, old, new), BUILD_DATE) == [expected]
 
+
+def test_when_a_decision_takes_effect_stays_where_the_kind_is_not_stated(tmp_path: Path) -> None:
+    tree = edited(TREE, MEETING_FILE, "kind: bordlagt, kind_as_given: Information}", "effective: 2025-07}")
+    assert problems(tmp_path, tree, BUILD_DATE) == []

@@ -1872,6 +1872,10 @@ Paragraph = Annotated[str, AfterValidator(_one_paragraph), StringConstraints(str
 """Text of one paragraph, several lines allowed (a proposed decision's 'att …'), shown as one paragraph."""
 
 
+DECISION_ONLY = ("effective",)
+"""A matter's fields that only a decision (or a matter whose kind is not stated) has: refused beside a kind that
+decides nothing (MatterKind.decides). A field of what was decided joins it."""
+
 WRITTEN_AS = {"several_amounts": "amount"}
 """Fields read from another the editor writes (Matter.several_amounts from a list in `amount`): a message names the
 field as written."""
@@ -2018,6 +2022,18 @@ class Matter(Record):
                                                                                   self.kind.label.casefold()):
             raise FieldError(("kind_as_given",), f"'{self.kind_as_given}' säger samma sak som 'kind: "
                                                  f"{self.kind.value}'; ta bort 'kind_as_given'")
+        return self
+
+    @model_validator(mode="after")
+    def _decided_only_by_a_decision(self) -> Matter:
+        """What only a decision has (DECISION_ONLY: when it takes effect) is refused on an item that decided nothing
+        (tabled, referred back, information, …): a page would show it under 'Bordlagt (inget beslut ännu)'."""
+        if self.decides:
+            return self
+        for name in DECISION_ONLY:
+            if getattr(self, name) is not None:
+                raise FieldError((name,), f"'{name}' hör bara till ett beslut, men 'kind: {self.kind}' är inget "
+                                          f"beslut; ta bort '{name}' eller ändra 'kind'")
         return self
 
     @model_validator(mode="after")
@@ -2439,9 +2455,15 @@ def _check_after_meeting(date: dates.Day | None, name: str, day: dt.date | None)
                                   f"skriv dagen då {done}")
 
 
+AGENDA_UNSTATED = (("paragraphs", "protokollets paragrafer"), ("vote", "hur någon omröstning utföll"),
+                   ("effective", "när något beslut börjar gälla"), ("reservations", "några reservationer"))
+"""A matter's fields that an agenda (or a webcast, a source that states no decision) cannot state, each with what the
+source then does not state: refused on its items. A new field of what the meeting decided joins it."""
+
+
 def _check_agenda(meeting: Meeting, known_from: KnownFrom) -> None:
-    """An agenda tells what is to be dealt with, not what was decided: no minutes (nor who checked them), paragraphs,
-    steps, votes or outcomes."""
+    """An agenda tells what is to be dealt with, not what was decided: no minutes (nor who checked them), nor a
+    matter's paragraphs, vote, effect or reservations (AGENDA_UNSTATED), steps or outcomes."""
     source = f"'known_from: {known_from}' säger att källan är {known_from.definite}, som inte anger"
     for name in ("minutes_url", *MINUTES_DATES, "adjusters", "paragraphs_as_given", "minutes_kept_at"):
         if getattr(meeting, name):  # who checked them, their §§, where they are kept
@@ -2450,12 +2472,11 @@ def _check_agenda(meeting: Meeting, known_from: KnownFrom) -> None:
         raise FieldError(("present",), f"{source} vilka som kom till sammanträdet; ta bort 'present' eller "
                                        "'known_from'")
     for i, matter in enumerate(meeting.matters):
-        if matter.paragraphs:
-            raise FieldError(("matters", i, "paragraphs"), f"{source} protokollets paragrafer; ta bort 'paragraphs' "
-                                                           f"(ärendets nummer {known_from.on} skrivs i 'item')")
-        if matter.vote is not None:
-            raise FieldError(("matters", i, "vote"), f"{source} hur någon omröstning utföll; ta bort 'vote' eller "
-                                                     "'known_from'")
+        for name, unstated in AGENDA_UNSTATED:
+            if getattr(matter, name) not in (None, []):
+                way_out = (f"(ärendets nummer {known_from.on} skrivs i 'item')" if name == "paragraphs"
+                           else "eller 'known_from'")
+                raise FieldError(("matters", i, name), f"{source} {unstated}; ta bort '{name}' {way_out}")
         if matter.all_steps:
             loc, _ = matter.all_steps[0]
             raise FieldError(("matters", i, *loc), f"{source} vad som beslutades; ta bort stegen ('adopts', "
