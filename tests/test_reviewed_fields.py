@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import feedparser
 import pytest
 import yaml
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, csv_by, data, one, records_by, words
+from support.site import BuiltSite, built_tree, csv_by, data, one, read, records_by, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "reviewed-fields.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2026-06-01"
@@ -96,6 +97,18 @@ def test_a_tabled_item_keeps_the_sources_label(built: BuiltSite) -> None:
                                                                                                         "lokaler")
     kind = records_by(built, "data/arenden.json", "id")["lokaler"]["kind"]
     assert (kind["value"], kind["as_given"]) == ("bordlagt", "Information")
+
+
+# -- 5. a feed's summary of a meeting the source gives no date --------------------------------------------------------
+
+
+def test_a_feeds_summary_says_an_unstated_date_mid_sentence(built: BuiltSite) -> None:
+    feed = feedparser.parse((built.path / "namnd-kommunstyrelsen.xml").read_bytes())
+    summaries = [e.summary for e in feed.entries]
+    assert "Kommunstyrelsen, sammanträde datum anges inte; enligt källan: i höstas: Parker" in summaries
+    assert "Datum anges inte" not in read(built, "namnd-kommunstyrelsen.xml")
+    assert built.text("sammantraden/datum-anges-inte-kommunstyrelsen-hosten/").count(
+        "Datum anges inte; enligt källan: i höstas") == 1, "the page still begins its line with a capital"
 
 
 # -- what cannot be ----------------------------------------------------------------------------------------------

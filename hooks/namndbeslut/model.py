@@ -2310,12 +2310,16 @@ class Meeting(Sourced):
         return f"enligt källan: {self.date_as_given}" if self.date_as_given else ""
 
     @property
+    def when(self) -> str:
+        """The date as a sentence goes on after a word ('sammanträde 9 juni 2021', 'sammanträde datum anges inte;
+        enligt källan: den 12 september (året anges inte)'): the one rule of `undated_label`, lower case."""
+        return "; ".join(x for x in (self.date_label, self.date_as_given_label if self.date is None else "") if x)
+
+    @property
     def undated_label(self) -> str:
-        """What the meeting's page, feeds and lists say in place of a date the source does not give: 'Datum anges
-        inte; enligt källan: den 12 september (året anges inte)'; '' for a dated meeting."""
-        if self.date is not None:
-            return ""
-        return f"Datum {NOT_STATED}; {self.date_as_given_label}" if self.date_as_given else f"Datum {NOT_STATED}"
+        """What the meeting's page says first in place of a date the source does not give: 'Datum anges inte; enligt
+        källan: den 12 september (året anges inte)' (`when`, as a line begins); '' for a dated meeting."""
+        return upper_first(self.when) if self.date is None else ""
 
     @property
     def notes(self) -> tuple[str, ...]:
