@@ -224,7 +224,8 @@ def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
                  f"{KS_FILE}:6: minutes_checked_as_given: 'known_from: kallelse' säger att källan är kallelsen, som "
                  "inte anger något protokoll; ta bort 'minutes_checked_as_given' eller 'known_from'",
                  id="checked_on_an_agenda"),
-    pytest.param(KN_FILE, "selection: true\nmatters:\n  - id: kn-bidrag\n    kind: beslut",
+    pytest.param(KN_FILE, "selection: true\nmatters:\n  - id: kn-bidrag\n    kind: beslut\n    case_number: [KK11/120, "
+                 "KK11/110, KK11/108]\n    effective: 2011-07",
                  "known_from: kallelse\nmatters:\n  - id: kn-bidrag\n    kind: utgår",
                  f"{KN_FILE}:8: matters.0.kind: 'known_from: kallelse' säger att källan är kallelsen, som inte anger "
                  "vad som hände med ärendet på sammanträdet; ta bort 'kind: utgår' eller skriv den typ kallelsen anger",

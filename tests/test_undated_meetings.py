@@ -85,7 +85,7 @@ def test_the_feed_says_no_date_and_publishes_none(built: BuiltSite) -> None:
     assert [KF_ID in e for e in entries] == [False, True]  # after the dated one
     undated = entries[1]
     assert "<published>" not in undated and "<updated>" in undated
-    assert ("Kommunfullmäktige, sammanträde Datum anges inte; enligt källan: den 12 september (året anges inte)"
+    assert ("Kommunfullmäktige, sammanträde datum anges inte; enligt källan: den 12 september (året anges inte)"
             in undated)
 
 

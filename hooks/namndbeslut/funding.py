@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .archive import Archive
-from .dates import Money
-from .model import Agreement, Funding, Partner, parties_named
+from .dates import Money, kronor
+from .model import NOT_STATED, Agreement, Funding, Partner, parties_named
 
 
 @dataclass(frozen=True)
@@ -65,17 +65,43 @@ class Grant:
         return self.funding.total
 
 
+NOT_ADDED = "belopp anges men räknas inte med"
+"""What a total says where its grants state sums but none that it adds (a ceiling, a sum per unit, …: Funding.left_out):
+never 'belopp anges inte', which the source would then contradict."""
+COMPENSATION_ONLY = f"priskompensation, belopp {NOT_STATED}"
+"""What a total says where its grants only follow price compensation."""
+LEFT_OUT_KINDS = ("ett högsta belopp, ett ungefärligt belopp, ett intervall, ett belopp per enhet eller ett belopp "
+                  "till en annan mottagare")
+"""The sums no total adds (Sum.summable; a sum's `nature` is refused on a funding row), as the overview's note names
+them."""
+
+
 @dataclass(frozen=True)
 class Total:
     """A sum of stated amounts, and whether some grant in it has no stated amount."""
 
     stated: Money
     unstated: int
-    """How many grants only follow price compensation (their sum is unknown)."""
+    """How many grants add no sum: only price compensation, an amount not stated, or a sum no total adds."""
+    left_out: int = 0
+    """How many of those state a sum that no total adds (Funding.left_out)."""
+    compensation_only: bool = False
+    """Whether every grant only follows price compensation (no sum stated)."""
 
     @property
     def known(self) -> bool:
         return self.unstated == 0
+
+    @property
+    def label(self) -> str:
+        """The total as the overview's tables and its chart say it, one rule for both: '1 200 000 kr', 'minst 380 000
+        kr' where some grant adds no sum, else why there is none: 'belopp anges men räknas inte med' (a ceiling, a
+        sum per unit), 'priskompensation, belopp anges inte', 'belopp anges inte'."""
+        if self.known or self.stated:
+            return ("" if self.known else "minst ") + kronor(self.stated)
+        if self.left_out:
+            return NOT_ADDED
+        return COMPENSATION_ONLY if self.compensation_only else f"belopp {NOT_STATED}"
 
 
 @dataclass(frozen=True)
@@ -112,9 +138,19 @@ class FundingTable:
 
     @property
     def leaves_out(self) -> bool:
-        """Whether some year's row states a sum no total adds (a ceiling, an estimate, a range, a sum paid to someone
-        else)."""
+        """Whether some year's row states a sum no total adds (Funding.left_out: LEFT_OUT_KINDS)."""
         return any(g.funding.left_out for g in self.grants)
+
+    @property
+    def note(self) -> str:
+        """What the overview says under its tables where a total adds not every grant ('minst', or no sum): why; ''
+        where every total is known."""
+        if self.total.known:
+            return ""
+        left_out = (f", och {LEFT_OUT_KINDS} räknas inte med (”{NOT_ADDED}” där ett år bara har sådana belopp)"
+                    if self.leaves_out else "")
+        return ("”Minst” betyder att summan bara räknar de angivna beloppen: för år med enbart priskompensation anger "
+                f"överenskommelsen inget belopp{left_out}.")
 
     def in_year(self, year: int) -> list[Grant]:
         """The year's grants, by counterparties' names (a year's page lists them partner by partner)."""
@@ -133,9 +169,11 @@ def parties_of(archive: Archive, agreement: Agreement) -> Parties:
 
 
 def summed(grants: Iterable[Grant]) -> Total:
-    """The amounts `grants` state, summed, and how many state none."""
+    """The amounts `grants` state, summed, and how many add none, and why."""
     items = list(grants)
-    return Total(sum(g.amount for g in items if g.amount is not None), sum(g.amount is None for g in items))
+    return Total(sum(g.amount for g in items if g.amount is not None), sum(g.amount is None for g in items),
+                 sum(g.funding.left_out for g in items),
+                 bool(items) and all(g.funding.amount is None and g.funding.price_compensation for g in items))
 
 
 def table(archive: Archive) -> FundingTable:

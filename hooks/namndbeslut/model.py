@@ -1096,11 +1096,24 @@ class Funding(Record):
         return self.amount is not None and self.amount.from_year is not None
 
     @property
+    def named_years(self) -> range:
+        """The calendar years the row's sum is for, where the source names them: its year, or a span's years; empty
+        where it names none (`years`, a sum for the agreement)."""
+        if self.year is not None:
+            return range(self.year, self.year + 1)
+        a = self.amount
+        if a is not None and a.from_year is not None:
+            return range(a.from_year, (a.to_year or a.from_year) + 1)
+        return range(0)
+
+    @property
     def total(self) -> dates.Money | None:
         """What the row states the counterparties receive in all: its sum, a sum per year times the years it
-        counts ('1,3 mnkr årligen i tre år' is 3,9 mnkr); None for a ceiling, a sum paid to someone else, a sum per
-        year that price compensation adjusts (the later years' sums are not stated), or a sum per year whose years
-        the source does not count ('en och en halv miljon om året')."""
+        counts ('1,3 mnkr årligen i tre år' is 3,9 mnkr), a span's sum (which no year's total splits, and the
+        agreement's adds only alone in its years: Agreement.summed); None for a sum Sum.summable leaves out (a
+        ceiling, an estimate, a range, a sum per unit, a sum paid to someone else; a sum's `nature` is refused on a
+        row), a sum per year that price compensation adjusts (the later years' sums are not stated), or a sum per
+        year whose years the source does not count ('en och en halv miljon om året')."""
         a = self.amount
         if a is None or not a.summable or (a.per_year and (self.price_compensation or self.years is None)):
             return None
@@ -1108,8 +1121,10 @@ class Funding(Record):
 
     @property
     def left_out(self) -> bool:
-        """Whether the row states a sum no total adds (a ceiling, an estimate, a range, a sum paid to someone else, a
-        sum per year that price compensation adjusts or whose years are not counted): the one rule of every total."""
+        """Whether the row states a sum no total adds (a ceiling, an estimate, a range, a sum per unit, a sum paid to
+        someone else, a sum per year that price compensation adjusts or whose years are not counted): the one rule
+        of every total. A span the agreement's total leaves out beside a row for one of its years is the
+        agreement's rule (Agreement.summed), not the row's."""
         return self.amount is not None and self.total is None
 
     def _said(self, compensation: str, unstated: str) -> str:
@@ -1753,17 +1768,32 @@ class Agreement(Sourced):
         return (dates.first_day(given) if given else None) or (self.term.sort_day if self.term else None) or dt.date.min
 
     @property
+    def summed(self) -> list[bool]:
+        """Whether the stated total adds each row (in `funding`'s order): every row with a total (Funding.total) but
+        a span whose years another such row also has (a year in it, another span over one of them). Adding both
+        would count the same money twice, or guess how the source splits the span; the funding overview never adds
+        a span either, so the two agree."""
+        years = [set(f.named_years) if f.total is not None else set() for f in self.funding]
+
+        def shared(i: int) -> bool:
+            return any(j != i and years[i] & other for j, other in enumerate(years))
+
+        return [f.total is not None and not (f.spans_years and shared(i)) for i, f in enumerate(self.funding)]
+
+    @property
     def stated_total(self) -> dates.Money | None:
-        """The sum of what the rows state the counterparties receive (Funding.total); None when no row states a sum
-        that adds up (a ceiling, a sum paid to someone else, none at all)."""
-        amounts = [t for f in self.funding if (t := f.total) is not None]
+        """The sum of what the rows state the counterparties receive (Funding.total) that it adds (`summed`); None
+        when no row states a sum that adds up (a ceiling, a sum paid to someone else, none at all)."""
+        amounts = [t for f, added in zip(self.funding, self.summed, strict=True)
+                   if added and (t := f.total) is not None]
         return sum(amounts) if amounts else None
 
     @property
     def left_out_of_total(self) -> str:
-        """The rows whose sum the stated total leaves out (a ceiling, a sum paid to someone else, a sum per year that
-        price compensation adjusts), as the page names them beside the total: '2021: högst 500 000 kr'; ''."""
-        return "; ".join(f.brief for f in self.funding if f.left_out)
+        """The rows whose sum the stated total leaves out (a row Funding.left_out names, a span beside a row for one
+        of its years), as the page names them beside the total: '2021: högst 500 000 kr'; ''."""
+        return "; ".join(f.brief for f, added in zip(self.funding, self.summed, strict=True)
+                         if f.amount is not None and not added)
 
     @model_validator(mode="after")
     def _one_way_to_name_counterparties(self) -> Agreement:
@@ -1943,7 +1973,12 @@ Paragraph = Annotated[str, AfterValidator(_one_paragraph), StringConstraints(str
 """Text of one paragraph, several lines allowed (a proposed decision's 'att …'), shown as one paragraph."""
 
 
+DECISION_ONLY = ("effective", "effective_until")
+"""A matter's fields that only a decision (or a matter whose kind is not stated) has: refused beside a kind that
+decides nothing (MatterKind.decides). A field of what was decided joins it."""
+
 WRITTEN_AS = {"several_amounts": "amount", "several_case_numbers": "case_number"}
+
 """Fields read from another the editor writes (Matter.several_amounts from a list in `amount`): a message names the
 field as written."""
 
@@ -2177,8 +2212,28 @@ class Matter(Record):
         return [self.amount] if self.amount is not None else list(self.several_amounts)
 
     @model_validator(mode="after")
-    def _no_listed_kind_as_given(self) -> Matter:
-        no_listed_kind_as_given(self.kind_as_given, MatterKind)
+    def _kind_as_given_fits(self) -> Matter:
+        """The source's label is another fact than `kind`: an item the agenda labels 'Information' may be tabled
+        ('kind: bordlagt'). Only without a stated kind is a listed kind in its words refused (it is `kind`), and
+        beside one, words that repeat it."""
+        if self.kind is None:
+            no_listed_kind_as_given(self.kind_as_given, MatterKind)
+        elif self.kind_as_given is not None and self.kind_as_given.casefold() in (self.kind.value,
+                                                                                  self.kind.label.casefold()):
+            raise FieldError(("kind_as_given",), f"'{self.kind_as_given}' säger samma sak som 'kind: "
+                                                 f"{self.kind.value}'; ta bort 'kind_as_given'")
+        return self
+
+    @model_validator(mode="after")
+    def _decided_only_by_a_decision(self) -> Matter:
+        """What only a decision has (DECISION_ONLY: when it takes effect) is refused on an item that decided nothing
+        (tabled, referred back, information, …): a page would show it under 'Bordlagt (inget beslut ännu)'."""
+        if self.decides:
+            return self
+        for name in DECISION_ONLY:
+            if getattr(self, name) is not None:
+                raise FieldError((name,), f"'{name}' hör bara till ett beslut, men 'kind: {self.kind}' är inget "
+                                          f"beslut; ta bort '{name}' eller ändra 'kind'")
         return self
 
     @model_validator(mode="after")
@@ -2488,12 +2543,16 @@ class Meeting(Sourced):
         return f"enligt källan: {self.date_as_given}" if self.date_as_given else ""
 
     @property
+    def when(self) -> str:
+        """The date as a sentence goes on after a word ('sammanträde 9 juni 2021', 'sammanträde datum anges inte;
+        enligt källan: den 12 september (året anges inte)'): the one rule of `undated_label`, lower case."""
+        return "; ".join(x for x in (self.date_label, self.date_as_given_label if self.date is None else "") if x)
+
+    @property
     def undated_label(self) -> str:
-        """What the meeting's page, feeds and lists say in place of a date the source does not give: 'Datum anges
-        inte; enligt källan: den 12 september (året anges inte)'; '' for a dated meeting."""
-        if self.date is not None:
-            return ""
-        return f"Datum {NOT_STATED}; {self.date_as_given_label}" if self.date_as_given else f"Datum {NOT_STATED}"
+        """What the meeting's page says first in place of a date the source does not give: 'Datum anges inte; enligt
+        källan: den 12 september (året anges inte)' (`when`, as a line begins); '' for a dated meeting."""
+        return upper_first(self.when) if self.date is None else ""
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -2645,9 +2704,17 @@ def _check_after_meeting(date: dates.Day | None, name: str, day: dt.date | None)
                                   f"skriv dagen då {done}")
 
 
+AGENDA_UNSTATED = (("paragraphs", "protokollets paragrafer"), ("paragraphs_as_given", "protokollets paragrafer"),
+                   ("vote", "hur någon omröstning utföll"), ("effective", "när något beslut börjar gälla"),
+                   ("effective_until", "när något beslut slutar gälla"), ("reservations", "några reservationer"),
+                   ("not_participating", "vilka som inte deltog i något beslut"))
+"""A matter's fields that an agenda (or a webcast, a source that states no decision) cannot state, each with what the
+source then does not state: refused on its items. A new field of what the meeting decided joins it."""
+
+
 def _check_agenda(meeting: Meeting, known_from: KnownFrom) -> None:
-    """An agenda tells what is to be dealt with, not what was decided: no minutes (nor who checked them), paragraphs,
-    steps, votes or outcomes."""
+    """An agenda tells what is to be dealt with, not what was decided: no minutes (nor who checked them), nor a
+    matter's paragraphs, vote, effect or reservations (AGENDA_UNSTATED), steps or outcomes."""
     source = f"'known_from: {known_from}' säger att källan är {known_from.definite}, som inte anger"
     for name in ("minutes_url", *MINUTES_DATES, "adjusters", "paragraphs_as_given", "minutes_kept_at",
                  "minutes_checked_as_given"):
@@ -2657,13 +2724,11 @@ def _check_agenda(meeting: Meeting, known_from: KnownFrom) -> None:
         raise FieldError(("present",), f"{source} vilka som kom till sammanträdet; ta bort 'present' eller "
                                        "'known_from'")
     for i, matter in enumerate(meeting.matters):
-        if matter.paragraphs or matter.paragraphs_as_given:
-            name = "paragraphs" if matter.paragraphs else "paragraphs_as_given"
-            raise FieldError(("matters", i, name), f"{source} protokollets paragrafer; ta bort '{name}' "
-                                                           f"(ärendets nummer {known_from.on} skrivs i 'item')")
-        if matter.vote is not None:
-            raise FieldError(("matters", i, "vote"), f"{source} hur någon omröstning utföll; ta bort 'vote' eller "
-                                                     "'known_from'")
+        for name, unstated in AGENDA_UNSTATED:
+            if getattr(matter, name) not in (None, []):
+                way_out = (f"(ärendets nummer {known_from.on} skrivs i 'item')" if name.startswith("paragraphs")
+                           else "eller 'known_from'")
+                raise FieldError(("matters", i, name), f"{source} {unstated}; ta bort '{name}' {way_out}")
         if matter.all_steps:
             loc, _ = matter.all_steps[0]
             raise FieldError(("matters", i, *loc), f"{source} vad som beslutades; ta bort stegen ('adopts', "

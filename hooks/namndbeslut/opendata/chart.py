@@ -1,15 +1,15 @@
 """The funding chart, drawn at build time as inline SVG: no script, no external resources.
 
 One horizontal bar per year with the sum of its stated amounts, so the chart is as tall as the archive has
-years, whatever the number of partners (the per-partner amounts are on each year's page). A year with only
-price compensation gets words instead of a bar. The table after it is the chart's text alternative.
+years, whatever the number of partners (the per-partner amounts are on each year's page). A year without a sum gets
+words instead of a bar, as the table says them (funding.Total.label). The table after it is the chart's text
+alternative.
 """
 
 from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from .. import dates
 from ..funding import FundingTable
 
 COLOUR = "#005a9c"
@@ -26,11 +26,11 @@ def svg(table: FundingTable, table_id: str) -> Markup:
     rows: list[str] = []
     for i, (year, total) in enumerate(totals.items()):
         y = i * ROW
+        label = escape(total.label)
         if not total.stated:
             rows.append(f'<text x="0" y="{y + LINE - 4}"><tspan font-weight="bold">{year}</tspan>: '
-                        f'<tspan font-style="italic">{_unsummed(table, year)}</tspan></text>')
+                        f'<tspan font-style="italic">{label}</tspan></text>')
             continue
-        label = escape(("minst " if not total.known else "") + dates.kronor(total.stated))
         rows.append(f'<text x="0" y="{y + LINE - 4}"><tspan font-weight="bold">{year}</tspan>: {label}</text>')
         width = max(1, round(WIDTH * total.stated / top))
         rows.append(f'<rect x="0" y="{y + LINE}" width="{width}" height="{BAR}" fill="{COLOUR}">'
@@ -46,12 +46,4 @@ def svg(table: FundingTable, table_id: str) -> Markup:
         f'<desc id="{table_id}-chart-desc">Samma uppgifter finns i tabellen under diagrammet.</desc>\n'
         f'{body}\n</svg>'
     )
-
-
-def _unsummed(table: FundingTable, year: int) -> str:
-    """A year without a bar in words: only price compensation, or (as the table says) no sum a total adds (a ceiling,
-    a sum per unit): never 'priskompensation' where the source states none."""
-    if all(g.funding.amount is None and g.funding.price_compensation for g in table.in_year(year)):
-        return "priskompensation, belopp anges inte"
-    return "belopp anges inte"
 
