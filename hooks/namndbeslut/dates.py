@@ -239,7 +239,8 @@ Money = int | Decimal
 def number(amount: Money) -> str:
     """'62 500', '7,50', '−33 700 000': Swedish grouping, two decimals where the sum has öre, and the locale's own minus
     sign (Babel's pattern would write a hyphen) for a deviation or deficit."""
-    shown = format_decimal(abs(amount), format="#,##0.00" if isinstance(amount, Decimal) else None, locale=LOCALE)
+    magnitude: Money = -amount if amount < 0 else amount
+    shown = format_decimal(magnitude, format="#,##0.00" if isinstance(amount, Decimal) else None, locale=LOCALE)
     return f"{get_minus_sign_symbol(LOCALE)}{shown}" if amount < 0 else shown
 
 
