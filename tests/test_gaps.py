@@ -174,7 +174,9 @@ _REFUSED = [
     pytest.param({"decisions/2024-02-14-socialnamnden.md": (
         "---\ncommittee: socialnamnden\ndate: 2024-02-14\ntitle: T\nmatters:\n  - id: m\n    amount: -5\n---\n"
         "## M {#m}\n")},
-        ["decisions/2024-02-14-socialnamnden.md:7: matters.0.amount: '-5' är för litet; gränsen är 0"],
+        ["decisions/2024-02-14-socialnamnden.md:7: matters.0.amount.kronor: ett negativt belopp (-5) är en avvikelse "
+         "eller ett underskott och skrivs bara med 'nature: utfall', 'nature: prognos' eller 'nature: budget', t.ex. "
+         "{kronor: -33700000, nature: utfall}"],
         id="a_negative_amount"),
     pytest.param({"committees/egen.md": "---\nname: Kommunstyrelsen\nmunicipality: Lunds kommun\n---\n"},
                  ["committees/egen.md:3: municipality: 'Lunds kommun' är webbplatsens egen kommun (extra.municipality "

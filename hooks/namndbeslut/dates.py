@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_minus_sign_symbol
 
 from .errors import ContentError, Problem
 
@@ -237,8 +237,11 @@ Money = int | Decimal
 
 
 def number(amount: Money) -> str:
-    """'62 500', '7,50': Swedish grouping, and two decimals where the sum has öre."""
-    return format_decimal(amount, format="#,##0.00" if isinstance(amount, Decimal) else None, locale=LOCALE)
+    """'62 500', '7,50', '−33 700 000': Swedish grouping, two decimals where the sum has öre, and the locale's own minus
+    sign (Babel's pattern would write a hyphen) for a deviation or deficit."""
+    magnitude: Money = -amount if amount < 0 else amount
+    shown = format_decimal(magnitude, format="#,##0.00" if isinstance(amount, Decimal) else None, locale=LOCALE)
+    return f"{get_minus_sign_symbol(LOCALE)}{shown}" if amount < 0 else shown
 
 
 def kronor(amount: Money) -> str:

@@ -688,9 +688,6 @@ NOT_BOOL = BeforeValidator(_not_bool)
 
 YEARS_ONLY = re.compile(r"\d{4}(?:\s*[–-]\s*\d{4})?")
 """A period that is only a year or a span of years ('2024', '2023–2025'): `from_year` and `to_year` say it."""
-PREPOSITIONS = frozenset(("för", "till", "av", "åt", "avseende", "angående", "gällande", "inom", "inför", "i", "på",
-                          "med", "mot", "om", "under", "vid", "kring", "enligt", "från"))
-"""The words a sum's purpose starts with as sources write it ('för tilläggsanslag', 'till licenskostnader')."""
 YEAR_IN_WORDS = re.compile(r"(?<!\d)(?:19|20|21)\d{2}(?!\d)")
 """A calendar year named in a period's words ('första halvåret 2026')."""
 
@@ -843,9 +840,9 @@ DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 NOT_A_SUM = "ska vara ett tal i kronor (utan mellanslag eller 'kr'), t.ex. 250000, eller med öre 7.50"
 
 
-def _kronor(value: object) -> dates.Money:
+def _kronor(value: object, signed: bool = False) -> dates.Money:
     """Whole kronor as an int; a sum with öre ('7,50 kronor per deltagare') as an exact Decimal, never a float (YAML
-    reads 7.50 as one: its shortest form is the number written), at most two decimals."""
+    reads 7.50 as one: its shortest form is the number written), at most two decimals; below zero only `signed`."""
     value = _not_bool(value)
     if isinstance(value, str) and DECIMAL_COMMA.fullmatch(value.strip()):
         raise ValueError(f"'{value}' skrivs med punkt före ören: {value.strip().replace(',', '.')}")
@@ -859,15 +856,21 @@ def _kronor(value: object) -> dates.Money:
         raise ValueError(f"'{value}' {NOT_A_SUM}")
     if said != said.quantize(CENT):
         raise ValueError(f"'{value}' har fler än två decimaler; ett belopp anges i kronor och öre, t.ex. 7.50")
-    if not 0 <= said <= MAX_AMOUNT:
+    if not (-MAX_AMOUNT if signed else 0) <= said <= MAX_AMOUNT:
         raise ValueError(f"'{value}' är {'för litet' if said < 0 else 'för stort'}; gränsen är "
-                         f"{0 if said < 0 else MAX_AMOUNT}")
+                         f"{-MAX_AMOUNT if signed else 0 if said < 0 else MAX_AMOUNT}")
     return int(said) if said == said.to_integral_value() else said
 
 
 Kronor = Annotated[dates.Money, PlainValidator(_kronor),
                    WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_AMOUNT})]
 """Kronor (SEK): whole, or with öre (two decimals at most)."""
+SignedKronor = Annotated[dates.Money, PlainValidator(lambda value: _kronor(value, signed=True)),
+                         WithJsonSchema({"type": "number", "minimum": -MAX_AMOUNT, "maximum": MAX_AMOUNT})]
+"""A sum's kronor: below zero for a deviation or deficit ('minus 33,7 miljoner kronor'), which `Sum` allows only for
+a result, forecast or budget (`NEGATIVE_NATURES`)."""
+NEGATIVE_NATURES = (SumNature.UTFALL, SumNature.PROGNOS, SumNature.BUDGET)
+"""The kinds of money a source may state below zero: a deviation from budget, a deficit."""
 
 
 class Sum(Record):
@@ -875,7 +878,8 @@ class Sum(Record):
     ('250 000 kr per år') or paid to someone the source names ('bidrag till Länsstyrelsen på 100 000 kr'). The one
     model of a funding row's and a matter's `amount`; a bare number is a plain sum."""
 
-    kronor: Kronor
+    kronor: SignedKronor
+    """Below zero only for a result, forecast or budget the source states as a deviation or deficit."""
     ceiling: bool = False
     """The source gives the sum as an upper limit ('högst', 'upp till'): never shown or summed as the sum paid."""
     per_year: bool | None = None
@@ -909,8 +913,8 @@ class Sum(Record):
     `kronor`, the exact number an editor writes from them; a number in thousands or millions there must be `kronor`
     (or a range's upper end)."""
     purpose: Text | None = None
-    """What the money is for, in the source's words with its own preposition ('för tilläggsanslag', 'till
-    licenskostnader'), shown verbatim after a comma."""
+    """What the money is for, in the source's words, with its preposition where it has one ('för tilläggsanslag',
+    'att fastställa 2018 års budgeterade resultat'), shown verbatim after a comma."""
     period_as_given: Text | None = None
     """The period in the source's words where `from_year`/`to_year` cannot say it ('första halvåret 2026', 'under
     den kommande treårsperioden'), never beside them; on a funding row, words within the row's own year."""
@@ -922,6 +926,14 @@ class Sum(Record):
     financed_from: Text | None = None
     """Where the money comes from, in the source's words ('den budget som redan finns för projektet Tåg i tid',
     'medel avsatta till kommunstyrelsens förfogande')."""
+    more_than: bool = False
+    """The source gives the sum as a lower bound ('drygt 11 miljoner kronor', 'över 500 000 kr'): shown 'mer än',
+    never summed; the source's own word stays in `as_given`."""
+    less_than: bool = False
+    """The source gives the sum as just below it ('knappt 2 miljoner'): shown 'mindre än', never summed."""
+    plus_as_given: Text | None = None
+    """What comes on top of the sum, in the source's words ('indexuppräkning' in '5 miljoner kronor plus
+    indexuppräkning'): the sum is not the whole amount, so never summed."""
 
     @property
     def label(self) -> str:
@@ -929,13 +941,16 @@ class Sum(Record):
         kr per år 2023–2025', '80 000 kr per servicepunkt, högst 13', '19 100 000 kr (enligt källan: 19,1 miljoner
         kronor) till Samhällsbyggnadsnämnden, för tilläggsanslag', 'avslaget: 400 000 kr', 'taxa: 7,50 kr per
         kvadratmeter', '2 100 000 kr från Socialstyrelsen', '…; finansieras ur: medel avsatta till kommunstyrelsens
-        förfogande', as the source qualifies it: the one label of a sum on pages and in the data."""
+        förfogande', 'utfall: −33 700 000 kr', 'mer än 11 000 000 kr', '5 000 000 kr plus indexuppräkning', as the
+        source qualifies it: the one label of a sum on pages and in the data."""
         per = {True: " per år", False: " sammanlagt", None: ""}[self.per_year]
         said = dates.kronor(self.kronor) if self.up_to_kronor is None else dates.kronor_range(self.kronor,
                                                                                               self.up_to_kronor)
         return "".join((f"{self.nature.label}: " if self.nature else "", "högst " if self.ceiling else "",
-                        "ca " if self.approximate else "", said,
+                        "ca " if self.approximate else "", "mer än " if self.more_than else "",
+                        "mindre än " if self.less_than else "", said,
                         f" (enligt källan: {self.as_given})" if self.as_given else "",
+                        f" plus {self.plus_as_given}" if self.plus_as_given else "",
                         f" per {self.per}" if self.per else "", per, self._years_label,
                         f" från {self.from_party}" if self.from_party else "",
                         f" till {self.to}" if self.to else "", self._count_label,
@@ -969,10 +984,11 @@ class Sum(Record):
     def summable(self) -> bool:
         """Whether the sum is one stated as paid to the counterparties: a ceiling, an estimate, a range, a sum per unit
         ('80 000 kr per servicepunkt'), a sum paid to someone else or received from another party, or one of a kind the
-        source names (refused, requested, a fee, a forecast, a result, a budget: `nature`), is never added into a total
-        of what they receive."""
+        source names (refused, requested, a fee, a forecast, a result, a budget: `nature`), a bound ('drygt', 'knappt')
+        or a sum with something on top ('plus indexuppräkning'), is never added into a total of what they receive."""
         return (not self.ceiling and not self.approximate and self.up_to_kronor is None and self.to is None
-                and self.from_party is None and self.per is None and self.nature is None)
+                and self.from_party is None and self.per is None and self.nature is None and not self.more_than
+                and not self.less_than and self.plus_as_given is None)
 
     @model_validator(mode="after")
     def _one_way_to_bound(self) -> Sum:
@@ -984,10 +1000,34 @@ class Sum(Record):
         if self.up_to_kronor is not None and self.ceiling:
             raise FieldError(("ceiling",), "ett intervall har redan ett övre belopp ('up_to_kronor'); ta bort "
                                            "'ceiling'")
+        self._sign_fits()
+        self._bound_fits()
         self._years_fit()
         self._count_fits()
         self._words_fit()
         return self
+
+    def _sign_fits(self) -> None:
+        """A sum below zero is a deviation or deficit, which only a result, forecast or budget can be."""
+        if self.kronor < 0 and self.nature not in NEGATIVE_NATURES:
+            raise FieldError(("kronor",), f"ett negativt belopp ({self.kronor}) är en avvikelse eller ett underskott "
+                                          "och skrivs bara med 'nature: utfall', 'nature: prognos' eller 'nature: "
+                                          "budget', t.ex. {kronor: -33700000, nature: utfall}")
+
+    def _bound_fits(self) -> None:
+        """'drygt' and 'knappt' are one bound of one sum: never both, nor beside an estimate, a ceiling or a range."""
+        if self.more_than and self.less_than:
+            raise FieldError(("less_than",), "ett belopp är antingen mer än ('more_than') eller mindre än "
+                                             "('less_than') källans siffra, inte båda")
+        bound = "more_than" if self.more_than else "less_than" if self.less_than else None
+        if bound is None:
+            return
+        for field, said in (("approximate", self.approximate), ("ceiling", self.ceiling),
+                            ("up_to_kronor", self.up_to_kronor is not None)):
+            if said:
+                raise FieldError((field,), f"'{bound}' säger redan hur beloppet förhåller sig till källans siffra; "
+                                           f"skriv inte '{field}' bredvid, t.ex. {{kronor: 11000000, {bound}: true, "
+                                           "as_given: 'drygt 11 miljoner kronor'}")
 
     def _years_fit(self) -> None:
         """Years as one span: a first year, and a last one only after it (a single year is `from_year` alone)."""
@@ -1016,12 +1056,8 @@ class Sum(Record):
         if self.period_as_given is not None and YEARS_ONLY.fullmatch(self.period_as_given):
             raise FieldError(("period_as_given",), f"'{self.period_as_given}' är bara år; skriv dem som 'from_year' "
                                                    "och 'to_year', t.ex. {kronor: 500000, from_year: 2024}")
-        if self.purpose is not None and self.purpose.split()[0].casefold() not in PREPOSITIONS:
-            raise FieldError(("purpose",), f"'{self.purpose}' visas efter ett kommatecken som källan skriver det; "
-                                           "börja med källans preposition, t.ex. 'för tilläggsanslag' eller 'till "
-                                           "licenskostnader'")
         for said in dates.kronor_in_words(self.as_given or ""):
-            if said not in (self.kronor, self.up_to_kronor):
+            if said not in (abs(self.kronor), self.up_to_kronor):
                 raise FieldError(("kronor",), f"'as_given' ({self.as_given}) anger {said} kronor men 'kronor' är "
                                               f"{self.kronor}; skriv källans belopp i hela kronor, t.ex. 19,1 miljoner "
                                               "som 'kronor: 19100000'")

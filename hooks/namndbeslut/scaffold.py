@@ -137,10 +137,13 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # "till Länsstyrelsen": to: Länsstyrelsen; flera belopp: en lista,
                                  # [{{kronor: 1000000, ceiling: true}}, 2000000];
                                  # "19,1 miljoner kronor": {{kronor: 19100000, as_given: '19,1 miljoner kronor'}};
-                                 # ändamålet med källans preposition: purpose: för tilläggsanslag;
+                                 # ändamålet med källans ord: purpose: för tilläggsanslag;
                                  # öre: 7.50; avslaget belopp: nature: avslaget (äskat, taxa, prognos, utfall,
                                  # budget); var pengarna tas från: financed_from: med källans ord;
-                                 # "rekvirera … från Socialstyrelsen": from: Socialstyrelsen
+                                 # "rekvirera … från Socialstyrelsen": from: Socialstyrelsen;
+                                 # "minus 33,7 miljoner": kronor: -33700000 med nature: utfall;
+                                 # "drygt": more_than: true; "knappt": less_than: true;
+                                 # "plus indexuppräkning": plus_as_given: indexuppräkning
     refers_to:                   # valfritt: id för ett tidigare ärende som detta fortsätter utan överenskommelse
                                  # ("KS 12 mars (§ 64) föreslog kommunfullmäktige …"), i vilket organ som helst
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat

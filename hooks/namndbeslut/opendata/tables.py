@@ -74,8 +74,10 @@ def amount(value: Sum | None) -> dict[str, Any]:
     and the unit (`per`, `count`, `count_ceiling`; `amount` is each unit's); the source's words for the sum, its
     purpose, its period and where the money comes from (`as_given`, `purpose`, `period_as_given`, `financed_from`), the
     party it comes from (`from`: 'Socialstyrelsen'), and what kind of money it is where the source says (`nature`:
-    'avslaget', 'äskat', 'taxa', 'prognos', 'utfall', 'budget'). Kronor with öre are a number with decimals (7.5). The
-    one form of a sum in JSON and OParl."""
+    'avslaget', 'äskat', 'taxa', 'prognos', 'utfall', 'budget'). Kronor with öre are a number with decimals (7.5); a
+    deviation or deficit a negative number. A bound the source gives ('drygt', 'knappt') is `more_than` or `less_than`
+    (true, only where given), and what comes on top of the sum ('indexuppräkning') `plus_as_given`. The one form of a
+    sum in JSON and OParl."""
     if value is None:
         return {}
     plain = {"amount": value.kronor, "currency": CURRENCY}
@@ -89,7 +91,9 @@ def amount(value: Sum | None) -> dict[str, Any]:
             **{k: v for k, v in (("as_given", value.as_given), ("purpose", value.purpose),
                                  ("period_as_given", value.period_as_given), ("financed_from", value.financed_from),
                                  ("from", value.from_party),
-                                 ("nature", value.nature.value if value.nature else None)) if v is not None},
+                                 ("nature", value.nature.value if value.nature else None),
+                                 ("more_than", value.more_than or None), ("less_than", value.less_than or None),
+                                 ("plus_as_given", value.plus_as_given)) if v is not None},
             "amount_label": dates.plain_spaces(value.label)}
 
 
@@ -154,6 +158,8 @@ def json_number(value: object) -> int | float:
 
 
 WORDS_COLUMNS = ("Beloppet i källans ord", "Ändamål", "Period i källans ord", "Finansieras ur")
+BOUND_COLUMNS = ("Mer än", "Mindre än", "Plus enligt källan")
+"""A sum's bound ('drygt', 'knappt': 'ja' or empty) and what comes on top of it, last in both CSV files."""
 """A sum's words as the source gives them, in the matters' and the funding CSV alike (`_words`)."""
 
 
@@ -309,7 +315,8 @@ class Tables:
                        "Priskompensation", "Anmärkning", "Webbsida", "Finansiär", "Antal år (åren anges inte)",
                        "Högsta belopp", "Per år", "Mottagare", "Belopp enligt källan",
                        "Ungefärligt belopp", "Övre belopp i intervall (kr)", "Per enhet", "Antal enheter",
-                       "Högsta antal enheter", *WORDS_COLUMNS, "Belopp från år", "Belopp till år")
+                       "Högsta antal enheter", *WORDS_COLUMNS, "Belopp från år", "Belopp till år",
+                       *BOUND_COLUMNS)
     """'Finansiär' and the columns after it last (later columns, so earlier ones keep their places): who pays where
     the source names someone other than the public party; for a row whose years the source does not name, how many
     (its 'År' is empty); the sum's qualifiers (ja/nej, empty where the source says neither) and the page's words;
@@ -359,7 +366,7 @@ class Tables:
                  _yes_no(g.funding.price_compensation), g.funding.note,
                  self.ctx.absolute(routes.agreement(g.agreement)), g.funding.funder, g.funding.years,
                  *_funding_qualifiers(g.funding), *_estimate(g.funding.amount), *_unit(g.funding.amount),
-                 *_words(g.funding.amount), *_years(g.funding.amount))
+                 *_words(g.funding.amount), *_years(g.funding.amount), *_bound(g.funding.amount))
                 for g in [*table.grants, *table.unplaced, *table.spanned]]
         return _csv(self.FUNDING_COLUMNS, rows)
 
@@ -440,7 +447,7 @@ class Tables:
                       "Ärendetyp enligt källan", "Ja-röster", "Nej-röster", "Avstod", "Frånvarande",
                       "Avgjort genom", "Omröstning enligt källan", *WORDS_COLUMNS, "Beloppets art",
                       "Reservationer", "Pengar från", "Deltog inte i beslutet", "Beslut fattas senare av",
-                      "Gäller till", "Paragraf enligt källan", "Urval")
+                      "Gäller till", "Paragraf enligt källan", "Urval", *BOUND_COLUMNS)
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -469,7 +476,7 @@ class Tables:
                          " ; ".join(m.not_participating) or None,
                          r["decided_later_by"]["name"] if m.decided_later_by else None,
                          iso(m.effective_until) if m.effective_until is not None else None, m.paragraphs_as_given,
-                         _yes_no(True) if meeting.selection else None))
+                         _yes_no(True) if meeting.selection else None, *_bound(m.amount)))
         return _csv(self.MATTER_COLUMNS, rows)
 
 
@@ -529,6 +536,15 @@ def _words(value: Sum | None) -> tuple[str | None, ...]:
     where it gives none."""
     return (None,) * len(WORDS_COLUMNS) if value is None else (value.as_given, value.purpose, value.period_as_given,
                                                                value.financed_from)
+
+
+def _bound(value: Sum | None) -> tuple[str | None, str | None, str | None]:
+    """A sum the source bounds ('drygt': 'Mer än' ja; 'knappt': 'Mindre än' ja) and what comes on top of it, in CSV
+    cells; empty where it says neither."""
+    if value is None:
+        return None, None, None
+    return (_yes_no(True) if value.more_than else None, _yes_no(True) if value.less_than else None,
+            value.plus_as_given)
 
 
 def _years(value: Sum | None) -> tuple[int | None, int | None]:
