@@ -130,6 +130,10 @@ def test_a_cited_decision_without_its_year_is_shown_as_given_and_never_linked(bu
     assert shown["dateAsGiven"] == "26 februari" and "date" not in shown and "agendaItem" not in shown
 
 
+def test_a_report_cites_a_decision_without_its_year_by_the_same_rule(built: BuiltSite) -> None:
+    assert "Stadsbyggnadsnämnden, 26 februari (året anges inte)" in built.text("tjansteskrivelser/ks-2017-12/")
+
+
 def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
     assert invalid_objects(built.path) == []
 
