@@ -68,7 +68,7 @@ def test_a_collection_per_kind_in_swedish_with_the_models_rules() -> None:
                                  "multiple": True, "display_fields": ["title"]}
     assert [o["value"] for o in matters["kind"]["options"]] == [
         "beslut", "information", "val", "anmälan", "bordlagt", "återremitterat", "förslag", "interpellation",
-        "utgår", "anges inte"]
+        "utgår", "fråga", "debatt", "anges inte"]
     assert matters["amount"]["widget"] == "number", "a sum in the form; qualifiers and further sums in the file"
     assert matters["public"]["name"] == "public", "each field its own widget (a shared one took the last name)"
     steps = _fields(matters["steps"])

@@ -84,8 +84,9 @@ def test_a_year_of_a_ceiling_or_a_sum_per_unit_says_its_sum_is_not_added(built: 
 
 
 def test_the_overviews_note_names_every_sum_no_total_adds(built: BuiltSite) -> None:
-    assert ("och ett högsta belopp, ett ungefärligt belopp, ett intervall, ett belopp per enhet eller ett belopp till "
-            f"en annan mottagare räknas inte med (”{NOT_ADDED}” där ett år bara har sådana belopp)"
+    assert ("och ett högsta belopp, ett ungefärligt belopp, ett intervall, ett belopp per enhet, ett belopp med "
+            "”drygt” eller ”knappt”, ett belopp med något som kommer till eller ett belopp till en annan mottagare "
+            f"räknas inte med (”{NOT_ADDED}” där ett år bara har sådana belopp)"
             in built.text("finansiering/"))
 
 

@@ -231,9 +231,10 @@ MEETING_PLAN = "sammanträdesplanen"
 """Where a planned meeting's date comes from unless its `source` says otherwise."""
 
 
-CitedBy = tuple[Matter | Meeting | Citation | None, Committee | None, str | None, tuple[int, ...]]
+CitedBy = tuple[Matter | Meeting | Citation | None, Committee | None, str | None, tuple[int, ...], str | None]
 """A decision a report or matter cites (Archive.decisions_cited_by): the published record or the citation, the body
-its source names, its name in the source's words, and the paragraphs of one without a date."""
+its source names, its name in the source's words, and the paragraphs and the day without its year
+(`date_as_given`) of one without a date."""
 
 
 UNDATED_STEPS = "Steg utan datum i källan"
@@ -974,8 +975,8 @@ class Archive:
         for cited in record.cited_decisions:
             published = self.cited(cited.decision) if cited.decision is not None else None
             body = self.committees.get(cited.body) if cited.body else None
-            out.append((published, None, cited.name, ()) if published is not None
-                       else (cited.decision, body, cited.name, cited.paragraphs))
+            out.append((published, None, cited.name, (), None) if published is not None
+                       else (cited.decision, body, cited.name, cited.paragraphs, cited.date_as_given))
         return out
 
     def treated_before(self, matter: Matter) -> Matter | None:

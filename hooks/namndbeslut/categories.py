@@ -113,6 +113,10 @@ class MatterKind(StrEnum):
     debated is what the source says in the text, never what the kind's label says."""
     UTGAR = "utgår"
     """An item removed from the agenda ("följande ärende utgår från dagordningen"): not dealt with, no decision."""
+    FRAGA = "fråga"
+    """A member's question in the council ("Fråga till kommunstyrelsens ordförande"): no decision."""
+    DEBATT = "debatt"
+    """A debate in the council ("Allmänpolitisk debatt"): no decision."""
 
     @property
     def label(self) -> str:
@@ -121,7 +125,8 @@ class MatterKind(StrEnum):
                 "återremitterat": "Återremitterat (inget beslut ännu)",
                 "förslag": "Förslag till ett annat organ",
                 "interpellation": "Interpellation (inget beslut)",
-                "utgår": "Utgick (behandlades inte)"}[self.value]
+                "utgår": "Utgick (behandlades inte)", "fråga": "Fråga (inget beslut)",
+                "debatt": "Debatt (inget beslut)"}[self.value]
 
     @property
     def decides(self) -> bool:

@@ -49,6 +49,8 @@ def paragraph_label(paragraphs: Sequence[int], prefix: str | None = None) -> str
 
 UNDATED = "datum anges inte"
 """What a decision's label says where the source names no date for it (model.NOT_STATED, which imports this)."""
+YEAR_UNSTATED = "året anges inte"
+"""What a cited decision's day says where the source gives it without its year."""
 
 
 UNDATED_PARAGRAPHS = re.compile(r"(?P<signs>§§?)\s*(?P<paras>\d+(?:\s*(?:,|och)\s*\d+)*)")
@@ -63,17 +65,19 @@ def undated_paragraphs(text: str) -> tuple[int, ...] | None:
 
 
 def decision_label(day: dates.Stated | None, paragraphs: Sequence[int] = (), body: str | None = None,
-                   prefix: str | None = None, body_unstated: bool = False) -> str:
+                   prefix: str | None = None, body_unstated: bool = False, day_as_given: str | None = None) -> str:
     """How a reader's text names a decision: 'Socialnämnden 23 augusti 2017, §§ 154, 155' (the body where known,
     the date in words, the paragraphs where known); 'Kommunstyrelsen, datum anges inte' where the source names the
     body alone, 'Kommunstyrelsen § 68, datum anges inte' with its paragraphs. The one place of this rule: fact
     boxes and feeds use it; data keeps the protocol's form (`Citation`, ISO date) for spreadsheets and clients. A
-    published decision whose source names no body (`body_unstated`) says so: 'Organ anges inte, 3 mars 2025'."""
+    published decision whose source names no body (`body_unstated`) says so: 'Organ anges inte, 3 mars 2025'. A
+    day the source gives without its year (`day_as_given`): 'Stadsbyggnadsnämnden, 26 februari (året anges inte)'."""
     if body_unstated:
         body = "Organ anges inte,"
     if day is None:
         named = " ".join(filter(None, (body, paragraph_label(paragraphs, prefix))))
-        return f"{named}, {UNDATED}" if named else UNDATED
+        when = f"{day_as_given} ({YEAR_UNSTATED})" if day_as_given else UNDATED
+        return f"{named}, {when}" if named else when
     when = f"{body} {dates.long_date(day)}" if body else dates.long_date(day)
     label = paragraph_label(paragraphs, prefix)
     return f"{when}, {label}" if label else when

@@ -71,7 +71,7 @@ never 'belopp anges inte', which the source would then contradict."""
 COMPENSATION_ONLY = f"priskompensation, belopp {NOT_STATED}"
 """What a total says where its grants only follow price compensation."""
 LEFT_OUT_KINDS = ("ett högsta belopp, ett ungefärligt belopp, ett intervall, ett belopp per enhet, ett belopp med "
-                  "\"drygt\" eller \"knappt\", ett belopp med något som kommer till eller ett belopp till en annan "
+                  "”drygt” eller ”knappt”, ett belopp med något som kommer till eller ett belopp till en annan "
                   "mottagare")
 """The sums no total adds (Sum.summable; a sum's `nature` is refused on a funding row), as the overview's note names
 them."""

@@ -2035,11 +2035,88 @@ class Assignment(Record):
     @property
     def label(self) -> str:
         """'Uppdrag till IT: göra en rapport (inför våren 2019)'; 'senast 2019' for a due date."""
+        return self.labelled(proposed=False)
+
+    def labelled(self, proposed: bool) -> str:
+        """The one label rule: 'Föreslaget uppdrag till …' in a proposal to another body (`kind: förslag`), which
+        that body may or may not give; 'Uppdrag till …' in a decision."""
         when = "; ".join(x for x in (dates.at_latest(self.by) if self.by is not None else "", self.by_as_given) if x)
-        return f"Uppdrag till {self.to}: {self.what}{f' ({when})' if when else ''}"
+        lead = "Föreslaget uppdrag till" if proposed else "Uppdrag till"
+        return f"{lead} {self.to}: {self.what}{f' ({when})' if when else ''}"
+
+
+class Position(Record):
+    """A reservation or a special statement with the source's reason ("Sollentunapartiet reserverar sig … eftersom
+    …"): who, and why in the source's words."""
+
+    by: Text
+    """The party or person, as the source names them."""
+    reason: Paragraph | None = None
+    """Why, in the source's words ('eftersom vård- och omsorgsnämnden inte är intresserade …')."""
+
+    @property
+    def label(self) -> str:
+        return f"{self.by} ({self.reason})" if self.reason else self.by
+
+
+def _plain_stance(value: object) -> object:
+    """A reservation written as text (as before) is its `by`: one model, and a message names the entry's field."""
+    return {"by": value} if isinstance(value, str) else value
+
+
+_TEXT_SCHEMA = {"type": "string", "minLength": 1}
+Stance = Annotated[Position, BeforeValidator(_plain_stance), WithJsonSchema({"anyOf": [_TEXT_SCHEMA, {
+    "type": "object", "properties": {"by": _TEXT_SCHEMA, "reason": _TEXT_SCHEMA}, "required": ["by"],
+    "additionalProperties": False}]})]
+"""A reservation or a special statement: the party or person as text (as before), or {by, reason}."""
+
+
+def stance_label(stance: Position) -> str:
+    """'Sollentunapartiet (eftersom …)'; a plain entry as written."""
+    return stance.label
+
+
+def stance_data(stance: Position) -> str | dict[str, str]:
+    """A reservation or statement in the data: without a reason the text it always was; else {by, reason}."""
+    return stance.model_dump(exclude_none=True) if stance.reason else stance.by
+
+
+class ProposalMade(Record):
+    """A proposal (yrkande) made at the meeting ("Anna Andersson (S) yrkar bifall till motionen"): who made it and
+    what it proposes, in the source's words; never the decision."""
+
+    by: Text
+    """Who made it, as the source names them ('Socialdemokraterna', 'Anna Andersson (S)')."""
+    what: Paragraph | None = None
+    """What it proposes, in the source's words ('bifall till motionen')."""
+
+    @property
+    def label(self) -> str:
+        return f"{self.by}: {self.what}" if self.what else self.by
+
+
+class BasisDocument(Record):
+    """A document the matter rests on that the source names but that is not published here ("I ärendet föreligger
+    tjänsteutlåtande 2017-05-29 från kommunledningskontoret"); a tjänsteskrivelse with a case number is a report
+    (reports/) instead."""
+
+    title: Text
+    """What the document is, in the source's words ('tjänsteutlåtande')."""
+    date: GivenDate | None = None
+    """Its date, as precise as the source gives it."""
+    by: Text | None = None
+    """Who wrote it, as the source names them ('kommunledningskontoret'): never made into a body."""
+
+    @property
+    def label(self) -> str:
+        """'tjänsteutlåtande 29 maj 2017 från kommunledningskontoret'."""
+        parts = (self.title, dates.long_date(self.date) if self.date is not None else "",
+                 f"från {self.by}" if self.by else "")
+        return " ".join(x for x in parts if x)
 
 
 RESERVATION, NOT_PARTICIPATING = "Reservation", "Deltog inte i beslutet"
+STATEMENT, PROPOSAL_MADE, BASIS = "Särskilt yttrande", "Yrkande", "Underlag"
 """What a matter's page says before each party or person that reserved itself, or did not take part."""
 DECIDED_LATER = "Beslut fattas senare av"
 """What a matter's page says before the body the source says will decide later (`decided_later_by`)."""
@@ -2116,9 +2193,16 @@ class Matter(Record):
     effective_until: GivenDate | None = None
     """When the decision stops applying, as precise as the source says it ("Beslutet gäller 1 januari – 31 december
     2021"): never before `effective`."""
-    reservations: list[Text] = []
+    reservations: list[Stance] = []
     """Reservations against the decision, each the party or person as the source gives them ("Socialdemokraterna",
-    'S'), in its order."""
+    'S'), or {by, reason} with the source's reason, in its order."""
+    statements: list[Stance] = []
+    """Special statements (särskilda yttranden: "Moderaterna inkom med ett särskilt yttrande"), written as
+    reservations are."""
+    proposals_made: list[ProposalMade] = []
+    """Proposals made at the meeting (yrkanden), in the source's order: never the decision."""
+    documents: list[BasisDocument] = []
+    """Documents the matter rests on that the source names but that are not published here."""
     not_participating: list[Text] = []
     """Who chose not to take part in the decision, as the source names them ("Allianspartierna valde att inte delta i
     beslutet"), in its order."""
@@ -2173,8 +2257,21 @@ class Matter(Record):
     def positions(self) -> list[tuple[str, str]]:
         """The parties' positions beside the decision, each a (class, line) a page lists: 'Reservation: S',
         'Deltog inte i beslutet: Allianspartierna', in the source's order within each."""
-        return [*(("reservation", f"{RESERVATION}: {r}") for r in self.reservations),
-                *(("not-participating", f"{NOT_PARTICIPATING}: {p}") for p in self.not_participating)]
+        return [*(("proposal-made", f"{PROPOSAL_MADE}: {p.label}") for p in self.proposals_made),
+                *(("reservation", f"{RESERVATION}: {stance_label(r)}") for r in self.reservations),
+                *(("statement", f"{STATEMENT}: {stance_label(r)}") for r in self.statements),
+                *(("not-participating", f"{NOT_PARTICIPATING}: {p}") for p in self.not_participating),
+                *(("document", f"{BASIS}: {d.label}") for d in self.documents)]
+
+    @property
+    def assignments_proposed(self) -> bool:
+        """Whether the tasks are only proposed: in a proposal to another body, which decides them."""
+        return self.kind is MatterKind.FORSLAG
+
+    @property
+    def assignment_labels(self) -> list[str]:
+        """Each task as the page says it, proposed or given (Assignment.labelled)."""
+        return [a.labelled(self.assignments_proposed) for a in self.assignments]
 
     @property
     def paragraphs_label(self) -> str:
@@ -2837,6 +2934,9 @@ class CitedDecision(Record):
     """The body that took it (a file in committees/), where the source names it."""
     name: Text | None = None
     """The source's words for the decision, where it names it ('trygghetspaketet'): shown as given."""
+    date_as_given: Text | None = None
+    """With no date: the day the source gives without its year ("26 februari beslutade stadsbyggnadsnämnden"),
+    shown as given with 'året anges inte', never read as a date nor linked to a meeting."""
 
     @model_validator(mode="before")
     @classmethod
@@ -2846,6 +2946,12 @@ class CitedDecision(Record):
     @model_validator(mode="after")
     def _named(self) -> CitedDecision:
         _dated_or_by_body(self.decision, self.body)
+        if self.date_as_given is not None and self.decision is not None:
+            raise FieldError(("date_as_given",), f"beslutet har ett datum ({self.decision}); ta bort "
+                                                 "'date_as_given' (den skrivs bara med 'decision: anges inte')")
+        if self.date_as_given is not None and re.search(r"\d{4}", self.date_as_given):
+            raise FieldError(("date_as_given",), f"'{self.date_as_given}' anger ett år; skriv datumet i 'decision', "
+                                                 "t.ex. '2017-02' eller '2017', och ta bort 'date_as_given'")
         return self
 
 

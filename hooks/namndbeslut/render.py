@@ -311,12 +311,13 @@ class Renderer:
         return Decision(f"{label}{title}", self.url_of(record))
 
     def cited_decision(self, record: Matter | Meeting | Citation | None, body: Committee | None,
-                       name: str | None, paragraphs: tuple[int, ...] = ()) -> Decision:
+                       name: str | None, paragraphs: tuple[int, ...] = (), day_as_given: str | None = None) -> Decision:
         """A decision a report cites, as `decision` names it ('Kommunstyrelsen § 68, datum anges inte' where the
         source gives no date), with the source's name for it after a colon, as a published matter's title."""
         shown = self.decision(record, body) if record is not None else None
         if shown is None:
-            shown = Decision(citations.decision_label(None, paragraphs, body.name if body else None), None)
+            shown = Decision(citations.decision_label(None, paragraphs, body.name if body else None,
+                                                      day_as_given=day_as_given), None)
         return Decision(f"{shown.label}: {name}", shown.url) if name else shown
 
     def step_decision(self, step: AgreementStep) -> Decision:

@@ -105,11 +105,19 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # - {{name: Caroline Åberg, party: M, role: avsäger sig}}
     cited_decisions: []          # valfritt: tidigare beslut som ärendet hänvisar till, t.ex.
                                  # - {{decision: 2019-03-25 § 45, body: kommunfullmaktige}}
+                                 # dag utan år ("26 februari beslutade stadsbyggnadsnämnden"): - {{decision:
+                                 #   anges inte, date_as_given: 26 februari, body: stadsbyggnadsnamnden}}
     effective:                   # valfritt: när beslutet börjar gälla ("Reglerna gäller från 1 juli 2023"):
                                  # 2023-07-01, eller 2023-07, 2023, våren 2023 så exakt som källan
     effective_until:             # valfritt: när beslutet slutar gälla ("Beslutet gäller 1 januari – 31 december
                                  # 2021"): 2021-12-31, så exakt som källan
-    reservations: []             # valfritt: reservationer som källan anger dem, t.ex. [Socialdemokraterna]
+    reservations: []             # valfritt: reservationer som källan anger dem, t.ex. [Socialdemokraterna];
+                                 # med skäl: - {{by: Sollentunapartiet, reason: eftersom …}}
+    statements: []               # valfritt: särskilda yttranden, skrivs som reservations, t.ex. [Moderaterna]
+    proposals_made: []           # valfritt: yrkanden på sammanträdet (inte beslutet), ett per rad, t.ex.
+                                 # - {{by: Anna Andersson (S), what: bifall till motionen}}
+    documents: []                # valfritt: underlag som källan nämner men som inte publiceras här, t.ex.
+                                 # - {{title: tjänsteutlåtande, date: 2017-05-29, by: kommunledningskontoret}}
     not_participating: []        # valfritt: de som inte deltog i beslutet, t.ex. [Allianspartierna]
     decided_later_by:            # valfritt: organet som enligt källan beslutar senare (filnamn i committees/),
                                  # "Beslut ska senare fattas i kommunfullmäktige": kommunfullmaktige

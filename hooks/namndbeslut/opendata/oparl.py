@@ -22,7 +22,20 @@ from ..archive import Sitting, SittingState
 from ..citations import Citation
 from ..context import BuildContext
 from ..kinds import Kind
-from ..model import Agreement, Attendee, Committee, Matter, Meeting, Partner, Report, Sourced, Sum, Vote, chronological
+from ..model import (
+    Agreement,
+    Attendee,
+    Committee,
+    Matter,
+    Meeting,
+    Partner,
+    Report,
+    Sourced,
+    Sum,
+    Vote,
+    chronological,
+    stance_data,
+)
 from .tables import amount, dump
 
 VERSION = "https://schema.oparl.org/1.1/"
@@ -80,6 +93,15 @@ papers)."""
 RESERVATIONS = "namndbeslut:reservations"
 """Our own field on an AgendaItem: the reservations against its decision, each the party or person as the source
 gives them ('Socialdemokraterna', 'S')."""
+STATEMENTS = "namndbeslut:statements"
+"""Our own field on an AgendaItem: the special statements on its decision, as `namndbeslut:reservations` gives
+reservations."""
+PROPOSALS_MADE = "namndbeslut:proposalsMade"
+"""Our own field on an AgendaItem: the proposals made at the meeting (yrkanden), {by, what} in the source's words
+(`what` only where given); never its `result`."""
+DOCUMENTS = "namndbeslut:documents"
+"""Our own field on an AgendaItem: documents its matter rests on that the source names but that are not published
+here, {title, date, by} (each but `title` only where given); never a File or Paper."""
 BODY_AS_GIVEN = "namndbeslut:bodyAsGiven"
 """Our own field on a Meeting whose source names no body: who decided in its words ("Nyköpings kommun"); the Meeting
 then has no `organization` (OParl 1.1 does not require one) and no Organization is made up."""
@@ -504,13 +526,15 @@ class OParl:
                                                  (PREPARED_BY, m.by)) if value},
                 **({PERSONS: persons} if persons else {}), **({CITED_DECISIONS: cited} if cited else {}),
                 **({EFFECTIVE: dates.iso(m.effective)} if m.effective is not None else {}),
-                **({RESERVATIONS: m.reservations} if m.reservations else {}), **self._later_facts(m)}
+                **({RESERVATIONS: [stance_data(r) for r in m.reservations]} if m.reservations else {}),
+                **self._later_facts(m), **_record_facts(m)}
 
     def _later_facts(self, m: Matter) -> Obj:
         """A matter's several case numbers, paragraph in words, end of validity, who did not take part, the body
         that decides later and the tasks given, each only where the source gives them."""
         tasks = [{"to": t.to, "what": t.what, **({"by": dates.iso(t.by)} if t.by is not None else {}),
-                  **({"byAsGiven": t.by_as_given} if t.by_as_given else {})} for t in m.assignments]
+                  **({"byAsGiven": t.by_as_given} if t.by_as_given else {}),
+                  **({"proposed": True} if m.assignments_proposed else {})} for t in m.assignments]
         return {**({CASE_NUMBERS: m.several_case_numbers} if m.several_case_numbers else {}),
                 **({MATTER_PARAGRAPHS_AS_GIVEN: m.paragraphs_as_given} if m.paragraphs_as_given else {}),
                 **({EFFECTIVE_UNTIL: dates.iso(m.effective_until)} if m.effective_until is not None else {}),
@@ -519,8 +543,8 @@ class OParl:
                 **({ASSIGNMENTS: tasks} if tasks else {})}
 
     def _cited_decision(self, record: Matter | Meeting | Citation | None, body: Committee | None, name: str | None,
-                        paragraphs: tuple[int, ...]) -> Obj:
-        """One decision a matter cites (CITED_DECISIONS)."""
+                        paragraphs: tuple[int, ...], day_as_given: str | None) -> Obj:
+        """One decision a matter cites (CITED_DECISIONS); `dateAsGiven` the day its source gives without a year."""
         named = {"name": name} if name else {}
         if isinstance(record, Matter):
             return {"agendaItem": self.url(routes.oparl_agenda_item(record)), **named}
@@ -529,7 +553,8 @@ class OParl:
         given = list(record.paragraphs) if record is not None else list(paragraphs)
         return {**({"date": dates.iso(record.date)} if record is not None and record.date is not None else {}),
                 **({"paragraphs": given} if given else {}),
-                **({"organization": self._committee_url(body.id)} if body else {}), **named}
+                **({"organization": self._committee_url(body.id)} if body else {}), **named,
+                **({"dateAsGiven": day_as_given} if day_as_given else {})}
 
     def papers_of(self, m: Matter) -> list[Deliberation]:
         """The papers a matter deliberates on, its report first; an agreement with the step the decision takes as
@@ -714,3 +739,14 @@ class OParl:
             self.object_list(routes.oparl_committee_meetings(committee),
                              [m for m, s in zip(meetings, sittings, strict=True) if s.committee is committee])
         return self.out
+
+
+def _record_facts(m: Matter) -> Obj:
+    """A matter's special statements, proposals made at the meeting and documents it rests on, each only where the
+    source gives them."""
+    documents = [{"title": d.title, **({"date": dates.iso(d.date)} if d.date is not None else {}),
+                  **({"by": d.by} if d.by else {})} for d in m.documents]
+    return {**({STATEMENTS: [stance_data(r) for r in m.statements]} if m.statements else {}),
+            **({PROPOSALS_MADE: [p.model_dump(exclude_none=True) for p in m.proposals_made]}
+               if m.proposals_made else {}),
+            **({DOCUMENTS: documents} if documents else {})}

@@ -35,6 +35,8 @@ from ..model import (
     Term,
     Vote,
     chronological,
+    stance_data,
+    stance_label,
     stated_kind,
 )
 from ..renewal import Amounts, Change, Comparison
@@ -136,11 +138,23 @@ def meeting_facts(meeting: Meeting) -> dict[str, Any]:
                if (value := getattr(meeting, key))}}
 
 
-def assignment(a: Assignment) -> dict[str, Any]:
+def assignment(a: Assignment, proposed: bool = False) -> dict[str, Any]:
     """A task a decision gives: who and what in the source's words, by when as given (each only where given), and its
-    label as the page says it."""
+    label as the page says it; `proposed: true` in a proposal to another body (Matter.assignments_proposed)."""
     return {"to": a.to, "what": a.what, **({"by": iso(a.by)} if a.by is not None else {}),
-            **({"by_as_given": a.by_as_given} if a.by_as_given else {}), "label": a.label}
+            **({"by_as_given": a.by_as_given} if a.by_as_given else {}), "label": a.labelled(proposed),
+            **({"proposed": True} if proposed else {})}
+
+
+def matter_record_facts(m: Matter) -> dict[str, Any]:
+    """A matter's special statements, proposals made at the meeting and the documents it rests on, each only where
+    the source gives them (matters6)."""
+    documents = [{"title": d.title, **({"date": iso(d.date)} if d.date is not None else {}),
+                  **({"by": d.by} if d.by else {}), "label": d.label} for d in m.documents]
+    return {**({"statements": [stance_data(r) for r in m.statements]} if m.statements else {}),
+            **({"proposals_made": [p.model_dump(exclude_none=True) for p in m.proposals_made]}
+               if m.proposals_made else {}),
+            **({"documents": documents} if documents else {})}
 
 
 def dump(data: Any) -> str:
@@ -408,8 +422,8 @@ class Tables:
             **({"persons": [p.model_dump(exclude_none=True) for p in m.persons]} if m.persons else {}),
             **({"cited_decisions": self.cited_decisions(m)} if m.cited_decisions else {}),
             **({"effective": iso(m.effective)} if m.effective is not None else {}),
-            **({"reservations": list(m.reservations)} if m.reservations else {}),
-            **self.matter_facts(m),
+            **({"reservations": [stance_data(r) for r in m.reservations]} if m.reservations else {}),
+            **self.matter_facts(m), **matter_record_facts(m),
         }
 
     def matter_facts(self, m: Matter) -> dict[str, Any]:
@@ -421,7 +435,8 @@ class Tables:
                 **({"effective_until": iso(m.effective_until)} if m.effective_until is not None else {}),
                 **({"not_participating": list(m.not_participating)} if m.not_participating else {}),
                 **({"decided_later_by": self.decided_later_by(m)} if m.decided_later_by else {}),
-                **({"assignments": [assignment(a) for a in m.assignments]} if m.assignments else {})}
+                **({"assignments": [assignment(a, m.assignments_proposed) for a in m.assignments]}
+                   if m.assignments else {})}
 
     def decided_later_by(self, m: Matter) -> dict[str, Any]:
         """The body the source says decides later: its id, name and page."""
@@ -433,10 +448,10 @@ class Tables:
         """The decisions a matter cites, each as an agreement's `decisions` give one (without its `role`), with the
         source's `name` for it (null where it gives none)."""
         out = []
-        for record, body, name, paragraphs in self.archive.decisions_cited_by(m):
+        for record, body, name, paragraphs, when in self.archive.decisions_cited_by(m):
             shown = self._decision(record, "", body, paragraphs)
             del shown["role"]
-            out.append({**shown, "name": name})
+            out.append({**shown, "name": name, **({"date_as_given": when} if when else {})})
         return out
 
     MATTER_COLUMNS = ("Id", "Rubrik", "Ärendetyp", "Punkt", "Diarienummer", "Paragrafer",
@@ -447,7 +462,7 @@ class Tables:
                       "Ärendetyp enligt källan", "Ja-röster", "Nej-röster", "Avstod", "Frånvarande",
                       "Avgjort genom", "Omröstning enligt källan", *WORDS_COLUMNS, "Beloppets art",
                       "Reservationer", "Pengar från", "Deltog inte i beslutet", "Beslut fattas senare av",
-                      "Gäller till", "Paragraf enligt källan", "Urval", *BOUND_COLUMNS)
+                      "Gäller till", "Paragraf enligt källan", "Urval", *BOUND_COLUMNS, "Särskilda yttranden")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -456,8 +471,10 @@ class Tables:
     …; empty for a sum the decision states, or where it states several); the reservations, joined by ' ; '; the
     party the money comes from ('Socialstyrelsen'; empty where the source names none, or several sums); who did
     not take part (joined so), the body that decides later (its name), when the decision stops applying, the
-    paragraph in the protocol's words, and whether the meeting's source calls itself a selection ('ja' or empty).
-    Several case numbers share 'Diarienummer', joined by ' ; '; assignments are in the JSON only."""
+    paragraph in the protocol's words, whether the meeting's source calls itself a selection ('ja' or empty), and
+    the special statements (joined so). A reservation or statement with a reason is its label ('Sollentunapartiet
+    (eftersom …)'). Several case numbers share 'Diarienummer', joined by ' ; '; assignments, proposals made at the
+    meeting and documents are in the JSON only."""
 
     def matters_csv(self) -> str:
         rows = []
@@ -472,11 +489,13 @@ class Tables:
                          _yes_no(r["public"]), *_years(m.amount), *_unit(m.amount), m.kind_as_given,
                          *_vote_cells(m.vote), *_words(m.amount),
                          m.amount.nature.value if m.amount and m.amount.nature else None,
-                         " ; ".join(m.reservations) or None, m.amount.from_party if m.amount else None,
+                         " ; ".join(map(stance_label, m.reservations)) or None,
+                         m.amount.from_party if m.amount else None,
                          " ; ".join(m.not_participating) or None,
                          r["decided_later_by"]["name"] if m.decided_later_by else None,
                          iso(m.effective_until) if m.effective_until is not None else None, m.paragraphs_as_given,
-                         _yes_no(True) if meeting.selection else None, *_bound(m.amount)))
+                         _yes_no(True) if meeting.selection else None, *_bound(m.amount),
+                         " ; ".join(map(stance_label, m.statements)) or None))
         return _csv(self.MATTER_COLUMNS, rows)
 
 
