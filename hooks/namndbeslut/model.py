@@ -507,7 +507,7 @@ class Seats(Record):
         numbers = f"Ledamöter: {members}, ersättare: {substitutes}" if counted else ""
         if self.as_given is None:
             return numbers
-        return f"{numbers} (enligt källan: {self.as_given})" if counted else f"Enligt källan: {self.as_given}"
+        return beside_source_words(numbers, self.as_given) if counted else f"Enligt källan: {self.as_given}"
 
 
 MEMBER_COLUMNS = (("role", "Roll"), ("party", "Parti"), ("nominated_by", "Nominerad av"))
@@ -597,6 +597,13 @@ def as_source_says(words: str) -> str:
     pair: 'går ut vid årsskiftet (året anges inte; enligt källan)'."""
     words = words.rstrip()
     return f"{words[:-1]}; enligt källan)" if words.endswith(")") else f"{words} (enligt källan)"
+
+
+def beside_source_words(value: str, words: str) -> str:
+    """A value with the source's own words for it in brackets after it: '30 juni 2025 (enligt källan: senast 30 juni
+    2025)'. The one wording wherever the site states a value and the source's words beside it (a deadline, a sum,
+    a body's seats, a body the source does not name)."""
+    return f"{value} (enligt källan: {words})"
 
 
 def according_to_source(words: str) -> str:
@@ -934,8 +941,8 @@ class Sum(Record):
         said = dates.kronor(self.kronor) if self.up_to_kronor is None else dates.kronor_range(self.kronor,
                                                                                               self.up_to_kronor)
         return "".join((f"{self.nature.label}: " if self.nature else "", "högst " if self.ceiling else "",
-                        "ca " if self.approximate else "", said,
-                        f" (enligt källan: {self.as_given})" if self.as_given else "",
+                        "ca " if self.approximate else "",
+                        beside_source_words(said, self.as_given) if self.as_given else said,
                         f" per {self.per}" if self.per else "", per, self._years_label,
                         f" från {self.from_party}" if self.from_party else "",
                         f" till {self.to}" if self.to else "", self._count_label,
@@ -1307,12 +1314,30 @@ class Deadline(Record):
     @property
     def when(self) -> str:
         """'30 juni 2025'; 'senast 31 mars varje år (enligt källan)'; with both, the date and then the source's words
-        ('31 mars 2024 – senast 31 mars varje år (enligt källan)'), each as given."""
-        words = as_source_says(self.as_given) if self.as_given else None
+        in brackets ('30 juni 2025 (enligt källan: senast 30 juni 2025)', `beside_source_words`): never a dash, which
+        reads as a range from the date to the words."""
         if self.date is None:
-            assert words is not None  # _when: one of them is stated
-            return words
-        return f"{dates.long_date(self.date)} – {words}" if words else dates.long_date(self.date)
+            assert self.as_given is not None  # _when: one of them is stated
+            return as_source_says(self.as_given)
+        day = dates.long_date(self.date)
+        return beside_source_words(day, self.as_given) if self.as_given else day
+
+
+class Obligation(Record):
+    """An obligation the agreement puts on someone, as the source states it ('Erforderliga åtgärder på allmän
+    platsmark ska bekostas av exploatören'): shown as the source's statement, never as done or checked."""
+
+    by: Annotated[Text | None, stated_or_words("vems åtagandet är, som källan anger det (t.ex. exploatören)"),
+                  NOT_STATED_IN_SCHEMA]
+    """Whose obligation it is, as the source names them ('exploatören', 'bolaget'); None ('anges inte') where it
+    names no one ('Erforderliga åtgärder ska bekostas'): never a party filled in."""
+    what: Text
+    """What is to be done, in the source's words."""
+
+    @property
+    def label(self) -> str:
+        """'Exploatören: Erforderliga åtgärder … ska bekostas av exploatören'; 'Vem anges inte: …'."""
+        return f"{upper_first(self.by) if self.by is not None else f'Vem {NOT_STATED}'}: {self.what}"
 
 
 StepEnd = Annotated[dt.date | Month | int, NOT_BOOL, BeforeValidator(_month), WithJsonSchema(
@@ -1611,6 +1636,12 @@ class Agreement(Sourced):
     deadlines: list[Deadline] = []
     """Dates and deadlines the agreement states ('verksamhetsberättelse senast 31 mars varje år'): shown in their own
     section, never in the calendar nor as a status."""
+    obligations: list[Obligation] = []
+    """Obligations the agreement states, each whose and what in the source's words ('Erforderliga åtgärder på allmän
+    platsmark ska bekostas av exploatören'): shown in their own section, never taken as fulfilled."""
+    conditions: list[Text] = []
+    """Conditions the agreement states, each in the source's words ('Tillträde … ska ske när bolaget uppnått en
+    försäljningsgrad motsvarande 60 procent'): shown as given, never taken as met, never a date or a status."""
     extension_option: Text | None = None
     """An option to extend, in the source's words ('med möjlighet till förlängning 5 år i taget'): no extension
     taken, so it never changes the status or the term."""
@@ -2547,10 +2578,16 @@ class Meeting(Sourced):
         return any(m.decides for m in self.matters)
 
     @property
+    def states_a_decision(self) -> bool:
+        """Whether some matter is stated to be a decision (its kind one; an unstated kind is not)."""
+        return any(m.is_decision for m in self.matters)
+
+    @property
     def reports_decisions(self) -> bool:
-        """Whether the page reports decisions: its source states them (no agenda, no webcast) and a matter is, or may
-        be, one. Only then does the page say that its decisions may since have changed."""
-        return not self.decisions_unstated and self.decided_anything
+        """Whether the page reports decisions: its source states them (no agenda, no webcast) and a matter's kind is
+        a decision (a matter of unstated kind reports none). Only then does the page say that its decisions may since
+        have changed."""
+        return not self.decisions_unstated and self.states_a_decision
 
     @property
     def selection_note(self) -> str:

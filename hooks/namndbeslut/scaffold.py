@@ -185,6 +185,11 @@ extension_option:                # valfritt: möjlighet till förlängning med k
 deadlines: []                    # valfritt: tidpunkter som överenskommelsen anger, t.ex.
                                  # - {{what: Avtalet ska utvärderas, date: 2025-06-30}}
                                  # - {{what: Verksamhetsberättelse, as_given: senast 31 mars varje år}}
+obligations: []                  # valfritt: åtaganden som överenskommelsen anger, vems och vad med källans ord, t.ex.
+                                 # - {{by: exploatören, what: Erforderliga åtgärder på allmän platsmark ska
+                                 #   bekostas av exploatören}}   (by: anges inte om källan inte säger vems)
+conditions: []                   # valfritt: villkor som överenskommelsen anger, med källans ord, ett per rad, t.ex.
+                                 # - Tillträde ska ske när bolaget uppnått en försäljningsgrad motsvarande 60 procent
 review_by:                       # valfritt: översyn senast, så exakt som källan: ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM, ÅÅÅÅ
                                  # eller en årstid, t.ex. våren 2020
 review_as_given:                 # valfritt, i stället för review_by: översynen med källans ord när den inte är
