@@ -2187,6 +2187,11 @@ class Matter(Record):
         """Whether the matter is a decision, or may be one (its kind unstated)."""
         return self.kind is None or self.kind.decides
 
+    @property
+    def is_decision(self) -> bool:
+        """Whether the source states the matter is a decision (its kind one): an unstated kind is not known to be."""
+        return self.kind is not None and self.kind.decides
+
     @model_validator(mode="before")
     @classmethod
     def _several_sums(cls, data: object) -> object:
@@ -2413,7 +2418,7 @@ class Meeting(Sourced):
         Nyköpings kommun)'; '' where a body is named."""
         if self.committee is not None:
             return ""
-        return f"{NOT_STATED} (enligt källan: {self.body_as_given})" if self.body_as_given else NOT_STATED
+        return beside_source_words(NOT_STATED, self.body_as_given) if self.body_as_given else NOT_STATED
 
     @property
     def body_label(self) -> str:
@@ -2548,11 +2553,14 @@ class Meeting(Sourced):
     @property
     def no_decisions_note(self) -> str:
         """What the meeting's page and its year's list say where no decision is reported: a summary with no matter,
-        or whose every matter is stated to be no decision (an agenda tells nothing of what was decided); ''
-        otherwise."""
-        if self.decisions_unstated or self.decided_anything:
+        or whose every matter is stated to be no decision (an agenda tells nothing of what was decided); a partial
+        record where no matter is stated to be a decision (one of unstated kind included: the part read does not
+        say), that the part given does not say; '' otherwise."""
+        if self.decisions_unstated:
             return ""
-        return PARTIAL_NO_DECISIONS_NOTE if self.partial is not None else NO_DECISIONS_NOTE
+        if self.partial is not None:
+            return "" if self.states_a_decision else PARTIAL_NO_DECISIONS_NOTE
+        return "" if self.decided_anything else NO_DECISIONS_NOTE
 
     @property
     def lead(self) -> str:
