@@ -334,7 +334,8 @@ REPORT = Template(f"""---
 case_number: $case_number        # diarienumret
 date: $date                      # skrivelsens datum, ÅÅÅÅ-MM-DD
 title: "{P}: skrivelsens rubrik"
-committee: $committee            # valfritt: nämnden skrivelsen går till (filnamn i committees/)
+committee: $committee            # valfritt: nämnden skrivelsen går till (filnamn i committees/), bara om
+                                 # källan anger den; annars tom
 cited_decisions: []              # valfritt: beslut som skrivelsen hänvisar till, ett per rad, t.ex.
                                  # - {{decision: "2014-03-31 § 76", body: kommunfullmaktige}}
                                  # bara organet och källans namn på beslutet ("det av kommunstyrelsen beslutade
@@ -477,8 +478,10 @@ def new_committee(root: Path, name: str) -> Path:
 
 
 def new_report(root: Path, case_number: str, date: str = "", committee: str = "") -> Path:
-    """Write reports/<slug of case number>.md; return its path."""
-    committee = _optional_committee(root, committee)
+    """Write reports/<slug of case number>.md; return its path. Without COMMITTEE (or COMMITTEE="anges inte") the
+    `committee` line is left empty: a report's body is optional and the source may not name it, so none is filled in,
+    not even the site's only body."""
+    committee = "" if committee.strip() in ("", NOT_STATED) else _optional_committee(root, committee)
     if not re.match(patterns.CASE_NUMBER, number := case_number.strip()) or len(number) > patterns.CASE_NUMBER_LENGTH:
         raise ScaffoldError(f"CASE={_shown(case_number)} är inget diarienummer; skriv det som kommunen skriver det, "
                             f"t.ex. CASE=\"SO 2021/0001\"")
