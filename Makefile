@@ -110,7 +110,8 @@ new-agreement: $(STAMP)
 new-site: $(STAMP)
 	@$(PY) -m namndbeslut.newsite
 
-# Editors: a new partner, committee or officer's report (CASE="SO 2021/0001", optional DATE, COMMITTEE).
+# Editors: a new partner, committee or officer's report (CASE="SO 2021/0001", optional DATE and COMMITTEE: without
+# COMMITTEE the report names no body).
 .PHONY: new-partner new-committee new-report
 new-partner: $(STAMP)
 	@$(VENV)/bin/namndbeslut-scaffold partner

@@ -73,7 +73,7 @@ def test_the_agreements_own_dates_are_a_section_of_the_page(built: BuiltSite) ->
     assert listing is not None
     assert [words(li) for li in listing.select("li")] == [
         "Föreningen ska lämna en verksamhetsberättelse: senast 31 mars varje år (enligt källan)",
-        "Avtalet ska utvärderas: 30 juni 2025 – senast 30 juni 2025 (enligt källan)",
+        "Avtalet ska utvärderas: 30 juni 2025 (enligt källan: senast 30 juni 2025)",
         "Uppföljningsmöte: september 2024"]
 
 

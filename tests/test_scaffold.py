@@ -173,6 +173,19 @@ def test_make_targets(project: Path) -> None:
     assert make(project, "new-meeting").returncode != 0
 
 
+@pytest.mark.parametrize("committee", [[], ["COMMITTEE=anges inte"]])
+def test_make_new_report_without_committee_names_no_body(project: Path, committee: list[str]) -> None:
+    """A report's body is optional and a source may not name it (issue 26): without COMMITTEE (or with 'anges
+    inte') the file names none, not even the site's only body, and is valid once filled in."""
+    result = make(project, "new-report", "CASE=SO 2024/0012", "DATE=2024-02-01", *committee)
+    assert result.returncode == 0, result.stderr
+    path = project / "reports" / "so-2024-0012.md"
+    assert re.search(r"^committee: +# ", path.read_text(encoding="utf-8"), re.MULTILINE)
+    fill(path)
+    assert check.problems(project) == []
+    assert frontmatter.parse(path, path.read_bytes()).data["committee"] is None
+
+
 @pytest.mark.parametrize(("target", "expected"), [
     ("new-partner", 'NAME saknas; skriv t.ex. make new-partner NAME="Föreningen Ny Start"'),
     ("new-committee", 'NAME saknas; skriv t.ex. make new-committee NAME="Kulturnämnden"'),

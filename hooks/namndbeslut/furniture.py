@@ -36,8 +36,8 @@ class Furniture(BaseModel):
     stale_banner: Text | None = None
     """Shown on a meeting page when the meeting is more than `stale_after_months` before the build date: it speaks
     of the meeting, never of the page, which may have been published or updated recently; and of its decisions, so
-    only where the page reports some (`Meeting.reports_decisions`: not an agenda, a webcast, a meeting that decided
-    nothing)."""
+    only where the page reports some (`Meeting.reports_decisions`: not an agenda, a webcast, a meeting where no
+    matter's kind is a decision)."""
     minutes_wait_days: Annotated[int, Field(ge=1)] = 14
     minutes_pending: Text | None = None
     """Shown while a meeting is younger than `minutes_wait_days` and its minutes are not linked."""

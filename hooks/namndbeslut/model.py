@@ -507,7 +507,7 @@ class Seats(Record):
         numbers = f"Ledamöter: {members}, ersättare: {substitutes}" if counted else ""
         if self.as_given is None:
             return numbers
-        return f"{numbers} (enligt källan: {self.as_given})" if counted else f"Enligt källan: {self.as_given}"
+        return beside_source_words(numbers, self.as_given) if counted else f"Enligt källan: {self.as_given}"
 
 
 MEMBER_COLUMNS = (("role", "Roll"), ("party", "Parti"), ("nominated_by", "Nominerad av"))
@@ -597,6 +597,13 @@ def as_source_says(words: str) -> str:
     pair: 'går ut vid årsskiftet (året anges inte; enligt källan)'."""
     words = words.rstrip()
     return f"{words[:-1]}; enligt källan)" if words.endswith(")") else f"{words} (enligt källan)"
+
+
+def beside_source_words(value: str, words: str) -> str:
+    """A value with the source's own words for it in brackets after it: '30 juni 2025 (enligt källan: senast 30 juni
+    2025)'. The one wording wherever the site states a value and the source's words beside it (a deadline, a sum,
+    a body's seats, a body the source does not name)."""
+    return f"{value} (enligt källan: {words})"
 
 
 def according_to_source(words: str) -> str:
@@ -948,8 +955,8 @@ class Sum(Record):
                                                                                               self.up_to_kronor)
         return "".join((f"{self.nature.label}: " if self.nature else "", "högst " if self.ceiling else "",
                         "ca " if self.approximate else "", "mer än " if self.more_than else "",
-                        "mindre än " if self.less_than else "", said,
-                        f" (enligt källan: {self.as_given})" if self.as_given else "",
+                        "mindre än " if self.less_than else "",
+                        beside_source_words(said, self.as_given) if self.as_given else said,
                         f" plus {self.plus_as_given}" if self.plus_as_given else "",
                         f" per {self.per}" if self.per else "", per, self._years_label,
                         f" från {self.from_party}" if self.from_party else "",
@@ -1358,12 +1365,30 @@ class Deadline(Record):
     @property
     def when(self) -> str:
         """'30 juni 2025'; 'senast 31 mars varje år (enligt källan)'; with both, the date and then the source's words
-        ('31 mars 2024 – senast 31 mars varje år (enligt källan)'), each as given."""
-        words = as_source_says(self.as_given) if self.as_given else None
+        in brackets ('30 juni 2025 (enligt källan: senast 30 juni 2025)', `beside_source_words`): never a dash, which
+        reads as a range from the date to the words."""
         if self.date is None:
-            assert words is not None  # _when: one of them is stated
-            return words
-        return f"{dates.long_date(self.date)} – {words}" if words else dates.long_date(self.date)
+            assert self.as_given is not None  # _when: one of them is stated
+            return as_source_says(self.as_given)
+        day = dates.long_date(self.date)
+        return beside_source_words(day, self.as_given) if self.as_given else day
+
+
+class Obligation(Record):
+    """An obligation the agreement puts on someone, as the source states it ('Erforderliga åtgärder på allmän
+    platsmark ska bekostas av exploatören'): shown as the source's statement, never as done or checked."""
+
+    by: Annotated[Text | None, stated_or_words("vems åtagandet är, som källan anger det (t.ex. exploatören)"),
+                  NOT_STATED_IN_SCHEMA]
+    """Whose obligation it is, as the source names them ('exploatören', 'bolaget'); None ('anges inte') where it
+    names no one ('Erforderliga åtgärder ska bekostas'): never a party filled in."""
+    what: Text
+    """What is to be done, in the source's words."""
+
+    @property
+    def label(self) -> str:
+        """'Exploatören: Erforderliga åtgärder … ska bekostas av exploatören'; 'Vem anges inte: …'."""
+        return f"{upper_first(self.by) if self.by is not None else f'Vem {NOT_STATED}'}: {self.what}"
 
 
 StepEnd = Annotated[dt.date | Month | int, NOT_BOOL, BeforeValidator(_month), WithJsonSchema(
@@ -1662,6 +1687,12 @@ class Agreement(Sourced):
     deadlines: list[Deadline] = []
     """Dates and deadlines the agreement states ('verksamhetsberättelse senast 31 mars varje år'): shown in their own
     section, never in the calendar nor as a status."""
+    obligations: list[Obligation] = []
+    """Obligations the agreement states, each whose and what in the source's words ('Erforderliga åtgärder på allmän
+    platsmark ska bekostas av exploatören'): shown in their own section, never taken as fulfilled."""
+    conditions: list[Text] = []
+    """Conditions the agreement states, each in the source's words ('Tillträde … ska ske när bolaget uppnått en
+    försäljningsgrad motsvarande 60 procent'): shown as given, never taken as met, never a date or a status."""
     extension_option: Text | None = None
     """An option to extend, in the source's words ('med möjlighet till förlängning 5 år i taget'): no extension
     taken, so it never changes the status or the term."""
@@ -2324,6 +2355,11 @@ class Matter(Record):
         """Whether the matter is a decision, or may be one (its kind unstated)."""
         return self.kind is None or self.kind.decides
 
+    @property
+    def is_decision(self) -> bool:
+        """Whether the source states the matter is a decision (its kind one): an unstated kind is not known to be."""
+        return self.kind is not None and self.kind.decides
+
     @model_validator(mode="before")
     @classmethod
     def _several_sums(cls, data: object) -> object:
@@ -2570,7 +2606,7 @@ class Meeting(Sourced):
         Nyköpings kommun)'; '' where a body is named."""
         if self.committee is not None:
             return ""
-        return f"{NOT_STATED} (enligt källan: {self.body_as_given})" if self.body_as_given else NOT_STATED
+        return beside_source_words(NOT_STATED, self.body_as_given) if self.body_as_given else NOT_STATED
 
     @property
     def body_label(self) -> str:
@@ -2709,11 +2745,14 @@ class Meeting(Sourced):
     @property
     def no_decisions_note(self) -> str:
         """What the meeting's page and its year's list say where no decision is reported: a summary with no matter,
-        or whose every matter is stated to be no decision (an agenda tells nothing of what was decided); ''
-        otherwise."""
-        if self.decisions_unstated or self.decided_anything:
+        or whose every matter is stated to be no decision (an agenda tells nothing of what was decided); a partial
+        record where no matter is stated to be a decision (one of unstated kind included: the part read does not
+        say), that the part given does not say; '' otherwise."""
+        if self.decisions_unstated:
             return ""
-        return PARTIAL_NO_DECISIONS_NOTE if self.partial is not None else NO_DECISIONS_NOTE
+        if self.partial is not None:
+            return "" if self.states_a_decision else PARTIAL_NO_DECISIONS_NOTE
+        return "" if self.decided_anything else NO_DECISIONS_NOTE
 
     @property
     def lead(self) -> str:
@@ -2739,10 +2778,16 @@ class Meeting(Sourced):
         return any(m.decides for m in self.matters)
 
     @property
+    def states_a_decision(self) -> bool:
+        """Whether some matter is stated to be a decision (its kind one; an unstated kind is not)."""
+        return any(m.is_decision for m in self.matters)
+
+    @property
     def reports_decisions(self) -> bool:
-        """Whether the page reports decisions: its source states them (no agenda, no webcast) and a matter is, or may
-        be, one. Only then does the page say that its decisions may since have changed."""
-        return not self.decisions_unstated and self.decided_anything
+        """Whether the page reports decisions: its source states them (no agenda, no webcast) and a matter's kind is
+        a decision (a matter of unstated kind reports none). Only then does the page say that its decisions may since
+        have changed."""
+        return not self.decisions_unstated and self.states_a_decision
 
     @property
     def selection_note(self) -> str:

@@ -196,6 +196,11 @@ extension_option:                # valfritt: möjlighet till förlängning med k
 deadlines: []                    # valfritt: tidpunkter som överenskommelsen anger, t.ex.
                                  # - {{what: Avtalet ska utvärderas, date: 2025-06-30}}
                                  # - {{what: Verksamhetsberättelse, as_given: senast 31 mars varje år}}
+obligations: []                  # valfritt: åtaganden som överenskommelsen anger, vems och vad med källans ord, t.ex.
+                                 # - {{by: exploatören, what: Erforderliga åtgärder på allmän platsmark ska
+                                 #   bekostas av exploatören}}   (by: anges inte om källan inte säger vems)
+conditions: []                   # valfritt: villkor som överenskommelsen anger, med källans ord, ett per rad, t.ex.
+                                 # - Tillträde ska ske när bolaget uppnått en försäljningsgrad motsvarande 60 procent
 review_by:                       # valfritt: översyn senast, så exakt som källan: ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM, ÅÅÅÅ
                                  # eller en årstid, t.ex. våren 2020
 review_as_given:                 # valfritt, i stället för review_by: översynen med källans ord när den inte är
@@ -340,7 +345,8 @@ REPORT = Template(f"""---
 case_number: $case_number        # diarienumret
 date: $date                      # skrivelsens datum, ÅÅÅÅ-MM-DD
 title: "{P}: skrivelsens rubrik"
-committee: $committee            # valfritt: nämnden skrivelsen går till (filnamn i committees/)
+committee: $committee            # valfritt: nämnden skrivelsen går till (filnamn i committees/), bara om
+                                 # källan anger den; annars tom
 cited_decisions: []              # valfritt: beslut som skrivelsen hänvisar till, ett per rad, t.ex.
                                  # - {{decision: "2014-03-31 § 76", body: kommunfullmaktige}}
                                  # bara organet och källans namn på beslutet ("det av kommunstyrelsen beslutade
@@ -483,8 +489,10 @@ def new_committee(root: Path, name: str) -> Path:
 
 
 def new_report(root: Path, case_number: str, date: str = "", committee: str = "") -> Path:
-    """Write reports/<slug of case number>.md; return its path."""
-    committee = _optional_committee(root, committee)
+    """Write reports/<slug of case number>.md; return its path. Without COMMITTEE (or COMMITTEE="anges inte") the
+    `committee` line is left empty: a report's body is optional and the source may not name it, so none is filled in,
+    not even the site's only body."""
+    committee = "" if committee.strip() in ("", NOT_STATED) else _optional_committee(root, committee)
     if not re.match(patterns.CASE_NUMBER, number := case_number.strip()) or len(number) > patterns.CASE_NUMBER_LENGTH:
         raise ScaffoldError(f"CASE={_shown(case_number)} är inget diarienummer; skriv det som kommunen skriver det, "
                             f"t.ex. CASE=\"SO 2021/0001\"")

@@ -8,7 +8,8 @@ is a meeting known only from its agenda (whether either was held is not known: S
 meeting's note ('årsredovisning') and a summary's selection note are in the description, as on the pages; a body's
 usual time (`usual_start`) is never an event's: an event without a stated time stays all-day, also where the source
 gives the start in words (`start_as_given`, in the description); nor is its usual place (`usual_place`) an event's
-LOCATION: an event without a place of its own has it in the description, as usual.
+LOCATION: a planned meeting still ahead without a time or place of its own has them in the description, as usual;
+a held meeting never (a reader took them for that meeting's).
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def _event(s: Sitting, day: dt.date, ctx: BuildContext, stamp: dt.datetime) -> E
         event.add("location", s.place)
     event.add("status", "CONFIRMED" if s.state_on(ctx.today).confirmed else "TENTATIVE")
     event.add("transp", "TRANSPARENT")
-    usual = s.committee.usual_line(time=not (s.time_stated or s.time_as_given), place=not s.place)
+    usual = _usual(s, ctx.today)
     note = "\n".join(x for x in (s.plan_line, usual) if x)
     if s.meeting:
         event.add("url", ctx.absolute(routes.meeting(s.meeting)))
@@ -79,3 +80,13 @@ def _event(s: Sitting, day: dt.date, ctx: BuildContext, stamp: dt.datetime) -> E
         event.add("url", ctx.absolute(routes.UPCOMING))
         event.add("description", "\n".join(x for x in (PLANNED_NOTE, note) if x))
     return event
+
+
+def _usual(s: Sitting, today: dt.date) -> str:
+    """The body's usual time and place, only on a planned meeting still ahead, for what it does not state itself:
+    there they help a reader plan. Never on a held meeting, one known from its agenda or one whose day has passed,
+    where they read as that meeting's time and place."""
+    assert s.committee is not None
+    if s.state_on(today) is not SittingState.PLANNED:
+        return ""
+    return s.committee.usual_line(time=not s.time_stated, place=not s.place)

@@ -36,7 +36,7 @@ from ..model import (
     chronological,
     stance_data,
 )
-from .tables import amount, dump
+from .tables import amount, dump, obligation
 
 VERSION = "https://schema.oparl.org/1.1/"
 TIME_STATED = "namndbeslut:timeStated"
@@ -239,6 +239,9 @@ TERM_AS_GIVEN = "namndbeslut:termAsGiven"
 vintern')."""
 EXTENSION_OPTION = "namndbeslut:extensionOption"
 """Our own field on a Paper (agreement): an option to extend, in the source's words (no extension taken)."""
+OBLIGATIONS, CONDITIONS = "namndbeslut:obligations", "namndbeslut:conditions"
+"""Our own fields on a Paper (agreement): the obligations it states, each {"by" (whose, as the source names them;
+absent where it names no one), "what"}, and the conditions it states, each the source's words; never taken as met."""
 STAGE = "namndbeslut:stage"
 """Our own field on a Paper (agreement) the source says is drafted and not yet entered: 'utkast'."""
 PRECEDED_AS_GIVEN = "namndbeslut:precededAsGiven"
@@ -638,6 +641,10 @@ class OParl:
         obj.update({k: v for k, v in ((TERM_AS_GIVEN, a.term_as_given), (EXTENSION_OPTION, a.extension_option),
                                       (STAGE, a.stage.value if a.stage else None),
                                       (PRECEDED_AS_GIVEN, a.preceded_as_given)) if v})
+        if a.obligations:
+            obj[OBLIGATIONS] = [{k: v for k, v in obligation(o).items() if v is not None} for o in a.obligations]
+        if a.conditions:
+            obj[CONDITIONS] = list(a.conditions)
         if a.partial:  # as a meeting's: the record covers only part of its source
             obj.update({PARTIAL: True, PARTIAL_NOTE: a.partial})
         if a.parties_described:  # a group the source describes, no organisation of its own: named in words only

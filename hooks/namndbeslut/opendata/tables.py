@@ -30,6 +30,7 @@ from ..model import (
     Listed,
     Matter,
     Meeting,
+    Obligation,
     Signatory,
     Sum,
     Term,
@@ -56,6 +57,11 @@ def _signer(s: Signatory) -> dict[str, Any]:
 def _deadline(d: Deadline) -> dict[str, Any]:
     """A date or deadline the agreement states: what, the date as precise as given, the source's words."""
     return {"what": d.what, "date": iso(d.date), "as_given": d.as_given}
+
+
+def obligation(o: Obligation) -> dict[str, Any]:
+    """An obligation the agreement states: whose (null where the source names no one) and what, in its words."""
+    return {"by": o.by, "what": o.what}
 
 
 def _term(term: Term | None) -> dict[str, Any] | None:
@@ -259,6 +265,8 @@ class Tables:
             "term": _term(a.term), "term_as_given": a.term_as_given, "extension_option": a.extension_option,
             "review_by": iso(a.review_by), "review_as_given": a.review_as_given, "case_number": a.case_number,
             **({"deadlines": [_deadline(d) for d in a.deadlines]} if a.deadlines else {}),
+            **({"obligations": [obligation(o) for o in a.obligations]} if a.obligations else {}),
+            **({"conditions": list(a.conditions)} if a.conditions else {}),
             "status": {"value": self.archive.status_of(a, self.ctx.today).value, "on": self.ctx.today.isoformat()},
             "stated_status": {"value": stated.status, "on": iso(stated.date)} if stated else None,
             "stage": a.stage.value if a.stage else None,
