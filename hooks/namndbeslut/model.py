@@ -861,11 +861,11 @@ def _kronor(value: object, signed: bool = False) -> dates.Money:
         raise ValueError(f"'{value}' {NOT_A_SUM}") from None
     if not said.is_finite():
         raise ValueError(f"'{value}' {NOT_A_SUM}")
+    if not (-MAX_AMOUNT if signed else 0) <= said <= MAX_AMOUNT:  # before quantize, which a huge number overflows
+        raise ValueError(f"'{value}' är {'för litet' if said < 0 else 'för stort'}; gränsen är "
+                         f"{(-MAX_AMOUNT if signed else 0) if said < 0 else MAX_AMOUNT}")
     if said != said.quantize(CENT):
         raise ValueError(f"'{value}' har fler än två decimaler; ett belopp anges i kronor och öre, t.ex. 7.50")
-    if not (-MAX_AMOUNT if signed else 0) <= said <= MAX_AMOUNT:
-        raise ValueError(f"'{value}' är {'för litet' if said < 0 else 'för stort'}; gränsen är "
-                         f"{-MAX_AMOUNT if signed else 0 if said < 0 else MAX_AMOUNT}")
     return int(said) if said == said.to_integral_value() else said
 
 

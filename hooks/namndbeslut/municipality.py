@@ -41,6 +41,8 @@ def problems(config: Path, text: str) -> list[Problem]:
     """What in mkdocs.yml's `text` (the file `config`) names no municipality, or the example's in a site for
     another, or is still a placeholder where a local build cannot take one; one problem per setting, with its line."""
     values = _values(text)
+    if values is None:
+        return []  # the engine says what is wrong with the file
     name = next((v for path, v, _ in values if path == FIELD), "").strip()
     found = [p for p in _placeholders(config, values) if not fillable(p.field)]
     if not name:
@@ -57,7 +59,7 @@ def problems(config: Path, text: str) -> list[Problem]:
 
 def unfilled(config: Path, text: str) -> list[Problem]:
     """The settings of FILL_IN still holding the placeholder: refused by a build to publish, with their lines."""
-    return [p for p in _placeholders(config, _values(text)) if fillable(p.field)]
+    return [p for p in _placeholders(config, _values(text) or []) if fillable(p.field)]
 
 
 def notice(problem: Problem) -> Problem:
@@ -70,11 +72,12 @@ def fillable(path: str) -> bool:
     return any(path == f or path.startswith(f + ".") for f in FILL_IN)
 
 
-def _values(text: str) -> list[tuple[str, str, int]]:
+def _values(text: str) -> list[tuple[str, str, int]] | None:
+    """Each text under the described settings with its dotted path and line; None where the YAML cannot be read."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
-        return []  # the engine says what is wrong with the file
+        return None
     return list(_scalars(root, ())) if isinstance(root, yaml.MappingNode) else []
 
 
