@@ -1625,7 +1625,7 @@ Partial = Annotated[Text, PARTIAL]
 """The editor's words for the part of its source a record covers (a meeting's, an agreement's `partial`)."""
 
 
-def partial_note(partial: str | None) -> str:
+def partial_line(partial: str | None) -> str:
     """What a page says first of a record that covers only part of its source ('' for the others): 'Uppgifterna
     bygger bara på en del av källan: Endast protokollets första sidor har kunnat läsas.' The one rule for meetings
     and agreements."""
@@ -1711,7 +1711,7 @@ class Agreement(Sourced):
     contacts: list[Contact] = []
     partial: Partial | None = None
     """Where the record covers only part of its source (an excerpt cut off mid-sentence: 'Nu föreslås att Oxel…'),
-    the editor's words for what it covers, as a meeting's `partial`: the page says so first (`partial_note`)."""
+    the editor's words for what it covers, as a meeting's `partial`: the page says so first (`partial_line`)."""
     text: BodyText | None = None
     """`beskrivning` where the body describes the agreement (the editor has only a description of it), not its text;
     `överenskommelsen` or nothing where it is the agreement's own text."""
@@ -1761,9 +1761,9 @@ class Agreement(Sourced):
         return [self.partner] if self.partner and self.partner != NOT_STATED else list(self.partners)
 
     @property
-    def partial_note(self) -> str:
-        """What the page says first where the record covers only part of its source (`partial_note`)."""
-        return partial_note(self.partial)
+    def partial_line(self) -> str:
+        """What the page says first where the record covers only part of its source (`partial_line`)."""
+        return partial_line(self.partial)
 
     @property
     def described_label(self) -> str:
@@ -2727,7 +2727,7 @@ class Meeting(Sourced):
     def notes(self) -> tuple[str, ...]:
         """What feeds, the calendar and the meetings overview say of how much the source tells (pages show each
         apart): the partial record's note, the agenda note, the selection note, each where it applies."""
-        return tuple(x for x in (self.partial_note, self.agenda_note, self.selection_note) if x)
+        return tuple(x for x in (self.partial_line, self.agenda_note, self.selection_note) if x)
 
     @property
     def contents_label(self) -> str:
@@ -2801,10 +2801,10 @@ class Meeting(Sourced):
         return self.selection or self.mentioned_only
 
     @property
-    def partial_note(self) -> str:
+    def partial_line(self) -> str:
         """What pages, feeds and the calendar say of a record that covers only part of its source ('' for the
         others): 'Uppgifterna bygger bara på en del av källan: Endast protokollets första sidor har kunnat läsas.'"""
-        return partial_note(self.partial)
+        return partial_line(self.partial)
 
     @property
     def paragraphs_label(self) -> str:
