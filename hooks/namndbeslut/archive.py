@@ -40,6 +40,8 @@ from .model import (
     decided_later_label,
     meeting_id,
     parties_named,
+    sort_day,
+    undated_last,
 )
 from .renewal import Comparison
 
@@ -106,17 +108,17 @@ class Sitting:
         return self.date if isinstance(self.date, dt.date) else None
 
     @property
-    def sort_day(self) -> dt.date:
-        """Where the calendar places it: its day, or the last day of its month (Meeting.sort_day); an undated
-        meeting's (in no calendar) after every dated one."""
-        return dt.date.max if self.date is None else dates.last_day(self.date)
+    def sort_day(self) -> dt.date | None:
+        """Where the calendar places it, by the meeting's rule (`model.sort_day`): None for an undated meeting's (in
+        no calendar)."""
+        return sort_day(self.date)
 
     def state_on(self, today: dt.date) -> SittingState:
         """Held (published), called (published from its agenda), planned, or planned for a day that has passed
         without a published summary."""
         if self.meeting is not None:
             return SittingState.CALLED if self.meeting.agenda_only else SittingState.HELD
-        return SittingState.PASSED if self.sort_day < today else SittingState.PLANNED
+        return SittingState.PASSED if undated_last(self.sort_day) < today else SittingState.PLANNED
 
     @property
     def name(self) -> str:
@@ -931,7 +933,7 @@ class Archive:
         """Planned meetings not yet held, from `today` on, soonest first."""
         return sorted((s for sittings in self.calendar.values() for s in sittings
                        if s.state_on(today) is SittingState.PLANNED),
-                      key=lambda s: (s.sort_day, s.committee.name if s.committee else ""))
+                      key=lambda s: (undated_last(s.sort_day), s.committee.name if s.committee else ""))
 
     def upcoming_of(self, body: Committee, today: dt.date) -> list[Sitting]:
         """One body's planned meetings not yet held, from `today` on, soonest first."""
@@ -1269,6 +1271,10 @@ class Archive:
     def dated_meetings(self) -> list[Meeting]:
         """The meetings with a date, newest first: the ones lists by date ('latest', years, the calendar) hold."""
         return [m for m in self.meetings if not m.undated]
+
+    def dated_meetings_of(self, body: Committee) -> list[Meeting]:
+        """One body's meetings with a date, newest first (`dated_meetings`): its page's latest and years."""
+        return [m for m in self.meetings_of(body) if not m.undated]
 
     def undated_meetings(self, body: Committee | None = None) -> list[Meeting]:
         """The meetings whose source gives no date (of one body, or all), by id: listed apart, never by a date."""

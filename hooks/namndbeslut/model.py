@@ -380,10 +380,11 @@ class Committee(Sourced):
         return self
 
     @property
-    def members_date_label(self) -> str:
-        """The day the list of members is true on as the page says it ('1 januari 2024', 'januari 2024', '2024');
-        'anges inte' where the source gives none (never the build date)."""
-        return dates.long_date(self.members_as_of) if self.members_as_of is not None else NOT_STATED
+    def members_as_of_line(self) -> str:
+        """The line above the members' table: the day the list is true on ('Listan gäller enligt källan: januari
+        2024.'); 'anges inte' where the source gives none (never the build date)."""
+        day = dates.long_date(self.members_as_of) if self.members_as_of is not None else NOT_STATED
+        return f"Listan gäller {source_says(day)}."
 
     @property
     def member_columns(self) -> list[tuple[str, str]]:
@@ -454,6 +455,12 @@ class Committee(Sourced):
         return [line.strip() for line in (self.schedule_as_given or "").splitlines() if line.strip()]
 
     @property
+    def schedule_page_lines(self) -> list[str]:
+        """The schedule's lines as the page prints them, the first led by 'Enligt källan: ' (according_to_source)."""
+        lines = self.schedule_lines
+        return [according_to_source(lines[0]), *lines[1:]] if lines else []
+
+    @property
     def documents_address(self) -> str | None:
         """The documents' address as a reader reads it aloud: without 'https://'."""
         return self.documents_url.partition("://")[2] if self.documents_url else None
@@ -507,7 +514,7 @@ class Seats(Record):
         numbers = f"Ledamöter: {members}, ersättare: {substitutes}" if counted else ""
         if self.as_given is None:
             return numbers
-        return beside_source_words(numbers, self.as_given) if counted else f"Enligt källan: {self.as_given}"
+        return beside_source_words(numbers, self.as_given) if counted else according_to_source(self.as_given)
 
 
 MEMBER_COLUMNS = (("role", "Roll"), ("party", "Parti"), ("nominated_by", "Nominerad av"))
@@ -599,17 +606,23 @@ def as_source_says(words: str) -> str:
     return f"{words[:-1]}; enligt källan)" if words.endswith(")") else f"{words} (enligt källan)"
 
 
+def source_says(words: str) -> str:
+    """The source's words led by whose they are: 'enligt källan: Votering genomförd, …'. The one prefix form, as
+    `as_source_says` is the one suffix form: beside a value, after a vote's counts, a matter's kind, a date."""
+    return f"enligt källan: {words}"
+
+
 def beside_source_words(value: str, words: str) -> str:
     """A value with the source's own words for it in brackets after it: '30 juni 2025 (enligt källan: senast 30 juni
     2025)'. The one wording wherever the site states a value and the source's words beside it (a deadline, a sum,
     a body's seats, a body the source does not name)."""
-    return f"{value} (enligt källan: {words})"
+    return f"{value} ({source_says(words)})"
 
 
 def according_to_source(words: str) -> str:
-    """A statement the source makes in its words, shown after its heading ('Allmänheten'): 'Enligt källan: …'. The
-    one wording of a body's and a meeting's `public_as_given`."""
-    return f"Enligt källan: {words}"
+    """A statement the source makes in its words, shown as a line of its own: 'Enligt källan: …' (a body's and a
+    meeting's `public_as_given`, a body's size or schedule in the source's words alone)."""
+    return upper_first(source_says(words))
 
 
 def paragraphs_label(words: str | None) -> str:
@@ -2011,7 +2024,7 @@ class Vote(Record):
         given); nothing the source does not give."""
         counts = ", ".join(f"{n} {VOTE_COUNTS[name]}" for name, n in self.counts)
         settled = self.decided_by.settled if self.decided_by else ""
-        given = f"enligt källan: {self.as_given}" if self.as_given else ""
+        given = source_says(self.as_given) if self.as_given else ""
         return "; ".join(x for x in (counts, settled, given) if x)
 
     @model_validator(mode="after")
@@ -2260,7 +2273,7 @@ class Matter(Record):
         of an agreement's kind), and the source's words after a listed kind where it gives both: 'Bordlagt (inget
         beslut ännu); enligt källan: Beslutsärende'."""
         label = shown(stated_kind(self.kind, self.kind_as_given))
-        return f"{label}; enligt källan: {self.kind_as_given}" if self.kind and self.kind_as_given else label
+        return f"{label}; {source_says(self.kind_as_given)}" if self.kind and self.kind_as_given else label
 
     @property
     def public_label(self) -> str:
@@ -2666,7 +2679,7 @@ class Meeting(Sourced):
     @property
     def time_as_given(self) -> str:
         """The start in the source's words as pages and the calendar say it; '' where none is given so."""
-        return f"{self.start_as_given} (enligt källan)" if self.start_as_given else ""
+        return as_source_says(self.start_as_given) if self.start_as_given else ""
 
     @property
     def mentioned_only(self) -> bool:
@@ -2709,7 +2722,7 @@ class Meeting(Sourced):
     @property
     def date_as_given_label(self) -> str:
         """The date in the source's words as pages say it beside the date: 'enligt källan: …'; '' where none."""
-        return f"enligt källan: {self.date_as_given}" if self.date_as_given else ""
+        return source_says(self.date_as_given) if self.date_as_given else ""
 
     @property
     def when(self) -> str:
@@ -2767,9 +2780,8 @@ class Meeting(Sourced):
 
     @property
     def sort_day(self) -> dt.date | None:
-        """Where lists place the meeting: its day, or the last day of its month or year where only that is known
-        (by then it was held); None where the source gives no date (`chronological` places it after the dated)."""
-        return dates.last_day(self.date) if self.date is not None else None
+        """Where lists place the meeting (`sort_day`)."""
+        return sort_day(self.date)
 
     @property
     def decided_anything(self) -> bool:
@@ -2939,6 +2951,18 @@ def undated_file_problem(stem: str, committee: str) -> str:
         return ""
     return (f"filen heter {stem}.md men mötet har 'date: {NOT_STATED}'; ge filen namnet {prefix}<ord>.md, där <ord> "
             f"är några egna ord med små bokstäver, siffror och bindestreck, t.ex. {prefix}12-september.md")
+
+
+def sort_day(date: dates.Day | None) -> dt.date | None:
+    """Where lists place a meeting or a sitting: its day, or the last day of its month or year where only that is
+    known (by then it was held); None where the source gives no date, the one convention of 'undated': never a day
+    made up for it (`chronological` and `undated_last` place it after the dated)."""
+    return dates.last_day(date) if date is not None else None
+
+
+def undated_last(day: dt.date | None) -> dt.date:
+    """A `sort_day` as an oldest-first sort key: None (no date) after every dated one."""
+    return dt.date.max if day is None else day
 
 
 def chronological(meetings: Iterable[Meeting], newest_first: bool = False) -> list[Meeting]:

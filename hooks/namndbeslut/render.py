@@ -465,7 +465,7 @@ class Renderer:
         bodies = sorted(a.committees.values(), key=lambda c: c.name)
         pages += [self.page("body.html.j2", routes.body(c), c.name, own(c), file([*a.meetings_of(c),
                             *a.agreements_under(c)]), c, body=c,
-                            latest=(ms := [m for m in a.meetings_of(c) if not m.undated])[:HOME_ITEMS],
+                            latest=(ms := a.dated_meetings_of(c))[:HOME_ITEMS],
                             years=_per_year(ms), undated=a.undated_meetings(c),
                             compared={"sittings": a.upcoming_of(c, today)}) for c in bodies]
         pages.append(self.overview("bodies.html.j2", routes.BODIES, file(bodies), bodies=bodies))

@@ -35,6 +35,7 @@ from ..model import (
     Vote,
     chronological,
     stance_data,
+    undated_last,
 )
 from .tables import amount, dump, obligation
 
@@ -729,7 +730,7 @@ class OParl:
         organizations = list(committees.values()) + [self.partner(p) for p in a.partners.values()]
         # the undated after the dated, as in every list; those whose source names no body after the bodies'
         dated = sorted((s for ss in a.calendar.values() for s in ss), reverse=True,
-                       key=lambda s: (s.sort_day, s.committee.id if s.committee else ""))
+                       key=lambda s: (undated_last(s.sort_day), s.committee.id if s.committee else ""))
         sittings = [*dated, *a.undated_sittings, *a.bodiless_sittings]
         meetings = [self.meeting(s) for s in sittings]
         papers = [self.report(r) for r in a.reports.values()] + [self.agreement(x) for x in a.agreements.values()]
