@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import partial
@@ -390,7 +390,7 @@ class Committee(Sourced):
     def member_columns(self) -> list[tuple[str, str]]:
         """The members' fields the source gives for any member, with the table's heading: a column no member has is
         left out, a member without a field its column has reads 'anges inte'."""
-        return [(key, heading) for key, heading in MEMBER_COLUMNS if any(getattr(m, key) for m in self.members)]
+        return columns_of(self.members)
 
     @property
     def name(self) -> str:
@@ -517,8 +517,16 @@ class Seats(Record):
         return beside_source_words(numbers, self.as_given) if counted else according_to_source(self.as_given)
 
 
-MEMBER_COLUMNS = (("role", "Roll"), ("party", "Parti"), ("nominated_by", "Nominerad av"))
-"""A member's fields beside the name, with their headings on the body's page."""
+MEMBER_COLUMNS = (("role", "Roll"), ("party", "Parti"), ("nominated_by", "Nominerad av"),
+                  ("substitute_for", "I stället för"), ("note", "Anmärkning"))
+"""A person's fields beside the name, with their headings in a table of people (a body's members, those present
+at a meeting), in this order."""
+
+
+def columns_of(people: Sequence[Member]) -> list[tuple[str, str]]:
+    """The one rule of a table of people: the fields the source gives for anyone listed, with their headings; a
+    column nobody has is left out, a person without a field its column has reads 'anges inte'."""
+    return [(key, heading) for key, heading in MEMBER_COLUMNS if any(getattr(p, key, None) for p in people)]
 
 
 class Member(Record):
@@ -2811,6 +2819,11 @@ class Meeting(Sourced):
     def some_matters(self) -> bool:
         """Whether the matters are not all the meeting's, as the source says (a selection, a mention)."""
         return self.selection or self.mentioned_only
+
+    @property
+    def present_columns(self) -> list[tuple[str, str]]:
+        """The columns of the table of those present (`columns_of`, the rule of a body's members)."""
+        return columns_of(self.present)
 
     @property
     def partial_line(self) -> str:
