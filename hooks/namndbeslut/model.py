@@ -541,6 +541,19 @@ class Member(Record):
     nominated_by: Text | None = None
     """The organisation that nominated the member (a pensionärsråd's PRO, SPF), as the source names it."""
 
+    @property
+    def label(self) -> str:
+        """'Lars Muregård (M), ledamot, nominerad av PRO': only what the source gives (`person_label`, the rule a
+        signer's and a contact's label share)."""
+        named = f"{self.name} ({self.party})" if self.party else self.name
+        return person_label(named, self.role, self.nominated_by and f"nominerad av {self.nominated_by}")
+
+
+def person_label(name: str, role: str | None, *more: str | None) -> str:
+    """The one order of a person's label: the name, the role in the source's words, then what else the source
+    gives, comma-separated; nothing the source does not give."""
+    return ", ".join(x for x in (name, role, *more) if x)
+
 
 class NamedPerson(Member):
     """A person a matter names in a role, as the source names them: an election ("Till ny ledamot väljs Lars
@@ -554,10 +567,8 @@ class NamedPerson(Member):
 
     @property
     def label(self) -> str:
-        """'Lars Muregård (M), ny ledamot, intill ordinarie bolagsstämma 2023': only what the source gives."""
-        named = f"{self.name} ({self.party})" if self.party else self.name
-        return ", ".join(x for x in (named, self.role, self.nominated_by and f"nominerad av {self.nominated_by}",
-                                     self.term_as_given) if x)
+        """'Lars Muregård (M), ny ledamot, intill ordinarie bolagsstämma 2023': a member's label, then the term."""
+        return person_label(super().label, None, self.term_as_given)
 
 
 class Attendee(Member):
@@ -1331,8 +1342,8 @@ class Person(Record):
     def label(self) -> str:
         """'Ann-Marie Nilsson, kommunstyrelsens ordförande (Göteborgs Stad)': only what the source gives; 'namn anges
         inte, kommunstyrelsens ordförande' where it gives only the role."""
-        return "".join((self.name or f"namn {NOT_STATED}", f", {self.role}" if self.role else "",
-                        f" ({self.organisation})" if self.organisation else ""))
+        named = person_label(self.name or f"namn {NOT_STATED}", self.role)
+        return f"{named} ({self.organisation})" if self.organisation else named
 
     @model_validator(mode="after")
     def _someone(self) -> Self:
