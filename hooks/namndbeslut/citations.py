@@ -52,7 +52,8 @@ UNDATED = "datum anges inte"
 YEAR_UNSTATED = "året anges inte"
 """What a cited decision's day says where the source gives it without its year."""
 UNNAMED = "tidigare beslut (datum och organ anges inte)"
-"""What a cited decision says where the source gives neither its date nor its body ("enligt tidigare beslut")."""
+"""What a cited decision says where the source gives neither its date nor its body ("enligt tidigare beslut"):
+render.cited_decision's words, never a step's (a proposal by an administration has no body either)."""
 
 
 UNDATED_PARAGRAPHS = re.compile(r"(?P<signs>§§?)\s*(?P<paras>\d+(?:\s*(?:,|och)\s*\d+)*)")
@@ -73,14 +74,13 @@ def decision_label(day: dates.Stated | None, paragraphs: Sequence[int] = (), bod
     body alone, 'Kommunstyrelsen § 68, datum anges inte' with its paragraphs. The one place of this rule: fact
     boxes and feeds use it; data keeps the protocol's form (`Citation`, ISO date) for spreadsheets and clients. A
     published decision whose source names no body (`body_unstated`) says so: 'Organ anges inte, 3 mars 2025'. A
-    day the source gives without its year (`day_as_given`): 'Stadsbyggnadsnämnden, 26 februari (året anges inte)'.
-    Neither date nor body ("enligt tidigare beslut"): 'tidigare beslut (datum och organ anges inte)'."""
+    day the source gives without its year (`day_as_given`): 'Stadsbyggnadsnämnden, 26 februari (året anges inte)'."""
     if body_unstated:
         body = "Organ anges inte,"
     if day is None:
         named = " ".join(filter(None, (body, paragraph_label(paragraphs, prefix))))
         when = f"{day_as_given} ({YEAR_UNSTATED})" if day_as_given else UNDATED
-        return f"{named}, {when}" if named else when if day_as_given else UNNAMED
+        return f"{named}, {when}" if named else when
     when = f"{body} {dates.long_date(day)}" if body else dates.long_date(day)
     label = paragraph_label(paragraphs, prefix)
     return f"{when}, {label}" if label else when

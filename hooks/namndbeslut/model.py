@@ -1426,7 +1426,7 @@ StepEnd = Annotated[dt.date | Month | int, NOT_BOOL, BeforeValidator(_month), Wi
 
 
 def _fits_action(action: StepAction, to: str | None, end: dt.date | Month | int | None,
-                 proposes: StepAction | None = None) -> None:
+                 proposes: StepAction | None = None, as_given: str | None = None) -> None:
     """`to` and `proposes` belong to a proposal, `end` to an extension or a termination, or to a proposal to extend
     (the proposed end, which changes nothing: StepFields.proposed_end)."""
     if to is not None and action is not StepAction.PROPOSE:
@@ -1436,9 +1436,11 @@ def _fits_action(action: StepAction, to: str | None, end: dt.date | Month | int 
         raise FieldError(("proposes",), f"'proposes' anger vad ett förslag gäller och hör bara till "
                                         f"'action: {StepAction.PROPOSE.value}'; ta bort 'proposes' eller ändra "
                                         "'action'")
-    if proposes is StepAction.UNSTATED:
-        raise FieldError(("proposes",), "ta bort 'proposes' om källan inte säger vad organet föreslås besluta; "
-                                        "ett förslag utan 'proposes' tas aldrig för ett antagande")
+    if proposes is StepAction.UNSTATED and as_given is None:
+        raise FieldError(("proposes",), f"'proposes: {NOT_STATED}' skrivs med källans ord för vad som föreslås i "
+                                        "'as_given' (t.ex. as_given: bör det anses orimligt att kommunen fullföljer "
+                                        "avtalen); säger källan inte vad organet föreslås besluta, ta bort 'proposes' "
+                                        "(ett förslag utan 'proposes' tas aldrig för ett antagande)")
     if proposes is StepAction.PROPOSE:
         others = ", ".join(a.value for a in StepAction if a not in (StepAction.PROPOSE, StepAction.UNSTATED))
         raise FieldError(("proposes",), f"ett förslag föreslår inte ett förslag; skriv vad organet föreslås "
@@ -1509,6 +1511,10 @@ class StepFields(Record):
     changes nothing (proposed_end). Never inferred."""
     condition: Condition | None = None
     """A condition the decision sets, in the source's words ('under förutsättning att …')."""
+    as_given: Text | None = None
+    """The source's words for what the step proposes or does where no action says it ('bör det anses orimligt att
+    kommunen fullföljer avtalen', with `proposes: anges inte`): shown in brackets after the step's wording, never
+    read as an action."""
 
     @property
     def decided_end(self) -> dt.date | Month | int | None:
@@ -1523,7 +1529,7 @@ class StepFields(Record):
     @model_validator(mode="after")
     def _fields_fit_action(self) -> Self:
         self._own_fields_fit()
-        _fits_action(self.action, self.to, self.end, self.proposes)
+        _fits_action(self.action, self.to, self.end, self.proposes, self.as_given)
         return self
 
     def _own_fields_fit(self) -> None:

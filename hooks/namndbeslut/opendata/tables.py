@@ -234,6 +234,7 @@ class Tables:
                 "by": s.by, "to": body(s.to), "end": iso(s.end),
                 **({"proposed_end": iso(s.proposed_end)} if s.proposed_end is not None else {}),
                 "proposes": s.proposes.value if s.proposes else None, "condition": s.condition,
+                **({"as_given": s.as_given} if s.as_given else {}),
                 "refers_to": {"matter": refers.id, "url": self.ctx.absolute(routes.page(refers, self.archive))}
                 if refers else None,
                 "decision": self._decision(s.decision, role(self.archive.step_actions(s)), s.body, s.paragraphs)}
