@@ -92,16 +92,32 @@ def test_an_applicants_sum_and_a_cost_estimate_are_labelled_by_their_nature(buil
 
 def test_a_statement_on_an_agreement_is_a_step_that_changes_nothing(built: BuiltSite) -> None:
     assert "Yttrar sig om: Norrbus – Länstrafiken i Norrbotten (2012–2014)" in built.matter_facts(KS, "ks-norrbus")
-    assert built.steps("overenskommelser/norrbus/") == [
-        "Yttrande (inget beslut om överenskommelsen): Kommunstyrelsen 13 juni 2011, § 105: Norrbus"]
+    assert built.steps("overenskommelser/norrbus/")[0] == (
+        "Yttrande (inget beslut om överenskommelsen): Kommunstyrelsen 13 juni 2011, § 105: Norrbus")
     facts = built.fact_box("overenskommelser/norrbus/")
     assert words(facts["Status"]) == "Gäller", "by its term, as without the step"
     assert "Undertecknad" not in facts and "Beslutat" not in facts
     record = data(built, "data/overenskommelser/norrbus.json")
     assert (record["term"]["end"], record["signed"]) == ("2014-12-31", None)
     (consultation,) = [c for c in data(built, "oparl/paper/overenskommelse-norrbus.json")["consultation"]
-                       if "meeting" in c]
+                       if c.get("agendaItem", "").endswith("/ks-norrbus.json")]
     assert (consultation["role"], consultation["authoritative"]) == ("Yttrar sig om", False)
+
+
+# -- 6. a proposal whose content is no action --------------------------------------------------------------------
+
+AS_GIVEN = "bör det anses orimligt att kommunen fullföljer avtalen"
+
+
+def test_a_proposal_in_the_sources_words_is_shown_beside_the_step_and_adopts_nothing(built: BuiltSite) -> None:
+    assert built.steps("overenskommelser/norrbus/")[1] == (
+        f"Förslag till kommunfullmäktige (enligt källan: {AS_GIVEN}): Kommunstyrelsen 13 juni 2011, § 107: Avtalen")
+    assert f"Föreslår (enligt källan: {AS_GIVEN}): Norrbus – Länstrafiken i Norrbotten (2012–2014) (till " \
+           "kommunfullmäktige)" in built.matter_facts(KS, "ks-avtalen")
+    step = data(built, "data/overenskommelser/norrbus.json")["steps"][1]
+    assert (step["proposes"], step["as_given"]) == ("anges inte", AS_GIVEN)
+    assert "as_given" not in data(built, "data/overenskommelser/norrbus.json")["steps"][0]
+    assert words(built.fact_box("overenskommelser/norrbus/")["Status"]) == "Gäller", "never taken for an adoption"
 
 
 # -- 7. a proposal's receiving body and a meeting's minutes days in arenden.json/.csv --------------------------------
@@ -155,6 +171,15 @@ def test_the_scaffolds_say_each_value_of_text_and_known_from() -> None:
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]
+
+
+def test_a_proposal_of_unstated_content_needs_the_sources_words(tmp_path: Path) -> None:
+    tree = edited(TREE, KS_FILE, f"proposes: anges inte,\n         as_given: {AS_GIVEN}}}", "proposes: anges inte}")
+    assert problems(tmp_path, tree, BUILD_DATE) == [
+        f"{KS_FILE}:40: matters.6.steps.0.proposes: 'proposes: anges inte' skrivs med källans ord för vad som "
+        "föreslås i 'as_given' (t.ex. as_given: bör det anses orimligt att kommunen fullföljer avtalen); säger "
+        "källan inte vad organet föreslås besluta, ta bort 'proposes' (ett förslag utan 'proposes' tas aldrig för "
+        "ett antagande)"]
 
 
 def test_a_funding_row_says_its_unstated_amount_as_before(tmp_path: Path) -> None:
