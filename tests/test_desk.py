@@ -76,7 +76,8 @@ def test_a_collection_per_kind_in_swedish_with_the_models_rules() -> None:
     assert [o["value"] for o in steps["action"]["options"]] == ["föreslår", "uppdrag att teckna",
                                                                  "uppdrag att godkänna", "antar", "ansluter sig",
                                                                  "ändrar",
-                                                                 "förlänger", "säger upp", "återremitterar"]
+                                                                 "förlänger", "säger upp", "återremitterar",
+                                                                 "yttrar sig"]
     assert steps["refers_to"]["widget"] == "string", "a matter's id: matters have no collection of their own"
     agreement = _fields(by_folder["agreements"])
     assert agreement["partner"]["display_fields"] == ["name"]

@@ -208,9 +208,11 @@ def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
                  f"{KS_FILE}:12: matters.0.decided_later_by: det finns ingen nämnd med id 'fullmaktige'; de som finns: "
                  "kommunfullmaktige, kommunstyrelsen, kulturnamnden; en ny läggs till med make new-committee "
                  'NAME="Nämndens namn"', id="decided_later_by_unknown_body"),
-    pytest.param(KS_FILE, "    kind: beslut\n    paragraphs: [120]", "    kind: förslag\n    paragraphs: [120]",
-                 f"{KS_FILE}:12: matters.0.decided_later_by: med 'kind: förslag' anger 'to' organet som beslutar; "
-                 "ta bort 'decided_later_by'", id="decided_later_by_on_a_proposal"),
+    pytest.param(KS_FILE, "    kind: beslut\n    paragraphs: [120]",
+                 "    kind: förslag\n    to: kommunfullmaktige\n    paragraphs: [120]",
+                 f"{KS_FILE}:13: matters.0.decided_later_by: 'kommunfullmaktige' är redan 'to', organet som förslaget "
+                 "går till; ta bort 'decided_later_by', eller skriv där ett annat organ som enligt källan beslutar "
+                 "senare", id="decided_later_by_on_a_proposal_to_the_same_body"),
     pytest.param(KS_FILE, "{to: IT, what: göra en rapport, by_as_given: inför våren 2019}",
                  "{to: IT, by_as_given: inför våren 2019}",
                  f"{KS_FILE}:19: matters.1.assignments.0.what: fältet saknas men krävs", id="assignment_without_what"),

@@ -133,7 +133,7 @@ REP = "reports/ks-2024-0100.md"
 
 @pytest.mark.parametrize(("path", "old", "new", "expected"), [
     (REP, "{decision: anges inte, body: kommunstyrelsen, name: trygghetspaketet}",
-     "{decision: anges inte, name: trygghetspaketet}",
+     "{decision: '§ 68', name: trygghetspaketet}",
      f"{REP}:7: cited_decisions.0.decision: ett citerat beslut behöver ett datum eller ett organ"),
     (REP, "name: trygghetspaketet}", "name: ''}", f"{REP}:7: cited_decisions.0.name"),
     ("agreements/exploatering-avtal.md", "proposes: uppdrag att godkänna", "proposes: bemyndigar",

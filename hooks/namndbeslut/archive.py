@@ -281,6 +281,8 @@ class AgreementStep:
     announced: bool = False
     """A decision the source announces and that is not yet taken: its `date` the announced one (Archive.announced_of;
     never among steps_of)."""
+    as_given: str | None = None
+    """The source's words for what the step proposes or does ('proposes: anges inte'), shown after its wording."""
 
     @property
     def matter(self) -> Matter | None:
@@ -310,14 +312,20 @@ class AgreementStep:
         """What the decision does, as a meeting page names it before the agreement: 'Föreslår', 'Antar', 'Föreslår
         kommunstyrelsen att säga upp' (the rest of the wording follows the agreement: after_agreement)."""
         if not self.proposal:
-            return self.action.label
-        return f"{self.action.label}{f' {self.to.in_text}' if self.to else ''} {self.proposal}"
+            return self.action.label + self._source_words
+        return f"{self.action.label}{f' {self.to.in_text}' if self.to else ''} {self.proposal}{self._source_words}"
+
+    @property
+    def _source_words(self) -> str:
+        """' (enligt källan: …)' after the step's wording where the source's own words say what it proposes or does
+        (`as_given`); '' where none are written."""
+        return f" (enligt källan: {self.as_given})" if self.as_given else ""
 
     @property
     def proposal(self) -> str:
         """What a proposal asks the other body to do, as label and outcome say it ('att säga upp', 'att förlänga till
         31 december 2026' with a proposed end); '' where the source does not say."""
-        if self.proposes is None:
+        if self.proposes is None or self.proposes is StepAction.UNSTATED:
             return ""
         end = f" till {dates.long_date(self.proposed_end)}" if self.proposed_end is not None else ""
         return f"att {self.proposes.infinitive}{end}"
@@ -328,7 +336,7 @@ class AgreementStep:
         ('till kommunstyrelsen', 'till 31 december 2025', 'sista dag anges inte'); '' for the other steps."""
         end = dates.long_date(self.end) if self.end is not None else None
         match self.action:
-            case StepAction.PROPOSE if self.proposes is not None and self.to is not None:
+            case StepAction.PROPOSE if self.proposal and self.to is not None:
                 return ""  # the label names the body: 'Föreslår kommunstyrelsen att säga upp'
             case StepAction.PROPOSE:
                 return f"till {self.to.in_text}" if self.to else "till vilket organ anges inte"
@@ -377,7 +385,7 @@ class AgreementStep:
         """What the step did to the agreement, as its page says it: 'Förslag till kommunstyrelsen', 'Antagen',
         'Förlängd till 31 december 2025', 'Uppsagd (sista dag anges inte)', 'Förslag till kommunstyrelsen att säga
         upp', 'Antagen, under förutsättning att …'."""
-        return self._conditioned(self._outcome)
+        return self._conditioned(self._outcome + self._source_words)
 
     def _conditioned(self, words: str) -> str:
         """The one place a step's condition joins its wording, last: '…, under förutsättning att …'."""
@@ -714,7 +722,7 @@ class Archive:
             made = AgreementStep(agreement, step.action, matter, dates.stated(meeting.date),
                                  self.body_of(meeting),
                                  to, refers, step.decided_end, (doc, loc), step.proposes, step.condition,
-                                 proposed_end=step.proposed_end)
+                                 proposed_end=step.proposed_end, as_given=step.as_given)
             self.steps_by_agreement[agreement.id].append(made)
             self.steps_by_matter[matter.id].append(made)
         for agreement in self.agreements.values():
@@ -761,7 +769,7 @@ class Archive:
             steps[agreement.id].append(AgreementStep(
                 agreement, cited.action, cited.decision, cited.decision.date if cited.decision else None, body, to,
                 None, cited.decided_end, (doc, loc), cited.proposes, cited.condition, cited.by, cited.paragraphs,
-                cited.proposed_end, cited.announced))
+                cited.proposed_end, cited.announced, cited.as_given))
 
     def _depth(self, matter: Matter | None) -> int:
         """How many steps precede one that refers to `matter` (a proposal's answer comes after the proposal, also on

@@ -78,11 +78,15 @@ class SumNature(StrEnum):
     AVSLAGET = "avslaget"
     """Applied for or proposed and refused ('beslutar att inte medge … kompensation med 0,4 miljoner kronor')."""
     ASKAT = "äskat"
-    """Requested from another body ('Kommunstyrelsen äskar 2 miljoner kronor')."""
+    """Requested by a body from another body ('Kommunstyrelsen äskar 2 miljoner kronor')."""
+    ANSOKT = "ansökt"
+    """Applied for by an applicant, not a body ('Hässleholms Tennisklubb har ansökt om 8 mnkr')."""
     TAXA = "taxa"
     """A fee or price the municipality charges ('Zon 1: 12 kr per kvadratmeter och vecka')."""
     PROGNOS = "prognos"
-    """A forecast."""
+    """A forecast of a result."""
+    BERAKNAT = "beräknat"
+    """A cost estimate ('Kostnaden är beräknad till 785 000 kr', 'en grov bedömning … cirka 100 000 kr')."""
     UTFALL = "utfall"
     """A result ('överskottet uppgår till 35 miljoner')."""
     BUDGET = "budget"
@@ -90,8 +94,8 @@ class SumNature(StrEnum):
 
     @property
     def label(self) -> str:
-        """The prefix of the sum's one label: 'äskat', 'budgeterat'."""
-        return "budgeterat" if self is SumNature.BUDGET else self.value
+        """The prefix of the sum's one label: 'äskat', 'budgeterat', 'sökt'."""
+        return {SumNature.BUDGET: "budgeterat", SumNature.ANSOKT: "sökt"}.get(self, self.value)
 
 
 class MatterKind(StrEnum):
@@ -173,6 +177,10 @@ class StepAction(StrEnum):
     REFER_BACK = "återremitterar"
     """Refers the matter back to be prepared again ("beslut om återremiss"): no decision on the agreement yet, so it
     never changes the term, the status or the signing (worded as a matter's 'återremitterat')."""
+    STATE = "yttrar sig"
+    """Gives the body's statement (yttrande) on an agreement or a recommendation ("Nämnden godkände också yttrande om
+    rekommendation att anta Norrbus"): no decision on the agreement itself, so it never changes the term, the status
+    or the signing (as a referral back)."""
     UNSTATED = "anges inte"
     """A decision the source cites on the agreement without saying what it decided ('beslut som fattats i frågan av
     kommunstyrelsen'): shown as a decision, and it never changes the status or the term."""
@@ -197,7 +205,7 @@ class StepAction(StrEnum):
     def authoritative(self) -> bool:
         """Whether the body decides the agreement itself (OParl's `authoritative`): all but a proposal to
         another body."""
-        return self not in (StepAction.PROPOSE, StepAction.REFER_BACK, StepAction.UNSTATED)
+        return self not in (StepAction.PROPOSE, StepAction.REFER_BACK, StepAction.STATE, StepAction.UNSTATED)
 
     @property
     def adopts(self) -> bool:
@@ -215,16 +223,18 @@ UNSTATED_DECISION = "Beslut (vad som beslutades anges inte)"
 REFERRED_BACK = "Återremitterad (inget beslut ännu)"
 """A referral back as a step's outcome, worded as a matter's 'Återremitterat (inget beslut ännu)'."""
 _LABEL = {StepAction.MANDATE: "Ger uppdrag att teckna", StepAction.AUTHORISE: "Ger uppdrag att godkänna",
-          StepAction.JOIN: "Ansluter sig till", StepAction.UNSTATED: UNSTATED_DECISION}
+          StepAction.JOIN: "Ansluter sig till", StepAction.STATE: "Yttrar sig om",
+          StepAction.UNSTATED: UNSTATED_DECISION}
 _OUTCOME = {StepAction.PROPOSE: "Förslag", StepAction.MANDATE: "Uppdrag att teckna",
             StepAction.AUTHORISE: "Uppdrag att godkänna", StepAction.ADOPT: "Antagen", StepAction.JOIN: "Anslutning",
             StepAction.AMEND: "Ändrad", StepAction.EXTEND: "Förlängd", StepAction.TERMINATE: "Uppsagd",
-            StepAction.REFER_BACK: REFERRED_BACK, StepAction.UNSTATED: UNSTATED_DECISION}
+            StepAction.REFER_BACK: REFERRED_BACK, StepAction.STATE: "Yttrande (inget beslut om överenskommelsen)",
+            StepAction.UNSTATED: UNSTATED_DECISION}
 _INFINITIVE = {StepAction.PROPOSE: "föreslå", StepAction.MANDATE: "ge uppdrag att teckna",
                StepAction.AUTHORISE: "ge uppdrag att godkänna", StepAction.ADOPT: "anta",
                StepAction.JOIN: "ansluta sig till", StepAction.AMEND: "ändra", StepAction.EXTEND: "förlänga",
                StepAction.TERMINATE: "säga upp", StepAction.REFER_BACK: "återremittera",
-               StepAction.UNSTATED: "besluta om"}
+               StepAction.STATE: "yttra sig om", StepAction.UNSTATED: "besluta om"}
 
 _BODY_WORDS = [("utskott", BodyKind.UTSKOTT), ("beredning", BodyKind.BEREDNING),  # 'Kommunstyrelsens utskott …'
                ("kommunstyrelse", BodyKind.KOMMUNSTYRELSE), ("regionstyrelse", BodyKind.REGIONSTYRELSE),

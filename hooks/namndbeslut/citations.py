@@ -51,6 +51,9 @@ UNDATED = "datum anges inte"
 """What a decision's label says where the source names no date for it (model.NOT_STATED, which imports this)."""
 YEAR_UNSTATED = "året anges inte"
 """What a cited decision's day says where the source gives it without its year."""
+UNNAMED = "tidigare beslut (datum och organ anges inte)"
+"""What a cited decision says where the source gives neither its date nor its body ("enligt tidigare beslut"):
+render.cited_decision's words, never a step's (a proposal by an administration has no body either)."""
 
 
 UNDATED_PARAGRAPHS = re.compile(r"(?P<signs>§§?)\s*(?P<paras>\d+(?:\s*(?:,|och)\s*\d+)*)")

@@ -380,7 +380,16 @@ def _problem(doc: Document, error: Any, cls: type[BaseModel]) -> Problem:
         line = doc.line_of(loc)
     field = ".".join(str(p) for p in loc) or "front matter"
     fields = schema.fields_at(cls, loc[:-1]) if error["type"] == "extra_forbidden" else None
-    return Problem(doc.path, line, field, messages.describe(error, fields))
+    return Problem(doc.path, line, field, messages.describe(error, fields, _levels(cls, loc) if fields else None))
+
+
+def _levels(cls: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[str, str] | None:
+    """Where an unknown field at `loc` belongs and where it was written ('sammanträdet', 'ett ärende'), where another
+    level of the same kind of record has a field of that name (schema.home_of); None where none has."""
+    home = schema.home_of(cls, loc[:-1], str(loc[-1])) if loc else None
+    if home is None:
+        return None
+    return messages.level_name(cls.__name__, home), messages.level_name(cls.__name__, loc[:-1])
 
 
 def _meeting(doc: Document) -> Meeting:

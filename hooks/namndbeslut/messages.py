@@ -142,24 +142,44 @@ COMMA_IN_VALUE = ("'{name}' kan inte vara ett fältnamn; ett värde med kommatec
                   "citattecken, t.ex. to: 'Näringsliv, kultur och fritid'")
 
 
-def unknown_field(name: object, fields: Sequence[str]) -> str:
+LEVELS = {"Meeting": "sammanträdet", "Agreement": "överenskommelsen", "Report": "tjänsteskrivelsen",
+          "Committee": "organet", "Partner": "partnern", "matters": "ett ärende", "steps": "ett steg",
+          "funding": "en rad i 'funding'", "contacts": "en kontaktperson", "amount": "ett belopp",
+          "cited_decisions": "ett citerat beslut", "cited_steps": "ett citerat steg", "vote": "en omröstning",
+          "sources": "en källa", "persons": "en person", "assignments": "ett uppdrag"}
+"""How an unknown field's message names a level of a record: its kind at the top, else by the field that holds it."""
+
+
+def level_name(record: str, loc: Sequence[str | int]) -> str:
+    """'sammanträdet' for a meeting's top level, 'ett ärende' for `matters.0`, else the field that holds it."""
+    key = next((part for part in reversed(loc) if isinstance(part, str)), record)
+    return LEVELS.get(key, f"'{key}'")
+
+
+def unknown_field(name: object, fields: Sequence[str], home: str | None = None, here: str | None = None) -> str:
     """A field the model does not have, in a record's front matter: a name no field could have is a value's rest
-    after an unquoted comma; else the close field where there is one (a typo), else that the fact has no field here
-    and belongs in the text (not every fact has one)."""
+    after an unquoted comma; a field of another level of the same record says where it belongs (`home`, `here`:
+    'ett ärende'); else the close field where there is one (a typo), else that the fact has no field here and belongs
+    in the text (not every fact has one)."""
     if not FIELD_NAME.fullmatch(str(name)):
         return COMMA_IN_VALUE.format(name=name)
+    if home is not None:
+        return f"'{name}' hör till {home}, inte till {here or 'denna nivå'}; flytta det dit"
     close = suggest.closest(str(name), fields)
     if close:
         return f"okänt fält; menar du '{close}'?"
     return "det finns inget sådant fält här; skriv uppgiften i texten i stället"
 
 
-def describe(error: dict[str, Any], fields: Sequence[str] | None = None) -> str:
+def describe(error: dict[str, Any], fields: Sequence[str] | None = None,
+             levels: tuple[str, str] | None = None) -> str:
     """One pydantic error as a Swedish sentence: what is wrong; what is expected. `fields`: those an editor may write
-    where the error is (a record's front matter), for an unknown field's message."""
+    where the error is (a record's front matter), for an unknown field's message; `levels`: where such a field
+    belongs and where it was written, where another level of the record has it."""
     kind = error["type"]
     if kind == "extra_forbidden" and fields is not None:
-        return unknown_field(error["loc"][-1] if error.get("loc") else "", fields)
+        home, here = levels or (None, None)
+        return unknown_field(error["loc"][-1] if error.get("loc") else "", fields, home, here)
     if kind == "value_error":
         return str(error["ctx"]["error"])
     if kind == "string_pattern_mismatch":

@@ -908,6 +908,12 @@ SignedKronor = Annotated[dates.Money, PlainValidator(lambda value: _kronor(value
                          WithJsonSchema({"type": "number", "minimum": -MAX_AMOUNT, "maximum": MAX_AMOUNT})]
 """A sum's kronor: below zero for a deviation or deficit ('minus 33,7 miljoner kronor'), which `Sum` allows only for
 a result, forecast or budget (`NEGATIVE_NATURES`)."""
+StatedKronor = Annotated[dates.Money | None, PlainValidator(
+    lambda value: None if isinstance(value, str) and value.strip() == NOT_STATED else _kronor(value, signed=True)),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": -MAX_AMOUNT, "maximum": MAX_AMOUNT},
+                              {"const": NOT_STATED}]})]
+"""A sum's kronor (SignedKronor), or None ('anges inte') where the source states the money but its figure is lost
+("Kommunstyrelsen anvisar kronor 2011, 2012 och 2013"): a matter's sum only, never in a total."""
 NEGATIVE_NATURES = (SumNature.UTFALL, SumNature.PROGNOS, SumNature.BUDGET)
 """The kinds of money a source may state below zero: a deviation from budget, a deficit."""
 
@@ -917,8 +923,9 @@ class Sum(Record):
     ('250 000 kr per år') or paid to someone the source names ('bidrag till Länsstyrelsen på 100 000 kr'). The one
     model of a funding row's and a matter's `amount`; a bare number is a plain sum."""
 
-    kronor: SignedKronor
-    """Below zero only for a result, forecast or budget the source states as a deviation or deficit."""
+    kronor: StatedKronor
+    """Below zero only for a result, forecast or budget the source states as a deviation or deficit; None ('anges
+    inte') where the source states the money without its figure, shown 'belopp anges inte' with its qualifiers."""
     ceiling: bool = False
     """The source gives the sum as an upper limit ('högst', 'upp till'): never shown or summed as the sum paid."""
     per_year: bool | None = None
@@ -934,7 +941,7 @@ class Sum(Record):
     """The upper end of a range the source gives ('200 000–250 000 kronor'; `kronor` is the lower end)."""
     approximate: bool = False
     """The source gives the sum as an estimate ('ca', 'cirka'): never shown or summed as the sum paid. A cost the
-    source says is 'beräknad' without 'ca' is a forecast (`nature: prognos`)."""
+    source says is 'beräknad' is a cost estimate (`nature: beräknat`)."""
     from_year: PlausibleYear | None = None
     """The first (or only) year the source gives the sum for ('500 000 kr för 2024', '290 000 kr per år 2023–2025');
     a single year is `from_year` alone. Never on a funding row, which has its own `year`."""
@@ -959,9 +966,11 @@ class Sum(Record):
     den kommande treårsperioden'), never beside them; on a funding row, words within the row's own year."""
     nature: SumNature | None = None
     """What kind of money the sum is where the source says it is not one the decision states as granted: refused
-    ('avslaget'), requested ('äskat'), a fee ('taxa'), a forecast ('prognos'), a result ('utfall') or a budgeted
-    figure ('budget'); shown as the label's prefix and in no total; a matter's only, since an agreement's funding is
-    granted money. None: a sum the source states for the decision, shown neutrally."""
+    ('avslaget'), requested by a body ('äskat'), applied for by an applicant ('ansökt'), a fee ('taxa'), a forecast of
+    a result ('prognos'), a cost estimate ('beräknat'), a result ('utfall') or a budgeted figure ('budget'); shown as
+    the label's prefix and in no total; a matter's only, since an agreement's funding is granted money. None: a sum
+    the source states for the decision, shown
+    neutrally."""
     financed_from: Text | None = None
     """Where the money comes from, in the source's words ('den budget som redan finns för projektet Tåg i tid',
     'medel avsatta till kommunstyrelsens förfogande')."""
@@ -983,8 +992,11 @@ class Sum(Record):
         förfogande', 'utfall: −33 700 000 kr', 'mer än 11 000 000 kr', '5 000 000 kr plus indexuppräkning', as the
         source qualifies it: the one label of a sum on pages and in the data."""
         per = {True: " per år", False: " sammanlagt", None: ""}[self.per_year]
-        said = dates.kronor(self.kronor) if self.up_to_kronor is None else dates.kronor_range(self.kronor,
-                                                                                              self.up_to_kronor)
+        if self.kronor is None:
+            said = f"belopp {NOT_STATED}"
+        else:
+            said = dates.kronor(self.kronor) if self.up_to_kronor is None else dates.kronor_range(self.kronor,
+                                                                                                  self.up_to_kronor)
         return "".join((f"{self.nature.label}: " if self.nature else "", "högst " if self.ceiling else "",
                         "ca " if self.approximate else "", "mer än " if self.more_than else "",
                         "mindre än " if self.less_than else "",
@@ -1024,15 +1036,17 @@ class Sum(Record):
         """Whether the sum is one stated as paid to the counterparties: a ceiling, an estimate, a range, a sum per unit
         ('80 000 kr per servicepunkt'), a sum paid to someone else or received from another party, or one of a kind the
         source names (refused, requested, a fee, a forecast, a result, a budget: `nature`), a bound ('drygt', 'knappt')
-        or a sum with something on top ('plus indexuppräkning'), is never added into a total of what they receive."""
-        return (not self.ceiling and not self.approximate and self.up_to_kronor is None and self.to is None
-                and self.from_party is None and self.per is None and self.nature is None and not self.more_than
-                and not self.less_than and self.plus_as_given is None)
+        or a sum with something on top ('plus indexuppräkning'), is never added into a total of what they receive; nor
+        is a sum whose figure the source does not give (`kronor: anges inte`)."""
+        return (self.kronor is not None and not self.ceiling and not self.approximate and self.up_to_kronor is None
+                and self.to is None and self.from_party is None and self.per is None and self.nature is None
+                and not self.more_than and not self.less_than and self.plus_as_given is None)
 
     @model_validator(mode="after")
     def _one_way_to_bound(self) -> Sum:
         """A range's upper end above its lower; a ceiling is one upper limit, never a range's."""
-        if self.up_to_kronor is not None and self.up_to_kronor <= self.kronor:
+        self._unstated_fits()
+        if self.kronor is not None and self.up_to_kronor is not None and self.up_to_kronor <= self.kronor:
             raise FieldError(("up_to_kronor",), f"intervallets övre belopp ({self.up_to_kronor}) ska vara större än "
                                                 f"'kronor' ({self.kronor}), t.ex. {{kronor: 200000, up_to_kronor: "
                                                 "250000}")
@@ -1046,9 +1060,20 @@ class Sum(Record):
         self._words_fit()
         return self
 
+    def _unstated_fits(self) -> None:
+        """A sum whose figure the source does not give has nothing to bound, estimate or range: only what the source
+        says around it (its years, purpose, where it comes from, …)."""
+        if self.kronor is not None:
+            return
+        for field in ("ceiling", "approximate", "more_than", "less_than", "up_to_kronor", "as_given", "count"):
+            if getattr(self, field) not in (None, False):
+                raise FieldError((field,), f"'kronor: {NOT_STATED}' har ingen siffra som '{field}' kan gälla; ta bort "
+                                           f"'{field}', t.ex. {{kronor: {NOT_STATED}, from_year: 2011, to_year: 2013, "
+                                           "financed_from: den tillväxtpolitiska reserven}")
+
     def _sign_fits(self) -> None:
         """A sum below zero is a deviation or deficit, which only a result, forecast or budget can be."""
-        if self.kronor < 0 and self.nature not in NEGATIVE_NATURES:
+        if self.kronor is not None and self.kronor < 0 and self.nature not in NEGATIVE_NATURES:
             raise FieldError(("kronor",), f"ett negativt belopp ({self.kronor}) är en avvikelse eller ett underskott "
                                           "och skrivs bara med 'nature: utfall', 'nature: prognos' eller 'nature: "
                                           "budget', t.ex. {kronor: -33700000, nature: utfall}")
@@ -1096,7 +1121,7 @@ class Sum(Record):
             raise FieldError(("period_as_given",), f"'{self.period_as_given}' är bara år; skriv dem som 'from_year' "
                                                    "och 'to_year', t.ex. {kronor: 500000, from_year: 2024}")
         for said in dates.kronor_in_words(self.as_given or ""):
-            if said not in (abs(self.kronor), self.up_to_kronor):
+            if self.kronor is not None and said not in (abs(self.kronor), self.up_to_kronor):
                 raise FieldError(("kronor",), f"'as_given' ({self.as_given}) anger {said} kronor men 'kronor' är "
                                               f"{self.kronor}; skriv källans belopp i hela kronor, t.ex. 19,1 miljoner "
                                               "som 'kronor: 19100000'")
@@ -1190,7 +1215,8 @@ class Funding(Record):
         row), a sum per year that price compensation adjusts (the later years' sums are not stated), or a sum per
         year whose years the source does not count ('en och en halv miljon om året')."""
         a = self.amount
-        if a is None or not a.summable or (a.per_year and (self.price_compensation or self.years is None)):
+        if a is None or a.kronor is None or not a.summable or (a.per_year and (self.price_compensation
+                                                                                or self.years is None)):
             return None
         return a.kronor * self.years if a.per_year and self.years else a.kronor
 
@@ -1274,6 +1300,9 @@ class Funding(Record):
         """`per_year` beside the amount says a stated amount's nothing: it belongs to one the source leaves out; the
         row's years are the row's own (`year`, `years`), never its sum's; funding is granted money, never refused; who
         pays it is the row's `funder`, never its sum's `from`."""
+        if self.amount is not None and self.amount.kronor is None:
+            raise FieldError(("amount", "kronor"), f"en rad i 'funding' vars belopp källan inte anger skrivs 'amount: "
+                                                   f"{NOT_STATED}', t.ex. {{year: 2024, amount: {NOT_STATED}}}")
         if self.amount is not None and (nature := self.amount.nature) is not None:
             raise FieldError(("amount", "nature"), f"en rad i 'funding' är pengar som överenskommelsen ger; ett "
                                                    f"belopp med 'nature: {nature.value}' skrivs på nämndens ärende "
@@ -1429,7 +1458,7 @@ StepEnd = Annotated[dt.date | Month | int, NOT_BOOL, BeforeValidator(_month), Wi
 
 
 def _fits_action(action: StepAction, to: str | None, end: dt.date | Month | int | None,
-                 proposes: StepAction | None = None) -> None:
+                 proposes: StepAction | None = None, as_given: str | None = None) -> None:
     """`to` and `proposes` belong to a proposal, `end` to an extension or a termination, or to a proposal to extend
     (the proposed end, which changes nothing: StepFields.proposed_end)."""
     if to is not None and action is not StepAction.PROPOSE:
@@ -1439,9 +1468,11 @@ def _fits_action(action: StepAction, to: str | None, end: dt.date | Month | int 
         raise FieldError(("proposes",), f"'proposes' anger vad ett förslag gäller och hör bara till "
                                         f"'action: {StepAction.PROPOSE.value}'; ta bort 'proposes' eller ändra "
                                         "'action'")
-    if proposes is StepAction.UNSTATED:
-        raise FieldError(("proposes",), "ta bort 'proposes' om källan inte säger vad organet föreslås besluta; "
-                                        "ett förslag utan 'proposes' tas aldrig för ett antagande")
+    if proposes is StepAction.UNSTATED and as_given is None:
+        raise FieldError(("proposes",), f"'proposes: {NOT_STATED}' skrivs med källans ord för vad som föreslås i "
+                                        "'as_given' (t.ex. as_given: bör det anses orimligt att kommunen fullföljer "
+                                        "avtalen); säger källan inte vad organet föreslås besluta, ta bort 'proposes' "
+                                        "(ett förslag utan 'proposes' tas aldrig för ett antagande)")
     if proposes is StepAction.PROPOSE:
         others = ", ".join(a.value for a in StepAction if a not in (StepAction.PROPOSE, StepAction.UNSTATED))
         raise FieldError(("proposes",), f"ett förslag föreslår inte ett förslag; skriv vad organet föreslås "
@@ -1512,6 +1543,10 @@ class StepFields(Record):
     changes nothing (proposed_end). Never inferred."""
     condition: Condition | None = None
     """A condition the decision sets, in the source's words ('under förutsättning att …')."""
+    as_given: Text | None = None
+    """The source's words for what the step proposes or does where no action says it ('bör det anses orimligt att
+    kommunen fullföljer avtalen', with `proposes: anges inte`): shown in brackets after the step's wording, never
+    read as an action."""
 
     @property
     def decided_end(self) -> dt.date | Month | int | None:
@@ -1526,7 +1561,7 @@ class StepFields(Record):
     @model_validator(mode="after")
     def _fields_fit_action(self) -> Self:
         self._own_fields_fit()
-        _fits_action(self.action, self.to, self.end, self.proposes)
+        _fits_action(self.action, self.to, self.end, self.proposes, self.as_given)
         return self
 
     def _own_fields_fit(self) -> None:
@@ -2271,8 +2306,8 @@ class Matter(Record):
     beslutet"), in its order."""
     decided_later_by: Slug | None = None
     """The body the source says will decide later ("Beslut ska senare fattas i kommunfullmäktige"; a file in
-    committees/): shown as the source's statement, never a step or a proposal (`kind: förslag` with `to` says
-    more)."""
+    committees/): shown as the source's statement, never a step or a proposal. Beside `kind: förslag` it is a body
+    after `to`, the next one ("går vidare till kommunstyrelsen och kommunfullmäktige"), never `to` again."""
     assignments: list[Assignment] = []
     """Tasks the decision gives, in the source's order."""
     body: Prose = ""
@@ -2370,10 +2405,14 @@ class Matter(Record):
         return self
 
     @model_validator(mode="after")
-    def _decided_later_not_a_proposal(self) -> Matter:
-        if self.decided_later_by is not None and self.kind is MatterKind.FORSLAG:
-            raise FieldError(("decided_later_by",), f"med 'kind: {MatterKind.FORSLAG.value}' anger 'to' organet som "
-                                                    "beslutar; ta bort 'decided_later_by'")
+    def _decided_later_not_the_next_body(self) -> Matter:
+        """A proposal's `to` is the next body; a later decider beside it is another one ("går vidare till
+        kommunstyrelsen och kommunfullmäktige"), never the same body twice."""
+        if (self.decided_later_by is not None and self.kind is MatterKind.FORSLAG
+                and self.decided_later_by == self.to):
+            raise FieldError(("decided_later_by",), f"'{self.to}' är redan 'to', organet som förslaget går till; "
+                                                    "ta bort 'decided_later_by', eller skriv där ett annat organ som "
+                                                    "enligt källan beslutar senare")
         return self
 
     @property
@@ -2928,7 +2967,8 @@ source then does not state: refused on its items. A new field of what the meetin
 
 def _check_agenda(meeting: Meeting, known_from: KnownFrom) -> None:
     """An agenda tells what is to be dealt with, not what was decided: no minutes (nor who checked them), nor a
-    matter's paragraphs, vote, effect or reservations (AGENDA_UNSTATED), steps or outcomes."""
+    matter's paragraphs, vote, effect or reservations (AGENDA_UNSTATED), steps, outcomes or a kind that decides
+    (a page would say both 'vad som beslutades anges inte' and 'Ärendetyp: Beslut')."""
     source = f"'known_from: {known_from}' säger att källan är {known_from.definite}, som inte anger"
     for name in ("minutes_url", *MINUTES_DATES, "adjusters", "paragraphs_as_given", "minutes_kept_at",
                  "minutes_checked_as_given"):
@@ -2951,6 +2991,12 @@ def _check_agenda(meeting: Meeting, known_from: KnownFrom) -> None:
             raise FieldError(("matters", i, "kind"), f"{source} vad som hände med ärendet på sammanträdet; ta "
                                                      f"bort 'kind: {matter.kind}' eller skriv den typ "
                                                      f"{known_from.definite} anger")
+        if matter.kind is not None and matter.kind.decides:
+            raise FieldError(("matters", i, "kind"), f"{source} vad som beslutades, men 'kind: {matter.kind}' säger "
+                                                     f"att organet beslutade; ta bort 'kind' (eller skriv 'kind_as_"
+                                                     f"given' med källans ord), eller skriv 'known_from: "
+                                                     f"{KnownFrom.OMNAMNANDE.value}' om källan är en nyhet som "
+                                                     "berättar om ett fattat beslut")
 
 
 def lead_paragraph(texts: list[str]) -> str:
@@ -3020,7 +3066,8 @@ class CitedDecision(Record):
     the source gives no date."""
 
     decision: CitedDecisionField
-    """The decision as cited: '2014-03-31 § 76'; None ('anges inte') where the source gives no date."""
+    """The decision as cited: '2014-03-31 § 76'; None ('anges inte') where the source gives no date, with or
+    without its body ("enligt tidigare beslut" names neither)."""
     paragraphs: UndatedParagraphs = ()
     """With no date: the paragraphs the source gives ('decision: "§ 68"')."""
     body: Slug | None = None
@@ -3038,7 +3085,10 @@ class CitedDecision(Record):
 
     @model_validator(mode="after")
     def _named(self) -> CitedDecision:
-        _dated_or_by_body(self.decision, self.body)
+        """A report may cite a decision by neither date nor body ("enligt tidigare beslut ett årsanslag"): then
+        nothing more of it is known than its `name`, if any, shown 'tidigare beslut (datum och organ anges inte)'."""
+        if self.paragraphs or self.date_as_given is not None:
+            _dated_or_by_body(self.decision, self.body)
         if self.date_as_given is not None and self.decision is not None:
             raise FieldError(("date_as_given",), f"beslutet har ett datum ({self.decision}); ta bort "
                                                  "'date_as_given' (den skrivs bara med 'decision: anges inte')")

@@ -315,6 +315,8 @@ class Renderer:
         """A decision a report cites, as `decision` names it ('Kommunstyrelsen § 68, datum anges inte' where the
         source gives no date), with the source's name for it after a colon, as a published matter's title."""
         shown = self.decision(record, body) if record is not None else None
+        if shown is None and body is None and not paragraphs and day_as_given is None:
+            shown = Decision(citations.UNNAMED, None)  # "enligt tidigare beslut": neither date nor body
         if shown is None:
             shown = Decision(citations.decision_label(None, paragraphs, body.name if body else None,
                                                       day_as_given=day_as_given), None)

@@ -72,8 +72,12 @@ contacts: []                     # valfritt: kontaktpersoner ("kontakta Helena B
 partial:                         # valfritt: om du bara har kunnat läsa en del av källan, med egna ord, t.ex.
                                  # Endast protokollets första sidor har kunnat läsas
 selection: false                 # true om källan säger att den bara tar upp ett urval av ärendena
-known_from:                      # valfritt: kallelse, föredragningslista, nyhet (punkterna samma dag), omnämnande
-                                 # (källan nämner ett beslut) eller webbsändning (hölls, inga beslut anges)
+known_from:                      # valfritt, bara om källan inte är protokollet eller en sammanfattning:
+                                 # kallelse = kallelsen till sammanträdet;
+                                 # föredragningslista = föredragningslistan;
+                                 # nyhet = en nyhet som räknar upp vad som ska behandlas;
+                                 # omnämnande = källan nämner ett beslut;
+                                 # webbsändning = webbsändningen (hölls, inga beslut anges)
 source:                          # valfritt: varifrån uppgifterna kommer, t.ex. Sammanfattningen på kommunens webbplats
 source_url:                      # valfritt: källans adress (t.ex. sammanfattningen på kommunens webbplats), https://…
 matters:                         # ärendena; vart och ett har en rubrik med samma id i texten nedan (ger källan
@@ -120,7 +124,8 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # - {{title: tjänsteutlåtande, date: 2017-05-29, by: kommunledningskontoret}}
     not_participating: []        # valfritt: de som inte deltog i beslutet, t.ex. [Allianspartierna]
     decided_later_by:            # valfritt: organet som enligt källan beslutar senare (filnamn i committees/),
-                                 # "Beslut ska senare fattas i kommunfullmäktige": kommunfullmaktige
+                                 # "Beslut ska senare fattas i kommunfullmäktige": kommunfullmaktige;
+                                 # med kind: förslag ett organ efter 'to' ("går vidare till KS och KF")
     assignments: []              # valfritt: uppdrag som beslutet ger, ett per rad, t.ex.
                                  # - {{to: IT, what: göra en rapport, by_as_given: inför våren 2019}}
                                  # (by: 2019-06 om källan anger en tidpunkt)
@@ -146,8 +151,8 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # [{{kronor: 1000000, ceiling: true}}, 2000000];
                                  # "19,1 miljoner kronor": {{kronor: 19100000, as_given: '19,1 miljoner kronor'}};
                                  # ändamålet med källans ord: purpose: för tilläggsanslag;
-                                 # öre: 7.50; avslaget belopp: nature: avslaget (äskat, taxa, prognos, utfall,
-                                 # budget); var pengarna tas från: financed_from: med källans ord;
+                                 # öre: 7.50; avslaget belopp: nature: avslaget (äskat, ansökt, taxa, prognos,
+                                 # beräknat, utfall, budget); var pengarna tas från: financed_from: med källans ord;
                                  # "rekvirera … från Socialstyrelsen": from: Socialstyrelsen;
                                  # "minus 33,7 miljoner": kronor: -33700000 med nature: utfall;
                                  # "drygt": more_than: true; "knappt": less_than: true;
@@ -241,8 +246,8 @@ contacts:                        # kontaktpersoner; ta bort listan (skriv contac
     phone:                       # valfritt: telefonnummer som källan skriver det, t.ex. "0498-26 90 00"
 partial:                         # valfritt: om filen bara bygger på en del av källan, med egna ord, t.ex. Källan
                                  # är ett utdrag som slutar mitt i en mening
-text:                            # valfritt: beskrivning om texten nedan bara beskriver överenskommelsen (t.ex. en
-                                 # webbsida om den), inte är överenskommelsens egen text
+text:                            # valfritt, bara ett värde: skriv 'beskrivning' om texten nedan bara beskriver
+                                 # överenskommelsen (t.ex. en webbsida om den); lämna tomt om det är dess egen text
 source:                          # valfritt: varifrån uppgifterna kommer, om texten nedan inte är överenskommelsens egen
 source_url:                      # valfritt: källans adress (överenskommelsens pdf, sammanfattningen), https://…;
                                  # flera på var sin rad efter source_url:, varje rad "  - https://…"

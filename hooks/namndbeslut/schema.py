@@ -43,11 +43,27 @@ def _written(cls: type[BaseModel]) -> dict[str, Any]:
 def fields_at(cls: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
     """The fields an editor may write at `loc` of a record's front matter (`()`: its top level; `("matters", 0)`: a
     matter's), as the schema has them; [] where `loc` names none. An unknown field's message names the closest."""
-    schema = _written(cls)
+    return _fields_in(_written(cls), loc)
+
+
+def _fields_in(schema: dict[str, Any], loc: tuple[str | int, ...]) -> list[str]:
     nodes = [schema]
     for part in loc:
         nodes = [n for node in nodes for n in _step(schema, node, part)]
     return sorted({name for node in nodes for obj in _objects(schema, node) for name in obj.get("properties", {})})
+
+
+def home_of(cls: type[BaseModel], loc: tuple[str | int, ...], name: str) -> tuple[str | int, ...] | None:
+    """Where in the same kind of record `name` is a field, though not at `loc`: an enclosing level (a meeting's
+    `paragraph_prefix` written on a matter) or one just inside it (a matter's field written on the meeting); None
+    where it is at neither. An unknown field's message then names the level it belongs to."""
+    schema = _written(cls)
+    here = _fields_in(schema, loc)
+    if name in here:
+        return None
+    parents = [loc[:k] for k in range(len(loc) - 1, -1, -1)]
+    children = [(*loc, field, *tail) for field in here for tail in ((0,), ())]
+    return next((at for at in [*parents, *children] if name in _fields_in(schema, at)), None)
 
 
 def _step(schema: dict[str, Any], node: dict[str, Any], part: str | int) -> list[dict[str, Any]]:

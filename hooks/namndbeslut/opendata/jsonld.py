@@ -80,7 +80,7 @@ def _value(a: Sum) -> dict[str, Money]:
     """A sum's kronor: a range as `minValue` and `maxValue`, a ceiling as `maxValue` (the sum paid is not stated),
     else `value` (an estimate's 'ca' is in the grant's description); none for a sum per unit, which is no grant's
     amount (its words are the description's)."""
-    if a.per is not None:
+    if a.per is not None or a.kronor is None:
         return {}
     if a.up_to_kronor is not None:
         return {"minValue": a.kronor, "maxValue": a.up_to_kronor}

@@ -84,11 +84,13 @@ def amount(value: Sum | None) -> dict[str, Any]:
     party it comes from (`from`: 'Socialstyrelsen'), and what kind of money it is where the source says (`nature`:
     'avslaget', 'äskat', 'taxa', 'prognos', 'utfall', 'budget'). Kronor with öre are a number with decimals (7.5); a
     deviation or deficit a negative number. A bound the source gives ('drygt', 'knappt') is `more_than` or `less_than`
-    (true, only where given), and what comes on top of the sum ('indexuppräkning') `plus_as_given`. The one form of a
+    (true, only where given), and what comes on top of the sum ('indexuppräkning') `plus_as_given`. A sum whose figure
+    the source does not give is `amount` null with `amount_stated` false, as a funding row's. The one form of a
     sum in JSON and OParl."""
     if value is None:
         return {}
-    plain = {"amount": value.kronor, "currency": CURRENCY}
+    plain = {"amount": value.kronor, "currency": CURRENCY, **({"amount_stated": False} if value.kronor is None
+                                                              else {})}
     if value.plain:
         return plain
     return {**plain, "ceiling": value.ceiling, "per_year": value.per_year, "recipient": value.to,
@@ -133,13 +135,16 @@ def vote(v: Vote) -> dict[str, Any]:
 def meeting_facts(meeting: Meeting) -> dict[str, Any]:
     """What a meeting's record says beyond its date, each only where given: that it covers only part of its source
     (`partial` true and the editor's words, `partial_note`), the protocol's paragraphs in its words, its contacts,
-    where its minutes are kept, what it says of the public and of the checking of the minutes in its words, who
-    decided in the source's words where it names no body (`body_as_given`)."""
+    where its minutes are kept, what it says of the public and of the checking of the minutes in its words, the days
+    the minutes were checked, posted and taken down (as OParl gives them), who decided in the source's words where it
+    names no body (`body_as_given`)."""
     return {**({"body_as_given": meeting.body_as_given} if meeting.body_as_given else {}),
             **({"partial": True, "partial_note": meeting.partial} if meeting.partial else {}),
             **({"minutes_kept_at": meeting.minutes_kept_at} if meeting.minutes_kept_at else {}),
             **({"paragraphs_as_given": meeting.paragraphs_as_given} if meeting.paragraphs_as_given else {}),
             **({"contacts": [c.model_dump(exclude_none=True) for c in meeting.contacts]} if meeting.contacts else {}),
+            **{key: iso(day) for key in ("minutes_checked", "minutes_posted", "minutes_removed")
+               if (day := getattr(meeting, key)) is not None},
             **{key: value for key in ("public_as_given", "minutes_checked_as_given")
                if (value := getattr(meeting, key))}}
 
@@ -229,6 +234,7 @@ class Tables:
                 "by": s.by, "to": body(s.to), "end": iso(s.end),
                 **({"proposed_end": iso(s.proposed_end)} if s.proposed_end is not None else {}),
                 "proposes": s.proposes.value if s.proposes else None, "condition": s.condition,
+                **({"as_given": s.as_given} if s.as_given else {}),
                 "refers_to": {"matter": refers.id, "url": self.ctx.absolute(routes.page(refers, self.archive))}
                 if refers else None,
                 "decision": self._decision(s.decision, role(self.archive.step_actions(s)), s.body, s.paragraphs)}
@@ -443,6 +449,7 @@ class Tables:
                 **({"effective_until": iso(m.effective_until)} if m.effective_until is not None else {}),
                 **({"not_participating": list(m.not_participating)} if m.not_participating else {}),
                 **({"decided_later_by": self.decided_later_by(m)} if m.decided_later_by else {}),
+                **({"proposed_to": {"id": to.id, "name": to.name}} if (to := self.archive.proposed_to(m)) else {}),
                 **({"assignments": [assignment(a, m.assignments_proposed) for a in m.assignments]}
                    if m.assignments else {})}
 
@@ -470,7 +477,8 @@ class Tables:
                       "Ärendetyp enligt källan", "Ja-röster", "Nej-röster", "Avstod", "Frånvarande",
                       "Avgjort genom", "Omröstning enligt källan", *WORDS_COLUMNS, "Beloppets art",
                       "Reservationer", "Pengar från", "Deltog inte i beslutet", "Beslut fattas senare av",
-                      "Gäller till", "Paragraf enligt källan", "Urval", *BOUND_COLUMNS, "Särskilda yttranden")
+                      "Gäller till", "Paragraf enligt källan", "Urval", *BOUND_COLUMNS, "Särskilda yttranden",
+                      "Förslaget går till")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -479,10 +487,11 @@ class Tables:
     …; empty for a sum the decision states, or where it states several); the reservations, joined by ' ; '; the
     party the money comes from ('Socialstyrelsen'; empty where the source names none, or several sums); who did
     not take part (joined so), the body that decides later (its name), when the decision stops applying, the
-    paragraph in the protocol's words, whether the meeting's source calls itself a selection ('ja' or empty), and
-    the special statements (joined so). A reservation or statement with a reason is its label ('Sollentunapartiet
-    (eftersom …)'). Several case numbers share 'Diarienummer', joined by ' ; '; assignments, proposals made at the
-    meeting and documents are in the JSON only."""
+    paragraph in the protocol's words, whether the meeting's source calls itself a selection ('ja' or empty), the
+    special statements (joined so), and the body a proposal goes to (`kind: förslag`, `to`; its name). A
+    reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
+    share 'Diarienummer', joined by ' ; ';
+    assignments, proposals made at the meeting and documents are in the JSON only."""
 
     def matters_csv(self) -> str:
         rows = []
@@ -503,7 +512,8 @@ class Tables:
                          r["decided_later_by"]["name"] if m.decided_later_by else None,
                          iso(m.effective_until) if m.effective_until is not None else None, m.paragraphs_as_given,
                          _yes_no(True) if meeting.selection else None, *_bound(m.amount),
-                         " ; ".join(map(stance_label, m.statements)) or None))
+                         " ; ".join(map(stance_label, m.statements)) or None,
+                         r["proposed_to"]["name"] if "proposed_to" in r else None))
         return _csv(self.MATTER_COLUMNS, rows)
 
 
