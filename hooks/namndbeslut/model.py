@@ -874,7 +874,7 @@ MAX_AMOUNT = 10_000_000_000
 CURRENCY = "SEK"
 """The currency of every amount a record states (kronor): the open data say so with each amount."""
 CENT = Decimal("0.01")
-DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+DECIMAL_COMMA = re.compile(r"(?<!\d)\d+,\d{1,2}")
 """Kronor and öre as Swedish text writes them ('7,50'): YAML reads them as text, the file writes 7.50."""
 NOT_A_SUM = "ska vara ett tal i kronor (utan mellanslag eller 'kr'), t.ex. 250000, eller med öre 7.50"
 
