@@ -128,6 +128,10 @@ def _edited(path: str, old: str, new: str) -> dict[str, str]:
         f"{DECISION}:11: matters.1.amount.kultur och fritid: 'kultur och fritid' kan inte vara ett fältnamn; ett "
         "värde med kommatecken inom { } ska stå inom citattecken, t.ex. to: 'Näringsliv, kultur och fritid'"],
         id="unquoted_comma"),
+    pytest.param(_edited(DECISION, "to: Föreningen Oxelgården}", "to: Föreningen, Oxelgården}"), [
+        f"{DECISION}:11: matters.1.amount.Oxelgården: 'Oxelgården' kan inte vara ett fältnamn; ett värde med "
+        "kommatecken inom { } ska stå inom citattecken, t.ex. to: 'Näringsliv, kultur och fritid'"],
+        id="one_word_after_an_unquoted_comma"),
     pytest.param(_edited(DECISION, "to: Föreningen Oxelgården}", "till: Föreningen Oxelgården}"), [
         f"{DECISION}:11: matters.1.amount.till: det finns inget sådant fält här; skriv uppgiften i texten i "
         "stället"], id="a_word_is_still_a_field_name"),

@@ -30,9 +30,11 @@ from namndbeslut.model import (
 def test_one_table_of_people_for_members_and_those_present() -> None:
     members = [Member(name="Ann", party="S"), Member(name="Bo", role="ordförande")]
     present = [Attendee(name="Ann", party="S"), Attendee(name="Bo", role="ordförande")]
-    assert columns_of(members) == columns_of(present) == [("role", "Roll"), ("party", "Parti")]
+    assert columns_of(members) == columns_of(present) == [("role", "Roll", "anges inte"),
+                                                          ("party", "Parti", "anges inte")]
     present.append(Attendee(name="Cia", substitute_for="Ann (S)"))
-    assert columns_of(present) == [("role", "Roll"), ("party", "Parti"), ("substitute_for", "I stället för")]
+    assert columns_of(present) == [("role", "Roll", "anges inte"), ("party", "Parti", "anges inte"),
+                                   ("substitute_for", "I stället för", "")]
 
 
 def test_enligt_kallan_has_one_prefix_and_one_suffix_form() -> None:

@@ -156,7 +156,8 @@ def level_name(record: str, loc: Sequence[str | int]) -> str:
     return LEVELS.get(key, f"'{key}'")
 
 
-def unknown_field(name: object, fields: Sequence[str], home: str | None = None, here: str | None = None) -> str:
+def unknown_field(name: object, fields: Sequence[str], home: str | None = None, here: str | None = None,
+                  valueless: bool = False) -> str:
     """A field the model does not have, in a record's front matter: a name no field could have is a value's rest
     after an unquoted comma; a field of another level of the same record says where it belongs (`home`, `here`:
     'ett ärende'); else the close field where there is one (a typo), else that the fact has no field here and belongs
@@ -168,6 +169,8 @@ def unknown_field(name: object, fields: Sequence[str], home: str | None = None, 
     close = suggest.closest(str(name), fields)
     if close:
         return f"okänt fält; menar du '{close}'?"
+    if valueless:  # `{role: ledamot, ordförande}`: a word after an unquoted comma, a key without a value
+        return COMMA_IN_VALUE.format(name=name)
     return "det finns inget sådant fält här; skriv uppgiften i texten i stället"
 
 
@@ -179,7 +182,8 @@ def describe(error: dict[str, Any], fields: Sequence[str] | None = None,
     kind = error["type"]
     if kind == "extra_forbidden" and fields is not None:
         home, here = levels or (None, None)
-        return unknown_field(error["loc"][-1] if error.get("loc") else "", fields, home, here)
+        return unknown_field(error["loc"][-1] if error.get("loc") else "", fields, home, here,
+                             valueless="input" in error and error["input"] is None)
     if kind == "value_error":
         return str(error["ctx"]["error"])
     if kind == "string_pattern_mismatch":

@@ -387,7 +387,7 @@ class Committee(Sourced):
         return f"Listan gäller {source_says(day)}."
 
     @property
-    def member_columns(self) -> list[tuple[str, str]]:
+    def member_columns(self) -> list[tuple[str, str, str]]:
         """The members' fields the source gives for any member, with the table's heading: a column no member has is
         left out, a member without a field its column has reads 'anges inte'."""
         return columns_of(self.members)
@@ -521,12 +521,17 @@ MEMBER_COLUMNS = (("role", "Roll"), ("party", "Parti"), ("nominated_by", "Nomine
                   ("substitute_for", "I stället för"), ("note", "Anmärkning"))
 """A person's fields beside the name, with their headings in a table of people (a body's members, those present
 at a meeting), in this order."""
+APPLIES_TO_SOME = ("substitute_for", "note")
+"""The fields a person has only where it applies (a substitute, a remark): an empty cell there is not a fact the
+source leaves out, so it stays empty rather than 'anges inte'."""
 
 
-def columns_of(people: Sequence[Member]) -> list[tuple[str, str]]:
-    """The one rule of a table of people: the fields the source gives for anyone listed, with their headings; a
-    column nobody has is left out, a person without a field its column has reads 'anges inte'."""
-    return [(key, heading) for key, heading in MEMBER_COLUMNS if any(getattr(p, key, None) for p in people)]
+def columns_of(people: Sequence[Member]) -> list[tuple[str, str, str]]:
+    """The one rule of a table of people: the fields the source gives for anyone listed, with their headings and
+    what an empty cell says; a column nobody has is left out, a person without a field its column has reads 'anges
+    inte', except where the field applies to some only (APPLIES_TO_SOME: not everyone substitutes for someone)."""
+    return [(key, heading, "" if key in APPLIES_TO_SOME else NOT_STATED) for key, heading in MEMBER_COLUMNS
+            if any(getattr(p, key, None) for p in people)]
 
 
 class Member(Record):
@@ -1001,8 +1006,8 @@ class Sum(Record):
                         "ca " if self.approximate else "", "mer än " if self.more_than else "",
                         "mindre än " if self.less_than else "",
                         beside_source_words(said, self.as_given) if self.as_given else said,
-                        f" plus {self.plus_as_given}" if self.plus_as_given else "",
                         f" per {self.per}" if self.per else "", per, self._years_label,
+                        f" plus {self.plus_as_given}" if self.plus_as_given else "",
                         f" från {self.from_party}" if self.from_party else "",
                         f" till {self.to}" if self.to else "", self._count_label,
                         f", {self.purpose}" if self.purpose else "",
@@ -2871,7 +2876,7 @@ class Meeting(Sourced):
         return self.selection or self.mentioned_only
 
     @property
-    def present_columns(self) -> list[tuple[str, str]]:
+    def present_columns(self) -> list[tuple[str, str, str]]:
         """The columns of the table of those present (`columns_of`, the rule of a body's members)."""
         return columns_of(self.present)
 
