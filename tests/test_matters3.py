@@ -220,10 +220,10 @@ def test_the_desk_asks_for_the_new_fields() -> None:
                  f"{KF_FILE}:32: matters.2.cited_decisions.2.body: beslutet 2022-10-10 § 12 är publicerat i "
                  "decisions/2022-10-10-kommunstyrelsen.md, ett sammanträde i 'kommunstyrelsen'; rätta 'body' eller ta "
                  "bort det", id="the_body_of_a_published_decision"),
-    pytest.param(KF_FILE, "{decision: 2007, name: den senaste riktlinjen}", "{decision: anges inte}",
+    pytest.param(KF_FILE, "{decision: 2007, name: den senaste riktlinjen}", "{decision: '§ 68'}",
                  f"{KF_FILE}:31: matters.2.cited_decisions.1.decision: ett citerat beslut behöver ett datum eller "
                  "ett organ; skriv beslutet (t.ex. '2024-06-12 § 120'); anger källan inget datum, skriv 'body: <id>' "
-                 "och bara paragrafen ('§ 68') eller 'anges inte'", id="a_cited_decision_without_date_or_body"),
+                 "och bara paragrafen ('§ 68') eller 'anges inte'", id="a_paragraph_without_date_or_body"),
     pytest.param(AGENDA_FILE, "known_from: kallelse", "known_from: kallelse\nparagraphs_as_given: Paragrafer 1–9",
                  f"{AGENDA_FILE}:6: paragraphs_as_given: 'known_from: kallelse' säger att källan är kallelsen, som "
                  "inte anger något protokoll; ta bort 'paragraphs_as_given' eller 'known_from'",
