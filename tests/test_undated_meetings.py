@@ -95,7 +95,7 @@ def test_the_data_write_no_date_and_the_sources_words(built: BuiltSite) -> None:
     assert ids[-2:] == ["iop-kvinnojouren-antas", "ks-lokaler"]  # after the dated ones
     row = next(m for m in matters if m["id"] == "iop-kvinnojouren-antas")
     assert row["meeting"] == {"id": KF_ID, "date": None, "url": row["meeting"]["url"], "known_from": None,
-                              "date_as_given": "den 12 september (året anges inte)"}
+                              "date_as_given": "den 12 september (året anges inte)", "decided_as": None}
     cells = csv_by(built, "data/arenden.csv", "Id")["iop-kvinnojouren-antas"]
     assert cells["Sammanträde"] == ""
 

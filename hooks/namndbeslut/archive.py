@@ -26,6 +26,7 @@ from .kinds import Kind
 from .model import (
     NOT_STATED,
     Agreement,
+    CitedDecision,
     Committee,
     Matter,
     Meeting,
@@ -412,7 +413,8 @@ class Archive:
     committees: dict[str, Committee]
     partners: dict[str, Partner]
     meetings: list[Meeting]
-    """Newest first."""
+    """Every decisions/ record, newest first: the meetings and the decisions taken outside a meeting
+    (`Meeting.outside`), which no list of meetings, calendar or OParl Meeting holds (`outside_decisions`)."""
     agreements: dict[str, Agreement]
     reports: dict[str, Report]
     sources: dict[tuple[Kind, str], Document] = field(default_factory=dict)
@@ -892,6 +894,8 @@ class Archive:
             doc = self.sources[(kinds.MEETING, meeting.id)]
             for i, matter in enumerate(meeting.matters):
                 self._check_cited_decisions(matter, doc, ("matters", i))
+            if meeting.reported_at is not None:
+                self._check_reported(meeting, meeting.reported_at, doc)
 
     def _check_cited_decisions(self, record: Report | Matter, doc: Document, at: Loc) -> None:
         """A cited decision's body is a known one, and the body of the decision where that is published here."""
@@ -906,6 +910,16 @@ class Archive:
                 self._problem(doc, loc, f"beslutet {cited.decision} är publicerat i {where}, ett sammanträde i "
                                         f"'{meeting.committee}'; rätta 'body' eller ta bort det")
 
+    def _check_reported(self, decision: Meeting, reported: CitedDecision, doc: Document) -> None:
+        """A decision is reported to a meeting of a known body, on or after the day it was taken (`reported_at`)."""
+        if reported.body:
+            self._check(doc, ("reported_at", "body"), reported.body, self.committees, "nämnd")
+        when = reported.decision.date if reported.decision is not None else None
+        if when is not None and decision.date is not None and dates.last_day(when) < dates.first_day(decision.date):
+            self._problem(doc, ("reported_at", "decision"), f"beslutet anmäls {dates.iso(when)}, före dagen det "
+                                                            f"fattades ({dates.iso(decision.date)}); rätta "
+                                                            "'reported_at' eller 'date'")
+
     def _case(self, number: str) -> CaseFile:
         return self.case_files.setdefault(number, CaseFile(number))
 
@@ -913,15 +927,17 @@ class Archive:
         for committee in self.committees.values():
             plans: dict[Day, PlannedMeeting] = {p.date: p for p in committee.planned_meetings}
             held: dict[Day, Meeting] = {m.date: m for m in self.meetings if m.committee == committee.id
-                                        and m.date is not None}  # an undated meeting has no place in a calendar
+                                        and m.date is not None  # an undated meeting has no place in a calendar
+                                        and not m.outside}  # nor has a decision taken outside a meeting
             self.calendar[committee.id] = [Sitting(committee, d, plans.get(d), held.get(d))
                                            for d in sorted(plans.keys() | held.keys(), key=day_order)]
             self.sitting_of.update((s.meeting.id, s) for s in self.calendar[committee.id] if s.meeting)
         self.undated_sittings = [Sitting(self.committees[m.committee], None, None, m)
                                  for m in chronological(self.meetings)
-                                 if m.undated and m.committee is not None and m.committee in self.committees]
+                                 if m.undated and m.committee is not None and m.committee in self.committees
+                                 and not m.outside]
         self.bodiless_sittings = [Sitting(None, m.date, None, m) for m in chronological(self.meetings, True)
-                                  if m.bodiless]
+                                  if m.bodiless and not m.outside]
         self.sitting_of.update((s.id, s) for s in [*self.undated_sittings, *self.bodiless_sittings])
 
     # -- queries ----------------------------------------------------------------------------
@@ -956,7 +972,9 @@ class Archive:
         """Meetings by day, built once: citations are looked up by date on every page."""
         by_date: dict[Day, list[Meeting]] = defaultdict(list)
         for meeting in self.meetings:
-            if meeting.day is not None:  # a citation names a day: a meeting known to the month is never cited
+            # a citation names a day: a meeting known to the month is never cited; it names a meeting (a decision
+            # outside one is reached through its matters, never by a date)
+            if meeting.day is not None and not meeting.outside:
                 by_date[meeting.day].append(meeting)
         return dict(by_date)
 
@@ -981,13 +999,18 @@ class Archive:
         """The decisions a report or a matter cites, each the published matter (or meeting) where there is one, else
         the citation (None where the source gives no date) with the body its source names (None where it names none:
         no body is guessed); the source's name for it, where it gives one; and the paragraphs of one without a date."""
-        out: list[CitedBy] = []
-        for cited in record.cited_decisions:
-            published = self.cited(cited.decision) if cited.decision is not None else None
-            body = self.committees.get(cited.body) if cited.body else None
-            out.append((published, None, cited.name, (), None) if published is not None
-                       else (cited.decision, body, cited.name, cited.paragraphs, cited.date_as_given))
-        return out
+        return [self._cited_by(cited) for cited in record.cited_decisions]
+
+    def _cited_by(self, cited: CitedDecision) -> CitedBy:
+        published = self.cited(cited.decision) if cited.decision is not None else None
+        body = self.committees.get(cited.body) if cited.body else None
+        return ((published, None, cited.name, (), None) if published is not None
+                else (cited.decision, body, cited.name, cited.paragraphs, cited.date_as_given))
+
+    def reported_at(self, decision: Meeting) -> CitedBy | None:
+        """The meeting a decision outside a meeting was reported to ('anmäls'), as `decisions_cited_by` gives a cited
+        decision (the published meeting or matter where there is one); None where the source does not say."""
+        return self._cited_by(decision.reported_at) if decision.reported_at is not None else None
 
     def treated_before(self, matter: Matter) -> Matter | None:
         """The earlier matter this one continues (`refers_to`: "Föregående behandling")."""
@@ -1036,8 +1059,29 @@ class Archive:
         cited, body = self.citation_of(decision), self.decided_by(decision, responsible)
         held = decision if isinstance(decision, Meeting) else None if isinstance(decision, Citation) \
             else self.meeting_with(decision)
-        return citations.decision_label(cited.date, cited.paragraphs, body.name if body else None, cited.prefix,
-                                        body_unstated=held is not None and held.bodiless)
+        label = citations.decision_label(cited.date, cited.paragraphs, body.name if body else None, cited.prefix,
+                                         body_unstated=held is not None and held.bodiless)
+        # a decision taken outside a meeting says how: 'Delegationsbeslut, Kulturnämnden 3 mars 2024'
+        return f"{held.decided_as.label}, {label}" if held is not None and held.decided_as is not None else label
+
+    def titled_label(self, decision: Matter | Meeting | Citation, responsible: Committee | None = None) -> str:
+        """A decision as pages list it: `decision_label`, and a published matter's title after a colon
+        ('Socialnämnden 11 november 2020, § 167: <title>')."""
+        label = self.decision_label(decision, responsible)
+        return f"{label}: {decision.title}" if isinstance(decision, Matter) else label
+
+    def cited_label(self, cited: CitedBy) -> str:
+        """A decision a report or a matter cites (or a decision outside a meeting was reported to), as pages and the
+        CSV name it: as `titled_label`, 'Kommunstyrelsen § 68, datum anges inte' where the source gives no date,
+        'tidigare beslut …' where it gives neither date nor body; the source's name for it after a colon."""
+        record, body, name, paragraphs, day_as_given = cited
+        if record is not None:
+            label = self.titled_label(record, body)
+        elif body is None and not paragraphs and day_as_given is None:
+            label = citations.UNNAMED  # "enligt tidigare beslut": neither date nor body
+        else:
+            label = citations.decision_label(None, paragraphs, body.name if body else None, day_as_given=day_as_given)
+        return f"{label}: {name}" if name else label
 
     def body_on(self, body: Committee, when: dates.Stated) -> Committee:
         """The body that did `body`'s work on `when`: before the day a body took over (`since`), the one it
@@ -1117,7 +1161,7 @@ class Archive:
 
     def bodiless_meetings(self) -> list[Meeting]:
         """The meetings whose source names no body, in list order: listed apart, in no body's list."""
-        return [m for m in self.meetings if m.bodiless]
+        return [m for m in self.meetings if m.bodiless and not m.outside]
 
     def body_of(self, meeting: Meeting) -> Committee | None:
         """The meeting's body where its file names a known one; None where the source names none."""
@@ -1278,7 +1322,21 @@ class Archive:
     @cached_property
     def dated_meetings(self) -> list[Meeting]:
         """The meetings with a date, newest first: the ones lists by date ('latest', years, the calendar) hold."""
-        return [m for m in self.meetings if not m.undated]
+        return [m for m in self.meetings if not m.undated and not m.outside]
+
+    @cached_property
+    def outside_decisions(self) -> list[Meeting]:
+        """The decisions taken outside a meeting (`Meeting.outside`), newest first, the undated last: listed apart,
+        as decisions, never as meetings."""
+        return [m for m in self.meetings if m.outside]
+
+    def outside_of(self, body: Committee) -> list[Meeting]:
+        """One body's decisions taken outside a meeting, newest first (its page's 'Beslut utanför sammanträden')."""
+        return [m for m in self.outside_decisions if m.committee == body.id]
+
+    def outside_in(self, year: int) -> list[Meeting]:
+        """The decisions taken outside a meeting in a year (of any body, or none), newest first."""
+        return [m for m in self.outside_decisions if m.date is not None and m.date.year == year]
 
     def dated_meetings_of(self, body: Committee) -> list[Meeting]:
         """One body's meetings with a date, newest first (`dated_meetings`): its page's latest and years."""
@@ -1286,13 +1344,15 @@ class Archive:
 
     def undated_meetings(self, body: Committee | None = None) -> list[Meeting]:
         """The meetings whose source gives no date (of one body, or all), by id: listed apart, never by a date."""
-        return [m for m in self.meetings if m.undated and not m.bodiless and (body is None or m.committee == body.id)]
+        return [m for m in self.meetings if m.undated and not m.bodiless and not m.outside
+                and (body is None or m.committee == body.id)]
 
     @cached_property
     def meetings_by_body(self) -> dict[str, list[Meeting]]:
         by_body: dict[str, list[Meeting]] = defaultdict(list)
         for meeting in self.meetings:
-            if meeting.committee is not None:  # a meeting whose source names no body is in no body's list
+            # a meeting whose source names no body is in no body's list; a decision outside a meeting in none
+            if meeting.committee is not None and not meeting.outside:
                 by_body[meeting.committee].append(meeting)
         return dict(by_body)
 

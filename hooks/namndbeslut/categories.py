@@ -157,6 +157,26 @@ class DecidedBy(StrEnum):
         return "avgjort med ordförandens utslagsröst" if self is DecidedBy.CASTING_VOTE else "avgjort genom lottning"
 
 
+class DecidedAs(StrEnum):
+    """How a decision not taken at a meeting of its body was taken, as the source says it: on delegation from the
+    body (KL 6 kap 37 §), by the chair in the body's stead because it was urgent (KL 6 kap 39 §), or not said (a news
+    item names the decision alone, "Kommunstyrelsen har inrättat ett nytt råd")."""
+
+    DELEGATION = "delegationsbeslut"
+    CHAIR = "ordförandebeslut"
+    UNSTATED = "anges inte"
+
+    @property
+    def label(self) -> str:
+        """The decision as titles, lists and OParl's Consultation `role` name it: 'Delegationsbeslut', 'Beslut'."""
+        return "Beslut" if self is DecidedAs.UNSTATED else self.value.capitalize()
+
+    @property
+    def word(self) -> str:
+        """The label as a sentence goes on after a body's name: 'delegationsbeslut', 'beslut'."""
+        return self.label.lower()
+
+
 class StepAction(StrEnum):
     """What a decision does with an agreement (or a letter of intent): one step of its way through the bodies,
     from a committee's proposal to the council's adoption, and later an amendment, an extension or its end."""

@@ -67,7 +67,8 @@ def build_all(ctx: BuildContext) -> dict[str, bytes]:
         out[feed.path] = _feed(feed, ctx, author, [_matter_entry(x, ctx, link) for x in archive.matters_about(partner)])
     for body in archive.committees.values():
         feed = of_body(body)
-        out[feed.path] = _feed(feed, ctx, body.name, [_meeting_entry(m, ctx, link) for m in archive.meetings_of(body)])
+        decisions = [m for m in archive.meetings if m.committee == body.id]  # its meetings and outside decisions
+        out[feed.path] = _feed(feed, ctx, body.name, [_meeting_entry(m, ctx, link) for m in decisions])
     return out
 
 
@@ -79,7 +80,7 @@ def _meeting_entry(meeting: Meeting, ctx: BuildContext, link: Link) -> Entry:
     items = Markup("").join(Markup('<li><a href="{}">{}</a></li>').format(link(x), x.title) for x in meeting.matters)
     committee = ctx.archive.body_name_of(meeting)
     return {"title": meeting.title, "url": link(meeting), "date": _updated(meeting, ctx), "day": meeting.day,
-            "summary": f"{committee}, sammanträde {meeting.when}: "
+            "summary": f"{committee}, {meeting.occasion} {meeting.when}: "
                        + "; ".join(x.title for x in meeting.matters) + _selection(meeting),
             "content": Markup("<p>{}</p><ul>{}</ul>").format(meeting.introduction, items)
                        + Markup("").join(Markup("<p>{}</p>").format(note) for note in meeting.notes)}

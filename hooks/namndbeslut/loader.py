@@ -19,7 +19,7 @@ from .archive import Archive
 from .errors import ContentError, FieldError, Problem
 from .frontmatter import Document, Loc, label
 from .kinds import FOLDERS, PAGES, Kind
-from .model import NO_BODY_KEY, NOT_STATED, WRITTEN_AS, Meeting, undated_file_problem
+from .model import NO_BODY_KEY, NOT_STATED, WRITTEN_AS, Meeting, outside_file_problem, undated_file_problem
 
 __all__ = ["FOLDERS", "PAGES", "load"]
 
@@ -150,8 +150,8 @@ def _withhold(meetings: list[Any], today: dt.date, broken: set[str]) -> list[Pro
         if meeting.date is not None and dates.first_day(meeting.date) > today:  # a begun month may have had it
             meetings.remove((meeting, doc))
             broken.update([meeting.id, *(m.id for m in meeting.matters)])
-            withheld.append(Problem(doc.path, doc.line_of(("date",)), "date", messages.future_meeting(meeting.date,
-                                                                                                        today)))
+            notice = messages.future_decision if meeting.outside else messages.future_meeting
+            withheld.append(Problem(doc.path, doc.line_of(("date",)), "date", notice(meeting.date, today)))
     return withheld
 
 
@@ -427,7 +427,11 @@ def _meeting(doc: Document) -> Meeting:
         meeting = _record(Meeting, doc, introduction=introduction.strip())
     except ContentError as err:
         raise ContentError([*problems, *err.problems]) from None
-    if meeting.date is None:
+    if meeting.outside:
+        meeting.filed_as(doc.path.stem)
+        if problem := outside_file_problem(doc.path.stem, meeting):
+            problems.append(Problem(doc.path, doc.line_of(("date",)), "date", problem))
+    elif meeting.date is None:
         meeting.filed_as(doc.path.stem)
         if problem := undated_file_problem(doc.path.stem, meeting.body_key):
             problems.append(Problem(doc.path, doc.line_of(("date",)), "date", problem))

@@ -35,6 +35,13 @@ def future_meeting(day: Day, today: dt.date) -> str:
             "som hållet förrän det datumet (som planerat sammanträde visas det om nämndens fil har det i 'meetings')")
 
 
+def future_decision(day: Day, today: dt.date) -> str:
+    """Why a decision taken outside a meeting (`decided_as`) dated after the build date is not published yet (a
+    notice, as `future_meeting`): never shown as planned."""
+    return (f"beslutet är daterat {day.isoformat()}, efter byggdatumet {today.isoformat()}; det publiceras inte "
+            "förrän det datumet")
+
+
 SYMLINK = ("en symbolisk länk publicerar filen den pekar på, var den än ligger; lägg in själva filen i stället "
            "(eller ta bort länken)")
 

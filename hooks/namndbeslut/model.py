@@ -29,7 +29,7 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema, WithJsonSchema
 
 from . import citations, dates, messages, patterns
-from .categories import AgreementKind, BodyKind, DecidedBy, MatterKind, PartnerKind, StepAction, SumNature
+from .categories import AgreementKind, BodyKind, DecidedAs, DecidedBy, MatterKind, PartnerKind, StepAction, SumNature
 from .citations import Citation
 from .dates import Month
 from .errors import FieldError
@@ -2652,6 +2652,18 @@ class Meeting(Sourced):
     the source's, never taken for a body; refused beside a named body."""
     """Where the minutes are kept, as the protocol says it ("Förvaringsplats för protokollet:
     Kommunledningsförvaltningen")."""
+    decided_as: DecidedAs | None = None
+    """How a decision taken outside a meeting of the body was taken, as the source says it: 'delegationsbeslut',
+    'ordförandebeslut', or 'anges inte' (a news item names the decision alone). Absent: the record is a meeting.
+    Such a record is never a meeting: in no calendar, no meeting list, no OParl Meeting (OUTSIDE_REFUSED)."""
+    decided_as_given: Text | None = None
+    """With `decided_as`: the source's words about how it was taken ("Beslut fattat på delegation enligt punkt 4.2
+    i delegationsordningen"), shown as the source's."""
+    decided_by: Person | None = None
+    """With `decided_as`: who took the decision as the source names them ({name, role}, as an agreement's signer)."""
+    reported_at: CitedDecision | None = None
+    """With `decided_as`: the meeting the decision was reported to ("anmäls"), cited as a report cites a decision
+    (date and paragraph, or its month; its body where named): linked where that meeting is published here."""
     introduction: Prose = ""
     matters: list[Matter] = []
 
@@ -2662,9 +2674,38 @@ class Meeting(Sourced):
 
     @property
     def id(self) -> str:
-        if self.date is None:
+        if self.date is None or self.outside:
             return self._file_id or f"{UNDATED_PREFIX}{self.body_key}"
         return meeting_id(self.date, self.body_key)
+
+    @property
+    def outside(self) -> bool:
+        """Whether the record is a decision taken outside a meeting of the body (`decided_as`): never a meeting."""
+        return self.decided_as is not None
+
+    @property
+    def occasion(self) -> str:
+        """What a sentence calls the record after its body: 'sammanträde', or 'delegationsbeslut', 'beslut'."""
+        return self.decided_as.word if self.decided_as is not None else "sammanträde"
+
+    @property
+    def manner_line(self) -> str:
+        """How an outside decision was taken, as its page says it: 'Fattat som delegationsbeslut av Anna Svensson,
+        förvaltningschef, på uppdrag av Kultur- och fritidsnämnden'; 'Om beslutet fattades vid ett sammanträde anges
+        inte.' where the source does not say; '' for a meeting."""
+        if self.decided_as is None:
+            return ""
+        by = f" av {self.decided_by.label}" if self.decided_by else ""
+        if self.decided_as is DecidedAs.UNSTATED:
+            return f"Om beslutet fattades vid ett sammanträde {NOT_STATED}." + (f" Fattat{by}." if by else "")
+        who = by or f" (av vem {NOT_STATED})"
+        body = f", på uppdrag av {self._body_name or self.committee}" if self.committee else ""
+        return f"Fattat som {self.decided_as.word}{who}{body}."
+
+    @property
+    def decided_as_given_label(self) -> str:
+        """The source's words about how the decision was taken: '… (enligt källan)'; '' where none."""
+        return as_source_says(self.decided_as_given) if self.decided_as_given else ""
 
     @property
     def body_key(self) -> str:
@@ -2714,10 +2755,10 @@ class Meeting(Sourced):
         else the body and the date as given ('Kommunfullmäktige 29 september 2016'), never one made up."""
         if self.given_title is not None:
             return self.given_title
-        name = self._body_name or self.committee or f"Beslut, organ {NOT_STATED}"
-        if self.committee is None:
-            return f"{name}, {self.date_label}"
-        return f"{name}, {self.date_label}" if self.date is None else f"{name} {self.date_label}"
+        unnamed = f"organ {NOT_STATED}" if self.outside else f"Beslut, organ {NOT_STATED}"
+        name = self._body_name or self.committee or unnamed
+        joined = f"{name} {self.date_label}" if self.committee and self.date else f"{name}, {self.date_label}"
+        return f"{self.decided_as.label}, {joined}" if self.decided_as is not None else joined
 
     @property
     def title_given(self) -> bool:
@@ -2824,8 +2865,8 @@ class Meeting(Sourced):
         or whose every matter is stated to be no decision (an agenda tells nothing of what was decided); a partial
         record where no matter is stated to be a decision (one of unstated kind included: the part read does not
         say), that the part given does not say; '' otherwise."""
-        if self.decisions_unstated:
-            return ""
+        if self.decisions_unstated or self.outside:
+            return ""  # an outside decision has matters (_check_outside), each with its kind
         if self.partial is not None:
             return "" if self.states_a_decision else PARTIAL_NO_DECISIONS_NOTE
         return "" if self.decided_anything else NO_DECISIONS_NOTE
@@ -2939,7 +2980,68 @@ class Meeting(Sourced):
                                                  "namnger organet")
         if twice := sorted({a for a in self.adjusters if self.adjusters.count(a) > 1}):
             raise FieldError(("adjusters",), f"'{twice[0]}' står flera gånger; skriv varje justerare en gång")
+        _check_outside(self)
         return self
+
+
+OUTSIDE_INTRO = ("Beslut som inte är kända som beslut vid ett sammanträde: delegationsbeslut, ordförandebeslut och "
+                 "beslut där källan inte anger hur de fattades. De räknas inte som sammanträden.")
+"""What the lists 'Beslut utanför sammanträden' (a body's page, a year's, the meetings overview) say first."""
+
+OUTSIDE_ONLY = ("decided_as_given", "decided_by", "reported_at")
+"""What only a decision taken outside a meeting has: refused on a meeting (without `decided_as`)."""
+
+OUTSIDE_REFUSED = {
+    "start": "ingen tid för ett sammanträde", "start_as_given": "ingen tid för ett sammanträde",
+    "end": "ingen tid för ett sammanträde", "place": "ingen plats för ett sammanträde",
+    "public": "inget sammanträde som kan vara öppet för allmänheten",
+    "public_as_given": "inget sammanträde som kan vara öppet för allmänheten",
+    "chair": "ingen ordförande för ett sammanträde (den som fattade beslutet skrivs i 'decided_by')",
+    "secretary": "ingen sekreterare", "adjusters": "inga justerare", "present": "några närvarande",
+    "minutes_url": "inget protokoll (länken till beslutet skrivs i 'source')", "minutes_checked": "inget protokoll",
+    "minutes_posted": "inget protokoll", "minutes_removed": "inget protokoll",
+    "minutes_checked_as_given": "inget protokoll", "minutes_kept_at": "inget protokoll",
+    "paragraphs_as_given": "inget protokolls paragrafer (ärendets paragraf skrivs i ärendet)",
+    "documents_url": "inga handlingar till ett sammanträde (länken till beslutet skrivs i 'source')",
+    "known_from": "ingen kallelse, föredragningslista eller webbsändning, och är inget sammanträde som nämns",
+    "selection": "inget urval av ett sammanträdes ärenden",
+}
+"""A meeting's fields that a decision outside a meeting (`decided_as`) refuses, each with what it has not."""
+
+OUTSIDE_MATTER_REFUSED = {
+    "vote": "ingen omröstning", "reservations": "inga reservationer", "statements": "inga särskilda yttranden",
+    "proposals_made": "inga yrkanden", "not_participating": "ingen som avstod från att delta i beslutet",
+}
+"""A matter's fields that only a meeting's deliberation has, refused under `decided_as`."""
+
+
+def _check_outside(meeting: Meeting) -> None:
+    """A decision outside a meeting has none of a meeting's own facts (OUTSIDE_REFUSED, and of its matters
+    OUTSIDE_MATTER_REFUSED, or a kind only a meeting decides), and at least one matter; a meeting has none of its
+    facts (OUTSIDE_ONLY)."""
+    if meeting.decided_as is None:
+        for name in OUTSIDE_ONLY:
+            if getattr(meeting, name) is not None:
+                raise FieldError((name,), f"'{name}' hör bara till ett beslut som inte fattades vid ett sammanträde; "
+                                          f"skriv 'decided_as' (delegationsbeslut, ordförandebeslut eller "
+                                          f"'{NOT_STATED}'), eller ta bort '{name}'")
+        return
+    outside = f"'decided_as: {meeting.decided_as.value}' säger att beslutet inte fattades vid ett sammanträde, och " \
+              "ett beslut utanför sammanträde har"
+    for name, lacks in OUTSIDE_REFUSED.items():
+        if getattr(meeting, name) not in (None, [], False):
+            raise FieldError((name,), f"{outside} {lacks}; ta bort '{name}'")
+    if not meeting.matters:
+        raise FieldError(("matters",), f"{outside} ändå ett beslut; skriv det som ett ärende under 'matters' "
+                                       "(rubrik och text under '## Rubrik {#id}')")
+    for i, matter in enumerate(meeting.matters):
+        for name, lacks in OUTSIDE_MATTER_REFUSED.items():
+            if getattr(matter, name) not in (None, []):
+                raise FieldError(("matters", i, name), f"{outside} {lacks}; ta bort '{name}'")
+        if matter.kind in AFTER_THE_MEETING:
+            raise FieldError(("matters", i, "kind"), f"{outside} inget sammanträde där ärendet kunde bli "
+                                                     f"'{matter.kind.value}'; ta bort 'kind' eller skriv den typ "
+                                                     "källan anger")
 
 
 SELECTION_NOTE = "Urval av ärendena enligt källan: källan tar inte upp alla ärenden från sammanträdet."
@@ -3019,13 +3121,27 @@ UNDATED_PREFIX = "datum-anges-inte-"
 """How an undated meeting's file name begins: 'datum-anges-inte-<committee>-<words>.md', the words the editor's."""
 
 
-def undated_file_problem(stem: str, committee: str) -> str:
-    """What is wrong with an undated meeting's file name, in Swedish naming the expected form; '' where nothing."""
+def undated_file_problem(stem: str, committee: str, what: str = "mötet") -> str:
+    """What is wrong with an undated meeting's (or outside decision's, `what`) file name, in Swedish naming the
+    expected form; '' where nothing."""
     prefix = f"{UNDATED_PREFIX}{committee}-"
     if stem.startswith(prefix) and len(stem) > len(prefix):
         return ""
-    return (f"filen heter {stem}.md men mötet har 'date: {NOT_STATED}'; ge filen namnet {prefix}<ord>.md, där <ord> "
+    return (f"filen heter {stem}.md men {what} har 'date: {NOT_STATED}'; ge filen namnet {prefix}<ord>.md, där <ord> "
             f"är några egna ord med små bokstäver, siffror och bindestreck, t.ex. {prefix}12-september.md")
+
+
+def outside_file_problem(stem: str, meeting: Meeting) -> str:
+    """What is wrong with the file name of a decision taken outside a meeting, in Swedish naming the expected form
+    ('<date>-<body>-<words>.md': several decisions of one day each get a file); '' where nothing."""
+    if meeting.date is None:
+        return undated_file_problem(stem, meeting.body_key, "beslutet")
+    prefix = f"{meeting_id(meeting.date, meeting.body_key)}-"
+    if stem.startswith(prefix) and len(stem) > len(prefix):
+        return ""
+    return (f"filen heter {stem}.md men beslutet ('decided_as') gäller {meeting.body_key} {dates.iso(meeting.date)}; "
+            f"ge filen namnet {prefix}<ord>.md, där <ord> är några egna ord med små bokstäver, siffror och "
+            f"bindestreck, t.ex. {prefix}bidrag-musikforening.md")
 
 
 def sort_day(date: dates.Day | None) -> dt.date | None:

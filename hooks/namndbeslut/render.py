@@ -24,7 +24,7 @@ from . import citations, dates, feeds, funding, furniture, kinds, pagefile, page
 from .archive import UNDATED_STEPS, AgreementStep, Archive, CaseFile, ListedBy
 from .citations import Citation
 from .context import BuildContext
-from .model import COMPUTED_TOTAL, NOT_STATED, Agreement, Committee, Matter, Meeting, Partner, Report
+from .model import COMPUTED_TOTAL, NOT_STATED, OUTSIDE_INTRO, Agreement, Committee, Matter, Meeting, Partner, Report
 from .opendata import chart, dcat, jsonld
 from .opendata.datasets import Dataset, Distribution, datasets
 from .pagedates import PageDates
@@ -199,6 +199,13 @@ def _per_year(meetings: list[Meeting]) -> list[tuple[int, int]]:
     return [(y, len(list(ms))) for y, ms in groupby(meetings, key=_year)]
 
 
+def _years(archive: Archive) -> list[int]:
+    """The years with a page of their own, newest first: those of the dated meetings, and of the decisions taken
+    outside a meeting (listed there apart, never counted as meetings)."""
+    return sorted({_year(m) for m in [*archive.dated_meetings, *archive.outside_decisions] if m.date is not None},
+                  reverse=True)
+
+
 def _year(meeting: Meeting) -> int:
     """A dated meeting's year (lists by year hold only those: `Archive.dated_meetings`)."""
     assert meeting.date is not None
@@ -281,7 +288,7 @@ class Renderer:
             absolute=ctx.absolute,
             structured_data=self.structured_data,
             voice=voice.of(ctx.archive.committees.values()), not_stated=NOT_STATED, undated_steps=UNDATED_STEPS,
-            cannot_tell=CANNOT_TELL, computed_total=COMPUTED_TOTAL,
+            cannot_tell=CANNOT_TELL, computed_total=COMPUTED_TOTAL, outside_intro=OUTSIDE_INTRO,
         )
         self.env.filters.update(clock=dates.clock)
         self.prints = Fingerprints(ctx.archive)
@@ -289,7 +296,7 @@ class Renderer:
         self.markdown = pagehtml.Prose()
         """What editors write, as HTML (each text converted once per build)."""
         self.names = {**routes.TITLES, **{routes.body(c): c.name for c in ctx.archive.committees.values()},
-                      **{routes.year(y): f"Sammanträden {y}" for y in {_year(m) for m in ctx.archive.dated_meetings}},
+                      **{routes.year(y): f"Sammanträden {y}" for y in _years(ctx.archive)},
                       **{routes.funding_year(y): f"Finansiering {y}" for y in ctx.funding.years}}
         """The name of every page a trail passes through: the overview pages and the bodies."""
 
@@ -304,23 +311,16 @@ class Renderer:
         a cited one is named by the `responsible` body (an agreement's committee) when it has one."""
         if record is None:
             return None
-        label = self.ctx.archive.decision_label(record, responsible)
-        if isinstance(record, Citation):
-            return Decision(label, None)
-        title = f": {record.title}" if isinstance(record, Matter) else ""
-        return Decision(f"{label}{title}", self.url_of(record))
+        return Decision(self.ctx.archive.titled_label(record, responsible), self._published_url(record))
+
+    def _published_url(self, record: Matter | Meeting | Citation | None) -> str | None:
+        return None if record is None or isinstance(record, Citation) else self.url_of(record)
 
     def cited_decision(self, record: Matter | Meeting | Citation | None, body: Committee | None,
                        name: str | None, paragraphs: tuple[int, ...] = (), day_as_given: str | None = None) -> Decision:
-        """A decision a report cites, as `decision` names it ('Kommunstyrelsen § 68, datum anges inte' where the
-        source gives no date), with the source's name for it after a colon, as a published matter's title."""
-        shown = self.decision(record, body) if record is not None else None
-        if shown is None and body is None and not paragraphs and day_as_given is None:
-            shown = Decision(citations.UNNAMED, None)  # "enligt tidigare beslut": neither date nor body
-        if shown is None:
-            shown = Decision(citations.decision_label(None, paragraphs, body.name if body else None,
-                                                      day_as_given=day_as_given), None)
-        return Decision(f"{shown.label}: {name}", shown.url) if name else shown
+        """A decision a report cites (Archive.cited_label), linked where it is published."""
+        return Decision(self.ctx.archive.cited_label((record, body, name, paragraphs, day_as_given)),
+                        self._published_url(record))
 
     def step_decision(self, step: AgreementStep) -> Decision:
         """A step's decision for display: as `decision`, or 'Kommunstyrelsen, datum anges inte' (unlinked) where its
@@ -334,8 +334,8 @@ class Renderer:
     def structured_data(self, record: Meeting | Agreement) -> Markup:
         """schema.org JSON-LD for a meeting or agreement page."""
         a = self.ctx.archive
-        if isinstance(record, Meeting):
-            return jsonld.script(jsonld.meeting(self.ctx, a.sitting_of[record.id]))
+        if isinstance(record, Meeting):  # a decision outside a meeting is no event: no Event is said of it
+            return jsonld.script(jsonld.meeting(self.ctx, a.sitting_of[record.id])) if not record.outside else Markup()
         return jsonld.script(jsonld.agreement(self.ctx, record))
 
     def trail(self, url: str, title: str, record: object | None) -> list[Crumb]:
@@ -444,13 +444,13 @@ class Renderer:
 
         today, rules = self.ctx.today, self.furniture
         pages = [self.page("meeting.html.j2", routes.meeting(m), m.title, own(m), (), m, meeting=m,
-                           committee=a.committee_of(m), sitting=a.sitting_of[m.id],
+                           committee=a.committee_of(m), sitting=a.sitting_of.get(m.id),
                            # the old-meeting banner speaks of its decisions: only where the page reports some;
                            # the minutes note of a meeting held: not of one known only from its agenda; neither
                            # of one whose source gives no date (no day to count from)
                            compared={"stale": m.reports_decisions and m.sort_day is not None
                                      and rules.is_stale(m.sort_day, today),
-                                     "minutes_pending": not m.agenda_only and m.sort_day is not None
+                                     "minutes_pending": not m.agenda_only and not m.outside and m.sort_day is not None
                                      and rules.minutes_pending_on(m.sort_day, today)})
                  for m in a.meetings]
         pages += [self.page("agreement.html.j2", routes.agreement(x), x.title, own(x),
@@ -466,7 +466,7 @@ class Renderer:
                   for r in a.reports.values()]
         bodies = sorted(a.committees.values(), key=lambda c: c.name)
         pages += [self.page("body.html.j2", routes.body(c), c.name, own(c), file([*a.meetings_of(c),
-                            *a.agreements_under(c)]), c, body=c,
+                            *a.outside_of(c), *a.agreements_under(c)]), c, body=c, outside=a.outside_of(c),
                             latest=(ms := a.dated_meetings_of(c))[:HOME_ITEMS],
                             years=_per_year(ms), undated=a.undated_meetings(c),
                             compared={"sittings": a.upcoming_of(c, today)}) for c in bodies]
@@ -494,14 +494,17 @@ class Renderer:
         number of meetings) and a page per body and year (its meetings with their matters)."""
         a, file = self.ctx.archive, self.files
         dated = a.dated_meetings
-        years = [(y, list(ms)) for y, ms in groupby(dated, key=_year)]
+        by_year = {y: list(ms) for y, ms in groupby(dated, key=_year)}
+        counted = dict(_per_year(dated))
         pages = [self.overview("meetings.html.j2", routes.MEETINGS, file(a.meetings), latest=dated[:HOME_ITEMS],
-                               years=_per_year(dated), undated=a.undated_meetings(), bodiless=a.bodiless_meetings())]
-        for y, held in years:
+                               years=[(y, counted.get(y, 0)) for y in _years(a)], undated=a.undated_meetings(),
+                               bodiless=a.bodiless_meetings(), outside=a.outside_decisions)]
+        for y in _years(a):
+            held, outside = by_year.get(y, []), a.outside_in(y)
             bodies = _by_body(held, a)
             pages.append(self.page("year.html.j2", routes.year(y), self.names[routes.year(y)], None,
-                                   file(held), year=y, bodies=[(c, len(ms)) for c, ms in bodies],
-                                   bodiless=[m for m in held if m.bodiless]))
+                                   file([*held, *outside]), year=y, bodies=[(c, len(ms)) for c, ms in bodies],
+                                   bodiless=[m for m in held if m.bodiless], outside=outside))
             pages += [self.page("year-body.html.j2", routes.year_body(y, c), f"{c.name}: sammanträden {y}", None,
                                 file([c, *ms]), year=y, body=c, meetings=ms) for c, ms in bodies]
         return pages

@@ -68,6 +68,18 @@ def year(y: int) -> str:
     return f"{MEETINGS}{y}/"
 
 
+OUTSIDE_ANCHOR = "utanfor-sammantraden"
+"""The id of the list 'Beslut utanför sammanträden' on the year, body and meetings pages."""
+
+
+def outside_list(m: Meeting) -> str:
+    """Where a decision taken outside a meeting is listed with the others: its year's page, else (no date) its body's
+    page, else (no body either) the meetings overview."""
+    if m.date is not None:
+        return f"{year(m.date.year)}#{OUTSIDE_ANCHOR}"
+    return f"{_body(m.committee) if m.committee else MEETINGS}#{OUTSIDE_ANCHOR}"
+
+
 def year_body(y: int, c: Committee) -> str:
     """One body's meetings of one year, with their matters: the unit the meetings overview leads to."""
     return f"{year(y)}{c.id}/"
@@ -286,8 +298,11 @@ def oparl_agenda_item(x: Matter) -> str:
     return f"{OPARL}agenda-item/{x.id}.json"
 
 
-def oparl_paper_key(record: Agreement | Report) -> str:
-    """A paper's name among all papers: agreements and reports share the folder."""
+def oparl_paper_key(record: Agreement | Report | Matter) -> str:
+    """A paper's name among all papers: agreements, reports and the decisions taken outside a meeting (a matter's
+    Paper, `Meeting.outside`) share the folder."""
+    if isinstance(record, Matter):
+        return f"beslut-{record.id}"
     return _paper_key(kinds.of(record), record.id)
 
 
@@ -295,15 +310,15 @@ def _paper_key(kind: Kind, id: str) -> str:
     return f"overenskommelse-{id}" if kind is kinds.AGREEMENT else f"tjansteskrivelse-{id}"
 
 
-def oparl_paper(record: Agreement | Report) -> str:
-    return _oparl_paper(kinds.of(record), record.id)
+def oparl_paper(record: Agreement | Report | Matter) -> str:
+    return f"{OPARL}paper/{oparl_paper_key(record)}.json"
 
 
 def _oparl_paper(kind: Kind, id: str) -> str:
     return f"{OPARL}paper/{_paper_key(kind, id)}.json"
 
 
-def oparl_consultation(x: Matter, paper: Agreement | Report) -> str:
+def oparl_consultation(x: Matter, paper: Agreement | Report | Matter) -> str:
     return f"{OPARL}consultation/{x.id}--{oparl_paper_key(paper)}.json"
 
 

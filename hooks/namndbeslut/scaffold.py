@@ -78,6 +78,16 @@ known_from:                      # valfritt, bara om källan inte är protokolle
                                  # nyhet = en nyhet som räknar upp vad som ska behandlas;
                                  # omnämnande = källan nämner ett beslut;
                                  # webbsändning = webbsändningen (hölls, inga beslut anges)
+decided_as:                      # valfritt, bara för ett beslut som inte fattades vid ett sammanträde:
+                                 # delegationsbeslut, ordförandebeslut, eller anges inte (en nyhet nämner bara
+                                 # beslutet); filen heter då <datum>-<nämnd>-<egna ord>.md, och sammanträdets
+                                 # fält (start, place, chair, minutes_*, present, known_from …) tas bort
+decided_as_given:                # valfritt, med decided_as: källans ord om hur beslutet fattades, t.ex. Beslut
+                                 # fattat på delegation enligt punkt 4.2 i delegationsordningen
+decided_by:                      # valfritt, med decided_as: vem som fattade beslutet,
+                                 # t.ex. {{name: Anna Svensson, role: förvaltningschef}}
+reported_at:                     # valfritt, med decided_as: sammanträdet där beslutet anmäldes,
+                                 # t.ex. {{decision: "2024-03-12 § 23", body: kulturnamnden}}
 source:                          # valfritt: varifrån uppgifterna kommer, t.ex. Sammanfattningen på kommunens webbplats
 source_url:                      # valfritt: källans adress (t.ex. sammanfattningen på kommunens webbplats), https://…
 matters:                         # ärendena; vart och ett har en rubrik med samma id i texten nedan (ger källan

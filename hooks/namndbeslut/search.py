@@ -33,6 +33,8 @@ LANGUAGE = "sv"
 # The filter names a reader sees, and the kinds of page.
 KIND, BODY, YEAR = "Typ", "Organ", "År"
 MEETING, AGREEMENT, PARTNER, REPORT, PAGE = "Sammanträde", "Överenskommelse", "Partner", "Rapport", "Sida"
+DECISION = "Beslut"
+"""The kind of a decision taken outside a meeting (`Meeting.outside`): never filed as a meeting."""
 RECORD_WEIGHT = 4.0
 """Weight of a partner's or an agreement's name in its own page: above a passing mention elsewhere."""
 
@@ -56,7 +58,7 @@ def facets(record: object | None, archive: Archive) -> Facets:
     if isinstance(record, Meeting):
         # no year filter where the source gives no date: never filed under a year
         body = archive.committee_of(record)  # none where the source names none: no body filter
-        return Facets({KIND: MEETING, **({BODY: body.name} if body else {}),
+        return Facets({KIND: DECISION if record.outside else MEETING, **({BODY: body.name} if body else {}),
                        **_year(record.date.year if record.date else None)})
     if isinstance(record, Agreement):
         return Facets({KIND: AGREEMENT, **_bodies(record, archive), **_year(_start(record, archive))}, RECORD_WEIGHT)

@@ -7,6 +7,7 @@ from .archive import Archive
 
 _NOUNS = {
     "meetings": ("sammanträde", "sammanträden"),
+    "outside": ("beslut utanför sammanträden", "beslut utanför sammanträden"),
     "agreements": ("överenskommelse", "överenskommelser"),
     "partners": ("partner", "partner"),
     "reports": ("tjänsteskrivelse", "tjänsteskrivelser"),
@@ -24,7 +25,9 @@ def count(n: int, what: str) -> str:
 
 def published(archive: Archive, pages: int, data: int) -> str:
     """One line: how many records of each kind, pages and data files the build published."""
-    records = [count(len(archive.meetings), "meetings"), count(len(archive.agreements), "agreements"),
+    outside = len(archive.outside_decisions)
+    records = [count(len(archive.meetings) - outside, "meetings"),
+               *([count(outside, "outside")] if outside else []), count(len(archive.agreements), "agreements"),
                count(len(archive.partners), "partners"), count(len(archive.reports), "reports"),
                count(len(archive.committees), "committees")]
     return f"Publicerat: {', '.join(records)}; {count(pages, 'pages')} och {count(data, 'data')}."

@@ -254,8 +254,19 @@ PAGE_SIZE = 100
 MEDIA_TYPES = mimetypes.MimeTypes()
 """Python's built-in table of file suffixes only (not the machine's /etc/mime.types): the same on every build."""
 
+DECIDED_AS = "namndbeslut:decidedAs"
+"""Our own field on a decision taken outside a meeting (its matter's Paper, and every Consultation of it): how it was
+taken, as the editor writes it ('delegationsbeslut', 'ordförandebeslut', 'anges inte'); it is no Meeting."""
+DECIDED_AS_GIVEN = "namndbeslut:decidedAsGiven"
+"""Our own field on such a Paper: the source's words about how the decision was taken."""
+DECIDED_BY = "namndbeslut:decidedBy"
+"""Our own field on such a Paper: who took the decision as the source names them ({name, role, organisation}, each
+only where given)."""
+REPORTED_AT = "namndbeslut:reportedAt"
+"""Our own field on such a Paper: the meeting it was reported to ('anmäls'), as CITED_DECISIONS gives one."""
+
 Obj = dict[str, Any]
-Paper = Agreement | Report
+Paper = Agreement | Report | Matter
 Deliberation = tuple[Paper, str, bool]
 """A paper a matter deliberates on, with the Consultation's `role` and `authoritative`."""
 DELIBERATION = "Behandling"
@@ -362,6 +373,9 @@ class OParl:
         """The matters that deliberate on each paper, by the paper's path: an agreement's in the order of its steps
         (archive.steps_of), each a Consultation of the one Paper."""
         for matter in self.archive.matters.values():
+            decided_as = self.archive.meeting_with(matter).decided_as
+            if decided_as is not None:  # a decision outside a meeting: its own Paper, consulted by the body
+                self.consulted[routes.oparl_paper(matter)].append((matter, decided_as.label, True))
             for paper, role, authoritative in self.papers_of(matter):
                 self.consulted[routes.oparl_paper(paper)].append((matter, role, authoritative))
         meetings = {m.id: i for i, m in enumerate(chronological(self.archive.meetings))}
@@ -497,7 +511,7 @@ class OParl:
         if (public := s.meeting.public_for(m)) is not None:  # left out where the source does not say
             obj["public"] = public
         if (before := self.archive.treated_before(m)) is not None:
-            obj[REFERS_TO] = self.url(routes.oparl_agenda_item(before))
+            obj[REFERS_TO] = self._decided_in(before)
         if m.amount is not None:  # OParl has no field for an amount a decision states
             obj[AMOUNT] = oparl_amount(m.amount)
         if m.several_amounts:  # several sums, none of them the decision's one amount
@@ -510,6 +524,11 @@ class OParl:
             obj["consultation"] = self.url(routes.oparl_consultation(m, papers[0][0]))
         obj.update(self._web(routes.matter(s.meeting, m)))
         return self._publish({**obj, **stamps})
+
+    def _decided_in(self, m: Matter) -> str:
+        """Where a matter's decision is in OParl: its AgendaItem, or a decision outside a meeting's own Paper."""
+        outside = self.archive.meeting_with(m).outside
+        return self.url(routes.oparl_paper(m) if outside else routes.oparl_agenda_item(m))
 
     def _as_given(self, m: Matter) -> Obj:
         """An agenda item's `number`, `result`, label and where its proposal goes, each only as the source states it."""
@@ -550,6 +569,8 @@ class OParl:
                         paragraphs: tuple[int, ...], day_as_given: str | None) -> Obj:
         """One decision a matter cites (CITED_DECISIONS); `dateAsGiven` the day its source gives without a year."""
         named = {"name": name} if name else {}
+        if isinstance(record, Matter) and self.archive.meeting_with(record).outside:
+            return {"paper": self._decided_in(record), **named}
         if isinstance(record, Matter):
             return {"agendaItem": self.url(routes.oparl_agenda_item(record)), **named}
         if isinstance(record, Meeting):
@@ -573,11 +594,15 @@ class OParl:
         return papers
 
     def consultation(self, m: Matter, paper: Paper, role: str, authoritative: bool) -> Obj:
+        """The matter's deliberation on a paper: at its AgendaItem and Meeting; a decision outside a meeting has
+        neither (DECIDED_AS says how it was taken)."""
         meeting = self.archive.meeting_with(m)
+        where = ({DECIDED_AS: meeting.decided_as.value} if meeting.decided_as is not None
+                 else {"agendaItem": self.url(routes.oparl_agenda_item(m)),
+                       "meeting": self.url(routes.oparl_meeting(meeting.id))})
         return self._publish({
             "id": self.url(routes.oparl_consultation(m, paper)), "type": _type("Consultation"),
-            "paper": self.url(routes.oparl_paper(paper)), "agendaItem": self.url(routes.oparl_agenda_item(m)),
-            "meeting": self.url(routes.oparl_meeting(meeting.id)),
+            "paper": self.url(routes.oparl_paper(paper)), **where,
             **({"organization": [self._committee_url(meeting.committee)]} if meeting.committee else {}),
             "authoritative": authoritative, "role": role, **self._step_terms(m, paper),
             **self._stamps(kinds.MEETING, meeting.id),
@@ -655,6 +680,25 @@ class OParl:
         obj["auxiliaryFile"] = [self._file(f"{routes.oparl_paper_key(a)}-data", "Överenskommelsens uppgifter (JSON)",
                                            self.url(data), stamps, PurePosixPath(data).name, "application/json")]
         return self._publish({**obj, **stamps})
+
+    def decision(self, meeting: Meeting, m: Matter) -> Obj:
+        """A decision taken outside a meeting (`Meeting.outside`) as a Paper of its own: no Meeting or AgendaItem;
+        its Consultation names the body and how it was taken; its `date` where the source gives one; the papers it
+        deliberates on related."""
+        assert meeting.decided_as is not None
+        related = [self.url(routes.oparl_paper(p)) for p, _, _ in self.papers_of(m)]
+        obj = self._paper(m, m.title, meeting.decided_as.label, m.case_number, meeting.date,
+                          [meeting.committee] if meeting.committee else [], related, routes.matter(meeting, m))
+        reported = self.archive.reported_at(meeting)
+        facts: Obj = {DECIDED_AS: meeting.decided_as.value, DECIDED_AS_GIVEN: meeting.decided_as_given,
+                      DECIDED_BY: meeting.decided_by.model_dump(exclude_none=True) if meeting.decided_by else None,
+                      REPORTED_AT: self._cited_decision(*reported) if reported else None,
+                      DATE_AS_GIVEN: meeting.date_as_given, BODY_AS_GIVEN: meeting.body_as_given,
+                      KIND: m.kind.label if m.kind else None, KIND_AS_GIVEN: m.kind_as_given,
+                      AMOUNT: oparl_amount(m.amount) if m.amount is not None else None,
+                      AMOUNTS: [oparl_amount(a) for a in m.several_amounts] or None}
+        obj.update({k: v for k, v in facts.items() if v is not None}, **self._matter_facts(m))
+        return self._publish({**obj, **_sourced(meeting), **self._stamps(kinds.MEETING, meeting.id)})
 
     def _parties(self, a: Agreement) -> Obj:
         """The agreement's parties as OParl 1.1 lets a Paper name them without claiming more: `underDirectionOf`
@@ -734,6 +778,7 @@ class OParl:
         sittings = [*dated, *a.undated_sittings, *a.bodiless_sittings]
         meetings = [self.meeting(s) for s in sittings]
         papers = [self.report(r) for r in a.reports.values()] + [self.agreement(x) for x in a.agreements.values()]
+        papers += [self.decision(d, m) for d in a.outside_decisions for m in d.matters]
         body = routes.oparl_body_list
         self.object_list(body("organizations"), organizations)
         self.object_list(body("people"), [])

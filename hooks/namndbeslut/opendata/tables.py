@@ -208,6 +208,7 @@ class Tables:
                 "title": record.given_title,
                 **(amount(record.amount) if isinstance(record, Matter) else {}),
                 **({"known_from": meeting.known_from.value} if meeting.known_from else {}),
+                **({"decided_as": meeting.decided_as.value} if meeting.decided_as else {}),
                 "published": True, "url": self.ctx.absolute(routes.page(record, self.archive))}
 
     def decisions(self, a: Agreement) -> list[dict[str, Any]]:
@@ -424,7 +425,7 @@ class Tables:
             "meeting": {"id": meeting.id, "date": iso(meeting.date), "url": self.ctx.absolute(routes.meeting(meeting)),
                         "known_from": meeting.known_from.value if meeting.known_from else None,
                         "date_as_given": meeting.date_as_given, **meeting_facts(meeting),
-                        **({"selection": True} if meeting.selection else {})},
+                        **({"selection": True} if meeting.selection else {}), **self.outside(meeting)},
             "body": {"id": committee.id, "name": committee.name} if committee else None,
             "amount": None, "currency": None, **amount(m.amount),
             "amounts": [amount(a) for a in m.amounts],
@@ -462,12 +463,22 @@ class Tables:
     def cited_decisions(self, m: Matter) -> list[dict[str, Any]]:
         """The decisions a matter cites, each as an agreement's `decisions` give one (without its `role`), with the
         source's `name` for it (null where it gives none)."""
-        out = []
-        for record, body, name, paragraphs, when in self.archive.decisions_cited_by(m):
-            shown = self._decision(record, "", body, paragraphs)
-            del shown["role"]
-            out.append({**shown, "name": name, **({"date_as_given": when} if when else {})})
-        return out
+        return [self._cited(*x) for x in self.archive.decisions_cited_by(m)]
+
+    def _cited(self, record: Matter | Meeting | Citation | None, body: Committee | None, name: str | None,
+               paragraphs: tuple[int, ...], when: str | None) -> dict[str, Any]:
+        shown = self._decision(record, "", body, paragraphs)
+        del shown["role"]
+        return {**shown, "name": name, **({"date_as_given": when} if when else {})}
+
+    def outside(self, meeting: Meeting) -> dict[str, Any]:
+        """How a decision taken outside a meeting was taken (`decided_as`; null for a meeting), and where given the
+        source's words about it, who took it and the meeting it was reported to (as `cited_decisions` give one)."""
+        reported = self.archive.reported_at(meeting)
+        return {"decided_as": meeting.decided_as.value if meeting.decided_as else None,
+                **({"decided_as_given": meeting.decided_as_given} if meeting.decided_as_given else {}),
+                **({"decided_by": meeting.decided_by.model_dump(exclude_none=True)} if meeting.decided_by else {}),
+                **({"reported_at": self._cited(*reported)} if reported else {})}
 
     MATTER_COLUMNS = ("Id", "Rubrik", "Ärendetyp", "Punkt", "Diarienummer", "Paragrafer",
                       "Sammanträde", "Nämnd", "Belopp (kr)", "Högsta belopp", "Per år", "Mottagare",
@@ -478,7 +489,7 @@ class Tables:
                       "Avgjort genom", "Omröstning enligt källan", *WORDS_COLUMNS, "Beloppets art",
                       "Reservationer", "Pengar från", "Deltog inte i beslutet", "Beslut fattas senare av",
                       "Gäller till", "Paragraf enligt källan", "Urval", *BOUND_COLUMNS, "Särskilda yttranden",
-                      "Förslaget går till")
+                      "Förslaget går till", "Beslutsform", "Beslutsdatum", "Fattat av", "Anmält till")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -488,7 +499,10 @@ class Tables:
     party the money comes from ('Socialstyrelsen'; empty where the source names none, or several sums); who did
     not take part (joined so), the body that decides later (its name), when the decision stops applying, the
     paragraph in the protocol's words, whether the meeting's source calls itself a selection ('ja' or empty), the
-    special statements (joined so), and the body a proposal goes to (`kind: förslag`, `to`; its name). A
+    special statements (joined so), the body a proposal goes to (`kind: förslag`, `to`; its name), and for a
+    decision taken outside a meeting how it was taken ('delegationsbeslut', 'ordförandebeslut', 'anges inte'; empty
+    for a meeting), its date (its 'Sammanträde' is then empty: it is no meeting's), who took it and the meeting it
+    was reported to (as pages name them). A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only."""
@@ -499,7 +513,8 @@ class Tables:
             r = self.matter(meeting, m)
             rows.append((r["id"], r["title"], r["kind"]["label"] if r["kind"] else None, r["item"],
                          " ; ".join(m.case_numbers) or None,
-                         r["paragraph_label"], r["meeting"]["date"], r["body"]["name"] if r["body"] else None,
+                         r["paragraph_label"], None if meeting.outside else r["meeting"]["date"],
+                         r["body"]["name"] if r["body"] else None,
                          r["amount"],
                          *_matter_qualifiers(m), r["url"], r["meeting"]["known_from"],
                          r["refers_to"]["matter"] if r["refers_to"] else None, *_estimate(m.amount),
@@ -513,8 +528,16 @@ class Tables:
                          iso(m.effective_until) if m.effective_until is not None else None, m.paragraphs_as_given,
                          _yes_no(True) if meeting.selection else None, *_bound(m.amount),
                          " ; ".join(map(stance_label, m.statements)) or None,
-                         r["proposed_to"]["name"] if "proposed_to" in r else None))
+                         r["proposed_to"]["name"] if "proposed_to" in r else None, *self._outside_cells(meeting)))
         return _csv(self.MATTER_COLUMNS, rows)
+
+    def _outside_cells(self, meeting: Meeting) -> tuple[str | None, ...]:
+        """A decision outside a meeting's last cells: how, when, by whom, reported to; all empty for a meeting."""
+        if meeting.decided_as is None:
+            return None, None, None, None
+        reported = self.archive.reported_at(meeting)
+        return (meeting.decided_as.value, iso(meeting.date), meeting.decided_by.label if meeting.decided_by else None,
+                self.archive.cited_label(reported) if reported else None)
 
 
 def _vote_cells(v: Vote | None) -> tuple[int | str | None, ...]:
