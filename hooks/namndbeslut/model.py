@@ -921,6 +921,15 @@ StatedKronor = Annotated[dates.Money | None, PlainValidator(
 ("Kommunstyrelsen anvisar kronor 2011, 2012 och 2013"): a matter's sum only, never in a total."""
 NEGATIVE_NATURES = (SumNature.UTFALL, SumNature.PROGNOS, SumNature.BUDGET)
 """The kinds of money a source may state below zero: a deviation from budget, a deficit."""
+YEAR_COUNT = 50
+"""The most years a funding row or a sum may count without naming them."""
+YearCount = Annotated[int, Field(ge=1, le=YEAR_COUNT), NOT_BOOL]
+"""A number of years the source counts without naming them ('i tre år')."""
+
+
+def in_years(count: int) -> str:
+    """'i tre år': years the source counts without naming them, as a funding row and a sum say it."""
+    return f"i {dates.count(count)} år"
 
 
 class Sum(Record):
@@ -952,6 +961,10 @@ class Sum(Record):
     a single year is `from_year` alone. Never on a funding row, which has its own `year`."""
     to_year: PlausibleYear | None = None
     """The last year of the years the source gives the sum for, later than `from_year`."""
+    years: YearCount | None = None
+    """How many years the sum is for where the source counts them without naming them ('30 000 kronor per år i tre
+    år'), with `per_year` saying whether it is each year's or all years' together: never multiplied into a total.
+    Never on a funding row, which counts its own `years`."""
     per: Text | None = None
     """The unit the sum is per, as the source names it, singular ('servicepunkt', 'invånare'): the sum is each
     unit's, never multiplied or added into a total."""
@@ -1020,10 +1033,13 @@ class Sum(Record):
 
     @property
     def _years_label(self) -> str:
-        """' 2023–2025' after 'per år', else ' för 2024' or ' för 2023–2025'; the source's words for a period years
-        cannot say (' första halvåret 2026'); '' where the source gives no period."""
+        """' 2023–2025' after 'per år', else ' för 2024' or ' för 2023–2025'; ' i tre år' for years counted, not
+        named; the source's words for a period years cannot say (' första halvåret 2026'); '' where the source gives
+        no period."""
         if self.period_as_given is not None:
             return f" {self.period_as_given}"
+        if self.years is not None:
+            return f" {in_years(self.years)}"
         if self.from_year is None:
             return ""
         years = str(self.from_year) if self.to_year is None else f"{self.from_year}–{self.to_year}"
@@ -1107,6 +1123,22 @@ class Sum(Record):
             raise FieldError(("to_year",), f"sista året ({self.to_year}) ska vara senare än 'from_year' "
                                            f"({self.from_year}); ett enda år skrivs som bara 'from_year: "
                                            f"{self.from_year}'")
+        self._counted_years_fit()
+
+    def _counted_years_fit(self) -> None:
+        """Years counted ('i tre år') are the period where the source names no year: never beside named years or the
+        source's words for a period, and each year's or all years' together as the source says."""
+        if self.years is None:
+            return
+        for field, said in (("from_year", self.from_year), ("period_as_given", self.period_as_given)):
+            if said is not None:
+                raise FieldError(("years",), f"'years' räknar åren där källan inte namnger dem; skriv perioden "
+                                             f"antingen som 'years' eller som '{field}', inte båda")
+        if self.per_year is None:
+            raise FieldError(("per_year",), f"skriv om beloppet gäller varje år av de {dates.count(self.years)} "
+                                            f"åren, {{kronor: 30000, per_year: true, years: {self.years}}}, eller "
+                                            f"alla åren tillsammans, {{kronor: 90000, per_year: false, years: "
+                                            f"{self.years}}}")
 
     def _count_fits(self) -> None:
         """A count is a number of units: it needs the unit (`per`), and 'upp till' needs the count."""
@@ -1135,7 +1167,8 @@ class Sum(Record):
     def plain(self) -> bool:
         """A bare sum (written as a number): its data and pages are the same as before qualifiers existed."""
         return (self.summable and self.per_year is None and self.from_year is None and self.as_given is None
-                and self.purpose is None and self.period_as_given is None and self.financed_from is None)
+                and self.years is None and self.purpose is None and self.period_as_given is None
+                and self.financed_from is None)
 
 
 def _bare_sum(value: object) -> object:
@@ -1148,10 +1181,6 @@ Amount = Annotated[Sum, BeforeValidator(_bare_sum, json_schema_input_type=Kronor
 """An amount as the source states it: a number of kronor, or a Sum with its qualifiers: the one rule for a funding
 row's and a matter's amount."""
 
-YEAR_COUNT = 50
-"""The most years a funding row may count without naming them."""
-
-
 class Funding(Record):
     """Funding for one calendar year (`year`), or for a number of years the source does not name (`years`: '1,3 mnkr
     årligen i tre år'); a year may have only price compensation and no sum."""
@@ -1159,7 +1188,7 @@ class Funding(Record):
     year: Annotated[PlausibleYear | None,
                     stated_or_words("året, t.ex. 2021"), NOT_STATED_IN_SCHEMA] = None
     """The calendar year; None ('anges inte') where the source names no year, and `years` counts them."""
-    years: Annotated[int, Field(ge=1, le=YEAR_COUNT), NOT_BOOL] | None = None
+    years: YearCount | None = None
     """How many years the row's sum is for, where the source does not name them: never placed in any calendar year."""
     amount: Annotated[Amount | None, Field(json_schema_extra=_may_be_unstated_in_schema)] = None
     """Kronor (SEK), as the source states it; with `years`, `per_year` says whether it is each year's or all years'.
@@ -1192,7 +1221,7 @@ class Funding(Record):
             return str(self.year)
         if self.spans_years:
             return ""
-        return f"i {dates.count(self.years)} år (åren {NOT_STATED})" if self.years else f"(åren {NOT_STATED})"
+        return f"{in_years(self.years)} (åren {NOT_STATED})" if self.years else f"(åren {NOT_STATED})"
 
     @property
     def spans_years(self) -> bool:
@@ -1320,6 +1349,9 @@ class Funding(Record):
             raise FieldError(("amount", "period_as_given"), f"perioden ('{words}') nämner ett annat år än radens "
                                                             f"'year' ({self.year or NOT_STATED}); en rad gäller sitt "
                                                             "eget år, skriv året som radens 'year'")
+        if self.amount is not None and (counted := self.amount.years) is not None:
+            raise FieldError(("amount", "years"), f"en rad i 'funding' räknar sina år själv; skriv 'years: "
+                                                  f"{counted}' och 'year: {NOT_STATED}' på raden, inte i beloppet")
         if self.amount is not None and self.amount.from_year is not None:
             self._span_fits(self.amount)
         if self.per_year is not None and not self.amount_unstated:

@@ -78,9 +78,10 @@ def amount(value: Sum | None) -> dict[str, Any]:
     """A stated sum in the data: `amount` (kronor) and `currency`, and where the source qualifies it `ceiling`,
     `per_year`, `recipient`, `approximate`, `amount_up_to` (a range's upper end; `amount` is its lower) and
     `amount_label` (the page's words); nothing where no sum is stated. A plain sum has only the first two, as every sum
-    had before qualifiers existed. Where the source gives them, the years (`from_year`, `to_year`: equal for one year)
-    and the unit (`per`, `count`, `count_ceiling`; `amount` is each unit's); the source's words for the sum, its
-    purpose, its period and where the money comes from (`as_given`, `purpose`, `period_as_given`, `financed_from`), the
+    had before qualifiers existed. Where the source gives them, the years (`from_year`, `to_year`: equal for one year;
+    `years`, how many, where it counts them without naming them) and the unit (`per`, `count`, `count_ceiling`;
+    `amount` is each unit's); the source's words for the sum, its purpose, its period and where the money comes from
+    (`as_given`, `purpose`, `period_as_given`, `financed_from`), the
     party it comes from (`from`: 'Socialstyrelsen'), and what kind of money it is where the source says (`nature`:
     'avslaget', 'äskat', 'taxa', 'prognos', 'utfall', 'budget'). Kronor with öre are a number with decimals (7.5); a
     deviation or deficit a negative number. A bound the source gives ('drygt', 'knappt') is `more_than` or `less_than`
@@ -96,6 +97,7 @@ def amount(value: Sum | None) -> dict[str, Any]:
     return {**plain, "ceiling": value.ceiling, "per_year": value.per_year, "recipient": value.to,
             "approximate": value.approximate, "amount_up_to": value.up_to_kronor,
             **({"from_year": value.from_year, "to_year": value.last_year} if value.from_year is not None else {}),
+            **({"years": value.years} if value.years is not None else {}),
             **({"per": value.per, "count": value.count, "count_ceiling": value.count_ceiling}
                if value.per is not None else {}),
             **{k: v for k, v in (("as_given", value.as_given), ("purpose", value.purpose),
@@ -478,7 +480,7 @@ class Tables:
                       "Avgjort genom", "Omröstning enligt källan", *WORDS_COLUMNS, "Beloppets art",
                       "Reservationer", "Pengar från", "Deltog inte i beslutet", "Beslut fattas senare av",
                       "Gäller till", "Paragraf enligt källan", "Urval", *BOUND_COLUMNS, "Särskilda yttranden",
-                      "Förslaget går till")
+                      "Förslaget går till", "Antal år (åren anges inte)")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -488,7 +490,8 @@ class Tables:
     party the money comes from ('Socialstyrelsen'; empty where the source names none, or several sums); who did
     not take part (joined so), the body that decides later (its name), when the decision stops applying, the
     paragraph in the protocol's words, whether the meeting's source calls itself a selection ('ja' or empty), the
-    special statements (joined so), and the body a proposal goes to (`kind: förslag`, `to`; its name). A
+    special statements (joined so), the body a proposal goes to (`kind: förslag`, `to`; its name), and how many
+    years the sum is for where the source counts them without naming them ('i tre år'). A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only."""
@@ -513,7 +516,8 @@ class Tables:
                          iso(m.effective_until) if m.effective_until is not None else None, m.paragraphs_as_given,
                          _yes_no(True) if meeting.selection else None, *_bound(m.amount),
                          " ; ".join(map(stance_label, m.statements)) or None,
-                         r["proposed_to"]["name"] if "proposed_to" in r else None))
+                         r["proposed_to"]["name"] if "proposed_to" in r else None,
+                         m.amount.years if m.amount else None))
         return _csv(self.MATTER_COLUMNS, rows)
 
 
