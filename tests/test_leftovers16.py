@@ -1,5 +1,6 @@
 """Forms editors met in earlier trials and had none for (leftovers16): a matter's sum for years the source counts
-without naming them ("30 000 kronor per år i tre år"). Builds tests/cases/leftovers16.yaml with the real engine and
+without naming them ("30 000 kronor per år i tre år"); a meeting's adjournments ("Sammanträdet ajourneras kl.
+10.05–10.20"). Builds tests/cases/leftovers16.yaml with the real engine and
 reads the pages, data/arenden.json and .csv and OParl; what cannot be is refused in Swedish."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import pytest
 import yaml
 from support.oparl import invalid_objects
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, csv_by, oparl_object, records_by
+from support.site import BuiltSite, built_tree, csv_by, one, oparl_object, records_by, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "leftovers16.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2024-06-01"
@@ -46,6 +47,32 @@ def test_a_sum_for_years_counted_says_them_and_invents_no_total(built: BuiltSite
     assert oparl_object(built, "agenda-item", "kf-lovaktiviteter")["namndbeslut:amount"]["years"] == 3
 
 
+# -- 2. a meeting's adjournments ------------------------------------------------------------------------------------
+
+
+def test_adjournments_are_shown_under_the_meetings_times_and_in_the_data(built: BuiltSite) -> None:
+    article = built.article(KF)
+    assert "kl. 09.00–12.00" in words(one(article, ".page-meta"))
+    assert [words(p) for p in article.select("p.adjournment")] == [
+        "Ajournering 10.05–10.20", "Ajournering: för lunch (enligt källan)"]
+    assert one(article, ".page-meta").find_next_sibling("p") is article.select("p.adjournment")[0]
+    assert matters(built)["kf-samlat"]["meeting"]["adjournments"] == [
+        {"start": "10:05", "end": "10:20", "label": "Ajournering 10.05–10.20"},
+        {"as_given": "för lunch", "label": "Ajournering: för lunch (enligt källan)"}]
+    shown = oparl_object(built, "meeting", "2024-03-12-kultur-och-fritidsnamnden")["namndbeslut:adjournments"]
+    assert shown[0] == {"start": "10:05", "end": "10:20", "label": "Ajournering 10.05–10.20"}
+    assert shown[1]["asGiven"] == "för lunch"
+
+
+def test_a_meeting_without_adjournments_says_none(tmp_path_factory: pytest.TempPathFactory) -> None:
+    site = built_tree(tmp_path_factory, "no-adjournments", edited(
+        TREE, KF_FILE, 'adjournments:\n  - {start: "10:05", end: "10:20"}\n  - {as_given: för lunch}\n', ""),
+        BUILD_DATE)
+    assert site.article(KF).select("p.adjournment") == []
+    assert "adjournments" not in matters(site)["kf-samlat"]["meeting"]
+    assert "namndbeslut:adjournments" not in oparl_object(site, "meeting", "2024-03-12-kultur-och-fritidsnamnden")
+
+
 def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
     assert invalid_objects(built.path) == []
 
@@ -55,12 +82,25 @@ def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
 
 @pytest.mark.parametrize(("path", "old", "new", "expected"), [
     pytest.param(KF_FILE, "per_year: false, years: 3", "years: 3",
-                 f"{KF_FILE}:15: matters.1.amount.per_year: skriv om beloppet gäller varje år av de tre åren, "
+                 f"{KF_FILE}:18: matters.1.amount.per_year: skriv om beloppet gäller varje år av de tre åren, "
                  "{kronor: 30000, per_year: true, years: 3}, eller alla åren tillsammans, {kronor: 90000, per_year: "
                  "false, years: 3}", id="years_without_per_year"),
     pytest.param(KF_FILE, "per_year: false, years: 3", "per_year: false, years: 3, from_year: 2024",
-                 f"{KF_FILE}:15: matters.1.amount.years: 'years' räknar åren där källan inte namnger dem; skriv "
+                 f"{KF_FILE}:18: matters.1.amount.years: 'years' räknar åren där källan inte namnger dem; skriv "
                  "perioden antingen som 'years' eller som 'from_year', inte båda", id="years_counted_and_named"),
+    pytest.param(KF_FILE, 'start: "10:05", end: "10:20"', 'start: "10:20", end: "10:05"',
+                 f"{KF_FILE}:8: adjournments.0.end: ajourneringen slutar innan den börjar; 'end' ska vara efter "
+                 "'start'", id="an_adjournment_backwards"),
+    pytest.param(KF_FILE, 'start: "10:05", end: "10:20"', 'start: "08:30", end: "08:45"',
+                 f"{KF_FILE}:8: adjournments.0.start: ajourneringen börjar 08.30, före sammanträdet (09.00); rätta "
+                 "'start'", id="an_adjournment_before_the_meeting"),
+    pytest.param(KF_FILE, 'start: "10:05", end: "10:20"', 'start: "11:50", end: "12:20"',
+                 f"{KF_FILE}:8: adjournments.0.end: ajourneringen slutar efter sammanträdet (12.00); rätta tiden",
+                 id="an_adjournment_after_the_meeting"),
+    pytest.param(KF_FILE, "{as_given: för lunch}", '{start: "11:00", as_given: för lunch}',
+                 f"{KF_FILE}:9: adjournments.1.start: skriv ajourneringens tid, t.ex. {{start: \"10:05\", end: "
+                 "\"10:20\"}, eller källans ord när den inte anger någon tid, t.ex. {as_given: för lunch} (inte "
+                 "båda)", id="an_adjournment_with_time_and_words"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]

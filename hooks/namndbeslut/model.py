@@ -2626,6 +2626,8 @@ class Meeting(Sourced):
     """The start in the source's words where it is no time of day ("direkt efter Borås Stadshus AB avslutat sitt
     arbetsmöte ca 14:30"); instead of `start`, and never made one."""
     end: Clock | None = None
+    adjournments: list[Adjournment] = []
+    """Breaks in the meeting as the source states them ("Sammanträdet ajourneras kl. 10.05–10.20"), in its order."""
     public: bool | None = None
     """Whether the meeting is open to the public ("Sammanträdet är inte öppet för allmänheten": false), where the
     source says so; None: not stated."""
@@ -2974,6 +2976,18 @@ class Meeting(Sourced):
         return self
 
 
+    @property
+    def adjournment_labels(self) -> list[str]:
+        """Each break as the page says it under the meeting's times ('Ajournering 10.05–10.20')."""
+        return [a.label for a in self.adjournments]
+
+    @model_validator(mode="after")
+    def _adjourned_while_meeting(self) -> Meeting:
+        for i, adjournment in enumerate(self.adjournments):
+            adjournment.within(self.start, self.end, ("adjournments", i))
+        return self
+
+
 SELECTION_NOTE = "Urval av ärendena enligt källan: källan tar inte upp alla ärenden från sammanträdet."
 """What a meeting page and the body's year list say of a source that calls itself a selection (a summary, a press
 release, a protocol extract): never that it is a summary."""
@@ -3189,6 +3203,50 @@ class PlannedMeeting(Record):
     def _ordered(self) -> PlannedMeeting:
         _check_times(self.start, self.end)
         return self
+
+
+class Adjournment(Record):
+    """A break in a meeting as the source states it: its times ("Sammanträdet ajourneras kl. 10.05–10.20"), or the
+    source's words where it gives none ("Sammanträdet ajourneras för lunch")."""
+
+    start: Clock | None = None
+    end: Clock | None = None
+    """When the meeting resumed; None where the source does not say."""
+    as_given: Text | None = None
+    """The break in the source's words where it gives no time (instead of `start`, and never made one)."""
+
+    @property
+    def label(self) -> str:
+        """'Ajournering 10.05–10.20'; 'Ajournering från 10.05, slut anges inte'; 'Ajournering: för lunch (enligt
+        källan)'."""
+        if self.start is None:
+            assert self.as_given is not None  # _stated: one of them is given
+            return f"Ajournering: {as_source_says(self.as_given)}"
+        if self.end is None:
+            return f"Ajournering från {dates.clock(self.start)}, slut {NOT_STATED}"
+        return f"Ajournering {dates.clock(self.start)}–{dates.clock(self.end)}"
+
+    @model_validator(mode="after")
+    def _stated(self) -> Adjournment:
+        if (self.start is None) == (self.as_given is None):
+            raise FieldError(("start",), "skriv ajourneringens tid, t.ex. {start: \"10:05\", end: \"10:20\"}, eller "
+                                         "källans ord när den inte anger någon tid, t.ex. {as_given: för lunch} "
+                                         "(inte båda)")
+        if self.end is not None and self.start is not None and self.end <= self.start:
+            raise FieldError(("end",), "ajourneringen slutar innan den börjar; 'end' ska vara efter 'start'")
+        if self.end is not None and self.start is None:
+            raise FieldError(("end",), "'end' kräver 'start'")
+        return self
+
+    def within(self, start: dt.time | None, end: dt.time | None, loc: tuple[str | int, ...]) -> None:
+        """A break falls within the meeting's stated times: never before it starts nor after it ends."""
+        if start is not None and self.start is not None and self.start < start:
+            raise FieldError((*loc, "start"), f"ajourneringen börjar {dates.clock(self.start)}, före sammanträdet "
+                                              f"({dates.clock(start)}); rätta 'start'")
+        last = self.end or self.start
+        if end is not None and last is not None and last > end:
+            raise FieldError((*loc, "end" if self.end else "start"), f"ajourneringen slutar efter sammanträdet "
+                                                                     f"({dates.clock(end)}); rätta tiden")
 
 
 def _check_times(start: dt.time | None, end: dt.time | None) -> None:

@@ -46,6 +46,8 @@ start:                           # valfritt: klockslag inom citattecken, t.ex. "
                                  # "Klockan 13.00–16.30" i ett protokoll med bara månad eller utan datum)
 start_as_given:                  # valfritt, i stället för start: källans ord, t.ex. direkt efter … ca 14:30
 end:                             # valfritt: när sammanträdet slutade, t.ex. "16:30"
+adjournments: []                 # valfritt: ajourneringar, t.ex. [{{start: "10:05", end: "10:20"}}] för "ajourneras
+                                 # kl. 10.05–10.20", [{{as_given: för lunch}}] när källan inte anger någon tid
 public:                          # valfritt: false om källan säger att det inte är öppet för allmänheten
 public_as_given:                 # valfritt: vad källan säger om allmänheten vid sammanträdet, med dess ord, t.ex.
                                  # avråder … medborgare att komma till åhörarläktaren (sätter aldrig public)

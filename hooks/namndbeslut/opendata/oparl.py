@@ -23,6 +23,7 @@ from ..citations import Citation
 from ..context import BuildContext
 from ..kinds import Kind
 from ..model import (
+    Adjournment,
     Agreement,
     Attendee,
     Committee,
@@ -37,7 +38,7 @@ from ..model import (
     stance_data,
     undated_last,
 )
-from .tables import amount, dump, obligation
+from .tables import adjournment, amount, dump, obligation
 
 VERSION = "https://schema.oparl.org/1.1/"
 TIME_STATED = "namndbeslut:timeStated"
@@ -191,6 +192,9 @@ PARAGRAPHS_AS_GIVEN = "namndbeslut:paragraphsAsGiven"
 CONTACTS = "namndbeslut:contacts"
 """Our own field on a Meeting: its contact persons as the source names them ({name, role, organisation, email,
 phone}, each where given), as an agreement's JSON record has them."""
+ADJOURNMENTS = "namndbeslut:adjournments"
+"""Our own field on a Meeting: its breaks as the source states them, each as tables.adjournment gives one ({start,
+end} as 'HH:MM', or asGiven, the source's words where it gives no time; label)."""
 AMOUNTS = "namndbeslut:amounts"
 """Where a decision states several sums: each as AMOUNT gives one (and no AMOUNT)."""
 
@@ -326,6 +330,7 @@ def _summary(meeting: Meeting) -> Obj:
             **({PARAGRAPHS_AS_GIVEN: meeting.paragraphs_as_given} if meeting.paragraphs_as_given else {}),
             **({CONTACTS: [c.model_dump(exclude_none=True) for c in meeting.contacts]} if meeting.contacts else {}),
             **({PRESENT: [_attendee(p) for p in meeting.present]} if meeting.present else {}),
+            **({ADJOURNMENTS: [_adjournment(a) for a in meeting.adjournments]} if meeting.adjournments else {}),
             **({MINUTES_KEPT_AT: meeting.minutes_kept_at} if meeting.minutes_kept_at else {}),
             **({MINUTES_CHECKED_AS_GIVEN: meeting.minutes_checked_as_given} if meeting.minutes_checked_as_given
                else {}),
@@ -341,6 +346,11 @@ ATTENDEE_KEYS = (("party", "party"), ("role", "role"), ("nominated_by", "nominat
 def _attendee(p: Attendee) -> Obj:
     """One person present, with only the fields the source gives."""
     return {"name": p.name, **{camel: value for key, camel in ATTENDEE_KEYS if (value := getattr(p, key))}}
+
+
+def _adjournment(a: Adjournment) -> Obj:
+    """A break in ADJOURNMENTS: the data's form (tables.adjournment), its keys in OParl's case."""
+    return {"asGiven" if key == "as_given" else key: value for key, value in adjournment(a).items()}
 
 
 def _vote(v: Vote) -> Obj:

@@ -22,6 +22,7 @@ from ..funding import parties_of
 from ..model import (
     CURRENCY,
     VOTE_COUNTS,
+    Adjournment,
     Agreement,
     Assignment,
     Committee,
@@ -134,17 +135,27 @@ def vote(v: Vote) -> dict[str, Any]:
             else None, "as_given": v.as_given, "label": v.label}
 
 
+def adjournment(a: Adjournment) -> dict[str, Any]:
+    """A break in a meeting in the data: `start` and `end` as 'HH:MM' (`end` null where the source does not say), or
+    `as_given`, the source's words where it gives no time; `label` as the page says it. The one form in JSON and
+    OParl."""
+    times = {"start": a.start.isoformat("minutes"), "end": a.end.isoformat("minutes") if a.end else None} if a.start \
+        else {"as_given": a.as_given}
+    return {**times, "label": a.label}
+
+
 def meeting_facts(meeting: Meeting) -> dict[str, Any]:
     """What a meeting's record says beyond its date, each only where given: that it covers only part of its source
     (`partial` true and the editor's words, `partial_note`), the protocol's paragraphs in its words, its contacts,
-    where its minutes are kept, what it says of the public and of the checking of the minutes in its words, the days
-    the minutes were checked, posted and taken down (as OParl gives them), who decided in the source's words where it
-    names no body (`body_as_given`)."""
+    its breaks (`adjournments`), where its minutes are kept, what it says of the public and of the checking of the
+    minutes in its words, the days the minutes were checked, posted and taken down (as OParl gives them), who decided
+    in the source's words where it names no body (`body_as_given`)."""
     return {**({"body_as_given": meeting.body_as_given} if meeting.body_as_given else {}),
             **({"partial": True, "partial_note": meeting.partial} if meeting.partial else {}),
             **({"minutes_kept_at": meeting.minutes_kept_at} if meeting.minutes_kept_at else {}),
             **({"paragraphs_as_given": meeting.paragraphs_as_given} if meeting.paragraphs_as_given else {}),
             **({"contacts": [c.model_dump(exclude_none=True) for c in meeting.contacts]} if meeting.contacts else {}),
+            **({"adjournments": [adjournment(a) for a in meeting.adjournments]} if meeting.adjournments else {}),
             **{key: iso(day) for key in ("minutes_checked", "minutes_posted", "minutes_removed")
                if (day := getattr(meeting, key)) is not None},
             **{key: value for key in ("public_as_given", "minutes_checked_as_given")
