@@ -1,7 +1,8 @@
 """Forms editors met in earlier trials and had none for (leftovers16): a matter's sum for years the source counts
 without naming them ("30 000 kronor per år i tre år"); a meeting's adjournments ("Sammanträdet ajourneras kl.
-10.05–10.20"). Builds tests/cases/leftovers16.yaml with the real engine and
-reads the pages, data/arenden.json and .csv and OParl; what cannot be is refused in Swedish."""
+10.05–10.20"); an agreement's notice period ("sex månaders uppsägningstid"). Builds tests/cases/leftovers16.yaml
+with the real engine and reads the pages, data/arenden.json and .csv, the agreements' data and OParl; what cannot be
+is refused in Swedish."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 import yaml
 from support.oparl import invalid_objects
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, csv_by, one, oparl_object, records_by, words
+from support.site import BuiltSite, built_tree, csv_by, data, one, oparl_object, records_by, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "leftovers16.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2024-06-01"
@@ -73,6 +74,33 @@ def test_a_meeting_without_adjournments_says_none(tmp_path_factory: pytest.TempP
     assert "namndbeslut:adjournments" not in oparl_object(site, "meeting", "2024-03-12-kultur-och-fritidsnamnden")
 
 
+# -- 3. an agreement's notice period -------------------------------------------------------------------------------
+
+
+def test_a_notice_period_is_shown_with_the_agreements_terms_and_in_the_data(built: BuiltSite) -> None:
+    said = "6 månader (enligt källan: sex månaders uppsägningstid)"
+    assert built.facts("overenskommelser/lovaktiviteter/")["Uppsägningstid"] == said
+    assert built.facts("overenskommelser/lokaler/")["Uppsägningstid"] == "tre månader före årsskiftet (enligt källan)"
+    record = data(built, "data/overenskommelser/lovaktiviteter.json")
+    assert (record["notice_period"], record["notice_period_as_given"], record["notice_period_label"]) == (
+        {"months": 6}, "sex månaders uppsägningstid", said)
+    assert data(built, "data/overenskommelser/lokaler.json")["notice_period"] is None
+    rows = csv_by(built, "data/overenskommelser.csv", "Id")
+    assert (rows["lovaktiviteter"]["Uppsägningstid"], rows["lokaler"]["Till"]) == (said, "")
+    assert oparl_object(built, "paper", "overenskommelse-lovaktiviteter")["namndbeslut:noticePeriod"] == {
+        "period": {"months": 6}, "asGiven": "sex månaders uppsägningstid", "label": said}
+
+
+def test_an_agreement_without_a_notice_period_says_none(tmp_path_factory: pytest.TempPathFactory) -> None:
+    site = built_tree(tmp_path_factory, "no-notice", edited(
+        TREE, "agreements/lovaktiviteter.md",
+        "notice_period: {months: 6}\nnotice_period_as_given: sex månaders uppsägningstid\n", ""), BUILD_DATE)
+    assert "Uppsägningstid" not in site.facts("overenskommelser/lovaktiviteter/")
+    assert "notice_period" not in data(site, "data/overenskommelser/lovaktiviteter.json")
+    assert csv_by(site, "data/overenskommelser.csv", "Id")["lovaktiviteter"]["Uppsägningstid"] == ""
+    assert "namndbeslut:noticePeriod" not in oparl_object(site, "paper", "overenskommelse-lovaktiviteter")
+
+
 def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
     assert invalid_objects(built.path) == []
 
@@ -101,6 +129,14 @@ def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
                  f"{KF_FILE}:9: adjournments.1.start: skriv ajourneringens tid, t.ex. {{start: \"10:05\", end: "
                  "\"10:20\"}, eller källans ord när den inte anger någon tid, t.ex. {as_given: för lunch} (inte "
                  "båda)", id="an_adjournment_with_time_and_words"),
+    pytest.param("agreements/lovaktiviteter.md", "{months: 6}", "{months: 6, weeks: 26}",
+                 "agreements/lovaktiviteter.md:6: notice_period.months: skriv uppsägningstiden i en enhet som källan, "
+                 "t.ex. {months: 6} för sex månaders uppsägningstid (days, weeks, months eller years)",
+                 id="a_notice_period_in_two_units"),
+    pytest.param("agreements/lovaktiviteter.md", "{months: 6}", "{months: sex}",
+                 "agreements/lovaktiviteter.md:6: notice_period.months: 'sex' ska vara ett heltal (utan mellanslag "
+                 "eller 'kr')",
+                 id="a_notice_period_in_words"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]

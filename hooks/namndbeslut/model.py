@@ -1472,6 +1472,43 @@ class Deadline(Record):
         return beside_source_words(day, self.as_given) if self.as_given else day
 
 
+NOTICE_UNITS = (("days", "dag", "dagar"), ("weeks", "vecka", "veckor"), ("months", "månad", "månader"),
+                ("years", "år", "år"))
+"""The units a notice period is stated in, each with its Swedish singular and plural."""
+NoticeCount = Annotated[int, Field(ge=1, le=1000), NOT_BOOL]
+
+
+class NoticePeriod(Record):
+    """An agreement's notice period (uppsägningstid) as the source states it: one count in one unit ("sex månaders
+    uppsägningstid": `{months: 6}`); never a date the agreement ends on."""
+
+    days: NoticeCount | None = None
+    weeks: NoticeCount | None = None
+    months: NoticeCount | None = None
+    years: NoticeCount | None = None
+
+    @property
+    def stated(self) -> tuple[str, int]:
+        """The one unit the source states, with its count."""
+        return next((unit, n) for unit, *_ in NOTICE_UNITS if (n := getattr(self, unit)) is not None)
+
+    @property
+    def label(self) -> str:
+        """'6 månader', '1 månad', '30 dagar'."""
+        unit, n = self.stated
+        one, many = next(words for name, *words in NOTICE_UNITS if name == unit)
+        return f"{n} {one if n == 1 else many}"
+
+    @model_validator(mode="after")
+    def _one_unit(self) -> NoticePeriod:
+        given = [unit for unit, *_ in NOTICE_UNITS if getattr(self, unit) is not None]
+        if len(given) != 1:
+            raise FieldError((given[1] if given else "months",), "skriv uppsägningstiden i en enhet som källan, "
+                                                                 "t.ex. {months: 6} för sex månaders uppsägningstid "
+                                                                 "(days, weeks, months eller years)")
+        return self
+
+
 class Obligation(Record):
     """An obligation the agreement puts on someone, as the source states it ('Erforderliga åtgärder på allmän
     platsmark ska bekostas av exploatören'): shown as the source's statement, never as done or checked."""
@@ -1800,6 +1837,11 @@ class Agreement(Sourced):
     extension_option: Text | None = None
     """An option to extend, in the source's words ('med möjlighet till förlängning 5 år i taget'): no extension
     taken, so it never changes the status or the term."""
+    notice_period: NoticePeriod | None = None
+    """The notice period the source states ("sex månaders uppsägningstid": `{months: 6}`): never an end worked out."""
+    notice_period_as_given: Text | None = None
+    """The notice period in the source's words, beside `notice_period` or where no count states it ("tre månader
+    före årsskiftet")."""
     case_number: CaseNumber | None = None
     renews: Slug | None = None
     preceded_by: list[Slug] = []
@@ -1916,6 +1958,15 @@ class Agreement(Sourced):
         if self.review_by is not None:
             return upper_first(dates.at_latest(self.review_by))
         return as_source_says(upper_first(self.review_as_given)) if self.review_as_given else None
+
+    @property
+    def notice_label(self) -> str | None:
+        """'6 månader', with the source's words beside it ('6 månader (enligt källan: sex månaders uppsägningstid)'),
+        or the words alone ('tre månader före årsskiftet (enligt källan)'); None where no notice period is stated."""
+        words = self.notice_period_as_given
+        if self.notice_period is None:
+            return as_source_says(words) if words else None
+        return beside_source_words(self.notice_period.label, words) if words else self.notice_period.label
 
     @property
     def bodies(self) -> list[str]:

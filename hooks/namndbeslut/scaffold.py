@@ -200,6 +200,9 @@ term_as_given:                   # valfritt, bara med term: anges inte: perioden
                                  # kan dateras, t.ex. fem månader under vintern
 extension_option:                # valfritt: möjlighet till förlängning med källans ord, t.ex. därefter med
                                  # möjlighet till förlängning 5 år i taget
+notice_period:                   # valfritt: uppsägningstiden, t.ex. {{months: 6}} för sex månaders uppsägningstid
+                                 # (days, weeks, months eller years)
+notice_period_as_given:          # valfritt: uppsägningstiden med källans ord, t.ex. sex månaders uppsägningstid
 deadlines: []                    # valfritt: tidpunkter som överenskommelsen anger, t.ex.
                                  # - {{what: Avtalet ska utvärderas, date: 2025-06-30}}
                                  # - {{what: Verksamhetsberättelse, as_given: senast 31 mars varje år}}

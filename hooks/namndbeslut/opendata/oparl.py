@@ -38,7 +38,7 @@ from ..model import (
     stance_data,
     undated_last,
 )
-from .tables import adjournment, amount, dump, obligation
+from .tables import adjournment, amount, dump, notice_period, obligation
 
 VERSION = "https://schema.oparl.org/1.1/"
 TIME_STATED = "namndbeslut:timeStated"
@@ -244,6 +244,9 @@ TERM_AS_GIVEN = "namndbeslut:termAsGiven"
 vintern')."""
 EXTENSION_OPTION = "namndbeslut:extensionOption"
 """Our own field on a Paper (agreement): an option to extend, in the source's words (no extension taken)."""
+NOTICE_PERIOD = "namndbeslut:noticePeriod"
+"""Our own field on a Paper (agreement) whose source states a notice period: tables.notice_period's form, {"period":
+{"months": 6} (absent where only words state it), "asGiven" (the source's words, where given), "label"}."""
 OBLIGATIONS, CONDITIONS = "namndbeslut:obligations", "namndbeslut:conditions"
 """Our own fields on a Paper (agreement): the obligations it states, each {"by" (whose, as the source names them;
 absent where it names no one), "what"}, and the conditions it states, each the source's words; never taken as met."""
@@ -652,6 +655,10 @@ class OParl:
         obj.update({k: v for k, v in ((TERM_AS_GIVEN, a.term_as_given), (EXTENSION_OPTION, a.extension_option),
                                       (STAGE, a.stage.value if a.stage else None),
                                       (PRECEDED_AS_GIVEN, a.preceded_as_given)) if v})
+        if (notice := notice_period(a)):
+            obj[NOTICE_PERIOD] = {key: value for key, value in (("period", notice["notice_period"]),
+                                                                ("asGiven", notice.get("notice_period_as_given")),
+                                                                ("label", notice["notice_period_label"])) if value}
         if a.obligations:
             obj[OBLIGATIONS] = [{k: v for k, v in obligation(o).items() if v is not None} for o in a.obligations]
         if a.conditions:

@@ -110,6 +110,17 @@ def amount(value: Sum | None) -> dict[str, Any]:
             "amount_label": dates.plain_spaces(value.label)}
 
 
+def notice_period(a: Agreement) -> dict[str, Any]:
+    """An agreement's notice period, only where the source states one: `notice_period` its count in its unit
+    ({"months": 6}, null where only words state it), `notice_period_as_given` the source's words where given, and
+    `notice_period_label` the page's words. The one form in JSON and OParl."""
+    if a.notice_label is None:
+        return {}
+    period = a.notice_period.model_dump(exclude_none=True) if a.notice_period else None
+    return {"notice_period": period, **({"notice_period_as_given": a.notice_period_as_given}
+                                        if a.notice_period_as_given else {}), "notice_period_label": a.notice_label}
+
+
 def _funding(f: Funding) -> dict[str, Any]:
     """One funding row: `year`, or `null` and `years` (how many, not named), or `null` alone (a sum for the agreement,
     with no year and no count); `amount` null where only price compensation is stated."""
@@ -283,6 +294,7 @@ class Tables:
             "signed_by": [_signer(s) for s in a.signed_by],
             "term": _term(a.term), "term_as_given": a.term_as_given, "extension_option": a.extension_option,
             "review_by": iso(a.review_by), "review_as_given": a.review_as_given, "case_number": a.case_number,
+            **notice_period(a),
             **({"deadlines": [_deadline(d) for d in a.deadlines]} if a.deadlines else {}),
             **({"obligations": [obligation(o) for o in a.obligations]} if a.obligations else {}),
             **({"conditions": list(a.conditions)} if a.conditions else {}),
@@ -346,12 +358,13 @@ class Tables:
     AGREEMENT_COLUMNS = ("Id", "Titel", "Typ", "Partner", "Organisationsnummer", "Offentlig part", "Nämnd", "Från",
                          "Till", "Status", "Status per", "Översyn senast", "Diarienummer", "Förnyar", "Beslut",
                          "Summa angivna belopp (kr)", "Webbsida", "Data (JSON)", "Beslutsgång", "Tills vidare",
-                         "Texten är en beskrivning", "Översyn enligt källan")
+                         "Texten är en beskrivning", "Översyn enligt källan", "Uppsägningstid")
     """'Beslutsgång' and 'Tills vidare' last (later columns, so earlier ones keep their places): each step as
     'date body: outcome', in order, separated by ' | '; 'ja' where the term runs until further notice, 'nej' where it
     does not or its end is not stated ('Till' is empty for both), empty without a term; 'Texten är en beskrivning'
     'ja' where the page's text describes the agreement rather than being its own text; 'Översyn enligt källan' a
-    review in the source's words ('efter tre år'), where 'Översyn senast' is empty."""
+    review in the source's words ('efter tre år'), where 'Översyn senast' is empty; 'Uppsägningstid' the notice
+    period as the page says it ('6 månader'), empty where none is stated."""
     FUNDING_COLUMNS = ("År", "Partner", "Organisationsnummer", "Överenskommelse", "Belopp (kr)",
                        "Priskompensation", "Anmärkning", "Webbsida", "Finansiär", "Antal år (åren anges inte)",
                        "Högsta belopp", "Per år", "Mottagare", "Belopp enligt källan",
@@ -380,7 +393,7 @@ class Tables:
                          cited, r["funding_stated_total"], r["url"],
                          self.ctx.absolute(routes.agreement_json(a)), self._steps_cell(a),
                          _yes_no(a.term.until_further_notice) if a.term else None,
-                         _yes_no(a.text_is_description), a.review_as_given))
+                         _yes_no(a.text_is_description), a.review_as_given, a.notice_label))
         return _csv(self.AGREEMENT_COLUMNS, rows)
 
     def _steps_cell(self, a: Agreement) -> str | None:
