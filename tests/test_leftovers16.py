@@ -1,8 +1,8 @@
 """Forms editors met in earlier trials and had none for (leftovers16): a matter's sum for years the source counts
 without naming them ("30 000 kronor per år i tre år"); a meeting's adjournments ("Sammanträdet ajourneras kl.
-10.05–10.20"); an agreement's notice period ("sex månaders uppsägningstid"). Builds tests/cases/leftovers16.yaml
-with the real engine and reads the pages, data/arenden.json and .csv, the agreements' data and OParl; what cannot be
-is refused in Swedish."""
+10.05–10.20"); an agreement's notice period ("sex månaders uppsägningstid"); a count of recipients on a sum ("till 24
+föreningar"). Builds tests/cases/leftovers16.yaml with the real engine and reads the pages, data/arenden.json and
+.csv, the agreements' data and OParl; what cannot be is refused in Swedish."""
 
 from __future__ import annotations
 
@@ -101,6 +101,21 @@ def test_an_agreement_without_a_notice_period_says_none(tmp_path_factory: pytest
     assert "namndbeslut:noticePeriod" not in oparl_object(site, "paper", "overenskommelse-lovaktiviteter")
 
 
+# -- 4. a count of recipients on a sum ------------------------------------------------------------------------------
+
+
+def test_recipients_are_counted_beside_who_they_are_and_the_sum_is_not_split(built: BuiltSite) -> None:
+    said = "1 200 000 kr (enligt källan: 1,2 miljoner kronor) till 24 föreningar"
+    assert f"Belopp: {said}" in built.matter_facts(KF, "kf-foreningsbidrag")
+    row = matters(built)["kf-foreningsbidrag"]
+    assert (row["amount"], row["recipient"], row["recipients"], row["amount_label"]) == (
+        1200000, "föreningar", 24, said)
+    assert "recipients" not in matters(built)["kf-samlat"]
+    assert (cells(built)["kf-foreningsbidrag"]["Antal mottagare"], cells(built)["kf-samlat"]["Antal mottagare"]) == (
+        "24", "")
+    assert oparl_object(built, "agenda-item", "kf-foreningsbidrag")["namndbeslut:amount"]["recipients"] == 24
+
+
 def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
     assert invalid_objects(built.path) == []
 
@@ -137,6 +152,17 @@ def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
                  "agreements/lovaktiviteter.md:6: notice_period.months: 'sex' ska vara ett heltal (utan mellanslag "
                  "eller 'kr')",
                  id="a_notice_period_in_words"),
+    pytest.param(KF_FILE, "to: föreningar, recipients: 24", "recipients: 24",
+                 f"{KF_FILE}:22: matters.2.amount.to: 'recipients' räknar mottagarna; skriv vilka de är i 'to', i "
+                 "plural som källan, t.ex. {kronor: 1200000, to: föreningar, recipients: 24}",
+                 id="recipients_without_who"),
+    pytest.param(KF_FILE, "to: föreningar, recipients: 24", "to: 24 föreningar, recipients: 24",
+                 f"{KF_FILE}:22: matters.2.amount.to: antalet står redan i 'recipients'; skriv bara vilka i 'to', "
+                 "t.ex. {to: föreningar, recipients: 24}", id="recipients_counted_twice"),
+    pytest.param(KF_FILE, "to: föreningar, recipients: 24", "per: förening, recipients: 24",
+                 f"{KF_FILE}:22: matters.2.amount.recipients: med 'per: förening' gäller beloppet per enhet; skriv "
+                 "antalet i 'count', t.ex. {kronor: 50000, per: förening, count: 24}",
+                 id="recipients_of_a_sum_per_unit"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]

@@ -947,6 +947,10 @@ class Sum(Record):
     source says neither (a matter's one-off sum, a funding row's calendar year)."""
     to: Text | None = None
     """Who receives it, where the source names someone else than the counterparty ('Länsstyrelsen')."""
+    recipients: Annotated[int, Field(ge=1), NOT_BOOL] | None = None
+    """How many share the sum, as the source counts them ('fördelas till 24 föreningar': `to: föreningar, recipients:
+    24`), with `to` naming them in the plural: the sum is all of theirs, never split. A sum each of them receives is
+    `per` with `count`."""
     from_party: Annotated[Text | None, Field(alias="from")] = None
     """Who the money comes from, where the source names another party that pays or grants it ('rekvirera 2,1
     miljoner kronor från Socialstyrelsen'): money received, so never in a total of what the counterparties
@@ -1022,7 +1026,7 @@ class Sum(Record):
                         f" per {self.per}" if self.per else "", per, self._years_label,
                         f" plus {self.plus_as_given}" if self.plus_as_given else "",
                         f" från {self.from_party}" if self.from_party else "",
-                        f" till {self.to}" if self.to else "", self._count_label,
+                        f" till {self._to_label}" if self.to else "", self._count_label,
                         f", {self.purpose}" if self.purpose else "",
                         f"; finansieras ur: {self.financed_from}" if self.financed_from else ""))
 
@@ -1044,6 +1048,11 @@ class Sum(Record):
             return ""
         years = str(self.from_year) if self.to_year is None else f"{self.from_year}–{self.to_year}"
         return f" {years}" if self.per_year else f" för {years}"
+
+    @property
+    def _to_label(self) -> str:
+        """'Länsstyrelsen'; '24 föreningar' where the source counts the recipients."""
+        return f"{self.recipients} {self.to}" if self.recipients is not None else self.to or ""
 
     @property
     def _count_label(self) -> str:
@@ -1148,6 +1157,20 @@ class Sum(Record):
         if self.count_ceiling and self.count is None:
             raise FieldError(("count",), "'count_ceiling' säger att antalet är ett högsta antal; skriv antalet, "
                                          "t.ex. 'count: 13'")
+        if self.recipients is not None:
+            self._recipients_fit(self.recipients)
+
+    def _recipients_fit(self, n: int) -> None:
+        """A count of recipients says how many `to` names; a sum each unit receives counts them in `count`."""
+        if self.per is not None:
+            raise FieldError(("recipients",), f"med 'per: {self.per}' gäller beloppet per enhet; skriv antalet i "
+                                              f"'count', t.ex. {{kronor: 50000, per: {self.per}, count: {n}}}")
+        if self.to is None:
+            raise FieldError(("to",), f"'recipients' räknar mottagarna; skriv vilka de är i 'to', i plural som "
+                                      f"källan, t.ex. {{kronor: 1200000, to: föreningar, recipients: {n}}}")
+        if self.to[0].isdigit():
+            raise FieldError(("to",), f"antalet står redan i 'recipients'; skriv bara vilka i 'to', t.ex. "
+                                      f"{{to: föreningar, recipients: {n}}}")
 
     def _words_fit(self) -> None:
         """The source's words say what the fields do not, and never contradict them."""

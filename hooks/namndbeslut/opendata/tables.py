@@ -77,18 +77,18 @@ def _term(term: Term | None) -> dict[str, Any] | None:
 
 def amount(value: Sum | None) -> dict[str, Any]:
     """A stated sum in the data: `amount` (kronor) and `currency`, and where the source qualifies it `ceiling`,
-    `per_year`, `recipient`, `approximate`, `amount_up_to` (a range's upper end; `amount` is its lower) and
-    `amount_label` (the page's words); nothing where no sum is stated. A plain sum has only the first two, as every sum
-    had before qualifiers existed. Where the source gives them, the years (`from_year`, `to_year`: equal for one year;
-    `years`, how many, where it counts them without naming them) and the unit (`per`, `count`, `count_ceiling`;
-    `amount` is each unit's); the source's words for the sum, its purpose, its period and where the money comes from
-    (`as_given`, `purpose`, `period_as_given`, `financed_from`), the
-    party it comes from (`from`: 'Socialstyrelsen'), and what kind of money it is where the source says (`nature`:
-    'avslaget', 'äskat', 'taxa', 'prognos', 'utfall', 'budget'). Kronor with öre are a number with decimals (7.5); a
-    deviation or deficit a negative number. A bound the source gives ('drygt', 'knappt') is `more_than` or `less_than`
-    (true, only where given), and what comes on top of the sum ('indexuppräkning') `plus_as_given`. A sum whose figure
-    the source does not give is `amount` null with `amount_stated` false, as a funding row's. The one form of a
-    sum in JSON and OParl."""
+    `per_year`, `recipient` (with `recipients`, how many, where the source counts them), `approximate`, `amount_up_to`
+    (a range's upper end; `amount` is its lower) and `amount_label` (the page's words); nothing where no sum is stated.
+    A plain sum has only the first two, as every sum had before qualifiers existed. Where the source gives them, the
+    years (`from_year`, `to_year`: equal for one year; `years`, how many, where it counts them without naming them) and
+    the unit (`per`, `count`, `count_ceiling`; `amount` is each unit's); the source's words for the sum, its purpose,
+    its period and where the money comes from (`as_given`, `purpose`, `period_as_given`, `financed_from`), the party it
+    comes from (`from`: 'Socialstyrelsen'), and what kind of money it is where the source says (`nature`: 'avslaget',
+    'äskat', 'taxa', 'prognos', 'utfall', 'budget'). Kronor with öre are a number with decimals (7.5); a deviation or
+    deficit a negative number. A bound the source gives ('drygt', 'knappt') is `more_than` or `less_than` (true, only
+    where given), and what comes on top of the sum ('indexuppräkning') `plus_as_given`. A sum whose figure the source
+    does not give is `amount` null with `amount_stated` false, as a funding row's. The one form of a sum in JSON and
+    OParl."""
     if value is None:
         return {}
     plain = {"amount": value.kronor, "currency": CURRENCY, **({"amount_stated": False} if value.kronor is None
@@ -96,6 +96,7 @@ def amount(value: Sum | None) -> dict[str, Any]:
     if value.plain:
         return plain
     return {**plain, "ceiling": value.ceiling, "per_year": value.per_year, "recipient": value.to,
+            **({"recipients": value.recipients} if value.recipients is not None else {}),
             "approximate": value.approximate, "amount_up_to": value.up_to_kronor,
             **({"from_year": value.from_year, "to_year": value.last_year} if value.from_year is not None else {}),
             **({"years": value.years} if value.years is not None else {}),
@@ -370,12 +371,12 @@ class Tables:
                        "Högsta belopp", "Per år", "Mottagare", "Belopp enligt källan",
                        "Ungefärligt belopp", "Övre belopp i intervall (kr)", "Per enhet", "Antal enheter",
                        "Högsta antal enheter", *WORDS_COLUMNS, "Belopp från år", "Belopp till år",
-                       *BOUND_COLUMNS)
+                       *BOUND_COLUMNS, "Antal mottagare")
     """'Finansiär' and the columns after it last (later columns, so earlier ones keep their places): who pays where
     the source names someone other than the public party; for a row whose years the source does not name, how many
     (its 'År' is empty); the sum's qualifiers (ja/nej, empty where the source says neither) and the page's words;
     a sum per unit's unit and count (`_unit`); the source's words (`_words`); the years a sum for several years
-    together names (its 'År' is empty)."""
+    together names (its 'År' is empty); how many recipients share the sum, where the source counts them."""
 
     def agreements_csv(self) -> str:
         rows = []
@@ -420,7 +421,8 @@ class Tables:
                  _yes_no(g.funding.price_compensation), g.funding.note,
                  self.ctx.absolute(routes.agreement(g.agreement)), g.funding.funder, g.funding.years,
                  *_funding_qualifiers(g.funding), *_estimate(g.funding.amount), *_unit(g.funding.amount),
-                 *_words(g.funding.amount), *_years(g.funding.amount), *_bound(g.funding.amount))
+                 *_words(g.funding.amount), *_years(g.funding.amount), *_bound(g.funding.amount),
+                 g.funding.amount.recipients if g.funding.amount else None)
                 for g in [*table.grants, *table.unplaced, *table.spanned]]
         return _csv(self.FUNDING_COLUMNS, rows)
 
@@ -504,7 +506,7 @@ class Tables:
                       "Avgjort genom", "Omröstning enligt källan", *WORDS_COLUMNS, "Beloppets art",
                       "Reservationer", "Pengar från", "Deltog inte i beslutet", "Beslut fattas senare av",
                       "Gäller till", "Paragraf enligt källan", "Urval", *BOUND_COLUMNS, "Särskilda yttranden",
-                      "Förslaget går till", "Antal år (åren anges inte)")
+                      "Förslaget går till", "Antal år (åren anges inte)", "Antal mottagare")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -515,7 +517,8 @@ class Tables:
     not take part (joined so), the body that decides later (its name), when the decision stops applying, the
     paragraph in the protocol's words, whether the meeting's source calls itself a selection ('ja' or empty), the
     special statements (joined so), the body a proposal goes to (`kind: förslag`, `to`; its name), and how many
-    years the sum is for where the source counts them without naming them ('i tre år'). A
+    years the sum is for where the source counts them without naming them ('i tre år'), and how many recipients
+    share it ('till 24 föreningar'; empty where the source does not count them, or the matter states several sums). A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only."""
@@ -541,7 +544,7 @@ class Tables:
                          _yes_no(True) if meeting.selection else None, *_bound(m.amount),
                          " ; ".join(map(stance_label, m.statements)) or None,
                          r["proposed_to"]["name"] if "proposed_to" in r else None,
-                         m.amount.years if m.amount else None))
+                         m.amount.years if m.amount else None, m.amount.recipients if m.amount else None))
         return _csv(self.MATTER_COLUMNS, rows)
 
 
