@@ -116,6 +116,27 @@ def test_recipients_are_counted_beside_who_they_are_and_the_sum_is_not_split(bui
     assert oparl_object(built, "agenda-item", "kf-foreningsbidrag")["namndbeslut:amount"]["recipients"] == 24
 
 
+# -- 5. contacts that are a function -------------------------------------------------------------------------------
+
+
+def test_a_function_to_contact_is_named_as_such_and_heads_the_list_kontakt(built: BuiltSite) -> None:
+    facts = built.facts("overenskommelser/lovaktiviteter/")
+    assert "Kontaktpersoner" not in facts
+    assert facts["Kontakt"] == ("Anna Berg, fritidskonsulent, anna.berg@example.se Kultur- och fritidsförvaltningen, "
+                                "tel. 0522-69 70 00")
+    assert built.facts("overenskommelser/lokaler/")["Kontaktpersoner"] == "Anna Berg, fritidskonsulent", "as before"
+    page = built.article(KF)
+    assert words(one(page, "p.meeting-contacts")) == "Kontakt:"
+    assert words(one(page, "ul.contacts li")) == "kommunens växel (Uddevalla kommun), tel. 0522-69 60 00"
+    assert "namn anges inte" not in built.text(KF)
+    assert data(built, "data/overenskommelser/lovaktiviteter.json")["contacts"][1] == {
+        "function": "Kultur- och fritidsförvaltningen", "phone": "0522-69 70 00"}
+    assert matters(built)["kf-samlat"]["meeting"]["contacts"] == [
+        {"function": "kommunens växel", "organisation": "Uddevalla kommun", "phone": "0522-69 60 00"}]
+    meeting = oparl_object(built, "meeting", "2024-03-12-kultur-och-fritidsnamnden")
+    assert meeting["namndbeslut:contacts"][0]["function"] == "kommunens växel"
+
+
 def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
     assert invalid_objects(built.path) == []
 
@@ -163,6 +184,13 @@ def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
                  f"{KF_FILE}:22: matters.2.amount.recipients: med 'per: förening' gäller beloppet per enhet; skriv "
                  "antalet i 'count', t.ex. {kronor: 50000, per: förening, count: 24}",
                  id="recipients_of_a_sum_per_unit"),
+    pytest.param(KF_FILE, "{function: kommunens växel,", "{name: Eva Ek, function: kommunens växel,",
+                 f"{KF_FILE}:24: contacts.0.name: 'function' är en funktion, inte en person, och har inget 'name'; "
+                 "skriv antingen en person med 'name' eller funktionen i 'function'", id="a_function_with_a_name"),
+    pytest.param(KF_FILE, "{function: kommunens växel,", "{role: växeln,",
+                 f"{KF_FILE}:24: contacts.0.name: skriv kontaktpersonens namn som källan ger det ('anges inte' om "
+                 "den bara anger rollen), eller 'function' för en funktion som inte är en person, t.ex. {function: "
+                 "kommunens växel, phone: 0522-69 60 00}", id="a_contact_neither_person_nor_function"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]

@@ -1434,9 +1434,14 @@ class Person(Record):
         named = person_label(self.name or f"namn {NOT_STATED}", self.role)
         return f"{named} ({self.organisation})" if self.organisation else named
 
+    @property
+    def function_named(self) -> bool:
+        """Whether the record names a function rather than a person (a contact's `function`): no name is missing."""
+        return False
+
     @model_validator(mode="after")
     def _someone(self) -> Self:
-        if self.name is None and self.role is None:
+        if self.name is None and self.role is None and not self.function_named:
             raise FieldError(("role",), "källan anger varken namn eller roll; skriv rollen (t.ex. 'kommunstyrelsens "
                                         "ordförande') när namnet anges inte")
         return self
@@ -1456,13 +1461,54 @@ class Signatory(Person):
         return f"undertecknat {dates.long_date(self.date)}" if self.date is not None else None
 
 
-class Contact(Person):
-    """A contact person named in an agreement."""
+CONTACT_PERSONS, CONTACT = "Kontaktpersoner", "Kontakt"
+"""The heading of a list of contacts: all persons, or some a function ('kommunens växel')."""
 
+
+def contacts_heading(contacts: Sequence[Contact]) -> str:
+    """'Kontaktpersoner' where every contact is a person, 'Kontakt' where one is a function: the one rule of an
+    agreement's and a meeting's page."""
+    return CONTACT_PERSONS if not any(c.function_named for c in contacts) else CONTACT
+
+
+class Contact(Person):
+    """A contact named in an agreement or a meeting's source: a person, or a function to contact ('Kontakta
+    kommunens växel')."""
+
+    name: Annotated[Text | None, stated_or_words("namnet som källan ger det"), NOT_STATED_IN_SCHEMA] = None
+    """As a person's name (Person.name); absent where the contact is a `function`."""
+    function: Text | None = None
+    """A function to contact rather than a person, in the source's words ('kommunens växel', 'Kultur- och
+    fritidsförvaltningen'): instead of `name` and `role`, never taken for a person's name."""
     email: Email | None = None
     phone: Text | None = None
     """The phone number as the source gives it, on one line ('0498-26 90 00'): shown as given, never reformatted;
     the build's identity-number check reads it as every other text of the file (safety.py)."""
+
+    @property
+    def function_named(self) -> bool:
+        return self.function is not None
+
+    @property
+    def label(self) -> str:
+        """A person's label (Person.label); a function as the source names it: 'kommunens växel (Uddevalla
+        kommun)'."""
+        if self.function is None:
+            return super().label
+        return f"{self.function} ({self.organisation})" if self.organisation else self.function
+
+    @model_validator(mode="after")
+    def _person_or_function(self) -> Contact:
+        """A person (`name`, 'anges inte' where only the role is given) or a function, never both."""
+        if self.function is None and "name" not in self.model_fields_set:
+            raise FieldError(("name",), f"skriv kontaktpersonens namn som källan ger det ('{NOT_STATED}' om den bara "
+                                        "anger rollen), eller 'function' för en funktion som inte är en person, t.ex. "
+                                        "{function: kommunens växel, phone: 0522-69 60 00}")
+        for field, given in (("name", "name" in self.model_fields_set), ("role", self.role is not None)):
+            if self.function is not None and given:
+                raise FieldError((field,), f"'function' är en funktion, inte en person, och har inget '{field}'; "
+                                           f"skriv antingen en person med '{field}' eller funktionen i 'function'")
+        return self
 
 
 class Deadline(Record):
@@ -1981,6 +2027,11 @@ class Agreement(Sourced):
         if self.review_by is not None:
             return upper_first(dates.at_latest(self.review_by))
         return as_source_says(upper_first(self.review_as_given)) if self.review_as_given else None
+
+    @property
+    def contacts_heading(self) -> str:
+        """The heading of the page's contacts (`contacts_heading`)."""
+        return contacts_heading(self.contacts)
 
     @property
     def notice_label(self) -> str | None:
@@ -3049,6 +3100,11 @@ class Meeting(Sourced):
             raise FieldError(("adjusters",), f"'{twice[0]}' står flera gånger; skriv varje justerare en gång")
         return self
 
+
+    @property
+    def contacts_heading(self) -> str:
+        """The heading of the page's contacts (`contacts_heading`)."""
+        return contacts_heading(self.contacts)
 
     @property
     def adjournment_labels(self) -> list[str]:

@@ -70,7 +70,8 @@ minutes_kept_at:                 # valfritt: "Förvaringsplats för protokollet:
 paragraph_prefix:                # valfritt: det protokollet skriver före paragrafnumret i stället för §, t.ex. VON
 paragraphs_as_given:             # valfritt: protokollets paragrafer med källans ord, t.ex. Paragrafer 79–107
 contacts: []                     # valfritt: kontaktpersoner ("kontakta Helena Balthammar (S) telefon 0725-82 80 69"):
-                                 # - {{name: Helena Balthammar (S), phone: 0725-82 80 69}} (även role, email)
+                                 # - {{name: Helena Balthammar (S), phone: 0725-82 80 69}} (även role, email);
+                                 # en funktion i stället för en person: - {{function: kommunens växel, phone: …}}
 partial:                         # valfritt: om du bara har kunnat läsa en del av källan, med egna ord, t.ex.
                                  # Endast protokollets första sidor har kunnat läsas
 selection: false                 # true om källan säger att den bara tar upp ett urval av ärendena
@@ -246,6 +247,7 @@ $funding
 contacts:                        # kontaktpersoner; ta bort listan (skriv contacts: []) om det inte finns några
   - name: "{P}: förnamn efternamn"
     role:                        # valfritt: t.ex. Utvecklingschef
+    function:                    # i stället för name och role när kontakten är en funktion, t.ex. kommunens växel
     organisation:                # valfritt: t.ex. Socialförvaltningen
     email:                       # valfritt: e-postadress
     phone:                       # valfritt: telefonnummer som källan skriver det, t.ex. "0498-26 90 00"
