@@ -116,6 +116,15 @@ def test_recipients_are_counted_beside_who_they_are_and_the_sum_is_not_split(bui
     assert oparl_object(built, "agenda-item", "kf-foreningsbidrag")["namndbeslut:amount"]["recipients"] == 24
 
 
+def test_several_recipients_each_of_an_unstated_sum_as_the_guide_shows(built: BuiltSite) -> None:
+    assert "Belopp: belopp anges inte till Föreningen Ungdomens hus belopp anges inte till Uddevalla Konstförening" in (
+        built.matter_facts(KF, "kf-verksamhetsbidrag"))
+    row = matters(built)["kf-verksamhetsbidrag"]
+    assert row["amount"] is None
+    assert [(a["amount"], a["recipient"]) for a in row["amounts"]] == [
+        (None, "Föreningen Ungdomens hus"), (None, "Uddevalla Konstförening")]
+
+
 # -- 5. contacts that are a function -------------------------------------------------------------------------------
 
 
@@ -185,10 +194,10 @@ def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
                  "antalet i 'count', t.ex. {kronor: 50000, per: förening, count: 24}",
                  id="recipients_of_a_sum_per_unit"),
     pytest.param(KF_FILE, "{function: kommunens växel,", "{name: Eva Ek, function: kommunens växel,",
-                 f"{KF_FILE}:24: contacts.0.name: 'function' är en funktion, inte en person, och har inget 'name'; "
+                 f"{KF_FILE}:30: contacts.0.name: 'function' är en funktion, inte en person, och har inget 'name'; "
                  "skriv antingen en person med 'name' eller funktionen i 'function'", id="a_function_with_a_name"),
     pytest.param(KF_FILE, "{function: kommunens växel,", "{role: växeln,",
-                 f"{KF_FILE}:24: contacts.0.name: skriv kontaktpersonens namn som källan ger det ('anges inte' om "
+                 f"{KF_FILE}:30: contacts.0.name: skriv kontaktpersonens namn som källan ger det ('anges inte' om "
                  "den bara anger rollen), eller 'function' för en funktion som inte är en person, t.ex. {function: "
                  "kommunens växel, phone: 0522-69 60 00}", id="a_contact_neither_person_nor_function"),
 ])
