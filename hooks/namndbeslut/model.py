@@ -1204,6 +1204,7 @@ Amount = Annotated[Sum, BeforeValidator(_bare_sum, json_schema_input_type=Kronor
 """An amount as the source states it: a number of kronor, or a Sum with its qualifiers: the one rule for a funding
 row's and a matter's amount."""
 
+
 class Funding(Record):
     """Funding for one calendar year (`year`), or for a number of years the source does not name (`years`: '1,3 mnkr
     årligen i tre år'); a year may have only price compensation and no sum."""
@@ -1418,11 +1419,15 @@ Signing = Annotated[dt.date | Month | int | dates.Season | Literal["anges inte"]
 """When an agreement was signed (GivenDate), or 'anges inte': the source says it is signed and not when."""
 
 
+PersonName = Annotated[Text | None, stated_or_words("namnet som källan ger det"), NOT_STATED_IN_SCHEMA]
+"""A person's name as the source gives it; None ('anges inte') where it names the person only by role."""
+
+
 class Person(Record):
     """A person an agreement names, as the source names them: the one rule of name, role and organisation that a
     signer and a contact share (a contact has no signing date, a signer no address)."""
 
-    name: Annotated[Text | None, stated_or_words("namnet som källan ger det"), NOT_STATED_IN_SCHEMA]
+    name: PersonName
     """None ('anges inte') where the source names the person only by role ('kommunstyrelsens ordförande')."""
     role: Text | None = None
     organisation: Text | None = None
@@ -1475,7 +1480,7 @@ class Contact(Person):
     """A contact named in an agreement or a meeting's source: a person, or a function to contact ('Kontakta
     kommunens växel')."""
 
-    name: Annotated[Text | None, stated_or_words("namnet som källan ger det"), NOT_STATED_IN_SCHEMA] = None
+    name: PersonName = None
     """As a person's name (Person.name); absent where the contact is a `function`."""
     function: Text | None = None
     """A function to contact rather than a person, in the source's words ('kommunens växel', 'Kultur- och
@@ -1545,6 +1550,7 @@ NOTICE_UNITS = (("days", "dag", "dagar"), ("weeks", "vecka", "veckor"), ("months
                 ("years", "år", "år"))
 """The units a notice period is stated in, each with its Swedish singular and plural."""
 NoticeCount = Annotated[int, Field(ge=1, le=1000), NOT_BOOL]
+"""A notice period's count in its unit: a whole number, as a source states it."""
 
 
 class NoticePeriod(Record):
@@ -3099,7 +3105,6 @@ class Meeting(Sourced):
         if twice := sorted({a for a in self.adjusters if self.adjusters.count(a) > 1}):
             raise FieldError(("adjusters",), f"'{twice[0]}' står flera gånger; skriv varje justerare en gång")
         return self
-
 
     @property
     def contacts_heading(self) -> str:
