@@ -921,6 +921,15 @@ StatedKronor = Annotated[dates.Money | None, PlainValidator(
 ("Kommunstyrelsen anvisar kronor 2011, 2012 och 2013"): a matter's sum only, never in a total."""
 NEGATIVE_NATURES = (SumNature.UTFALL, SumNature.PROGNOS, SumNature.BUDGET)
 """The kinds of money a source may state below zero: a deviation from budget, a deficit."""
+YEAR_COUNT = 50
+"""The most years a funding row or a sum may count without naming them."""
+YearCount = Annotated[int, Field(ge=1, le=YEAR_COUNT), NOT_BOOL]
+"""A number of years the source counts without naming them ('i tre år')."""
+
+
+def in_years(count: int) -> str:
+    """'i tre år': years the source counts without naming them, as a funding row and a sum say it."""
+    return f"i {dates.count(count)} år"
 
 
 class Sum(Record):
@@ -938,6 +947,10 @@ class Sum(Record):
     source says neither (a matter's one-off sum, a funding row's calendar year)."""
     to: Text | None = None
     """Who receives it, where the source names someone else than the counterparty ('Länsstyrelsen')."""
+    recipients: Annotated[int, Field(ge=1), NOT_BOOL] | None = None
+    """How many share the sum, as the source counts them ('fördelas till 24 föreningar': `to: föreningar, recipients:
+    24`), with `to` naming them in the plural: the sum is all of theirs, never split. A sum each of them receives is
+    `per` with `count`."""
     from_party: Annotated[Text | None, Field(alias="from")] = None
     """Who the money comes from, where the source names another party that pays or grants it ('rekvirera 2,1
     miljoner kronor från Socialstyrelsen'): money received, so never in a total of what the counterparties
@@ -952,6 +965,10 @@ class Sum(Record):
     a single year is `from_year` alone. Never on a funding row, which has its own `year`."""
     to_year: PlausibleYear | None = None
     """The last year of the years the source gives the sum for, later than `from_year`."""
+    years: YearCount | None = None
+    """How many years the sum is for where the source counts them without naming them ('30 000 kronor per år i tre
+    år'), with `per_year` saying whether it is each year's or all years' together: never multiplied into a total.
+    Never on a funding row, which counts its own `years`."""
     per: Text | None = None
     """The unit the sum is per, as the source names it, singular ('servicepunkt', 'invånare'): the sum is each
     unit's, never multiplied or added into a total."""
@@ -1009,7 +1026,7 @@ class Sum(Record):
                         f" per {self.per}" if self.per else "", per, self._years_label,
                         f" plus {self.plus_as_given}" if self.plus_as_given else "",
                         f" från {self.from_party}" if self.from_party else "",
-                        f" till {self.to}" if self.to else "", self._count_label,
+                        f" till {self._to_label}" if self.to else "", self._count_label,
                         f", {self.purpose}" if self.purpose else "",
                         f"; finansieras ur: {self.financed_from}" if self.financed_from else ""))
 
@@ -1020,14 +1037,22 @@ class Sum(Record):
 
     @property
     def _years_label(self) -> str:
-        """' 2023–2025' after 'per år', else ' för 2024' or ' för 2023–2025'; the source's words for a period years
-        cannot say (' första halvåret 2026'); '' where the source gives no period."""
+        """' 2023–2025' after 'per år', else ' för 2024' or ' för 2023–2025'; ' i tre år' for years counted, not
+        named; the source's words for a period years cannot say (' första halvåret 2026'); '' where the source gives
+        no period."""
         if self.period_as_given is not None:
             return f" {self.period_as_given}"
+        if self.years is not None:
+            return f" {in_years(self.years)}"
         if self.from_year is None:
             return ""
         years = str(self.from_year) if self.to_year is None else f"{self.from_year}–{self.to_year}"
         return f" {years}" if self.per_year else f" för {years}"
+
+    @property
+    def _to_label(self) -> str:
+        """'Länsstyrelsen'; '24 föreningar' where the source counts the recipients."""
+        return f"{self.recipients} {self.to}" if self.recipients is not None else self.to or ""
 
     @property
     def _count_label(self) -> str:
@@ -1107,6 +1132,22 @@ class Sum(Record):
             raise FieldError(("to_year",), f"sista året ({self.to_year}) ska vara senare än 'from_year' "
                                            f"({self.from_year}); ett enda år skrivs som bara 'from_year: "
                                            f"{self.from_year}'")
+        self._counted_years_fit()
+
+    def _counted_years_fit(self) -> None:
+        """Years counted ('i tre år') are the period where the source names no year: never beside named years or the
+        source's words for a period, and each year's or all years' together as the source says."""
+        if self.years is None:
+            return
+        for field, said in (("from_year", self.from_year), ("period_as_given", self.period_as_given)):
+            if said is not None:
+                raise FieldError(("years",), f"'years' räknar åren där källan inte namnger dem; skriv perioden "
+                                             f"antingen som 'years' eller som '{field}', inte båda")
+        if self.per_year is None:
+            raise FieldError(("per_year",), f"skriv om beloppet gäller varje år av de {dates.count(self.years)} "
+                                            f"åren, {{kronor: 30000, per_year: true, years: {self.years}}}, eller "
+                                            f"alla åren tillsammans, {{kronor: 90000, per_year: false, years: "
+                                            f"{self.years}}}")
 
     def _count_fits(self) -> None:
         """A count is a number of units: it needs the unit (`per`), and 'upp till' needs the count."""
@@ -1116,6 +1157,20 @@ class Sum(Record):
         if self.count_ceiling and self.count is None:
             raise FieldError(("count",), "'count_ceiling' säger att antalet är ett högsta antal; skriv antalet, "
                                          "t.ex. 'count: 13'")
+        if self.recipients is not None:
+            self._recipients_fit(self.recipients)
+
+    def _recipients_fit(self, n: int) -> None:
+        """A count of recipients says how many `to` names; a sum each unit receives counts them in `count`."""
+        if self.per is not None:
+            raise FieldError(("recipients",), f"med 'per: {self.per}' gäller beloppet per enhet; skriv antalet i "
+                                              f"'count', t.ex. {{kronor: 50000, per: {self.per}, count: {n}}}")
+        if self.to is None:
+            raise FieldError(("to",), f"'recipients' räknar mottagarna; skriv vilka de är i 'to', i plural som "
+                                      f"källan, t.ex. {{kronor: 1200000, to: föreningar, recipients: {n}}}")
+        if self.to[0].isdigit():
+            raise FieldError(("to",), f"antalet står redan i 'recipients'; skriv bara vilka i 'to', t.ex. "
+                                      f"{{to: föreningar, recipients: {n}}}")
 
     def _words_fit(self) -> None:
         """The source's words say what the fields do not, and never contradict them."""
@@ -1135,7 +1190,8 @@ class Sum(Record):
     def plain(self) -> bool:
         """A bare sum (written as a number): its data and pages are the same as before qualifiers existed."""
         return (self.summable and self.per_year is None and self.from_year is None and self.as_given is None
-                and self.purpose is None and self.period_as_given is None and self.financed_from is None)
+                and self.years is None and self.purpose is None and self.period_as_given is None
+                and self.financed_from is None)
 
 
 def _bare_sum(value: object) -> object:
@@ -1148,9 +1204,6 @@ Amount = Annotated[Sum, BeforeValidator(_bare_sum, json_schema_input_type=Kronor
 """An amount as the source states it: a number of kronor, or a Sum with its qualifiers: the one rule for a funding
 row's and a matter's amount."""
 
-YEAR_COUNT = 50
-"""The most years a funding row may count without naming them."""
-
 
 class Funding(Record):
     """Funding for one calendar year (`year`), or for a number of years the source does not name (`years`: '1,3 mnkr
@@ -1159,7 +1212,7 @@ class Funding(Record):
     year: Annotated[PlausibleYear | None,
                     stated_or_words("året, t.ex. 2021"), NOT_STATED_IN_SCHEMA] = None
     """The calendar year; None ('anges inte') where the source names no year, and `years` counts them."""
-    years: Annotated[int, Field(ge=1, le=YEAR_COUNT), NOT_BOOL] | None = None
+    years: YearCount | None = None
     """How many years the row's sum is for, where the source does not name them: never placed in any calendar year."""
     amount: Annotated[Amount | None, Field(json_schema_extra=_may_be_unstated_in_schema)] = None
     """Kronor (SEK), as the source states it; with `years`, `per_year` says whether it is each year's or all years'.
@@ -1192,7 +1245,7 @@ class Funding(Record):
             return str(self.year)
         if self.spans_years:
             return ""
-        return f"i {dates.count(self.years)} år (åren {NOT_STATED})" if self.years else f"(åren {NOT_STATED})"
+        return f"{in_years(self.years)} (åren {NOT_STATED})" if self.years else f"(åren {NOT_STATED})"
 
     @property
     def spans_years(self) -> bool:
@@ -1320,6 +1373,9 @@ class Funding(Record):
             raise FieldError(("amount", "period_as_given"), f"perioden ('{words}') nämner ett annat år än radens "
                                                             f"'year' ({self.year or NOT_STATED}); en rad gäller sitt "
                                                             "eget år, skriv året som radens 'year'")
+        if self.amount is not None and (counted := self.amount.years) is not None:
+            raise FieldError(("amount", "years"), f"en rad i 'funding' räknar sina år själv; skriv 'years: "
+                                                  f"{counted}' och 'year: {NOT_STATED}' på raden, inte i beloppet")
         if self.amount is not None and self.amount.from_year is not None:
             self._span_fits(self.amount)
         if self.per_year is not None and not self.amount_unstated:
@@ -1363,11 +1419,15 @@ Signing = Annotated[dt.date | Month | int | dates.Season | Literal["anges inte"]
 """When an agreement was signed (GivenDate), or 'anges inte': the source says it is signed and not when."""
 
 
+PersonName = Annotated[Text | None, stated_or_words("namnet som källan ger det"), NOT_STATED_IN_SCHEMA]
+"""A person's name as the source gives it; None ('anges inte') where it names the person only by role."""
+
+
 class Person(Record):
     """A person an agreement names, as the source names them: the one rule of name, role and organisation that a
     signer and a contact share (a contact has no signing date, a signer no address)."""
 
-    name: Annotated[Text | None, stated_or_words("namnet som källan ger det"), NOT_STATED_IN_SCHEMA]
+    name: PersonName
     """None ('anges inte') where the source names the person only by role ('kommunstyrelsens ordförande')."""
     role: Text | None = None
     organisation: Text | None = None
@@ -1379,9 +1439,14 @@ class Person(Record):
         named = person_label(self.name or f"namn {NOT_STATED}", self.role)
         return f"{named} ({self.organisation})" if self.organisation else named
 
+    @property
+    def function_named(self) -> bool:
+        """Whether the record names a function rather than a person (a contact's `function`): no name is missing."""
+        return False
+
     @model_validator(mode="after")
     def _someone(self) -> Self:
-        if self.name is None and self.role is None:
+        if self.name is None and self.role is None and not self.function_named:
             raise FieldError(("role",), "källan anger varken namn eller roll; skriv rollen (t.ex. 'kommunstyrelsens "
                                         "ordförande') när namnet anges inte")
         return self
@@ -1401,13 +1466,54 @@ class Signatory(Person):
         return f"undertecknat {dates.long_date(self.date)}" if self.date is not None else None
 
 
-class Contact(Person):
-    """A contact person named in an agreement."""
+CONTACT_PERSONS, CONTACT = "Kontaktpersoner", "Kontakt"
+"""The heading of a list of contacts: all persons, or some a function ('kommunens växel')."""
 
+
+def contacts_heading(contacts: Sequence[Contact]) -> str:
+    """'Kontaktpersoner' where every contact is a person, 'Kontakt' where one is a function: the one rule of an
+    agreement's and a meeting's page."""
+    return CONTACT_PERSONS if not any(c.function_named for c in contacts) else CONTACT
+
+
+class Contact(Person):
+    """A contact named in an agreement or a meeting's source: a person, or a function to contact ('Kontakta
+    kommunens växel')."""
+
+    name: PersonName = None
+    """As a person's name (Person.name); absent where the contact is a `function`."""
+    function: Text | None = None
+    """A function to contact rather than a person, in the source's words ('kommunens växel', 'Kultur- och
+    fritidsförvaltningen'): instead of `name` and `role`, never taken for a person's name."""
     email: Email | None = None
     phone: Text | None = None
     """The phone number as the source gives it, on one line ('0498-26 90 00'): shown as given, never reformatted;
     the build's identity-number check reads it as every other text of the file (safety.py)."""
+
+    @property
+    def function_named(self) -> bool:
+        return self.function is not None
+
+    @property
+    def label(self) -> str:
+        """A person's label (Person.label); a function as the source names it: 'kommunens växel (Uddevalla
+        kommun)'."""
+        if self.function is None:
+            return super().label
+        return f"{self.function} ({self.organisation})" if self.organisation else self.function
+
+    @model_validator(mode="after")
+    def _person_or_function(self) -> Contact:
+        """A person (`name`, 'anges inte' where only the role is given) or a function, never both."""
+        if self.function is None and "name" not in self.model_fields_set:
+            raise FieldError(("name",), f"skriv kontaktpersonens namn som källan ger det ('{NOT_STATED}' om den bara "
+                                        "anger rollen), eller 'function' för en funktion som inte är en person, t.ex. "
+                                        "{function: kommunens växel, phone: 0522-69 60 00}")
+        for field, given in (("name", "name" in self.model_fields_set), ("role", self.role is not None)):
+            if self.function is not None and given:
+                raise FieldError((field,), f"'function' är en funktion, inte en person, och har inget '{field}'; "
+                                           f"skriv antingen en person med '{field}' eller funktionen i 'function'")
+        return self
 
 
 class Deadline(Record):
@@ -1438,6 +1544,44 @@ class Deadline(Record):
             return as_source_says(self.as_given)
         day = dates.long_date(self.date)
         return beside_source_words(day, self.as_given) if self.as_given else day
+
+
+NOTICE_UNITS = (("days", "dag", "dagar"), ("weeks", "vecka", "veckor"), ("months", "månad", "månader"),
+                ("years", "år", "år"))
+"""The units a notice period is stated in, each with its Swedish singular and plural."""
+NoticeCount = Annotated[int, Field(ge=1, le=1000), NOT_BOOL]
+"""A notice period's count in its unit: a whole number, as a source states it."""
+
+
+class NoticePeriod(Record):
+    """An agreement's notice period (uppsägningstid) as the source states it: one count in one unit ("sex månaders
+    uppsägningstid": `{months: 6}`); never a date the agreement ends on."""
+
+    days: NoticeCount | None = None
+    weeks: NoticeCount | None = None
+    months: NoticeCount | None = None
+    years: NoticeCount | None = None
+
+    @property
+    def stated(self) -> tuple[str, int]:
+        """The one unit the source states, with its count."""
+        return next((unit, n) for unit, *_ in NOTICE_UNITS if (n := getattr(self, unit)) is not None)
+
+    @property
+    def label(self) -> str:
+        """'6 månader', '1 månad', '30 dagar'."""
+        unit, n = self.stated
+        one, many = next(words for name, *words in NOTICE_UNITS if name == unit)
+        return f"{n} {one if n == 1 else many}"
+
+    @model_validator(mode="after")
+    def _one_unit(self) -> NoticePeriod:
+        given = [unit for unit, *_ in NOTICE_UNITS if getattr(self, unit) is not None]
+        if len(given) != 1:
+            raise FieldError((given[1] if given else "months",), "skriv uppsägningstiden i en enhet som källan, "
+                                                                 "t.ex. {months: 6} för sex månaders uppsägningstid "
+                                                                 "(days, weeks, months eller years)")
+        return self
 
 
 class Obligation(Record):
@@ -1768,6 +1912,11 @@ class Agreement(Sourced):
     extension_option: Text | None = None
     """An option to extend, in the source's words ('med möjlighet till förlängning 5 år i taget'): no extension
     taken, so it never changes the status or the term."""
+    notice_period: NoticePeriod | None = None
+    """The notice period the source states ("sex månaders uppsägningstid": `{months: 6}`): never an end worked out."""
+    notice_period_as_given: Text | None = None
+    """The notice period in the source's words, beside `notice_period` or where no count states it ("tre månader
+    före årsskiftet")."""
     case_number: CaseNumber | None = None
     renews: Slug | None = None
     preceded_by: list[Slug] = []
@@ -1884,6 +2033,20 @@ class Agreement(Sourced):
         if self.review_by is not None:
             return upper_first(dates.at_latest(self.review_by))
         return as_source_says(upper_first(self.review_as_given)) if self.review_as_given else None
+
+    @property
+    def contacts_heading(self) -> str:
+        """The heading of the page's contacts (`contacts_heading`)."""
+        return contacts_heading(self.contacts)
+
+    @property
+    def notice_label(self) -> str | None:
+        """'6 månader', with the source's words beside it ('6 månader (enligt källan: sex månaders uppsägningstid)'),
+        or the words alone ('tre månader före årsskiftet (enligt källan)'); None where no notice period is stated."""
+        words = self.notice_period_as_given
+        if self.notice_period is None:
+            return as_source_says(words) if words else None
+        return beside_source_words(self.notice_period.label, words) if words else self.notice_period.label
 
     @property
     def bodies(self) -> list[str]:
@@ -2594,6 +2757,8 @@ class Meeting(Sourced):
     """The start in the source's words where it is no time of day ("direkt efter Borås Stadshus AB avslutat sitt
     arbetsmöte ca 14:30"); instead of `start`, and never made one."""
     end: Clock | None = None
+    adjournments: list[Adjournment] = []
+    """Breaks in the meeting as the source states them ("Sammanträdet ajourneras kl. 10.05–10.20"), in its order."""
     public: bool | None = None
     """Whether the meeting is open to the public ("Sammanträdet är inte öppet för allmänheten": false), where the
     source says so; None: not stated."""
@@ -2983,6 +3148,22 @@ class Meeting(Sourced):
         _check_outside(self)
         return self
 
+    @property
+    def contacts_heading(self) -> str:
+        """The heading of the page's contacts (`contacts_heading`)."""
+        return contacts_heading(self.contacts)
+
+    @property
+    def adjournment_labels(self) -> list[str]:
+        """Each break as the page says it under the meeting's times ('Ajournering 10.05–10.20')."""
+        return [a.label for a in self.adjournments]
+
+    @model_validator(mode="after")
+    def _adjourned_while_meeting(self) -> Meeting:
+        for i, adjournment in enumerate(self.adjournments):
+            adjournment.within(self.start, self.end, ("adjournments", i))
+        return self
+
 
 OUTSIDE_INTRO = ("Beslut som inte är kända som beslut vid ett sammanträde: delegationsbeslut, ordförandebeslut och "
                  "beslut där källan inte anger hur de fattades. De räknas inte som sammanträden.")
@@ -3273,6 +3454,50 @@ class PlannedMeeting(Record):
     def _ordered(self) -> PlannedMeeting:
         _check_times(self.start, self.end)
         return self
+
+
+class Adjournment(Record):
+    """A break in a meeting as the source states it: its times ("Sammanträdet ajourneras kl. 10.05–10.20"), or the
+    source's words where it gives none ("Sammanträdet ajourneras för lunch")."""
+
+    start: Clock | None = None
+    end: Clock | None = None
+    """When the meeting resumed; None where the source does not say."""
+    as_given: Text | None = None
+    """The break in the source's words where it gives no time (instead of `start`, and never made one)."""
+
+    @property
+    def label(self) -> str:
+        """'Ajournering 10.05–10.20'; 'Ajournering från 10.05, slut anges inte'; 'Ajournering: för lunch (enligt
+        källan)'."""
+        if self.start is None:
+            assert self.as_given is not None  # _stated: one of them is given
+            return f"Ajournering: {as_source_says(self.as_given)}"
+        if self.end is None:
+            return f"Ajournering från {dates.clock(self.start)}, slut {NOT_STATED}"
+        return f"Ajournering {dates.clock(self.start)}–{dates.clock(self.end)}"
+
+    @model_validator(mode="after")
+    def _stated(self) -> Adjournment:
+        if (self.start is None) == (self.as_given is None):
+            raise FieldError(("start",), "skriv ajourneringens tid, t.ex. {start: \"10:05\", end: \"10:20\"}, eller "
+                                         "källans ord när den inte anger någon tid, t.ex. {as_given: för lunch} "
+                                         "(inte båda)")
+        if self.end is not None and self.start is not None and self.end <= self.start:
+            raise FieldError(("end",), "ajourneringen slutar innan den börjar; 'end' ska vara efter 'start'")
+        if self.end is not None and self.start is None:
+            raise FieldError(("end",), "'end' kräver 'start'")
+        return self
+
+    def within(self, start: dt.time | None, end: dt.time | None, loc: tuple[str | int, ...]) -> None:
+        """A break falls within the meeting's stated times: never before it starts nor after it ends."""
+        if start is not None and self.start is not None and self.start < start:
+            raise FieldError((*loc, "start"), f"ajourneringen börjar {dates.clock(self.start)}, före sammanträdet "
+                                              f"({dates.clock(start)}); rätta 'start'")
+        last = self.end or self.start
+        if end is not None and last is not None and last > end:
+            raise FieldError((*loc, "end" if self.end else "start"), f"ajourneringen slutar efter sammanträdet "
+                                                                     f"({dates.clock(end)}); rätta tiden")
 
 
 def _check_times(start: dt.time | None, end: dt.time | None) -> None:

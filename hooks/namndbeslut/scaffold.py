@@ -46,6 +46,8 @@ start:                           # valfritt: klockslag inom citattecken, t.ex. "
                                  # "Klockan 13.00–16.30" i ett protokoll med bara månad eller utan datum)
 start_as_given:                  # valfritt, i stället för start: källans ord, t.ex. direkt efter … ca 14:30
 end:                             # valfritt: när sammanträdet slutade, t.ex. "16:30"
+adjournments: []                 # valfritt: ajourneringar, t.ex. [{{start: "10:05", end: "10:20"}}] för "ajourneras
+                                 # kl. 10.05–10.20", [{{as_given: för lunch}}] när källan inte anger någon tid
 public:                          # valfritt: false om källan säger att det inte är öppet för allmänheten
 public_as_given:                 # valfritt: vad källan säger om allmänheten vid sammanträdet, med dess ord, t.ex.
                                  # avråder … medborgare att komma till åhörarläktaren (sätter aldrig public)
@@ -68,7 +70,8 @@ minutes_kept_at:                 # valfritt: "Förvaringsplats för protokollet:
 paragraph_prefix:                # valfritt: det protokollet skriver före paragrafnumret i stället för §, t.ex. VON
 paragraphs_as_given:             # valfritt: protokollets paragrafer med källans ord, t.ex. Paragrafer 79–107
 contacts: []                     # valfritt: kontaktpersoner ("kontakta Helena Balthammar (S) telefon 0725-82 80 69"):
-                                 # - {{name: Helena Balthammar (S), phone: 0725-82 80 69}} (även role, email)
+                                 # - {{name: Helena Balthammar (S), phone: 0725-82 80 69}} (även role, email);
+                                 # en funktion i stället för en person: - {{function: kommunens växel, phone: …}}
 partial:                         # valfritt: om du bara har kunnat läsa en del av källan, med egna ord, t.ex.
                                  # Endast protokollets första sidor har kunnat läsas
 selection: false                 # true om källan säger att den bara tar upp ett urval av ärendena
@@ -208,6 +211,9 @@ term_as_given:                   # valfritt, bara med term: anges inte: perioden
                                  # kan dateras, t.ex. fem månader under vintern
 extension_option:                # valfritt: möjlighet till förlängning med källans ord, t.ex. därefter med
                                  # möjlighet till förlängning 5 år i taget
+notice_period:                   # valfritt: uppsägningstiden, t.ex. {{months: 6}} för sex månaders uppsägningstid
+                                 # (days, weeks, months eller years)
+notice_period_as_given:          # valfritt: uppsägningstiden med källans ord, t.ex. sex månaders uppsägningstid
 deadlines: []                    # valfritt: tidpunkter som överenskommelsen anger, t.ex.
                                  # - {{what: Avtalet ska utvärderas, date: 2025-06-30}}
                                  # - {{what: Verksamhetsberättelse, as_given: senast 31 mars varje år}}
@@ -251,6 +257,7 @@ $funding
 contacts:                        # kontaktpersoner; ta bort listan (skriv contacts: []) om det inte finns några
   - name: "{P}: förnamn efternamn"
     role:                        # valfritt: t.ex. Utvecklingschef
+    function:                    # i stället för name och role när kontakten är en funktion, t.ex. kommunens växel
     organisation:                # valfritt: t.ex. Socialförvaltningen
     email:                       # valfritt: e-postadress
     phone:                       # valfritt: telefonnummer som källan skriver det, t.ex. "0498-26 90 00"

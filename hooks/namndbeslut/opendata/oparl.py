@@ -23,6 +23,7 @@ from ..citations import Citation
 from ..context import BuildContext
 from ..kinds import Kind
 from ..model import (
+    Adjournment,
     Agreement,
     Attendee,
     Committee,
@@ -37,7 +38,7 @@ from ..model import (
     stance_data,
     undated_last,
 )
-from .tables import amount, dump, obligation
+from .tables import adjournment, amount, dump, notice_period, obligation
 
 VERSION = "https://schema.oparl.org/1.1/"
 TIME_STATED = "namndbeslut:timeStated"
@@ -191,6 +192,9 @@ PARAGRAPHS_AS_GIVEN = "namndbeslut:paragraphsAsGiven"
 CONTACTS = "namndbeslut:contacts"
 """Our own field on a Meeting: its contact persons as the source names them ({name, role, organisation, email,
 phone}, each where given), as an agreement's JSON record has them."""
+ADJOURNMENTS = "namndbeslut:adjournments"
+"""Our own field on a Meeting: its breaks as the source states them, each as tables.adjournment gives one ({start,
+end} as 'HH:MM', or asGiven, the source's words where it gives no time; label)."""
 AMOUNTS = "namndbeslut:amounts"
 """Where a decision states several sums: each as AMOUNT gives one (and no AMOUNT)."""
 
@@ -240,6 +244,9 @@ TERM_AS_GIVEN = "namndbeslut:termAsGiven"
 vintern')."""
 EXTENSION_OPTION = "namndbeslut:extensionOption"
 """Our own field on a Paper (agreement): an option to extend, in the source's words (no extension taken)."""
+NOTICE_PERIOD = "namndbeslut:noticePeriod"
+"""Our own field on a Paper (agreement) whose source states a notice period: tables.notice_period's form, {"period":
+{"months": 6} (absent where only words state it), "asGiven" (the source's words, where given), "label"}."""
 OBLIGATIONS, CONDITIONS = "namndbeslut:obligations", "namndbeslut:conditions"
 """Our own fields on a Paper (agreement): the obligations it states, each {"by" (whose, as the source names them;
 absent where it names no one), "what"}, and the conditions it states, each the source's words; never taken as met."""
@@ -337,6 +344,7 @@ def _summary(meeting: Meeting) -> Obj:
             **({PARAGRAPHS_AS_GIVEN: meeting.paragraphs_as_given} if meeting.paragraphs_as_given else {}),
             **({CONTACTS: [c.model_dump(exclude_none=True) for c in meeting.contacts]} if meeting.contacts else {}),
             **({PRESENT: [_attendee(p) for p in meeting.present]} if meeting.present else {}),
+            **({ADJOURNMENTS: [_adjournment(a) for a in meeting.adjournments]} if meeting.adjournments else {}),
             **({MINUTES_KEPT_AT: meeting.minutes_kept_at} if meeting.minutes_kept_at else {}),
             **({MINUTES_CHECKED_AS_GIVEN: meeting.minutes_checked_as_given} if meeting.minutes_checked_as_given
                else {}),
@@ -352,6 +360,11 @@ ATTENDEE_KEYS = (("party", "party"), ("role", "role"), ("nominated_by", "nominat
 def _attendee(p: Attendee) -> Obj:
     """One person present, with only the fields the source gives."""
     return {"name": p.name, **{camel: value for key, camel in ATTENDEE_KEYS if (value := getattr(p, key))}}
+
+
+def _adjournment(a: Adjournment) -> Obj:
+    """A break in ADJOURNMENTS: the data's form (tables.adjournment), its keys in OParl's case."""
+    return {"asGiven" if key == "as_given" else key: value for key, value in adjournment(a).items()}
 
 
 def _vote(v: Vote) -> Obj:
@@ -667,6 +680,10 @@ class OParl:
         obj.update({k: v for k, v in ((TERM_AS_GIVEN, a.term_as_given), (EXTENSION_OPTION, a.extension_option),
                                       (STAGE, a.stage.value if a.stage else None),
                                       (PRECEDED_AS_GIVEN, a.preceded_as_given)) if v})
+        if (notice := notice_period(a)):
+            obj[NOTICE_PERIOD] = {key: value for key, value in (("period", notice["notice_period"]),
+                                                                ("asGiven", notice.get("notice_period_as_given")),
+                                                                ("label", notice["notice_period_label"])) if value}
         if a.obligations:
             obj[OBLIGATIONS] = [{k: v for k, v in obligation(o).items() if v is not None} for o in a.obligations]
         if a.conditions:

@@ -22,6 +22,7 @@ from ..funding import parties_of
 from ..model import (
     CURRENCY,
     VOTE_COUNTS,
+    Adjournment,
     Agreement,
     Assignment,
     Committee,
@@ -76,17 +77,18 @@ def _term(term: Term | None) -> dict[str, Any] | None:
 
 def amount(value: Sum | None) -> dict[str, Any]:
     """A stated sum in the data: `amount` (kronor) and `currency`, and where the source qualifies it `ceiling`,
-    `per_year`, `recipient`, `approximate`, `amount_up_to` (a range's upper end; `amount` is its lower) and
-    `amount_label` (the page's words); nothing where no sum is stated. A plain sum has only the first two, as every sum
-    had before qualifiers existed. Where the source gives them, the years (`from_year`, `to_year`: equal for one year)
-    and the unit (`per`, `count`, `count_ceiling`; `amount` is each unit's); the source's words for the sum, its
-    purpose, its period and where the money comes from (`as_given`, `purpose`, `period_as_given`, `financed_from`), the
-    party it comes from (`from`: 'Socialstyrelsen'), and what kind of money it is where the source says (`nature`:
-    'avslaget', 'äskat', 'taxa', 'prognos', 'utfall', 'budget'). Kronor with öre are a number with decimals (7.5); a
-    deviation or deficit a negative number. A bound the source gives ('drygt', 'knappt') is `more_than` or `less_than`
-    (true, only where given), and what comes on top of the sum ('indexuppräkning') `plus_as_given`. A sum whose figure
-    the source does not give is `amount` null with `amount_stated` false, as a funding row's. The one form of a
-    sum in JSON and OParl."""
+    `per_year`, `recipient` (with `recipients`, how many, where the source counts them), `approximate`, `amount_up_to`
+    (a range's upper end; `amount` is its lower) and `amount_label` (the page's words); nothing where no sum is stated.
+    A plain sum has only the first two, as every sum had before qualifiers existed. Where the source gives them, the
+    years (`from_year`, `to_year`: equal for one year; `years`, how many, where it counts them without naming them) and
+    the unit (`per`, `count`, `count_ceiling`; `amount` is each unit's); the source's words for the sum, its purpose,
+    its period and where the money comes from (`as_given`, `purpose`, `period_as_given`, `financed_from`), the party it
+    comes from (`from`: 'Socialstyrelsen'), and what kind of money it is where the source says (`nature`: 'avslaget',
+    'äskat', 'taxa', 'prognos', 'utfall', 'budget'). Kronor with öre are a number with decimals (7.5); a deviation or
+    deficit a negative number. A bound the source gives ('drygt', 'knappt') is `more_than` or `less_than` (true, only
+    where given), and what comes on top of the sum ('indexuppräkning') `plus_as_given`. A sum whose figure the source
+    does not give is `amount` null with `amount_stated` false, as a funding row's. The one form of a sum in JSON and
+    OParl."""
     if value is None:
         return {}
     plain = {"amount": value.kronor, "currency": CURRENCY, **({"amount_stated": False} if value.kronor is None
@@ -94,8 +96,10 @@ def amount(value: Sum | None) -> dict[str, Any]:
     if value.plain:
         return plain
     return {**plain, "ceiling": value.ceiling, "per_year": value.per_year, "recipient": value.to,
+            **({"recipients": value.recipients} if value.recipients is not None else {}),
             "approximate": value.approximate, "amount_up_to": value.up_to_kronor,
             **({"from_year": value.from_year, "to_year": value.last_year} if value.from_year is not None else {}),
+            **({"years": value.years} if value.years is not None else {}),
             **({"per": value.per, "count": value.count, "count_ceiling": value.count_ceiling}
                if value.per is not None else {}),
             **{k: v for k, v in (("as_given", value.as_given), ("purpose", value.purpose),
@@ -105,6 +109,17 @@ def amount(value: Sum | None) -> dict[str, Any]:
                                  ("more_than", value.more_than or None), ("less_than", value.less_than or None),
                                  ("plus_as_given", value.plus_as_given)) if v is not None},
             "amount_label": dates.plain_spaces(value.label)}
+
+
+def notice_period(a: Agreement) -> dict[str, Any]:
+    """An agreement's notice period, only where the source states one: `notice_period` its count in its unit
+    ({"months": 6}, null where only words state it), `notice_period_as_given` the source's words where given, and
+    `notice_period_label` the page's words. The one form in JSON and OParl."""
+    if a.notice_label is None:
+        return {}
+    period = a.notice_period.model_dump(exclude_none=True) if a.notice_period else None
+    return {"notice_period": period, **({"notice_period_as_given": a.notice_period_as_given}
+                                        if a.notice_period_as_given else {}), "notice_period_label": a.notice_label}
 
 
 def _funding(f: Funding) -> dict[str, Any]:
@@ -132,17 +147,27 @@ def vote(v: Vote) -> dict[str, Any]:
             else None, "as_given": v.as_given, "label": v.label}
 
 
+def adjournment(a: Adjournment) -> dict[str, Any]:
+    """A break in a meeting in the data: `start` and `end` as 'HH:MM' (`end` null where the source does not say), or
+    `as_given`, the source's words where it gives no time; `label` as the page says it. The one form in JSON and
+    OParl."""
+    times = {"start": a.start.isoformat("minutes"), "end": a.end.isoformat("minutes") if a.end else None} if a.start \
+        else {"as_given": a.as_given}
+    return {**times, "label": a.label}
+
+
 def meeting_facts(meeting: Meeting) -> dict[str, Any]:
     """What a meeting's record says beyond its date, each only where given: that it covers only part of its source
     (`partial` true and the editor's words, `partial_note`), the protocol's paragraphs in its words, its contacts,
-    where its minutes are kept, what it says of the public and of the checking of the minutes in its words, the days
-    the minutes were checked, posted and taken down (as OParl gives them), who decided in the source's words where it
-    names no body (`body_as_given`)."""
+    its breaks (`adjournments`), where its minutes are kept, what it says of the public and of the checking of the
+    minutes in its words, the days the minutes were checked, posted and taken down (as OParl gives them), who decided
+    in the source's words where it names no body (`body_as_given`)."""
     return {**({"body_as_given": meeting.body_as_given} if meeting.body_as_given else {}),
             **({"partial": True, "partial_note": meeting.partial} if meeting.partial else {}),
             **({"minutes_kept_at": meeting.minutes_kept_at} if meeting.minutes_kept_at else {}),
             **({"paragraphs_as_given": meeting.paragraphs_as_given} if meeting.paragraphs_as_given else {}),
             **({"contacts": [c.model_dump(exclude_none=True) for c in meeting.contacts]} if meeting.contacts else {}),
+            **({"adjournments": [adjournment(a) for a in meeting.adjournments]} if meeting.adjournments else {}),
             **{key: iso(day) for key in ("minutes_checked", "minutes_posted", "minutes_removed")
                if (day := getattr(meeting, key)) is not None},
             **{key: value for key in ("public_as_given", "minutes_checked_as_given")
@@ -271,6 +296,7 @@ class Tables:
             "signed_by": [_signer(s) for s in a.signed_by],
             "term": _term(a.term), "term_as_given": a.term_as_given, "extension_option": a.extension_option,
             "review_by": iso(a.review_by), "review_as_given": a.review_as_given, "case_number": a.case_number,
+            **notice_period(a),
             **({"deadlines": [_deadline(d) for d in a.deadlines]} if a.deadlines else {}),
             **({"obligations": [obligation(o) for o in a.obligations]} if a.obligations else {}),
             **({"conditions": list(a.conditions)} if a.conditions else {}),
@@ -334,23 +360,24 @@ class Tables:
     AGREEMENT_COLUMNS = ("Id", "Titel", "Typ", "Partner", "Organisationsnummer", "Offentlig part", "Nämnd", "Från",
                          "Till", "Status", "Status per", "Översyn senast", "Diarienummer", "Förnyar", "Beslut",
                          "Summa angivna belopp (kr)", "Webbsida", "Data (JSON)", "Beslutsgång", "Tills vidare",
-                         "Texten är en beskrivning", "Översyn enligt källan")
+                         "Texten är en beskrivning", "Översyn enligt källan", "Uppsägningstid")
     """'Beslutsgång' and 'Tills vidare' last (later columns, so earlier ones keep their places): each step as
     'date body: outcome', in order, separated by ' | '; 'ja' where the term runs until further notice, 'nej' where it
     does not or its end is not stated ('Till' is empty for both), empty without a term; 'Texten är en beskrivning'
     'ja' where the page's text describes the agreement rather than being its own text; 'Översyn enligt källan' a
-    review in the source's words ('efter tre år'), where 'Översyn senast' is empty."""
+    review in the source's words ('efter tre år'), where 'Översyn senast' is empty; 'Uppsägningstid' the notice
+    period as the page says it ('6 månader'), empty where none is stated."""
     FUNDING_COLUMNS = ("År", "Partner", "Organisationsnummer", "Överenskommelse", "Belopp (kr)",
                        "Priskompensation", "Anmärkning", "Webbsida", "Finansiär", "Antal år (åren anges inte)",
                        "Högsta belopp", "Per år", "Mottagare", "Belopp enligt källan",
                        "Ungefärligt belopp", "Övre belopp i intervall (kr)", "Per enhet", "Antal enheter",
                        "Högsta antal enheter", *WORDS_COLUMNS, "Belopp från år", "Belopp till år",
-                       *BOUND_COLUMNS)
+                       *BOUND_COLUMNS, "Antal mottagare")
     """'Finansiär' and the columns after it last (later columns, so earlier ones keep their places): who pays where
     the source names someone other than the public party; for a row whose years the source does not name, how many
     (its 'År' is empty); the sum's qualifiers (ja/nej, empty where the source says neither) and the page's words;
     a sum per unit's unit and count (`_unit`); the source's words (`_words`); the years a sum for several years
-    together names (its 'År' is empty)."""
+    together names (its 'År' is empty); how many recipients share the sum, where the source counts them."""
 
     def agreements_csv(self) -> str:
         rows = []
@@ -368,7 +395,7 @@ class Tables:
                          cited, r["funding_stated_total"], r["url"],
                          self.ctx.absolute(routes.agreement_json(a)), self._steps_cell(a),
                          _yes_no(a.term.until_further_notice) if a.term else None,
-                         _yes_no(a.text_is_description), a.review_as_given))
+                         _yes_no(a.text_is_description), a.review_as_given, a.notice_label))
         return _csv(self.AGREEMENT_COLUMNS, rows)
 
     def _steps_cell(self, a: Agreement) -> str | None:
@@ -395,7 +422,8 @@ class Tables:
                  _yes_no(g.funding.price_compensation), g.funding.note,
                  self.ctx.absolute(routes.agreement(g.agreement)), g.funding.funder, g.funding.years,
                  *_funding_qualifiers(g.funding), *_estimate(g.funding.amount), *_unit(g.funding.amount),
-                 *_words(g.funding.amount), *_years(g.funding.amount), *_bound(g.funding.amount))
+                 *_words(g.funding.amount), *_years(g.funding.amount), *_bound(g.funding.amount),
+                 g.funding.amount.recipients if g.funding.amount else None)
                 for g in [*table.grants, *table.unplaced, *table.spanned]]
         return _csv(self.FUNDING_COLUMNS, rows)
 
@@ -489,7 +517,8 @@ class Tables:
                       "Avgjort genom", "Omröstning enligt källan", *WORDS_COLUMNS, "Beloppets art",
                       "Reservationer", "Pengar från", "Deltog inte i beslutet", "Beslut fattas senare av",
                       "Gäller till", "Paragraf enligt källan", "Urval", *BOUND_COLUMNS, "Särskilda yttranden",
-                      "Förslaget går till", "Beslutsform", "Beslutsdatum", "Fattat av", "Anmält till")
+                      "Förslaget går till", "Beslutsform", "Beslutsdatum", "Fattat av", "Anmält till",
+                      "Antal år (åren anges inte)", "Antal mottagare")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -499,10 +528,12 @@ class Tables:
     party the money comes from ('Socialstyrelsen'; empty where the source names none, or several sums); who did
     not take part (joined so), the body that decides later (its name), when the decision stops applying, the
     paragraph in the protocol's words, whether the meeting's source calls itself a selection ('ja' or empty), the
-    special statements (joined so), the body a proposal goes to (`kind: förslag`, `to`; its name), and for a
+    special statements (joined so), the body a proposal goes to (`kind: förslag`, `to`; its name), for a
     decision taken outside a meeting how it was taken ('delegationsbeslut', 'ordförandebeslut', 'anges inte'; empty
     for a meeting), its date (its 'Sammanträde' is then empty: it is no meeting's), who took it and the meeting it
-    was reported to (as pages name them). A
+    was reported to (as pages name them), and how many years the sum is for where the source counts them without
+    naming them ('i tre år'), and how many recipients share it ('till 24 föreningar'; empty where the source does
+    not count them, or the matter states several sums). A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only."""
@@ -528,7 +559,8 @@ class Tables:
                          iso(m.effective_until) if m.effective_until is not None else None, m.paragraphs_as_given,
                          _yes_no(True) if meeting.selection else None, *_bound(m.amount),
                          " ; ".join(map(stance_label, m.statements)) or None,
-                         r["proposed_to"]["name"] if "proposed_to" in r else None, *self._outside_cells(meeting)))
+                         r["proposed_to"]["name"] if "proposed_to" in r else None, *self._outside_cells(meeting),
+                         m.amount.years if m.amount else None, m.amount.recipients if m.amount else None))
         return _csv(self.MATTER_COLUMNS, rows)
 
     def _outside_cells(self, meeting: Meeting) -> tuple[str | None, ...]:
