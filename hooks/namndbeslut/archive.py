@@ -26,6 +26,7 @@ from .kinds import Kind
 from .model import (
     NOT_STATED,
     Agreement,
+    CitedStep,
     Committee,
     Matter,
     Meeting,
@@ -748,8 +749,8 @@ class Archive:
         names (none guessed); one published here belongs in its meeting's file instead."""
         for j, cited in enumerate(agreement.cited_steps):
             loc: Loc = ("cited_steps", j)
-            published = self.cited(cited.decision) if cited.decision is not None else None
-            if isinstance(published, Matter):
+            published = self._published_as(agreement, cited)
+            if published is not None:
                 where = self.sources[(kinds.MEETING, self.meeting_of[published.id].id)].path
                 self._problem(doc, (*loc, "decision"), f"beslutet {cited.decision} är publicerat: ärendet "
                                                        f"'{published.id}' i {where}; skriv steget där, under "
@@ -770,6 +771,19 @@ class Archive:
                 agreement, cited.action, cited.decision, cited.decision.date if cited.decision else None, body, to,
                 None, cited.decided_end, (doc, loc), cited.proposes, cited.condition, cited.by, cited.paragraphs,
                 cited.proposed_end, cited.announced, cited.as_given))
+
+    def _published_as(self, agreement: Agreement, cited: CitedStep) -> Matter | None:
+        """The published matter a cited step names: the one its date and paragraphs cite, or, where its date alone
+        names a day, a matter of that day (of its body, where named) that already concerns the agreement (a
+        decision a mention tells of): written twice, it would be two steps."""
+        decision = cited.decision
+        found = self.cited(decision) if decision is not None else None
+        if isinstance(found, Matter) or decision is None or not isinstance(decision.date, dt.date):
+            return found if isinstance(found, Matter) else None
+        about = (m for m in self.matters_about(agreement) if (meeting := self.meeting_of[m.id]).day == decision.date
+                 and not meeting.decisions_unstated and cited.body in (None, meeting.committee)
+                 and not (decision.paragraphs and m.paragraphs))  # both numbered: `cited` has compared them
+        return next(about, None)
 
     def _depth(self, matter: Matter | None) -> int:
         """How many steps precede one that refers to `matter` (a proposal's answer comes after the proposal, also on

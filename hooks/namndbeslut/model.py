@@ -2017,9 +2017,9 @@ class Step(StepFields):
     case) whose step this one follows, so that a case through nämnd, kommunstyrelse and kommunfullmäktige is one
     line of steps."""
 
-    action: Annotated[StepAction, WithJsonSchema(
-        {"type": "string", "enum": [a.value for a in StepAction if a is not StepAction.UNSTATED]})]
-    """What the published decision does: every action but 'anges inte', which belongs to a cited decision only."""
+    action: StepAction
+    """What the published decision does; 'anges inte' only where the source does not say what was decided (a meeting
+    known from a mention, a matter whose kind is not stated: Meeting._unstated_steps)."""
     agreement: Slug
     """The agreement (or letter of intent), a file in agreements/."""
     refers_to: Slug | None = None
@@ -2034,12 +2034,6 @@ class Step(StepFields):
                                              "överenskommelsens fil); ett ärendes steg är ett fattat beslut – ta bort "
                                              "'announced', eller skriv det aviserade beslutet under 'cited_steps'")
         return data
-
-    def _own_fields_fit(self) -> None:
-        if self.action is StepAction.UNSTATED:
-            raise FieldError(("action",), f"'action: {NOT_STATED}' hör till ett citerat beslut ('cited_steps'); ett "
-                                          "publicerat ärende säger vad det beslutade – skriv det, eller skriv "
-                                          "överenskommelsen under 'agreements' om ärendet bara gäller den")
 
 
 def _not_negative(value: int) -> int:
@@ -2940,6 +2934,27 @@ class Meeting(Sourced):
         if twice := sorted({a for a in self.adjusters if self.adjusters.count(a) > 1}):
             raise FieldError(("adjusters",), f"'{twice[0]}' står flera gånger; skriv varje justerare en gång")
         return self
+
+    @model_validator(mode="after")
+    def _unstated_steps(self) -> Meeting:
+        """A step whose action the source does not state ('anges inte': "fattade idag beslut om en ny
+        avsiktsförklaring") only where the source does not say what was decided: a meeting known from a mention, or a
+        matter whose kind is not stated. A protocol's decision says what it decided."""
+        for i, matter in enumerate(self.matters):
+            if self.mentioned_only or matter.kind is None:
+                continue
+            for loc, step in matter.all_steps:
+                if step.action is StepAction.UNSTATED:
+                    raise FieldError(("matters", i, *loc, "action"), UNSTATED_STEP_REFUSED)
+        return self
+
+
+UNSTATED_STEP_REFUSED = (
+    f"'action: {NOT_STATED}' hör till ett citerat beslut ('cited_steps') eller till ett ärende vars källa inte säger "
+    "vad som beslutades (ett sammanträde som bara är känt från ett omnämnande, 'known_from: omnämnande', eller "
+    f"'kind: {NOT_STATED}'); ett publicerat ärende säger annars vad det beslutade – skriv det, eller skriv "
+    "överenskommelsen under 'agreements' om ärendet bara gäller den")
+"""Why a step of a decision whose content its protocol states cannot leave its action unstated."""
 
 
 SELECTION_NOTE = "Urval av ärendena enligt källan: källan tar inte upp alla ärenden från sammanträdet."

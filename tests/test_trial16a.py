@@ -1,0 +1,98 @@
+"""What new editors entering real pages of Motala and Enköping could not record (trial 16): who did not take part in
+a matter's handling and why; a unanimous or divided decision in the source's words; the last day to appeal the
+minutes and where their notice was posted; when a later decision is expected in the source's words; a decision on
+an agreement that a mention does not say the content of, and that decision cited twice. Builds
+tests/cases/trial16a.yaml with the real engine and reads the pages, data/arenden.json and .csv, the agreement's
+data and OParl; what cannot be is refused in Swedish, naming file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from support.oparl import invalid_objects
+from support.project import CASES_DIR, edited, problems
+from support.site import BuiltSite, built_tree, csv_by, data, records_by, words
+
+TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial16a.yaml").read_text(encoding="utf-8"))
+BUILD_DATE = "2021-06-01"
+KF_FILE = "decisions/2018-02-19-kommunfullmaktige.md"
+KF = "sammantraden/2018-02-19-kommunfullmaktige/"
+SN_FILE = "decisions/2018-03-06-socialnamnden.md"
+SN = "sammantraden/2018-03-06-socialnamnden/"
+KS_FILE = "decisions/2021-05-10-kommunstyrelsen.md"
+KS = "sammantraden/2021-05-10-kommunstyrelsen/"
+INTENT_FILE = "agreements/avsiktsforklaring-ideburen-sektor.md"
+INTENT = "overenskommelser/avsiktsforklaring-ideburen-sektor/"
+INTENT_TITLE = "Avsiktsförklaring om samverkan med idéburen sektor"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return built_tree(tmp_path_factory, "trial16a", TREE, BUILD_DATE)
+
+
+def matters(site: BuiltSite) -> dict[str, dict[str, Any]]:
+    return records_by(site, "data/arenden.json", "id")
+
+
+def cells(site: BuiltSite) -> dict[str, dict[str, str]]:
+    return csv_by(site, "data/arenden.csv", "Id")
+
+
+def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
+    assert invalid_objects(built.path) == []
+
+
+# -- 6. a decision on an agreement whose content a mention does not state -----------------------------------------
+
+
+def test_a_decision_a_mention_does_not_say_the_content_of_is_a_step_that_decides_nothing_stated(
+        built: BuiltSite) -> None:
+    assert f"Beslut (vad som beslutades anges inte): {INTENT_TITLE} – Idéburna sektorn i Enköping (period anges " \
+           "inte)" in built.matter_facts(KS, "ks-2021-avsiktsforklaring")
+    assert built.steps(INTENT) == ["Beslut (vad som beslutades anges inte): Kommunstyrelsen 10 maj 2021: Ny "
+                                   "avsiktsförklaring med idéburen sektor"]
+    assert "Andra ärenden" not in built.text(INTENT), "the decision once, as a step"
+    facts = built.fact_box(INTENT)
+    assert words(facts["Status"]) == "Period anges inte", "never adopted by it"
+    assert "Undertecknad" not in facts and "Antagen" not in built.text(INTENT)
+    record = data(built, "data/overenskommelser/avsiktsforklaring-ideburen-sektor.json")
+    assert [(s["action"], s["outcome"]) for s in record["steps"]] == [
+        ("anges inte", "Beslut (vad som beslutades anges inte)")]
+    assert (record["signed"], record["status"]["value"]) == (None, "Period anges inte")
+    (consultation,) = data(built, "oparl/paper/overenskommelse-avsiktsforklaring-ideburen-sektor.json")[
+        "consultation"]
+    assert (consultation["role"], consultation["authoritative"]) == ("Beslut (vad som beslutades anges inte)", False)
+
+
+def test_a_matter_whose_kind_is_not_stated_may_leave_its_step_unstated(tmp_path: Path) -> None:
+    tree = edited(TREE, KS_FILE, "known_from: omnämnande\n", "")
+    assert problems(tmp_path, edited(tree, KS_FILE, "kind: beslut", "kind: anges inte"), BUILD_DATE) == []
+
+
+CITED_TWICE = ("term: anges inte\ncited_steps:\n"
+               "  - {decision: \"2021-05-10\", body: kommunstyrelsen, action: anges inte}\n")
+
+
+@pytest.mark.parametrize(("path", "old", "new", "expected"), [
+    pytest.param(KS_FILE, "known_from: omnämnande\n", "",
+                 f"{KS_FILE}:10: matters.0.steps.0.action: 'action: anges inte' hör till ett citerat beslut "
+                 "('cited_steps') eller till ett ärende vars källa inte säger vad som beslutades (ett sammanträde som "
+                 "bara är känt från ett omnämnande, 'known_from: omnämnande', eller 'kind: anges inte'); ett "
+                 "publicerat ärende säger annars vad det beslutade – skriv det, eller skriv överenskommelsen under "
+                 "'agreements' om ärendet bara gäller den", id="unstated_step_of_a_protocols_decision"),
+    pytest.param(INTENT_FILE, "term: anges inte\n", CITED_TWICE,
+                 f"{INTENT_FILE}:8: cited_steps.0.decision: beslutet 2021-05-10 är publicerat: ärendet "
+                 "'ks-2021-avsiktsforklaring' i decisions/2021-05-10-kommunstyrelsen.md; skriv steget där, under "
+                 "'steps', och ta bort det här", id="cited_step_of_a_published_mention"),
+])
+def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
+    assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]
+
+
+def test_a_cited_step_of_the_same_day_and_another_body_stays_a_citation(tmp_path: Path) -> None:
+    cited = CITED_TWICE.replace("kommunstyrelsen", "kommunfullmaktige")
+    assert problems(tmp_path, edited(TREE, INTENT_FILE, "term: anges inte\n", cited), BUILD_DATE) == []
