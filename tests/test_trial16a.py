@@ -14,7 +14,7 @@ import pytest
 import yaml
 from support.oparl import invalid_objects
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, csv_by, data, records_by, words
+from support.site import BuiltSite, built_tree, csv_by, data, oparl_object, records_by, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial16a.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2021-06-01"
@@ -44,6 +44,27 @@ def cells(site: BuiltSite) -> dict[str, dict[str, str]]:
 
 def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
     assert invalid_objects(built.path) == []
+
+
+# -- 1. who did not take part, in what and why ---------------------------------------------------------------------
+
+
+def test_who_did_not_take_part_in_the_handling_is_never_said_to_have_left_only_the_decision(built: BuiltSite) -> None:
+    facts = built.matter_facts(KF, "kf-2018-jav")
+    assert [x for x in facts if x.startswith("Deltog")] == [
+        "Deltog inte i ärendets handläggning: Anna Andersson (S) (anmäler jäv)",
+        "Deltog inte i ärendets handläggning: Bertil Berg (M) (anmäler jäv)"]
+    assert "Deltog inte i beslutet: Vänsterpartiet" in built.matter_facts(KF, "kf-2018-votering")
+    assert matters(built)["kf-2018-jav"]["not_participating"][0] == {
+        "by": "Anna Andersson (S)", "reason": "anmäler jäv", "scope": "handläggningen"}
+    assert matters(built)["kf-2018-votering"]["not_participating"] == ["Vänsterpartiet"], "a plain entry as before"
+    row = cells(built)["kf-2018-jav"]
+    assert row["Deltog inte i beslutet"] == ""
+    assert row["Deltog inte i ärendets handläggning"] == (
+        "Anna Andersson (S) (anmäler jäv) ; Bertil Berg (M) (anmäler jäv)")
+    assert cells(built)["kf-2018-votering"]["Deltog inte i beslutet"] == "Vänsterpartiet"
+    assert oparl_object(built, "agenda-item", "kf-2018-jav")["namndbeslut:notParticipating"][1] == {
+        "by": "Bertil Berg (M)", "reason": "anmäler jäv", "scope": "handläggningen"}
 
 
 # -- 6. a decision on an agreement whose content a mention does not state -----------------------------------------
@@ -88,6 +109,9 @@ CITED_TWICE = ("term: anges inte\ncited_steps:\n"
                  f"{INTENT_FILE}:8: cited_steps.0.decision: beslutet 2021-05-10 är publicerat: ärendet "
                  "'ks-2021-avsiktsforklaring' i decisions/2021-05-10-kommunstyrelsen.md; skriv steget där, under "
                  "'steps', och ta bort det här", id="cited_step_of_a_published_mention"),
+    pytest.param(KF_FILE, "(S), reason: anmäler jäv, scope: handläggningen}", "(S), reason: anmäler jäv, scope: mötet}",
+                 f"{KF_FILE}:12: matters.0.not_participating.0.scope: 'mötet' är inget av de värden som finns; välj "
+                 "ett av 'beslutet' eller 'handläggningen'", id="not_taking_part_in_an_unknown_scope"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]

@@ -2174,8 +2174,42 @@ def stance_label(stance: Position) -> str:
 
 
 def stance_data(stance: Position) -> str | dict[str, str]:
-    """A reservation or statement in the data: without a reason the text it always was; else {by, reason}."""
-    return stance.model_dump(exclude_none=True) if stance.reason else stance.by
+    """A reservation, a statement or who did not take part in the data: with nothing but who, the text it always
+    was; else {by, reason, scope}, each only where the source gives it."""
+    given: dict[str, str] = stance.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    return given if len(given) > 1 else stance.by
+
+
+class TookNoPartIn(StrEnum):
+    """What someone did not take part in, as the source says it: the decision ("valde att inte delta i beslutet"),
+    or the matter's handling ("anmäler jäv och deltar inte i ärendets handläggning"), never said to be the other."""
+
+    DECISION = "beslutet"
+    HANDLING = "handläggningen"
+
+    @property
+    def label(self) -> str:
+        """What a matter's page says before the party or person: the one rule of the line."""
+        return NOT_PARTICIPATING if self is TookNoPartIn.DECISION else NOT_IN_HANDLING
+
+
+class NotParticipating(Position):
+    """Who did not take part, as the source names them, with its reason in its words ('anmäler jäv') and what they
+    did not take part in (`scope`): the decision, unless the source says the matter's handling."""
+
+    scope: TookNoPartIn = TookNoPartIn.DECISION
+    """'handläggningen' where the source says the matter's handling ("deltar inte i ärendets handläggning")."""
+
+    @property
+    def line(self) -> str:
+        """'Deltog inte i ärendets handläggning: Anna Andersson (S) (anmäler jäv)'."""
+        return f"{self.scope.label}: {self.label}"
+
+
+NotTakingPart = Annotated[NotParticipating, BeforeValidator(_plain_stance), WithJsonSchema({"anyOf": [
+    _TEXT_SCHEMA, {"type": "object", "properties": {"by": _TEXT_SCHEMA, "reason": _TEXT_SCHEMA, "scope": {
+        "enum": [s.value for s in TookNoPartIn]}}, "required": ["by"], "additionalProperties": False}]})]
+"""Who did not take part: the party or person as text (as before), or {by, reason, scope}."""
 
 
 class ProposalMade(Record):
@@ -2213,6 +2247,7 @@ class BasisDocument(Record):
 
 
 RESERVATION, NOT_PARTICIPATING = "Reservation", "Deltog inte i beslutet"
+NOT_IN_HANDLING = "Deltog inte i ärendets handläggning"
 STATEMENT, PROPOSAL_MADE, BASIS = "Särskilt yttrande", "Yrkande", "Underlag"
 """What a matter's page says before each party or person that reserved itself, or did not take part."""
 DECIDED_LATER = "Beslut fattas senare av"
@@ -2300,9 +2335,10 @@ class Matter(Record):
     """Proposals made at the meeting (yrkanden), in the source's order: never the decision."""
     documents: list[BasisDocument] = []
     """Documents the matter rests on that the source names but that are not published here."""
-    not_participating: list[Text] = []
-    """Who chose not to take part in the decision, as the source names them ("Allianspartierna valde att inte delta i
-    beslutet"), in its order."""
+    not_participating: list[NotTakingPart] = []
+    """Who did not take part, as the source names them ("Allianspartierna valde att inte delta i beslutet"), in its
+    order; {by, reason, scope} with its reason ('anmäler jäv') and 'scope: handläggningen' where it says the matter's
+    handling ("deltar inte i ärendets handläggning")."""
     decided_later_by: Slug | None = None
     """The body the source says will decide later ("Beslut ska senare fattas i kommunfullmäktige"; a file in
     committees/): shown as the source's statement, never a step or a proposal. Beside `kind: förslag` it is a body
@@ -2357,8 +2393,12 @@ class Matter(Record):
         return [*(("proposal-made", f"{PROPOSAL_MADE}: {p.label}") for p in self.proposals_made),
                 *(("reservation", f"{RESERVATION}: {stance_label(r)}") for r in self.reservations),
                 *(("statement", f"{STATEMENT}: {stance_label(r)}") for r in self.statements),
-                *(("not-participating", f"{NOT_PARTICIPATING}: {p}") for p in self.not_participating),
+                *(("not-participating", p.line) for p in self.not_participating),
                 *(("document", f"{BASIS}: {d.label}") for d in self.documents)]
+
+    def not_participating_in(self, scope: TookNoPartIn) -> list[NotParticipating]:
+        """Who did not take part in the decision, or in the matter's handling, as the source says it."""
+        return [p for p in self.not_participating if p.scope is scope]
 
     @property
     def assignments_proposed(self) -> bool:

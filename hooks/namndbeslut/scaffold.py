@@ -122,7 +122,9 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # - {{by: Anna Andersson (S), what: bifall till motionen}}
     documents: []                # valfritt: underlag som källan nämner men som inte publiceras här, t.ex.
                                  # - {{title: tjänsteutlåtande, date: 2017-05-29, by: kommunledningskontoret}}
-    not_participating: []        # valfritt: de som inte deltog i beslutet, t.ex. [Allianspartierna]
+    not_participating: []        # valfritt: de som inte deltog i beslutet, t.ex. [Allianspartierna]; med skäl
+                                 # och i handläggningen ("anmäler jäv och deltar inte i ärendets handläggning"):
+                                 # - {{by: Anna Andersson (S), reason: anmäler jäv, scope: handläggningen}}
     decided_later_by:            # valfritt: organet som enligt källan beslutar senare (filnamn i committees/),
                                  # "Beslut ska senare fattas i kommunfullmäktige": kommunfullmaktige;
                                  # med kind: förslag ett organ efter 'to' ("går vidare till KS och KF")

@@ -542,7 +542,7 @@ class OParl:
         return {**({CASE_NUMBERS: m.several_case_numbers} if m.several_case_numbers else {}),
                 **({MATTER_PARAGRAPHS_AS_GIVEN: m.paragraphs_as_given} if m.paragraphs_as_given else {}),
                 **({EFFECTIVE_UNTIL: dates.iso(m.effective_until)} if m.effective_until is not None else {}),
-                **({NOT_PARTICIPATING: m.not_participating} if m.not_participating else {}),
+                **({NOT_PARTICIPATING: [stance_data(p) for p in m.not_participating]} if m.not_participating else {}),
                 **({DECIDED_LATER_BY: self._committee_url(m.decided_later_by)} if m.decided_later_by else {}),
                 **({ASSIGNMENTS: tasks} if tasks else {})}
 

@@ -34,6 +34,7 @@ from ..model import (
     Signatory,
     Sum,
     Term,
+    TookNoPartIn,
     Vote,
     chronological,
     stance_data,
@@ -447,7 +448,8 @@ class Tables:
         return {**({"case_numbers": list(m.several_case_numbers)} if m.several_case_numbers else {}),
                 **({"paragraphs_as_given": m.paragraphs_as_given} if m.paragraphs_as_given else {}),
                 **({"effective_until": iso(m.effective_until)} if m.effective_until is not None else {}),
-                **({"not_participating": list(m.not_participating)} if m.not_participating else {}),
+                **({"not_participating": [stance_data(p) for p in m.not_participating]} if m.not_participating
+                   else {}),
                 **({"decided_later_by": self.decided_later_by(m)} if m.decided_later_by else {}),
                 **({"proposed_to": {"id": to.id, "name": to.name}} if (to := self.archive.proposed_to(m)) else {}),
                 **({"assignments": [assignment(a, m.assignments_proposed) for a in m.assignments]}
@@ -478,7 +480,8 @@ class Tables:
                       "Avgjort genom", "Omröstning enligt källan", *WORDS_COLUMNS, "Beloppets art",
                       "Reservationer", "Pengar från", "Deltog inte i beslutet", "Beslut fattas senare av",
                       "Gäller till", "Paragraf enligt källan", "Urval", *BOUND_COLUMNS, "Särskilda yttranden",
-                      "Förslaget går till")
+                      "Förslaget går till",
+                      "Deltog inte i ärendets handläggning")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -491,7 +494,9 @@ class Tables:
     special statements (joined so), and the body a proposal goes to (`kind: förslag`, `to`; its name). A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
-    assignments, proposals made at the meeting and documents are in the JSON only."""
+    assignments, proposals made at the meeting and documents are in the JSON only. Who did not take part in the
+    matter's handling (`scope: handläggningen`, "anmäler jäv") has a column of its own, never 'Deltog inte i
+    beslutet'."""
 
     def matters_csv(self) -> str:
         rows = []
@@ -508,12 +513,13 @@ class Tables:
                          m.amount.nature.value if m.amount and m.amount.nature else None,
                          " ; ".join(map(stance_label, m.reservations)) or None,
                          m.amount.from_party if m.amount else None,
-                         " ; ".join(m.not_participating) or None,
+                         " ; ".join(map(stance_label, m.not_participating_in(TookNoPartIn.DECISION))) or None,
                          r["decided_later_by"]["name"] if m.decided_later_by else None,
                          iso(m.effective_until) if m.effective_until is not None else None, m.paragraphs_as_given,
                          _yes_no(True) if meeting.selection else None, *_bound(m.amount),
                          " ; ".join(map(stance_label, m.statements)) or None,
-                         r["proposed_to"]["name"] if "proposed_to" in r else None))
+                         r["proposed_to"]["name"] if "proposed_to" in r else None,
+                         " ; ".join(map(stance_label, m.not_participating_in(TookNoPartIn.HANDLING))) or None))
         return _csv(self.MATTER_COLUMNS, rows)
 
 
