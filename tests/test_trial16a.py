@@ -67,6 +67,27 @@ def test_who_did_not_take_part_in_the_handling_is_never_said_to_have_left_only_t
         "by": "Bertil Berg (M)", "reason": "anmäler jäv", "scope": "handläggningen"}
 
 
+# -- 2. a unanimous or a divided decision ----------------------------------------------------------------------
+
+
+def test_a_unanimous_or_divided_decision_is_shown_as_the_source_says_it_never_worked_out(built: BuiltSite) -> None:
+    assert "Enhälligt beslut (enligt källan: Kommunfullmäktige beslutar enhälligt)" in built.matter_facts(
+        KF, "kf-2018-enigt")
+    assert "Beslutet var inte enhälligt (enligt källan: en oenig socialnämnd)" in built.matter_facts(
+        SN, "sn-2018-boende")
+    assert not any("enhällig" in x for x in built.matter_facts(KF, "kf-2018-votering")), "never from the vote"
+    row = matters(built)["kf-2018-enigt"]
+    assert (row["unanimous"], row["unanimous_as_given"]) == (True, "Kommunfullmäktige beslutar enhälligt")
+    assert matters(built)["sn-2018-boende"]["unanimous"] is False
+    assert "unanimous" not in matters(built)["kf-2018-votering"]
+    assert (cells(built)["sn-2018-boende"]["Enhälligt"], cells(built)["sn-2018-boende"]["Enhälligt enligt källan"]) == (
+        "nej", "en oenig socialnämnd")
+    assert cells(built)["kf-2018-votering"]["Enhälligt"] == ""
+    item = oparl_object(built, "agenda-item", "kf-2018-enigt")
+    assert (item["namndbeslut:unanimous"], item["namndbeslut:unanimousAsGiven"]) == (
+        True, "Kommunfullmäktige beslutar enhälligt")
+
+
 # -- 6. a decision on an agreement whose content a mention does not state -----------------------------------------
 
 
@@ -112,6 +133,16 @@ CITED_TWICE = ("term: anges inte\ncited_steps:\n"
     pytest.param(KF_FILE, "(S), reason: anmäler jäv, scope: handläggningen}", "(S), reason: anmäler jäv, scope: mötet}",
                  f"{KF_FILE}:12: matters.0.not_participating.0.scope: 'mötet' är inget av de värden som finns; välj "
                  "ett av 'beslutet' eller 'handläggningen'", id="not_taking_part_in_an_unknown_scope"),
+    pytest.param(KF_FILE, "vote: {yes: 40, no: 9}", "vote: {yes: 40, no: 9}\n    unanimous: true",
+                 f"{KF_FILE}:23: matters.2.unanimous: omröstningen har 9 nej-röster, så beslutet var inte enhälligt; "
+                 "rätta 'vote' eller 'unanimous'", id="unanimous_beside_votes_against"),
+    pytest.param(SN_FILE, "    unanimous: false\n", "",
+                 f"{SN_FILE}:9: matters.0.unanimous_as_given: 'unanimous_as_given' är källans ord för om beslutet var "
+                 "enhälligt; skriv också 'unanimous: true' (enhälligt) eller 'unanimous: false' (inte enhälligt)",
+                 id="unanimous_in_words_alone"),
+    pytest.param(SN_FILE, "    kind: bordlagt\n", "    kind: bordlagt\n    unanimous: true\n",
+                 f"{SN_FILE}:13: matters.1.unanimous: 'unanimous' hör bara till ett beslut, men 'kind: bordlagt' är "
+                 "inget beslut; ta bort 'unanimous' eller ändra 'kind'", id="unanimous_without_a_decision"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]

@@ -2106,7 +2106,8 @@ Paragraph = Annotated[str, AfterValidator(_one_paragraph), StringConstraints(str
 """Text of one paragraph, several lines allowed (a proposed decision's 'att …'), shown as one paragraph."""
 
 
-DECISION_ONLY = ("effective", "effective_until")
+DECISION_ONLY = ("effective", "effective_until",
+                 "unanimous")
 """A matter's fields that only a decision (or a matter whose kind is not stated) has: refused beside a kind that
 decides nothing (MatterKind.decides). A field of what was decided joins it."""
 
@@ -2250,6 +2251,8 @@ RESERVATION, NOT_PARTICIPATING = "Reservation", "Deltog inte i beslutet"
 NOT_IN_HANDLING = "Deltog inte i ärendets handläggning"
 STATEMENT, PROPOSAL_MADE, BASIS = "Särskilt yttrande", "Yrkande", "Underlag"
 """What a matter's page says before each party or person that reserved itself, or did not take part."""
+UNANIMOUS, NOT_UNANIMOUS = "Enhälligt beslut", "Beslutet var inte enhälligt"
+"""What a matter's page says where the source says the decision was unanimous, or that it was not (`unanimous`)."""
 DECIDED_LATER = "Beslut fattas senare av"
 """What a matter's page says before the body the source says will decide later (`decided_later_by`)."""
 
@@ -2345,6 +2348,11 @@ class Matter(Record):
     after `to`, the next one ("går vidare till kommunstyrelsen och kommunfullmäktige"), never `to` again."""
     assignments: list[Assignment] = []
     """Tasks the decision gives, in the source's order."""
+    unanimous: bool | None = None
+    """Whether the decision was unanimous, where the source says so ("Kommunfullmäktige beslutar enhälligt": true, "en
+    oenig socialnämnd": false); None: not stated, never worked out from a vote."""
+    unanimous_as_given: Text | None = None
+    """The source's words for it ("ett politiskt enigt kommunfullmäktige"), shown beside `unanimous`."""
     body: Prose = ""
 
     @property
@@ -2399,6 +2407,27 @@ class Matter(Record):
     def not_participating_in(self, scope: TookNoPartIn) -> list[NotParticipating]:
         """Who did not take part in the decision, or in the matter's handling, as the source says it."""
         return [p for p in self.not_participating if p.scope is scope]
+
+    @property
+    def unanimous_label(self) -> str:
+        """'Enhälligt beslut (enligt källan: Kommunfullmäktige beslutar enhälligt)', 'Beslutet var inte enhälligt';
+        '' where the source does not say."""
+        if self.unanimous is None:
+            return ""
+        said = UNANIMOUS if self.unanimous else NOT_UNANIMOUS
+        return beside_source_words(said, self.unanimous_as_given) if self.unanimous_as_given else said
+
+    @model_validator(mode="after")
+    def _unanimous_as_stated(self) -> Matter:
+        """The source's words beside a stated `unanimous`; a unanimous decision has no votes against it."""
+        if self.unanimous_as_given is not None and self.unanimous is None:
+            raise FieldError(("unanimous_as_given",), "'unanimous_as_given' är källans ord för om beslutet var "
+                                                      "enhälligt; skriv också 'unanimous: true' (enhälligt) eller "
+                                                      "'unanimous: false' (inte enhälligt)")
+        if self.unanimous and self.vote is not None and self.vote.no:
+            raise FieldError(("unanimous",), f"omröstningen har {self.vote.no} nej-röster, så beslutet var inte "
+                                             "enhälligt; rätta 'vote' eller 'unanimous'")
+        return self
 
     @property
     def assignments_proposed(self) -> bool:
@@ -3020,7 +3049,8 @@ def _check_after_meeting(date: dates.Day | None, name: str, day: dt.date | None)
 AGENDA_UNSTATED = (("paragraphs", "protokollets paragrafer"), ("paragraphs_as_given", "protokollets paragrafer"),
                    ("vote", "hur någon omröstning utföll"), ("effective", "när något beslut börjar gälla"),
                    ("effective_until", "när något beslut slutar gälla"), ("reservations", "några reservationer"),
-                   ("not_participating", "vilka som inte deltog i något beslut"))
+                   ("not_participating", "vilka som inte deltog i något beslut"),
+                   ("unanimous", "om något beslut var enhälligt"))
 """A matter's fields that an agenda (or a webcast, a source that states no decision) cannot state, each with what the
 source then does not state: refused on its items. A new field of what the meeting decided joins it."""
 

@@ -99,6 +99,9 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # Ordförandens utslagsröst avgör"): {{yes: 30, no: 30, abstained: 1,
                                  # decided_by: ordförandens utslagsröst}}; absent: frånvarande; decided_by:
                                  # ordförandens utslagsröst eller lottning; as_given: källans ord
+    unanimous:                   # valfritt: true om källan säger att beslutet var enhälligt ("beslutar
+                                 # enhälligt"), false om den säger att det inte var det ("en oenig nämnd")
+    unanimous_as_given:          # valfritt, med unanimous: källans ord, t.ex. Kommunfullmäktige beslutar enhälligt
     proposal:                    # valfritt: förslaget till beslut med källans ord, ett stycke ("Förslag till
                                  # beslut: Kommunfullmäktige beslutar att …"); visas som förslag, inte som beslut
     condition:                   # valfritt: ett villkor för beslutet med källans ord

@@ -97,6 +97,9 @@ gives them ('Socialdemokraterna', 'S')."""
 STATEMENTS = "namndbeslut:statements"
 """Our own field on an AgendaItem: the special statements on its decision, as `namndbeslut:reservations` gives
 reservations."""
+UNANIMOUS, UNANIMOUS_AS_GIVEN = "namndbeslut:unanimous", "namndbeslut:unanimousAsGiven"
+"""Our own fields on an AgendaItem: whether its decision was unanimous, where the source says so (never worked out
+from a vote), and the source's words for it ("Kommunfullmäktige beslutar enhälligt")."""
 PROPOSALS_MADE = "namndbeslut:proposalsMade"
 """Our own field on an AgendaItem: the proposals made at the meeting (yrkanden), {by, what} in the source's words
 (`what` only where given); never its `result`."""
@@ -750,11 +753,13 @@ class OParl:
 
 
 def _record_facts(m: Matter) -> Obj:
-    """A matter's special statements, proposals made at the meeting and documents it rests on, each only where the
-    source gives them."""
+    """A matter's special statements, proposals made at the meeting and documents it rests on, whether its decision was
+    unanimous and the source's words for it, each only where the source gives them."""
     documents = [{"title": d.title, **({"date": dates.iso(d.date)} if d.date is not None else {}),
                   **({"by": d.by} if d.by else {})} for d in m.documents]
     return {**({STATEMENTS: [stance_data(r) for r in m.statements]} if m.statements else {}),
             **({PROPOSALS_MADE: [p.model_dump(exclude_none=True) for p in m.proposals_made]}
                if m.proposals_made else {}),
-            **({DOCUMENTS: documents} if documents else {})}
+            **({DOCUMENTS: documents} if documents else {}),
+            **({UNANIMOUS: m.unanimous} if m.unanimous is not None else {}),
+            **({UNANIMOUS_AS_GIVEN: m.unanimous_as_given} if m.unanimous_as_given else {})}

@@ -159,14 +159,16 @@ def assignment(a: Assignment, proposed: bool = False) -> dict[str, Any]:
 
 
 def matter_record_facts(m: Matter) -> dict[str, Any]:
-    """A matter's special statements, proposals made at the meeting and the documents it rests on, each only where
-    the source gives them (matters6)."""
+    """A matter's special statements, proposals made at the meeting and the documents it rests on (matters6), whether
+    its decision was unanimous and the source's words for it (trial 16), each only where the source gives them."""
     documents = [{"title": d.title, **({"date": iso(d.date)} if d.date is not None else {}),
                   **({"by": d.by} if d.by else {}), "label": d.label} for d in m.documents]
     return {**({"statements": [stance_data(r) for r in m.statements]} if m.statements else {}),
             **({"proposals_made": [p.model_dump(exclude_none=True) for p in m.proposals_made]}
                if m.proposals_made else {}),
-            **({"documents": documents} if documents else {})}
+            **({"documents": documents} if documents else {}),
+            **({"unanimous": m.unanimous} if m.unanimous is not None else {}),
+            **({"unanimous_as_given": m.unanimous_as_given} if m.unanimous_as_given else {})}
 
 
 def dump(data: Any) -> str:
@@ -481,7 +483,8 @@ class Tables:
                       "Reservationer", "Pengar från", "Deltog inte i beslutet", "Beslut fattas senare av",
                       "Gäller till", "Paragraf enligt källan", "Urval", *BOUND_COLUMNS, "Särskilda yttranden",
                       "Förslaget går till",
-                      "Deltog inte i ärendets handläggning")
+                      "Deltog inte i ärendets handläggning",
+                      "Enhälligt", "Enhälligt enligt källan")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -496,7 +499,8 @@ class Tables:
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only. Who did not take part in the
     matter's handling (`scope: handläggningen`, "anmäler jäv") has a column of its own, never 'Deltog inte i
-    beslutet'."""
+    beslutet'. Whether the decision was unanimous ('ja', 'nej', empty where the source does not say) and the source's
+    words for it follow."""
 
     def matters_csv(self) -> str:
         rows = []
@@ -519,7 +523,8 @@ class Tables:
                          _yes_no(True) if meeting.selection else None, *_bound(m.amount),
                          " ; ".join(map(stance_label, m.statements)) or None,
                          r["proposed_to"]["name"] if "proposed_to" in r else None,
-                         " ; ".join(map(stance_label, m.not_participating_in(TookNoPartIn.HANDLING))) or None))
+                         " ; ".join(map(stance_label, m.not_participating_in(TookNoPartIn.HANDLING))) or None,
+                         _yes_no(m.unanimous), m.unanimous_as_given))
         return _csv(self.MATTER_COLUMNS, rows)
 
 
