@@ -14,7 +14,7 @@ import pytest
 import yaml
 from support.oparl import invalid_objects
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, csv_by, data, oparl_object, records_by, words
+from support.site import BuiltSite, built_tree, csv_by, data, one, oparl_object, records_by, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial16a.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2021-06-01"
@@ -88,6 +88,20 @@ def test_a_unanimous_or_divided_decision_is_shown_as_the_source_says_it_never_wo
         True, "Kommunfullmäktige beslutar enhälligt")
 
 
+# -- 3. the last day to appeal the minutes ----------------------------------------------------------------------
+
+
+def test_the_last_day_to_appeal_is_shown_with_the_minutes_dates(built: BuiltSite) -> None:
+    article = built.article(KF)
+    assert words(one(article, "p.appeal-by")) == "Sista dag att överklaga: 13 mars 2018."
+    paragraphs = [" ".join(p.get_attribute_list("class")) for p in article.select("p[class]")]
+    assert paragraphs.index("appeal-by") == paragraphs.index("minutes-posted") + 1, "with the minutes' dates"
+    assert built.article(SN).select("p.appeal-by") == []
+    assert matters(built)["kf-2018-jav"]["meeting"]["appeal_by"] == "2018-03-13"
+    assert "appeal_by" not in matters(built)["sn-2018-boende"]["meeting"]
+    assert oparl_object(built, "meeting", "2018-02-19-kommunfullmaktige")["namndbeslut:appealBy"] == "2018-03-13"
+
+
 # -- 6. a decision on an agreement whose content a mention does not state -----------------------------------------
 
 
@@ -131,10 +145,10 @@ CITED_TWICE = ("term: anges inte\ncited_steps:\n"
                  "'ks-2021-avsiktsforklaring' i decisions/2021-05-10-kommunstyrelsen.md; skriv steget där, under "
                  "'steps', och ta bort det här", id="cited_step_of_a_published_mention"),
     pytest.param(KF_FILE, "(S), reason: anmäler jäv, scope: handläggningen}", "(S), reason: anmäler jäv, scope: mötet}",
-                 f"{KF_FILE}:12: matters.0.not_participating.0.scope: 'mötet' är inget av de värden som finns; välj "
+                 f"{KF_FILE}:13: matters.0.not_participating.0.scope: 'mötet' är inget av de värden som finns; välj "
                  "ett av 'beslutet' eller 'handläggningen'", id="not_taking_part_in_an_unknown_scope"),
     pytest.param(KF_FILE, "vote: {yes: 40, no: 9}", "vote: {yes: 40, no: 9}\n    unanimous: true",
-                 f"{KF_FILE}:23: matters.2.unanimous: omröstningen har 9 nej-röster, så beslutet var inte enhälligt; "
+                 f"{KF_FILE}:24: matters.2.unanimous: omröstningen har 9 nej-röster, så beslutet var inte enhälligt; "
                  "rätta 'vote' eller 'unanimous'", id="unanimous_beside_votes_against"),
     pytest.param(SN_FILE, "    unanimous: false\n", "",
                  f"{SN_FILE}:9: matters.0.unanimous_as_given: 'unanimous_as_given' är källans ord för om beslutet var "
@@ -143,6 +157,16 @@ CITED_TWICE = ("term: anges inte\ncited_steps:\n"
     pytest.param(SN_FILE, "    kind: bordlagt\n", "    kind: bordlagt\n    unanimous: true\n",
                  f"{SN_FILE}:13: matters.1.unanimous: 'unanimous' hör bara till ett beslut, men 'kind: bordlagt' är "
                  "inget beslut; ta bort 'unanimous' eller ändra 'kind'", id="unanimous_without_a_decision"),
+    pytest.param(KF_FILE, "appeal_by: 2018-03-13", "appeal_by: 2018-02-20",
+                 f"{KF_FILE}:7: appeal_by: sista dagen att överklaga (2018-02-20) ligger före dagen då anslaget "
+                 "sattes upp (2018-02-21); rätta 'appeal_by' eller 'minutes_posted'", id="appeal_before_the_notice"),
+    pytest.param(KF_FILE, "minutes_checked: 2018-02-21\nminutes_posted: 2018-02-21\nappeal_by: 2018-03-13",
+                 "appeal_by: 2018-02-13",
+                 f"{KF_FILE}:5: appeal_by: sista dagen att överklaga är efter sammanträdet, men 2018-02-13 är före "
+                 "2018-02-19; skriv dagen då tiden att överklaga går ut", id="appeal_before_the_meeting"),
+    pytest.param(KF_FILE, "minutes_checked: 2018-02-21\nminutes_posted: 2018-02-21\n", "known_from: kallelse\n",
+                 f"{KF_FILE}:6: appeal_by: 'known_from: kallelse' säger att källan är kallelsen, som inte anger något "
+                 "protokoll; ta bort 'appeal_by' eller 'known_from'", id="appeal_on_an_agenda"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]

@@ -2674,6 +2674,9 @@ class Meeting(Sourced):
     minutes_checked_as_given: Text | None = None
     """How, where or when the minutes were checked in the source's words ("Nya Rådhuset 25 augusti 2015, kl. 14:00",
     "Digital justering"): shown as given beside `minutes_checked`, never read as its day."""
+    appeal_by: dt.date | None = None
+    """The last day to appeal the decisions in the checked minutes ("Sista dag att överklaga 2018-03-13"), where the
+    source gives it: shown with the minutes' dates, never worked out from the day the notice was posted."""
     public_as_given: Text | None = None
     """What the source says of the public at this meeting, in its words ("avråder … medborgare att komma till
     åhörarläktaren"): a body's `public_as_given` rule; never sets `public`."""
@@ -2980,6 +2983,11 @@ class Meeting(Sourced):
                                                                               self.minutes_removed))
         return f"uppsatt {posted}, nedtaget {removed}"
 
+    @property
+    def appeal_label(self) -> str:
+        """'Sista dag att överklaga: 13 mars 2018'; '' where the source gives no such day."""
+        return f"Sista dag att överklaga: {dates.long_date(self.appeal_by)}" if self.appeal_by else ""
+
     @model_validator(mode="after")
     def _ordered(self) -> Meeting:
         _check_times(self.start, self.end)
@@ -2994,6 +3002,7 @@ class Meeting(Sourced):
             raise FieldError(("minutes_removed",), f"anslaget togs ned {self.minutes_removed.isoformat()}, före "
                                                    f"{self.minutes_posted.isoformat()} då det sattes upp; rätta "
                                                    "'minutes_removed' eller 'minutes_posted'")
+        _check_appeal(self)
         if self.known_from is not None and self.decisions_unstated:
             _check_agenda(self, self.known_from)
         if self.body_as_given and self.committee is not None:
@@ -3033,7 +3042,8 @@ release, a protocol extract): never that it is a summary."""
 
 MINUTES_DATES = {"minutes_checked": ("protokollet justeras", "protokollet justerades"),
                  "minutes_posted": ("anslaget om justeringen sätts upp", "anslaget sattes upp"),
-                 "minutes_removed": ("anslaget om justeringen tas ned", "anslaget togs ned")}
+                 "minutes_removed": ("anslaget om justeringen tas ned", "anslaget togs ned"),
+                 "appeal_by": ("sista dagen att överklaga är", "tiden att överklaga går ut")}
 """A meeting's dates of its minutes, each with what happens on it (now, and as done): all after the meeting."""
 
 
@@ -3044,6 +3054,18 @@ def _check_after_meeting(date: dates.Day | None, name: str, day: dt.date | None)
         happens, done = MINUTES_DATES[name]
         raise FieldError((name,), f"{happens} efter sammanträdet, men {day.isoformat()} är före {dates.iso(date)}; "
                                   f"skriv dagen då {done}")
+
+
+def _check_appeal(meeting: Meeting) -> None:
+    """The time to appeal runs from the day the checked minutes' notice is posted: its last day is never before it
+    (nor before the minutes were checked)."""
+    appeal = meeting.appeal_by
+    for name in ("minutes_posted", "minutes_checked"):
+        day = getattr(meeting, name)
+        if appeal is not None and day is not None and appeal < day:
+            _, done = MINUTES_DATES[name]
+            raise FieldError(("appeal_by",), f"sista dagen att överklaga ({appeal.isoformat()}) ligger före dagen då "
+                                             f"{done} ({day.isoformat()}); rätta 'appeal_by' eller '{name}'")
 
 
 AGENDA_UNSTATED = (("paragraphs", "protokollets paragrafer"), ("paragraphs_as_given", "protokollets paragrafer"),

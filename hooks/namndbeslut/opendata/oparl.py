@@ -125,6 +125,9 @@ MINUTES_CHECKED = "namndbeslut:minutesChecked"
 MINUTES_POSTED, MINUTES_REMOVED = "namndbeslut:minutesPosted", "namndbeslut:minutesRemoved"
 """Our own fields on a Meeting: the days the notice of its checked minutes was posted and taken down (anslaget
 uppsatt, nedtaget), each where the source gives it."""
+APPEAL_BY = "namndbeslut:appealBy"
+"""Our own field on a Meeting: the last day to appeal the decisions in its checked minutes, where the source gives it
+("Sista dag att överklaga 2018-03-13")."""
 CHAIR = "namndbeslut:chair"
 """Our own field on a Meeting: its chair (ordförande) as the source names them (OParl's Person would need more than
 the name, and a membership the source does not give)."""
@@ -313,9 +316,10 @@ MEMBER_KEYS = (("role", "role"), ("party", "party"), ("nominated_by", "nominated
 
 def _summary(meeting: Meeting) -> Obj:
     """What a meeting's summary says of itself: a selection of the matters; its chair, secretary and adjusters; the
-    days its minutes were checked and their notice posted and taken down; that it is known only from its agenda."""
+    days its minutes were checked and their notice posted and taken down, the last day to appeal them; that it is
+    known only from its agenda."""
     days = {MINUTES_CHECKED: meeting.minutes_checked, MINUTES_POSTED: meeting.minutes_posted,
-            MINUTES_REMOVED: meeting.minutes_removed}
+            MINUTES_REMOVED: meeting.minutes_removed, APPEAL_BY: meeting.appeal_by}
     return {**({SELECTION: True} if meeting.some_matters else {}),
             **({KNOWN_FROM: meeting.known_from.value} if meeting.known_from else {}),
             **({START_AS_GIVEN: meeting.start_as_given} if meeting.start_as_given else {}),
