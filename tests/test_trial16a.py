@@ -102,6 +102,22 @@ def test_the_last_day_to_appeal_is_shown_with_the_minutes_dates(built: BuiltSite
     assert oparl_object(built, "meeting", "2018-02-19-kommunfullmaktige")["namndbeslut:appealBy"] == "2018-03-13"
 
 
+# -- 4. where the minutes' notice was posted ---------------------------------------------------------------------
+
+
+def test_where_the_minutes_notice_was_posted_is_shown_in_the_sources_words(built: BuiltSite) -> None:
+    said = "Justeringen har anslagits på kommunens digitala anslagstavla"
+    assert words(one(built.article(KF), "p.minutes-posted")) == (
+        f"Anslag om protokollets justering: uppsatt 21 februari 2018, nedtaget anges inte; {said} (enligt källan).")
+    assert words(one(built.article(SN), "p.minutes-posted")) == (
+        "Anslag om protokollets justering: Protokollet anslås på kommunens anslagstavla (enligt källan)."), "no day"
+    assert matters(built)["kf-2018-jav"]["meeting"]["minutes_posted_as_given"] == said
+    assert matters(built)["kf-2018-jav"]["meeting"]["minutes_posted"] == "2018-02-21"
+    assert "minutes_posted" not in matters(built)["sn-2018-boende"]["meeting"], "never a day from the words"
+    assert oparl_object(built, "meeting", "2018-02-19-kommunfullmaktige")["namndbeslut:minutesPostedAsGiven"] == said
+    assert "namndbeslut:minutesPosted" not in oparl_object(built, "meeting", "2018-03-06-socialnamnden")
+
+
 # -- 6. a decision on an agreement whose content a mention does not state -----------------------------------------
 
 
@@ -145,17 +161,17 @@ CITED_TWICE = ("term: anges inte\ncited_steps:\n"
                  "'ks-2021-avsiktsforklaring' i decisions/2021-05-10-kommunstyrelsen.md; skriv steget där, under "
                  "'steps', och ta bort det här", id="cited_step_of_a_published_mention"),
     pytest.param(KF_FILE, "(S), reason: anmäler jäv, scope: handläggningen}", "(S), reason: anmäler jäv, scope: mötet}",
-                 f"{KF_FILE}:13: matters.0.not_participating.0.scope: 'mötet' är inget av de värden som finns; välj "
+                 f"{KF_FILE}:14: matters.0.not_participating.0.scope: 'mötet' är inget av de värden som finns; välj "
                  "ett av 'beslutet' eller 'handläggningen'", id="not_taking_part_in_an_unknown_scope"),
     pytest.param(KF_FILE, "vote: {yes: 40, no: 9}", "vote: {yes: 40, no: 9}\n    unanimous: true",
-                 f"{KF_FILE}:24: matters.2.unanimous: omröstningen har 9 nej-röster, så beslutet var inte enhälligt; "
+                 f"{KF_FILE}:25: matters.2.unanimous: omröstningen har 9 nej-röster, så beslutet var inte enhälligt; "
                  "rätta 'vote' eller 'unanimous'", id="unanimous_beside_votes_against"),
     pytest.param(SN_FILE, "    unanimous: false\n", "",
-                 f"{SN_FILE}:9: matters.0.unanimous_as_given: 'unanimous_as_given' är källans ord för om beslutet var "
+                 f"{SN_FILE}:10: matters.0.unanimous_as_given: 'unanimous_as_given' är källans ord för om beslutet var "
                  "enhälligt; skriv också 'unanimous: true' (enhälligt) eller 'unanimous: false' (inte enhälligt)",
                  id="unanimous_in_words_alone"),
     pytest.param(SN_FILE, "    kind: bordlagt\n", "    kind: bordlagt\n    unanimous: true\n",
-                 f"{SN_FILE}:13: matters.1.unanimous: 'unanimous' hör bara till ett beslut, men 'kind: bordlagt' är "
+                 f"{SN_FILE}:14: matters.1.unanimous: 'unanimous' hör bara till ett beslut, men 'kind: bordlagt' är "
                  "inget beslut; ta bort 'unanimous' eller ändra 'kind'", id="unanimous_without_a_decision"),
     pytest.param(KF_FILE, "appeal_by: 2018-03-13", "appeal_by: 2018-02-20",
                  f"{KF_FILE}:7: appeal_by: sista dagen att överklaga (2018-02-20) ligger före dagen då anslaget "
@@ -167,6 +183,11 @@ CITED_TWICE = ("term: anges inte\ncited_steps:\n"
     pytest.param(KF_FILE, "minutes_checked: 2018-02-21\nminutes_posted: 2018-02-21\n", "known_from: kallelse\n",
                  f"{KF_FILE}:6: appeal_by: 'known_from: kallelse' säger att källan är kallelsen, som inte anger något "
                  "protokoll; ta bort 'appeal_by' eller 'known_from'", id="appeal_on_an_agenda"),
+    pytest.param(SN_FILE, "title: Socialnämnden 6 mars 2018\n",
+                 "title: Socialnämnden 6 mars 2018\nknown_from: kallelse\n",
+                 f"{SN_FILE}:6: minutes_posted_as_given: 'known_from: kallelse' säger att källan är kallelsen, som "
+                 "inte anger något protokoll; ta bort 'minutes_posted_as_given' eller 'known_from'",
+                 id="posted_in_words_on_an_agenda"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]

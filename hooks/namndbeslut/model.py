@@ -2677,6 +2677,9 @@ class Meeting(Sourced):
     appeal_by: dt.date | None = None
     """The last day to appeal the decisions in the checked minutes ("Sista dag att överklaga 2018-03-13"), where the
     source gives it: shown with the minutes' dates, never worked out from the day the notice was posted."""
+    minutes_posted_as_given: Text | None = None
+    """Where or how the notice of the checked minutes was posted, in the source's words ("Justeringen har anslagits på
+    kommunens digitala anslagstavla"): shown beside `minutes_posted`, never read as its day."""
     public_as_given: Text | None = None
     """What the source says of the public at this meeting, in its words ("avråder … medborgare att komma till
     åhörarläktaren"): a body's `public_as_given` rule; never sets `public`."""
@@ -2976,12 +2979,14 @@ class Meeting(Sourced):
     @property
     def posting_label(self) -> str:
         """The notice of the checked minutes as the page gives it: 'uppsatt 24 september 2015, nedtaget 16 oktober
-        2015', 'anges inte' for a day the source leaves out; '' where it gives neither."""
+        2015', 'anges inte' for a day the source leaves out, then the source's words for it ('Justeringen har anslagits
+        på kommunens digitala anslagstavla (enligt källan)'); '' where it gives none of them."""
+        words = as_source_says(self.minutes_posted_as_given) if self.minutes_posted_as_given else ""
         if not (self.minutes_posted or self.minutes_removed):
-            return ""
+            return words
         posted, removed = (shown(dates.long_date(d) if d else None) for d in (self.minutes_posted,
                                                                               self.minutes_removed))
-        return f"uppsatt {posted}, nedtaget {removed}"
+        return "; ".join(x for x in (f"uppsatt {posted}, nedtaget {removed}", words) if x)
 
     @property
     def appeal_label(self) -> str:
@@ -3083,7 +3088,8 @@ def _check_agenda(meeting: Meeting, known_from: KnownFrom) -> None:
     (a page would say both 'vad som beslutades anges inte' and 'Ärendetyp: Beslut')."""
     source = f"'known_from: {known_from}' säger att källan är {known_from.definite}, som inte anger"
     for name in ("minutes_url", *MINUTES_DATES, "adjusters", "paragraphs_as_given", "minutes_kept_at",
-                 "minutes_checked_as_given"):
+                 "minutes_checked_as_given",
+                 "minutes_posted_as_given"):
         if getattr(meeting, name):  # who checked them, their §§, where they are kept
             raise FieldError((name,), f"{source} något protokoll; ta bort '{name}' eller 'known_from'")
     if meeting.present and known_from.agenda:

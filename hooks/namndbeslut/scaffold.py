@@ -57,6 +57,8 @@ minutes_checked_as_given:        # valfritt: justeringen med källans ord, t.ex.
                                  # kl. 14:00 eller Digital justering
 minutes_posted:                  # valfritt: när anslaget sattes upp, ÅÅÅÅ-MM-DD ("Anslaget uppsatt 2015-09-24")
 minutes_removed:                 # valfritt: när anslaget togs ned, ÅÅÅÅ-MM-DD ("nedtaget 2015-10-16")
+minutes_posted_as_given:         # valfritt: anslaget med källans ord, t.ex. Justeringen har anslagits på
+                                 # kommunens digitala anslagstavla
 appeal_by:                       # valfritt: sista dagen att överklaga, ÅÅÅÅ-MM-DD ("Sista dag att överklaga
                                  # 2018-03-13"); räkna aldrig ut den
 chair:                           # valfritt: ordföranden som källan anger hen ("Ordförande: Anna Andersson (S)")

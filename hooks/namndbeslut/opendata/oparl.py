@@ -77,6 +77,9 @@ EFFECTIVE = "namndbeslut:effective"
 '2023-07', '2023', 'våren 2023')."""
 MINUTES_CHECKED_AS_GIVEN = "namndbeslut:minutesCheckedAsGiven"
 """Our own field on a Meeting: how the minutes were checked in the source's words ('Digital justering')."""
+MINUTES_POSTED_AS_GIVEN = "namndbeslut:minutesPostedAsGiven"
+"""Our own field on a Meeting: where or how the notice of its checked minutes was posted, in the source's words
+("Justeringen har anslagits på kommunens digitala anslagstavla"); never `namndbeslut:minutesPosted`."""
 EFFECTIVE_UNTIL = "namndbeslut:effectiveUntil"
 """Our own field on an AgendaItem: when its decision stops applying, as precise as the source says it."""
 NOT_PARTICIPATING = "namndbeslut:notParticipating"
@@ -337,6 +340,7 @@ def _summary(meeting: Meeting) -> Obj:
             **({MINUTES_CHECKED_AS_GIVEN: meeting.minutes_checked_as_given} if meeting.minutes_checked_as_given
                else {}),
             **({PUBLIC_AS_GIVEN: meeting.public_as_given} if meeting.public_as_given else {}),
+            **({MINUTES_POSTED_AS_GIVEN: meeting.minutes_posted_as_given} if meeting.minutes_posted_as_given else {}),
             **{key: day.isoformat() for key, day in days.items() if day is not None}}
 
 

@@ -136,7 +136,8 @@ def vote(v: Vote) -> dict[str, Any]:
 def meeting_facts(meeting: Meeting) -> dict[str, Any]:
     """What a meeting's record says beyond its date, each only where given: that it covers only part of its source
     (`partial` true and the editor's words, `partial_note`), the protocol's paragraphs in its words, its contacts,
-    where its minutes are kept, what it says of the public and of the checking of the minutes in its words, the days
+    where its minutes are kept, what it says of the public, of the checking and the posting of the minutes in its
+    words, the days
     the minutes were checked, posted and taken down (as OParl gives them), the last day to appeal them, who decided
     in the source's words where it names no body (`body_as_given`)."""
     return {**({"body_as_given": meeting.body_as_given} if meeting.body_as_given else {}),
@@ -146,7 +147,7 @@ def meeting_facts(meeting: Meeting) -> dict[str, Any]:
             **({"contacts": [c.model_dump(exclude_none=True) for c in meeting.contacts]} if meeting.contacts else {}),
             **{key: iso(day) for key in ("minutes_checked", "minutes_posted", "minutes_removed", "appeal_by")
                if (day := getattr(meeting, key)) is not None},
-            **{key: value for key in ("public_as_given", "minutes_checked_as_given")
+            **{key: value for key in ("public_as_given", "minutes_checked_as_given", "minutes_posted_as_given")
                if (value := getattr(meeting, key))}}
 
 
