@@ -118,6 +118,25 @@ def test_where_the_minutes_notice_was_posted_is_shown_in_the_sources_words(built
     assert "namndbeslut:minutesPosted" not in oparl_object(built, "meeting", "2018-03-06-socialnamnden")
 
 
+# -- 5. when a later decision is expected ------------------------------------------------------------------------
+
+AGAIN = "Ärendet ska tas upp igen på nämndmöte under hösten"
+RANGE = "Beslut om investeringsramen fattas av kommunstyrelsen i juni"
+
+
+def test_when_a_later_decision_is_expected_is_the_sources_words_beside_the_body_or_alone(built: BuiltSite) -> None:
+    assert f"Beslut fattas senare: {AGAIN} (enligt källan)" in built.matter_facts(SN, "sn-2018-riktlinjer")
+    assert f"Beslut fattas senare av Kommunstyrelsen (enligt källan: {RANGE})" in built.matter_facts(
+        KF, "kf-2018-votering")
+    row = matters(built)["sn-2018-riktlinjer"]
+    assert row["decided_later_as_given"] == AGAIN and "decided_later_by" not in row, "no body made up"
+    assert matters(built)["kf-2018-votering"]["decided_later_by"]["id"] == "kommunstyrelsen"
+    assert cells(built)["sn-2018-riktlinjer"]["Beslut fattas senare enligt källan"] == AGAIN
+    assert cells(built)["sn-2018-riktlinjer"]["Beslut fattas senare av"] == ""
+    item = oparl_object(built, "agenda-item", "sn-2018-riktlinjer")
+    assert item["namndbeslut:decidedLaterAsGiven"] == AGAIN and "namndbeslut:decidedLaterBy" not in item
+
+
 # -- 6. a decision on an agreement whose content a mention does not state -----------------------------------------
 
 
@@ -188,6 +207,10 @@ CITED_TWICE = ("term: anges inte\ncited_steps:\n"
                  f"{SN_FILE}:6: minutes_posted_as_given: 'known_from: kallelse' säger att källan är kallelsen, som "
                  "inte anger något protokoll; ta bort 'minutes_posted_as_given' eller 'known_from'",
                  id="posted_in_words_on_an_agenda"),
+    pytest.param(SN_FILE, f"decided_later_as_given: {AGAIN}", "decided_later_as_given: kommunfullmäktige",
+                 f"{SN_FILE}:15: matters.1.decided_later_as_given: 'kommunfullmäktige' är organet Kommunfullmäktige; "
+                 "skriv 'decided_later_by: kommunfullmaktige', och källans ord om när eller var beslutet fattas i "
+                 "'decided_later_as_given' (eller ta bort det)", id="later_in_words_that_name_a_body"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]

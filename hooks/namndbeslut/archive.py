@@ -627,6 +627,17 @@ class Archive:
         self._check_proposal(meeting, matter, doc, i)
         if matter.decided_later_by:
             self._check(doc, ("matters", i, "decided_later_by"), matter.decided_later_by, self.committees, "nämnd")
+        self._check_later_words(matter, doc, i)
+
+    def _check_later_words(self, matter: Matter, doc: Document, i: int) -> None:
+        """The source's words for a later decision that are only a known body's name are that body: `decided_later_by`
+        names it, the words say when or where."""
+        words = (matter.decided_later_as_given or "").casefold()
+        body = next((b for b in self.committees.values() if words in (b.id, b.own_name.casefold())), None)
+        if body is not None:
+            self._problem(doc, ("matters", i, "decided_later_as_given"), (
+                f"'{matter.decided_later_as_given}' är organet {body.name}; skriv 'decided_later_by: {body.id}', och "
+                "källans ord om när eller var beslutet fattas i 'decided_later_as_given' (eller ta bort det)"))
 
     def _check_proposal(self, meeting: Meeting, matter: Matter, doc: Document, i: int) -> None:
         """A matter's proposal (`kind: förslag`) goes to a known body other than the one that made it."""
@@ -1022,9 +1033,10 @@ class Archive:
 
     def decided_later_label(self, matter: Matter) -> str:
         """'Beslut fattas senare av Kommunfullmäktige (enligt källan)' where the source says another body decides
-        later (`decided_later_by`, a known body's name); '' where it does not."""
+        later (`decided_later_by`, a known body's name), with its words for when (`decided_later_as_given`), or
+        those alone; '' where it says neither (model.decided_later_label)."""
         later = self.committees.get(matter.decided_later_by) if matter.decided_later_by else None
-        return decided_later_label(later.name) if later else ""
+        return decided_later_label(later.name if later else None, matter.decided_later_as_given)
 
     def case_files_of(self, matter: Matter) -> list[CaseFile]:
         """The case file of each of a matter's case numbers, in the source's order."""

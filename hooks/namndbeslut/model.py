@@ -2253,8 +2253,9 @@ STATEMENT, PROPOSAL_MADE, BASIS = "Särskilt yttrande", "Yrkande", "Underlag"
 """What a matter's page says before each party or person that reserved itself, or did not take part."""
 UNANIMOUS, NOT_UNANIMOUS = "Enhälligt beslut", "Beslutet var inte enhälligt"
 """What a matter's page says where the source says the decision was unanimous, or that it was not (`unanimous`)."""
-DECIDED_LATER = "Beslut fattas senare av"
-"""What a matter's page says before the body the source says will decide later (`decided_later_by`)."""
+DECIDED_LATER = "Beslut fattas senare"
+"""What a matter's page says before the body the source says will decide later (`decided_later_by`), or before its
+words for when (`decided_later_as_given`)."""
 
 
 class Matter(Record):
@@ -2346,6 +2347,9 @@ class Matter(Record):
     """The body the source says will decide later ("Beslut ska senare fattas i kommunfullmäktige"; a file in
     committees/): shown as the source's statement, never a step or a proposal. Beside `kind: förslag` it is a body
     after `to`, the next one ("går vidare till kommunstyrelsen och kommunfullmäktige"), never `to` again."""
+    decided_later_as_given: Text | None = None
+    """When or where a later decision is expected, in the source's words ("Ärendet ska tas upp igen på nämndmöte under
+    hösten"), beside `decided_later_by` or alone: shown as given, never read as a date or a body."""
     assignments: list[Assignment] = []
     """Tasks the decision gives, in the source's order."""
     unanimous: bool | None = None
@@ -2577,9 +2581,14 @@ class Matter(Record):
         return self
 
 
-def decided_later_label(body: str) -> str:
-    """'Beslut fattas senare av Kommunfullmäktige (enligt källan)': what the source says of a later decision."""
-    return as_source_says(f"{DECIDED_LATER} {body}")
+def decided_later_label(body: str | None, words: str | None = None) -> str:
+    """What the source says of a later decision: 'Beslut fattas senare av Kommunfullmäktige (enligt källan)', with its
+    words 'Beslut fattas senare av Kommunfullmäktige (enligt källan: …)', its words alone 'Beslut fattas senare:
+    Ärendet ska tas upp igen på nämndmöte under hösten (enligt källan)'; '' where it says nothing of one."""
+    if body is None:
+        return f"{DECIDED_LATER}: {as_source_says(words)}" if words else ""
+    said = f"{DECIDED_LATER} av {body}"
+    return beside_source_words(said, words) if words else as_source_says(said)
 
 
 def _latest_day(value: dates.Given) -> dt.date:

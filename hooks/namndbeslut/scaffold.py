@@ -135,6 +135,8 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
     decided_later_by:            # valfritt: organet som enligt källan beslutar senare (filnamn i committees/),
                                  # "Beslut ska senare fattas i kommunfullmäktige": kommunfullmaktige;
                                  # med kind: förslag ett organ efter 'to' ("går vidare till KS och KF")
+    decided_later_as_given:      # valfritt: när eller var ett senare beslut väntas, med källans ord, t.ex.
+                                 # Ärendet ska tas upp igen på nämndmöte under hösten
     assignments: []              # valfritt: uppdrag som beslutet ger, ett per rad, t.ex.
                                  # - {{to: IT, what: göra en rapport, by_as_given: inför våren 2019}}
                                  # (by: 2019-06 om källan anger en tidpunkt)

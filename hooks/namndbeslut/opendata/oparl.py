@@ -86,6 +86,9 @@ NOT_PARTICIPATING = "namndbeslut:notParticipating"
 """Our own field on an AgendaItem: who did not take part in its decision, as the source names them."""
 DECIDED_LATER_BY = "namndbeslut:decidedLaterBy"
 """Our own field on an AgendaItem: the Organization the source says decides later (no Consultation is made)."""
+DECIDED_LATER_AS_GIVEN = "namndbeslut:decidedLaterAsGiven"
+"""Our own field on an AgendaItem: when or where a later decision is expected, in the source's words ("Ärendet ska
+tas upp igen på nämndmöte under hösten"); never a date or an Organization."""
 ASSIGNMENTS = "namndbeslut:assignments"
 """Our own field on an AgendaItem: the tasks its decision gives ({to, what, by, byAsGiven}, each but `to` and `what`
 only where given)."""
@@ -555,6 +558,7 @@ class OParl:
                 **({EFFECTIVE_UNTIL: dates.iso(m.effective_until)} if m.effective_until is not None else {}),
                 **({NOT_PARTICIPATING: [stance_data(p) for p in m.not_participating]} if m.not_participating else {}),
                 **({DECIDED_LATER_BY: self._committee_url(m.decided_later_by)} if m.decided_later_by else {}),
+                **({DECIDED_LATER_AS_GIVEN: m.decided_later_as_given} if m.decided_later_as_given else {}),
                 **({ASSIGNMENTS: tasks} if tasks else {})}
 
     def _cited_decision(self, record: Matter | Meeting | Citation | None, body: Committee | None, name: str | None,

@@ -454,6 +454,7 @@ class Tables:
                 **({"not_participating": [stance_data(p) for p in m.not_participating]} if m.not_participating
                    else {}),
                 **({"decided_later_by": self.decided_later_by(m)} if m.decided_later_by else {}),
+                **({"decided_later_as_given": m.decided_later_as_given} if m.decided_later_as_given else {}),
                 **({"proposed_to": {"id": to.id, "name": to.name}} if (to := self.archive.proposed_to(m)) else {}),
                 **({"assignments": [assignment(a, m.assignments_proposed) for a in m.assignments]}
                    if m.assignments else {})}
@@ -485,7 +486,8 @@ class Tables:
                       "Gäller till", "Paragraf enligt källan", "Urval", *BOUND_COLUMNS, "Särskilda yttranden",
                       "Förslaget går till",
                       "Deltog inte i ärendets handläggning",
-                      "Enhälligt", "Enhälligt enligt källan")
+                      "Enhälligt", "Enhälligt enligt källan",
+                      "Beslut fattas senare enligt källan")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -501,7 +503,7 @@ class Tables:
     assignments, proposals made at the meeting and documents are in the JSON only. Who did not take part in the
     matter's handling (`scope: handläggningen`, "anmäler jäv") has a column of its own, never 'Deltog inte i
     beslutet'. Whether the decision was unanimous ('ja', 'nej', empty where the source does not say) and the source's
-    words for it follow."""
+    words for it follow, then the source's words for when a later decision is expected (`decided_later_as_given`)."""
 
     def matters_csv(self) -> str:
         rows = []
@@ -525,7 +527,8 @@ class Tables:
                          " ; ".join(map(stance_label, m.statements)) or None,
                          r["proposed_to"]["name"] if "proposed_to" in r else None,
                          " ; ".join(map(stance_label, m.not_participating_in(TookNoPartIn.HANDLING))) or None,
-                         _yes_no(m.unanimous), m.unanimous_as_given))
+                         _yes_no(m.unanimous), m.unanimous_as_given,
+                         m.decided_later_as_given))
         return _csv(self.MATTER_COLUMNS, rows)
 
 
