@@ -77,7 +77,7 @@ def test_a_collection_per_kind_in_swedish_with_the_models_rules() -> None:
                                                                  "uppdrag att godkänna", "antar", "ansluter sig",
                                                                  "ändrar",
                                                                  "förlänger", "säger upp", "återremitterar",
-                                                                 "yttrar sig"]
+                                                                 "yttrar sig", "anges inte"]
     assert steps["refers_to"]["widget"] == "string", "a matter's id: matters have no collection of their own"
     agreement = _fields(by_folder["agreements"])
     assert agreement["partner"]["display_fields"] == ["name"]

@@ -177,6 +177,8 @@ def test_oparl_has_no_meeting_and_a_paper_with_a_consultation_without_meeting(bu
     ("minutes_url: https://example.org/p.pdf\n", "minutes_url", "inget protokoll"),
     ("present:\n  - {name: Eva Ek}\n", "present", "några närvarande"),
     ('start: "13:00"\n', "start", "ingen tid för ett sammanträde"),
+    ("adjournments:\n  - {as_given: för lunch}\n", "adjournments", "inget sammanträde som kan ajourneras"),
+    ("appeal_by: 2024-03-25\n", "appeal_by", "inget protokoll"),
 ])
 def test_a_meetings_field_is_refused_naming_it(tmp_path: Path, line: str, field: str, why: str) -> None:
     tree = edited(TREE, DELEGATION_FILE, "decided_as: delegationsbeslut\n", f"decided_as: delegationsbeslut\n{line}")
@@ -184,10 +186,14 @@ def test_a_meetings_field_is_refused_naming_it(tmp_path: Path, line: str, field:
     assert f": {field}: " in found and "ett beslut utanför sammanträde har" in found and why in found
 
 
-def test_a_vote_on_a_matter_is_refused(tmp_path: Path) -> None:
-    tree = edited(TREE, DELEGATION_FILE, "    amount: 50000\n", "    amount: 50000\n    vote: {yes: 3, no: 2}\n")
+@pytest.mark.parametrize(("line", "field", "why"), [
+    ("vote: {yes: 3, no: 2}", "vote", "ingen omröstning"),
+    ("unanimous: true", "unanimous", "ingen församling som kan vara enig"),
+])
+def test_a_meetings_deliberation_on_a_matter_is_refused(tmp_path: Path, line: str, field: str, why: str) -> None:
+    tree = edited(TREE, DELEGATION_FILE, "    amount: 50000\n", f"    amount: 50000\n    {line}\n")
     (found,) = problems(tmp_path, tree, "2024-06-01")
-    assert "matters.0.vote" in found and "ingen omröstning" in found
+    assert f"matters.0.{field}" in found and why in found
 
 
 def test_a_meeting_may_not_have_a_decisions_fields(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from .model import (
     NOT_STATED,
     Agreement,
     CitedDecision,
+    CitedStep,
     Committee,
     Matter,
     Meeting,
@@ -628,6 +629,17 @@ class Archive:
         self._check_proposal(meeting, matter, doc, i)
         if matter.decided_later_by:
             self._check(doc, ("matters", i, "decided_later_by"), matter.decided_later_by, self.committees, "nämnd")
+        self._check_later_words(matter, doc, i)
+
+    def _check_later_words(self, matter: Matter, doc: Document, i: int) -> None:
+        """The source's words for a later decision that are only a known body's name are that body: `decided_later_by`
+        names it, the words say when or where."""
+        words = (matter.decided_later_as_given or "").casefold()
+        body = next((b for b in self.committees.values() if words in (b.id, b.own_name.casefold())), None)
+        if body is not None:
+            self._problem(doc, ("matters", i, "decided_later_as_given"), (
+                f"'{matter.decided_later_as_given}' är organet {body.name}; skriv 'decided_later_by: {body.id}', och "
+                "källans ord om när eller var beslutet fattas i 'decided_later_as_given' (eller ta bort det)"))
 
     def _check_proposal(self, meeting: Meeting, matter: Matter, doc: Document, i: int) -> None:
         """A matter's proposal (`kind: förslag`) goes to a known body other than the one that made it."""
@@ -750,8 +762,8 @@ class Archive:
         names (none guessed); one published here belongs in its meeting's file instead."""
         for j, cited in enumerate(agreement.cited_steps):
             loc: Loc = ("cited_steps", j)
-            published = self.cited(cited.decision) if cited.decision is not None else None
-            if isinstance(published, Matter):
+            published = self._published_as(agreement, cited)
+            if published is not None:
                 where = self.sources[(kinds.MEETING, self.meeting_of[published.id].id)].path
                 self._problem(doc, (*loc, "decision"), f"beslutet {cited.decision} är publicerat: ärendet "
                                                        f"'{published.id}' i {where}; skriv steget där, under "
@@ -772,6 +784,19 @@ class Archive:
                 agreement, cited.action, cited.decision, cited.decision.date if cited.decision else None, body, to,
                 None, cited.decided_end, (doc, loc), cited.proposes, cited.condition, cited.by, cited.paragraphs,
                 cited.proposed_end, cited.announced, cited.as_given))
+
+    def _published_as(self, agreement: Agreement, cited: CitedStep) -> Matter | None:
+        """The published matter a cited step names: the one its date and paragraphs cite, or, where its date alone
+        names a day, a matter of that day (of its body, where named) that already concerns the agreement (a
+        decision a mention tells of): written twice, it would be two steps."""
+        decision = cited.decision
+        found = self.cited(decision) if decision is not None else None
+        if isinstance(found, Matter) or decision is None or not isinstance(decision.date, dt.date):
+            return found if isinstance(found, Matter) else None
+        about = (m for m in self.matters_about(agreement) if (meeting := self.meeting_of[m.id]).day == decision.date
+                 and not meeting.decisions_unstated and cited.body in (None, meeting.committee)
+                 and not (decision.paragraphs and m.paragraphs))  # both numbered: `cited` has compared them
+        return next(about, None)
 
     def _depth(self, matter: Matter | None) -> int:
         """How many steps precede one that refers to `matter` (a proposal's answer comes after the proposal, also on
@@ -1031,9 +1056,10 @@ class Archive:
 
     def decided_later_label(self, matter: Matter) -> str:
         """'Beslut fattas senare av Kommunfullmäktige (enligt källan)' where the source says another body decides
-        later (`decided_later_by`, a known body's name); '' where it does not."""
+        later (`decided_later_by`, a known body's name), with its words for when (`decided_later_as_given`), or
+        those alone; '' where it says neither (model.decided_later_label)."""
         later = self.committees.get(matter.decided_later_by) if matter.decided_later_by else None
-        return decided_later_label(later.name) if later else ""
+        return decided_later_label(later.name if later else None, matter.decided_later_as_given)
 
     def case_files_of(self, matter: Matter) -> list[CaseFile]:
         """The case file of each of a matter's case numbers, in the source's order."""

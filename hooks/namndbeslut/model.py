@@ -2180,9 +2180,9 @@ class Step(StepFields):
     case) whose step this one follows, so that a case through nämnd, kommunstyrelse and kommunfullmäktige is one
     line of steps."""
 
-    action: Annotated[StepAction, WithJsonSchema(
-        {"type": "string", "enum": [a.value for a in StepAction if a is not StepAction.UNSTATED]})]
-    """What the published decision does: every action but 'anges inte', which belongs to a cited decision only."""
+    action: StepAction
+    """What the published decision does; 'anges inte' only where the source does not say what was decided (a meeting
+    known from a mention, a matter whose kind is not stated: Meeting._unstated_steps)."""
     agreement: Slug
     """The agreement (or letter of intent), a file in agreements/."""
     refers_to: Slug | None = None
@@ -2197,12 +2197,6 @@ class Step(StepFields):
                                              "överenskommelsens fil); ett ärendes steg är ett fattat beslut – ta bort "
                                              "'announced', eller skriv det aviserade beslutet under 'cited_steps'")
         return data
-
-    def _own_fields_fit(self) -> None:
-        if self.action is StepAction.UNSTATED:
-            raise FieldError(("action",), f"'action: {NOT_STATED}' hör till ett citerat beslut ('cited_steps'); ett "
-                                          "publicerat ärende säger vad det beslutade – skriv det, eller skriv "
-                                          "överenskommelsen under 'agreements' om ärendet bara gäller den")
 
 
 def _not_negative(value: int) -> int:
@@ -2275,7 +2269,8 @@ Paragraph = Annotated[str, AfterValidator(_one_paragraph), StringConstraints(str
 """Text of one paragraph, several lines allowed (a proposed decision's 'att …'), shown as one paragraph."""
 
 
-DECISION_ONLY = ("effective", "effective_until")
+DECISION_ONLY = ("effective", "effective_until",
+                 "unanimous")
 """A matter's fields that only a decision (or a matter whose kind is not stated) has: refused beside a kind that
 decides nothing (MatterKind.decides). A field of what was decided joins it."""
 
@@ -2343,8 +2338,42 @@ def stance_label(stance: Position) -> str:
 
 
 def stance_data(stance: Position) -> str | dict[str, str]:
-    """A reservation or statement in the data: without a reason the text it always was; else {by, reason}."""
-    return stance.model_dump(exclude_none=True) if stance.reason else stance.by
+    """A reservation, a statement or who did not take part in the data: with nothing but who, the text it always
+    was; else {by, reason, scope}, each only where the source gives it."""
+    given: dict[str, str] = stance.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    return given if len(given) > 1 else stance.by
+
+
+class TookNoPartIn(StrEnum):
+    """What someone did not take part in, as the source says it: the decision ("valde att inte delta i beslutet"),
+    or the matter's handling ("anmäler jäv och deltar inte i ärendets handläggning"), never said to be the other."""
+
+    DECISION = "beslutet"
+    HANDLING = "handläggningen"
+
+    @property
+    def label(self) -> str:
+        """What a matter's page says before the party or person: the one rule of the line."""
+        return NOT_PARTICIPATING if self is TookNoPartIn.DECISION else NOT_IN_HANDLING
+
+
+class NotParticipating(Position):
+    """Who did not take part, as the source names them, with its reason in its words ('anmäler jäv') and what they
+    did not take part in (`scope`): the decision, unless the source says the matter's handling."""
+
+    scope: TookNoPartIn = TookNoPartIn.DECISION
+    """'handläggningen' where the source says the matter's handling ("deltar inte i ärendets handläggning")."""
+
+    @property
+    def line(self) -> str:
+        """'Deltog inte i ärendets handläggning: Anna Andersson (S) (anmäler jäv)'."""
+        return f"{self.scope.label}: {self.label}"
+
+
+NotTakingPart = Annotated[NotParticipating, BeforeValidator(_plain_stance), WithJsonSchema({"anyOf": [
+    _TEXT_SCHEMA, {"type": "object", "properties": {"by": _TEXT_SCHEMA, "reason": _TEXT_SCHEMA, "scope": {
+        "enum": [s.value for s in TookNoPartIn]}}, "required": ["by"], "additionalProperties": False}]})]
+"""Who did not take part: the party or person as text (as before), or {by, reason, scope}."""
 
 
 class ProposalMade(Record):
@@ -2382,10 +2411,14 @@ class BasisDocument(Record):
 
 
 RESERVATION, NOT_PARTICIPATING = "Reservation", "Deltog inte i beslutet"
+NOT_IN_HANDLING = "Deltog inte i ärendets handläggning"
 STATEMENT, PROPOSAL_MADE, BASIS = "Särskilt yttrande", "Yrkande", "Underlag"
 """What a matter's page says before each party or person that reserved itself, or did not take part."""
-DECIDED_LATER = "Beslut fattas senare av"
-"""What a matter's page says before the body the source says will decide later (`decided_later_by`)."""
+UNANIMOUS, NOT_UNANIMOUS = "Enhälligt beslut", "Beslutet var inte enhälligt"
+"""What a matter's page says where the source says the decision was unanimous, or that it was not (`unanimous`)."""
+DECIDED_LATER = "Beslut fattas senare"
+"""What a matter's page says before the body the source says will decide later (`decided_later_by`), or before its
+words for when (`decided_later_as_given`)."""
 
 
 class Matter(Record):
@@ -2469,15 +2502,24 @@ class Matter(Record):
     """Proposals made at the meeting (yrkanden), in the source's order: never the decision."""
     documents: list[BasisDocument] = []
     """Documents the matter rests on that the source names but that are not published here."""
-    not_participating: list[Text] = []
-    """Who chose not to take part in the decision, as the source names them ("Allianspartierna valde att inte delta i
-    beslutet"), in its order."""
+    not_participating: list[NotTakingPart] = []
+    """Who did not take part, as the source names them ("Allianspartierna valde att inte delta i beslutet"), in its
+    order; {by, reason, scope} with its reason ('anmäler jäv') and 'scope: handläggningen' where it says the matter's
+    handling ("deltar inte i ärendets handläggning")."""
     decided_later_by: Slug | None = None
     """The body the source says will decide later ("Beslut ska senare fattas i kommunfullmäktige"; a file in
     committees/): shown as the source's statement, never a step or a proposal. Beside `kind: förslag` it is a body
     after `to`, the next one ("går vidare till kommunstyrelsen och kommunfullmäktige"), never `to` again."""
+    decided_later_as_given: Text | None = None
+    """When or where a later decision is expected, in the source's words ("Ärendet ska tas upp igen på nämndmöte under
+    hösten"), beside `decided_later_by` or alone: shown as given, never read as a date or a body."""
     assignments: list[Assignment] = []
     """Tasks the decision gives, in the source's order."""
+    unanimous: bool | None = None
+    """Whether the decision was unanimous, where the source says so ("Kommunfullmäktige beslutar enhälligt": true, "en
+    oenig socialnämnd": false); None: not stated, never worked out from a vote."""
+    unanimous_as_given: Text | None = None
+    """The source's words for it ("ett politiskt enigt kommunfullmäktige"), shown beside `unanimous`."""
     body: Prose = ""
 
     @property
@@ -2526,8 +2568,33 @@ class Matter(Record):
         return [*(("proposal-made", f"{PROPOSAL_MADE}: {p.label}") for p in self.proposals_made),
                 *(("reservation", f"{RESERVATION}: {stance_label(r)}") for r in self.reservations),
                 *(("statement", f"{STATEMENT}: {stance_label(r)}") for r in self.statements),
-                *(("not-participating", f"{NOT_PARTICIPATING}: {p}") for p in self.not_participating),
+                *(("not-participating", p.line) for p in self.not_participating),
                 *(("document", f"{BASIS}: {d.label}") for d in self.documents)]
+
+    def not_participating_in(self, scope: TookNoPartIn) -> list[NotParticipating]:
+        """Who did not take part in the decision, or in the matter's handling, as the source says it."""
+        return [p for p in self.not_participating if p.scope is scope]
+
+    @property
+    def unanimous_label(self) -> str:
+        """'Enhälligt beslut (enligt källan: Kommunfullmäktige beslutar enhälligt)', 'Beslutet var inte enhälligt';
+        '' where the source does not say."""
+        if self.unanimous is None:
+            return ""
+        said = UNANIMOUS if self.unanimous else NOT_UNANIMOUS
+        return beside_source_words(said, self.unanimous_as_given) if self.unanimous_as_given else said
+
+    @model_validator(mode="after")
+    def _unanimous_as_stated(self) -> Matter:
+        """The source's words beside a stated `unanimous`; a unanimous decision has no votes against it."""
+        if self.unanimous_as_given is not None and self.unanimous is None:
+            raise FieldError(("unanimous_as_given",), "'unanimous_as_given' är källans ord för om beslutet var "
+                                                      "enhälligt; skriv också 'unanimous: true' (enhälligt) eller "
+                                                      "'unanimous: false' (inte enhälligt)")
+        if self.unanimous and self.vote is not None and self.vote.no:
+            raise FieldError(("unanimous",), f"omröstningen har {self.vote.no} nej-röster, så beslutet var inte "
+                                             "enhälligt; rätta 'vote' eller 'unanimous'")
+        return self
 
     @property
     def assignments_proposed(self) -> bool:
@@ -2677,9 +2744,14 @@ class Matter(Record):
         return self
 
 
-def decided_later_label(body: str) -> str:
-    """'Beslut fattas senare av Kommunfullmäktige (enligt källan)': what the source says of a later decision."""
-    return as_source_says(f"{DECIDED_LATER} {body}")
+def decided_later_label(body: str | None, words: str | None = None) -> str:
+    """What the source says of a later decision: 'Beslut fattas senare av Kommunfullmäktige (enligt källan)', with its
+    words 'Beslut fattas senare av Kommunfullmäktige (enligt källan: …)', its words alone 'Beslut fattas senare:
+    Ärendet ska tas upp igen på nämndmöte under hösten (enligt källan)'; '' where it says nothing of one."""
+    if body is None:
+        return f"{DECIDED_LATER}: {as_source_says(words)}" if words else ""
+    said = f"{DECIDED_LATER} av {body}"
+    return beside_source_words(said, words) if words else as_source_says(said)
 
 
 def _latest_day(value: dates.Given) -> dt.date:
@@ -2776,6 +2848,12 @@ class Meeting(Sourced):
     minutes_checked_as_given: Text | None = None
     """How, where or when the minutes were checked in the source's words ("Nya Rådhuset 25 augusti 2015, kl. 14:00",
     "Digital justering"): shown as given beside `minutes_checked`, never read as its day."""
+    appeal_by: dt.date | None = None
+    """The last day to appeal the decisions in the checked minutes ("Sista dag att överklaga 2018-03-13"), where the
+    source gives it: shown with the minutes' dates, never worked out from the day the notice was posted."""
+    minutes_posted_as_given: Text | None = None
+    """Where or how the notice of the checked minutes was posted, in the source's words ("Justeringen har anslagits på
+    kommunens digitala anslagstavla"): shown beside `minutes_posted`, never read as its day."""
     public_as_given: Text | None = None
     """What the source says of the public at this meeting, in its words ("avråder … medborgare att komma till
     åhörarläktaren"): a body's `public_as_given` rule; never sets `public`."""
@@ -3116,12 +3194,19 @@ class Meeting(Sourced):
     @property
     def posting_label(self) -> str:
         """The notice of the checked minutes as the page gives it: 'uppsatt 24 september 2015, nedtaget 16 oktober
-        2015', 'anges inte' for a day the source leaves out; '' where it gives neither."""
+        2015', 'anges inte' for a day the source leaves out, then the source's words for it ('Justeringen har anslagits
+        på kommunens digitala anslagstavla (enligt källan)'); '' where it gives none of them."""
+        words = as_source_says(self.minutes_posted_as_given) if self.minutes_posted_as_given else ""
         if not (self.minutes_posted or self.minutes_removed):
-            return ""
+            return words
         posted, removed = (shown(dates.long_date(d) if d else None) for d in (self.minutes_posted,
                                                                               self.minutes_removed))
-        return f"uppsatt {posted}, nedtaget {removed}"
+        return "; ".join(x for x in (f"uppsatt {posted}, nedtaget {removed}", words) if x)
+
+    @property
+    def appeal_label(self) -> str:
+        """'Sista dag att överklaga: 13 mars 2018'; '' where the source gives no such day."""
+        return f"Sista dag att överklaga: {dates.long_date(self.appeal_by)}" if self.appeal_by else ""
 
     @model_validator(mode="after")
     def _ordered(self) -> Meeting:
@@ -3137,6 +3222,7 @@ class Meeting(Sourced):
             raise FieldError(("minutes_removed",), f"anslaget togs ned {self.minutes_removed.isoformat()}, före "
                                                    f"{self.minutes_posted.isoformat()} då det sattes upp; rätta "
                                                    "'minutes_removed' eller 'minutes_posted'")
+        _check_appeal(self)
         if self.known_from is not None and self.decisions_unstated:
             _check_agenda(self, self.known_from)
         if self.body_as_given and self.committee is not None:
@@ -3165,6 +3251,20 @@ class Meeting(Sourced):
         return self
 
 
+    @model_validator(mode="after")
+    def _unstated_steps(self) -> Meeting:
+        """A step whose action the source does not state ('anges inte': "fattade idag beslut om en ny
+        avsiktsförklaring") only where the source does not say what was decided: a meeting known from a mention, or a
+        matter whose kind is not stated. A protocol's decision says what it decided."""
+        for i, matter in enumerate(self.matters):
+            if self.mentioned_only or matter.kind is None:
+                continue
+            for loc, step in matter.all_steps:
+                if step.action is StepAction.UNSTATED:
+                    raise FieldError(("matters", i, *loc, "action"), UNSTATED_STEP_REFUSED)
+        return self
+
+
 OUTSIDE_INTRO = ("Beslut som inte är kända som beslut vid ett sammanträde: delegationsbeslut, ordförandebeslut och "
                  "beslut där källan inte anger hur de fattades. De räknas inte som sammanträden.")
 """What the lists 'Beslut utanför sammanträden' (a body's page, a year's, the meetings overview) say first."""
@@ -3186,12 +3286,15 @@ OUTSIDE_REFUSED = {
     "documents_url": "inga handlingar till ett sammanträde (länken till beslutet skrivs i 'source')",
     "known_from": "ingen kallelse, föredragningslista eller webbsändning, och är inget sammanträde som nämns",
     "selection": "inget urval av ett sammanträdes ärenden",
+    "adjournments": "inget sammanträde som kan ajourneras", "appeal_by": "inget protokoll",
+    "minutes_posted_as_given": "inget protokoll",
 }
 """A meeting's fields that a decision outside a meeting (`decided_as`) refuses, each with what it has not."""
 
 OUTSIDE_MATTER_REFUSED = {
     "vote": "ingen omröstning", "reservations": "inga reservationer", "statements": "inga särskilda yttranden",
     "proposals_made": "inga yrkanden", "not_participating": "ingen som avstod från att delta i beslutet",
+    "unanimous": "ingen församling som kan vara enig eller oenig",
 }
 """A matter's fields that only a meeting's deliberation has, refused under `decided_as`."""
 
@@ -3225,6 +3328,14 @@ def _check_outside(meeting: Meeting) -> None:
                                                      "källan anger")
 
 
+UNSTATED_STEP_REFUSED = (
+    f"'action: {NOT_STATED}' hör till ett citerat beslut ('cited_steps') eller till ett ärende vars källa inte säger "
+    "vad som beslutades (ett sammanträde som bara är känt från ett omnämnande, 'known_from: omnämnande', eller "
+    f"'kind: {NOT_STATED}'); ett publicerat ärende säger annars vad det beslutade – skriv det, eller skriv "
+    "överenskommelsen under 'agreements' om ärendet bara gäller den")
+"""Why a step of a decision whose content its protocol states cannot leave its action unstated."""
+
+
 SELECTION_NOTE = "Urval av ärendena enligt källan: källan tar inte upp alla ärenden från sammanträdet."
 """What a meeting page and the body's year list say of a source that calls itself a selection (a summary, a press
 release, a protocol extract): never that it is a summary."""
@@ -3232,7 +3343,8 @@ release, a protocol extract): never that it is a summary."""
 
 MINUTES_DATES = {"minutes_checked": ("protokollet justeras", "protokollet justerades"),
                  "minutes_posted": ("anslaget om justeringen sätts upp", "anslaget sattes upp"),
-                 "minutes_removed": ("anslaget om justeringen tas ned", "anslaget togs ned")}
+                 "minutes_removed": ("anslaget om justeringen tas ned", "anslaget togs ned"),
+                 "appeal_by": ("sista dagen att överklaga är", "tiden att överklaga går ut")}
 """A meeting's dates of its minutes, each with what happens on it (now, and as done): all after the meeting."""
 
 
@@ -3245,10 +3357,23 @@ def _check_after_meeting(date: dates.Day | None, name: str, day: dt.date | None)
                                   f"skriv dagen då {done}")
 
 
+def _check_appeal(meeting: Meeting) -> None:
+    """The time to appeal runs from the day the checked minutes' notice is posted: its last day is never before it
+    (nor before the minutes were checked)."""
+    appeal = meeting.appeal_by
+    for name in ("minutes_posted", "minutes_checked"):
+        day = getattr(meeting, name)
+        if appeal is not None and day is not None and appeal < day:
+            _, done = MINUTES_DATES[name]
+            raise FieldError(("appeal_by",), f"sista dagen att överklaga ({appeal.isoformat()}) ligger före dagen då "
+                                             f"{done} ({day.isoformat()}); rätta 'appeal_by' eller '{name}'")
+
+
 AGENDA_UNSTATED = (("paragraphs", "protokollets paragrafer"), ("paragraphs_as_given", "protokollets paragrafer"),
                    ("vote", "hur någon omröstning utföll"), ("effective", "när något beslut börjar gälla"),
                    ("effective_until", "när något beslut slutar gälla"), ("reservations", "några reservationer"),
-                   ("not_participating", "vilka som inte deltog i något beslut"))
+                   ("not_participating", "vilka som inte deltog i något beslut"),
+                   ("unanimous", "om något beslut var enhälligt"))
 """A matter's fields that an agenda (or a webcast, a source that states no decision) cannot state, each with what the
 source then does not state: refused on its items. A new field of what the meeting decided joins it."""
 
@@ -3259,7 +3384,8 @@ def _check_agenda(meeting: Meeting, known_from: KnownFrom) -> None:
     (a page would say both 'vad som beslutades anges inte' and 'Ärendetyp: Beslut')."""
     source = f"'known_from: {known_from}' säger att källan är {known_from.definite}, som inte anger"
     for name in ("minutes_url", *MINUTES_DATES, "adjusters", "paragraphs_as_given", "minutes_kept_at",
-                 "minutes_checked_as_given"):
+                 "minutes_checked_as_given",
+                 "minutes_posted_as_given"):
         if getattr(meeting, name):  # who checked them, their §§, where they are kept
             raise FieldError((name,), f"{source} något protokoll; ta bort '{name}' eller 'known_from'")
     if meeting.present and known_from.agenda:

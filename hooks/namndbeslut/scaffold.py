@@ -59,6 +59,10 @@ minutes_checked_as_given:        # valfritt: justeringen med källans ord, t.ex.
                                  # kl. 14:00 eller Digital justering
 minutes_posted:                  # valfritt: när anslaget sattes upp, ÅÅÅÅ-MM-DD ("Anslaget uppsatt 2015-09-24")
 minutes_removed:                 # valfritt: när anslaget togs ned, ÅÅÅÅ-MM-DD ("nedtaget 2015-10-16")
+minutes_posted_as_given:         # valfritt: anslaget med källans ord, t.ex. Justeringen har anslagits på
+                                 # kommunens digitala anslagstavla
+appeal_by:                       # valfritt: sista dagen att överklaga, ÅÅÅÅ-MM-DD ("Sista dag att överklaga
+                                 # 2018-03-13"); räkna aldrig ut den
 chair:                           # valfritt: ordföranden som källan anger hen ("Ordförande: Anna Andersson (S)")
 secretary:                       # valfritt: sekreteraren som källan anger hen ("Sekreterare: Cecilia Ek")
 adjusters: []                    # valfritt: justerarna som källan anger dem ("Justerare: Anna Andersson (S),
@@ -112,6 +116,9 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # Ordförandens utslagsröst avgör"): {{yes: 30, no: 30, abstained: 1,
                                  # decided_by: ordförandens utslagsröst}}; absent: frånvarande; decided_by:
                                  # ordförandens utslagsröst eller lottning; as_given: källans ord
+    unanimous:                   # valfritt: true om källan säger att beslutet var enhälligt ("beslutar
+                                 # enhälligt"), false om den säger att det inte var det ("en oenig nämnd")
+    unanimous_as_given:          # valfritt, med unanimous: källans ord, t.ex. Kommunfullmäktige beslutar enhälligt
     proposal:                    # valfritt: förslaget till beslut med källans ord, ett stycke ("Förslag till
                                  # beslut: Kommunfullmäktige beslutar att …"); visas som förslag, inte som beslut
     condition:                   # valfritt: ett villkor för beslutet med källans ord
@@ -135,10 +142,14 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # - {{by: Anna Andersson (S), what: bifall till motionen}}
     documents: []                # valfritt: underlag som källan nämner men som inte publiceras här, t.ex.
                                  # - {{title: tjänsteutlåtande, date: 2017-05-29, by: kommunledningskontoret}}
-    not_participating: []        # valfritt: de som inte deltog i beslutet, t.ex. [Allianspartierna]
+    not_participating: []        # valfritt: de som inte deltog i beslutet, t.ex. [Allianspartierna]; med skäl
+                                 # och i handläggningen ("anmäler jäv och deltar inte i ärendets handläggning"):
+                                 # - {{by: Anna Andersson (S), reason: anmäler jäv, scope: handläggningen}}
     decided_later_by:            # valfritt: organet som enligt källan beslutar senare (filnamn i committees/),
                                  # "Beslut ska senare fattas i kommunfullmäktige": kommunfullmaktige;
                                  # med kind: förslag ett organ efter 'to' ("går vidare till KS och KF")
+    decided_later_as_given:      # valfritt: när eller var ett senare beslut väntas, med källans ord, t.ex.
+                                 # Ärendet ska tas upp igen på nämndmöte under hösten
     assignments: []              # valfritt: uppdrag som beslutet ger, ett per rad, t.ex.
                                  # - {{to: IT, what: göra en rapport, by_as_given: inför våren 2019}}
                                  # (by: 2019-06 om källan anger en tidpunkt)

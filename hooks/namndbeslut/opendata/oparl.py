@@ -78,12 +78,18 @@ EFFECTIVE = "namndbeslut:effective"
 '2023-07', '2023', 'våren 2023')."""
 MINUTES_CHECKED_AS_GIVEN = "namndbeslut:minutesCheckedAsGiven"
 """Our own field on a Meeting: how the minutes were checked in the source's words ('Digital justering')."""
+MINUTES_POSTED_AS_GIVEN = "namndbeslut:minutesPostedAsGiven"
+"""Our own field on a Meeting: where or how the notice of its checked minutes was posted, in the source's words
+("Justeringen har anslagits på kommunens digitala anslagstavla"); never `namndbeslut:minutesPosted`."""
 EFFECTIVE_UNTIL = "namndbeslut:effectiveUntil"
 """Our own field on an AgendaItem: when its decision stops applying, as precise as the source says it."""
 NOT_PARTICIPATING = "namndbeslut:notParticipating"
 """Our own field on an AgendaItem: who did not take part in its decision, as the source names them."""
 DECIDED_LATER_BY = "namndbeslut:decidedLaterBy"
 """Our own field on an AgendaItem: the Organization the source says decides later (no Consultation is made)."""
+DECIDED_LATER_AS_GIVEN = "namndbeslut:decidedLaterAsGiven"
+"""Our own field on an AgendaItem: when or where a later decision is expected, in the source's words ("Ärendet ska
+tas upp igen på nämndmöte under hösten"); never a date or an Organization."""
 ASSIGNMENTS = "namndbeslut:assignments"
 """Our own field on an AgendaItem: the tasks its decision gives ({to, what, by, byAsGiven}, each but `to` and `what`
 only where given)."""
@@ -98,6 +104,9 @@ gives them ('Socialdemokraterna', 'S')."""
 STATEMENTS = "namndbeslut:statements"
 """Our own field on an AgendaItem: the special statements on its decision, as `namndbeslut:reservations` gives
 reservations."""
+UNANIMOUS, UNANIMOUS_AS_GIVEN = "namndbeslut:unanimous", "namndbeslut:unanimousAsGiven"
+"""Our own fields on an AgendaItem: whether its decision was unanimous, where the source says so (never worked out
+from a vote), and the source's words for it ("Kommunfullmäktige beslutar enhälligt")."""
 PROPOSALS_MADE = "namndbeslut:proposalsMade"
 """Our own field on an AgendaItem: the proposals made at the meeting (yrkanden), {by, what} in the source's words
 (`what` only where given); never its `result`."""
@@ -123,6 +132,9 @@ MINUTES_CHECKED = "namndbeslut:minutesChecked"
 MINUTES_POSTED, MINUTES_REMOVED = "namndbeslut:minutesPosted", "namndbeslut:minutesRemoved"
 """Our own fields on a Meeting: the days the notice of its checked minutes was posted and taken down (anslaget
 uppsatt, nedtaget), each where the source gives it."""
+APPEAL_BY = "namndbeslut:appealBy"
+"""Our own field on a Meeting: the last day to appeal the decisions in its checked minutes, where the source gives it
+("Sista dag att överklaga 2018-03-13")."""
 CHAIR = "namndbeslut:chair"
 """Our own field on a Meeting: its chair (ordförande) as the source names them (OParl's Person would need more than
 the name, and a membership the source does not give)."""
@@ -328,9 +340,10 @@ MEMBER_KEYS = (("role", "role"), ("party", "party"), ("nominated_by", "nominated
 
 def _summary(meeting: Meeting) -> Obj:
     """What a meeting's summary says of itself: a selection of the matters; its chair, secretary and adjusters; the
-    days its minutes were checked and their notice posted and taken down; that it is known only from its agenda."""
+    days its minutes were checked and their notice posted and taken down, the last day to appeal them; that it is
+    known only from its agenda."""
     days = {MINUTES_CHECKED: meeting.minutes_checked, MINUTES_POSTED: meeting.minutes_posted,
-            MINUTES_REMOVED: meeting.minutes_removed}
+            MINUTES_REMOVED: meeting.minutes_removed, APPEAL_BY: meeting.appeal_by}
     return {**({SELECTION: True} if meeting.some_matters else {}),
             **({KNOWN_FROM: meeting.known_from.value} if meeting.known_from else {}),
             **({START_AS_GIVEN: meeting.start_as_given} if meeting.start_as_given else {}),
@@ -349,6 +362,7 @@ def _summary(meeting: Meeting) -> Obj:
             **({MINUTES_CHECKED_AS_GIVEN: meeting.minutes_checked_as_given} if meeting.minutes_checked_as_given
                else {}),
             **({PUBLIC_AS_GIVEN: meeting.public_as_given} if meeting.public_as_given else {}),
+            **({MINUTES_POSTED_AS_GIVEN: meeting.minutes_posted_as_given} if meeting.minutes_posted_as_given else {}),
             **{key: day.isoformat() for key, day in days.items() if day is not None}}
 
 
@@ -574,8 +588,9 @@ class OParl:
         return {**({CASE_NUMBERS: m.several_case_numbers} if m.several_case_numbers else {}),
                 **({MATTER_PARAGRAPHS_AS_GIVEN: m.paragraphs_as_given} if m.paragraphs_as_given else {}),
                 **({EFFECTIVE_UNTIL: dates.iso(m.effective_until)} if m.effective_until is not None else {}),
-                **({NOT_PARTICIPATING: m.not_participating} if m.not_participating else {}),
+                **({NOT_PARTICIPATING: [stance_data(p) for p in m.not_participating]} if m.not_participating else {}),
                 **({DECIDED_LATER_BY: self._committee_url(m.decided_later_by)} if m.decided_later_by else {}),
+                **({DECIDED_LATER_AS_GIVEN: m.decided_later_as_given} if m.decided_later_as_given else {}),
                 **({ASSIGNMENTS: tasks} if tasks else {})}
 
     def _cited_decision(self, record: Matter | Meeting | Citation | None, body: Committee | None, name: str | None,
@@ -812,11 +827,13 @@ class OParl:
 
 
 def _record_facts(m: Matter) -> Obj:
-    """A matter's special statements, proposals made at the meeting and documents it rests on, each only where the
-    source gives them."""
+    """A matter's special statements, proposals made at the meeting and documents it rests on, whether its decision was
+    unanimous and the source's words for it, each only where the source gives them."""
     documents = [{"title": d.title, **({"date": dates.iso(d.date)} if d.date is not None else {}),
                   **({"by": d.by} if d.by else {})} for d in m.documents]
     return {**({STATEMENTS: [stance_data(r) for r in m.statements]} if m.statements else {}),
             **({PROPOSALS_MADE: [p.model_dump(exclude_none=True) for p in m.proposals_made]}
                if m.proposals_made else {}),
-            **({DOCUMENTS: documents} if documents else {})}
+            **({DOCUMENTS: documents} if documents else {}),
+            **({UNANIMOUS: m.unanimous} if m.unanimous is not None else {}),
+            **({UNANIMOUS_AS_GIVEN: m.unanimous_as_given} if m.unanimous_as_given else {})}

@@ -35,6 +35,7 @@ from ..model import (
     Signatory,
     Sum,
     Term,
+    TookNoPartIn,
     Vote,
     chronological,
     stance_data,
@@ -159,8 +160,9 @@ def adjournment(a: Adjournment) -> dict[str, Any]:
 def meeting_facts(meeting: Meeting) -> dict[str, Any]:
     """What a meeting's record says beyond its date, each only where given: that it covers only part of its source
     (`partial` true and the editor's words, `partial_note`), the protocol's paragraphs in its words, its contacts,
-    its breaks (`adjournments`), where its minutes are kept, what it says of the public and of the checking of the
-    minutes in its words, the days the minutes were checked, posted and taken down (as OParl gives them), who decided
+    its breaks (`adjournments`), where its minutes are kept, what it says of the public, of the checking and the
+    posting of the minutes in its words, the days the minutes were checked, posted and taken down (as OParl gives
+    them), the last day to appeal them, who decided
     in the source's words where it names no body (`body_as_given`)."""
     return {**({"body_as_given": meeting.body_as_given} if meeting.body_as_given else {}),
             **({"partial": True, "partial_note": meeting.partial} if meeting.partial else {}),
@@ -168,9 +170,9 @@ def meeting_facts(meeting: Meeting) -> dict[str, Any]:
             **({"paragraphs_as_given": meeting.paragraphs_as_given} if meeting.paragraphs_as_given else {}),
             **({"contacts": [c.model_dump(exclude_none=True) for c in meeting.contacts]} if meeting.contacts else {}),
             **({"adjournments": [adjournment(a) for a in meeting.adjournments]} if meeting.adjournments else {}),
-            **{key: iso(day) for key in ("minutes_checked", "minutes_posted", "minutes_removed")
+            **{key: iso(day) for key in ("minutes_checked", "minutes_posted", "minutes_removed", "appeal_by")
                if (day := getattr(meeting, key)) is not None},
-            **{key: value for key in ("public_as_given", "minutes_checked_as_given")
+            **{key: value for key in ("public_as_given", "minutes_checked_as_given", "minutes_posted_as_given")
                if (value := getattr(meeting, key))}}
 
 
@@ -183,14 +185,16 @@ def assignment(a: Assignment, proposed: bool = False) -> dict[str, Any]:
 
 
 def matter_record_facts(m: Matter) -> dict[str, Any]:
-    """A matter's special statements, proposals made at the meeting and the documents it rests on, each only where
-    the source gives them (matters6)."""
+    """A matter's special statements, proposals made at the meeting and the documents it rests on (matters6), whether
+    its decision was unanimous and the source's words for it (trial 16), each only where the source gives them."""
     documents = [{"title": d.title, **({"date": iso(d.date)} if d.date is not None else {}),
                   **({"by": d.by} if d.by else {}), "label": d.label} for d in m.documents]
     return {**({"statements": [stance_data(r) for r in m.statements]} if m.statements else {}),
             **({"proposals_made": [p.model_dump(exclude_none=True) for p in m.proposals_made]}
                if m.proposals_made else {}),
-            **({"documents": documents} if documents else {})}
+            **({"documents": documents} if documents else {}),
+            **({"unanimous": m.unanimous} if m.unanimous is not None else {}),
+            **({"unanimous_as_given": m.unanimous_as_given} if m.unanimous_as_given else {})}
 
 
 def dump(data: Any) -> str:
@@ -476,8 +480,10 @@ class Tables:
         return {**({"case_numbers": list(m.several_case_numbers)} if m.several_case_numbers else {}),
                 **({"paragraphs_as_given": m.paragraphs_as_given} if m.paragraphs_as_given else {}),
                 **({"effective_until": iso(m.effective_until)} if m.effective_until is not None else {}),
-                **({"not_participating": list(m.not_participating)} if m.not_participating else {}),
+                **({"not_participating": [stance_data(p) for p in m.not_participating]} if m.not_participating
+                   else {}),
                 **({"decided_later_by": self.decided_later_by(m)} if m.decided_later_by else {}),
+                **({"decided_later_as_given": m.decided_later_as_given} if m.decided_later_as_given else {}),
                 **({"proposed_to": {"id": to.id, "name": to.name}} if (to := self.archive.proposed_to(m)) else {}),
                 **({"assignments": [assignment(a, m.assignments_proposed) for a in m.assignments]}
                    if m.assignments else {})}
@@ -518,7 +524,10 @@ class Tables:
                       "Reservationer", "Pengar från", "Deltog inte i beslutet", "Beslut fattas senare av",
                       "Gäller till", "Paragraf enligt källan", "Urval", *BOUND_COLUMNS, "Särskilda yttranden",
                       "Förslaget går till", "Beslutsform", "Beslutsdatum", "Fattat av", "Anmält till",
-                      "Antal år (åren anges inte)", "Antal mottagare")
+                      "Antal år (åren anges inte)", "Antal mottagare",
+                      "Deltog inte i ärendets handläggning",
+                      "Enhälligt", "Enhälligt enligt källan",
+                      "Beslut fattas senare enligt källan")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -536,7 +545,10 @@ class Tables:
     not count them, or the matter states several sums). A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
-    assignments, proposals made at the meeting and documents are in the JSON only."""
+    assignments, proposals made at the meeting and documents are in the JSON only. Who did not take part in the
+    matter's handling (`scope: handläggningen`, "anmäler jäv") has a column of its own, never 'Deltog inte i
+    beslutet'. Whether the decision was unanimous ('ja', 'nej', empty where the source does not say) and the source's
+    words for it follow, then the source's words for when a later decision is expected (`decided_later_as_given`)."""
 
     def matters_csv(self) -> str:
         rows = []
@@ -554,13 +566,16 @@ class Tables:
                          m.amount.nature.value if m.amount and m.amount.nature else None,
                          " ; ".join(map(stance_label, m.reservations)) or None,
                          m.amount.from_party if m.amount else None,
-                         " ; ".join(m.not_participating) or None,
+                         " ; ".join(map(stance_label, m.not_participating_in(TookNoPartIn.DECISION))) or None,
                          r["decided_later_by"]["name"] if m.decided_later_by else None,
                          iso(m.effective_until) if m.effective_until is not None else None, m.paragraphs_as_given,
                          _yes_no(True) if meeting.selection else None, *_bound(m.amount),
                          " ; ".join(map(stance_label, m.statements)) or None,
                          r["proposed_to"]["name"] if "proposed_to" in r else None, *self._outside_cells(meeting),
-                         m.amount.years if m.amount else None, m.amount.recipients if m.amount else None))
+                         m.amount.years if m.amount else None, m.amount.recipients if m.amount else None,
+                         " ; ".join(map(stance_label, m.not_participating_in(TookNoPartIn.HANDLING))) or None,
+                         _yes_no(m.unanimous), m.unanimous_as_given,
+                         m.decided_later_as_given))
         return _csv(self.MATTER_COLUMNS, rows)
 
     def _outside_cells(self, meeting: Meeting) -> tuple[str | None, ...]:
