@@ -2821,13 +2821,14 @@ class Meeting(Sourced):
     @property
     def no_decisions_note(self) -> str:
         """What the meeting's page and its year's list say where no decision is reported: a summary with no matter,
-        or whose every matter is stated to be no decision (an agenda tells nothing of what was decided); a partial
-        record where no matter is stated to be a decision (one of unstated kind included: the part read does not
-        say), that the part given does not say; '' otherwise."""
-        if self.decisions_unstated:
+        or whose every matter is stated to be no decision (an agenda tells nothing of what was decided; a mention
+        names some decisions and not the others); a partial record where no matter is stated to be ruled on (one of
+        unstated kind included: the part read does not say), that the part given does not say; '' otherwise. A
+        referral back is a decision the meeting took (MatterKind.ruled)."""
+        if self.decisions_unstated or self.mentioned_only:
             return ""
         if self.partial is not None:
-            return "" if self.states_a_decision else PARTIAL_NO_DECISIONS_NOTE
+            return "" if any(m.kind is not None and m.kind.ruled for m in self.matters) else PARTIAL_NO_DECISIONS_NOTE
         return "" if self.decided_anything else NO_DECISIONS_NOTE
 
     @property
@@ -2848,9 +2849,10 @@ class Meeting(Sourced):
 
     @property
     def decided_anything(self) -> bool:
-        """Whether any matter is a decision, or may be one (a matter whose kind the source does not state): a
-        meeting is said to have decided nothing only where every matter is stated to be something else."""
-        return any(m.decides for m in self.matters)
+        """Whether the meeting took a decision on any matter (MatterKind.ruled: a referral back too), or may have (a
+        matter whose kind the source does not state): a meeting is said to have decided nothing only where every
+        matter is stated to be something else."""
+        return any(m.kind is None or m.kind.ruled for m in self.matters)
 
     @property
     def states_a_decision(self) -> bool:
