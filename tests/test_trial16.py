@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from support.project import CASES_DIR
-from support.site import BuiltSite, built_tree
+from support.site import BuiltSite, built_tree, one, read, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial16.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2026-12-07"
@@ -34,3 +35,38 @@ def test_a_mention_of_a_referral_back_never_says_no_decisions_were_reported(buil
 def test_a_referral_back_is_a_decision_the_meeting_took(built: BuiltSite) -> None:
     page = built.text("sammantraden/2019-06-13-upplevelsenamnden/")
     assert "Ärendetyp: Återremitterat (inget beslut ännu)" in page and NO_DECISIONS not in page
+
+
+# -- 2 and 8. undated meetings in lists, feeds and search: the one rule of `Meeting.when` ------------------------------
+
+KS_IDAG = "sammantraden/datum-anges-inte-kommunstyrelsen-idag/"
+UNDATED_LISTED = ["Beslut från senaste kommunfullmäktige datum anges inte; enligt källan: möte den 14 mars",
+                  "Kommunstyrelsen, datum anges inte; enligt källan: i onsdags",
+                  "Kommunstyrelsen, datum anges inte; enligt källan: idag",
+                  "Upplevelsenämnden, datum anges inte; enligt källan: vid sitt senaste möte"]
+
+
+def test_lists_of_undated_meetings_say_the_date_as_the_meeting_page_does(built: BuiltSite) -> None:
+    assert "Datum anges inte; enligt källan: idag" in built.text(KS_IDAG)
+    listed = [words(li) for li in built.article("sammantraden/").select("ul.undated-meetings li")]
+    assert [x.rsplit(" ", 1)[0].removesuffix(" ·") for x in listed] == UNDATED_LISTED
+    body = [words(li) for li in built.article("namnder/kommunstyrelsen/").select("ul.undated-meetings li")]
+    assert body == UNDATED_LISTED[1:3]
+    council = [words(li) for li in built.article("namnder/kommunfullmaktige/").select("ul.undated-meetings li")]
+    assert council == UNDATED_LISTED[:1]
+
+
+def test_two_undated_meetings_of_one_body_differ_by_the_sources_words(built: BuiltSite) -> None:
+    links = [words(a) for a in built.article("namnder/kommunstyrelsen/").select("ul.undated-meetings a")]
+    assert links == UNDATED_LISTED[1:3]
+    titles = [words(t) for t in BeautifulSoup(read(built, "namnd-kommunstyrelsen.xml"), "xml").select("entry > title")]
+    assert titles == UNDATED_LISTED[1:3]
+    assert words(one(built.soup(KS_IDAG), "[data-pagefind-meta=title]")) == UNDATED_LISTED[2]
+    assert words(one(built.article(KS_IDAG), "h1")) == "Kommunstyrelsen, datum anges inte", "the page as before"
+    dated = "sammantraden/2019-10-14-kommunfullmaktige/"
+    assert built.soup(dated).select("[data-pagefind-meta]") == [], "a dated meeting's result is its heading"
+
+
+def test_a_matter_of_an_undated_meeting_is_listed_with_the_sources_words(built: BuiltSite) -> None:
+    listed = [words(li) for li in built.article("partner/inkluderande-fastigheter-ab/").select("li")]
+    assert any("Kommunfullmäktige, datum anges inte; enligt källan: möte den 14 mars" in x for x in listed), listed

@@ -2794,6 +2794,22 @@ class Meeting(Sourced):
         return "; ".join(x for x in (self.date_label, self.date_as_given_label if self.date is None else "") if x)
 
     @property
+    def listed_title(self) -> str:
+        """The meeting as lists, feeds and search name it: its title, and where the title already says 'datum anges
+        inte' (said from the facts), the rest of `when` after it ('Kommunstyrelsen, datum anges inte; enligt källan: i
+        onsdags'), so that undated meetings of one body differ by the source's words where it gives some."""
+        if self.date is None and self.title_names_date and self.date_as_given_label:
+            return f"{self.title}; {self.date_as_given_label}"
+        return self.title
+
+    @property
+    def listed_when(self) -> str:
+        """What a list says of the date after `listed_title`, so that the two say `when` once: all of it after a title
+        that does not say the date ('Beslut från senaste kommunfullmäktige' · 'datum anges inte; enligt källan: …'),
+        '' after one that does."""
+        return "" if self.title_names_date else self.when
+
+    @property
     def undated_label(self) -> str:
         """What the meeting's page says first in place of a date the source does not give: 'Datum anges inte; enligt
         källan: den 12 september (året anges inte)' (`when`, as a line begins); '' for a dated meeting."""
