@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from support.oparl import invalid_objects
 from support.project import CASES_DIR
-from support.site import BuiltSite, built_tree, one, read, words
+from support.site import SITE_URL, BuiltSite, built_tree, csv_by, data, one, oparl_object, read, records_by, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial16.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2026-12-07"
@@ -70,3 +71,38 @@ def test_two_undated_meetings_of_one_body_differ_by_the_sources_words(built: Bui
 def test_a_matter_of_an_undated_meeting_is_listed_with_the_sources_words(built: BuiltSite) -> None:
     listed = [words(li) for li in built.article("partner/inkluderande-fastigheter-ab/").select("li")]
     assert any("Kommunfullmäktige, datum anges inte; enligt källan: möte den 14 mars" in x for x in listed), listed
+
+
+# -- 3. open data: the meeting's words in the CSV, a matter's partners and agreements in JSON and OParl ---------------
+
+def test_the_matters_csv_ends_with_the_meetings_date_and_body_in_the_sources_words(built: BuiltSite) -> None:
+    rows = csv_by(built, "data/arenden.csv", "Id")
+    assert list(rows["kf-akersberg"])[-2:] == ["Datum enligt källan", "Organ enligt källan"]
+    assert (rows["kf-akersberg"]["Datum enligt källan"], rows["kf-akersberg"]["Organ enligt källan"]) == (
+        "möte den 14 mars", "")
+    assert (rows["stangning"]["Datum enligt källan"], rows["stangning"]["Organ enligt källan"]) == ("", "kommunen")
+    assert rows["kf-lalandia"]["Datum enligt källan"] == "Igår", "beside a date, as the page gives it"
+
+
+def test_a_matters_partners_and_agreements_are_in_its_data(built: BuiltSite) -> None:
+    matters = records_by(built, "data/arenden.json", "id")
+    row = matters["kf-akersberg"]
+    assert [(p["id"], p["name"]) for p in row["concerns"]] == [
+        ("inkluderande-fastigheter-ab", "Inkluderande fastigheter AB")]
+    assert row["concerns"][0]["url"].endswith("/partner/inkluderande-fastigheter-ab/")
+    assert [(a["id"], a["role"]) for a in row["agreements"]] == [
+        ("inkluderande-fastigheter-ab", "antar"), ("inkluderande-fastigheter-ab-2", "gäller")]
+    assert row["agreements"][1]["url"].endswith("/overenskommelser/inkluderande-fastigheter-ab-2/")
+    assert "concerns" not in matters["kf-lalandia"] and "agreements" not in matters["un-arsbidrag"]
+
+
+def test_a_matters_partners_and_agreements_are_on_its_oparl_agenda_item(built: BuiltSite) -> None:
+    item = oparl_object(built, "agenda-item", "kf-akersberg")
+    assert item["namndbeslut:concerns"] == [data(built, "oparl/organization/partner-inkluderande-fastigheter-ab.json")
+                                            ["id"]]
+    assert [x.rsplit("/", 1)[-1] for x in item["namndbeslut:agreements"]] == [
+        "overenskommelse-inkluderande-fastigheter-ab.json", "overenskommelse-inkluderande-fastigheter-ab-2.json"]
+    for paper in item["namndbeslut:agreements"]:
+        assert data(built, paper.removeprefix(SITE_URL))["type"].endswith("/Paper")
+    assert "namndbeslut:concerns" not in oparl_object(built, "agenda-item", "kf-lalandia")
+    assert invalid_objects(built.path) == []

@@ -437,8 +437,18 @@ class Tables:
             **({"cited_decisions": self.cited_decisions(m)} if m.cited_decisions else {}),
             **({"effective": iso(m.effective)} if m.effective is not None else {}),
             **({"reservations": [stance_data(r) for r in m.reservations]} if m.reservations else {}),
-            **self.matter_facts(m), **matter_record_facts(m),
+            **self.matter_facts(m), **matter_record_facts(m), **self.matter_links(m),
         }
+
+    def matter_links(self, m: Matter) -> dict[str, Any]:
+        """The partners a matter names as concerned (`concerns`: `id`, `name`, `url`) and the agreements it takes a
+        step with or concerns (Archive.agreements_in: an agreement's link, with `role`, what the matter does with it,
+        as the agreement's `decisions[].role` says it), each only where the matter names any."""
+        url = self.ctx.absolute
+        partners = [{"id": p.id, "name": p.name, "url": url(routes.partner(p))} for p in self.archive.partners_in(m)]
+        agreements = [{**(self._agreement_link(a) or {}), "role": self.archive.role_of(a, m)}
+                      for a in self.archive.agreements_in(m)]
+        return {**({"concerns": partners} if partners else {}), **({"agreements": agreements} if agreements else {})}
 
     def matter_facts(self, m: Matter) -> dict[str, Any]:
         """Issue 26's later facts of a matter, each only where the source gives it: its several case numbers, its
@@ -478,7 +488,7 @@ class Tables:
                       "Avgjort genom", "Omröstning enligt källan", *WORDS_COLUMNS, "Beloppets art",
                       "Reservationer", "Pengar från", "Deltog inte i beslutet", "Beslut fattas senare av",
                       "Gäller till", "Paragraf enligt källan", "Urval", *BOUND_COLUMNS, "Särskilda yttranden",
-                      "Förslaget går till")
+                      "Förslaget går till", "Datum enligt källan", "Organ enligt källan")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -488,7 +498,8 @@ class Tables:
     party the money comes from ('Socialstyrelsen'; empty where the source names none, or several sums); who did
     not take part (joined so), the body that decides later (its name), when the decision stops applying, the
     paragraph in the protocol's words, whether the meeting's source calls itself a selection ('ja' or empty), the
-    special statements (joined so), and the body a proposal goes to (`kind: förslag`, `to`; its name). A
+    special statements (joined so), the body a proposal goes to (`kind: förslag`, `to`; its name), and the meeting's
+    date and body in the source's words (`date_as_given`, `body_as_given`; empty where it gives none). A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only."""
@@ -513,7 +524,8 @@ class Tables:
                          iso(m.effective_until) if m.effective_until is not None else None, m.paragraphs_as_given,
                          _yes_no(True) if meeting.selection else None, *_bound(m.amount),
                          " ; ".join(map(stance_label, m.statements)) or None,
-                         r["proposed_to"]["name"] if "proposed_to" in r else None))
+                         r["proposed_to"]["name"] if "proposed_to" in r else None,
+                         meeting.date_as_given, meeting.body_as_given))
         return _csv(self.MATTER_COLUMNS, rows)
 
 
