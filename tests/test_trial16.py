@@ -106,3 +106,13 @@ def test_a_matters_partners_and_agreements_are_on_its_oparl_agenda_item(built: B
         assert data(built, paper.removeprefix(SITE_URL))["type"].endswith("/Paper")
     assert "namndbeslut:concerns" not in oparl_object(built, "agenda-item", "kf-lalandia")
     assert invalid_objects(built.path) == []
+
+
+# -- 4. a decision "Igår" in a dated news item: the meeting's unstated time is said of the meeting ---------------------
+
+
+def test_the_meetings_unstated_time_comes_before_the_sources_words_about_its_date(built: BuiltSite) -> None:
+    page = built.article("sammantraden/2019-10-14-kommunfullmaktige/")
+    assert words(one(page, "p.page-meta")) == (
+        "Sammanträde 14 oktober 2019 (tid anges inte); enligt källan: Igår · Kommunfullmäktige")
+    assert "publicerad 15 oktober 2019 15:18" in words(one(page, "p.source-note")), "the news item's time is its own"
