@@ -6,11 +6,14 @@ title; a body whose source names only its chair."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from namndbeslut import scaffold
 from support.oparl import invalid_objects
-from support.project import CASES_DIR
+from support.project import CASES_DIR, write_tree
 from support.site import SITE_URL, BuiltSite, built_tree, csv_by, data, one, oparl_object, read, records_by, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial16.yaml").read_text(encoding="utf-8"))
@@ -116,3 +119,16 @@ def test_the_meetings_unstated_time_comes_before_the_sources_words_about_its_dat
     assert words(one(page, "p.page-meta")) == (
         "Sammanträde 14 oktober 2019 (tid anges inte); enligt källan: Igår · Kommunfullmäktige")
     assert "publicerad 15 oktober 2019 15:18" in words(one(page, "p.source-note")), "the news item's time is its own"
+
+
+# -- 5. the new-meeting scaffold's title example --------------------------------------------------------------------
+
+
+def test_the_scaffold_for_an_undated_meeting_without_a_body_gives_no_title_beslut_beslut(tmp_path: Path) -> None:
+    write_tree(tmp_path, TREE)
+    written = scaffold.new_meeting(tmp_path, "anges inte", "anges inte", "stangning").read_text(encoding="utf-8")
+    (title,) = [line for line in written.splitlines() if line.startswith("title:")]
+    assert "Beslut – beslut" not in title
+    assert "eller anges inte (rubriken blir då Beslut, organ anges inte, datum anges inte)" in title
+    with_body = scaffold.new_meeting(tmp_path, "anges inte", "kommunstyrelsen", "x").read_text(encoding="utf-8")
+    assert "t.ex. Kommunstyrelsen – beslut, eller anges inte" in with_body, "a body's example as before"

@@ -537,8 +537,11 @@ def _undated_text(root: Path, committee: str, words: str) -> str:
     if not words.strip():
         raise ScaffoldError(f"DATE=\"{NOT_STATED}\" kräver WORDS=… med några ord som skiljer filen från andra, t.ex. "
                             f"WORDS=12-september; filen heter då {UNDATED_PREFIX}{committee}-12-september.md")
-    named = "Beslut" if committee == NO_BODY_KEY else _committee(root, committee)
-    title = f"{P}: rubriken som källan ger, t.ex. {named} – beslut, eller anges inte"
+    if committee == NO_BODY_KEY:  # no body to name an example after ("Beslut – beslut"): what the title becomes
+        title = f"{P}: rubriken som källan ger, eller anges inte (rubriken blir då Beslut, organ anges inte, datum " \
+                f"{NOT_STATED})"
+    else:
+        title = f"{P}: rubriken som källan ger, t.ex. {_committee(root, committee)} – beslut, eller anges inte"
     text = MEETING.substitute(committee=committee, date=NOT_STATED, title=_quoted(title))
     given = _quoted(f"{P}: källans ord om datumet, t.ex. den 12 september (året anges inte); ta bort raden om "
                     "källan inte säger något om datumet")
