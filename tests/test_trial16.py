@@ -132,3 +132,22 @@ def test_the_scaffold_for_an_undated_meeting_without_a_body_gives_no_title_beslu
     assert "eller anges inte (rubriken blir då Beslut, organ anges inte, datum anges inte)" in title
     with_body = scaffold.new_meeting(tmp_path, "anges inte", "kommunstyrelsen", "x").read_text(encoding="utf-8")
     assert "t.ex. Kommunstyrelsen – beslut, eller anges inte" in with_body, "a body's example as before"
+
+
+# -- 6. a body whose source names only its chair ---------------------------------------------------------------------
+
+
+def test_one_person_named_alone_is_not_headed_as_the_bodys_members(built: BuiltSite) -> None:
+    council = built.article("namnder/kommunfullmaktige/")
+    assert words(one(council, "h2#ledamoter")) == "Personer enligt källan"
+    assert words(one(council, "table caption")) == "Personer i kommunfullmäktige som källan nämner"
+    assert words(one(council, "p.members-as-of")) == "Uppgiften gäller enligt källan: anges inte."
+    assert "Rolf Carlsson kommunfullmäktiges ordförande" in words(one(council, "table"))
+    assert "Ledamöter" not in words(council)
+
+
+def test_a_list_the_source_dates_is_still_headed_as_the_members(built: BuiltSite) -> None:
+    board = built.article("namnder/kommunstyrelsen/")
+    assert words(one(board, "h2#ledamoter")) == "Ledamöter enligt källan"
+    assert words(one(board, "table caption")) == "Ledamöter i kommunstyrelsen som källan listar dem"
+    assert words(one(board, "p.members-as-of")) == "Listan gäller enligt källan: 10 oktober 2018."

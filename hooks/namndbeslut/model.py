@@ -380,11 +380,32 @@ class Committee(Sourced):
         return self
 
     @property
+    def members_listed(self) -> bool:
+        """Whether the source lists the body's members: two or more. One person it names alone (its chair, on the
+        body's page) is no list of its members, dated or not: the page then says whom the source names, never that
+        they are the members."""
+        return len(self.members) > 1
+
+    @property
+    def members_heading(self) -> str:
+        """The heading of the section of `members`: 'Ledamöter enligt källan', or 'Personer enligt källan'."""
+        return f"{'Ledamöter' if self.members_listed else 'Personer'} enligt källan"
+
+    @property
+    def members_caption(self) -> str:
+        """The caption of the members' table: 'Ledamöter i kommunstyrelsen som källan listar dem', or 'Personer i
+        kommunfullmäktige som källan nämner' where it lists none (`members_listed`)."""
+        if self.members_listed:
+            return f"Ledamöter i {self.in_text} som källan listar dem"
+        return f"Personer i {self.in_text} som källan nämner"
+
+    @property
     def members_as_of_line(self) -> str:
         """The line above the members' table: the day the list is true on ('Listan gäller enligt källan: januari
-        2024.'); 'anges inte' where the source gives none (never the build date)."""
+        2024.'), of a person named alone 'Uppgiften gäller …'; 'anges inte' where the source gives none (never the
+        build date)."""
         day = dates.long_date(self.members_as_of) if self.members_as_of is not None else NOT_STATED
-        return f"Listan gäller {source_says(day)}."
+        return f"{'Listan' if self.members_listed else 'Uppgiften'} gäller {source_says(day)}."
 
     @property
     def member_columns(self) -> list[tuple[str, str, str]]:
