@@ -14,7 +14,20 @@ from bs4 import BeautifulSoup
 from namndbeslut import scaffold
 from support.oparl import invalid_objects
 from support.project import CASES_DIR, write_tree
-from support.site import SITE_URL, BuiltSite, built_tree, csv_by, data, one, oparl_object, read, records_by, words
+from support.site import (
+    SITE_URL,
+    BuiltSite,
+    attr,
+    built_tree,
+    csv_by,
+    data,
+    one,
+    oparl_object,
+    read,
+    records_by,
+    resolve,
+    words,
+)
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial16.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2026-12-07"
@@ -151,3 +164,13 @@ def test_a_list_the_source_dates_is_still_headed_as_the_members(built: BuiltSite
     assert words(one(board, "h2#ledamoter")) == "Ledamöter enligt källan"
     assert words(one(board, "table caption")) == "Ledamöter i kommunstyrelsen som källan listar dem"
     assert words(one(board, "p.members-as-of")) == "Listan gäller enligt källan: 10 oktober 2018."
+
+
+# -- 7. the guide's links from a page in content/ to the pages the build makes -----------------------------------------
+
+
+def test_the_guides_links_from_a_page_of_ones_own_reach_the_generated_pages(built: BuiltSite) -> None:
+    hrefs = [attr(a, "href") for a in built.article("iop/").select("p a")]
+    assert len(hrefs) == 12
+    for href in hrefs:
+        assert (built.path / resolve("iop/", href) / "index.html").is_file(), href
