@@ -6,6 +6,7 @@ title; a body whose source names only its chair."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ import yaml
 from bs4 import BeautifulSoup
 from namndbeslut import scaffold
 from support.oparl import invalid_objects
-from support.project import CASES_DIR, write_tree
+from support.project import CASES_DIR, ROOT, write_tree
 from support.site import (
     SITE_URL,
     BuiltSite,
@@ -174,3 +175,23 @@ def test_the_guides_links_from_a_page_of_ones_own_reach_the_generated_pages(buil
     assert len(hrefs) == 12
     for href in hrefs:
         assert (built.path / resolve("iop/", href) / "index.html").is_file(), href
+
+
+# -- 9. the guide's and the scaffold's `date_as_given` hold only the source's words -----------------------------------
+
+EDITORS_NOTES = ("året anges inte", "enligt nyhet", "är daterat")
+
+
+def test_the_guides_date_as_given_examples_hold_only_the_sources_words() -> None:
+    guide = (ROOT / "REDAKTORSGUIDE.md").read_text(encoding="utf-8")
+    examples = re.findall(r"date_as_given: ([^`\n]+)", guide)
+    assert len(examples) >= 4
+    assert [x for x in examples if any(note in x for note in EDITORS_NOTES)] == []
+    assert "skriv aldrig ett datum som\nbara står i adressen" in guide
+
+
+def test_the_scaffold_asks_for_the_sources_words_only(tmp_path: Path) -> None:
+    write_tree(tmp_path, TREE)
+    written = scaffold.new_meeting(tmp_path, "anges inte", "kommunstyrelsen", "y").read_text(encoding="utf-8")
+    (given,) = [line for line in written.splitlines() if line.startswith("date_as_given:")]
+    assert "den 12 september" in given and not any(note in given for note in EDITORS_NOTES)

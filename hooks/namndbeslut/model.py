@@ -2661,9 +2661,10 @@ class Meeting(Sourced):
     whether the meeting was held and what it decided are not stated, and its matters are the items on the agenda;
     a webcast (webbsändning): held, what was decided not stated; a mention (omnämnande): the decisions it names."""
     date_as_given: Text | None = None
-    """The date in the source's words where it is given relative to the source ("veckans sammanträde enligt nyhet
-    8 november 2019"): shown beside `date`, which stays as precise as the editor can state; with `date: anges inte`
-    the source's words about the date ("den 12 september (året anges inte)"), absent where it has none."""
+    """The date in the source's words where it is given relative to the source ("veckans sammanträde" in a news item
+    of 8 November 2019, whose date `source` gives): shown beside `date`, which stays as precise as the editor can
+    state; with `date: anges inte` the source's words about the date ("den 12 september"), absent where it has none.
+    Only the source's words: pages say 'enligt källan:' before them, and 'datum anges inte' themselves."""
     present: list[Attendee] = []
     """Who was present as the minutes list them (beslutande ledamöter, tjänstgörande ersättare, övriga närvarande),
     in their order: never on a meeting known only from its agenda, which does not say who came."""
