@@ -75,7 +75,7 @@ def test_the_scaffold_writes_a_year(tmp_path: Path) -> None:
 
 def test_a_date_as_given_is_shown_beside_the_date(built: BuiltSite) -> None:
     meta = words(one(built.article(KS_WEEK), "p.page-meta"))
-    assert meta.startswith(f"Sammanträde november 2019; enligt källan: {WEEK} (dag och tid anges inte) ·"), meta
+    assert meta.startswith(f"Sammanträde november 2019 (dag och tid anges inte); enligt källan: {WEEK} ·"), meta
     assert data(built, "oparl/meeting/2019-11-kommunstyrelsen.json")["namndbeslut:dateAsGiven"] == WEEK
     assert "namndbeslut:dateAsGiven" not in data(built, "oparl/meeting/2017-kommunstyrelsen.json")
     rows = {r["id"]: r for r in data(built, "data/arenden.json")}

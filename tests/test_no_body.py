@@ -82,7 +82,8 @@ def test_the_overview_lists_them_apart_and_among_the_latest(built: BuiltSite) ->
     assert heading is not None and words(heading) == "Organ anges inte"
     apart = [words(li) for li in overview.select("ul.bodiless-meetings li")]
     assert apart == ["Beslut, organ anges inte, 3 mars 2025 Organ anges inte (enligt källan: Nyköpings kommun)",
-                     "Beslut, organ anges inte, datum anges inte Organ anges inte"]
+                     "Beslut, organ anges inte, datum anges inte; enligt källan: protokollsutskriften saknar datum "
+                     "Organ anges inte"]
     assert overview.select("ul.undated-meetings li") == []
 
 

@@ -53,7 +53,7 @@ def test_the_body_page_lists_undated_meetings_in_a_section_of_their_own(built: B
     listed = heading.find_next_sibling("ul")
     assert listed is not None
     assert [words(li) for li in listed.select("li")] == [
-        "Vad beslutades på kommunfullmäktige? enligt källan: den 12 september (året anges inte)"]
+        "Vad beslutades på kommunfullmäktige? datum anges inte; enligt källan: den 12 september (året anges inte)"]
     latest = [words(li) for li in article.select("h2#sammantraden ~ ul")[0].select("li")]
     assert latest == ["Kommunfullmäktige 10 mars 2025"]
 
@@ -63,8 +63,8 @@ def test_undated_meetings_are_in_no_year_and_not_among_the_latest(built: BuiltSi
     latest = [words(li) for li in overview.select("ul.meeting-list li")]
     assert not any("Vad beslutades" in x or "datum anges inte" in x for x in latest)
     undated = [words(li) for li in overview.select("ul.undated-meetings li")]
-    assert [x.split(" enligt")[0] for x in undated] == ["Vad beslutades på kommunfullmäktige?",
-                                                       "Kommunstyrelsen, datum anges inte"]
+    assert [x.split(" enligt")[0] for x in undated] == ["Vad beslutades på kommunfullmäktige? datum anges inte;",
+                                                       "Kommunstyrelsen, datum anges inte;"]
     years = sorted(p.name for p in (built.path / "sammantraden").iterdir() if p.name.isdigit())
     assert years == ["2024", "2025"]
     for year in years:

@@ -1329,6 +1329,12 @@ class Archive:
     def in_force_on(self, agreement: Agreement, day: dt.date) -> bool:
         return self.status_of(agreement, day) is dates.Status.IN_FORCE
 
+    def agreements_in(self, matter: Matter) -> list[Agreement]:
+        """Every agreement a matter takes a step with (`adopts`, `steps`) or concerns (`agreements`), each once, those
+        of its steps first: what its OParl consultations and its data's `agreements` list."""
+        ids = dict.fromkeys([*(s.agreement.id for s in self.steps_in(matter)), *matter.agreements])
+        return [self.agreements[x] for x in ids]
+
     def concerned_in(self, matter: Matter) -> list[Agreement]:
         """The agreements a matter concerns without adopting them."""
         return [self.agreements[x] for x in matter.agreements]

@@ -138,6 +138,12 @@ class MatterKind(StrEnum):
         decides who holds the post; a referral back is not yet)."""
         return self in (MatterKind.BESLUT, MatterKind.FORSLAG, MatterKind.VAL)
 
+    @property
+    def ruled(self) -> bool:
+        """Whether the meeting took a decision on the matter: one that `decides` it, or one that leaves it open (a
+        referral back, "beslutade att återremittera", or a tabling): a meeting with one never reported no decision."""
+        return self.decides or self in (MatterKind.ATERREMITTERAT, MatterKind.BORDLAGT)
+
 
 class DecidedBy(StrEnum):
     """How a tied vote was settled, as the protocol says it: the chair's casting vote (a decision), or drawing lots

@@ -5,7 +5,8 @@ content (never the clock), so a build of a given date gives the same bytes. Atom
 `updated`: a meeting known only to the month has it at the month's last day (Meeting.sort_day, the latest it
 can have been held); its optional `published`, which a reader takes for the meeting's day, is left out, and its
 summary names the month alone. A meeting whose source gives no date has `updated` at its file's last change, no
-`published`, and its summary says 'sammanträde datum anges inte; enligt källan: …' (Meeting.when).
+`published`, its title is `Meeting.listed_title` (the source's words about the date after 'datum anges inte', so two
+of one body differ), and its summary says 'sammanträde datum anges inte; enligt källan: …' (Meeting.when).
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ Link = Callable[[routes.Published], str]
 def _meeting_entry(meeting: Meeting, ctx: BuildContext, link: Link) -> Entry:
     items = Markup("").join(Markup('<li><a href="{}">{}</a></li>').format(link(x), x.title) for x in meeting.matters)
     committee = ctx.archive.body_name_of(meeting)
-    return {"title": meeting.title, "url": link(meeting), "date": _updated(meeting, ctx), "day": meeting.day,
+    return {"title": meeting.listed_title, "url": link(meeting), "date": _updated(meeting, ctx), "day": meeting.day,
             "summary": f"{committee}, {meeting.occasion} {meeting.when}: "
                        + "; ".join(x.title for x in meeting.matters) + _selection(meeting),
             "content": Markup("<p>{}</p><ul>{}</ul>").format(meeting.introduction, items)

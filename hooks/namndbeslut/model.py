@@ -380,11 +380,32 @@ class Committee(Sourced):
         return self
 
     @property
+    def members_listed(self) -> bool:
+        """Whether the source lists the body's members: two or more. One person it names alone (its chair, on the
+        body's page) is no list of its members, dated or not: the page then says whom the source names, never that
+        they are the members."""
+        return len(self.members) > 1
+
+    @property
+    def members_heading(self) -> str:
+        """The heading of the section of `members`: 'Ledamöter enligt källan', or 'Personer enligt källan'."""
+        return f"{'Ledamöter' if self.members_listed else 'Personer'} enligt källan"
+
+    @property
+    def members_caption(self) -> str:
+        """The caption of the members' table: 'Ledamöter i kommunstyrelsen som källan listar dem', or 'Personer i
+        kommunfullmäktige som källan nämner' where it lists none (`members_listed`)."""
+        if self.members_listed:
+            return f"Ledamöter i {self.in_text} som källan listar dem"
+        return f"Personer i {self.in_text} som källan nämner"
+
+    @property
     def members_as_of_line(self) -> str:
         """The line above the members' table: the day the list is true on ('Listan gäller enligt källan: januari
-        2024.'); 'anges inte' where the source gives none (never the build date)."""
+        2024.'), of a person named alone 'Uppgiften gäller …'; 'anges inte' where the source gives none (never the
+        build date)."""
         day = dates.long_date(self.members_as_of) if self.members_as_of is not None else NOT_STATED
-        return f"Listan gäller {source_says(day)}."
+        return f"{'Listan' if self.members_listed else 'Uppgiften'} gäller {source_says(day)}."
 
     @property
     def member_columns(self) -> list[tuple[str, str, str]]:
@@ -2883,9 +2904,10 @@ class Meeting(Sourced):
     whether the meeting was held and what it decided are not stated, and its matters are the items on the agenda;
     a webcast (webbsändning): held, what was decided not stated; a mention (omnämnande): the decisions it names."""
     date_as_given: Text | None = None
-    """The date in the source's words where it is given relative to the source ("veckans sammanträde enligt nyhet
-    8 november 2019"): shown beside `date`, which stays as precise as the editor can state; with `date: anges inte`
-    the source's words about the date ("den 12 september (året anges inte)"), absent where it has none."""
+    """The date in the source's words where it is given relative to the source ("veckans sammanträde" in a news item
+    of 8 November 2019, whose date `source` gives): shown beside `date`, which stays as precise as the editor can
+    state; with `date: anges inte` the source's words about the date ("den 12 september"), absent where it has none.
+    Only the source's words: pages say 'enligt källan:' before them, and 'datum anges inte' themselves."""
     present: list[Attendee] = []
     """Who was present as the minutes list them (beslutande ledamöter, tjänstgörande ersättare, övriga närvarande),
     in their order: never on a meeting known only from its agenda, which does not say who came."""
@@ -3078,6 +3100,22 @@ class Meeting(Sourced):
         return "; ".join(x for x in (self.date_label, self.date_as_given_label if self.date is None else "") if x)
 
     @property
+    def listed_title(self) -> str:
+        """The meeting as lists, feeds and search name it: its title, and where the title already says 'datum anges
+        inte' (said from the facts), the rest of `when` after it ('Kommunstyrelsen, datum anges inte; enligt källan: i
+        onsdags'), so that undated meetings of one body differ by the source's words where it gives some."""
+        if self.date is None and self.title_names_date and self.date_as_given_label:
+            return f"{self.title}; {self.date_as_given_label}"
+        return self.title
+
+    @property
+    def listed_when(self) -> str:
+        """What a list says of the date after `listed_title`, so that the two say `when` once: all of it after a title
+        that does not say the date ('Beslut från senaste kommunfullmäktige' · 'datum anges inte; enligt källan: …'),
+        '' after one that does."""
+        return "" if self.title_names_date else self.when
+
+    @property
     def undated_label(self) -> str:
         """What the meeting's page says first in place of a date the source does not give: 'Datum anges inte; enligt
         källan: den 12 september (året anges inte)' (`when`, as a line begins); '' for a dated meeting."""
@@ -3105,13 +3143,14 @@ class Meeting(Sourced):
     @property
     def no_decisions_note(self) -> str:
         """What the meeting's page and its year's list say where no decision is reported: a summary with no matter,
-        or whose every matter is stated to be no decision (an agenda tells nothing of what was decided); a partial
-        record where no matter is stated to be a decision (one of unstated kind included: the part read does not
-        say), that the part given does not say; '' otherwise."""
-        if self.decisions_unstated or self.outside:
+        or whose every matter is stated to be no decision (an agenda tells nothing of what was decided; a mention
+        names some decisions and not the others); a partial record where no matter is stated to be ruled on (one of
+        unstated kind included: the part read does not say), that the part given does not say; '' otherwise. A
+        referral back is a decision the meeting took (MatterKind.ruled)."""
+        if self.decisions_unstated or self.mentioned_only or self.outside:
             return ""  # an outside decision has matters (_check_outside), each with its kind
         if self.partial is not None:
-            return "" if self.states_a_decision else PARTIAL_NO_DECISIONS_NOTE
+            return "" if any(m.kind is not None and m.kind.ruled for m in self.matters) else PARTIAL_NO_DECISIONS_NOTE
         return "" if self.decided_anything else NO_DECISIONS_NOTE
 
     @property
@@ -3132,9 +3171,10 @@ class Meeting(Sourced):
 
     @property
     def decided_anything(self) -> bool:
-        """Whether any matter is a decision, or may be one (a matter whose kind the source does not state): a
-        meeting is said to have decided nothing only where every matter is stated to be something else."""
-        return any(m.decides for m in self.matters)
+        """Whether the meeting took a decision on any matter (MatterKind.ruled: a referral back too), or may have (a
+        matter whose kind the source does not state): a meeting is said to have decided nothing only where every
+        matter is stated to be something else."""
+        return any(m.kind is None or m.kind.ruled for m in self.matters)
 
     @property
     def states_a_decision(self) -> bool:

@@ -38,8 +38,8 @@ committee: $committee            # nämnden: namnet på en fil i committees/ (ut
 body_as_given:                   # valfritt, med committee: anges inte: vem som beslutade enligt källan, t.ex. kommunen
 date: $date                      # sammanträdets datum, ÅÅÅÅ-MM-DD; ÅÅÅÅ-MM (ÅÅÅÅ) om källan bara anger månaden (året);
                                  # anges inte om källan inte anger något datum
-date_as_given:                   # valfritt: källans ord för ett datum i förhållande till källan, t.ex. veckans
-                                 # sammanträde enligt nyhet 8 november 2019 (date ändå så exakt som du kan);
+date_as_given:                   # valfritt: bara källans ord för ett datum i förhållande till källan, t.ex.
+                                 # veckans sammanträde (källans datum i source; date ändå så exakt som du kan);
                                  # med date: anges inte källans ord om datumet, om den har några
 title: $title  # sidans rubrik; anges inte om källan inte ger någon (rubriken blir då nämnd och datum)
 start:                           # valfritt: klockslag inom citattecken, t.ex. "13:00" (även utan dag:
@@ -565,10 +565,13 @@ def _undated_text(root: Path, committee: str, words: str) -> str:
     if not words.strip():
         raise ScaffoldError(f"DATE=\"{NOT_STATED}\" kräver WORDS=… med några ord som skiljer filen från andra, t.ex. "
                             f"WORDS=12-september; filen heter då {UNDATED_PREFIX}{committee}-12-september.md")
-    named = "Beslut" if committee == NO_BODY_KEY else _committee(root, committee)
-    title = f"{P}: rubriken som källan ger, t.ex. {named} – beslut, eller anges inte"
+    if committee == NO_BODY_KEY:  # no body to name an example after ("Beslut – beslut"): what the title becomes
+        title = f"{P}: rubriken som källan ger, eller anges inte (rubriken blir då Beslut, organ anges inte, datum " \
+                f"{NOT_STATED})"
+    else:
+        title = f"{P}: rubriken som källan ger, t.ex. {_committee(root, committee)} – beslut, eller anges inte"
     text = MEETING.substitute(committee=committee, date=NOT_STATED, title=_quoted(title))
-    given = _quoted(f"{P}: källans ord om datumet, t.ex. den 12 september (året anges inte); ta bort raden om "
+    given = _quoted(f"{P}: källans ord om datumet, bara dem, t.ex. den 12 september; ta bort raden om "
                     "källan inte säger något om datumet")
     return text.replace("\ndate_as_given:", f"\ndate_as_given: {given}", 1)
 

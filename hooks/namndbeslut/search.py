@@ -41,16 +41,21 @@ RECORD_WEIGHT = 4.0
 
 @dataclass(frozen=True)
 class Facets:
-    """What a page tells the index: filter values and the weight of its title."""
+    """What a page tells the index: filter values, the weight of its title, and a result's title where it is not the
+    page's heading."""
 
     filters: dict[str, str | tuple[str, ...]]
     """Each filter's value, or its values where a page has several (an agreement of several bodies)."""
     weight: float | None = None
+    title: str = ""
+    """A result's title in place of the page's heading: an undated meeting's `Meeting.listed_title` (the source's
+    words about its date), so that two of one body differ in the results as in the lists."""
 
     def meta(self) -> dict[str, object]:
-        """As page meta for the theme: a list of filters (stable order) and the title's weight."""
+        """As page meta for the theme: a list of filters (stable order), the title's weight, a result's title."""
         return {"filters": [{"name": k, "value": v} for k, vs in self.filters.items()
-                            for v in ((vs,) if isinstance(vs, str) else vs)], "weight": self.weight}
+                            for v in ((vs,) if isinstance(vs, str) else vs)], "weight": self.weight,
+                **({"title": self.title} if self.title else {})}
 
 
 def facets(record: object | None, archive: Archive) -> Facets:
@@ -59,7 +64,8 @@ def facets(record: object | None, archive: Archive) -> Facets:
         # no year filter where the source gives no date: never filed under a year
         body = archive.committee_of(record)  # none where the source names none: no body filter
         return Facets({KIND: DECISION if record.outside else MEETING, **({BODY: body.name} if body else {}),
-                       **_year(record.date.year if record.date else None)})
+                       **_year(record.date.year if record.date else None)},
+                      title=record.listed_title if record.listed_title != record.title else "")
     if isinstance(record, Agreement):
         return Facets({KIND: AGREEMENT, **_bodies(record, archive), **_year(_start(record, archive))}, RECORD_WEIGHT)
     if isinstance(record, Partner):

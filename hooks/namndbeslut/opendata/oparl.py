@@ -143,6 +143,11 @@ SECRETARY, ADJUSTERS = "namndbeslut:secretary", "namndbeslut:adjusters"
 the source names them (no Person, as for the chair)."""
 NOTE = "namndbeslut:note"
 """Our own field on a Meeting from a committee's schedule: what the schedule says beside the date ('årsredovisning')."""
+CONCERNS = "namndbeslut:concerns"
+"""Our own field on an AgendaItem: the partners its matter names as concerned (`concerns`), as Organizations."""
+AGREEMENTS = "namndbeslut:agreements"
+"""Our own field on an AgendaItem: every agreement its matter takes a step with or concerns, as Papers (OParl gives an
+AgendaItem one `consultation`, its main paper's; each Paper's `consultation` names the AgendaItem)."""
 REFERS_TO = "namndbeslut:refersTo"
 """Our own field on an AgendaItem whose matter continues an earlier matter with no agreement step between them
 (`refers_to`): the earlier AgendaItem. Matters that share a case number share its report's Paper already."""
@@ -549,6 +554,10 @@ class OParl:
         obj.update(self._matter_facts(m))
         if papers:  # OParl gives an agenda item one consultation: that of its main paper
             obj["consultation"] = self.url(routes.oparl_consultation(m, papers[0][0]))
+        if partners := self.archive.partners_in(m):
+            obj[CONCERNS] = [self.url(routes.oparl_partner(p)) for p in partners]
+        if agreements := self.archive.agreements_in(m):
+            obj[AGREEMENTS] = [self.url(routes.oparl_paper(a)) for a in agreements]
         obj.update(self._web(routes.matter(s.meeting, m)))
         return self._publish({**obj, **stamps})
 
@@ -615,9 +624,9 @@ class OParl:
         it only proposes, and 'Behandling' where the matter concerns it without a step."""
         a = self.archive
         papers: list[Deliberation] = [(r, DECISION, True) for case in a.case_files_of(m) for r in case.reports]
-        for x in dict.fromkeys([*(s.agreement.id for s in a.steps_in(m)), *m.agreements]):
-            actions = a.actions_of(a.agreements[x], m)
-            papers.append((a.agreements[x], " och ".join(act.label for act in actions).capitalize() or DELIBERATION,
+        for agreement in a.agreements_in(m):
+            actions = a.actions_of(agreement, m)
+            papers.append((agreement, " och ".join(act.label for act in actions).capitalize() or DELIBERATION,
                            any(act.authoritative for act in actions)))
         return papers
 

@@ -470,8 +470,18 @@ class Tables:
             **({"cited_decisions": self.cited_decisions(m)} if m.cited_decisions else {}),
             **({"effective": iso(m.effective)} if m.effective is not None else {}),
             **({"reservations": [stance_data(r) for r in m.reservations]} if m.reservations else {}),
-            **self.matter_facts(m), **matter_record_facts(m),
+            **self.matter_facts(m), **matter_record_facts(m), **self.matter_links(m),
         }
+
+    def matter_links(self, m: Matter) -> dict[str, Any]:
+        """The partners a matter names as concerned (`concerns`: `id`, `name`, `url`) and the agreements it takes a
+        step with or concerns (Archive.agreements_in: an agreement's link, with `role`, what the matter does with it,
+        as the agreement's `decisions[].role` says it), each only where the matter names any."""
+        url = self.ctx.absolute
+        partners = [{"id": p.id, "name": p.name, "url": url(routes.partner(p))} for p in self.archive.partners_in(m)]
+        agreements = [{**(self._agreement_link(a) or {}), "role": self.archive.role_of(a, m)}
+                      for a in self.archive.agreements_in(m)]
+        return {**({"concerns": partners} if partners else {}), **({"agreements": agreements} if agreements else {})}
 
     def matter_facts(self, m: Matter) -> dict[str, Any]:
         """Issue 26's later facts of a matter, each only where the source gives it: its several case numbers, its
@@ -527,7 +537,8 @@ class Tables:
                       "Antal år (åren anges inte)", "Antal mottagare",
                       "Deltog inte i ärendets handläggning",
                       "Enhälligt", "Enhälligt enligt källan",
-                      "Beslut fattas senare enligt källan")
+                      "Beslut fattas senare enligt källan",
+                      "Datum enligt källan", "Organ enligt källan")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -542,7 +553,8 @@ class Tables:
     for a meeting), its date (its 'Sammanträde' is then empty: it is no meeting's), who took it and the meeting it
     was reported to (as pages name them), and how many years the sum is for where the source counts them without
     naming them ('i tre år'), and how many recipients share it ('till 24 föreningar'; empty where the source does
-    not count them, or the matter states several sums). A
+    not count them, or the matter states several sums), and the meeting's date and body in the source's words
+    (`date_as_given`, `body_as_given`; empty where it gives none). A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only. Who did not take part in the
@@ -575,7 +587,7 @@ class Tables:
                          m.amount.years if m.amount else None, m.amount.recipients if m.amount else None,
                          " ; ".join(map(stance_label, m.not_participating_in(TookNoPartIn.HANDLING))) or None,
                          _yes_no(m.unanimous), m.unanimous_as_given,
-                         m.decided_later_as_given))
+                         m.decided_later_as_given, meeting.date_as_given, meeting.body_as_given))
         return _csv(self.MATTER_COLUMNS, rows)
 
     def _outside_cells(self, meeting: Meeting) -> tuple[str | None, ...]:
