@@ -2635,6 +2635,9 @@ class Meeting(Sourced):
     """What the protocol writes before its paragraph numbers in place of '§' ('VON' for "VON 2"), as the source does."""
     selection: bool = False
     """The source says it tells of only some of the matters ("ett urval av de beslut som togs"): never shown as all."""
+    extra: bool = False
+    """The source calls it an extra meeting ("på ett extra möte", "extra sammanträde"): shown 'Extra sammanträde' on
+    its page and in lists, in the data; false (absent) says nothing (never 'ordinarie')."""
     known_from: KnownFrom | None = None
     """Where the source is the agenda (kallelse, föredragningslista, a news item of the day), no minutes or summary:
     whether the meeting was held and what it decided are not stated, and its matters are the items on the agenda;
@@ -2693,6 +2696,11 @@ class Meeting(Sourced):
     def filed_as(self, stem: str) -> None:
         """Let an undated meeting know its file name (the loader, once it has checked it): its id."""
         self._file_id = stem
+
+    @property
+    def extra_label(self) -> str:
+        """'Extra sammanträde' where the source calls the meeting an extra one; '' otherwise (EXTRA_MEETING)."""
+        return EXTRA_MEETING if self.extra else ""
 
     @property
     def undated(self) -> bool:
@@ -2941,6 +2949,9 @@ class Meeting(Sourced):
             raise FieldError(("adjusters",), f"'{twice[0]}' står flera gånger; skriv varje justerare en gång")
         return self
 
+
+EXTRA_MEETING = "Extra sammanträde"
+"""What pages and lists say of a meeting its source calls an extra one (`Meeting.extra`)."""
 
 SELECTION_NOTE = "Urval av ärendena enligt källan: källan tar inte upp alla ärenden från sammanträdet."
 """What a meeting page and the body's year list say of a source that calls itself a selection (a summary, a press

@@ -191,6 +191,9 @@ PARAGRAPHS_AS_GIVEN = "namndbeslut:paragraphsAsGiven"
 CONTACTS = "namndbeslut:contacts"
 """Our own field on a Meeting: its contact persons as the source names them ({name, role, organisation, email,
 phone}, each where given), as an agreement's JSON record has them."""
+EXTRA = "namndbeslut:extra"
+"""Our own field on a Meeting its source calls an extra one ("extra sammanträde"): true; absent otherwise (never
+'ordinarie')."""
 AMOUNTS = "namndbeslut:amounts"
 """Where a decision states several sums: each as AMOUNT gives one (and no AMOUNT)."""
 
@@ -315,6 +318,7 @@ def _summary(meeting: Meeting) -> Obj:
             MINUTES_REMOVED: meeting.minutes_removed}
     return {**({SELECTION: True} if meeting.some_matters else {}),
             **({KNOWN_FROM: meeting.known_from.value} if meeting.known_from else {}),
+            **({EXTRA: True} if meeting.extra else {}),
             **({START_AS_GIVEN: meeting.start_as_given} if meeting.start_as_given else {}),
             **({DATE_AS_GIVEN: meeting.date_as_given} if meeting.date_as_given else {}),
             **({BODY_AS_GIVEN: meeting.body_as_given} if meeting.body_as_given else {}),

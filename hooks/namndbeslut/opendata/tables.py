@@ -424,7 +424,8 @@ class Tables:
             "meeting": {"id": meeting.id, "date": iso(meeting.date), "url": self.ctx.absolute(routes.meeting(meeting)),
                         "known_from": meeting.known_from.value if meeting.known_from else None,
                         "date_as_given": meeting.date_as_given, **meeting_facts(meeting),
-                        **({"selection": True} if meeting.selection else {})},
+                        **({"selection": True} if meeting.selection else {}),
+                        **({"extra": True} if meeting.extra else {})},
             "body": {"id": committee.id, "name": committee.name} if committee else None,
             "amount": None, "currency": None, **amount(m.amount),
             "amounts": [amount(a) for a in m.amounts],
@@ -478,7 +479,7 @@ class Tables:
                       "Avgjort genom", "Omröstning enligt källan", *WORDS_COLUMNS, "Beloppets art",
                       "Reservationer", "Pengar från", "Deltog inte i beslutet", "Beslut fattas senare av",
                       "Gäller till", "Paragraf enligt källan", "Urval", *BOUND_COLUMNS, "Särskilda yttranden",
-                      "Förslaget går till")
+                      "Förslaget går till", "Extra sammanträde")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -488,7 +489,8 @@ class Tables:
     party the money comes from ('Socialstyrelsen'; empty where the source names none, or several sums); who did
     not take part (joined so), the body that decides later (its name), when the decision stops applying, the
     paragraph in the protocol's words, whether the meeting's source calls itself a selection ('ja' or empty), the
-    special statements (joined so), and the body a proposal goes to (`kind: förslag`, `to`; its name). A
+    special statements (joined so), the body a proposal goes to (`kind: förslag`, `to`; its name), and whether
+    the source calls the meeting an extra one ('ja' or empty). A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only."""
@@ -513,7 +515,8 @@ class Tables:
                          iso(m.effective_until) if m.effective_until is not None else None, m.paragraphs_as_given,
                          _yes_no(True) if meeting.selection else None, *_bound(m.amount),
                          " ; ".join(map(stance_label, m.statements)) or None,
-                         r["proposed_to"]["name"] if "proposed_to" in r else None))
+                         r["proposed_to"]["name"] if "proposed_to" in r else None,
+                         _yes_no(True) if meeting.extra else None))
         return _csv(self.MATTER_COLUMNS, rows)
 
 

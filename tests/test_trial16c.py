@@ -1,0 +1,74 @@
+"""The Kungälv trial editor's findings (trial 16): an extra meeting; a kallelse's times and headings per item; a
+case number cut off in the source; who signed the kallelse; an appeal of a decision; an agreement adopted at a
+meeting dated only "i onsdags" and signed "sent i fredags". Builds tests/cases/trial16c.yaml with the real engine and
+reads the pages, data/arenden.json and .csv, the agreement's data and OParl; what cannot be is refused in Swedish."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from support.oparl import invalid_objects
+from support.project import CASES_DIR, edited, problems
+from support.site import BuiltSite, built_tree, csv_by, oparl_object, records_by, words
+
+TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial16c.yaml").read_text(encoding="utf-8"))
+BUILD_DATE = "2018-12-01"
+KALLELSE_FILE = "decisions/2018-10-10-kommunstyrelsen.md"
+KALLELSE = "sammantraden/2018-10-10-kommunstyrelsen/"
+EXTRA_FILE = "decisions/2018-11-14-kommunstyrelsen.md"
+EXTRA = "sammantraden/2018-11-14-kommunstyrelsen/"
+SKOLOR_FILE = "decisions/datum-anges-inte-kommunstyrelsen-skolor-slas-ihop.md"
+SKOLOR = "sammantraden/datum-anges-inte-kommunstyrelsen-skolor-slas-ihop/"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return built_tree(tmp_path_factory, "trial16c", TREE, BUILD_DATE)
+
+
+def matters(site: BuiltSite) -> dict[str, dict[str, Any]]:
+    return records_by(site, "data/arenden.json", "id")
+
+
+def cells(site: BuiltSite) -> dict[str, dict[str, str]]:
+    return csv_by(site, "data/arenden.csv", "Id")
+
+
+# -- 1. an extra meeting ---------------------------------------------------------------------------------------------
+
+
+def test_an_extra_meeting_says_so_on_its_page_in_lists_and_in_the_data(built: BuiltSite) -> None:
+    assert words(built.article(EXTRA).select_one("p.extra-meeting")) == "Extra sammanträde"  # type: ignore[arg-type]
+    assert built.article(KALLELSE).select("p.extra-meeting") == [], "absent: the page as before"
+    latest = [words(li) for li in built.article("sammantraden/").select("ul.meeting-list li")]
+    assert latest[0] == "Kommunstyrelsen 14 november 2018 Kommunstyrelsen · Extra sammanträde"
+    assert "Extra" not in latest[1]
+    assert "Extra sammanträde" in built.text("namnder/kommunstyrelsen/")
+    assert "Extra sammanträde" in built.text("sammantraden/2018/kommunstyrelsen/")
+    undated = [words(li) for li in built.article("sammantraden/").select("ul.undated-meetings li")]
+    assert len(undated) == 1 and undated[0].endswith("· Kommunstyrelsen · Extra sammanträde")
+    assert matters(built)["ks-extra-budget"]["meeting"]["extra"] is True
+    assert "extra" not in matters(built)["ks-upprop"]["meeting"]
+    assert (cells(built)["ks-extra-budget"]["Extra sammanträde"], cells(built)["ks-upprop"]["Extra sammanträde"]) == (
+        "ja", "")
+    assert list(cells(built)["ks-upprop"])[-1] == "Extra sammanträde", "appended after the earlier columns"
+    assert oparl_object(built, "meeting", "2018-11-14-kommunstyrelsen")["namndbeslut:extra"] is True
+    assert "namndbeslut:extra" not in oparl_object(built, "meeting", "2018-10-10-kommunstyrelsen")
+
+
+def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
+    assert invalid_objects(built.path) == []
+
+
+# -- refused ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("path", "old", "new", "expected"), [
+    pytest.param(EXTRA_FILE, "extra: true", "extra: extra möte",
+                 f"{EXTRA_FILE}:5: extra: 'extra möte' ska vara true eller false", id="extra_in_words"),
+])
+def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
+    assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]
