@@ -54,9 +54,37 @@ def test_an_extra_meeting_says_so_on_its_page_in_lists_and_in_the_data(built: Bu
     assert "extra" not in matters(built)["ks-upprop"]["meeting"]
     assert (cells(built)["ks-extra-budget"]["Extra sammanträde"], cells(built)["ks-upprop"]["Extra sammanträde"]) == (
         "ja", "")
-    assert list(cells(built)["ks-upprop"])[-1] == "Extra sammanträde", "appended after the earlier columns"
+    columns = list(cells(built)["ks-upprop"])
+    assert columns.index("Extra sammanträde") == columns.index("Förslaget går till") + 1, "after the earlier columns"
     assert oparl_object(built, "meeting", "2018-11-14-kommunstyrelsen")["namndbeslut:extra"] is True
     assert "namndbeslut:extra" not in oparl_object(built, "meeting", "2018-10-10-kommunstyrelsen")
+
+
+# -- 2. an agenda item's time and the heading it stands under -------------------------------------------------------
+
+
+def test_an_items_time_and_section_are_shown_as_the_agenda_gives_them(built: BuiltSite) -> None:
+    assert "Tid: kl. 09.00–09.15" in built.matter_facts(KALLELSE, "ks-delegationsbeslut")
+    assert "Tid: kl. 09.55" in built.matter_facts(KALLELSE, "ks-ej-verkstallda")
+    assert not any(f.startswith("Tid") for f in built.matter_facts(KALLELSE, "ks-upprop")), "absent: as before"
+    headings = [(h.name, words(h)) for h in built.article(KALLELSE).select("h2, h3")]
+    start = headings.index(("h2", "Upprop"))
+    assert headings[start:start + 6] == [
+        ("h2", "Upprop"), ("h2", "Ärenden som stannar i kommunstyrelsen"), ("h3", "Anmälan av delegationsbeslut"),
+        ("h3", "Kommundirektörens rapport"), ("h2", "Ärenden till kommunfullmäktige"),
+        ("h3", "Rapportering av ej verkställda beslut")], "each heading once, before the first of its items"
+    row = matters(built)["ks-delegationsbeslut"]
+    assert (row["start"], row["end"], row["section"]) == ("09:00", "09:15", "Ärenden som stannar i kommunstyrelsen")
+    assert not {"start", "end", "section"} & set(matters(built)["ks-upprop"]), "absent: the data as before"
+    assert list(cells(built)["ks-upprop"])[-3:] == ["Punktens starttid", "Punktens sluttid", "Avsnitt"]
+    assert "end" not in matters(built)["ks-ej-verkstallda"]
+    cell = cells(built)["ks-rapport"]
+    assert (cell["Punktens starttid"], cell["Punktens sluttid"], cell["Avsnitt"]) == (
+        "09:15", "09:30", "Ärenden som stannar i kommunstyrelsen")
+    item = oparl_object(built, "agenda-item", "ks-delegationsbeslut")
+    assert (item["start"], item["end"], item["namndbeslut:section"]) == (
+        "2018-10-10T09:00:00+02:00", "2018-10-10T09:15:00+02:00", "Ärenden som stannar i kommunstyrelsen")
+    assert "start" not in oparl_object(built, "agenda-item", "ks-upprop")
 
 
 def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
@@ -69,6 +97,19 @@ def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
 @pytest.mark.parametrize(("path", "old", "new", "expected"), [
     pytest.param(EXTRA_FILE, "extra: true", "extra: extra möte",
                  f"{EXTRA_FILE}:5: extra: 'extra möte' ska vara true eller false", id="extra_in_words"),
+    pytest.param(KALLELSE_FILE, 'start: "09.15"\n    end: "09.30"', 'start: "09.30"\n    end: "09.15"',
+                 f"{KALLELSE_FILE}:21: matters.2.end: punkten slutar innan den börjar; 'end' ska vara efter 'start'",
+                 id="an_item_that_ends_before_it_starts"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]
+
+
+def test_a_heading_that_comes_back_after_another_is_refused(tmp_path: Path) -> None:
+    tree = edited(TREE, KALLELSE_FILE, "item: 5\n    section: Ärenden som stannar i kommunstyrelsen",
+                  "item: 5\n    section: Informationsärenden")
+    tree = edited(tree, KALLELSE_FILE, "item: 8\n    section: Ärenden till kommunfullmäktige",
+                  "item: 8\n    section: Ärenden som stannar i kommunstyrelsen")
+    assert problems(tmp_path, tree, BUILD_DATE) == [
+        f"{KALLELSE_FILE}:24: matters.3.section: rubriken 'Ärenden som stannar i kommunstyrelsen' står redan vid ett "
+        "tidigare ärende, med ett annat avsnitt emellan; skriv ärendena under en rubrik i följd, i källans ordning"]

@@ -161,9 +161,7 @@ class Sitting:
     @property
     def hours(self) -> str:
         """The stated time as pages write it: '13.00–16.00', '13.00' with no end; '' where none is stated."""
-        if self.start is None:
-            return ""
-        return "–".join(dates.clock(t) for t in (self.start, self.end) if t is not None)
+        return dates.hours(self.start, self.end)
 
     @property
     def time_label(self) -> str:

@@ -2315,6 +2315,15 @@ class Matter(Record):
     after `to`, the next one ("går vidare till kommunstyrelsen och kommunfullmäktige"), never `to` again."""
     assignments: list[Assignment] = []
     """Tasks the decision gives, in the source's order."""
+    start: Clock | None = None
+    """When the item is to be dealt with, as the agenda times it ("kl. 09:00-09:15": "09:00"), in the meeting's clock
+    form; never taken for when it was dealt with, nor checked against the meeting's time."""
+    end: Clock | None = None
+    """The end of the item's time ("kl. 09:00-09:15": "09:15"), only with `start`."""
+    section: Text | None = None
+    """The heading the item stands under on the agenda or in the protocol, as the source words it ("Ärenden till
+    kommunfullmäktige", "Informationsärenden"): a subheading before the first of its items on the meeting page
+    (`Meeting.sections`); the items under one heading follow each other, in the source's order."""
     body: Prose = ""
 
     @property
@@ -2380,6 +2389,22 @@ class Matter(Record):
     def paragraphs_label(self) -> str:
         """The matter's paragraph as the protocol words it: '9 Läsårstider (enligt källan)'; '' where none."""
         return paragraphs_label(self.paragraphs_as_given)
+
+    @property
+    def time_label(self) -> str:
+        """The item's time as its page says it, 'kl. 09.00–09.15' (the meeting's rule, `dates.hours`); '' where the
+        source gives none."""
+        return f"kl. {dates.hours(self.start, self.end)}" if self.start else ""
+
+    @property
+    def heading_level(self) -> int:
+        """The level of the item's heading on the meeting page: under its section's heading (3), or of its own (2)."""
+        return 3 if self.section else 2
+
+    @model_validator(mode="after")
+    def _item_time_in_order(self) -> Matter:
+        _check_times(self.start, self.end, "punkten slutar innan den börjar")
+        return self
 
     @property
     def case_numbers(self) -> list[str]:
@@ -2696,6 +2721,24 @@ class Meeting(Sourced):
     def filed_as(self, stem: str) -> None:
         """Let an undated meeting know its file name (the loader, once it has checked it): its id."""
         self._file_id = stem
+
+    @property
+    def sections(self) -> list[tuple[str | None, Matter]]:
+        """Each matter with the heading the page shows before it: its section where the one before stands under
+        another (or none), else None. The one rule of the agenda's headings on the meeting page."""
+        before: list[str | None] = [None, *(m.section for m in self.matters)][:len(self.matters)]
+        return [(m.section if m.section != previous else None, m)
+                for previous, m in zip(before, self.matters, strict=True)]
+
+    @model_validator(mode="after")
+    def _sections_in_order(self) -> Meeting:
+        """The items under one heading follow each other, as in the source: a heading comes back only by mistake."""
+        for i, (heading, _) in enumerate(self.sections):
+            if heading is not None and heading in (m.section for m in self.matters[:i]):
+                raise FieldError(("matters", i, "section"), f"rubriken '{heading}' står redan vid ett tidigare ärende, "
+                                                            "med ett annat avsnitt emellan; skriv ärendena under en "
+                                                            "rubrik i följd, i källans ordning")
+        return self
 
     @property
     def extra_label(self) -> str:
@@ -3170,11 +3213,13 @@ class PlannedMeeting(Record):
         return self
 
 
-def _check_times(start: dt.time | None, end: dt.time | None) -> None:
+def _check_times(start: dt.time | None, end: dt.time | None,
+                 ends_early: str = "sammanträdet slutar innan det börjar") -> None:
+    """An end needs a start and comes after it (a meeting's, a plan's, an agenda item's: `ends_early` says whose)."""
     if end and not start:
         raise FieldError(("end",), "'end' kräver 'start'")
     if start and end and end <= start:
-        raise FieldError(("end",), "sammanträdet slutar innan det börjar; 'end' ska vara efter 'start'")
+        raise FieldError(("end",), f"{ends_early}; 'end' ska vara efter 'start'")
 
 
 def _unique_dates(plans: list[PlannedMeeting]) -> list[PlannedMeeting]:

@@ -191,6 +191,10 @@ PARAGRAPHS_AS_GIVEN = "namndbeslut:paragraphsAsGiven"
 CONTACTS = "namndbeslut:contacts"
 """Our own field on a Meeting: its contact persons as the source names them ({name, role, organisation, email,
 phone}, each where given), as an agreement's JSON record has them."""
+SECTION = "namndbeslut:section"
+"""Our own field on an AgendaItem: the heading it stands under on the agenda or in the protocol, in the source's
+words ("Ärenden till kommunfullmäktige"). An item's time on the agenda is OParl's `start` and `end` where its
+meeting's day is given, else START_TIME and END_TIME ('09:00'), as a Meeting's."""
 EXTRA = "namndbeslut:extra"
 """Our own field on a Meeting its source calls an extra one ("extra sammanträde"): true; absent otherwise (never
 'ordinarie')."""
@@ -340,6 +344,17 @@ def _summary(meeting: Meeting) -> Obj:
 ATTENDEE_KEYS = (("party", "party"), ("role", "role"), ("nominated_by", "nominatedBy"),
                  ("substitute_for", "substituteFor"), ("note", "note"))
 """An attendee's fields in PRESENT, by the model's name."""
+
+
+def _agenda_facts(m: Matter, day: dt.date | None) -> Obj:
+    """An item's time on the agenda (date-times where the meeting's day is given, else the times alone) and the
+    heading it stands under, each only where the source gives them."""
+    times = {key: t for key, t in (("start", m.start), ("end", m.end)) if t is not None}
+    if day is not None:
+        stated = {key: dt.datetime.combine(day, t, dates.TIMEZONE).isoformat() for key, t in times.items()}
+    else:
+        stated = {{"start": START_TIME, "end": END_TIME}[key]: t.isoformat("minutes") for key, t in times.items()}
+    return {**stated, **({SECTION: m.section} if m.section else {})}
 
 
 def _attendee(p: Attendee) -> Obj:
@@ -510,6 +525,7 @@ class OParl:
             obj[VOTE] = _vote(m.vote)
         obj.update(self._as_given(m))
         obj.update(self._matter_facts(m))
+        obj.update(_agenda_facts(m, s.day))
         if papers:  # OParl gives an agenda item one consultation: that of its main paper
             obj["consultation"] = self.url(routes.oparl_consultation(m, papers[0][0]))
         obj.update(self._web(routes.matter(s.meeting, m)))

@@ -168,6 +168,13 @@ def matter_record_facts(m: Matter) -> dict[str, Any]:
             **({"documents": documents} if documents else {})}
 
 
+def matter_agenda_facts(m: Matter) -> dict[str, Any]:
+    """What the agenda says of an item beside its number (trial 16), each only where given: its time (`start`,
+    `end`, "09:00") and the heading it stands under (`section`, the source's words)."""
+    return {**{key: t.isoformat("minutes") for key in ("start", "end") if (t := getattr(m, key)) is not None},
+            **({"section": m.section} if m.section else {})}
+
+
 def dump(data: Any) -> str:
     """Data as published JSON: UTF-8 text, indented by two (orjson: the same text as the standard library's
     `json.dumps(data, ensure_ascii=False, indent=2)`, written ten times faster)."""
@@ -438,7 +445,7 @@ class Tables:
             **({"cited_decisions": self.cited_decisions(m)} if m.cited_decisions else {}),
             **({"effective": iso(m.effective)} if m.effective is not None else {}),
             **({"reservations": [stance_data(r) for r in m.reservations]} if m.reservations else {}),
-            **self.matter_facts(m), **matter_record_facts(m),
+            **self.matter_facts(m), **matter_record_facts(m), **matter_agenda_facts(m),
         }
 
     def matter_facts(self, m: Matter) -> dict[str, Any]:
@@ -479,7 +486,8 @@ class Tables:
                       "Avgjort genom", "Omröstning enligt källan", *WORDS_COLUMNS, "Beloppets art",
                       "Reservationer", "Pengar från", "Deltog inte i beslutet", "Beslut fattas senare av",
                       "Gäller till", "Paragraf enligt källan", "Urval", *BOUND_COLUMNS, "Särskilda yttranden",
-                      "Förslaget går till", "Extra sammanträde")
+                      "Förslaget går till", "Extra sammanträde",
+                      "Punktens starttid", "Punktens sluttid", "Avsnitt")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -490,7 +498,8 @@ class Tables:
     not take part (joined so), the body that decides later (its name), when the decision stops applying, the
     paragraph in the protocol's words, whether the meeting's source calls itself a selection ('ja' or empty), the
     special statements (joined so), the body a proposal goes to (`kind: förslag`, `to`; its name), and whether
-    the source calls the meeting an extra one ('ja' or empty). A
+    the source calls the meeting an extra one ('ja' or empty), the item's time on the agenda ('09:00', '09:15') and
+    the heading it stands under in the source's words. A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only."""
@@ -516,7 +525,8 @@ class Tables:
                          _yes_no(True) if meeting.selection else None, *_bound(m.amount),
                          " ; ".join(map(stance_label, m.statements)) or None,
                          r["proposed_to"]["name"] if "proposed_to" in r else None,
-                         _yes_no(True) if meeting.extra else None))
+                         _yes_no(True) if meeting.extra else None,
+                         *(r.get(key) for key in ("start", "end", "section"))))
         return _csv(self.MATTER_COLUMNS, rows)
 
 
