@@ -76,7 +76,8 @@ def test_an_items_time_and_section_are_shown_as_the_agenda_gives_them(built: Bui
     row = matters(built)["ks-delegationsbeslut"]
     assert (row["start"], row["end"], row["section"]) == ("09:00", "09:15", "Ärenden som stannar i kommunstyrelsen")
     assert not {"start", "end", "section"} & set(matters(built)["ks-upprop"]), "absent: the data as before"
-    assert list(cells(built)["ks-upprop"])[-3:] == ["Punktens starttid", "Punktens sluttid", "Avsnitt"]
+    columns = list(cells(built)["ks-upprop"])
+    assert columns.index("Avsnitt") == columns.index("Extra sammanträde") + 3, "after the earlier columns"
     assert "end" not in matters(built)["ks-ej-verkstallda"]
     cell = cells(built)["ks-rapport"]
     assert (cell["Punktens starttid"], cell["Punktens sluttid"], cell["Avsnitt"]) == (
@@ -85,6 +86,22 @@ def test_an_items_time_and_section_are_shown_as_the_agenda_gives_them(built: Bui
     assert (item["start"], item["end"], item["namndbeslut:section"]) == (
         "2018-10-10T09:00:00+02:00", "2018-10-10T09:15:00+02:00", "Ärenden som stannar i kommunstyrelsen")
     assert "start" not in oparl_object(built, "agenda-item", "ks-upprop")
+
+
+# -- 3. a case number cut off in the source ---------------------------------------------------------------------------
+
+
+def test_a_case_number_cut_off_is_shown_as_the_sources_and_never_made_a_full_one(built: BuiltSite) -> None:
+    assert "Diarienummer: anges inte (enligt källan: KS2018/)" in built.matter_facts(KALLELSE, "ks-ej-verkstallda")
+    assert "Diarienummer: KS2018/512 (enligt källan: KS2018/)" in built.matter_facts(KALLELSE, "ks-rapport")
+    assert not any(f.startswith("Diarienummer") for f in built.matter_facts(KALLELSE, "ks-upprop"))
+    row = matters(built)["ks-ej-verkstallda"]
+    assert (row["case_number"], row["case_number_as_given"]) == (None, "KS2018/")
+    assert "case_number_as_given" not in matters(built)["ks-upprop"]
+    assert (cells(built)["ks-ej-verkstallda"]["Diarienummer"],
+            cells(built)["ks-ej-verkstallda"]["Diarienummer enligt källan"]) == ("", "KS2018/")
+    item = oparl_object(built, "agenda-item", "ks-ej-verkstallda")
+    assert item["namndbeslut:caseNumberAsGiven"] == "KS2018/" and "consultation" not in item
 
 
 def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
@@ -100,6 +117,11 @@ def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
     pytest.param(KALLELSE_FILE, 'start: "09.15"\n    end: "09.30"', 'start: "09.30"\n    end: "09.15"',
                  f"{KALLELSE_FILE}:21: matters.2.end: punkten slutar innan den börjar; 'end' ska vara efter 'start'",
                  id="an_item_that_ends_before_it_starts"),
+    pytest.param(KALLELSE_FILE, "case_number: KS2018/512\n    case_number_as_given: KS2018/",
+                 "case_number: KS2018/512\n    case_number_as_given: KS2018/512",
+                 f"{KALLELSE_FILE}:23: matters.2.case_number_as_given: 'KS2018/512' står redan i 'case_number'; ta "
+                 "bort 'case_number_as_given' (det är för ett diarienummer som källan inte ger helt, t.ex. 'KS2014/')",
+                 id="the_full_number_again"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]
@@ -111,5 +133,5 @@ def test_a_heading_that_comes_back_after_another_is_refused(tmp_path: Path) -> N
     tree = edited(tree, KALLELSE_FILE, "item: 8\n    section: Ärenden till kommunfullmäktige",
                   "item: 8\n    section: Ärenden som stannar i kommunstyrelsen")
     assert problems(tmp_path, tree, BUILD_DATE) == [
-        f"{KALLELSE_FILE}:24: matters.3.section: rubriken 'Ärenden som stannar i kommunstyrelsen' står redan vid ett "
+        f"{KALLELSE_FILE}:26: matters.3.section: rubriken 'Ärenden som stannar i kommunstyrelsen' står redan vid ett "
         "tidigare ärende, med ett annat avsnitt emellan; skriv ärendena under en rubrik i följd, i källans ordning"]

@@ -2250,6 +2250,10 @@ class Matter(Record):
     source's order; none is `case_number`. Messages name it as written (WRITTEN_AS)."""
     item: ItemNumber | None = None
     """The item's number as the source gives it ('5' for "Ärende 5."), never its place in the file."""
+    case_number_as_given: Text | None = None
+    """A case number as the source gives it where it is cut off ("KS2014/", the serial number lost in a copy): shown
+    as the source's, beside `case_number` (known from elsewhere) or instead of it, never made a full one nor linked
+    to a case file."""
     to: Slug | None = None
     """With 'kind: förslag': the body the proposal goes to (a file in committees/)."""
     adopts: list[Slug] = []
@@ -2404,6 +2408,24 @@ class Matter(Record):
     @model_validator(mode="after")
     def _item_time_in_order(self) -> Matter:
         _check_times(self.start, self.end, "punkten slutar innan den börjar")
+        return self
+
+    @property
+    def case_number_as_given_label(self) -> str:
+        """What the 'Diarienummer' line says of the source's words: after the case numbers ' (enligt källan:
+        KS2014/)', alone 'anges inte (enligt källan: KS2014/)'; '' where the source gives none so."""
+        if not self.case_number_as_given:
+            return ""
+        if self.case_numbers:
+            return f" ({source_says(self.case_number_as_given)})"
+        return beside_source_words(NOT_STATED, self.case_number_as_given)
+
+    @model_validator(mode="after")
+    def _case_number_as_given_not_repeated(self) -> Matter:
+        if self.case_number_as_given in self.case_numbers:
+            raise FieldError(("case_number_as_given",), f"'{self.case_number_as_given}' står redan i 'case_number'; "
+                                                        "ta bort 'case_number_as_given' (det är för ett diarienummer "
+                                                        "som källan inte ger helt, t.ex. 'KS2014/')")
         return self
 
     @property

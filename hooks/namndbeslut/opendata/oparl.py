@@ -195,6 +195,9 @@ SECTION = "namndbeslut:section"
 """Our own field on an AgendaItem: the heading it stands under on the agenda or in the protocol, in the source's
 words ("Ärenden till kommunfullmäktige"). An item's time on the agenda is OParl's `start` and `end` where its
 meeting's day is given, else START_TIME and END_TIME ('09:00'), as a Meeting's."""
+CASE_NUMBER_AS_GIVEN = "namndbeslut:caseNumberAsGiven"
+"""Our own field on an AgendaItem: a case number as the source gives it cut off ("KS2014/"), never a Paper's
+`reference` nor made a full one."""
 EXTRA = "namndbeslut:extra"
 """Our own field on a Meeting its source calls an extra one ("extra sammanträde"): true; absent otherwise (never
 'ordinarie')."""
@@ -347,14 +350,15 @@ ATTENDEE_KEYS = (("party", "party"), ("role", "role"), ("nominated_by", "nominat
 
 
 def _agenda_facts(m: Matter, day: dt.date | None) -> Obj:
-    """An item's time on the agenda (date-times where the meeting's day is given, else the times alone) and the
-    heading it stands under, each only where the source gives them."""
+    """An item's time on the agenda (date-times where the meeting's day is given, else the times alone), the heading
+    it stands under and a case number cut off in the source, each only where the source gives them."""
     times = {key: t for key, t in (("start", m.start), ("end", m.end)) if t is not None}
     if day is not None:
         stated = {key: dt.datetime.combine(day, t, dates.TIMEZONE).isoformat() for key, t in times.items()}
     else:
         stated = {{"start": START_TIME, "end": END_TIME}[key]: t.isoformat("minutes") for key, t in times.items()}
-    return {**stated, **({SECTION: m.section} if m.section else {})}
+    return {**stated, **({SECTION: m.section} if m.section else {}),
+            **({CASE_NUMBER_AS_GIVEN: m.case_number_as_given} if m.case_number_as_given else {})}
 
 
 def _attendee(p: Attendee) -> Obj:
