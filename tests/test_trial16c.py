@@ -104,6 +104,24 @@ def test_a_case_number_cut_off_is_shown_as_the_sources_and_never_made_a_full_one
     assert item["namndbeslut:caseNumberAsGiven"] == "KS2018/" and "consultation" not in item
 
 
+# -- 4. who signed the kallelse ---------------------------------------------------------------------------------------
+
+
+def test_who_signed_the_kallelse_is_shown_and_never_the_meetings_chair(built: BuiltSite) -> None:
+    signed = built.article(KALLELSE).select_one("p.convened-by")
+    assert signed is not None and words(signed) == (
+        "Kallelsen undertecknad av Miguel Odhner (S), Ordförande; Fredrik Skreberg, Sekreterare")
+    assert built.article(KALLELSE).select("p.chair, p.secretary") == [], "no chair or secretary of the meeting"
+    assert built.article(EXTRA).select("p.convened-by") == [], "absent: as before"
+    assert matters(built)["ks-upprop"]["meeting"]["convened_by"] == [
+        {"name": "Miguel Odhner", "party": "S", "role": "Ordförande"},
+        {"name": "Fredrik Skreberg", "role": "Sekreterare"}]
+    assert "convened_by" not in matters(built)["ks-extra-budget"]["meeting"]
+    meeting = oparl_object(built, "meeting", "2018-10-10-kommunstyrelsen")
+    assert meeting["namndbeslut:convenedBy"][0] == {"name": "Miguel Odhner", "role": "Ordförande", "party": "S"}
+    assert "namndbeslut:chair" not in meeting
+
+
 def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
     assert invalid_objects(built.path) == []
 
@@ -122,6 +140,10 @@ def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
                  f"{KALLELSE_FILE}:23: matters.2.case_number_as_given: 'KS2018/512' står redan i 'case_number'; ta "
                  "bort 'case_number_as_given' (det är för ett diarienummer som källan inte ger helt, t.ex. 'KS2014/')",
                  id="the_full_number_again"),
+    pytest.param(KALLELSE_FILE, "- {name: Fredrik Skreberg, role: Sekreterare}",
+                 "- {name: Miguel Odhner, party: S, role: Ordförande}",
+                 f"{KALLELSE_FILE}:31: convened_by.1: 'Miguel Odhner (S), Ordförande' står redan i listan; skriv "
+                 "varje person som undertecknade kallelsen en gång", id="a_signer_twice"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]

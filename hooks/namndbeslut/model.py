@@ -2663,7 +2663,11 @@ class Meeting(Sourced):
     åhörarläktaren"): a body's `public_as_given` rule; never sets `public`."""
     chair: Text | None = None
     """The chair (ordförande) of this meeting as the source names them (a protocol's "Ordförande: …"), never the
-    body's chairman a notice (kallelse) is signed by: that says nothing of who chaired the meeting."""
+    body's chairman a notice (kallelse) is signed by: that says nothing of who chaired the meeting (`convened_by`)."""
+    convened_by: list[Member] = []
+    """Who signed the notice (kallelse) as the source names them ("Elisabeth Mattsson (FP) Ordförande, Fredrik
+    Skreberg Sekreterare"), in its order, each once: shown 'Kallelsen undertecknad av …', never the meeting's `chair`
+    or `secretary`."""
     secretary: Text | None = None
     """The secretary (sekreterare) as the source names them."""
     adjusters: list[Text] = []
@@ -2760,6 +2764,20 @@ class Meeting(Sourced):
                 raise FieldError(("matters", i, "section"), f"rubriken '{heading}' står redan vid ett tidigare ärende, "
                                                             "med ett annat avsnitt emellan; skriv ärendena under en "
                                                             "rubrik i följd, i källans ordning")
+        return self
+
+    @property
+    def convened_by_label(self) -> str:
+        """'Elisabeth Mattsson (FP), ordförande; Fredrik Skreberg, sekreterare': each `Member.label`, separated by ';'
+        (a label has commas of its own); '' where the source names no one."""
+        return "; ".join(p.label for p in self.convened_by)
+
+    @model_validator(mode="after")
+    def _each_signer_once(self) -> Meeting:
+        for i, person in enumerate(self.convened_by):
+            if person in self.convened_by[:i]:
+                raise FieldError(("convened_by", i), f"'{person.label}' står redan i listan; skriv varje person som "
+                                                     "undertecknade kallelsen en gång")
         return self
 
     @property

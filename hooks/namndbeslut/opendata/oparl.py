@@ -28,6 +28,7 @@ from ..model import (
     Committee,
     Matter,
     Meeting,
+    Member,
     Partner,
     Report,
     Sourced,
@@ -198,6 +199,10 @@ meeting's day is given, else START_TIME and END_TIME ('09:00'), as a Meeting's."
 CASE_NUMBER_AS_GIVEN = "namndbeslut:caseNumberAsGiven"
 """Our own field on an AgendaItem: a case number as the source gives it cut off ("KS2014/"), never a Paper's
 `reference` nor made a full one."""
+CONVENED_BY = "namndbeslut:convenedBy"
+"""Our own field on a Meeting: who signed its notice (kallelse) as the source names them ({name, role, party,
+nominatedBy}, each but the name only where given), in its order; never the meeting's chair (no Person, as for
+`namndbeslut:members`)."""
 EXTRA = "namndbeslut:extra"
 """Our own field on a Meeting its source calls an extra one ("extra sammanträde"): true; absent otherwise (never
 'ordinarie')."""
@@ -296,10 +301,15 @@ def _members(body: Committee) -> Obj:
     """A body's members as its source lists them, and the date the list is true on (MEMBERS); {} where none."""
     if not body.members:
         return {}
-    listed = [{"name": m.name, **{camel: value for key, camel in MEMBER_KEYS if (value := getattr(m, key))}}
-              for m in body.members]
+    listed = [_member(m) for m in body.members]
     as_of = body.members_as_of
     return {MEMBERS: listed, **({MEMBERS_AS_OF: dates.iso(as_of)} if as_of is not None else {})}
+
+
+def _member(m: Member) -> Obj:
+    """A person as a list of names gives them (MEMBER_KEYS): the name, and each other field where the source gives
+    it."""
+    return {"name": m.name, **{camel: value for key, camel in MEMBER_KEYS if (value := getattr(m, key))}}
 
 
 def _seats(body: Committee) -> Obj:
@@ -326,6 +336,7 @@ def _summary(meeting: Meeting) -> Obj:
     return {**({SELECTION: True} if meeting.some_matters else {}),
             **({KNOWN_FROM: meeting.known_from.value} if meeting.known_from else {}),
             **({EXTRA: True} if meeting.extra else {}),
+            **({CONVENED_BY: [_member(p) for p in meeting.convened_by]} if meeting.convened_by else {}),
             **({START_AS_GIVEN: meeting.start_as_given} if meeting.start_as_given else {}),
             **({DATE_AS_GIVEN: meeting.date_as_given} if meeting.date_as_given else {}),
             **({BODY_AS_GIVEN: meeting.body_as_given} if meeting.body_as_given else {}),

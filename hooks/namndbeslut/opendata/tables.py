@@ -137,8 +137,10 @@ def meeting_facts(meeting: Meeting) -> dict[str, Any]:
     (`partial` true and the editor's words, `partial_note`), the protocol's paragraphs in its words, its contacts,
     where its minutes are kept, what it says of the public and of the checking of the minutes in its words, the days
     the minutes were checked, posted and taken down (as OParl gives them), who decided in the source's words where it
-    names no body (`body_as_given`)."""
+    names no body (`body_as_given`), who signed its notice (`convened_by`, each {name, role, party} where given)."""
     return {**({"body_as_given": meeting.body_as_given} if meeting.body_as_given else {}),
+            **({"convened_by": [p.model_dump(exclude_none=True) for p in meeting.convened_by]}
+               if meeting.convened_by else {}),
             **({"partial": True, "partial_note": meeting.partial} if meeting.partial else {}),
             **({"minutes_kept_at": meeting.minutes_kept_at} if meeting.minutes_kept_at else {}),
             **({"paragraphs_as_given": meeting.paragraphs_as_given} if meeting.paragraphs_as_given else {}),
