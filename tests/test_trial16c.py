@@ -122,6 +122,34 @@ def test_who_signed_the_kallelse_is_shown_and_never_the_meetings_chair(built: Bu
     assert "namndbeslut:chair" not in meeting
 
 
+# -- 5. an appeal of a decision --------------------------------------------------------------------------------------
+
+LANSRATTEN = ("Ett tidigare beslut i ärendet (enligt källan: Beslutet fattades första gången i februari i år) "
+              "överklagat till länsrätten; enligt källan: upphävde länsrätten beslutet på grund av jäv")
+
+
+def test_an_appeal_is_shown_under_the_decision_and_never_changes_its_kind(built: BuiltSite) -> None:
+    facts = built.matter_facts(SKOLOR, "ks-vikingaskolan")
+    assert LANSRATTEN in facts and "Ärendetyp: Beslut" in facts
+    assert "Överklagat till förvaltningsrätten i Göteborg; avgjort 30 november 2018" in built.matter_facts(
+        EXTRA, "ks-extra-budget")
+    assert not any("verklagat" in f for f in built.matter_facts(KALLELSE, "ks-upprop")), "absent: as before"
+    row = matters(built)["ks-vikingaskolan"]
+    assert row["appeals"] == [{"court": "länsrätten",
+                               "outcome_as_given": "upphävde länsrätten beslutet på grund av jäv",
+                               "earlier_as_given": "Beslutet fattades första gången i februari i år",
+                               "label": LANSRATTEN}]
+    assert row["kind"]["value"] == "beslut"
+    assert matters(built)["ks-extra-budget"]["appeals"][0]["date"] == "2018-11-30"
+    assert "appeals" not in matters(built)["ks-upprop"]
+    assert cells(built)["ks-vikingaskolan"]["Överklagande"] == LANSRATTEN
+    item = oparl_object(built, "agenda-item", "ks-vikingaskolan")
+    assert item["namndbeslut:appeals"] == [{"court": "länsrätten",
+                                            "outcomeAsGiven": "upphävde länsrätten beslutet på grund av jäv",
+                                            "earlierAsGiven": "Beslutet fattades första gången i februari i år"}]
+    assert item["result"] == "Beslut", "the decision was taken: its result as before"
+
+
 def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
     assert invalid_objects(built.path) == []
 
@@ -144,6 +172,13 @@ def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
                  "- {name: Miguel Odhner, party: S, role: Ordförande}",
                  f"{KALLELSE_FILE}:31: convened_by.1: 'Miguel Odhner (S), Ordförande' står redan i listan; skriv "
                  "varje person som undertecknade kallelsen en gång", id="a_signer_twice"),
+    pytest.param(EXTRA_FILE, "date: 2018-11-30}", "date: 2018-10}",
+                 f"{EXTRA_FILE}:10: matters.0.appeals.0.date: överklagandet avgjordes oktober 2018, före sammanträdet "
+                 "14 november 2018; rätta 'date', eller skriv med 'earlier_as_given' vilket tidigare beslut som "
+                 "överklagades", id="an_appeal_decided_before_the_meeting"),
+    pytest.param(EXTRA_FILE, "{court: förvaltningsrätten i Göteborg, date: 2018-11-30}", "{date: 2018-11-30}",
+                 f"{EXTRA_FILE}:10: matters.0.appeals.0.court: fältet saknas men krävs",
+                 id="an_appeal_without_its_court"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]

@@ -2218,6 +2218,33 @@ class BasisDocument(Record):
         return " ".join(x for x in parts if x)
 
 
+class Appeal(Record):
+    """An appeal of a decision as the source tells it ("överklagades till länsrätten … I sitt beslut upphävde
+    länsrätten beslutet på grund av jäv"): the court as it names it, the outcome in its words, the day it was decided
+    as precise as it gives it. Shown under the decision; never changes its kind (the decision was taken)."""
+
+    court: Text
+    """Where it was appealed, as the source names it ('länsrätten', 'förvaltningsrätten i Göteborg')."""
+    outcome_as_given: Text | None = None
+    """What the court decided, in the source's words ('upphävde länsrätten beslutet på grund av jäv'); absent where
+    the source does not say (pending, or not told): never inferred."""
+    date: GivenDate | None = None
+    """When the court decided, as precise as the source gives it."""
+    earlier_as_given: Text | None = None
+    """Where the appealed decision is an earlier one in the same case, not the matter's ("Beslutet fattades första
+    gången i februari i år, men överklagades"): which, in the source's words."""
+
+    @property
+    def label(self) -> str:
+        """'Överklagat till länsrätten; avgjort maj 2015; enligt källan: upphävde …'; an earlier decision's
+        'Ett tidigare beslut i ärendet (enligt källan: …) överklagat till länsrätten; …'."""
+        lead = (f"Ett tidigare beslut i ärendet ({source_says(self.earlier_as_given)}) överklagat"
+                if self.earlier_as_given else "Överklagat")
+        decided = f"avgjort {dates.long_date(self.date)}" if self.date is not None else ""
+        outcome = source_says(self.outcome_as_given) if self.outcome_as_given else ""
+        return "; ".join(x for x in (f"{lead} till {self.court}", decided, outcome) if x)
+
+
 RESERVATION, NOT_PARTICIPATING = "Reservation", "Deltog inte i beslutet"
 STATEMENT, PROPOSAL_MADE, BASIS = "Särskilt yttrande", "Yrkande", "Underlag"
 """What a matter's page says before each party or person that reserved itself, or did not take part."""
@@ -2324,6 +2351,9 @@ class Matter(Record):
     form; never taken for when it was dealt with, nor checked against the meeting's time."""
     end: Clock | None = None
     """The end of the item's time ("kl. 09:00-09:15": "09:15"), only with `start`."""
+    appeals: list[Appeal] = []
+    """Appeals of the decision (or of an earlier one in the same case) as the source tells them, in its order: shown
+    under the decision, never changing its kind."""
     section: Text | None = None
     """The heading the item stands under on the agenda or in the protocol, as the source words it ("Ärenden till
     kommunfullmäktige", "Informationsärenden"): a subheading before the first of its items on the meeting page
@@ -2404,6 +2434,11 @@ class Matter(Record):
     def heading_level(self) -> int:
         """The level of the item's heading on the meeting page: under its section's heading (3), or of its own (2)."""
         return 3 if self.section else 2
+
+    @property
+    def appeal_labels(self) -> list[str]:
+        """Each appeal as the page says it (Appeal.label)."""
+        return [a.label for a in self.appeals]
 
     @model_validator(mode="after")
     def _item_time_in_order(self) -> Matter:
@@ -2771,6 +2806,19 @@ class Meeting(Sourced):
         """'Elisabeth Mattsson (FP), ordförande; Fredrik Skreberg, sekreterare': each `Member.label`, separated by ';'
         (a label has commas of its own); '' where the source names no one."""
         return "; ".join(p.label for p in self.convened_by)
+
+    @model_validator(mode="after")
+    def _appeals_after_the_decision(self) -> Meeting:
+        """A court decides an appeal of a meeting's decision after the meeting (an earlier decision's may be before)."""
+        for i, matter in enumerate(self.matters):
+            for j, appeal in enumerate(matter.appeals):
+                if (appeal.date is not None and self.date is not None and not appeal.earlier_as_given
+                        and _latest_day(appeal.date) < dates.first_day(self.date)):
+                    raise FieldError(("matters", i, "appeals", j, "date"),
+                                     f"överklagandet avgjordes {dates.long_date(appeal.date)}, före sammanträdet "
+                                     f"{dates.long_date(self.date)}; rätta 'date', eller skriv med "
+                                     "'earlier_as_given' vilket tidigare beslut som överklagades")
+        return self
 
     @model_validator(mode="after")
     def _each_signer_once(self) -> Meeting:

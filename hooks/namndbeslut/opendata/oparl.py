@@ -203,6 +203,9 @@ CONVENED_BY = "namndbeslut:convenedBy"
 """Our own field on a Meeting: who signed its notice (kallelse) as the source names them ({name, role, party,
 nominatedBy}, each but the name only where given), in its order; never the meeting's chair (no Person, as for
 `namndbeslut:members`)."""
+APPEALS = "namndbeslut:appeals"
+"""Our own field on an AgendaItem: appeals of its decision as the source tells them, {court, outcomeAsGiven, date,
+earlierAsGiven} (each but `court` only where given); never its `result`."""
 EXTRA = "namndbeslut:extra"
 """Our own field on a Meeting its source calls an extra one ("extra sammanträde"): true; absent otherwise (never
 'ordinarie')."""
@@ -362,14 +365,22 @@ ATTENDEE_KEYS = (("party", "party"), ("role", "role"), ("nominated_by", "nominat
 
 def _agenda_facts(m: Matter, day: dt.date | None) -> Obj:
     """An item's time on the agenda (date-times where the meeting's day is given, else the times alone), the heading
-    it stands under and a case number cut off in the source, each only where the source gives them."""
+    it stands under, a case number cut off in the source and appeals of its decision, each only where the source
+    gives them."""
     times = {key: t for key, t in (("start", m.start), ("end", m.end)) if t is not None}
     if day is not None:
         stated = {key: dt.datetime.combine(day, t, dates.TIMEZONE).isoformat() for key, t in times.items()}
     else:
         stated = {{"start": START_TIME, "end": END_TIME}[key]: t.isoformat("minutes") for key, t in times.items()}
+    appeals = [{"court": a.court, **{camel: value for key, camel in APPEAL_KEYS if (value := getattr(a, key))},
+                **({"date": dates.iso(a.date)} if a.date is not None else {})} for a in m.appeals]
     return {**stated, **({SECTION: m.section} if m.section else {}),
-            **({CASE_NUMBER_AS_GIVEN: m.case_number_as_given} if m.case_number_as_given else {})}
+            **({CASE_NUMBER_AS_GIVEN: m.case_number_as_given} if m.case_number_as_given else {}),
+            **({APPEALS: appeals} if appeals else {})}
+
+
+APPEAL_KEYS = (("outcome_as_given", "outcomeAsGiven"), ("earlier_as_given", "earlierAsGiven"))
+"""An appeal's words in APPEALS, by the model's name."""
 
 
 def _attendee(p: Attendee) -> Obj:

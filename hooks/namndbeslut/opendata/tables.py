@@ -173,10 +173,14 @@ def matter_record_facts(m: Matter) -> dict[str, Any]:
 def matter_agenda_facts(m: Matter) -> dict[str, Any]:
     """What the agenda says of an item beside its number (trial 16), each only where given: its time (`start`,
     `end`, "09:00"), the heading it stands under (`section`, the source's words) and a case number the source
-    gives cut off (`case_number_as_given`, "KS2014/")."""
+    gives cut off (`case_number_as_given`, "KS2014/"), and appeals of the decision (`appeals`, each the court, the
+    outcome in the source's words, the date as given, an earlier decision's words, and `label`, the page's words)."""
     return {**{key: t.isoformat("minutes") for key in ("start", "end") if (t := getattr(m, key)) is not None},
             **({"section": m.section} if m.section else {}),
-            **({"case_number_as_given": m.case_number_as_given} if m.case_number_as_given else {})}
+            **({"case_number_as_given": m.case_number_as_given} if m.case_number_as_given else {}),
+            **({"appeals": [{**a.model_dump(exclude_none=True, exclude={"date"}),
+                             **({"date": iso(a.date)} if a.date is not None else {}), "label": a.label}
+                            for a in m.appeals]} if m.appeals else {})}
 
 
 def dump(data: Any) -> str:
@@ -491,7 +495,8 @@ class Tables:
                       "Reservationer", "Pengar från", "Deltog inte i beslutet", "Beslut fattas senare av",
                       "Gäller till", "Paragraf enligt källan", "Urval", *BOUND_COLUMNS, "Särskilda yttranden",
                       "Förslaget går till", "Extra sammanträde",
-                      "Punktens starttid", "Punktens sluttid", "Avsnitt", "Diarienummer enligt källan")
+                      "Punktens starttid", "Punktens sluttid", "Avsnitt", "Diarienummer enligt källan",
+                      "Överklagande")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -503,7 +508,8 @@ class Tables:
     paragraph in the protocol's words, whether the meeting's source calls itself a selection ('ja' or empty), the
     special statements (joined so), the body a proposal goes to (`kind: förslag`, `to`; its name), and whether
     the source calls the meeting an extra one ('ja' or empty), the item's time on the agenda ('09:00', '09:15') and
-    the heading it stands under in the source's words, a case number the source gives cut off ('KS2014/'). A
+    the heading it stands under in the source's words, a case number the source gives cut off ('KS2014/'), the
+    appeals as the page words them (joined by ' ; '). A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only."""
@@ -530,7 +536,8 @@ class Tables:
                          " ; ".join(map(stance_label, m.statements)) or None,
                          r["proposed_to"]["name"] if "proposed_to" in r else None,
                          _yes_no(True) if meeting.extra else None,
-                         *(r.get(key) for key in ("start", "end", "section", "case_number_as_given"))))
+                         *(r.get(key) for key in ("start", "end", "section", "case_number_as_given")),
+                         " ; ".join(m.appeal_labels) or None))
         return _csv(self.MATTER_COLUMNS, rows)
 
 
