@@ -12,7 +12,7 @@ import pytest
 import yaml
 from support.oparl import invalid_objects
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, csv_by, oparl_object, records_by, words
+from support.site import BuiltSite, built_tree, csv_by, data, oparl_object, records_by, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial16c.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2018-12-01"
@@ -49,7 +49,7 @@ def test_an_extra_meeting_says_so_on_its_page_in_lists_and_in_the_data(built: Bu
     assert "Extra sammanträde" in built.text("namnder/kommunstyrelsen/")
     assert "Extra sammanträde" in built.text("sammantraden/2018/kommunstyrelsen/")
     undated = [words(li) for li in built.article("sammantraden/").select("ul.undated-meetings li")]
-    assert len(undated) == 1 and undated[0].endswith("· Kommunstyrelsen · Extra sammanträde")
+    assert undated[1].endswith("· Kommunstyrelsen · Extra sammanträde") and "Extra" not in undated[0]
     assert matters(built)["ks-extra-budget"]["meeting"]["extra"] is True
     assert "extra" not in matters(built)["ks-upprop"]["meeting"]
     assert (cells(built)["ks-extra-budget"]["Extra sammanträde"], cells(built)["ks-upprop"]["Extra sammanträde"]) == (
@@ -150,6 +150,26 @@ def test_an_appeal_is_shown_under_the_decision_and_never_changes_its_kind(built:
     assert item["result"] == "Beslut", "the decision was taken: its result as before"
 
 
+# -- 6. an agreement adopted "i onsdags" and signed "sent i fredags" --------------------------------------------------
+
+ICA = "overenskommelser/ica/"
+ONSDAGS = "i onsdags (nyheten är inte daterad i källan)"
+FREDAGS = "sent i fredags blev de sista detaljerna klara och alla samarbetspartners har nu skrivit på"
+
+
+def test_an_undated_meetings_words_and_a_missing_heading_read_as_such_on_the_agreement(built: BuiltSite) -> None:
+    adopted = f"Kommunstyrelsen, datum anges inte; enligt källan: {ONSDAGS} – ärendets rubrik anges inte i källan"
+    facts = built.facts(ICA)
+    assert facts["Beslutat"] == adopted
+    assert "Rubrik anges inte" not in built.text(ICA), "never read as the decision's heading"
+    assert built.undated_steps(ICA) == [f"Antagen: {adopted}"]
+    assert facts["Undertecknad"] == f"datum anges inte; enligt källan: {FREDAGS}"
+    record = data(built, "data/overenskommelser/ica.json")
+    assert (record["signed"], record["signed_stated"], record["signed_as_given"]) == (None, True, FREDAGS)
+    (step,) = record["steps"]
+    assert (step["date"], step["date_as_given"], step["decision"]["date_as_given"]) == (None, ONSDAGS, ONSDAGS)
+
+
 def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
     assert invalid_objects(built.path) == []
 
@@ -179,6 +199,10 @@ def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
     pytest.param(EXTRA_FILE, "{court: förvaltningsrätten i Göteborg, date: 2018-11-30}", "{date: 2018-11-30}",
                  f"{EXTRA_FILE}:10: matters.0.appeals.0.court: fältet saknas men krävs",
                  id="an_appeal_without_its_court"),
+    pytest.param("agreements/ica.md", "signed: anges inte\n", "",
+                 "agreements/ica.md:6: signed_as_given: 'signed_as_given' är källans ord om undertecknandet och skrivs "
+                 "bredvid 'signed': skriv också 'signed' (datumet, eller 'anges inte' om källan säger att avtalet är "
+                 "undertecknat men inte när)", id="signing_words_without_a_signing"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]

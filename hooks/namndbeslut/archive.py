@@ -1030,12 +1030,16 @@ class Archive:
         return self.decision_label(step.decision, step.body)
 
     def decision_label(self, decision: Matter | Meeting | Citation, responsible: Committee | None = None) -> str:
-        """'Socialnämnden 23 augusti 2017, §§ 154, 155': how pages and feeds name a decision (citations.py)."""
+        """'Socialnämnden 23 augusti 2017, §§ 154, 155': how pages and feeds name a decision (citations.py); a
+        published meeting's whose source gives no date with the source's words for it, as its page says them
+        (Meeting.when): 'Kommunstyrelsen, datum anges inte; enligt källan: i onsdags'."""
         cited, body = self.citation_of(decision), self.decided_by(decision, responsible)
         held = decision if isinstance(decision, Meeting) else None if isinstance(decision, Citation) \
             else self.meeting_with(decision)
-        return citations.decision_label(cited.date, cited.paragraphs, body.name if body else None, cited.prefix,
-                                        body_unstated=held is not None and held.bodiless)
+        label = citations.decision_label(cited.date, cited.paragraphs, body.name if body else None, cited.prefix,
+                                         body_unstated=held is not None and held.bodiless)
+        undated_words = held.date_as_given_label if held is not None and held.undated else ""
+        return f"{label}; {undated_words}" if undated_words else label
 
     def body_on(self, body: Committee, when: dates.Stated) -> Committee:
         """The body that did `body`'s work on `when`: before the day a body took over (`since`), the one it

@@ -1743,6 +1743,9 @@ class Agreement(Sourced):
     signed: Signing | None = None
     """When it was signed, as precise as the source ('som staden skrev på 2008': 2008); 'anges inte' where the source
     says it is signed and not when ('har skrivit på ett treårigt kontrakt'); None where it says nothing of a signing."""
+    signed_as_given: Text | None = None
+    """The signing in the source's words, beside `signed` ("sent i fredags … alla samarbetspartners har nu skrivit
+    på" in an undated news item): shown after it, never read as a date."""
     signed_by: list[Signatory] = []
     """Who signed it, as the source names them, each with their own date where the source gives it."""
     term: Annotated[Term | None, BeforeValidator(_stated), Field(json_schema_extra=_not_stated_in_schema)]
@@ -1866,11 +1869,23 @@ class Agreement(Sourced):
 
     @property
     def signed_label(self) -> str | None:
-        """'9 juni 2021', 'datum anges inte' where it is signed on a date the source does not state; None where no
-        signing is stated."""
+        """'9 juni 2021', 'datum anges inte' where it is signed on a date the source does not state, with the source's
+        words after it where it gives them ('datum anges inte; enligt källan: sent i fredags …'); None where no signing
+        is stated."""
         if self.signed is None:
             return None
-        return dates.long_date(self.signed_on) if self.signed_on is not None else f"datum {NOT_STATED}"
+        label = dates.long_date(self.signed_on) if self.signed_on is not None else f"datum {NOT_STATED}"
+        return f"{label}; {source_says(self.signed_as_given)}" if self.signed_as_given else label
+
+    @model_validator(mode="after")
+    def _signed_as_given_beside_signed(self) -> Agreement:
+        """The source's words for a signing are beside the signing it states, never one of their own."""
+        if self.signed_as_given and self.signed is None:
+            raise FieldError(("signed_as_given",), f"'signed_as_given' är källans ord om undertecknandet och skrivs "
+                                                   f"bredvid 'signed': skriv också 'signed' (datumet, eller "
+                                                   f"'{NOT_STATED}' om källan säger att avtalet är undertecknat men "
+                                                   "inte när)")
+        return self
 
     @property
     def counterparty_unstated(self) -> bool:
@@ -2370,6 +2385,13 @@ class Matter(Record):
         return self.given_title is not None
 
     @property
+    def after_decision(self) -> str:
+        """What follows the decision's label where a page names the matter by it (an agreement's 'Beslutat', its
+        steps): ': <heading>', or ' – ärendets rubrik anges inte i källan', never the missing heading read as the
+        decision's name."""
+        return f": {self.given_title}" if self.given_title is not None else f" – {NO_TITLE_AFTER_DECISION}"
+
+    @property
     def kind_label(self) -> str:
         """The kind as the page says it: the listed kind's label, else the source's words (model.stated_kind, the rule
         of an agreement's kind), and the source's words after a listed kind where it gives both: 'Bordlagt (inget
@@ -2608,6 +2630,8 @@ def _latest_day(value: dates.Given) -> dt.date:
 
 NO_TITLE = "Rubrik anges inte i källan"
 """What pages say in place of a matter's heading where the source gives the item none."""
+NO_TITLE_AFTER_DECISION = "ärendets rubrik anges inte i källan"
+"""What a decision's label says after it where its matter has no heading in the source (`Matter.after_decision`)."""
 
 
 class KnownFrom(StrEnum):

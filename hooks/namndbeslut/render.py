@@ -307,7 +307,7 @@ class Renderer:
         label = self.ctx.archive.decision_label(record, responsible)
         if isinstance(record, Citation):
             return Decision(label, None)
-        title = f": {record.title}" if isinstance(record, Matter) else ""
+        title = record.after_decision if isinstance(record, Matter) else ""
         return Decision(f"{label}{title}", self.url_of(record))
 
     def cited_decision(self, record: Matter | Meeting | Citation | None, body: Committee | None,

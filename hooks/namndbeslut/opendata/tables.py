@@ -211,14 +211,17 @@ class Tables:
 
     def _decision(self, record: Matter | Meeting | Citation | None, role: str,
                   body: Committee | None = None, undated: tuple[int, ...] = ()) -> dict[str, Any]:
-        """A decision as the data give it; one only cited has the `committee` its step names (`body`), or null."""
+        """A decision as the data give it; one only cited has the `committee` its step names (`body`), or null; a
+        published one its meeting's date in the source's words where given (`date_as_given`)."""
         cited = {"committee": body.id if body else None, "published": False}
         if record is None:  # a cited step without a date: the body, and the paragraphs where its source gives them
             return {"role": role, "date": None, "paragraphs": list(undated), **cited}
         if isinstance(record, Citation):
             return {"role": role, "date": iso(record.date), "paragraphs": list(record.paragraphs), **cited}
         meeting = self.archive.meeting_with(record) if isinstance(record, Matter) else record
-        return {"role": role, "date": iso(meeting.date), "committee": meeting.committee,
+        return {"role": role, "date": iso(meeting.date),
+                **({"date_as_given": meeting.date_as_given} if meeting.date_as_given else {}),
+                "committee": meeting.committee,
                 "paragraphs": list(record.paragraphs) if isinstance(record, Matter) else [],
                 "title": record.given_title,
                 **(amount(record.amount) if isinstance(record, Matter) else {}),
@@ -244,7 +247,11 @@ class Tables:
             return {"id": c.id, "name": c.name} if c else None
 
         refers = s.refers_to
-        return {"action": s.action.value, "outcome": s.outcome, "date": iso(s.date), "in_order": s.in_order,
+        held = self.archive.meeting_with(s.decision) if isinstance(s.decision, Matter) else s.decision \
+            if isinstance(s.decision, Meeting) else None
+        return {"action": s.action.value, "outcome": s.outcome, "date": iso(s.date),
+                **({"date_as_given": held.date_as_given} if held is not None and held.date_as_given else {}),
+                "in_order": s.in_order,
                 "body": body(s.body),
                 "by": s.by, "to": body(s.to), "end": iso(s.end),
                 **({"proposed_end": iso(s.proposed_end)} if s.proposed_end is not None else {}),
@@ -282,6 +289,7 @@ class Tables:
             "committee": {"id": committee.id, "name": committee.name} if committee else None,
             "committees": [{"id": c.id, "name": c.name} for c in self.archive.bodies_of(a)],
             "date": iso(a.date), "signed": iso(a.signed_on), "signed_stated": a.signing_stated,
+            **({"signed_as_given": a.signed_as_given} if a.signed_as_given else {}),
             "signed_by": [_signer(s) for s in a.signed_by],
             "term": _term(a.term), "term_as_given": a.term_as_given, "extension_option": a.extension_option,
             "review_by": iso(a.review_by), "review_as_given": a.review_as_given, "case_number": a.case_number,
