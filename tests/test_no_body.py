@@ -122,7 +122,8 @@ def test_searched_without_a_body_filter(built: BuiltSite) -> None:
 
 def test_a_step_names_no_body(built: BuiltSite) -> None:
     assert built.undated_steps(AGREEMENT) == [
-        "Antagen: Organ anges inte, § 12, datum anges inte: Avtal om skyddsrum"]
+        "Antagen: Organ anges inte, § 12, datum anges inte; enligt källan: protokollsutskriften saknar datum: Avtal om "
+        "skyddsrum"], "the meeting's words for its date, as its page says them (trial 16)"
     (step,) = data(built, "data/overenskommelser/skyddsrum-civilforsvaret.json")["steps"]
     assert step["body"] is None
 

@@ -179,6 +179,8 @@ def test_oparl_has_no_meeting_and_a_paper_with_a_consultation_without_meeting(bu
     ('start: "13:00"\n', "start", "ingen tid för ett sammanträde"),
     ("adjournments:\n  - {as_given: för lunch}\n", "adjournments", "inget sammanträde som kan ajourneras"),
     ("appeal_by: 2024-03-25\n", "appeal_by", "inget protokoll"),
+    ("extra: true\n", "extra", "inget sammanträde som kan vara extra"),
+    ("convened_by:\n  - {name: Eva Ek}\n", "convened_by", "ingen kallelse"),
 ])
 def test_a_meetings_field_is_refused_naming_it(tmp_path: Path, line: str, field: str, why: str) -> None:
     tree = edited(TREE, DELEGATION_FILE, "decided_as: delegationsbeslut\n", f"decided_as: delegationsbeslut\n{line}")
@@ -189,6 +191,8 @@ def test_a_meetings_field_is_refused_naming_it(tmp_path: Path, line: str, field:
 @pytest.mark.parametrize(("line", "field", "why"), [
     ("vote: {yes: 3, no: 2}", "vote", "ingen omröstning"),
     ("unanimous: true", "unanimous", "ingen församling som kan vara enig"),
+    ('start: "09:00"', "start", "ingen tid på en föredragningslista"),
+    ("section: Informationsärenden", "section", "ingen rubrik på en föredragningslista"),
 ])
 def test_a_meetings_deliberation_on_a_matter_is_refused(tmp_path: Path, line: str, field: str, why: str) -> None:
     tree = edited(TREE, DELEGATION_FILE, "    amount: 50000\n", f"    amount: 50000\n    {line}\n")

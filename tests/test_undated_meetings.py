@@ -114,7 +114,8 @@ def test_a_step_in_an_undated_meeting_is_an_undated_step(built: BuiltSite) -> No
     page = "overenskommelser/iop-kvinnojouren/"
     assert built.steps(page) == []
     assert built.undated_steps(page) == [
-        "Antagen: Kommunfullmäktige, datum anges inte: Partnerskap med Kvinnojouren"]
+        "Antagen: Kommunfullmäktige, datum anges inte; enligt källan: den 12 september (året anges inte): Partnerskap "
+        "med Kvinnojouren"], "the meeting's words for its date, as its page says them (trial 16)"
     (step,) = data(built, "data/overenskommelser/iop-kvinnojouren.json")["steps"]
     assert step["date"] is None
 

@@ -163,9 +163,7 @@ class Sitting:
     @property
     def hours(self) -> str:
         """The stated time as pages write it: '13.00–16.00', '13.00' with no end; '' where none is stated."""
-        if self.start is None:
-            return ""
-        return "–".join(dates.clock(t) for t in (self.start, self.end) if t is not None)
+        return dates.hours(self.start, self.end)
 
     @property
     def time_label(self) -> str:
@@ -1081,20 +1079,25 @@ class Archive:
         return self.decision_label(step.decision, step.body)
 
     def decision_label(self, decision: Matter | Meeting | Citation, responsible: Committee | None = None) -> str:
-        """'Socialnämnden 23 augusti 2017, §§ 154, 155': how pages and feeds name a decision (citations.py)."""
+        """'Socialnämnden 23 augusti 2017, §§ 154, 155': how pages and feeds name a decision (citations.py); a
+        published meeting's whose source gives no date with the source's words for it, as its page says them
+        (Meeting.when): 'Kommunstyrelsen, datum anges inte; enligt källan: i onsdags'."""
         cited, body = self.citation_of(decision), self.decided_by(decision, responsible)
         held = decision if isinstance(decision, Meeting) else None if isinstance(decision, Citation) \
             else self.meeting_with(decision)
         label = citations.decision_label(cited.date, cited.paragraphs, body.name if body else None, cited.prefix,
                                          body_unstated=held is not None and held.bodiless)
+        undated_words = held.date_as_given_label if held is not None and held.undated else ""
+        if undated_words:
+            label = f"{label}; {undated_words}"
         # a decision taken outside a meeting says how: 'Delegationsbeslut, Kulturnämnden 3 mars 2024'
         return f"{held.decided_as.label}, {label}" if held is not None and held.decided_as is not None else label
 
     def titled_label(self, decision: Matter | Meeting | Citation, responsible: Committee | None = None) -> str:
-        """A decision as pages list it: `decision_label`, and a published matter's title after a colon
-        ('Socialnämnden 11 november 2020, § 167: <title>')."""
+        """A decision as pages list it: `decision_label`, and a published matter's heading after it
+        ('Socialnämnden 11 november 2020, § 167: <title>', Matter.after_decision)."""
         label = self.decision_label(decision, responsible)
-        return f"{label}: {decision.title}" if isinstance(decision, Matter) else label
+        return f"{label}{decision.after_decision}" if isinstance(decision, Matter) else label
 
     def cited_label(self, cited: CitedBy) -> str:
         """A decision a report or a matter cites (or a decision outside a meeting was reported to), as pages and the

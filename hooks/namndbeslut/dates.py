@@ -232,6 +232,14 @@ def clock(value: dt.time) -> str:
     return value.strftime("%H.%M")
 
 
+def hours(start: dt.time | None, end: dt.time | None) -> str:
+    """A stated time as pages write it: '13.00–16.00', '13.00' with no end; '' where no start is stated. The one rule
+    of a meeting's and an agenda item's time."""
+    if start is None:
+        return ""
+    return "–".join(clock(t) for t in (start, end) if t is not None)
+
+
 Money = int | Decimal
 """Kronor: whole (int), or with öre (an exact Decimal of two decimals at most, '7,50 kr'), never a float."""
 

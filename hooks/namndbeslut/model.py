@@ -1908,6 +1908,9 @@ class Agreement(Sourced):
     signed: Signing | None = None
     """When it was signed, as precise as the source ('som staden skrev på 2008': 2008); 'anges inte' where the source
     says it is signed and not when ('har skrivit på ett treårigt kontrakt'); None where it says nothing of a signing."""
+    signed_as_given: Text | None = None
+    """The signing in the source's words, beside `signed` ("sent i fredags … alla samarbetspartners har nu skrivit
+    på" in an undated news item): shown after it, never read as a date."""
     signed_by: list[Signatory] = []
     """Who signed it, as the source names them, each with their own date where the source gives it."""
     term: Annotated[Term | None, BeforeValidator(_stated), Field(json_schema_extra=_not_stated_in_schema)]
@@ -2036,11 +2039,23 @@ class Agreement(Sourced):
 
     @property
     def signed_label(self) -> str | None:
-        """'9 juni 2021', 'datum anges inte' where it is signed on a date the source does not state; None where no
-        signing is stated."""
+        """'9 juni 2021', 'datum anges inte' where it is signed on a date the source does not state, with the source's
+        words after it where it gives them ('datum anges inte; enligt källan: sent i fredags …'); None where no signing
+        is stated."""
         if self.signed is None:
             return None
-        return dates.long_date(self.signed_on) if self.signed_on is not None else f"datum {NOT_STATED}"
+        label = dates.long_date(self.signed_on) if self.signed_on is not None else f"datum {NOT_STATED}"
+        return f"{label}; {source_says(self.signed_as_given)}" if self.signed_as_given else label
+
+    @model_validator(mode="after")
+    def _signed_as_given_beside_signed(self) -> Agreement:
+        """The source's words for a signing are beside the signing it states, never one of their own."""
+        if self.signed_as_given and self.signed is None:
+            raise FieldError(("signed_as_given",), f"'signed_as_given' är källans ord om undertecknandet och skrivs "
+                                                   f"bredvid 'signed': skriv också 'signed' (datumet, eller "
+                                                   f"'{NOT_STATED}' om källan säger att avtalet är undertecknat men "
+                                                   "inte när)")
+        return self
 
     @property
     def counterparty_unstated(self) -> bool:
@@ -2431,6 +2446,33 @@ class BasisDocument(Record):
         return " ".join(x for x in parts if x)
 
 
+class Appeal(Record):
+    """An appeal of a decision as the source tells it ("överklagades till länsrätten … I sitt beslut upphävde
+    länsrätten beslutet på grund av jäv"): the court as it names it, the outcome in its words, the day it was decided
+    as precise as it gives it. Shown under the decision; never changes its kind (the decision was taken)."""
+
+    court: Text
+    """Where it was appealed, as the source names it ('länsrätten', 'förvaltningsrätten i Göteborg')."""
+    outcome_as_given: Text | None = None
+    """What the court decided, in the source's words ('upphävde länsrätten beslutet på grund av jäv'); absent where
+    the source does not say (pending, or not told): never inferred."""
+    date: GivenDate | None = None
+    """When the court decided, as precise as the source gives it."""
+    earlier_as_given: Text | None = None
+    """Where the appealed decision is an earlier one in the same case, not the matter's ("Beslutet fattades första
+    gången i februari i år, men överklagades"): which, in the source's words."""
+
+    @property
+    def label(self) -> str:
+        """'Överklagat till länsrätten; avgjort maj 2015; enligt källan: upphävde …'; an earlier decision's
+        'Ett tidigare beslut i ärendet (enligt källan: …) överklagat till länsrätten; …'."""
+        lead = (f"Ett tidigare beslut i ärendet ({source_says(self.earlier_as_given)}) överklagat"
+                if self.earlier_as_given else "Överklagat")
+        decided = f"avgjort {dates.long_date(self.date)}" if self.date is not None else ""
+        outcome = source_says(self.outcome_as_given) if self.outcome_as_given else ""
+        return "; ".join(x for x in (f"{lead} till {self.court}", decided, outcome) if x)
+
+
 RESERVATION, NOT_PARTICIPATING = "Reservation", "Deltog inte i beslutet"
 NOT_IN_HANDLING = "Deltog inte i ärendets handläggning"
 STATEMENT, PROPOSAL_MADE, BASIS = "Särskilt yttrande", "Yrkande", "Underlag"
@@ -2467,6 +2509,10 @@ class Matter(Record):
     source's order; none is `case_number`. Messages name it as written (WRITTEN_AS)."""
     item: ItemNumber | None = None
     """The item's number as the source gives it ('5' for "Ärende 5."), never its place in the file."""
+    case_number_as_given: Text | None = None
+    """A case number as the source gives it where it is cut off ("KS2014/", the serial number lost in a copy): shown
+    as the source's, beside `case_number` (known from elsewhere) or instead of it, never made a full one nor linked
+    to a case file."""
     to: Slug | None = None
     """With 'kind: förslag': the body the proposal goes to (a file in committees/)."""
     adopts: list[Slug] = []
@@ -2541,6 +2587,18 @@ class Matter(Record):
     oenig socialnämnd": false); None: not stated, never worked out from a vote."""
     unanimous_as_given: Text | None = None
     """The source's words for it ("ett politiskt enigt kommunfullmäktige"), shown beside `unanimous`."""
+    start: Clock | None = None
+    """When the item is to be dealt with, as the agenda times it ("kl. 09:00-09:15": "09:00"), in the meeting's clock
+    form; never taken for when it was dealt with, nor checked against the meeting's time."""
+    end: Clock | None = None
+    """The end of the item's time ("kl. 09:00-09:15": "09:15"), only with `start`."""
+    appeals: list[Appeal] = []
+    """Appeals of the decision (or of an earlier one in the same case) as the source tells them, in its order: shown
+    under the decision, never changing its kind."""
+    section: Text | None = None
+    """The heading the item stands under on the agenda or in the protocol, as the source words it ("Ärenden till
+    kommunfullmäktige", "Informationsärenden"): a subheading before the first of its items on the meeting page
+    (`Meeting.sections`); the items under one heading follow each other, in the source's order."""
     body: Prose = ""
 
     @property
@@ -2551,6 +2609,13 @@ class Matter(Record):
     @property
     def title_given(self) -> bool:
         return self.given_title is not None
+
+    @property
+    def after_decision(self) -> str:
+        """What follows the decision's label where a page names the matter by it (an agreement's 'Beslutat', its
+        steps): ': <heading>', or ' – ärendets rubrik anges inte i källan', never the missing heading read as the
+        decision's name."""
+        return f": {self.given_title}" if self.given_title is not None else f" – {NO_TITLE_AFTER_DECISION}"
 
     @property
     def kind_label(self) -> str:
@@ -2631,6 +2696,45 @@ class Matter(Record):
     def paragraphs_label(self) -> str:
         """The matter's paragraph as the protocol words it: '9 Läsårstider (enligt källan)'; '' where none."""
         return paragraphs_label(self.paragraphs_as_given)
+
+    @property
+    def time_label(self) -> str:
+        """The item's time as its page says it, 'kl. 09.00–09.15' (the meeting's rule, `dates.hours`); '' where the
+        source gives none."""
+        return f"kl. {dates.hours(self.start, self.end)}" if self.start else ""
+
+    @property
+    def heading_level(self) -> int:
+        """The level of the item's heading on the meeting page: under its section's heading (3), or of its own (2)."""
+        return 3 if self.section else 2
+
+    @property
+    def appeal_labels(self) -> list[str]:
+        """Each appeal as the page says it (Appeal.label)."""
+        return [a.label for a in self.appeals]
+
+    @model_validator(mode="after")
+    def _item_time_in_order(self) -> Matter:
+        _check_times(self.start, self.end, "punkten slutar innan den börjar")
+        return self
+
+    @property
+    def case_number_as_given_label(self) -> str:
+        """What the 'Diarienummer' line says of the source's words: after the case numbers ' (enligt källan:
+        KS2014/)', alone 'anges inte (enligt källan: KS2014/)'; '' where the source gives none so."""
+        if not self.case_number_as_given:
+            return ""
+        if self.case_numbers:
+            return f" ({source_says(self.case_number_as_given)})"
+        return beside_source_words(NOT_STATED, self.case_number_as_given)
+
+    @model_validator(mode="after")
+    def _case_number_as_given_not_repeated(self) -> Matter:
+        if self.case_number_as_given in self.case_numbers:
+            raise FieldError(("case_number_as_given",), f"'{self.case_number_as_given}' står redan i 'case_number'; "
+                                                        "ta bort 'case_number_as_given' (det är för ett diarienummer "
+                                                        "som källan inte ger helt, t.ex. 'KS2014/')")
+        return self
 
     @property
     def case_numbers(self) -> list[str]:
@@ -2782,6 +2886,8 @@ def _latest_day(value: dates.Given) -> dt.date:
 
 NO_TITLE = "Rubrik anges inte i källan"
 """What pages say in place of a matter's heading where the source gives the item none."""
+NO_TITLE_AFTER_DECISION = "ärendets rubrik anges inte i källan"
+"""What a decision's label says after it where its matter has no heading in the source (`Matter.after_decision`)."""
 
 
 class KnownFrom(StrEnum):
@@ -2880,7 +2986,11 @@ class Meeting(Sourced):
     åhörarläktaren"): a body's `public_as_given` rule; never sets `public`."""
     chair: Text | None = None
     """The chair (ordförande) of this meeting as the source names them (a protocol's "Ordförande: …"), never the
-    body's chairman a notice (kallelse) is signed by: that says nothing of who chaired the meeting."""
+    body's chairman a notice (kallelse) is signed by: that says nothing of who chaired the meeting (`convened_by`)."""
+    convened_by: list[Member] = []
+    """Who signed the notice (kallelse) as the source names them ("Elisabeth Mattsson (FP) Ordförande, Fredrik
+    Skreberg Sekreterare"), in its order, each once: shown 'Kallelsen undertecknad av …', never the meeting's `chair`
+    or `secretary`."""
     secretary: Text | None = None
     """The secretary (sekreterare) as the source names them."""
     adjusters: list[Text] = []
@@ -2899,6 +3009,9 @@ class Meeting(Sourced):
     """What the protocol writes before its paragraph numbers in place of '§' ('VON' for "VON 2"), as the source does."""
     selection: bool = False
     """The source says it tells of only some of the matters ("ett urval av de beslut som togs"): never shown as all."""
+    extra: bool = False
+    """The source calls it an extra meeting ("på ett extra möte", "extra sammanträde"): shown 'Extra sammanträde' on
+    its page and in lists, in the data; false (absent) says nothing (never 'ordinarie')."""
     known_from: KnownFrom | None = None
     """Where the source is the agenda (kallelse, föredragningslista, a news item of the day), no minutes or summary:
     whether the meeting was held and what it decided are not stated, and its matters are the items on the agenda;
@@ -2999,6 +3112,56 @@ class Meeting(Sourced):
     def filed_as(self, stem: str) -> None:
         """Let an undated meeting know its file name (the loader, once it has checked it): its id."""
         self._file_id = stem
+
+    @property
+    def sections(self) -> list[tuple[str | None, Matter]]:
+        """Each matter with the heading the page shows before it: its section where the one before stands under
+        another (or none), else None. The one rule of the agenda's headings on the meeting page."""
+        before: list[str | None] = [None, *(m.section for m in self.matters)][:len(self.matters)]
+        return [(m.section if m.section != previous else None, m)
+                for previous, m in zip(before, self.matters, strict=True)]
+
+    @model_validator(mode="after")
+    def _sections_in_order(self) -> Meeting:
+        """The items under one heading follow each other, as in the source: a heading comes back only by mistake."""
+        for i, (heading, _) in enumerate(self.sections):
+            if heading is not None and heading in (m.section for m in self.matters[:i]):
+                raise FieldError(("matters", i, "section"), f"rubriken '{heading}' står redan vid ett tidigare ärende, "
+                                                            "med ett annat avsnitt emellan; skriv ärendena under en "
+                                                            "rubrik i följd, i källans ordning")
+        return self
+
+    @property
+    def convened_by_label(self) -> str:
+        """'Elisabeth Mattsson (FP), ordförande; Fredrik Skreberg, sekreterare': each `Member.label`, separated by ';'
+        (a label has commas of its own); '' where the source names no one."""
+        return "; ".join(p.label for p in self.convened_by)
+
+    @model_validator(mode="after")
+    def _appeals_after_the_decision(self) -> Meeting:
+        """A court decides an appeal of a meeting's decision after the meeting (an earlier decision's may be before)."""
+        for i, matter in enumerate(self.matters):
+            for j, appeal in enumerate(matter.appeals):
+                if (appeal.date is not None and self.date is not None and not appeal.earlier_as_given
+                        and _latest_day(appeal.date) < dates.first_day(self.date)):
+                    raise FieldError(("matters", i, "appeals", j, "date"),
+                                     f"överklagandet avgjordes {dates.long_date(appeal.date)}, före sammanträdet "
+                                     f"{dates.long_date(self.date)}; rätta 'date', eller skriv med "
+                                     "'earlier_as_given' vilket tidigare beslut som överklagades")
+        return self
+
+    @model_validator(mode="after")
+    def _each_signer_once(self) -> Meeting:
+        for i, person in enumerate(self.convened_by):
+            if person in self.convened_by[:i]:
+                raise FieldError(("convened_by", i), f"'{person.label}' står redan i listan; skriv varje person som "
+                                                     "undertecknade kallelsen en gång")
+        return self
+
+    @property
+    def extra_label(self) -> str:
+        """'Extra sammanträde' where the source calls the meeting an extra one; '' otherwise (EXTRA_MEETING)."""
+        return EXTRA_MEETING if self.extra else ""
 
     @property
     def undated(self) -> bool:
@@ -3327,7 +3490,8 @@ OUTSIDE_REFUSED = {
     "known_from": "ingen kallelse, föredragningslista eller webbsändning, och är inget sammanträde som nämns",
     "selection": "inget urval av ett sammanträdes ärenden",
     "adjournments": "inget sammanträde som kan ajourneras", "appeal_by": "inget protokoll",
-    "minutes_posted_as_given": "inget protokoll",
+    "minutes_posted_as_given": "inget protokoll", "convened_by": "ingen kallelse",
+    "extra": "inget sammanträde som kan vara extra",
 }
 """A meeting's fields that a decision outside a meeting (`decided_as`) refuses, each with what it has not."""
 
@@ -3335,6 +3499,8 @@ OUTSIDE_MATTER_REFUSED = {
     "vote": "ingen omröstning", "reservations": "inga reservationer", "statements": "inga särskilda yttranden",
     "proposals_made": "inga yrkanden", "not_participating": "ingen som avstod från att delta i beslutet",
     "unanimous": "ingen församling som kan vara enig eller oenig",
+    "start": "ingen tid på en föredragningslista", "end": "ingen tid på en föredragningslista",
+    "section": "ingen rubrik på en föredragningslista",
 }
 """A matter's fields that only a meeting's deliberation has, refused under `decided_as`."""
 
@@ -3375,6 +3541,9 @@ UNSTATED_STEP_REFUSED = (
     "överenskommelsen under 'agreements' om ärendet bara gäller den")
 """Why a step of a decision whose content its protocol states cannot leave its action unstated."""
 
+
+EXTRA_MEETING = "Extra sammanträde"
+"""What pages and lists say of a meeting its source calls an extra one (`Meeting.extra`)."""
 
 SELECTION_NOTE = "Urval av ärendena enligt källan: källan tar inte upp alla ärenden från sammanträdet."
 """What a meeting page and the body's year list say of a source that calls itself a selection (a summary, a press
@@ -3666,11 +3835,13 @@ class Adjournment(Record):
                                                                      f"({dates.clock(end)}); rätta tiden")
 
 
-def _check_times(start: dt.time | None, end: dt.time | None) -> None:
+def _check_times(start: dt.time | None, end: dt.time | None,
+                 ends_early: str = "sammanträdet slutar innan det börjar") -> None:
+    """An end needs a start and comes after it (a meeting's, a plan's, an agenda item's: `ends_early` says whose)."""
     if end and not start:
         raise FieldError(("end",), "'end' kräver 'start'")
     if start and end and end <= start:
-        raise FieldError(("end",), "sammanträdet slutar innan det börjar; 'end' ska vara efter 'start'")
+        raise FieldError(("end",), f"{ends_early}; 'end' ska vara efter 'start'")
 
 
 def _unique_dates(plans: list[PlannedMeeting]) -> list[PlannedMeeting]:

@@ -110,7 +110,12 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # t.ex. 9 Läsårstider (gissa aldrig numret)
     case_number:                 # valfritt: diarienummer, t.ex. SO 2021/0001; flera som en lista:
                                  # [KK11/120, KK11/110]
+    case_number_as_given:        # valfritt: ett diarienummer som källan inte ger helt, t.ex. KS2014/ (aldrig
+                                 # gjort till ett helt nummer)
     item:                        # valfritt: ärendets nummer som källan anger det ("Ärende 5." blir 5)
+    section:                     # valfritt: rubriken som punkten står under, t.ex. Ärenden till kommunfullmäktige
+    start:                       # valfritt: punktens tid på kallelsen ("kl. 09:00-09:15"): "09:00"
+    end:                         # valfritt: punktens sluttid, t.ex. "09:15" (bara med start)
     public:                      # valfritt: false om källan säger att ärendet inte är öppet (sekretess)
     vote:                        # valfritt: omröstningen, bara det källan anger ("30 ja, 30 nej, 1 avstod.
                                  # Ordförandens utslagsröst avgör"): {{yes: 30, no: 30, abstained: 1,
@@ -145,6 +150,10 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
     not_participating: []        # valfritt: de som inte deltog i beslutet, t.ex. [Allianspartierna]; med skäl
                                  # och i handläggningen ("anmäler jäv och deltar inte i ärendets handläggning"):
                                  # - {{by: Anna Andersson (S), reason: anmäler jäv, scope: handläggningen}}
+    appeals: []                  # valfritt: överklaganden som källan berättar om, ett per rad, t.ex.
+                                 # - {{court: länsrätten, outcome_as_given: upphävde länsrätten beslutet
+                                 #   på grund av jäv}} (date: när domstolen beslutade; earlier_as_given:
+                                 #   ett tidigare beslut i ärendet, med källans ord)
     decided_later_by:            # valfritt: organet som enligt källan beslutar senare (filnamn i committees/),
                                  # "Beslut ska senare fattas i kommunfullmäktige": kommunfullmaktige;
                                  # med kind: förslag ett organ efter 'to' ("går vidare till KS och KF")
@@ -183,6 +192,9 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # "plus indexuppräkning": plus_as_given: indexuppräkning
     refers_to:                   # valfritt: id för ett tidigare ärende som detta fortsätter utan överenskommelse
                                  # ("KS 12 mars (§ 64) föreslog kommunfullmäktige …"), i vilket organ som helst
+extra: false                     # true om källan kallar sammanträdet extra ("extra möte", "extra sammanträde")
+convened_by: []                  # valfritt: de som undertecknade kallelsen, en per rad (aldrig chair), t.ex.
+                                 # - {{name: Elisabeth Mattsson, party: FP, role: Ordförande}}
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
 ---
 {P}: en inledning om sammanträdet och de viktigaste besluten.
@@ -214,6 +226,8 @@ date:                            # valfritt: datumet som står på överenskomme
                                  # ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM, ÅÅÅÅ eller en årstid, t.ex. våren 2016
 signed:                          # valfritt: när den skrevs under, så exakt som källan (som date), t.ex. 2008;
                                  # anges inte om källan säger att den är undertecknad men inte när
+signed_as_given:                 # valfritt, bredvid signed: undertecknandet med källans ord, t.ex. sent i fredags
+                                 # … har nu skrivit på
 signed_by: []                    # valfritt: vilka som skrev under, som källan anger dem, t.ex.
                                  # - {{name: Ann-Marie Nilsson, role: kommunstyrelsens ordförande}}
                                  # med date när källan anger vars och ens datum: date: 2023-03-02

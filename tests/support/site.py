@@ -125,8 +125,9 @@ class BuiltSite:
         return [words(li) for li in listing.select("li")]
 
     def matter_facts(self, url: str, matter: str) -> list[str]:
-        """The facts listed under a matter's heading on its meeting page ('Punkt 5', 'Belopp: …'), as heard."""
-        facts = one(self.article(url), f"h2#{matter}").find_next_sibling("ul")
+        """The facts listed under a matter's heading on its meeting page ('Punkt 5', 'Belopp: …'), as heard (an h3 under
+        its agenda section's heading)."""
+        facts = one(self.article(url), f":is(h2, h3)#{matter}").find_next_sibling("ul")
         assert isinstance(facts, Tag), f"{url}#{matter} lists no facts"
         return [words(li) for li in facts.select("li")]
 

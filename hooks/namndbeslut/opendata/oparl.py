@@ -29,6 +29,7 @@ from ..model import (
     Committee,
     Matter,
     Meeting,
+    Member,
     Partner,
     Report,
     Sourced,
@@ -212,6 +213,23 @@ phone}, each where given), as an agreement's JSON record has them."""
 ADJOURNMENTS = "namndbeslut:adjournments"
 """Our own field on a Meeting: its breaks as the source states them, each as tables.adjournment gives one ({start,
 end} as 'HH:MM', or asGiven, the source's words where it gives no time; label)."""
+SECTION = "namndbeslut:section"
+"""Our own field on an AgendaItem: the heading it stands under on the agenda or in the protocol, in the source's
+words ("Ärenden till kommunfullmäktige"). An item's time on the agenda is OParl's `start` and `end` where its
+meeting's day is given, else START_TIME and END_TIME ('09:00'), as a Meeting's."""
+CASE_NUMBER_AS_GIVEN = "namndbeslut:caseNumberAsGiven"
+"""Our own field on an AgendaItem: a case number as the source gives it cut off ("KS2014/"), never a Paper's
+`reference` nor made a full one."""
+CONVENED_BY = "namndbeslut:convenedBy"
+"""Our own field on a Meeting: who signed its notice (kallelse) as the source names them ({name, role, party,
+nominatedBy}, each but the name only where given), in its order; never the meeting's chair (no Person, as for
+`namndbeslut:members`)."""
+APPEALS = "namndbeslut:appeals"
+"""Our own field on an AgendaItem: appeals of its decision as the source tells them, {court, outcomeAsGiven, date,
+earlierAsGiven} (each but `court` only where given); never its `result`."""
+EXTRA = "namndbeslut:extra"
+"""Our own field on a Meeting its source calls an extra one ("extra sammanträde"): true; absent otherwise (never
+'ordinarie')."""
 AMOUNTS = "namndbeslut:amounts"
 """Where a decision states several sums: each as AMOUNT gives one (and no AMOUNT)."""
 
@@ -321,10 +339,15 @@ def _members(body: Committee) -> Obj:
     """A body's members as its source lists them, and the date the list is true on (MEMBERS); {} where none."""
     if not body.members:
         return {}
-    listed = [{"name": m.name, **{camel: value for key, camel in MEMBER_KEYS if (value := getattr(m, key))}}
-              for m in body.members]
+    listed = [_member(m) for m in body.members]
     as_of = body.members_as_of
     return {MEMBERS: listed, **({MEMBERS_AS_OF: dates.iso(as_of)} if as_of is not None else {})}
+
+
+def _member(m: Member) -> Obj:
+    """A person as a list of names gives them (MEMBER_KEYS): the name, and each other field where the source gives
+    it."""
+    return {"name": m.name, **{camel: value for key, camel in MEMBER_KEYS if (value := getattr(m, key))}}
 
 
 def _seats(body: Committee) -> Obj:
@@ -351,6 +374,8 @@ def _summary(meeting: Meeting) -> Obj:
             MINUTES_REMOVED: meeting.minutes_removed, APPEAL_BY: meeting.appeal_by}
     return {**({SELECTION: True} if meeting.some_matters else {}),
             **({KNOWN_FROM: meeting.known_from.value} if meeting.known_from else {}),
+            **({EXTRA: True} if meeting.extra else {}),
+            **({CONVENED_BY: [_member(p) for p in meeting.convened_by]} if meeting.convened_by else {}),
             **({START_AS_GIVEN: meeting.start_as_given} if meeting.start_as_given else {}),
             **({DATE_AS_GIVEN: meeting.date_as_given} if meeting.date_as_given else {}),
             **({BODY_AS_GIVEN: meeting.body_as_given} if meeting.body_as_given else {}),
@@ -374,6 +399,26 @@ def _summary(meeting: Meeting) -> Obj:
 ATTENDEE_KEYS = (("party", "party"), ("role", "role"), ("nominated_by", "nominatedBy"),
                  ("substitute_for", "substituteFor"), ("note", "note"))
 """An attendee's fields in PRESENT, by the model's name."""
+
+
+def _agenda_facts(m: Matter, day: dt.date | None) -> Obj:
+    """An item's time on the agenda (date-times where the meeting's day is given, else the times alone), the heading
+    it stands under, a case number cut off in the source and appeals of its decision, each only where the source
+    gives them."""
+    times = {key: t for key, t in (("start", m.start), ("end", m.end)) if t is not None}
+    if day is not None:
+        stated = {key: dt.datetime.combine(day, t, dates.TIMEZONE).isoformat() for key, t in times.items()}
+    else:
+        stated = {{"start": START_TIME, "end": END_TIME}[key]: t.isoformat("minutes") for key, t in times.items()}
+    appeals = [{"court": a.court, **{camel: value for key, camel in APPEAL_KEYS if (value := getattr(a, key))},
+                **({"date": dates.iso(a.date)} if a.date is not None else {})} for a in m.appeals]
+    return {**stated, **({SECTION: m.section} if m.section else {}),
+            **({CASE_NUMBER_AS_GIVEN: m.case_number_as_given} if m.case_number_as_given else {}),
+            **({APPEALS: appeals} if appeals else {})}
+
+
+APPEAL_KEYS = (("outcome_as_given", "outcomeAsGiven"), ("earlier_as_given", "earlierAsGiven"))
+"""An appeal's words in APPEALS, by the model's name."""
 
 
 def _attendee(p: Attendee) -> Obj:
@@ -552,6 +597,7 @@ class OParl:
             obj[VOTE] = _vote(m.vote)
         obj.update(self._as_given(m))
         obj.update(self._matter_facts(m))
+        obj.update(_agenda_facts(m, s.day))
         if papers:  # OParl gives an agenda item one consultation: that of its main paper
             obj["consultation"] = self.url(routes.oparl_consultation(m, papers[0][0]))
         if partners := self.archive.partners_in(m):

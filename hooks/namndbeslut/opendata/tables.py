@@ -163,8 +163,11 @@ def meeting_facts(meeting: Meeting) -> dict[str, Any]:
     its breaks (`adjournments`), where its minutes are kept, what it says of the public, of the checking and the
     posting of the minutes in its words, the days the minutes were checked, posted and taken down (as OParl gives
     them), the last day to appeal them, who decided
-    in the source's words where it names no body (`body_as_given`)."""
+    in the source's words where it names no body (`body_as_given`), who signed its notice (`convened_by`, each
+    {name, role, party} where given)."""
     return {**({"body_as_given": meeting.body_as_given} if meeting.body_as_given else {}),
+            **({"convened_by": [p.model_dump(exclude_none=True) for p in meeting.convened_by]}
+               if meeting.convened_by else {}),
             **({"partial": True, "partial_note": meeting.partial} if meeting.partial else {}),
             **({"minutes_kept_at": meeting.minutes_kept_at} if meeting.minutes_kept_at else {}),
             **({"paragraphs_as_given": meeting.paragraphs_as_given} if meeting.paragraphs_as_given else {}),
@@ -197,6 +200,19 @@ def matter_record_facts(m: Matter) -> dict[str, Any]:
             **({"unanimous_as_given": m.unanimous_as_given} if m.unanimous_as_given else {})}
 
 
+def matter_agenda_facts(m: Matter) -> dict[str, Any]:
+    """What the agenda says of an item beside its number (trial 16), each only where given: its time (`start`,
+    `end`, "09:00"), the heading it stands under (`section`, the source's words) and a case number the source
+    gives cut off (`case_number_as_given`, "KS2014/"), and appeals of the decision (`appeals`, each the court, the
+    outcome in the source's words, the date as given, an earlier decision's words, and `label`, the page's words)."""
+    return {**{key: t.isoformat("minutes") for key in ("start", "end") if (t := getattr(m, key)) is not None},
+            **({"section": m.section} if m.section else {}),
+            **({"case_number_as_given": m.case_number_as_given} if m.case_number_as_given else {}),
+            **({"appeals": [{**a.model_dump(exclude_none=True, exclude={"date"}),
+                             **({"date": iso(a.date)} if a.date is not None else {}), "label": a.label}
+                            for a in m.appeals]} if m.appeals else {})}
+
+
 def dump(data: Any) -> str:
     """Data as published JSON: UTF-8 text, indented by two (orjson: the same text as the standard library's
     `json.dumps(data, ensure_ascii=False, indent=2)`, written ten times faster)."""
@@ -225,14 +241,17 @@ class Tables:
 
     def _decision(self, record: Matter | Meeting | Citation | None, role: str,
                   body: Committee | None = None, undated: tuple[int, ...] = ()) -> dict[str, Any]:
-        """A decision as the data give it; one only cited has the `committee` its step names (`body`), or null."""
+        """A decision as the data give it; one only cited has the `committee` its step names (`body`), or null; a
+        published one its meeting's date in the source's words where given (`date_as_given`)."""
         cited = {"committee": body.id if body else None, "published": False}
         if record is None:  # a cited step without a date: the body, and the paragraphs where its source gives them
             return {"role": role, "date": None, "paragraphs": list(undated), **cited}
         if isinstance(record, Citation):
             return {"role": role, "date": iso(record.date), "paragraphs": list(record.paragraphs), **cited}
         meeting = self.archive.meeting_with(record) if isinstance(record, Matter) else record
-        return {"role": role, "date": iso(meeting.date), "committee": meeting.committee,
+        return {"role": role, "date": iso(meeting.date),
+                **({"date_as_given": meeting.date_as_given} if meeting.date_as_given else {}),
+                "committee": meeting.committee,
                 "paragraphs": list(record.paragraphs) if isinstance(record, Matter) else [],
                 "title": record.given_title,
                 **(amount(record.amount) if isinstance(record, Matter) else {}),
@@ -259,7 +278,11 @@ class Tables:
             return {"id": c.id, "name": c.name} if c else None
 
         refers = s.refers_to
-        return {"action": s.action.value, "outcome": s.outcome, "date": iso(s.date), "in_order": s.in_order,
+        held = self.archive.meeting_with(s.decision) if isinstance(s.decision, Matter) else s.decision \
+            if isinstance(s.decision, Meeting) else None
+        return {"action": s.action.value, "outcome": s.outcome, "date": iso(s.date),
+                **({"date_as_given": held.date_as_given} if held is not None and held.date_as_given else {}),
+                "in_order": s.in_order,
                 "body": body(s.body),
                 "by": s.by, "to": body(s.to), "end": iso(s.end),
                 **({"proposed_end": iso(s.proposed_end)} if s.proposed_end is not None else {}),
@@ -297,6 +320,7 @@ class Tables:
             "committee": {"id": committee.id, "name": committee.name} if committee else None,
             "committees": [{"id": c.id, "name": c.name} for c in self.archive.bodies_of(a)],
             "date": iso(a.date), "signed": iso(a.signed_on), "signed_stated": a.signing_stated,
+            **({"signed_as_given": a.signed_as_given} if a.signed_as_given else {}),
             "signed_by": [_signer(s) for s in a.signed_by],
             "term": _term(a.term), "term_as_given": a.term_as_given, "extension_option": a.extension_option,
             "review_by": iso(a.review_by), "review_as_given": a.review_as_given, "case_number": a.case_number,
@@ -457,7 +481,8 @@ class Tables:
             "meeting": {"id": meeting.id, "date": iso(meeting.date), "url": self.ctx.absolute(routes.meeting(meeting)),
                         "known_from": meeting.known_from.value if meeting.known_from else None,
                         "date_as_given": meeting.date_as_given, **meeting_facts(meeting),
-                        **({"selection": True} if meeting.selection else {}), **self.outside(meeting)},
+                        **({"selection": True} if meeting.selection else {}), **self.outside(meeting),
+                        **({"extra": True} if meeting.extra else {})},
             "body": {"id": committee.id, "name": committee.name} if committee else None,
             "amount": None, "currency": None, **amount(m.amount),
             "amounts": [amount(a) for a in m.amounts],
@@ -471,6 +496,7 @@ class Tables:
             **({"effective": iso(m.effective)} if m.effective is not None else {}),
             **({"reservations": [stance_data(r) for r in m.reservations]} if m.reservations else {}),
             **self.matter_facts(m), **matter_record_facts(m), **self.matter_links(m),
+            **matter_agenda_facts(m),
         }
 
     def matter_links(self, m: Matter) -> dict[str, Any]:
@@ -538,7 +564,10 @@ class Tables:
                       "Deltog inte i ärendets handläggning",
                       "Enhälligt", "Enhälligt enligt källan",
                       "Beslut fattas senare enligt källan",
-                      "Datum enligt källan", "Organ enligt källan")
+                      "Datum enligt källan", "Organ enligt källan",
+                      "Extra sammanträde",
+                      "Punktens starttid", "Punktens sluttid", "Avsnitt", "Diarienummer enligt källan",
+                      "Överklagande")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -554,7 +583,10 @@ class Tables:
     was reported to (as pages name them), and how many years the sum is for where the source counts them without
     naming them ('i tre år'), and how many recipients share it ('till 24 föreningar'; empty where the source does
     not count them, or the matter states several sums), and the meeting's date and body in the source's words
-    (`date_as_given`, `body_as_given`; empty where it gives none). A
+    (`date_as_given`, `body_as_given`; empty where it gives none), whether the source calls the meeting an extra
+    one ('ja' or empty), the item's time on the agenda ('09:00', '09:15') and the heading it stands under in the
+    source's words, a case number the source gives cut off ('KS2014/'), the appeals as the page words them (joined
+    by ' ; '). A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only. Who did not take part in the
@@ -587,7 +619,10 @@ class Tables:
                          m.amount.years if m.amount else None, m.amount.recipients if m.amount else None,
                          " ; ".join(map(stance_label, m.not_participating_in(TookNoPartIn.HANDLING))) or None,
                          _yes_no(m.unanimous), m.unanimous_as_given,
-                         m.decided_later_as_given, meeting.date_as_given, meeting.body_as_given))
+                         m.decided_later_as_given, meeting.date_as_given, meeting.body_as_given,
+                         _yes_no(True) if meeting.extra else None,
+                         *(r.get(key) for key in ("start", "end", "section", "case_number_as_given")),
+                         " ; ".join(m.appeal_labels) or None))
         return _csv(self.MATTER_COLUMNS, rows)
 
     def _outside_cells(self, meeting: Meeting) -> tuple[str | None, ...]:
