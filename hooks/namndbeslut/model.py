@@ -2112,7 +2112,7 @@ Paragraph = Annotated[str, AfterValidator(_one_paragraph), StringConstraints(str
 """Text of one paragraph, several lines allowed (a proposed decision's 'att …'), shown as one paragraph."""
 
 
-DECISION_ONLY = ("effective", "effective_until")
+DECISION_ONLY = ("effective", "effective_until", "effective_as_given", "effective_until_as_given")
 """A matter's fields that only a decision (or a matter whose kind is not stated) has: refused beside a kind that
 decides nothing (MatterKind.decides). A field of what was decided joins it."""
 
@@ -2296,6 +2296,12 @@ class Matter(Record):
     effective_until: GivenDate | None = None
     """When the decision stops applying, as precise as the source says it ("Beslutet gäller 1 januari – 31 december
     2021"): never before `effective`."""
+    effective_as_given: Text | None = None
+    """When the decision takes effect in the source's words where it gives no date to write ("med omedelbar verkan",
+    "från den 30 oktober" without a year), or beside `effective`: shown as the source's, never read as a date."""
+    effective_until_as_given: Text | None = None
+    """When the decision stops applying in the source's words ("till och med den 19 november", "till september"), as
+    `effective_as_given`."""
     reservations: list[Stance] = []
     """Reservations against the decision, each the party or person as the source gives them ("Socialdemokraterna",
     'S'), or {by, reason} with the source's reason, in its order."""
@@ -2348,13 +2354,17 @@ class Matter(Record):
     @property
     def effective_label(self) -> str:
         """'Gäller från 1 juli 2023', 'Gäller 1 januari 2021 – 31 december 2021' (the period rule, dates.span),
-        'Gäller till och med 31 december 2021', each as the source says it; '' where it says neither."""
+        'Gäller till och med 31 december 2021', each as the source says it; the source's words beside a date ('Gäller
+        från 1 juli 2023 (enligt källan: från läsårets start)') or in its place ('Gäller med omedelbar verkan
+        (enligt källan)'), marked once where both ends are words; '' where it says neither."""
         start, end = self.effective, self.effective_until
-        if start is not None and end is not None:
+        start_words, end_words = self.effective_as_given, self.effective_until_as_given
+        if start_words is None and end_words is None and start is not None and end is not None:
             return f"Gäller {dates.span(start, end)}"
-        if start is not None:
-            return f"Gäller från {dates.long_date(start)}"
-        return f"Gäller till och med {dates.long_date(end)}" if end is not None else ""
+        if start is None and end is None and start_words and end_words:
+            return f"Gäller {as_source_says(f'{start_words}, {end_words}')}"
+        parts = (_when_effective("från", start, start_words), _when_effective("till och med", end, end_words))
+        return f"Gäller {', '.join(x for x in parts if x)}" if any(parts) else ""
 
     @property
     def positions(self) -> list[tuple[str, str]]:
@@ -2407,6 +2417,13 @@ class Matter(Record):
             raise FieldError(("effective_until",), f"'effective_until' ({dates.long_date(end)}) ligger före "
                                                    f"'effective' ({dates.long_date(start)}); skriv dagen beslutet "
                                                    "slutar gälla, efter dagen det börjar gälla")
+        for field in ("effective", "effective_until"):
+            words = getattr(self, f"{field}_as_given")
+            if words is not None and getattr(self, field) is None and (year := re.search(r"\b\d{4}\b", words)):
+                raise FieldError((f"{field}_as_given",), f"'{words}' anger ett år ({year.group()}); skriv tidpunkten "
+                                                         f"i '{field}' (en dag, en månad, ett år eller en årstid, "
+                                                         f"t.ex. {year.group()}) och behåll källans ord i "
+                                                         f"'{field}_as_given' bredvid, eller ta bort dem")
         return self
 
     @model_validator(mode="after")
@@ -2512,6 +2529,14 @@ class Matter(Record):
                                       f"'{step.agreement}' (under 'adopts' eller 'steps'); skriv det en gång")
             seen.add((step.agreement, step.action))
         return self
+
+
+def _when_effective(lead: str, date: dates.Given | None, words: str | None) -> str:
+    """One end of when a decision applies: 'från 1 juli 2023', with the source's words beside it ('från 1 juli 2023
+    (enligt källan: …)'), or the words alone ('med omedelbar verkan (enligt källan)'); '' where neither."""
+    if date is None:
+        return as_source_says(words) if words else ""
+    return beside_source_words(f"{lead} {dates.long_date(date)}", words) if words else f"{lead} {dates.long_date(date)}"
 
 
 def decided_later_label(body: str) -> str:
@@ -3066,7 +3091,10 @@ def _check_after_meeting(date: dates.Day | None, name: str, day: dt.date | None)
 
 AGENDA_UNSTATED = (("paragraphs", "protokollets paragrafer"), ("paragraphs_as_given", "protokollets paragrafer"),
                    ("vote", "hur någon omröstning utföll"), ("effective", "när något beslut börjar gälla"),
-                   ("effective_until", "när något beslut slutar gälla"), ("reservations", "några reservationer"),
+                   ("effective_until", "när något beslut slutar gälla"),
+                   ("effective_as_given", "när något beslut börjar gälla"),
+                   ("effective_until_as_given", "när något beslut slutar gälla"),
+                   ("reservations", "några reservationer"),
                    ("not_participating", "vilka som inte deltog i något beslut"))
 """A matter's fields that an agenda (or a webcast, a source that states no decision) cannot state, each with what the
 source then does not state: refused on its items. A new field of what the meeting decided joins it."""

@@ -125,6 +125,10 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # 2023-07-01, eller 2023-07, 2023, våren 2023 så exakt som källan
     effective_until:             # valfritt: när beslutet slutar gälla ("Beslutet gäller 1 januari – 31 december
                                  # 2021"): 2021-12-31, så exakt som källan
+    effective_as_given:          # valfritt: när beslutet börjar gälla med källans ord, där den inte ger ett
+                                 # datum att skriva (eller bredvid effective), t.ex. med omedelbar verkan
+    effective_until_as_given:    # valfritt: när beslutet slutar gälla med källans ord, t.ex. till och med den
+                                 # 19 november (året anges inte)
     reservations: []             # valfritt: reservationer som källan anger dem, t.ex. [Socialdemokraterna];
                                  # med skäl: - {{by: Sollentunapartiet, reason: eftersom …}}
     statements: []               # valfritt: särskilda yttranden, skrivs som reservations, t.ex. [Moderaterna]

@@ -79,6 +79,9 @@ MINUTES_CHECKED_AS_GIVEN = "namndbeslut:minutesCheckedAsGiven"
 """Our own field on a Meeting: how the minutes were checked in the source's words ('Digital justering')."""
 EFFECTIVE_UNTIL = "namndbeslut:effectiveUntil"
 """Our own field on an AgendaItem: when its decision stops applying, as precise as the source says it."""
+EFFECTIVE_AS_GIVEN, EFFECTIVE_UNTIL_AS_GIVEN = "namndbeslut:effectiveAsGiven", "namndbeslut:effectiveUntilAsGiven"
+"""Our own fields on an AgendaItem (or a decision's Paper): when its decision takes effect and stops applying in the
+source's words ('med omedelbar verkan'), beside or in place of `namndbeslut:effective` and `…Until`; never a date."""
 NOT_PARTICIPATING = "namndbeslut:notParticipating"
 """Our own field on an AgendaItem: who did not take part in its decision, as the source names them."""
 DECIDED_LATER_BY = "namndbeslut:decidedLaterBy"
@@ -549,6 +552,7 @@ class OParl:
                                                  (PREPARED_BY, m.by)) if value},
                 **({PERSONS: persons} if persons else {}), **({CITED_DECISIONS: cited} if cited else {}),
                 **({EFFECTIVE: dates.iso(m.effective)} if m.effective is not None else {}),
+                **({EFFECTIVE_AS_GIVEN: m.effective_as_given} if m.effective_as_given else {}),
                 **({RESERVATIONS: [stance_data(r) for r in m.reservations]} if m.reservations else {}),
                 **self._later_facts(m), **_record_facts(m)}
 
@@ -561,6 +565,7 @@ class OParl:
         return {**({CASE_NUMBERS: m.several_case_numbers} if m.several_case_numbers else {}),
                 **({MATTER_PARAGRAPHS_AS_GIVEN: m.paragraphs_as_given} if m.paragraphs_as_given else {}),
                 **({EFFECTIVE_UNTIL: dates.iso(m.effective_until)} if m.effective_until is not None else {}),
+                **({EFFECTIVE_UNTIL_AS_GIVEN: m.effective_until_as_given} if m.effective_until_as_given else {}),
                 **({NOT_PARTICIPATING: m.not_participating} if m.not_participating else {}),
                 **({DECIDED_LATER_BY: self._committee_url(m.decided_later_by)} if m.decided_later_by else {}),
                 **({ASSIGNMENTS: tasks} if tasks else {})}

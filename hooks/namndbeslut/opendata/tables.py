@@ -437,6 +437,7 @@ class Tables:
             **({"persons": [p.model_dump(exclude_none=True) for p in m.persons]} if m.persons else {}),
             **({"cited_decisions": self.cited_decisions(m)} if m.cited_decisions else {}),
             **({"effective": iso(m.effective)} if m.effective is not None else {}),
+            **({"effective_as_given": m.effective_as_given} if m.effective_as_given else {}),
             **({"reservations": [stance_data(r) for r in m.reservations]} if m.reservations else {}),
             **self.matter_facts(m), **matter_record_facts(m),
         }
@@ -448,6 +449,7 @@ class Tables:
         return {**({"case_numbers": list(m.several_case_numbers)} if m.several_case_numbers else {}),
                 **({"paragraphs_as_given": m.paragraphs_as_given} if m.paragraphs_as_given else {}),
                 **({"effective_until": iso(m.effective_until)} if m.effective_until is not None else {}),
+                **({"effective_until_as_given": m.effective_until_as_given} if m.effective_until_as_given else {}),
                 **({"not_participating": list(m.not_participating)} if m.not_participating else {}),
                 **({"decided_later_by": self.decided_later_by(m)} if m.decided_later_by else {}),
                 **({"proposed_to": {"id": to.id, "name": to.name}} if (to := self.archive.proposed_to(m)) else {}),
@@ -489,7 +491,8 @@ class Tables:
                       "Avgjort genom", "Omröstning enligt källan", *WORDS_COLUMNS, "Beloppets art",
                       "Reservationer", "Pengar från", "Deltog inte i beslutet", "Beslut fattas senare av",
                       "Gäller till", "Paragraf enligt källan", "Urval", *BOUND_COLUMNS, "Särskilda yttranden",
-                      "Förslaget går till", "Beslutsform", "Beslutsdatum", "Fattat av", "Anmält till")
+                      "Förslaget går till", "Beslutsform", "Beslutsdatum", "Fattat av", "Anmält till",
+                      "Gäller till enligt källan")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -502,7 +505,8 @@ class Tables:
     special statements (joined so), the body a proposal goes to (`kind: förslag`, `to`; its name), and for a
     decision taken outside a meeting how it was taken ('delegationsbeslut', 'ordförandebeslut', 'anges inte'; empty
     for a meeting), its date (its 'Sammanträde' is then empty: it is no meeting's), who took it and the meeting it
-    was reported to (as pages name them). A
+    was reported to (as pages name them), and when the decision stops applying in the source's words (beside or in
+    place of 'Gäller till'). A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only."""
@@ -528,7 +532,8 @@ class Tables:
                          iso(m.effective_until) if m.effective_until is not None else None, m.paragraphs_as_given,
                          _yes_no(True) if meeting.selection else None, *_bound(m.amount),
                          " ; ".join(map(stance_label, m.statements)) or None,
-                         r["proposed_to"]["name"] if "proposed_to" in r else None, *self._outside_cells(meeting)))
+                         r["proposed_to"]["name"] if "proposed_to" in r else None, *self._outside_cells(meeting),
+                         m.effective_until_as_given))
         return _csv(self.MATTER_COLUMNS, rows)
 
     def _outside_cells(self, meeting: Meeting) -> tuple[str | None, ...]:
