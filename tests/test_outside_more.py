@@ -2,7 +2,8 @@
 
 Builds tests/cases/outside_more.yaml with the real engine and reads what a reader and a client get: when a decision
 applies in the source's words (`effective_as_given`, `effective_until_as_given`: "med omedelbar verkan", "från den
-30 oktober" without a year), beside a date or in its place, on the page, in JSON, CSV and OParl. Then the refusals.
+30 oktober" without a year), beside a date or in its place; who decided (a person named by role only, "i samråd
+med" others; a body on delegation, `decided_by` as an id); on the page, in JSON, CSV and OParl. Then the refusals.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ import pytest
 import yaml
 from support.oparl import invalid_objects
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, csv_by, data
+from support.site import BuiltSite, built_tree, csv_by, data, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "outside_more.yaml").read_text(encoding="utf-8"))
 NEWS_ID = "2020-10-kommunstyrelsen-simhallen"
+UTSKOTT_ID = "2020-11-16-kommunstyrelsen-hyresrabatt"
 MEETING_ID = "2020-12-07-kommunstyrelsen"
-NEWS, MEETING = (f"sammantraden/{x}/" for x in (NEWS_ID, MEETING_ID))
-NEWS_FILE, MEETING_FILE = (f"decisions/{x}.md" for x in (NEWS_ID, MEETING_ID))
+NEWS, MEETING, UTSKOTT = (f"sammantraden/{x}/" for x in (NEWS_ID, MEETING_ID, UTSKOTT_ID))
+NEWS_FILE, MEETING_FILE, UTSKOTT_FILE = (f"decisions/{x}.md" for x in (NEWS_ID, MEETING_ID, UTSKOTT_ID))
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +86,52 @@ def test_a_matter_that_decided_nothing_has_no_time_of_effect(tmp_path: Path) -> 
                   "    kind: information\n    paragraphs: [149]\n")
     (found,) = problems(tmp_path, tree, "2021-06-01")
     assert "matters.0.effective_as_given" in found and "hör bara till ett beslut" in found
+
+
+# -- 2. who decided, with whom -------------------------------------------------------------------------
+
+
+def test_a_decider_named_by_role_with_others_consulted_reads_without_invention(built: BuiltSite) -> None:
+    article = built.article(NEWS)
+    assert words(article.select_one("p.manner")) == (  # type: ignore[arg-type]
+        "Fattat av namn anges inte, kommundirektören; om det var ett delegationsbeslut eller ett ordförandebeslut "
+        "anges inte.")
+    assert words(article.select_one("p.decided-as-given")) == (  # type: ignore[arg-type]
+        "Hur beslutet fattades: Beslutet är fattat av kommundirektören i samråd med kommunstyrelsens ordförande och "
+        "krisledningsstaben (enligt källan)")
+    record = {m["id"]: m for m in data(built, "data/arenden.json")}["ks-simhallen-stangs"]["meeting"]
+    assert record["decided_by"] == {"role": "kommundirektören"}
+    assert "decided_by_body" not in record
+
+
+def test_a_body_that_decided_on_delegation_is_named_linked_in_data(built: BuiltSite) -> None:
+    assert words(built.article(UTSKOTT).select_one("p.manner")) == (  # type: ignore[arg-type]
+        "Fattat som delegationsbeslut av Kommunstyrelsens arbetsutskott, på uppdrag av Kommunstyrelsen.")
+    record = {m["id"]: m for m in data(built, "data/arenden.json")}["ks-hyresrabatt"]["meeting"]
+    assert "decided_by" not in record
+    assert record["decided_by_body"]["id"] == "ks-arbetsutskott"
+    assert record["decided_by_body"]["name"] == "Kommunstyrelsens arbetsutskott"
+    assert record["decided_by_body"]["url"].endswith("/namnder/ks-arbetsutskott/")
+    assert csv_by(built, "data/arenden.csv", "Id")["ks-hyresrabatt"]["Fattat av"] == "Kommunstyrelsens arbetsutskott"
+    paper = data(built, "oparl/paper/beslut-ks-hyresrabatt.json")
+    assert paper["namndbeslut:decidedByOrganization"].endswith("/organization/namnd-ks-arbetsutskott.json")
+    assert "namndbeslut:decidedBy" not in paper
+
+
+@pytest.mark.parametrize(("old", "new", "why"), [
+    ("decided_by: ks-arbetsutskott", "decided_by: arbetsutskottet", "det finns ingen nämnd med id 'arbetsutskottet'"),
+    ("decided_by: ks-arbetsutskott", "decided_by: kommunstyrelsen", "ett beslut av organet självt fattas vid ett "
+                                                                   "sammanträde"),
+    ("decided_as: delegationsbeslut", "decided_as: ordförandebeslut", "fattas av ordföranden, inte av ett organ"),
+    ("decided_by: ks-arbetsutskott", "decided_by: Arbetsutskottet", "har fel form"),
+])
+def test_a_deciding_body_that_is_unknown_the_body_itself_or_a_chair_is_refused(tmp_path: Path, old: str, new: str,
+                                                                               why: str) -> None:
+    (found,) = problems(tmp_path, edited(TREE, UTSKOTT_FILE, old, new), "2021-06-01")
+    assert ": decided_by: " in found and why in found
+
+
+def test_a_meeting_may_not_name_a_deciding_body(tmp_path: Path) -> None:
+    tree = edited(TREE, MEETING_FILE, "date: 2020-12-07\n", "date: 2020-12-07\ndecided_by: ks-arbetsutskott\n")
+    (found,) = problems(tmp_path, tree, "2021-06-01")
+    assert ": decided_by: " in found and "'decided_as'" in found

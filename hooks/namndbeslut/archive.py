@@ -591,6 +591,9 @@ class Archive:
             if meeting.committee is not None and self._check(doc, ("committee",), meeting.committee,
                                                              self.committees, "nämnd"):
                 meeting.named_by(self.committees[meeting.committee].name)
+            if meeting.decided_by_body is not None and self._check(doc, ("decided_by",), meeting.decided_by_body,
+                                                                   self.committees, "nämnd"):
+                meeting.decider_named(self.committees[meeting.decided_by_body].name)
             for i, matter in enumerate(meeting.matters):
                 self._link_matter(meeting, matter, doc, i)
         for matters in self.matters_about_partner.values():

@@ -175,6 +175,11 @@ def _several_case_numbers_in_schema(schema: dict[str, Any]) -> None:
     schema["anyOf"] = [*schema["anyOf"], {"type": "array", "items": {"anyOf": one}, "minItems": 2}]
 
 
+def _a_body_too_in_schema(schema: dict[str, Any]) -> None:
+    """In the JSON Schema, an outside decision's `decided_by` is a person or a body's id (`decided_by_body`)."""
+    schema["anyOf"] = [*schema["anyOf"], {"type": "string", "pattern": patterns.ID}]
+
+
 def _may_be_unstated_in_schema(schema: dict[str, Any]) -> None:
     """In the JSON Schema, a field whose value the source may leave out also takes the words 'anges inte'."""
     schema["anyOf"] = [*schema["anyOf"], {"const": NOT_STATED}]
@@ -2116,7 +2121,7 @@ DECISION_ONLY = ("effective", "effective_until", "effective_as_given", "effectiv
 """A matter's fields that only a decision (or a matter whose kind is not stated) has: refused beside a kind that
 decides nothing (MatterKind.decides). A field of what was decided joins it."""
 
-WRITTEN_AS = {"several_amounts": "amount", "several_case_numbers": "case_number"}
+WRITTEN_AS = {"several_amounts": "amount", "several_case_numbers": "case_number", "decided_by_body": "decided_by"}
 
 """Fields read from another the editor writes (Matter.several_amounts from a list in `amount`): a message names the
 field as written."""
@@ -2684,8 +2689,12 @@ class Meeting(Sourced):
     decided_as_given: Text | None = None
     """With `decided_as`: the source's words about how it was taken ("Beslut fattat på delegation enligt punkt 4.2
     i delegationsordningen"), shown as the source's."""
-    decided_by: Person | None = None
-    """With `decided_as`: who took the decision as the source names them ({name, role}, as an agreement's signer)."""
+    decided_by: Annotated[Person | None, Field(json_schema_extra=_a_body_too_in_schema)] = None
+    """With `decided_as`: who took the decision as the source names them ({name, role}, as an agreement's signer);
+    a body's id where a body took it on delegation (`decided_by_body`)."""
+    decided_by_body: SkipJsonSchema[Slug | None] = None
+    """With `decided_as`: the body that took the decision on delegation ("arbetsutskottet", a file in committees/):
+    read from `decided_by` written as an id. Messages name it as written (WRITTEN_AS)."""
     reported_at: CitedDecision | None = None
     """With `decided_as`: the meeting the decision was reported to ("anmäls"), cited as a report cites a decision
     (date and paragraph, or its month; its body where named): linked where that meeting is published here."""
@@ -2694,8 +2703,19 @@ class Meeting(Sourced):
 
     _body_name: str = PrivateAttr("")
     """The body's name, given by the archive (`named_by`): a title not given is said from it."""
+    _decider_name: str = PrivateAttr("")
+    """The name of the body that took the decision (`decided_by_body`), given by the archive (`decider_named`)."""
     _file_id: str = PrivateAttr("")
     """An undated meeting's id: its file name, which the editor words (`filed_as`, checked by the loader)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _decided_by_a_body(cls, data: object) -> object:
+        """`decided_by` written as an id (a body, "arbetsutskottet") is `decided_by_body`; a person stays
+        `decided_by`."""
+        if isinstance(data, dict) and isinstance(data.get("decided_by"), str):
+            return {**{k: v for k, v in data.items() if k != "decided_by"}, "decided_by_body": data["decided_by"]}
+        return data
 
     @property
     def id(self) -> str:
@@ -2714,15 +2734,31 @@ class Meeting(Sourced):
         return self.decided_as.word if self.decided_as is not None else "sammanträde"
 
     @property
+    def decider_label(self) -> str:
+        """Who took an outside decision as pages and the CSV name them: the person ('Anna Svensson,
+        förvaltningschef'), or the body that took it on delegation ('Kommunstyrelsens arbetsutskott'); '' where the
+        source names no one."""
+        if self.decided_by is not None:
+            return self.decided_by.label
+        return self._decider_name or self.decided_by_body or ""
+
+    def decider_named(self, name: str) -> None:
+        """Let the decision know the name of the body that took it (the archive, once the bodies are known)."""
+        self._decider_name = name
+
+    @property
     def manner_line(self) -> str:
         """How an outside decision was taken, as its page says it: 'Fattat som delegationsbeslut av Anna Svensson,
-        förvaltningschef, på uppdrag av Kultur- och fritidsnämnden'; 'Om beslutet fattades vid ett sammanträde anges
-        inte.' where the source does not say; '' for a meeting."""
+        förvaltningschef, på uppdrag av Kultur- och fritidsnämnden'; where the source does not say how, 'Om beslutet
+        fattades vid ett sammanträde anges inte.', or who took it and that the manner is not stated ('Fattat av namn
+        anges inte, kommundirektören; om det var ett delegationsbeslut eller ett ordförandebeslut anges inte.');
+        '' for a meeting."""
         if self.decided_as is None:
             return ""
-        by = f" av {self.decided_by.label}" if self.decided_by else ""
+        by = f" av {self.decider_label}" if self.decider_label else ""
         if self.decided_as is DecidedAs.UNSTATED:
-            return f"Om beslutet fattades vid ett sammanträde {NOT_STATED}." + (f" Fattat{by}." if by else "")
+            return (f"Fattat{by}; om det var ett {DecidedAs.DELEGATION.value} eller ett {DecidedAs.CHAIR.value} "
+                    f"{NOT_STATED}." if by else f"Om beslutet fattades vid ett sammanträde {NOT_STATED}.")
         who = by or f" (av vem {NOT_STATED})"
         body = f", på uppdrag av {self._body_name or self.committee}" if self.committee else ""
         return f"Fattat som {self.decided_as.word}{who}{body}."
@@ -3013,7 +3049,7 @@ OUTSIDE_INTRO = ("Beslut som inte är kända som beslut vid ett sammanträde: de
                  "beslut där källan inte anger hur de fattades. De räknas inte som sammanträden.")
 """What the lists 'Beslut utanför sammanträden' (a body's page, a year's, the meetings overview) say first."""
 
-OUTSIDE_ONLY = ("decided_as_given", "decided_by", "reported_at")
+OUTSIDE_ONLY = ("decided_as_given", "decided_by", "decided_by_body", "reported_at")
 """What only a decision taken outside a meeting has: refused on a meeting (without `decided_as`)."""
 
 OUTSIDE_REFUSED = {
@@ -3045,12 +3081,22 @@ def _check_outside(meeting: Meeting) -> None:
     OUTSIDE_MATTER_REFUSED, or a kind only a meeting decides), and at least one matter; a meeting has none of its
     facts (OUTSIDE_ONLY)."""
     if meeting.decided_as is None:
-        for name in OUTSIDE_ONLY:
-            if getattr(meeting, name) is not None:
+        for field in OUTSIDE_ONLY:
+            name = WRITTEN_AS.get(field, field)
+            if getattr(meeting, field) is not None:
                 raise FieldError((name,), f"'{name}' hör bara till ett beslut som inte fattades vid ett sammanträde; "
                                           f"skriv 'decided_as' (delegationsbeslut, ordförandebeslut eller "
                                           f"'{NOT_STATED}'), eller ta bort '{name}'")
         return
+    if meeting.decided_by_body is not None and meeting.decided_by_body == meeting.committee:
+        raise FieldError(("decided_by",), f"'{meeting.committee}' är organet som beslutet gäller ('committee'); ett "
+                                          "beslut av organet självt fattas vid ett sammanträde: skriv organet som "
+                                          "fattade beslutet på delegation (t.ex. ett utskott), eller ta bort "
+                                          "'decided_as' och skriv ett sammanträde")
+    if meeting.decided_by_body is not None and meeting.decided_as is DecidedAs.CHAIR:
+        raise FieldError(("decided_by",), f"ett {DecidedAs.CHAIR.value} fattas av ordföranden, inte av ett organ "
+                                          f"('{meeting.decided_by_body}'); skriv ordföranden som {{name, role}}, "
+                                          "eller 'decided_as: delegationsbeslut' om ett utskott beslutade")
     outside = f"'decided_as: {meeting.decided_as.value}' säger att beslutet inte fattades vid ett sammanträde, och " \
               "ett beslut utanför sammanträde har"
     for name, lacks in OUTSIDE_REFUSED.items():

@@ -265,6 +265,9 @@ DECIDED_AS_GIVEN = "namndbeslut:decidedAsGiven"
 DECIDED_BY = "namndbeslut:decidedBy"
 """Our own field on such a Paper: who took the decision as the source names them ({name, role, organisation}, each
 only where given)."""
+DECIDED_BY_ORGANIZATION = "namndbeslut:decidedByOrganization"
+"""Our own field on such a Paper: the Organization that took the decision on delegation (an utskott), where the
+source names a body, not a person."""
 REPORTED_AT = "namndbeslut:reportedAt"
 """Our own field on such a Paper: the meeting it was reported to ('anmäls'), as CITED_DECISIONS gives one."""
 
@@ -697,6 +700,8 @@ class OParl:
         reported = self.archive.reported_at(meeting)
         facts: Obj = {DECIDED_AS: meeting.decided_as.value, DECIDED_AS_GIVEN: meeting.decided_as_given,
                       DECIDED_BY: meeting.decided_by.model_dump(exclude_none=True) if meeting.decided_by else None,
+                      DECIDED_BY_ORGANIZATION: (self._committee_url(meeting.decided_by_body)
+                                                if meeting.decided_by_body else None),
                       REPORTED_AT: self._cited_decision(*reported) if reported else None,
                       DATE_AS_GIVEN: meeting.date_as_given, BODY_AS_GIVEN: meeting.body_as_given,
                       KIND: m.kind.label if m.kind else None, KIND_AS_GIVEN: m.kind_as_given,

@@ -458,8 +458,12 @@ class Tables:
 
     def decided_later_by(self, m: Matter) -> dict[str, Any]:
         """The body the source says decides later: its id, name and page."""
-        body = self.archive.committees[m.decided_later_by] if m.decided_later_by else None
-        assert body is not None  # a checked file names a known body (archive)
+        assert m.decided_later_by is not None
+        return self._body(m.decided_later_by)
+
+    def _body(self, body_id: str) -> dict[str, Any]:
+        """A body a record names (a checked file names a known one, archive): its id, name and page."""
+        body = self.archive.committees[body_id]
         return {"id": body.id, "name": body.name, "url": self.ctx.absolute(routes.body(body))}
 
     def cited_decisions(self, m: Matter) -> list[dict[str, Any]]:
@@ -475,11 +479,13 @@ class Tables:
 
     def outside(self, meeting: Meeting) -> dict[str, Any]:
         """How a decision taken outside a meeting was taken (`decided_as`; null for a meeting), and where given the
-        source's words about it, who took it and the meeting it was reported to (as `cited_decisions` give one)."""
+        source's words about it, who took it (a person, or the body that took it on delegation) and the meeting it was
+        reported to (as `cited_decisions` give one)."""
         reported = self.archive.reported_at(meeting)
         return {"decided_as": meeting.decided_as.value if meeting.decided_as else None,
                 **({"decided_as_given": meeting.decided_as_given} if meeting.decided_as_given else {}),
                 **({"decided_by": meeting.decided_by.model_dump(exclude_none=True)} if meeting.decided_by else {}),
+                **({"decided_by_body": self._body(meeting.decided_by_body)} if meeting.decided_by_body else {}),
                 **({"reported_at": self._cited(*reported)} if reported else {})}
 
     MATTER_COLUMNS = ("Id", "Rubrik", "Ärendetyp", "Punkt", "Diarienummer", "Paragrafer",
@@ -541,7 +547,7 @@ class Tables:
         if meeting.decided_as is None:
             return None, None, None, None
         reported = self.archive.reported_at(meeting)
-        return (meeting.decided_as.value, iso(meeting.date), meeting.decided_by.label if meeting.decided_by else None,
+        return (meeting.decided_as.value, iso(meeting.date), meeting.decider_label or None,
                 self.archive.cited_label(reported) if reported else None)
 
 
