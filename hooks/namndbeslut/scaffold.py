@@ -84,9 +84,8 @@ decided_as:                      # valfritt, bara för ett beslut som inte fatta
                                  # fält (start, place, chair, minutes_*, present, known_from …) tas bort
 decided_as_given:                # valfritt, med decided_as: källans ord om hur beslutet fattades, t.ex. Beslut
                                  # fattat på delegation enligt punkt 4.2 i delegationsordningen
-decided_by:                      # valfritt, med decided_as: vem som fattade beslutet,
-                                 # t.ex. {{name: Anna Svensson, role: förvaltningschef}}, eller ett utskott
-                                 # som beslutade på delegation: dess filnamn i committees/
+decided_by:                      # valfritt, med decided_as: vem som fattade beslutet, t.ex. {{name: Anna
+                                 # Svensson, role: förvaltningschef}}, eller ett utskotts filnamn i committees/
 reported_at:                     # valfritt, med decided_as: sammanträdet där beslutet anmäldes,
                                  # t.ex. {{decision: "2024-03-12 § 23", body: kulturnamnden}}
 source:                          # valfritt: varifrån uppgifterna kommer, t.ex. Sammanfattningen på kommunens webbplats
