@@ -3,7 +3,8 @@
 Builds tests/cases/outside_more.yaml with the real engine and reads what a reader and a client get: when a decision
 applies in the source's words (`effective_as_given`, `effective_until_as_given`: "med omedelbar verkan", "från den
 30 oktober" without a year), beside a date or in its place; who decided (a person named by role only, "i samråd
-med" others; a body on delegation, `decided_by` as an id); on the page, in JSON, CSV and OParl. Then the refusals.
+med" others; a body on delegation, `decided_by` as an id); the decisions a meeting was told of ("Anmälan av
+delegationsbeslut"), from their `reported_at`; on the page, in JSON, CSV and OParl. Then the refusals.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pytest
 import yaml
 from support.oparl import invalid_objects
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, csv_by, data, words
+from support.site import BuiltSite, attr, built_tree, csv_by, data, one, resolve, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "outside_more.yaml").read_text(encoding="utf-8"))
 NEWS_ID = "2020-10-kommunstyrelsen-simhallen"
@@ -135,3 +136,38 @@ def test_a_meeting_may_not_name_a_deciding_body(tmp_path: Path) -> None:
     tree = edited(TREE, MEETING_FILE, "date: 2020-12-07\n", "date: 2020-12-07\ndecided_by: ks-arbetsutskott\n")
     (found,) = problems(tmp_path, tree, "2021-06-01")
     assert ": decided_by: " in found and "'decided_as'" in found
+
+
+# -- 3. the meeting the decisions were reported to ---------------------------------------------------------
+
+
+def test_the_meeting_lists_the_decisions_reported_to_it_with_links(built: BuiltSite) -> None:
+    article = built.article(MEETING)
+    assert words(one(article, "p.reported-decisions")) == "Anmälda beslut:"
+    links = article.select("ul.reported-decisions a")
+    assert [words(a) for a in links] == [
+        "Beslut, Kommunstyrelsen oktober 2020: Simhallen stänger",
+        "Beslut, Kommunstyrelsen oktober 2020: Avgifter för uteserveringar senareläggs",
+        "Delegationsbeslut, Kommunstyrelsen 16 november 2020: Hyresrabatt för föreningar i kommunens lokaler"]
+    assert [resolve(MEETING, attr(a, "href")) for a in links] == [
+        f"{NEWS}#ks-simhallen-stangs", f"{NEWS}#ks-avgifter-senarelaggs", f"{UTSKOTT}#ks-hyresrabatt"]
+    assert "Bidrag till julmarknaden" not in built.text(MEETING)  # reported to a meeting not published here
+
+
+def test_the_meetings_json_names_them_by_id_and_url(built: BuiltSite) -> None:
+    matters = {m["id"]: m for m in data(built, "data/arenden.json")}
+    reported = matters["ks-anmalan-delegation"]["meeting"]["reported_decisions"]
+    assert [r["id"] for r in reported] == ["ks-simhallen-stangs", "ks-avgifter-senarelaggs", "ks-hyresrabatt"]
+    assert reported[2]["url"].endswith(f"/{UTSKOTT}#ks-hyresrabatt")
+    assert "reported_decisions" not in matters["ks-hyresrabatt"]["meeting"]
+    meeting = data(built, f"oparl/meeting/{MEETING_ID}.json")
+    assert [u.rsplit("/", 1)[-1] for u in meeting["namndbeslut:reportedDecisions"]] == [
+        "beslut-ks-simhallen-stangs.json", "beslut-ks-avgifter-senarelaggs.json", "beslut-ks-hyresrabatt.json"]
+
+
+def test_a_report_to_a_published_meeting_of_another_body_is_refused(tmp_path: Path) -> None:
+    tree = {**TREE, "committees/kulturnamnden.md": "---\nname: Kultur- och fritidsnämnden\n---\n"}
+    tree = edited(tree, UTSKOTT_FILE, "body: kommunstyrelsen}", "body: kulturnamnden}")
+    (found,) = problems(tmp_path, tree, "2021-06-01")
+    assert ": reported_at.body: " in found and f"publicerat i decisions/{MEETING_ID}.md" in found
+    assert "ett sammanträde i 'kommunstyrelsen'" in found

@@ -268,6 +268,9 @@ only where given)."""
 DECIDED_BY_ORGANIZATION = "namndbeslut:decidedByOrganization"
 """Our own field on such a Paper: the Organization that took the decision on delegation (an utskott), where the
 source names a body, not a person."""
+REPORTED_DECISIONS = "namndbeslut:reportedDecisions"
+"""Our own field on a Meeting: the Papers of the decisions taken outside a meeting that were reported to it
+('anmälda beslut'), from their `namndbeslut:reportedAt`; absent where none is published here."""
 REPORTED_AT = "namndbeslut:reportedAt"
 """Our own field on such a Paper: the meeting it was reported to ('anmäls'), as CITED_DECISIONS gives one."""
 
@@ -501,6 +504,8 @@ class OParl:
             obj["agendaItem"] = [self.agenda_item(s, m, i, stamps) for i, m in enumerate(s.meeting.matters, 1)]
             obj.update(self._web(routes.meeting(s.meeting)), **_sourced(s.meeting))
             obj.update(_summary(s.meeting))
+            if reported := self.archive.reported_to(s.meeting):
+                obj[REPORTED_DECISIONS] = [self.url(routes.oparl_paper(m)) for m in reported]
         return self._publish({**obj, **stamps})
 
     def agenda_item(self, s: Sitting, m: Matter, order: int, stamps: Obj) -> Obj:

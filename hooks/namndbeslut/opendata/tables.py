@@ -425,7 +425,8 @@ class Tables:
             "meeting": {"id": meeting.id, "date": iso(meeting.date), "url": self.ctx.absolute(routes.meeting(meeting)),
                         "known_from": meeting.known_from.value if meeting.known_from else None,
                         "date_as_given": meeting.date_as_given, **meeting_facts(meeting),
-                        **({"selection": True} if meeting.selection else {}), **self.outside(meeting)},
+                        **({"selection": True} if meeting.selection else {}), **self.outside(meeting),
+                        **self.reported_decisions(meeting)},
             "body": {"id": committee.id, "name": committee.name} if committee else None,
             "amount": None, "currency": None, **amount(m.amount),
             "amounts": [amount(a) for a in m.amounts],
@@ -487,6 +488,13 @@ class Tables:
                 **({"decided_by": meeting.decided_by.model_dump(exclude_none=True)} if meeting.decided_by else {}),
                 **({"decided_by_body": self._body(meeting.decided_by_body)} if meeting.decided_by_body else {}),
                 **({"reported_at": self._cited(*reported)} if reported else {})}
+
+    def reported_decisions(self, meeting: Meeting) -> dict[str, Any]:
+        """The decisions taken outside a meeting that were reported to this one, each its matter's id and page;
+        nothing where none was (`Archive.reported_to`)."""
+        reported = self.archive.reported_to(meeting)
+        return {"reported_decisions": [{"id": m.id, "url": self.ctx.absolute(routes.matter(self.archive.meeting_with(
+            m), m))} for m in reported]} if reported else {}
 
     MATTER_COLUMNS = ("Id", "Rubrik", "Ärendetyp", "Punkt", "Diarienummer", "Paragrafer",
                       "Sammanträde", "Nämnd", "Belopp (kr)", "Högsta belopp", "Per år", "Mottagare",
