@@ -4,7 +4,8 @@ Builds tests/cases/outside_more.yaml with the real engine and reads what a reade
 applies in the source's words (`effective_as_given`, `effective_until_as_given`: "med omedelbar verkan", "från den
 30 oktober" without a year), beside a date or in its place; who decided (a person named by role only, "i samråd
 med" others; a body on delegation, `decided_by` as an id); the decisions a meeting was told of ("Anmälan av
-delegationsbeslut"), from their `reported_at`; on the page, in JSON, CSV and OParl. Then the refusals.
+delegationsbeslut"), from their `reported_at`; on the page, in JSON, CSV and OParl. Then the refusals, and what
+a missing title's message tells the editor of such a record.
 """
 
 from __future__ import annotations
@@ -171,3 +172,18 @@ def test_a_report_to_a_published_meeting_of_another_body_is_refused(tmp_path: Pa
     (found,) = problems(tmp_path, tree, "2021-06-01")
     assert ": reported_at.body: " in found and f"publicerat i decisions/{MEETING_ID}.md" in found
     assert "ett sammanträde i 'kommunstyrelsen'" in found
+
+
+# -- 4. a missing title ------------------------------------------------------------------------------------
+
+
+def test_a_missing_title_on_a_decision_tells_the_editor_to_write_anges_inte(tmp_path: Path) -> None:
+    (found,) = problems(tmp_path, edited(TREE, UTSKOTT_FILE, "title: anges inte\n", ""), "2021-06-01")
+    assert f"{UTSKOTT_FILE}:" in found and ": title: fältet saknas men krävs; " in found
+    assert "skriv 'title: anges inte'" in found and "'Delegationsbeslut, " in found
+
+
+def test_a_missing_title_on_a_meeting_says_only_that_it_is_required(tmp_path: Path) -> None:
+    tree = edited(TREE, MEETING_FILE, "title: Kommunstyrelsen 7 december 2020\n", "")
+    (found,) = problems(tmp_path, tree, "2021-06-01")
+    assert found.endswith(": title: fältet saknas men krävs")

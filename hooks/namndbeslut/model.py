@@ -3049,6 +3049,16 @@ OUTSIDE_INTRO = ("Beslut som inte är kända som beslut vid ett sammanträde: de
                  "beslut där källan inte anger hur de fattades. De räknas inte som sammanträden.")
 """What the lists 'Beslut utanför sammanträden' (a body's page, a year's, the meetings overview) say first."""
 
+def missing_hint(data: object, loc: tuple[str | int, ...]) -> str:
+    """What the message of a required field missing from a record adds, where the record says what belongs there:
+    an outside decision's `title` (required as a meeting's) is most often not given by its source; '' elsewhere."""
+    if loc == ("title",) and isinstance(data, dict) and data.get("decided_as") is not None:
+        return (f"ett beslut utanför sammanträde ('decided_as') har sällan en egen rubrik i källan: skriv 'title: "
+                f"{NOT_STATED}' (sidan får då en rubrik av beslutsformen, organet och datumet, t.ex. "
+                "'Delegationsbeslut, Kultur- och fritidsnämnden 3 mars 2024'), eller källans egen rubrik")
+    return ""
+
+
 OUTSIDE_ONLY = ("decided_as_given", "decided_by", "decided_by_body", "reported_at")
 """What only a decision taken outside a meeting has: refused on a meeting (without `decided_as`)."""
 
