@@ -128,7 +128,10 @@ def test_a_proposals_body_and_the_minutes_days_are_in_the_matters_data(built: Bu
     assert "proposed_to" not in matters(built)["ks-bidrag"]
     assert cells(built)["bun-lokaler"]["Förslaget går till"] == "Kommunstyrelsen"
     columns = list(cells(built)["bun-lokaler"])
-    assert columns[-5] == "Förslaget går till", "appended after the earlier columns (then the outside decisions')"
+    assert columns[columns.index("Förslaget går till") + 1:][:4] == ["Beslutsform", "Beslutsdatum", "Fattat av",
+                                                                     "Anmält till"]
+    assert columns[-6] == "Förslaget går till", (
+        "appended after the earlier columns (then the outside decisions', and 'Gäller till enligt källan')")
     meeting = matters(built)["ks-bidrag"]["meeting"]
     assert (meeting["minutes_checked"], meeting["minutes_posted"], meeting["minutes_removed"]) == (
         "2011-06-20", "2011-06-21", "2011-07-13")
