@@ -145,7 +145,7 @@ def test_a_meetings_contacts_and_paragraphs_are_in_the_data(built: BuiltSite) ->
     other = oparl_object(built, "meeting", "2022-10-10-kommunstyrelsen")
     assert not [k for k in other if k in ("namndbeslut:paragraphsAsGiven", "namndbeslut:contacts",
                                           "namndbeslut:partial")]
-    assert rows["ks-2022-12"]["meeting"].keys() == {"id", "date", "url", "known_from", "date_as_given"}
+    assert rows["ks-2022-12"]["meeting"].keys() == {"id", "date", "url", "known_from", "date_as_given", "decided_as"}
 
 
 # -- 8. a record that covers only part of its source -----------------------------------------------------------------

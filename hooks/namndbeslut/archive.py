@@ -590,6 +590,9 @@ class Archive:
             if meeting.committee is not None and self._check(doc, ("committee",), meeting.committee,
                                                              self.committees, "nämnd"):
                 meeting.named_by(self.committees[meeting.committee].name)
+            if meeting.decided_by_body is not None and self._check(doc, ("decided_by",), meeting.decided_by_body,
+                                                                   self.committees, "nämnd"):
+                meeting.decider_named(self.committees[meeting.decided_by_body].name)
             for i, matter in enumerate(meeting.matters):
                 self._link_matter(meeting, matter, doc, i)
         for matters in self.matters_about_partner.values():
@@ -921,22 +924,25 @@ class Archive:
                 self._check_reported(meeting, meeting.reported_at, doc)
 
     def _check_cited_decisions(self, record: Report | Matter, doc: Document, at: Loc) -> None:
-        """A cited decision's body is a known one, and the body of the decision where that is published here."""
+        """Each cited decision's body (`_check_cited_body`)."""
         for j, cited in enumerate(record.cited_decisions):
-            loc: Loc = (*at, "cited_decisions", j, "body")
-            if not cited.body or not self._check(doc, loc, cited.body, self.committees, "nämnd"):
-                continue
-            published = self.cited(cited.decision) if cited.decision is not None else None
-            meeting = self.meeting_with(published) if isinstance(published, Matter) else published
-            if meeting is not None and meeting.committee is not None and meeting.committee != cited.body:
-                where = self.sources[(kinds.MEETING, meeting.id)].path
-                self._problem(doc, loc, f"beslutet {cited.decision} är publicerat i {where}, ett sammanträde i "
-                                        f"'{meeting.committee}'; rätta 'body' eller ta bort det")
+            self._check_cited_body(cited, doc, (*at, "cited_decisions", j, "body"))
+
+    def _check_cited_body(self, cited: CitedDecision, doc: Document, loc: Loc) -> None:
+        """A cited decision's body is a known one, and the body of the decision where that is published here."""
+        if not cited.body or not self._check(doc, loc, cited.body, self.committees, "nämnd"):
+            return
+        published = self.cited(cited.decision) if cited.decision is not None else None
+        meeting = self.meeting_with(published) if isinstance(published, Matter) else published
+        if meeting is not None and meeting.committee is not None and meeting.committee != cited.body:
+            where = self.sources[(kinds.MEETING, meeting.id)].path
+            self._problem(doc, loc, f"beslutet {cited.decision} är publicerat i {where}, ett sammanträde i "
+                                    f"'{meeting.committee}'; rätta 'body' eller ta bort det")
 
     def _check_reported(self, decision: Meeting, reported: CitedDecision, doc: Document) -> None:
-        """A decision is reported to a meeting of a known body, on or after the day it was taken (`reported_at`)."""
-        if reported.body:
-            self._check(doc, ("reported_at", "body"), reported.body, self.committees, "nämnd")
+        """A decision is reported to a meeting of a known body, the one published here where it is (the meeting's
+        page lists it: `reported_to`), on or after the day it was taken (`reported_at`)."""
+        self._check_cited_body(reported, doc, ("reported_at", "body"))
         when = reported.decision.date if reported.decision is not None else None
         if when is not None and decision.date is not None and dates.last_day(when) < dates.first_day(decision.date):
             self._problem(doc, ("reported_at", "decision"), f"beslutet anmäls {dates.iso(when)}, före dagen det "
@@ -1034,6 +1040,24 @@ class Archive:
         """The meeting a decision outside a meeting was reported to ('anmäls'), as `decisions_cited_by` gives a cited
         decision (the published meeting or matter where there is one); None where the source does not say."""
         return self._cited_by(decision.reported_at) if decision.reported_at is not None else None
+
+    @cached_property
+    def _reported_by_meeting(self) -> dict[str, list[Matter]]:
+        """The decisions taken outside a meeting by the meeting they were reported to, built once from their
+        `reported_at` (the one source: a meeting's page asks, never a second list)."""
+        by_meeting: dict[str, list[Matter]] = defaultdict(list)
+        for decision in chronological(self.outside_decisions):
+            cited = self.reported_at(decision)
+            record = cited[0] if cited is not None else None
+            held = self.meeting_with(record) if isinstance(record, Matter) else record
+            if isinstance(held, Meeting):
+                by_meeting[held.id].extend(decision.matters)
+        return dict(by_meeting)
+
+    def reported_to(self, meeting: Meeting) -> list[Matter]:
+        """The decisions taken outside a meeting that were reported to this one ('Anmälda beslut'), oldest first:
+        those whose `reported_at` names this meeting or one of its matters, where it is published here."""
+        return self._reported_by_meeting.get(meeting.id, [])
 
     def treated_before(self, matter: Matter) -> Matter | None:
         """The earlier matter this one continues (`refers_to`: "Föregående behandling")."""

@@ -81,6 +81,7 @@ REFERENCES: dict[tuple[str, str], Kind] = {
     ("Matter", "to"): kinds.COMMITTEE,
     ("Matter", "decided_later_by"): kinds.COMMITTEE,
     ("CitedDecision", "body"): kinds.COMMITTEE,
+    ("Meeting", "decided_by"): kinds.COMMITTEE,  # a person, or the body that decided on delegation (the form: a person)
 }
 """(model, field) -> the kind of record the field names by id: the desk lists those records by name.
 (The archive checks each of these references; tests/test_desk.py fails when the model gains an id field

@@ -19,7 +19,15 @@ from .archive import Archive
 from .errors import ContentError, FieldError, Problem
 from .frontmatter import Document, Loc, label
 from .kinds import FOLDERS, PAGES, Kind
-from .model import NO_BODY_KEY, NOT_STATED, WRITTEN_AS, Meeting, outside_file_problem, undated_file_problem
+from .model import (
+    NO_BODY_KEY,
+    NOT_STATED,
+    WRITTEN_AS,
+    Meeting,
+    missing_hint,
+    outside_file_problem,
+    undated_file_problem,
+)
 
 __all__ = ["FOLDERS", "PAGES", "load"]
 
@@ -380,7 +388,9 @@ def _problem(doc: Document, error: Any, cls: type[BaseModel]) -> Problem:
         line = doc.line_of(loc)
     field = ".".join(str(p) for p in loc) or "front matter"
     fields = schema.fields_at(cls, loc[:-1]) if error["type"] == "extra_forbidden" else None
-    return Problem(doc.path, line, field, messages.describe(error, fields, _levels(cls, loc) if fields else None))
+    message = messages.describe(error, fields, _levels(cls, loc) if fields else None)
+    hint = missing_hint(doc.data, loc) if error["type"] == "missing" else ""
+    return Problem(doc.path, line, field, f"{message}; {hint}" if hint else message)
 
 
 def _levels(cls: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[str, str] | None:

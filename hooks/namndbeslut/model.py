@@ -175,6 +175,11 @@ def _several_case_numbers_in_schema(schema: dict[str, Any]) -> None:
     schema["anyOf"] = [*schema["anyOf"], {"type": "array", "items": {"anyOf": one}, "minItems": 2}]
 
 
+def _a_body_too_in_schema(schema: dict[str, Any]) -> None:
+    """In the JSON Schema, an outside decision's `decided_by` is a person or a body's id (`decided_by_body`)."""
+    schema["anyOf"] = [*schema["anyOf"], {"type": "string", "pattern": patterns.ID}]
+
+
 def _may_be_unstated_in_schema(schema: dict[str, Any]) -> None:
     """In the JSON Schema, a field whose value the source may leave out also takes the words 'anges inte'."""
     schema["anyOf"] = [*schema["anyOf"], {"const": NOT_STATED}]
@@ -2305,12 +2310,12 @@ Paragraph = Annotated[str, AfterValidator(_one_paragraph), StringConstraints(str
 """Text of one paragraph, several lines allowed (a proposed decision's 'att …'), shown as one paragraph."""
 
 
-DECISION_ONLY = ("effective", "effective_until",
+DECISION_ONLY = ("effective", "effective_until", "effective_as_given", "effective_until_as_given",
                  "unanimous")
 """A matter's fields that only a decision (or a matter whose kind is not stated) has: refused beside a kind that
 decides nothing (MatterKind.decides). A field of what was decided joins it."""
 
-WRITTEN_AS = {"several_amounts": "amount", "several_case_numbers": "case_number"}
+WRITTEN_AS = {"several_amounts": "amount", "several_case_numbers": "case_number", "decided_by_body": "decided_by"}
 
 """Fields read from another the editor writes (Matter.several_amounts from a list in `amount`): a message names the
 field as written."""
@@ -2559,6 +2564,12 @@ class Matter(Record):
     effective_until: GivenDate | None = None
     """When the decision stops applying, as precise as the source says it ("Beslutet gäller 1 januari – 31 december
     2021"): never before `effective`."""
+    effective_as_given: Text | None = None
+    """When the decision takes effect in the source's words where it gives no date to write ("med omedelbar verkan",
+    "från den 30 oktober" without a year), or beside `effective`: shown as the source's, never read as a date."""
+    effective_until_as_given: Text | None = None
+    """When the decision stops applying in the source's words ("till och med den 19 november", "till september"), as
+    `effective_as_given`."""
     reservations: list[Stance] = []
     """Reservations against the decision, each the party or person as the source gives them ("Socialdemokraterna",
     'S'), or {by, reason} with the source's reason, in its order."""
@@ -2639,13 +2650,17 @@ class Matter(Record):
     @property
     def effective_label(self) -> str:
         """'Gäller från 1 juli 2023', 'Gäller 1 januari 2021 – 31 december 2021' (the period rule, dates.span),
-        'Gäller till och med 31 december 2021', each as the source says it; '' where it says neither."""
+        'Gäller till och med 31 december 2021', each as the source says it; the source's words beside a date ('Gäller
+        från 1 juli 2023 (enligt källan: från läsårets start)') or in its place ('Gäller med omedelbar verkan
+        (enligt källan)'), marked once where both ends are words; '' where it says neither."""
         start, end = self.effective, self.effective_until
-        if start is not None and end is not None:
+        start_words, end_words = self.effective_as_given, self.effective_until_as_given
+        if start_words is None and end_words is None and start is not None and end is not None:
             return f"Gäller {dates.span(start, end)}"
-        if start is not None:
-            return f"Gäller från {dates.long_date(start)}"
-        return f"Gäller till och med {dates.long_date(end)}" if end is not None else ""
+        if start is None and end is None and start_words and end_words:
+            return f"Gäller {as_source_says(f'{start_words}, {end_words}')}"
+        parts = (_when_effective("från", start, start_words), _when_effective("till och med", end, end_words))
+        return f"Gäller {', '.join(x for x in parts if x)}" if any(parts) else ""
 
     @property
     def positions(self) -> list[tuple[str, str]]:
@@ -2762,6 +2777,13 @@ class Matter(Record):
             raise FieldError(("effective_until",), f"'effective_until' ({dates.long_date(end)}) ligger före "
                                                    f"'effective' ({dates.long_date(start)}); skriv dagen beslutet "
                                                    "slutar gälla, efter dagen det börjar gälla")
+        for field in ("effective", "effective_until"):
+            words = getattr(self, f"{field}_as_given")
+            if words is not None and getattr(self, field) is None and (year := re.search(r"\b\d{4}\b", words)):
+                raise FieldError((f"{field}_as_given",), f"'{words}' anger ett år ({year.group()}); skriv tidpunkten "
+                                                         f"i '{field}' (en dag, en månad, ett år eller en årstid, "
+                                                         f"t.ex. {year.group()}) och behåll källans ord i "
+                                                         f"'{field}_as_given' bredvid, eller ta bort dem")
         return self
 
     @model_validator(mode="after")
@@ -2867,6 +2889,14 @@ class Matter(Record):
                                       f"'{step.agreement}' (under 'adopts' eller 'steps'); skriv det en gång")
             seen.add((step.agreement, step.action))
         return self
+
+
+def _when_effective(lead: str, date: dates.Given | None, words: str | None) -> str:
+    """One end of when a decision applies: 'från 1 juli 2023', with the source's words beside it ('från 1 juli 2023
+    (enligt källan: …)'), or the words alone ('med omedelbar verkan (enligt källan)'); '' where neither."""
+    if date is None:
+        return as_source_says(words) if words else ""
+    return beside_source_words(f"{lead} {dates.long_date(date)}", words) if words else f"{lead} {dates.long_date(date)}"
 
 
 def decided_later_label(body: str | None, words: str | None = None) -> str:
@@ -3037,8 +3067,12 @@ class Meeting(Sourced):
     decided_as_given: Text | None = None
     """With `decided_as`: the source's words about how it was taken ("Beslut fattat på delegation enligt punkt 4.2
     i delegationsordningen"), shown as the source's."""
-    decided_by: Person | None = None
-    """With `decided_as`: who took the decision as the source names them ({name, role}, as an agreement's signer)."""
+    decided_by: Annotated[Person | None, Field(json_schema_extra=_a_body_too_in_schema)] = None
+    """With `decided_as`: who took the decision as the source names them ({name, role}, as an agreement's signer);
+    a body's id where a body took it on delegation (`decided_by_body`)."""
+    decided_by_body: SkipJsonSchema[Slug | None] = None
+    """With `decided_as`: the body that took the decision on delegation ("arbetsutskottet", a file in committees/):
+    read from `decided_by` written as an id. Messages name it as written (WRITTEN_AS)."""
     reported_at: CitedDecision | None = None
     """With `decided_as`: the meeting the decision was reported to ("anmäls"), cited as a report cites a decision
     (date and paragraph, or its month; its body where named): linked where that meeting is published here."""
@@ -3047,8 +3081,19 @@ class Meeting(Sourced):
 
     _body_name: str = PrivateAttr("")
     """The body's name, given by the archive (`named_by`): a title not given is said from it."""
+    _decider_name: str = PrivateAttr("")
+    """The name of the body that took the decision (`decided_by_body`), given by the archive (`decider_named`)."""
     _file_id: str = PrivateAttr("")
     """An undated meeting's id: its file name, which the editor words (`filed_as`, checked by the loader)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _decided_by_a_body(cls, data: object) -> object:
+        """`decided_by` written as an id (a body, "arbetsutskottet") is `decided_by_body`; a person stays
+        `decided_by`."""
+        if isinstance(data, dict) and isinstance(data.get("decided_by"), str):
+            return {**{k: v for k, v in data.items() if k != "decided_by"}, "decided_by_body": data["decided_by"]}
+        return data
 
     @property
     def id(self) -> str:
@@ -3067,15 +3112,31 @@ class Meeting(Sourced):
         return self.decided_as.word if self.decided_as is not None else "sammanträde"
 
     @property
+    def decider_label(self) -> str:
+        """Who took an outside decision as pages and the CSV name them: the person ('Anna Svensson,
+        förvaltningschef'), or the body that took it on delegation ('Kommunstyrelsens arbetsutskott'); '' where the
+        source names no one."""
+        if self.decided_by is not None:
+            return self.decided_by.label
+        return self._decider_name or self.decided_by_body or ""
+
+    def decider_named(self, name: str) -> None:
+        """Let the decision know the name of the body that took it (the archive, once the bodies are known)."""
+        self._decider_name = name
+
+    @property
     def manner_line(self) -> str:
         """How an outside decision was taken, as its page says it: 'Fattat som delegationsbeslut av Anna Svensson,
-        förvaltningschef, på uppdrag av Kultur- och fritidsnämnden'; 'Om beslutet fattades vid ett sammanträde anges
-        inte.' where the source does not say; '' for a meeting."""
+        förvaltningschef, på uppdrag av Kultur- och fritidsnämnden'; where the source does not say how, 'Om beslutet
+        fattades vid ett sammanträde anges inte.', or who took it and that the manner is not stated ('Fattat av namn
+        anges inte, kommundirektören; om det var ett delegationsbeslut eller ett ordförandebeslut anges inte.');
+        '' for a meeting."""
         if self.decided_as is None:
             return ""
-        by = f" av {self.decided_by.label}" if self.decided_by else ""
+        by = f" av {self.decider_label}" if self.decider_label else ""
         if self.decided_as is DecidedAs.UNSTATED:
-            return f"Om beslutet fattades vid ett sammanträde {NOT_STATED}." + (f" Fattat{by}." if by else "")
+            return (f"Fattat{by}; om det var ett {DecidedAs.DELEGATION.value} eller ett {DecidedAs.CHAIR.value} "
+                    f"{NOT_STATED}." if by else f"Om beslutet fattades vid ett sammanträde {NOT_STATED}.")
         who = by or f" (av vem {NOT_STATED})"
         body = f", på uppdrag av {self._body_name or self.committee}" if self.committee else ""
         return f"Fattat som {self.decided_as.word}{who}{body}."
@@ -3472,7 +3533,17 @@ OUTSIDE_INTRO = ("Beslut som inte är kända som beslut vid ett sammanträde: de
                  "beslut där källan inte anger hur de fattades. De räknas inte som sammanträden.")
 """What the lists 'Beslut utanför sammanträden' (a body's page, a year's, the meetings overview) say first."""
 
-OUTSIDE_ONLY = ("decided_as_given", "decided_by", "reported_at")
+def missing_hint(data: object, loc: tuple[str | int, ...]) -> str:
+    """What the message of a required field missing from a record adds, where the record says what belongs there:
+    an outside decision's `title` (required as a meeting's) is most often not given by its source; '' elsewhere."""
+    if loc == ("title",) and isinstance(data, dict) and data.get("decided_as") is not None:
+        return (f"ett beslut utanför sammanträde ('decided_as') har sällan en egen rubrik i källan: skriv 'title: "
+                f"{NOT_STATED}' (sidan får då en rubrik av beslutsformen, organet och datumet, t.ex. "
+                "'Delegationsbeslut, Kultur- och fritidsnämnden 3 mars 2024'), eller källans egen rubrik")
+    return ""
+
+
+OUTSIDE_ONLY = ("decided_as_given", "decided_by", "decided_by_body", "reported_at")
 """What only a decision taken outside a meeting has: refused on a meeting (without `decided_as`)."""
 
 OUTSIDE_REFUSED = {
@@ -3510,12 +3581,22 @@ def _check_outside(meeting: Meeting) -> None:
     OUTSIDE_MATTER_REFUSED, or a kind only a meeting decides), and at least one matter; a meeting has none of its
     facts (OUTSIDE_ONLY)."""
     if meeting.decided_as is None:
-        for name in OUTSIDE_ONLY:
-            if getattr(meeting, name) is not None:
+        for field in OUTSIDE_ONLY:
+            name = WRITTEN_AS.get(field, field)
+            if getattr(meeting, field) is not None:
                 raise FieldError((name,), f"'{name}' hör bara till ett beslut som inte fattades vid ett sammanträde; "
                                           f"skriv 'decided_as' (delegationsbeslut, ordförandebeslut eller "
                                           f"'{NOT_STATED}'), eller ta bort '{name}'")
         return
+    if meeting.decided_by_body is not None and meeting.decided_by_body == meeting.committee:
+        raise FieldError(("decided_by",), f"'{meeting.committee}' är organet som beslutet gäller ('committee'); ett "
+                                          "beslut av organet självt fattas vid ett sammanträde: skriv organet som "
+                                          "fattade beslutet på delegation (t.ex. ett utskott), eller ta bort "
+                                          "'decided_as' och skriv ett sammanträde")
+    if meeting.decided_by_body is not None and meeting.decided_as is DecidedAs.CHAIR:
+        raise FieldError(("decided_by",), f"ett {DecidedAs.CHAIR.value} fattas av ordföranden, inte av ett organ "
+                                          f"('{meeting.decided_by_body}'); skriv ordföranden som {{name, role}}, "
+                                          "eller 'decided_as: delegationsbeslut' om ett utskott beslutade")
     outside = f"'decided_as: {meeting.decided_as.value}' säger att beslutet inte fattades vid ett sammanträde, och " \
               "ett beslut utanför sammanträde har"
     for name, lacks in OUTSIDE_REFUSED.items():
@@ -3580,7 +3661,10 @@ def _check_appeal(meeting: Meeting) -> None:
 
 AGENDA_UNSTATED = (("paragraphs", "protokollets paragrafer"), ("paragraphs_as_given", "protokollets paragrafer"),
                    ("vote", "hur någon omröstning utföll"), ("effective", "när något beslut börjar gälla"),
-                   ("effective_until", "när något beslut slutar gälla"), ("reservations", "några reservationer"),
+                   ("effective_until", "när något beslut slutar gälla"),
+                   ("effective_as_given", "när något beslut börjar gälla"),
+                   ("effective_until_as_given", "när något beslut slutar gälla"),
+                   ("reservations", "några reservationer"),
                    ("not_participating", "vilka som inte deltog i något beslut"),
                    ("unanimous", "om något beslut var enhälligt"))
 """A matter's fields that an agenda (or a webcast, a source that states no decision) cannot state, each with what the

@@ -91,8 +91,8 @@ decided_as:                      # valfritt, bara för ett beslut som inte fatta
                                  # fält (start, place, chair, minutes_*, present, known_from …) tas bort
 decided_as_given:                # valfritt, med decided_as: källans ord om hur beslutet fattades, t.ex. Beslut
                                  # fattat på delegation enligt punkt 4.2 i delegationsordningen
-decided_by:                      # valfritt, med decided_as: vem som fattade beslutet,
-                                 # t.ex. {{name: Anna Svensson, role: förvaltningschef}}
+decided_by:                      # valfritt, med decided_as: vem som fattade beslutet, t.ex. {{name: Anna
+                                 # Svensson, role: förvaltningschef}}, eller ett utskotts filnamn i committees/
 reported_at:                     # valfritt, med decided_as: sammanträdet där beslutet anmäldes,
                                  # t.ex. {{decision: "2024-03-12 § 23", body: kulturnamnden}}
 source:                          # valfritt: varifrån uppgifterna kommer, t.ex. Sammanfattningen på kommunens webbplats
@@ -140,6 +140,10 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # 2023-07-01, eller 2023-07, 2023, våren 2023 så exakt som källan
     effective_until:             # valfritt: när beslutet slutar gälla ("Beslutet gäller 1 januari – 31 december
                                  # 2021"): 2021-12-31, så exakt som källan
+    effective_as_given:          # valfritt: när beslutet börjar gälla med källans ord, där den inte ger ett
+                                 # datum att skriva (eller bredvid effective), t.ex. med omedelbar verkan
+    effective_until_as_given:    # valfritt: när beslutet slutar gälla med källans ord, t.ex. till och med den
+                                 # 19 november (året anges inte)
     reservations: []             # valfritt: reservationer som källan anger dem, t.ex. [Socialdemokraterna];
                                  # med skäl: - {{by: Sollentunapartiet, reason: eftersom …}}
     statements: []               # valfritt: särskilda yttranden, skrivs som reservations, t.ex. [Moderaterna]

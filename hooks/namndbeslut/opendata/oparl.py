@@ -84,6 +84,9 @@ MINUTES_POSTED_AS_GIVEN = "namndbeslut:minutesPostedAsGiven"
 ("Justeringen har anslagits på kommunens digitala anslagstavla"); never `namndbeslut:minutesPosted`."""
 EFFECTIVE_UNTIL = "namndbeslut:effectiveUntil"
 """Our own field on an AgendaItem: when its decision stops applying, as precise as the source says it."""
+EFFECTIVE_AS_GIVEN, EFFECTIVE_UNTIL_AS_GIVEN = "namndbeslut:effectiveAsGiven", "namndbeslut:effectiveUntilAsGiven"
+"""Our own fields on an AgendaItem (or a decision's Paper): when its decision takes effect and stops applying in the
+source's words ('med omedelbar verkan'), beside or in place of `namndbeslut:effective` and `…Until`; never a date."""
 NOT_PARTICIPATING = "namndbeslut:notParticipating"
 """Our own field on an AgendaItem: who did not take part in its decision, as the source names them."""
 DECIDED_LATER_BY = "namndbeslut:decidedLaterBy"
@@ -304,6 +307,12 @@ DECIDED_AS_GIVEN = "namndbeslut:decidedAsGiven"
 DECIDED_BY = "namndbeslut:decidedBy"
 """Our own field on such a Paper: who took the decision as the source names them ({name, role, organisation}, each
 only where given)."""
+DECIDED_BY_ORGANIZATION = "namndbeslut:decidedByOrganization"
+"""Our own field on such a Paper: the Organization that took the decision on delegation (an utskott), where the
+source names a body, not a person."""
+REPORTED_DECISIONS = "namndbeslut:reportedDecisions"
+"""Our own field on a Meeting: the Papers of the decisions taken outside a meeting that were reported to it
+('anmälda beslut'), from their `namndbeslut:reportedAt`; absent where none is published here."""
 REPORTED_AT = "namndbeslut:reportedAt"
 """Our own field on such a Paper: the meeting it was reported to ('anmäls'), as CITED_DECISIONS gives one."""
 
@@ -572,6 +581,8 @@ class OParl:
             obj["agendaItem"] = [self.agenda_item(s, m, i, stamps) for i, m in enumerate(s.meeting.matters, 1)]
             obj.update(self._web(routes.meeting(s.meeting)), **_sourced(s.meeting))
             obj.update(_summary(s.meeting))
+            if reported := self.archive.reported_to(s.meeting):
+                obj[REPORTED_DECISIONS] = [self.url(routes.oparl_paper(m)) for m in reported]
         return self._publish({**obj, **stamps})
 
     def agenda_item(self, s: Sitting, m: Matter, order: int, stamps: Obj) -> Obj:
@@ -631,6 +642,7 @@ class OParl:
                                                  (PREPARED_BY, m.by)) if value},
                 **({PERSONS: persons} if persons else {}), **({CITED_DECISIONS: cited} if cited else {}),
                 **({EFFECTIVE: dates.iso(m.effective)} if m.effective is not None else {}),
+                **({EFFECTIVE_AS_GIVEN: m.effective_as_given} if m.effective_as_given else {}),
                 **({RESERVATIONS: [stance_data(r) for r in m.reservations]} if m.reservations else {}),
                 **self._later_facts(m), **_record_facts(m)}
 
@@ -643,6 +655,7 @@ class OParl:
         return {**({CASE_NUMBERS: m.several_case_numbers} if m.several_case_numbers else {}),
                 **({MATTER_PARAGRAPHS_AS_GIVEN: m.paragraphs_as_given} if m.paragraphs_as_given else {}),
                 **({EFFECTIVE_UNTIL: dates.iso(m.effective_until)} if m.effective_until is not None else {}),
+                **({EFFECTIVE_UNTIL_AS_GIVEN: m.effective_until_as_given} if m.effective_until_as_given else {}),
                 **({NOT_PARTICIPATING: [stance_data(p) for p in m.not_participating]} if m.not_participating else {}),
                 **({DECIDED_LATER_BY: self._committee_url(m.decided_later_by)} if m.decided_later_by else {}),
                 **({DECIDED_LATER_AS_GIVEN: m.decided_later_as_given} if m.decided_later_as_given else {}),
@@ -779,6 +792,8 @@ class OParl:
         reported = self.archive.reported_at(meeting)
         facts: Obj = {DECIDED_AS: meeting.decided_as.value, DECIDED_AS_GIVEN: meeting.decided_as_given,
                       DECIDED_BY: meeting.decided_by.model_dump(exclude_none=True) if meeting.decided_by else None,
+                      DECIDED_BY_ORGANIZATION: (self._committee_url(meeting.decided_by_body)
+                                                if meeting.decided_by_body else None),
                       REPORTED_AT: self._cited_decision(*reported) if reported else None,
                       DATE_AS_GIVEN: meeting.date_as_given, BODY_AS_GIVEN: meeting.body_as_given,
                       KIND: m.kind.label if m.kind else None, KIND_AS_GIVEN: m.kind_as_given,

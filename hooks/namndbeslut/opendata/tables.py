@@ -482,7 +482,8 @@ class Tables:
                         "known_from": meeting.known_from.value if meeting.known_from else None,
                         "date_as_given": meeting.date_as_given, **meeting_facts(meeting),
                         **({"selection": True} if meeting.selection else {}), **self.outside(meeting),
-                        **({"extra": True} if meeting.extra else {})},
+                        **({"extra": True} if meeting.extra else {}),
+                        **self.reported_decisions(meeting)},
             "body": {"id": committee.id, "name": committee.name} if committee else None,
             "amount": None, "currency": None, **amount(m.amount),
             "amounts": [amount(a) for a in m.amounts],
@@ -494,6 +495,7 @@ class Tables:
             **({"persons": [p.model_dump(exclude_none=True) for p in m.persons]} if m.persons else {}),
             **({"cited_decisions": self.cited_decisions(m)} if m.cited_decisions else {}),
             **({"effective": iso(m.effective)} if m.effective is not None else {}),
+            **({"effective_as_given": m.effective_as_given} if m.effective_as_given else {}),
             **({"reservations": [stance_data(r) for r in m.reservations]} if m.reservations else {}),
             **self.matter_facts(m), **matter_record_facts(m), **self.matter_links(m),
             **matter_agenda_facts(m),
@@ -516,6 +518,7 @@ class Tables:
         return {**({"case_numbers": list(m.several_case_numbers)} if m.several_case_numbers else {}),
                 **({"paragraphs_as_given": m.paragraphs_as_given} if m.paragraphs_as_given else {}),
                 **({"effective_until": iso(m.effective_until)} if m.effective_until is not None else {}),
+                **({"effective_until_as_given": m.effective_until_as_given} if m.effective_until_as_given else {}),
                 **({"not_participating": [stance_data(p) for p in m.not_participating]} if m.not_participating
                    else {}),
                 **({"decided_later_by": self.decided_later_by(m)} if m.decided_later_by else {}),
@@ -526,8 +529,12 @@ class Tables:
 
     def decided_later_by(self, m: Matter) -> dict[str, Any]:
         """The body the source says decides later: its id, name and page."""
-        body = self.archive.committees[m.decided_later_by] if m.decided_later_by else None
-        assert body is not None  # a checked file names a known body (archive)
+        assert m.decided_later_by is not None
+        return self._body(m.decided_later_by)
+
+    def _body(self, body_id: str) -> dict[str, Any]:
+        """A body a record names (a checked file names a known one, archive): its id, name and page."""
+        body = self.archive.committees[body_id]
         return {"id": body.id, "name": body.name, "url": self.ctx.absolute(routes.body(body))}
 
     def cited_decisions(self, m: Matter) -> list[dict[str, Any]]:
@@ -543,12 +550,21 @@ class Tables:
 
     def outside(self, meeting: Meeting) -> dict[str, Any]:
         """How a decision taken outside a meeting was taken (`decided_as`; null for a meeting), and where given the
-        source's words about it, who took it and the meeting it was reported to (as `cited_decisions` give one)."""
+        source's words about it, who took it (a person, or the body that took it on delegation) and the meeting it was
+        reported to (as `cited_decisions` give one)."""
         reported = self.archive.reported_at(meeting)
         return {"decided_as": meeting.decided_as.value if meeting.decided_as else None,
                 **({"decided_as_given": meeting.decided_as_given} if meeting.decided_as_given else {}),
                 **({"decided_by": meeting.decided_by.model_dump(exclude_none=True)} if meeting.decided_by else {}),
+                **({"decided_by_body": self._body(meeting.decided_by_body)} if meeting.decided_by_body else {}),
                 **({"reported_at": self._cited(*reported)} if reported else {})}
+
+    def reported_decisions(self, meeting: Meeting) -> dict[str, Any]:
+        """The decisions taken outside a meeting that were reported to this one, each its matter's id and page;
+        nothing where none was (`Archive.reported_to`)."""
+        reported = self.archive.reported_to(meeting)
+        return {"reported_decisions": [{"id": m.id, "url": self.ctx.absolute(routes.matter(self.archive.meeting_with(
+            m), m))} for m in reported]} if reported else {}
 
     MATTER_COLUMNS = ("Id", "Rubrik", "Ärendetyp", "Punkt", "Diarienummer", "Paragrafer",
                       "Sammanträde", "Nämnd", "Belopp (kr)", "Högsta belopp", "Per år", "Mottagare",
@@ -567,7 +583,7 @@ class Tables:
                       "Datum enligt källan", "Organ enligt källan",
                       "Extra sammanträde",
                       "Punktens starttid", "Punktens sluttid", "Avsnitt", "Diarienummer enligt källan",
-                      "Överklagande")
+                      "Överklagande", "Gäller till enligt källan")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -586,7 +602,8 @@ class Tables:
     (`date_as_given`, `body_as_given`; empty where it gives none), whether the source calls the meeting an extra
     one ('ja' or empty), the item's time on the agenda ('09:00', '09:15') and the heading it stands under in the
     source's words, a case number the source gives cut off ('KS2014/'), the appeals as the page words them (joined
-    by ' ; '). A
+    by ' ; '), and when the decision stops applying in the source's words (beside or in place of 'Gäller till').
+    A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only. Who did not take part in the
@@ -622,7 +639,7 @@ class Tables:
                          m.decided_later_as_given, meeting.date_as_given, meeting.body_as_given,
                          _yes_no(True) if meeting.extra else None,
                          *(r.get(key) for key in ("start", "end", "section", "case_number_as_given")),
-                         " ; ".join(m.appeal_labels) or None))
+                         " ; ".join(m.appeal_labels) or None, m.effective_until_as_given))
         return _csv(self.MATTER_COLUMNS, rows)
 
     def _outside_cells(self, meeting: Meeting) -> tuple[str | None, ...]:
@@ -630,7 +647,7 @@ class Tables:
         if meeting.decided_as is None:
             return None, None, None, None
         reported = self.archive.reported_at(meeting)
-        return (meeting.decided_as.value, iso(meeting.date), meeting.decided_by.label if meeting.decided_by else None,
+        return (meeting.decided_as.value, iso(meeting.date), meeting.decider_label or None,
                 self.archive.cited_label(reported) if reported else None)
 
 
