@@ -2541,12 +2541,27 @@ class Matter(Record):
     oenig socialnämnd": false); None: not stated, never worked out from a vote."""
     unanimous_as_given: Text | None = None
     """The source's words for it ("ett politiskt enigt kommunfullmäktige"), shown beside `unanimous`."""
+    subject_as_given: Text | None = None
+    """What the matter is about in the source's words where it gives the item no heading (a news item: "nya riktlinjer
+    för föreningsbidrag"): named with the missing heading wherever the matter is (`title`), never made its heading."""
     body: Prose = ""
 
     @property
     def title(self) -> str:
-        """The heading wherever the matter is named: the source's, or that the source gives none."""
-        return self.given_title if self.given_title is not None else NO_TITLE
+        """The heading wherever the matter is named: the source's, or that the source gives none, with its words for
+        what the matter is about where it gives them ('Rubrik anges inte; enligt källan: nya riktlinjer …')."""
+        if self.given_title is not None:
+            return self.given_title
+        return f"Rubrik {NOT_STATED}; {source_says(self.subject_as_given)}" if self.subject_as_given else NO_TITLE
+
+    @model_validator(mode="after")
+    def _subject_without_heading(self) -> Matter:
+        """The source's words for the subject stand in for a heading it does not give: never beside one."""
+        if self.subject_as_given is not None and self.given_title is not None:
+            raise FieldError(("subject_as_given",), f"ärendet har rubriken '{self.given_title}'; 'subject_as_given' "
+                                                    "är källans ord för vad ärendet gäller där källan inte ger någon "
+                                                    f"rubrik ('## {NOT_STATED} {{#id}}') – ta bort 'subject_as_given'")
+        return self
 
     @property
     def title_given(self) -> bool:

@@ -100,6 +100,8 @@ source_url:                      # valfritt: källans adress (t.ex. sammanfattni
 matters:                         # ärendena; vart och ett har en rubrik med samma id i texten nedan (ger källan
                                  # ärendet ingen rubrik: "## anges inte {{#id}}", hitta aldrig på någon)
   - id: {P.replace(" ", "-")}-arendets-id   # unikt på hela webbplatsen: a–z, siffror, bindestreck
+    subject_as_given:            # valfritt, bara under "## anges inte": vad ärendet gäller med källans ord, t.ex.
+                                 # nya riktlinjer för föreningsbidrag (blir aldrig ärendets rubrik)
     kind: {P}                   # beslut, information (inget beslut), val, anmälan, bordlagt, återremitterat,
                                  # förslag (till ett annat organ: skriv to), utgår (ströks från dagordningen),
                                  # eller anges inte om källan inte säger vad som hände

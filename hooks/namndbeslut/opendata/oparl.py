@@ -154,6 +154,9 @@ REFERS_TO = "namndbeslut:refersTo"
 TITLE_GIVEN = "namndbeslut:titleGiven"
 """Our own field on an AgendaItem, false where the source gives the item no heading: its `name` (which OParl
 requires) then says so in the words pages use (`Matter.title`), no title of the matter's."""
+SUBJECT_AS_GIVEN = "namndbeslut:subjectAsGiven"
+"""Our own field on an AgendaItem (or a decision's Paper) whose item the source gives no heading: what the matter is
+about in the source's words ("nya riktlinjer för föreningsbidrag"), which its `name` also says (`Matter.title`)."""
 PROPOSED_TO = "namndbeslut:proposedTo"
 """Our own field on an AgendaItem whose matter is a proposal to another body: that body's Organization."""
 SOURCE, SOURCE_URL, SOURCE_URLS = "namndbeslut:source", "namndbeslut:sourceUrl", "namndbeslut:sourceUrls"
@@ -837,7 +840,8 @@ class OParl:
 
 def _record_facts(m: Matter) -> Obj:
     """A matter's special statements, proposals made at the meeting and documents it rests on, whether its decision was
-    unanimous and the source's words for it, each only where the source gives them."""
+    unanimous and the source's words for it, what it is about in the source's words where it gives no heading, each
+    only where the source gives them."""
     documents = [{"title": d.title, **({"date": dates.iso(d.date)} if d.date is not None else {}),
                   **({"by": d.by} if d.by else {})} for d in m.documents]
     return {**({STATEMENTS: [stance_data(r) for r in m.statements]} if m.statements else {}),
@@ -845,4 +849,5 @@ def _record_facts(m: Matter) -> Obj:
                if m.proposals_made else {}),
             **({DOCUMENTS: documents} if documents else {}),
             **({UNANIMOUS: m.unanimous} if m.unanimous is not None else {}),
-            **({UNANIMOUS_AS_GIVEN: m.unanimous_as_given} if m.unanimous_as_given else {})}
+            **({UNANIMOUS_AS_GIVEN: m.unanimous_as_given} if m.unanimous_as_given else {}),
+            **({SUBJECT_AS_GIVEN: m.subject_as_given} if m.subject_as_given else {})}

@@ -186,7 +186,8 @@ def assignment(a: Assignment, proposed: bool = False) -> dict[str, Any]:
 
 def matter_record_facts(m: Matter) -> dict[str, Any]:
     """A matter's special statements, proposals made at the meeting and the documents it rests on (matters6), whether
-    its decision was unanimous and the source's words for it (trial 16), each only where the source gives them."""
+    its decision was unanimous and the source's words for it (trial 16), what it is about in the source's words where
+    it gives no heading (trial 17), each only where the source gives them."""
     documents = [{"title": d.title, **({"date": iso(d.date)} if d.date is not None else {}),
                   **({"by": d.by} if d.by else {}), "label": d.label} for d in m.documents]
     return {**({"statements": [stance_data(r) for r in m.statements]} if m.statements else {}),
@@ -194,7 +195,8 @@ def matter_record_facts(m: Matter) -> dict[str, Any]:
                if m.proposals_made else {}),
             **({"documents": documents} if documents else {}),
             **({"unanimous": m.unanimous} if m.unanimous is not None else {}),
-            **({"unanimous_as_given": m.unanimous_as_given} if m.unanimous_as_given else {})}
+            **({"unanimous_as_given": m.unanimous_as_given} if m.unanimous_as_given else {}),
+            **({"subject_as_given": m.subject_as_given} if m.subject_as_given else {})}
 
 
 def dump(data: Any) -> str:
@@ -538,7 +540,8 @@ class Tables:
                       "Deltog inte i ärendets handläggning",
                       "Enhälligt", "Enhälligt enligt källan",
                       "Beslut fattas senare enligt källan",
-                      "Datum enligt källan", "Organ enligt källan")
+                      "Datum enligt källan", "Organ enligt källan",
+                      "Ämne enligt källan")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -554,7 +557,8 @@ class Tables:
     was reported to (as pages name them), and how many years the sum is for where the source counts them without
     naming them ('i tre år'), and how many recipients share it ('till 24 föreningar'; empty where the source does
     not count them, or the matter states several sums), and the meeting's date and body in the source's words
-    (`date_as_given`, `body_as_given`; empty where it gives none). A
+    (`date_as_given`, `body_as_given`; empty where it gives none), and what the matter is about in the source's words
+    where it gives no heading (`subject_as_given`; 'Rubrik' is then empty). A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only. Who did not take part in the
@@ -587,7 +591,8 @@ class Tables:
                          m.amount.years if m.amount else None, m.amount.recipients if m.amount else None,
                          " ; ".join(map(stance_label, m.not_participating_in(TookNoPartIn.HANDLING))) or None,
                          _yes_no(m.unanimous), m.unanimous_as_given,
-                         m.decided_later_as_given, meeting.date_as_given, meeting.body_as_given))
+                         m.decided_later_as_given, meeting.date_as_given, meeting.body_as_given,
+                         m.subject_as_given))
         return _csv(self.MATTER_COLUMNS, rows)
 
     def _outside_cells(self, meeting: Meeting) -> tuple[str | None, ...]:
