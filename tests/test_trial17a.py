@@ -1,6 +1,7 @@
 """What a new editor entering real pages of Sigtuna could not record (trial 17): what a matter is about where a news
-item gives it no heading. Builds tests/cases/trial17a.yaml with the real engine and reads the pages, lists, feeds,
-calendar, data/arenden.json and .csv and OParl; what cannot be is refused in Swedish, naming file, line and field."""
+item gives it no heading; a decision on an agreement the source gives only in its words. Builds
+tests/cases/trial17a.yaml with the real engine and reads the pages, lists, feeds, calendar, data/arenden.json and .csv
+and OParl; what cannot be is refused in Swedish, naming file, line and field."""
 
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ import yaml
 from bs4 import BeautifulSoup
 from support.oparl import invalid_objects
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, csv_by, one, oparl_object, read, records_by, words
+from support.site import BuiltSite, built_tree, csv_by, data, one, oparl_object, read, records_by, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial17a.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2021-06-01"
 KS_FILE = "decisions/2020-04-14-kommunstyrelsen.md"
 KS = "sammantraden/2020-04-14-kommunstyrelsen/"
 PARTNER = "partner/kvinnojouren/"
+IOP = "overenskommelser/iop-kvinnojouren/"
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +61,22 @@ def test_a_matter_without_a_heading_is_named_by_the_sources_words_wherever_it_is
         "", "nya riktlinjer för föreningsbidrag")
     item = oparl_object(built, "agenda-item", "ks-2020-riktlinjer")
     assert (item["name"], item["namndbeslut:subjectAsGiven"]) == (SUBJECT, "nya riktlinjer för föreningsbidrag")
+
+
+# -- 2. a decision on an agreement in the source's words --------------------------------------------------------------
+
+REVISED = "beslutas att det nuvarande IOP-avtalet med kvinnojouren revideras"
+
+
+def test_a_decision_given_only_in_the_sources_words_is_a_decision_on_the_agreement(built: BuiltSite) -> None:
+    said = f"Beslut om överenskommelsen (enligt källan: {REVISED})"
+    assert f"{said}: IOP-avtal med Kvinnojouren i Sigtuna (period anges inte)" in (
+        built.matter_facts(KS, "ks-2020-iop"))
+    assert built.steps(IOP) == [f"{said}: Kommunstyrelsen 14 april 2020: Rubrik anges inte; enligt källan: det "
+                                "nuvarande IOP-avtalet med kvinnojouren"], "never 'anges inte' beside the words"
+    assert "vad som beslutades" not in built.text(IOP) + built.text(KS)
+    (step,) = data(built, "data/overenskommelser/iop-kvinnojouren.json")["steps"]
+    assert (step["action"], step["outcome"]) == ("anges inte", said)
 
 
 @pytest.mark.parametrize(("path", "old", "new", "expected"), [

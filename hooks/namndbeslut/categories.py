@@ -246,6 +246,9 @@ class StepAction(StrEnum):
 
 UNSTATED_DECISION = "Beslut (vad som beslutades anges inte)"
 """A decision on the agreement whose action the source does not state, as its label and outcome."""
+DECISION_IN_WORDS = "Beslut om överenskommelsen"
+"""A decision on the agreement whose action the source states only in its own words (a step's `as_given`), as its
+label and outcome: the words follow in brackets, never beside 'vad som beslutades anges inte'."""
 REFERRED_BACK = "Återremitterad (inget beslut ännu)"
 """A referral back as a step's outcome, worded as a matter's 'Återremitterat (inget beslut ännu)'."""
 _LABEL = {StepAction.MANDATE: "Ger uppdrag att teckna", StepAction.AUTHORISE: "Ger uppdrag att godkänna",
