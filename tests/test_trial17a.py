@@ -1,5 +1,5 @@
 """What a new editor entering real pages of Sigtuna could not record (trial 17): what a matter is about where a news
-item gives it no heading; a decision on an agreement the source gives only in its words. Builds
+item gives it no heading; a decision on an agreement the source gives only in its words; a rate, not a sum. Builds
 tests/cases/trial17a.yaml with the real engine and reads the pages, lists, feeds, calendar, data/arenden.json and .csv
 and OParl; what cannot be is refused in Swedish, naming file, line and field."""
 
@@ -21,6 +21,8 @@ KS_FILE = "decisions/2020-04-14-kommunstyrelsen.md"
 KS = "sammantraden/2020-04-14-kommunstyrelsen/"
 PARTNER = "partner/kvinnojouren/"
 IOP = "overenskommelser/iop-kvinnojouren/"
+KF_FILE = "decisions/2020-11-16-kommunfullmaktige.md"
+KF = "sammantraden/2020-11-16-kommunfullmaktige/"
 
 
 @pytest.fixture(scope="module")
@@ -79,11 +81,42 @@ def test_a_decision_given_only_in_the_sources_words_is_a_decision_on_the_agreeme
     assert (step["action"], step["outcome"]) == ("anges inte", said)
 
 
+# -- 3. a rate, not a sum --------------------------------------------------------------------------------------------
+
+
+def test_a_rate_is_shown_in_per_cent_with_a_decimal_comma_never_as_an_amount(built: BuiltSite) -> None:
+    facts = built.matter_facts(KF, "kf-2020-skattesats")
+    assert "Skattesatsen: 20,0 procent (enligt källan: 20.0 procent)" in facts
+    assert not any(x.startswith("Belopp") for x in facts), "a rate is no sum"
+    assert "Höjning av taxan: 3 procent" in built.matter_facts(KF, "kf-2020-taxa")
+    row = matters(built)["kf-2020-skattesats"]
+    assert row["rates"] == [{"percent": 20.0, "of": "skattesatsen", "as_given": "20.0 procent",
+                             "label": "Skattesatsen: 20,0 procent (enligt källan: 20.0 procent)"}]
+    assert row["amount"] is None and row["amounts"] == []
+    assert matters(built)["kf-2020-taxa"]["rates"][0]["percent"] == 3
+    assert "rates" not in matters(built)["ks-2020-iop"]
+    assert cells(built)["kf-2020-skattesats"]["Procentsatser"] == (
+        "Skattesatsen: 20,0 procent (enligt källan: 20.0 procent)")
+    assert (cells(built)["kf-2020-skattesats"]["Belopp (kr)"], cells(built)["ks-2020-iop"]["Procentsatser"]) == ("", "")
+    assert oparl_object(built, "agenda-item", "kf-2020-taxa")["namndbeslut:rates"] == [
+        {"percent": 3, "of": "höjning av taxan", "label": "Höjning av taxan: 3 procent"}]
+
+
 @pytest.mark.parametrize(("path", "old", "new", "expected"), [
     pytest.param(KS_FILE, "## anges inte {#ks-2020-riktlinjer}", "## Föreningsbidrag {#ks-2020-riktlinjer}",
                  f"{KS_FILE}:10: matters.0.subject_as_given: ärendet har rubriken 'Föreningsbidrag'; "
                  "'subject_as_given' är källans ord för vad ärendet gäller där källan inte ger någon rubrik ('## "
                  "anges inte {#id}') – ta bort 'subject_as_given'", id="subject_beside_a_heading"),
+    pytest.param(KF_FILE, "as_given: 20.0 procent", "as_given: 21.0 procent",
+                 f"{KF_FILE}:10: matters.0.rates.0.percent: 'as_given' (21.0 procent) anger 21.0 procent men "
+                 "'percent' är 20.0; skriv källans procentsats, med punkt före decimalerna",
+                 id="rate_against_its_words"),
+    pytest.param(KF_FILE, "percent: 20.0,", "percent: '20,0',",
+                 f"{KF_FILE}:10: matters.0.rates.0.percent: '20,0' skrivs med punkt före decimalerna: 20.0",
+                 id="rate_with_a_decimal_comma"),
+    pytest.param(KF_FILE, "percent: 3,", "percent: 300000,",
+                 f"{KF_FILE}:15: matters.1.rates.0.percent: '300000' ska vara en procentsats som ett tal (utan "
+                 "'procent' eller '%'), t.ex. 20.0 eller 3, mellan 0 och 1000", id="a_sum_as_a_rate"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]

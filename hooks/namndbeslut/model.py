@@ -2431,6 +2431,64 @@ class BasisDocument(Record):
         return " ".join(x for x in parts if x)
 
 
+MAX_PERCENT = 1000
+"""A rate above a thousand per cent is a mistake (a sum in kronor written as a rate)."""
+PERCENT_PLACES = 4
+NOT_A_RATE = "ska vara en procentsats som ett tal (utan 'procent' eller '%'), t.ex. 20.0 eller 3"
+PERCENT_IN_WORDS = re.compile(r"(?<![\d,.])(\d+(?:[.,]\d+)?)\s*(?:procent|%)", re.IGNORECASE)
+"""A rate in the source's words ('20.0 procent', '3,5 %'), so the number an editor writes can be checked against it."""
+
+
+def _percent(value: object) -> Decimal:
+    """A rate exactly as written (20.0 keeps its decimal: YAML's float is read through its text), never a float; not
+    below zero (a lowering is said in the source's words, `of`), at most four decimals."""
+    value = _not_bool(value)
+    if isinstance(value, str) and DECIMAL_COMMA.fullmatch(value.strip()):
+        raise ValueError(f"'{value}' skrivs med punkt före decimalerna: {value.strip().replace(',', '.')}")
+    if not isinstance(value, int | float | Decimal | str):
+        raise ValueError(f"'{value}' {NOT_A_RATE}")
+    try:
+        said = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise ValueError(f"'{value}' {NOT_A_RATE}") from None
+    if not said.is_finite() or not 0 <= said <= MAX_PERCENT:
+        raise ValueError(f"'{value}' {NOT_A_RATE}, mellan 0 och {MAX_PERCENT}")
+    if said != said.quantize(Decimal(1).scaleb(-PERCENT_PLACES)):
+        raise ValueError(f"'{value}' har fler än {PERCENT_PLACES} decimaler")
+    return said
+
+
+Percent = Annotated[Decimal, PlainValidator(_percent),
+                    WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_PERCENT})]
+"""A rate in per cent, exact as the source gives it (a Decimal: '20.0' stays '20,0 procent')."""
+
+
+class Rate(Record):
+    """A rate a decision states in per cent, not a sum ("skattesatsen på 20.0 procent", "höjning av taxan med 3
+    procent"): never kronor, never in a total."""
+
+    percent: Percent
+    of: Text
+    """What it is a rate of, in the source's words ('skattesatsen', 'höjning av taxan'), shown first."""
+    as_given: Text | None = None
+    """The rate in the source's own words ('20.0 procent'), shown beside the number as a sum's `as_given`."""
+
+    @property
+    def label(self) -> str:
+        """'Skattesatsen: 20,0 procent (enligt källan: 20.0 procent)': the one label of a rate on pages and in data."""
+        said = dates.percent(self.percent)
+        return f"{upper_first(self.of)}: {beside_source_words(said, self.as_given) if self.as_given else said}"
+
+    @model_validator(mode="after")
+    def _words_fit(self) -> Rate:
+        """The source's words, where they give a rate, give this one."""
+        given = [Decimal(x.replace(",", ".")) for x in PERCENT_IN_WORDS.findall(self.as_given or "")]
+        if given and self.percent not in given:
+            raise FieldError(("percent",), f"'as_given' ({self.as_given}) anger {given[0]} procent men 'percent' är "
+                                           f"{self.percent}; skriv källans procentsats, med punkt före decimalerna")
+        return self
+
+
 RESERVATION, NOT_PARTICIPATING = "Reservation", "Deltog inte i beslutet"
 NOT_IN_HANDLING = "Deltog inte i ärendets handläggning"
 STATEMENT, PROPOSAL_MADE, BASIS = "Särskilt yttrande", "Yrkande", "Underlag"
@@ -2484,6 +2542,9 @@ class Matter(Record):
     """Two or more sums one decision states ('maximalt belopp på 1 000 000 kr', 'avsätts 2 000 000 kr'): read from
     `amount` written as a list, each as the source states it; none is `amount` (no one sum is the decision's).
     Messages name it as written (WRITTEN_AS)."""
+    rates: list[Rate] = []
+    """Rates the decision states in per cent ("skattesatsen på 20.0 procent"), in the source's order: never an
+    amount, which is kronor."""
     refers_to: Slug | None = None
     """The earlier matter (of any body, in any meeting file) that this one continues where no agreement step says
     it: a proposal the council then deals with, a matter back on an agenda."""
@@ -2716,6 +2777,11 @@ class Matter(Record):
             raise FieldError(("amount",), "listan är tom; skriv beloppen som källan anger dem, eller ta bort "
                                           "'amount' om beslutet inte anger något belopp")
         return data
+
+    @property
+    def rate_labels(self) -> list[str]:
+        """Each rate as the page says it ('Skattesatsen: 20,0 procent'), in the source's order."""
+        return [r.label for r in self.rates]
 
     @property
     def amounts(self) -> list[Sum]:

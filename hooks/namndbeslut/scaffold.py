@@ -183,6 +183,8 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # "minus 33,7 miljoner": kronor: -33700000 med nature: utfall;
                                  # "drygt": more_than: true; "knappt": less_than: true;
                                  # "plus indexuppräkning": plus_as_given: indexuppräkning
+    rates: []                    # valfritt: procentsatser som beslutet anger (inga belopp), en per rad, t.ex.
+                                 # - {{percent: 20.0, of: skattesatsen, as_given: 20.0 procent}}
     refers_to:                   # valfritt: id för ett tidigare ärende som detta fortsätter utan överenskommelse
                                  # ("KS 12 mars (§ 64) föreslog kommunfullmäktige …"), i vilket organ som helst
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat

@@ -38,7 +38,7 @@ from ..model import (
     stance_data,
     undated_last,
 )
-from .tables import adjournment, amount, dump, notice_period, obligation
+from .tables import adjournment, amount, dump, notice_period, obligation, rate
 
 VERSION = "https://schema.oparl.org/1.1/"
 TIME_STATED = "namndbeslut:timeStated"
@@ -157,6 +157,9 @@ requires) then says so in the words pages use (`Matter.title`), no title of the 
 SUBJECT_AS_GIVEN = "namndbeslut:subjectAsGiven"
 """Our own field on an AgendaItem (or a decision's Paper) whose item the source gives no heading: what the matter is
 about in the source's words ("nya riktlinjer för föreningsbidrag"), which its `name` also says (`Matter.title`)."""
+RATES = "namndbeslut:rates"
+"""Our own field on an AgendaItem (or a decision's Paper): the rates its decision states in per cent, each as the JSON
+gives one (tables.rate: `percent`, `of`, `as_given`, `label`); never an amount."""
 PROPOSED_TO = "namndbeslut:proposedTo"
 """Our own field on an AgendaItem whose matter is a proposal to another body: that body's Organization."""
 SOURCE, SOURCE_URL, SOURCE_URLS = "namndbeslut:source", "namndbeslut:sourceUrl", "namndbeslut:sourceUrls"
@@ -840,8 +843,8 @@ class OParl:
 
 def _record_facts(m: Matter) -> Obj:
     """A matter's special statements, proposals made at the meeting and documents it rests on, whether its decision was
-    unanimous and the source's words for it, what it is about in the source's words where it gives no heading, each
-    only where the source gives them."""
+    unanimous and the source's words for it, what it is about in the source's words where it gives no heading and the
+    rates it states, each only where the source gives them."""
     documents = [{"title": d.title, **({"date": dates.iso(d.date)} if d.date is not None else {}),
                   **({"by": d.by} if d.by else {})} for d in m.documents]
     return {**({STATEMENTS: [stance_data(r) for r in m.statements]} if m.statements else {}),
@@ -850,4 +853,5 @@ def _record_facts(m: Matter) -> Obj:
             **({DOCUMENTS: documents} if documents else {}),
             **({UNANIMOUS: m.unanimous} if m.unanimous is not None else {}),
             **({UNANIMOUS_AS_GIVEN: m.unanimous_as_given} if m.unanimous_as_given else {}),
-            **({SUBJECT_AS_GIVEN: m.subject_as_given} if m.subject_as_given else {})}
+            **({SUBJECT_AS_GIVEN: m.subject_as_given} if m.subject_as_given else {}),
+            **({RATES: [rate(r) for r in m.rates]} if m.rates else {})}

@@ -32,6 +32,7 @@ from ..model import (
     Matter,
     Meeting,
     Obligation,
+    Rate,
     Signatory,
     Sum,
     Term,
@@ -187,7 +188,7 @@ def assignment(a: Assignment, proposed: bool = False) -> dict[str, Any]:
 def matter_record_facts(m: Matter) -> dict[str, Any]:
     """A matter's special statements, proposals made at the meeting and the documents it rests on (matters6), whether
     its decision was unanimous and the source's words for it (trial 16), what it is about in the source's words where
-    it gives no heading (trial 17), each only where the source gives them."""
+    it gives no heading and the rates it states in per cent (trial 17), each only where the source gives them."""
     documents = [{"title": d.title, **({"date": iso(d.date)} if d.date is not None else {}),
                   **({"by": d.by} if d.by else {}), "label": d.label} for d in m.documents]
     return {**({"statements": [stance_data(r) for r in m.statements]} if m.statements else {}),
@@ -196,7 +197,15 @@ def matter_record_facts(m: Matter) -> dict[str, Any]:
             **({"documents": documents} if documents else {}),
             **({"unanimous": m.unanimous} if m.unanimous is not None else {}),
             **({"unanimous_as_given": m.unanimous_as_given} if m.unanimous_as_given else {}),
-            **({"subject_as_given": m.subject_as_given} if m.subject_as_given else {})}
+            **({"subject_as_given": m.subject_as_given} if m.subject_as_given else {}),
+            **({"rates": [rate(r) for r in m.rates]} if m.rates else {})}
+
+
+def rate(r: Rate) -> dict[str, Any]:
+    """A rate in per cent: `percent` (a number, as the source gives it), `of` and `as_given` in the source's words
+    (`as_given` only where given), `label` the page's words. The one form of a rate in JSON and OParl."""
+    return {"percent": r.percent, "of": r.of, **({"as_given": r.as_given} if r.as_given else {}),
+            "label": dates.plain_spaces(r.label)}
 
 
 def dump(data: Any) -> str:
@@ -541,7 +550,8 @@ class Tables:
                       "Enhälligt", "Enhälligt enligt källan",
                       "Beslut fattas senare enligt källan",
                       "Datum enligt källan", "Organ enligt källan",
-                      "Ämne enligt källan")
+                      "Ämne enligt källan",
+                      "Procentsatser")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -558,7 +568,8 @@ class Tables:
     naming them ('i tre år'), and how many recipients share it ('till 24 föreningar'; empty where the source does
     not count them, or the matter states several sums), and the meeting's date and body in the source's words
     (`date_as_given`, `body_as_given`; empty where it gives none), and what the matter is about in the source's words
-    where it gives no heading (`subject_as_given`; 'Rubrik' is then empty). A
+    where it gives no heading (`subject_as_given`; 'Rubrik' is then empty), and the rates it states in per cent, each
+    as the page says it ('Skattesatsen: 20,0 procent'), joined by ' ; '. A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only. Who did not take part in the
@@ -592,7 +603,8 @@ class Tables:
                          " ; ".join(map(stance_label, m.not_participating_in(TookNoPartIn.HANDLING))) or None,
                          _yes_no(m.unanimous), m.unanimous_as_given,
                          m.decided_later_as_given, meeting.date_as_given, meeting.body_as_given,
-                         m.subject_as_given))
+                         m.subject_as_given,
+                         " ; ".join(dates.plain_spaces(x) for x in m.rate_labels) or None))
         return _csv(self.MATTER_COLUMNS, rows)
 
     def _outside_cells(self, meeting: Meeting) -> tuple[str | None, ...]:
