@@ -1,5 +1,6 @@
 """What a new editor entering real pages of Sigtuna could not record (trial 17): what a matter is about where a news
-item gives it no heading; a decision on an agreement the source gives only in its words; a rate, not a sum. Builds
+item gives it no heading; a decision on an agreement the source gives only in its words; a rate, not a sum; a change,
+not a total. Builds
 tests/cases/trial17a.yaml with the real engine and reads the pages, lists, feeds, calendar, data/arenden.json and .csv
 and OParl; what cannot be is refused in Swedish, naming file, line and field."""
 
@@ -21,6 +22,7 @@ KS_FILE = "decisions/2020-04-14-kommunstyrelsen.md"
 KS = "sammantraden/2020-04-14-kommunstyrelsen/"
 PARTNER = "partner/kvinnojouren/"
 IOP = "overenskommelser/iop-kvinnojouren/"
+IOP_FILE = "agreements/iop-kvinnojouren.md"
 KF_FILE = "decisions/2020-11-16-kommunfullmaktige.md"
 KF = "sammantraden/2020-11-16-kommunfullmaktige/"
 
@@ -88,7 +90,7 @@ def test_a_rate_is_shown_in_per_cent_with_a_decimal_comma_never_as_an_amount(bui
     facts = built.matter_facts(KF, "kf-2020-skattesats")
     assert "Skattesatsen: 20,0 procent (enligt källan: 20.0 procent)" in facts
     assert not any(x.startswith("Belopp") for x in facts), "a rate is no sum"
-    assert "Höjning av taxan: 3 procent" in built.matter_facts(KF, "kf-2020-taxa")
+    assert "Taxan: höjning med 3 procent" in built.matter_facts(KF, "kf-2020-taxa")
     row = matters(built)["kf-2020-skattesats"]
     assert row["rates"] == [{"percent": 20.0, "of": "skattesatsen", "as_given": "20.0 procent",
                              "label": "Skattesatsen: 20,0 procent (enligt källan: 20.0 procent)"}]
@@ -99,7 +101,23 @@ def test_a_rate_is_shown_in_per_cent_with_a_decimal_comma_never_as_an_amount(bui
         "Skattesatsen: 20,0 procent (enligt källan: 20.0 procent)")
     assert (cells(built)["kf-2020-skattesats"]["Belopp (kr)"], cells(built)["ks-2020-iop"]["Procentsatser"]) == ("", "")
     assert oparl_object(built, "agenda-item", "kf-2020-taxa")["namndbeslut:rates"] == [
-        {"percent": 3, "of": "höjning av taxan", "label": "Höjning av taxan: 3 procent"}]
+        {"percent": 3, "of": "taxan", "change": "höjning", "label": "Taxan: höjning med 3 procent"}]
+
+
+# -- 4. a change, not a total ----------------------------------------------------------------------------------------
+
+
+def test_a_change_of_a_sum_is_said_so_and_never_read_as_the_whole_grant(built: BuiltSite) -> None:
+    assert "Belopp: höjning med 125 000 kr (enligt källan: 125 000 kronor)" in built.matter_facts(
+        KF, "kf-2020-kvinnojouren")
+    row = matters(built)["kf-2020-kvinnojouren"]
+    assert (row["amount"], row["change"], row["amount_label"]) == (
+        125000, "höjning", "höjning med 125 000 kr (enligt källan: 125 000 kronor)")
+    assert "change" not in matters(built)["ks-2020-iop"]
+    assert (cells(built)["kf-2020-kvinnojouren"]["Ändring"], cells(built)["kf-2020-skattesats"]["Ändring"]) == (
+        "höjning", "")
+    assert oparl_object(built, "agenda-item", "kf-2020-kvinnojouren")["namndbeslut:amount"]["change"] == "höjning"
+    assert "Summa angivna belopp: 500 000 kr." in built.text("finansiering/2020/"), "the agreement's grant alone"
 
 
 @pytest.mark.parametrize(("path", "old", "new", "expected"), [
@@ -117,6 +135,14 @@ def test_a_rate_is_shown_in_per_cent_with_a_decimal_comma_never_as_an_amount(bui
     pytest.param(KF_FILE, "percent: 3,", "percent: 300000,",
                  f"{KF_FILE}:15: matters.1.rates.0.percent: '300000' ska vara en procentsats som ett tal (utan "
                  "'procent' eller '%'), t.ex. 20.0 eller 3, mellan 0 och 1000", id="a_sum_as_a_rate"),
+    pytest.param(KF_FILE, "{kronor: 125000, change: höjning", "{kronor: -125000, change: sänkning",
+                 f"{KF_FILE}:19: matters.2.amount.kronor: 'change: sänkning' säger redan åt vilket håll beloppet "
+                 "ändras; skriv ändringen utan minustecken, t.ex. {kronor: 125000, change: sänkning}",
+                 id="a_change_below_zero"),
+    pytest.param(IOP_FILE, "{year: 2020, amount: 500000}", "{year: 2020, amount: {kronor: 125000, change: höjning}}",
+                 f"{IOP_FILE}:8: funding.0.amount.change: en rad i 'funding' är pengar som överenskommelsen ger; en "
+                 "höjning av ett annat belopp ('change: höjning') skrivs på nämndens ärende ('amount'), inte här",
+                 id="a_change_as_a_grant"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]

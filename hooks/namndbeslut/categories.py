@@ -98,6 +98,19 @@ class SumNature(StrEnum):
         return {SumNature.BUDGET: "budgeterat", SumNature.ANSOKT: "sökt"}.get(self, self.value)
 
 
+class ChangeKind(StrEnum):
+    """A sum or a rate the source states as a change of another, not as a total ("höjer bidraget till kvinnojouren med
+    125 000 kronor"): never in a total."""
+
+    HOJNING = "höjning"
+    SANKNING = "sänkning"
+
+    @property
+    def label(self) -> str:
+        """What a sum's or a rate's label says before its figure: 'höjning med', 'sänkning med'."""
+        return f"{self.value} med"
+
+
 class MatterKind(StrEnum):
     """What happened to a matter at a meeting: decided, only reported, an election."""
 

@@ -29,7 +29,17 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema, WithJsonSchema
 
 from . import citations, dates, messages, patterns
-from .categories import AgreementKind, BodyKind, DecidedAs, DecidedBy, MatterKind, PartnerKind, StepAction, SumNature
+from .categories import (
+    AgreementKind,
+    BodyKind,
+    ChangeKind,
+    DecidedAs,
+    DecidedBy,
+    MatterKind,
+    PartnerKind,
+    StepAction,
+    SumNature,
+)
 from .citations import Citation
 from .dates import Month
 from .errors import FieldError
@@ -1025,6 +1035,9 @@ class Sum(Record):
     plus_as_given: Text | None = None
     """What comes on top of the sum, in the source's words ('indexuppräkning' in '5 miljoner kronor plus
     indexuppräkning'): the sum is not the whole amount, so never summed."""
+    change: ChangeKind | None = None
+    """The sum is a change of another the source does not give ("höjer bidraget med 125 000 kronor": 'höjning'), not
+    a total: shown 'höjning med 125 000 kr', never summed; a matter's only, as `nature`."""
 
     @property
     def label(self) -> str:
@@ -1040,7 +1053,8 @@ class Sum(Record):
         else:
             said = dates.kronor(self.kronor) if self.up_to_kronor is None else dates.kronor_range(self.kronor,
                                                                                                   self.up_to_kronor)
-        return "".join((f"{self.nature.label}: " if self.nature else "", "högst " if self.ceiling else "",
+        return "".join((f"{self.nature.label}: " if self.nature else "",
+                        f"{self.change.label} " if self.change else "", "högst " if self.ceiling else "",
                         "ca " if self.approximate else "", "mer än " if self.more_than else "",
                         "mindre än " if self.less_than else "",
                         beside_source_words(said, self.as_given) if self.as_given else said,
@@ -1088,10 +1102,11 @@ class Sum(Record):
         ('80 000 kr per servicepunkt'), a sum paid to someone else or received from another party, or one of a kind the
         source names (refused, requested, a fee, a forecast, a result, a budget: `nature`), a bound ('drygt', 'knappt')
         or a sum with something on top ('plus indexuppräkning'), is never added into a total of what they receive; nor
-        is a sum whose figure the source does not give (`kronor: anges inte`)."""
+        is a sum whose figure the source does not give (`kronor: anges inte`), nor a change of another ('höjning')."""
         return (self.kronor is not None and not self.ceiling and not self.approximate and self.up_to_kronor is None
                 and self.to is None and self.from_party is None and self.per is None and self.nature is None
-                and not self.more_than and not self.less_than and self.plus_as_given is None)
+                and not self.more_than and not self.less_than and self.plus_as_given is None
+                and self.change is None)
 
     @model_validator(mode="after")
     def _one_way_to_bound(self) -> Sum:
@@ -1123,7 +1138,12 @@ class Sum(Record):
                                            "financed_from: den tillväxtpolitiska reserven}")
 
     def _sign_fits(self) -> None:
-        """A sum below zero is a deviation or deficit, which only a result, forecast or budget can be."""
+        """A sum below zero is a deviation or deficit, which only a result, forecast or budget can be; a change says
+        its direction in words, its figure is never below zero."""
+        if self.change is not None and self.kronor is not None and self.kronor < 0:
+            raise FieldError(("kronor",), f"'change: {self.change.value}' säger redan åt vilket håll beloppet ändras; "
+                                          f"skriv ändringen utan minustecken, t.ex. {{kronor: {-self.kronor}, change: "
+                                          f"{self.change.value}}}")
         if self.kronor is not None and self.kronor < 0 and self.nature not in NEGATIVE_NATURES:
             raise FieldError(("kronor",), f"ett negativt belopp ({self.kronor}) är en avvikelse eller ett underskott "
                                           "och skrivs bara med 'nature: utfall', 'nature: prognos' eller 'nature: "
@@ -1386,6 +1406,10 @@ class Funding(Record):
             raise FieldError(("amount", "nature"), f"en rad i 'funding' är pengar som överenskommelsen ger; ett "
                                                    f"belopp med 'nature: {nature.value}' skrivs på nämndens ärende "
                                                    "('amount'), inte här")
+        if self.amount is not None and (change := self.amount.change) is not None:
+            raise FieldError(("amount", "change"), f"en rad i 'funding' är pengar som överenskommelsen ger; en "
+                                                   f"{change.value} av ett annat belopp ('change: {change.value}') "
+                                                   "skrivs på nämndens ärende ('amount'), inte här")
         if self.amount is not None and (payer := self.amount.from_party) is not None:
             raise FieldError(("amount", "from"), f"den som betalar en rad i 'funding' skrivs som radens 'funder', "
                                                  f"t.ex. {{year: 2024, amount: 500000, funder: {payer}}}")
@@ -2441,7 +2465,7 @@ PERCENT_IN_WORDS = re.compile(r"(?<![\d,.])(\d+(?:[.,]\d+)?)\s*(?:procent|%)", r
 
 def _percent(value: object) -> Decimal:
     """A rate exactly as written (20.0 keeps its decimal: YAML's float is read through its text), never a float; not
-    below zero (a lowering is said in the source's words, `of`), at most four decimals."""
+    below zero (a lowering is a `change`), at most four decimals."""
     value = _not_bool(value)
     if isinstance(value, str) and DECIMAL_COMMA.fullmatch(value.strip()):
         raise ValueError(f"'{value}' skrivs med punkt före decimalerna: {value.strip().replace(',', '.')}")
@@ -2472,12 +2496,16 @@ class Rate(Record):
     """What it is a rate of, in the source's words ('skattesatsen', 'höjning av taxan'), shown first."""
     as_given: Text | None = None
     """The rate in the source's own words ('20.0 procent'), shown beside the number as a sum's `as_given`."""
+    change: ChangeKind | None = None
+    """The rate is a change of another ("höjning av taxan med 3 procent": 'höjning'), as a sum's `change`."""
 
     @property
     def label(self) -> str:
-        """'Skattesatsen: 20,0 procent (enligt källan: 20.0 procent)': the one label of a rate on pages and in data."""
+        """'Skattesatsen: 20,0 procent (enligt källan: 20.0 procent)', 'Taxan: höjning med 3 procent': the one label of
+        a rate on pages and in data."""
         said = dates.percent(self.percent)
-        return f"{upper_first(self.of)}: {beside_source_words(said, self.as_given) if self.as_given else said}"
+        said = beside_source_words(said, self.as_given) if self.as_given else said
+        return f"{upper_first(self.of)}: {f'{self.change.label} ' if self.change else ''}{said}"
 
     @model_validator(mode="after")
     def _words_fit(self) -> Rate:

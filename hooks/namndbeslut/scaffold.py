@@ -182,9 +182,11 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # "rekvirera … från Socialstyrelsen": from: Socialstyrelsen;
                                  # "minus 33,7 miljoner": kronor: -33700000 med nature: utfall;
                                  # "drygt": more_than: true; "knappt": less_than: true;
-                                 # "plus indexuppräkning": plus_as_given: indexuppräkning
+                                 # "plus indexuppräkning": plus_as_given: indexuppräkning;
+                                 # "höjer bidraget med 125 000 kronor": {{kronor: 125000, change: höjning}}
     rates: []                    # valfritt: procentsatser som beslutet anger (inga belopp), en per rad, t.ex.
                                  # - {{percent: 20.0, of: skattesatsen, as_given: 20.0 procent}}
+                                 # "höjning av taxan med 3 procent": - {{percent: 3, of: taxan, change: höjning}}
     refers_to:                   # valfritt: id för ett tidigare ärende som detta fortsätter utan överenskommelse
                                  # ("KS 12 mars (§ 64) föreslog kommunfullmäktige …"), i vilket organ som helst
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat

@@ -88,7 +88,8 @@ def amount(value: Sum | None) -> dict[str, Any]:
     comes from (`from`: 'Socialstyrelsen'), and what kind of money it is where the source says (`nature`: 'avslaget',
     'äskat', 'taxa', 'prognos', 'utfall', 'budget'). Kronor with öre are a number with decimals (7.5); a deviation or
     deficit a negative number. A bound the source gives ('drygt', 'knappt') is `more_than` or `less_than` (true, only
-    where given), and what comes on top of the sum ('indexuppräkning') `plus_as_given`. A sum whose figure the source
+    where given), and what comes on top of the sum ('indexuppräkning') `plus_as_given`; a change of another sum
+    ('höjning', 'sänkning') `change`. A sum whose figure the source
     does not give is `amount` null with `amount_stated` false, as a funding row's. The one form of a sum in JSON and
     OParl."""
     if value is None:
@@ -109,7 +110,8 @@ def amount(value: Sum | None) -> dict[str, Any]:
                                  ("from", value.from_party),
                                  ("nature", value.nature.value if value.nature else None),
                                  ("more_than", value.more_than or None), ("less_than", value.less_than or None),
-                                 ("plus_as_given", value.plus_as_given)) if v is not None},
+                                 ("plus_as_given", value.plus_as_given),
+                                 ("change", value.change.value if value.change else None)) if v is not None},
             "amount_label": dates.plain_spaces(value.label)}
 
 
@@ -203,9 +205,10 @@ def matter_record_facts(m: Matter) -> dict[str, Any]:
 
 def rate(r: Rate) -> dict[str, Any]:
     """A rate in per cent: `percent` (a number, as the source gives it), `of` and `as_given` in the source's words
-    (`as_given` only where given), `label` the page's words. The one form of a rate in JSON and OParl."""
+    (`as_given` only where given), `change` ('höjning', 'sänkning') where it is a change, `label` the page's words.
+    The one form of a rate in JSON and OParl."""
     return {"percent": r.percent, "of": r.of, **({"as_given": r.as_given} if r.as_given else {}),
-            "label": dates.plain_spaces(r.label)}
+            **({"change": r.change.value} if r.change else {}), "label": dates.plain_spaces(r.label)}
 
 
 def dump(data: Any) -> str:
@@ -551,7 +554,8 @@ class Tables:
                       "Beslut fattas senare enligt källan",
                       "Datum enligt källan", "Organ enligt källan",
                       "Ämne enligt källan",
-                      "Procentsatser")
+                      "Procentsatser",
+                      "Ändring")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -569,7 +573,8 @@ class Tables:
     not count them, or the matter states several sums), and the meeting's date and body in the source's words
     (`date_as_given`, `body_as_given`; empty where it gives none), and what the matter is about in the source's words
     where it gives no heading (`subject_as_given`; 'Rubrik' is then empty), and the rates it states in per cent, each
-    as the page says it ('Skattesatsen: 20,0 procent'), joined by ' ; '. A
+    as the page says it ('Skattesatsen: 20,0 procent'), joined by ' ; ', and whether the sum is a change of another
+    ('höjning', 'sänkning'; empty for a total, or where the matter states several sums). A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only. Who did not take part in the
@@ -604,7 +609,8 @@ class Tables:
                          _yes_no(m.unanimous), m.unanimous_as_given,
                          m.decided_later_as_given, meeting.date_as_given, meeting.body_as_given,
                          m.subject_as_given,
-                         " ; ".join(dates.plain_spaces(x) for x in m.rate_labels) or None))
+                         " ; ".join(dates.plain_spaces(x) for x in m.rate_labels) or None,
+                         m.amount.change.value if m.amount and m.amount.change else None))
         return _csv(self.MATTER_COLUMNS, rows)
 
     def _outside_cells(self, meeting: Meeting) -> tuple[str | None, ...]:
