@@ -1,6 +1,6 @@
 """What a new editor entering real pages of Sigtuna could not record (trial 17): what a matter is about where a news
 item gives it no heading; a decision on an agreement the source gives only in its words; a rate, not a sum; a change,
-not a total. Builds
+not a total; who drafted a proposal. Builds
 tests/cases/trial17a.yaml with the real engine and reads the pages, lists, feeds, calendar, data/arenden.json and .csv
 and OParl; what cannot be is refused in Swedish, naming file, line and field."""
 
@@ -120,29 +120,48 @@ def test_a_change_of_a_sum_is_said_so_and_never_read_as_the_whole_grant(built: B
     assert "Summa angivna belopp: 500 000 kr." in built.text("finansiering/2020/"), "the agreement's grant alone"
 
 
+# -- 5. who drafted a proposal ---------------------------------------------------------------------------------------
+
+
+def test_who_drafted_the_proposal_is_said_apart_from_who_prepared_the_matter(built: BuiltSite) -> None:
+    facts = built.matter_facts(KF, "kf-2020-skattesats")
+    assert ["Berett av: Ekonomiavdelningen", "Förslaget togs fram av M, KD, L, C och SfS"] == [
+        x for x in facts if x.startswith(("Berett", "Förslaget"))]
+    row = matters(built)["kf-2020-skattesats"]
+    assert (row["by"], row["proposal_by"]) == ("Ekonomiavdelningen", "M, KD, L, C och SfS")
+    assert "proposal_by" not in matters(built)["kf-2020-taxa"]
+    item = oparl_object(built, "agenda-item", "kf-2020-skattesats")
+    assert (item["namndbeslut:preparedBy"], item["namndbeslut:proposalBy"]) == (
+        "Ekonomiavdelningen", "M, KD, L, C och SfS")
+
+
 @pytest.mark.parametrize(("path", "old", "new", "expected"), [
     pytest.param(KS_FILE, "## anges inte {#ks-2020-riktlinjer}", "## Föreningsbidrag {#ks-2020-riktlinjer}",
                  f"{KS_FILE}:10: matters.0.subject_as_given: ärendet har rubriken 'Föreningsbidrag'; "
                  "'subject_as_given' är källans ord för vad ärendet gäller där källan inte ger någon rubrik ('## "
                  "anges inte {#id}') – ta bort 'subject_as_given'", id="subject_beside_a_heading"),
     pytest.param(KF_FILE, "as_given: 20.0 procent", "as_given: 21.0 procent",
-                 f"{KF_FILE}:10: matters.0.rates.0.percent: 'as_given' (21.0 procent) anger 21.0 procent men "
+                 f"{KF_FILE}:12: matters.0.rates.0.percent: 'as_given' (21.0 procent) anger 21.0 procent men "
                  "'percent' är 20.0; skriv källans procentsats, med punkt före decimalerna",
                  id="rate_against_its_words"),
     pytest.param(KF_FILE, "percent: 20.0,", "percent: '20,0',",
-                 f"{KF_FILE}:10: matters.0.rates.0.percent: '20,0' skrivs med punkt före decimalerna: 20.0",
+                 f"{KF_FILE}:12: matters.0.rates.0.percent: '20,0' skrivs med punkt före decimalerna: 20.0",
                  id="rate_with_a_decimal_comma"),
     pytest.param(KF_FILE, "percent: 3,", "percent: 300000,",
-                 f"{KF_FILE}:15: matters.1.rates.0.percent: '300000' ska vara en procentsats som ett tal (utan "
+                 f"{KF_FILE}:17: matters.1.rates.0.percent: '300000' ska vara en procentsats som ett tal (utan "
                  "'procent' eller '%'), t.ex. 20.0 eller 3, mellan 0 och 1000", id="a_sum_as_a_rate"),
     pytest.param(KF_FILE, "{kronor: 125000, change: höjning", "{kronor: -125000, change: sänkning",
-                 f"{KF_FILE}:19: matters.2.amount.kronor: 'change: sänkning' säger redan åt vilket håll beloppet "
+                 f"{KF_FILE}:21: matters.2.amount.kronor: 'change: sänkning' säger redan åt vilket håll beloppet "
                  "ändras; skriv ändringen utan minustecken, t.ex. {kronor: 125000, change: sänkning}",
                  id="a_change_below_zero"),
     pytest.param(IOP_FILE, "{year: 2020, amount: 500000}", "{year: 2020, amount: {kronor: 125000, change: höjning}}",
                  f"{IOP_FILE}:8: funding.0.amount.change: en rad i 'funding' är pengar som överenskommelsen ger; en "
                  "höjning av ett annat belopp ('change: höjning') skrivs på nämndens ärende ('amount'), inte här",
                  id="a_change_as_a_grant"),
+    pytest.param(KF_FILE, "by: Ekonomiavdelningen", "by: m, kd, l, c och sfs",
+                 f"{KF_FILE}:10: matters.0.proposal_by: 'M, KD, L, C och SfS' står redan i 'by' (Berett av); skriv den "
+                 "som tog fram förslaget i 'proposal_by' bara när källan säger att någon annan än den som beredde "
+                 "ärendet gjorde det, annars ta bort 'proposal_by'", id="drafted_by_who_prepared_it"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]

@@ -2523,6 +2523,9 @@ STATEMENT, PROPOSAL_MADE, BASIS = "Särskilt yttrande", "Yrkande", "Underlag"
 """What a matter's page says before each party or person that reserved itself, or did not take part."""
 UNANIMOUS, NOT_UNANIMOUS = "Enhälligt beslut", "Beslutet var inte enhälligt"
 """What a matter's page says where the source says the decision was unanimous, or that it was not (`unanimous`)."""
+PREPARED_BY, PROPOSAL_BY = "Berett av", "Förslaget togs fram av"
+"""What a matter's page says before who prepared the matter (`by`, the administration's preparation) and before who
+drafted the proposal it decides on (`proposal_by`: parties, a group)."""
 DECIDED_LATER = "Beslut fattas senare"
 """What a matter's page says before the body the source says will decide later (`decided_later_by`), or before its
 words for when (`decided_later_as_given`)."""
@@ -2590,6 +2593,10 @@ class Matter(Record):
     by: By | None = None
     """Who prepared the matter, in the source's words ("Kommunledningskontoret har utarbetat ett förslag":
     'Kommunledningskontoret'), as a cited step's `by`: shown as given, never made into a body."""
+    proposal_by: Text | None = None
+    """Who drafted the proposal the matter decides on, in the source's words ("det förslag som gemensamt tagits fram av
+    M, KD, L, C och SfS": 'M, KD, L, C och SfS'): shown 'Förslaget togs fram av …', never 'Berett av' (`by`, the
+    administration's preparation), never made into a body."""
     persons: list[NamedPerson] = []
     """People the matter names in a role (elected, resigning, an interpellant), as the source names them, in its
     order."""
@@ -2805,6 +2812,23 @@ class Matter(Record):
             raise FieldError(("amount",), "listan är tom; skriv beloppen som källan anger dem, eller ta bort "
                                           "'amount' om beslutet inte anger något belopp")
         return data
+
+    @property
+    def prepared_labels(self) -> list[str]:
+        """'Berett av: Kommunledningskontoret', 'Förslaget togs fram av M, KD, L, C och SfS': who prepared the matter
+        and who drafted its proposal, each where the source says it."""
+        return [x for x in (f"{PREPARED_BY}: {self.by}" if self.by else "",
+                            f"{PROPOSAL_BY} {self.proposal_by}" if self.proposal_by else "") if x]
+
+    @model_validator(mode="after")
+    def _drafted_by_another(self) -> Matter:
+        """Who drafted the proposal is another fact than who prepared the matter: never the same words twice."""
+        if self.proposal_by is not None and self.by is not None and self.proposal_by.casefold() == self.by.casefold():
+            raise FieldError(("proposal_by",), f"'{self.proposal_by}' står redan i 'by' (Berett av); skriv den som "
+                                               "tog fram förslaget i 'proposal_by' bara när källan säger att någon "
+                                               "annan än den som beredde ärendet gjorde det, annars ta bort "
+                                               "'proposal_by'")
+        return self
 
     @property
     def rate_labels(self) -> list[str]:

@@ -125,6 +125,8 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # beslut: Kommunfullmäktige beslutar att …"); visas som förslag, inte som beslut
     condition:                   # valfritt: ett villkor för beslutet med källans ord
     by:                          # valfritt: vem som beredde ärendet med källans ord, t.ex. Kommunledningskontoret
+    proposal_by:                 # valfritt: vem som tog fram förslaget med källans ord ("det förslag som
+                                 # gemensamt tagits fram av M, KD, L, C och SfS"), t.ex. M, KD, L, C och SfS
     persons: []                  # valfritt: personer som ärendet nämner i en roll, en per rad, t.ex.
                                  # - {{name: Lars Muregård, party: M, role: ny ledamot,
                                  #   term_as_given: intill ordinarie bolagsstämma 2023}}

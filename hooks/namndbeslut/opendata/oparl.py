@@ -160,6 +160,9 @@ about in the source's words ("nya riktlinjer för föreningsbidrag"), which its 
 RATES = "namndbeslut:rates"
 """Our own field on an AgendaItem (or a decision's Paper): the rates its decision states in per cent, each as the JSON
 gives one (tables.rate: `percent`, `of`, `as_given`, `label`); never an amount."""
+PROPOSAL_BY = "namndbeslut:proposalBy"
+"""Our own field on an AgendaItem (or a decision's Paper): who drafted the proposal its matter decides on, in the
+source's words ("M, KD, L, C och SfS"); never `namndbeslut:preparedBy` (the administration's preparation)."""
 PROPOSED_TO = "namndbeslut:proposedTo"
 """Our own field on an AgendaItem whose matter is a proposal to another body: that body's Organization."""
 SOURCE, SOURCE_URL, SOURCE_URLS = "namndbeslut:source", "namndbeslut:sourceUrl", "namndbeslut:sourceUrls"
@@ -843,8 +846,8 @@ class OParl:
 
 def _record_facts(m: Matter) -> Obj:
     """A matter's special statements, proposals made at the meeting and documents it rests on, whether its decision was
-    unanimous and the source's words for it, what it is about in the source's words where it gives no heading and the
-    rates it states, each only where the source gives them."""
+    unanimous and the source's words for it, what it is about in the source's words where it gives no heading, the
+    rates it states and who drafted its proposal, each only where the source gives them."""
     documents = [{"title": d.title, **({"date": dates.iso(d.date)} if d.date is not None else {}),
                   **({"by": d.by} if d.by else {})} for d in m.documents]
     return {**({STATEMENTS: [stance_data(r) for r in m.statements]} if m.statements else {}),
@@ -854,4 +857,5 @@ def _record_facts(m: Matter) -> Obj:
             **({UNANIMOUS: m.unanimous} if m.unanimous is not None else {}),
             **({UNANIMOUS_AS_GIVEN: m.unanimous_as_given} if m.unanimous_as_given else {}),
             **({SUBJECT_AS_GIVEN: m.subject_as_given} if m.subject_as_given else {}),
-            **({RATES: [rate(r) for r in m.rates]} if m.rates else {})}
+            **({RATES: [rate(r) for r in m.rates]} if m.rates else {}),
+            **({PROPOSAL_BY: m.proposal_by} if m.proposal_by else {})}

@@ -190,7 +190,8 @@ def assignment(a: Assignment, proposed: bool = False) -> dict[str, Any]:
 def matter_record_facts(m: Matter) -> dict[str, Any]:
     """A matter's special statements, proposals made at the meeting and the documents it rests on (matters6), whether
     its decision was unanimous and the source's words for it (trial 16), what it is about in the source's words where
-    it gives no heading and the rates it states in per cent (trial 17), each only where the source gives them."""
+    it gives no heading, the rates it states in per cent and who drafted its proposal (trial 17), each only where the
+    source gives them."""
     documents = [{"title": d.title, **({"date": iso(d.date)} if d.date is not None else {}),
                   **({"by": d.by} if d.by else {}), "label": d.label} for d in m.documents]
     return {**({"statements": [stance_data(r) for r in m.statements]} if m.statements else {}),
@@ -200,7 +201,8 @@ def matter_record_facts(m: Matter) -> dict[str, Any]:
             **({"unanimous": m.unanimous} if m.unanimous is not None else {}),
             **({"unanimous_as_given": m.unanimous_as_given} if m.unanimous_as_given else {}),
             **({"subject_as_given": m.subject_as_given} if m.subject_as_given else {}),
-            **({"rates": [rate(r) for r in m.rates]} if m.rates else {})}
+            **({"rates": [rate(r) for r in m.rates]} if m.rates else {}),
+            **({"proposal_by": m.proposal_by} if m.proposal_by else {})}
 
 
 def rate(r: Rate) -> dict[str, Any]:
