@@ -92,9 +92,12 @@ def test_a_matter_of_an_undated_meeting_is_listed_with_the_sources_words(built: 
 
 # -- 3. open data: the meeting's words in the CSV, a matter's partners and agreements in JSON and OParl ---------------
 
-def test_the_matters_csv_ends_with_the_meetings_date_and_body_in_the_sources_words(built: BuiltSite) -> None:
+def test_the_matters_csv_adds_the_meetings_date_and_body_in_the_sources_words_after_its_columns(
+        built: BuiltSite) -> None:
     rows = csv_by(built, "data/arenden.csv", "Id")
-    assert list(rows["kf-akersberg"])[-2:] == ["Datum enligt källan", "Organ enligt källan"]
+    columns = list(rows["kf-akersberg"])
+    at = columns.index("Beslut fattas senare enligt källan")
+    assert columns[at + 1:at + 3] == ["Datum enligt källan", "Organ enligt källan"], "appended: earlier ones stay"
     assert (rows["kf-akersberg"]["Datum enligt källan"], rows["kf-akersberg"]["Organ enligt källan"]) == (
         "möte den 14 mars", "")
     assert (rows["stangning"]["Datum enligt källan"], rows["stangning"]["Organ enligt källan"]) == ("", "kommunen")

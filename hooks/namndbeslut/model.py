@@ -2493,7 +2493,7 @@ class Rate(Record):
 
     percent: Percent
     of: Text
-    """What it is a rate of, in the source's words ('skattesatsen', 'höjning av taxan'), shown first."""
+    """What it is a rate of, in the source's words ('skattesatsen', 'taxan'), shown first."""
     as_given: Text | None = None
     """The rate in the source's own words ('20.0 procent'), shown beside the number as a sum's `as_given`."""
     change: ChangeKind | None = None
