@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import citations, dates, kinds, names, renewal, suggest
-from .categories import StepAction
+from .categories import DECISION_IN_WORDS, StepAction
 from .citations import Citation
 from .dates import Day
 from .errors import Problem
@@ -312,8 +312,14 @@ class AgreementStep:
         """What the decision does, as a meeting page names it before the agreement: 'Föreslår', 'Antar', 'Föreslår
         kommunstyrelsen att säga upp' (the rest of the wording follows the agreement: after_agreement)."""
         if not self.proposal:
-            return self.action.label + self._source_words
+            return (self._in_words or self.action.label) + self._source_words
         return f"{self.action.label}{f' {self.to.in_text}' if self.to else ''} {self.proposal}{self._source_words}"
+
+    @property
+    def _in_words(self) -> str:
+        """'Beslut om överenskommelsen' for a decision whose action the source does not state but words (`as_given`):
+        its label and outcome, the words after it; '' for any other step, named by its action."""
+        return DECISION_IN_WORDS if self.action is StepAction.UNSTATED and self.as_given else ""
 
     @property
     def _source_words(self) -> str:
@@ -393,7 +399,8 @@ class AgreementStep:
 
     @property
     def _outcome(self) -> str:
-        done = f"{self.action.outcome} från {self.by}" if self.by else self.action.outcome
+        outcome = self._in_words or self.action.outcome
+        done = f"{outcome} från {self.by}" if self.by else outcome
         if self.proposal:
             return f"{done} till {self.to.in_text} {self.proposal}" if self.to else (
                 f"{done} {self.proposal} ({self.detail})")

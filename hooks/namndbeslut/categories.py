@@ -98,6 +98,19 @@ class SumNature(StrEnum):
         return {SumNature.BUDGET: "budgeterat", SumNature.ANSOKT: "sökt"}.get(self, self.value)
 
 
+class ChangeKind(StrEnum):
+    """A sum or a rate the source states as a change of another, not as a total ("höjer bidraget till kvinnojouren med
+    125 000 kronor"): never in a total."""
+
+    HOJNING = "höjning"
+    SANKNING = "sänkning"
+
+    @property
+    def label(self) -> str:
+        """What a sum's or a rate's label says before its figure: 'höjning med', 'sänkning med'."""
+        return f"{self.value} med"
+
+
 class MatterKind(StrEnum):
     """What happened to a matter at a meeting: decided, only reported, an election."""
 
@@ -246,6 +259,9 @@ class StepAction(StrEnum):
 
 UNSTATED_DECISION = "Beslut (vad som beslutades anges inte)"
 """A decision on the agreement whose action the source does not state, as its label and outcome."""
+DECISION_IN_WORDS = "Beslut om överenskommelsen"
+"""A decision on the agreement whose action the source states only in its own words (a step's `as_given`), as its
+label and outcome: the words follow in brackets, never beside 'vad som beslutades anges inte'."""
 REFERRED_BACK = "Återremitterad (inget beslut ännu)"
 """A referral back as a step's outcome, worded as a matter's 'Återremitterat (inget beslut ännu)'."""
 _LABEL = {StepAction.MANDATE: "Ger uppdrag att teckna", StepAction.AUTHORISE: "Ger uppdrag att godkänna",

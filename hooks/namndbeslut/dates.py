@@ -280,6 +280,14 @@ def kronor_in_words(words: str) -> list[int]:
     return sums
 
 
+def percent(value: Decimal) -> str:
+    """'20,0 procent', '3 procent': a rate with the decimals the source gives (Swedish decimal comma, grouping)."""
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    shown = format_decimal(value, format="#,##0" + ("." + "0" * places if places else ""), locale=LOCALE)
+    return f"{shown}\u00a0procent"
+
+
 NUMBER_WORDS = ("noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv")
 """How Swedish prose writes a small count (of years: 'i tre år'); larger ones as digits."""
 

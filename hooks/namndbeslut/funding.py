@@ -73,8 +73,8 @@ COMPENSATION_ONLY = f"priskompensation, belopp {NOT_STATED}"
 LEFT_OUT_KINDS = ("ett högsta belopp, ett ungefärligt belopp, ett intervall, ett belopp per enhet, ett belopp med "
                   "”drygt” eller ”knappt”, ett belopp med något som kommer till eller ett belopp till en annan "
                   "mottagare")
-"""The sums no total adds (Sum.summable; a sum's `nature` is refused on a funding row), as the overview's note names
-them."""
+"""The sums no total adds (Sum.summable; a sum's `nature` and `change` are refused on a funding row), as the
+overview's note names them."""
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,17 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema, WithJsonSchema
 
 from . import citations, dates, messages, patterns
-from .categories import AgreementKind, BodyKind, DecidedAs, DecidedBy, MatterKind, PartnerKind, StepAction, SumNature
+from .categories import (
+    AgreementKind,
+    BodyKind,
+    ChangeKind,
+    DecidedAs,
+    DecidedBy,
+    MatterKind,
+    PartnerKind,
+    StepAction,
+    SumNature,
+)
 from .citations import Citation
 from .dates import Month
 from .errors import FieldError
@@ -1030,6 +1040,9 @@ class Sum(Record):
     plus_as_given: Text | None = None
     """What comes on top of the sum, in the source's words ('indexuppräkning' in '5 miljoner kronor plus
     indexuppräkning'): the sum is not the whole amount, so never summed."""
+    change: ChangeKind | None = None
+    """The sum is a change of another the source does not give ("höjer bidraget med 125 000 kronor": 'höjning'), not
+    a total: shown 'höjning med 125 000 kr', never summed; a matter's only, as `nature`."""
 
     @property
     def label(self) -> str:
@@ -1045,7 +1058,8 @@ class Sum(Record):
         else:
             said = dates.kronor(self.kronor) if self.up_to_kronor is None else dates.kronor_range(self.kronor,
                                                                                                   self.up_to_kronor)
-        return "".join((f"{self.nature.label}: " if self.nature else "", "högst " if self.ceiling else "",
+        return "".join((f"{self.nature.label}: " if self.nature else "",
+                        f"{self.change.label} " if self.change else "", "högst " if self.ceiling else "",
                         "ca " if self.approximate else "", "mer än " if self.more_than else "",
                         "mindre än " if self.less_than else "",
                         beside_source_words(said, self.as_given) if self.as_given else said,
@@ -1093,10 +1107,11 @@ class Sum(Record):
         ('80 000 kr per servicepunkt'), a sum paid to someone else or received from another party, or one of a kind the
         source names (refused, requested, a fee, a forecast, a result, a budget: `nature`), a bound ('drygt', 'knappt')
         or a sum with something on top ('plus indexuppräkning'), is never added into a total of what they receive; nor
-        is a sum whose figure the source does not give (`kronor: anges inte`)."""
+        is a sum whose figure the source does not give (`kronor: anges inte`), nor a change of another ('höjning')."""
         return (self.kronor is not None and not self.ceiling and not self.approximate and self.up_to_kronor is None
                 and self.to is None and self.from_party is None and self.per is None and self.nature is None
-                and not self.more_than and not self.less_than and self.plus_as_given is None)
+                and not self.more_than and not self.less_than and self.plus_as_given is None
+                and self.change is None)
 
     @model_validator(mode="after")
     def _one_way_to_bound(self) -> Sum:
@@ -1128,7 +1143,12 @@ class Sum(Record):
                                            "financed_from: den tillväxtpolitiska reserven}")
 
     def _sign_fits(self) -> None:
-        """A sum below zero is a deviation or deficit, which only a result, forecast or budget can be."""
+        """A sum below zero is a deviation or deficit, which only a result, forecast or budget can be; a change says
+        its direction in words, its figure is never below zero."""
+        if self.change is not None and self.kronor is not None and self.kronor < 0:
+            raise FieldError(("kronor",), f"'change: {self.change.value}' säger redan åt vilket håll beloppet ändras; "
+                                          f"skriv ändringen utan minustecken, t.ex. {{kronor: {-self.kronor}, change: "
+                                          f"{self.change.value}}}")
         if self.kronor is not None and self.kronor < 0 and self.nature not in NEGATIVE_NATURES:
             raise FieldError(("kronor",), f"ett negativt belopp ({self.kronor}) är en avvikelse eller ett underskott "
                                           "och skrivs bara med 'nature: utfall', 'nature: prognos' eller 'nature: "
@@ -1391,6 +1411,10 @@ class Funding(Record):
             raise FieldError(("amount", "nature"), f"en rad i 'funding' är pengar som överenskommelsen ger; ett "
                                                    f"belopp med 'nature: {nature.value}' skrivs på nämndens ärende "
                                                    "('amount'), inte här")
+        if self.amount is not None and (change := self.amount.change) is not None:
+            raise FieldError(("amount", "change"), f"en rad i 'funding' är pengar som överenskommelsen ger; en "
+                                                   f"{change.value} av ett annat belopp ('change: {change.value}') "
+                                                   "skrivs på nämndens ärende ('amount'), inte här")
         if self.amount is not None and (payer := self.amount.from_party) is not None:
             raise FieldError(("amount", "from"), f"den som betalar en rad i 'funding' skrivs som radens 'funder', "
                                                  f"t.ex. {{year: 2024, amount: 500000, funder: {payer}}}")
@@ -2478,12 +2502,77 @@ class Appeal(Record):
         return "; ".join(x for x in (f"{lead} till {self.court}", decided, outcome) if x)
 
 
+MAX_PERCENT = 1000
+"""A rate above a thousand per cent is a mistake (a sum in kronor written as a rate)."""
+PERCENT_PLACES = 4
+NOT_A_RATE = "ska vara en procentsats som ett tal (utan 'procent' eller '%'), t.ex. 20.0 eller 3"
+PERCENT_IN_WORDS = re.compile(r"(?<![\d,.])(\d+(?:[.,]\d+)?)\s*(?:procent|%)", re.IGNORECASE)
+"""A rate in the source's words ('20.0 procent', '3,5 %'), so the number an editor writes can be checked against it."""
+
+
+def _percent(value: object) -> Decimal:
+    """A rate exactly as written (20.0 keeps its decimal: YAML's float is read through its text), never a float; not
+    below zero (a lowering is a `change`), at most four decimals."""
+    value = _not_bool(value)
+    if isinstance(value, str) and DECIMAL_COMMA.fullmatch(value.strip()):
+        raise ValueError(f"'{value}' skrivs med punkt före decimalerna: {value.strip().replace(',', '.')}")
+    if not isinstance(value, int | float | Decimal | str):
+        raise ValueError(f"'{value}' {NOT_A_RATE}")
+    try:
+        said = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise ValueError(f"'{value}' {NOT_A_RATE}") from None
+    if not said.is_finite() or not 0 <= said <= MAX_PERCENT:
+        raise ValueError(f"'{value}' {NOT_A_RATE}, mellan 0 och {MAX_PERCENT}")
+    if said != said.quantize(Decimal(1).scaleb(-PERCENT_PLACES)):
+        raise ValueError(f"'{value}' har fler än {PERCENT_PLACES} decimaler")
+    return said
+
+
+Percent = Annotated[Decimal, PlainValidator(_percent),
+                    WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_PERCENT})]
+"""A rate in per cent, exact as the source gives it (a Decimal: '20.0' stays '20,0 procent')."""
+
+
+class Rate(Record):
+    """A rate a decision states in per cent, not a sum ("skattesatsen på 20.0 procent", "höjning av taxan med 3
+    procent"): never kronor, never in a total."""
+
+    percent: Percent
+    of: Text
+    """What it is a rate of, in the source's words ('skattesatsen', 'taxan'), shown first."""
+    as_given: Text | None = None
+    """The rate in the source's own words ('20.0 procent'), shown beside the number as a sum's `as_given`."""
+    change: ChangeKind | None = None
+    """The rate is a change of another ("höjning av taxan med 3 procent": 'höjning'), as a sum's `change`."""
+
+    @property
+    def label(self) -> str:
+        """'Skattesatsen: 20,0 procent (enligt källan: 20.0 procent)', 'Taxan: höjning med 3 procent': the one label of
+        a rate on pages and in data."""
+        said = dates.percent(self.percent)
+        said = beside_source_words(said, self.as_given) if self.as_given else said
+        return f"{upper_first(self.of)}: {f'{self.change.label} ' if self.change else ''}{said}"
+
+    @model_validator(mode="after")
+    def _words_fit(self) -> Rate:
+        """The source's words, where they give a rate, give this one."""
+        given = [Decimal(x.replace(",", ".")) for x in PERCENT_IN_WORDS.findall(self.as_given or "")]
+        if given and self.percent not in given:
+            raise FieldError(("percent",), f"'as_given' ({self.as_given}) anger {given[0]} procent men 'percent' är "
+                                           f"{self.percent}; skriv källans procentsats, med punkt före decimalerna")
+        return self
+
+
 RESERVATION, NOT_PARTICIPATING = "Reservation", "Deltog inte i beslutet"
 NOT_IN_HANDLING = "Deltog inte i ärendets handläggning"
 STATEMENT, PROPOSAL_MADE, BASIS = "Särskilt yttrande", "Yrkande", "Underlag"
 """What a matter's page says before each party or person that reserved itself, or did not take part."""
 UNANIMOUS, NOT_UNANIMOUS = "Enhälligt beslut", "Beslutet var inte enhälligt"
 """What a matter's page says where the source says the decision was unanimous, or that it was not (`unanimous`)."""
+PREPARED_BY, PROPOSAL_BY = "Berett av", "Förslaget togs fram av"
+"""What a matter's page says before who prepared the matter (`by`, the administration's preparation) and before who
+drafted the proposal it decides on (`proposal_by`: parties, a group)."""
 DECIDED_LATER = "Beslut fattas senare"
 """What a matter's page says before the body the source says will decide later (`decided_later_by`), or before its
 words for when (`decided_later_as_given`)."""
@@ -2535,6 +2624,9 @@ class Matter(Record):
     """Two or more sums one decision states ('maximalt belopp på 1 000 000 kr', 'avsätts 2 000 000 kr'): read from
     `amount` written as a list, each as the source states it; none is `amount` (no one sum is the decision's).
     Messages name it as written (WRITTEN_AS)."""
+    rates: list[Rate] = []
+    """Rates the decision states in per cent ("skattesatsen på 20.0 procent"), in the source's order: never an
+    amount, which is kronor."""
     refers_to: Slug | None = None
     """The earlier matter (of any body, in any meeting file) that this one continues where no agreement step says
     it: a proposal the council then deals with, a matter back on an agenda."""
@@ -2552,6 +2644,10 @@ class Matter(Record):
     by: By | None = None
     """Who prepared the matter, in the source's words ("Kommunledningskontoret har utarbetat ett förslag":
     'Kommunledningskontoret'), as a cited step's `by`: shown as given, never made into a body."""
+    proposal_by: Text | None = None
+    """Who drafted the proposal the matter decides on, in the source's words ("det förslag som gemensamt tagits fram av
+    M, KD, L, C och SfS": 'M, KD, L, C och SfS'): shown 'Förslaget togs fram av …', never 'Berett av' (`by`, the
+    administration's preparation), never made into a body."""
     persons: list[NamedPerson] = []
     """People the matter names in a role (elected, resigning, an interpellant), as the source names them, in its
     order."""
@@ -2610,12 +2706,27 @@ class Matter(Record):
     """The heading the item stands under on the agenda or in the protocol, as the source words it ("Ärenden till
     kommunfullmäktige", "Informationsärenden"): a subheading before the first of its items on the meeting page
     (`Meeting.sections`); the items under one heading follow each other, in the source's order."""
+    subject_as_given: Text | None = None
+    """What the matter is about in the source's words where it gives the item no heading (a news item: "nya riktlinjer
+    för föreningsbidrag"): named with the missing heading wherever the matter is (`title`), never made its heading."""
     body: Prose = ""
 
     @property
     def title(self) -> str:
-        """The heading wherever the matter is named: the source's, or that the source gives none."""
-        return self.given_title if self.given_title is not None else NO_TITLE
+        """The heading wherever the matter is named: the source's, or that the source gives none, with its words for
+        what the matter is about where it gives them ('Rubrik anges inte; enligt källan: nya riktlinjer …')."""
+        if self.given_title is not None:
+            return self.given_title
+        return f"Rubrik {NOT_STATED}; {source_says(self.subject_as_given)}" if self.subject_as_given else NO_TITLE
+
+    @model_validator(mode="after")
+    def _subject_without_heading(self) -> Matter:
+        """The source's words for the subject stand in for a heading it does not give: never beside one."""
+        if self.subject_as_given is not None and self.given_title is not None:
+            raise FieldError(("subject_as_given",), f"ärendet har rubriken '{self.given_title}'; 'subject_as_given' "
+                                                    "är källans ord för vad ärendet gäller där källan inte ger någon "
+                                                    f"rubrik ('## {NOT_STATED} {{#id}}') – ta bort 'subject_as_given'")
+        return self
 
     @property
     def title_given(self) -> bool:
@@ -2625,8 +2736,10 @@ class Matter(Record):
     def after_decision(self) -> str:
         """What follows the decision's label where a page names the matter by it (an agreement's 'Beslutat', its
         steps): ': <heading>', or ' – ärendets rubrik anges inte i källan', never the missing heading read as the
-        decision's name."""
-        return f": {self.given_title}" if self.given_title is not None else f" – {NO_TITLE_AFTER_DECISION}"
+        decision's name; the source's words for what it is about, where given, as its title says them."""
+        if self.given_title is None and self.subject_as_given is None:
+            return f" – {NO_TITLE_AFTER_DECISION}"
+        return f": {self.title}"
 
     @property
     def kind_label(self) -> str:
@@ -2827,6 +2940,28 @@ class Matter(Record):
             raise FieldError(("amount",), "listan är tom; skriv beloppen som källan anger dem, eller ta bort "
                                           "'amount' om beslutet inte anger något belopp")
         return data
+
+    @property
+    def prepared_labels(self) -> list[str]:
+        """'Berett av: Kommunledningskontoret', 'Förslaget togs fram av M, KD, L, C och SfS': who prepared the matter
+        and who drafted its proposal, each where the source says it."""
+        return [x for x in (f"{PREPARED_BY}: {self.by}" if self.by else "",
+                            f"{PROPOSAL_BY} {self.proposal_by}" if self.proposal_by else "") if x]
+
+    @model_validator(mode="after")
+    def _drafted_by_another(self) -> Matter:
+        """Who drafted the proposal is another fact than who prepared the matter: never the same words twice."""
+        if self.proposal_by is not None and self.by is not None and self.proposal_by.casefold() == self.by.casefold():
+            raise FieldError(("proposal_by",), f"'{self.proposal_by}' står redan i 'by' (Berett av); skriv den som "
+                                               "tog fram förslaget i 'proposal_by' bara när källan säger att någon "
+                                               "annan än den som beredde ärendet gjorde det, annars ta bort "
+                                               "'proposal_by'")
+        return self
+
+    @property
+    def rate_labels(self) -> list[str]:
+        """Each rate as the page says it ('Skattesatsen: 20,0 procent'), in the source's order."""
+        return [r.label for r in self.rates]
 
     @property
     def amounts(self) -> list[Sum]:

@@ -100,6 +100,8 @@ source_url:                      # valfritt: källans adress (t.ex. sammanfattni
 matters:                         # ärendena; vart och ett har en rubrik med samma id i texten nedan (ger källan
                                  # ärendet ingen rubrik: "## anges inte {{#id}}", hitta aldrig på någon)
   - id: {P.replace(" ", "-")}-arendets-id   # unikt på hela webbplatsen: a–z, siffror, bindestreck
+    subject_as_given:            # valfritt, bara under "## anges inte": vad ärendet gäller med källans ord, t.ex.
+                                 # nya riktlinjer för föreningsbidrag (blir aldrig ärendets rubrik)
     kind: {P}                   # beslut, information (inget beslut), val, anmälan, bordlagt, återremitterat,
                                  # förslag (till ett annat organ: skriv to), utgår (ströks från dagordningen),
                                  # eller anges inte om källan inte säger vad som hände
@@ -128,6 +130,8 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # beslut: Kommunfullmäktige beslutar att …"); visas som förslag, inte som beslut
     condition:                   # valfritt: ett villkor för beslutet med källans ord
     by:                          # valfritt: vem som beredde ärendet med källans ord, t.ex. Kommunledningskontoret
+    proposal_by:                 # valfritt: vem som tog fram förslaget med källans ord ("det förslag som
+                                 # gemensamt tagits fram av M, KD, L, C och SfS"), t.ex. M, KD, L, C och SfS
     persons: []                  # valfritt: personer som ärendet nämner i en roll, en per rad, t.ex.
                                  # - {{name: Lars Muregård, party: M, role: ny ledamot,
                                  #   term_as_given: intill ordinarie bolagsstämma 2023}}
@@ -193,7 +197,11 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # "rekvirera … från Socialstyrelsen": from: Socialstyrelsen;
                                  # "minus 33,7 miljoner": kronor: -33700000 med nature: utfall;
                                  # "drygt": more_than: true; "knappt": less_than: true;
-                                 # "plus indexuppräkning": plus_as_given: indexuppräkning
+                                 # "plus indexuppräkning": plus_as_given: indexuppräkning;
+                                 # "höjer bidraget med 125 000 kronor": {{kronor: 125000, change: höjning}}
+    rates: []                    # valfritt: procentsatser som beslutet anger (inga belopp), en per rad, t.ex.
+                                 # - {{percent: 20.0, of: skattesatsen, as_given: 20.0 procent}}
+                                 # "höjning av taxan med 3 procent": - {{percent: 3, of: taxan, change: höjning}}
     refers_to:                   # valfritt: id för ett tidigare ärende som detta fortsätter utan överenskommelse
                                  # ("KS 12 mars (§ 64) föreslog kommunfullmäktige …"), i vilket organ som helst
 extra: false                     # true om källan kallar sammanträdet extra ("extra möte", "extra sammanträde")

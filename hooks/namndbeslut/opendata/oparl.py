@@ -39,7 +39,7 @@ from ..model import (
     stance_data,
     undated_last,
 )
-from .tables import adjournment, amount, dump, notice_period, obligation
+from .tables import adjournment, amount, dump, notice_period, obligation, rate
 
 VERSION = "https://schema.oparl.org/1.1/"
 TIME_STATED = "namndbeslut:timeStated"
@@ -158,6 +158,15 @@ REFERS_TO = "namndbeslut:refersTo"
 TITLE_GIVEN = "namndbeslut:titleGiven"
 """Our own field on an AgendaItem, false where the source gives the item no heading: its `name` (which OParl
 requires) then says so in the words pages use (`Matter.title`), no title of the matter's."""
+SUBJECT_AS_GIVEN = "namndbeslut:subjectAsGiven"
+"""Our own field on an AgendaItem (or a decision's Paper) whose item the source gives no heading: what the matter is
+about in the source's words ("nya riktlinjer för föreningsbidrag"), which its `name` also says (`Matter.title`)."""
+RATES = "namndbeslut:rates"
+"""Our own field on an AgendaItem (or a decision's Paper): the rates its decision states in per cent, each as the JSON
+gives one (tables.rate: `percent`, `of`, `as_given`, `label`); never an amount."""
+PROPOSAL_BY = "namndbeslut:proposalBy"
+"""Our own field on an AgendaItem (or a decision's Paper): who drafted the proposal its matter decides on, in the
+source's words ("M, KD, L, C och SfS"); never `namndbeslut:preparedBy` (the administration's preparation)."""
 PROPOSED_TO = "namndbeslut:proposedTo"
 """Our own field on an AgendaItem whose matter is a proposal to another body: that body's Organization."""
 SOURCE, SOURCE_URL, SOURCE_URLS = "namndbeslut:source", "namndbeslut:sourceUrl", "namndbeslut:sourceUrls"
@@ -898,7 +907,8 @@ class OParl:
 
 def _record_facts(m: Matter) -> Obj:
     """A matter's special statements, proposals made at the meeting and documents it rests on, whether its decision was
-    unanimous and the source's words for it, each only where the source gives them."""
+    unanimous and the source's words for it, what it is about in the source's words where it gives no heading, the
+    rates it states and who drafted its proposal, each only where the source gives them."""
     documents = [{"title": d.title, **({"date": dates.iso(d.date)} if d.date is not None else {}),
                   **({"by": d.by} if d.by else {})} for d in m.documents]
     return {**({STATEMENTS: [stance_data(r) for r in m.statements]} if m.statements else {}),
@@ -906,4 +916,7 @@ def _record_facts(m: Matter) -> Obj:
                if m.proposals_made else {}),
             **({DOCUMENTS: documents} if documents else {}),
             **({UNANIMOUS: m.unanimous} if m.unanimous is not None else {}),
-            **({UNANIMOUS_AS_GIVEN: m.unanimous_as_given} if m.unanimous_as_given else {})}
+            **({UNANIMOUS_AS_GIVEN: m.unanimous_as_given} if m.unanimous_as_given else {}),
+            **({SUBJECT_AS_GIVEN: m.subject_as_given} if m.subject_as_given else {}),
+            **({RATES: [rate(r) for r in m.rates]} if m.rates else {}),
+            **({PROPOSAL_BY: m.proposal_by} if m.proposal_by else {})}

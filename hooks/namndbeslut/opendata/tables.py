@@ -32,6 +32,7 @@ from ..model import (
     Matter,
     Meeting,
     Obligation,
+    Rate,
     Signatory,
     Sum,
     Term,
@@ -87,7 +88,8 @@ def amount(value: Sum | None) -> dict[str, Any]:
     comes from (`from`: 'Socialstyrelsen'), and what kind of money it is where the source says (`nature`: 'avslaget',
     'äskat', 'taxa', 'prognos', 'utfall', 'budget'). Kronor with öre are a number with decimals (7.5); a deviation or
     deficit a negative number. A bound the source gives ('drygt', 'knappt') is `more_than` or `less_than` (true, only
-    where given), and what comes on top of the sum ('indexuppräkning') `plus_as_given`. A sum whose figure the source
+    where given), and what comes on top of the sum ('indexuppräkning') `plus_as_given`; a change of another sum
+    ('höjning', 'sänkning') `change`. A sum whose figure the source
     does not give is `amount` null with `amount_stated` false, as a funding row's. The one form of a sum in JSON and
     OParl."""
     if value is None:
@@ -108,7 +110,8 @@ def amount(value: Sum | None) -> dict[str, Any]:
                                  ("from", value.from_party),
                                  ("nature", value.nature.value if value.nature else None),
                                  ("more_than", value.more_than or None), ("less_than", value.less_than or None),
-                                 ("plus_as_given", value.plus_as_given)) if v is not None},
+                                 ("plus_as_given", value.plus_as_given),
+                                 ("change", value.change.value if value.change else None)) if v is not None},
             "amount_label": dates.plain_spaces(value.label)}
 
 
@@ -189,7 +192,9 @@ def assignment(a: Assignment, proposed: bool = False) -> dict[str, Any]:
 
 def matter_record_facts(m: Matter) -> dict[str, Any]:
     """A matter's special statements, proposals made at the meeting and the documents it rests on (matters6), whether
-    its decision was unanimous and the source's words for it (trial 16), each only where the source gives them."""
+    its decision was unanimous and the source's words for it (trial 16), what it is about in the source's words where
+    it gives no heading, the rates it states in per cent and who drafted its proposal (trial 17), each only where the
+    source gives them."""
     documents = [{"title": d.title, **({"date": iso(d.date)} if d.date is not None else {}),
                   **({"by": d.by} if d.by else {}), "label": d.label} for d in m.documents]
     return {**({"statements": [stance_data(r) for r in m.statements]} if m.statements else {}),
@@ -197,7 +202,18 @@ def matter_record_facts(m: Matter) -> dict[str, Any]:
                if m.proposals_made else {}),
             **({"documents": documents} if documents else {}),
             **({"unanimous": m.unanimous} if m.unanimous is not None else {}),
-            **({"unanimous_as_given": m.unanimous_as_given} if m.unanimous_as_given else {})}
+            **({"unanimous_as_given": m.unanimous_as_given} if m.unanimous_as_given else {}),
+            **({"subject_as_given": m.subject_as_given} if m.subject_as_given else {}),
+            **({"rates": [rate(r) for r in m.rates]} if m.rates else {}),
+            **({"proposal_by": m.proposal_by} if m.proposal_by else {})}
+
+
+def rate(r: Rate) -> dict[str, Any]:
+    """A rate in per cent: `percent` (a number, as the source gives it), `of` and `as_given` in the source's words
+    (`as_given` only where given), `change` ('höjning', 'sänkning') where it is a change, `label` the page's words.
+    The one form of a rate in JSON and OParl."""
+    return {"percent": r.percent, "of": r.of, **({"as_given": r.as_given} if r.as_given else {}),
+            **({"change": r.change.value} if r.change else {}), "label": dates.plain_spaces(r.label)}
 
 
 def matter_agenda_facts(m: Matter) -> dict[str, Any]:
@@ -583,7 +599,10 @@ class Tables:
                       "Datum enligt källan", "Organ enligt källan",
                       "Extra sammanträde",
                       "Punktens starttid", "Punktens sluttid", "Avsnitt", "Diarienummer enligt källan",
-                      "Överklagande", "Gäller till enligt källan")
+                      "Överklagande", "Gäller till enligt källan",
+                      "Ämne enligt källan",
+                      "Procentsatser",
+                      "Ändring")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -602,8 +621,11 @@ class Tables:
     (`date_as_given`, `body_as_given`; empty where it gives none), whether the source calls the meeting an extra
     one ('ja' or empty), the item's time on the agenda ('09:00', '09:15') and the heading it stands under in the
     source's words, a case number the source gives cut off ('KS2014/'), the appeals as the page words them (joined
-    by ' ; '), and when the decision stops applying in the source's words (beside or in place of 'Gäller till').
-    A
+    by ' ; '), when the decision stops applying in the source's words (beside or in place of 'Gäller till'), what
+    the matter is about in the source's words where it gives no heading (`subject_as_given`; 'Rubrik' is then
+    empty), the rates it states in per cent, each as the page says it ('Skattesatsen: 20,0 procent'), joined by
+    ' ; ', and whether the sum is a change of another ('höjning', 'sänkning'; empty for a total, or where the matter
+    states several sums). A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only. Who did not take part in the
@@ -639,7 +661,11 @@ class Tables:
                          m.decided_later_as_given, meeting.date_as_given, meeting.body_as_given,
                          _yes_no(True) if meeting.extra else None,
                          *(r.get(key) for key in ("start", "end", "section", "case_number_as_given")),
-                         " ; ".join(m.appeal_labels) or None, m.effective_until_as_given))
+                         " ; ".join(m.appeal_labels) or None, m.effective_until_as_given,
+                         m.subject_as_given,
+                         " ; ".join(dates.plain_spaces(x) for x in m.rate_labels) or None,
+                         m.amount.change.value if m.amount and m.amount.change else None))
+
         return _csv(self.MATTER_COLUMNS, rows)
 
     def _outside_cells(self, meeting: Meeting) -> tuple[str | None, ...]:
