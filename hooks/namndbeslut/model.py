@@ -316,11 +316,37 @@ class Sourced(FileRecord):
         return bool(self.source or self.source_urls)
 
 
+def _one_body_or_more(value: object) -> object:
+    """`continues` as one body's id, or a list of them where several bodies merged into this one; one is a list of
+    one, an empty field none."""
+    if value is None:
+        return []
+    if not isinstance(value, str | list):
+        raise ValueError("skriv filnamnet för det tidigare organet (utan .md), eller för flera organ som slogs ihop "
+                         "till detta ett på var sin rad: 'continues:' och sedan '- <filnamn>' på varje rad")
+    return [value] if isinstance(value, str) else value
+
+
+def _distinct_bodies(ids: list[str]) -> list[str]:
+    """A body continues each earlier body once."""
+    if twice := sorted({x for x in ids if ids.count(x) > 1}):
+        raise ValueError(f"samma organ står flera gånger: {', '.join(twice)}; skriv varje organ en gång")
+    return ids
+
+
+_SLUG_SCHEMA = {"type": "string", "pattern": patterns.ID, "maxLength": MAX_ID}
+BodyIds = Annotated[list[Slug], AfterValidator(_distinct_bodies), BeforeValidator(_one_body_or_more),
+                    WithJsonSchema({"anyOf": [_SLUG_SCHEMA, {"type": "array", "uniqueItems": True,
+                                                             "items": _SLUG_SCHEMA}, {"type": "null"}]})]
+"""The ids of the bodies whose work a body continues: one ('continues: socialnamnden'), or several that merged into
+it; held as a list."""
+
+
 class Committee(Sourced):
     """A decision-making body whose meetings the site publishes: a nämnd, a styrelse, the council, …
 
     Its text (the file's body) is what the source says of it (its remit, its members, its chair), shown under
-    'Om <body>'. A body that takes over another's work names it in
+    'Om <body>'. A body that takes over the work of another (or of several that merged into it) names it in
     `continues`, from the date in `since`; the other's page then links forward to it.
     """
 
@@ -331,10 +357,11 @@ class Committee(Sourced):
     """The municipality (or region) the body belongs to, where it is another than the site's own
     (`extra.municipality` in mkdocs.yml): 'Härryda kommun'. None: the site's own."""
     kind: BodyKind = BodyKind.NAMND
-    continues: Slug | None = None
-    """The body whose work this one continues (a renamed or merged committee)."""
+    continues: BodyIds = []
+    """The bodies whose work this one continues, in the file's order: one (a renamed committee), or several that
+    merged into it."""
     since: dt.date | None = None
-    """The day this body took over from the one it continues."""
+    """The day this body took over from those it continues."""
     documents_url: Url | None = None
     """Where all meeting documents (sammanträdeshandlingar) are published."""
     members_url: Url | None = None

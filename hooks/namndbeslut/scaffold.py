@@ -338,7 +338,8 @@ COMMITTEE = Template(f"""---
 name: $name  # nämndens namn som det ska stå på webbplatsen
 kind: {P}                        # $hint nämnd, styrelse, kommunfullmäktige, kommunstyrelse, utskott, beredning
 municipality:                    # valfritt: bara för ett organ i en annan kommun, t.ex. Härryda kommun
-continues:                       # valfritt: den nämnd vars arbete denna tar över (filnamn i committees/)
+continues:                       # valfritt: den nämnd vars arbete denna tar över (filnamn i committees/);
+                                 # slogs flera ihop till denna: en lista, [namnd-a, namnd-b]
 since:                           # valfritt: när den tog över, ÅÅÅÅ-MM-DD (kräver continues)
 part_of:                         # valfritt: organet detta är en del av, t.ex. kommunstyrelsen för dess
                                  # arbetsutskott (filnamn i committees/)
@@ -421,6 +422,7 @@ def new_meeting(root: Path, date: str, committee: str = "", words: str = "") -> 
             f"{dates.month_year(dates.first_day(day)) if isinstance(day, dt.date | dates.Month) else day}"
     text = MEETING.substitute(committee=committee, date=day.isoformat(), title=_quoted(title))
     return _write(root / kinds.MEETING.folder / f"{day.isoformat()}-{committee}.md", text)
+
 
 
 def _bodiless_meeting(root: Path, date: str, words: str) -> Path:

@@ -154,6 +154,10 @@ REFERS_TO = "namndbeslut:refersTo"
 TITLE_GIVEN = "namndbeslut:titleGiven"
 """Our own field on an AgendaItem, false where the source gives the item no heading: its `name` (which OParl
 requires) then says so in the words pages use (`Matter.title`), no title of the matter's."""
+CONTINUES, CONTINUED_IN, SINCE = "namndbeslut:continues", "namndbeslut:continuedIn", "namndbeslut:since"
+"""Our own fields on an Organization (a body): the Organizations whose work it continues (`continues`, a list: one,
+or several that merged into it) and the day it took over (`since`); on each of those, the Organization that
+continues its work."""
 PROPOSED_TO = "namndbeslut:proposedTo"
 """Our own field on an AgendaItem whose matter is a proposal to another body: that body's Organization."""
 SOURCE, SOURCE_URL, SOURCE_URLS = "namndbeslut:source", "namndbeslut:sourceUrl", "namndbeslut:sourceUrls"
@@ -468,11 +472,18 @@ class OParl:
             **({USUAL_PLACE: c.usual_place} if c.usual_place else {}),
             **_seats(c), **({PUBLIC_AS_GIVEN: c.public_as_given} if c.public_as_given else {}),
             **({"subOrganizationOf": self._committee_url(c.part_of)} if c.part_of else {}),
-            **_members(c),
+            **self._history(c), **_members(c),
             "classification": c.kind.classification,
             "meeting": self.url(routes.oparl_list(routes.oparl_committee_meetings(c))), **self._web(routes.body(c)),
             **_sourced(c), **self._stamps(kinds.COMMITTEE, c.id),
         })
+
+    def _history(self, c: Committee) -> Obj:
+        """The bodies a body continues, the day it took over and the body that continues it, where there are any."""
+        before, after = self.archive.continued_from(c), self.archive.continued_as(c)
+        return {**({CONTINUES: [self._committee_url(b.id) for b in before]} if before else {}),
+                **({SINCE: c.since.isoformat()} if before and c.since else {}),
+                **({CONTINUED_IN: self._committee_url(after.id)} if after else {})}
 
     def partner(self, p: Partner) -> Obj:
         stamps = self._stamps(kinds.PARTNER, p.id)
