@@ -91,3 +91,21 @@ def test_two_bodies_that_continue_one_are_still_refused(tmp_path: Path) -> None:
     other = "---\nname: Gymnasienämnden\ncontinues: gymnasie-och-vuxenutbildningsnamnden\n---\n"
     found = problems(tmp_path, {**TREE, "committees/gymnasienamnden.md": other}, BUILD_DATE)
     assert len(found) == 1 and "fortsätts redan av" in found[0] and "med alla de tidigare organen" in found[0], found
+
+
+# -- 2. meeting days without a year are never "kommande" ---------------------------------------------------------------
+
+
+def test_meeting_days_as_given_have_their_own_heading_never_upcoming(built: BuiltSite) -> None:
+    page = built.article("namnder/kommunfullmaktige/")
+    heading = one(page, "h2#sammantradesdagar")
+    assert words(heading) == "Sammanträdesdagar enligt källan"
+    schedule = heading.find_next_sibling("p")
+    assert schedule is not None and words(schedule) == "Sammanträdesdagar 2021 6 april (tisdag)"
+    upcoming = one(page, "h2#kommande")
+    between = []
+    for tag in upcoming.find_next_siblings():
+        if tag.name == "h2":
+            break
+        between.append(words(tag))
+    assert between == ["Sammanträdena börjar i regel kl. 18.00.", "Inga planerade sammanträden är publicerade just nu."]

@@ -499,14 +499,10 @@ class Committee(Sourced):
 
     @property
     def schedule_lines(self) -> list[str]:
-        """The schedule as the source gives it (`schedule_as_given`), one line each, as the page shows it."""
+        """The schedule as the source gives it (`schedule_as_given`), one line each, as the page shows it under its own
+        heading 'Sammanträdesdagar enligt källan', never under 'Kommande sammanträden': its days may lack a year, or
+        have passed."""
         return [line.strip() for line in (self.schedule_as_given or "").splitlines() if line.strip()]
-
-    @property
-    def schedule_page_lines(self) -> list[str]:
-        """The schedule's lines as the page prints them, the first led by 'Enligt källan: ' (according_to_source)."""
-        lines = self.schedule_lines
-        return [according_to_source(lines[0]), *lines[1:]] if lines else []
 
     @property
     def documents_address(self) -> str | None:
