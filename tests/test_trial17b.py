@@ -109,3 +109,13 @@ def test_meeting_days_as_given_have_their_own_heading_never_upcoming(built: Buil
             break
         between.append(words(tag))
     assert between == ["Sammanträdena börjar i regel kl. 18.00.", "Inga planerade sammanträden är publicerade just nu."]
+
+
+# -- 3. the start page says what the meetings overview says ------------------------------------------------------------
+
+
+def test_the_start_page_says_a_meeting_is_known_from_a_mention(built: BuiltSite) -> None:
+    note = "Sammanträdet är känt från ett omnämnande i källan; övriga ärenden anges inte."
+    home = built.article("").select_one("section.latest-meetings")
+    assert home is not None and note in words(home)
+    assert note in words(one(built.article("sammantraden/"), "ul.meeting-list"))

@@ -3146,8 +3146,9 @@ class Meeting(Sourced):
 
     @property
     def notes(self) -> tuple[str, ...]:
-        """What feeds, the calendar and the meetings overview say of how much the source tells (pages show each
-        apart): the partial record's note, the agenda note, the selection note, each where it applies."""
+        """What feeds, the calendar, the meetings overview and the start page say of how much the source tells
+        (pages show each apart): the partial record's note, the agenda note, the selection note, each where it
+        applies."""
         return tuple(x for x in (self.partial_line, self.agenda_note, self.selection_note) if x)
 
     @property
