@@ -119,3 +119,22 @@ def test_the_start_page_says_a_meeting_is_known_from_a_mention(built: BuiltSite)
     home = built.article("").select_one("section.latest-meetings")
     assert home is not None and note in words(home)
     assert note in words(one(built.article("sammantraden/"), "ul.meeting-list"))
+
+
+# -- 4. a body's secretary ---------------------------------------------------------------------------------------------
+
+
+def test_a_bodys_secretary_is_no_member(built: BuiltSite) -> None:
+    assert built.facts("namnder/kommunfullmaktige/")["Sekreterare enligt källan"] == "Ingela Persson"
+    members = one(built.article("namnder/kommunfullmaktige/"), "table.data-table")
+    assert "Ingela Persson" not in words(members)
+    council = _organization(built, "kommunfullmaktige")
+    assert council["namndbeslut:secretary"] == "Ingela Persson"
+    assert [m["name"] for m in council["namndbeslut:members"]] == ["Anna Andersson", "Bo Berg"]
+
+
+def test_a_secretary_is_one_name(tmp_path: Path) -> None:
+    council = TREE["committees/kommunfullmaktige.md"].replace("secretary: Ingela Persson",
+                                                              "secretary: [Ingela Persson, Per Olsson]")
+    found = problems(tmp_path, {**TREE, "committees/kommunfullmaktige.md": council}, BUILD_DATE)
+    assert found == ["committees/kommunfullmaktige.md:11: secretary: ska vara text"], found

@@ -381,6 +381,9 @@ class Committee(Sourced):
     """The body this one is part of (an arbetsutskott of kommunstyrelsen, a beredning under fullmäktige)."""
     members: list[Member] = []
     """The members as the source lists them, in its order; true on `members_as_of`."""
+    secretary: Text | None = None
+    """The body's secretary (nämndsekreterare) as the source names them: an officer who serves the body, never one
+    of its `members` (a list headed 'Ledamöter')."""
     members_as_of: GivenDate | None = None
     """The date the source gives its list of members as true on (day, month or year); None where it gives none."""
     seats: Seats | None = None

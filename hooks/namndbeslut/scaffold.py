@@ -359,6 +359,8 @@ schedule_as_given:               # valfritt: sammanträdesdagar med källans ord
 members: []                      # valfritt: ledamöterna som källan listar dem, t.ex. [{{name: Anna Andersson,
                                  # role: ordförande, party: S}}]; nominated_by: organisationen som nominerat
 members_as_of:                   # valfritt: dagen listan gäller enligt källan, ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ
+secretary:                       # valfritt: organets sekreterare som källan anger hen, bara namnet, t.ex.
+                                 # Ingela Persson ("Nämndsekreterare Ingela Persson"; aldrig under members)
 seats:                           # valfritt: storleken som källan anger den, t.ex. {{members: 79, substitutes: 41,
                                  # as_given: 79 ordinarie ledamöter och 41 ersättare från nio partier}}; skriv
                                  # bara de tal källan anger (räknas aldrig fram ur members); mandat per parti:

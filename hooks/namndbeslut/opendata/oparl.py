@@ -140,7 +140,8 @@ CHAIR = "namndbeslut:chair"
 the name, and a membership the source does not give)."""
 SECRETARY, ADJUSTERS = "namndbeslut:secretary", "namndbeslut:adjusters"
 """Our own fields on a Meeting: its secretary (sekreterare) and those who check its minutes (justerare, a list), as
-the source names them (no Person, as for the chair)."""
+the source names them (no Person, as for the chair); the first also on an Organization (a body), its secretary
+(nämndsekreterare), never one of its `namndbeslut:members`."""
 NOTE = "namndbeslut:note"
 """Our own field on a Meeting from a committee's schedule: what the schedule says beside the date ('årsredovisning')."""
 CONCERNS = "namndbeslut:concerns"
@@ -472,7 +473,7 @@ class OParl:
             **({USUAL_PLACE: c.usual_place} if c.usual_place else {}),
             **_seats(c), **({PUBLIC_AS_GIVEN: c.public_as_given} if c.public_as_given else {}),
             **({"subOrganizationOf": self._committee_url(c.part_of)} if c.part_of else {}),
-            **self._history(c), **_members(c),
+            **self._history(c), **_members(c), **({SECRETARY: c.secretary} if c.secretary else {}),
             "classification": c.kind.classification,
             "meeting": self.url(routes.oparl_list(routes.oparl_committee_meetings(c))), **self._web(routes.body(c)),
             **_sourced(c), **self._stamps(kinds.COMMITTEE, c.id),
