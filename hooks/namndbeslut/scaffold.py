@@ -423,8 +423,17 @@ def new_meeting(root: Path, date: str, committee: str = "", words: str = "") -> 
     title = f"{P}: rubriken som källan ger, t.ex. {_committee(root, committee)} – beslut " \
             f"{dates.month_year(dates.first_day(day)) if isinstance(day, dt.date | dates.Month) else day}"
     text = MEETING.substitute(committee=committee, date=day.isoformat(), title=_quoted(title))
+    if words.strip():
+        return _outside(root, f"{day.isoformat()}-{committee}-{_id(words, 'WORDS')}", text)
     return _write(root / kinds.MEETING.folder / f"{day.isoformat()}-{committee}.md", text)
 
+
+def _outside(root: Path, name: str, text: str) -> Path:
+    """A dated decision taken outside a meeting (WORDS with a date: several of one day each get a file,
+    <date>-<committee>-<WORDS>.md): `decided_as` asked for, as the file's name needs it."""
+    text = re.sub(r"^decided_as: *(?=#)", lambda m: f"decided_as: {P} ".ljust(len(m[0])), text, count=1,
+                  flags=re.MULTILINE)
+    return _write(root / kinds.MEETING.folder / f"{name}.md", text)
 
 
 def _bodiless_meeting(root: Path, date: str, words: str) -> Path:
