@@ -207,7 +207,8 @@ def test_a_body_history_is_a_line(tmp_path: Path) -> None:
     fork = problems(write_tree(tmp_path, {"committees/valfardsnamnden.md": after.replace("Omsorgs", "Välfärds")}))
     assert fork == ["committees/valfardsnamnden.md:3: continues: 'socialnamnden' fortsätts redan av "
                     "committees/omsorgsnamnden.md; ett organs arbete fortsätts av ett enda organ – rätta 'continues' "
-                    "i den ena filen (slogs organen ihop, skriv 'continues' bara i det nya)"]
+                    "i den ena filen (slogs organen ihop, skriv 'continues' bara i det nya, med alla de tidigare "
+                    "organen)"]
 
 
 def test_an_interpellation_is_no_decision() -> None:

@@ -520,15 +520,18 @@ class Archive:
         return False
 
     def _link_bodies(self) -> None:
-        """A body's `continues` names another body; the reverse link (its successor) is derived here."""
+        """A body's `continues` names the bodies it continues (one, or several that merged into it); the reverse link
+        (their successor) is derived here."""
         for body in self.committees.values():
             doc = self.sources[(kinds.COMMITTEE, body.id)]
-            if body.continues == body.id:
-                self.problems.append(Problem(doc.path, doc.line_of(("continues",)), "continues",
-                                             "ett organ kan inte fortsätta sitt eget arbete; skriv filnamnet för det "
-                                             "tidigare organet, eller ta bort 'continues'"))
-            elif body.continues and self._check(doc, ("continues",), body.continues, self.committees, "nämnd"):
-                self._succeed(body, doc)
+            for i, earlier in enumerate(body.continues):
+                loc: Loc = ("continues", i) if len(body.continues) > 1 else ("continues",)
+                if earlier == body.id:
+                    self.problems.append(Problem(doc.path, doc.line_of(loc), label(loc),
+                                                 "ett organ kan inte fortsätta sitt eget arbete; skriv filnamnet för "
+                                                 "det tidigare organet, eller ta bort 'continues'"))
+                elif self._check(doc, loc, earlier, self.committees, "nämnd"):
+                    self._succeed(body, earlier, doc, loc)
             if body.since and not body.continues:
                 self.problems.append(Problem(doc.path, doc.line_of(("since",)), "since",
                                              "'since' anger när organet tog över ett annat organs arbete; skriv "
@@ -553,22 +556,27 @@ class Archive:
                                      "en del av sin egen del – ta bort 'part_of' i det organ som är överst")
 
     def _body_cycles(self, key: str, message: str) -> None:
-        """Bodies that name each other in `key` in a circle: one problem per circle, naming its files."""
-        relation: dict[str, str] = {b.id: v for b in self.committees.values() if isinstance(v := getattr(b, key), str)}
-        for cycle in _cycles(relation):
+        """Bodies that name each other in `key` in a circle: one problem per circle, naming its files. A body may
+        continue several, but each is continued by one (_succeed): the circles of `continues` are those of its
+        reverse, walked backwards."""
+        if key == "continues":
+            cycles = [_smallest_first(c[::-1]) for c in _cycles({k: v.id for k, v in self.continued_by.items()})]
+        else:
+            cycles = _cycles({b.id: v for b in self.committees.values() if isinstance(v := getattr(b, key), str)})
+        for cycle in cycles:
             doc = self.sources[(kinds.COMMITTEE, cycle[0])]
             files = " → ".join(str(self.sources[(kinds.COMMITTEE, x)].path) for x in [*cycle, cycle[0]])
             self.problems.append(Problem(doc.path, doc.line_of((key,)), key, message.format(files=files)))
 
-    def _succeed(self, body: Committee, doc: Document) -> None:
-        """One successor per body: a history forks when a second body continues the same one."""
-        assert body.continues is not None
-        other = self.continued_by.setdefault(body.continues, body)
+    def _succeed(self, body: Committee, earlier: str, doc: Document, loc: Loc) -> None:
+        """One successor per body: a history forks when a second body continues the same one (bodies that merge are
+        continued by one, which names them all)."""
+        other = self.continued_by.setdefault(earlier, body)
         if other is not body:
-            self.problems.append(Problem(doc.path, doc.line_of(("continues",)), "continues", (
-                f"'{body.continues}' fortsätts redan av {self.sources[(kinds.COMMITTEE, other.id)].path}; ett organs "
+            self.problems.append(Problem(doc.path, doc.line_of(loc), label(loc), (
+                f"'{earlier}' fortsätts redan av {self.sources[(kinds.COMMITTEE, other.id)].path}; ett organs "
                 "arbete fortsätts av ett enda organ – rätta 'continues' i den ena filen (slogs organen ihop, "
-                "skriv 'continues' bara i det nya)")))
+                "skriv 'continues' bara i det nya, med alla de tidigare organen)")))
 
     def _check_partners(self) -> None:
         """One organisation, one partner file: the same name or organisation number twice is refused."""
@@ -1097,7 +1105,8 @@ class Archive:
     def decided_by(self, decision: Matter | Meeting | Citation,
                    responsible: Committee | None = None) -> Committee | None:
         """The body that took a decision: a published one's meeting's body; a cited one's, the `responsible` body
-        (an agreement's committee) or, before the day it took over, the body whose work it continues."""
+        (an agreement's committee) or, before the day it took over, the body whose work it continues (none where it
+        continues several: body_on)."""
         if isinstance(decision, Citation):
             return self.body_on(responsible, decision.date) if responsible and decision.date else responsible
         return self.committee_of(decision if isinstance(decision, Meeting) else self.meeting_with(decision))
@@ -1143,12 +1152,17 @@ class Archive:
             label = citations.decision_label(None, paragraphs, body.name if body else None, day_as_given=day_as_given)
         return f"{label}: {name}" if name else label
 
-    def body_on(self, body: Committee, when: dates.Stated) -> Committee:
+    def body_on(self, body: Committee, when: dates.Stated) -> Committee | None:
         """The body that did `body`'s work on `when`: before the day a body took over (`since`), the one it
-        continues (for a month, on its last day)."""
+        continues (for a month, on its last day); None where that is one of several that merged into it (which of
+        them is not guessed)."""
         seen, day = {body.id}, dates.last_day(when)
-        while body.since and day < body.since and body.continues in self.committees and body.continues not in seen:
-            body = self.committees[body.continues]
+        while body.since and day < body.since and body.continues and body.continues[0] not in seen:
+            if len(body.continues) > 1:
+                return None
+            if body.continues[0] not in self.committees:
+                break
+            body = self.committees[body.continues[0]]
             seen.add(body.id)
         return body
 
@@ -1426,9 +1440,9 @@ class Archive:
         """The agreements the body is responsible for, alone or with others (`committees`), in list order."""
         return sorted((a for a in self.agreements.values() if body.id in a.bodies), key=self.in_list_order)
 
-    def continued_from(self, body: Committee) -> Committee | None:
-        """The body whose work this one continues."""
-        return self.committees.get(body.continues) if body.continues else None
+    def continued_from(self, body: Committee) -> list[Committee]:
+        """The bodies whose work this one continues, in its file's order."""
+        return [self.committees[x] for x in body.continues if x in self.committees]
 
     def parent_of(self, body: Committee) -> Committee | None:
         """The body this one is part of (`part_of`)."""
@@ -1540,6 +1554,12 @@ def normalised_name(name: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in folded).split())
 
 
+def _smallest_first(cycle: list[str]) -> list[str]:
+    """A cycle from its smallest id, as _cycles gives it."""
+    turn = cycle.index(min(cycle))
+    return [*cycle[turn:], *cycle[:turn]]
+
+
 def _cycles(step: dict[str, str]) -> list[list[str]]:
     """Every cycle of a relation naming one other record per record (`renews`, `continues`), in its direction, from
     its smallest id; linear in the records. A record naming itself is reported where it stands, not here."""
@@ -1552,7 +1572,6 @@ def _cycles(step: dict[str, str]) -> list[list[str]]:
             path[node] = len(path)
             node = step[node]
         if node in path and len(cycle := list(path)[path[node]:]) > 1:
-            turn = cycle.index(min(cycle))
-            found.append([*cycle[turn:], *cycle[:turn]])
+            found.append(_smallest_first(cycle))
         done.update(path)
     return found

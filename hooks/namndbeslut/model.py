@@ -331,11 +331,37 @@ class Sourced(FileRecord):
         return bool(self.source or self.source_urls)
 
 
+def _one_body_or_more(value: object) -> object:
+    """`continues` as one body's id, or a list of them where several bodies merged into this one; one is a list of
+    one, an empty field none."""
+    if value is None:
+        return []
+    if not isinstance(value, str | list):
+        raise ValueError("skriv filnamnet för det tidigare organet (utan .md), eller för flera organ som slogs ihop "
+                         "till detta ett på var sin rad: 'continues:' och sedan '- <filnamn>' på varje rad")
+    return [value] if isinstance(value, str) else value
+
+
+def _distinct_bodies(ids: list[str]) -> list[str]:
+    """A body continues each earlier body once."""
+    if twice := sorted({x for x in ids if ids.count(x) > 1}):
+        raise ValueError(f"samma organ står flera gånger: {', '.join(twice)}; skriv varje organ en gång")
+    return ids
+
+
+_SLUG_SCHEMA = {"type": "string", "pattern": patterns.ID, "maxLength": MAX_ID}
+BodyIds = Annotated[list[Slug], AfterValidator(_distinct_bodies), BeforeValidator(_one_body_or_more),
+                    WithJsonSchema({"anyOf": [_SLUG_SCHEMA, {"type": "array", "uniqueItems": True,
+                                                             "items": _SLUG_SCHEMA}, {"type": "null"}]})]
+"""The ids of the bodies whose work a body continues: one ('continues: socialnamnden'), or several that merged into
+it; held as a list."""
+
+
 class Committee(Sourced):
     """A decision-making body whose meetings the site publishes: a nämnd, a styrelse, the council, …
 
     Its text (the file's body) is what the source says of it (its remit, its members, its chair), shown under
-    'Om <body>'. A body that takes over another's work names it in
+    'Om <body>'. A body that takes over the work of another (or of several that merged into it) names it in
     `continues`, from the date in `since`; the other's page then links forward to it.
     """
 
@@ -346,10 +372,11 @@ class Committee(Sourced):
     """The municipality (or region) the body belongs to, where it is another than the site's own
     (`extra.municipality` in mkdocs.yml): 'Härryda kommun'. None: the site's own."""
     kind: BodyKind = BodyKind.NAMND
-    continues: Slug | None = None
-    """The body whose work this one continues (a renamed or merged committee)."""
+    continues: BodyIds = []
+    """The bodies whose work this one continues, in the file's order: one (a renamed committee), or several that
+    merged into it."""
     since: dt.date | None = None
-    """The day this body took over from the one it continues."""
+    """The day this body took over from those it continues."""
     documents_url: Url | None = None
     """Where all meeting documents (sammanträdeshandlingar) are published."""
     members_url: Url | None = None
@@ -369,6 +396,9 @@ class Committee(Sourced):
     """The body this one is part of (an arbetsutskott of kommunstyrelsen, a beredning under fullmäktige)."""
     members: list[Member] = []
     """The members as the source lists them, in its order; true on `members_as_of`."""
+    secretary: Text | None = None
+    """The body's secretary (nämndsekreterare) as the source names them: an officer who serves the body, never one
+    of its `members` (a list headed 'Ledamöter')."""
     members_as_of: GivenDate | None = None
     """The date the source gives its list of members as true on (day, month or year); None where it gives none."""
     seats: Seats | None = None
@@ -487,14 +517,10 @@ class Committee(Sourced):
 
     @property
     def schedule_lines(self) -> list[str]:
-        """The schedule as the source gives it (`schedule_as_given`), one line each, as the page shows it."""
+        """The schedule as the source gives it (`schedule_as_given`), one line each, as the page shows it under its own
+        heading 'Sammanträdesdagar enligt källan', never under 'Kommande sammanträden': its days may lack a year, or
+        have passed."""
         return [line.strip() for line in (self.schedule_as_given or "").splitlines() if line.strip()]
-
-    @property
-    def schedule_page_lines(self) -> list[str]:
-        """The schedule's lines as the page prints them, the first led by 'Enligt källan: ' (according_to_source)."""
-        lines = self.schedule_lines
-        return [according_to_source(lines[0]), *lines[1:]] if lines else []
 
     @property
     def documents_address(self) -> str | None:
@@ -3482,8 +3508,9 @@ class Meeting(Sourced):
 
     @property
     def notes(self) -> tuple[str, ...]:
-        """What feeds, the calendar and the meetings overview say of how much the source tells (pages show each
-        apart): the partial record's note, the agenda note, the selection note, each where it applies."""
+        """What feeds, the calendar, the meetings overview and the start page say of how much the source tells
+        (pages show each apart): the partial record's note, the agenda note, the selection note, each where it
+        applies."""
         return tuple(x for x in (self.partial_line, self.agenda_note, self.selection_note) if x)
 
     @property

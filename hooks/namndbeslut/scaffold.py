@@ -364,7 +364,8 @@ COMMITTEE = Template(f"""---
 name: $name  # nämndens namn som det ska stå på webbplatsen
 kind: {P}                        # $hint nämnd, styrelse, kommunfullmäktige, kommunstyrelse, utskott, beredning
 municipality:                    # valfritt: bara för ett organ i en annan kommun, t.ex. Härryda kommun
-continues:                       # valfritt: den nämnd vars arbete denna tar över (filnamn i committees/)
+continues:                       # valfritt: den nämnd vars arbete denna tar över (filnamn i committees/);
+                                 # slogs flera ihop till denna: en lista, [namnd-a, namnd-b]
 since:                           # valfritt: när den tog över, ÅÅÅÅ-MM-DD (kräver continues)
 part_of:                         # valfritt: organet detta är en del av, t.ex. kommunstyrelsen för dess
                                  # arbetsutskott (filnamn i committees/)
@@ -384,6 +385,8 @@ schedule_as_given:               # valfritt: sammanträdesdagar med källans ord
 members: []                      # valfritt: ledamöterna som källan listar dem, t.ex. [{{name: Anna Andersson,
                                  # role: ordförande, party: S}}]; nominated_by: organisationen som nominerat
 members_as_of:                   # valfritt: dagen listan gäller enligt källan, ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ
+secretary:                       # valfritt: organets sekreterare som källan anger hen, bara namnet, t.ex.
+                                 # Ingela Persson ("Nämndsekreterare Ingela Persson"; aldrig under members)
 seats:                           # valfritt: storleken som källan anger den, t.ex. {{members: 79, substitutes: 41,
                                  # as_given: 79 ordinarie ledamöter och 41 ersättare från nio partier}}; skriv
                                  # bara de tal källan anger (räknas aldrig fram ur members); mandat per parti:
@@ -446,7 +449,17 @@ def new_meeting(root: Path, date: str, committee: str = "", words: str = "") -> 
     title = f"{P}: rubriken som källan ger, t.ex. {_committee(root, committee)} – beslut " \
             f"{dates.month_year(dates.first_day(day)) if isinstance(day, dt.date | dates.Month) else day}"
     text = MEETING.substitute(committee=committee, date=day.isoformat(), title=_quoted(title))
+    if words.strip():
+        return _outside(root, f"{day.isoformat()}-{committee}-{_id(words, 'WORDS')}", text)
     return _write(root / kinds.MEETING.folder / f"{day.isoformat()}-{committee}.md", text)
+
+
+def _outside(root: Path, name: str, text: str) -> Path:
+    """A dated decision taken outside a meeting (WORDS with a date: several of one day each get a file,
+    <date>-<committee>-<WORDS>.md): `decided_as` asked for, as the file's name needs it."""
+    text = re.sub(r"^decided_as: *(?=#)", lambda m: f"decided_as: {P} ".ljust(len(m[0])), text, count=1,
+                  flags=re.MULTILINE)
+    return _write(root / kinds.MEETING.folder / f"{name}.md", text)
 
 
 def _bodiless_meeting(root: Path, date: str, words: str) -> Path:

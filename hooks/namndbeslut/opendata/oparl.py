@@ -144,7 +144,8 @@ CHAIR = "namndbeslut:chair"
 the name, and a membership the source does not give)."""
 SECRETARY, ADJUSTERS = "namndbeslut:secretary", "namndbeslut:adjusters"
 """Our own fields on a Meeting: its secretary (sekreterare) and those who check its minutes (justerare, a list), as
-the source names them (no Person, as for the chair)."""
+the source names them (no Person, as for the chair); the first also on an Organization (a body), its secretary
+(nämndsekreterare), never one of its `namndbeslut:members`."""
 NOTE = "namndbeslut:note"
 """Our own field on a Meeting from a committee's schedule: what the schedule says beside the date ('årsredovisning')."""
 CONCERNS = "namndbeslut:concerns"
@@ -167,6 +168,10 @@ gives one (tables.rate: `percent`, `of`, `as_given`, `label`); never an amount."
 PROPOSAL_BY = "namndbeslut:proposalBy"
 """Our own field on an AgendaItem (or a decision's Paper): who drafted the proposal its matter decides on, in the
 source's words ("M, KD, L, C och SfS"); never `namndbeslut:preparedBy` (the administration's preparation)."""
+CONTINUES, CONTINUED_IN, SINCE = "namndbeslut:continues", "namndbeslut:continuedIn", "namndbeslut:since"
+"""Our own fields on an Organization (a body): the Organizations whose work it continues (`continues`, a list: one,
+or several that merged into it) and the day it took over (`since`); on each of those, the Organization that
+continues its work."""
 PROPOSED_TO = "namndbeslut:proposedTo"
 """Our own field on an AgendaItem whose matter is a proposal to another body: that body's Organization."""
 SOURCE, SOURCE_URL, SOURCE_URLS = "namndbeslut:source", "namndbeslut:sourceUrl", "namndbeslut:sourceUrls"
@@ -531,11 +536,18 @@ class OParl:
             **({USUAL_PLACE: c.usual_place} if c.usual_place else {}),
             **_seats(c), **({PUBLIC_AS_GIVEN: c.public_as_given} if c.public_as_given else {}),
             **({"subOrganizationOf": self._committee_url(c.part_of)} if c.part_of else {}),
-            **_members(c),
+            **self._history(c), **_members(c), **({SECRETARY: c.secretary} if c.secretary else {}),
             "classification": c.kind.classification,
             "meeting": self.url(routes.oparl_list(routes.oparl_committee_meetings(c))), **self._web(routes.body(c)),
             **_sourced(c), **self._stamps(kinds.COMMITTEE, c.id),
         })
+
+    def _history(self, c: Committee) -> Obj:
+        """The bodies a body continues, the day it took over and the body that continues it, where there are any."""
+        before, after = self.archive.continued_from(c), self.archive.continued_as(c)
+        return {**({CONTINUES: [self._committee_url(b.id) for b in before]} if before else {}),
+                **({SINCE: c.since.isoformat()} if before and c.since else {}),
+                **({CONTINUED_IN: self._committee_url(after.id)} if after else {})}
 
     def partner(self, p: Partner) -> Obj:
         stamps = self._stamps(kinds.PARTNER, p.id)
