@@ -1893,7 +1893,8 @@ class Agreement(Sourced):
     given_title: Annotated[Text | None, stated_or_words("överenskommelsens rubrik som källan ger den"),
                            NOT_STATED_IN_SCHEMA, Field(alias="title")]
     """The title as the source gives it; None ('anges inte') where it gives none (a news item or a list of decisions
-    that names the agreement only; an empty value stays a mistake): `title` is then said from the facts, never made up."""
+    that names the agreement only; an empty value stays a mistake): `title` is then said from the facts, never made
+    up."""
     kind: Annotated[AgreementKind | None, LISTED_KIND, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = None
     """None ('anges inte') where the source does not say what kind of agreement it is (never taken for an IOP)."""
     kind_as_given: Text | None = None
