@@ -703,9 +703,12 @@ class Archive:
     def _link_agreements(self) -> None:
         for agreement in self.agreements.values():
             doc = self.sources[(kinds.AGREEMENT, agreement.id)]
+            named = []
             for loc, partner_id in _counterparty_fields(agreement):
                 if self._check(doc, loc, partner_id, self.partners, "partner"):
                     self.agreements_of_partner[partner_id].append(agreement)
+                    named.append(self.partners[partner_id].name)
+            agreement.partners_named(named)
             for loc, body_id in _body_fields(agreement):
                 self._check(doc, loc, body_id, self.committees, "nämnd")
             if agreement.renews == agreement.id:
@@ -1214,7 +1217,7 @@ class Archive:
         rows or links of agreements read the same (WCAG 2.4.4). The named partners are looked for in the title where
         there are any, else the group as described; a term the source gives only in words is its label on the page
         ('– Urban Futures, två år (enligt källan)')."""
-        title, period = agreement.title, _period(agreement.term)
+        title, period = agreement.title, agreement.period_label
         named = normalised_name(title)
         parties = [p.name for p in self.partners_of(agreement)] or [agreement.parties_described or ""]
         with_parties = title if all(normalised_name(p) in named for p in parties) else (
@@ -1486,13 +1489,6 @@ def role(actions: list[StepAction]) -> str:
     """A decision's role in the data, the one rule: its actions ('föreslår och uppdrag att teckna'), or 'gäller'
     where it takes no step (a follow-up)."""
     return " och ".join(a.value for a in actions) or CONCERNS
-
-
-def _period(term: Term | None) -> str:
-    """A term in a link's name: '2018–2020', 'från 2021', or 'period anges inte'."""
-    if term is None:
-        return "period anges inte"
-    return term.years_label if term.last_day else f"från {term.first_year}"
 
 
 class ListedBy(StrEnum):

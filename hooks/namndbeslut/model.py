@@ -891,6 +891,11 @@ class Term(Record):
             return str(first.year)
         return f"{first.year}–{last.year if last else ''}"
 
+    @property
+    def period_label(self) -> str:
+        """The term in an agreement's link or said title: '2018–2020', 'från 2021', 't.o.m. 2023'."""
+        return self.years_label if self.last_day else f"från {self.first_year}"
+
     def covers_year(self, year: int) -> bool:
         """Whether the year may be one of the term's (any year up to the end where no start is stated)."""
         first, last = self.first_day, self.last_day
@@ -1887,6 +1892,10 @@ NO_PUBLIC_PARTY = "ingen"
 
 OTHER_PARTIES = "och andra parter"
 """After the named counterparties where the source describes others without naming them: never 'only these'."""
+NO_COUNTERPARTY = f"motpart {NOT_STATED}"
+"""What lists and a said title say of an agreement whose source names no counterparty (`partner: anges inte`)."""
+UNSTATED_KIND_IN_TITLE = "Överenskommelse"
+"""What a title said from the facts calls an agreement whose source states no kind (`Agreement.title`)."""
 
 
 def parties_named(names: list[str], described: str | None) -> str:
@@ -1895,7 +1904,7 @@ def parties_named(names: list[str], described: str | None) -> str:
     named = dates.listing(names)
     if described:
         return f"{named} {OTHER_PARTIES}" if named else described
-    return named or f"Motpart {NOT_STATED}"
+    return named or upper_first(NO_COUNTERPARTY)
 
 
 PARTIAL_NOTE = "Uppgifterna bygger bara på en del av källan"
@@ -1931,7 +1940,11 @@ class Agreement(Sourced):
     and one or more counterparties."""
 
     id: Slug
-    title: Text
+    given_title: Annotated[Text | None, stated_or_words("överenskommelsens rubrik som källan ger den"),
+                           NOT_STATED_IN_SCHEMA, Field(alias="title")]
+    """The title as the source gives it; None ('anges inte') where it gives none (a news item or a list of decisions
+    that names the agreement only; an empty value stays a mistake): `title` is then said from the facts, never made
+    up."""
     kind: Annotated[AgreementKind | None, LISTED_KIND, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = None
     """None ('anges inte') where the source does not say what kind of agreement it is (never taken for an IOP)."""
     kind_as_given: Text | None = None
@@ -2016,6 +2029,38 @@ class Agreement(Sourced):
     """`beskrivning` where the body describes the agreement (the editor has only a description of it), not its text;
     `överenskommelsen` or nothing where it is the agreement's own text."""
     body: Prose = ""
+    _partner_names: tuple[str, ...] = PrivateAttr(())
+    """The counterparties' names, given by the archive (`partners_named`): a title not given is said with them."""
+
+    def partners_named(self, names: list[str]) -> None:
+        """Let the agreement know its counterparties' names (the archive, once the partners are known)."""
+        self._partner_names = tuple(names)
+
+    @property
+    def title(self) -> str:
+        """The title wherever the agreement is named (its page, lists, links, search, open data, OParl `name`): the
+        source's, else said from the facts, never made up: the kind as stated (else 'Överenskommelse'), 'med' the
+        counterparties as named or described, and the period where stated ('Samarbetsavtal med åtta kommuner på
+        Södertörn 2021–2023'), or that the source names no counterparty ('Marköverlåtelseavtal, motpart anges
+        inte')."""
+        if self.given_title is not None:
+            return self.given_title
+        kind = self.stated_kind or UNSTATED_KIND_IN_TITLE
+        period = f" {self.term.period_label}" if self.term is not None else ""
+        if not self.counterparties and not self.parties_described:
+            return f"{kind}{period}, {NO_COUNTERPARTY}"
+        names = parties_named(list(self._partner_names or self.counterparties), self.parties_described)
+        return f"{kind} med {names}{period}"
+
+    @property
+    def title_given(self) -> bool:
+        return self.given_title is not None
+
+    @property
+    def period_label(self) -> str:
+        """The term as a link or a said title names it: '2018–2020', 'från 2021', 't.o.m. 2023', or 'period anges
+        inte'."""
+        return self.term.period_label if self.term is not None else f"period {NOT_STATED}"
 
     @property
     def text_is_description(self) -> bool:

@@ -499,7 +499,8 @@ def new_agreement(root: Path, partner: str, years: str = "", committee: str = ""
                                 f"ny partner eller ett av: {', '.join(sorted(partners))}")
         written.append(_write(root / kinds.PARTNER.folder / f"{pid}.md", _partner(partner)))
     name = partners.get(pid, partner)
-    title = f"{P}: överenskommelsens namn som källan anger det, t.ex. Överenskommelse med {name}"
+    title = f"{P}: överenskommelsens rubrik som källan ger den, eller anges inte (rubriken blir då slaget, " \
+            f"motparten och perioden, t.ex. Överenskommelse med {name})"
     text = AGREEMENT.substitute(title=_quoted(title), partner=pid, committee=committee, P=P, described="",
                                 **_term_lines(span))
     return [*written, _write(root / kinds.AGREEMENT.folder / f"{_agreement_id(root, pid, span)}.md", text)]
@@ -512,7 +513,8 @@ def _unnamed_agreement(root: Path, name: str, span: tuple[int, int] | None, comm
         raise ScaffoldError("skriv PARTNER=\"…\" (motpartens namn eller id), eller NAME=\"…\" (överenskommelsens "
                             "korta namn) om källan inte namnger någon motpart")
     aid = _id(name, "NAME")
-    title = f"{P}: överenskommelsens namn som källan anger det, t.ex. {name.strip()}"
+    title = f"{P}: överenskommelsens rubrik som källan ger den, t.ex. {name.strip()}, eller anges inte (rubriken " \
+            f"blir då slaget och motparten som källan anger dem)"
     text = AGREEMENT.substitute(title=_quoted(title), partner=NOT_STATED, committee=committee, P=P, described="# ",
                                 **_term_lines(span))
     return _write(root / kinds.AGREEMENT.folder / f"{_agreement_id(root, aid, span)}.md", text)

@@ -158,7 +158,9 @@ REFERS_TO = "namndbeslut:refersTo"
 (`refers_to`): the earlier AgendaItem. Matters that share a case number share its report's Paper already."""
 TITLE_GIVEN = "namndbeslut:titleGiven"
 """Our own field on an AgendaItem, false where the source gives the item no heading: its `name` (which OParl
-requires) then says so in the words pages use (`Matter.title`), no title of the matter's."""
+requires) then says so in the words pages use (`Matter.title`), no title of the matter's; on an agreement's Paper,
+false where the source gives the agreement no title: its `name` is then the title pages say from the facts
+(`Agreement.title`)."""
 SUBJECT_AS_GIVEN = "namndbeslut:subjectAsGiven"
 """Our own field on an AgendaItem (or a decision's Paper) whose item the source gives no heading: what the matter is
 about in the source's words ("nya riktlinjer för föreningsbidrag"), which its `name` also says (`Matter.title`)."""
@@ -775,6 +777,7 @@ class OParl:
         obj = self._paper(a, a.title, "Överenskommelse", a.case_number, self.archive.paper_date(a),
                           [c.id for c in self.archive.bodies_of(a)], related, routes.agreement(a))
         obj.update(_sourced(a))
+        obj.update({} if a.title_given else {TITLE_GIVEN: False})
         obj.update(self._cited_steps(a))
         if a.stated_status is not None:  # OParl has no status of a paper: the source's, on its date
             stated = a.stated_status

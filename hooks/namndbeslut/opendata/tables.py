@@ -160,6 +160,13 @@ def adjournment(a: Adjournment) -> dict[str, Any]:
     return {**times, "label": a.label}
 
 
+def agreement_title(a: Agreement) -> dict[str, Any]:
+    """An agreement's title as the data give it wherever they name it: `title` the source's (null where it gives
+    none), `title_given`, and there `title_said`, the title pages say from the facts (`Agreement.title`)."""
+    return {"title": a.given_title, "title_given": a.title_given,
+            **({} if a.title_given else {"title_said": a.title})}
+
+
 def meeting_facts(meeting: Meeting) -> dict[str, Any]:
     """What a meeting's record says beyond its date, each only where given: that it covers only part of its source
     (`partial` true and the editor's words, `partial_note`), the protocol's paragraphs in its words, its contacts,
@@ -323,7 +330,7 @@ class Tables:
         committee = self.archive.committees.get(a.committee) if a.committee else None
         stated = a.stated_status
         return {
-            "id": a.id, "url": url(routes.agreement(a)), "title": a.title,
+            "id": a.id, "url": url(routes.agreement(a)), **agreement_title(a),
             "kind": _kind(a.kind, a.kind_as_given),
             "partners": [{"id": p.id, "name": p.name, "kind": p.kind.value if p.kind else None,
                           **({"kind_as_given": p.kind_as_given} if p.kind_as_given else {}),
@@ -397,20 +404,23 @@ class Tables:
         if a is None:
             return None
         url = self.ctx.absolute
-        return {"id": a.id, "title": a.title, "url": url(routes.agreement(a)), "data": url(routes.agreement_json(a))}
+        return {"id": a.id, **agreement_title(a), "url": url(routes.agreement(a)),
+                "data": url(routes.agreement_json(a))}
 
     # -- CSV ------------------------------------------------------------------------------
 
     AGREEMENT_COLUMNS = ("Id", "Titel", "Typ", "Partner", "Organisationsnummer", "Offentlig part", "Nämnd", "Från",
                          "Till", "Status", "Status per", "Översyn senast", "Diarienummer", "Förnyar", "Beslut",
                          "Summa angivna belopp (kr)", "Webbsida", "Data (JSON)", "Beslutsgång", "Tills vidare",
-                         "Texten är en beskrivning", "Översyn enligt källan", "Uppsägningstid")
+                         "Texten är en beskrivning", "Översyn enligt källan", "Uppsägningstid",
+                         "Titeln anges i källan")
     """'Beslutsgång' and 'Tills vidare' last (later columns, so earlier ones keep their places): each step as
     'date body: outcome', in order, separated by ' | '; 'ja' where the term runs until further notice, 'nej' where it
     does not or its end is not stated ('Till' is empty for both), empty without a term; 'Texten är en beskrivning'
     'ja' where the page's text describes the agreement rather than being its own text; 'Översyn enligt källan' a
     review in the source's words ('efter tre år'), where 'Översyn senast' is empty; 'Uppsägningstid' the notice
-    period as the page says it ('6 månader'), empty where none is stated."""
+    period as the page says it ('6 månader'), empty where none is stated; 'Titeln anges i källan' 'nej' where 'Titel' is
+    said from the facts (`Agreement.title`), the source giving none."""
     FUNDING_COLUMNS = ("År", "Partner", "Organisationsnummer", "Överenskommelse", "Belopp (kr)",
                        "Priskompensation", "Anmärkning", "Webbsida", "Finansiär", "Antal år (åren anges inte)",
                        "Högsta belopp", "Per år", "Mottagare", "Belopp enligt källan",
@@ -439,7 +449,8 @@ class Tables:
                          cited, r["funding_stated_total"], r["url"],
                          self.ctx.absolute(routes.agreement_json(a)), self._steps_cell(a),
                          _yes_no(a.term.until_further_notice) if a.term else None,
-                         _yes_no(a.text_is_description), a.review_as_given, a.notice_label))
+                         _yes_no(a.text_is_description), a.review_as_given, a.notice_label,
+                         _yes_no(a.title_given)))
         return _csv(self.AGREEMENT_COLUMNS, rows)
 
     def _steps_cell(self, a: Agreement) -> str | None:
