@@ -590,6 +590,8 @@ class Archive:
             if meeting.committee is not None and self._check(doc, ("committee",), meeting.committee,
                                                              self.committees, "nämnd"):
                 meeting.named_by(self.committees[meeting.committee].name)
+            for j, other in enumerate(meeting.with_bodies):
+                self._check(doc, ("with_bodies", j), other, self.committees, "nämnd")
             for i, matter in enumerate(meeting.matters):
                 self._link_matter(meeting, matter, doc, i)
         for matters in self.matters_about_partner.values():
@@ -1367,7 +1369,7 @@ class Archive:
 
     def outside_of(self, body: Committee) -> list[Meeting]:
         """One body's decisions taken outside a meeting, newest first (its page's 'Beslut utanför sammanträden')."""
-        return [m for m in self.outside_decisions if m.committee == body.id]
+        return [m for m in self.outside_decisions if body.id in m.bodies]
 
     def outside_in(self, year: int) -> list[Meeting]:
         """The decisions taken outside a meeting in a year (of any body, or none), newest first."""
@@ -1380,16 +1382,22 @@ class Archive:
     def undated_meetings(self, body: Committee | None = None) -> list[Meeting]:
         """The meetings whose source gives no date (of one body, or all), by id: listed apart, never by a date."""
         return [m for m in self.meetings if m.undated and not m.bodiless and not m.outside
-                and (body is None or m.committee == body.id)]
+                and (body is None or body.id in m.bodies)]
 
     @cached_property
     def meetings_by_body(self) -> dict[str, list[Meeting]]:
         by_body: dict[str, list[Meeting]] = defaultdict(list)
         for meeting in self.meetings:
-            # a meeting whose source names no body is in no body's list; a decision outside a meeting in none
-            if meeting.committee is not None and not meeting.outside:
-                by_body[meeting.committee].append(meeting)
+            # a meeting whose source names no body is in no body's list; a decision outside a meeting in none; a
+            # joint one in each of its bodies' (`Meeting.bodies`)
+            if not meeting.outside:
+                for body_id in meeting.bodies:
+                    by_body[body_id].append(meeting)
         return dict(by_body)
+
+    def with_bodies_of(self, meeting: Meeting) -> list[Committee]:
+        """The other bodies that decided together with the meeting's own (`with_bodies`), in the file's order."""
+        return [self.committees[c] for c in meeting.with_bodies if c in self.committees]
 
     def agreements_under(self, body: Committee) -> list[Agreement]:
         """The agreements the body is responsible for, alone or with others (`committees`), in list order."""

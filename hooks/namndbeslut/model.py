@@ -2945,6 +2945,10 @@ class Meeting(Sourced):
     committee: MeetingBody
     """The body that met (a file in committees/); None ('anges inte') where the source names none (a blank 'Organ',
     a news item's "kommunen"): no body is made up, `body_as_given` then holds the source's words."""
+    with_bodies: list[Slug] = []
+    """Other bodies that decided together with `committee` ("Idrotts- och fritidsnämnden samt kultur- och
+    demokratinämnden har fattat följande beslut", a joint meeting: "gemensamt sammanträde"; files in committees/):
+    shown 'Tillsammans med …', listed on each of their pages too; never the record's own body."""
     date: MeetingDate
     """The day, or only the month where the source names no day: shown as given, never as a day of it; None
     ('anges inte') where the source gives no date (`date_as_given` then holds its words, the file name its own)."""
@@ -3446,6 +3450,26 @@ class Meeting(Sourced):
     def adjournment_labels(self) -> list[str]:
         """Each break as the page says it under the meeting's times ('Ajournering 10.05–10.20')."""
         return [a.label for a in self.adjournments]
+
+    @property
+    def bodies(self) -> list[str]:
+        """The ids of every body that decided: `committee` and those it decided together with (`with_bodies`)."""
+        return [*([self.committee] if self.committee is not None else []), *self.with_bodies]
+
+    @model_validator(mode="after")
+    def _together_with_others(self) -> Meeting:
+        """Bodies deciding together beside a named one, each once and never the record's own again."""
+        if self.with_bodies and self.committee is None:
+            raise FieldError(("with_bodies",), f"'with_bodies' anger organ som beslutade tillsammans med organet i "
+                                               f"'committee'; namnger källan organen, skriv ett av dem i 'committee' "
+                                               f"i stället för '{NOT_STATED}'")
+        if self.committee in self.with_bodies:
+            raise FieldError(("with_bodies",), f"'{self.committee}' är redan 'committee', organet som filen gäller; "
+                                               "skriv bara de andra organen i 'with_bodies'")
+        if len(set(self.with_bodies)) < len(self.with_bodies):
+            raise FieldError(("with_bodies",), "samma organ står flera gånger under 'with_bodies'; skriv varje organ "
+                                               "en gång")
+        return self
 
     @model_validator(mode="after")
     def _adjourned_while_meeting(self) -> Meeting:

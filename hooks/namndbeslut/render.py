@@ -186,11 +186,12 @@ class _Asked:
 
 
 def _by_body(meetings: list[Meeting], archive: Archive) -> list[tuple[Committee, list[Meeting]]]:
-    """Meetings grouped by their body, bodies by name (each group in the order given)."""
+    """Meetings grouped by their body, bodies by name (each group in the order given); a joint meeting in each of its
+    bodies' groups (`Meeting.bodies`)."""
     groups: dict[str, list[Meeting]] = {}
     for m in meetings:
-        if m.committee is not None:  # a meeting whose source names no body is listed apart (the year's page)
-            groups.setdefault(m.committee, []).append(m)
+        for body_id in m.bodies:  # a meeting whose source names no body is listed apart (the year's page)
+            groups.setdefault(body_id, []).append(m)
     return sorted(((archive.committees[c], ms) for c, ms in groups.items()), key=lambda g: g[0].name)
 
 

@@ -36,6 +36,8 @@ MEETING = Template(f"""---
 # Kontrollera med `make check`, förhandsgranska med `make serve`.
 committee: $committee            # nämnden: namnet på en fil i committees/ (utan .md); anges inte om inget organ nämns
 body_as_given:                   # valfritt, med committee: anges inte: vem som beslutade enligt källan, t.ex. kommunen
+with_bodies: []                  # valfritt: andra organ som beslutade tillsammans med committee ("… samt kultur- och
+                                 # demokratinämnden har fattat följande beslut", gemensamt sammanträde): [id, id]
 date: $date                      # sammanträdets datum, ÅÅÅÅ-MM-DD; ÅÅÅÅ-MM (ÅÅÅÅ) om källan bara anger månaden (året);
                                  # anges inte om källan inte anger något datum
 date_as_given:                   # valfritt: bara källans ord för ett datum i förhållande till källan, t.ex.

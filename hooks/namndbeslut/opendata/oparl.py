@@ -557,7 +557,7 @@ class OParl:
             **({END_TIME: s.end.isoformat("minutes")} if s.start and s.end and s.day is None else {}),
             TIME_STATED: s.time_stated,
             # no `organization` where the source names no body (its words: BODY_AS_GIVEN): none is made up
-            **({"organization": [self._committee_url(s.committee.id)]} if s.committee else {}),
+            **({"organization": [self._committee_url(c) for c in self._bodies(s)]} if s.committee else {}),
         }
         if s.place:
             obj["location"] = self._location(s.id, s.place, stamps)
@@ -573,6 +573,11 @@ class OParl:
             obj.update(self._web(routes.meeting(s.meeting)), **_sourced(s.meeting))
             obj.update(_summary(s.meeting))
         return self._publish({**obj, **stamps})
+
+    @staticmethod
+    def _bodies(s: Sitting) -> list[str]:
+        """The ids of the bodies a sitting is of: its body's, and a joint meeting's others (`Meeting.bodies`)."""
+        return s.meeting.bodies if s.meeting is not None else [s.committee.id] if s.committee else []
 
     def agenda_item(self, s: Sitting, m: Matter, order: int, stamps: Obj) -> Obj:
         """`number` as the source gives it: the paragraph ('§ 45', 'VON 2'), else the item's number; none where it
@@ -686,7 +691,7 @@ class OParl:
         return self._publish({
             "id": self.url(routes.oparl_consultation(m, paper)), "type": _type("Consultation"),
             "paper": self.url(routes.oparl_paper(paper)), **where,
-            **({"organization": [self._committee_url(meeting.committee)]} if meeting.committee else {}),
+            **({"organization": [self._committee_url(c) for c in meeting.bodies]} if meeting.committee else {}),
             "authoritative": authoritative, "role": role, **self._step_terms(m, paper),
             **self._stamps(kinds.MEETING, meeting.id),
         })
@@ -775,7 +780,7 @@ class OParl:
         assert meeting.decided_as is not None
         related = [self.url(routes.oparl_paper(p)) for p, _, _ in self.papers_of(m)]
         obj = self._paper(m, m.title, meeting.decided_as.label, m.case_number, meeting.date,
-                          [meeting.committee] if meeting.committee else [], related, routes.matter(meeting, m))
+                          meeting.bodies, related, routes.matter(meeting, m))
         reported = self.archive.reported_at(meeting)
         facts: Obj = {DECIDED_AS: meeting.decided_as.value, DECIDED_AS_GIVEN: meeting.decided_as_given,
                       DECIDED_BY: meeting.decided_by.model_dump(exclude_none=True) if meeting.decided_by else None,
@@ -877,7 +882,7 @@ class OParl:
                          + [m["resultsProtocol"] for m in meetings if "resultsProtocol" in m])
         for committee in a.committees.values():
             self.object_list(routes.oparl_committee_meetings(committee),
-                             [m for m, s in zip(meetings, sittings, strict=True) if s.committee is committee])
+                             [m for m, s in zip(meetings, sittings, strict=True) if committee.id in self._bodies(s)])
         return self.out
 
 

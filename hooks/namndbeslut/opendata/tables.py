@@ -482,7 +482,7 @@ class Tables:
                         "known_from": meeting.known_from.value if meeting.known_from else None,
                         "date_as_given": meeting.date_as_given, **meeting_facts(meeting),
                         **({"selection": True} if meeting.selection else {}), **self.outside(meeting),
-                        **({"extra": True} if meeting.extra else {})},
+                        **({"extra": True} if meeting.extra else {}), **self.with_bodies(meeting)},
             "body": {"id": committee.id, "name": committee.name} if committee else None,
             "amount": None, "currency": None, **amount(m.amount),
             "amounts": [amount(a) for a in m.amounts],
@@ -523,6 +523,11 @@ class Tables:
                 **({"proposed_to": {"id": to.id, "name": to.name}} if (to := self.archive.proposed_to(m)) else {}),
                 **({"assignments": [assignment(a, m.assignments_proposed) for a in m.assignments]}
                    if m.assignments else {})}
+
+    def with_bodies(self, meeting: Meeting) -> dict[str, Any]:
+        """The other bodies that decided together with the meeting's own (`with_bodies`: `id`, `name`), where any."""
+        together = [{"id": c.id, "name": c.name} for c in self.archive.with_bodies_of(meeting)]
+        return {"with_bodies": together} if together else {}
 
     def decided_later_by(self, m: Matter) -> dict[str, Any]:
         """The body the source says decides later: its id, name and page."""
@@ -567,7 +572,8 @@ class Tables:
                       "Datum enligt källan", "Organ enligt källan",
                       "Extra sammanträde",
                       "Punktens starttid", "Punktens sluttid", "Avsnitt", "Diarienummer enligt källan",
-                      "Överklagande")
+                      "Överklagande",
+                      "Tillsammans med")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -586,7 +592,7 @@ class Tables:
     (`date_as_given`, `body_as_given`; empty where it gives none), whether the source calls the meeting an extra
     one ('ja' or empty), the item's time on the agenda ('09:00', '09:15') and the heading it stands under in the
     source's words, a case number the source gives cut off ('KS2014/'), the appeals as the page words them (joined
-    by ' ; '). A
+    by ' ; '), the other bodies that decided together with the meeting's own (`with_bodies`, 'A och B'). A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only. Who did not take part in the
@@ -622,7 +628,8 @@ class Tables:
                          m.decided_later_as_given, meeting.date_as_given, meeting.body_as_given,
                          _yes_no(True) if meeting.extra else None,
                          *(r.get(key) for key in ("start", "end", "section", "case_number_as_given")),
-                         " ; ".join(m.appeal_labels) or None))
+                         " ; ".join(m.appeal_labels) or None,
+                         dates.listing([c.name for c in self.archive.with_bodies_of(meeting)]) or None))
         return _csv(self.MATTER_COLUMNS, rows)
 
     def _outside_cells(self, meeting: Meeting) -> tuple[str | None, ...]:

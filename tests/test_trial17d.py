@@ -1,0 +1,90 @@
+"""The Haninge and Partille trial editors' findings (trial 17): a decision by two bodies together; a cited decision of a
+body outside the municipality; what a kallelse proposes for the checking of the minutes; a matter's application
+period; money the municipality received; a body whose kind the source does not state; people quoted about an
+agreement; an agreement known only from an item on a kallelse; `make new-meeting` for a decision outside a meeting.
+Builds tests/cases/trial17d.yaml with the real engine and reads the pages, data/arenden.json and .csv, the
+agreements' data and OParl; what cannot be is refused in Swedish."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from support.oparl import invalid_objects
+from support.project import CASES_DIR, edited, problems
+from support.site import BuiltSite, built_tree, csv_by, oparl_object, records_by, words
+
+TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial17d.yaml").read_text(encoding="utf-8"))
+BUILD_DATE = "2020-06-01"
+JOINT_FILE = "decisions/2020-02-12-idrotts-och-fritidsnamnden.md"
+JOINT = "sammantraden/2020-02-12-idrotts-och-fritidsnamnden/"
+ALONE = "sammantraden/2020-01-15-idrotts-och-fritidsnamnden/"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return built_tree(tmp_path_factory, "trial17d", TREE, BUILD_DATE)
+
+
+def matters(site: BuiltSite) -> dict[str, dict[str, Any]]:
+    return records_by(site, "data/arenden.json", "id")
+
+
+def cells(site: BuiltSite) -> dict[str, dict[str, str]]:
+    return csv_by(site, "data/arenden.csv", "Id")
+
+
+# -- 1. a decision by two bodies together ----------------------------------------------------------------------------
+
+
+def test_a_joint_decision_names_the_other_body_and_is_listed_on_both_bodies_pages(built: BuiltSite) -> None:
+    together = built.article(JOINT).select_one("p.with-bodies")
+    assert together is not None and words(together) == "Tillsammans med Kultur- och demokratinämnden"
+    assert "namnder/kultur-och-demokratinamnden/" in built.links(JOINT)
+    assert built.article(ALONE).select("p.with-bodies") == [], "absent: the page as before"
+    for body in ("idrotts-och-fritidsnamnden", "kultur-och-demokratinamnden"):
+        links = [x for x in built.links(f"namnder/{body}/") if x.startswith("sammantraden/2020-02-12-")]
+        assert links == [JOINT], f"{body}: the joint meeting listed once"
+        assert "Gemensamt sammanträde" in built.text(f"sammantraden/2020/{body}/")
+    row = matters(built)["ifn-kdn-foreningsbidrag"]
+    assert row["meeting"]["with_bodies"] == [{"id": "kultur-och-demokratinamnden",
+                                              "name": "Kultur- och demokratinämnden"}]
+    assert row["body"]["id"] == "idrotts-och-fritidsnamnden"
+    assert "with_bodies" not in matters(built)["ifn-lokaler"]["meeting"]
+    assert cells(built)["ifn-kdn-foreningsbidrag"]["Tillsammans med"] == "Kultur- och demokratinämnden"
+    assert cells(built)["ifn-lokaler"]["Tillsammans med"] == ""
+    assert list(cells(built)["ifn-lokaler"])[-1] == "Tillsammans med", "appended at the end"
+    meeting = oparl_object(built, "meeting", "2020-02-12-idrotts-och-fritidsnamnden")
+    assert [o.rsplit("/", 1)[1] for o in meeting["organization"]] == [
+        "namnd-idrotts-och-fritidsnamnden.json", "namnd-kultur-och-demokratinamnden.json"]
+    assert len(oparl_object(built, "meeting", "2020-01-15-idrotts-och-fritidsnamnden")["organization"]) == 1
+    meetings = built.path / "oparl/organization/namnd-kultur-och-demokratinamnden/meetings.json"
+    assert "2020-02-12-idrotts-och-fritidsnamnden" in meetings.read_text(encoding="utf-8")
+
+
+def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
+    assert invalid_objects(built.path) == []
+
+
+# -- refused ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("path", "old", "new", "expected"), [
+    pytest.param(JOINT_FILE, "with_bodies: [kultur-och-demokratinamnden]",
+                 "with_bodies: [kultur-och-demokratinamnden, idrotts-och-fritidsnamnden]",
+                 f"{JOINT_FILE}:3: with_bodies: 'idrotts-och-fritidsnamnden' är redan 'committee', organet som filen "
+                 "gäller; skriv bara de andra organen i 'with_bodies'", id="the_own_body_again"),
+    pytest.param(JOINT_FILE, "with_bodies: [kultur-och-demokratinamnden]", "with_bodies: [kulturnamnden]",
+                 f"{JOINT_FILE}:3: with_bodies.0: det finns ingen nämnd med id 'kulturnamnden'; de som finns: "
+                 "idrotts-och-fritidsnamnden, kommunstyrelsen, krisledningsnamnden, kultur-och-demokratinamnden; en ny "
+                 'läggs till med make new-committee NAME="Nämndens namn"',
+                 id="an_unknown_body"),
+    pytest.param(JOINT_FILE, "with_bodies: [kultur-och-demokratinamnden]",
+                 "with_bodies: [kultur-och-demokratinamnden, kultur-och-demokratinamnden]",
+                 f"{JOINT_FILE}:3: with_bodies: samma organ står flera gånger under 'with_bodies'; skriv varje organ "
+                 "en gång", id="a_body_twice"),
+])
+def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
+    assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]
