@@ -64,6 +64,23 @@ def test_a_joint_decision_names_the_other_body_and_is_listed_on_both_bodies_page
     assert "2020-02-12-idrotts-och-fritidsnamnden" in meetings.read_text(encoding="utf-8")
 
 
+# -- 2. a cited decision of a body outside the municipality ---------------------------------------------------------
+
+LANSSTYRELSEN = "Länsstyrelsen (enligt källan) 16 oktober 2019"
+
+
+def test_a_cited_decision_of_a_body_not_ours_is_the_sources_and_never_linked(built: BuiltSite) -> None:
+    facts = built.matter_facts(JOINT, "ifn-kdn-foreningsbidrag")
+    assert f"Hänvisar till beslut: {LANSSTYRELSEN}" in facts
+    cited = [li for li in built.article(JOINT).select("ul.matter-facts li") if "Hänvisar" in words(li)]
+    assert [li.select("a") for li in cited] == [[]], "never linked, not even to our meeting of that day"
+    (row,) = matters(built)["ifn-kdn-foreningsbidrag"]["cited_decisions"]
+    assert (row["date"], row["committee"], row["body_as_given"], row["published"]) == (
+        "2019-10-16", None, "Länsstyrelsen", False)
+    (item,) = oparl_object(built, "agenda-item", "ifn-kdn-foreningsbidrag")["namndbeslut:citedDecisions"]
+    assert item == {"date": "2019-10-16", "bodyAsGiven": "Länsstyrelsen"}
+
+
 def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
     assert invalid_objects(built.path) == []
 
@@ -85,6 +102,10 @@ def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
                  "with_bodies: [kultur-och-demokratinamnden, kultur-och-demokratinamnden]",
                  f"{JOINT_FILE}:3: with_bodies: samma organ står flera gånger under 'with_bodies'; skriv varje organ "
                  "en gång", id="a_body_twice"),
+    pytest.param(JOINT_FILE, "body_as_given: Länsstyrelsen}", "body: kommunstyrelsen, body_as_given: Länsstyrelsen}",
+                 f"{JOINT_FILE}:10: matters.0.cited_decisions.0.body_as_given: ange organet antingen med 'body: <id>' "
+                 "(ett organ i committees/) eller med källans ord under 'body_as_given' (ett organ utanför kommunen, "
+                 "t.ex. Länsstyrelsen), inte båda", id="a_body_ours_and_not"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]

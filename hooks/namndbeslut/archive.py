@@ -37,6 +37,7 @@ from .model import (
     Stage,
     Step,
     Term,
+    as_source_says,
     chronological,
     day_order,
     decided_later_label,
@@ -233,10 +234,11 @@ MEETING_PLAN = "sammanträdesplanen"
 """Where a planned meeting's date comes from unless its `source` says otherwise."""
 
 
-CitedBy = tuple[Matter | Meeting | Citation | None, Committee | None, str | None, tuple[int, ...], str | None]
+CitedBy = tuple[Matter | Meeting | Citation | None, Committee | None, str | None, tuple[int, ...], str | None,
+                str | None]
 """A decision a report or matter cites (Archive.decisions_cited_by): the published record or the citation, the body
 its source names, its name in the source's words, and the paragraphs and the day without its year
-(`date_as_given`) of one without a date."""
+(`date_as_given`) of one without a date; last, a body that is none of ours in the source's words (`body_as_given`)."""
 
 
 UNDATED_STEPS = "Steg utan datum i källan"
@@ -1027,10 +1029,12 @@ class Archive:
         return [self._cited_by(cited) for cited in record.cited_decisions]
 
     def _cited_by(self, cited: CitedDecision) -> CitedBy:
-        published = self.cited(cited.decision) if cited.decision is not None else None
+        """A decision of a body that is none of ours (`body_as_given`) is never one published here, on any date."""
+        ours = cited.decision is not None and cited.body_as_given is None
+        published = self.cited(cited.decision) if ours and cited.decision is not None else None
         body = self.committees.get(cited.body) if cited.body else None
-        return ((published, None, cited.name, (), None) if published is not None
-                else (cited.decision, body, cited.name, cited.paragraphs, cited.date_as_given))
+        return ((published, None, cited.name, (), None, None) if published is not None
+                else (cited.decision, body, cited.name, cited.paragraphs, cited.date_as_given, cited.body_as_given))
 
     def reported_at(self, decision: Meeting) -> CitedBy | None:
         """The meeting a decision outside a meeting was reported to ('anmäls'), as `decisions_cited_by` gives a cited
@@ -1105,8 +1109,12 @@ class Archive:
         """A decision a report or a matter cites (or a decision outside a meeting was reported to), as pages and the
         CSV name it: as `titled_label`, 'Kommunstyrelsen § 68, datum anges inte' where the source gives no date,
         'tidigare beslut …' where it gives neither date nor body; the source's name for it after a colon."""
-        record, body, name, paragraphs, day_as_given = cited
-        if record is not None:
+        record, body, name, paragraphs, day_as_given, body_as_given = cited
+        if body_as_given is not None:  # none of ours: the source's words, never a body's page or a published decision
+            day = record.date if isinstance(record, Citation) else None
+            label = citations.decision_label(day, record.paragraphs if isinstance(record, Citation) else paragraphs,
+                                             as_source_says(body_as_given), day_as_given=day_as_given)
+        elif record is not None:
             label = self.titled_label(record, body)
         elif body is None and not paragraphs and day_as_given is None:
             label = citations.UNNAMED  # "enligt tidigare beslut": neither date nor body

@@ -3733,6 +3733,9 @@ class CitedDecision(Record):
     """With no date: the paragraphs the source gives ('decision: "§ 68"')."""
     body: Slug | None = None
     """The body that took it (a file in committees/), where the source names it."""
+    body_as_given: Text | None = None
+    """A body that is none of ours, in the source's words ("Länsstyrelsens beslut 16 oktober 2019": 'Länsstyrelsen'),
+    instead of `body`: shown as the source's, never linked nor taken for a meeting published here."""
     name: Text | None = None
     """The source's words for the decision, where it names it ('trygghetspaketet'): shown as given."""
     date_as_given: Text | None = None
@@ -3748,8 +3751,12 @@ class CitedDecision(Record):
     def _named(self) -> CitedDecision:
         """A report may cite a decision by neither date nor body ("enligt tidigare beslut ett årsanslag"): then
         nothing more of it is known than its `name`, if any, shown 'tidigare beslut (datum och organ anges inte)'."""
+        if self.body is not None and self.body_as_given is not None:
+            raise FieldError(("body_as_given",), "ange organet antingen med 'body: <id>' (ett organ i committees/) "
+                                                 "eller med källans ord under 'body_as_given' (ett organ utanför "
+                                                 "kommunen, t.ex. Länsstyrelsen), inte båda")
         if self.paragraphs or self.date_as_given is not None:
-            _dated_or_by_body(self.decision, self.body)
+            _dated_or_by_body(self.decision, self.body or self.body_as_given)
         if self.date_as_given is not None and self.decision is not None:
             raise FieldError(("date_as_given",), f"beslutet har ett datum ({self.decision}); ta bort "
                                                  "'date_as_given' (den skrivs bara med 'decision: anges inte')")

@@ -318,9 +318,10 @@ class Renderer:
         return None if record is None or isinstance(record, Citation) else self.url_of(record)
 
     def cited_decision(self, record: Matter | Meeting | Citation | None, body: Committee | None,
-                       name: str | None, paragraphs: tuple[int, ...] = (), day_as_given: str | None = None) -> Decision:
+                       name: str | None, paragraphs: tuple[int, ...] = (), day_as_given: str | None = None,
+                       body_as_given: str | None = None) -> Decision:
         """A decision a report cites (Archive.cited_label), linked where it is published."""
-        return Decision(self.ctx.archive.cited_label((record, body, name, paragraphs, day_as_given)),
+        return Decision(self.ctx.archive.cited_label((record, body, name, paragraphs, day_as_given, body_as_given)),
                         self._published_url(record))
 
     def step_decision(self, step: AgreementStep) -> Decision:

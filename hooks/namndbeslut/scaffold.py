@@ -138,6 +138,8 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # - {{decision: 2019-03-25 § 45, body: kommunfullmaktige}}
                                  # dag utan år ("26 februari beslutade stadsbyggnadsnämnden"): - {{decision:
                                  #   anges inte, date_as_given: 26 februari, body: stadsbyggnadsnamnden}}
+                                 # ett organ utanför kommunen ("Länsstyrelsens beslut 16 oktober 2019"), med
+                                 # källans ord: - {{decision: 2019-10-16, body_as_given: Länsstyrelsen}}
     effective:                   # valfritt: när beslutet börjar gälla ("Reglerna gäller från 1 juli 2023"):
                                  # 2023-07-01, eller 2023-07, 2023, våren 2023 så exakt som källan
     effective_until:             # valfritt: när beslutet slutar gälla ("Beslutet gäller 1 januari – 31 december
@@ -401,6 +403,8 @@ cited_decisions: []              # valfritt: beslut som skrivelsen hänvisar til
                                  # bara organet och källans namn på beslutet ("det av kommunstyrelsen beslutade
                                  # trygghetspaketet"): - {{decision: anges inte, body: kommunstyrelsen,
                                  #   name: trygghetspaketet}}
+                                 # ett organ utanför kommunen, med källans ord: - {{decision: 2019-10-16,
+                                 #   body_as_given: Länsstyrelsen}}
 source:                          # valfritt: varifrån skrivelsen kommer, med ord
 source_url:                      # valfritt: källans adress, https://…
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat

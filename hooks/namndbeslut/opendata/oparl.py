@@ -654,8 +654,9 @@ class OParl:
                 **({ASSIGNMENTS: tasks} if tasks else {})}
 
     def _cited_decision(self, record: Matter | Meeting | Citation | None, body: Committee | None, name: str | None,
-                        paragraphs: tuple[int, ...], day_as_given: str | None) -> Obj:
-        """One decision a matter cites (CITED_DECISIONS); `dateAsGiven` the day its source gives without a year."""
+                        paragraphs: tuple[int, ...], day_as_given: str | None, body_as_given: str | None) -> Obj:
+        """One decision a matter cites (CITED_DECISIONS); `dateAsGiven` the day its source gives without a year,
+        `bodyAsGiven` a body that is none of ours in the source's words (no Organization)."""
         named = {"name": name} if name else {}
         if isinstance(record, Matter) and self.archive.meeting_with(record).outside:
             return {"paper": self._decided_in(record), **named}
@@ -667,7 +668,8 @@ class OParl:
         return {**({"date": dates.iso(record.date)} if record is not None and record.date is not None else {}),
                 **({"paragraphs": given} if given else {}),
                 **({"organization": self._committee_url(body.id)} if body else {}), **named,
-                **({"dateAsGiven": day_as_given} if day_as_given else {})}
+                **({"dateAsGiven": day_as_given} if day_as_given else {}),
+                **({"bodyAsGiven": body_as_given} if body_as_given else {})}
 
     def papers_of(self, m: Matter) -> list[Deliberation]:
         """The papers a matter deliberates on, its report first; an agreement with the step the decision takes as

@@ -541,10 +541,11 @@ class Tables:
         return [self._cited(*x) for x in self.archive.decisions_cited_by(m)]
 
     def _cited(self, record: Matter | Meeting | Citation | None, body: Committee | None, name: str | None,
-               paragraphs: tuple[int, ...], when: str | None) -> dict[str, Any]:
+               paragraphs: tuple[int, ...], when: str | None, body_as_given: str | None) -> dict[str, Any]:
         shown = self._decision(record, "", body, paragraphs)
         del shown["role"]
-        return {**shown, "name": name, **({"date_as_given": when} if when else {})}
+        return {**shown, "name": name, **({"date_as_given": when} if when else {}),
+                **({"body_as_given": body_as_given} if body_as_given else {})}
 
     def outside(self, meeting: Meeting) -> dict[str, Any]:
         """How a decision taken outside a meeting was taken (`decided_as`; null for a meeting), and where given the
