@@ -167,7 +167,7 @@ def test_make_targets(project: Path) -> None:
                "new-report": "CASE=SO 2024/0012"}[target]
         assert make(project, target, arg).returncode == 0 and (project / made).is_file(), target
     result = make(project, "check")
-    expected = "decisions/2021-09-15-socialnamnden.md:72: matters.0.id: platshållaren"
+    expected = "decisions/2021-09-15-socialnamnden.md:76: matters.0.id: platshållaren"
     assert result.returncode != 0 and expected in result.stdout
     shutil.rmtree(project / "decisions")
     assert make(project, "new-meeting").returncode != 0

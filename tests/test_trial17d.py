@@ -21,6 +21,8 @@ BUILD_DATE = "2020-06-01"
 JOINT_FILE = "decisions/2020-02-12-idrotts-och-fritidsnamnden.md"
 JOINT = "sammantraden/2020-02-12-idrotts-och-fritidsnamnden/"
 ALONE = "sammantraden/2020-01-15-idrotts-och-fritidsnamnden/"
+KALLELSE_FILE = "decisions/2015-03-31-kommunstyrelsen.md"
+KALLELSE = "sammantraden/2015-03-31-kommunstyrelsen/"
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +83,27 @@ def test_a_cited_decision_of_a_body_not_ours_is_the_sources_and_never_linked(bui
     assert item == {"date": "2019-10-16", "bodyAsGiven": "Länsstyrelsen"}
 
 
+# -- 3. what a kallelse proposes for the checking of the minutes -----------------------------------------------------
+
+
+def test_proposed_adjusters_and_a_planned_checking_are_shown_and_never_as_who_checked(built: BuiltSite) -> None:
+    page = built.article(KALLELSE)
+    assert words(page.select_one("p.proposed-adjusters")) == (  # type: ignore[arg-type]
+        "Föreslagna justerare: Linda Fröberg (M) och Kaisa Blank Nordmark (S)")
+    assert words(page.select_one("p.planned-checking")) == (  # type: ignore[arg-type]
+        "Planerad justering: tisdagen den 7 april 2015 kl. 16:00 (enligt källan)")
+    assert page.select("p.adjusters, p.minutes-checked, p.minutes-checked-as-given") == [], "never who checked"
+    assert built.article(ALONE).select("p.proposed-adjusters, p.planned-checking") == [], "absent: as before"
+    meeting = matters(built)["ks-iop-fritidsgard"]["meeting"]
+    assert (meeting["proposed_adjusters"], meeting["planned_checking_as_given"]) == (
+        ["Linda Fröberg (M)", "Kaisa Blank Nordmark (S)"], "tisdagen den 7 april 2015 kl. 16:00")
+    assert not {"proposed_adjusters", "planned_checking_as_given"} & set(matters(built)["ifn-lokaler"]["meeting"])
+    called = oparl_object(built, "meeting", "2015-03-31-kommunstyrelsen")
+    assert called["namndbeslut:proposedAdjusters"] == ["Linda Fröberg (M)", "Kaisa Blank Nordmark (S)"]
+    assert called["namndbeslut:plannedCheckingAsGiven"] == "tisdagen den 7 april 2015 kl. 16:00"
+    assert "namndbeslut:adjusters" not in called
+
+
 def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
     assert invalid_objects(built.path) == []
 
@@ -106,6 +129,12 @@ def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
                  f"{JOINT_FILE}:10: matters.0.cited_decisions.0.body_as_given: ange organet antingen med 'body: <id>' "
                  "(ett organ i committees/) eller med källans ord under 'body_as_given' (ett organ utanför kommunen, "
                  "t.ex. Länsstyrelsen), inte båda", id="a_body_ours_and_not"),
+    pytest.param(KALLELSE_FILE, "Kaisa Blank Nordmark (S)]", "Linda Fröberg (M)]",
+                 f"{KALLELSE_FILE}:6: proposed_adjusters: 'Linda Fröberg (M)' står flera gånger; skriv varje "
+                 "justerare en gång", id="a_proposed_adjuster_twice"),
+    pytest.param(KALLELSE_FILE, "proposed_adjusters:", "adjusters:",
+                 f"{KALLELSE_FILE}:6: adjusters: 'known_from: kallelse' säger att källan är kallelsen, som inte "
+                 "anger något protokoll; ta bort 'adjusters' eller 'known_from'", id="proposed_written_as_checked"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]

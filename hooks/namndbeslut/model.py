@@ -2999,6 +2999,12 @@ class Meeting(Sourced):
     """The secretary (sekreterare) as the source names them."""
     adjusters: list[Text] = []
     """Who checks the minutes (justerare) as the source names them, in its order, each once."""
+    proposed_adjusters: list[Text] = []
+    """Who a notice (kallelse) proposes to check the minutes ("1 tur: Linda Fröberg (M) och Kaisa Blank Nordmark
+    (S)"), as `adjusters` names people, each once: shown 'Föreslagna justerare: …', never as who checked them."""
+    planned_checking_as_given: Text | None = None
+    """When or where the checking of the minutes is planned, in the source's words ("Justeringsdag: tisdagen den 7
+    april 2015 kl. 16:00"): shown as the source's, never read as `minutes_checked`."""
     contacts: list[Contact] = []
     """Who to contact about the meeting ("kontakta Helena Balthammar (S) telefon 0725-82 80 69"), as an agreement's
     `contacts`."""
@@ -3399,6 +3405,16 @@ class Meeting(Sourced):
         return dates.listing(self.adjusters)
 
     @property
+    def proposed_adjusters_label(self) -> str:
+        """Who the notice proposes to check the minutes, as `adjusters_label` lists names; '' where none."""
+        return dates.listing(self.proposed_adjusters)
+
+    @property
+    def planned_checking_label(self) -> str:
+        """'tisdagen den 7 april 2015 kl. 16:00 (enligt källan)'; '' where the source plans no checking so."""
+        return as_source_says(self.planned_checking_as_given) if self.planned_checking_as_given else ""
+
+    @property
     def posting_label(self) -> str:
         """The notice of the checked minutes as the page gives it: 'uppsatt 24 september 2015, nedtaget 16 oktober
         2015', 'anges inte' for a day the source leaves out, then the source's words for it ('Justeringen har anslagits
@@ -3436,8 +3452,10 @@ class Meeting(Sourced):
             raise FieldError(("body_as_given",), f"'body_as_given' är källans ord där den inte anger något organ; "
                                                  f"ta bort det, eller skriv 'committee: {NOT_STATED}' om källan inte "
                                                  "namnger organet")
-        if twice := sorted({a for a in self.adjusters if self.adjusters.count(a) > 1}):
-            raise FieldError(("adjusters",), f"'{twice[0]}' står flera gånger; skriv varje justerare en gång")
+        for name in ("adjusters", "proposed_adjusters"):
+            named = getattr(self, name)
+            if twice := sorted({a for a in named if named.count(a) > 1}):
+                raise FieldError((name,), f"'{twice[0]}' står flera gånger; skriv varje justerare en gång")
         _check_outside(self)
         return self
 
@@ -3516,6 +3534,7 @@ OUTSIDE_REFUSED = {
     "adjournments": "inget sammanträde som kan ajourneras", "appeal_by": "inget protokoll",
     "minutes_posted_as_given": "inget protokoll", "convened_by": "ingen kallelse",
     "extra": "inget sammanträde som kan vara extra",
+    "proposed_adjusters": "inga justerare", "planned_checking_as_given": "inget protokoll",
 }
 """A meeting's fields that a decision outside a meeting (`decided_as`) refuses, each with what it has not."""
 

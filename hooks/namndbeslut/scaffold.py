@@ -69,6 +69,10 @@ chair:                           # valfritt: ordföranden som källan anger hen 
 secretary:                       # valfritt: sekreteraren som källan anger hen ("Sekreterare: Cecilia Ek")
 adjusters: []                    # valfritt: justerarna som källan anger dem ("Justerare: Anna Andersson (S),
                                  # Bertil Berg (M)"): [Anna Andersson (S), Bertil Berg (M)]
+proposed_adjusters: []           # valfritt: justerare som kallelsen föreslår ("1 tur: Linda Fröberg (M) och
+                                 # Kaisa Blank Nordmark (S)"): [Linda Fröberg (M), Kaisa Blank Nordmark (S)]
+planned_checking_as_given:       # valfritt: planerad justering med källans ord, t.ex. tisdagen den 7 april
+                                 # 2015 kl. 16:00 ("Justeringsdag: …")
 present: []                      # valfritt: närvarande som protokollet anger dem, en per rad (inte från kallelse):
                                  # - {{name: Franklin Eck, party: M, role: tjänstgörande ersättare,
                                  #   substitute_for: Marianne Kierkemann (M), note: från och med § 21}}

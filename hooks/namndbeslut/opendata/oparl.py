@@ -142,6 +142,11 @@ the name, and a membership the source does not give)."""
 SECRETARY, ADJUSTERS = "namndbeslut:secretary", "namndbeslut:adjusters"
 """Our own fields on a Meeting: its secretary (sekreterare) and those who check its minutes (justerare, a list), as
 the source names them (no Person, as for the chair)."""
+PROPOSED_ADJUSTERS = "namndbeslut:proposedAdjusters"
+"""Our own field on a Meeting: who its notice (kallelse) proposes to check the minutes, as the source names them;
+never who checked them (ADJUSTERS)."""
+PLANNED_CHECKING_AS_GIVEN = "namndbeslut:plannedCheckingAsGiven"
+"""Our own field on a Meeting: when or where the checking of the minutes is planned, in the source's words."""
 NOTE = "namndbeslut:note"
 """Our own field on a Meeting from a committee's schedule: what the schedule says beside the date ('årsredovisning')."""
 CONCERNS = "namndbeslut:concerns"
@@ -383,6 +388,9 @@ def _summary(meeting: Meeting) -> Obj:
             **({CHAIR: meeting.chair} if meeting.chair else {}),
             **({SECRETARY: meeting.secretary} if meeting.secretary else {}),
             **({ADJUSTERS: meeting.adjusters} if meeting.adjusters else {}),
+            **({PROPOSED_ADJUSTERS: meeting.proposed_adjusters} if meeting.proposed_adjusters else {}),
+            **({PLANNED_CHECKING_AS_GIVEN: meeting.planned_checking_as_given} if meeting.planned_checking_as_given
+               else {}),
             **({PARTIAL: True, PARTIAL_NOTE: meeting.partial} if meeting.partial else {}),
             **({PARAGRAPHS_AS_GIVEN: meeting.paragraphs_as_given} if meeting.paragraphs_as_given else {}),
             **({CONTACTS: [c.model_dump(exclude_none=True) for c in meeting.contacts]} if meeting.contacts else {}),

@@ -164,7 +164,8 @@ def meeting_facts(meeting: Meeting) -> dict[str, Any]:
     posting of the minutes in its words, the days the minutes were checked, posted and taken down (as OParl gives
     them), the last day to appeal them, who decided
     in the source's words where it names no body (`body_as_given`), who signed its notice (`convened_by`, each
-    {name, role, party} where given)."""
+    {name, role, party} where given), who a notice proposes to check the minutes and when, in its words
+    (`proposed_adjusters`, `planned_checking_as_given`)."""
     return {**({"body_as_given": meeting.body_as_given} if meeting.body_as_given else {}),
             **({"convened_by": [p.model_dump(exclude_none=True) for p in meeting.convened_by]}
                if meeting.convened_by else {}),
@@ -175,7 +176,8 @@ def meeting_facts(meeting: Meeting) -> dict[str, Any]:
             **({"adjournments": [adjournment(a) for a in meeting.adjournments]} if meeting.adjournments else {}),
             **{key: iso(day) for key in ("minutes_checked", "minutes_posted", "minutes_removed", "appeal_by")
                if (day := getattr(meeting, key)) is not None},
-            **{key: value for key in ("public_as_given", "minutes_checked_as_given", "minutes_posted_as_given")
+            **{key: value for key in ("public_as_given", "minutes_checked_as_given", "minutes_posted_as_given",
+                                      "proposed_adjusters", "planned_checking_as_given")
                if (value := getattr(meeting, key))}}
 
 
