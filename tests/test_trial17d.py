@@ -57,7 +57,8 @@ def test_a_joint_decision_names_the_other_body_and_is_listed_on_both_bodies_page
     assert "with_bodies" not in matters(built)["ifn-lokaler"]["meeting"]
     assert cells(built)["ifn-kdn-foreningsbidrag"]["Tillsammans med"] == "Kultur- och demokratinämnden"
     assert cells(built)["ifn-lokaler"]["Tillsammans med"] == ""
-    assert list(cells(built)["ifn-lokaler"])[-1] == "Tillsammans med", "appended at the end"
+    columns = list(cells(built)["ifn-lokaler"])
+    assert columns.index("Tillsammans med") == columns.index("Överklagande") + 1, "appended at the end"
     meeting = oparl_object(built, "meeting", "2020-02-12-idrotts-och-fritidsnamnden")
     assert [o.rsplit("/", 1)[1] for o in meeting["organization"]] == [
         "namnd-idrotts-och-fritidsnamnden.json", "namnd-kultur-och-demokratinamnden.json"]
@@ -104,6 +105,24 @@ def test_proposed_adjusters_and_a_planned_checking_are_shown_and_never_as_who_ch
     assert "namndbeslut:adjusters" not in called
 
 
+# -- 4. a matter's application period --------------------------------------------------------------------------------
+
+PERIOD = "Föreningar kan söka bidraget: 16 mars 2020 (enligt källan: Fram till den 16 mars)"
+
+
+def test_a_matters_deadline_is_shown_under_it_and_in_the_data(built: BuiltSite) -> None:
+    assert PERIOD in built.matter_facts(JOINT, "ifn-kdn-foreningsbidrag")
+    assert not any(f.startswith("Föreningar") for f in built.matter_facts(ALONE, "ifn-lokaler")), "absent: as before"
+    assert matters(built)["ifn-kdn-foreningsbidrag"]["deadlines"] == [
+        {"what": "Föreningar kan söka bidraget", "date": "2020-03-16", "as_given": "Fram till den 16 mars"}]
+    assert "deadlines" not in matters(built)["ifn-lokaler"]
+    assert cells(built)["ifn-kdn-foreningsbidrag"]["Tidpunkter"] == PERIOD
+    assert (cells(built)["ifn-lokaler"]["Tidpunkter"], list(cells(built)["ifn-lokaler"])[-1]) == ("", "Tidpunkter")
+    assert oparl_object(built, "agenda-item", "ifn-kdn-foreningsbidrag")["namndbeslut:deadlines"] == [
+        {"what": "Föreningar kan söka bidraget", "date": "2020-03-16", "asGiven": "Fram till den 16 mars"}]
+    assert "namndbeslut:deadlines" not in oparl_object(built, "agenda-item", "ifn-lokaler")
+
+
 def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
     assert invalid_objects(built.path) == []
 
@@ -135,6 +154,9 @@ def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
     pytest.param(KALLELSE_FILE, "proposed_adjusters:", "adjusters:",
                  f"{KALLELSE_FILE}:6: adjusters: 'known_from: kallelse' säger att källan är kallelsen, som inte "
                  "anger något protokoll; ta bort 'adjusters' eller 'known_from'", id="proposed_written_as_checked"),
+    pytest.param(JOINT_FILE, "bidraget, date: 2020-03-16, as_given: Fram till den 16 mars}", "bidraget}",
+                 f"{JOINT_FILE}:12: matters.0.deadlines.0.date: skriv när: 'date' (t.ex. 2025-06-30) eller källans "
+                 "ord under 'as_given' (t.ex. 'senast 31 mars varje år'), eller båda", id="a_deadline_without_when"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]

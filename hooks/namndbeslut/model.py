@@ -1538,8 +1538,8 @@ class Contact(Person):
 
 
 class Deadline(Record):
-    """A date or deadline the agreement itself states ('Avtalet ska utvärderas senast 30 juni 2025'): shown as the
-    agreement's, never a calendar event nor a status."""
+    """A date or deadline an agreement or a matter states ('Avtalet ska utvärderas senast 30 juni 2025', "Fram till den
+    16 mars har föreningar möjlighet att söka"): shown as its record's, never a calendar event nor a status."""
 
     what: Text
     """What is due, in the source's words ('Föreningen ska lämna en verksamhetsberättelse')."""
@@ -2582,6 +2582,9 @@ class Matter(Record):
     hösten"), beside `decided_later_by` or alone: shown as given, never read as a date or a body."""
     assignments: list[Assignment] = []
     """Tasks the decision gives, in the source's order."""
+    deadlines: list[Deadline] = []
+    """Dates and deadlines the matter states ("Fram till den 16 mars har föreningar möjlighet att söka": an application
+    period), as an agreement's `deadlines`: shown under the matter, never a calendar event."""
     unanimous: bool | None = None
     """Whether the decision was unanimous, where the source says so ("Kommunfullmäktige beslutar enhälligt": true, "en
     oenig socialnämnd": false); None: not stated, never worked out from a vote."""

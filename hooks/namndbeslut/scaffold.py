@@ -170,6 +170,9 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
     assignments: []              # valfritt: uppdrag som beslutet ger, ett per rad, t.ex.
                                  # - {{to: IT, what: göra en rapport, by_as_given: inför våren 2019}}
                                  # (by: 2019-06 om källan anger en tidpunkt)
+    deadlines: []                # valfritt: tidpunkter som ärendet anger, t.ex. en ansökningstid ("Fram till den
+                                 # 16 mars har föreningar möjlighet att söka"): - {{what: Föreningar kan söka
+                                 #   bidraget, date: 2020-03-16, as_given: Fram till den 16 mars}}
     to:                          # med kind: förslag: organet som förslaget går till (filnamn i committees/)
     adopts: []                   # valfritt: överenskommelser som beslutet antar (filnamn i agreements/)
     steps: []                    # valfritt: andra steg med en överenskommelse, ett per rad, t.ex.

@@ -145,6 +145,9 @@ the source names them (no Person, as for the chair)."""
 PROPOSED_ADJUSTERS = "namndbeslut:proposedAdjusters"
 """Our own field on a Meeting: who its notice (kallelse) proposes to check the minutes, as the source names them;
 never who checked them (ADJUSTERS)."""
+DEADLINES = "namndbeslut:deadlines"
+"""Our own field on an AgendaItem (or a decision's Paper): the dates its matter states ({what, date, asGiven}, each
+where given: "Fram till den 16 mars har föreningar möjlighet att söka"); never a Meeting or an event."""
 PLANNED_CHECKING_AS_GIVEN = "namndbeslut:plannedCheckingAsGiven"
 """Our own field on a Meeting: when or where the checking of the minutes is planned, in the source's words."""
 NOTE = "namndbeslut:note"
@@ -650,6 +653,8 @@ class OParl:
     def _later_facts(self, m: Matter) -> Obj:
         """A matter's several case numbers, paragraph in words, end of validity, who did not take part, the body
         that decides later and the tasks given, each only where the source gives them."""
+        deadlines = [{"what": d.what, **({"date": dates.iso(d.date)} if d.date is not None else {}),
+                      **({"asGiven": d.as_given} if d.as_given else {})} for d in m.deadlines]
         tasks = [{"to": t.to, "what": t.what, **({"by": dates.iso(t.by)} if t.by is not None else {}),
                   **({"byAsGiven": t.by_as_given} if t.by_as_given else {}),
                   **({"proposed": True} if m.assignments_proposed else {})} for t in m.assignments]
@@ -659,7 +664,7 @@ class OParl:
                 **({NOT_PARTICIPATING: [stance_data(p) for p in m.not_participating]} if m.not_participating else {}),
                 **({DECIDED_LATER_BY: self._committee_url(m.decided_later_by)} if m.decided_later_by else {}),
                 **({DECIDED_LATER_AS_GIVEN: m.decided_later_as_given} if m.decided_later_as_given else {}),
-                **({ASSIGNMENTS: tasks} if tasks else {})}
+                **({ASSIGNMENTS: tasks} if tasks else {}), **({DEADLINES: deadlines} if deadlines else {})}
 
     def _cited_decision(self, record: Matter | Meeting | Citation | None, body: Committee | None, name: str | None,
                         paragraphs: tuple[int, ...], day_as_given: str | None, body_as_given: str | None) -> Obj:

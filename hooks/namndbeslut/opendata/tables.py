@@ -514,7 +514,7 @@ class Tables:
     def matter_facts(self, m: Matter) -> dict[str, Any]:
         """Issue 26's later facts of a matter, each only where the source gives it: its several case numbers, its
         paragraph in the protocol's words, when the decision stops applying, who did not take part, the body that
-        decides later and the tasks it gives."""
+        decides later and the tasks it gives, and the dates it states (`deadlines`, as an agreement's)."""
         return {**({"case_numbers": list(m.several_case_numbers)} if m.several_case_numbers else {}),
                 **({"paragraphs_as_given": m.paragraphs_as_given} if m.paragraphs_as_given else {}),
                 **({"effective_until": iso(m.effective_until)} if m.effective_until is not None else {}),
@@ -524,7 +524,8 @@ class Tables:
                 **({"decided_later_as_given": m.decided_later_as_given} if m.decided_later_as_given else {}),
                 **({"proposed_to": {"id": to.id, "name": to.name}} if (to := self.archive.proposed_to(m)) else {}),
                 **({"assignments": [assignment(a, m.assignments_proposed) for a in m.assignments]}
-                   if m.assignments else {})}
+                   if m.assignments else {}),
+                **({"deadlines": [_deadline(d) for d in m.deadlines]} if m.deadlines else {})}
 
     def with_bodies(self, meeting: Meeting) -> dict[str, Any]:
         """The other bodies that decided together with the meeting's own (`with_bodies`: `id`, `name`), where any."""
@@ -576,7 +577,7 @@ class Tables:
                       "Extra sammanträde",
                       "Punktens starttid", "Punktens sluttid", "Avsnitt", "Diarienummer enligt källan",
                       "Överklagande",
-                      "Tillsammans med")
+                      "Tillsammans med", "Tidpunkter")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -595,7 +596,8 @@ class Tables:
     (`date_as_given`, `body_as_given`; empty where it gives none), whether the source calls the meeting an extra
     one ('ja' or empty), the item's time on the agenda ('09:00', '09:15') and the heading it stands under in the
     source's words, a case number the source gives cut off ('KS2014/'), the appeals as the page words them (joined
-    by ' ; '), the other bodies that decided together with the meeting's own (`with_bodies`, 'A och B'). A
+    by ' ; '), the other bodies that decided together with the meeting's own (`with_bodies`, 'A och B'), the dates
+    the matter states ('Föreningar kan söka bidraget: 16 mars 2020 (enligt källan: …)', joined by ' ; '). A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only. Who did not take part in the
@@ -632,7 +634,8 @@ class Tables:
                          _yes_no(True) if meeting.extra else None,
                          *(r.get(key) for key in ("start", "end", "section", "case_number_as_given")),
                          " ; ".join(m.appeal_labels) or None,
-                         dates.listing([c.name for c in self.archive.with_bodies_of(meeting)]) or None))
+                         dates.listing([c.name for c in self.archive.with_bodies_of(meeting)]) or None,
+                         " ; ".join(f"{d.what}: {d.when}" for d in m.deadlines) or None))
         return _csv(self.MATTER_COLUMNS, rows)
 
     def _outside_cells(self, meeting: Meeting) -> tuple[str | None, ...]:
