@@ -23,6 +23,7 @@ JOINT = "sammantraden/2020-02-12-idrotts-och-fritidsnamnden/"
 ALONE = "sammantraden/2020-01-15-idrotts-och-fritidsnamnden/"
 KALLELSE_FILE = "decisions/2015-03-31-kommunstyrelsen.md"
 KALLELSE = "sammantraden/2015-03-31-kommunstyrelsen/"
+PARTILLE = "sammantraden/2019-10-16-kommunstyrelsen/"
 
 
 @pytest.fixture(scope="module")
@@ -123,6 +124,20 @@ def test_a_matters_deadline_is_shown_under_it_and_in_the_data(built: BuiltSite) 
     assert "namndbeslut:deadlines" not in oparl_object(built, "agenda-item", "ifn-lokaler")
 
 
+# -- 5. money the municipality received ------------------------------------------------------------------------------
+
+RECEIVED = "mottaget: 2 300 000 kr (enligt källan: 2,3 miljoner kronor)"
+
+
+def test_money_received_is_shown_as_such_and_in_no_total(built: BuiltSite) -> None:
+    assert f"Belopp: {RECEIVED}" in built.matter_facts(PARTILLE, "ks-riktade-medel")
+    row = matters(built)["ks-riktade-medel"]
+    assert (row["amount"], row["nature"], row["amount_label"]) == (2300000, "mottaget", RECEIVED)
+    assert cells(built)["ks-riktade-medel"]["Beloppets art"] == "mottaget"
+    assert oparl_object(built, "agenda-item", "ks-riktade-medel")["namndbeslut:amount"]["nature"] == "mottaget"
+    assert "2 300 000" not in built.text("finansiering/"), "never a grant in the funding overview"
+
+
 def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
     assert invalid_objects(built.path) == []
 
@@ -157,6 +172,13 @@ def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
     pytest.param(JOINT_FILE, "bidraget, date: 2020-03-16, as_given: Fram till den 16 mars}", "bidraget}",
                  f"{JOINT_FILE}:12: matters.0.deadlines.0.date: skriv när: 'date' (t.ex. 2025-06-30) eller källans "
                  "ord under 'as_given' (t.ex. 'senast 31 mars varje år'), eller båda", id="a_deadline_without_when"),
+    pytest.param("agreements/iop-idrott.md", "term: {start: 2016-01-01, end: 2017-12-31}",
+                 "term: {start: 2016-01-01, end: 2017-12-31}\nfunding:\n  - {year: 2016, amount: {kronor: 100000, "
+                 "nature: mottaget}}",
+                 "agreements/iop-idrott.md:8: funding.0.amount.nature: en rad i 'funding' är pengar som "
+                 "överenskommelsen ger; ett belopp med 'nature: mottaget' skrivs på nämndens ärende ('amount'), "
+                 "inte här",
+                 id="money_received_as_funding"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]

@@ -1010,7 +1010,8 @@ class Sum(Record):
     nature: SumNature | None = None
     """What kind of money the sum is where the source says it is not one the decision states as granted: refused
     ('avslaget'), requested by a body ('äskat'), applied for by an applicant ('ansökt'), a fee ('taxa'), a forecast of
-    a result ('prognos'), a cost estimate ('beräknat'), a result ('utfall') or a budgeted figure ('budget'); shown as
+    a result ('prognos'), a cost estimate ('beräknat'), a result ('utfall'), a budgeted figure ('budget') or money the
+    municipality received ('mottaget'); shown as
     the label's prefix and in no total; a matter's only, since an agreement's funding is granted money. None: a sum
     the source states for the decision, shown
     neutrally."""

@@ -196,7 +196,8 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # "19,1 miljoner kronor": {{kronor: 19100000, as_given: '19,1 miljoner kronor'}};
                                  # ändamålet med källans ord: purpose: för tilläggsanslag;
                                  # öre: 7.50; avslaget belopp: nature: avslaget (äskat, ansökt, taxa, prognos,
-                                 # beräknat, utfall, budget); var pengarna tas från: financed_from: med källans ord;
+                                 # beräknat, utfall, budget, mottaget: pengar som kommunen fick); var pengarna
+                                 # tas från: financed_from: med källans ord;
                                  # "rekvirera … från Socialstyrelsen": from: Socialstyrelsen;
                                  # "minus 33,7 miljoner": kronor: -33700000 med nature: utfall;
                                  # "drygt": more_than: true; "knappt": less_than: true;
