@@ -138,6 +138,19 @@ def test_money_received_is_shown_as_such_and_in_no_total(built: BuiltSite) -> No
     assert "2 300 000" not in built.text("finansiering/"), "never a grant in the funding overview"
 
 
+# -- 6. a body whose kind the source does not state -----------------------------------------------------------------
+
+
+def test_a_body_of_unstated_kind_says_so_and_its_data_guess_none(built: BuiltSite) -> None:
+    assert built.facts("namnder/krisledningsnamnden/")["Slag"] == "anges inte"
+    assert built.facts("namnder/kommunstyrelsen/")["Slag"] == "Kommunstyrelse", "stated: as before"
+    rows = {words(tr.select("td")[0]): words(tr.select("td")[1]) for tr in built.article("namnder/").select("tbody tr")}
+    assert (rows["Krisledningsnämnden"], rows["Idrotts- och fritidsnämnden"]) == ("anges inte", "Nämnd")
+    body = oparl_object(built, "organization", "namnd-krisledningsnamnden")
+    assert "classification" not in body and body["namndbeslut:kind"] is None
+    assert oparl_object(built, "organization", "namnd-kommunstyrelsen")["classification"] == "Kommunstyrelse"
+
+
 def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
     assert invalid_objects(built.path) == []
 
@@ -179,6 +192,10 @@ def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
                  "överenskommelsen ger; ett belopp med 'nature: mottaget' skrivs på nämndens ärende ('amount'), "
                  "inte här",
                  id="money_received_as_funding"),
+    pytest.param("committees/krisledningsnamnden.md", "kind: anges inte", "kind: krisledning",
+                 "committees/krisledningsnamnden.md:3: kind: 'krisledning' är inget av de värden som finns; välj ett "
+                 "av 'nämnd', 'styrelse', 'kommunfullmäktige', 'kommunstyrelse', 'utskott', 'beredning', "
+                 "'regionfullmäktige' eller 'regionstyrelse'", id="a_body_kind_not_listed"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]

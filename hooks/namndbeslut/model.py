@@ -330,7 +330,8 @@ class Committee(Sourced):
     municipality: Text | None = None
     """The municipality (or region) the body belongs to, where it is another than the site's own
     (`extra.municipality` in mkdocs.yml): 'Härryda kommun'. None: the site's own."""
-    kind: BodyKind = BodyKind.NAMND
+    kind: Annotated[BodyKind | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = BodyKind.NAMND
+    """None ('anges inte') where the source does not say what kind of body it is: shown 'anges inte', null in data."""
     continues: Slug | None = None
     """The body whose work this one continues (a renamed or merged committee)."""
     since: dt.date | None = None
@@ -370,6 +371,16 @@ class Committee(Sourced):
     def public_as_given_label(self) -> str:
         """'Enligt källan: …' (according_to_source); '' where the source says nothing of the public."""
         return according_to_source(self.public_as_given) if self.public_as_given else ""
+
+    @property
+    def kind_label(self) -> str:
+        """'Nämnd', 'Kommunstyrelse'; 'anges inte' where the source does not say (`shown`)."""
+        return shown(self.kind.label if self.kind is not None else None)
+
+    @property
+    def definite(self) -> str:
+        """How a sentence names the body by its kind ('nämnden'); 'organet' where its kind is not stated."""
+        return self.kind.definite if self.kind is not None else "organet"
 
     @model_validator(mode="after")
     def _members_dated(self) -> Committee:

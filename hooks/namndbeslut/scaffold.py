@@ -362,7 +362,8 @@ COMMITTEE = Template(f"""---
 # En nämnd (eller styrelse, fullmäktige …) vars sammanträden webbplatsen publicerar. Sammanträden och
 # överenskommelser hänvisar till filens namn. Kontrollera med `make check`.
 name: $name  # nämndens namn som det ska stå på webbplatsen
-kind: {P}                        # $hint nämnd, styrelse, kommunfullmäktige, kommunstyrelse, utskott, beredning
+kind: {P}                        # $hint nämnd, styrelse, kommunfullmäktige, kommunstyrelse, utskott, beredning;
+                                 # anges inte om källan inte säger vad det är för organ
 municipality:                    # valfritt: bara för ett organ i en annan kommun, t.ex. Härryda kommun
 continues:                       # valfritt: den nämnd vars arbete denna tar över (filnamn i committees/)
 since:                           # valfritt: när den tog över, ÅÅÅÅ-MM-DD (kräver continues)

@@ -125,9 +125,11 @@ PUBLIC = "namndbeslut:public"
 AgendaItem only; there it is the item's statement, else the meeting's, and left out where neither says)."""
 KIND = "namndbeslut:kind"
 """Our own field, a kind as the source states it: on an AgendaItem of a meeting known only from its agenda, the
-matter's kind (no outcome: OParl's `result` is one); on an Organization (partner), what kind of organisation it is
-as its page says it (a listed kind's label, or the source's words, `kind_as_given`), its `classification` staying
-"Avtalspart", its role here. Absent where the source does not say."""
+matter's kind (no outcome: OParl's `result` is one); on a body's Organization, null where the source does not state
+its kind (`kind: anges inte`; it then has no `classification`); on an Organization (partner), what kind of
+organisation it is as its page says it (a listed kind's label, or the source's words, `kind_as_given`), its
+`classification` staying
+"Avtalspart", its role here, absent where the source does not say."""
 MINUTES_CHECKED = "namndbeslut:minutesChecked"
 """Our own field on a Meeting: the day its minutes were checked (justerat), where the source gives it."""
 MINUTES_POSTED, MINUTES_REMOVED = "namndbeslut:minutesPosted", "namndbeslut:minutesRemoved"
@@ -525,7 +527,8 @@ class OParl:
             **_seats(c), **({PUBLIC_AS_GIVEN: c.public_as_given} if c.public_as_given else {}),
             **({"subOrganizationOf": self._committee_url(c.part_of)} if c.part_of else {}),
             **_members(c),
-            "classification": c.kind.classification,
+            # a body whose kind the source does not state has no classification (never 'Nämnd' by default)
+            **({"classification": c.kind.classification} if c.kind is not None else {KIND: None}),
             "meeting": self.url(routes.oparl_list(routes.oparl_committee_meetings(c))), **self._web(routes.body(c)),
             **_sourced(c), **self._stamps(kinds.COMMITTEE, c.id),
         })
