@@ -14,7 +14,7 @@ import pytest
 import yaml
 from support.oparl import invalid_objects
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, csv_by, oparl_object, records_by, words
+from support.site import BuiltSite, built_tree, csv_by, data, oparl_object, records_by, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial17d.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2020-06-01"
@@ -151,6 +151,21 @@ def test_a_body_of_unstated_kind_says_so_and_its_data_guess_none(built: BuiltSit
     assert oparl_object(built, "organization", "namnd-kommunstyrelsen")["classification"] == "Kommunstyrelse"
 
 
+# -- 7. people quoted about an agreement ------------------------------------------------------------------------------
+
+FRITIDSGARD = "overenskommelser/iop-fritidsgard/"
+
+
+def test_people_an_agreement_names_are_shown_as_a_matters_are(built: BuiltSite) -> None:
+    assert built.facts(FRITIDSGARD)["Personer"] == "Person: Mikael Persson, citeras, kommunstyrelsens ordförande"
+    assert "Personer" not in built.facts("overenskommelser/iop-idrott/"), "absent: as before"
+    record = data(built, "data/overenskommelser/iop-fritidsgard.json")
+    assert record["persons"] == [{"name": "Mikael Persson", "role": "citeras, kommunstyrelsens ordförande"}]
+    assert "persons" not in data(built, "data/overenskommelser/iop-idrott.json")
+    assert oparl_object(built, "paper", "overenskommelse-iop-fritidsgard")["namndbeslut:persons"] == [
+        {"name": "Mikael Persson", "role": "citeras, kommunstyrelsens ordförande"}]
+
+
 def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
     assert invalid_objects(built.path) == []
 
@@ -196,6 +211,10 @@ def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
                  "committees/krisledningsnamnden.md:3: kind: 'krisledning' är inget av de värden som finns; välj ett "
                  "av 'nämnd', 'styrelse', 'kommunfullmäktige', 'kommunstyrelse', 'utskott', 'beredning', "
                  "'regionfullmäktige' eller 'regionstyrelse'", id="a_body_kind_not_listed"),
+    pytest.param("agreements/iop-fritidsgard.md", "role: 'citeras, kommunstyrelsens ordförande'}",
+                 "role: citeras}\n  - {name: Mikael Persson, role: citeras}",
+                 "agreements/iop-fritidsgard.md:9: persons.1: 'Mikael Persson, citeras' står redan i listan; skriv "
+                 "varje person en gång (med en annan roll är det en egen rad)", id="a_person_twice"),
 ])
 def test_what_cannot_be_is_refused(tmp_path: Path, path: str, old: str, new: str, expected: str) -> None:
     assert problems(tmp_path, edited(TREE, path, old, new), BUILD_DATE) == [expected]

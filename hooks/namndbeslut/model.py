@@ -608,6 +608,14 @@ class NamedPerson(Member):
         return person_label(super().label, None, self.term_as_given)
 
 
+def each_person_once(persons: Sequence[NamedPerson]) -> None:
+    """A matter's or an agreement's `persons` name each person in a role once (another role is a row of its own)."""
+    for i, person in enumerate(persons):
+        if person in persons[:i]:
+            raise FieldError(("persons", i), f"'{person.label}' står redan i listan; skriv varje person en gång "
+                                             "(med en annan roll är det en egen rad)")
+
+
 class Attendee(Member):
     """One person present at a meeting as its minutes list them ("Tjänstgörande ersättare Franklin Eck (M) för
     Marianne Kierkemann (M)"): a body member's fields (name, party, the role in the source's words: ledamot,
@@ -1966,6 +1974,9 @@ class Agreement(Sourced):
     """Other steps taken by decisions whose meetings are not published (a proposal, a mandate, an extension, …)."""
     funding: list[Funding] = []
     contacts: list[Contact] = []
+    persons: list[NamedPerson] = []
+    """People the source names about the agreement in a role, e.g. quoted ({name: …, role: 'citeras, kommunstyrelsens
+    ordförande'}), as a matter's `persons`, in its order: never its signers nor its contacts."""
     partial: Partial | None = None
     """Where the record covers only part of its source (an excerpt cut off mid-sentence: 'Nu föreslås att Oxel…'),
     the editor's words for what it covers, as a meeting's `partial`: the page says so first (`partial_line`)."""
@@ -2194,6 +2205,11 @@ class Agreement(Sourced):
     @model_validator(mode="after")
     def _one_way_to_state_kind(self) -> Agreement:
         one_way_to_state_kind(self.kind, self.kind_as_given, AgreementKind)
+        return self
+
+    @model_validator(mode="after")
+    def _each_person_once(self) -> Agreement:
+        each_person_once(self.persons)
         return self
 
     @model_validator(mode="after")
@@ -2853,10 +2869,7 @@ class Matter(Record):
 
     @model_validator(mode="after")
     def _each_person_once(self) -> Matter:
-        for i, person in enumerate(self.persons):
-            if person in self.persons[:i]:
-                raise FieldError(("persons", i), f"'{person.label}' står redan i listan; skriv varje person en gång "
-                                                 "(med en annan roll är det en egen rad)")
+        each_person_once(self.persons)
         return self
 
     @model_validator(mode="after")

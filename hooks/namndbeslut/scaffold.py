@@ -298,6 +298,8 @@ contacts:                        # kontaktpersoner; ta bort listan (skriv contac
     organisation:                # valfritt: t.ex. Socialförvaltningen
     email:                       # valfritt: e-postadress
     phone:                       # valfritt: telefonnummer som källan skriver det, t.ex. "0498-26 90 00"
+persons: []                      # valfritt: personer som källan nämner om överenskommelsen i en roll, t.ex.
+                                 # - {{name: Mikael Persson, role: "citeras, kommunstyrelsens ordförande"}}
 partial:                         # valfritt: om filen bara bygger på en del av källan, med egna ord, t.ex. Källan
                                  # är ett utdrag som slutar mitt i en mening
 text:                            # valfritt, bara ett värde: skriv 'beskrivning' om texten nedan bara beskriver

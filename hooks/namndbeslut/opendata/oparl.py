@@ -30,6 +30,7 @@ from ..model import (
     Matter,
     Meeting,
     Member,
+    NamedPerson,
     Partner,
     Report,
     Sourced,
@@ -205,8 +206,9 @@ PROPOSAL, MATTER_CONDITION, PREPARED_BY = ("namndbeslut:proposal", "namndbeslut:
 till beslut: …", never the decision: OParl's `resolutionText` is the decision taken), a condition on the decision,
 and who prepared the matter ('Kommunledningskontoret')."""
 PERSONS = "namndbeslut:persons"
-"""Our own field on an AgendaItem: the people the matter names in a role, as the source names them ({name, party,
-role, termAsGiven, nominatedBy}, each but the name only where given). No OParl Person, as for a body's members."""
+"""Our own field on an AgendaItem (and an agreement's Paper): the people the matter (agreement) names in a role, as the
+source names them ({name, party, role, termAsGiven, nominatedBy}, each but the name only where given). No OParl
+Person, as for a body's members."""
 CITED_DECISIONS = "namndbeslut:citedDecisions"
 """Our own field on an AgendaItem: the earlier decisions the matter cites, each the published AgendaItem (or Meeting)
 where there is one, else {"date" (absent where the source gives none), "paragraphs", "organization" (where it names
@@ -643,8 +645,7 @@ class OParl:
     def _matter_facts(self, m: Matter) -> Obj:
         """A matter's proposal, condition, preparer, the people it names and the decisions it cites, each only where
         the source gives them."""
-        persons = [{"name": p.name, **{camel: value for key, camel in (*MEMBER_KEYS, ("term_as_given", "termAsGiven"))
-                                       if (value := getattr(p, key))}} for p in m.persons]
+        persons = _persons(m.persons)
         cited = [self._cited_decision(*x) for x in self.archive.decisions_cited_by(m)]
         return {**{key: value for key, value in ((PROPOSAL, m.proposal), (MATTER_CONDITION, m.condition),
                                                  (PREPARED_BY, m.by)) if value},
@@ -781,6 +782,8 @@ class OParl:
             obj[OBLIGATIONS] = [{k: v for k, v in obligation(o).items() if v is not None} for o in a.obligations]
         if a.conditions:
             obj[CONDITIONS] = list(a.conditions)
+        if a.persons:  # as a matter's: people the source names in a role
+            obj[PERSONS] = _persons(a.persons)
         if a.partial:  # as a meeting's: the record covers only part of its source
             obj.update({PARTIAL: True, PARTIAL_NOTE: a.partial})
         if a.parties_described:  # a group the source describes, no organisation of its own: named in words only
@@ -902,6 +905,13 @@ class OParl:
             self.object_list(routes.oparl_committee_meetings(committee),
                              [m for m, s in zip(meetings, sittings, strict=True) if committee.id in self._bodies(s)])
         return self.out
+
+
+def _persons(persons: list[NamedPerson]) -> list[Obj]:
+    """People a matter or an agreement names in a role (PERSONS): each {name, party, role, nominatedBy, termAsGiven},
+    each field only where the source gives it."""
+    return [{"name": p.name, **{camel: value for key, camel in (*MEMBER_KEYS, ("term_as_given", "termAsGiven"))
+                                if (value := getattr(p, key))}} for p in persons]
 
 
 def _record_facts(m: Matter) -> Obj:

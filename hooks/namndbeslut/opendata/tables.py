@@ -349,6 +349,7 @@ class Tables:
                          "url": url(routes.report(r))}
                         for r in self.archive.case_file(a.case_number).reports],
             "contacts": [c.model_dump(exclude_none=True) for c in a.contacts],
+            **({"persons": [p.model_dump(exclude_none=True) for p in a.persons]} if a.persons else {}),
             **({"partial": True, "partial_note": a.partial} if a.partial else {}),
             "source": a.source, "source_url": a.source_url, "source_urls": a.source_urls,
             "oparl": url(routes.oparl_paper(a)),
