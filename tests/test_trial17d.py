@@ -166,6 +166,26 @@ def test_people_an_agreement_names_are_shown_as_a_matters_are(built: BuiltSite) 
         {"name": "Mikael Persson", "role": "citeras, kommunstyrelsens ordförande"}]
 
 
+# -- 8. an agreement known only from an item on a kallelse ----------------------------------------------------------
+
+NOT_ENTERED = "Om överenskommelsen ingicks anges inte"
+
+
+def test_an_agreement_only_on_a_kallelse_is_never_said_to_have_started_or_ended(built: BuiltSite) -> None:
+    assert built.facts(FRITIDSGARD)["Status"] == NOT_ENTERED
+    assert built.facts("overenskommelser/iop-idrott/")["Status"] == "Har upphört", "no agenda item: as before"
+    assert data(built, "data/overenskommelser/iop-fritidsgard.json")["status"]["value"] == NOT_ENTERED
+    rows = csv_by(built, "data/overenskommelser.csv", "Id")
+    assert (rows["iop-fritidsgard"]["Status"], rows["iop-idrott"]["Status"]) == (NOT_ENTERED, "Har upphört")
+    assert "Har upphört" not in built.text("namnder/kommunstyrelsen/")
+
+
+def test_a_decision_or_a_signing_lets_the_term_speak_again(tmp_path_factory: pytest.TempPathFactory) -> None:
+    signed = edited(TREE, "agreements/iop-fritidsgard.md", "term: {start", "signed: 2015-05-01\nterm: {start")
+    site = built_tree(tmp_path_factory, "trial17d-signed", signed, BUILD_DATE)
+    assert site.facts(FRITIDSGARD)["Status"] == "Har upphört"
+
+
 def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:
     assert invalid_objects(built.path) == []
 

@@ -1304,11 +1304,12 @@ class Archive:
     def status_of(self, agreement: Agreement, day: dt.date) -> dates.Status:
         """Where the agreement stands on `day`, the one rule: only proposed (a proposal to amend, extend or terminate
         is no proposal of the agreement), or mandated and not signed, or a draft the source says is not entered (an
-        adoption or joining counts alike); terminated without a stated last day; extended without a stated new end
-        after its term; adopted on a condition no later step is stated to meet, until its
-        term has passed (a condition on an extension or termination counts as unmet: that step changes nothing);
-        undated steps only where no dated one decides (_latest); else by its term (as the decisions leave it), or
-        'Period anges inte'."""
+        adoption or joining counts alike), or known only from agenda items with no decision nor signing stated
+        (whether it was entered is not stated: its term says nothing); terminated without a stated last day;
+        extended without a stated new end after its term; adopted on a condition no later step is stated to meet,
+        until its term has passed (a condition on an extension or termination counts as unmet: that step changes
+        nothing); undated steps only where no dated one decides (_latest); else by its term (as the decisions leave
+        it), or 'Period anges inte'."""
         steps = self.steps_of(agreement)
         actions = {s.action for s in steps if not s.proposes_other}
         terminated = self._latest(steps, lambda s: s.action is StepAction.TERMINATE and s.condition is None)
@@ -1323,6 +1324,8 @@ class Archive:
                 return dates.Status.PROPOSED
             if agreement.stage is Stage.DRAFT:
                 return dates.Status.DRAFT
+            if not steps and self._on_agendas_only(agreement):
+                return dates.Status.ENTERED_UNSTATED
         term = self.term_of(agreement)
         status = term.status_on(day) if term is not None else dates.Status.UNSTATED
         if status is not dates.Status.ENDED and self._conditional(steps):
@@ -1331,6 +1334,12 @@ class Archive:
         if status is dates.Status.ENDED and last is not None and last.action is StepAction.EXTEND and last.end is None:
             return dates.Status.EXTENDED
         return status
+
+    def _on_agendas_only(self, agreement: Agreement) -> bool:
+        """Whether every published matter about the agreement is an item of a meeting whose source states no decision
+        (a kallelse, a webcast), and one is: then nothing says it was ever entered."""
+        about = self.matters_about(agreement)
+        return bool(about) and all(self.meeting_with(m).decisions_unstated for m in about)
 
     def _conditional(self, steps: list[AgreementStep]) -> bool:
         """Whether the latest adoption sets a condition (a later one without a condition adopts it outright). No
