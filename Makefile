@@ -12,7 +12,7 @@ TEST_STAMP := $(VENV)/.installed-test-$(shell cat requirements/build.txt require
 # make from expanding them (make would run a $(shell …) in them) and the recipes never put them on a shell's
 # command line, so quotes, backticks and $(…) in a name stay text. The commands check them (scaffold.py,
 # publishing.py, dates.py).
-VERBATIM := NAME DATE CASE PARTNER YEARS COMMITTEE WORDS SITE_URL BUILD_DATE
+VERBATIM := NAME DATE CASE PARTNER YEARS COMMITTEE WORDS DECIDED_AS SITE_URL BUILD_DATE
 $(foreach v,$(VERBATIM),$(eval override $(v) := $$(value $(v))))
 export $(VERBATIM)
 
@@ -96,7 +96,7 @@ schema: $(STAMP)
 	$(VENV)/bin/namndbeslut-schema
 
 # Editors: a new meeting or agreement file with every field present and explained (an agreement: PARTNER="…", or
-# NAME="…" for one whose source names no counterparty).
+# NAME="…" for one whose source names no counterparty; a decision outside a meeting: DECIDED_AS=… WORDS=…).
 new-meeting: $(STAMP)
 	@$(VENV)/bin/namndbeslut-scaffold meeting
 

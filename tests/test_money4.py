@@ -152,7 +152,7 @@ _REFUSED = [
                  id="decimal_comma"),
     pytest.param(matter_file("{kronor: 5, nature: beviljat}"), [
         f"{MATTER}nature: 'beviljat' är inget av de värden som finns; välj ett av 'avslaget', 'äskat', 'ansökt', "
-        "'taxa', 'prognos', 'beräknat', 'utfall' eller 'budget'"], id="unknown_nature"),
+        "'taxa', 'prognos', 'beräknat', 'utfall', 'budget' eller 'mottaget'"], id="unknown_nature"),
     pytest.param(matter_file("[1, 2, 3, 4, 5, {kronor: 7.505}]"), [
         f"{MATTER}5.kronor: '7.505' har fler än två decimaler; ett belopp anges i kronor och öre, t.ex. 7.50"],
         id="a_list_names_amount"),

@@ -167,7 +167,7 @@ def test_make_targets(project: Path) -> None:
                "new-report": "CASE=SO 2024/0012"}[target]
         assert make(project, target, arg).returncode == 0 and (project / made).is_file(), target
     result = make(project, "check")
-    expected = "decisions/2021-09-15-socialnamnden.md:70: matters.0.id: platshållaren"
+    expected = "decisions/2021-09-15-socialnamnden.md:76: matters.0.id: platshållaren"
     assert result.returncode != 0 and expected in result.stdout
     shutil.rmtree(project / "decisions")
     assert make(project, "new-meeting").returncode != 0
@@ -200,6 +200,43 @@ def test_make_new_without_its_variable_says_what_to_write(project: Path, target:
     result = make(project, target)
     said = [line for line in result.stderr.splitlines() if line.startswith("Kunde inte")]
     assert result.returncode != 0 and len(said) == 1 and expected in said[0], result.stderr
+    assert sorted(project.rglob("*.md")) == before
+
+
+def test_make_new_meeting_with_decided_as_starts_an_outside_decision(project: Path) -> None:
+    """Trial 17: DECIDED_AS makes the file a decision outside a meeting, named by WORDS, `decided_as` filled in and a
+    meeting's own lines (model.OUTSIDE_REFUSED, OUTSIDE_MATTER_REFUSED) left out; once filled in, it is valid."""
+    result = make(project, "new-meeting", "DATE=2024-03-03", "DECIDED_AS=delegationsbeslut",
+                  "WORDS=bidrag musikförening")
+    path = project / "decisions" / "2024-03-03-socialnamnden-bidrag-musikforening.md"
+    assert result.returncode == 0 and path.is_file(), result.stderr
+    text = path.read_text(encoding="utf-8")
+    assert re.search(r"^decided_as: delegationsbeslut +# ", text, flags=re.MULTILINE)
+    data = frontmatter.parse(path, text.encode()).data
+    assert not set(data) & {"known_from", "minutes_checked", "start", "place", "adjusters", "extra", "selection"}
+    assert not set(data["matters"][0]) & {"vote", "reservations", "unanimous", "start", "section"}
+    assert {"decided_by", "reported_at", "decided_as_given", "date_as_given"} <= set(data)
+    fill(path, matter_id="nytt-delegationsbeslut-2024")
+    assert check.problems(project) == []
+    undated = make(project, "new-meeting", "DATE=anges inte", "DECIDED_AS=anges inte", "WORDS=nytt råd")
+    made = project / "decisions" / "datum-anges-inte-socialnamnden-nytt-rad.md"
+    assert undated.returncode == 0 and "decided_as: anges inte" in made.read_text(encoding="utf-8"), undated.stderr
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    pytest.param(["DATE=2021-09-15", "WORDS=mars"], "WORDS används bara för en fil utan datum (DATE=\"anges inte\") "
+                 "eller för ett beslut utanför sammanträde (DECIDED_AS=…); ett sammanträde med datum heter "
+                 "<datum>-<nämnd>.md: ta bort WORDS", id="words_beside_a_date_are_not_ignored"),
+    pytest.param(["DATE=2021-09-15", "DECIDED_AS=delegation", "WORDS=x"], "DECIDED_AS='delegation' är inget av "
+                 "sätten ett beslut fattas utanför ett sammanträde; skriv DECIDED_AS=delegationsbeslut, "
+                 'DECIDED_AS=ordförandebeslut, DECIDED_AS="anges inte"', id="an_unknown_way"),
+    pytest.param(["DATE=2021-09-15", "DECIDED_AS=delegationsbeslut"], "DECIDED_AS kräver WORDS=…",
+                 id="an_outside_decision_without_words"),
+])
+def test_make_new_meeting_refuses_what_it_would_not_use(project: Path, args: list[str], expected: str) -> None:
+    before = sorted(project.rglob("*.md"))
+    result = make(project, "new-meeting", *args)
+    assert result.returncode != 0 and expected in result.stderr, result.stderr
     assert sorted(project.rglob("*.md")) == before
 
 

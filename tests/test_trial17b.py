@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
-from namndbeslut import scaffold
-from support.project import CASES_DIR, problems, project_copy
+from support.project import CASES_DIR, problems
 from support.site import BuiltSite, attr, built_tree, data, one, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial17b.yaml").read_text(encoding="utf-8"))
@@ -139,13 +138,3 @@ def test_a_secretary_is_one_name(tmp_path: Path) -> None:
                                                               "secretary: [Ingela Persson, Per Olsson]")
     found = problems(tmp_path, {**TREE, "committees/kommunfullmaktige.md": council}, BUILD_DATE)
     assert found == ["committees/kommunfullmaktige.md:11: secretary: ska vara text"], found
-
-
-# -- 5 (d). a decision outside a meeting: WORDS names its file ---------------------------------------------------------
-
-
-def test_new_meeting_with_words_and_a_date_files_a_decision_outside_a_meeting(tmp_path: Path) -> None:
-    project = project_copy(tmp_path)
-    path = scaffold.new_meeting(project, "2024-03-03", "socialnamnden", "bidrag-musikforening")
-    assert path == project / "decisions" / "2024-03-03-socialnamnden-bidrag-musikforening.md"
-    assert "\ndecided_as: FYLL I " in path.read_text(encoding="utf-8")

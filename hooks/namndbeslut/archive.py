@@ -37,6 +37,7 @@ from .model import (
     Stage,
     Step,
     Term,
+    as_source_says,
     chronological,
     day_order,
     decided_later_label,
@@ -233,10 +234,11 @@ MEETING_PLAN = "sammanträdesplanen"
 """Where a planned meeting's date comes from unless its `source` says otherwise."""
 
 
-CitedBy = tuple[Matter | Meeting | Citation | None, Committee | None, str | None, tuple[int, ...], str | None]
+CitedBy = tuple[Matter | Meeting | Citation | None, Committee | None, str | None, tuple[int, ...], str | None,
+                str | None]
 """A decision a report or matter cites (Archive.decisions_cited_by): the published record or the citation, the body
 its source names, its name in the source's words, and the paragraphs and the day without its year
-(`date_as_given`) of one without a date."""
+(`date_as_given`) of one without a date; last, a body that is none of ours in the source's words (`body_as_given`)."""
 
 
 UNDATED_STEPS = "Steg utan datum i källan"
@@ -608,6 +610,8 @@ class Archive:
             if meeting.decided_by_body is not None and self._check(doc, ("decided_by",), meeting.decided_by_body,
                                                                    self.committees, "nämnd"):
                 meeting.decider_named(self.committees[meeting.decided_by_body].name)
+            for j, other in enumerate(meeting.with_bodies):
+                self._check(doc, ("with_bodies", j), other, self.committees, "nämnd")
             for i, matter in enumerate(meeting.matters):
                 self._link_matter(meeting, matter, doc, i)
         for matters in self.matters_about_partner.values():
@@ -1049,10 +1053,12 @@ class Archive:
         return [self._cited_by(cited) for cited in record.cited_decisions]
 
     def _cited_by(self, cited: CitedDecision) -> CitedBy:
-        published = self.cited(cited.decision) if cited.decision is not None else None
+        """A decision of a body that is none of ours (`body_as_given`) is never one published here, on any date."""
+        ours = cited.decision is not None and cited.body_as_given is None
+        published = self.cited(cited.decision) if ours and cited.decision is not None else None
         body = self.committees.get(cited.body) if cited.body else None
-        return ((published, None, cited.name, (), None) if published is not None
-                else (cited.decision, body, cited.name, cited.paragraphs, cited.date_as_given))
+        return ((published, None, cited.name, (), None, None) if published is not None
+                else (cited.decision, body, cited.name, cited.paragraphs, cited.date_as_given, cited.body_as_given))
 
     def reported_at(self, decision: Meeting) -> CitedBy | None:
         """The meeting a decision outside a meeting was reported to ('anmäls'), as `decisions_cited_by` gives a cited
@@ -1146,8 +1152,12 @@ class Archive:
         """A decision a report or a matter cites (or a decision outside a meeting was reported to), as pages and the
         CSV name it: as `titled_label`, 'Kommunstyrelsen § 68, datum anges inte' where the source gives no date,
         'tidigare beslut …' where it gives neither date nor body; the source's name for it after a colon."""
-        record, body, name, paragraphs, day_as_given = cited
-        if record is not None:
+        record, body, name, paragraphs, day_as_given, body_as_given = cited
+        if body_as_given is not None:  # none of ours: the source's words, never a body's page or a published decision
+            day = record.date if isinstance(record, Citation) else None
+            label = citations.decision_label(day, record.paragraphs if isinstance(record, Citation) else paragraphs,
+                                             as_source_says(body_as_given), day_as_given=day_as_given)
+        elif record is not None:
             label = self.titled_label(record, body)
         elif body is None and not paragraphs and day_as_given is None:
             label = citations.UNNAMED  # "enligt tidigare beslut": neither date nor body
@@ -1342,11 +1352,12 @@ class Archive:
     def status_of(self, agreement: Agreement, day: dt.date) -> dates.Status:
         """Where the agreement stands on `day`, the one rule: only proposed (a proposal to amend, extend or terminate
         is no proposal of the agreement), or mandated and not signed, or a draft the source says is not entered (an
-        adoption or joining counts alike); terminated without a stated last day; extended without a stated new end
-        after its term; adopted on a condition no later step is stated to meet, until its
-        term has passed (a condition on an extension or termination counts as unmet: that step changes nothing);
-        undated steps only where no dated one decides (_latest); else by its term (as the decisions leave it), or
-        'Period anges inte'."""
+        adoption or joining counts alike), or known only from agenda items with no decision nor signing stated
+        (whether it was entered is not stated: its term says nothing); terminated without a stated last day;
+        extended without a stated new end after its term; adopted on a condition no later step is stated to meet,
+        until its term has passed (a condition on an extension or termination counts as unmet: that step changes
+        nothing); undated steps only where no dated one decides (_latest); else by its term (as the decisions leave
+        it), or 'Period anges inte'."""
         steps = self.steps_of(agreement)
         actions = {s.action for s in steps if not s.proposes_other}
         terminated = self._latest(steps, lambda s: s.action is StepAction.TERMINATE and s.condition is None)
@@ -1361,6 +1372,8 @@ class Archive:
                 return dates.Status.PROPOSED
             if agreement.stage is Stage.DRAFT:
                 return dates.Status.DRAFT
+            if not steps and self._on_agendas_only(agreement):
+                return dates.Status.ENTERED_UNSTATED
         term = self.term_of(agreement)
         status = term.status_on(day) if term is not None else dates.Status.UNSTATED
         if status is not dates.Status.ENDED and self._conditional(steps):
@@ -1369,6 +1382,12 @@ class Archive:
         if status is dates.Status.ENDED and last is not None and last.action is StepAction.EXTEND and last.end is None:
             return dates.Status.EXTENDED
         return status
+
+    def _on_agendas_only(self, agreement: Agreement) -> bool:
+        """Whether every published matter about the agreement is an item of a meeting whose source states no decision
+        (a kallelse, a webcast), and one is: then nothing says it was ever entered."""
+        about = self.matters_about(agreement)
+        return bool(about) and all(self.meeting_with(m).decisions_unstated for m in about)
 
     def _conditional(self, steps: list[AgreementStep]) -> bool:
         """Whether the latest adoption sets a condition (a later one without a condition adopts it outright). No
@@ -1415,7 +1434,7 @@ class Archive:
 
     def outside_of(self, body: Committee) -> list[Meeting]:
         """One body's decisions taken outside a meeting, newest first (its page's 'Beslut utanför sammanträden')."""
-        return [m for m in self.outside_decisions if m.committee == body.id]
+        return [m for m in self.outside_decisions if body.id in m.bodies]
 
     def outside_in(self, year: int) -> list[Meeting]:
         """The decisions taken outside a meeting in a year (of any body, or none), newest first."""
@@ -1428,16 +1447,22 @@ class Archive:
     def undated_meetings(self, body: Committee | None = None) -> list[Meeting]:
         """The meetings whose source gives no date (of one body, or all), by id: listed apart, never by a date."""
         return [m for m in self.meetings if m.undated and not m.bodiless and not m.outside
-                and (body is None or m.committee == body.id)]
+                and (body is None or body.id in m.bodies)]
 
     @cached_property
     def meetings_by_body(self) -> dict[str, list[Meeting]]:
         by_body: dict[str, list[Meeting]] = defaultdict(list)
         for meeting in self.meetings:
-            # a meeting whose source names no body is in no body's list; a decision outside a meeting in none
-            if meeting.committee is not None and not meeting.outside:
-                by_body[meeting.committee].append(meeting)
+            # a meeting whose source names no body is in no body's list; a decision outside a meeting in none; a
+            # joint one in each of its bodies' (`Meeting.bodies`)
+            if not meeting.outside:
+                for body_id in meeting.bodies:
+                    by_body[body_id].append(meeting)
         return dict(by_body)
+
+    def with_bodies_of(self, meeting: Meeting) -> list[Committee]:
+        """The other bodies that decided together with the meeting's own (`with_bodies`), in the file's order."""
+        return [self.committees[c] for c in meeting.with_bodies if c in self.committees]
 
     def agreements_under(self, body: Committee) -> list[Agreement]:
         """The agreements the body is responsible for, alone or with others (`committees`), in list order."""

@@ -91,6 +91,8 @@ class SumNature(StrEnum):
     """A result ('överskottet uppgår till 35 miljoner')."""
     BUDGET = "budget"
     """A budgeted figure."""
+    MOTTAGET = "mottaget"
+    """Money the municipality received ("riktade medel … Partille fick 2,3 miljoner kronor"): never a grant it gave."""
 
     @property
     def label(self) -> str:

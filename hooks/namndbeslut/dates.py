@@ -352,12 +352,15 @@ class Status(StrEnum):
     END_UNSTATED = "Slut anges inte"
     """The term has begun and the source states no end (nor that it runs until further notice): never said to have
     ended, nor to be in force until further notice."""
+    ENTERED_UNSTATED = "Om överenskommelsen ingicks anges inte"
+    """Known only from items on agendas (a kallelse, a webcast), with no decision on it nor a signing stated: its term
+    never says it began or ended, for it may never have been entered."""
 
     @property
     def may_be_in_force(self) -> bool:
         """Whether the agreement may be in force: it is, or the sources leave it open."""
         return self in (Status.IN_FORCE, Status.UNSTATED, Status.TERMINATED, Status.EXTENDED, Status.START_UNSTATED,
-                        Status.CONDITIONAL, Status.END_UNSTATED)
+                        Status.CONDITIONAL, Status.END_UNSTATED, Status.ENTERED_UNSTATED)
 
 
 _CLAUSES = {Status.IN_FORCE: "gäller", Status.UPCOMING: "har inte börjat gälla", Status.ENDED: "har upphört",
@@ -369,7 +372,8 @@ _CLAUSES = {Status.IN_FORCE: "gäller", Status.UPCOMING: "har inte börjat gäll
             Status.TERMINATED: "har sagts upp (sista dag anges inte)",
             Status.EXTENDED: "har förlängts (nytt slutdatum anges inte)",
             Status.CONDITIONAL: "har antagits under villkor (uppfyllt anges inte)",
-            Status.END_UNSTATED: "har ett slut som inte anges"}
+            Status.END_UNSTATED: "har ett slut som inte anges",
+            Status.ENTERED_UNSTATED: "har ett ingående som inte anges"}
 """Each status as the verb phrase after a count: '3 har en period som inte anges'."""
 
 

@@ -64,6 +64,7 @@ REFERENCES: dict[tuple[str, str], Kind] = {
     ("Committee", "continues"): kinds.COMMITTEE,
     ("Committee", "part_of"): kinds.COMMITTEE,
     ("Meeting", "committee"): kinds.COMMITTEE,
+    ("Meeting", "with_bodies"): kinds.COMMITTEE,
     ("Matter", "adopts"): kinds.AGREEMENT,
     ("Matter", "agreements"): kinds.AGREEMENT,
     ("Step", "agreement"): kinds.AGREEMENT,

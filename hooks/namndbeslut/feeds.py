@@ -68,7 +68,7 @@ def build_all(ctx: BuildContext) -> dict[str, bytes]:
         out[feed.path] = _feed(feed, ctx, author, [_matter_entry(x, ctx, link) for x in archive.matters_about(partner)])
     for body in archive.committees.values():
         feed = of_body(body)
-        decisions = [m for m in archive.meetings if m.committee == body.id]  # its meetings and outside decisions
+        decisions = [m for m in archive.meetings if body.id in m.bodies]  # its meetings and outside decisions
         out[feed.path] = _feed(feed, ctx, body.name, [_meeting_entry(m, ctx, link) for m in decisions])
     return out
 

@@ -371,7 +371,8 @@ class Committee(Sourced):
     municipality: Text | None = None
     """The municipality (or region) the body belongs to, where it is another than the site's own
     (`extra.municipality` in mkdocs.yml): 'Härryda kommun'. None: the site's own."""
-    kind: BodyKind = BodyKind.NAMND
+    kind: Annotated[BodyKind | None, MAY_BE_UNSTATED, NOT_STATED_IN_SCHEMA] = BodyKind.NAMND
+    """None ('anges inte') where the source does not say what kind of body it is: shown 'anges inte', null in data."""
     continues: BodyIds = []
     """The bodies whose work this one continues, in the file's order: one (a renamed committee), or several that
     merged into it."""
@@ -415,6 +416,16 @@ class Committee(Sourced):
     def public_as_given_label(self) -> str:
         """'Enligt källan: …' (according_to_source); '' where the source says nothing of the public."""
         return according_to_source(self.public_as_given) if self.public_as_given else ""
+
+    @property
+    def kind_label(self) -> str:
+        """'Nämnd', 'Kommunstyrelse'; 'anges inte' where the source does not say (`shown`)."""
+        return shown(self.kind.label if self.kind is not None else None)
+
+    @property
+    def definite(self) -> str:
+        """How a sentence names the body by its kind ('nämnden'); 'organet' where its kind is not stated."""
+        return self.kind.definite if self.kind is not None else "organet"
 
     @model_validator(mode="after")
     def _members_dated(self) -> Committee:
@@ -636,6 +647,14 @@ class NamedPerson(Member):
     def label(self) -> str:
         """'Lars Muregård (M), ny ledamot, intill ordinarie bolagsstämma 2023': a member's label, then the term."""
         return person_label(super().label, None, self.term_as_given)
+
+
+def each_person_once(persons: Sequence[NamedPerson]) -> None:
+    """A matter's or an agreement's `persons` name each person in a role once (another role is a row of its own)."""
+    for i, person in enumerate(persons):
+        if person in persons[:i]:
+            raise FieldError(("persons", i), f"'{person.label}' står redan i listan; skriv varje person en gång "
+                                             "(med en annan roll är det en egen rad)")
 
 
 class Attendee(Member):
@@ -1056,7 +1075,8 @@ class Sum(Record):
     nature: SumNature | None = None
     """What kind of money the sum is where the source says it is not one the decision states as granted: refused
     ('avslaget'), requested by a body ('äskat'), applied for by an applicant ('ansökt'), a fee ('taxa'), a forecast of
-    a result ('prognos'), a cost estimate ('beräknat'), a result ('utfall') or a budgeted figure ('budget'); shown as
+    a result ('prognos'), a cost estimate ('beräknat'), a result ('utfall'), a budgeted figure ('budget') or money the
+    municipality received ('mottaget'); shown as
     the label's prefix and in no total; a matter's only, since an agreement's funding is granted money. None: a sum
     the source states for the decision, shown
     neutrally."""
@@ -1598,8 +1618,8 @@ class Contact(Person):
 
 
 class Deadline(Record):
-    """A date or deadline the agreement itself states ('Avtalet ska utvärderas senast 30 juni 2025'): shown as the
-    agreement's, never a calendar event nor a status."""
+    """A date or deadline an agreement or a matter states ('Avtalet ska utvärderas senast 30 juni 2025', "Fram till den
+    16 mars har föreningar möjlighet att söka"): shown as its record's, never a calendar event nor a status."""
 
     what: Text
     """What is due, in the source's words ('Föreningen ska lämna en verksamhetsberättelse')."""
@@ -2022,6 +2042,9 @@ class Agreement(Sourced):
     """Other steps taken by decisions whose meetings are not published (a proposal, a mandate, an extension, …)."""
     funding: list[Funding] = []
     contacts: list[Contact] = []
+    persons: list[NamedPerson] = []
+    """People the source names about the agreement in a role, e.g. quoted ({name: …, role: 'citeras, kommunstyrelsens
+    ordförande'}), as a matter's `persons`, in its order: never its signers nor its contacts."""
     partial: Partial | None = None
     """Where the record covers only part of its source (an excerpt cut off mid-sentence: 'Nu föreslås att Oxel…'),
     the editor's words for what it covers, as a meeting's `partial`: the page says so first (`partial_line`)."""
@@ -2282,6 +2305,11 @@ class Agreement(Sourced):
     @model_validator(mode="after")
     def _one_way_to_state_kind(self) -> Agreement:
         one_way_to_state_kind(self.kind, self.kind_as_given, AgreementKind)
+        return self
+
+    @model_validator(mode="after")
+    def _each_person_once(self) -> Agreement:
+        each_person_once(self.persons)
         return self
 
     @model_validator(mode="after")
@@ -2760,6 +2788,9 @@ class Matter(Record):
     hösten"), beside `decided_later_by` or alone: shown as given, never read as a date or a body."""
     assignments: list[Assignment] = []
     """Tasks the decision gives, in the source's order."""
+    deadlines: list[Deadline] = []
+    """Dates and deadlines the matter states ("Fram till den 16 mars har föreningar möjlighet att söka": an application
+    period), as an agreement's `deadlines`: shown under the matter, never a calendar event."""
     unanimous: bool | None = None
     """Whether the decision was unanimous, where the source says so ("Kommunfullmäktige beslutar enhälligt": true, "en
     oenig socialnämnd": false); None: not stated, never worked out from a vote."""
@@ -3066,10 +3097,7 @@ class Matter(Record):
 
     @model_validator(mode="after")
     def _each_person_once(self) -> Matter:
-        for i, person in enumerate(self.persons):
-            if person in self.persons[:i]:
-                raise FieldError(("persons", i), f"'{person.label}' står redan i listan; skriv varje person en gång "
-                                                 "(med en annan roll är det en egen rad)")
+        each_person_once(self.persons)
         return self
 
     @model_validator(mode="after")
@@ -3181,6 +3209,10 @@ class Meeting(Sourced):
     committee: MeetingBody
     """The body that met (a file in committees/); None ('anges inte') where the source names none (a blank 'Organ',
     a news item's "kommunen"): no body is made up, `body_as_given` then holds the source's words."""
+    with_bodies: list[Slug] = []
+    """Other bodies that decided together with `committee` ("Idrotts- och fritidsnämnden samt kultur- och
+    demokratinämnden har fattat följande beslut", a joint meeting: "gemensamt sammanträde"; files in committees/):
+    shown 'Tillsammans med …', listed on each of their pages too; never the record's own body."""
     date: MeetingDate
     """The day, or only the month where the source names no day: shown as given, never as a day of it; None
     ('anges inte') where the source gives no date (`date_as_given` then holds its words, the file name its own)."""
@@ -3231,6 +3263,12 @@ class Meeting(Sourced):
     """The secretary (sekreterare) as the source names them."""
     adjusters: list[Text] = []
     """Who checks the minutes (justerare) as the source names them, in its order, each once."""
+    proposed_adjusters: list[Text] = []
+    """Who a notice (kallelse) proposes to check the minutes ("1 tur: Linda Fröberg (M) och Kaisa Blank Nordmark
+    (S)"), as `adjusters` names people, each once: shown 'Föreslagna justerare: …', never as who checked them."""
+    planned_checking_as_given: Text | None = None
+    """When or where the checking of the minutes is planned, in the source's words ("Justeringsdag: tisdagen den 7
+    april 2015 kl. 16:00"): shown as the source's, never read as `minutes_checked`."""
     contacts: list[Contact] = []
     """Who to contact about the meeting ("kontakta Helena Balthammar (S) telefon 0725-82 80 69"), as an agreement's
     `contacts`."""
@@ -3663,6 +3701,16 @@ class Meeting(Sourced):
         return dates.listing(self.adjusters)
 
     @property
+    def proposed_adjusters_label(self) -> str:
+        """Who the notice proposes to check the minutes, as `adjusters_label` lists names; '' where none."""
+        return dates.listing(self.proposed_adjusters)
+
+    @property
+    def planned_checking_label(self) -> str:
+        """'tisdagen den 7 april 2015 kl. 16:00 (enligt källan)'; '' where the source plans no checking so."""
+        return as_source_says(self.planned_checking_as_given) if self.planned_checking_as_given else ""
+
+    @property
     def posting_label(self) -> str:
         """The notice of the checked minutes as the page gives it: 'uppsatt 24 september 2015, nedtaget 16 oktober
         2015', 'anges inte' for a day the source leaves out, then the source's words for it ('Justeringen har anslagits
@@ -3700,8 +3748,10 @@ class Meeting(Sourced):
             raise FieldError(("body_as_given",), f"'body_as_given' är källans ord där den inte anger något organ; "
                                                  f"ta bort det, eller skriv 'committee: {NOT_STATED}' om källan inte "
                                                  "namnger organet")
-        if twice := sorted({a for a in self.adjusters if self.adjusters.count(a) > 1}):
-            raise FieldError(("adjusters",), f"'{twice[0]}' står flera gånger; skriv varje justerare en gång")
+        for name in ("adjusters", "proposed_adjusters"):
+            named = getattr(self, name)
+            if twice := sorted({a for a in named if named.count(a) > 1}):
+                raise FieldError((name,), f"'{twice[0]}' står flera gånger; skriv varje justerare en gång")
         _check_outside(self)
         return self
 
@@ -3714,6 +3764,26 @@ class Meeting(Sourced):
     def adjournment_labels(self) -> list[str]:
         """Each break as the page says it under the meeting's times ('Ajournering 10.05–10.20')."""
         return [a.label for a in self.adjournments]
+
+    @property
+    def bodies(self) -> list[str]:
+        """The ids of every body that decided: `committee` and those it decided together with (`with_bodies`)."""
+        return [*([self.committee] if self.committee is not None else []), *self.with_bodies]
+
+    @model_validator(mode="after")
+    def _together_with_others(self) -> Meeting:
+        """Bodies deciding together beside a named one, each once and never the record's own again."""
+        if self.with_bodies and self.committee is None:
+            raise FieldError(("with_bodies",), f"'with_bodies' anger organ som beslutade tillsammans med organet i "
+                                               f"'committee'; namnger källan organen, skriv ett av dem i 'committee' "
+                                               f"i stället för '{NOT_STATED}'")
+        if self.committee in self.with_bodies:
+            raise FieldError(("with_bodies",), f"'{self.committee}' är redan 'committee', organet som filen gäller; "
+                                               "skriv bara de andra organen i 'with_bodies'")
+        if len(set(self.with_bodies)) < len(self.with_bodies):
+            raise FieldError(("with_bodies",), "samma organ står flera gånger under 'with_bodies'; skriv varje organ "
+                                               "en gång")
+        return self
 
     @model_validator(mode="after")
     def _adjourned_while_meeting(self) -> Meeting:
@@ -3770,6 +3840,7 @@ OUTSIDE_REFUSED = {
     "adjournments": "inget sammanträde som kan ajourneras", "appeal_by": "inget protokoll",
     "minutes_posted_as_given": "inget protokoll", "convened_by": "ingen kallelse",
     "extra": "inget sammanträde som kan vara extra",
+    "proposed_adjusters": "inga justerare", "planned_checking_as_given": "inget protokoll",
 }
 """A meeting's fields that a decision outside a meeting (`decided_as`) refuses, each with what it has not."""
 
@@ -4000,6 +4071,9 @@ class CitedDecision(Record):
     """With no date: the paragraphs the source gives ('decision: "§ 68"')."""
     body: Slug | None = None
     """The body that took it (a file in committees/), where the source names it."""
+    body_as_given: Text | None = None
+    """A body that is none of ours, in the source's words ("Länsstyrelsens beslut 16 oktober 2019": 'Länsstyrelsen'),
+    instead of `body`: shown as the source's, never linked nor taken for a meeting published here."""
     name: Text | None = None
     """The source's words for the decision, where it names it ('trygghetspaketet'): shown as given."""
     date_as_given: Text | None = None
@@ -4015,8 +4089,12 @@ class CitedDecision(Record):
     def _named(self) -> CitedDecision:
         """A report may cite a decision by neither date nor body ("enligt tidigare beslut ett årsanslag"): then
         nothing more of it is known than its `name`, if any, shown 'tidigare beslut (datum och organ anges inte)'."""
+        if self.body is not None and self.body_as_given is not None:
+            raise FieldError(("body_as_given",), "ange organet antingen med 'body: <id>' (ett organ i committees/) "
+                                                 "eller med källans ord under 'body_as_given' (ett organ utanför "
+                                                 "kommunen, t.ex. Länsstyrelsen), inte båda")
         if self.paragraphs or self.date_as_given is not None:
-            _dated_or_by_body(self.decision, self.body)
+            _dated_or_by_body(self.decision, self.body or self.body_as_given)
         if self.date_as_given is not None and self.decision is not None:
             raise FieldError(("date_as_given",), f"beslutet har ett datum ({self.decision}); ta bort "
                                                  "'date_as_given' (den skrivs bara med 'decision: anges inte')")

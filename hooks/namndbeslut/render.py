@@ -186,11 +186,12 @@ class _Asked:
 
 
 def _by_body(meetings: list[Meeting], archive: Archive) -> list[tuple[Committee, list[Meeting]]]:
-    """Meetings grouped by their body, bodies by name (each group in the order given)."""
+    """Meetings grouped by their body, bodies by name (each group in the order given); a joint meeting in each of its
+    bodies' groups (`Meeting.bodies`)."""
     groups: dict[str, list[Meeting]] = {}
     for m in meetings:
-        if m.committee is not None:  # a meeting whose source names no body is listed apart (the year's page)
-            groups.setdefault(m.committee, []).append(m)
+        for body_id in m.bodies:  # a meeting whose source names no body is listed apart (the year's page)
+            groups.setdefault(body_id, []).append(m)
     return sorted(((archive.committees[c], ms) for c, ms in groups.items()), key=lambda g: g[0].name)
 
 
@@ -317,9 +318,10 @@ class Renderer:
         return None if record is None or isinstance(record, Citation) else self.url_of(record)
 
     def cited_decision(self, record: Matter | Meeting | Citation | None, body: Committee | None,
-                       name: str | None, paragraphs: tuple[int, ...] = (), day_as_given: str | None = None) -> Decision:
+                       name: str | None, paragraphs: tuple[int, ...] = (), day_as_given: str | None = None,
+                       body_as_given: str | None = None) -> Decision:
         """A decision a report cites (Archive.cited_label), linked where it is published."""
-        return Decision(self.ctx.archive.cited_label((record, body, name, paragraphs, day_as_given)),
+        return Decision(self.ctx.archive.cited_label((record, body, name, paragraphs, day_as_given, body_as_given)),
                         self._published_url(record))
 
     def step_decision(self, step: AgreementStep) -> Decision:

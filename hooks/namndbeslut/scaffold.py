@@ -20,9 +20,9 @@ from string import Template
 
 from . import dates, frontmatter, kinds, messages, patterns
 from .archive import normalised_name
-from .categories import suggested_body_kind, suggested_partner_kind
+from .categories import DecidedAs, suggested_body_kind, suggested_partner_kind
 from .errors import ContentError
-from .model import NO_BODY_KEY, NOT_STATED, UNDATED_PREFIX
+from .model import NO_BODY_KEY, NOT_STATED, OUTSIDE_MATTER_REFUSED, OUTSIDE_REFUSED, UNDATED_PREFIX
 from .safety import PLACEHOLDER
 
 P = PLACEHOLDER
@@ -36,6 +36,8 @@ MEETING = Template(f"""---
 # Kontrollera med `make check`, förhandsgranska med `make serve`.
 committee: $committee            # nämnden: namnet på en fil i committees/ (utan .md); anges inte om inget organ nämns
 body_as_given:                   # valfritt, med committee: anges inte: vem som beslutade enligt källan, t.ex. kommunen
+with_bodies: []                  # valfritt: andra organ som beslutade tillsammans med committee ("… samt kultur- och
+                                 # demokratinämnden har fattat följande beslut", gemensamt sammanträde): [id, id]
 date: $date                      # sammanträdets datum, ÅÅÅÅ-MM-DD; ÅÅÅÅ-MM (ÅÅÅÅ) om källan bara anger månaden (året);
                                  # anges inte om källan inte anger något datum
 date_as_given:                   # valfritt: bara källans ord för ett datum i förhållande till källan, t.ex.
@@ -67,6 +69,10 @@ chair:                           # valfritt: ordföranden som källan anger hen 
 secretary:                       # valfritt: sekreteraren som källan anger hen ("Sekreterare: Cecilia Ek")
 adjusters: []                    # valfritt: justerarna som källan anger dem ("Justerare: Anna Andersson (S),
                                  # Bertil Berg (M)"): [Anna Andersson (S), Bertil Berg (M)]
+proposed_adjusters: []           # valfritt: justerare som kallelsen föreslår ("1 tur: Linda Fröberg (M) och
+                                 # Kaisa Blank Nordmark (S)"): [Linda Fröberg (M), Kaisa Blank Nordmark (S)]
+planned_checking_as_given:       # valfritt: planerad justering med källans ord, t.ex. tisdagen den 7 april
+                                 # 2015 kl. 16:00 ("Justeringsdag: …")
 present: []                      # valfritt: närvarande som protokollet anger dem, en per rad (inte från kallelse):
                                  # - {{name: Franklin Eck, party: M, role: tjänstgörande ersättare,
                                  #   substitute_for: Marianne Kierkemann (M), note: från och med § 21}}
@@ -140,6 +146,8 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # - {{decision: 2019-03-25 § 45, body: kommunfullmaktige}}
                                  # dag utan år ("26 februari beslutade stadsbyggnadsnämnden"): - {{decision:
                                  #   anges inte, date_as_given: 26 februari, body: stadsbyggnadsnamnden}}
+                                 # ett organ utanför kommunen ("Länsstyrelsens beslut 16 oktober 2019"), med
+                                 # källans ord: - {{decision: 2019-10-16, body_as_given: Länsstyrelsen}}
     effective:                   # valfritt: när beslutet börjar gälla ("Reglerna gäller från 1 juli 2023"):
                                  # 2023-07-01, eller 2023-07, 2023, våren 2023 så exakt som källan
     effective_until:             # valfritt: när beslutet slutar gälla ("Beslutet gäller 1 januari – 31 december
@@ -170,6 +178,9 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
     assignments: []              # valfritt: uppdrag som beslutet ger, ett per rad, t.ex.
                                  # - {{to: IT, what: göra en rapport, by_as_given: inför våren 2019}}
                                  # (by: 2019-06 om källan anger en tidpunkt)
+    deadlines: []                # valfritt: tidpunkter som ärendet anger, t.ex. en ansökningstid ("Fram till den
+                                 # 16 mars har föreningar möjlighet att söka"): - {{what: Föreningar kan söka
+                                 #   bidraget, date: 2020-03-16, as_given: Fram till den 16 mars}}
     to:                          # med kind: förslag: organet som förslaget går till (filnamn i committees/)
     adopts: []                   # valfritt: överenskommelser som beslutet antar (filnamn i agreements/)
     steps: []                    # valfritt: andra steg med en överenskommelse, ett per rad, t.ex.
@@ -193,7 +204,8 @@ matters:                         # ärendena; vart och ett har en rubrik med sam
                                  # "19,1 miljoner kronor": {{kronor: 19100000, as_given: '19,1 miljoner kronor'}};
                                  # ändamålet med källans ord: purpose: för tilläggsanslag;
                                  # öre: 7.50; avslaget belopp: nature: avslaget (äskat, ansökt, taxa, prognos,
-                                 # beräknat, utfall, budget); var pengarna tas från: financed_from: med källans ord;
+                                 # beräknat, utfall, budget, mottaget: pengar som kommunen fick); var pengarna
+                                 # tas från: financed_from: med källans ord;
                                  # "rekvirera … från Socialstyrelsen": from: Socialstyrelsen;
                                  # "minus 33,7 miljoner": kronor: -33700000 med nature: utfall;
                                  # "drygt": more_than: true; "knappt": less_than: true;
@@ -298,6 +310,8 @@ contacts:                        # kontaktpersoner; ta bort listan (skriv contac
     organisation:                # valfritt: t.ex. Socialförvaltningen
     email:                       # valfritt: e-postadress
     phone:                       # valfritt: telefonnummer som källan skriver det, t.ex. "0498-26 90 00"
+persons: []                      # valfritt: personer som källan nämner om överenskommelsen i en roll, t.ex.
+                                 # - {{name: Mikael Persson, role: "citeras, kommunstyrelsens ordförande"}}
 partial:                         # valfritt: om filen bara bygger på en del av källan, med egna ord, t.ex. Källan
                                  # är ett utdrag som slutar mitt i en mening
 text:                            # valfritt, bara ett värde: skriv 'beskrivning' om texten nedan bara beskriver
@@ -362,7 +376,8 @@ COMMITTEE = Template(f"""---
 # En nämnd (eller styrelse, fullmäktige …) vars sammanträden webbplatsen publicerar. Sammanträden och
 # överenskommelser hänvisar till filens namn. Kontrollera med `make check`.
 name: $name  # nämndens namn som det ska stå på webbplatsen
-kind: {P}                        # $hint nämnd, styrelse, kommunfullmäktige, kommunstyrelse, utskott, beredning
+kind: {P}                        # $hint nämnd, styrelse, kommunfullmäktige, kommunstyrelse, utskott, beredning;
+                                 # anges inte om källan inte säger vad det är för organ
 municipality:                    # valfritt: bara för ett organ i en annan kommun, t.ex. Härryda kommun
 continues:                       # valfritt: den nämnd vars arbete denna tar över (filnamn i committees/);
                                  # slogs flera ihop till denna: en lista, [namnd-a, namnd-b]
@@ -414,6 +429,8 @@ cited_decisions: []              # valfritt: beslut som skrivelsen hänvisar til
                                  # bara organet och källans namn på beslutet ("det av kommunstyrelsen beslutade
                                  # trygghetspaketet"): - {{decision: anges inte, body: kommunstyrelsen,
                                  #   name: trygghetspaketet}}
+                                 # ett organ utanför kommunen, med källans ord: - {{decision: 2019-10-16,
+                                 #   body_as_given: Länsstyrelsen}}
 source:                          # valfritt: varifrån skrivelsen kommer, med ord
 source_url:                      # valfritt: källans adress, https://…
 reviewed_numbers: []             # valfritt: nummer i filen som liknar personnummer men som du har kontrollerat
@@ -434,11 +451,24 @@ def slug(name: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", plain))
 
 
-def new_meeting(root: Path, date: str, committee: str = "", words: str = "") -> Path:
+def new_meeting(root: Path, date: str, committee: str = "", words: str = "", decided_as: str = "") -> Path:
     """Write decisions/<date>-<committee>.md; return its path. DATE="anges inte" (the source gives no date) writes
     decisions/datum-anges-inte-<committee>-<WORDS>.md, asking for the source's words in `date_as_given` (or the
     line removed where it has none). COMMITTEE="anges inte" (the source names no body) writes
-    decisions/<date>-organ-anges-inte.md, asking for the source's words in `body_as_given`."""
+    decisions/<date>-organ-anges-inte.md, asking for the source's words in `body_as_given`. DECIDED_AS (a decision
+    outside a meeting) writes <date>-<committee>-<WORDS>.md with `decided_as` and without a meeting's lines; WORDS
+    names only such a file or an undated one, and is refused beside a dated meeting (it would not be used)."""
+    if decided_as.strip():
+        return _outside_decision(root, date, committee, words, decided_as)
+    if words.strip() and date.strip() != NOT_STATED:
+        raise ScaffoldError(f"WORDS används bara för en fil utan datum (DATE=\"{NOT_STATED}\") eller för ett beslut "
+                            "utanför sammanträde (DECIDED_AS=…); ett sammanträde med datum heter "
+                            "<datum>-<nämnd>.md: ta bort WORDS")
+    return _write(*_meeting_file(root, date, committee, words))
+
+
+def _meeting_file(root: Path, date: str, committee: str, words: str) -> tuple[Path, str]:
+    """A meeting's file and its text (new_meeting), not yet written."""
     committee = committee or default_committee(root)
     if committee.strip() == NOT_STATED:
         return _bodiless_meeting(root, date, words)
@@ -449,20 +479,10 @@ def new_meeting(root: Path, date: str, committee: str = "", words: str = "") -> 
     title = f"{P}: rubriken som källan ger, t.ex. {_committee(root, committee)} – beslut " \
             f"{dates.month_year(dates.first_day(day)) if isinstance(day, dt.date | dates.Month) else day}"
     text = MEETING.substitute(committee=committee, date=day.isoformat(), title=_quoted(title))
-    if words.strip():
-        return _outside(root, f"{day.isoformat()}-{committee}-{_id(words, 'WORDS')}", text)
-    return _write(root / kinds.MEETING.folder / f"{day.isoformat()}-{committee}.md", text)
+    return root / kinds.MEETING.folder / f"{day.isoformat()}-{committee}.md", text
 
 
-def _outside(root: Path, name: str, text: str) -> Path:
-    """A dated decision taken outside a meeting (WORDS with a date: several of one day each get a file,
-    <date>-<committee>-<WORDS>.md): `decided_as` asked for, as the file's name needs it."""
-    text = re.sub(r"^decided_as: *(?=#)", lambda m: f"decided_as: {P} ".ljust(len(m[0])), text, count=1,
-                  flags=re.MULTILINE)
-    return _write(root / kinds.MEETING.folder / f"{name}.md", text)
-
-
-def _bodiless_meeting(root: Path, date: str, words: str) -> Path:
+def _bodiless_meeting(root: Path, date: str, words: str) -> tuple[Path, str]:
     """A meeting whose source names no body: 'committee: anges inte', the source's words asked for in
     `body_as_given`; filed as <date>-organ-anges-inte.md (datum-anges-inte-organ-anges-inte-<WORDS>.md undated)."""
     if date.strip() == NOT_STATED:
@@ -477,7 +497,50 @@ def _bodiless_meeting(root: Path, date: str, words: str) -> Path:
                     "källan inte säger något om det")
     text = text.replace(f"\ncommittee: {NO_BODY_KEY}", f"\ncommittee: {NOT_STATED}", 1).replace(
         "\nbody_as_given:", f"\nbody_as_given: {given}", 1)
-    return _write(root / kinds.MEETING.folder / f"{name}.md", text)
+    return root / kinds.MEETING.folder / f"{name}.md", text
+
+
+OUTSIDE_HEAD = ("# Ett beslut som inte fattades vid ett sammanträde (delegationsbeslut, ordförandebeslut …). Filen "
+                "heter\n# <datum>-<nämnd>-<ord>.md (datum-anges-inte-<nämnd>-<ord>.md utan datum).")
+"""The first lines of a decision outside a meeting's file, in place of the meeting's."""
+
+
+def _outside_decision(root: Path, date: str, committee: str, words: str, decided_as: str) -> Path:
+    """A decision taken outside a meeting (DECIDED_AS): a meeting's file made into one, `decided_as` filled in and
+    the lines it refuses (model.OUTSIDE_REFUSED, OUTSIDE_MATTER_REFUSED) left out, named by the editor's WORDS."""
+    how = next((d for d in DecidedAs if d.value == decided_as.strip()), None)
+    if how is None:
+        listed = ", ".join(f'DECIDED_AS="{d.value}"' if " " in d.value else f"DECIDED_AS={d.value}" for d in DecidedAs)
+        raise ScaffoldError(f"DECIDED_AS={_shown(decided_as)} är inget av sätten ett beslut fattas utanför ett "
+                            f"sammanträde; skriv {listed}")
+    if not words.strip():
+        raise ScaffoldError("DECIDED_AS kräver WORDS=… med några ord som skiljer beslutet från andra samma dag, t.ex. "
+                            "WORDS=bidrag-musikforening; filen heter då <datum>-<nämnd>-bidrag-musikforening.md")
+    undated = date.strip() == NOT_STATED
+    path, text = _meeting_file(root, date, committee, words if undated else "")
+    _, _, rest = text.partition("\n# Ersätt")
+    text = "\n".join(["---", OUTSIDE_HEAD, f"# Ersätt{rest}"]).replace("# sammanträdets datum", "# beslutets datum", 1)
+    title = _quoted(f"{P}: rubriken som källan ger, eller anges inte (rubriken blir då {how.label}, nämnd och datum)")
+    text = re.sub(r'^title: ".*?" ', lambda _: f"title: {title} ", text, count=1, flags=re.MULTILINE)
+    text = _without(_without(text, OUTSIDE_REFUSED, ""), OUTSIDE_MATTER_REFUSED, "    ")
+    text = re.sub(r"^decided_as: .*(\n +#.*)*", f"decided_as: {how.value}  # hur beslutet fattades enligt källan",
+                  text, count=1, flags=re.MULTILINE)
+    stem = path.stem if undated else f"{path.stem}-{_id(words, 'WORDS')}"
+    return _write(path.with_name(f"{stem}.md"), text)
+
+
+def _without(text: str, fields: Mapping[str, str], indent: str) -> str:
+    """The scaffold's text without the lines of `fields` at `indent` (each with its comment's continued lines)."""
+    out: list[str] = []
+    dropping = False
+    for line in text.split("\n"):
+        if dropping and re.match(r" +#", line):
+            continue
+        key = re.match(rf"{indent}(\w+):", line)
+        dropping = bool(key and key[1] in fields and not line.startswith(f"{indent} "))
+        if not dropping:
+            out.append(line)
+    return "\n".join(out)
 
 
 def new_agreement(root: Path, partner: str, years: str = "", committee: str = "", name: str = "") -> list[Path]:
@@ -594,11 +657,11 @@ def default_committee(root: Path) -> str:
     return ids[0] if len(ids) == 1 else ""
 
 
-def _undated_meeting(root: Path, committee: str, words: str) -> Path:
+def _undated_meeting(root: Path, committee: str, words: str) -> tuple[Path, str]:
     """A meeting whose source gives no date: the file named by the editor's WORDS, the source's words asked for."""
     text = _undated_text(root, committee, words)
     name = f"{UNDATED_PREFIX}{committee}-{_id(words, 'WORDS')}"
-    return _write(root / kinds.MEETING.folder / f"{name}.md", text)
+    return root / kinds.MEETING.folder / f"{name}.md", text
 
 
 def _undated_text(root: Path, committee: str, words: str) -> str:
@@ -727,7 +790,8 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
     value = env.get
     committee = value("COMMITTEE", "")
     makers: dict[str, Callable[[Path], list[Path]]] = {
-        "meeting": lambda root: [new_meeting(root, value("DATE", ""), committee, value("WORDS", ""))],
+        "meeting": lambda root: [new_meeting(root, value("DATE", ""), committee, value("WORDS", ""),
+                                             value("DECIDED_AS", ""))],
         "agreement": lambda root: new_agreement(root, value("PARTNER", ""), value("YEARS", ""), committee,
                                                 value("NAME", "")),
         "partner": lambda root: [new_partner(root, value("NAME", ""))],
@@ -739,7 +803,7 @@ def main(argv: list[str] | None = None, environ: Mapping[str, str] | None = None
             raise ScaffoldError(missing)
         if kind not in makers:
             raise ScaffoldError("skriv make new-meeting DATE=ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM eller ÅÅÅÅ, eller DATE=\"anges "
-                                "inte\" WORDS=…) [COMMITTEE=…], "
+                                "inte\" WORDS=…) [COMMITTEE=…] [DECIDED_AS=delegationsbeslut WORDS=…], "
                                 "make new-agreement PARTNER=\"…\" (eller NAME=\"…\") YEARS=ÅÅÅÅ-ÅÅÅÅ, "
                                 "make new-partner NAME=\"…\", "
                                 "make new-committee NAME=\"…\" eller make new-report CASE=\"SO ÅÅÅÅ/NNNN\"")

@@ -15,7 +15,7 @@ from .model import Committee
 @dataclass(frozen=True)
 class Voice:
     subject: str
-    """'nämnden', 'kommunfullmäktige', or 'kommunen' for several bodies."""
+    """'nämnden', 'kommunfullmäktige', 'organet' for a body of unstated kind, or 'kommunen' for several bodies."""
 
     @property
     def genitive(self) -> str:
@@ -25,4 +25,4 @@ class Voice:
 
 def of(bodies: Iterable[Committee]) -> Voice:
     found = list(bodies)
-    return Voice(found[0].kind.definite if len(found) == 1 else "kommunen")
+    return Voice(found[0].definite if len(found) == 1 else "kommunen")

@@ -30,6 +30,7 @@ from ..model import (
     Matter,
     Meeting,
     Member,
+    NamedPerson,
     Partner,
     Report,
     Sourced,
@@ -128,9 +129,11 @@ PUBLIC = "namndbeslut:public"
 AgendaItem only; there it is the item's statement, else the meeting's, and left out where neither says)."""
 KIND = "namndbeslut:kind"
 """Our own field, a kind as the source states it: on an AgendaItem of a meeting known only from its agenda, the
-matter's kind (no outcome: OParl's `result` is one); on an Organization (partner), what kind of organisation it is
-as its page says it (a listed kind's label, or the source's words, `kind_as_given`), its `classification` staying
-"Avtalspart", its role here. Absent where the source does not say."""
+matter's kind (no outcome: OParl's `result` is one); on a body's Organization, null where the source does not state
+its kind (`kind: anges inte`; it then has no `classification`); on an Organization (partner), what kind of
+organisation it is as its page says it (a listed kind's label, or the source's words, `kind_as_given`), its
+`classification` staying
+"Avtalspart", its role here, absent where the source does not say."""
 MINUTES_CHECKED = "namndbeslut:minutesChecked"
 """Our own field on a Meeting: the day its minutes were checked (justerat), where the source gives it."""
 MINUTES_POSTED, MINUTES_REMOVED = "namndbeslut:minutesPosted", "namndbeslut:minutesRemoved"
@@ -146,6 +149,14 @@ SECRETARY, ADJUSTERS = "namndbeslut:secretary", "namndbeslut:adjusters"
 """Our own fields on a Meeting: its secretary (sekreterare) and those who check its minutes (justerare, a list), as
 the source names them (no Person, as for the chair); the first also on an Organization (a body), its secretary
 (nämndsekreterare), never one of its `namndbeslut:members`."""
+PROPOSED_ADJUSTERS = "namndbeslut:proposedAdjusters"
+"""Our own field on a Meeting: who its notice (kallelse) proposes to check the minutes, as the source names them;
+never who checked them (ADJUSTERS)."""
+DEADLINES = "namndbeslut:deadlines"
+"""Our own field on an AgendaItem (or a decision's Paper): the dates its matter states ({what, date, asGiven}, each
+where given: "Fram till den 16 mars har föreningar möjlighet att söka"); never a Meeting or an event."""
+PLANNED_CHECKING_AS_GIVEN = "namndbeslut:plannedCheckingAsGiven"
+"""Our own field on a Meeting: when or where the checking of the minutes is planned, in the source's words."""
 NOTE = "namndbeslut:note"
 """Our own field on a Meeting from a committee's schedule: what the schedule says beside the date ('årsredovisning')."""
 CONCERNS = "namndbeslut:concerns"
@@ -214,8 +225,9 @@ PROPOSAL, MATTER_CONDITION, PREPARED_BY = ("namndbeslut:proposal", "namndbeslut:
 till beslut: …", never the decision: OParl's `resolutionText` is the decision taken), a condition on the decision,
 and who prepared the matter ('Kommunledningskontoret')."""
 PERSONS = "namndbeslut:persons"
-"""Our own field on an AgendaItem: the people the matter names in a role, as the source names them ({name, party,
-role, termAsGiven, nominatedBy}, each but the name only where given). No OParl Person, as for a body's members."""
+"""Our own field on an AgendaItem (and an agreement's Paper): the people the matter (agreement) names in a role, as the
+source names them ({name, party, role, termAsGiven, nominatedBy}, each but the name only where given). No OParl
+Person, as for a body's members."""
 CITED_DECISIONS = "namndbeslut:citedDecisions"
 """Our own field on an AgendaItem: the earlier decisions the matter cites, each the published AgendaItem (or Meeting)
 where there is one, else {"date" (absent where the source gives none), "paragraphs", "organization" (where it names
@@ -408,6 +420,9 @@ def _summary(meeting: Meeting) -> Obj:
             **({CHAIR: meeting.chair} if meeting.chair else {}),
             **({SECRETARY: meeting.secretary} if meeting.secretary else {}),
             **({ADJUSTERS: meeting.adjusters} if meeting.adjusters else {}),
+            **({PROPOSED_ADJUSTERS: meeting.proposed_adjusters} if meeting.proposed_adjusters else {}),
+            **({PLANNED_CHECKING_AS_GIVEN: meeting.planned_checking_as_given} if meeting.planned_checking_as_given
+               else {}),
             **({PARTIAL: True, PARTIAL_NOTE: meeting.partial} if meeting.partial else {}),
             **({PARAGRAPHS_AS_GIVEN: meeting.paragraphs_as_given} if meeting.paragraphs_as_given else {}),
             **({CONTACTS: [c.model_dump(exclude_none=True) for c in meeting.contacts]} if meeting.contacts else {}),
@@ -539,7 +554,8 @@ class OParl:
             **_seats(c), **({PUBLIC_AS_GIVEN: c.public_as_given} if c.public_as_given else {}),
             **({"subOrganizationOf": self._committee_url(c.part_of)} if c.part_of else {}),
             **self._history(c), **_members(c), **({SECRETARY: c.secretary} if c.secretary else {}),
-            "classification": c.kind.classification,
+            # a body whose kind the source does not state has no classification (never 'Nämnd' by default)
+            **({"classification": c.kind.classification} if c.kind is not None else {KIND: None}),
             "meeting": self.url(routes.oparl_list(routes.oparl_committee_meetings(c))), **self._web(routes.body(c)),
             **_sourced(c), **self._stamps(kinds.COMMITTEE, c.id),
         })
@@ -589,7 +605,7 @@ class OParl:
             **({END_TIME: s.end.isoformat("minutes")} if s.start and s.end and s.day is None else {}),
             TIME_STATED: s.time_stated,
             # no `organization` where the source names no body (its words: BODY_AS_GIVEN): none is made up
-            **({"organization": [self._committee_url(s.committee.id)]} if s.committee else {}),
+            **({"organization": [self._committee_url(c) for c in self._bodies(s)]} if s.committee else {}),
         }
         if s.place:
             obj["location"] = self._location(s.id, s.place, stamps)
@@ -607,6 +623,11 @@ class OParl:
             if reported := self.archive.reported_to(s.meeting):
                 obj[REPORTED_DECISIONS] = [self.url(routes.oparl_paper(m)) for m in reported]
         return self._publish({**obj, **stamps})
+
+    @staticmethod
+    def _bodies(s: Sitting) -> list[str]:
+        """The ids of the bodies a sitting is of: its body's, and a joint meeting's others (`Meeting.bodies`)."""
+        return s.meeting.bodies if s.meeting is not None else [s.committee.id] if s.committee else []
 
     def agenda_item(self, s: Sitting, m: Matter, order: int, stamps: Obj) -> Obj:
         """`number` as the source gives it: the paragraph ('§ 45', 'VON 2'), else the item's number; none where it
@@ -658,8 +679,7 @@ class OParl:
     def _matter_facts(self, m: Matter) -> Obj:
         """A matter's proposal, condition, preparer, the people it names and the decisions it cites, each only where
         the source gives them."""
-        persons = [{"name": p.name, **{camel: value for key, camel in (*MEMBER_KEYS, ("term_as_given", "termAsGiven"))
-                                       if (value := getattr(p, key))}} for p in m.persons]
+        persons = _persons(m.persons)
         cited = [self._cited_decision(*x) for x in self.archive.decisions_cited_by(m)]
         return {**{key: value for key, value in ((PROPOSAL, m.proposal), (MATTER_CONDITION, m.condition),
                                                  (PREPARED_BY, m.by)) if value},
@@ -672,6 +692,8 @@ class OParl:
     def _later_facts(self, m: Matter) -> Obj:
         """A matter's several case numbers, paragraph in words, end of validity, who did not take part, the body
         that decides later and the tasks given, each only where the source gives them."""
+        deadlines = [{"what": d.what, **({"date": dates.iso(d.date)} if d.date is not None else {}),
+                      **({"asGiven": d.as_given} if d.as_given else {})} for d in m.deadlines]
         tasks = [{"to": t.to, "what": t.what, **({"by": dates.iso(t.by)} if t.by is not None else {}),
                   **({"byAsGiven": t.by_as_given} if t.by_as_given else {}),
                   **({"proposed": True} if m.assignments_proposed else {})} for t in m.assignments]
@@ -682,11 +704,12 @@ class OParl:
                 **({NOT_PARTICIPATING: [stance_data(p) for p in m.not_participating]} if m.not_participating else {}),
                 **({DECIDED_LATER_BY: self._committee_url(m.decided_later_by)} if m.decided_later_by else {}),
                 **({DECIDED_LATER_AS_GIVEN: m.decided_later_as_given} if m.decided_later_as_given else {}),
-                **({ASSIGNMENTS: tasks} if tasks else {})}
+                **({ASSIGNMENTS: tasks} if tasks else {}), **({DEADLINES: deadlines} if deadlines else {})}
 
     def _cited_decision(self, record: Matter | Meeting | Citation | None, body: Committee | None, name: str | None,
-                        paragraphs: tuple[int, ...], day_as_given: str | None) -> Obj:
-        """One decision a matter cites (CITED_DECISIONS); `dateAsGiven` the day its source gives without a year."""
+                        paragraphs: tuple[int, ...], day_as_given: str | None, body_as_given: str | None) -> Obj:
+        """One decision a matter cites (CITED_DECISIONS); `dateAsGiven` the day its source gives without a year,
+        `bodyAsGiven` a body that is none of ours in the source's words (no Organization)."""
         named = {"name": name} if name else {}
         if isinstance(record, Matter) and self.archive.meeting_with(record).outside:
             return {"paper": self._decided_in(record), **named}
@@ -698,7 +721,8 @@ class OParl:
         return {**({"date": dates.iso(record.date)} if record is not None and record.date is not None else {}),
                 **({"paragraphs": given} if given else {}),
                 **({"organization": self._committee_url(body.id)} if body else {}), **named,
-                **({"dateAsGiven": day_as_given} if day_as_given else {})}
+                **({"dateAsGiven": day_as_given} if day_as_given else {}),
+                **({"bodyAsGiven": body_as_given} if body_as_given else {})}
 
     def papers_of(self, m: Matter) -> list[Deliberation]:
         """The papers a matter deliberates on, its report first; an agreement with the step the decision takes as
@@ -722,7 +746,7 @@ class OParl:
         return self._publish({
             "id": self.url(routes.oparl_consultation(m, paper)), "type": _type("Consultation"),
             "paper": self.url(routes.oparl_paper(paper)), **where,
-            **({"organization": [self._committee_url(meeting.committee)]} if meeting.committee else {}),
+            **({"organization": [self._committee_url(c) for c in meeting.bodies]} if meeting.committee else {}),
             "authoritative": authoritative, "role": role, **self._step_terms(m, paper),
             **self._stamps(kinds.MEETING, meeting.id),
         })
@@ -795,6 +819,8 @@ class OParl:
             obj[OBLIGATIONS] = [{k: v for k, v in obligation(o).items() if v is not None} for o in a.obligations]
         if a.conditions:
             obj[CONDITIONS] = list(a.conditions)
+        if a.persons:  # as a matter's: people the source names in a role
+            obj[PERSONS] = _persons(a.persons)
         if a.partial:  # as a meeting's: the record covers only part of its source
             obj.update({PARTIAL: True, PARTIAL_NOTE: a.partial})
         if a.parties_described:  # a group the source describes, no organisation of its own: named in words only
@@ -812,7 +838,7 @@ class OParl:
         assert meeting.decided_as is not None
         related = [self.url(routes.oparl_paper(p)) for p, _, _ in self.papers_of(m)]
         obj = self._paper(m, m.title, meeting.decided_as.label, m.case_number, meeting.date,
-                          [meeting.committee] if meeting.committee else [], related, routes.matter(meeting, m))
+                          meeting.bodies, related, routes.matter(meeting, m))
         reported = self.archive.reported_at(meeting)
         facts: Obj = {DECIDED_AS: meeting.decided_as.value, DECIDED_AS_GIVEN: meeting.decided_as_given,
                       DECIDED_BY: meeting.decided_by.model_dump(exclude_none=True) if meeting.decided_by else None,
@@ -916,8 +942,15 @@ class OParl:
                          + [m["resultsProtocol"] for m in meetings if "resultsProtocol" in m])
         for committee in a.committees.values():
             self.object_list(routes.oparl_committee_meetings(committee),
-                             [m for m, s in zip(meetings, sittings, strict=True) if s.committee is committee])
+                             [m for m, s in zip(meetings, sittings, strict=True) if committee.id in self._bodies(s)])
         return self.out
+
+
+def _persons(persons: list[NamedPerson]) -> list[Obj]:
+    """People a matter or an agreement names in a role (PERSONS): each {name, party, role, nominatedBy, termAsGiven},
+    each field only where the source gives it."""
+    return [{"name": p.name, **{camel: value for key, camel in (*MEMBER_KEYS, ("term_as_given", "termAsGiven"))
+                                if (value := getattr(p, key))}} for p in persons]
 
 
 def _record_facts(m: Matter) -> Obj:

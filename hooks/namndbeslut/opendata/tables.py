@@ -174,7 +174,8 @@ def meeting_facts(meeting: Meeting) -> dict[str, Any]:
     posting of the minutes in its words, the days the minutes were checked, posted and taken down (as OParl gives
     them), the last day to appeal them, who decided
     in the source's words where it names no body (`body_as_given`), who signed its notice (`convened_by`, each
-    {name, role, party} where given)."""
+    {name, role, party} where given), who a notice proposes to check the minutes and when, in its words
+    (`proposed_adjusters`, `planned_checking_as_given`)."""
     return {**({"body_as_given": meeting.body_as_given} if meeting.body_as_given else {}),
             **({"convened_by": [p.model_dump(exclude_none=True) for p in meeting.convened_by]}
                if meeting.convened_by else {}),
@@ -185,7 +186,8 @@ def meeting_facts(meeting: Meeting) -> dict[str, Any]:
             **({"adjournments": [adjournment(a) for a in meeting.adjournments]} if meeting.adjournments else {}),
             **{key: iso(day) for key in ("minutes_checked", "minutes_posted", "minutes_removed", "appeal_by")
                if (day := getattr(meeting, key)) is not None},
-            **{key: value for key in ("public_as_given", "minutes_checked_as_given", "minutes_posted_as_given")
+            **{key: value for key in ("public_as_given", "minutes_checked_as_given", "minutes_posted_as_given",
+                                      "proposed_adjusters", "planned_checking_as_given")
                if (value := getattr(meeting, key))}}
 
 
@@ -370,6 +372,7 @@ class Tables:
                          "url": url(routes.report(r))}
                         for r in self.archive.case_file(a.case_number).reports],
             "contacts": [c.model_dump(exclude_none=True) for c in a.contacts],
+            **({"persons": [p.model_dump(exclude_none=True) for p in a.persons]} if a.persons else {}),
             **({"partial": True, "partial_note": a.partial} if a.partial else {}),
             "source": a.source, "source_url": a.source_url, "source_urls": a.source_urls,
             "oparl": url(routes.oparl_paper(a)),
@@ -510,7 +513,7 @@ class Tables:
                         "date_as_given": meeting.date_as_given, **meeting_facts(meeting),
                         **({"selection": True} if meeting.selection else {}), **self.outside(meeting),
                         **({"extra": True} if meeting.extra else {}),
-                        **self.reported_decisions(meeting)},
+                        **self.reported_decisions(meeting), **self.with_bodies(meeting)},
             "body": {"id": committee.id, "name": committee.name} if committee else None,
             "amount": None, "currency": None, **amount(m.amount),
             "amounts": [amount(a) for a in m.amounts],
@@ -541,7 +544,7 @@ class Tables:
     def matter_facts(self, m: Matter) -> dict[str, Any]:
         """Issue 26's later facts of a matter, each only where the source gives it: its several case numbers, its
         paragraph in the protocol's words, when the decision stops applying, who did not take part, the body that
-        decides later and the tasks it gives."""
+        decides later and the tasks it gives, and the dates it states (`deadlines`, as an agreement's)."""
         return {**({"case_numbers": list(m.several_case_numbers)} if m.several_case_numbers else {}),
                 **({"paragraphs_as_given": m.paragraphs_as_given} if m.paragraphs_as_given else {}),
                 **({"effective_until": iso(m.effective_until)} if m.effective_until is not None else {}),
@@ -552,7 +555,13 @@ class Tables:
                 **({"decided_later_as_given": m.decided_later_as_given} if m.decided_later_as_given else {}),
                 **({"proposed_to": {"id": to.id, "name": to.name}} if (to := self.archive.proposed_to(m)) else {}),
                 **({"assignments": [assignment(a, m.assignments_proposed) for a in m.assignments]}
-                   if m.assignments else {})}
+                   if m.assignments else {}),
+                **({"deadlines": [_deadline(d) for d in m.deadlines]} if m.deadlines else {})}
+
+    def with_bodies(self, meeting: Meeting) -> dict[str, Any]:
+        """The other bodies that decided together with the meeting's own (`with_bodies`: `id`, `name`), where any."""
+        together = [{"id": c.id, "name": c.name} for c in self.archive.with_bodies_of(meeting)]
+        return {"with_bodies": together} if together else {}
 
     def decided_later_by(self, m: Matter) -> dict[str, Any]:
         """The body the source says decides later: its id, name and page."""
@@ -570,10 +579,11 @@ class Tables:
         return [self._cited(*x) for x in self.archive.decisions_cited_by(m)]
 
     def _cited(self, record: Matter | Meeting | Citation | None, body: Committee | None, name: str | None,
-               paragraphs: tuple[int, ...], when: str | None) -> dict[str, Any]:
+               paragraphs: tuple[int, ...], when: str | None, body_as_given: str | None) -> dict[str, Any]:
         shown = self._decision(record, "", body, paragraphs)
         del shown["role"]
-        return {**shown, "name": name, **({"date_as_given": when} if when else {})}
+        return {**shown, "name": name, **({"date_as_given": when} if when else {}),
+                **({"body_as_given": body_as_given} if body_as_given else {})}
 
     def outside(self, meeting: Meeting) -> dict[str, Any]:
         """How a decision taken outside a meeting was taken (`decided_as`; null for a meeting), and where given the
@@ -613,7 +623,8 @@ class Tables:
                       "Överklagande", "Gäller till enligt källan",
                       "Ämne enligt källan",
                       "Procentsatser",
-                      "Ändring")
+                      "Ändring",
+                      "Tillsammans med", "Tidpunkter")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -636,7 +647,9 @@ class Tables:
     the matter is about in the source's words where it gives no heading (`subject_as_given`; 'Rubrik' is then
     empty), the rates it states in per cent, each as the page says it ('Skattesatsen: 20,0 procent'), joined by
     ' ; ', and whether the sum is a change of another ('höjning', 'sänkning'; empty for a total, or where the matter
-    states several sums). A
+    states several sums), the other bodies that decided together with the meeting's own (`with_bodies`, 'A och
+    B'), the dates the matter states ('Föreningar kan söka bidraget: 16 mars 2020 (enligt källan: …)', joined by
+    ' ; '). A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only. Who did not take part in the
@@ -675,7 +688,9 @@ class Tables:
                          " ; ".join(m.appeal_labels) or None, m.effective_until_as_given,
                          m.subject_as_given,
                          " ; ".join(dates.plain_spaces(x) for x in m.rate_labels) or None,
-                         m.amount.change.value if m.amount and m.amount.change else None))
+                         m.amount.change.value if m.amount and m.amount.change else None,
+                         dates.listing([c.name for c in self.archive.with_bodies_of(meeting)]) or None,
+                         " ; ".join(f"{d.what}: {d.when}" for d in m.deadlines) or None))
 
         return _csv(self.MATTER_COLUMNS, rows)
 
