@@ -1,0 +1,34 @@
+"""The Haninge and Partille trial editors' findings (trial 17) about decisions outside a meeting (`decided_as`) and
+what lists and data made of them: an old ordförandebeslut's banner; the label of a decision that names neither body
+nor date; lists of several such records; records none of whose matters is stated to be a decision; the date a matter
+applies from and a sum with no figure in the data; an outside decision's partial record and contacts in OParl; an
+agreement title that names its years with a hyphen; a partner page's list of matters and a concerned company in no
+agreement. Builds tests/cases/trial17c.yaml with the real engine and reads what a reader and a client get."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from support.project import CASES_DIR
+from support.site import BuiltSite, built_tree, words
+
+TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial17c.yaml").read_text(encoding="utf-8"))
+BUILD_DATE = "2024-06-01"
+CHAIR = "sammantraden/2020-12-20-kommunstyrelsen-stangning/"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return built_tree(tmp_path_factory, "trial17c", TREE, BUILD_DATE)
+
+
+
+
+# -- 1. an old decision taken outside a meeting ------------------------------------------------------------------------
+
+
+def test_an_old_outside_decision_speaks_of_the_decision_never_of_a_meeting(built: BuiltSite) -> None:
+    banner = built.article(CHAIR).select_one(".banner--old")
+    assert banner is not None and words(banner) == (
+        "Beslutet fattades för mer än 6 månader sedan. Det kan ha ändrats eller ersatts av senare beslut.")
+    assert "Sammanträdet" not in built.text(CHAIR)
