@@ -10,11 +10,13 @@ from __future__ import annotations
 import pytest
 import yaml
 from support.project import CASES_DIR
-from support.site import BuiltSite, built_tree, words
+from support.site import BuiltSite, built_tree, read, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial17c.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2024-06-01"
 CHAIR = "sammantraden/2020-12-20-kommunstyrelsen-stangning/"
+AGREEMENT = "overenskommelser/iop-ungdom/"
+MEETING = "sammantraden/2024-05-14-kommunstyrelsen/"
 
 
 @pytest.fixture(scope="module")
@@ -32,3 +34,15 @@ def test_an_old_outside_decision_speaks_of_the_decision_never_of_a_meeting(built
     assert banner is not None and words(banner) == (
         "Beslutet fattades för mer än 6 månader sedan. Det kan ha ändrats eller ersatts av senare beslut.")
     assert "Sammanträdet" not in built.text(CHAIR)
+
+
+# -- 2. a decision that names neither body nor date, named by another page ------------------------------------------
+
+
+def test_a_bodiless_undated_decision_is_named_once_with_the_sources_date_words(built: BuiltSite) -> None:
+    label = "Beslut, organ anges inte, datum anges inte; enligt källan: den 25 juli"
+    assert built.undated_steps(AGREEMENT) == [f"Antagen: {label}: Avgiftsfri parkering i centrum"]
+    assert built.facts(AGREEMENT)["Beslutat"] == f"{label}: Avgiftsfri parkering i centrum"
+    assert f"Föregående behandling: {label}" in built.matter_facts(MEETING, "ks-parkering-uppfoljning")
+    feed = read(built, "partner-ungdomsforeningen.xml")
+    assert f"Beslut: {label}." in feed

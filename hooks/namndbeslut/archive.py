@@ -1085,13 +1085,13 @@ class Archive:
         cited, body = self.citation_of(decision), self.decided_by(decision, responsible)
         held = decision if isinstance(decision, Meeting) else None if isinstance(decision, Citation) \
             else self.meeting_with(decision)
-        label = citations.decision_label(cited.date, cited.paragraphs, body.name if body else None, cited.prefix,
-                                         body_unstated=held is not None and held.bodiless)
-        undated_words = held.date_as_given_label if held is not None and held.undated else ""
-        if undated_words:
-            label = f"{label}; {undated_words}"
         # a decision taken outside a meeting says how: 'Delegationsbeslut, Kulturnämnden 3 mars 2024'
-        return f"{held.decided_as.label}, {label}" if held is not None and held.decided_as is not None else label
+        label = citations.decision_label(cited.date, cited.paragraphs, body.name if body else None, cited.prefix,
+                                         body_unstated=held is not None and held.bodiless,
+                                         manner=held.decided_as.label if held is not None and held.decided_as
+                                         else None)
+        undated_words = held.date_as_given_label if held is not None and held.undated else ""
+        return f"{label}; {undated_words}" if undated_words else label
 
     def titled_label(self, decision: Matter | Meeting | Citation, responsible: Committee | None = None) -> str:
         """A decision as pages list it: `decision_label`, and a published matter's heading after it

@@ -3183,7 +3183,7 @@ class Meeting(Sourced):
         else the body and the date as given ('Kommunfullmäktige 29 september 2016'), never one made up."""
         if self.given_title is not None:
             return self.given_title
-        unnamed = f"organ {NOT_STATED}" if self.outside else f"Beslut, organ {NOT_STATED}"
+        unnamed = citations.NO_BODY if self.outside else f"Beslut, {citations.NO_BODY}"
         name = self._body_name or self.committee or unnamed
         joined = f"{name} {self.date_label}" if self.committee and self.date else f"{name}, {self.date_label}"
         return f"{self.decided_as.label}, {joined}" if self.decided_as is not None else joined
