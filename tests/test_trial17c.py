@@ -46,3 +46,30 @@ def test_a_bodiless_undated_decision_is_named_once_with_the_sources_date_words(b
     assert f"Föregående behandling: {label}" in built.matter_facts(MEETING, "ks-parkering-uppfoljning")
     feed = read(built, "partner-ungdomsforeningen.xml")
     assert f"Beslut: {label}." in feed
+
+
+# -- 3. several records whose titles are said from the facts --------------------------------------------------------
+
+
+LISTED = ["Beslut, Kommunstyrelsen 5 april 2024: Fritidsgården i Furulund har stängts ner tillfälligt",
+          "Beslut, Grundskolenämnden februari 2024: Ny riktlinje för skolskjuts",
+          "Ordförandebeslut, Kommunstyrelsen 20 december 2020: Simhallen stängs under jul och nyår",
+          "Beslut, organ anges inte, datum anges inte: Badplatsen vid Sjön stängs",
+          "Beslut, organ anges inte, datum anges inte: Lekplatsen i parken rivs",
+          "Beslut, organ anges inte, datum anges inte; enligt källan: den 25 juli: Avgiftsfri parkering i centrum",
+          "Beslut, organ anges inte, datum anges inte"]
+"""The outside decisions as lists name them, newest first, the undated after them (by file name): the record of two
+matters is named by neither."""
+
+
+def test_lists_feeds_and_search_tell_outside_decisions_apart(built: BuiltSite) -> None:
+    listed = [words(a) for a in built.article("sammantraden/").select("ul.outside-decisions li a")]
+    assert sorted(listed) == sorted(LISTED)
+    body = [words(a) for a in built.article("namnder/kommunstyrelsen/").select("ul.outside-decisions li a")]
+    assert body == [LISTED[0], LISTED[2]]
+    feed = read(built, "sammantraden.xml")
+    for title in LISTED[3:6]:
+        assert f"<title>{title}</title>" in feed
+    result = built.soup("sammantraden/datum-anges-inte-organ-anges-inte-badplats/").select_one(
+        "[data-pagefind-meta=title]")
+    assert result is not None and words(result) == LISTED[3]

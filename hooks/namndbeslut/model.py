@@ -3264,12 +3264,16 @@ class Meeting(Sourced):
 
     @property
     def listed_title(self) -> str:
-        """The meeting as lists, feeds and search name it: its title, and where the title already says 'datum anges
-        inte' (said from the facts), the rest of `when` after it ('Kommunstyrelsen, datum anges inte; enligt källan: i
-        onsdags'), so that undated meetings of one body differ by the source's words where it gives some."""
-        if self.date is None and self.title_names_date and self.date_as_given_label:
-            return f"{self.title}; {self.date_as_given_label}"
-        return self.title
+        """The record as lists, feeds and search name it: its title, and where the title is said from the facts (it
+        names the date), the source's words for the date after it where the date is not given or the record is a
+        decision outside a meeting ('Kommunstyrelsen, datum anges inte; enligt källan: i onsdags'), and such a
+        decision's one matter's heading ('…; enligt källan: den 25 juli: Avgiftsfri parkering'), so that records of
+        one body, or of none, differ where the source gives words that tell them apart. A meeting is not named by a
+        matter: it may have had others."""
+        words = self.date_as_given_label if self.title_names_date and (self.date is None or self.outside) else ""
+        heading = self.matters[0].after_decision if (self.outside and not self.title_given and len(self.matters) == 1
+                                                     and self.matters[0].title_given) else ""
+        return f"{self.title}; {words}{heading}" if words else f"{self.title}{heading}"
 
     @property
     def listed_when(self) -> str:
