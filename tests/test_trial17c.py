@@ -10,11 +10,12 @@ from __future__ import annotations
 import pytest
 import yaml
 from support.project import CASES_DIR
-from support.site import BuiltSite, built_tree, read, words
+from support.site import BuiltSite, built_tree, one, oparl_object, read, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial17c.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2024-06-01"
 CHAIR = "sammantraden/2020-12-20-kommunstyrelsen-stangning/"
+FRITIDSGARD = "sammantraden/2024-04-05-kommunstyrelsen-fritidsgard/"
 AGREEMENT = "overenskommelser/iop-ungdom/"
 MEETING = "sammantraden/2024-05-14-kommunstyrelsen/"
 
@@ -52,7 +53,7 @@ def test_a_bodiless_undated_decision_is_named_once_with_the_sources_date_words(b
 
 
 LISTED = ["Beslut, Kommunstyrelsen 5 april 2024: Fritidsgården i Furulund har stängts ner tillfälligt",
-          "Beslut, Grundskolenämnden februari 2024: Ny riktlinje för skolskjuts",
+          "Ärende, Grundskolenämnden februari 2024: Ny riktlinje för skolskjuts",
           "Ordförandebeslut, Kommunstyrelsen 20 december 2020: Simhallen stängs under jul och nyår",
           "Beslut, organ anges inte, datum anges inte: Badplatsen vid Sjön stängs",
           "Beslut, organ anges inte, datum anges inte: Lekplatsen i parken rivs",
@@ -73,3 +74,20 @@ def test_lists_feeds_and_search_tell_outside_decisions_apart(built: BuiltSite) -
     result = built.soup("sammantraden/datum-anges-inte-organ-anges-inte-badplats/").select_one(
         "[data-pagefind-meta=title]")
     assert result is not None and words(result) == LISTED[3]
+
+
+# -- 4. a record none of whose matters is stated to be a decision ------------------------------------------------------
+
+
+RIKTLINJE = "sammantraden/2024-02-grundskolenamnden-riktlinje/"
+
+
+def test_a_record_stating_no_decision_is_not_called_one(built: BuiltSite) -> None:
+    assert words(one(built.article(RIKTLINJE), "h1")) == "Ärende, Grundskolenämnden februari 2024"
+    assert words(one(built.article(RIKTLINJE), "p.page-meta")).startswith("Ärende februari 2024")
+    assert "Beslut," not in built.text(RIKTLINJE)
+    assert "Grundskolenämnden, ärende februari 2024: Ny riktlinje för skolskjuts" in read(built, "sammantraden.xml")
+    paper = oparl_object(built, "paper", "beslut-gsn-riktlinje")
+    assert paper["paperType"] == "Ärende" and paper["consultation"][0]["role"] == "Ärende"
+    assert words(one(built.article(CHAIR), "h1")).startswith("Ordförandebeslut,"), "a stated manner stays"
+    assert words(one(built.article(FRITIDSGARD), "h1")) == "Beslut, Kommunstyrelsen 5 april 2024", "a stated kind"

@@ -1088,8 +1088,7 @@ class Archive:
         # a decision taken outside a meeting says how: 'Delegationsbeslut, Kulturnämnden 3 mars 2024'
         label = citations.decision_label(cited.date, cited.paragraphs, body.name if body else None, cited.prefix,
                                          body_unstated=held is not None and held.bodiless,
-                                         manner=held.decided_as.label if held is not None and held.decided_as
-                                         else None)
+                                         manner=held.manner_label if held is not None else None)
         undated_words = held.date_as_given_label if held is not None and held.undated else ""
         return f"{label}; {undated_words}" if undated_words else label
 

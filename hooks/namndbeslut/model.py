@@ -3063,8 +3063,16 @@ class Meeting(Sourced):
 
     @property
     def occasion(self) -> str:
-        """What a sentence calls the record after its body: 'sammanträde', or 'delegationsbeslut', 'beslut'."""
-        return self.decided_as.word if self.decided_as is not None else "sammanträde"
+        """What a sentence calls the record after its body: 'sammanträde', or 'delegationsbeslut', 'beslut',
+        'ärende'."""
+        return self.manner_label.lower() if self.decided_as is not None else "sammanträde"
+
+    @property
+    def manner_label(self) -> str:
+        """How titles, lists, decision labels and OParl name an outside record: 'Delegationsbeslut', 'Beslut', or
+        'Ärende' where the source says neither how it came about nor that a matter is a decision (no matter's kind
+        states one: `states_a_decision`); '' for a meeting."""
+        return self.decided_as.named(self.states_a_decision) if self.decided_as is not None else ""
 
     @property
     def manner_line(self) -> str:
@@ -3186,7 +3194,7 @@ class Meeting(Sourced):
         unnamed = citations.NO_BODY if self.outside else f"Beslut, {citations.NO_BODY}"
         name = self._body_name or self.committee or unnamed
         joined = f"{name} {self.date_label}" if self.committee and self.date else f"{name}, {self.date_label}"
-        return f"{self.decided_as.label}, {joined}" if self.decided_as is not None else joined
+        return f"{self.manner_label}, {joined}" if self.decided_as is not None else joined
 
     @property
     def title_given(self) -> bool:

@@ -450,9 +450,9 @@ class OParl:
         """The matters that deliberate on each paper, by the paper's path: an agreement's in the order of its steps
         (archive.steps_of), each a Consultation of the one Paper."""
         for matter in self.archive.matters.values():
-            decided_as = self.archive.meeting_with(matter).decided_as
-            if decided_as is not None:  # a decision outside a meeting: its own Paper, consulted by the body
-                self.consulted[routes.oparl_paper(matter)].append((matter, decided_as.label, True))
+            held = self.archive.meeting_with(matter)
+            if held.outside:  # a decision outside a meeting: its own Paper, consulted by the body
+                self.consulted[routes.oparl_paper(matter)].append((matter, held.manner_label, True))
             for paper, role, authoritative in self.papers_of(matter):
                 self.consulted[routes.oparl_paper(paper)].append((matter, role, authoritative))
         meetings = {m.id: i for i, m in enumerate(chronological(self.archive.meetings))}
@@ -774,7 +774,7 @@ class OParl:
         deliberates on related."""
         assert meeting.decided_as is not None
         related = [self.url(routes.oparl_paper(p)) for p, _, _ in self.papers_of(m)]
-        obj = self._paper(m, m.title, meeting.decided_as.label, m.case_number, meeting.date,
+        obj = self._paper(m, m.title, meeting.manner_label, m.case_number, meeting.date,
                           [meeting.committee] if meeting.committee else [], related, routes.matter(meeting, m))
         reported = self.archive.reported_at(meeting)
         facts: Obj = {DECIDED_AS: meeting.decided_as.value, DECIDED_AS_GIVEN: meeting.decided_as_given,
