@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 import yaml
 from support.project import CASES_DIR
-from support.site import BuiltSite, built_tree, one, oparl_object, read, words
+from support.site import BuiltSite, built_tree, csv_by, one, oparl_object, read, records_by, words
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial17c.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2024-06-01"
@@ -91,3 +91,20 @@ def test_a_record_stating_no_decision_is_not_called_one(built: BuiltSite) -> Non
     assert paper["paperType"] == "Ärende" and paper["consultation"][0]["role"] == "Ärende"
     assert words(one(built.article(CHAIR), "h1")).startswith("Ordförandebeslut,"), "a stated manner stays"
     assert words(one(built.article(FRITIDSGARD), "h1")) == "Beslut, Kommunstyrelsen 5 april 2024", "a stated kind"
+
+
+# -- 5. the date a matter applies from, and a sum with no figure, in the data --------------------------------------
+
+
+def test_the_data_say_when_a_matter_applies_from_and_qualify_no_missing_figure(built: BuiltSite) -> None:
+    row = csv_by(built, "data/arenden.csv", "Id")["gsn-riktlinje"]
+    assert list(row)[-1] == "Gäller från", "after every earlier column"
+    assert (row["Gäller från"], row["Gäller till"]) == ("2024-03-01", "2024-12-31")
+    assert (row["Högsta belopp"], row["Ungefärligt belopp"]) == ("", "")
+    assert row["Belopp enligt källan"] == "belopp anges inte; finansieras ur: nämndens budget"
+    record = records_by(built, "data/arenden.json", "id")["gsn-riktlinje"]
+    assert (record["effective"], record["effective_until"]) == ("2024-03-01", "2024-12-31")
+    assert (record["amount"], record["amount_stated"], record["ceiling"], record["approximate"]) == (
+        None, False, None, None)
+    paper = oparl_object(built, "paper", "beslut-gsn-riktlinje")
+    assert (paper["namndbeslut:amount"]["ceiling"], paper["namndbeslut:amount"]["approximate"]) == (None, None)

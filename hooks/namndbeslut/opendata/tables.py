@@ -76,6 +76,12 @@ def _term(term: Term | None) -> dict[str, Any] | None:
             **({"until_further_notice": term.until_further_notice} if end is None else {})}
 
 
+def _of_figure(value: Sum, said: bool) -> bool | None:
+    """Whether the figure is a ceiling or an estimate (`said`); None where the source gives no figure (`kronor: anges
+    inte`): then nothing qualifies it, and 'false' would say something of it. The rule of the JSON and the CSV."""
+    return said if value.kronor is not None else None
+
+
 def amount(value: Sum | None) -> dict[str, Any]:
     """A stated sum in the data: `amount` (kronor) and `currency`, and where the source qualifies it `ceiling`,
     `per_year`, `recipient` (with `recipients`, how many, where the source counts them), `approximate`, `amount_up_to`
@@ -96,9 +102,9 @@ def amount(value: Sum | None) -> dict[str, Any]:
                                                               else {})}
     if value.plain:
         return plain
-    return {**plain, "ceiling": value.ceiling, "per_year": value.per_year, "recipient": value.to,
+    return {**plain, "ceiling": _of_figure(value, value.ceiling), "per_year": value.per_year, "recipient": value.to,
             **({"recipients": value.recipients} if value.recipients is not None else {}),
-            "approximate": value.approximate, "amount_up_to": value.up_to_kronor,
+            "approximate": _of_figure(value, value.approximate), "amount_up_to": value.up_to_kronor,
             **({"from_year": value.from_year, "to_year": value.last_year} if value.from_year is not None else {}),
             **({"years": value.years} if value.years is not None else {}),
             **({"per": value.per, "count": value.count, "count_ceiling": value.count_ceiling}
@@ -567,7 +573,7 @@ class Tables:
                       "Datum enligt källan", "Organ enligt källan",
                       "Extra sammanträde",
                       "Punktens starttid", "Punktens sluttid", "Avsnitt", "Diarienummer enligt källan",
-                      "Överklagande")
+                      "Överklagande", "Gäller från")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -586,7 +592,7 @@ class Tables:
     (`date_as_given`, `body_as_given`; empty where it gives none), whether the source calls the meeting an extra
     one ('ja' or empty), the item's time on the agenda ('09:00', '09:15') and the heading it stands under in the
     source's words, a case number the source gives cut off ('KS2014/'), the appeals as the page words them (joined
-    by ' ; '). A
+    by ' ; '), when the decision takes effect (`effective`, ISO at the precision given; 'Gäller till' is its end). A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only. Who did not take part in the
@@ -622,7 +628,7 @@ class Tables:
                          m.decided_later_as_given, meeting.date_as_given, meeting.body_as_given,
                          _yes_no(True) if meeting.extra else None,
                          *(r.get(key) for key in ("start", "end", "section", "case_number_as_given")),
-                         " ; ".join(m.appeal_labels) or None))
+                         " ; ".join(m.appeal_labels) or None, r.get("effective")))
         return _csv(self.MATTER_COLUMNS, rows)
 
     def _outside_cells(self, meeting: Meeting) -> tuple[str | None, ...]:
@@ -650,7 +656,7 @@ def _qualifiers(value: Sum | None) -> tuple[str | None, ...]:
     recipient, and the sum as the page words it; all empty where no sum is stated."""
     if value is None:
         return None, None, None, None
-    return _yes_no(value.ceiling), _yes_no(value.per_year), value.to, dates.plain_spaces(value.label)
+    return _yes_no(_of_figure(value, value.ceiling)), _yes_no(value.per_year), value.to, dates.plain_spaces(value.label)
 
 
 def _matter_qualifiers(m: Matter) -> tuple[str | None, ...]:
@@ -674,7 +680,7 @@ def _estimate(value: Sum | None) -> tuple[str | None, Money | None]:
     stated), and a range's upper end ('Belopp (kr)' is its lower)."""
     if value is None:
         return None, None
-    return _yes_no(value.approximate), value.up_to_kronor
+    return _yes_no(_of_figure(value, value.approximate)), value.up_to_kronor
 
 
 def _unit(value: Sum | None) -> tuple[str | None, int | None, str | None]:
