@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from support.oparl import invalid_objects
 from support.project import CASES_DIR
 from support.site import BuiltSite, built_tree, csv_by, one, oparl_object, read, records_by, words
 
@@ -108,3 +109,16 @@ def test_the_data_say_when_a_matter_applies_from_and_qualify_no_missing_figure(b
         None, False, None, None)
     paper = oparl_object(built, "paper", "beslut-gsn-riktlinje")
     assert (paper["namndbeslut:amount"]["ceiling"], paper["namndbeslut:amount"]["approximate"]) == (None, None)
+
+
+# -- 6. an outside decision's partial record and contacts in OParl -----------------------------------------------------
+
+
+def test_an_outside_decisions_paper_carries_the_partial_record_and_contacts(built: BuiltSite) -> None:
+    assert invalid_objects(built.path) == []
+    paper = oparl_object(built, "paper", "beslut-ks-fritidsgard")
+    assert paper["namndbeslut:partial"] is True
+    assert paper["namndbeslut:partialNote"] == "Endast nyhetens första stycke har kunnat läsas"
+    assert paper["namndbeslut:contacts"] == [{"name": "Sara Lind", "role": "fritidschef", "phone": "031-792 10 00"}]
+    other = oparl_object(built, "paper", "beslut-ks-stangning-simhall")
+    assert not {"namndbeslut:partial", "namndbeslut:contacts"} & set(other), "absent where not given"
