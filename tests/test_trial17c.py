@@ -122,3 +122,12 @@ def test_an_outside_decisions_paper_carries_the_partial_record_and_contacts(buil
     assert paper["namndbeslut:contacts"] == [{"name": "Sara Lind", "role": "fritidschef", "phone": "031-792 10 00"}]
     other = oparl_object(built, "paper", "beslut-ks-stangning-simhall")
     assert not {"namndbeslut:partial", "namndbeslut:contacts"} & set(other), "absent where not given"
+
+
+# -- 7. an agreement title that names its years with a hyphen ---------------------------------------------------------
+
+
+def test_a_title_naming_its_years_with_a_hyphen_is_not_followed_by_them_again(built: BuiltSite) -> None:
+    (row,) = built.article("partner/ungdomsforeningen/").select("table tbody tr")
+    assert words(row.select("td, th")[0]) == "IOP med Ungdomsföreningen Framåt 2021-2023"
+    assert "(2021–2023)" not in built.text("overenskommelser/") + built.text("partner/ungdomsforeningen/")

@@ -7,6 +7,7 @@ naming the file, the field and the closest known id.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -1175,7 +1176,7 @@ class Archive:
             f"{title} – {self.parties_label(agreement)}")
         if agreement.term is None and agreement.term_as_given:
             return f"{with_parties}, {agreement.term_label}"
-        return with_parties if period in title else f"{with_parties} ({period})"
+        return with_parties if names_period(title, period) else f"{with_parties} ({period})"
 
     def committee_of(self, record: Meeting | Sitting) -> Committee | None:
         """The body that held a meeting; None where its source names none (`Meeting.bodiless`)."""
@@ -1440,6 +1441,16 @@ def role(actions: list[StepAction]) -> str:
     """A decision's role in the data, the one rule: its actions ('föreslår och uppdrag att teckna'), or 'gäller'
     where it takes no step (a follow-up)."""
     return " och ".join(a.value for a in actions) or CONCERNS
+
+
+YEARS_DASH = re.compile(r"(?<=\d)\s*[-\u2010-\u2015\u2212]\s*(?=\d)")
+"""A dash between two numbers as titles write it: a hyphen, an en dash or another, with or without spaces."""
+
+
+def names_period(title: str, period: str) -> bool:
+    """Whether a title already names the period a list would add after it ('2021–2023'), with whatever dash it writes
+    ('IOP 2021-2023', '2021 – 2023'): the list then does not say it again."""
+    return YEARS_DASH.sub("–", period) in YEARS_DASH.sub("–", title)
 
 
 def _period(term: Term | None) -> str:
