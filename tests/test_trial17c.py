@@ -131,3 +131,18 @@ def test_a_title_naming_its_years_with_a_hyphen_is_not_followed_by_them_again(bu
     (row,) = built.article("partner/ungdomsforeningen/").select("table tbody tr")
     assert words(row.select("td, th")[0]) == "IOP med Ungdomsföreningen Framåt 2021-2023"
     assert "(2021–2023)" not in built.text("overenskommelser/") + built.text("partner/ungdomsforeningen/")
+
+
+# -- 8. a partner page's matters, and a concerned company in no agreement -------------------------------------------
+
+
+def test_a_partner_pages_list_is_headed_by_what_it_holds_and_a_company_in_no_agreement_is_concerned(
+        built: BuiltSite) -> None:
+    article = built.article("partner/parthaella/")
+    headings = [words(h) for h in article.select("h2")]
+    assert "Ärenden som rör Parthaella AB" in headings and not any(h.startswith("Beslut som rör") for h in headings)
+    assert "Prenumerera på ärenden som rör Parthaella AB (Atom-flöde)" in built.text("partner/parthaella/")
+    assert "<title>Ärenden som rör Parthaella AB</title>" in read(built, "partner-parthaella.xml")
+    assert "Berör: Parthaella AB" in built.matter_facts(MEETING, "ks-anmalan-parthaella")
+    assert "Partner: Ungdomsföreningen Framåt" in built.matter_facts(MEETING, "ks-bidrag-framat"), "a party stays one"
+    assert oparl_object(built, "organization", "partner-parthaella")["classification"] == "Berörd organisation"

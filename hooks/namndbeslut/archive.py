@@ -1346,6 +1346,17 @@ class Archive:
         """The partners a matter names as concerned."""
         return [self.partners[x] for x in matter.concerns]
 
+    def is_party(self, partner: Partner) -> bool:
+        """Whether the organisation is a party to an agreement here; one that decisions only concern (a grant's
+        recipient, a company an anmälan names) is no party to anything: pages say 'Berör', OParl 'Berörd
+        organisation'."""
+        return bool(self.agreements_of(partner))
+
+    def concerned_label(self, partner: Partner) -> str:
+        """What a matter's facts call an organisation it concerns: 'Partner' for a party to an agreement here, else
+        'Berör' (`is_party`), never a partnership the source does not state."""
+        return "Partner" if self.is_party(partner) else "Berör"
+
     def in_list_order(self, agreement: Agreement) -> tuple[str, dt.date]:
         """The order lists of agreements follow: by partner name, then oldest first."""
         return self.parties_label(agreement), agreement.sort_day

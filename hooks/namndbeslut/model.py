@@ -723,6 +723,17 @@ class Partner(Sourced):
     def kind_label(self) -> str:
         return shown(self.stated_kind)
 
+    @property
+    def matters_named(self) -> str:
+        """The matters that concern the partner as a sentence names them: 'ärenden som rör Parthaella AB', never
+        'beslut' (an anmälan or an information is none); its page's heading, its feed's title, the link to it."""
+        return f"ärenden som rör {self.name}"
+
+    @property
+    def matters_heading(self) -> str:
+        """`matters_named` as a heading or a title begins: 'Ärenden som rör Parthaella AB'."""
+        return upper_first(self.matters_named)
+
     @model_validator(mode="after")
     def _one_way_to_state_kind(self) -> Partner:
         one_way_to_state_kind(self.kind, self.kind_as_given, PartnerKind)

@@ -539,7 +539,7 @@ class OParl:
     def _partner_role(self, p: Partner) -> str:
         """'Avtalspart' for an organisation that is a party to an agreement here; one that decisions only concern (a
         grant's recipient, a company an owner directive names) is no party to anything: 'Berörd organisation'."""
-        return PARTY if self.archive.agreements_of_partner.get(p.id) else CONCERNED
+        return PARTY if self.archive.is_party(p) else CONCERNED
 
     def _location(self, name: str, description: str, stamps: Obj) -> Obj:
         return self._publish({"id": self.url(routes.oparl_location(name)), "type": _type("Location"),
