@@ -77,7 +77,8 @@ def test_the_body_page_lists_them_apart_and_counts_only_meetings(built: BuiltSit
     heading = article.select_one("#utanfor-sammantraden")
     assert heading is not None and words(heading) == "Beslut utanför sammanträden"
     assert [words(li) for li in article.select("ul.outside-decisions li")] == [
-        "Ordförandebeslut, Kommunstyrelsen 2 april 2024", "Beslut, Kommunstyrelsen, datum anges inte"]
+        "Ordförandebeslut, Kommunstyrelsen 2 april 2024: Yttrande över remiss om kollektivtrafik",
+        "Beslut, Kommunstyrelsen, datum anges inte: Ett nytt råd för näringslivet"]
     assert "Inga publicerade sammanträden." in built.text("namnder/kommunstyrelsen/")
     rows = {words(tr.select("td")[0]): words(tr.select("td")[2]) for tr in built.article("namnder/").select("tbody tr")}
     assert rows == {"Kommunstyrelsen": "0", "Kultur- och fritidsnämnden": "1"}
@@ -87,8 +88,9 @@ def test_year_and_meetings_overview_list_them_apart_never_as_meetings(built: Bui
     year = built.article("sammantraden/2024/")
     assert [words(li) for li in year.select("ul.count-list li")] == ["Kultur- och fritidsnämnden 2024 1 sammanträde"]
     assert [words(li).split(" Organ")[0] for li in year.select("ul.outside-decisions li")] == [
-        "Beslut, organ anges inte, maj 2024", "Ordförandebeslut, Kommunstyrelsen 2 april 2024",
-        "Delegationsbeslut, Kultur- och fritidsnämnden 3 mars 2024"]
+        "Beslut, organ anges inte, maj 2024: Avgiftsfri parkering i centrum",
+        "Ordförandebeslut, Kommunstyrelsen 2 april 2024: Yttrande över remiss om kollektivtrafik",
+        "Delegationsbeslut, Kultur- och fritidsnämnden 3 mars 2024: Bidrag till Musikföreningen Ton"]
     overview = built.article("sammantraden/")
     assert [words(li) for li in overview.select("ul.meeting-list li")] == [
         "Kultur- och fritidsnämnden 12 mars 2024 Kultur- och fritidsnämnden"]

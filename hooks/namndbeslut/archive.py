@@ -7,6 +7,7 @@ naming the file, the field and the closest known id.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -1134,13 +1135,12 @@ class Archive:
         cited, body = self.citation_of(decision), self.decided_by(decision, responsible)
         held = decision if isinstance(decision, Meeting) else None if isinstance(decision, Citation) \
             else self.meeting_with(decision)
-        label = citations.decision_label(cited.date, cited.paragraphs, body.name if body else None, cited.prefix,
-                                         body_unstated=held is not None and held.bodiless)
-        undated_words = held.date_as_given_label if held is not None and held.undated else ""
-        if undated_words:
-            label = f"{label}; {undated_words}"
         # a decision taken outside a meeting says how: 'Delegationsbeslut, Kulturnämnden 3 mars 2024'
-        return f"{held.decided_as.label}, {label}" if held is not None and held.decided_as is not None else label
+        label = citations.decision_label(cited.date, cited.paragraphs, body.name if body else None, cited.prefix,
+                                         body_unstated=held is not None and held.bodiless,
+                                         manner=held.manner_label if held is not None else None)
+        undated_words = held.date_as_given_label if held is not None and held.undated else ""
+        return f"{label}; {undated_words}" if undated_words else label
 
     def titled_label(self, decision: Matter | Meeting | Citation, responsible: Committee | None = None) -> str:
         """A decision as pages list it: `decision_label`, and a published matter's heading after it
@@ -1234,7 +1234,7 @@ class Archive:
             f"{title} – {self.parties_label(agreement)}")
         if agreement.term is None and agreement.term_as_given:
             return f"{with_parties}, {agreement.term_label}"
-        return with_parties if period in title else f"{with_parties} ({period})"
+        return with_parties if names_period(title, period) else f"{with_parties} ({period})"
 
     def committee_of(self, record: Meeting | Sitting) -> Committee | None:
         """The body that held a meeting; None where its source names none (`Meeting.bodiless`)."""
@@ -1413,6 +1413,17 @@ class Archive:
         """The partners a matter names as concerned."""
         return [self.partners[x] for x in matter.concerns]
 
+    def is_party(self, partner: Partner) -> bool:
+        """Whether the organisation is a party to an agreement here; one that decisions only concern (a grant's
+        recipient, a company an anmälan names) is no party to anything: pages say 'Berör', OParl 'Berörd
+        organisation'."""
+        return bool(self.agreements_of(partner))
+
+    def concerned_label(self, partner: Partner) -> str:
+        """What a matter's facts call an organisation it concerns: 'Partner' for a party to an agreement here, else
+        'Berör' (`is_party`), never a partnership the source does not state."""
+        return "Partner" if self.is_party(partner) else "Berör"
+
     def in_list_order(self, agreement: Agreement) -> tuple[str, dt.date]:
         """The order lists of agreements follow: by partner name, then oldest first."""
         return self.parties_label(agreement), agreement.sort_day
@@ -1514,6 +1525,17 @@ def role(actions: list[StepAction]) -> str:
     """A decision's role in the data, the one rule: its actions ('föreslår och uppdrag att teckna'), or 'gäller'
     where it takes no step (a follow-up)."""
     return " och ".join(a.value for a in actions) or CONCERNS
+
+
+YEARS_DASH = re.compile(r"(?<=\d)\s*[-\u2010-\u2015\u2212]\s*(?=\d)")
+"""A dash between two numbers as titles write it: a hyphen, an en dash or another, with or without spaces."""
+
+
+def names_period(title: str, period: str) -> bool:
+    """Whether a title already names the period a list would add after it ('2021–2023'), with whatever dash it writes
+    ('IOP 2021-2023', '2021 – 2023'): the list then does not say it again."""
+    return YEARS_DASH.sub("–", period) in YEARS_DASH.sub("–", title)
+
 
 
 class ListedBy(StrEnum):

@@ -197,6 +197,15 @@ class DecidedAs(StrEnum):
         """The label as a sentence goes on after a body's name: 'delegationsbeslut', 'beslut'."""
         return self.label.lower()
 
+    def named(self, decides: bool) -> str:
+        """The label where a record's matters are known to include a decision (`decides`); a record whose source says
+        neither how it came about nor that anything was decided ("har tagit fram en ny riktlinje") is an 'Ärende'."""
+        return UNDECIDED_LABEL if self is DecidedAs.UNSTATED and not decides else self.label
+
+
+UNDECIDED_LABEL = "Ärende"
+"""What a record outside a meeting is called where its source states no decision (`DecidedAs.named`)."""
+
 
 class StepAction(StrEnum):
     """What a decision does with an agreement (or a letter of intent): one step of its way through the bodies,

@@ -51,6 +51,8 @@ UNDATED = "datum anges inte"
 """What a decision's label says where the source names no date for it (model.NOT_STATED, which imports this)."""
 YEAR_UNSTATED = "året anges inte"
 """What a cited decision's day says where the source gives it without its year."""
+NO_BODY = "organ anges inte"
+"""What a decision's label says in place of a body the source does not name (as a title goes on: lower case)."""
 UNNAMED = "tidigare beslut (datum och organ anges inte)"
 """What a cited decision says where the source gives neither its date nor its body ("enligt tidigare beslut"):
 render.cited_decision's words, never a step's (a proposal by an administration has no body either)."""
@@ -68,22 +70,29 @@ def undated_paragraphs(text: str) -> tuple[int, ...] | None:
 
 
 def decision_label(day: dates.Stated | None, paragraphs: Sequence[int] = (), body: str | None = None,
-                   prefix: str | None = None, body_unstated: bool = False, day_as_given: str | None = None) -> str:
+                   prefix: str | None = None, body_unstated: bool = False, day_as_given: str | None = None,
+                   manner: str | None = None) -> str:
     """How a reader's text names a decision: 'Socialnämnden 23 augusti 2017, §§ 154, 155' (the body where known,
     the date in words, the paragraphs where known); 'Kommunstyrelsen, datum anges inte' where the source names the
     body alone, 'Kommunstyrelsen § 68, datum anges inte' with its paragraphs. The one place of this rule: fact
     boxes and feeds use it; data keeps the protocol's form (`Citation`, ISO date) for spreadsheets and clients. A
-    published decision whose source names no body (`body_unstated`) says so: 'Organ anges inte, 3 mars 2025'. A
-    day the source gives without its year (`day_as_given`): 'Stadsbyggnadsnämnden, 26 februari (året anges inte)'."""
-    if body_unstated:
-        body = "Organ anges inte,"
-    if day is None:
-        named = " ".join(filter(None, (body, paragraph_label(paragraphs, prefix))))
-        when = f"{day_as_given} ({YEAR_UNSTATED})" if day_as_given else UNDATED
-        return f"{named}, {when}" if named else when
-    when = f"{body} {dates.long_date(day)}" if body else dates.long_date(day)
+    published decision whose source names no body (`body_unstated`) says so, apart from what follows: 'Organ anges
+    inte, 3 mars 2025', 'Organ anges inte, datum anges inte'. A day the source gives without its year
+    (`day_as_given`): 'Stadsbyggnadsnämnden, 26 februari (året anges inte)'. A decision taken outside a meeting
+    leads with how (`manner`): 'Delegationsbeslut, Kulturnämnden 3 mars 2024', 'Beslut, organ anges inte, …'."""
     label = paragraph_label(paragraphs, prefix)
-    return f"{when}, {label}" if label else when
+    when = dates.long_date(day) if day is not None else f"{day_as_given} ({YEAR_UNSTATED})" if day_as_given \
+        else UNDATED
+    if body_unstated:
+        unnamed = NO_BODY if manner else NO_BODY.capitalize()
+        said = ", ".join(x for x in (unnamed, *((label, when) if day is None else (when, label))) if x)
+    elif day is None:
+        named = " ".join(filter(None, (body, label)))
+        said = f"{named}, {when}" if named else when
+    else:
+        said = f"{body} {when}" if body else when
+        said = f"{said}, {label}" if label else said
+    return f"{manner}, {said}" if manner else said
 
 
 def parse(text: str) -> Citation:

@@ -1,4 +1,4 @@
-"""Atom feeds: one of the committee's meetings, one per partner of the decisions that concern it.
+"""Atom feeds: one of the committee's meetings, one per partner of the matters that concern it.
 
 Written with ElementTree from the Archive, as files an engine adds to the site. Dates come from the
 content (never the clock), so a build of a given date gives the same bytes. Atom requires every entry's
@@ -37,7 +37,7 @@ MEETINGS = Feed(routes.MEETINGS_FEED, "Sammanträden och beslut", routes.MEETING
 
 
 def of_partner(partner: Partner) -> Feed:
-    return Feed(routes.partner_feed(partner), f"Beslut som rör {partner.name}", routes.partner(partner))
+    return Feed(routes.partner_feed(partner), partner.matters_heading, routes.partner(partner))
 
 
 def of_body(body: Committee) -> Feed:

@@ -37,7 +37,10 @@ class Furniture(BaseModel):
     """Shown on a meeting page when the meeting is more than `stale_after_months` before the build date: it speaks
     of the meeting, never of the page, which may have been published or updated recently; and of its decisions, so
     only where the page reports some (`Meeting.reports_decisions`: not an agenda, a webcast, a meeting where no
-    matter's kind is a decision)."""
+    matter's kind is a decision). Never on a decision taken outside a meeting (`stale_decision_banner`)."""
+    stale_decision_banner: Text | None = None
+    """As `stale_banner`, on the page of a decision taken outside a meeting (`Meeting.outside`: a delegations- or
+    ordförandebeslut), which had no meeting to speak of: it speaks of the decision."""
     minutes_wait_days: Annotated[int, Field(ge=1)] = 14
     minutes_pending: Text | None = None
     """Shown while a meeting is younger than `minutes_wait_days` and its minutes are not linked."""
@@ -56,6 +59,10 @@ class Furniture(BaseModel):
 
     def is_stale(self, meeting_date: dt.date, today: dt.date) -> bool:
         return today > dates.add_months(meeting_date, self.stale_after_months)
+
+    def stale_banner_of(self, outside: bool) -> str | None:
+        """The old-record banner of a meeting's page, or of a decision's taken outside a meeting (`outside`)."""
+        return self.stale_decision_banner if outside else self.stale_banner
 
     def minutes_pending_on(self, meeting_date: dt.date, today: dt.date) -> bool:
         return 0 <= (today - meeting_date).days < self.minutes_wait_days

@@ -783,6 +783,17 @@ class Partner(Sourced):
     def kind_label(self) -> str:
         return shown(self.stated_kind)
 
+    @property
+    def matters_named(self) -> str:
+        """The matters that concern the partner as a sentence names them: 'ärenden som rör Parthaella AB', never
+        'beslut' (an anmälan or an information is none); its page's heading, its feed's title, the link to it."""
+        return f"ärenden som rör {self.name}"
+
+    @property
+    def matters_heading(self) -> str:
+        """`matters_named` as a heading or a title begins: 'Ärenden som rör Parthaella AB'."""
+        return upper_first(self.matters_named)
+
     @model_validator(mode="after")
     def _one_way_to_state_kind(self) -> Partner:
         one_way_to_state_kind(self.kind, self.kind_as_given, PartnerKind)
@@ -3352,8 +3363,16 @@ class Meeting(Sourced):
 
     @property
     def occasion(self) -> str:
-        """What a sentence calls the record after its body: 'sammanträde', or 'delegationsbeslut', 'beslut'."""
-        return self.decided_as.word if self.decided_as is not None else "sammanträde"
+        """What a sentence calls the record after its body: 'sammanträde', or 'delegationsbeslut', 'beslut',
+        'ärende'."""
+        return self.manner_label.lower() if self.decided_as is not None else "sammanträde"
+
+    @property
+    def manner_label(self) -> str:
+        """How titles, lists, decision labels and OParl name an outside record: 'Delegationsbeslut', 'Beslut', or
+        'Ärende' where the source says neither how it came about nor that a matter is a decision (no matter's kind
+        states one: `states_a_decision`); '' for a meeting."""
+        return self.decided_as.named(self.states_a_decision) if self.decided_as is not None else ""
 
     @property
     def decider_label(self) -> str:
@@ -3488,10 +3507,10 @@ class Meeting(Sourced):
         else the body and the date as given ('Kommunfullmäktige 29 september 2016'), never one made up."""
         if self.given_title is not None:
             return self.given_title
-        unnamed = f"organ {NOT_STATED}" if self.outside else f"Beslut, organ {NOT_STATED}"
+        unnamed = citations.NO_BODY if self.outside else f"Beslut, {citations.NO_BODY}"
         name = self._body_name or self.committee or unnamed
         joined = f"{name} {self.date_label}" if self.committee and self.date else f"{name}, {self.date_label}"
-        return f"{self.decided_as.label}, {joined}" if self.decided_as is not None else joined
+        return f"{self.manner_label}, {joined}" if self.decided_as is not None else joined
 
     @property
     def title_given(self) -> bool:
@@ -3569,12 +3588,16 @@ class Meeting(Sourced):
 
     @property
     def listed_title(self) -> str:
-        """The meeting as lists, feeds and search name it: its title, and where the title already says 'datum anges
-        inte' (said from the facts), the rest of `when` after it ('Kommunstyrelsen, datum anges inte; enligt källan: i
-        onsdags'), so that undated meetings of one body differ by the source's words where it gives some."""
-        if self.date is None and self.title_names_date and self.date_as_given_label:
-            return f"{self.title}; {self.date_as_given_label}"
-        return self.title
+        """The record as lists, feeds and search name it: its title, and where the title is said from the facts (it
+        names the date), the source's words for the date after it where the date is not given or the record is a
+        decision outside a meeting ('Kommunstyrelsen, datum anges inte; enligt källan: i onsdags'), and such a
+        decision's one matter's heading ('…; enligt källan: den 25 juli: Avgiftsfri parkering'), so that records of
+        one body, or of none, differ where the source gives words that tell them apart. A meeting is not named by a
+        matter: it may have had others."""
+        words = self.date_as_given_label if self.title_names_date and (self.date is None or self.outside) else ""
+        heading = self.matters[0].after_decision if (self.outside and not self.title_given and len(self.matters) == 1
+                                                     and self.matters[0].title_given) else ""
+        return f"{self.title}; {words}{heading}" if words else f"{self.title}{heading}"
 
     @property
     def listed_when(self) -> str:

@@ -233,14 +233,14 @@ CITED_DECISIONS = "namndbeslut:citedDecisions"
 where there is one, else {"date" (absent where the source gives none), "paragraphs", "organization" (where it names
 the body)}; "name" the source's words for it, where it gives them."""
 PARTIAL, PARTIAL_NOTE = "namndbeslut:partial", "namndbeslut:partialNote"
-"""Our own fields on a Meeting whose record covers only part of its source (the first pages of a protocol): true,
-and the editor's words for what it covers. Its agenda items are then not known to be all (unlike `selection`, the
-source does not say so: the record does)."""
+"""Our own fields on a Meeting (or a decision's Paper taken outside a meeting) whose record covers only part of its
+source (the first pages of a protocol): true, and the editor's words for what it covers. Its agenda items are then
+not known to be all (unlike `selection`, the source does not say so: the record does)."""
 PARAGRAPHS_AS_GIVEN = "namndbeslut:paragraphsAsGiven"
 """Our own field on a Meeting: the protocol's paragraphs in its words ("Paragrafer 79–107"), nothing derived."""
 CONTACTS = "namndbeslut:contacts"
-"""Our own field on a Meeting: its contact persons as the source names them ({name, role, organisation, email,
-phone}, each where given), as an agreement's JSON record has them."""
+"""Our own field on a Meeting (or a decision's Paper taken outside a meeting): its contact persons as the source
+names them ({name, role, organisation, email, phone}, each where given), as an agreement's JSON record has them."""
 ADJOURNMENTS = "namndbeslut:adjournments"
 """Our own field on a Meeting: its breaks as the source states them, each as tables.adjournment gives one ({start,
 end} as 'HH:MM', or asGiven, the source's words where it gives no time; label)."""
@@ -423,9 +423,8 @@ def _summary(meeting: Meeting) -> Obj:
             **({PROPOSED_ADJUSTERS: meeting.proposed_adjusters} if meeting.proposed_adjusters else {}),
             **({PLANNED_CHECKING_AS_GIVEN: meeting.planned_checking_as_given} if meeting.planned_checking_as_given
                else {}),
-            **({PARTIAL: True, PARTIAL_NOTE: meeting.partial} if meeting.partial else {}),
+            **_partial_and_contacts(meeting),
             **({PARAGRAPHS_AS_GIVEN: meeting.paragraphs_as_given} if meeting.paragraphs_as_given else {}),
-            **({CONTACTS: [c.model_dump(exclude_none=True) for c in meeting.contacts]} if meeting.contacts else {}),
             **({PRESENT: [_attendee(p) for p in meeting.present]} if meeting.present else {}),
             **({ADJOURNMENTS: [_adjournment(a) for a in meeting.adjournments]} if meeting.adjournments else {}),
             **({MINUTES_KEPT_AT: meeting.minutes_kept_at} if meeting.minutes_kept_at else {}),
@@ -434,6 +433,13 @@ def _summary(meeting: Meeting) -> Obj:
             **({PUBLIC_AS_GIVEN: meeting.public_as_given} if meeting.public_as_given else {}),
             **({MINUTES_POSTED_AS_GIVEN: meeting.minutes_posted_as_given} if meeting.minutes_posted_as_given else {}),
             **{key: day.isoformat() for key, day in days.items() if day is not None}}
+
+
+def _partial_and_contacts(record: Meeting) -> Obj:
+    """What a meeting's Meeting, or a decision's Paper taken outside a meeting, says of its record: that it covers only
+    part of its source (and the editor's words), and its contacts; nothing where neither is given."""
+    return {**({PARTIAL: True, PARTIAL_NOTE: record.partial} if record.partial else {}),
+            **({CONTACTS: [c.model_dump(exclude_none=True) for c in record.contacts]} if record.contacts else {})}
 
 
 ATTENDEE_KEYS = (("party", "party"), ("role", "role"), ("nominated_by", "nominatedBy"),
@@ -490,9 +496,9 @@ class OParl:
         """The matters that deliberate on each paper, by the paper's path: an agreement's in the order of its steps
         (archive.steps_of), each a Consultation of the one Paper."""
         for matter in self.archive.matters.values():
-            decided_as = self.archive.meeting_with(matter).decided_as
-            if decided_as is not None:  # a decision outside a meeting: its own Paper, consulted by the body
-                self.consulted[routes.oparl_paper(matter)].append((matter, decided_as.label, True))
+            held = self.archive.meeting_with(matter)
+            if held.outside:  # a decision outside a meeting: its own Paper, consulted by the body
+                self.consulted[routes.oparl_paper(matter)].append((matter, held.manner_label, True))
             for paper, role, authoritative in self.papers_of(matter):
                 self.consulted[routes.oparl_paper(paper)].append((matter, role, authoritative))
         meetings = {m.id: i for i, m in enumerate(chronological(self.archive.meetings))}
@@ -581,7 +587,7 @@ class OParl:
     def _partner_role(self, p: Partner) -> str:
         """'Avtalspart' for an organisation that is a party to an agreement here; one that decisions only concern (a
         grant's recipient, a company an owner directive names) is no party to anything: 'Berörd organisation'."""
-        return PARTY if self.archive.agreements_of_partner.get(p.id) else CONCERNED
+        return PARTY if self.archive.is_party(p) else CONCERNED
 
     def _location(self, name: str, description: str, stamps: Obj) -> Obj:
         return self._publish({"id": self.url(routes.oparl_location(name)), "type": _type("Location"),
@@ -837,7 +843,7 @@ class OParl:
         deliberates on related."""
         assert meeting.decided_as is not None
         related = [self.url(routes.oparl_paper(p)) for p, _, _ in self.papers_of(m)]
-        obj = self._paper(m, m.title, meeting.decided_as.label, m.case_number, meeting.date,
+        obj = self._paper(m, m.title, meeting.manner_label, m.case_number, meeting.date,
                           meeting.bodies, related, routes.matter(meeting, m))
         reported = self.archive.reported_at(meeting)
         facts: Obj = {DECIDED_AS: meeting.decided_as.value, DECIDED_AS_GIVEN: meeting.decided_as_given,
@@ -849,7 +855,8 @@ class OParl:
                       KIND: m.kind.label if m.kind else None, KIND_AS_GIVEN: m.kind_as_given,
                       AMOUNT: oparl_amount(m.amount) if m.amount is not None else None,
                       AMOUNTS: [oparl_amount(a) for a in m.several_amounts] or None}
-        obj.update({k: v for k, v in facts.items() if v is not None}, **self._matter_facts(m))
+        obj.update({k: v for k, v in facts.items() if v is not None}, **self._matter_facts(m),
+                   **_partial_and_contacts(meeting))
         return self._publish({**obj, **_sourced(meeting), **self._stamps(kinds.MEETING, meeting.id)})
 
     def _parties(self, a: Agreement) -> Obj:

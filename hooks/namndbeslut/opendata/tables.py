@@ -77,6 +77,12 @@ def _term(term: Term | None) -> dict[str, Any] | None:
             **({"until_further_notice": term.until_further_notice} if end is None else {})}
 
 
+def _of_figure(value: Sum, said: bool) -> bool | None:
+    """Whether the figure is a ceiling or an estimate (`said`); None where the source gives no figure (`kronor: anges
+    inte`): then nothing qualifies it, and 'false' would say something of it. The rule of the JSON and the CSV."""
+    return said if value.kronor is not None else None
+
+
 def amount(value: Sum | None) -> dict[str, Any]:
     """A stated sum in the data: `amount` (kronor) and `currency`, and where the source qualifies it `ceiling`,
     `per_year`, `recipient` (with `recipients`, how many, where the source counts them), `approximate`, `amount_up_to`
@@ -98,9 +104,9 @@ def amount(value: Sum | None) -> dict[str, Any]:
                                                               else {})}
     if value.plain:
         return plain
-    return {**plain, "ceiling": value.ceiling, "per_year": value.per_year, "recipient": value.to,
+    return {**plain, "ceiling": _of_figure(value, value.ceiling), "per_year": value.per_year, "recipient": value.to,
             **({"recipients": value.recipients} if value.recipients is not None else {}),
-            "approximate": value.approximate, "amount_up_to": value.up_to_kronor,
+            "approximate": _of_figure(value, value.approximate), "amount_up_to": value.up_to_kronor,
             **({"from_year": value.from_year, "to_year": value.last_year} if value.from_year is not None else {}),
             **({"years": value.years} if value.years is not None else {}),
             **({"per": value.per, "count": value.count, "count_ceiling": value.count_ceiling}
@@ -624,7 +630,7 @@ class Tables:
                       "Ämne enligt källan",
                       "Procentsatser",
                       "Ändring",
-                      "Tillsammans med", "Tidpunkter")
+                      "Tillsammans med", "Tidpunkter", "Gäller från")
     """The later columns last, so earlier ones keep their places: the sum's years and unit (empty where a matter
     states several sums, as its other qualifier cells are); the item's label as the source gives it (also in
     'Ärendetyp' where no listed kind is stated, as an agreement's 'Typ'); a vote's counts, each empty where the
@@ -649,7 +655,7 @@ class Tables:
     ' ; ', and whether the sum is a change of another ('höjning', 'sänkning'; empty for a total, or where the matter
     states several sums), the other bodies that decided together with the meeting's own (`with_bodies`, 'A och
     B'), the dates the matter states ('Föreningar kan söka bidraget: 16 mars 2020 (enligt källan: …)', joined by
-    ' ; '). A
+    ' ; '), when the decision takes effect (`effective`, ISO at the precision given; 'Gäller till' is its end). A
     reservation or statement with a reason is its label ('Sollentunapartiet (eftersom …)'). Several case numbers
     share 'Diarienummer', joined by ' ; ';
     assignments, proposals made at the meeting and documents are in the JSON only. Who did not take part in the
@@ -690,7 +696,7 @@ class Tables:
                          " ; ".join(dates.plain_spaces(x) for x in m.rate_labels) or None,
                          m.amount.change.value if m.amount and m.amount.change else None,
                          dates.listing([c.name for c in self.archive.with_bodies_of(meeting)]) or None,
-                         " ; ".join(f"{d.what}: {d.when}" for d in m.deadlines) or None))
+                         " ; ".join(f"{d.what}: {d.when}" for d in m.deadlines) or None, r.get("effective")))
 
         return _csv(self.MATTER_COLUMNS, rows)
 
@@ -719,7 +725,7 @@ def _qualifiers(value: Sum | None) -> tuple[str | None, ...]:
     recipient, and the sum as the page words it; all empty where no sum is stated."""
     if value is None:
         return None, None, None, None
-    return _yes_no(value.ceiling), _yes_no(value.per_year), value.to, dates.plain_spaces(value.label)
+    return _yes_no(_of_figure(value, value.ceiling)), _yes_no(value.per_year), value.to, dates.plain_spaces(value.label)
 
 
 def _matter_qualifiers(m: Matter) -> tuple[str | None, ...]:
@@ -743,7 +749,7 @@ def _estimate(value: Sum | None) -> tuple[str | None, Money | None]:
     stated), and a range's upper end ('Belopp (kr)' is its lower)."""
     if value is None:
         return None, None
-    return _yes_no(value.approximate), value.up_to_kronor
+    return _yes_no(_of_figure(value, value.approximate)), value.up_to_kronor
 
 
 def _unit(value: Sum | None) -> tuple[str | None, int | None, str | None]:
