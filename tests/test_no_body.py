@@ -42,10 +42,10 @@ def h1(site: BuiltSite, url: str) -> str:
 # -- the meeting page --------------------------------------------------------------------------------------------
 
 def test_the_meeting_page_says_the_body_is_not_stated_in_the_sources_words(built: BuiltSite) -> None:
-    assert h1(built, NEWS) == "Beslut, organ anges inte, 3 mars 2025"
+    assert h1(built, NEWS) == "Sammanträde, organ anges inte, 3 mars 2025"
     said = built.article(NEWS).select_one("p.body-unstated")
     assert said is not None and words(said) == "Organ: anges inte (enligt källan: Nyköpings kommun)"
-    assert h1(built, PROTOCOL) == "Beslut, organ anges inte, datum anges inte"
+    assert h1(built, PROTOCOL) == "Sammanträde, organ anges inte, datum anges inte"
     said = built.article(PROTOCOL).select_one("p.body-unstated")
     assert said is not None and words(said) == "Organ: anges inte"
 
@@ -60,7 +60,7 @@ def test_the_meeting_page_links_to_no_body(built: BuiltSite) -> None:
 def test_the_breadcrumbs_go_through_the_meetings_overview(built: BuiltSite) -> None:
     trail = built.breadcrumbs(NEWS)
     assert [name for name, _ in trail] == ["Startsida", "Sammanträden och beslut",
-                                           "Beslut, organ anges inte, 3 mars 2025"]
+                                           "Sammanträde, organ anges inte, 3 mars 2025"]
     assert not any(href and "namnder" in href for _, href in trail)
 
 
@@ -76,14 +76,14 @@ def test_a_body_page_and_the_bodies_list_hold_no_made_up_body(built: BuiltSite) 
 def test_the_overview_lists_them_apart_and_among_the_latest(built: BuiltSite) -> None:
     overview = built.article("sammantraden/")
     latest = [words(li) for li in overview.select("ul.meeting-list li")]
-    assert latest == ["Beslut, organ anges inte, 3 mars 2025 Organ anges inte (enligt källan: Nyköpings kommun)",
+    assert latest == ["Sammanträde, organ anges inte, 3 mars 2025 Organ anges inte (enligt källan: Nyköpings kommun)",
                       "Kommunstyrelsen 12 februari 2025 Kommunstyrelsen"]
     heading = overview.select_one("#organ-anges-inte")
     assert heading is not None and words(heading) == "Organ anges inte"
     apart = [words(li) for li in overview.select("ul.bodiless-meetings li")]
-    assert apart == ["Beslut, organ anges inte, 3 mars 2025 Organ anges inte (enligt källan: Nyköpings kommun)",
-                     "Beslut, organ anges inte, datum anges inte; enligt källan: protokollsutskriften saknar datum "
-                     "Organ anges inte"]
+    assert apart == ["Sammanträde, organ anges inte, 3 mars 2025 Organ anges inte (enligt källan: Nyköpings kommun)",
+                     "Sammanträde, organ anges inte, datum anges inte; enligt källan: protokollsutskriften saknar "
+                     "datum Organ anges inte"]
     assert overview.select("ul.undated-meetings li") == []
 
 
@@ -91,7 +91,7 @@ def test_the_year_page_lists_the_meeting_without_a_body(built: BuiltSite) -> Non
     year = built.article("sammantraden/2025/")
     assert [words(li) for li in year.select("ul.count-list li")] == ["Kommunstyrelsen 2025 1 sammanträde"]
     assert [words(li) for li in year.select("ul.bodiless-meetings li")] == [
-        "Beslut, organ anges inte, 3 mars 2025 Organ anges inte (enligt källan: Nyköpings kommun)"]
+        "Sammanträde, organ anges inte, 3 mars 2025 Organ anges inte (enligt källan: Nyköpings kommun)"]
 
 
 def test_the_start_page_lists_it_among_the_latest(built: BuiltSite) -> None:

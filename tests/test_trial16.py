@@ -145,7 +145,7 @@ def test_the_scaffold_for_an_undated_meeting_without_a_body_gives_no_title_beslu
     written = scaffold.new_meeting(tmp_path, "anges inte", "anges inte", "stangning").read_text(encoding="utf-8")
     (title,) = [line for line in written.splitlines() if line.startswith("title:")]
     assert "Beslut – beslut" not in title
-    assert "eller anges inte (rubriken blir då Beslut, organ anges inte, datum anges inte)" in title
+    assert "eller anges inte (rubriken blir då Sammanträde, organ anges inte, datum anges inte)" in title
     with_body = scaffold.new_meeting(tmp_path, "anges inte", "kommunstyrelsen", "x").read_text(encoding="utf-8")
     assert "t.ex. Kommunstyrelsen – beslut, eller anges inte" in with_body, "a body's example as before"
 

@@ -3200,6 +3200,11 @@ class KnownFrom(StrEnum):
         return self is KnownFrom.OMNAMNANDE
 
 
+NO_BODY_MEETING = "Sammanträde"
+"""What a meeting's title said from the facts begins with where its source names no body (a protocol whose first
+page is lost): a meeting, never "Beslut" (a decision outside a meeting says its manner instead)."""
+
+
 MENTION_NOTE = f"Sammanträdet är känt från ett omnämnande i källan; övriga ärenden {NOT_STATED}."
 """What pages, lists, feeds and the calendar say of a meeting known only from a mention of a decision."""
 
@@ -3504,10 +3509,11 @@ class Meeting(Sourced):
     @property
     def title(self) -> str:
         """The title wherever the meeting is named (its page, lists, feeds, calendar, OParl `name`): the source's,
-        else the body and the date as given ('Kommunfullmäktige 29 september 2016'), never one made up."""
+        else the body and the date as given ('Kommunfullmäktige 29 september 2016'; a meeting whose source names no
+        body 'Sammanträde, organ anges inte, 3 mars 2025': a meeting, not a decision), never one made up."""
         if self.given_title is not None:
             return self.given_title
-        unnamed = citations.NO_BODY if self.outside else f"Beslut, {citations.NO_BODY}"
+        unnamed = citations.NO_BODY if self.outside else f"{NO_BODY_MEETING}, {citations.NO_BODY}"
         name = self._body_name or self.committee or unnamed
         joined = f"{name} {self.date_label}" if self.committee and self.date else f"{name}, {self.date_label}"
         return f"{self.manner_label}, {joined}" if self.decided_as is not None else joined

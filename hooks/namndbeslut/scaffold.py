@@ -490,7 +490,8 @@ def _bodiless_meeting(root: Path, date: str, words: str) -> tuple[Path, str]:
         name = f"{UNDATED_PREFIX}{NO_BODY_KEY}-{_id(words, 'WORDS')}"
     else:
         day = dates.month_of(date) or dates.year_of(date) or _date(date)
-        title = f"{P}: rubriken som källan ger, eller anges inte (rubriken blir då Beslut, organ anges inte och datum)"
+        title = (f"{P}: rubriken som källan ger, eller anges inte (rubriken blir då Sammanträde, organ anges inte och "
+                 "datum)")
         text = MEETING.substitute(committee=NO_BODY_KEY, date=day.isoformat(), title=_quoted(title))
         name = f"{day.isoformat()}-{NO_BODY_KEY}"
     given = _quoted(f"{P}: källans ord om vem som beslutade, t.ex. Nyköpings kommun eller kommunen; ta bort raden om "
@@ -670,8 +671,8 @@ def _undated_text(root: Path, committee: str, words: str) -> str:
         raise ScaffoldError(f"DATE=\"{NOT_STATED}\" kräver WORDS=… med några ord som skiljer filen från andra, t.ex. "
                             f"WORDS=12-september; filen heter då {UNDATED_PREFIX}{committee}-12-september.md")
     if committee == NO_BODY_KEY:  # no body to name an example after ("Beslut – beslut"): what the title becomes
-        title = f"{P}: rubriken som källan ger, eller anges inte (rubriken blir då Beslut, organ anges inte, datum " \
-                f"{NOT_STATED})"
+        title = f"{P}: rubriken som källan ger, eller anges inte (rubriken blir då Sammanträde, organ anges inte, " \
+                f"datum {NOT_STATED})"
     else:
         title = f"{P}: rubriken som källan ger, t.ex. {_committee(root, committee)} – beslut, eller anges inte"
     text = MEETING.substitute(committee=committee, date=NOT_STATED, title=_quoted(title))
