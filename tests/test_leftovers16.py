@@ -7,13 +7,13 @@ föreningar"). Builds tests/cases/leftovers16.yaml with the real engine and read
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 from support.oparl import invalid_objects
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, csv_by, data, one, oparl_object, records_by, words
+from support.site import BuiltSite, built_tree, csv_by, data, matters, one, oparl_object, words
+from support.site import matter_cells as cells
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "leftovers16.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2024-06-01"
@@ -25,13 +25,6 @@ KF = "sammantraden/2024-03-12-kultur-och-fritidsnamnden/"
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built_tree(tmp_path_factory, "leftovers16", TREE, BUILD_DATE)
 
-
-def matters(site: BuiltSite) -> dict[str, dict[str, Any]]:
-    return records_by(site, "data/arenden.json", "id")
-
-
-def cells(site: BuiltSite) -> dict[str, dict[str, str]]:
-    return csv_by(site, "data/arenden.csv", "Id")
 
 
 # -- 1. years a sum is for, counted and not named ------------------------------------------------------------------

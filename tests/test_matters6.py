@@ -8,13 +8,13 @@ OParl; what cannot be is refused in Swedish, naming file, line and field.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 from support.oparl import invalid_objects
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, csv_by, oparl_object, records_by
+from support.site import BuiltSite, built_tree, matters, oparl_object
+from support.site import matter_cells as cells
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "matters6.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2018-01-15"
@@ -29,13 +29,6 @@ REASON = "eftersom vård- och omsorgsnämnden inte är intresserade av att bygga
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built_tree(tmp_path_factory, "matters6", TREE, BUILD_DATE)
 
-
-def matters(site: BuiltSite) -> dict[str, dict[str, Any]]:
-    return records_by(site, "data/arenden.json", "id")
-
-
-def cells(site: BuiltSite) -> dict[str, dict[str, str]]:
-    return csv_by(site, "data/arenden.csv", "Id")
 
 
 # -- 1-2. a reservation's reason, a special statement -----------------------------------------------------------------

@@ -8,14 +8,14 @@ data/arenden.json and .csv, the agreement's data and OParl; what cannot be is re
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 from namndbeslut import scaffold
 from support.oparl import invalid_objects
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, csv_by, data, oparl_object, records_by, words
+from support.site import BuiltSite, built_tree, data, matters, oparl_object, words
+from support.site import matter_cells as cells
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial14.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2012-01-15"
@@ -30,13 +30,6 @@ RESERVE = "belopp anges inte för 2011–2013; finansieras ur: den tillväxtpoli
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built_tree(tmp_path_factory, "trial14", TREE, BUILD_DATE)
 
-
-def matters(site: BuiltSite) -> dict[str, dict[str, Any]]:
-    return records_by(site, "data/arenden.json", "id")
-
-
-def cells(site: BuiltSite) -> dict[str, dict[str, str]]:
-    return csv_by(site, "data/arenden.csv", "Id")
 
 
 # -- 1. a sum whose figures the source lost ----------------------------------------------------------------------

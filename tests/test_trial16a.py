@@ -8,13 +8,13 @@ data and OParl; what cannot be is refused in Swedish, naming file, line and fiel
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 from support.oparl import invalid_objects
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, csv_by, data, one, oparl_object, records_by, words
+from support.site import BuiltSite, built_tree, data, matters, one, oparl_object, words
+from support.site import matter_cells as cells
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial16a.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2021-06-01"
@@ -33,13 +33,6 @@ INTENT_TITLE = "Avsiktsförklaring om samverkan med idéburen sektor"
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built_tree(tmp_path_factory, "trial16a", TREE, BUILD_DATE)
 
-
-def matters(site: BuiltSite) -> dict[str, dict[str, Any]]:
-    return records_by(site, "data/arenden.json", "id")
-
-
-def cells(site: BuiltSite) -> dict[str, dict[str, str]]:
-    return csv_by(site, "data/arenden.csv", "Id")
 
 
 def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:

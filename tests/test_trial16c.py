@@ -6,13 +6,13 @@ reads the pages, data/arenden.json and .csv, the agreement's data and OParl; wha
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 from support.oparl import invalid_objects
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, csv_by, data, oparl_object, records_by, words
+from support.site import BuiltSite, built_tree, data, matters, oparl_object, words
+from support.site import matter_cells as cells
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial16c.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2018-12-01"
@@ -28,13 +28,6 @@ SKOLOR = "sammantraden/datum-anges-inte-kommunstyrelsen-skolor-slas-ihop/"
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built_tree(tmp_path_factory, "trial16c", TREE, BUILD_DATE)
 
-
-def matters(site: BuiltSite) -> dict[str, dict[str, Any]]:
-    return records_by(site, "data/arenden.json", "id")
-
-
-def cells(site: BuiltSite) -> dict[str, dict[str, str]]:
-    return csv_by(site, "data/arenden.csv", "Id")
 
 
 # -- 1. an extra meeting ---------------------------------------------------------------------------------------------

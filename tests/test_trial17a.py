@@ -7,14 +7,14 @@ and OParl; what cannot be is refused in Swedish, naming file, line and field."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from support.oparl import invalid_objects
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, csv_by, data, one, oparl_object, read, records_by, words
+from support.site import BuiltSite, built_tree, data, matters, one, oparl_object, read, words
+from support.site import matter_cells as cells
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial17a.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2021-06-01"
@@ -31,13 +31,6 @@ KF = "sammantraden/2020-11-16-kommunfullmaktige/"
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built_tree(tmp_path_factory, "trial17a", TREE, BUILD_DATE)
 
-
-def matters(site: BuiltSite) -> dict[str, dict[str, Any]]:
-    return records_by(site, "data/arenden.json", "id")
-
-
-def cells(site: BuiltSite) -> dict[str, dict[str, str]]:
-    return csv_by(site, "data/arenden.csv", "Id")
 
 
 def test_oparl_with_the_new_fields_is_valid(built: BuiltSite) -> None:

@@ -8,13 +8,13 @@ agreements' data and OParl; what cannot be is refused in Swedish."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 from support.oparl import invalid_objects
 from support.project import CASES_DIR, edited, problems
-from support.site import BuiltSite, built_tree, csv_by, data, oparl_object, records_by, words
+from support.site import BuiltSite, built_tree, csv_by, data, matters, oparl_object, words
+from support.site import matter_cells as cells
 
 TREE: dict[str, str] = yaml.safe_load((CASES_DIR / "trial17d.yaml").read_text(encoding="utf-8"))
 BUILD_DATE = "2020-06-01"
@@ -30,13 +30,6 @@ PARTILLE = "sammantraden/2019-10-16-kommunstyrelsen/"
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return built_tree(tmp_path_factory, "trial17d", TREE, BUILD_DATE)
 
-
-def matters(site: BuiltSite) -> dict[str, dict[str, Any]]:
-    return records_by(site, "data/arenden.json", "id")
-
-
-def cells(site: BuiltSite) -> dict[str, dict[str, str]]:
-    return csv_by(site, "data/arenden.csv", "Id")
 
 
 # -- 1. a decision by two bodies together ----------------------------------------------------------------------------

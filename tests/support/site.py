@@ -212,6 +212,16 @@ def records_by(site: BuiltSite, path: str, key: str) -> dict[str, dict[str, Any]
     return found
 
 
+def matters(site: BuiltSite) -> dict[str, dict[str, Any]]:
+    """The matters dataset (data/arenden.json) by id: what most tests of a matter's facts read."""
+    return records_by(site, "data/arenden.json", "id")
+
+
+def matter_cells(site: BuiltSite) -> dict[str, dict[str, str]]:
+    """The matters CSV (data/arenden.csv) by its 'Id' column: the table counterpart of `matters`."""
+    return csv_by(site, "data/arenden.csv", "Id")
+
+
 def oparl_object(site: BuiltSite, kind: str, object_id: str) -> dict[str, Any]:
     """A published OParl object, by its kind as the path names it ('meeting', 'agenda-item') and its id."""
     found: dict[str, Any] = data(site, f"oparl/{kind}/{object_id}.json")
